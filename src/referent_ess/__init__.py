@@ -1,0 +1,74 @@
+"""referent: score, rank and budget-check the offers of a call for tenders split into lots.
+
+The library is what the ``referent`` command uses; a script gets the same results::
+
+    import referent_ess
+
+    evaluation = referent_ess.score("lots.yaml", "criteria.yaml", "offers.xlsx")
+    for lot in evaluation.lots:
+        for offer in lot.ranked:
+            print(lot.lot.id, offer.rank, offer.candidate, offer.total)
+
+Names are imported on first use, so that ``referent --help`` stays fast.
+"""
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from referent_ess._version import __version__
+
+if TYPE_CHECKING:
+    from referent_ess.api import check_budget, load, score, validate
+    from referent_ess.config import Config, load_config
+    from referent_ess.errors import ConfigError, ReferentError
+    from referent_ess.evaluate import Evaluation, LotResult, OfferResult, Status, evaluate
+    from referent_ess.offers import OfferBook, load_offers
+    from referent_ess.problems import Problem, Severity
+
+_EXPORTS = {
+    "check_budget": "referent_ess.api",
+    "load": "referent_ess.api",
+    "score": "referent_ess.api",
+    "validate": "referent_ess.api",
+    "Config": "referent_ess.config",
+    "load_config": "referent_ess.config",
+    "ConfigError": "referent_ess.errors",
+    "ReferentError": "referent_ess.errors",
+    "Evaluation": "referent_ess.evaluate",
+    "LotResult": "referent_ess.evaluate",
+    "OfferResult": "referent_ess.evaluate",
+    "Status": "referent_ess.evaluate",
+    "evaluate": "referent_ess.evaluate",
+    "OfferBook": "referent_ess.offers",
+    "load_offers": "referent_ess.offers",
+    "Problem": "referent_ess.problems",
+    "Severity": "referent_ess.problems",
+}
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Evaluation",
+    "LotResult",
+    "OfferBook",
+    "OfferResult",
+    "Problem",
+    "ReferentError",
+    "Severity",
+    "Status",
+    "__version__",
+    "check_budget",
+    "evaluate",
+    "load",
+    "load_config",
+    "load_offers",
+    "score",
+    "validate",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'referent_ess' has no attribute {name!r}")
+    return getattr(import_module(module), name)

@@ -1,0 +1,5 @@
+"""`python -m referent_ess` runs the same CLI as the `referent` command."""
+
+from referent_ess.cli import main
+
+main()

@@ -1,0 +1,153 @@
+"""The budget check: every offer's price against its lot's cap, as data and as text.
+
+An offer is over when its price exceeds the cap on the consultation's ``cap_basis`` (HT, TTC or
+both). An offer whose price cannot be computed (a bad day rate or number of days) cannot be
+checked: it is reported as such, never as within budget.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from referent_ess.evaluate import Evaluation, OfferResult
+from referent_ess.formats import header, money, quantity, rate, safe_text, to_json
+
+
+@dataclass(frozen=True)
+class BudgetReport:
+    checked: int
+    over_cap: tuple[OfferResult, ...]
+    unchecked: tuple[OfferResult, ...]  # no price: the cap could not be checked
+
+
+def _all_offers(evaluation: Evaluation) -> list[OfferResult]:
+    return [result for lot in evaluation.lots for result in lot.offers] + list(evaluation.unplaced)
+
+
+def budget_report(evaluation: Evaluation) -> BudgetReport:
+    offers = _all_offers(evaluation)
+    return BudgetReport(
+        checked=sum(1 for r in offers if r.budget),
+        over_cap=tuple(r for r in offers if r.over_cap),
+        unchecked=tuple(r for r in offers if not r.budget),
+    )
+
+
+def summary(report: BudgetReport) -> str:
+    parts = [f"{report.checked} offer(s) checked", f"{len(report.over_cap)} over the cap"]
+    if report.unchecked:
+        names = ", ".join(f"{r.candidate} (row {r.offer.row})" for r in report.unchecked)
+        parts.append(f"{len(report.unchecked)} without a price that can be checked: {names}")
+    return "; ".join(parts)
+
+
+def _verdict(result: OfferResult) -> str:
+    if not result.budget:
+        return "unchecked"
+    return "over" if result.over_cap else "ok"
+
+
+def _offer(result: OfferResult) -> dict[str, Any]:
+    offer = result.offer
+    return {
+        "candidate": offer.candidate,
+        "row": offer.row,
+        "day_rate_ht": money(offer.day_rate_ht),
+        "days": quantity(offer.days),
+        "vat_rate": rate(result.vat_rate),
+        "price_ht": money(result.price_ht),
+        "price_ttc": money(result.price_ttc),
+        "checks": [
+            {
+                "basis": check.basis.value,
+                "cap": money(check.cap),
+                "margin": money(check.margin),
+                "within": check.within,
+            }
+            for check in result.budget
+        ],
+        "verdict": _verdict(result),
+    }
+
+
+def budget_json(evaluation: Evaluation, report: BudgetReport) -> str:
+    data = header(evaluation.config, evaluation)
+    data["lots"] = [
+        {
+            "id": lot.lot.id,
+            "title": lot.lot.title,
+            "cap_ht": money(lot.lot.cap_ht),
+            "cap_ttc": money(lot.lot.cap_ttc),
+            "offers": [_offer(r) for r in sorted(lot.offers, key=lambda r: r.offer.row)],
+        }
+        for lot in evaluation.lots
+    ]
+    data["unplaced_offers"] = [_offer(r) for r in evaluation.unplaced]
+    data["summary"] = {
+        "checked": report.checked,
+        "over_cap": len(report.over_cap),
+        "unchecked": len(report.unchecked),
+    }
+    return to_json(data)
+
+
+_COLUMNS = [
+    "lot",
+    "candidate",
+    "row",
+    "day_rate_ht",
+    "days",
+    "vat_rate",
+    "price_ht",
+    "price_ttc",
+    "basis",
+    "cap",
+    "margin",
+    "verdict",
+]
+
+
+def _rows(evaluation: Evaluation) -> list[list[str]]:
+    """One row per offer and cap checked (two per offer when the basis is both)."""
+    rows: list[list[str]] = []
+    for lot in evaluation.lots:
+        for result in sorted(lot.offers, key=lambda r: r.offer.row):
+            offer = result.offer
+            common = [
+                str(lot.lot.id),
+                offer.candidate or "",
+                str(offer.row),
+                money(offer.day_rate_ht) or "",
+                quantity(offer.days) or "",
+                rate(result.vat_rate) or "",
+                money(result.price_ht) or "",
+                money(result.price_ttc) or "",
+            ]
+            if not result.budget:
+                rows.append([*common, "", "", "", "unchecked"])
+            for check in result.budget:
+                verdict = "ok" if check.within else "over"
+                cap_and_margin = [money(check.cap) or "", money(check.margin) or ""]
+                rows.append([*common, check.basis.value, *cap_and_margin, verdict])
+    return rows
+
+
+def budget_csv(evaluation: Evaluation) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_COLUMNS)
+    for row in _rows(evaluation):
+        row[1] = safe_text(row[1])
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def budget_markdown(evaluation: Evaluation, report: BudgetReport) -> str:
+    out = [f"# Budget check — {evaluation.config.consultation.title}", ""]
+    out.append("| " + " | ".join(_COLUMNS) + " |")
+    out.append("|" + "---|" * len(_COLUMNS))
+    for row in _rows(evaluation):
+        out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    out += ["", summary(report), ""]
+    return "\n".join(out)

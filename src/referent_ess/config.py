@@ -1,0 +1,456 @@
+"""The consultation as configured in ``lots.yaml`` and ``criteria.yaml``.
+
+Two layers: pydantic models describe what the files may contain (every key checked, unknown keys
+refused), then :func:`load_config` resolves them into small frozen objects the rest of the tool
+uses (both caps of every lot known, every criterion's scale known). Every problem in the files is
+reported at once, each as ``file:line: key.path: message``.
+"""
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
+
+from referent_ess.errors import ConfigError
+from referent_ess.problems import Problem
+from referent_ess.text import normalise
+from referent_ess.values import CENT, BadValue, parse_number
+from referent_ess.yamlfile import Location, YamlDocument, read_yaml
+
+
+class CapBasis(StrEnum):
+    HT = "ht"
+    TTC = "ttc"
+    BOTH = "both"
+
+
+class PriceBasis(StrEnum):
+    HT = "ht"
+    TTC = "ttc"
+
+
+class PriceFormula(StrEnum):
+    PROPORTIONAL = "proportional"
+    LINEAR = "linear"
+    GAP = "gap"
+
+
+def _exact_decimal(value: Any) -> Any:
+    """Money and weights as exact decimals; a YAML float 10000.10 gives the same as '10000.10'."""
+    if isinstance(value, bool) or value is None:
+        return value  # let pydantic say "expected a number"
+    if isinstance(value, int | float | str | Decimal):
+        try:
+            return parse_number(value)
+        except BadValue as exc:
+            raise ValueError(exc.message) from None
+    return value
+
+
+def _deadline(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            try:
+                value = datetime.fromisoformat(value)
+            except ValueError:
+                raise ValueError(
+                    f"{value!r} is not a date; expected 2018-03-23 or 2018-03-23 12:00"
+                ) from None
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        raise ValueError("give the deadline in local time, without a time zone")
+    return value
+
+
+ExactDecimal = Annotated[Decimal, BeforeValidator(_exact_decimal)]
+Money = Annotated[ExactDecimal, Field(gt=0)]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LotSpec(_Spec):
+    id: Annotated[int, Field(strict=True, gt=0)]
+    title: str
+    cap_ht: Money | None = None
+    cap_ttc: Money | None = None
+
+
+class ConsultationSpec(_Spec):
+    title: str
+    buyer: str | None = None
+    deadline: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
+    vat_rate: Annotated[ExactDecimal, Field(ge=0, lt=1)] = Decimal("0.20")
+    cap_basis: CapBasis = CapBasis.HT
+    required_documents: tuple[Identifier, ...] = ()
+    offers: str | None = None
+
+
+class LotsFile(_Spec):
+    consultation: ConsultationSpec
+    lots: Annotated[list[LotSpec], Field(min_length=1)]
+
+
+class PriceSpec(_Spec):
+    formula: PriceFormula
+    basis: PriceBasis = PriceBasis.HT
+    k: Annotated[ExactDecimal, Field(gt=1)] | None = None
+
+
+class CriterionSpec(_Spec):
+    id: Identifier
+    label: str
+    weight: Annotated[ExactDecimal, Field(gt=0, le=100)]
+    scale: Annotated[ExactDecimal, Field(gt=0)] | None = None
+    price: PriceSpec | None = None
+
+
+class CriteriaFile(_Spec):
+    total: Annotated[ExactDecimal, Field(gt=0)] = Decimal(100)
+    marks_scale: Annotated[ExactDecimal, Field(gt=0)] = Decimal(5)
+    criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
+    tie_break: list[Identifier] = []
+
+
+# ---- the resolved configuration the rest of the tool uses ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Lot:
+    id: int
+    title: str
+    cap_ht: Decimal
+    cap_ttc: Decimal
+
+
+@dataclass(frozen=True)
+class PriceRule:
+    formula: PriceFormula
+    basis: PriceBasis
+    k: Decimal  # only used by the gap formula
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: str
+    weight: Decimal
+    scale: Decimal  # marks go from 0 to scale (unused by the price criterion)
+    price: PriceRule | None = None
+
+    @property
+    def is_price(self) -> bool:
+        return self.price is not None
+
+
+@dataclass(frozen=True)
+class Consultation:
+    title: str
+    buyer: str | None
+    deadline: date | datetime | None
+    vat_rate: Decimal
+    cap_basis: CapBasis
+    required_documents: tuple[str, ...]
+    offers: Path | None  # the default workbook, already resolved against lots.yaml's folder
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the two YAML files say, checked and resolved."""
+
+    consultation: Consultation
+    lots: tuple[Lot, ...]
+    total: Decimal
+    criteria: tuple[Criterion, ...]
+    tie_break: tuple[str, ...]
+    lots_path: Path
+    criteria_path: Path
+    lots_sha256: str
+    criteria_sha256: str
+
+    @property
+    def price_criterion(self) -> Criterion:
+        return next(c for c in self.criteria if c.is_price)
+
+    @property
+    def marked_criteria(self) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if not c.is_price)
+
+    def lot(self, lot_id: int) -> Lot | None:
+        return next((lot for lot in self.lots if lot.id == lot_id), None)
+
+
+# ---- loading ----------------------------------------------------------------------------------
+
+Issue = tuple[Location, str, str]  # where, code, message
+SpecT = TypeVar("SpecT", bound=_Spec)
+
+
+def load_config(lots_path: Path, criteria_path: Path) -> Config:
+    """Read, check and resolve both files; raise :class:`ReferentError` listing every problem."""
+    lots_doc = read_yaml(lots_path)
+    criteria_doc = read_yaml(criteria_path)
+    lots_file, lots_issues = _validate(LotsFile, lots_doc)
+    criteria_file, criteria_issues = _validate(CriteriaFile, criteria_doc)
+    if lots_file is not None:
+        lots_issues += _check_lots(lots_file)
+    if criteria_file is not None:
+        criteria_issues += _check_criteria(criteria_file)
+    if lots_file is not None and criteria_file is not None and not criteria_issues:
+        criteria_issues += _check_columns(lots_file, criteria_file)
+    problems = _located(lots_doc, lots_issues) + _located(criteria_doc, criteria_issues)
+    if problems or lots_file is None or criteria_file is None:
+        raise ConfigError(problems)
+    return _resolve(lots_file, criteria_file, lots_doc, criteria_doc)
+
+
+def _validate(model: type[SpecT], doc: YamlDocument) -> tuple[SpecT | None, list[Issue]]:
+    if not isinstance(doc.data, dict):
+        found = "an empty file" if doc.data is None else f"a {type(doc.data).__name__}"
+        keys = ", ".join(model.model_fields)
+        return None, [((), "not-a-mapping", f"expected a mapping of keys ({keys}), found {found}")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [(tuple(err["loc"]), *_code_and_message(err, model)) for err in exc.errors()]
+
+
+def _code_and_message(err: Any, model: type[_Spec]) -> tuple[str, str]:
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1])
+        known = sorted(_known_keys(model))
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(known)}"
+        return "unknown-key", f"unknown key {key!r}{hint}"
+    if kind == "missing":
+        return "missing-key", "required key is missing"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    value = err.get("input")
+    if isinstance(value, str | int | float | bool | Decimal | date) and kind != "value_error":
+        message += f" (found {value!r})"
+    return "invalid-value", message
+
+
+_NESTED_SPECS: dict[type[_Spec], tuple[type[_Spec], ...]] = {
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec),
+    CriteriaFile: (CriteriaFile, CriterionSpec, PriceSpec),
+}
+
+
+def _known_keys(model: type[_Spec]) -> set[str]:
+    """Every key a file may hold at any depth: the candidates for a "did you mean" hint."""
+    return {key for spec in _NESTED_SPECS[model] for key in spec.model_fields}
+
+
+def _located(doc: YamlDocument, issues: Iterable[Issue]) -> list[Problem]:
+    return [
+        Problem(
+            code,
+            message,
+            file=str(doc.path),
+            row=doc.line_of(location),
+            field=".".join(str(part) for part in location) or None,
+        )
+        for location, code, message in issues
+    ]
+
+
+def derive_cap_ht(cap_ttc: Decimal, vat_rate: Decimal) -> Decimal:
+    """HT = TTC / (1 + VAT), to the cent, half up."""
+    return (cap_ttc / (1 + vat_rate)).quantize(CENT, ROUND_HALF_UP)
+
+
+def derive_cap_ttc(cap_ht: Decimal, vat_rate: Decimal) -> Decimal:
+    """TTC = HT × (1 + VAT), to the cent, half up."""
+    return (cap_ht * (1 + vat_rate)).quantize(CENT, ROUND_HALF_UP)
+
+
+def _check_lots(spec: LotsFile) -> list[Issue]:
+    issues: list[Issue] = []
+    vat = spec.consultation.vat_rate
+    first_index: dict[int, int] = {}
+    for index, lot in enumerate(spec.lots):
+        if lot.id in first_index:
+            issues.append(
+                (
+                    ("lots", index, "id"),
+                    "duplicate-id",
+                    f"lot id {lot.id} is used twice (also lots.{first_index[lot.id]})",
+                )
+            )
+        first_index.setdefault(lot.id, index)
+        if lot.cap_ht is None and lot.cap_ttc is None:
+            issues.append((("lots", index), "missing-cap", "give cap_ht, cap_ttc or both"))
+        elif lot.cap_ht is not None and lot.cap_ttc is not None:
+            tolerance = 1 + vat  # a cap rounded to whole euros on either side
+            gap = abs(lot.cap_ht * (1 + vat) - lot.cap_ttc)
+            if gap > tolerance:
+                issues.append(
+                    (
+                        ("lots", index, "cap_ttc"),
+                        "cap-mismatch",
+                        f"cap_ht {lot.cap_ht} × (1 + {vat}) = {lot.cap_ht * (1 + vat)} differs "
+                        f"from cap_ttc {lot.cap_ttc} by {gap} € (more than the {tolerance} € that "
+                        "rounding to whole euros allows); correct one of them or give only one",
+                    )
+                )
+    return issues
+
+
+def _check_criteria(spec: CriteriaFile) -> list[Issue]:
+    issues: list[Issue] = []
+    total_weight = sum((c.weight for c in spec.criteria), Decimal(0))
+    if total_weight != 100:
+        weights = " + ".join(str(c.weight) for c in spec.criteria)
+        issues.append(
+            (
+                ("criteria",),
+                "weights-sum",
+                f"weights must sum to 100, found {weights} = {total_weight}",
+            )
+        )
+    priced = [i for i, c in enumerate(spec.criteria) if c.price is not None]
+    if len(priced) != 1:
+        ids = ", ".join(spec.criteria[i].id for i in priced) or "none"
+        issues.append(
+            (
+                ("criteria",),
+                "price-criterion",
+                f"exactly one criterion must have a price: block, found {ids}",
+            )
+        )
+    seen: dict[str, int] = {}
+    for index, criterion in enumerate(spec.criteria):
+        if criterion.id in seen:
+            issues.append(
+                (
+                    ("criteria", index, "id"),
+                    "duplicate-id",
+                    f"criterion id {criterion.id!r} is used twice",
+                )
+            )
+        seen.setdefault(criterion.id, index)
+        price = criterion.price
+        if price is not None and price.k is not None and price.formula is not PriceFormula.GAP:
+            issues.append(
+                (
+                    ("criteria", index, "price", "k"),
+                    "invalid-value",
+                    "k is only used by the gap formula",
+                )
+            )
+        if price is not None and criterion.scale is not None:
+            issues.append(
+                (
+                    ("criteria", index, "scale"),
+                    "invalid-value",
+                    "the price criterion is not marked: remove scale",
+                )
+            )
+    for index, criterion_id in enumerate(spec.tie_break):
+        if criterion_id not in seen:
+            issues.append(
+                (
+                    ("tie_break", index),
+                    "unknown-criterion",
+                    f"unknown criterion {criterion_id!r}; expected one of {', '.join(seen)}",
+                )
+            )
+    return issues
+
+
+def _check_columns(lots: LotsFile, criteria: CriteriaFile) -> list[Issue]:
+    """Documents and marked criteria become workbook columns: their names must not collide."""
+    from referent_ess.columns import STANDARD_NAMES
+
+    issues: list[Issue] = []
+    taken = dict(STANDARD_NAMES)
+    for document in lots.consultation.required_documents:
+        taken.setdefault(normalise(document), f"required document {document!r}")
+    for index, criterion in enumerate(criteria.criteria):
+        owner = taken.get(normalise(criterion.id))
+        if owner is not None and criterion.price is None:
+            issues.append(
+                (
+                    ("criteria", index, "id"),
+                    "column-clash",
+                    f"criterion id {criterion.id!r} would be the same column as {owner}; rename it",
+                )
+            )
+    return issues
+
+
+def _resolve(
+    lots: LotsFile, criteria: CriteriaFile, lots_doc: YamlDocument, criteria_doc: YamlDocument
+) -> Config:
+    spec = lots.consultation
+    vat = spec.vat_rate
+    resolved_lots = tuple(
+        Lot(
+            id=lot.id,
+            title=lot.title,
+            cap_ht=lot.cap_ht
+            if lot.cap_ht is not None
+            else derive_cap_ht(_given(lot.cap_ttc), vat),
+            cap_ttc=lot.cap_ttc
+            if lot.cap_ttc is not None
+            else derive_cap_ttc(_given(lot.cap_ht), vat),
+        )
+        for lot in sorted(lots.lots, key=lambda lot: lot.id)
+    )
+    consultation = Consultation(
+        title=spec.title,
+        buyer=spec.buyer,
+        deadline=spec.deadline,
+        vat_rate=vat,
+        cap_basis=spec.cap_basis,
+        required_documents=spec.required_documents,
+        offers=(lots_doc.path.parent / spec.offers) if spec.offers else None,
+    )
+    resolved_criteria = tuple(
+        Criterion(
+            id=c.id,
+            label=c.label,
+            weight=c.weight,
+            scale=c.scale if c.scale is not None else criteria.marks_scale,
+            price=(
+                PriceRule(c.price.formula, c.price.basis, c.price.k or Decimal(2))
+                if c.price is not None
+                else None
+            ),
+        )
+        for c in criteria.criteria
+    )
+    return Config(
+        consultation=consultation,
+        lots=resolved_lots,
+        total=criteria.total,
+        criteria=resolved_criteria,
+        tie_break=tuple(criteria.tie_break),
+        lots_path=lots_doc.path,
+        criteria_path=criteria_doc.path,
+        lots_sha256=lots_doc.sha256,
+        criteria_sha256=criteria_doc.sha256,
+    )
+
+
+def _given(value: Decimal | None) -> Decimal:
+    assert value is not None  # _check_lots refused a lot with neither cap
+    return value

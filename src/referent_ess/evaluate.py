@@ -1,0 +1,331 @@
+"""Statuses, prices, points, totals and ranks: the evaluation of every offer, lot by lot.
+
+Pure: takes the configuration and the offers read from the workbook, returns immutable results
+that every output (tables, JSON, CSV, Markdown) is rendered from.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from referent_ess import scoring
+from referent_ess.config import CapBasis, Config, Lot, PriceBasis
+from referent_ess.money import price_ht, price_ttc
+from referent_ess.offers import Offer, OfferBook
+from referent_ess.problems import Problem, Severity
+
+
+class Status(StrEnum):
+    """An offer's status: the first that applies, in this order."""
+
+    INVALID = "invalid"
+    LATE = "late"
+    INCOMPLETE = "incomplete"
+    OVER_CAP = "over_cap"
+    ADMISSIBLE = "admissible"
+
+
+LEGAL_BASIS: dict[Status, str] = {
+    Status.LATE: (
+        "offre hors délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique"
+    ),
+    Status.INCOMPLETE: "offre irrégulière : art. L2152-2 du Code de la commande publique",
+    Status.OVER_CAP: "offre inacceptable : art. L2152-3 du Code de la commande publique",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an offer is not admissible. ``code`` is stable; ``status`` is the status it leads to."""
+
+    code: str
+    status: Status
+    message: str
+    cell: str | None = None
+
+    @property
+    def legal_basis(self) -> str | None:
+        return LEGAL_BASIS.get(self.status)
+
+
+@dataclass(frozen=True)
+class BudgetCheck:
+    """An offer's price against one of its lot's caps."""
+
+    basis: PriceBasis
+    price: Decimal
+    cap: Decimal
+
+    @property
+    def margin(self) -> Decimal:
+        return self.cap - self.price
+
+    @property
+    def within(self) -> bool:
+        return self.price <= self.cap
+
+
+@dataclass(frozen=True)
+class OfferResult:
+    offer: Offer
+    status: Status
+    reasons: tuple[Reason, ...]
+    warnings: tuple[Problem, ...]
+    vat_rate: Decimal | None  # the rate applied: the offer's, else the consultation's
+    price_ht: Decimal | None
+    price_ttc: Decimal | None
+    budget: tuple[BudgetCheck, ...]
+    points: Mapping[str, Fraction]  # what could be computed; price points only when admissible
+    total: Fraction | None = None  # admissible offers only
+    rank: int | None = None  # admissible offers only
+
+    @property
+    def candidate(self) -> str:
+        return self.offer.candidate or f"(row {self.offer.row})"
+
+    @property
+    def over_cap(self) -> bool:
+        return any(not check.within for check in self.budget)
+
+
+@dataclass(frozen=True)
+class LotResult:
+    lot: Lot
+    offers: tuple[OfferResult, ...]  # ranked offers in rank order, then the others in sheet order
+    lowest_price: Decimal | None  # Pmin among admissible offers, on the price criterion's basis
+    highest_price: Decimal | None
+
+    @property
+    def ranked(self) -> tuple[OfferResult, ...]:
+        return tuple(o for o in self.offers if o.rank is not None)
+
+    @property
+    def excluded(self) -> tuple[OfferResult, ...]:
+        return tuple(o for o in self.offers if o.rank is None)
+
+    @property
+    def winners(self) -> tuple[OfferResult, ...]:
+        """The offers ranked first (more than one only when a tie survives the tie-break)."""
+        return tuple(o for o in self.offers if o.rank == 1)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    config: Config
+    book: OfferBook
+    lots: tuple[LotResult, ...]
+    unplaced: tuple[OfferResult, ...]  # offers whose lot could not be read
+
+    def lot(self, lot_id: int) -> LotResult | None:
+        return next((result for result in self.lots if result.lot.id == lot_id), None)
+
+
+def evaluate(config: Config, book: OfferBook) -> Evaluation:
+    """Give every offer its status, prices and points, then rank each lot's admissible offers."""
+    by_lot: dict[int, list[OfferResult]] = {lot.id: [] for lot in config.lots}
+    unplaced: list[OfferResult] = []
+    source = (str(book.path), book.sheet)
+    for offer in book.offers:
+        lot = config.lot(offer.lot) if offer.lot is not None else None
+        result = _judge(offer, lot, config, source)
+        (by_lot[lot.id] if lot is not None else unplaced).append(result)
+    lots = tuple(_rank_lot(lot, by_lot[lot.id], config) for lot in config.lots)
+    return Evaluation(config, book, lots, tuple(unplaced))
+
+
+def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str]) -> OfferResult:
+    """Everything about one offer that does not depend on the other offers of its lot."""
+    consultation = config.consultation
+    reasons = [
+        Reason(problem.code, Status.INVALID, problem.message, problem.cell)
+        for problem in offer.errors
+    ]
+    warnings = [p for p in offer.problems if not p.is_error]
+
+    vat = offer.vat_rate if offer.vat_rate is not None else consultation.vat_rate
+    amount_ht = amount_ttc = None
+    if offer.day_rate_ht is not None and offer.days is not None:
+        amount_ht = price_ht(offer.day_rate_ht, offer.days)
+        amount_ttc = price_ttc(amount_ht, vat)
+        stated = offer.price_ht_stated
+        if stated is not None and abs(stated - amount_ht) > Decimal("0.01"):
+            warnings.append(
+                _offer_warning(
+                    offer,
+                    source,
+                    "price-mismatch",
+                    f"the stated price HT {stated:.2f} differs from day rate × days = "
+                    f"{offer.day_rate_ht:.2f} × {offer.days} = {amount_ht:.2f}; "
+                    "the unit price prevails",
+                    "price_ht",
+                )
+            )
+
+    late = _lateness(offer, consultation.deadline)
+    if late is True:
+        reasons.append(
+            Reason(
+                "late",
+                Status.LATE,
+                f"received {_when(offer.received_at)}, after the deadline "
+                f"{_when(consultation.deadline)}",
+                offer.cells.get("received_at"),
+            )
+        )
+    elif late is None:
+        warnings.append(
+            _offer_warning(
+                offer,
+                source,
+                "received-time-unknown",
+                f"received on the deadline day without a time; the deadline is "
+                f"{_when(consultation.deadline)}: check that it was on time",
+                "received_at",
+            )
+        )
+
+    missing = [
+        document
+        for document in consultation.required_documents
+        if offer.documents.get(document) is False
+    ]
+    if missing:
+        reasons.append(
+            Reason(
+                "incomplete",
+                Status.INCOMPLETE,
+                f"missing required document{'s' if len(missing) > 1 else ''}: {', '.join(missing)}",
+                offer.cells.get(missing[0]),
+            )
+        )
+
+    budget: tuple[BudgetCheck, ...] = ()
+    if lot is not None and amount_ht is not None and amount_ttc is not None:
+        budget = _budget_checks(amount_ht, amount_ttc, lot, consultation.cap_basis)
+        for check in budget:
+            if not check.within:
+                reasons.append(
+                    Reason(
+                        "over_cap",
+                        Status.OVER_CAP,
+                        f"price {check.basis.upper()} {check.price:.2f} exceeds the lot's cap "
+                        f"{check.basis.upper()} {check.cap:.2f} by {-check.margin:.2f}",
+                        offer.cells.get("day_rate_ht"),
+                    )
+                )
+
+    points: dict[str, Fraction] = {}
+    unmarked: list[str] = []
+    for criterion in config.marked_criteria:
+        mark = offer.marks.get(criterion.id)
+        if mark is None:
+            unmarked.append(criterion.id)
+        else:
+            maximum = scoring.max_points(config.total, criterion.weight)
+            points[criterion.id] = scoring.mark_points(mark, criterion.scale, maximum)
+    if unmarked and not reasons:
+        # Only an offer that would be scored needs every mark: a jury does not mark offers
+        # already eliminated (late, irregular or unacceptable).
+        reasons.append(
+            Reason(
+                "missing-mark",
+                Status.INVALID,
+                f"no mark for {', '.join(unmarked)}; the jury must mark every criterion",
+                offer.cells.get(unmarked[0]),
+            )
+        )
+
+    status = min((r.status for r in reasons), key=list(Status).index, default=Status.ADMISSIBLE)
+    return OfferResult(
+        offer=offer,
+        status=status,
+        reasons=tuple(reasons),
+        warnings=tuple(warnings),
+        vat_rate=vat,
+        price_ht=amount_ht,
+        price_ttc=amount_ttc,
+        budget=budget,
+        points=points,
+    )
+
+
+def _budget_checks(
+    amount_ht: Decimal, amount_ttc: Decimal, lot: Lot, basis: CapBasis
+) -> tuple[BudgetCheck, ...]:
+    checks = []
+    if basis in (CapBasis.HT, CapBasis.BOTH):
+        checks.append(BudgetCheck(PriceBasis.HT, amount_ht, lot.cap_ht))
+    if basis in (CapBasis.TTC, CapBasis.BOTH):
+        checks.append(BudgetCheck(PriceBasis.TTC, amount_ttc, lot.cap_ttc))
+    return tuple(checks)
+
+
+def _lateness(offer: Offer, deadline: date | datetime | None) -> bool | None:
+    """True when late, False when on time or unknown, None when it cannot be told (same day)."""
+    received = offer.received_at
+    if deadline is None or received is None:
+        return False
+    if not isinstance(deadline, datetime):  # a date: the end of that day, inclusive
+        day = received.date() if isinstance(received, datetime) else received
+        return day > deadline
+    if isinstance(received, datetime):
+        return received > deadline
+    if received == deadline.date():
+        return None
+    return received > deadline.date()
+
+
+def _when(moment: date | datetime | None) -> str:
+    if isinstance(moment, datetime):
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.isoformat() if moment is not None else "?"
+
+
+def _offer_warning(
+    offer: Offer, source: tuple[str, str], code: str, message: str, field: str
+) -> Problem:
+    file, sheet = source
+    cell = offer.cells.get(field)
+    return Problem(code, message, Severity.WARNING, file, sheet, cell, offer.row, field)
+
+
+def _rank_lot(lot: Lot, results: list[OfferResult], config: Config) -> LotResult:
+    """Price points among the lot's admissible offers, totals, then ranks (ties share a rank)."""
+    criterion = config.price_criterion
+    rule = criterion.price
+    assert rule is not None
+    admissible = [r for r in results if r.status is Status.ADMISSIBLE]
+    prices = [_basis_price(r, rule.basis) for r in admissible]
+    lowest = min(prices, default=None)
+    highest = max(prices, default=None)
+    maximum = scoring.max_points(config.total, criterion.weight)
+
+    scored: list[OfferResult] = []
+    for result, price in zip(admissible, prices, strict=True):
+        assert lowest is not None
+        assert highest is not None
+        share = scoring.price_share(rule.formula, price, lowest, highest, rule.k)
+        points = {**result.points, criterion.id: maximum * share}
+        total = sum(points.values(), Fraction(0))
+        scored.append(replace(result, points=points, total=total))
+
+    keys = [_rank_key(r, config.tie_break) for r in scored]
+    ranks = scoring.competition_ranks(keys)
+    ranked = [replace(r, rank=rank) for r, rank in zip(scored, ranks, strict=True)]
+    ranked.sort(key=lambda r: (r.rank, r.offer.row))
+    others = [r for r in results if r.status is not Status.ADMISSIBLE]
+    return LotResult(lot, tuple(ranked + others), lowest, highest)
+
+
+def _basis_price(result: OfferResult, basis: PriceBasis) -> Decimal:
+    price = result.price_ht if basis is PriceBasis.HT else result.price_ttc
+    assert price is not None  # an admissible offer has a price
+    return price
+
+
+def _rank_key(result: OfferResult, tie_break: tuple[str, ...]) -> tuple[Fraction, ...]:
+    assert result.total is not None
+    return (result.total, *(result.points.get(c, Fraction(0)) for c in tie_break))

@@ -1,0 +1,346 @@
+"""Evaluations as data for machines and documents: JSON, CSV and Markdown.
+
+Rendering only: every number comes from :mod:`referent_ess.evaluate`. Money and rates are
+written as strings with fixed decimals; points and totals are rounded half up to 2 decimals,
+here and nowhere else.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from referent_ess._version import __version__
+from referent_ess.api import ValidationReport
+from referent_ess.config import Config
+from referent_ess.evaluate import Evaluation, LotResult, OfferResult
+from referent_ess.money import round_half_up
+from referent_ess.problems import Problem
+
+POINTS_PLACES = 2
+
+
+def money(value: Decimal | None) -> str | None:
+    """A money amount with 2 decimals, e.g. ``9000.00``."""
+    return None if value is None else f"{value:.2f}"
+
+
+def rate(value: Decimal | None) -> str | None:
+    """A rate with at least 2 decimals: ``0.20``, ``0.055``, ``0.00``."""
+    if value is None:
+        return None
+    exponent = value.normalize().as_tuple().exponent
+    places = max(2, -exponent if isinstance(exponent, int) else 2)
+    return f"{value:.{places}f}"
+
+
+def quantity(value: Decimal | None) -> str | None:
+    """A number of days without useless zeros: ``20``, ``21.5``."""
+    if value is None:
+        return None
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def points(value: Fraction | None) -> Decimal | None:
+    return None if value is None else round_half_up(value, POINTS_PLACES)
+
+
+def _number(value: Fraction | None) -> float | None:
+    rounded = points(value)
+    return None if rounded is None else float(rounded)
+
+
+def gap_to_first(lot: LotResult, result: OfferResult) -> Fraction | None:
+    """How many points the offer is behind the first of its lot (0 for the first)."""
+    if result.total is None or not lot.ranked or lot.ranked[0].total is None:
+        return None
+    return lot.ranked[0].total - result.total
+
+
+# ---- JSON -------------------------------------------------------------------------------------
+
+
+def header(config: Config, evaluation: Evaluation) -> dict[str, Any]:
+    deadline = config.consultation.deadline
+    return {
+        "tool": {"name": "referent", "version": __version__},
+        "inputs": {
+            "lots": {"path": str(config.lots_path), "sha256": config.lots_sha256},
+            "criteria": {"path": str(config.criteria_path), "sha256": config.criteria_sha256},
+            "offers": {"path": str(evaluation.book.path), "sha256": evaluation.book.sha256},
+        },
+        "consultation": {
+            "title": config.consultation.title,
+            "buyer": config.consultation.buyer,
+            "deadline": deadline.isoformat() if deadline is not None else None,
+            "cap_basis": config.consultation.cap_basis.value,
+        },
+    }
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    return {
+        "code": problem.code,
+        "severity": problem.severity.value,
+        "sheet": problem.sheet,
+        "cell": problem.cell,
+        "row": problem.row,
+        "field": problem.field,
+        "message": problem.message,
+    }
+
+
+def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
+    offer = result.offer
+    return {
+        "candidate": offer.candidate,
+        "row": offer.row,
+        "status": result.status.value,
+        "rank": result.rank,
+        "day_rate_ht": money(offer.day_rate_ht),
+        "days": quantity(offer.days),
+        "vat_rate": rate(result.vat_rate),
+        "price_ht": money(result.price_ht),
+        "price_ttc": money(result.price_ttc),
+        "points": {name: _number(value) for name, value in result.points.items()},
+        "total": _number(result.total),
+        "gap_to_first": _number(gap_to_first(lot, result)) if lot is not None else None,
+        "budget": [
+            {
+                "basis": check.basis.value,
+                "cap": money(check.cap),
+                "price": money(check.price),
+                "margin": money(check.margin),
+                "within": check.within,
+            }
+            for check in result.budget
+        ],
+        "reasons": [
+            {
+                "code": reason.code,
+                "status": reason.status.value,
+                "message": reason.message,
+                "cell": reason.cell,
+                "legal_basis": reason.legal_basis,
+            }
+            for reason in result.reasons
+        ],
+        "warnings": [problem_dict(w) for w in result.warnings],
+    }
+
+
+def lot_dict(lot: LotResult) -> dict[str, Any]:
+    return {
+        "id": lot.lot.id,
+        "title": lot.lot.title,
+        "cap_ht": money(lot.lot.cap_ht),
+        "cap_ttc": money(lot.lot.cap_ttc),
+        "lowest_price": money(lot.lowest_price),
+        "highest_price": money(lot.highest_price),
+        "offers": [offer_dict(result, lot) for result in lot.offers],
+    }
+
+
+def evaluation_dict(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> dict[str, Any]:
+    """The JSON contract of ``score`` and ``rank`` (see the README)."""
+    data = header(evaluation.config, evaluation)
+    data["lots"] = [lot_dict(lot) for lot in _chosen(evaluation, lot_ids)]
+    data["unplaced_offers"] = [offer_dict(result, None) for result in evaluation.unplaced]
+    data["problems"] = [problem_dict(p) for p in evaluation.book.sheet_problems]
+    return data
+
+
+def validation_dict(report: ValidationReport) -> dict[str, Any]:
+    return {
+        "valid": report.valid,
+        "errors": [_with_file(p) for p in report.errors],
+        "warnings": [_with_file(p) for p in report.warnings],
+    }
+
+
+def _with_file(problem: Problem) -> dict[str, Any]:
+    return {"file": problem.file, **problem_dict(problem)}
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _chosen(evaluation: Evaluation, lot_ids: Sequence[int] | None) -> list[LotResult]:
+    if lot_ids is None:
+        return list(evaluation.lots)
+    return [lot for lot in evaluation.lots if lot.lot.id in lot_ids]
+
+
+# ---- CSV --------------------------------------------------------------------------------------
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (OWASP CSV injection): prefix with '."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
+    """One row per offer: lot, rank, candidate, status, prices, points per criterion, total."""
+    criteria = [c.id for c in evaluation.config.criteria]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "lot",
+            "rank",
+            "candidate",
+            "row",
+            "status",
+            "day_rate_ht",
+            "days",
+            "vat_rate",
+            "price_ht",
+            "price_ttc",
+            *criteria,
+            "total",
+            "gap_to_first",
+            "reasons",
+        ]
+    )
+    for lot in _chosen(evaluation, lot_ids):
+        for result in lot.offers:
+            writer.writerow(_csv_row(lot.lot.id, lot, result, criteria))
+    for result in evaluation.unplaced:
+        writer.writerow(_csv_row(None, None, result, criteria))
+    return buffer.getvalue()
+
+
+def _csv_row(
+    lot_id: int | None, lot: LotResult | None, result: OfferResult, criteria: list[str]
+) -> list[str]:
+    offer = result.offer
+    return [
+        "" if lot_id is None else str(lot_id),
+        _text(result.rank),
+        safe_text(offer.candidate or ""),
+        str(offer.row),
+        result.status.value,
+        _text(money(offer.day_rate_ht)),
+        _text(quantity(offer.days)),
+        _text(rate(result.vat_rate)),
+        _text(money(result.price_ht)),
+        _text(money(result.price_ttc)),
+        *(_text(points(result.points.get(c))) for c in criteria),
+        _text(points(result.total)),
+        _text(points(gap_to_first(lot, result)) if lot is not None else None),
+        safe_text("; ".join(f"{r.code}: {r.message}" for r in result.reasons)),
+    ]
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+# ---- Markdown ---------------------------------------------------------------------------------
+
+
+def evaluation_markdown(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
+    """A ranked table per lot, then the excluded offers with their reasons and legal basis."""
+    config = evaluation.config
+    criteria = config.criteria
+    out: list[str] = [f"# {config.consultation.title}", ""]
+    for lot in _chosen(evaluation, lot_ids):
+        out += [
+            f"## Lot {lot.lot.id} — {_md(lot.lot.title)}",
+            "",
+            f"Cap: {money(lot.lot.cap_ht)} € HT / {money(lot.lot.cap_ttc)} € TTC",
+            "",
+        ]
+        if lot.ranked:
+            header = ["Rank", "Candidate", "Price HT", "Price TTC", *(c.id for c in criteria)]
+            out.append("| " + " | ".join([*header, "Total", "Gap"]) + " |")
+            out.append("|" + "---:|---|---:|---:|" + "---:|" * len(criteria) + "---:|---:|")
+            for result in lot.ranked:
+                winner = result.rank == 1
+                cells = [
+                    str(result.rank),
+                    _md(result.candidate),
+                    _text(money(result.price_ht)),
+                    _text(money(result.price_ttc)),
+                    *(_text(points(result.points.get(c.id))) for c in criteria),
+                    _text(points(result.total)),
+                    _text(points(gap_to_first(lot, result))),
+                ]
+                if winner:
+                    cells = [f"**{cell}**" if cell else cell for cell in cells]
+                out.append("| " + " | ".join(cells) + " |")
+            out.append("")
+        else:
+            out += ["No admissible offer.", ""]
+        if lot.excluded:
+            out += ["Offers not ranked:", ""]
+            out += [f"- {_md(_excluded_line(result))}" for result in lot.excluded]
+            out.append("")
+    if evaluation.unplaced:
+        out += ["## Offers without a valid lot", ""]
+        out += [f"- {_md(_excluded_line(result))}" for result in evaluation.unplaced]
+        out.append("")
+    return "\n".join(out)
+
+
+def excluded_reasons(result: OfferResult) -> Iterable[str]:
+    """Each reason as one sentence, with its cell and legal basis when it has them."""
+    for reason in result.reasons:
+        cell = f" ({reason.cell})" if reason.cell else ""
+        basis = f" — {reason.legal_basis}" if reason.legal_basis else ""
+        yield f"{reason.message}{cell}{basis}"
+
+
+def _excluded_line(result: OfferResult) -> str:
+    reasons = "; ".join(excluded_reasons(result))
+    return f"{result.candidate} (row {result.offer.row}): {result.status.value} — {reasons}"
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+_PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "row", "field", "code", "message"]
+
+
+def _problem_row(problem: Problem) -> list[str]:
+    return [
+        problem.severity.value,
+        problem.file or "",
+        problem.sheet or "",
+        problem.cell or "",
+        "" if problem.row is None else str(problem.row),
+        problem.field or "",
+        problem.code,
+        problem.message,
+    ]
+
+
+def validation_csv(report: ValidationReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_PROBLEM_COLUMNS)
+    for problem in report.problems:
+        writer.writerow([safe_text(cell) for cell in _problem_row(problem)])
+    return buffer.getvalue()
+
+
+def validation_markdown(report: ValidationReport) -> str:
+    verdict = "valid" if report.valid else "not valid"
+    out = [
+        f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)",
+        "",
+    ]
+    if report.problems:
+        out.append("| " + " | ".join(_PROBLEM_COLUMNS) + " |")
+        out.append("|" + "---|" * len(_PROBLEM_COLUMNS))
+        out += ["| " + " | ".join(_md(c) for c in _problem_row(p)) + " |" for p in report.problems]
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,57 @@
+"""Problems found in the inputs: data, never exceptions, so that all of them are reported at once.
+
+Each problem has a stable ``code`` (scripts and tests rely on it), a severity, and where it is:
+the file, and for a workbook the sheet, the cell (``D7``), the row and the field.
+"""
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    row: int | None = None
+    field: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    @property
+    def location(self) -> str:
+        """Where the problem is: ``offers.xlsx: offers!D7``, or ``lots.yaml:12`` in a YAML file."""
+        if self.sheet is None and self.cell is None and self.file and self.row is not None:
+            return f"{self.file}:{self.row}"
+        place = ""
+        if self.sheet is not None:
+            place = f"{self.sheet}!{self.cell}" if self.cell else f"sheet {self.sheet!r}"
+        elif self.cell is not None:
+            place = self.cell
+        if self.file and place:
+            return f"{self.file}: {place}"
+        return self.file or place
+
+    def describe(self) -> str:
+        """One line for a terminal: ``location: [field: ]message [code]``."""
+        where = f"{self.location}: " if self.location else ""
+        if self.sheet is None:
+            field = f"{self.field}: " if self.field else ""
+        else:
+            field = f"{self.field}: " if self.field and self.cell else ""
+        return f"{where}{field}{self.message} [{self.code}]"
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data

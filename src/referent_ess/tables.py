@@ -1,0 +1,212 @@
+"""Rich tables for people at a terminal. Used by the CLI only: the core never imports rich.
+
+Every figure comes from the evaluation through :mod:`referent_ess.formats`, so what a table shows
+is what the JSON says, rounded the same way.
+"""
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from referent_ess.api import ValidationReport
+from referent_ess.config import Criterion
+from referent_ess.evaluate import Evaluation, LotResult, OfferResult
+from referent_ess.formats import excluded_reasons, gap_to_first, money, points, quantity, rate
+from referent_ess.money import round_half_up
+from referent_ess.scoring import max_points
+
+WINNER = "★"
+
+
+def _lot_title(lot: LotResult) -> str:
+    return f"Lot {lot.lot.id} — {lot.lot.title}"
+
+
+def _caps(lot: LotResult) -> str:
+    return f"cap {money(lot.lot.cap_ht)} € HT / {money(lot.lot.cap_ttc)} € TTC"
+
+
+def _cell(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+def _table(title: str | None = None, caption: str | None = None) -> Table:
+    return Table(
+        title=title,
+        caption=caption,
+        title_justify="left",
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+
+
+def score_tables(
+    evaluation: Evaluation, lots: Sequence[LotResult], *, gaps: bool
+) -> RenderableType:
+    """Per lot: the ranked offers (the winner marked ★), then the others with their reasons."""
+    criteria = evaluation.config.criteria
+    parts: list[RenderableType] = []
+    for lot in lots:
+        parts.append(Text(_lot_title(lot), style="bold"))
+        parts.append(Text(f"{_caps(lot)} · {len(lot.ranked)} admissible offer(s) ranked"))
+        if lot.ranked:
+            parts.append(_ranking(evaluation, lot, criteria, gaps=gaps))
+        else:
+            parts.append(Text("No admissible offer.", style="yellow"))
+        if lot.excluded:
+            parts.append(_not_ranked(lot.excluded, "Not ranked"))
+        parts.append(Text(""))
+    if evaluation.unplaced:
+        parts.append(_not_ranked(evaluation.unplaced, "Offers without a valid lot"))
+    return Group(*parts)
+
+
+def _ranking(
+    evaluation: Evaluation, lot: LotResult, criteria: Sequence[Criterion], *, gaps: bool
+) -> Table:
+    table = _table()
+    table.add_column("Rank", justify="right")
+    table.add_column("Candidate")
+    table.add_column("Price\nHT", justify="right")
+    table.add_column("Price\nTTC", justify="right")
+    for criterion in criteria:
+        maximum = points(max_points(evaluation.config.total, criterion.weight))
+        table.add_column(f"{criterion.id}\n/{_short(maximum)}", justify="right")
+    table.add_column(f"Total\n/{_short(round_half_up(evaluation.config.total))}", justify="right")
+    if gaps:
+        table.add_column("Gap", justify="right")
+    for result in lot.ranked:
+        rank = f"{WINNER} {result.rank}" if result.rank == 1 else str(result.rank)
+        cells = [
+            rank,
+            result.candidate,
+            _cell(money(result.price_ht)),
+            _cell(money(result.price_ttc)),
+            *(_cell(points(result.points.get(c.id))) for c in criteria),
+            _cell(points(result.total)),
+        ]
+        if gaps:
+            cells.append(_cell(points(gap_to_first(lot, result))))
+        table.add_row(*cells, style="bold green" if result.rank == 1 else None)
+    return keep_whole(table)
+
+
+def _not_ranked(results: Sequence[OfferResult], title: str) -> Table:
+    table = _table(title)
+    table.add_column("Candidate")
+    table.add_column("Row", justify="right")
+    table.add_column("Status")
+    table.add_column("Price\nHT", justify="right")
+    table.add_column("Reasons")
+    for result in results:
+        table.add_row(
+            result.candidate,
+            str(result.offer.row),
+            result.status.value,
+            _cell(money(result.price_ht)),
+            "\n".join(excluded_reasons(result)),
+        )
+    return keep_whole(table, wrappable=("Candidate", "Reasons"))
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text[:-3] if text.endswith(".00") else text
+
+
+def budget_tables(evaluation: Evaluation) -> RenderableType:
+    """Per lot: its caps, and every offer's price against the cap it is checked on."""
+    parts: list[RenderableType] = []
+    basis = evaluation.config.consultation.cap_basis.value.upper()
+    for lot in evaluation.lots:
+        table = _table(_lot_title(lot), f"{_caps(lot)} · checked on {basis}")
+        table.add_column("Candidate")
+        for name in (
+            "Row",
+            "Day rate\nHT",
+            "Days",
+            "VAT",
+            "Price\nHT",
+            "Price\nTTC",
+            "Cap",
+            "Margin",
+        ):
+            table.add_column(name, justify="right")
+        table.add_column("Check")
+        for result in sorted(lot.offers, key=lambda r: r.offer.row):
+            checks = result.budget
+            verdict = "OVER" if result.over_cap else ("OK" if checks else "?")
+            table.add_row(
+                result.candidate,
+                str(result.offer.row),
+                _cell(money(result.offer.day_rate_ht)),
+                _cell(quantity(result.offer.days)),
+                _cell(_percent(result)),
+                _cell(money(result.price_ht)),
+                _cell(money(result.price_ttc)),
+                "\n".join(f"{money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
+                "\n".join(_cell(money(c.margin)) for c in checks) or "—",
+                verdict,
+                style="bold red" if verdict == "OVER" else ("yellow" if verdict == "?" else None),
+            )
+        parts += [keep_whole(table), Text("")]
+    return Group(*parts)
+
+
+def _percent(result: OfferResult) -> str | None:
+    if result.vat_rate is None:
+        return None
+    return f"{rate(result.vat_rate * 100)} %".replace(".00 %", " %")
+
+
+def problems_table(report: ValidationReport) -> Table:
+    table = _table("Problems")
+    table.add_column("Severity")
+    table.add_column("Where")
+    table.add_column("Field")
+    table.add_column("Code")
+    table.add_column("Message")
+    for problem in report.problems:
+        table.add_row(
+            problem.severity.value,
+            problem.location,
+            problem.field or "",
+            problem.code,
+            problem.message,
+            style="red" if problem.is_error else "yellow",
+        )
+    return keep_whole(table)
+
+
+def keep_whole(table: Table, *, wrappable: Sequence[str] = ("Candidate", "Message")) -> Table:
+    """Never truncate a figure: every column but the text ones is at least as wide as its cells."""
+    for column in table.columns:
+        if str(column.header) in wrappable:
+            column.min_width = 12
+            continue
+        lines = [line for cell in column.cells for line in str(cell).splitlines()]
+        lines += str(column.header).splitlines()
+        column.min_width = max([len(line) for line in lines] + [1])
+        column.no_wrap = True
+    return table
+
+
+def print_wide(renderable: RenderableType) -> None:
+    """Print to stdout; when stdout is not a terminal, as wide as the content needs."""
+    console = make_console()
+    unbounded = console.options.update_width(10_000)
+    measured = console.measure(renderable, options=unbounded)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=False, width=max(80, measured.maximum))
+    elif measured.minimum > console.width:  # never truncate a figure: let the terminal wrap
+        console = Console(highlight=False, soft_wrap=False, width=measured.minimum)
+    console.print(renderable)
+
+
+def make_console(*, stderr: bool = False) -> Console:
+    """A console that writes plain text when not on a terminal or when NO_COLOR is set."""
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)

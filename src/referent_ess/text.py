@@ -1,0 +1,18 @@
+"""Text normalisation shared by header matching and word matching in cells.
+
+Buyers type headers and words by hand: ``N° Lot``, ``numéro-de-lot``, ``OUI``. Two texts that
+differ only by case, accents, surrounding spaces or the separators `` ``, ``_``, ``-``, ``'`` are
+the same word for the tool.
+"""
+
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s_\-'’]+")
+
+
+def normalise(text: str) -> str:
+    """Fold case and accents, and turn every run of separators into one space."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", without_accents.casefold()).strip()

@@ -1,0 +1,235 @@
+"""Reading one cell's value: numbers in French or plain form, rates, dates, yes/no, lot numbers.
+
+Each parser takes what openpyxl gives for a cell (``None``, ``bool``, ``int``, ``float``,
+``str``, ``datetime``...) and returns an exact value, or raises :class:`BadValue` with a stable
+code and a message saying what was found and what is expected. Nothing is guessed: a text that
+could mean two numbers (``1.234,50``, ``12,345``) is refused.
+"""
+
+import math
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from referent_ess.text import normalise
+
+CENT = Decimal("0.01")
+SPACES = " \u00a0\u202f\u2009"  # normal, no-break, narrow no-break and thin spaces
+
+
+class BadValue(ValueError):
+    """A cell value that cannot be read as the field expects."""
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        self.message = message
+        super().__init__(message)
+
+
+_CURRENCY = re.compile(r"^(?:€|eur|euros?)\s*|\s*(?:€|eur|euros?)$", re.IGNORECASE)
+_PLAIN = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+_GROUPED = re.compile(rf"[0-9]{{1,3}}(?:[{SPACES}][0-9]{{3}})+(?:[.,][0-9]+)?")
+_THOUSANDS_LOOKALIKE = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
+_SEVERAL_SEPARATORS = re.compile(r"[0-9]+(?:[.,][0-9]+){2,}")
+
+
+def _shown(value: object) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def parse_number(value: object) -> Decimal:
+    """An exact Decimal from a numeric cell or a text such as ``1 234,50 €`` or ``450.5``."""
+    if isinstance(value, bool):
+        raise BadValue("bad-number", f"found the boolean {value}, expected a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise BadValue("bad-number", f"found {value}, expected a finite number")
+        return Decimal(repr(value))  # the shortest decimal that is this float: 0.1 → 0.1
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise BadValue("bad-number", f"found {value}, expected a finite number")
+        return value
+    if isinstance(value, str):
+        return _parse_number_text(value)
+    raise BadValue("bad-number", f"found {_shown(value)}, expected a number")
+
+
+def _parse_number_text(raw: str) -> Decimal:
+    text = raw.strip(SPACES + "\t\r\n")
+    foreign = sorted({c for c in text if c.isdigit() and c not in "0123456789"})
+    if foreign:
+        raise BadValue(
+            "bad-number",
+            f"{raw!r} contains non-ASCII digits ({''.join(foreign)}); type it with 0-9",
+        )
+    body = _CURRENCY.sub("", text)
+    sign = 1
+    if body[:1] in ("-", "+", "\u2212"):
+        sign = -1 if body[0] != "+" else 1
+        body = body[1:].lstrip(SPACES)
+    if _PLAIN.fullmatch(body):
+        if _THOUSANDS_LOOKALIKE.fullmatch(body):
+            raise _ambiguous(raw)
+    elif _GROUPED.fullmatch(body):
+        body = "".join(c for c in body if c not in SPACES)
+    elif _SEVERAL_SEPARATORS.fullmatch(body):
+        raise _ambiguous(raw)
+    else:
+        raise BadValue(
+            "bad-number",
+            f"{raw!r} is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €",
+        )
+    try:
+        number = Decimal(body.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the patterns above only admit valid decimals
+        raise BadValue("bad-number", f"{raw!r} is not a number") from None
+    return number if sign > 0 else -number
+
+
+def _ambiguous(raw: str) -> BadValue:
+    return BadValue(
+        "ambiguous-number",
+        f"{raw!r} is ambiguous (is '.' or ',' a thousands or a decimal separator?); "
+        "write it without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50",
+    )
+
+
+def parse_amount(value: object, *, what: str = "an amount") -> Decimal:
+    """A positive number with at most 2 decimals: money or a number of days."""
+    number = parse_number(value)
+    if number <= 0:
+        raise BadValue("not-positive", f"found {number}, expected {what} greater than 0")
+    if number != number.quantize(CENT):
+        raise BadValue(
+            "too-many-decimals", f"found {number}, expected {what} with at most 2 decimals"
+        )
+    return number
+
+
+_VAT_EXEMPT_WORDS = frozenset(
+    normalise(w)
+    for w in ("exonéré", "exonérée", "exempt", "exempte", "non applicable", "sans TVA", "N/A")
+)
+
+
+def parse_rate(value: object) -> Decimal:
+    """A VAT rate as a fraction: ``0.2``, ``20``, ``20%`` and ``20 %`` are all 0.20.
+
+    A number of 1 or more is read as a percentage; ``0`` and the words *exonéré*, *exempt*,
+    *non applicable*, *sans TVA* mean VAT-exempt (rate 0).
+    """
+    if isinstance(value, str):
+        text = value.strip(SPACES + "\t\r\n")
+        if normalise(text) in _VAT_EXEMPT_WORDS:
+            return Decimal(0)
+        if text.endswith("%"):
+            rate = _rate_number(text[:-1], value) / 100
+            return _checked_rate(rate, value)
+    rate = _rate_number(value, value)
+    return _checked_rate(rate / 100 if rate >= 1 else rate, value)
+
+
+def _rate_number(value: object, original: object) -> Decimal:
+    try:
+        return parse_number(value)
+    except BadValue:
+        raise BadValue(
+            "bad-rate",
+            f"found {_shown(original)}, expected a VAT rate such as 20 %, 0.2, 5,5 % or exonéré",
+        ) from None
+
+
+def _checked_rate(rate: Decimal, original: object) -> Decimal:
+    if not 0 <= rate < 1:
+        raise BadValue(
+            "bad-rate", f"found {_shown(original)}, expected a VAT rate between 0 % and 100 %"
+        )
+    return rate.normalize() if rate else Decimal(0)
+
+
+_LOT = re.compile(r"(?:lot)?\s*(?:n\s*[°o]?)?\s*([0-9]+)(?:[.,]0+)?")
+
+
+def parse_lot(value: object) -> int:
+    """A lot number: ``3``, ``3.0``, ``Lot 3``, ``lot n°3``."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        number = parse_number(value)
+        if number == number.to_integral_value() and number > 0:
+            return int(number)
+    elif isinstance(value, str):
+        match = _LOT.fullmatch(normalise(value).replace(" ", ""))
+        if match and int(match.group(1)) > 0:
+            return int(match.group(1))
+    raise BadValue("bad-lot", f"found {_shown(value)}, expected a lot number such as 3 or Lot 3")
+
+
+_YES = frozenset(normalise(w) for w in ("oui", "yes", "y", "o", "x", "✓", "✔", "1", "vrai", "true"))
+_NO = frozenset(normalise(w) for w in ("non", "no", "n", "0", "faux", "false"))
+
+
+def parse_yes_no(value: object) -> bool:
+    """A document cell: yes/no in French or English, ``x``, ``✓``, 1/0, TRUE/FALSE; empty is no."""
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = normalise(value)
+        if word in _YES:
+            return True
+        if word in _NO or word == "":
+            return False
+    raise BadValue("bad-yes-no", f"found {_shown(value)}, expected oui/non, yes/no, x, 1/0")
+
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_FRENCH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?")
+
+
+def parse_when(value: object) -> date | datetime:
+    """A reception date: a date cell, ``2018-03-22``, ``22/03/2018`` or ``22/03/2018 17:30``.
+
+    A datetime at exactly midnight is what a date-formatted cell holds, so it is read as a date.
+    """
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.replace(tzinfo=None)
+        return value.date() if value.time() == datetime.min.time() else value
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip(SPACES + "\t\r\n")
+        iso = _ISO.fullmatch(text)
+        french = _FRENCH.fullmatch(text)
+        try:
+            if iso:
+                y, m, d, hh, mm, ss = iso.groups()
+                return _make_when(int(y), int(m), int(d), hh, mm, ss)
+            if french:
+                d, m, y, hh, mm, ss = french.groups()
+                return _make_when(int(y), int(m), int(d), hh, mm, ss)
+        except ValueError:
+            raise BadValue("bad-date", f"{value!r} is not a valid date") from None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise BadValue(
+            "bad-date",
+            f"found the number {value}, expected a date; format the cell as a date "
+            "or type 22/03/2018",
+        )
+    raise BadValue(
+        "bad-date",
+        f"found {_shown(value)}, expected a date such as 22/03/2018, 22/03/2018 17:30 "
+        "or 2018-03-22",
+    )
+
+
+def _make_when(
+    year: int, month: int, day: int, hh: str | None, mm: str | None, ss: str | None
+) -> date | datetime:
+    if hh is None:
+        return date(year, month, day)
+    return datetime(year, month, day, int(hh), int(mm or 0), int(ss or 0))

@@ -1,0 +1,146 @@
+"""Reading the offers sheet of an ``.xlsx`` workbook into raw cell values, nothing interpreted yet.
+
+openpyxl reads the workbook in read-only mode with the values Excel or LibreOffice cached for
+formulas. Two kinds of cells cannot be read as values and are kept as markers so the caller can
+report them with their cell: error cells (``#DIV/0!``, ``#REF!``...) and formulas that were never
+computed (a workbook written by a program and not opened in a spreadsheet since): such a formula
+has no cached value and must not be read as an empty cell.
+"""
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from referent_ess.errors import ReferentError
+from referent_ess.text import normalise
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+OFFERS_SHEET_NAMES = frozenset({"offers", "offres"})
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+@dataclass(frozen=True)
+class ErrorCell:
+    """A cell holding a spreadsheet error such as ``#DIV/0!``."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class UncomputedFormula:
+    """A formula cell with no cached value."""
+
+    formula: str
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """The header and the non-empty data rows of one sheet, as (row number, values)."""
+
+    file: str
+    name: str
+    header: tuple[object, ...]
+    rows: tuple[tuple[int, tuple[object, ...]], ...]
+
+
+def read_offers_sheet(path: Path) -> RawSheet:
+    """Read the sheet named ``offers`` (or ``offres``, any case), else the first visible sheet."""
+    display = str(path)
+    if not path.exists():
+        raise ReferentError(f"{display}: file not found")
+    if path.is_dir():
+        raise ReferentError(f"{display}: is a folder, expected an .xlsx workbook")
+    if not zipfile.is_zipfile(path):
+        raise ReferentError(
+            f"{display}: not an .xlsx workbook (not a zip file); save it from your spreadsheet "
+            "as Excel 2007-365 (.xlsx)"
+        )
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file; all mean "unusable"
+        raise ReferentError(f"{display}: cannot be read as an .xlsx workbook ({exc})") from None
+    try:
+        sheet_name = _choose_sheet(workbook, display)
+        values = _sheet_values(workbook[sheet_name])
+    finally:
+        workbook.close()
+    if _has_formulas(path):
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        try:
+            values = _mark_uncomputed(values, _sheet_values(formulas[sheet_name]))
+        finally:
+            formulas.close()
+    if not values:
+        return RawSheet(display, sheet_name, (), ())
+    rows = tuple(
+        (number, row)
+        for number, row in enumerate(values[1:], start=2)
+        if any(_is_filled(value) for value in row)
+    )
+    return RawSheet(display, sheet_name, values[0], rows)
+
+
+def _choose_sheet(workbook: "Workbook", display: str) -> str:
+    for name in workbook.sheetnames:
+        if normalise(name) in OFFERS_SHEET_NAMES:
+            return str(name)
+    visible = [ws.title for ws in workbook.worksheets if ws.sheet_state == "visible"]
+    if not visible:
+        raise ReferentError(f"{display}: the workbook has no visible worksheet")
+    return str(visible[0])
+
+
+def _sheet_values(sheet: "ReadOnlyWorksheet") -> list[tuple[object, ...]]:
+    sheet.reset_dimensions()  # a wrong stored dimension must not hide rows or columns
+    rows: list[tuple[object, ...]] = []
+    for cells in sheet.iter_rows():  # type: ignore[misc]  # stubs type it for Worksheet only
+        rows.append(
+            tuple(
+                ErrorCell(str(cell.value))
+                if getattr(cell, "data_type", None) == "e"
+                else cell.value
+                for cell in cells
+            )
+        )
+    return rows
+
+
+def _mark_uncomputed(
+    values: list[tuple[object, ...]], formulas: list[tuple[object, ...]]
+) -> list[tuple[object, ...]]:
+    marked: list[tuple[object, ...]] = []
+    for row_values, row_formulas in zip(values, formulas, strict=False):
+        marked.append(
+            tuple(
+                UncomputedFormula(formula)
+                if value is None and isinstance(formula, str) and formula.startswith("=")
+                else value
+                for value, formula in zip(row_values, row_formulas, strict=False)
+            )
+            + row_values[len(row_formulas) :]
+        )
+    return marked + values[len(formulas) :]
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any worksheet holds a formula: only then is the second pass worth its cost."""
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                with archive.open(name) as member:
+                    if _FORMULA_TAG.search(member.read()):
+                        return True
+    return False
+
+
+def _is_filled(value: object) -> bool:
+    if value is None:
+        return False
+    return not (isinstance(value, str) and not value.strip())
