@@ -41,6 +41,7 @@ def _table(title: str | None = None, caption: str | None = None) -> Table:
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
+        show_edge=False,
     )
 
 
@@ -196,15 +197,23 @@ def keep_whole(table: Table, *, wrappable: Sequence[str] = ("Candidate", "Messag
 
 
 def print_wide(renderable: RenderableType) -> None:
-    """Print to stdout; when stdout is not a terminal, as wide as the content needs."""
+    """Print to stdout without ever truncating a figure.
+
+    On a terminal, at its width (or wider, if the table cannot fit: the terminal then wraps).
+    Elsewhere (a file, a pipe), as wide as the content needs, without trailing spaces.
+    """
     console = make_console()
     unbounded = console.options.update_width(10_000)
     measured = console.measure(renderable, options=unbounded)
-    if not console.is_terminal:
-        console = Console(highlight=False, soft_wrap=False, width=max(80, measured.maximum))
-    elif measured.minimum > console.width:  # never truncate a figure: let the terminal wrap
-        console = Console(highlight=False, soft_wrap=False, width=measured.minimum)
-    console.print(renderable)
+    if console.is_terminal:
+        if measured.minimum > console.width:
+            console = Console(highlight=False, soft_wrap=False, width=measured.minimum)
+        console.print(renderable)
+        return
+    wide = Console(highlight=False, soft_wrap=False, width=max(80, measured.maximum))
+    with wide.capture() as capture:
+        wide.print(renderable)
+    console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
 
 
 def make_console(*, stderr: bool = False) -> Console:

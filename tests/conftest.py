@@ -1,0 +1,110 @@
+"""Shared helpers: small consultations and workbooks built in tmp_path, and a CLI runner."""
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+
+LOTS_YAML = """\
+consultation:
+  title: Test consultation
+  deadline: 2018-03-23
+  vat_rate: 0.20
+  cap_basis: {cap_basis}
+  required_documents: [cv]
+lots:
+  - id: 1
+    title: Lot one
+    cap_ht: 10000
+  - id: 2
+    title: Lot two
+    cap_ht: 5000
+    cap_ttc: 6000
+"""
+
+CRITERIA_YAML = """\
+total: 100
+marks_scale: 5
+criteria:
+  - id: quality
+    label: Quality
+    weight: 60
+  - id: price
+    label: Price
+    weight: 40
+    price:
+      formula: {formula}
+      basis: {basis}
+tie_break: [price]
+"""
+
+HEADER = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality"]
+
+WorkbookMaker = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True)
+def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables are compared as text: a fixed width, no colour, whatever the machine."""
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("REFERENT_LOTS", raising=False)
+    monkeypatch.delenv("REFERENT_CRITERIA", raising=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def make_config(tmp_path: Path) -> Callable[..., tuple[Path, Path]]:
+    """Write lots.yaml and criteria.yaml (the small test consultation) and return their paths."""
+
+    def make(
+        *,
+        cap_basis: str = "ht",
+        formula: str = "proportional",
+        basis: str = "ht",
+        lots_text: str | None = None,
+        criteria_text: str | None = None,
+    ) -> tuple[Path, Path]:
+        lots = tmp_path / "lots.yaml"
+        criteria = tmp_path / "criteria.yaml"
+        lots.write_text(lots_text or LOTS_YAML.format(cap_basis=cap_basis), encoding="utf-8")
+        criteria.write_text(
+            criteria_text or CRITERIA_YAML.format(formula=formula, basis=basis), encoding="utf-8"
+        )
+        return lots, criteria
+
+    return make
+
+
+@pytest.fixture
+def make_workbook(tmp_path: Path) -> WorkbookMaker:
+    """Write an .xlsx whose first sheet ('offers' by default) holds ``header`` then ``rows``."""
+
+    def make(
+        rows: Sequence[Sequence[Any]],
+        header: Sequence[Any] = HEADER,
+        *,
+        name: str = "offers.xlsx",
+        sheet: str = "offers",
+    ) -> Path:
+        workbook = openpyxl.Workbook()
+        worksheet = workbook.active
+        assert worksheet is not None
+        worksheet.title = sheet
+        worksheet.append(list(header))
+        for row in rows:
+            worksheet.append(list(row))
+        path = tmp_path / name
+        workbook.save(path)
+        return path
+
+    return make
