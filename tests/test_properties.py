@@ -1,8 +1,8 @@
 """Properties of the evaluation that must hold for any offers (hypothesis, seeded)."""
 
 from decimal import Decimal
-from itertools import pairwise
 from fractions import Fraction
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given, settings
