@@ -75,11 +75,7 @@ def test_number_texts_are_read_exactly(cell: str, expected: str) -> None:
     same_decimal(parse_number(cell), expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the currency prefix pattern tries 'eur' before 'euros?', so a leading 'euro' or "
-    "'euros' leaves 'o'/'os' behind and the number is refused as bad-number",
-)
+# Regression: the prefix pattern once tried 'eur' before 'euros?' and left 'os 450' behind.
 @pytest.mark.parametrize(
     ("cell", "expected"), [("euros 450", "450"), ("euro 450", "450"), ("Euros 450,50", "450.50")]
 )
@@ -335,23 +331,21 @@ def test_values_that_are_not_lot_numbers_are_refused(cell: object, shown: str) -
     assert bad.message == f"{shown} expected a lot number such as 3 or Lot 3"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: parse_lot removes every space before matching, so '1 2' (two lots typed in one "
-    "cell) is silently read as lot 12",
-)
-def test_two_numbers_in_a_lot_cell_are_not_glued_together() -> None:
-    assert refused(parse_lot, "1 2").code == "bad-lot"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: parse_lot passes a NaN/infinite float to parse_number, whose BadValue escapes "
-    "with code bad-number instead of bad-lot",
-)
-@pytest.mark.parametrize("cell", [float("nan"), float("inf")])
-def test_a_non_finite_lot_cell_is_a_bad_lot(cell: float) -> None:
+# Regression: parse_lot once removed every space before matching and read '1 2' as lot 12.
+@pytest.mark.parametrize("cell", ["1 2", "Lot 1 2", "lot 1, 2"])
+def test_two_numbers_in_a_lot_cell_are_not_glued_together(cell: str) -> None:
     assert refused(parse_lot, cell).code == "bad-lot"
+
+
+# Regression: a NaN/infinite float once escaped parse_lot with parse_number's bad-number code.
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [(float("nan"), "nan"), (float("inf"), "inf"), (Decimal("NaN"), "NaN")],
+)
+def test_a_non_finite_lot_cell_is_a_bad_lot(cell: object, shown: str) -> None:
+    bad = refused(parse_lot, cell)
+    assert bad.code == "bad-lot"
+    assert bad.message == f"found {shown}, expected a lot number such as 3 or Lot 3"
 
 
 # ---- parse_yes_no ----------------------------------------------------------------------------

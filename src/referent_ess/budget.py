@@ -7,6 +7,7 @@ checked: it is reported as such, never as within budget.
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,7 +80,7 @@ def budget_json(evaluation: Evaluation, report: BudgetReport) -> str:
             "title": lot.lot.title,
             "cap_ht": money(lot.lot.cap_ht),
             "cap_ttc": money(lot.lot.cap_ttc),
-            "offers": [_offer(r) for r in sorted(lot.offers, key=lambda r: r.offer.row)],
+            "offers": [_offer(r) for r in _by_row(lot.offers)],
         }
         for lot in evaluation.lots
     ]
@@ -108,28 +109,40 @@ _COLUMNS = [
 ]
 
 
+def _by_row(results: Iterable[OfferResult]) -> list[OfferResult]:
+    return sorted(results, key=lambda r: r.offer.row)
+
+
 def _rows(evaluation: Evaluation) -> list[list[str]]:
     """One row per offer and cap checked (two per offer when the basis is both)."""
+    placed = [(str(lot.lot.id), r) for lot in evaluation.lots for r in _by_row(lot.offers)]
+    unplaced = [("", r) for r in evaluation.unplaced]
     rows: list[list[str]] = []
-    for lot in evaluation.lots:
-        for result in sorted(lot.offers, key=lambda r: r.offer.row):
-            offer = result.offer
-            common = [
-                str(lot.lot.id),
-                offer.candidate or "",
-                str(offer.row),
-                money(offer.day_rate_ht) or "",
-                quantity(offer.days) or "",
-                rate(result.vat_rate) or "",
-                money(result.price_ht) or "",
-                money(result.price_ttc) or "",
-            ]
-            if not result.budget:
-                rows.append([*common, "", "", "", "unchecked"])
-            for check in result.budget:
-                verdict = "ok" if check.within else "over"
-                cap_and_margin = [money(check.cap) or "", money(check.margin) or ""]
-                rows.append([*common, check.basis.value, *cap_and_margin, verdict])
+    for lot_id, result in placed + unplaced:
+        offer = result.offer
+        common = [
+            lot_id,
+            offer.candidate or "",
+            str(offer.row),
+            money(offer.day_rate_ht) or "",
+            quantity(offer.days) or "",
+            rate(result.vat_rate) or "",
+            money(result.price_ht) or "",
+            money(result.price_ttc) or "",
+        ]
+        if not result.budget:
+            rows.append([*common, "", "", "", "unchecked"])
+        for check in result.budget:
+            verdict = "ok" if check.within else "over"
+            rows.append(
+                [
+                    *common,
+                    check.basis.value,
+                    money(check.cap) or "",
+                    money(check.margin) or "",
+                    verdict,
+                ]
+            )
     return rows
 
 

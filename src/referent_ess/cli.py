@@ -124,7 +124,7 @@ def score(
 
     evaluation = api.score(lots, criteria, offers)
     chosen = _lot_ids(evaluation, lot)
-    _warn(_sheet_and_offer_warnings(evaluation))
+    _warn(_sheet_and_offer_warnings(evaluation, chosen))
     _render(evaluation, chosen, output, gaps=False)
 
 

@@ -164,6 +164,16 @@ def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str
                 )
             )
 
+    if amount_ht is None and not reasons:
+        # no cell error explains it: the column itself is missing (validate still evaluates)
+        reasons.append(
+            Reason(
+                "no-price",
+                Status.INVALID,
+                "the price cannot be computed: the day rate or the number of days is missing",
+            )
+        )
+
     late = _lateness(offer, consultation.deadline)
     if late is True:
         reasons.append(

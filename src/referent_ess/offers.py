@@ -109,7 +109,7 @@ def parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str = "") ->
     reader = _RowReader(raw, config, columns)
     offers = tuple(reader.read(number, values) for number, values in raw.rows)
     offers = _flag_duplicates(offers, raw)
-    if not raw.rows and not any(p.code == "missing-column" for p in sheet_problems):
+    if not raw.rows and not any(p.is_error for p in sheet_problems):
         sheet_problems.append(
             Problem(
                 "no-offers",
@@ -167,6 +167,21 @@ def _map_header(raw: RawSheet, config: Config) -> tuple[list[Column], list[Probl
         first_cell[name] = f"{letter}1"
         columns.append(Column(kind, name, index, letter, header))
 
+    if not columns and not problems:
+        problems.append(
+            Problem(
+                "empty-sheet",
+                "the sheet has no header row: row 1 must name the columns (candidate, lot, "
+                "day_rate_ht, days, ...)",
+                Severity.ERROR,
+                raw.file,
+                raw.name,
+                None,
+                1,
+                Field.CANDIDATE.value,
+            )
+        )
+        return columns, problems
     found = {c.name for c in columns}
     for wanted in REQUIRED_FIELDS:
         if wanted.value not in found:

@@ -121,41 +121,40 @@ def _short(value: object) -> str:
 
 def budget_tables(evaluation: Evaluation) -> RenderableType:
     """Per lot: its caps, and every offer's price against the cap it is checked on."""
-    parts: list[RenderableType] = []
     basis = evaluation.config.consultation.cap_basis.value.upper()
+    parts: list[RenderableType] = []
     for lot in evaluation.lots:
-        table = _table(_lot_title(lot), f"{_caps(lot)} · checked on {basis}")
-        table.add_column("Candidate")
-        for name in (
-            "Row",
-            "Day rate\nHT",
-            "Days",
-            "VAT",
-            "Price\nHT",
-            "Price\nTTC",
-            "Cap",
-            "Margin",
-        ):
-            table.add_column(name, justify="right")
-        table.add_column("Check")
-        for result in sorted(lot.offers, key=lambda r: r.offer.row):
-            checks = result.budget
-            verdict = "OVER" if result.over_cap else ("OK" if checks else "?")
-            table.add_row(
-                result.candidate,
-                str(result.offer.row),
-                _cell(money(result.offer.day_rate_ht)),
-                _cell(quantity(result.offer.days)),
-                _cell(_percent(result)),
-                _cell(money(result.price_ht)),
-                _cell(money(result.price_ttc)),
-                "\n".join(f"{money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
-                "\n".join(_cell(money(c.margin)) for c in checks) or "—",
-                verdict,
-                style="bold red" if verdict == "OVER" else ("yellow" if verdict == "?" else None),
-            )
-        parts += [keep_whole(table), Text("")]
+        caption = f"{_caps(lot)} · checked on {basis}"
+        parts += [_budget_table(_lot_title(lot), caption, lot.offers), Text("")]
+    if evaluation.unplaced:
+        title = "Offers without a valid lot (no cap to check against)"
+        parts.append(_budget_table(title, None, evaluation.unplaced))
     return Group(*parts)
+
+
+def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult]) -> Table:
+    table = _table(title, caption)
+    table.add_column("Candidate")
+    for name in ("Row", "Day rate\nHT", "Days", "VAT", "Price\nHT", "Price\nTTC", "Cap", "Margin"):
+        table.add_column(name, justify="right")
+    table.add_column("Check")
+    for result in sorted(results, key=lambda r: r.offer.row):
+        checks = result.budget
+        verdict = "OVER" if result.over_cap else ("OK" if checks else "?")
+        table.add_row(
+            result.candidate,
+            str(result.offer.row),
+            _cell(money(result.offer.day_rate_ht)),
+            _cell(quantity(result.offer.days)),
+            _cell(_percent(result)),
+            _cell(money(result.price_ht)),
+            _cell(money(result.price_ttc)),
+            "\n".join(f"{money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
+            "\n".join(_cell(money(c.margin)) for c in checks) or "—",
+            verdict,
+            style="bold red" if verdict == "OVER" else ("yellow" if verdict == "?" else None),
+        )
+    return keep_whole(table)
 
 
 def _percent(result: OfferResult) -> str | None:

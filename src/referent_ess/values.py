@@ -26,7 +26,7 @@ class BadValue(ValueError):
         super().__init__(message)
 
 
-_CURRENCY = re.compile(r"^(?:€|eur|euros?)\s*|\s*(?:€|eur|euros?)$", re.IGNORECASE)
+_CURRENCY = re.compile(r"^(?:€|euros?|eur)\s*|\s*(?:€|euros?|eur)$", re.IGNORECASE)
 _PLAIN = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _GROUPED = re.compile(rf"[0-9]{{1,3}}(?:[{SPACES}][0-9]{{3}})+(?:[.,][0-9]+)?")
 _THOUSANDS_LOOKALIKE = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
@@ -58,11 +58,10 @@ def parse_number(value: object) -> Decimal:
 
 def _parse_number_text(raw: str) -> Decimal:
     text = raw.strip(SPACES + "\t\r\n")
-    foreign = sorted({c for c in text if c.isdigit() and c not in "0123456789"})
+    foreign = _foreign_digits(text)
     if foreign:
         raise BadValue(
-            "bad-number",
-            f"{raw!r} contains non-ASCII digits ({''.join(foreign)}); type it with 0-9",
+            "bad-number", f"{raw!r} contains non-ASCII digits ({foreign}); type it with 0-9"
         )
     body = _CURRENCY.sub("", text)
     sign = 1
@@ -86,6 +85,11 @@ def _parse_number_text(raw: str) -> Decimal:
     except InvalidOperation:  # pragma: no cover - the patterns above only admit valid decimals
         raise BadValue("bad-number", f"{raw!r} is not a number") from None
     return number if sign > 0 else -number
+
+
+def _foreign_digits(text: str) -> str:
+    """The digits of ``text`` that are not 0-9 (Arabic-Indic, fullwidth, superscript...)."""
+    return "".join(sorted({c for c in text if c.isdigit() and c not in "0123456789"}))
 
 
 def _ambiguous(raw: str) -> BadValue:
@@ -149,17 +153,20 @@ def _checked_rate(rate: Decimal, original: object) -> Decimal:
     return rate.normalize() if rate else Decimal(0)
 
 
-_LOT = re.compile(r"(?:lot)?\s*(?:n\s*[°o]?)?\s*([0-9]+)(?:[.,]0+)?")
+_LOT = re.compile(r"(?:lot\s*)?(?:n\s*[°o]?\.?\s*)?([0-9]+)(?:[.,]0+)?")
 
 
 def parse_lot(value: object) -> int:
     """A lot number: ``3``, ``3.0``, ``Lot 3``, ``lot n°3``."""
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        number = parse_number(value)
+        try:
+            number = parse_number(value)
+        except BadValue:
+            number = Decimal(0)  # NaN or infinite: not a lot number
         if number == number.to_integral_value() and number > 0:
             return int(number)
-    elif isinstance(value, str):
-        match = _LOT.fullmatch(normalise(value).replace(" ", ""))
+    elif isinstance(value, str) and not _foreign_digits(value):
+        match = _LOT.fullmatch(normalise(value))
         if match and int(match.group(1)) > 0:
             return int(match.group(1))
     raise BadValue("bad-lot", f"found {_shown(value)}, expected a lot number such as 3 or Lot 3")
@@ -186,8 +193,10 @@ def parse_yes_no(value: object) -> bool:
     raise BadValue("bad-yes-no", f"found {_shown(value)}, expected oui/non, yes/no, x, 1/0")
 
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_FRENCH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.ASCII)
+_FRENCH = re.compile(
+    r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?", re.ASCII
+)
 
 
 def parse_when(value: object) -> date | datetime:

@@ -11,7 +11,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from referent_ess.errors import ReferentError
 from referent_ess.text import normalise
@@ -101,15 +101,17 @@ def _sheet_values(sheet: "ReadOnlyWorksheet") -> list[tuple[object, ...]]:
     sheet.reset_dimensions()  # a wrong stored dimension must not hide rows or columns
     rows: list[tuple[object, ...]] = []
     for cells in sheet.iter_rows():  # type: ignore[misc]  # stubs type it for Worksheet only
-        rows.append(
-            tuple(
-                ErrorCell(str(cell.value))
-                if getattr(cell, "data_type", None) == "e"
-                else cell.value
-                for cell in cells
-            )
-        )
+        rows.append(tuple(_cell_value(cell) for cell in cells))
     return rows
+
+
+def _cell_value(cell: Any) -> object:
+    kind = getattr(cell, "data_type", None)
+    if kind == "e":
+        return ErrorCell(str(cell.value))
+    if kind == "str" and cell.value is None:
+        return ""  # a formula whose computed result is the empty string, e.g. =IF(A2="";"";…)
+    return cell.value
 
 
 def _mark_uncomputed(
