@@ -250,6 +250,9 @@ def test_exact_tie_broken_by_price_points_then_shared(make_config, make_workbook
         ("E", 6, 64),
         ("B", 7, 54),
     ]
+    assert [(t.total, [r.candidate for r in t.offers], t.decided_by) for t in lot.ties] == [
+        (68, ["C", "D"], None)
+    ]
 
 
 def test_exact_tie_on_total_goes_to_more_price_points(make_config, make_workbook) -> None:

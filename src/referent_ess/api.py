@@ -24,8 +24,8 @@ def offers_path(config: Config, offers: PathArg | None) -> Path:
     if config.consultation.offers is not None:
         return config.consultation.offers
     raise ReferentError(
-        f"{config.lots_path}: no offers workbook given; pass one (e.g. `referent score "
-        "offers.xlsx`) or set consultation.offers in lots.yaml"
+        f"{config.lots_path}: no offers workbook given; pass it after the command "
+        "(e.g. `referent score offers.xlsx`) or set consultation.offers in lots.yaml"
     )
 
 

@@ -125,6 +125,7 @@ def score(
     evaluation = api.score(lots, criteria, offers)
     chosen = _lot_ids(evaluation, lot)
     _warn(_sheet_and_offer_warnings(evaluation, chosen))
+    _warn_invalid(evaluation, chosen)
     _render(evaluation, chosen, output, gaps=False)
 
 
@@ -145,6 +146,7 @@ def rank(
     evaluation = api.score(lots, criteria, offers)
     chosen = _lot_ids(evaluation, lot)
     _warn(_sheet_and_offer_warnings(evaluation, chosen))
+    _warn_invalid(evaluation, chosen)
     _render(evaluation, chosen, output, gaps=True)
 
 
@@ -236,6 +238,26 @@ def _sheet_and_offer_warnings(
 def _warn(problems: Sequence["Problem"]) -> None:
     for problem in problems:
         typer.echo(f"{problem.severity.value}: {problem.describe()}", err=True)
+
+
+def _warn_invalid(evaluation: "Evaluation", lot_ids: Sequence[int]) -> None:
+    """Offers that could not be evaluated are in the output, but must not go unnoticed."""
+    from referent_ess.evaluate import Status
+
+    rows = [
+        result.offer.row
+        for lot in evaluation.lots
+        if lot.lot.id in lot_ids
+        for result in lot.offers
+        if result.status is Status.INVALID
+    ] + [result.offer.row for result in evaluation.unplaced]
+    if rows:
+        typer.echo(
+            f"warning: {evaluation.book.path}: {len(rows)} offer(s) could not be evaluated "
+            f"because of data errors (rows {', '.join(map(str, sorted(rows)))}); "
+            "see their reasons, or run `referent validate`",
+            err=True,
+        )
 
 
 def _render(

@@ -92,11 +92,22 @@ class OfferResult:
 
 
 @dataclass(frozen=True)
+class Tie:
+    """Ranked offers with exactly the same total, and the tie-break criterion that parted them
+    (``None`` when they are still tied and share a rank)."""
+
+    total: Fraction
+    offers: tuple[OfferResult, ...]
+    decided_by: str | None
+
+
+@dataclass(frozen=True)
 class LotResult:
     lot: Lot
     offers: tuple[OfferResult, ...]  # ranked offers in rank order, then the others in sheet order
     lowest_price: Decimal | None  # Pmin among admissible offers, on the price criterion's basis
     highest_price: Decimal | None
+    ties: tuple[Tie, ...] = ()
 
     @property
     def ranked(self) -> tuple[OfferResult, ...]:
@@ -139,10 +150,7 @@ def evaluate(config: Config, book: OfferBook) -> Evaluation:
 def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str]) -> OfferResult:
     """Everything about one offer that does not depend on the other offers of its lot."""
     consultation = config.consultation
-    reasons = [
-        Reason(problem.code, Status.INVALID, problem.message, problem.cell)
-        for problem in offer.errors
-    ]
+    reasons = [Reason(p.code, Status.INVALID, p.message, p.cell) for p in offer.errors]
     warnings = [p for p in offer.problems if not p.is_error]
 
     vat = offer.vat_rate if offer.vat_rate is not None else consultation.vat_rate
@@ -150,21 +158,8 @@ def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str
     if offer.day_rate_ht is not None and offer.days is not None:
         amount_ht = price_ht(offer.day_rate_ht, offer.days)
         amount_ttc = price_ttc(amount_ht, vat)
-        stated = offer.price_ht_stated
-        if stated is not None and abs(stated - amount_ht) > Decimal("0.01"):
-            warnings.append(
-                _offer_warning(
-                    offer,
-                    source,
-                    "price-mismatch",
-                    f"the stated price HT {stated:.2f} differs from day rate × days = "
-                    f"{offer.day_rate_ht:.2f} × {offer.days} = {amount_ht:.2f}; "
-                    "the unit price prevails",
-                    "price_ht",
-                )
-            )
-
-    if amount_ht is None and not reasons:
+        warnings += _price_mismatch(offer, amount_ht, source)
+    elif not reasons:
         # no cell error explains it: the column itself is missing (validate still evaluates)
         reasons.append(
             Reason(
@@ -176,76 +171,34 @@ def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str
 
     late = _lateness(offer, consultation.deadline)
     if late is True:
-        reasons.append(
-            Reason(
-                "late",
-                Status.LATE,
-                f"received {_when(offer.received_at)}, after the deadline "
-                f"{_when(consultation.deadline)}",
-                offer.cells.get("received_at"),
-            )
+        message = (
+            f"received {_when(offer.received_at)}, after the deadline "
+            f"{_when(consultation.deadline)}"
         )
+        reasons.append(Reason("late", Status.LATE, message, offer.cells.get("received_at")))
     elif late is None:
+        message = (
+            f"received on the deadline day without a time; the deadline is "
+            f"{_when(consultation.deadline)}: check that it was on time"
+        )
         warnings.append(
-            _offer_warning(
-                offer,
-                source,
-                "received-time-unknown",
-                f"received on the deadline day without a time; the deadline is "
-                f"{_when(consultation.deadline)}: check that it was on time",
-                "received_at",
-            )
+            _offer_warning(offer, source, "received-time-unknown", message, "received_at")
         )
 
-    missing = [
-        document
-        for document in consultation.required_documents
-        if offer.documents.get(document) is False
-    ]
-    if missing:
-        reasons.append(
-            Reason(
-                "incomplete",
-                Status.INCOMPLETE,
-                f"missing required document{'s' if len(missing) > 1 else ''}: {', '.join(missing)}",
-                offer.cells.get(missing[0]),
-            )
-        )
+    reasons += _missing_documents(offer, consultation.required_documents)
 
     budget: tuple[BudgetCheck, ...] = ()
     if lot is not None and amount_ht is not None and amount_ttc is not None:
         budget = _budget_checks(amount_ht, amount_ttc, lot, consultation.cap_basis)
-        for check in budget:
-            if not check.within:
-                reasons.append(
-                    Reason(
-                        "over_cap",
-                        Status.OVER_CAP,
-                        f"price {check.basis.upper()} {check.price:.2f} exceeds the lot's cap "
-                        f"{check.basis.upper()} {check.cap:.2f} by {-check.margin:.2f}",
-                        offer.cells.get("day_rate_ht"),
-                    )
-                )
+        reasons += [_over_cap(offer, check) for check in budget if not check.within]
 
-    points: dict[str, Fraction] = {}
-    unmarked: list[str] = []
-    for criterion in config.marked_criteria:
-        mark = offer.marks.get(criterion.id)
-        if mark is None:
-            unmarked.append(criterion.id)
-        else:
-            maximum = scoring.max_points(config.total, criterion.weight)
-            points[criterion.id] = scoring.mark_points(mark, criterion.scale, maximum)
+    points, unmarked = _mark_points(offer, config)
     if unmarked and not reasons:
-        # Only an offer that would be scored needs every mark: a jury does not mark offers
+        # Only an offer that would be ranked needs every mark: a jury does not mark offers
         # already eliminated (late, irregular or unacceptable).
+        message = f"no mark for {', '.join(unmarked)}; the jury must mark every criterion"
         reasons.append(
-            Reason(
-                "missing-mark",
-                Status.INVALID,
-                f"no mark for {', '.join(unmarked)}; the jury must mark every criterion",
-                offer.cells.get(unmarked[0]),
-            )
+            Reason("missing-mark", Status.INVALID, message, offer.cells.get(unmarked[0]))
         )
 
     status = min((r.status for r in reasons), key=list(Status).index, default=Status.ADMISSIBLE)
@@ -260,6 +213,50 @@ def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str
         budget=budget,
         points=points,
     )
+
+
+def _price_mismatch(offer: Offer, amount_ht: Decimal, source: tuple[str, str]) -> list[Problem]:
+    """A stated total HT that disagrees with day rate × days: warn, the unit price prevails."""
+    stated = offer.price_ht_stated
+    if stated is None or abs(stated - amount_ht) <= Decimal("0.01"):
+        return []
+    message = (
+        f"the stated price HT {stated:.2f} differs from day rate × days = "
+        f"{offer.day_rate_ht:.2f} × {offer.days} = {amount_ht:.2f}; the unit price prevails"
+    )
+    return [_offer_warning(offer, source, "price-mismatch", message, "price_ht")]
+
+
+def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
+    missing = [document for document in required if offer.documents.get(document) is False]
+    if not missing:
+        return []
+    plural = "s" if len(missing) > 1 else ""
+    message = f"missing required document{plural}: {', '.join(missing)}"
+    return [Reason("incomplete", Status.INCOMPLETE, message, offer.cells.get(missing[0]))]
+
+
+def _over_cap(offer: Offer, check: "BudgetCheck") -> Reason:
+    basis = check.basis.upper()
+    message = (
+        f"price {basis} {check.price:.2f} exceeds the lot's cap {basis} {check.cap:.2f} "
+        f"by {-check.margin:.2f}"
+    )
+    return Reason("over_cap", Status.OVER_CAP, message, offer.cells.get("day_rate_ht"))
+
+
+def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], list[str]]:
+    """Points of every marked criterion the offer has a mark for, and the criteria it lacks."""
+    points: dict[str, Fraction] = {}
+    unmarked: list[str] = []
+    for criterion in config.marked_criteria:
+        mark = offer.marks.get(criterion.id)
+        if mark is None:
+            unmarked.append(criterion.id)
+            continue
+        maximum = scoring.max_points(config.total, criterion.weight)
+        points[criterion.id] = scoring.mark_points(mark, criterion.scale, maximum)
+    return points, unmarked
 
 
 def _budget_checks(
@@ -327,7 +324,30 @@ def _rank_lot(lot: Lot, results: list[OfferResult], config: Config) -> LotResult
     ranked = [replace(r, rank=rank) for r, rank in zip(scored, ranks, strict=True)]
     ranked.sort(key=lambda r: (r.rank, r.offer.row))
     others = [r for r in results if r.status is not Status.ADMISSIBLE]
-    return LotResult(lot, tuple(ranked + others), lowest, highest)
+    ties = _exact_ties(ranked, config.tie_break)
+    return LotResult(lot, tuple(ranked + others), lowest, highest, ties)
+
+
+def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:
+    """Groups of offers with equal exact totals, each with what decided between them."""
+    groups: dict[Fraction, list[OfferResult]] = {}
+    for result in ranked:
+        assert result.total is not None
+        groups.setdefault(result.total, []).append(result)
+    ties = []
+    for total, group in groups.items():
+        if len(group) < 2:
+            continue
+        decided_by = next(
+            (
+                criterion
+                for criterion in tie_break
+                if len({r.points.get(criterion) for r in group}) > 1
+            ),
+            None,
+        )
+        ties.append(Tie(total, tuple(group), decided_by))
+    return tuple(ties)
 
 
 def _basis_price(result: OfferResult, basis: PriceBasis) -> Decimal:

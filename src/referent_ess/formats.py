@@ -54,6 +54,22 @@ def _number(value: Fraction | None) -> float | None:
     return None if rounded is None else float(rounded)
 
 
+def tie_notes(lot: LotResult) -> list[str]:
+    """One sentence per exact tie of the lot: who tied, and what decided (or that nothing did)."""
+    notes = []
+    for tie in lot.ties:
+        names = " and ".join(r.candidate for r in tie.offers)
+        head = f"Exact tie at {points(tie.total)} between {names}"
+        if tie.decided_by is None:
+            notes.append(
+                f"{head}: still tied after the tie-break, they share rank {tie.offers[0].rank}."
+            )
+        else:
+            figures = ", ".join(str(points(r.points.get(tie.decided_by))) for r in tie.offers)
+            notes.append(f"{head}: decided by {tie.decided_by} points ({figures}).")
+    return notes
+
+
 def gap_to_first(lot: LotResult, result: OfferResult) -> Fraction | None:
     """How many points the offer is behind the first of its lot (0 for the first)."""
     if result.total is None or not lot.ranked or lot.ranked[0].total is None:
@@ -142,6 +158,14 @@ def lot_dict(lot: LotResult) -> dict[str, Any]:
         "lowest_price": money(lot.lowest_price),
         "highest_price": money(lot.highest_price),
         "offers": [offer_dict(result, lot) for result in lot.offers],
+        "ties": [
+            {
+                "total": _number(tie.total),
+                "rows": [r.offer.row for r in tie.offers],
+                "decided_by": tie.decided_by,
+            }
+            for tie in lot.ties
+        ],
     }
 
 
@@ -277,6 +301,7 @@ def evaluation_markdown(evaluation: Evaluation, lot_ids: Sequence[int] | None = 
                     cells = [f"**{cell}**" if cell else cell for cell in cells]
                 out.append("| " + " | ".join(cells) + " |")
             out.append("")
+            out += [*(_md(note) for note in tie_notes(lot)), ""] if lot.ties else []
         else:
             out += ["No admissible offer.", ""]
         if lot.excluded:

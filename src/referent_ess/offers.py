@@ -33,6 +33,7 @@ from referent_ess.values import (
     parse_rate,
     parse_when,
     parse_yes_no,
+    percent,
 )
 from referent_ess.workbook import ErrorCell, RawSheet, UncomputedFormula, read_offers_sheet
 
@@ -297,7 +298,7 @@ class _RowReader:
         name = which.value
         if value is None:
             if which in REQUIRED_FIELDS:
-                self._problem("missing-value", f"the {name} is empty", name, cell)
+                self._problem("missing-value", f"empty cell: a {name} is required", name, cell)
             elif which is Field.RECEIVED_AT:
                 self._problem(
                     "missing-value",
@@ -331,7 +332,7 @@ class _RowReader:
             if isinstance(rate, Decimal) and rate not in USUAL_VAT_RATES:
                 self._problem(
                     "unusual-vat-rate",
-                    f"VAT rate {rate * 100:f} % is not a French rate (20, 10, 5.5, 2.1, 0 %, "
+                    f"VAT rate {percent(rate)} is not a French rate (20, 10, 5.5, 2.1, 0 %, "
                     "or the overseas 8.5, 1.75, 1.05 %); check the cell",
                     name,
                     cell,

@@ -14,9 +14,17 @@ from rich.text import Text
 from referent_ess.api import ValidationReport
 from referent_ess.config import Criterion
 from referent_ess.evaluate import Evaluation, LotResult, OfferResult
-from referent_ess.formats import excluded_reasons, gap_to_first, money, points, quantity, rate
+from referent_ess.formats import (
+    excluded_reasons,
+    gap_to_first,
+    money,
+    points,
+    quantity,
+    tie_notes,
+)
 from referent_ess.money import round_half_up
 from referent_ess.scoring import max_points
+from referent_ess.values import percent
 
 WINNER = "★"
 
@@ -56,6 +64,7 @@ def score_tables(
         parts.append(Text(f"{_caps(lot)} · {len(lot.ranked)} admissible offer(s) ranked"))
         if lot.ranked:
             parts.append(_ranking(evaluation, lot, criteria, gaps=gaps))
+            parts += [Text(note, style="italic") for note in tie_notes(lot)]
         else:
             parts.append(Text("No admissible offer.", style="yellow"))
         if lot.excluded:
@@ -160,7 +169,7 @@ def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult
 def _percent(result: OfferResult) -> str | None:
     if result.vat_rate is None:
         return None
-    return f"{rate(result.vat_rate * 100)} %".replace(".00 %", " %")
+    return percent(result.vat_rate)
 
 
 def problems_table(report: ValidationReport) -> Table:
