@@ -48,7 +48,10 @@ WorkbookMaker = Callable[..., Path]
 
 TITLE = "Référent de secteur d'activité de l'ESS 2018"
 LEGAL_LATE = "offre hors délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique"
-LEGAL_INCOMPLETE = "offre irrégulière : art. L2152-2 du Code de la commande publique"
+LEGAL_INCOMPLETE = (
+    "offre irrégulière : art. L2152-2 du Code de la commande publique "
+    "(l'acheteur peut en autoriser la régularisation : art. R2152-2)"
+)
 LEGAL_OVER_CAP = "offre inacceptable : art. L2152-3 du Code de la commande publique"
 
 
@@ -79,8 +82,9 @@ def lot_of(data: dict[str, Any], lot_id: int) -> dict[str, Any]:
     return lot
 
 
-def ht_check(cap: str, price: str, margin: str, *, within: bool = True) -> list[dict[str, Any]]:
-    return [{"basis": "ht", "cap": cap, "price": price, "margin": margin, "within": within}]
+def ttc_check(cap: str, price: str, margin: str, *, within: bool = True) -> list[dict[str, Any]]:
+    """The repository's lots.yaml checks prices TTC (the call states its caps TTC)."""
+    return [{"basis": "ttc", "cap": cap, "price": price, "margin": margin, "within": within}]
 
 
 # ---- the bundled example: exit codes ---------------------------------------------------------
@@ -124,7 +128,7 @@ def test_score_json_header(runner: CliRunner) -> None:
         "title": TITLE,
         "buyer": "Les Ecossolies",
         "deadline": "2018-03-23",
-        "cap_basis": "ht",
+        "cap_basis": "ttc",
     }
     assert [(lot["id"], lot["title"], lot["cap_ht"], lot["cap_ttc"]) for lot in data["lots"]] == [
         (1, "Services aux personnes et aux familles", "8333.00", "10000.00"),
@@ -152,6 +156,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
         "title": "Réemploi et ressources",
         "cap_ht": "12500.00",
         "cap_ttc": "15000.00",
+        "provisional": False,
         "lowest_price": "9613.73",  # admissible only: not row 5's 8000.00
         "highest_price": "11880.00",
         "offers": [
@@ -173,7 +178,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 },
                 "total": D("80.18"),
                 "gap_to_first": D("0"),
-                "budget": ht_check("12500.00", "11880.00", "620.00"),
+                "budget": ttc_check("15000.00", "14256.00", "744.00"),
                 "reasons": [],
                 "warnings": [],
             },
@@ -195,7 +200,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 },
                 "total": D("77"),
                 "gap_to_first": D("3.18"),
-                "budget": ht_check("12500.00", "9613.73", "2886.27"),
+                "budget": ttc_check("15000.00", "11536.48", "3463.52"),
                 "reasons": [],
                 "warnings": [],
             },
@@ -212,7 +217,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "points": {"context": D("24"), "technical": D("24"), "competence": D("16")},
                 "total": None,
                 "gap_to_first": None,
-                "budget": ht_check("12500.00", "8000.00", "4500.00"),
+                "budget": ttc_check("15000.00", "9600.00", "5400.00"),
                 "reasons": [
                     {
                         "code": "incomplete",
@@ -237,12 +242,14 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "points": {"context": D("27"), "technical": D("27"), "competence": D("16")},
                 "total": None,
                 "gap_to_first": None,
-                "budget": ht_check("12500.00", "13000.00", "-500.00", within=False),
+                "budget": ttc_check("15000.00", "15600.00", "-600.00", within=False),
                 "reasons": [
                     {
                         "code": "over_cap",
                         "status": "over_cap",
-                        "message": "price HT 13000.00 exceeds the lot's cap HT 12500.00 by 500.00",
+                        "message": (
+                            "price TTC 15600.00 exceeds the lot's cap TTC 15000.00 by 600.00"
+                        ),
                         "cell": "C10",
                         "legal_basis": LEGAL_OVER_CAP,
                     }
@@ -257,7 +264,9 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
 def test_score_json_records_the_tie_of_lot_3(runner: CliRunner) -> None:
     data = as_json(run(runner, ["score", "--format", "json", *CONFIG], 0))
     # rows 14 and 11 both total 24 + 21 + 16 + 20 = 24 + 21 + 18 + 18 = 81
-    assert lot_of(data, 3)["ties"] == [{"total": D("81"), "rows": [14, 11], "decided_by": "price"}]
+    assert lot_of(data, 3)["ties"] == [
+        {"total": D("81"), "rows": [14, 11], "decided_by": "price", "shared_ranks": []}
+    ]
 
 
 def test_score_json_late_offer_of_lot_1(runner: CliRunner) -> None:
@@ -318,7 +327,9 @@ def test_rank_lot_3_table(runner: CliRunner) -> None:
     stdout = run(runner, ["rank", "--lot", "3", *CONFIG], 0).stdout
     # Whole lines, compared without the table's outer padding (its edges are a layout choice).
     lines = [line.strip() for line in stdout.splitlines()]
-    assert lines[:2] == [
+    assert lines[:3] == [
+        f"Inputs: {LOTS}, {CRITERIA}, {WORKBOOK} (sheet 'offers', SHA-256 "
+        f"{hashlib.sha256(WORKBOOK.read_bytes()).hexdigest()[:12]}…)",
         "Lot 3 — Habitat, Rénovation, Construire autrement",
         "cap 12500.00 € HT / 15000.00 € TTC · 4 admissible offer(s) ranked",
     ]
@@ -341,12 +352,16 @@ def test_rank_lot_3_table(runner: CliRunner) -> None:
     assert lines[start : start + 2] == header
     assert set(lines[start + 2]) == {"─"}  # the rule under the header
     assert lines[start + 3 : start + 7] == rows
-    # 24 + 21 + 16 + 20 = 81 = 24 + 21 + 18 + 18: the note says what decided
     assert lines[start + 7] == (
+        "Price points (price): proportional on the price HT of the admissible offers, "
+        "20 × Pmin / P, with Pmin = 9000.00."
+    )
+    # 24 + 21 + 16 + 20 = 81 = 24 + 21 + 18 + 18: the note says what decided
+    assert lines[start + 8] == (
         "Exact tie at 81.00 between Atelier Matières Vives (SCIC) and Échelle Habitat (SCOP): "
         "decided by price points (20.00, 18.00)."
     )
-    assert all(line == "" for line in lines[start + 8 :])  # lot 3 has no excluded offer
+    assert all(line == "" for line in lines[start + 9 :])  # lot 3 has no excluded offer
     assert "Not ranked" not in stdout
 
 
@@ -410,7 +425,7 @@ def test_score_csv(runner: CliRunner) -> None:
         "4", "", "Recyclerie Coopérative de l'Ouest (SCIC)", "10", "over_cap",
         "650.00", "20", "0.20", "13000.00", "15600.00",
         "27.00", "27.00", "16.00", "", "", "",
-        "over_cap: price HT 13000.00 exceeds the lot's cap HT 12500.00 by 500.00",
+        "over_cap: price TTC 15600.00 exceeds the lot's cap TTC 15000.00 by 600.00",
     ]  # fmt: skip
     assert by_row["15"][1] == ""
     assert by_row["15"][4] == "late"
@@ -425,15 +440,20 @@ def test_score_markdown(runner: CliRunner) -> None:
     assert lines[heading + 2] == "Cap: 12500.00 € HT / 15000.00 € TTC"
     assert lines[heading + 4] == (
         "| Rank | Candidate | Price HT | Price TTC | context | technical | competence | price "
-        "| Total | Gap |"
+        "| Total |"
     )
     assert lines[heading + 6] == (
         "| **1** | **Les Bâtisseurs Solidaires (SCOP)** | **11760.00** | **14112.00** "
-        "| **30.00** | **27.00** | **16.00** | **15.31** | **88.31** | **0.00** |"
+        "| **30.00** | **27.00** | **16.00** | **15.31** | **88.31** |"
     )
     assert lines[heading + 7] == (
         "| 2 | Atelier Matières Vives (SCIC) | 9000.00 | 10800.00 | 24.00 | 21.00 | 16.00 "
-        "| 20.00 | 81.00 | 7.31 |"
+        "| 20.00 | 81.00 |"
+    )
+    # how the price points were computed, with the figure used: Pmin = 9000.00 (row 14)
+    assert lines[heading + 11] == (
+        "Price points (price): proportional on the price HT of the admissible offers, "
+        "20 × Pmin / P, with Pmin = 9000.00."
     )
     excluded = (
         "- Second Souffle Conseil (row 5): incomplete — missing required document: "
@@ -473,14 +493,14 @@ def test_check_budget_json(runner: CliRunner) -> None:
         "vat_rate": "0.20",
         "price_ht": "13000.00",
         "price_ttc": "15600.00",
-        "checks": [{"basis": "ht", "cap": "12500.00", "margin": "-500.00", "within": False}],
+        "budget": ttc_check("15000.00", "15600.00", "-600.00", within=False),
         "verdict": "over",
     }
     verdicts = [o["verdict"] for lot in data["lots"] for o in lot["offers"]]
     assert verdicts.count("ok") == 13
-    # the late row 15 is checked too: 8333.00 - 5700.00
+    # the late row 15 is checked too: 10000.00 - 6840.00
     late = lot_of(data, 1)["offers"][2]
-    assert (late["row"], late["checks"][0]["margin"], late["verdict"]) == (15, "2633.00", "ok")
+    assert (late["row"], late["budget"][0]["margin"], late["verdict"]) == (15, "3160.00", "ok")
 
 
 def test_check_budget_csv(runner: CliRunner) -> None:
@@ -500,18 +520,18 @@ def test_check_budget_csv(runner: CliRunner) -> None:
         "margin",
         "verdict",
     ]
-    assert len(rows) == 14  # one per offer: the basis is ht only
+    assert len(rows) == 14  # one per offer: the basis is ttc only
     assert [r[2] for r in rows] == [
         "4", "9", "15", "2", "8", "12", "3", "6", "11", "14", "5", "7", "10", "13",
     ]  # fmt: skip
     by_row = {r[2]: r for r in rows}
     assert by_row["10"] == [
         "4", "Recyclerie Coopérative de l'Ouest (SCIC)", "10", "650.00", "20", "0.20",
-        "13000.00", "15600.00", "ht", "12500.00", "-500.00", "over",
+        "13000.00", "15600.00", "ttc", "15000.00", "-600.00", "over",
     ]  # fmt: skip
-    assert by_row["8"][-2:] == ["233.00", "ok"]  # 8333.00 - 8100.00
+    assert by_row["8"][-2:] == ["280.00", "ok"]  # 10000.00 - 9720.00
     assert by_row["13"][3:] == [
-        "447.15", "21.5", "0.20", "9613.73", "11536.48", "ht", "12500.00", "2886.27", "ok",
+        "447.15", "21.5", "0.20", "9613.73", "11536.48", "ttc", "15000.00", "3463.52", "ok",
     ]  # fmt: skip
     assert [r[-1] for r in rows].count("over") == 1
 
@@ -544,15 +564,29 @@ def test_validate_broken_workbook(runner: CliRunner, broken: list[str]) -> None:
 def test_score_says_on_stderr_which_offers_could_not_be_evaluated(
     runner: CliRunner, broken: list[str]
 ) -> None:
-    result = run(runner, ["score", "--format", "json", *broken], 0)
-    # Alpha (row 2, bad day rate) is invalid in lot 1; Beta (row 3, lot 7) has no lot
+    result = run(runner, ["score", "--format", "json", *broken], 1)
+    # Alpha (row 2, bad day rate) is invalid in lot 1; Beta (row 3, lot 7) has no lot, so it
+    # could belong to any lot: every ranking is provisional, and the exit code says so
     assert result.stderr == (
-        f"warning: {broken[0]}: 2 offer(s) could not be evaluated because of data errors "
-        "(rows 2, 3); see their reasons, or run `referent validate`\n"
+        f"warning: {broken[0]}: the ranking of lot 1, 2 is provisional: 2 offer(s) could not be "
+        "evaluated because of data errors (rows 2, 3); correct them (see `referent validate`) "
+        "before deciding\n"
     )
     data = json.loads(result.stdout)
     assert [o["row"] for o in data["unplaced_offers"]] == [3]
     assert data["lots"][0]["offers"][0]["status"] == "invalid"
+    assert [lot["provisional"] for lot in data["lots"]] == [True, True]
+
+
+def test_a_provisional_ranking_marks_no_winner(runner: CliRunner, broken: list[str]) -> None:
+    result = run(runner, ["rank", "--lot", "2", *broken], 1)
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[3].startswith("PROVISIONAL: some offers could not be evaluated")
+    assert "★" not in result.stdout
+    # Gamma, alone in lot 2: 60 × 3/5 + 40 = 76
+    assert ["1", "Gamma", "4000.00", "4800.00", "36.00", "40.00", "76.00", "0.00"] in [
+        line.split() for line in lines
+    ]
 
 
 def test_validate_broken_workbook_json(runner: CliRunner, broken: list[str]) -> None:
@@ -601,7 +635,7 @@ def test_check_budget_counts_offers_without_price(runner: CliRunner, broken: lis
     # Gamma: 400 x 10 = 4000.00 <= 5000.00. Alpha has no day rate, Beta no lot: neither checked.
     data = as_json(run(runner, ["check-budget", "--format", "json", *broken], 1))
     assert data["summary"] == {"checked": 1, "over_cap": 0, "unchecked": 2}
-    assert lot_of(data, 2)["offers"][0]["checks"][0]["margin"] == "1000.00"
+    assert lot_of(data, 2)["offers"][0]["budget"][0]["margin"] == "1000.00"
     assert lot_of(data, 1)["offers"][0]["verdict"] == "unchecked"
 
 
@@ -697,7 +731,8 @@ def test_yaml_syntax_error_names_the_line(
     )
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"error: {lots}:4: YAML syntax error (column 17): mapping values are not allowed here "
+        f"error: {lots}:4: YAML syntax error (column 17): mapping values are not allowed here; "
+        "check the indentation (spaces, not tabs) and the quotes on this line and the one before "
         "[yaml-syntax]"
     ]
 
@@ -775,7 +810,8 @@ def no_days(make_config: ConfigMaker, make_workbook: WorkbookMaker) -> list[str]
 
 
 NO_DAYS = (
-    "no column for days: add a column headed one of 'days', 'jours', 'nombre de jours', 'nb jours'"
+    "no column for days: add a column headed one of 'days', 'jours', 'nombre de jours', "
+    "'nb jours', 'nb de jours', 'durée en jours'"
 )
 
 
@@ -821,7 +857,7 @@ def test_missing_marks_column_blocks_score_not_budget(
     assert "criterion 'quality'" in run(runner, ["score", *args], 2).stderr
     data = as_json(run(runner, ["check-budget", "--format", "json", *args], 0))
     assert data["summary"] == {"checked": 1, "over_cap": 0, "unchecked": 0}
-    assert lot_of(data, 1)["offers"][0]["checks"][0]["margin"] == "7000.00"  # 10000 - 3000
+    assert lot_of(data, 1)["offers"][0]["budget"][0]["margin"] == "7000.00"  # 10000 - 3000
 
 
 # ---- version, help ---------------------------------------------------------------------------
@@ -869,7 +905,10 @@ def test_env_vars_name_the_configuration(
     assert data["inputs"]["offers"]["path"] == str(WORKBOOK)
     assert [lot["id"] for lot in data["lots"]] == [1, 2, 3, 4]
     # without them, the defaults in the current folder are used (and are missing here)
-    assert run(runner, ["score"], 2).stderr == "error: lots.yaml: file not found\n"
+    assert run(runner, ["score"], 2).stderr == (
+        f"error: lots.yaml: file not found in {tmp_path}; run referent in the consultation's "
+        "folder, or pass --lots PATH (or set REFERENT_LOTS)\n"
+    )
 
 
 def test_env_vars_with_the_small_consultation(

@@ -44,7 +44,7 @@ def test_the_repository_config_is_the_seed_consultation() -> None:
         (3, 12500, 15000),
         (4, 12500, 15000),
     ]
-    assert config.consultation.cap_basis is CapBasis.HT
+    assert config.consultation.cap_basis is CapBasis.TTC  # the call states its caps TTC
     assert config.consultation.vat_rate == Decimal("0.2")
     assert [(c.id, c.weight) for c in config.criteria] == [
         ("context", 30),
@@ -85,8 +85,8 @@ lots:
 """
     # lot 1: 8333 × 1.2 = 9999.6, 0.4 € off: fine. lot 2: 8000 × 1.2 = 9600, 400 € off.
     assert problems(tmp_path, lots) == [
-        f"{tmp_path / 'lots.yaml'}:4: lots.1.cap_ttc: cap_ht 8000 × (1 + 0.20) = 9600.00 "
-        "differs from cap_ttc 10000 by 400.00 € (more than the 1.20 € that rounding to whole "
+        f"{tmp_path / 'lots.yaml'}:4: lots.1.cap_ttc: cap_ht 8000.00 × (1 + 0.20) = 9600.00 "
+        "differs from cap_ttc 10000.00 by 400.00 € (more than the 1.20 € that rounding to whole "
         "euros allows); correct one of them or give only one [cap-mismatch]"
     ]
 
@@ -193,8 +193,8 @@ consultation:
 lots: [{id: 1, title: A, cap_ht: 5}]
 """
     assert problems(tmp_path, lots) == [
-        f"{tmp_path / 'lots.yaml'}:4: duplicate key 'vat_rate' (first at line 3); keep only one "
-        "[duplicate-key]"
+        f"{tmp_path / 'lots.yaml'}:4: consultation.vat_rate: duplicate key 'vat_rate' (first at "
+        "line 3); keep only one [duplicate-key]"
     ]
 
 
@@ -230,3 +230,102 @@ def test_a_deadline_datetime_is_kept_exact(tmp_path: Path) -> None:
         )
     )
     assert str(config.consultation.deadline) == "2018-03-23 12:00:00"
+
+
+LOT = "lots: [{id: 1, title: A, cap_ht: 5}]\n"
+
+
+def test_a_numeric_deadline_is_refused_not_read_as_a_timestamp(tmp_path: Path) -> None:
+    lines = problems(tmp_path, "consultation: {title: T, deadline: 20180323}\n" + LOT)
+    assert lines == [
+        f"{tmp_path / 'lots.yaml'}:1: consultation.deadline: found 20180323, expected a date "
+        "such as 2018-03-23 [invalid-value]"
+    ]
+
+
+def test_caps_are_to_the_cent(tmp_path: Path) -> None:
+    lines = problems(
+        tmp_path, "consultation: {title: T}\nlots: [{id: 1, title: A, cap_ht: 10000.125}]\n"
+    )
+    assert lines == [
+        f"{tmp_path / 'lots.yaml'}:2: lots.0.cap_ht: found 10000.125, expected an amount with at "
+        "most 2 decimals [invalid-value]"
+    ]
+
+
+def test_document_ids_cannot_repeat_or_take_a_standard_column(tmp_path: Path) -> None:
+    lots = "consultation: {title: T, required_documents: [cv, CV, tva]}\n" + LOT
+    path = tmp_path / "lots.yaml"
+    assert problems(tmp_path, lots) == [
+        f"{path}:1: consultation.required_documents.1: document 'CV' would be the same column as "
+        "required document 'cv'; rename it [column-clash]",
+        f"{path}:1: consultation.required_documents.2: document 'tva' would be the same column "
+        "as the vat_rate column; rename it [column-clash]",
+    ]
+
+
+def test_criteria_differing_only_by_case_are_one_column(tmp_path: Path) -> None:
+    criteria = """\
+criteria:
+  - {id: quality, label: Q, weight: 40}
+  - {id: Quality, label: Q2, weight: 30}
+  - {id: price, label: P, weight: 30, price: {formula: linear}}
+"""
+    assert problems(tmp_path, "consultation: {title: T}\n" + LOT, criteria) == [
+        f"{tmp_path / 'criteria.yaml'}:3: criteria.1.id: criterion id 'Quality' would be the same "
+        "column as criterion 'quality'; rename it [column-clash]"
+    ]
+
+
+def test_problems_of_both_files_are_reported_together(tmp_path: Path) -> None:
+    lots = "consultation:\n  title: T\n  title: U\n" + LOT
+    criteria = "criteria:\n  - {id: a, label: A, weight: 80, price: {formula: gap}}\n"
+    assert problems(tmp_path, lots, criteria) == [
+        f"{tmp_path / 'lots.yaml'}:3: consultation.title: duplicate key 'title' (first at line "
+        "2); keep only one [duplicate-key]",
+        f"{tmp_path / 'criteria.yaml'}:1: criteria: weights must sum to 100, found 80 = 80 "
+        "[weights-sum]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("yes", "yes is read by YAML as the boolean true; quote it: 'yes'"),
+        ("Off", "Off is read by YAML as the boolean false; quote it: 'Off'"),
+        ("0755", "0755 is read by YAML as an octal number; write it without the leading 0"),
+        ("1:30", "1:30 is read by YAML as a base-60 number; quote it: '1:30'"),
+    ],
+)
+def test_yaml_1_1_traps_are_refused(tmp_path: Path, value: str, message: str) -> None:
+    lots = f"consultation: {{title: T, buyer: {value}}}\n" + LOT
+    assert problems(tmp_path, lots) == [
+        f"{tmp_path / 'lots.yaml'}:1: consultation.buyer: {message} [yaml-trap]"
+    ]
+
+
+def test_quoted_yaml_1_1_lookalikes_are_plain_text(tmp_path: Path) -> None:
+    config = load_config(*write(tmp_path, "consultation: {title: '0755', buyer: 'yes'}\n" + LOT))
+    assert (config.consultation.title, config.consultation.buyer) == ("0755", "yes")
+
+
+def test_an_unquoted_date_where_text_is_expected_says_to_quote_it(tmp_path: Path) -> None:
+    lines = problems(tmp_path, "consultation: {title: 2018-03-23}\n" + LOT)
+    assert lines == [
+        f"{tmp_path / 'lots.yaml'}:1: consultation.title: Input should be a valid string (found "
+        "the date 2018-03-23: quote it to keep it as text) [invalid-value]"
+    ]
+
+
+@pytest.mark.parametrize(
+    "lots",
+    [
+        "consultation: &c {title: T, x: *c}\n" + LOT,  # an alias inside itself
+        "a: &a [1, 1]\nb: &b [*a, *a]\nconsultation: {title: T}\n" + LOT,  # nested aliases
+    ],
+)
+def test_yaml_aliases_are_refused(tmp_path: Path, lots: str) -> None:
+    lines = problems(tmp_path, lots)
+    assert lines
+    assert all(line.endswith("[yaml-alias]") for line in lines)
+    assert "YAML aliases (*name) are not allowed" in lines[0]

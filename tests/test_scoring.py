@@ -303,3 +303,86 @@ def test_library_gives_the_same_numbers_as_a_script_would() -> None:
     assert lot3.winners[0].candidate == "Les Bâtisseurs Solidaires (SCOP)"
     # 30 + 27 + 16 + 20 × 9000 / 11760 = 73 + 750/49 = 4327/49
     assert lot3.winners[0].total == F(4327, 49)
+
+
+def test_an_unreadable_vat_rate_leaves_the_ttc_price_unknown(make_config, make_workbook):
+    lots, criteria = make_config(cap_basis="ttc")
+    offers = make_workbook([["Bureau", 1, 400, 10, "?", "oui", 4]])
+    result = api.check_budget(lots, criteria, offers).lots[0].offers[0]
+    # never the default 20 % in place of what the bidder wrote
+    assert (result.price_ht, result.vat_rate, result.price_ttc) == (D("4000.00"), None, None)
+    assert result.budget == ()
+    assert result.status is Status.INVALID
+
+
+def test_a_three_way_tie_partly_decided_says_who_still_shares(make_config, make_workbook):
+    lots, _ = make_config()
+    criteria = Path(lots).parent / "criteria-3.yaml"
+    criteria.write_text(
+        "criteria:\n"
+        "  - {id: quality, label: Q, weight: 60}\n"
+        "  - {id: price, label: P, weight: 40, price: {formula: linear}}\n"
+        "tie_break: [price]\n",
+        encoding="utf-8",
+    )
+    offers = make_workbook(
+        [
+            # linear on 4000..6000: price points 40 × (6000 − P) / 2000; quality 60 × mark / 5
+            ["A", 1, 400, 10, None, "oui", 0],  # 0 + 40 = 40
+            ["B", 1, 500, 10, None, "oui", "0,5"],  # 6 + 20 = 26
+            ["C", 1, 600, 10, None, "oui", "2,5"],  # 30 + 0 = 30
+            ["D", 1, 400, 10, None, "oui", "0,5"],  # 6 + 40 = 46
+            ["E", 1, 450, 10, None, "oui", 0],  # 0 + 30 = 30
+            ["F", 1, 600, 10, None, "oui", "2,5"],  # 30 + 0 = 30, same price points as C
+        ]
+    )
+    lot = api.score(lots, criteria, offers).lots[0]
+    assert [(r.candidate, r.rank) for r in lot.ranked] == [
+        ("D", 1),
+        ("A", 2),
+        ("E", 3),  # 30 with 30 price points
+        ("C", 4),  # 30 with 0 price points, still tied with F
+        ("F", 4),
+        ("B", 6),
+    ]
+    (tie,) = lot.ties
+    assert tie.total == 30
+    assert tie.decided_by == "price"
+    assert [[r.candidate for r in same] for same in tie.shared] == [["C", "F"]]
+
+
+def test_each_missing_mark_is_its_own_reason_with_its_cell(make_config, make_workbook, tmp_path):
+    lots, _ = make_config()
+    criteria = tmp_path / "criteria-2.yaml"
+    criteria.write_text(
+        "criteria:\n"
+        "  - {id: quality, label: Q, weight: 30}\n"
+        "  - {id: team, label: T, weight: 30}\n"
+        "  - {id: price, label: P, weight: 40, price: {formula: proportional}}\n",
+        encoding="utf-8",
+    )
+    offers = make_workbook(
+        [["Unmarked", 1, 400, 10, None, "oui", None, None]],
+        header=["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality", "team"],
+    )
+    result = api.score(lots, criteria, offers).lots[0].offers[0]
+    assert [(r.code, r.cell, r.field) for r in result.reasons] == [
+        ("missing-mark", "G2", "quality"),
+        ("missing-mark", "H2", "team"),
+    ]
+
+
+def test_an_offer_on_each_side_of_the_two_caps_is_flagged(make_config, make_workbook):
+    # lot 2: cap 5000.00 HT / 6000.00 TTC, checked TTC; an exempt association at 5500.00
+    # is within the TTC cap but over the HT one: a warning, not an exclusion
+    lots, criteria = make_config(cap_basis="ttc")
+    offers = make_workbook([["Asso", 2, 55, 100, "exonéré", "oui", 4]])
+    result = api.score(lots, criteria, offers).lots[1].offers[0]
+    assert result.status is Status.ADMISSIBLE
+    assert [(w.code, w.message) for w in result.warnings] == [
+        (
+            "other-cap",
+            "over the lot's HT cap (5500.00 against 5000.00), while the cap checked "
+            "(cap_basis: ttc) says within",
+        )
+    ]

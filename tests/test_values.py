@@ -91,7 +91,10 @@ def test_a_leading_euros_word_is_a_currency(cell: str, expected: str) -> None:
         (450.5, "450.5"),
         (0.1, "0.1"),  # the shortest decimal of the float, not 0.1000000000000000055511151231257827
         (450.1, "450.1"),
-        (0.1 + 0.2, "0.30000000000000004"),
+        # a spreadsheet works to 15 significant digits: the cached result of =0.1+0.2 or of
+        # =450.1*3 carries binary noise that nobody sees in the cell, and is not kept
+        (0.1 + 0.2, "0.3"),
+        (450.1 * 3, "1350.3"),
         (Decimal("450.50"), "450.50"),
     ],
 )
@@ -197,7 +200,6 @@ def test_amounts_must_be_positive(cell: object, shown: str) -> None:
 @pytest.mark.parametrize(
     ("cell", "shown"),
     [
-        (0.1 + 0.2, "0.30000000000000004"),  # a float cell holding the result of =0.1+0.2
         (450.555, "450.555"),
         (0.001, "0.001"),
         ("1234,555", "1234.555"),

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import openpyxl.chart
 import openpyxl.xml
 import pytest
 
@@ -490,3 +491,109 @@ def test_a_folder_is_refused_naming_it(tmp_path: Path, config: Config) -> None:
     with pytest.raises(ReferentError) as info:
         load_offers(path, config)
     assert str(info.value) == f"{path}: is a folder, expected an .xlsx workbook"
+
+
+# ---- headers as people really type them, and the hints when they do not match -----------------
+
+
+def test_punctuation_in_headers_is_ignored(read: Callable[..., OfferBook]) -> None:
+    header = [
+        "Candidat",
+        "N° lot",
+        "Coût journalier H.T.",
+        "Nb de jours",
+        "TVA (%)",
+        "cv",
+        "quality",
+    ]
+    book = read([["Asso", 1, 400, 10, "exonéré", "oui", 4]], header)
+    assert [c.name for c in book.columns] == [
+        "candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality",
+    ]  # fmt: skip
+    assert book.offers[0].vat_rate == 0
+
+
+def test_a_header_typo_is_an_error_that_says_what_it_probably_means(
+    read: Callable[..., OfferBook],
+) -> None:
+    book = read([GOOD[:7]], ["Candidta", *HEADER[1:]])
+    assert found(book) == [
+        ("suspicious-column", "A1", 1, "candidate", Severity.ERROR),
+        ("missing-column", None, 1, "candidate", Severity.ERROR),
+    ]
+    assert book.sheet_problems[0].message.startswith(
+        "column 'Candidta' is not a known column; did you mean 'candidate'?"
+    )
+    assert book.sheet_problems[1].message.endswith("(A1 'Candidta' looks like it)")
+
+
+def test_a_missing_column_points_at_the_sheet_that_has_it(tmp_path: Path, config: Config) -> None:
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = "Notes du jury"
+    notes.append(["Remarque"])
+    analysis = workbook.create_sheet("Analyse")
+    analysis.append(HEADER)
+    path = tmp_path / "two-sheets.xlsx"
+    workbook.save(path)
+    book = load_offers(path, config)
+    assert book.sheet == "Notes du jury"
+    missing = [p for p in book.problems if p.code == "missing-column"]
+    assert len(missing) == 6
+    assert missing[0].message.endswith(
+        "(sheet 'Analyse' has one: name the offers sheet 'offers' so that it is the one read)"
+    )
+
+
+def test_a_chartsheet_named_offres_is_not_taken_for_the_offers(
+    tmp_path: Path, config: Config
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Data"
+    sheet.append(HEADER)
+    sheet.append(GOOD[:7])
+    chart = openpyxl.chart.BarChart()
+    chart.add_data(openpyxl.chart.Reference(sheet, min_col=3, min_row=1, max_row=2))
+    workbook.create_chartsheet("Offres").add_chart(chart)
+    path = tmp_path / "chart.xlsx"
+    workbook.save(path)
+    book = load_offers(path, config)
+    assert (book.sheet, [o.candidate for o in book.offers]) == ("Data", ["Alpha"])
+
+
+def test_an_absurdly_large_amount_is_refused_not_a_crash(read: Callable[..., OfferBook]) -> None:
+    book = read([["Alpha", 1, "1e26", 10, 0.2, "oui", 4, None]])
+    assert found(book)[0][:3] == ("bad-number", "C2", 2)
+    book = read([["Alpha", 1, 10**20, 10**12, 0.2, "oui", 4, "22/03/2018"]])
+    assert [(code, cell) for code, cell, *_ in found(book)] == [
+        ("too-large", "C2"),
+        ("too-large", "D2"),
+    ]
+
+
+def test_a_formula_result_with_binary_noise_is_read_as_the_spreadsheet_shows_it(
+    make_workbook: Callable[..., Path], config: Config
+) -> None:
+    path = make_workbook([GOOD[:7]], HEADER)
+    # what Excel caches for =AVERAGE(3.7,3.9,3.8) and =450.1*3
+    rewrite_sheet_xml(
+        path,
+        lambda xml: replace_cell(
+            xml, "G2", '<c r="G2"><f>AVERAGE(3.7,3.9,3.8)</f><v>3.7999999999999994</v></c>'
+        ),
+    )
+    rewrite_sheet_xml(
+        path,
+        lambda xml: replace_cell(
+            xml, "C2", '<c r="C2"><f>450.1*3</f><v>1350.3000000000002</v></c>'
+        ),
+    )
+    book = load_offers(path, config)
+    assert found(book) == []
+    assert (book.offers[0].marks["quality"], book.offers[0].day_rate_ht) == (
+        Decimal("3.8"),
+        Decimal("1350.3"),
+    )

@@ -4,7 +4,6 @@ These functions are what the CLI calls; a script calling them gets exactly the s
 Unusable input raises :class:`~referent_ess.errors.ReferentError`; everything else is data.
 """
 
-from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from referent_ess.config import Config, load_config
 from referent_ess.errors import ConfigError, ReferentError
 from referent_ess.evaluate import Evaluation, evaluate
 from referent_ess.offers import OfferBook, load_offers
-from referent_ess.problems import Problem
+from referent_ess.problems import Problem, Severity, ValidationReport
 
 PathArg = str | PathLike[str]
 
@@ -29,13 +28,20 @@ def offers_path(config: Config, offers: PathArg | None) -> Path:
     )
 
 
+def config_paths(lots: PathArg, criteria: PathArg | None) -> tuple[Path, Path]:
+    """lots.yaml, and criteria.yaml as given or else beside lots.yaml: one consultation's files
+    are never mixed with another's."""
+    lots_path = Path(lots)
+    return lots_path, Path(criteria) if criteria is not None else lots_path.parent / "criteria.yaml"
+
+
 def load(
     lots: PathArg = "lots.yaml",
-    criteria: PathArg = "criteria.yaml",
+    criteria: PathArg | None = None,
     offers: PathArg | None = None,
 ) -> tuple[Config, OfferBook]:
     """Read and check the configuration and the offers workbook."""
-    config = load_config(Path(lots), Path(criteria))
+    config = load_config(*config_paths(lots, criteria))
     return config, load_offers(offers_path(config, offers), config)
 
 
@@ -48,7 +54,7 @@ def _usable(book: OfferBook, *, for_scoring: bool) -> OfferBook:
 
 def score(
     lots: PathArg = "lots.yaml",
-    criteria: PathArg = "criteria.yaml",
+    criteria: PathArg | None = None,
     offers: PathArg | None = None,
 ) -> Evaluation:
     """Evaluate every offer: status, prices, points, totals and ranks per lot."""
@@ -58,7 +64,7 @@ def score(
 
 def check_budget(
     lots: PathArg = "lots.yaml",
-    criteria: PathArg = "criteria.yaml",
+    criteria: PathArg | None = None,
     offers: PathArg | None = None,
 ) -> Evaluation:
     """Evaluate the offers for a budget check: marks need not be there yet."""
@@ -66,36 +72,23 @@ def check_budget(
     return evaluate(config, _usable(book, for_scoring=False))
 
 
-@dataclass(frozen=True)
-class ValidationReport:
-    """Every problem of the configuration and the workbook, errors and warnings."""
-
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors
-
-
 def validate(
     lots: PathArg = "lots.yaml",
-    criteria: PathArg = "criteria.yaml",
+    criteria: PathArg | None = None,
     offers: PathArg | None = None,
 ) -> ValidationReport:
     """Every problem of the inputs. A wrong configuration is reported, not raised; a missing or
     unreadable file still raises, since there is nothing to validate."""
     try:
-        config = load_config(Path(lots), Path(criteria))
+        config = load_config(*config_paths(lots, criteria))
     except ConfigError as exc:
-        return ValidationReport(exc.problems)
+        not_checked = Problem(
+            "not-checked",
+            "the offers workbook was not checked, since the configuration has errors",
+            Severity.WARNING,
+            file=None if offers is None else str(offers),
+        )
+        return ValidationReport((*exc.problems, not_checked))
     book = load_offers(offers_path(config, offers), config)
     problems = list(book.problems)
     evaluation = evaluate(config, book)
@@ -109,7 +102,7 @@ def validate(
                     sheet=book.sheet,
                     cell=reason.cell,
                     row=result.offer.row,
-                    field=None,
+                    field=reason.field,
                 )
                 for reason in result.reasons
                 if reason.code == "missing-mark"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from referent_ess.evaluate import Evaluation, OfferResult
-from referent_ess.formats import header, money, quantity, rate, safe_text, to_json
+from referent_ess.formats import budget_list, header, money, quantity, rate, safe_text, to_json
 
 
 @dataclass(frozen=True)
@@ -38,15 +38,26 @@ def budget_report(evaluation: Evaluation) -> BudgetReport:
 def summary(report: BudgetReport) -> str:
     parts = [f"{report.checked} offer(s) checked", f"{len(report.over_cap)} over the cap"]
     if report.unchecked:
-        names = ", ".join(f"{r.candidate} (row {r.offer.row})" for r in report.unchecked)
-        parts.append(f"{len(report.unchecked)} without a price that can be checked: {names}")
+        names = ", ".join(
+            f"{r.candidate} (row {r.offer.row}: {unchecked_because(r)})" for r in report.unchecked
+        )
+        parts.append(f"{len(report.unchecked)} that cannot be checked: {names}")
     return "; ".join(parts)
 
 
-def _verdict(result: OfferResult) -> str:
+def verdict(result: OfferResult) -> str:
+    """``ok``, ``over``, or ``unchecked`` when there is no price or no cap to compare."""
     if not result.budget:
         return "unchecked"
     return "over" if result.over_cap else "ok"
+
+
+def unchecked_because(result: OfferResult) -> str:
+    if result.offer.lot is None:
+        return "no valid lot, so no cap"
+    if result.price_ht is None:
+        return "no price: day rate or days unreadable"
+    return "no TTC price: VAT rate unreadable"
 
 
 def _offer(result: OfferResult) -> dict[str, Any]:
@@ -59,16 +70,8 @@ def _offer(result: OfferResult) -> dict[str, Any]:
         "vat_rate": rate(result.vat_rate),
         "price_ht": money(result.price_ht),
         "price_ttc": money(result.price_ttc),
-        "checks": [
-            {
-                "basis": check.basis.value,
-                "cap": money(check.cap),
-                "margin": money(check.margin),
-                "within": check.within,
-            }
-            for check in result.budget
-        ],
-        "verdict": _verdict(result),
+        "budget": budget_list(result),
+        "verdict": verdict(result),
     }
 
 
@@ -133,16 +136,8 @@ def _rows(evaluation: Evaluation) -> list[list[str]]:
         if not result.budget:
             rows.append([*common, "", "", "", "unchecked"])
         for check in result.budget:
-            verdict = "ok" if check.within else "over"
-            rows.append(
-                [
-                    *common,
-                    check.basis.value,
-                    money(check.cap) or "",
-                    money(check.margin) or "",
-                    verdict,
-                ]
-            )
+            cap, margin = money(check.cap) or "", money(check.margin) or ""
+            rows.append([*common, check.basis.value, cap, margin, "ok" if check.within else "over"])
     return rows
 
 

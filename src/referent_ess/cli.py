@@ -82,18 +82,21 @@ def _main(
 
 
 LotsOption = Annotated[
-    Path,
+    Path | None,
     typer.Option(
-        "--lots", envvar="REFERENT_LOTS", help="The consultation and its lots.", show_default=True
+        "--lots",
+        envvar="REFERENT_LOTS",
+        help="The consultation and its lots. Default: ./lots.yaml.",
+        show_default=False,
     ),
 ]
 CriteriaOption = Annotated[
-    Path,
+    Path | None,
     typer.Option(
         "--criteria",
         envvar="REFERENT_CRITERIA",
-        help="The award criteria and their weights.",
-        show_default=True,
+        help="The award criteria and their weights. Default: criteria.yaml next to lots.yaml.",
+        show_default=False,
     ),
 ]
 OffersArgument = Annotated[
@@ -112,49 +115,38 @@ FormatOption = Annotated[
 def score(
     offers: OffersArgument = None,
     lot: Annotated[int | None, typer.Option("--lot", help="Only this lot.")] = None,
-    lots: LotsOption = Path("lots.yaml"),
-    criteria: CriteriaOption = Path("criteria.yaml"),
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Rank the offers of every lot: status, prices, points per criterion, total.
+    """Rank the offers of every lot: prices, points per criterion, total; then the offers not
+    ranked, with their reasons. Exit 1 if an offer could not be evaluated (data errors).
 
     Example: referent score offers.xlsx --lot 3 --format json
     """
-    from referent_ess import api
-
-    evaluation = api.score(lots, criteria, offers)
-    chosen = _lot_ids(evaluation, lot)
-    _warn(_sheet_and_offer_warnings(evaluation, chosen))
-    _warn_invalid(evaluation, chosen)
-    _render(evaluation, chosen, output, gaps=False)
+    _rank_and_show(offers, lot, lots, criteria, output, gaps=False)
 
 
 @app.command()
 def rank(
     lot: Annotated[int, typer.Option("--lot", help="The lot to rank.", show_default=False)],
     offers: OffersArgument = None,
-    lots: LotsOption = Path("lots.yaml"),
-    criteria: CriteriaOption = Path("criteria.yaml"),
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Rank one lot's offers, with each offer's gap to the first.
 
     Example: referent rank --lot 3
     """
-    from referent_ess import api
-
-    evaluation = api.score(lots, criteria, offers)
-    chosen = _lot_ids(evaluation, lot)
-    _warn(_sheet_and_offer_warnings(evaluation, chosen))
-    _warn_invalid(evaluation, chosen)
-    _render(evaluation, chosen, output, gaps=True)
+    _rank_and_show(offers, lot, lots, criteria, output, gaps=True)
 
 
 @app.command("check-budget")
 def check_budget(
     offers: OffersArgument = None,
-    lots: LotsOption = Path("lots.yaml"),
-    criteria: CriteriaOption = Path("criteria.yaml"),
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Check every offer's price against its lot's cap (exit 1 if any is over or unknown).
@@ -163,19 +155,23 @@ def check_budget(
     """
     from referent_ess import api, budget
 
+    lots, criteria = _config_paths(lots, criteria)
     evaluation = api.check_budget(lots, criteria, offers)
+    _warn(_offer_problems(evaluation, None))
     report = budget.budget_report(evaluation)
-    if output is OutputFormat.TABLE:
-        from referent_ess.tables import budget_tables, print_wide
+    renderers: dict[OutputFormat, Callable[[], str]] = {
+        OutputFormat.JSON: lambda: budget.budget_json(evaluation, report),
+        OutputFormat.CSV: lambda: budget.budget_csv(evaluation),
+        OutputFormat.MARKDOWN: lambda: budget.budget_markdown(evaluation, report),
+    }
+    if output in renderers:
+        _write(renderers[output]())
+    else:
+        from referent_ess.tables import budget_tables, inputs_line, print_wide
 
+        typer.echo(inputs_line(evaluation))
         print_wide(budget_tables(evaluation))
         typer.echo(budget.summary(report))
-    elif output is OutputFormat.JSON:
-        _write(budget.budget_json(evaluation, report))
-    elif output is OutputFormat.CSV:
-        _write(budget.budget_csv(evaluation))
-    else:
-        _write(budget.budget_markdown(evaluation, report))
     if report.over_cap or report.unchecked:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -183,8 +179,8 @@ def check_budget(
 @app.command()
 def validate(
     offers: OffersArgument = None,
-    lots: LotsOption = Path("lots.yaml"),
-    criteria: CriteriaOption = Path("criteria.yaml"),
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
     output: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """List every problem of the configuration and the workbook (exit 1 if any error).
@@ -193,21 +189,71 @@ def validate(
     """
     from referent_ess import api, formats
 
+    lots, criteria = _config_paths(lots, criteria)
     report = api.validate(lots, criteria, offers)
-    if output is OutputFormat.JSON:
-        _write(formats.to_json(formats.validation_dict(report)))
-    elif output is OutputFormat.CSV:
-        _write(formats.validation_csv(report))
-    elif output is OutputFormat.MARKDOWN:
-        _write(formats.validation_markdown(report))
+    renderers: dict[OutputFormat, Callable[[], str]] = {
+        OutputFormat.JSON: lambda: formats.to_json(formats.validation_dict(report)),
+        OutputFormat.CSV: lambda: formats.validation_csv(report),
+        OutputFormat.MARKDOWN: lambda: formats.validation_markdown(report),
+    }
+    if output in renderers:
+        _write(renderers[output]())
     else:
         from referent_ess.tables import print_wide, problems_table
 
         if report.problems:
             print_wide(problems_table(report))
-        verdict = "valid" if report.valid else "not valid"
-        typer.echo(f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+        typer.echo(formats.validation_verdict(report))
     if not report.valid:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _config_paths(lots: Path | None, criteria: Path | None) -> tuple[Path, Path]:
+    """The configuration files, with a hint when the default lots.yaml is not here."""
+    from referent_ess.api import config_paths
+    from referent_ess.errors import ReferentError
+
+    if lots is None and not Path("lots.yaml").exists():
+        raise ReferentError(
+            f"lots.yaml: file not found in {Path.cwd()}; run referent in the consultation's "
+            "folder, or pass --lots PATH (or set REFERENT_LOTS)"
+        )
+    return config_paths(lots or "lots.yaml", criteria)
+
+
+def _rank_and_show(
+    offers: Path | None,
+    lot: int | None,
+    lots: Path | None,
+    criteria: Path | None,
+    output: OutputFormat,
+    *,
+    gaps: bool,
+) -> None:
+    from referent_ess import api, formats
+
+    lots, criteria = _config_paths(lots, criteria)
+    evaluation = api.score(lots, criteria, offers)
+    chosen = _lot_ids(evaluation, lot)
+    _warn(_offer_problems(evaluation, chosen, errors=False))
+    provisional = [
+        result for result in evaluation.lots if result.lot.id in chosen and result.provisional
+    ]
+    renderers: dict[OutputFormat, Callable[[], str]] = {
+        OutputFormat.JSON: lambda: formats.to_json(formats.evaluation_dict(evaluation, chosen)),
+        OutputFormat.CSV: lambda: formats.evaluation_csv(evaluation, chosen),
+        OutputFormat.MARKDOWN: lambda: formats.evaluation_markdown(evaluation, chosen, gaps=gaps),
+    }
+    if output in renderers:
+        _write(renderers[output]())
+    else:
+        from referent_ess.tables import inputs_line, print_wide, score_tables
+
+        typer.echo(inputs_line(evaluation))
+        shown = [result for result in evaluation.lots if result.lot.id in chosen]
+        print_wide(score_tables(evaluation, shown, gaps=gaps))
+    if provisional:
+        typer.echo(f"warning: {formats.provisional_note(evaluation, provisional)}", err=True)
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -225,58 +271,24 @@ def _lot_ids(evaluation: "Evaluation", lot: int | None) -> list[int]:
     return [lot]
 
 
-def _sheet_and_offer_warnings(
-    evaluation: "Evaluation", lot_ids: Sequence[int] | None = None
+def _offer_problems(
+    evaluation: "Evaluation", lot_ids: Sequence[int] | None, *, errors: bool = True
 ) -> list["Problem"]:
+    """The sheet's warnings, and the problems of the offers shown (errors only when asked:
+    score and rank show them as reasons)."""
     found = [p for p in evaluation.book.sheet_problems if not p.is_error]
-    for lot in evaluation.lots:
-        if lot_ids is None or lot.lot.id in lot_ids:
-            found += [w for result in lot.offers for w in result.warnings]
+    results = [
+        r for lot in evaluation.lots if lot_ids is None or lot.lot.id in lot_ids for r in lot.offers
+    ]
+    for result in [*results, *evaluation.unplaced]:
+        found += [p for p in result.offer.problems if errors or not p.is_error]
+        found += [w for w in result.warnings if w not in result.offer.problems]
     return found
 
 
 def _warn(problems: Sequence["Problem"]) -> None:
     for problem in problems:
         typer.echo(f"{problem.severity.value}: {problem.describe()}", err=True)
-
-
-def _warn_invalid(evaluation: "Evaluation", lot_ids: Sequence[int]) -> None:
-    """Offers that could not be evaluated are in the output, but must not go unnoticed."""
-    from referent_ess.evaluate import Status
-
-    rows = [
-        result.offer.row
-        for lot in evaluation.lots
-        if lot.lot.id in lot_ids
-        for result in lot.offers
-        if result.status is Status.INVALID
-    ] + [result.offer.row for result in evaluation.unplaced]
-    if rows:
-        typer.echo(
-            f"warning: {evaluation.book.path}: {len(rows)} offer(s) could not be evaluated "
-            f"because of data errors (rows {', '.join(map(str, sorted(rows)))}); "
-            "see their reasons, or run `referent validate`",
-            err=True,
-        )
-
-
-def _render(
-    evaluation: "Evaluation", lot_ids: list[int], output: OutputFormat, *, gaps: bool
-) -> None:
-    from referent_ess import formats
-
-    renderers: dict[OutputFormat, Callable[[], str]] = {
-        OutputFormat.JSON: lambda: formats.to_json(formats.evaluation_dict(evaluation, lot_ids)),
-        OutputFormat.CSV: lambda: formats.evaluation_csv(evaluation, lot_ids),
-        OutputFormat.MARKDOWN: lambda: formats.evaluation_markdown(evaluation, lot_ids),
-    }
-    if output in renderers:
-        _write(renderers[output]())
-        return
-    from referent_ess.tables import print_wide, score_tables
-
-    chosen = [lot for lot in evaluation.lots if lot.lot.id in lot_ids]
-    print_wide(score_tables(evaluation, chosen, gaps=gaps))
 
 
 def _write(text: str) -> None:

@@ -1,16 +1,20 @@
 """The columns of the offers sheet and the header names a buyer may use for them.
 
-Matching ignores case, accents, surrounding spaces and treats `` ``, ``_``, ``-``, ``'`` alike
-(see :func:`referent_ess.text.normalise`).
+Matching ignores case, accents, surrounding spaces and punctuation such as ``( ) . % €``, and
+treats `` ``, ``_``, ``-``, ``'`` alike: ``Coût journalier H.T.``, ``cout_journalier_ht`` and
+``TVA (%)`` are recognised. A header that nearly matches a known one (``Candidta``) is reported
+with the name it probably means.
 """
 
+import difflib
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from referent_ess.text import normalise
 
 
-class Field(StrEnum):
+class OfferField(StrEnum):
     CANDIDATE = "candidate"
     LOT = "lot"
     DAY_RATE_HT = "day_rate_ht"
@@ -20,26 +24,39 @@ class Field(StrEnum):
     RECEIVED_AT = "received_at"
 
 
-REQUIRED_FIELDS: tuple[Field, ...] = (Field.CANDIDATE, Field.LOT, Field.DAY_RATE_HT, Field.DAYS)
+REQUIRED_FIELDS: tuple[OfferField, ...] = (
+    OfferField.CANDIDATE,
+    OfferField.LOT,
+    OfferField.DAY_RATE_HT,
+    OfferField.DAYS,
+)
 
-ALIASES: dict[Field, tuple[str, ...]] = {
-    Field.CANDIDATE: ("candidat", "structure", "prestataire", "soumissionnaire"),
-    Field.LOT: ("n° lot", "numero de lot", "numéro de lot", "n° de lot"),
-    Field.DAY_RATE_HT: (
-        "cout journalier ht",
-        "taux journalier ht",
-        "prix journalier ht",
-        "tjm ht",
+ALIASES: dict[OfferField, tuple[str, ...]] = {
+    OfferField.CANDIDATE: ("candidat", "structure", "prestataire", "soumissionnaire"),
+    OfferField.LOT: ("n° lot", "numéro de lot", "n° de lot", "numéro lot"),
+    OfferField.DAY_RATE_HT: (
+        "coût journalier HT",
+        "taux journalier HT",
+        "prix journalier HT",
+        "TJM HT",
     ),
-    Field.DAYS: ("jours", "nombre de jours", "nb jours"),
-    Field.VAT_RATE: ("tva", "taux tva", "taux de tva"),
-    Field.PRICE_HT: ("montant ht", "prix ht", "forfait ht"),
-    Field.RECEIVED_AT: ("date de reception", "recu le"),
+    OfferField.DAYS: ("jours", "nombre de jours", "nb jours", "nb de jours", "durée en jours"),
+    OfferField.VAT_RATE: ("TVA", "taux TVA", "taux de TVA"),
+    OfferField.PRICE_HT: ("montant HT", "prix HT", "forfait HT"),
+    OfferField.RECEIVED_AT: ("date de réception", "reçu le"),
 }
 
+_PUNCTUATION = re.compile(r"[()%€:;,/\\\[\]\"*]")
+
+
+def header_key(text: str) -> str:
+    """The form under which two headers are the same column (``H.T.`` is ``HT``)."""
+    return " ".join(normalise(_PUNCTUATION.sub(" ", text.replace(".", ""))).split())
+
+
 STANDARD_NAMES: dict[str, str] = {
-    normalise(name): f"the {field.value} column"
-    for field in Field
+    header_key(name): f"the {field.value} column"
+    for field in OfferField
     for name in (field.value, *ALIASES[field])
 }
 
@@ -55,25 +72,32 @@ class Column:
     """What one header cell of the sheet stands for."""
 
     kind: ColumnKind
-    name: str  # a Field value, a document id or a criterion id
+    name: str  # an OfferField value, a document id or a criterion id
     index: int  # 0-based column index in the sheet
     letter: str  # column letter, e.g. "D"
     header: str  # the header as typed in the sheet
 
 
-def header_lookup(
-    documents: tuple[str, ...], marked: tuple[str, ...]
-) -> dict[str, tuple[ColumnKind, str]]:
-    """Normalised header → (kind, canonical name) for every column the sheet may have."""
-    lookup: dict[str, tuple[ColumnKind, str]] = {}
-    for field in Field:
+HeaderLookup = dict[str, tuple[ColumnKind, str]]
+
+
+def header_lookup(documents: tuple[str, ...], marked: tuple[str, ...]) -> HeaderLookup:
+    """Header key → (kind, canonical name) for every column the sheet may have."""
+    lookup: HeaderLookup = {}
+    for field in OfferField:
         for name in (field.value, *ALIASES[field]):
-            lookup[normalise(name)] = (ColumnKind.FIELD, field.value)
+            lookup[header_key(name)] = (ColumnKind.FIELD, field.value)
     for document in documents:
-        lookup[normalise(document)] = (ColumnKind.DOCUMENT, document)
+        lookup[header_key(document)] = (ColumnKind.DOCUMENT, document)
     for criterion in marked:
-        lookup[normalise(criterion)] = (ColumnKind.MARK, criterion)
+        lookup[header_key(criterion)] = (ColumnKind.MARK, criterion)
     return lookup
+
+
+def probable_column(header: str, lookup: HeaderLookup) -> str | None:
+    """The known column an unknown header most likely means (a typo), if any."""
+    close = difflib.get_close_matches(header_key(header), list(lookup), n=1, cutoff=0.8)
+    return lookup[close[0]][1] if close else None
 
 
 def column_letter(index: int) -> str:

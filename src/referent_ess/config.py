@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,28 +24,11 @@ from pydantic import (
     ValidationError,
 )
 
+from referent_ess.choices import CapBasis, PriceBasis, PriceFormula
 from referent_ess.errors import ConfigError
 from referent_ess.problems import Problem
-from referent_ess.text import normalise
 from referent_ess.values import CENT, BadValue, parse_number
 from referent_ess.yamlfile import Location, YamlDocument, read_yaml
-
-
-class CapBasis(StrEnum):
-    HT = "ht"
-    TTC = "ttc"
-    BOTH = "both"
-
-
-class PriceBasis(StrEnum):
-    HT = "ht"
-    TTC = "ttc"
-
-
-class PriceFormula(StrEnum):
-    PROPORTIONAL = "proportional"
-    LINEAR = "linear"
-    GAP = "gap"
 
 
 def _exact_decimal(value: Any) -> Any:
@@ -61,9 +44,10 @@ def _exact_decimal(value: Any) -> Any:
 
 
 def _deadline(value: Any) -> Any:
+    """A date (the end of that day) or an exact local date-time; never a bare number."""
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value)
+            value = date.fromisoformat(value)
         except ValueError:
             try:
                 value = datetime.fromisoformat(value)
@@ -71,13 +55,21 @@ def _deadline(value: Any) -> Any:
                 raise ValueError(
                     f"{value!r} is not a date; expected 2018-03-23 or 2018-03-23 12:00"
                 ) from None
+    if value is not None and not isinstance(value, date):
+        raise ValueError(f"found {value!r}, expected a date such as 2018-03-23")
     if isinstance(value, datetime) and value.tzinfo is not None:
         raise ValueError("give the deadline in local time, without a time zone")
     return value
 
 
+def _to_the_cent(value: Decimal) -> Decimal:
+    if value != value.quantize(CENT):
+        raise ValueError(f"found {value}, expected an amount with at most 2 decimals")
+    return value
+
+
 ExactDecimal = Annotated[Decimal, BeforeValidator(_exact_decimal)]
-Money = Annotated[ExactDecimal, Field(gt=0)]
+Money = Annotated[ExactDecimal, Field(gt=0, lt=10**12), AfterValidator(_to_the_cent)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
 
 
@@ -206,15 +198,24 @@ def load_config(lots_path: Path, criteria_path: Path) -> Config:
     """Read, check and resolve both files; raise :class:`ReferentError` listing every problem."""
     lots_doc = read_yaml(lots_path)
     criteria_doc = read_yaml(criteria_path)
-    lots_file, lots_issues = _validate(LotsFile, lots_doc)
-    criteria_file, criteria_issues = _validate(CriteriaFile, criteria_doc)
+    lots_file, lots_issues = _validate(LotsFile, lots_doc) if not lots_doc.problems else (None, [])
+    criteria_file, criteria_issues = (
+        _validate(CriteriaFile, criteria_doc) if not criteria_doc.problems else (None, [])
+    )
     if lots_file is not None:
         lots_issues += _check_lots(lots_file)
     if criteria_file is not None:
         criteria_issues += _check_criteria(criteria_file)
     if lots_file is not None and criteria_file is not None and not criteria_issues:
-        criteria_issues += _check_columns(lots_file, criteria_file)
-    problems = _located(lots_doc, lots_issues) + _located(criteria_doc, criteria_issues)
+        clashes_in_lots, clashes_in_criteria = _check_columns(lots_file, criteria_file)
+        lots_issues += clashes_in_lots
+        criteria_issues += clashes_in_criteria
+    problems = [
+        *lots_doc.problems,
+        *_located(lots_doc, lots_issues),
+        *criteria_doc.problems,
+        *_located(criteria_doc, criteria_issues),
+    ]
     if problems or lots_file is None or criteria_file is None:
         raise ConfigError(problems)
     return _resolve(lots_file, criteria_file, lots_doc, criteria_doc)
@@ -243,7 +244,11 @@ def _code_and_message(err: Any, model: type[_Spec]) -> tuple[str, str]:
         return "missing-key", "required key is missing"
     message = str(err["msg"]).removeprefix("Value error, ")
     value = err.get("input")
-    if isinstance(value, str | int | float | bool | Decimal | date) and kind != "value_error":
+    if kind == "value_error":
+        return "invalid-value", message
+    if isinstance(value, date):
+        message += f" (found the date {value.isoformat()}: quote it to keep it as text)"
+    elif isinstance(value, str | int | float | bool | Decimal):
         message += f" (found {value!r})"
     return "invalid-value", message
 
@@ -306,8 +311,9 @@ def _check_lots(spec: LotsFile) -> list[Issue]:
                     (
                         ("lots", index, "cap_ttc"),
                         "cap-mismatch",
-                        f"cap_ht {lot.cap_ht} × (1 + {vat}) = {lot.cap_ht * (1 + vat)} differs "
-                        f"from cap_ttc {lot.cap_ttc} by {gap} € (more than the {tolerance} € that "
+                        f"cap_ht {lot.cap_ht:.2f} × (1 + {vat}) = {lot.cap_ht * (1 + vat):.2f} "
+                        f"differs from cap_ttc {lot.cap_ttc:.2f} by {gap:.2f} € (more than the "
+                        f"{tolerance:.2f} € that "
                         "rounding to whole euros allows); correct one of them or give only one",
                     )
                 )
@@ -376,25 +382,34 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
     return issues
 
 
-def _check_columns(lots: LotsFile, criteria: CriteriaFile) -> list[Issue]:
-    """Documents and marked criteria become workbook columns: their names must not collide."""
-    from referent_ess.columns import STANDARD_NAMES
+def _check_columns(lots: LotsFile, criteria: CriteriaFile) -> tuple[list[Issue], list[Issue]]:
+    """Documents and marked criteria become workbook columns: no two may be the same column."""
+    from referent_ess.columns import STANDARD_NAMES, header_key
 
-    issues: list[Issue] = []
     taken = dict(STANDARD_NAMES)
-    for document in lots.consultation.required_documents:
-        taken.setdefault(normalise(document), f"required document {document!r}")
+    lots_issues: list[Issue] = []
+    for index, document in enumerate(lots.consultation.required_documents):
+        location = ("consultation", "required_documents", index)
+        owner = taken.setdefault(header_key(document), f"required document {document!r}")
+        if (
+            owner != f"required document {document!r}"
+            or document in (lots.consultation.required_documents[:index])
+        ):
+            message = f"document {document!r} would be the same column as {owner}; rename it"
+            lots_issues.append((location, "column-clash", message))
+    criteria_issues: list[Issue] = []
     for index, criterion in enumerate(criteria.criteria):
-        owner = taken.get(normalise(criterion.id))
-        if owner is not None and criterion.price is None:
-            issues.append(
-                (
-                    ("criteria", index, "id"),
-                    "column-clash",
-                    f"criterion id {criterion.id!r} would be the same column as {owner}; rename it",
-                )
+        if criterion.price is not None:
+            continue
+        owner = taken.setdefault(header_key(criterion.id), f"criterion {criterion.id!r}")
+        if owner != f"criterion {criterion.id!r}" or any(
+            c.id == criterion.id for c in criteria.criteria[:index]
+        ):
+            message = (
+                f"criterion id {criterion.id!r} would be the same column as {owner}; rename it"
             )
-    return issues
+            criteria_issues.append((("criteria", index, "id"), "column-clash", message))
+    return lots_issues, criteria_issues
 
 
 def _resolve(

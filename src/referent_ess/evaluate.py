@@ -12,7 +12,8 @@ from enum import StrEnum
 from fractions import Fraction
 
 from referent_ess import scoring
-from referent_ess.config import CapBasis, Config, Lot, PriceBasis
+from referent_ess.choices import CapBasis, PriceBasis
+from referent_ess.config import Config, Lot
 from referent_ess.money import price_ht, price_ttc
 from referent_ess.offers import Offer, OfferBook
 from referent_ess.problems import Problem, Severity
@@ -32,7 +33,10 @@ LEGAL_BASIS: dict[Status, str] = {
     Status.LATE: (
         "offre hors délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique"
     ),
-    Status.INCOMPLETE: "offre irrégulière : art. L2152-2 du Code de la commande publique",
+    Status.INCOMPLETE: (
+        "offre irrégulière : art. L2152-2 du Code de la commande publique "
+        "(l'acheteur peut en autoriser la régularisation : art. R2152-2)"
+    ),
     Status.OVER_CAP: "offre inacceptable : art. L2152-3 du Code de la commande publique",
 }
 
@@ -45,6 +49,7 @@ class Reason:
     status: Status
     message: str
     cell: str | None = None
+    field: str | None = None
 
     @property
     def legal_basis(self) -> str | None:
@@ -93,12 +98,13 @@ class OfferResult:
 
 @dataclass(frozen=True)
 class Tie:
-    """Ranked offers with exactly the same total, and the tie-break criterion that parted them
-    (``None`` when they are still tied and share a rank)."""
+    """Ranked offers with exactly the same total: the first tie-break criterion whose points
+    differ among them (``None`` if none does), and the groups that still share a rank."""
 
     total: Fraction
     offers: tuple[OfferResult, ...]
     decided_by: str | None
+    shared: tuple[tuple[OfferResult, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,7 @@ class LotResult:
     lowest_price: Decimal | None  # Pmin among admissible offers, on the price criterion's basis
     highest_price: Decimal | None
     ties: tuple[Tie, ...] = ()
+    provisional: bool = False  # some offer of the lot (or without a lot) could not be evaluated
 
     @property
     def ranked(self) -> tuple[OfferResult, ...]:
@@ -143,21 +150,26 @@ def evaluate(config: Config, book: OfferBook) -> Evaluation:
         lot = config.lot(offer.lot) if offer.lot is not None else None
         result = _judge(offer, lot, config, source)
         (by_lot[lot.id] if lot is not None else unplaced).append(result)
-    lots = tuple(_rank_lot(lot, by_lot[lot.id], config) for lot in config.lots)
+    lots = tuple(
+        _rank_lot(lot, by_lot[lot.id], config, unsure=bool(unplaced)) for lot in config.lots
+    )
     return Evaluation(config, book, lots, tuple(unplaced))
 
 
 def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str]) -> OfferResult:
     """Everything about one offer that does not depend on the other offers of its lot."""
     consultation = config.consultation
-    reasons = [Reason(p.code, Status.INVALID, p.message, p.cell) for p in offer.errors]
+    reasons = [Reason(p.code, Status.INVALID, p.message, p.cell, p.field) for p in offer.errors]
     warnings = [p for p in offer.problems if not p.is_error]
 
-    vat = offer.vat_rate if offer.vat_rate is not None else consultation.vat_rate
+    # only an empty VAT cell takes the consultation's rate; an unreadable one leaves TTC unknown
+    vat = None if offer.has_error_in("vat_rate") else offer.vat_rate
+    if vat is None and not offer.has_error_in("vat_rate"):
+        vat = consultation.vat_rate
     amount_ht = amount_ttc = None
     if offer.day_rate_ht is not None and offer.days is not None:
         amount_ht = price_ht(offer.day_rate_ht, offer.days)
-        amount_ttc = price_ttc(amount_ht, vat)
+        amount_ttc = price_ttc(amount_ht, vat) if vat is not None else None
         warnings += _price_mismatch(offer, amount_ht, source)
     elif not reasons:
         # no cell error explains it: the column itself is missing (validate still evaluates)
@@ -191,15 +203,22 @@ def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str
     if lot is not None and amount_ht is not None and amount_ttc is not None:
         budget = _budget_checks(amount_ht, amount_ttc, lot, consultation.cap_basis)
         reasons += [_over_cap(offer, check) for check in budget if not check.within]
+        warnings += _other_cap(offer, source, amount_ht, amount_ttc, lot, consultation.cap_basis)
 
     points, unmarked = _mark_points(offer, config)
     if unmarked and not reasons:
         # Only an offer that would be ranked needs every mark: a jury does not mark offers
         # already eliminated (late, irregular or unacceptable).
-        message = f"no mark for {', '.join(unmarked)}; the jury must mark every criterion"
-        reasons.append(
-            Reason("missing-mark", Status.INVALID, message, offer.cells.get(unmarked[0]))
-        )
+        reasons += [
+            Reason(
+                "missing-mark",
+                Status.INVALID,
+                f"no mark for {criterion}; the jury must mark every criterion",
+                offer.cells.get(criterion),
+                criterion,
+            )
+            for criterion in unmarked
+        ]
 
     status = min((r.status for r in reasons), key=list(Status).index, default=Status.ADMISSIBLE)
     return OfferResult(
@@ -225,6 +244,40 @@ def _price_mismatch(offer: Offer, amount_ht: Decimal, source: tuple[str, str]) -
         f"{offer.day_rate_ht:.2f} × {offer.days} = {amount_ht:.2f}; the unit price prevails"
     )
     return [_offer_warning(offer, source, "price-mismatch", message, "price_ht")]
+
+
+def _other_cap(
+    offer: Offer,
+    source: tuple[str, str],
+    amount_ht: Decimal,
+    amount_ttc: Decimal,
+    lot: Lot,
+    basis: CapBasis,
+) -> list[Problem]:
+    """An offer on one side of the cap checked and on the other side of the cap not checked:
+    say so, since the buyer chose the basis and may have to justify it."""
+    if basis is CapBasis.BOTH:
+        return []
+    checked, other = (
+        (
+            BudgetCheck(PriceBasis.HT, amount_ht, lot.cap_ht),
+            BudgetCheck(PriceBasis.TTC, amount_ttc, lot.cap_ttc),
+        )
+        if basis is CapBasis.HT
+        else (
+            BudgetCheck(PriceBasis.TTC, amount_ttc, lot.cap_ttc),
+            BudgetCheck(PriceBasis.HT, amount_ht, lot.cap_ht),
+        )
+    )
+    if checked.within == other.within:
+        return []
+    side = "within" if other.within else "over"
+    message = (
+        f"{side} the lot's {other.basis.upper()} cap ({other.price:.2f} against {other.cap:.2f}), "
+        f"while the cap checked (cap_basis: {basis.value}) says "
+        f"{'within' if checked.within else 'over'}"
+    )
+    return [_offer_warning(offer, source, "other-cap", message, "day_rate_ht")]
 
 
 def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
@@ -299,7 +352,7 @@ def _offer_warning(
     return Problem(code, message, Severity.WARNING, file, sheet, cell, offer.row, field)
 
 
-def _rank_lot(lot: Lot, results: list[OfferResult], config: Config) -> LotResult:
+def _rank_lot(lot: Lot, results: list[OfferResult], config: Config, *, unsure: bool) -> LotResult:
     """Price points among the lot's admissible offers, totals, then ranks (ties share a rank)."""
     criterion = config.price_criterion
     rule = criterion.price
@@ -325,7 +378,8 @@ def _rank_lot(lot: Lot, results: list[OfferResult], config: Config) -> LotResult
     ranked.sort(key=lambda r: (r.rank, r.offer.row))
     others = [r for r in results if r.status is not Status.ADMISSIBLE]
     ties = _exact_ties(ranked, config.tie_break)
-    return LotResult(lot, tuple(ranked + others), lowest, highest, ties)
+    provisional = unsure or any(r.status is Status.INVALID for r in others)
+    return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional)
 
 
 def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:
@@ -346,7 +400,11 @@ def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[
             ),
             None,
         )
-        ties.append(Tie(total, tuple(group), decided_by))
+        by_rank: dict[int | None, list[OfferResult]] = {}
+        for result in group:
+            by_rank.setdefault(result.rank, []).append(result)
+        shared = tuple(tuple(same) for same in by_rank.values() if len(same) > 1)
+        ties.append(Tie(total, tuple(group), decided_by, shared))
     return tuple(ties)
 
 

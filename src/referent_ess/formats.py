@@ -14,18 +14,20 @@ from fractions import Fraction
 from typing import Any
 
 from referent_ess._version import __version__
-from referent_ess.api import ValidationReport
+from referent_ess.choices import PriceFormula
 from referent_ess.config import Config
-from referent_ess.evaluate import Evaluation, LotResult, OfferResult
+from referent_ess.evaluate import Evaluation, LotResult, OfferResult, Status
 from referent_ess.money import round_half_up
-from referent_ess.problems import Problem
+from referent_ess.problems import Problem, ValidationReport
+from referent_ess.scoring import max_points
+from referent_ess.values import percent
 
 POINTS_PLACES = 2
 
 
 def money(value: Decimal | None) -> str | None:
-    """A money amount with 2 decimals, e.g. ``9000.00``."""
-    return None if value is None else f"{value:.2f}"
+    """A money amount with 2 decimals, e.g. ``9000.00`` (half up, like every rounding here)."""
+    return None if value is None else f"{round_half_up(value):.2f}"
 
 
 def rate(value: Decimal | None) -> str | None:
@@ -55,19 +57,78 @@ def _number(value: Fraction | None) -> float | None:
 
 
 def tie_notes(lot: LotResult) -> list[str]:
-    """One sentence per exact tie of the lot: who tied, and what decided (or that nothing did)."""
+    """One sentence per exact tie of the lot: who tied, what decided, who still shares a rank."""
     notes = []
     for tie in lot.ties:
-        names = " and ".join(r.candidate for r in tie.offers)
-        head = f"Exact tie at {points(tie.total)} between {names}"
-        if tie.decided_by is None:
-            notes.append(
-                f"{head}: still tied after the tie-break, they share rank {tie.offers[0].rank}."
-            )
-        else:
+        names = _names(tie.offers)
+        note = f"Exact tie at {points(tie.total)} between {names}"
+        if tie.decided_by is not None:
             figures = ", ".join(str(points(r.points.get(tie.decided_by))) for r in tie.offers)
-            notes.append(f"{head}: decided by {tie.decided_by} points ({figures}).")
+            note += f": decided by {tie.decided_by} points ({figures})"
+        else:
+            note += ": the tie-break does not separate them"
+        for same in tie.shared:
+            note += f"; {_names(same)} share rank {same[0].rank}"
+        notes.append(note + ".")
     return notes
+
+
+def _names(results: Sequence[OfferResult]) -> str:
+    names = [r.candidate for r in results]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def price_note(evaluation: Evaluation, lot: LotResult) -> str:
+    """How the lot's price points were computed, with the figures used."""
+    criterion = evaluation.config.price_criterion
+    rule = criterion.price
+    assert rule is not None
+    top = _short(points(max_points(evaluation.config.total, criterion.weight)))
+    basis = rule.basis.value.upper()
+    formulas = {
+        PriceFormula.PROPORTIONAL: f"{top} × Pmin / P",
+        PriceFormula.LINEAR: f"{top} × (Pmax − P) / (Pmax − Pmin)",
+        PriceFormula.GAP: f"{top} × max(0, (k·Pmin − P) / ((k − 1)·Pmin)), k = {rule.k}",
+    }
+    figures = f"Pmin = {money(lot.lowest_price)}"
+    if rule.formula is PriceFormula.LINEAR:
+        figures += f", Pmax = {money(lot.highest_price)}"
+    note = (
+        f"Price points ({criterion.id}): {rule.formula.value} on the price {basis} of the "
+        f"admissible offers, {formulas[rule.formula]}, with {figures}."
+    )
+    rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})
+    if len(rates) > 1:
+        shown = ", ".join(percent(r) for r in rates)
+        note += f" VAT rates differ among them ({shown}): prices are compared {basis}."
+    return note
+
+
+def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
+    """Why a ranking is provisional and what to do about it."""
+    ids = {lot.lot.id for lot in lots}
+    rows = sorted(
+        [
+            r.offer.row
+            for lot in evaluation.lots
+            if lot.lot.id in ids
+            for r in lot.excluded
+            if r.status is Status.INVALID
+        ]
+        + [r.offer.row for r in evaluation.unplaced]
+    )
+    which = ", ".join(str(i) for i in sorted(ids))
+    row_words = "row" if len(rows) == 1 else "rows"
+    return (
+        f"{evaluation.book.path}: the ranking of lot {which} is provisional: {len(rows)} offer(s) "
+        f"could not be evaluated because of data errors ({row_words} "
+        f"{', '.join(map(str, rows))}); correct them (see `referent validate`) before deciding"
+    )
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text[:-3] if text.endswith(".00") else text
 
 
 def gap_to_first(lot: LotResult, result: OfferResult) -> Fraction | None:
@@ -125,16 +186,7 @@ def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
         "points": {name: _number(value) for name, value in result.points.items()},
         "total": _number(result.total),
         "gap_to_first": _number(gap_to_first(lot, result)) if lot is not None else None,
-        "budget": [
-            {
-                "basis": check.basis.value,
-                "cap": money(check.cap),
-                "price": money(check.price),
-                "margin": money(check.margin),
-                "within": check.within,
-            }
-            for check in result.budget
-        ],
+        "budget": budget_list(result),
         "reasons": [
             {
                 "code": reason.code,
@@ -149,12 +201,27 @@ def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
     }
 
 
+def budget_list(result: OfferResult) -> list[dict[str, Any]]:
+    """The offer's price against each cap checked: the same shape in every JSON output."""
+    return [
+        {
+            "basis": check.basis.value,
+            "cap": money(check.cap),
+            "price": money(check.price),
+            "margin": money(check.margin),
+            "within": check.within,
+        }
+        for check in result.budget
+    ]
+
+
 def lot_dict(lot: LotResult) -> dict[str, Any]:
     return {
         "id": lot.lot.id,
         "title": lot.lot.title,
         "cap_ht": money(lot.lot.cap_ht),
         "cap_ttc": money(lot.lot.cap_ttc),
+        "provisional": lot.provisional,
         "lowest_price": money(lot.lowest_price),
         "highest_price": money(lot.highest_price),
         "offers": [offer_dict(result, lot) for result in lot.offers],
@@ -163,6 +230,7 @@ def lot_dict(lot: LotResult) -> dict[str, Any]:
                 "total": _number(tie.total),
                 "rows": [r.offer.row for r in tie.offers],
                 "decided_by": tie.decided_by,
+                "shared_ranks": [[r.offer.row for r in same] for same in tie.shared],
             }
             for tie in lot.ties
         ],
@@ -176,6 +244,11 @@ def evaluation_dict(evaluation: Evaluation, lot_ids: Sequence[int] | None = None
     data["unplaced_offers"] = [offer_dict(result, None) for result in evaluation.unplaced]
     data["problems"] = [problem_dict(p) for p in evaluation.book.sheet_problems]
     return data
+
+
+def validation_verdict(report: ValidationReport) -> str:
+    verdict = "valid" if report.valid else "not valid"
+    return f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)"
 
 
 def validation_dict(report: ValidationReport) -> dict[str, Any]:
@@ -270,24 +343,25 @@ def _text(value: object) -> str:
 # ---- Markdown ---------------------------------------------------------------------------------
 
 
-def evaluation_markdown(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
-    """A ranked table per lot, then the excluded offers with their reasons and legal basis."""
+def evaluation_markdown(
+    evaluation: Evaluation, lot_ids: Sequence[int] | None = None, *, gaps: bool = False
+) -> str:
+    """A ranked table per lot, how price points were computed, then the offers not ranked with
+    their reasons and legal basis."""
     config = evaluation.config
     criteria = config.criteria
-    out: list[str] = [f"# {config.consultation.title}", ""]
+    out: list[str] = [f"# {_md(config.consultation.title)}", "", _md(inputs_text(evaluation)), ""]
     for lot in _chosen(evaluation, lot_ids):
-        out += [
-            f"## Lot {lot.lot.id} — {_md(lot.lot.title)}",
-            "",
-            f"Cap: {money(lot.lot.cap_ht)} € HT / {money(lot.lot.cap_ttc)} € TTC",
-            "",
-        ]
+        out += [f"## Lot {lot.lot.id} — {_md(lot.lot.title)}", ""]
+        out += [f"Cap: {money(lot.lot.cap_ht)} € HT / {money(lot.lot.cap_ttc)} € TTC", ""]
+        if lot.provisional:
+            out += ["**Provisional ranking**: some offers could not be evaluated.", ""]
         if lot.ranked:
             header = ["Rank", "Candidate", "Price HT", "Price TTC", *(c.id for c in criteria)]
-            out.append("| " + " | ".join([*header, "Total", "Gap"]) + " |")
-            out.append("|" + "---:|---|---:|---:|" + "---:|" * len(criteria) + "---:|---:|")
+            header += ["Total", *(["Gap"] if gaps else [])]
+            out.append("| " + " | ".join(header) + " |")
+            out.append("|---:|---|" + "---:|" * (len(header) - 2))
             for result in lot.ranked:
-                winner = result.rank == 1
                 cells = [
                     str(result.rank),
                     _md(result.candidate),
@@ -295,12 +369,12 @@ def evaluation_markdown(evaluation: Evaluation, lot_ids: Sequence[int] | None = 
                     _text(money(result.price_ttc)),
                     *(_text(points(result.points.get(c.id))) for c in criteria),
                     _text(points(result.total)),
-                    _text(points(gap_to_first(lot, result))),
+                    *([_text(points(gap_to_first(lot, result)))] if gaps else []),
                 ]
-                if winner:
+                if result.rank == 1 and not lot.provisional:
                     cells = [f"**{cell}**" if cell else cell for cell in cells]
                 out.append("| " + " | ".join(cells) + " |")
-            out.append("")
+            out += ["", _md(price_note(evaluation, lot)), ""]
             out += [*(_md(note) for note in tie_notes(lot)), ""] if lot.ties else []
         else:
             out += ["No admissible offer.", ""]
@@ -315,11 +389,24 @@ def evaluation_markdown(evaluation: Evaluation, lot_ids: Sequence[int] | None = 
     return "\n".join(out)
 
 
+def inputs_text(evaluation: Evaluation) -> str:
+    """The files a result comes from, so that a printed table can be traced back."""
+    config = evaluation.config
+    book = evaluation.book
+    return (
+        f"Inputs: {config.lots_path}, {config.criteria_path}, {book.path} "
+        f"(sheet {book.sheet!r}, SHA-256 {book.sha256[:12]}…)"
+    )
+
+
 def excluded_reasons(result: OfferResult) -> Iterable[str]:
     """Each reason as one sentence, with its cell and legal basis when it has them."""
     for reason in result.reasons:
         cell = f" ({reason.cell})" if reason.cell else ""
-        basis = f" — {reason.legal_basis}" if reason.legal_basis else ""
+        if reason.legal_basis:
+            basis = f" — {reason.legal_basis}"
+        else:
+            basis = " — data to correct in the workbook, not a ground for rejection"
         yield f"{reason.message}{cell}{basis}"
 
 
@@ -358,11 +445,7 @@ def validation_csv(report: ValidationReport) -> str:
 
 
 def validation_markdown(report: ValidationReport) -> str:
-    verdict = "valid" if report.valid else "not valid"
-    out = [
-        f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)",
-        "",
-    ]
+    out = [validation_verdict(report), ""]
     if report.problems:
         out.append("| " + " | ".join(_PROBLEM_COLUMNS) + " |")
         out.append("|" + "---|" * len(_PROBLEM_COLUMNS))

@@ -7,26 +7,31 @@ that is :mod:`referent_ess.evaluate`'s job.
 
 import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from referent_ess.columns import (
     ALIASES,
     REQUIRED_FIELDS,
     Column,
     ColumnKind,
-    Field,
+    HeaderLookup,
+    OfferField,
     column_letter,
+    header_key,
     header_lookup,
+    probable_column,
 )
 from referent_ess.config import Config
 from referent_ess.problems import Problem, Severity
 from referent_ess.text import normalise
 from referent_ess.values import (
     BadValue,
+    is_blank,
     parse_amount,
     parse_lot,
     parse_number,
@@ -36,6 +41,12 @@ from referent_ess.values import (
     percent,
 )
 from referent_ess.workbook import ErrorCell, RawSheet, UncomputedFormula, read_offers_sheet
+
+_AMOUNT_PARSERS: dict[OfferField, Callable[[object], object]] = {
+    OfferField.DAY_RATE_HT: partial(parse_amount, what="a day rate"),
+    OfferField.DAYS: partial(parse_amount, what="a number of days"),
+    OfferField.PRICE_HT: partial(parse_amount, what="an amount"),
+}
 
 USUAL_VAT_RATES = frozenset(
     Decimal(rate) for rate in ("0", "0.021", "0.055", "0.1", "0.2", "0.0105", "0.0175", "0.085")
@@ -51,7 +62,7 @@ class Offer:
     lot: int | None
     day_rate_ht: Decimal | None
     days: Decimal | None
-    vat_rate: Decimal | None  # as stated; None when the cell is empty (the default applies)
+    vat_rate: Decimal | None  # as stated; None when the cell is empty or unreadable
     price_ht_stated: Decimal | None
     received_at: date | datetime | None
     documents: Mapping[str, bool]
@@ -63,6 +74,9 @@ class Offer:
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
 
+    def has_error_in(self, field: str) -> bool:
+        return any(p.field == field for p in self.errors)
+
 
 @dataclass(frozen=True)
 class OfferBook:
@@ -73,7 +87,7 @@ class OfferBook:
     sheet: str
     columns: tuple[Column, ...]
     offers: tuple[Offer, ...]
-    sheet_problems: tuple[Problem, ...] = field(default=())
+    sheet_problems: tuple[Problem, ...] = ()
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -85,16 +99,12 @@ class OfferBook:
         return tuple(p for p in self.problems if p.is_error)
 
     def blocking_problems(self, *, for_scoring: bool) -> tuple[Problem, ...]:
-        """Sheet-level errors that make the book unusable: no price, or (for scoring) no marks."""
+        """Sheet-level errors that make the book unusable: no prices, or (to score) no marks."""
+        price_columns = {f.value for f in REQUIRED_FIELDS}
         return tuple(
             p
             for p in self.sheet_problems
-            if p.is_error
-            and (
-                for_scoring
-                or p.field in {f.value for f in REQUIRED_FIELDS}
-                or p.code == "duplicate-column"
-            )
+            if p.is_error and (for_scoring or p.field in price_columns or p.field is None)
         )
 
 
@@ -106,119 +116,110 @@ def load_offers(path: Path, config: Config) -> OfferBook:
 
 def parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str = "") -> OfferBook:
     """Interpret a raw sheet: map its header, then read every data row."""
-    columns, sheet_problems = _map_header(raw, config)
-    reader = _RowReader(raw, config, columns)
-    offers = tuple(reader.read(number, values) for number, values in raw.rows)
-    offers = _flag_duplicates(offers, raw)
-    if not raw.rows and not any(p.is_error for p in sheet_problems):
-        sheet_problems.append(
-            Problem(
-                "no-offers",
-                "the sheet has no offer rows below its header",
-                Severity.WARNING,
-                raw.file,
-                raw.name,
-            )
-        )
-    return OfferBook(path, sha256, raw.name, tuple(columns), offers, tuple(sheet_problems))
+    header = _Header(raw, config)
+    reader = _RowReader(raw, config, header.columns)
+    offers = _flag_duplicates(tuple(reader.read(n, values) for n, values in raw.rows), raw)
+    problems = header.problems
+    if not raw.rows and not any(p.is_error for p in problems):
+        message = "the sheet has no offer rows below its header"
+        problems.append(Problem("no-offers", message, Severity.WARNING, raw.file, raw.name))
+    return OfferBook(path, sha256, raw.name, tuple(header.columns), offers, tuple(problems))
 
 
-def _map_header(raw: RawSheet, config: Config) -> tuple[list[Column], list[Problem]]:
-    documents = config.consultation.required_documents
-    marked = tuple(c.id for c in config.marked_criteria)
-    lookup = header_lookup(documents, marked)
-    columns: list[Column] = []
-    problems: list[Problem] = []
-    first_cell: dict[str, str] = {}
-    for index, value in enumerate(raw.header):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        letter = column_letter(index + 1)
-        header = str(value).strip()
-        match = lookup.get(normalise(header))
-        if match is None:
-            problems.append(
-                Problem(
-                    "unknown-column",
-                    f"column {header!r} is not used by the tool and is ignored",
-                    Severity.WARNING,
-                    raw.file,
-                    raw.name,
-                    f"{letter}1",
-                    1,
-                )
-            )
-            continue
-        kind, name = match
-        if name in first_cell:
-            problems.append(
-                Problem(
-                    "duplicate-column",
-                    f"column {header!r} is the same column as {first_cell[name]}: "
-                    "keep only one of them",
-                    Severity.ERROR,
-                    raw.file,
-                    raw.name,
-                    f"{letter}1",
-                    1,
-                    name,
-                )
-            )
-            continue
-        first_cell[name] = f"{letter}1"
-        columns.append(Column(kind, name, index, letter, header))
+class _Header:
+    """Row 1 of the sheet: which column is which, and what is missing or suspicious."""
 
-    if not columns and not problems:
-        problems.append(
-            Problem(
-                "empty-sheet",
+    def __init__(self, raw: RawSheet, config: Config) -> None:
+        self.raw = raw
+        self.documents = config.consultation.required_documents
+        self.marked = tuple(c.id for c in config.marked_criteria)
+        self.lookup: HeaderLookup = header_lookup(self.documents, self.marked)
+        self.columns: list[Column] = []
+        self.problems: list[Problem] = []
+        self.unknown: list[tuple[str, str, str | None]] = []  # (cell, header, probable column)
+        self._map()
+        if not self.columns and not self.problems:
+            message = (
                 "the sheet has no header row: row 1 must name the columns (candidate, lot, "
-                "day_rate_ht, days, ...)",
-                Severity.ERROR,
-                raw.file,
-                raw.name,
-                None,
-                1,
-                Field.CANDIDATE.value,
+                "day_rate_ht, days, ...)"
             )
+            self._add("empty-sheet", message, None, None)
+        elif self.columns or self.unknown:
+            self._check_missing()
+
+    def _add(self, code: str, message: str, cell: str | None, field: str | None) -> None:
+        severity = Severity.WARNING if code in ("unknown-column",) else Severity.ERROR
+        self.problems.append(
+            Problem(code, message, severity, self.raw.file, self.raw.name, cell, 1, field)
         )
-        return columns, problems
-    found = {c.name for c in columns}
-    for wanted in REQUIRED_FIELDS:
-        if wanted.value not in found:
-            names = ", ".join(repr(n) for n in (wanted.value, *ALIASES[wanted]))
-            problems.append(
-                _missing_column(
-                    raw,
-                    wanted.value,
-                    f"no column for {wanted.value}: add a column headed one of {names}",
+
+    def _map(self) -> None:
+        first_cell: dict[str, str] = {}
+        for index, value in enumerate(self.raw.header):
+            if is_blank(value):
+                continue
+            letter = column_letter(index + 1)
+            cell = f"{letter}1"
+            header = str(value).strip()
+            match = self.lookup.get(header_key(header))
+            if match is None:
+                probable = probable_column(header, self.lookup)
+                self.unknown.append((cell, header, probable))
+                if probable is None:
+                    message = f"column {header!r} is not used by the tool and is ignored"
+                    self._add("unknown-column", message, cell, None)
+                else:
+                    message = (
+                        f"column {header!r} is not a known column; did you mean {probable!r}? "
+                        "Rename it, or rename it to something else if it is not that column"
+                    )
+                    self._add("suspicious-column", message, cell, probable)
+                continue
+            kind, name = match
+            if name in first_cell:
+                message = (
+                    f"column {header!r} is the same column as {first_cell[name]}: keep only one"
                 )
-            )
-    for document in documents:
-        if document not in found:
-            problems.append(
-                _missing_column(
-                    raw,
-                    document,
+                self._add("duplicate-column", message, cell, name)
+                continue
+            first_cell[name] = cell
+            self.columns.append(Column(kind, name, index, letter, header))
+
+    def _check_missing(self) -> None:
+        found = {c.name for c in self.columns}
+        for wanted in REQUIRED_FIELDS:
+            if wanted.value not in found:
+                names = ", ".join(repr(n) for n in (wanted.value, *ALIASES[wanted]))
+                message = f"no column for {wanted.value}: add a column headed one of {names}"
+                self._add("missing-column", message + self._hint(wanted.value), None, wanted.value)
+        for document in self.documents:
+            if document not in found:
+                message = (
                     f"no column for the required document {document!r} (lots.yaml): add a column "
-                    f"{document!r} saying oui/non for each offer",
+                    f"{document!r} saying oui/non for each offer"
                 )
-            )
-    for criterion in marked:
-        if criterion not in found:
-            problems.append(
-                _missing_column(
-                    raw,
-                    criterion,
+                self._add("missing-column", message + self._hint(document), None, document)
+        for criterion in self.marked:
+            if criterion not in found:
+                message = (
                     f"no column for the marks of criterion {criterion!r} (criteria.yaml): add a "
-                    f"column {criterion!r} with the jury's mark of each offer",
+                    f"column {criterion!r} with the jury's mark of each offer"
                 )
-            )
-    return columns, problems
+                self._add("missing-column", message + self._hint(criterion), None, criterion)
 
-
-def _missing_column(raw: RawSheet, name: str, message: str) -> Problem:
-    return Problem("missing-column", message, Severity.ERROR, raw.file, raw.name, None, 1, name)
+    def _hint(self, name: str) -> str:
+        """Point at a header that is probably a typo of ``name``, or at a sheet that has it."""
+        for cell, header, probable in self.unknown:
+            if probable == name:
+                return f" ({cell} {header!r} looks like it)"
+        for sheet, header_row in self.raw.other_headers:
+            keys = {header_key(str(v)) for v in header_row if not is_blank(v)}
+            if any(self.lookup.get(k, (None, None))[1] == name for k in keys):
+                return (
+                    f" (sheet {sheet!r} has one: name the offers sheet 'offers' so that it is "
+                    "the one read)"
+                )
+        return ""
 
 
 class _RowReader:
@@ -226,120 +227,104 @@ class _RowReader:
 
     def __init__(self, raw: RawSheet, config: Config, columns: list[Column]) -> None:
         self.raw = raw
-        self.config = config
         self.columns = columns
         self.lot_ids = {lot.id for lot in config.lots}
         self.scales = {c.id: c.scale for c in config.marked_criteria}
 
-    def read(self, number: int, values: tuple[object, ...]) -> "Offer":
-        self.problems: list[Problem] = []
-        self.number = number
+    def read(self, number: int, values: tuple[object, ...]) -> Offer:
+        problems: list[Problem] = []
+
+        def report(
+            code: str, message: str, field: str | None, cell: str, *, warning: bool = False
+        ) -> None:
+            severity = Severity.WARNING if warning else Severity.ERROR
+            problems.append(
+                Problem(code, message, severity, self.raw.file, self.raw.name, cell, number, field)
+            )
+
         cells: dict[str, str] = {}
-        read: dict[str, object] = {}
+        fields: dict[str, object] = {}
         documents: dict[str, bool] = {}
         marks: dict[str, Decimal] = {}
         for column in self.columns:
             cell = f"{column.letter}{number}"
             cells[column.name] = cell
             value = values[column.index] if column.index < len(values) else None
-            if isinstance(value, str):
-                value = value.strip() or None
-            if not self._readable(value, column.name, cell):
-                continue
-            if column.kind is ColumnKind.DOCUMENT:
-                parsed = self._parse(parse_yes_no, value, column.name, cell)
-                if isinstance(parsed, bool):
-                    documents[column.name] = parsed
+            value = None if is_blank(value) else value
+            value = value.strip() if isinstance(value, str) else value
+            if isinstance(value, ErrorCell):
+                message = f"the cell holds the error {value.text}; correct it in the sheet"
+                report("error-cell", message, column.name, cell)
+            elif isinstance(value, UncomputedFormula):
+                message = (
+                    f"the formula {value.formula} has no computed value (the file was not saved "
+                    "by a spreadsheet since it was written); open and save it in Excel or "
+                    "LibreOffice, or type the value"
+                )
+                report("formula-not-computed", message, column.name, cell)
+            elif column.kind is ColumnKind.DOCUMENT:
+                provided = _parsed(parse_yes_no, value, column.name, cell, report)
+                if isinstance(provided, bool):
+                    documents[column.name] = provided
             elif column.kind is ColumnKind.MARK:
                 if value is not None:
-                    mark = self._parse(self._mark_parser(column.name), value, column.name, cell)
+                    mark = _parsed(self._mark_parser(column.name), value, column.name, cell, report)
                     if isinstance(mark, Decimal):
                         marks[column.name] = mark
             else:
-                read[column.name] = self._field(Field(column.name), value, cell)
-        self._extra_cells(values, number)
+                fields[column.name] = self._field(OfferField(column.name), value, cell, report)
+        header = self.raw.header
+        for index, value in enumerate(values):
+            unheaded = index >= len(header) or is_blank(header[index])
+            if unheaded and not is_blank(value):
+                cell = f"{column_letter(index + 1)}{number}"
+                message = "this cell has no header above it and is ignored"
+                report("no-header", message, None, cell, warning=True)
         return Offer(
             row=number,
-            candidate=_typed(read.get(Field.CANDIDATE), str),
-            lot=_typed(read.get(Field.LOT), int),
-            day_rate_ht=_typed(read.get(Field.DAY_RATE_HT), Decimal),
-            days=_typed(read.get(Field.DAYS), Decimal),
-            vat_rate=_typed(read.get(Field.VAT_RATE), Decimal),
-            price_ht_stated=_typed(read.get(Field.PRICE_HT), Decimal),
-            received_at=_typed(read.get(Field.RECEIVED_AT), date),
+            candidate=_typed(fields.get(OfferField.CANDIDATE), str),
+            lot=_typed(fields.get(OfferField.LOT), int),
+            day_rate_ht=_typed(fields.get(OfferField.DAY_RATE_HT), Decimal),
+            days=_typed(fields.get(OfferField.DAYS), Decimal),
+            vat_rate=_typed(fields.get(OfferField.VAT_RATE), Decimal),
+            price_ht_stated=_typed(fields.get(OfferField.PRICE_HT), Decimal),
+            received_at=_typed(fields.get(OfferField.RECEIVED_AT), date),
             documents=documents,
             marks=marks,
             cells=cells,
-            problems=tuple(self.problems),
+            problems=tuple(problems),
         )
 
-    def _readable(self, value: object, name: str, cell: str) -> bool:
-        if isinstance(value, ErrorCell):
-            self._problem(
-                "error-cell",
-                f"the cell holds the error {value.text}; correct it in the sheet",
-                name,
-                cell,
-            )
-            return False
-        if isinstance(value, UncomputedFormula):
-            self._problem(
-                "formula-not-computed",
-                f"the formula {value.formula} has no computed value (the file was not saved by a "
-                "spreadsheet since it was written); open and save it in Excel or LibreOffice, or "
-                "type the value",
-                name,
-                cell,
-            )
-            return False
-        return True
-
-    def _field(self, which: Field, value: object, cell: str) -> object:
+    def _field(self, which: OfferField, value: object, cell: str, report: "_Report") -> object:
         name = which.value
         if value is None:
             if which in REQUIRED_FIELDS:
-                self._problem("missing-value", f"empty cell: a {name} is required", name, cell)
-            elif which is Field.RECEIVED_AT:
-                self._problem(
-                    "missing-value",
-                    "no reception date: the deadline cannot be checked for this offer",
-                    name,
-                    cell,
-                    Severity.WARNING,
-                )
+                report("missing-value", f"empty cell: a {name} is required", name, cell)
+            elif which is OfferField.RECEIVED_AT:
+                message = "no reception date: the deadline cannot be checked for this offer"
+                report("missing-value", message, name, cell, warning=True)
             return None
-        if which is Field.CANDIDATE:
+        if which is OfferField.CANDIDATE:
             return " ".join(str(value).split())
-        if which is Field.LOT:
-            lot = self._parse(parse_lot, value, name, cell)
+        if which is OfferField.LOT:
+            lot = _parsed(parse_lot, value, name, cell, report)
             if isinstance(lot, int) and lot not in self.lot_ids:
                 known = ", ".join(str(i) for i in sorted(self.lot_ids))
-                self._problem(
-                    "unknown-lot", f"lot {lot} is not in lots.yaml (lots: {known})", name, cell
-                )
+                report("unknown-lot", f"lot {lot} is not in lots.yaml (lots: {known})", name, cell)
                 return None
             return lot
-        if which is Field.DAY_RATE_HT:
-            return self._parse(lambda v: parse_amount(v, what="a day rate"), value, name, cell)
-        if which is Field.DAYS:
-            return self._parse(
-                lambda v: parse_amount(v, what="a number of days"), value, name, cell
-            )
-        if which is Field.PRICE_HT:
-            return self._parse(lambda v: parse_amount(v, what="an amount"), value, name, cell)
-        if which is Field.VAT_RATE:
-            rate = self._parse(parse_rate, value, name, cell)
+        if which in _AMOUNT_PARSERS:
+            return _parsed(_AMOUNT_PARSERS[which], value, name, cell, report)
+        if which is OfferField.VAT_RATE:
+            rate = _parsed(parse_rate, value, name, cell, report)
             if isinstance(rate, Decimal) and rate not in USUAL_VAT_RATES:
-                self._problem(
-                    "unusual-vat-rate",
+                message = (
                     f"VAT rate {percent(rate)} is not a French rate (20, 10, 5.5, 2.1, 0 %, "
-                    "or the overseas 8.5, 1.75, 1.05 %); check the cell",
-                    name,
-                    cell,
-                    Severity.WARNING,
+                    "or the overseas 8.5, 1.75, 1.05 %); check the cell"
                 )
+                report("unusual-vat-rate", message, name, cell, warning=True)
             return rate
-        return self._parse(parse_when, value, name, cell)
+        return _parsed(parse_when, value, name, cell, report)
 
     def _mark_parser(self, criterion: str) -> Callable[[object], Decimal]:
         scale = self.scales[criterion]
@@ -347,53 +332,36 @@ class _RowReader:
         def parse_mark(value: object) -> Decimal:
             mark = parse_number(value)
             if not 0 <= mark <= scale:
-                raise BadValue(
-                    "mark-out-of-range", f"found the mark {mark}, expected a mark from 0 to {scale}"
-                )
+                message = f"found the mark {mark}, expected a mark from 0 to {scale}"
+                raise BadValue("mark-out-of-range", message)
             return mark
 
         return parse_mark
 
-    def _parse(
-        self, parser: Callable[[object], object], value: object, name: str, cell: str
-    ) -> object:
-        try:
-            return parser(value)
-        except BadValue as bad:
-            self._problem(bad.code, bad.message, name, cell)
-            return None
 
-    def _extra_cells(self, values: tuple[object, ...], number: int) -> None:
-        """Data under an empty header would be silently lost: say so."""
-        used = {c.index for c in self.columns}
-        for index, value in enumerate(values):
-            if index in used or value is None or (isinstance(value, str) and not value.strip()):
-                continue
-            header = self.raw.header[index] if index < len(self.raw.header) else None
-            if header is None or (isinstance(header, str) and not header.strip()):
-                cell = f"{column_letter(index + 1)}{number}"
-                self._problem(
-                    "no-header",
-                    "this cell has no header above it and is ignored",
-                    None,
-                    cell,
-                    Severity.WARNING,
-                )
+class _Report(Protocol):
+    """The ``report`` callback a row reader passes along: one located problem per call."""
 
-    def _problem(
-        self,
-        code: str,
-        message: str,
-        name: str | None,
-        cell: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self.problems.append(
-            Problem(code, message, severity, self.raw.file, self.raw.name, cell, self.number, name)
-        )
+    def __call__(
+        self, code: str, message: str, field: str | None, cell: str, *, warning: bool = False
+    ) -> None: ...
+
+
+def _parsed(
+    parser: Callable[[object], object], value: object, name: str, cell: str, report: _Report
+) -> object:
+    try:
+        return parser(value)
+    except BadValue as bad:
+        report(bad.code, bad.message, name, cell)
+        return None
 
 
 T = TypeVar("T")
+
+
+def _typed(value: object, kind: type[T]) -> T | None:
+    return value if isinstance(value, kind) else None
 
 
 def file_sha256(path: Path) -> str:
@@ -405,41 +373,27 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _typed(value: object, kind: type[T]) -> T | None:
-    return value if isinstance(value, kind) else None
-
-
 def _flag_duplicates(offers: tuple[Offer, ...], raw: RawSheet) -> tuple[Offer, ...]:
     """The same candidate twice on the same lot: both rows are errors, each naming the other."""
     by_key: dict[tuple[str, int], list[Offer]] = {}
     for offer in offers:
         if offer.candidate is not None and offer.lot is not None:
             by_key.setdefault((normalise(offer.candidate), offer.lot), []).append(offer)
-    extra: dict[int, list[Problem]] = {}
+    extra: dict[int, Problem] = {}
     for group in by_key.values():
-        if len(group) < 2:
-            continue
-        for offer in group:
-            others = ", ".join(o.cells[Field.CANDIDATE] for o in group if o is not offer)
-            extra.setdefault(offer.row, []).append(
-                Problem(
-                    "duplicate-offer",
-                    f"{offer.candidate!r} has more than one offer on lot {offer.lot} "
-                    f"(also {others}); keep one row per candidate and lot",
-                    Severity.ERROR,
-                    raw.file,
-                    raw.name,
-                    offer.cells[Field.CANDIDATE],
-                    offer.row,
-                    Field.CANDIDATE.value,
-                )
+        for offer in group if len(group) > 1 else ():
+            others = ", ".join(o.cells[OfferField.CANDIDATE] for o in group if o is not offer)
+            extra[offer.row] = Problem(
+                "duplicate-offer",
+                f"{offer.candidate!r} has more than one offer on lot {offer.lot} "
+                f"(also {others}); keep one row per candidate and lot",
+                Severity.ERROR,
+                raw.file,
+                raw.name,
+                offer.cells[OfferField.CANDIDATE],
+                offer.row,
+                OfferField.CANDIDATE.value,
             )
-    if not extra:
-        return offers
     return tuple(
-        _with_problems(offer, extra[offer.row]) if offer.row in extra else offer for offer in offers
+        replace(o, problems=(*o.problems, extra[o.row])) if o.row in extra else o for o in offers
     )
-
-
-def _with_problems(offer: Offer, problems: list[Problem]) -> Offer:
-    return replace(offer, problems=offer.problems + tuple(problems))

@@ -55,3 +55,22 @@ class Problem:
         data = asdict(self)
         data["severity"] = self.severity.value
         return data
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Every problem of the configuration and the workbook, errors and warnings."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors

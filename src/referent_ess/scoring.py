@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from referent_ess.config import PriceFormula
+from referent_ess.choices import PriceFormula
 
 
 def max_points(total: Decimal, weight: Decimal) -> Fraction:

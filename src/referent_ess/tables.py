@@ -11,18 +11,21 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from referent_ess.api import ValidationReport
+from referent_ess.budget import verdict as budget_verdict
 from referent_ess.config import Criterion
 from referent_ess.evaluate import Evaluation, LotResult, OfferResult
 from referent_ess.formats import (
     excluded_reasons,
     gap_to_first,
+    inputs_text,
     money,
     points,
+    price_note,
     quantity,
     tie_notes,
 )
 from referent_ess.money import round_half_up
+from referent_ess.problems import ValidationReport
 from referent_ess.scoring import max_points
 from referent_ess.values import percent
 
@@ -53,17 +56,31 @@ def _table(title: str | None = None, caption: str | None = None) -> Table:
     )
 
 
+def inputs_line(evaluation: Evaluation) -> str:
+    return inputs_text(evaluation)
+
+
 def score_tables(
     evaluation: Evaluation, lots: Sequence[LotResult], *, gaps: bool
 ) -> RenderableType:
-    """Per lot: the ranked offers (the winner marked ★), then the others with their reasons."""
+    """Per lot: the ranked offers (the winner marked ★, unless the ranking is provisional), how
+    price points were computed, ties, then the others with their reasons."""
     criteria = evaluation.config.criteria
     parts: list[RenderableType] = []
     for lot in lots:
         parts.append(Text(_lot_title(lot), style="bold"))
         parts.append(Text(f"{_caps(lot)} · {len(lot.ranked)} admissible offer(s) ranked"))
+        if lot.provisional:
+            parts.append(
+                Text(
+                    "PROVISIONAL: some offers could not be evaluated (data errors, see below); "
+                    "no winner is marked until they are corrected",
+                    style="bold yellow",
+                )
+            )
         if lot.ranked:
             parts.append(_ranking(evaluation, lot, criteria, gaps=gaps))
+            parts.append(Text(price_note(evaluation, lot), style="italic"))
             parts += [Text(note, style="italic") for note in tie_notes(lot)]
         else:
             parts.append(Text("No admissible offer.", style="yellow"))
@@ -90,7 +107,8 @@ def _ranking(
     if gaps:
         table.add_column("Gap", justify="right")
     for result in lot.ranked:
-        rank = f"{WINNER} {result.rank}" if result.rank == 1 else str(result.rank)
+        winner = result.rank == 1 and not lot.provisional
+        rank = f"{WINNER} {result.rank}" if winner else str(result.rank)
         cells = [
             rank,
             result.candidate,
@@ -101,7 +119,7 @@ def _ranking(
         ]
         if gaps:
             cells.append(_cell(points(gap_to_first(lot, result))))
-        table.add_row(*cells, style="bold green" if result.rank == 1 else None)
+        table.add_row(*cells, style="bold green" if winner else None)
     return keep_whole(table)
 
 
@@ -149,7 +167,7 @@ def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult
     table.add_column("Check")
     for result in sorted(results, key=lambda r: r.offer.row):
         checks = result.budget
-        verdict = "OVER" if result.over_cap else ("OK" if checks else "?")
+        verdict = budget_verdict(result).upper()
         table.add_row(
             result.candidate,
             str(result.offer.row),
@@ -161,7 +179,7 @@ def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult
             "\n".join(f"{money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
             "\n".join(_cell(money(c.margin)) for c in checks) or "—",
             verdict,
-            style="bold red" if verdict == "OVER" else ("yellow" if verdict == "?" else None),
+            style={"OVER": "bold red", "UNCHECKED": "yellow"}.get(verdict),
         )
     return keep_whole(table)
 

@@ -33,6 +33,11 @@ _THOUSANDS_LOOKALIKE = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
 _SEVERAL_SEPARATORS = re.compile(r"[0-9]+(?:[.,][0-9]+){2,}")
 
 
+def is_blank(value: object) -> bool:
+    """An empty cell: nothing, or only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _shown(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
@@ -46,7 +51,9 @@ def parse_number(value: object) -> Decimal:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise BadValue("bad-number", f"found {value}, expected a finite number")
-        return Decimal(repr(value))  # the shortest decimal that is this float: 0.1 → 0.1
+        # Spreadsheets work to 15 significant digits: a formula's cached binary noise
+        # (=C2*D2 → 1350.3000000000002) is not part of the value anybody sees (1350.3).
+        return Decimal(format(value, ".15g"))
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise BadValue("bad-number", f"found {value}, expected a finite number")
@@ -100,11 +107,16 @@ def _ambiguous(raw: str) -> BadValue:
     )
 
 
+LARGEST_AMOUNT = Decimal(10) ** 12  # a thousand billion euros or days: surely a typing error
+
+
 def parse_amount(value: object, *, what: str = "an amount") -> Decimal:
     """A positive number with at most 2 decimals: money or a number of days."""
     number = parse_number(value)
     if number <= 0:
         raise BadValue("not-positive", f"found {number}, expected {what} greater than 0")
+    if number >= LARGEST_AMOUNT:
+        raise BadValue("too-large", f"found {number}, expected {what} below 1 000 000 000 000")
     if number != number.quantize(CENT):
         raise BadValue(
             "too-many-decimals", f"found {number}, expected {what} with at most 2 decimals"

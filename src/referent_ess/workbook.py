@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from referent_ess.errors import ReferentError
 from referent_ess.text import normalise
+from referent_ess.values import is_blank
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -46,6 +47,7 @@ class RawSheet:
     name: str
     header: tuple[object, ...]
     rows: tuple[tuple[int, tuple[object, ...]], ...]
+    other_headers: tuple[tuple[str, tuple[object, ...]], ...] = ()  # (sheet, row 1): for hints
 
 
 def read_offers_sheet(path: Path) -> RawSheet:
@@ -69,6 +71,11 @@ def read_offers_sheet(path: Path) -> RawSheet:
     try:
         sheet_name = _choose_sheet(workbook, display)
         values = _sheet_values(workbook[sheet_name])
+        other_headers = tuple(
+            (str(ws.title), next(ws.iter_rows(max_row=1, values_only=True), ()))
+            for ws in workbook.worksheets
+            if ws.title != sheet_name
+        )
     finally:
         workbook.close()
     if _has_formulas(path):
@@ -78,19 +85,19 @@ def read_offers_sheet(path: Path) -> RawSheet:
         finally:
             formulas.close()
     if not values:
-        return RawSheet(display, sheet_name, (), ())
+        return RawSheet(display, sheet_name, (), (), other_headers)
     rows = tuple(
         (number, row)
         for number, row in enumerate(values[1:], start=2)
-        if any(_is_filled(value) for value in row)
+        if not all(is_blank(value) for value in row)
     )
-    return RawSheet(display, sheet_name, values[0], rows)
+    return RawSheet(display, sheet_name, values[0], rows, other_headers)
 
 
 def _choose_sheet(workbook: "Workbook", display: str) -> str:
-    for name in workbook.sheetnames:
-        if normalise(name) in OFFERS_SHEET_NAMES:
-            return str(name)
+    for worksheet in workbook.worksheets:  # worksheets only: a chartsheet holds no cells
+        if normalise(worksheet.title) in OFFERS_SHEET_NAMES:
+            return str(worksheet.title)
     visible = [ws.title for ws in workbook.worksheets if ws.sheet_state == "visible"]
     if not visible:
         raise ReferentError(f"{display}: the workbook has no visible worksheet")
@@ -140,9 +147,3 @@ def _has_formulas(path: Path) -> bool:
                     if _FORMULA_TAG.search(member.read()):
                         return True
     return False
-
-
-def _is_filled(value: object) -> bool:
-    if value is None:
-        return False
-    return not (isinstance(value, str) and not value.strip())

@@ -1,30 +1,39 @@
 """Reading a YAML file safely, remembering the line of every node so errors can point at it.
 
-Only the safe loader is used. Duplicate keys, which PyYAML silently resolves by keeping the last
-one, are refused with both lines named.
+Only the safe loader is used. Three things YAML allows are refused, each with its line: duplicate
+keys (PyYAML silently keeps the last one), anchors and aliases (a configuration never needs them,
+and nested aliases can make a tiny file expand without end), and unquoted YAML 1.1 values that do
+not mean what they look like (``yes``/``no``/``on``/``off`` read as booleans, ``0755`` as the
+octal 493, ``1:30`` as the number 90).
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from referent_ess.errors import ConfigError, ReferentError
+from referent_ess.errors import ReferentError
 from referent_ess.problems import Problem
 
 Location = tuple[str | int, ...]
 
+_BOOL_WORDS = re.compile(r"yes|no|on|off|y|n", re.IGNORECASE)
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """The data of a YAML file and, for each path into it, the 1-based line where it starts."""
+    """The data of a YAML file, the line where each path into it starts, and its problems."""
 
     path: Path
     data: Any
     sha256: str
     lines: dict[Location, int] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
 
     def line_of(self, location: Location) -> int | None:
         """The line of the deepest node on ``location`` that exists in the file."""
@@ -36,12 +45,14 @@ class YamlDocument:
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Parse ``path``; raise :class:`ReferentError` naming the file and line when it cannot be."""
+    """Parse ``path``. A missing or unreadable file raises :class:`ReferentError`; what is wrong
+    inside the file is returned as problems, so that every file's problems can be reported."""
     try:
         content = path.read_bytes()
         text = content.decode("utf-8-sig")
     except FileNotFoundError:
-        raise ReferentError(f"{path}: file not found") from None
+        where = "" if path.is_absolute() else f" (looked for {path.absolute()})"
+        raise ReferentError(f"{path}: file not found{where}") from None
     except IsADirectoryError:
         raise ReferentError(f"{path}: is a folder, expected a YAML file") from None
     except UnicodeDecodeError as exc:
@@ -57,58 +68,93 @@ def read_yaml(path: Path) -> YamlDocument:
         node = loader.get_single_node()
         if node is None:
             return YamlDocument(path, None, sha256)
-        lines: dict[Location, int] = {}
-        duplicates: list[tuple[int, str]] = []
-        _index(node, (), lines, duplicates)
-        if duplicates:
-            raise ConfigError(
-                [
-                    Problem("duplicate-key", message, file=str(path), row=line)
-                    for line, message in duplicates
-                ]
-            )
+        walk = _Walk(str(path))
+        walk.index(node, ())
+        if any(p.code in ("yaml-alias",) for p in walk.problems):
+            return YamlDocument(path, None, sha256, walk.lines, tuple(walk.problems))
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         column = f" (column {mark.column + 1})" if mark else ""
-        raise ConfigError(
-            [
-                Problem(
-                    "yaml-syntax",
-                    f"YAML syntax error{column}: {problem}",
-                    file=str(path),
-                    row=mark.line + 1 if mark else None,
-                )
-            ]
-        ) from None
+        message = (
+            f"YAML syntax error{column}: {problem}; check the indentation (spaces, not tabs) "
+            "and the quotes on this line and the one before"
+        )
+        line = mark.line + 1 if mark else None
+        return YamlDocument(
+            path,
+            None,
+            sha256,
+            problems=(Problem("yaml-syntax", message, file=str(path), row=line),),
+        )
     except yaml.YAMLError as exc:
-        raise ReferentError(f"{path}: YAML error: {exc}") from None
+        unreadable = Problem("yaml-syntax", f"YAML error: {exc}", file=str(path))
+        return YamlDocument(path, None, sha256, problems=(unreadable,))
     finally:
         loader.dispose()
-    return YamlDocument(path, data, sha256, lines)
+    return YamlDocument(path, data, sha256, walk.lines, tuple(walk.problems))
 
 
-def _index(
-    node: yaml.Node,
-    location: Location,
-    lines: dict[Location, int],
-    duplicates: list[tuple[int, str]],
-) -> None:
-    lines[location] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[object, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            line = key_node.start_mark.line + 1
-            if key is not None and key in seen:
-                duplicates.append(
-                    (line, f"duplicate key {key!r} (first at line {seen[key]}); keep only one")
-                )
-            elif key is not None:
-                seen[key] = line
-                _index(value_node, (*location, key), lines, duplicates)
-                lines[(*location, key)] = line
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _index(item, (*location, index), lines, duplicates)
+class _Walk:
+    """Records the line of every node and the problems of the tree, without building it."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines: dict[Location, int] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def problem(self, code: str, line: int, message: str, location: Location) -> None:
+        field = ".".join(str(part) for part in location) or None
+        self.problems.append(Problem(code, message, file=self.file, row=line, field=field))
+
+    def index(self, node: yaml.Node, location: Location) -> None:
+        line = node.start_mark.line + 1
+        if id(node) in self.seen:
+            self.problem(
+                "yaml-alias",
+                line,
+                "YAML aliases (*name) are not allowed; write the value out",
+                location,
+            )
+            return
+        self.seen.add(id(node))
+        self.lines[location] = line
+        if isinstance(node, yaml.ScalarNode):
+            self.check_scalar(node, line, location)
+        elif isinstance(node, yaml.MappingNode):
+            first_line: dict[object, int] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                key_line = key_node.start_mark.line + 1
+                if key is not None and key in first_line:
+                    self.problem(
+                        "duplicate-key",
+                        key_line,
+                        f"duplicate key {key!r} (first at line {first_line[key]}); keep only one",
+                        (*location, key),
+                    )
+                    continue
+                if key is not None:
+                    first_line[key] = key_line
+                    self.index(value_node, (*location, key))
+                    self.lines[(*location, key)] = key_line
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.index(item, (*location, index))
+
+    def check_scalar(self, node: yaml.ScalarNode, line: int, location: Location) -> None:
+        if node.style is not None:  # quoted: a string, whatever it looks like
+            return
+        text = str(node.value)
+        if node.tag.endswith(":bool") and _BOOL_WORDS.fullmatch(text):
+            meaning = "true" if text.lower() in ("yes", "on", "y") else "false"
+            message = f"{text} is read by YAML as the boolean {meaning}; quote it: '{text}'"
+        elif node.tag.endswith(":int") and _OCTAL.fullmatch(text):
+            message = f"{text} is read by YAML as an octal number; write it without the leading 0"
+        elif node.tag.endswith((":int", ":float")) and _SEXAGESIMAL.fullmatch(text):
+            message = f"{text} is read by YAML as a base-60 number; quote it: '{text}'"
+        else:
+            return
+        self.problem("yaml-trap", line, message, location)

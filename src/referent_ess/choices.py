@@ -1,0 +1,24 @@
+"""The fixed choices of the configuration, in a module light enough for the scoring kernel."""
+
+from enum import StrEnum
+
+
+class CapBasis(StrEnum):
+    """Which of a lot's caps an offer's price is checked against."""
+
+    HT = "ht"
+    TTC = "ttc"
+    BOTH = "both"
+
+
+class PriceBasis(StrEnum):
+    """Which amount of an offer the price criterion compares."""
+
+    HT = "ht"
+    TTC = "ttc"
+
+
+class PriceFormula(StrEnum):
+    PROPORTIONAL = "proportional"
+    LINEAR = "linear"
+    GAP = "gap"
