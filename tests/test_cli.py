@@ -1024,3 +1024,20 @@ def test_module_score_json_matches_runner(
     data = json.loads(child.stdout)
     assert data["inputs"]["lots"]["path"] == "lots.yaml"  # as given: relative to the folder
     assert data["inputs"]["offers"]["path"] == str(Path("examples") / "offers-2018.xlsx")
+
+
+def test_the_core_never_imports_typer_or_rich() -> None:
+    """Library first: a script importing the core gets no CLI framework with it."""
+    package = ROOT / "src" / "referent_ess"
+    core = sorted(p.stem for p in package.glob("*.py") if p.stem not in CLI_MODULES)
+    assert "evaluate" in core
+    code = (
+        "import sys\n"
+        + "".join(f"import referent_ess.{name}\n" for name in core)
+        + "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+CLI_MODULES = {"cli", "tables", "__main__"}

@@ -242,6 +242,6 @@ def print_wide(renderable: RenderableType) -> None:
     console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
 
 
-def make_console(*, stderr: bool = False) -> Console:
+def make_console() -> Console:
     """A console that writes plain text when not on a terminal or when NO_COLOR is set."""
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False)
