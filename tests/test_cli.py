@@ -707,7 +707,7 @@ def test_missing_offers_file(runner: CliRunner, tmp_path: Path) -> None:
     missing = tmp_path / "nope.xlsx"
     result = run(runner, ["score", str(missing), *CONFIG], 2)
     assert result.stdout == ""
-    assert result.stderr == f"error: {missing}: file not found\n"
+    assert result.stderr == f"error: {missing}: file not found [file-not-found]\n"
 
 
 def test_yaml_syntax_error_names_the_line(

@@ -432,7 +432,6 @@ def test_reception_dates_are_read(cell: object, expected: date) -> None:
         (43181.5, "found the number 43181.5, expected a date"),
         ("31/02/2018", "'31/02/2018' is not a valid date"),
         ("2018-02-31", "'2018-02-31' is not a valid date"),
-        ("03/22/2018", "'03/22/2018' is not a valid date"),  # month 22
         ("22/03/2018 24:00", "'22/03/2018 24:00' is not a valid date"),
         ("22-03-2018", "found '22-03-2018', expected a date such as 22/03/2018"),
         ("demain", "found 'demain', expected a date such as 22/03/2018"),
@@ -510,3 +509,18 @@ def test_any_non_ascii_digit_makes_a_number_refused(
     assert bad.code == "bad-number"
     assert digit in bad.message
     assert "non-ASCII digits" in bad.message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("22/03/18", "'22/03/18' has a two-digit year; write the year in full, e.g. 22/03/2018"),
+        (
+            "03/22/2018",
+            "'03/22/2018' looks like month/day/year; write the day first, e.g. 22/03/2018",
+        ),
+    ],
+)
+def test_ambiguous_dates_are_refused(text: str, message: str) -> None:
+    bad = refused(parse_when, text)
+    assert (bad.code, bad.message) == ("ambiguous-date", message)

@@ -18,7 +18,6 @@ import openpyxl.xml
 import pytest
 
 from referent_ess.config import Config, load_config
-from referent_ess.errors import ReferentError
 from referent_ess.offers import OfferBook, load_offers
 from referent_ess.problems import Severity
 
@@ -456,41 +455,6 @@ def test_without_an_offers_sheet_the_first_sheet_is_read(
 
 def test_openpyxl_parses_xml_with_defusedxml() -> None:
     assert openpyxl.xml.DEFUSEDXML is True
-
-
-def test_a_text_file_named_xlsx_is_refused_naming_the_file(tmp_path: Path, config: Config) -> None:
-    path = tmp_path / "offers.xlsx"
-    path.write_text("candidate;lot;day_rate_ht\nAlpha;1;450\n", encoding="utf-8")
-    with pytest.raises(ReferentError) as info:
-        load_offers(path, config)
-    assert str(info.value).startswith(f"{path}: not an .xlsx workbook (not a zip file)")
-    assert info.value.lines == (str(info.value),)
-
-
-def test_a_zip_that_is_not_a_workbook_is_refused_naming_the_file(
-    tmp_path: Path, config: Config
-) -> None:
-    path = tmp_path / "offers.xlsx"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("hello.txt", "not a workbook")
-    with pytest.raises(ReferentError) as info:
-        load_offers(path, config)
-    assert str(info.value).startswith(f"{path}: cannot be read as an .xlsx workbook")
-
-
-def test_a_missing_file_is_refused_naming_the_file(tmp_path: Path, config: Config) -> None:
-    path = tmp_path / "absent" / "offers.xlsx"
-    with pytest.raises(ReferentError) as info:
-        load_offers(path, config)
-    assert str(info.value) == f"{path}: file not found"
-
-
-def test_a_folder_is_refused_naming_it(tmp_path: Path, config: Config) -> None:
-    path = tmp_path / "offers.xlsx"
-    path.mkdir()
-    with pytest.raises(ReferentError) as info:
-        load_offers(path, config)
-    assert str(info.value) == f"{path}: is a folder, expected an .xlsx workbook"
 
 
 # ---- headers as people really type them, and the hints when they do not match -----------------

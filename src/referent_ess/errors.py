@@ -12,10 +12,16 @@ if TYPE_CHECKING:
 
 
 class ReferentError(Exception):
-    """Unusable input: each of ``lines`` is one complete message naming the file (and line)."""
+    """Unusable input: each of ``lines`` is one complete message naming the file (and line).
 
-    def __init__(self, lines: str | Sequence[str]) -> None:
-        self.lines: tuple[str, ...] = (lines,) if isinstance(lines, str) else tuple(lines)
+    ``code`` is a stable name for the case (``file-not-found``, ``legacy-xls``...), shown after
+    the message as ``[code]``, as for problems.
+    """
+
+    def __init__(self, lines: str | Sequence[str], code: str | None = None) -> None:
+        self.code = code
+        texts = (lines,) if isinstance(lines, str) else tuple(lines)
+        self.lines: tuple[str, ...] = tuple(f"{t} [{code}]" if code else t for t in texts)
         super().__init__("\n".join(self.lines))
 
 

@@ -6,6 +6,7 @@ that is :mod:`referent_ess.evaluate`'s job.
 """
 
 import hashlib
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -118,11 +119,20 @@ def parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str = "") ->
     """Interpret a raw sheet: map its header, then read every data row."""
     header = _Header(raw, config)
     reader = _RowReader(raw, config, header.columns)
-    offers = _flag_duplicates(tuple(reader.read(n, values) for n, values in raw.rows), raw)
-    problems = header.problems
+    offers = tuple(reader.read(n, values) for n, values in raw.rows)
+    duplicates = _duplicates(offers, raw)
+    similar = _similar_names([o for o in offers if o.row not in duplicates], raw)
+    row_notes = [duplicates, similar, _hidden_and_merged(offers, raw)]
+    offers = tuple(
+        replace(
+            o, problems=o.problems + tuple(p for notes in row_notes for p in notes.get(o.row, ()))
+        )
+        for o in offers
+    )
+    problems = header.problems + _sheet_notes(raw, header.columns)
     if not raw.rows and not any(p.is_error for p in problems):
         message = "the sheet has no offer rows below its header"
-        problems.append(Problem("no-offers", message, Severity.WARNING, raw.file, raw.name))
+        problems.append(Problem("no-offers", message, Severity.WARNING, raw.file, raw.sheet))
     return OfferBook(path, sha256, raw.name, tuple(header.columns), offers, tuple(problems))
 
 
@@ -150,7 +160,7 @@ class _Header:
     def _add(self, code: str, message: str, cell: str | None, field: str | None) -> None:
         severity = Severity.WARNING if code in ("unknown-column",) else Severity.ERROR
         self.problems.append(
-            Problem(code, message, severity, self.raw.file, self.raw.name, cell, 1, field)
+            Problem(code, message, severity, self.raw.file, self.raw.sheet, cell, 1, field)
         )
 
     def _map(self) -> None:
@@ -239,7 +249,7 @@ class _RowReader:
         ) -> None:
             severity = Severity.WARNING if warning else Severity.ERROR
             problems.append(
-                Problem(code, message, severity, self.raw.file, self.raw.name, cell, number, field)
+                Problem(code, message, severity, self.raw.file, self.raw.sheet, cell, number, field)
             )
 
         cells: dict[str, str] = {}
@@ -252,7 +262,11 @@ class _RowReader:
             value = values[column.index] if column.index < len(values) else None
             value = None if is_blank(value) else value
             value = value.strip() if isinstance(value, str) else value
-            if isinstance(value, ErrorCell):
+            control = _control_characters(value)
+            if control:
+                message = f"the cell holds the invisible control character(s) {control}; retype it"
+                report("control-character", message, column.name, cell)
+            elif isinstance(value, ErrorCell):
                 message = f"the cell holds the error {value.text}; correct it in the sheet"
                 report("error-cell", message, column.name, cell)
             elif isinstance(value, UncomputedFormula):
@@ -373,27 +387,132 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _flag_duplicates(offers: tuple[Offer, ...], raw: RawSheet) -> tuple[Offer, ...]:
-    """The same candidate twice on the same lot: both rows are errors, each naming the other."""
+def _control_characters(value: object) -> str:
+    """Control characters other than tab and line breaks (which read as spaces), as U+XXXX."""
+    if not isinstance(value, str):
+        return ""
+    found = sorted({c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\n\r"})
+    return ", ".join(f"U+{ord(c):04X}" for c in found)
+
+
+RowNotes = dict[int, list[Problem]]
+
+
+def _duplicates(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
+    """The same candidate twice on the same lot: both rows are errors, each naming the other.
+
+    Found by hashing a normalised key, never by comparing rows pairwise."""
     by_key: dict[tuple[str, int], list[Offer]] = {}
     for offer in offers:
         if offer.candidate is not None and offer.lot is not None:
             by_key.setdefault((normalise(offer.candidate), offer.lot), []).append(offer)
-    extra: dict[int, Problem] = {}
+    notes: RowNotes = {}
     for group in by_key.values():
         for offer in group if len(group) > 1 else ():
             others = ", ".join(o.cells[OfferField.CANDIDATE] for o in group if o is not offer)
-            extra[offer.row] = Problem(
-                "duplicate-offer",
+            message = (
                 f"{offer.candidate!r} has more than one offer on lot {offer.lot} "
-                f"(also {others}); keep one row per candidate and lot",
-                Severity.ERROR,
-                raw.file,
-                raw.name,
-                offer.cells[OfferField.CANDIDATE],
-                offer.row,
-                OfferField.CANDIDATE.value,
+                f"(also {others}); keep one row per candidate and lot"
             )
-    return tuple(
-        replace(o, problems=(*o.problems, extra[o.row])) if o.row in extra else o for o in offers
+            notes.setdefault(offer.row, []).append(
+                _row_problem(raw, offer, "duplicate-offer", message)
+            )
+    return notes
+
+
+def _similar_names(offers: list[Offer], raw: RawSheet) -> RowNotes:
+    """Names that differ only by case, spaces or accents: probably one candidate typed twice."""
+    spellings: dict[str, dict[str, Offer]] = {}
+    for offer in offers:
+        if offer.candidate is not None:
+            spellings.setdefault(normalise(offer.candidate), {}).setdefault(offer.candidate, offer)
+    notes: RowNotes = {}
+    for variants in spellings.values():
+        if len(variants) < 2:
+            continue
+        for name, offer in variants.items():
+            others = ", ".join(
+                f"{other!r} ({o.cells[OfferField.CANDIDATE]})"
+                for other, o in variants.items()
+                if other != name
+            )
+            message = (
+                f"{name!r} differs from {others} only by case, spaces or accents: if they are the "
+                "same candidate, write the name the same way"
+            )
+            problem = _row_problem(raw, offer, "similar-candidates", message, Severity.WARNING)
+            notes.setdefault(offer.row, []).append(problem)
+    return notes
+
+
+def _hidden_and_merged(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
+    notes: RowNotes = {}
+    rows = {offer.row for offer in offers}
+    for row in raw.hidden_rows:
+        if row in rows:
+            message = "this row is hidden in the sheet; it is read all the same"
+            problem = Problem(
+                "hidden-row", message, Severity.WARNING, raw.file, raw.sheet, f"A{row}", row
+            )
+            notes.setdefault(row, []).append(problem)
+    for cells in raw.merged:
+        first, _, last = cells.partition(":")
+        top, bottom = _row_of(first), _row_of(last or first)
+        for row in range(max(top, 2), bottom + 1):
+            if row in rows:
+                message = (
+                    f"cells {cells} are merged: only {first} holds a value, the others read as "
+                    "empty; unmerge them and fill each cell"
+                )
+                problem = Problem(
+                    "merged-cells", message, Severity.ERROR, raw.file, raw.sheet, first, row
+                )
+                notes.setdefault(row, []).append(problem)
+    return notes
+
+
+def _sheet_notes(raw: RawSheet, columns: list[Column]) -> list[Problem]:
+    """What is true of the whole sheet: hidden, merged header cells, hidden columns."""
+    notes: list[Problem] = []
+    if raw.hidden:
+        message = f"the sheet {raw.name!r} is hidden in the workbook; it is read all the same"
+        notes.append(Problem("hidden-sheet", message, Severity.WARNING, raw.file, raw.sheet))
+    for cells in raw.merged:
+        first = cells.partition(":")[0]
+        if _row_of(first) == 1:
+            message = f"header cells {cells} are merged: unmerge them, one header per column"
+            notes.append(
+                Problem("merged-cells", message, Severity.ERROR, raw.file, raw.sheet, first, 1)
+            )
+    used = {c.letter: c.name for c in columns}
+    for letter in raw.hidden_columns:
+        if letter in used:
+            message = (
+                f"column {letter} ({used[letter]}) is hidden in the sheet; it is read all the same"
+            )
+            notes.append(
+                Problem(
+                    "hidden-column",
+                    message,
+                    Severity.WARNING,
+                    raw.file,
+                    raw.sheet,
+                    f"{letter}1",
+                    1,
+                    used[letter],
+                )
+            )
+    return notes
+
+
+def _row_of(cell: str) -> int:
+    return int("".join(c for c in cell if c.isdigit()) or 0)
+
+
+def _row_problem(
+    raw: RawSheet, offer: Offer, code: str, message: str, severity: Severity = Severity.ERROR
+) -> Problem:
+    cell = offer.cells[OfferField.CANDIDATE]
+    return Problem(
+        code, message, severity, raw.file, raw.sheet, cell, offer.row, OfferField.CANDIDATE.value
     )

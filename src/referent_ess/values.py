@@ -212,6 +212,7 @@ def parse_yes_no(value: object) -> bool:
 
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.ASCII)
+_TWO_DIGIT_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})(?:\s.*)?", re.ASCII)
 _FRENCH = re.compile(
     r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?", re.ASCII
 )
@@ -232,6 +233,17 @@ def parse_when(value: object) -> date | datetime:
         text = value.strip(SPACES + "\t\r\n")
         iso = _ISO.fullmatch(text)
         french = _FRENCH.fullmatch(text)
+        if _TWO_DIGIT_YEAR.fullmatch(text):
+            raise BadValue(
+                "ambiguous-date",
+                f"{value!r} has a two-digit year; write the year in full, e.g. 22/03/2018",
+            )
+        if french and int(french.group(2)) > 12 and int(french.group(1)) <= 12:
+            raise BadValue(
+                "ambiguous-date",
+                f"{value!r} looks like month/day/year; write the day first, e.g. "
+                f"{french.group(2)}/{french.group(1)}/{french.group(3)}",
+            )
         try:
             if iso:
                 y, m, d, hh, mm, ss = iso.groups()

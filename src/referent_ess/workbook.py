@@ -1,19 +1,20 @@
-"""Reading the offers sheet of an ``.xlsx`` workbook into raw cell values, nothing interpreted yet.
+"""Reading the offers sheet of an ``.xlsx`` workbook (or a ``.csv`` file) into raw cell values.
 
-openpyxl reads the workbook in read-only mode with the values Excel or LibreOffice cached for
-formulas. Two kinds of cells cannot be read as values and are kept as markers so the caller can
-report them with their cell: error cells (``#DIV/0!``, ``#REF!``...) and formulas that were never
-computed (a workbook written by a program and not opened in a spreadsheet since): such a formula
-has no cached value and must not be read as an empty cell.
+The file is first checked by :mod:`referent_ess.filecheck` (what it really is, zip bombs, XML
+attacks, merged cells, hidden rows). openpyxl then reads the workbook in read-only mode with the
+values Excel or LibreOffice cached for formulas; macros in an ``.xlsm`` are never run. Two kinds of
+cells cannot be read as values and are kept as markers so that the caller can report them with
+their cell: error cells (``#DIV/0!``, ``#REF!``...) and formulas that were never computed (a
+workbook written by a program and not opened in a spreadsheet since): such a formula has no
+cached value and must not be read as an empty cell.
 """
 
-import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from referent_ess.errors import ReferentError
+from referent_ess.filecheck import SheetScan, check_readable, scan_xlsx
 from referent_ess.text import normalise
 from referent_ess.values import is_blank
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 OFFERS_SHEET_NAMES = frozenset({"offers", "offres"})
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 @dataclass(frozen=True)
@@ -41,35 +41,46 @@ class UncomputedFormula:
 
 @dataclass(frozen=True)
 class RawSheet:
-    """The header and the non-empty data rows of one sheet, as (row number, values)."""
+    """The header and the non-empty data rows of one sheet, as (row number, values).
+
+    ``name`` is empty for a CSV file, which has no sheets.
+    """
 
     file: str
     name: str
     header: tuple[object, ...]
     rows: tuple[tuple[int, tuple[object, ...]], ...]
     other_headers: tuple[tuple[str, tuple[object, ...]], ...] = ()  # (sheet, row 1): for hints
+    hidden: bool = False  # the sheet itself is hidden
+    merged: tuple[str, ...] = ()  # merged ranges, e.g. "A1:B1"
+    hidden_rows: tuple[int, ...] = ()
+    hidden_columns: tuple[str, ...] = ()
+
+    @property
+    def sheet(self) -> str | None:
+        """The sheet name for problems: None for a CSV file."""
+        return self.name or None
 
 
 def read_offers_sheet(path: Path) -> RawSheet:
-    """Read the sheet named ``offers`` (or ``offres``, any case), else the first visible sheet."""
-    display = str(path)
-    if not path.exists():
-        raise ReferentError(f"{display}: file not found")
-    if path.is_dir():
-        raise ReferentError(f"{display}: is a folder, expected an .xlsx workbook")
-    if not zipfile.is_zipfile(path):
-        raise ReferentError(
-            f"{display}: not an .xlsx workbook (not a zip file); save it from your spreadsheet "
-            "as Excel 2007-365 (.xlsx)"
-        )
+    """Read the offers of ``path``: a ``.csv`` file, or the sheet named ``offers`` (or
+    ``offres``, any case) of a workbook, else its first visible sheet."""
+    if path.suffix.lower() == ".csv":
+        check_readable(path)
+        from referent_ess.csvsheet import read_offers_csv
+
+        return read_offers_csv(path)
+    scan = scan_xlsx(path)
     import openpyxl
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file; all mean "unusable"
-        raise ReferentError(f"{display}: cannot be read as an .xlsx workbook ({exc})") from None
+    except Exception as exc:  # openpyxl raises many types for a damaged file; all mean unusable
+        raise ReferentError(
+            f"{path}: cannot be read as an .xlsx workbook ({exc})", "unreadable-workbook"
+        ) from None
     try:
-        sheet_name = _choose_sheet(workbook, display)
+        sheet_name = _choose_sheet(workbook, str(path))
         values = _sheet_values(workbook[sheet_name])
         other_headers = tuple(
             (str(ws.title), next(ws.iter_rows(max_row=1, values_only=True), ()))
@@ -78,20 +89,30 @@ def read_offers_sheet(path: Path) -> RawSheet:
         )
     finally:
         workbook.close()
-    if _has_formulas(path):
+    notes = scan.sheet(sheet_name) or SheetScan(sheet_name, "", "visible")
+    if notes.has_formulas:
         formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
             values = _mark_uncomputed(values, _sheet_values(formulas[sheet_name]))
         finally:
             formulas.close()
-    if not values:
-        return RawSheet(display, sheet_name, (), (), other_headers)
+    header = values[0] if values else ()
     rows = tuple(
         (number, row)
         for number, row in enumerate(values[1:], start=2)
         if not all(is_blank(value) for value in row)
     )
-    return RawSheet(display, sheet_name, values[0], rows, other_headers)
+    return RawSheet(
+        str(path),
+        sheet_name,
+        header,
+        rows,
+        other_headers,
+        hidden=notes.state != "visible",
+        merged=notes.merged,
+        hidden_rows=notes.hidden_rows,
+        hidden_columns=notes.hidden_columns,
+    )
 
 
 def _choose_sheet(workbook: "Workbook", display: str) -> str:
@@ -100,7 +121,7 @@ def _choose_sheet(workbook: "Workbook", display: str) -> str:
             return str(worksheet.title)
     visible = [ws.title for ws in workbook.worksheets if ws.sheet_state == "visible"]
     if not visible:
-        raise ReferentError(f"{display}: the workbook has no visible worksheet")
+        raise ReferentError(f"{display}: the workbook has no visible worksheet", "no-worksheet")
     return str(visible[0])
 
 
@@ -136,14 +157,3 @@ def _mark_uncomputed(
             + row_values[len(row_formulas) :]
         )
     return marked + values[len(formulas) :]
-
-
-def _has_formulas(path: Path) -> bool:
-    """Whether any worksheet holds a formula: only then is the second pass worth its cost."""
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                with archive.open(name) as member:
-                    if _FORMULA_TAG.search(member.read()):
-                        return True
-    return False
