@@ -879,7 +879,10 @@ def test_app_help(runner: CliRunner) -> None:
     [
         ("score", "Example: referent score offers.xlsx --lot 3 --format json"),
         ("rank", "Example: referent rank --lot 3"),
-        ("check-budget", "Example: referent check-budget offers.xlsx --format csv"),
+        (
+            "check-budget",
+            "Example: referent check-budget offers.xlsx --format csv --output budget.csv",
+        ),
         ("validate", "Example: referent validate offers.xlsx --format json"),
     ],
 )

@@ -561,3 +561,90 @@ def test_a_formula_result_with_binary_noise_is_read_as_the_spreadsheet_shows_it(
         Decimal("3.8"),
         Decimal("1350.3"),
     )
+
+
+# ---- what openpyxl's read-only mode hides: hidden and merged cells ---------------------------
+
+
+def test_hidden_sheet_rows_and_columns_are_read_and_said(tmp_path: Path, config: Config) -> None:
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    assert cover is not None
+    cover.title = "Couverture"
+    sheet = workbook.create_sheet("offers")
+    sheet.append(HEADER_WITH_DATE)
+    sheet.append(GOOD)
+    sheet.append(OTHER)
+    sheet.sheet_state = "hidden"
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["E"].hidden = True
+    path = tmp_path / "hidden.xlsx"
+    workbook.save(path)
+    book = load_offers(path, config)
+    assert [o.candidate for o in book.offers] == ["Alpha", "Beta"]  # hidden content is read
+    assert found(book) == [
+        ("hidden-sheet", None, None, None, Severity.WARNING),
+        ("hidden-column", "E1", 1, "vat_rate", Severity.WARNING),
+        ("hidden-row", "A3", 3, None, Severity.WARNING),
+    ]
+
+
+def test_merged_cells_are_errors_in_the_header_and_in_rows(tmp_path: Path, config: Config) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "offers"
+    sheet.append([*HEADER_WITH_DATE, "notes"])
+    sheet.append(GOOD)
+    sheet.append(OTHER)
+    sheet.merge_cells("H1:I1")  # header: received_at over the notes column
+    sheet.merge_cells("F2:F3")  # the cv answer of row 2 spread over row 3
+    path = tmp_path / "merged.xlsx"
+    workbook.save(path)
+    book = load_offers(path, config)
+    merged = [
+        (p.code, p.cell, p.row, p.severity) for p in book.problems if p.code == "merged-cells"
+    ]
+    assert merged == [
+        ("merged-cells", "H1", 1, Severity.ERROR),
+        ("merged-cells", "F2", 2, Severity.ERROR),
+        ("merged-cells", "F2", 3, Severity.ERROR),
+    ]
+    assert book.problems[0].message == (
+        "header cells H1:I1 are merged: unmerge them, one header per column"
+    )
+
+
+def test_names_differing_only_by_case_or_accents_are_flagged(read: Callable[..., OfferBook]):
+    book = read(
+        [
+            ["Échelle Habitat", 1, 450, 10, 0.2, "oui", 4, "22/03/2018"],
+            ["echelle  habitat", 2, 450, 10, 0.2, "oui", 4, "22/03/2018"],
+            ["Autre", 2, 450, 10, 0.2, "oui", 4, "22/03/2018"],
+        ]
+    )
+    assert found(book) == [
+        ("similar-candidates", "A2", 2, "candidate", Severity.WARNING),
+        ("similar-candidates", "A3", 3, "candidate", Severity.WARNING),
+    ]
+    assert book.problems[0].message == (
+        "'Échelle Habitat' differs from 'echelle habitat' (A3) only by case, spaces or accents: "
+        "if they are the same candidate, write the name the same way"
+    )
+
+
+def test_control_characters_are_refused(tmp_path: Path, config: Config) -> None:
+    # openpyxl will not write a control character, but other tools and CSV exports do
+    path = tmp_path / "offers.csv"
+    path.write_text(
+        "candidate;lot;day_rate_ht;days;vat_rate;cv;quality\n"
+        "Alpha\x07;1;450;10;0,2;oui;4\n"
+        '"Beta\nConseil";1;450;10;0,2;oui;4\n',
+        encoding="utf-8",
+    )
+    book = load_offers(path, config)
+    assert found(book) == [("control-character", "A2", 2, "candidate", Severity.ERROR)]
+    assert "U+0007" in book.problems[0].message
+    assert book.problems[0].location == f"{path}: A2"  # a CSV file has no sheet
+    # a line break typed in a cell (Alt+Enter) is only a space
+    assert book.offers[1].candidate == "Beta Conseil"

@@ -7,6 +7,7 @@ so ``referent --help`` and ``--version`` stay fast.
 """
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,6 +18,7 @@ from typer.core import TyperGroup
 from referent_ess._version import __version__
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from typer._click import Context
 
     from referent_ess.evaluate import Evaluation
@@ -109,6 +111,27 @@ OffersArgument = Annotated[
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of the screen (never over an input file).",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the --output file if it already exists.")
+]
+
+
+@dataclass(frozen=True)
+class _Destination:
+    """Where and how a command's result goes."""
+
+    format: OutputFormat
+    path: Path | None
+    force: bool
 
 
 @app.command()
@@ -117,14 +140,17 @@ def score(
     lot: Annotated[int | None, typer.Option("--lot", help="Only this lot.")] = None,
     lots: LotsOption = None,
     criteria: CriteriaOption = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output_format: FormatOption = OutputFormat.TABLE,
+    output: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Rank the offers of every lot: prices, points per criterion, total; then the offers not
     ranked, with their reasons. Exit 1 if an offer could not be evaluated (data errors).
 
     Example: referent score offers.xlsx --lot 3 --format json
     """
-    _rank_and_show(offers, lot, lots, criteria, output, gaps=False)
+    destination = _Destination(output_format, output, force)
+    _rank_and_show(offers, lot, lots, criteria, destination, gaps=False)
 
 
 @app.command()
@@ -133,13 +159,16 @@ def rank(
     offers: OffersArgument = None,
     lots: LotsOption = None,
     criteria: CriteriaOption = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output_format: FormatOption = OutputFormat.TABLE,
+    output: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Rank one lot's offers, with each offer's gap to the first.
 
     Example: referent rank --lot 3
     """
-    _rank_and_show(offers, lot, lots, criteria, output, gaps=True)
+    destination = _Destination(output_format, output, force)
+    _rank_and_show(offers, lot, lots, criteria, destination, gaps=True)
 
 
 @app.command("check-budget")
@@ -147,11 +176,13 @@ def check_budget(
     offers: OffersArgument = None,
     lots: LotsOption = None,
     criteria: CriteriaOption = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output_format: FormatOption = OutputFormat.TABLE,
+    output: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Check every offer's price against its lot's cap (exit 1 if any is over or unknown).
 
-    Example: referent check-budget offers.xlsx --format csv
+    Example: referent check-budget offers.xlsx --format csv --output budget.csv
     """
     from referent_ess import api, budget
 
@@ -159,19 +190,26 @@ def check_budget(
     evaluation = api.check_budget(lots, criteria, offers)
     _warn(_offer_problems(evaluation, None))
     report = budget.budget_report(evaluation)
-    renderers: dict[OutputFormat, Callable[[], str]] = {
-        OutputFormat.JSON: lambda: budget.budget_json(evaluation, report),
-        OutputFormat.CSV: lambda: budget.budget_csv(evaluation),
-        OutputFormat.MARKDOWN: lambda: budget.budget_markdown(evaluation, report),
-    }
-    if output in renderers:
-        _write(renderers[output]())
-    else:
-        from referent_ess.tables import budget_tables, inputs_line, print_wide
 
-        typer.echo(inputs_line(evaluation))
-        print_wide(budget_tables(evaluation))
-        typer.echo(budget.summary(report))
+    def table() -> "RenderableType":
+        from rich.console import Group
+        from rich.text import Text
+
+        from referent_ess.tables import budget_tables, inputs_line
+
+        lines = (Text(inputs_line(evaluation)), Text(budget.summary(report)))
+        return Group(lines[0], budget_tables(evaluation), lines[1])
+
+    _emit(
+        _Destination(output_format, output, force),
+        {
+            OutputFormat.JSON: lambda: budget.budget_json(evaluation, report),
+            OutputFormat.CSV: lambda: budget.budget_csv(evaluation),
+            OutputFormat.MARKDOWN: lambda: budget.budget_markdown(evaluation, report),
+        },
+        table,
+        _inputs(evaluation),
+    )
     if report.over_cap or report.unchecked:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -181,7 +219,9 @@ def validate(
     offers: OffersArgument = None,
     lots: LotsOption = None,
     criteria: CriteriaOption = None,
-    output: FormatOption = OutputFormat.TABLE,
+    output_format: FormatOption = OutputFormat.TABLE,
+    output: OutOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List every problem of the configuration and the workbook (exit 1 if any error).
 
@@ -191,21 +231,61 @@ def validate(
 
     lots, criteria = _config_paths(lots, criteria)
     report = api.validate(lots, criteria, offers)
-    renderers: dict[OutputFormat, Callable[[], str]] = {
-        OutputFormat.JSON: lambda: formats.to_json(formats.validation_dict(report)),
-        OutputFormat.CSV: lambda: formats.validation_csv(report),
-        OutputFormat.MARKDOWN: lambda: formats.validation_markdown(report),
-    }
-    if output in renderers:
-        _write(renderers[output]())
-    else:
-        from referent_ess.tables import print_wide, problems_table
 
-        if report.problems:
-            print_wide(problems_table(report))
-        typer.echo(formats.validation_verdict(report))
+    def table() -> "RenderableType":
+        from rich.console import Group
+        from rich.text import Text
+
+        from referent_ess.tables import problems_table
+
+        verdict = Text(formats.validation_verdict(report))
+        return Group(problems_table(report), verdict) if report.problems else verdict
+
+    given = [lots, criteria, *([Path(offers)] if offers is not None else [])]
+    _emit(
+        _Destination(output_format, output, force),
+        {
+            OutputFormat.JSON: lambda: formats.to_json(formats.validation_dict(report)),
+            OutputFormat.CSV: lambda: formats.validation_csv(report),
+            OutputFormat.MARKDOWN: lambda: formats.validation_markdown(report),
+        },
+        table,
+        given,
+    )
     if not report.valid:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _emit(
+    destination: _Destination,
+    renderers: dict[OutputFormat, Callable[[], str]],
+    table: Callable[[], "RenderableType"],
+    inputs: Sequence[Path],
+) -> None:
+    """Render in the chosen format, to the screen or (atomically) to the --output file."""
+    if destination.format in renderers:
+        text = renderers[destination.format]()
+    elif destination.path is not None:
+        from referent_ess.tables import render_plain
+
+        text = render_plain(table())
+    else:
+        from referent_ess.tables import print_wide
+
+        print_wide(table())
+        return
+    if destination.path is None:
+        typer.echo(text, nl=False)
+        return
+    from referent_ess.outputs import write_atomically
+
+    write_atomically(destination.path, text, inputs=inputs, force=destination.force)
+    typer.echo(f"written: {destination.path}", err=True)
+
+
+def _inputs(evaluation: "Evaluation") -> list[Path]:
+    config = evaluation.config
+    return [config.lots_path, config.criteria_path, evaluation.book.path]
 
 
 def _config_paths(lots: Path | None, criteria: Path | None) -> tuple[Path, Path]:
@@ -226,7 +306,7 @@ def _rank_and_show(
     lot: int | None,
     lots: Path | None,
     criteria: Path | None,
-    output: OutputFormat,
+    destination: _Destination,
     *,
     gaps: bool,
 ) -> None:
@@ -236,22 +316,29 @@ def _rank_and_show(
     evaluation = api.score(lots, criteria, offers)
     chosen = _lot_ids(evaluation, lot)
     _warn(_offer_problems(evaluation, chosen, errors=False))
-    provisional = [
-        result for result in evaluation.lots if result.lot.id in chosen and result.provisional
-    ]
-    renderers: dict[OutputFormat, Callable[[], str]] = {
-        OutputFormat.JSON: lambda: formats.to_json(formats.evaluation_dict(evaluation, chosen)),
-        OutputFormat.CSV: lambda: formats.evaluation_csv(evaluation, chosen),
-        OutputFormat.MARKDOWN: lambda: formats.evaluation_markdown(evaluation, chosen, gaps=gaps),
-    }
-    if output in renderers:
-        _write(renderers[output]())
-    else:
-        from referent_ess.tables import inputs_line, print_wide, score_tables
 
-        typer.echo(inputs_line(evaluation))
+    def table() -> "RenderableType":
+        from rich.console import Group
+        from rich.text import Text
+
+        from referent_ess.tables import inputs_line, score_tables
+
         shown = [result for result in evaluation.lots if result.lot.id in chosen]
-        print_wide(score_tables(evaluation, shown, gaps=gaps))
+        return Group(Text(inputs_line(evaluation)), score_tables(evaluation, shown, gaps=gaps))
+
+    _emit(
+        destination,
+        {
+            OutputFormat.JSON: lambda: formats.to_json(formats.evaluation_dict(evaluation, chosen)),
+            OutputFormat.CSV: lambda: formats.evaluation_csv(evaluation, chosen),
+            OutputFormat.MARKDOWN: lambda: formats.evaluation_markdown(
+                evaluation, chosen, gaps=gaps
+            ),
+        },
+        table,
+        _inputs(evaluation),
+    )
+    provisional = [r for r in evaluation.lots if r.lot.id in chosen and r.provisional]
     if provisional:
         typer.echo(f"warning: {formats.provisional_note(evaluation, provisional)}", err=True)
         raise typer.Exit(EXIT_FINDINGS)
@@ -289,10 +376,6 @@ def _offer_problems(
 def _warn(problems: Sequence["Problem"]) -> None:
     for problem in problems:
         typer.echo(f"{problem.severity.value}: {problem.describe()}", err=True)
-
-
-def _write(text: str) -> None:
-    typer.echo(text, nl=False)
 
 
 def main() -> None:

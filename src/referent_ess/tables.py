@@ -229,17 +229,23 @@ def print_wide(renderable: RenderableType) -> None:
     Elsewhere (a file, a pipe), as wide as the content needs, without trailing spaces.
     """
     console = make_console()
-    unbounded = console.options.update_width(10_000)
-    measured = console.measure(renderable, options=unbounded)
-    if console.is_terminal:
-        if measured.minimum > console.width:
-            console = Console(highlight=False, soft_wrap=False, width=measured.minimum)
-        console.print(renderable)
+    if not console.is_terminal:
+        console.file.write(render_plain(renderable))
         return
-    wide = Console(highlight=False, soft_wrap=False, width=max(80, measured.maximum))
+    measured = console.measure(renderable, options=console.options.update_width(10_000))
+    if measured.minimum > console.width:
+        console = Console(highlight=False, soft_wrap=False, width=measured.minimum)
+    console.print(renderable)
+
+
+def render_plain(renderable: RenderableType) -> str:
+    """The renderable as plain text, as wide as it needs, for a file or a pipe."""
+    probe = Console(highlight=False, soft_wrap=False, width=10_000, color_system=None)
+    width = probe.measure(renderable).maximum
+    wide = Console(highlight=False, soft_wrap=False, width=max(80, width), color_system=None)
     with wide.capture() as capture:
         wide.print(renderable)
-    console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
+    return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
 
 
 def make_console() -> Console:

@@ -1,0 +1,55 @@
+"""Writing an output file safely: never over an input, never half-written, never by surprise.
+
+The rule, for every file the tool writes: the text goes to a temporary file in the same folder,
+which then replaces the target in one step (a reader never sees half a file, and a crash leaves the
+old file whole); a path that is one of the inputs is refused; an existing file is replaced only
+when the user asked for it (``--force``).
+"""
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from referent_ess.errors import ReferentError
+
+
+def write_atomically(
+    path: Path, content: str | bytes, *, inputs: Iterable[Path], force: bool = False
+) -> None:
+    """Write ``content`` to ``path`` under the rule above."""
+    for source in inputs:
+        if _same_file(path, source):
+            raise ReferentError(
+                f"{path}: is an input of this run ({source}); refusing to write over it",
+                "output-is-input",
+            )
+    if path.is_dir():
+        raise ReferentError(
+            f"{path}: is a folder; give a file name to write to", "output-is-folder"
+        )
+    if path.exists() and not force:
+        raise ReferentError(f"{path}: already exists; pass --force to replace it", "output-exists")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReferentError(f"{path}: the folder {folder} does not exist", "output-folder-missing")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise ReferentError(
+            f"{path}: cannot be written ({exc.strerror})", "output-unwritable"
+        ) from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
