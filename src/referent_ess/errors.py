@@ -21,6 +21,7 @@ class ReferentError(Exception):
     def __init__(self, lines: str | Sequence[str], code: str | None = None) -> None:
         self.code = code
         texts = (lines,) if isinstance(lines, str) else tuple(lines)
+        texts = tuple(" ".join(text.splitlines()) for text in texts)  # one line each, always
         self.lines: tuple[str, ...] = tuple(f"{t} [{code}]" if code else t for t in texts)
         super().__init__("\n".join(self.lines))
 

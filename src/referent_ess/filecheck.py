@@ -104,7 +104,14 @@ def scan_xlsx(path: Path) -> XlsxScan:
                 info.filename: _scan_member(path, stream, info) for info in infos if _is_xml(info)
             }
             sheets = _sheets(path, archive)  # parsed only once every part is known DTD-free
-    except zipfile.BadZipFile as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        UnicodeDecodeError,
+        OSError,
+    ) as exc:
+        # what Python's zipfile raises for a damaged or crafted archive
         raise refuse(
             path,
             f"is damaged or truncated ({exc}); download or copy it again, or save it again "
@@ -299,10 +306,11 @@ def _decompressed(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterat
                 raise zipfile.BadZipFile(f"{info.filename} is cut short")
             left -= len(raw)
             pending = raw
-        if info.compress_type == zipfile.ZIP_DEFLATED:
-            out = inflate.decompress(pending, _CHUNK)
-        else:
-            out = pending
+        out = (
+            inflate.decompress(pending, _CHUNK)
+            if info.compress_type == zipfile.ZIP_DEFLATED
+            else pending
+        )
         produced += len(out)
         if produced > info.file_size:
             raise _size_mismatch(path, info)

@@ -9,12 +9,13 @@ workbook written by a program and not opened in a spreadsheet since): such a for
 cached value and must not be read as an empty cell.
 """
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from referent_ess.errors import ReferentError
-from referent_ess.filecheck import SheetScan, check_readable, scan_xlsx
+from referent_ess.filecheck import SheetScan, XlsxScan, check_readable, scan_xlsx
 from referent_ess.text import normalise
 from referent_ess.values import is_blank
 
@@ -71,31 +72,17 @@ def read_offers_sheet(path: Path) -> RawSheet:
 
         return read_offers_csv(path)
     scan = scan_xlsx(path)
-    import openpyxl
-
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file; all mean unusable
+        with warnings.catch_warnings():  # openpyxl warns about parts it skips; not our reader's
+            warnings.simplefilter("ignore")
+            sheet_name, values, other_headers = _read_workbook(path, scan)
+    except ReferentError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a damaged part; all mean unusable
         raise ReferentError(
             f"{path}: cannot be read as an .xlsx workbook ({exc})", "unreadable-workbook"
         ) from None
-    try:
-        sheet_name = _choose_sheet(workbook, str(path))
-        values = _sheet_values(workbook[sheet_name])
-        other_headers = tuple(
-            (str(ws.title), next(ws.iter_rows(max_row=1, values_only=True), ()))
-            for ws in workbook.worksheets
-            if ws.title != sheet_name
-        )
-    finally:
-        workbook.close()
     notes = scan.sheet(sheet_name) or SheetScan(sheet_name, "", "visible")
-    if notes.has_formulas:
-        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        try:
-            values = _mark_uncomputed(values, _sheet_values(formulas[sheet_name]))
-        finally:
-            formulas.close()
     header = values[0] if values else ()
     rows = tuple(
         (number, row)
@@ -113,6 +100,33 @@ def read_offers_sheet(path: Path) -> RawSheet:
         hidden_rows=notes.hidden_rows,
         hidden_columns=notes.hidden_columns,
     )
+
+
+def _read_workbook(
+    path: Path, scan: XlsxScan
+) -> tuple[str, list[tuple[object, ...]], tuple[tuple[str, tuple[object, ...]], ...]]:
+    """The chosen sheet's name and values, and the other sheets' first rows."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet_name = _choose_sheet(workbook, str(path))
+        values = _sheet_values(workbook[sheet_name])
+        other_headers = tuple(
+            (str(ws.title), next(ws.iter_rows(max_row=1, values_only=True), ()))
+            for ws in workbook.worksheets
+            if ws.title != sheet_name
+        )
+    finally:
+        workbook.close()
+    notes = scan.sheet(sheet_name)
+    if notes is not None and notes.has_formulas:
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        try:
+            values = _mark_uncomputed(values, _sheet_values(formulas[sheet_name]))
+        finally:
+            formulas.close()
+    return sheet_name, values, other_headers
 
 
 def _choose_sheet(workbook: "Workbook", display: str) -> str:
