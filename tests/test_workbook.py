@@ -648,3 +648,14 @@ def test_control_characters_are_refused(tmp_path: Path, config: Config) -> None:
     assert book.problems[0].location == f"{path}: A2"  # a CSV file has no sheet
     # a line break typed in a cell (Alt+Enter) is only a space
     assert book.offers[1].candidate == "Beta Conseil"
+
+
+def test_comment_columns_hold_the_jurys_justification(read: Callable[..., OfferBook]) -> None:
+    book = read(
+        [[*GOOD[:7], "Très bonne connaissance des acteurs"]],
+        [*HEADER, "Quality commentaire"],
+    )
+    assert found(book) == []
+    assert dict(book.offers[0].comments) == {"quality": "Très bonne connaissance des acteurs"}
+    book = read([[*GOOD[:7], "ok"]], [*HEADER, "quality_comment"])
+    assert dict(book.offers[0].comments) == {"quality": "ok"}

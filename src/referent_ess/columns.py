@@ -65,6 +65,7 @@ class ColumnKind(StrEnum):
     FIELD = "field"
     DOCUMENT = "document"
     MARK = "mark"
+    COMMENT = "comment"  # the jury's justification of a mark: <criterion>_comment
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ def header_lookup(documents: tuple[str, ...], marked: tuple[str, ...]) -> Header
         lookup[header_key(document)] = (ColumnKind.DOCUMENT, document)
     for criterion in marked:
         lookup[header_key(criterion)] = (ColumnKind.MARK, criterion)
+        for suffix in ("comment", "commentaire"):
+            lookup[header_key(f"{criterion} {suffix}")] = (ColumnKind.COMMENT, criterion)
     return lookup
 
 

@@ -8,7 +8,7 @@ that is :mod:`referent_ess.evaluate`'s job.
 import hashlib
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
@@ -69,6 +69,7 @@ class Offer:
     documents: Mapping[str, bool]
     marks: Mapping[str, Decimal]
     cells: Mapping[str, str]  # column name → cell reference, e.g. "day_rate_ht" → "C5"
+    comments: Mapping[str, str] = field(default_factory=dict)  # criterion id → jury's comment
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -186,6 +187,8 @@ class _Header:
                     self._add("suspicious-column", message, cell, probable)
                 continue
             kind, name = match
+            if kind is ColumnKind.COMMENT:
+                name = f"{name}_comment"
             if name in first_cell:
                 message = (
                     f"column {header!r} is the same column as {first_cell[name]}: keep only one"
@@ -256,6 +259,7 @@ class _RowReader:
         fields: dict[str, object] = {}
         documents: dict[str, bool] = {}
         marks: dict[str, Decimal] = {}
+        comments: dict[str, str] = {}
         for column in self.columns:
             cell = f"{column.letter}{number}"
             cells[column.name] = cell
@@ -280,6 +284,9 @@ class _RowReader:
                 provided = _parsed(parse_yes_no, value, column.name, cell, report)
                 if isinstance(provided, bool):
                     documents[column.name] = provided
+            elif column.kind is ColumnKind.COMMENT:
+                if value is not None:
+                    comments[column.name.removesuffix("_comment")] = " ".join(str(value).split())
             elif column.kind is ColumnKind.MARK:
                 if value is not None:
                     mark = _parsed(self._mark_parser(column.name), value, column.name, cell, report)
@@ -306,6 +313,7 @@ class _RowReader:
             documents=documents,
             marks=marks,
             cells=cells,
+            comments=comments,
             problems=tuple(problems),
         )
 

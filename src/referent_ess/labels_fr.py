@@ -1,0 +1,43 @@
+"""French words for reports, letters and exports: the buyer's own procurement vocabulary."""
+
+from decimal import Decimal
+from fractions import Fraction
+
+from referent_ess.evaluate import Status
+from referent_ess.money import round_half_up
+
+STATUS: dict[Status, str] = {
+    Status.ADMISSIBLE: "admissible",
+    Status.LATE: "hors délai",
+    Status.INCOMPLETE: "irrégulière",
+    Status.OVER_CAP: "inacceptable",
+    Status.INVALID: "données à corriger",
+}
+
+STATUS_EXPLAINED: dict[Status, str] = {
+    Status.ADMISSIBLE: "offre admissible, classée",
+    Status.LATE: "offre reçue après la date limite de réception des offres",
+    Status.INCOMPLETE: (
+        "offre irrégulière : une pièce exigée par le règlement de la consultation manque"
+    ),
+    Status.OVER_CAP: "offre inacceptable : son prix dépasse les crédits budgétaires alloués au lot",
+    Status.INVALID: "offre non évaluée : le classeur contient une erreur de saisie à corriger",
+}
+
+FORMULA: dict[str, str] = {
+    "proportional": "proportionnelle (Pmin / P)",
+    "linear": "linéaire ((Pmax − P) / (Pmax − Pmin))",
+    "gap": "par écart ((k·Pmin − P) / ((k − 1)·Pmin))",
+}
+
+BASIS = {"ht": "HT", "ttc": "TTC", "both": "HT et TTC"}
+
+
+def euros(amount: Decimal | Fraction | int) -> str:
+    """An amount the French way, rounded half up: 8 333,00 € (narrow no-break spaces)."""
+    return number(amount) + "\u00a0€"
+
+
+def number(value: Decimal | Fraction | int, places: int = 2) -> str:
+    """A number the French way, rounded half up: 88,31."""
+    return f"{round_half_up(value, places):,.{places}f}".replace(",", "\u202f").replace(".", ",")
