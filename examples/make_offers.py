@@ -59,7 +59,17 @@ HEADERS: Final[tuple[str, ...]] = (
     "context",
     "technical",
     "competence",
+    "context commentaire",
 )
+
+# The jury's justification of its "context" marks for lot 3, by worksheet row: it appears next
+# to the marks in the report, as French practice asks marks to be justified.
+CONTEXT_COMMENTS: Final[dict[int, str]] = {
+    3: "Contexte décrit de façon générale ; peu d'acteurs du territoire cités.",
+    6: "Excellente connaissance des acteurs de l'habitat nantais et des enjeux de la filière.",
+    11: "Bonne note de contexte, enjeux identifiés ; partenariats à préciser.",
+    14: "Bonne note de contexte ; repérage des projets émergents convaincant.",
+}
 
 # One tuple per offer, in the order the buyer logged them (by date of receipt).
 # Columns: candidate, lot, day rate HT, days, VAT, stated Montant HT, received,
@@ -110,7 +120,7 @@ OFFERS: Final[tuple[tuple[CellValue, ...], ...]] = (
 
 COLUMN_WIDTHS: Final[dict[str, float]] = {
     "A": 40, "B": 8, "C": 18, "D": 16, "E": 10, "F": 14, "G": 18,
-    "H": 14, "I": 11, "J": 16, "K": 22, "L": 9, "M": 10, "N": 12,
+    "H": 14, "I": 11, "J": 16, "K": 22, "L": 9, "M": 10, "N": 12, "O": 60,
 }  # fmt: skip
 
 
@@ -121,9 +131,9 @@ def build_workbook() -> Workbook:
     assert ws is not None
     ws.title = "offers"
     ws.append(HEADERS)
-    for offer in OFFERS:
-        assert len(offer) == len(HEADERS), offer
-        ws.append(offer)
+    for row, offer in enumerate(OFFERS, start=2):
+        assert len(offer) == len(HEADERS) - 1, offer
+        ws.append((*offer, CONTEXT_COMMENTS.get(row)))
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, datetime):
