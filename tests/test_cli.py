@@ -129,6 +129,7 @@ def test_score_json_header(runner: CliRunner) -> None:
         "buyer": "Les Ecossolies",
         "deadline": "2018-03-23",
         "cap_basis": "ttc",
+        "abnormally_low_method": "mean-ratio",
     }
     assert [(lot["id"], lot["title"], lot["cap_ht"], lot["cap_ttc"]) for lot in data["lots"]] == [
         (1, "Services aux personnes et aux familles", "8333.00", "10000.00"),
@@ -157,6 +158,10 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
         "cap_ht": "12500.00",
         "cap_ttc": "15000.00",
         "provisional": False,
+        "abnormally_low_note": (
+            "abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method "
+            "does not apply; judge the prices case by case"
+        ),
         "lowest_price": "9613.73",  # admissible only: not row 5's 8000.00
         "highest_price": "11880.00",
         "offers": [

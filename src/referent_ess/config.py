@@ -24,6 +24,7 @@ from pydantic import (
     ValidationError,
 )
 
+from referent_ess.abnormal import AbnormalMethod
 from referent_ess.choices import CapBasis, PriceBasis, PriceFormula
 from referent_ess.errors import ConfigError
 from referent_ess.problems import Problem
@@ -84,6 +85,11 @@ class LotSpec(_Spec):
     cap_ttc: Money | None = None
 
 
+class AbnormalSpec(_Spec):
+    method: AbnormalMethod = AbnormalMethod.NONE
+    ratio: Annotated[ExactDecimal, Field(gt=0, lt=1)] = Decimal("0.8")  # mean-ratio only
+
+
 class ConsultationSpec(_Spec):
     title: str
     buyer: str | None = None
@@ -92,6 +98,7 @@ class ConsultationSpec(_Spec):
     cap_basis: CapBasis = CapBasis.HT
     required_documents: tuple[Identifier, ...] = ()
     offers: str | None = None
+    abnormally_low: AbnormalSpec = AbnormalSpec()
 
 
 class LotsFile(_Spec):
@@ -160,6 +167,8 @@ class Consultation:
     cap_basis: CapBasis
     required_documents: tuple[str, ...]
     offers: Path | None  # the default workbook, already resolved against lots.yaml's folder
+    abnormally_low: AbnormalMethod = AbnormalMethod.NONE
+    abnormally_low_ratio: Decimal = Decimal("0.8")
 
 
 @dataclass(frozen=True)
@@ -254,7 +263,7 @@ def _code_and_message(err: Any, model: type[_Spec]) -> tuple[str, str]:
 
 
 _NESTED_SPECS: dict[type[_Spec], tuple[type[_Spec], ...]] = {
-    LotsFile: (LotsFile, ConsultationSpec, LotSpec),
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec),
     CriteriaFile: (CriteriaFile, CriterionSpec, PriceSpec),
 }
 
@@ -438,6 +447,8 @@ def _resolve(
         cap_basis=spec.cap_basis,
         required_documents=spec.required_documents,
         offers=(lots_doc.path.parent / spec.offers) if spec.offers else None,
+        abnormally_low=spec.abnormally_low.method,
+        abnormally_low_ratio=spec.abnormally_low.ratio,
     )
     resolved_criteria = tuple(
         Criterion(

@@ -12,6 +12,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from referent_ess import scoring
+from referent_ess.abnormal import MINIMUM_OFFERS, AbnormalMethod, detect
 from referent_ess.choices import CapBasis, PriceBasis
 from referent_ess.config import Config, Lot
 from referent_ess.money import price_ht, price_ttc
@@ -115,6 +116,7 @@ class LotResult:
     highest_price: Decimal | None
     ties: tuple[Tie, ...] = ()
     provisional: bool = False  # some offer of the lot (or without a lot) could not be evaluated
+    abnormal_note: str | None = None  # why abnormally-low detection did not apply, if it did not
 
     @property
     def ranked(self) -> tuple[OfferResult, ...]:
@@ -145,18 +147,20 @@ def evaluate(config: Config, book: OfferBook) -> Evaluation:
     """Give every offer its status, prices and points, then rank each lot's admissible offers."""
     by_lot: dict[int, list[OfferResult]] = {lot.id: [] for lot in config.lots}
     unplaced: list[OfferResult] = []
-    source = (str(book.path), book.sheet)
+    source = (str(book.path), book.sheet or None)
     for offer in book.offers:
         lot = config.lot(offer.lot) if offer.lot is not None else None
         result = _judge(offer, lot, config, source)
         (by_lot[lot.id] if lot is not None else unplaced).append(result)
     lots = tuple(
-        _rank_lot(lot, by_lot[lot.id], config, unsure=bool(unplaced)) for lot in config.lots
+        _rank_lot(lot, by_lot[lot.id], config, source, unsure=bool(unplaced)) for lot in config.lots
     )
     return Evaluation(config, book, lots, tuple(unplaced))
 
 
-def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str]) -> OfferResult:
+def _judge(
+    offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str | None]
+) -> OfferResult:
     """Everything about one offer that does not depend on the other offers of its lot."""
     consultation = config.consultation
     reasons = [Reason(p.code, Status.INVALID, p.message, p.cell, p.field) for p in offer.errors]
@@ -234,7 +238,9 @@ def _judge(offer: Offer, lot: Lot | None, config: Config, source: tuple[str, str
     )
 
 
-def _price_mismatch(offer: Offer, amount_ht: Decimal, source: tuple[str, str]) -> list[Problem]:
+def _price_mismatch(
+    offer: Offer, amount_ht: Decimal, source: tuple[str, str | None]
+) -> list[Problem]:
     """A stated total HT that disagrees with day rate × days: warn, the unit price prevails."""
     stated = offer.price_ht_stated
     if stated is None or abs(stated - amount_ht) <= Decimal("0.01"):
@@ -248,7 +254,7 @@ def _price_mismatch(offer: Offer, amount_ht: Decimal, source: tuple[str, str]) -
 
 def _other_cap(
     offer: Offer,
-    source: tuple[str, str],
+    source: tuple[str, str | None],
     amount_ht: Decimal,
     amount_ttc: Decimal,
     lot: Lot,
@@ -345,14 +351,21 @@ def _when(moment: date | datetime | None) -> str:
 
 
 def _offer_warning(
-    offer: Offer, source: tuple[str, str], code: str, message: str, field: str
+    offer: Offer, source: tuple[str, str | None], code: str, message: str, field: str
 ) -> Problem:
     file, sheet = source
     cell = offer.cells.get(field)
     return Problem(code, message, Severity.WARNING, file, sheet, cell, offer.row, field)
 
 
-def _rank_lot(lot: Lot, results: list[OfferResult], config: Config, *, unsure: bool) -> LotResult:
+def _rank_lot(
+    lot: Lot,
+    results: list[OfferResult],
+    config: Config,
+    source: tuple[str, str | None],
+    *,
+    unsure: bool,
+) -> LotResult:
     """Price points among the lot's admissible offers, totals, then ranks (ties share a rank)."""
     criterion = config.price_criterion
     rule = criterion.price
@@ -363,14 +376,19 @@ def _rank_lot(lot: Lot, results: list[OfferResult], config: Config, *, unsure: b
     highest = max(prices, default=None)
     maximum = scoring.max_points(config.total, criterion.weight)
 
+    method = config.consultation.abnormally_low
+    flags = {s.index: s for s in detect(prices, method, config.consultation.abnormally_low_ratio)}
     scored: list[OfferResult] = []
-    for result, price in zip(admissible, prices, strict=True):
+    for index, (result, price) in enumerate(zip(admissible, prices, strict=True)):
         assert lowest is not None
         assert highest is not None
         share = scoring.price_share(rule.formula, price, lowest, highest, rule.k)
         points = {**result.points, criterion.id: maximum * share}
         total = sum(points.values(), Fraction(0))
-        scored.append(replace(result, points=points, total=total))
+        warnings = result.warnings
+        if index in flags:
+            warnings += (_abnormally_low(result, flags[index].explanation, source),)
+        scored.append(replace(result, points=points, total=total, warnings=warnings))
 
     keys = [_rank_key(r, config.tie_break) for r in scored]
     ranks = scoring.competition_ranks(keys)
@@ -379,7 +397,25 @@ def _rank_lot(lot: Lot, results: list[OfferResult], config: Config, *, unsure: b
     others = [r for r in results if r.status is not Status.ADMISSIBLE]
     ties = _exact_ties(ranked, config.tie_break)
     provisional = unsure or any(r.status is Status.INVALID for r in others)
-    return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional)
+    detection = None
+    if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
+        detection = (
+            f"abnormally low offers: fewer than {MINIMUM_OFFERS} admissible offers, so the "
+            f"{method.value} method does not apply; judge the prices case by case"
+        )
+    return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional, detection)
+
+
+def _abnormally_low(
+    result: OfferResult, explanation: str, source: tuple[str, str | None]
+) -> Problem:
+    """The flag of an abnormally low price: the figures, and what the law requires next."""
+    message = (
+        f"the price may be abnormally low ({explanation}); before any rejection the law requires "
+        "asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la "
+        "commande publique)"
+    )
+    return _offer_warning(result.offer, source, "abnormally-low", message, "day_rate_ht")
 
 
 def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:

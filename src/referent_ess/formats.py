@@ -155,6 +155,7 @@ def header(config: Config, evaluation: Evaluation) -> dict[str, Any]:
             "buyer": config.consultation.buyer,
             "deadline": deadline.isoformat() if deadline is not None else None,
             "cap_basis": config.consultation.cap_basis.value,
+            "abnormally_low_method": config.consultation.abnormally_low.value,
         },
     }
 
@@ -222,6 +223,7 @@ def lot_dict(lot: LotResult) -> dict[str, Any]:
         "cap_ht": money(lot.lot.cap_ht),
         "cap_ttc": money(lot.lot.cap_ttc),
         "provisional": lot.provisional,
+        "abnormally_low_note": lot.abnormal_note,
         "lowest_price": money(lot.lowest_price),
         "highest_price": money(lot.highest_price),
         "offers": [offer_dict(result, lot) for result in lot.offers],
@@ -375,6 +377,7 @@ def evaluation_markdown(
                     cells = [f"**{cell}**" if cell else cell for cell in cells]
                 out.append("| " + " | ".join(cells) + " |")
             out += ["", _md(price_note(evaluation, lot)), ""]
+            out += [_md(lot.abnormal_note), ""] if lot.abnormal_note else []
             out += [*(_md(note) for note in tie_notes(lot)), ""] if lot.ties else []
         else:
             out += ["No admissible offer.", ""]

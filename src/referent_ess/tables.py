@@ -81,6 +81,8 @@ def score_tables(
         if lot.ranked:
             parts.append(_ranking(evaluation, lot, criteria, gaps=gaps))
             parts.append(Text(price_note(evaluation, lot), style="italic"))
+            if lot.abnormal_note:
+                parts.append(Text(lot.abnormal_note, style="italic"))
             parts += [Text(note, style="italic") for note in tie_notes(lot)]
         else:
             parts.append(Text("No admissible offer.", style="yellow"))
@@ -165,6 +167,7 @@ def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult
     for name in ("Row", "Day rate\nHT", "Days", "VAT", "Price\nHT", "Price\nTTC", "Cap", "Margin"):
         table.add_column(name, justify="right")
     table.add_column("Check")
+    table.add_column("Note")
     for result in sorted(results, key=lambda r: r.offer.row):
         checks = result.budget
         verdict = budget_verdict(result).upper()
@@ -179,6 +182,7 @@ def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult
             "\n".join(f"{money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
             "\n".join(_cell(money(c.margin)) for c in checks) or "—",
             verdict,
+            "abnormally low?" if any(w.code == "abnormally-low" for w in result.warnings) else "",
             style={"OVER": "bold red", "UNCHECKED": "yellow"}.get(verdict),
         )
     return keep_whole(table)
