@@ -181,6 +181,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                     "competence": D("16"),  # 20 x 4 / 5
                     "price": D("16.18"),  # 20 x 9613.73 / 11880 = 16.1847...
                 },
+                "evaluator_marks": {},
                 "total": D("80.18"),
                 "gap_to_first": D("0"),
                 "budget": ttc_check("15000.00", "14256.00", "744.00"),
@@ -203,6 +204,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                     "competence": D("12"),  # 20 x 3 / 5
                     "price": D("20"),  # Pmin itself
                 },
+                "evaluator_marks": {},
                 "total": D("77"),
                 "gap_to_first": D("3.18"),
                 "budget": ttc_check("15000.00", "11536.48", "3463.52"),
@@ -220,6 +222,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "price_ht": "8000.00",
                 "price_ttc": "9600.00",
                 "points": {"context": D("24"), "technical": D("24"), "competence": D("16")},
+                "evaluator_marks": {},
                 "total": None,
                 "gap_to_first": None,
                 "budget": ttc_check("15000.00", "9600.00", "5400.00"),
@@ -245,6 +248,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "price_ht": "13000.00",
                 "price_ttc": "15600.00",
                 "points": {"context": D("27"), "technical": D("27"), "competence": D("16")},
+                "evaluator_marks": {},
                 "total": None,
                 "gap_to_first": None,
                 "budget": ttc_check("15000.00", "15600.00", "-600.00", within=False),

@@ -22,3 +22,10 @@ class PriceFormula(StrEnum):
     PROPORTIONAL = "proportional"
     LINEAR = "linear"
     GAP = "gap"
+
+
+class MarksAggregate(StrEnum):
+    """How several evaluators' marks for one offer and criterion become one mark."""
+
+    MEAN = "mean"
+    MEDIAN = "median"

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from referent_ess.evaluate import Evaluation
     from referent_ess.problems import Problem
+    from referent_ess.runinfo import RunInfo
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -111,6 +112,7 @@ OffersArgument = Annotated[
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
+LotOption = Annotated[int | None, typer.Option("--lot", help="Only this lot.")]
 OutOption = Annotated[
     Path | None,
     typer.Option(
@@ -137,7 +139,7 @@ class _Destination:
 @app.command()
 def score(
     offers: OffersArgument = None,
-    lot: Annotated[int | None, typer.Option("--lot", help="Only this lot.")] = None,
+    lot: LotOption = None,
     lots: LotsOption = None,
     criteria: CriteriaOption = None,
     output_format: FormatOption = OutputFormat.TABLE,
@@ -254,6 +256,240 @@ def validate(
     )
     if not report.valid:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def report(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="The report to write: .xlsx (workbook with charts) or .html (one page).",
+            show_default=False,
+        ),
+    ],
+    offers: OffersArgument = None,
+    lot: LotOption = None,
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the offer-analysis report (rapport d'analyse des offres), for a board or a file.
+
+    Example: referent report --out rapport.xlsx
+    """
+    from referent_ess import api, formats
+    from referent_ess.errors import ReferentError
+    from referent_ess.outputs import write_atomically
+
+    kind = out.suffix.lower()
+    if kind not in (".xlsx", ".html", ".htm"):
+        raise ReferentError(
+            f"{out}: the report is written as .xlsx or .html; give --out a name ending "
+            "with one of them",
+            "unknown-report-format",
+        )
+    lots, criteria = _config_paths(lots, criteria)
+    evaluation = api.score(lots, criteria, offers)
+    chosen = _lot_ids(evaluation, lot)
+    run = _run_info(evaluation)
+    content: str | bytes
+    if kind == ".xlsx":
+        from referent_ess.report_xlsx import build_report_xlsx
+
+        content = build_report_xlsx(evaluation, run, chosen)
+    else:
+        from referent_ess.report_html import build_report_html
+
+        content = build_report_html(evaluation, run, chosen)
+    write_atomically(out, content, inputs=_inputs(evaluation), force=force)
+    typer.echo(f"written: {out}", err=True)
+    provisional = [r for r in evaluation.lots if r.lot.id in chosen and r.provisional]
+    if provisional:
+        typer.echo(f"warning: {formats.provisional_note(evaluation, provisional)}", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def letters(
+    lot: Annotated[int, typer.Option("--lot", help="The lot whose candidates are written to.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="The folder to write the letters in.", show_default=False),
+    ],
+    offers: OffersArgument = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="A folder with your own attribution.md and/or rejet.md (string.Template).",
+            show_default=False,
+        ),
+    ] = None,
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write one letter per candidate of a lot: notice of award, or of rejection with its reasons.
+
+    Example: referent letters --lot 3 --out lettres/
+    """
+    from referent_ess import api
+    from referent_ess.errors import ReferentError
+    from referent_ess.letters import build_letters
+    from referent_ess.outputs import write_atomically
+
+    lots, criteria = _config_paths(lots, criteria)
+    evaluation = api.score(lots, criteria, offers)
+    (lot_id,) = _lot_ids(evaluation, lot)
+    written = build_letters(evaluation, lot_id, template)
+    if out.exists() and not out.is_dir():
+        raise ReferentError(f"{out}: is a file; give a folder for the letters", "output-is-file")
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in written.items():
+        write_atomically(out / name, text, inputs=_inputs(evaluation), force=force)
+    typer.echo(f"written: {len(written)} letter(s) in {out}", err=True)
+
+
+@app.command()
+def export(
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="The file to write.", show_default=False),
+    ],
+    ocds: Annotated[
+        bool, typer.Option("--ocds", help="An Open Contracting Data Standard 1.1 release.")
+    ] = False,
+    offers: OffersArgument = None,
+    ocid_prefix: Annotated[
+        str,
+        typer.Option("--ocid-prefix", help="Your OCDS ocid prefix (register one with OCP)."),
+    ] = "ocds-xxxxxx",
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Export the results for publication: --ocds writes an OCDS 1.1 release (JSON).
+
+    Example: referent export --ocds --out release.json
+    """
+    from referent_ess import api, formats
+    from referent_ess.errors import ReferentError
+    from referent_ess.outputs import write_atomically
+
+    if not ocds:
+        raise ReferentError("export: choose what to export: --ocds", "no-export-format")
+    lots, criteria = _config_paths(lots, criteria)
+    evaluation = api.score(lots, criteria, offers)
+    from referent_ess.ocds import build_ocds_release
+
+    release = build_ocds_release(evaluation, _run_info(evaluation), ocid_prefix)
+    write_atomically(out, formats.to_json(release), inputs=_inputs(evaluation), force=force)
+    typer.echo(f"written: {out}", err=True)
+
+
+class AnalysisFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+AnalysisFormatOption = Annotated[
+    AnalysisFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+
+
+@app.command()
+def simulate(
+    lot: Annotated[int, typer.Option("--lot", help="The lot to simulate.", show_default=False)],
+    offers: OffersArgument = None,
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
+    output_format: AnalysisFormatOption = AnalysisFormat.TABLE,
+    output: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Rank a lot under every price formula: does the winner change? is price neutralised?
+
+    Example: referent simulate --lot 3
+    """
+    from referent_ess import api, formats
+    from referent_ess.analysis_formats import simulation_dict
+    from referent_ess.simulate import simulate as run_simulation
+
+    lots, criteria = _config_paths(lots, criteria)
+    evaluation = api.score(lots, criteria, offers)
+    (lot_id,) = _lot_ids(evaluation, lot)
+    simulation = run_simulation(evaluation, lot_id)
+
+    def table() -> "RenderableType":
+        from referent_ess.tables import simulation_table
+
+        return simulation_table(simulation, evaluation)
+
+    _emit(
+        _Destination(OutputFormat(output_format.value), output, force),
+        {OutputFormat.JSON: lambda: formats.to_json(simulation_dict(simulation, evaluation))},
+        table,
+        _inputs(evaluation),
+    )
+
+
+@app.command()
+def sensitivity(
+    lot: Annotated[int, typer.Option("--lot", help="The lot to analyse.", show_default=False)],
+    offers: OffersArgument = None,
+    samples: Annotated[
+        int, typer.Option("--samples", help="Also draw this many random weightings (seeded).")
+    ] = 0,
+    spread: Annotated[
+        int, typer.Option("--spread", help="Random weights move by up to this many points.")
+    ] = 10,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the random draws.")] = 1,
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
+    output_format: AnalysisFormatOption = AnalysisFormat.TABLE,
+    output: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """How solid a lot's winner is: weight transfers (solved exactly), leave-one-out, draws.
+
+    Example: referent sensitivity --lot 3 --samples 1000
+    """
+    from referent_ess import api, formats
+    from referent_ess.analysis_formats import sensitivity_dict
+    from referent_ess.errors import ReferentError
+    from referent_ess.sensitivity import NotApplicable, analyse
+
+    lots, criteria = _config_paths(lots, criteria)
+    evaluation = api.score(lots, criteria, offers)
+    (lot_id,) = _lot_ids(evaluation, lot)
+    try:
+        analysis = analyse(evaluation, lot_id, samples=samples, spread=spread, seed=seed)
+    except NotApplicable as exc:
+        raise ReferentError(
+            f"lot {lot_id}: sensitivity does not apply: {exc}", "not-applicable"
+        ) from None
+
+    def table() -> "RenderableType":
+        from referent_ess.tables import sensitivity_tables
+
+        return sensitivity_tables(analysis)
+
+    _emit(
+        _Destination(OutputFormat(output_format.value), output, force),
+        {OutputFormat.JSON: lambda: formats.to_json(sensitivity_dict(analysis, evaluation))},
+        table,
+        _inputs(evaluation),
+    )
+
+
+def _run_info(evaluation: "Evaluation") -> "RunInfo":
+    from datetime import datetime
+
+    from referent_ess.runinfo import run_info
+
+    return run_info(evaluation, datetime.now().astimezone())
 
 
 def _emit(

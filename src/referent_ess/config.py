@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from referent_ess.abnormal import AbnormalMethod
-from referent_ess.choices import CapBasis, PriceBasis, PriceFormula
+from referent_ess.choices import CapBasis, MarksAggregate, PriceBasis, PriceFormula
 from referent_ess.errors import ConfigError
 from referent_ess.problems import Problem
 from referent_ess.values import CENT, BadValue, parse_number
@@ -123,6 +123,8 @@ class CriterionSpec(_Spec):
 class CriteriaFile(_Spec):
     total: Annotated[ExactDecimal, Field(gt=0)] = Decimal(100)
     marks_scale: Annotated[ExactDecimal, Field(gt=0)] = Decimal(5)
+    marks_aggregate: MarksAggregate = MarksAggregate.MEAN
+    marks_divergence: Annotated[ExactDecimal, Field(ge=0)] | None = None
     criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
     tie_break: list[Identifier] = []
 
@@ -184,6 +186,8 @@ class Config:
     criteria_path: Path
     lots_sha256: str
     criteria_sha256: str
+    marks_aggregate: MarksAggregate = MarksAggregate.MEAN
+    marks_divergence: Decimal | None = None  # None: 40 % of each criterion's scale
 
     @property
     def price_criterion(self) -> Criterion:
@@ -474,6 +478,8 @@ def _resolve(
         criteria_path=criteria_doc.path,
         lots_sha256=lots_doc.sha256,
         criteria_sha256=criteria_doc.sha256,
+        marks_aggregate=criteria.marks_aggregate,
+        marks_divergence=criteria.marks_divergence,
     )
 
 

@@ -213,16 +213,7 @@ def _judge(
     if unmarked and not reasons:
         # Only an offer that would be ranked needs every mark: a jury does not mark offers
         # already eliminated (late, irregular or unacceptable).
-        reasons += [
-            Reason(
-                "missing-mark",
-                Status.INVALID,
-                f"no mark for {criterion}; the jury must mark every criterion",
-                offer.cells.get(criterion),
-                criterion,
-            )
-            for criterion in unmarked
-        ]
+        reasons += [_missing_mark(offer, criterion) for criterion in unmarked]
 
     status = min((r.status for r in reasons), key=list(Status).index, default=Status.ADMISSIBLE)
     return OfferResult(
@@ -302,6 +293,26 @@ def _over_cap(offer: Offer, check: "BudgetCheck") -> Reason:
         f"by {-check.margin:.2f}"
     )
     return Reason("over_cap", Status.OVER_CAP, message, offer.cells.get("day_rate_ht"))
+
+
+def _missing_mark(offer: Offer, criterion: str) -> Reason:
+    absent = offer.missing_evaluators.get(criterion)
+    if absent:
+        return Reason(
+            "missing-evaluator-mark",
+            Status.INVALID,
+            f"no mark from {', '.join(absent)} for {criterion}: every evaluator must mark "
+            f"{offer.candidate!r} on lot {offer.lot} (marks sheet)",
+            offer.cells.get("candidate"),
+            criterion,
+        )
+    return Reason(
+        "missing-mark",
+        Status.INVALID,
+        f"no mark for {criterion}; the jury must mark every criterion",
+        offer.cells.get(criterion),
+        criterion,
+    )
 
 
 def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], list[str]]:

@@ -185,6 +185,10 @@ def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
         "price_ht": money(result.price_ht),
         "price_ttc": money(result.price_ttc),
         "points": {name: _number(value) for name, value in result.points.items()},
+        "evaluator_marks": {
+            criterion: {who: str(mark) for who, mark in marks.items()}
+            for criterion, marks in offer.evaluator_marks.items()
+        },
         "total": _number(result.total),
         "gap_to_first": _number(gap_to_first(lot, result)) if lot is not None else None,
         "budget": budget_list(result),

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -67,9 +68,11 @@ class Offer:
     price_ht_stated: Decimal | None
     received_at: date | datetime | None
     documents: Mapping[str, bool]
-    marks: Mapping[str, Decimal]
+    marks: Mapping[str, Decimal | Fraction]  # aggregated exactly when several evaluators mark
     cells: Mapping[str, str]  # column name → cell reference, e.g. "day_rate_ht" → "C5"
     comments: Mapping[str, str] = field(default_factory=dict)  # criterion id → jury's comment
+    evaluator_marks: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
+    missing_evaluators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -101,12 +104,16 @@ class OfferBook:
         return tuple(p for p in self.problems if p.is_error)
 
     def blocking_problems(self, *, for_scoring: bool) -> tuple[Problem, ...]:
-        """Sheet-level errors that make the book unusable: no prices, or (to score) no marks."""
+        """Errors of the offers sheet's header that make the book unusable: no prices, or (to
+        score) no marks. Problems of the marks sheet only leave some marks missing: the offers
+        concerned cannot be ranked, and the ranking says it is provisional."""
         price_columns = {f.value for f in REQUIRED_FIELDS}
         return tuple(
             p
             for p in self.sheet_problems
-            if p.is_error and (for_scoring or p.field in price_columns or p.field is None)
+            if p.is_error
+            and p.sheet == (self.sheet or None)
+            and (for_scoring or p.field in price_columns or p.field is None)
         )
 
 
@@ -131,6 +138,9 @@ def parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str = "") ->
         for o in offers
     )
     problems = header.problems + _sheet_notes(raw, header.columns)
+    if raw.marks_sheet is not None:
+        offers, marks_problems = _apply_marks_sheet(offers, raw, header.columns, config)
+        problems += marks_problems
     if not raw.rows and not any(p.is_error for p in problems):
         message = "the sheet has no offer rows below its header"
         problems.append(Problem("no-offers", message, Severity.WARNING, raw.file, raw.sheet))
@@ -212,7 +222,7 @@ class _Header:
                     f"{document!r} saying oui/non for each offer"
                 )
                 self._add("missing-column", message + self._hint(document), None, document)
-        for criterion in self.marked:
+        for criterion in self.marked if self.raw.marks_sheet is None else ():
             if criterion not in found:
                 message = (
                     f"no column for the marks of criterion {criterion!r} (criteria.yaml): add a "
@@ -524,3 +534,114 @@ def _row_problem(
     return Problem(
         code, message, severity, raw.file, raw.sheet, cell, offer.row, OfferField.CANDIDATE.value
     )
+
+
+def _apply_marks_sheet(
+    offers: tuple[Offer, ...], raw: RawSheet, columns: list[Column], config: Config
+) -> tuple[tuple[Offer, ...], list[Problem]]:
+    """Replace the offers' marks by the evaluators' marks of the marks sheet, aggregated."""
+    from referent_ess.evaluators import divergence, read_marks
+
+    assert raw.marks_sheet is not None
+    sheet = read_marks(raw.marks_sheet, config)
+    problems = list(sheet.problems)
+    marked_columns = {c.name for c in columns if c.kind is ColumnKind.MARK}
+    for name in sorted(marked_columns):
+        message = (
+            f"the marks sheet {raw.marks_sheet.name!r} replaces the mark columns: column "
+            f"{name!r} of the offers sheet is not used"
+        )
+        problems.append(
+            Problem("marks-column-ignored", message, Severity.WARNING, raw.file, raw.sheet)
+        )
+    scales = {c.id: c.scale for c in config.marked_criteria}
+    used: set[tuple[str, int]] = set()
+    updated = []
+    for offer in offers:
+        key = (normalise(offer.candidate or ""), offer.lot or 0)
+        marks_of = sheet.offers.get(key)
+        if marks_of is not None:
+            used.add(key)
+        extra: list[Problem] = []
+        marks: dict[str, Decimal | Fraction] = {}
+        by_evaluator: dict[str, dict[str, Decimal]] = {}
+        missing: dict[str, tuple[str, ...]] = {}
+        comments = dict(offer.comments)
+        for criterion in config.marked_criteria:
+            entries = marks_of.by_criterion.get(criterion.id, {}) if marks_of else {}
+            if criterion.id in offer.marks and entries:
+                first = next(iter(entries.values()))
+                message = (
+                    f"the mark of {criterion.id} is given both here and in the marks sheet "
+                    f"({raw.marks_sheet.name}!{first.cell}); keep one of them"
+                )
+                extra.append(
+                    Problem(
+                        "mark-given-twice",
+                        message,
+                        Severity.ERROR,
+                        raw.file,
+                        raw.sheet,
+                        offer.cells.get(criterion.id),
+                        offer.row,
+                        criterion.id,
+                    )
+                )
+            absent = tuple(e for e in sheet.evaluators if e not in entries)
+            if entries and not absent:
+                assert marks_of is not None
+                marks[criterion.id] = marks_of.aggregate(criterion.id, config.marks_aggregate)
+            if absent and sheet.evaluators:
+                missing[criterion.id] = absent
+            by_evaluator[criterion.id] = {e: entry.mark for e, entry in entries.items()}
+            notes = [f"{e.evaluator} : {e.comment}" for e in entries.values() if e.comment]
+            if notes:
+                comments[criterion.id] = " ; ".join(notes)
+            threshold = config.marks_divergence
+            if threshold is None:
+                threshold = scales[criterion.id] * Decimal("0.4")
+            spread = divergence(list(entries.values()), threshold)
+            if spread is not None:
+                extra.append(
+                    Problem(
+                        "marks-divergence",
+                        spread,
+                        Severity.WARNING,
+                        raw.file,
+                        raw.marks_sheet.name,
+                        next(iter(entries.values())).cell,
+                        offer.row,
+                        criterion.id,
+                    )
+                )
+        updated.append(
+            replace(
+                offer,
+                marks=marks,
+                evaluator_marks=by_evaluator,
+                missing_evaluators=missing,
+                comments=comments,
+                problems=offer.problems + tuple(extra),
+            )
+        )
+    for key, marks_of in sheet.offers.items():
+        if key in used:
+            continue
+        entry = next(e for entries in marks_of.by_criterion.values() for e in entries.values())
+        message = (
+            f"no offer of {entry.candidate!r} on lot {entry.lot} in the offers sheet; check the "
+            "name and the lot"
+        )
+        problems.append(
+            Problem(
+                "no-such-offer",
+                message,
+                Severity.ERROR,
+                raw.file,
+                raw.marks_sheet.name,
+                entry.cell,
+                entry.row,
+                "candidate",
+            )
+        )
+    return tuple(updated), problems

@@ -21,7 +21,7 @@ def max_points(total: Decimal, weight: Decimal) -> Fraction:
     return Fraction(total) * Fraction(weight) / 100
 
 
-def mark_points(mark: Decimal, scale: Decimal, maximum: Fraction) -> Fraction:
+def mark_points(mark: Decimal | Fraction, scale: Decimal, maximum: Fraction) -> Fraction:
     return maximum * Fraction(mark) / Fraction(scale)
 
 

@@ -5,6 +5,8 @@ is what the JSON says, rounded the same way.
 """
 
 from collections.abc import Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -28,6 +30,10 @@ from referent_ess.money import round_half_up
 from referent_ess.problems import ValidationReport
 from referent_ess.scoring import max_points
 from referent_ess.values import percent
+
+if TYPE_CHECKING:
+    from referent_ess.sensitivity import Sensitivity
+    from referent_ess.simulate import Simulation
 
 WINNER = "★"
 
@@ -255,3 +261,82 @@ def render_plain(renderable: RenderableType) -> str:
 def make_console() -> Console:
     """A console that writes plain text when not on a terminal or when NO_COLOR is set."""
     return Console(highlight=False, soft_wrap=False)
+
+
+def simulation_table(simulation: "Simulation", evaluation: Evaluation) -> RenderableType:
+    """Each offer's rank and total under every price formula, side by side."""
+    lot = evaluation.lot(simulation.lot_id)
+    assert lot is not None
+    table = _table(f"Lot {lot.lot.id} — ranks and totals under each price formula")
+    table.add_column("Candidate")
+    for variant in simulation.variants:
+        table.add_column(f"{variant.name}\nrank", justify="right")
+        table.add_column(f"{variant.name}\ntotal", justify="right")
+    by_row = {v.name: {r.offer.row: r for r in v.lot.ranked} for v in simulation.variants}
+    for result in lot.ranked:
+        cells = [result.candidate]
+        for variant in simulation.variants:
+            found = by_row[variant.name].get(result.offer.row)
+            cells += [
+                _cell(found.rank if found else None),
+                _cell(points(found.total) if found else None),
+            ]
+        table.add_row(*cells)
+    parts: list[RenderableType] = [keep_whole(table)]
+    verdict = (
+        "The winner CHANGES with the price formula."
+        if simulation.winner_changes
+        else "The winner is the same under every formula."
+    )
+    parts.append(Text(verdict, style="bold"))
+    parts += [Text(v.neutralised, style="yellow") for v in simulation.variants if v.neutralised]
+    return Group(*parts)
+
+
+def sensitivity_tables(analysis: "Sensitivity") -> RenderableType:
+    """The weight transfers that change the winner, leave-one-out, and random draws."""
+    from referent_ess.analysis_formats import sensitivity_summary
+
+    lot = analysis.lot
+    parts: list[RenderableType] = [
+        Text(f"Lot {lot.lot.id} — winner: {analysis.winner.candidate}", style="bold"),
+        Text(sensitivity_summary(analysis)),
+    ]
+    if analysis.transfers:
+        table = _table("Smallest transfer of weight that lets another offer catch up")
+        table.add_column("From")
+        table.add_column("To")
+        table.add_column("Points", justify="right")
+        table.add_column("Then first")
+        for transfer in sorted(analysis.transfers, key=lambda t: t.points):
+            table.add_row(
+                transfer.source,
+                transfer.target,
+                str(points(transfer.points)),
+                transfer.challenger.candidate,
+            )
+        parts.append(keep_whole(table))
+    if analysis.leave_one_out:
+        table = _table("Leave one out: the winner without each other admissible offer")
+        table.add_column("Without")
+        table.add_column("Winner")
+        table.add_column("Changes?")
+        for loo in analysis.leave_one_out:
+            table.add_row(
+                loo.removed.candidate,
+                loo.winner.candidate if loo.winner else "(no single winner)",
+                "YES" if loo.changed else "no",
+                style="bold yellow" if loo.changed else None,
+            )
+        parts.append(keep_whole(table))
+    if analysis.samples:
+        table = _table(f"Random weights: {analysis.samples} seeded draws")
+        table.add_column("Candidate")
+        table.add_column("Wins", justify="right")
+        table.add_column("Share", justify="right")
+        for result in lot.ranked:
+            wins = analysis.wins.get(result.offer.row, 0)
+            share = round_half_up(Fraction(wins * 100, analysis.samples), 1)
+            table.add_row(result.candidate, str(wins), f"{share} %")
+        parts.append(keep_whole(table))
+    return Group(*parts)

@@ -10,7 +10,7 @@ cached value and must not be read as an empty cell.
 """
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,7 @@ class RawSheet:
     merged: tuple[str, ...] = ()  # merged ranges, e.g. "A1:B1"
     hidden_rows: tuple[int, ...] = ()
     hidden_columns: tuple[str, ...] = ()
+    marks_sheet: "RawSheet | None" = None  # the evaluators' marks, when the workbook has them
 
     @property
     def sheet(self) -> str | None:
@@ -75,14 +76,26 @@ def read_offers_sheet(path: Path) -> RawSheet:
     try:
         with warnings.catch_warnings():  # openpyxl warns about parts it skips; not our reader's
             warnings.simplefilter("ignore")
-            sheet_name, values, other_headers = _read_workbook(path, scan)
+            read = _read_workbook(path, scan)
     except ReferentError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged part; all mean unusable
         raise ReferentError(
             f"{path}: cannot be read as an .xlsx workbook ({exc})", "unreadable-workbook"
         ) from None
-    notes = scan.sheet(sheet_name) or SheetScan(sheet_name, "", "visible")
+    marks = _raw(path, scan, read.marks_name, read.marks_values, ()) if read.marks_name else None
+    offers = _raw(path, scan, read.offers_name, read.offers_values, read.other_headers)
+    return replace(offers, marks_sheet=marks)
+
+
+def _raw(
+    path: Path,
+    scan: XlsxScan,
+    name: str,
+    values: list[tuple[object, ...]],
+    other_headers: tuple[tuple[str, tuple[object, ...]], ...],
+) -> RawSheet:
+    notes = scan.sheet(name) or SheetScan(name, "", "visible")
     header = values[0] if values else ()
     rows = tuple(
         (number, row)
@@ -91,7 +104,7 @@ def read_offers_sheet(path: Path) -> RawSheet:
     )
     return RawSheet(
         str(path),
-        sheet_name,
+        name,
         header,
         rows,
         other_headers,
@@ -102,31 +115,69 @@ def read_offers_sheet(path: Path) -> RawSheet:
     )
 
 
-def _read_workbook(
-    path: Path, scan: XlsxScan
-) -> tuple[str, list[tuple[object, ...]], tuple[tuple[str, tuple[object, ...]], ...]]:
-    """The chosen sheet's name and values, and the other sheets' first rows."""
+@dataclass(frozen=True)
+class _Read:
+    offers_name: str
+    offers_values: list[tuple[object, ...]]
+    other_headers: tuple[tuple[str, tuple[object, ...]], ...]
+    marks_name: str | None
+    marks_values: list[tuple[object, ...]]
+
+
+def _read_workbook(path: Path, scan: XlsxScan) -> _Read:
+    """The offers sheet's values, the marks sheet's if there is one, other sheets' first rows."""
     import openpyxl
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        sheet_name = _choose_sheet(workbook, str(path))
-        values = _sheet_values(workbook[sheet_name])
+        offers_name = _choose_sheet(workbook, str(path))
+        marks_name = next(
+            (
+                str(ws.title)
+                for ws in workbook.worksheets
+                if ws.title != offers_name and _is_marks_sheet(ws)
+            ),
+            None,
+        )
+        wanted = [offers_name, *([marks_name] if marks_name else [])]
+        values = {name: _sheet_values(workbook[name]) for name in wanted}
         other_headers = tuple(
             (str(ws.title), next(ws.iter_rows(max_row=1, values_only=True), ()))
             for ws in workbook.worksheets
-            if ws.title != sheet_name
+            if ws.title not in wanted
         )
     finally:
         workbook.close()
-    notes = scan.sheet(sheet_name)
-    if notes is not None and notes.has_formulas:
+    with_formulas = [
+        n for n in wanted if (notes := scan.sheet(n)) is not None and notes.has_formulas
+    ]
+    if with_formulas:
         formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            values = _mark_uncomputed(values, _sheet_values(formulas[sheet_name]))
+            for name in with_formulas:
+                values[name] = _mark_uncomputed(values[name], _sheet_values(formulas[name]))
         finally:
             formulas.close()
-    return sheet_name, values, other_headers
+    return _Read(
+        offers_name,
+        values[offers_name],
+        other_headers,
+        marks_name,
+        values[marks_name] if marks_name else [],
+    )
+
+
+def _is_marks_sheet(sheet: "ReadOnlyWorksheet") -> bool:
+    """A sheet named ``marks``, or ``notes`` with an evaluator column (a sheet of free-text
+    notes is not the evaluators' marks)."""
+    name = normalise(sheet.title)
+    if name == "marks":
+        return True
+    if name != "notes":
+        return False
+    header = next(sheet.iter_rows(max_row=1, values_only=True), ())  # type: ignore[misc]
+    words = {normalise(str(value)) for value in header if not is_blank(value)}
+    return bool(words & {"evaluator", "evaluateur", "evaluatrice", "membre du jury", "jury"})
 
 
 def _choose_sheet(workbook: "Workbook", display: str) -> str:

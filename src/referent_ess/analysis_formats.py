@@ -1,0 +1,91 @@
+"""The price-formula simulation and the sensitivity analysis as data (JSON) and sentences."""
+
+from fractions import Fraction
+from typing import Any
+
+from referent_ess.evaluate import Evaluation, OfferResult
+from referent_ess.formats import header, money, points
+from referent_ess.sensitivity import Sensitivity
+from referent_ess.simulate import Simulation
+
+
+def _number(value: Fraction | None) -> float | None:
+    rounded = points(value)
+    return None if rounded is None else float(rounded)
+
+
+def _who(result: OfferResult) -> dict[str, Any]:
+    return {"candidate": result.candidate, "row": result.offer.row}
+
+
+def simulation_dict(simulation: Simulation, evaluation: Evaluation) -> dict[str, Any]:
+    price_id = evaluation.config.price_criterion.id
+    variants = [
+        {
+            "formula": variant.name,
+            "basis": variant.rule.basis.value,
+            "winner_rows": [r.offer.row for r in variant.lot.winners],
+            "neutralised": variant.neutralised,
+            "offers": [
+                {
+                    **_who(r),
+                    "rank": r.rank,
+                    "price_ht": money(r.price_ht),
+                    "price_points": _number(r.points.get(price_id)),
+                    "total": _number(r.total),
+                }
+                for r in variant.lot.ranked
+            ],
+        }
+        for variant in simulation.variants
+    ]
+    return {
+        **header(evaluation.config, evaluation),
+        "lot": simulation.lot_id,
+        "winner_changes": simulation.winner_changes,
+        "variants": variants,
+    }
+
+
+def sensitivity_dict(analysis: Sensitivity, evaluation: Evaluation) -> dict[str, Any]:
+    return {
+        **header(evaluation.config, evaluation),
+        "lot": analysis.lot.lot.id,
+        "winner": _who(analysis.winner),
+        "margin_points": _number(analysis.margin),
+        "summary": sensitivity_summary(analysis),
+        "transfers": [
+            {
+                "from": t.source,
+                "to": t.target,
+                "points": _number(t.points),
+                "points_exact": f"{t.points.numerator}/{t.points.denominator}",
+                "new_winner": _who(t.challenger),
+            }
+            for t in analysis.transfers
+        ],
+        "leave_one_out": [
+            {
+                "removed": _who(loo.removed),
+                "winner": None if loo.winner is None else _who(loo.winner),
+                "winner_changes": loo.changed,
+            }
+            for loo in analysis.leave_one_out
+        ],
+        "samples": (
+            {"draws": analysis.samples, "wins": {str(r): n for r, n in analysis.wins.items()}}
+            if analysis.samples
+            else None
+        ),
+    }
+
+
+def sensitivity_summary(analysis: Sensitivity) -> str:
+    margin = analysis.margin
+    name = analysis.winner.candidate
+    if margin is None:
+        return f"{name} stays first whatever weight moves from one criterion to another."
+    return (
+        f"{name} stays first as long as no weight moves by more than {points(margin)} points "
+        "from one criterion to another."
+    )

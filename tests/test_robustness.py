@@ -1,0 +1,172 @@
+"""Price-formula simulation and sensitivity of the winner: closed forms and properties."""
+
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referent_ess import api
+from referent_ess.choices import CapBasis, PriceBasis, PriceFormula
+from referent_ess.config import Config, Consultation, Criterion, Lot, PriceRule
+from referent_ess.evaluate import evaluate
+from referent_ess.offers import Offer, OfferBook
+from referent_ess.sensitivity import analyse, totals_with
+from referent_ess.simulate import simulate
+
+F = Fraction
+
+
+def two_offers(make_config, make_workbook):
+    """Quality 60, price 40 (proportional).
+    A: mark 5 → 60, 5000 € → 40 × 4000/5000 = 32, total 92;
+    B: mark 4 → 48, 4000 € → 40, total 88."""
+    lots, criteria = make_config()
+    offers = make_workbook([["A", 1, 500, 10, None, "oui", 5], ["B", 1, 400, 10, None, "oui", 4]])
+    return api.score(lots, criteria, offers)
+
+
+def test_the_flip_point_of_a_two_offer_lot(make_config, make_workbook) -> None:
+    analysis = analyse(two_offers(make_config, make_workbook), 1)
+    assert analysis.winner.candidate == "A"
+    # moving t points from quality to price: A loses 0.2 t, B gains 0.2 t; the lead of 4 is
+    # gone at t = 4 / 0.4 = 10 (weights 50 / 50: both total 90). The other way, B only falls.
+    assert [(t.source, t.target, t.points, t.challenger.candidate) for t in analysis.transfers] == [
+        ("quality", "price", F(10), "B")
+    ]
+    assert analysis.margin == 10
+    # leave-one-out: without B, A wins alone
+    assert [(x.removed.candidate, x.changed) for x in analysis.leave_one_out] == [("B", False)]
+
+
+def test_random_weights_are_seeded(make_config, make_workbook) -> None:
+    evaluation = two_offers(make_config, make_workbook)
+    first = analyse(evaluation, 1, samples=200, spread=15, seed=7).wins
+    assert first == analyse(evaluation, 1, samples=200, spread=15, seed=7).wins
+    assert sum(first.values()) == 200
+
+
+def test_the_winner_differs_between_proportional_and_linear(make_config, make_workbook):
+    lots, criteria = make_config()
+    offers = make_workbook(
+        [
+            # quality 60 × mark/5; prices 4000, 5000, 6000
+            ["Cheap", 1, 400, 10, None, "oui", 3],  # 36
+            ["Middle", 1, 500, 10, None, "oui", "4,5"],  # 54
+            ["Dear", 1, 600, 10, None, "oui", 5],  # 60
+        ]
+    )
+    simulation = simulate(api.score(lots, criteria, offers), 1)
+    totals = {
+        v.name: {r.candidate: (r.rank, r.total) for r in v.lot.ranked} for v in simulation.variants
+    }
+    # proportional, 40 × 4000 / P: Cheap 76, Middle 54 + 32 = 86, Dear 60 + 26.67 = 86.67
+    assert totals["proportional"] == {
+        "Dear": (1, F(260, 3)),
+        "Middle": (2, F(86)),
+        "Cheap": (3, F(76)),
+    }
+    # linear, 40 × (6000 − P) / 2000: Cheap 36 + 40 = 76, Middle 54 + 20 = 74, Dear 60 + 0 = 60
+    assert totals["linear"] == {"Cheap": (1, F(76)), "Middle": (2, F(74)), "Dear": (3, F(60))}
+    assert simulation.winner_changes
+    # proportional price points 40, 32, 26.67 spread over 13.33, more than 25 % of 40 (10):
+    # not neutralised, though the prices differ by 50 %
+    assert [v.neutralised for v in simulation.variants] == [None, None, None]
+
+
+def test_a_neutralised_price_criterion_is_said(make_config, make_workbook) -> None:
+    lots, criteria = make_config()
+    offers = make_workbook(
+        [
+            # proportional on 4000 and 4900: 40 and 32.65; spread 7.35 < 10 (25 % of 40)
+            # while 4900 is 22.5 % above 4000 (> 20 %)
+            ["A", 1, 400, 10, None, "oui", 3],
+            ["B", 1, 490, 10, None, "oui", 4],
+        ]
+    )
+    simulation = simulate(api.score(lots, criteria, offers), 1)
+    assert simulation.variants[0].neutralised == (
+        "proportional: the price points spread over 7.35 of 40.00 (less than 25 %) while the "
+        "prices differ by 22.5 % (more than 20 %): this formula neutralises the price criterion "
+        "(CE, 3 Nov. 2014, n° 373362)"
+    )
+    assert simulation.variants[1].neutralised is None  # linear: 40 and 0
+
+
+# ---- property: the computed transfer is the exact flip point ----------------------------------
+
+
+def config_of(formula: PriceFormula) -> Config:
+    return Config(
+        consultation=Consultation("T", None, None, Decimal("0.2"), CapBasis.HT, (), None),
+        lots=(Lot(1, "Lot", Decimal(10**9), Decimal(12 * 10**8)),),
+        total=Decimal(100),
+        criteria=(
+            Criterion("a", "A", Decimal(40), Decimal(5)),
+            Criterion("b", "B", Decimal(35), Decimal(5)),
+            Criterion(
+                "price", "P", Decimal(25), Decimal(5), PriceRule(formula, PriceBasis.HT, Decimal(2))
+            ),
+        ),
+        tie_break=(),
+        lots_path=Path("lots.yaml"),
+        criteria_path=Path("criteria.yaml"),
+        lots_sha256="",
+        criteria_sha256="",
+    )
+
+
+offers_strategy = st.lists(
+    st.tuples(
+        st.integers(100, 100_000).map(lambda c: Decimal(c) / 100),
+        st.integers(0, 10).map(lambda h: Decimal(h) / 2),
+        st.integers(0, 10).map(lambda h: Decimal(h) / 2),
+    ),
+    min_size=2,
+    max_size=5,
+)
+
+
+@settings(max_examples=120, derandomize=True, deadline=None)
+@given(formula=st.sampled_from(list(PriceFormula)), rows=offers_strategy)
+def test_the_minimal_transfer_flips_the_winner_and_nothing_smaller_does(formula, rows) -> None:
+    config = config_of(formula)
+    offers = tuple(
+        Offer(i + 2, f"O{i}", 1, price, Decimal(1), None, None, None, {}, {"a": a, "b": b}, {})
+        for i, (price, a, b) in enumerate(rows)
+    )
+    evaluation = evaluate(config, OfferBook(Path("x.xlsx"), "", "offers", (), offers))
+    lot = evaluation.lots[0]
+    if len(lot.winners) != 1:
+        return  # a tie at the top: sensitivity does not apply
+    analysis = analyse(evaluation, 1)
+    winner_index = lot.ranked.index(analysis.winner)
+    base = {c.id: F(c.weight) for c in config.criteria}
+    found = {(t.source, t.target): t for t in analysis.transfers}
+    epsilon = F(1, 10**6)
+    for source in base:
+        for target in base:
+            if source == target:
+                continue
+
+            def totals(t: Fraction, source: str = source, target: str = target) -> list[Fraction]:
+                weights = dict(base)
+                weights[source] -= t
+                weights[target] += t
+                return totals_with(lot.ranked, config, weights)
+
+            transfer = found.get((source, target))
+            if transfer is None:
+                # no flip within the source's weight: by linearity, checking the end is enough
+                end = totals(base[source])
+                assert all(end[winner_index] >= x for x in end)
+                continue
+            before = totals(transfer.points - epsilon)
+            assert all(before[winner_index] > x for i, x in enumerate(before) if i != winner_index)
+            at = totals(transfer.points)
+            challenger = lot.ranked.index(transfer.challenger)
+            assert at[challenger] == at[winner_index]
+            if transfer.points + epsilon <= base[source]:
+                after = totals(transfer.points + epsilon)
+                assert after[challenger] > after[winner_index]
