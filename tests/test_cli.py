@@ -158,6 +158,8 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
         "cap_ht": "12500.00",
         "cap_ttc": "15000.00",
         "provisional": False,
+        "award": {"candidate": "Les Bâtisseurs Solidaires (SCOP)", "row": 7},
+        "award_note": None,
         "abnormally_low_note": (
             "abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method "
             "does not apply; judge the prices case by case"

@@ -170,3 +170,47 @@ def test_the_minimal_transfer_flips_the_winner_and_nothing_smaller_does(formula,
             if transfer.points + epsilon <= base[source]:
                 after = totals(transfer.points + epsilon)
                 assert after[challenger] > after[winner_index]
+
+
+def test_max_lots_per_candidate_passes_the_second_lot_to_the_next_offer(
+    make_config, make_workbook
+) -> None:
+    lots, criteria = make_config()
+    lots.write_text(
+        lots.read_text(encoding="utf-8").replace(
+            "  required_documents: [cv]\n",
+            "  required_documents: [cv]\n  max_lots_per_candidate: 1\n",
+        ),
+        encoding="utf-8",
+    )
+    offers = make_workbook(
+        [
+            # Star is first on both lots (quality 60, the cheapest: 100 on each)
+            ["Star", 1, 400, 10, None, "oui", 5],
+            ["Second", 1, 450, 10, None, "oui", 4],
+            ["Star", 2, 400, 10, None, "oui", 5],
+            ["Other", 2, 450, 10, None, "oui", 3],
+        ]
+    )
+    lot1, lot2 = api.score(lots, criteria, offers).lots
+    assert (lot1.award.candidate if lot1.award else None) == "Star"
+    # lot 2, in lot order: Star already holds lot 1, so the lot goes to Other (rank 2)
+    assert [(r.candidate, r.rank) for r in lot2.ranked] == [("Star", 1), ("Other", 2)]
+    assert lot2.award is not None
+    assert lot2.award.candidate == "Other"
+    assert lot2.award_note == "awarded to the rank-2 offer (max_lots_per_candidate)"
+    star = lot2.ranked[0]
+    assert [w.message for w in star.warnings if w.code == "lot-limit"] == [
+        "ranked 1 on lot 2, but already awarded lot 1: a candidate may win at most 1 lot(s) "
+        "(max_lots_per_candidate)"
+    ]
+
+
+def test_without_a_limit_the_award_is_the_single_first_ranked(make_config, make_workbook):
+    lots, criteria = make_config()
+    offers = make_workbook(
+        [["Star", 1, 400, 10, None, "oui", 5], ["Star", 2, 400, 10, None, "oui", 5]]
+    )
+    lot1, lot2 = api.score(lots, criteria, offers).lots
+    assert lot1.award is lot1.ranked[0]
+    assert lot2.award is lot2.ranked[0]

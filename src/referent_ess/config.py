@@ -99,6 +99,7 @@ class ConsultationSpec(_Spec):
     required_documents: tuple[Identifier, ...] = ()
     offers: str | None = None
     abnormally_low: AbnormalSpec = AbnormalSpec()
+    max_lots_per_candidate: Annotated[int, Field(strict=True, gt=0)] | None = None
 
 
 class LotsFile(_Spec):
@@ -171,6 +172,7 @@ class Consultation:
     offers: Path | None  # the default workbook, already resolved against lots.yaml's folder
     abnormally_low: AbnormalMethod = AbnormalMethod.NONE
     abnormally_low_ratio: Decimal = Decimal("0.8")
+    max_lots_per_candidate: int | None = None
 
 
 @dataclass(frozen=True)
@@ -453,6 +455,7 @@ def _resolve(
         offers=(lots_doc.path.parent / spec.offers) if spec.offers else None,
         abnormally_low=spec.abnormally_low.method,
         abnormally_low_ratio=spec.abnormally_low.ratio,
+        max_lots_per_candidate=spec.max_lots_per_candidate,
     )
     resolved_criteria = tuple(
         Criterion(

@@ -18,6 +18,7 @@ from referent_ess.config import Config, Lot
 from referent_ess.money import price_ht, price_ttc
 from referent_ess.offers import Offer, OfferBook
 from referent_ess.problems import Problem, Severity
+from referent_ess.text import normalise
 
 
 class Status(StrEnum):
@@ -117,6 +118,8 @@ class LotResult:
     ties: tuple[Tie, ...] = ()
     provisional: bool = False  # some offer of the lot (or without a lot) could not be evaluated
     abnormal_note: str | None = None  # why abnormally-low detection did not apply, if it did not
+    award: "OfferResult | None" = None  # the offer the lot goes to, when that can be said
+    award_note: str | None = None  # why there is no award, or why it is not the first ranked
 
     @property
     def ranked(self) -> tuple[OfferResult, ...]:
@@ -155,7 +158,65 @@ def evaluate(config: Config, book: OfferBook) -> Evaluation:
     lots = tuple(
         _rank_lot(lot, by_lot[lot.id], config, source, unsure=bool(unplaced)) for lot in config.lots
     )
+    lots = _allocate(lots, config.consultation.max_lots_per_candidate, source)
     return Evaluation(config, book, lots, tuple(unplaced))
+
+
+def _allocate(
+    lots: tuple[LotResult, ...], limit: int | None, source: tuple[str, str | None]
+) -> tuple[LotResult, ...]:
+    """Who each lot goes to: its single first-ranked offer, or, with a limit of lots per
+    candidate, the best-ranked offer whose candidate has not reached it, lot by lot in id
+    order. An offer passed over this way says why."""
+    held: dict[str, list[int]] = {}
+    allocated = []
+    for lot in lots:
+        if lot.provisional:
+            allocated.append(replace(lot, award_note="provisional ranking: no award yet"))
+            continue
+        passed_over: dict[int, Problem] = {}
+        award: OfferResult | None = None
+        note: str | None = None
+        for result in lot.ranked:
+            who = normalise(result.candidate)
+            if limit is not None and len(held.get(who, [])) >= limit:
+                earlier = ", ".join(str(i) for i in held[who])
+                passed_over[result.offer.row] = _offer_warning(
+                    result.offer,
+                    source,
+                    "lot-limit",
+                    f"ranked {result.rank} on lot {lot.lot.id}, but already awarded lot "
+                    f"{earlier}: a candidate may win at most {limit} lot(s) "
+                    "(max_lots_per_candidate)",
+                    "candidate",
+                )
+                continue
+            same_rank = [r for r in lot.ranked if r.rank == result.rank and r is not result]
+            if any(len(held.get(normalise(r.candidate), [])) < (limit or 1) for r in same_rank):
+                note = f"{len(same_rank) + 1} offers share rank {result.rank}: the buyer decides"
+            else:
+                award = result
+                held.setdefault(who, []).append(lot.lot.id)
+                if passed_over:
+                    note = f"awarded to the rank-{result.rank} offer (max_lots_per_candidate)"
+            break
+        if award is None and note is None:
+            note = "no admissible offer" if not lot.ranked else "no candidate may take this lot"
+        offers = tuple(
+            replace(r, warnings=(*r.warnings, passed_over[r.offer.row]))
+            if r.offer.row in passed_over
+            else r
+            for r in lot.offers
+        )
+        allocated.append(replace(lot, offers=offers, award=_same(award, offers), award_note=note))
+    return tuple(allocated)
+
+
+def _same(award: "OfferResult | None", offers: tuple[OfferResult, ...]) -> "OfferResult | None":
+    """The award, as it stands in ``offers`` (with any warning added since)."""
+    if award is None:
+        return None
+    return next(r for r in offers if r.offer.row == award.offer.row)
 
 
 def _judge(

@@ -227,6 +227,10 @@ def lot_dict(lot: LotResult) -> dict[str, Any]:
         "cap_ht": money(lot.lot.cap_ht),
         "cap_ttc": money(lot.lot.cap_ttc),
         "provisional": lot.provisional,
+        "award": None
+        if lot.award is None
+        else {"candidate": lot.award.candidate, "row": lot.award.offer.row},
+        "award_note": lot.award_note,
         "abnormally_low_note": lot.abnormal_note,
         "lowest_price": money(lot.lowest_price),
         "highest_price": money(lot.highest_price),
@@ -383,6 +387,8 @@ def evaluation_markdown(
             out += ["", _md(price_note(evaluation, lot)), ""]
             out += [_md(lot.abnormal_note), ""] if lot.abnormal_note else []
             out += [*(_md(note) for note in tie_notes(lot)), ""] if lot.ties else []
+            if lot.award is not None and lot.award.rank != 1:
+                out += [f"**Award**: {_md(lot.award.candidate)} — {_md(str(lot.award_note))}", ""]
         else:
             out += ["No admissible offer.", ""]
         if lot.excluded:

@@ -144,6 +144,8 @@ def _single_winner(lot: LotResult) -> OfferResult:
             "letters must not be sent on a provisional result",
             "letters-provisional",
         )
+    if lot.award is not None:  # the first ranked, or the next one under max_lots_per_candidate
+        return lot.award
     winners = lot.winners
     if not winners:
         raise ReferentError(
@@ -159,7 +161,7 @@ def _single_winner(lot: LotResult) -> OfferResult:
             "on a tied result",
             "letters-tie",
         )
-    return winners[0]
+    raise ReferentError(f"{where}: no award: {lot.award_note}", "letters-no-award")
 
 
 # ---- templates --------------------------------------------------------------------------------

@@ -147,7 +147,16 @@ def build_ocds_release(
         if note is not None:
             notes.append(note)
             continue
-        (winner,) = lot.winners
+        winner = lot.award
+        if winner is None:
+            notes.append(
+                {
+                    "code": "no-award",
+                    "relatedLots": [str(lot.lot.id)],
+                    "message": f"Lot {lot.lot.id} : aucune attribution ({lot.award_note}).",
+                }
+            )
+            continue
         award = _award(lot, winner, bid_ids[id(winner)], ids)
         suppliers.update(s["id"] for s in award.get("suppliers", []))
         awards.append(award)

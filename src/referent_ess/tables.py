@@ -90,6 +90,10 @@ def score_tables(
             if lot.abnormal_note:
                 parts.append(Text(lot.abnormal_note, style="italic"))
             parts += [Text(note, style="italic") for note in tie_notes(lot)]
+            if lot.award is not None and lot.award.rank != 1:
+                parts.append(
+                    Text(f"Award: {lot.award.candidate} — {lot.award_note}", style="bold yellow")
+                )
         else:
             parts.append(Text("No admissible offer.", style="yellow"))
         if lot.excluded:
