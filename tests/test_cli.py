@@ -183,6 +183,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                     "competence": D("16"),  # 20 x 4 / 5
                     "price": D("16.18"),  # 20 x 9613.73 / 11880 = 16.1847...
                 },
+                "marks": {"context": D("4"), "technical": D("4"), "competence": D("4")},
                 "evaluator_marks": {},
                 "total": D("80.18"),
                 "gap_to_first": D("0"),
@@ -206,6 +207,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                     "competence": D("12"),  # 20 x 3 / 5
                     "price": D("20"),  # Pmin itself
                 },
+                "marks": {"context": D("3.5"), "technical": D("4"), "competence": D("3")},
                 "evaluator_marks": {},
                 "total": D("77"),
                 "gap_to_first": D("3.18"),
@@ -224,6 +226,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "price_ht": "8000.00",
                 "price_ttc": "9600.00",
                 "points": {"context": D("24"), "technical": D("24"), "competence": D("16")},
+                "marks": {"context": D("4"), "technical": D("4"), "competence": D("4")},
                 "evaluator_marks": {},
                 "total": None,
                 "gap_to_first": None,
@@ -250,6 +253,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "price_ht": "13000.00",
                 "price_ttc": "15600.00",
                 "points": {"context": D("27"), "technical": D("27"), "competence": D("16")},
+                "marks": {"context": D("4.5"), "technical": D("4.5"), "competence": D("4")},
                 "evaluator_marks": {},
                 "total": None,
                 "gap_to_first": None,
@@ -788,9 +792,8 @@ def test_unknown_key_suggests_the_right_one(
     result = run(
         runner, ["score", str(workbook), "--lots", str(lots), "--criteria", str(criteria)], 2
     )
-    # line 7 is `- id: price` (the criterion missing its weight), line 9 the misspelt key
+    # line 9 is the misspelt key (the weight it should have been is the same mistake)
     assert result.stderr.splitlines() == [
-        f"error: {criteria}:7: criteria.1.weight: required key is missing [missing-key]",
         f"error: {criteria}:9: criteria.1.wieght: unknown key 'wieght' (did you mean 'weight'?) "
         "[unknown-key]",
     ]

@@ -152,7 +152,8 @@ def test_unknown_key_suggests_the_nearest_one(tmp_path: Path) -> None:
         f"{path}:4: criteria.0.wieght: unknown key 'wieght' (did you mean 'weight'?) [unknown-key]"
         in lines
     )
-    assert f"{path}:2: criteria.0.weight: required key is missing [missing-key]" in lines
+    # the missing weight is the same mistake: it is not reported a second time
+    assert len(lines) == 1
 
 
 def test_weights_must_sum_to_100_and_one_criterion_is_the_price(tmp_path: Path) -> None:

@@ -4,15 +4,17 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referent_ess import api
 from referent_ess.choices import CapBasis, PriceBasis, PriceFormula
 from referent_ess.config import Config, Consultation, Criterion, Lot, PriceRule
+from referent_ess.errors import ReferentError
 from referent_ess.evaluate import evaluate
 from referent_ess.offers import Offer, OfferBook
-from referent_ess.sensitivity import analyse, totals_with
+from referent_ess.sensitivity import NotApplicable, analyse, totals_with
 from referent_ess.simulate import simulate
 
 F = Fraction
@@ -214,3 +216,48 @@ def test_without_a_limit_the_award_is_the_single_first_ranked(make_config, make_
     lot1, lot2 = api.score(lots, criteria, offers).lots
     assert lot1.award is lot1.ranked[0]
     assert lot2.award is lot2.ranked[0]
+
+
+HIERARCHY = """\
+ordering: hierarchy
+criteria:
+  - {id: quality, label: Qualité}
+  - {id: price, label: Prix, price: {formula: proportional}}
+"""
+
+
+def test_hierarchy_ranks_on_marks_then_price(make_config, make_workbook) -> None:
+    lots, criteria = make_config(criteria_text=HIERARCHY)
+    offers = make_workbook(
+        [
+            ["Good but dear", 1, 900, 10, None, "oui", 5],
+            ["Good and cheap", 1, 500, 10, None, "oui", 5],
+            ["Cheapest", 1, 100, 10, None, "oui", "4,5"],
+            ["Same as cheap", 1, 500, 10, None, "oui", 5],
+        ]
+    )
+    lot = api.score(lots, criteria, offers).lots[0]
+    # quality first (5 beats 4.5 whatever the price), then the lower price; equal on both: shared
+    assert [(r.candidate, r.rank, r.total) for r in lot.ranked] == [
+        ("Good and cheap", 1, None),
+        ("Same as cheap", 1, None),
+        ("Good but dear", 3, None),
+        ("Cheapest", 4, None),
+    ]
+    assert lot.award is None  # a tie for first place: the buyer decides
+
+
+def test_hierarchy_refuses_weights_and_sensitivity(make_config, make_workbook) -> None:
+    lots, criteria = make_config(
+        criteria_text=HIERARCHY.replace("label: Qualité}", "label: Q, weight: 60}")
+    )
+    with pytest.raises(ReferentError) as caught:
+        api.score(lots, criteria, make_workbook([]))
+    assert caught.value.lines == (
+        f"{criteria}:3: criteria.0.weight: ordering: hierarchy compares the criteria in the order "
+        "listed, without weights: remove weight [hierarchy-weight]",
+    )
+    lots, criteria = make_config(criteria_text=HIERARCHY)
+    evaluation = api.score(lots, criteria, make_workbook([["A", 1, 400, 10, None, "oui", 4]]))
+    with pytest.raises(NotApplicable):
+        analyse(evaluation, 1)

@@ -24,6 +24,14 @@ class PriceFormula(StrEnum):
     GAP = "gap"
 
 
+class Ordering(StrEnum):
+    """Weighted criteria (points and totals), or a hierarchy: criteria in decreasing order of
+    importance, compared one after the other (French law allows both)."""
+
+    WEIGHTED = "weighted"
+    HIERARCHY = "hierarchy"
+
+
 class MarksAggregate(StrEnum):
     """How several evaluators' marks for one offer and criterion become one mark."""
 

@@ -292,6 +292,7 @@ def report(
         )
     lots, criteria = _config_paths(lots, criteria)
     evaluation = api.score(lots, criteria, offers)
+    _weighted_only(evaluation, "the report")
     chosen = _lot_ids(evaluation, lot)
     run = _run_info(evaluation)
     content: str | bytes
@@ -342,6 +343,7 @@ def letters(
 
     lots, criteria = _config_paths(lots, criteria)
     evaluation = api.score(lots, criteria, offers)
+    _weighted_only(evaluation, "letters")
     (lot_id,) = _lot_ids(evaluation, lot)
     written = build_letters(evaluation, lot_id, template)
     if out.exists() and not out.is_dir():
@@ -419,6 +421,7 @@ def simulate(
 
     lots, criteria = _config_paths(lots, criteria)
     evaluation = api.score(lots, criteria, offers)
+    _weighted_only(evaluation, "simulate (price formulas give points, which a hierarchy has not)")
     (lot_id,) = _lot_ids(evaluation, lot)
     simulation = run_simulation(evaluation, lot_id)
 
@@ -463,6 +466,7 @@ def sensitivity(
 
     lots, criteria = _config_paths(lots, criteria)
     evaluation = api.score(lots, criteria, offers)
+    _weighted_only(evaluation, "sensitivity (there are no weights to move in a hierarchy)")
     (lot_id,) = _lot_ids(evaluation, lot)
     try:
         analysis = analyse(evaluation, lot_id, samples=samples, spread=spread, seed=seed)
@@ -482,6 +486,18 @@ def sensitivity(
         table,
         _inputs(evaluation),
     )
+
+
+def _weighted_only(evaluation: "Evaluation", what: str) -> None:
+    from referent_ess.choices import Ordering
+    from referent_ess.errors import ReferentError
+
+    if evaluation.config.ordering is Ordering.HIERARCHY:
+        raise ReferentError(
+            f"{evaluation.config.criteria_path}: {what} does not apply with ordering: "
+            "hierarchy; use `referent score` or `rank`",
+            "not-applicable",
+        )
 
 
 def _run_info(evaluation: "Evaluation") -> "RunInfo":

@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from referent_ess.abnormal import AbnormalMethod
-from referent_ess.choices import CapBasis, MarksAggregate, PriceBasis, PriceFormula
+from referent_ess.choices import CapBasis, MarksAggregate, Ordering, PriceBasis, PriceFormula
 from referent_ess.errors import ConfigError
 from referent_ess.problems import Problem
 from referent_ess.values import CENT, BadValue, parse_number
@@ -116,7 +116,7 @@ class PriceSpec(_Spec):
 class CriterionSpec(_Spec):
     id: Identifier
     label: str
-    weight: Annotated[ExactDecimal, Field(gt=0, le=100)]
+    weight: Annotated[ExactDecimal, Field(gt=0, le=100)] | None = None
     scale: Annotated[ExactDecimal, Field(gt=0)] | None = None
     price: PriceSpec | None = None
 
@@ -126,6 +126,7 @@ class CriteriaFile(_Spec):
     marks_scale: Annotated[ExactDecimal, Field(gt=0)] = Decimal(5)
     marks_aggregate: MarksAggregate = MarksAggregate.MEAN
     marks_divergence: Annotated[ExactDecimal, Field(ge=0)] | None = None
+    ordering: Ordering = Ordering.WEIGHTED
     criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
     tie_break: list[Identifier] = []
 
@@ -190,6 +191,7 @@ class Config:
     criteria_sha256: str
     marks_aggregate: MarksAggregate = MarksAggregate.MEAN
     marks_divergence: Decimal | None = None  # None: 40 % of each criterion's scale
+    ordering: Ordering = Ordering.WEIGHTED
 
     @property
     def price_criterion(self) -> Criterion:
@@ -337,16 +339,42 @@ def _check_lots(spec: LotsFile) -> list[Issue]:
 
 def _check_criteria(spec: CriteriaFile) -> list[Issue]:
     issues: list[Issue] = []
-    total_weight = sum((c.weight for c in spec.criteria), Decimal(0))
-    if total_weight != 100:
-        weights = " + ".join(str(c.weight) for c in spec.criteria)
-        issues.append(
+    if spec.ordering is Ordering.HIERARCHY:
+        issues += [
             (
-                ("criteria",),
-                "weights-sum",
-                f"weights must sum to 100, found {weights} = {total_weight}",
+                ("criteria", index, "weight"),
+                "hierarchy-weight",
+                "ordering: hierarchy compares the criteria in the order listed, without "
+                "weights: remove weight",
             )
-        )
+            for index, c in enumerate(spec.criteria)
+            if c.weight is not None
+        ]
+        if spec.tie_break:
+            issues.append(
+                (
+                    ("tie_break",),
+                    "hierarchy-tie-break",
+                    "ordering: hierarchy already breaks ties criterion by criterion: remove "
+                    "tie_break",
+                )
+            )
+    else:
+        issues += [
+            (("criteria", index, "weight"), "missing-key", "required key is missing")
+            for index, c in enumerate(spec.criteria)
+            if c.weight is None
+        ]
+        total_weight = sum((c.weight or Decimal(0) for c in spec.criteria), Decimal(0))
+        if total_weight != 100 and all(c.weight is not None for c in spec.criteria):
+            weights = " + ".join(str(c.weight) for c in spec.criteria)
+            issues.append(
+                (
+                    ("criteria",),
+                    "weights-sum",
+                    f"weights must sum to 100, found {weights} = {total_weight}",
+                )
+            )
     priced = [i for i, c in enumerate(spec.criteria) if c.price is not None]
     if len(priced) != 1:
         ids = ", ".join(spec.criteria[i].id for i in priced) or "none"
@@ -461,7 +489,7 @@ def _resolve(
         Criterion(
             id=c.id,
             label=c.label,
-            weight=c.weight,
+            weight=c.weight if c.weight is not None else Decimal(0),  # none in a hierarchy
             scale=c.scale if c.scale is not None else criteria.marks_scale,
             price=(
                 PriceRule(c.price.formula, c.price.basis, c.price.k or Decimal(2))
@@ -483,6 +511,7 @@ def _resolve(
         criteria_sha256=criteria_doc.sha256,
         marks_aggregate=criteria.marks_aggregate,
         marks_divergence=criteria.marks_divergence,
+        ordering=criteria.ordering,
     )
 
 

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from referent_ess import scoring
 from referent_ess.abnormal import MINIMUM_OFFERS, AbnormalMethod, detect
-from referent_ess.choices import CapBasis, PriceBasis
+from referent_ess.choices import CapBasis, Ordering, PriceBasis
 from referent_ess.config import Config, Lot
 from referent_ess.money import price_ht, price_ttc
 from referent_ess.offers import Offer, OfferBook
@@ -462,12 +462,19 @@ def _rank_lot(
             warnings += (_abnormally_low(result, flags[index].explanation, source),)
         scored.append(replace(result, points=points, total=total, warnings=warnings))
 
-    keys = [_rank_key(r, config.tie_break) for r in scored]
+    if config.ordering is Ordering.HIERARCHY:
+        # no points and no total: criteria compared one after the other, in the order listed
+        scored = [replace(r, points={}, total=None) for r in scored]
+        keys = [
+            _hierarchy_key(r, config, price) for r, price in zip(admissible, prices, strict=True)
+        ]
+    else:
+        keys = [_rank_key(r, config.tie_break) for r in scored]
     ranks = scoring.competition_ranks(keys)
     ranked = [replace(r, rank=rank) for r, rank in zip(scored, ranks, strict=True)]
     ranked.sort(key=lambda r: (r.rank, r.offer.row))
     others = [r for r in results if r.status is not Status.ADMISSIBLE]
-    ties = _exact_ties(ranked, config.tie_break)
+    ties = _exact_ties(ranked, config.tie_break) if config.ordering is Ordering.WEIGHTED else ()
     provisional = unsure or any(r.status is Status.INVALID for r in others)
     detection = None
     if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
@@ -520,6 +527,18 @@ def _basis_price(result: OfferResult, basis: PriceBasis) -> Decimal:
     price = result.price_ht if basis is PriceBasis.HT else result.price_ttc
     assert price is not None  # an admissible offer has a price
     return price
+
+
+def _hierarchy_key(result: OfferResult, config: Config, price: Decimal) -> tuple[Fraction, ...]:
+    """Mark / scale of each marked criterion, and minus the price (lower is better), in the
+    order the criteria are listed."""
+    key = []
+    for criterion in config.criteria:
+        if criterion.is_price:
+            key.append(-Fraction(price))
+        else:
+            key.append(Fraction(result.offer.marks[criterion.id]) / Fraction(criterion.scale))
+    return tuple(key)
 
 
 def _rank_key(result: OfferResult, tie_break: tuple[str, ...]) -> tuple[Fraction, ...]:

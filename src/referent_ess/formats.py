@@ -14,8 +14,8 @@ from fractions import Fraction
 from typing import Any
 
 from referent_ess._version import __version__
-from referent_ess.choices import PriceFormula
-from referent_ess.config import Config
+from referent_ess.choices import Ordering, PriceFormula
+from referent_ess.config import Config, Criterion
 from referent_ess.evaluate import Evaluation, LotResult, OfferResult, Status
 from referent_ess.money import round_half_up
 from referent_ess.problems import Problem, ValidationReport
@@ -78,8 +78,33 @@ def _names(results: Sequence[OfferResult]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def criterion_value(result: OfferResult, criterion: Criterion, config: Config) -> Decimal | None:
+    """What a table shows for an offer and a criterion: its points, or in a hierarchy (no
+    points) its mark; rounded half up to 2 decimals."""
+    if config.ordering is Ordering.HIERARCHY:
+        mark = result.offer.marks.get(criterion.id)
+        return None if mark is None else round_half_up(mark, POINTS_PLACES)
+    return points(result.points.get(criterion.id))
+
+
+def criterion_heading(criterion: Criterion, config: Config) -> str:
+    """``context /30`` (its maximum points), or in a hierarchy ``context /5`` (its scale)."""
+    if config.ordering is Ordering.HIERARCHY:
+        return f"{criterion.id} /{'P' if criterion.is_price else _short(criterion.scale)}"
+    return f"{criterion.id} /{_short(points(max_points(config.total, criterion.weight)))}"
+
+
 def price_note(evaluation: Evaluation, lot: LotResult) -> str:
     """How the lot's price points were computed, with the figures used."""
+    if evaluation.config.ordering is Ordering.HIERARCHY:
+        order = ", then ".join(
+            f"{c.id} (lower price first)" if c.is_price else f"{c.id} (higher mark first)"
+            for c in evaluation.config.criteria
+        )
+        return (
+            f"Ranked by hierarchy (ordering: hierarchy, no points and no total): {order}; "
+            "the next criterion is looked at only when the previous ones are equal."
+        )
     criterion = evaluation.config.price_criterion
     rule = criterion.price
     assert rule is not None
@@ -185,6 +210,7 @@ def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
         "price_ht": money(result.price_ht),
         "price_ttc": money(result.price_ttc),
         "points": {name: _number(value) for name, value in result.points.items()},
+        "marks": {name: _number(Fraction(mark)) for name, mark in offer.marks.items()},
         "evaluator_marks": {
             criterion: {who: str(mark) for who, mark in marks.items()}
             for criterion, marks in offer.evaluator_marks.items()
@@ -318,14 +344,14 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
     )
     for lot in _chosen(evaluation, lot_ids):
         for result in lot.offers:
-            writer.writerow(_csv_row(lot.lot.id, lot, result, criteria))
+            writer.writerow(_csv_row(lot.lot.id, lot, result, evaluation.config))
     for result in evaluation.unplaced:
-        writer.writerow(_csv_row(None, None, result, criteria))
+        writer.writerow(_csv_row(None, None, result, evaluation.config))
     return buffer.getvalue()
 
 
 def _csv_row(
-    lot_id: int | None, lot: LotResult | None, result: OfferResult, criteria: list[str]
+    lot_id: int | None, lot: LotResult | None, result: OfferResult, config: Config
 ) -> list[str]:
     offer = result.offer
     return [
@@ -339,7 +365,7 @@ def _csv_row(
         _text(rate(result.vat_rate)),
         _text(money(result.price_ht)),
         _text(money(result.price_ttc)),
-        *(_text(points(result.points.get(c))) for c in criteria),
+        *(_text(criterion_value(result, c, config)) for c in config.criteria),
         _text(points(result.total)),
         _text(points(gap_to_first(lot, result)) if lot is not None else None),
         safe_text("; ".join(f"{r.code}: {r.message}" for r in result.reasons)),
@@ -377,7 +403,7 @@ def evaluation_markdown(
                     _md(result.candidate),
                     _text(money(result.price_ht)),
                     _text(money(result.price_ttc)),
-                    *(_text(points(result.points.get(c.id))) for c in criteria),
+                    *(_text(criterion_value(result, c, config)) for c in criteria),
                     _text(points(result.total)),
                     *([_text(points(gap_to_first(lot, result)))] if gaps else []),
                 ]

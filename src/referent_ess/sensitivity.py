@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from referent_ess.choices import Ordering
 from referent_ess.config import Config
 from referent_ess.evaluate import Evaluation, LotResult, OfferResult, evaluate
 from referent_ess.scoring import competition_ranks, max_points
@@ -80,6 +81,8 @@ def analyse(
     lot = evaluation.lot(lot_id)
     assert lot is not None
     config = evaluation.config
+    if config.ordering is Ordering.HIERARCHY:
+        raise NotApplicable("ordering: hierarchy has no weights to move")
     if lot.provisional:
         raise NotApplicable("the ranking is provisional: correct the workbook first")
     if len(lot.winners) != 1:

@@ -14,9 +14,12 @@ from rich.table import Table
 from rich.text import Text
 
 from referent_ess.budget import verdict as budget_verdict
+from referent_ess.choices import Ordering
 from referent_ess.config import Criterion
 from referent_ess.evaluate import Evaluation, LotResult, OfferResult
 from referent_ess.formats import (
+    criterion_heading,
+    criterion_value,
     excluded_reasons,
     gap_to_first,
     inputs_text,
@@ -28,7 +31,6 @@ from referent_ess.formats import (
 )
 from referent_ess.money import round_half_up
 from referent_ess.problems import ValidationReport
-from referent_ess.scoring import max_points
 from referent_ess.values import percent
 
 if TYPE_CHECKING:
@@ -112,11 +114,13 @@ def _ranking(
     table.add_column("Candidate")
     table.add_column("Price\nHT", justify="right")
     table.add_column("Price\nTTC", justify="right")
+    config = evaluation.config
+    weighted = config.ordering is Ordering.WEIGHTED  # a hierarchy has no total and no gap
     for criterion in criteria:
-        maximum = points(max_points(evaluation.config.total, criterion.weight))
-        table.add_column(f"{criterion.id}\n/{_short(maximum)}", justify="right")
-    table.add_column(f"Total\n/{_short(round_half_up(evaluation.config.total))}", justify="right")
-    if gaps:
+        table.add_column(criterion_heading(criterion, config).replace(" ", "\n"), justify="right")
+    if weighted:
+        table.add_column(f"Total\n/{_short(round_half_up(config.total))}", justify="right")
+    if gaps and weighted:
         table.add_column("Gap", justify="right")
     for result in lot.ranked:
         winner = result.rank == 1 and not lot.provisional
@@ -126,10 +130,11 @@ def _ranking(
             result.candidate,
             _cell(money(result.price_ht)),
             _cell(money(result.price_ttc)),
-            *(_cell(points(result.points.get(c.id))) for c in criteria),
-            _cell(points(result.total)),
+            *(_cell(criterion_value(result, c, config)) for c in criteria),
         ]
-        if gaps:
+        if weighted:
+            cells.append(_cell(points(result.total)))
+        if gaps and weighted:
             cells.append(_cell(points(gap_to_first(lot, result))))
         table.add_row(*cells, style="bold green" if winner else None)
     return keep_whole(table)
