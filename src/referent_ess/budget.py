@@ -13,6 +13,7 @@ from typing import Any
 
 from referent_ess.evaluate import Evaluation, OfferResult
 from referent_ess.formats import budget_list, header, money, quantity, rate, safe_text, to_json
+from referent_ess.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,16 @@ def budget_report(evaluation: Evaluation) -> BudgetReport:
 
 
 def summary(report: BudgetReport) -> str:
-    parts = [f"{report.checked} offer(s) checked", f"{len(report.over_cap)} over the cap"]
+    parts = [
+        tr("budget.checked", n=report.checked),
+        tr("budget.over", n=len(report.over_cap)),
+    ]
     if report.unchecked:
         names = ", ".join(
-            f"{r.candidate} (row {r.offer.row}: {unchecked_because(r)})" for r in report.unchecked
+            f"{r.candidate} ({tr('md.row', row=r.offer.row)}: {unchecked_because(r)})"
+            for r in report.unchecked
         )
-        parts.append(f"{len(report.unchecked)} that cannot be checked: {names}")
+        parts.append(tr("budget.unchecked", n=len(report.unchecked), names=names))
     return "; ".join(parts)
 
 
@@ -54,10 +59,10 @@ def verdict(result: OfferResult) -> str:
 
 def unchecked_because(result: OfferResult) -> str:
     if result.offer.lot is None:
-        return "no valid lot, so no cap"
+        return tr("budget.no_lot")
     if result.price_ht is None:
-        return "no price: day rate or days unreadable"
-    return "no TTC price: VAT rate unreadable"
+        return tr("budget.no_price")
+    return tr("budget.no_ttc")
 
 
 def _offer(result: OfferResult) -> dict[str, Any]:

@@ -37,6 +37,11 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
+class Language(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
 class _Commands(TyperGroup):
     """Turns the project's one exception into ``error: …`` lines and exit code 2, in one place."""
 
@@ -76,12 +81,25 @@ def _main(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of tables and documents: fr or en (default: REFERENT_LANG, "
+            "else the locale). JSON and CSV never change.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Score, rank and budget-check the offers of a call for tenders split into lots.
 
     Reads lots.yaml and criteria.yaml in the current folder (or --lots/--criteria) and an offers
     workbook (.xlsx). Exit codes: 0 done, 1 findings, 2 unusable input.
     """
+    from referent_ess import i18n
+
+    del version  # handled by its eager callback
+    i18n.set_language(lang.value if lang is not None else i18n.default_language())
 
 
 LotsOption = Annotated[

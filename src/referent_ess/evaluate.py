@@ -52,6 +52,7 @@ class Reason:
     message: str
     cell: str | None = None
     field: str | None = None
+    params: tuple[tuple[str, str], ...] = ()  # the figures of the message, for translations
 
     @property
     def legal_basis(self) -> str | None:
@@ -243,6 +244,7 @@ def _judge(
                 "no-price",
                 Status.INVALID,
                 "the price cannot be computed: the day rate or the number of days is missing",
+                params=(("reason", "no-price"),),
             )
         )
 
@@ -252,7 +254,12 @@ def _judge(
             f"received {_when(offer.received_at)}, after the deadline "
             f"{_when(consultation.deadline)}"
         )
-        reasons.append(Reason("late", Status.LATE, message, offer.cells.get("received_at")))
+        params = (
+            ("received", _when(offer.received_at)),
+            ("deadline", _when(consultation.deadline)),
+        )
+        cell = offer.cells.get("received_at")
+        reasons.append(Reason("late", Status.LATE, message, cell, "received_at", params))
     elif late is None:
         message = (
             f"received on the deadline day without a time; the deadline is "
@@ -344,7 +351,9 @@ def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
         return []
     plural = "s" if len(missing) > 1 else ""
     message = f"missing required document{plural}: {', '.join(missing)}"
-    return [Reason("incomplete", Status.INCOMPLETE, message, offer.cells.get(missing[0]))]
+    params = (("documents", ", ".join(missing)),)
+    cell = offer.cells.get(missing[0])
+    return [Reason("incomplete", Status.INCOMPLETE, message, cell, missing[0], params)]
 
 
 def _over_cap(offer: Offer, check: "BudgetCheck") -> Reason:
@@ -353,7 +362,14 @@ def _over_cap(offer: Offer, check: "BudgetCheck") -> Reason:
         f"price {basis} {check.price:.2f} exceeds the lot's cap {basis} {check.cap:.2f} "
         f"by {-check.margin:.2f}"
     )
-    return Reason("over_cap", Status.OVER_CAP, message, offer.cells.get("day_rate_ht"))
+    params = (
+        ("basis", basis),
+        ("price_money", str(check.price)),
+        ("cap_money", str(check.cap)),
+        ("excess_money", str(-check.margin)),
+    )
+    cell = offer.cells.get("day_rate_ht")
+    return Reason("over_cap", Status.OVER_CAP, message, cell, "day_rate_ht", params)
 
 
 def _missing_mark(offer: Offer, criterion: str) -> Reason:
@@ -373,6 +389,7 @@ def _missing_mark(offer: Offer, criterion: str) -> Reason:
         f"no mark for {criterion}; the jury must mark every criterion",
         offer.cells.get(criterion),
         criterion,
+        (("criterion", criterion),),
     )
 
 

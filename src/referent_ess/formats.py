@@ -13,10 +13,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from referent_ess import i18n
 from referent_ess._version import __version__
+from referent_ess.abnormal import MINIMUM_OFFERS
 from referent_ess.choices import Ordering, PriceFormula
 from referent_ess.config import Config, Criterion
 from referent_ess.evaluate import Evaluation, LotResult, OfferResult, Status
+from referent_ess.i18n import tr
 from referent_ess.money import round_half_up
 from referent_ess.problems import Problem, ValidationReport
 from referent_ess.scoring import max_points
@@ -60,22 +63,24 @@ def tie_notes(lot: LotResult) -> list[str]:
     """One sentence per exact tie of the lot: who tied, what decided, who still shares a rank."""
     notes = []
     for tie in lot.ties:
-        names = _names(tie.offers)
-        note = f"Exact tie at {points(tie.total)} between {names}"
+        note = tr("note.tie", total=i18n.number(tie.total), names=_names(tie.offers))
         if tie.decided_by is not None:
-            figures = ", ".join(str(points(r.points.get(tie.decided_by))) for r in tie.offers)
-            note += f": decided by {tie.decided_by} points ({figures})"
+            figures = ("; " if i18n.current() == "fr" else ", ").join(
+                str(i18n.number(r.points.get(tie.decided_by))) for r in tie.offers
+            )
+            note += tr("note.tie_decided", criterion=tie.decided_by, figures=figures)
         else:
-            note += ": the tie-break does not separate them"
+            note += tr("note.tie_undecided")
         for same in tie.shared:
-            note += f"; {_names(same)} share rank {same[0].rank}"
+            note += tr("note.tie_shared", names=_names(same), rank=same[0].rank)
         notes.append(note + ".")
     return notes
 
 
 def _names(results: Sequence[OfferResult]) -> str:
     names = [r.candidate for r in results]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    and_ = tr("and")
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {and_} " + names[-1]
 
 
 def criterion_value(result: OfferResult, criterion: Criterion, config: Config) -> Decimal | None:
@@ -115,18 +120,37 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
         PriceFormula.LINEAR: f"{top} × (Pmax − P) / (Pmax − Pmin)",
         PriceFormula.GAP: f"{top} × max(0, (k·Pmin − P) / ((k − 1)·Pmin)), k = {rule.k}",
     }
-    figures = f"Pmin = {money(lot.lowest_price)}"
+    figures = f"Pmin = {i18n.money(lot.lowest_price)}"
     if rule.formula is PriceFormula.LINEAR:
-        figures += f", Pmax = {money(lot.highest_price)}"
-    note = (
-        f"Price points ({criterion.id}): {rule.formula.value} on the price {basis} of the "
-        f"admissible offers, {formulas[rule.formula]}, with {figures}."
+        figures += f", Pmax = {i18n.money(lot.highest_price)}"
+    note = tr(
+        "note.price",
+        criterion=criterion.id,
+        formula=FORMULA_NAMES[i18n.current()][rule.formula],
+        basis=basis,
+        expression=formulas[rule.formula],
+        figures=figures,
     )
     rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})
     if len(rates) > 1:
-        shown = ", ".join(percent(r) for r in rates)
-        note += f" VAT rates differ among them ({shown}): prices are compared {basis}."
+        note += tr("note.vat_mix", rates=", ".join(percent(r) for r in rates), basis=basis)
     return note
+
+
+FORMULA_NAMES: dict[str, dict[PriceFormula, str]] = {
+    "en": {f: f.value for f in PriceFormula},
+    "fr": {
+        PriceFormula.PROPORTIONAL: "proportionnelle",
+        PriceFormula.LINEAR: "linéaire",
+        PriceFormula.GAP: "par écart",
+    },
+}
+
+
+def abnormal_text(evaluation: Evaluation) -> str:
+    """Why the abnormally-low detection did not apply to a lot (fewer than 3 offers)."""
+    method = evaluation.config.consultation.abnormally_low.value
+    return tr("lot.abnormal", n=MINIMUM_OFFERS, method=method)
 
 
 def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
@@ -283,8 +307,8 @@ def evaluation_dict(evaluation: Evaluation, lot_ids: Sequence[int] | None = None
 
 
 def validation_verdict(report: ValidationReport) -> str:
-    verdict = "valid" if report.valid else "not valid"
-    return f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+    key = "valid" if report.valid else "not_valid"
+    return tr(key, errors=len(report.errors), warnings=len(report.warnings))
 
 
 def validation_dict(report: ValidationReport) -> dict[str, Any]:
@@ -388,41 +412,45 @@ def evaluation_markdown(
     criteria = config.criteria
     out: list[str] = [f"# {_md(config.consultation.title)}", "", _md(inputs_text(evaluation)), ""]
     for lot in _chosen(evaluation, lot_ids):
-        out += [f"## Lot {lot.lot.id} — {_md(lot.lot.title)}", ""]
-        out += [f"Cap: {money(lot.lot.cap_ht)} € HT / {money(lot.lot.cap_ttc)} € TTC", ""]
+        out += [f"## {_md(tr('lot.title', id=lot.lot.id, title=lot.lot.title))}", ""]
+        caps = tr("md.caps", ht=i18n.money(lot.lot.cap_ht), ttc=i18n.money(lot.lot.cap_ttc))
+        out += [caps, ""]
         if lot.provisional:
-            out += ["**Provisional ranking**: some offers could not be evaluated.", ""]
+            out += [tr("md.provisional"), ""]
         if lot.ranked:
-            header = ["Rank", "Candidate", "Price HT", "Price TTC", *(c.id for c in criteria)]
-            header += ["Total", *(["Gap"] if gaps else [])]
+            columns = ("rank", "candidate", "price_ht", "price_ttc")
+            header = [tr(f"col.{c}").replace("\n", " ") for c in columns]
+            header += [c.id for c in criteria]
+            header += [tr("col.total"), *([tr("col.gap")] if gaps else [])]
             out.append("| " + " | ".join(header) + " |")
             out.append("|---:|---|" + "---:|" * (len(header) - 2))
             for result in lot.ranked:
                 cells = [
                     str(result.rank),
                     _md(result.candidate),
-                    _text(money(result.price_ht)),
-                    _text(money(result.price_ttc)),
-                    *(_text(criterion_value(result, c, config)) for c in criteria),
-                    _text(points(result.total)),
-                    *([_text(points(gap_to_first(lot, result)))] if gaps else []),
+                    _text(i18n.money(result.price_ht)),
+                    _text(i18n.money(result.price_ttc)),
+                    *(_text(i18n.number(criterion_value(result, c, config))) for c in criteria),
+                    _text(i18n.number(result.total)),
+                    *([_text(i18n.number(gap_to_first(lot, result)))] if gaps else []),
                 ]
                 if result.rank == 1 and not lot.provisional:
                     cells = [f"**{cell}**" if cell else cell for cell in cells]
                 out.append("| " + " | ".join(cells) + " |")
             out += ["", _md(price_note(evaluation, lot)), ""]
-            out += [_md(lot.abnormal_note), ""] if lot.abnormal_note else []
+            out += [_md(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
             out += [*(_md(note) for note in tie_notes(lot)), ""] if lot.ties else []
             if lot.award is not None and lot.award.rank != 1:
-                out += [f"**Award**: {_md(lot.award.candidate)} — {_md(str(lot.award_note))}", ""]
+                award = tr("lot.award", candidate=lot.award.candidate, note=lot.award_note)
+                out += [f"**{_md(award)}**", ""]
         else:
-            out += ["No admissible offer.", ""]
+            out += [tr("lot.no_admissible"), ""]
         if lot.excluded:
-            out += ["Offers not ranked:", ""]
+            out += [f"{tr('lot.not_ranked')}:", ""]
             out += [f"- {_md(_excluded_line(result))}" for result in lot.excluded]
             out.append("")
     if evaluation.unplaced:
-        out += ["## Offers without a valid lot", ""]
+        out += [f"## {tr('lot.unplaced')}", ""]
         out += [f"- {_md(_excluded_line(result))}" for result in evaluation.unplaced]
         out.append("")
     return "\n".join(out)
@@ -432,26 +460,23 @@ def inputs_text(evaluation: Evaluation) -> str:
     """The files a result comes from, so that a printed table can be traced back."""
     config = evaluation.config
     book = evaluation.book
-    return (
-        f"Inputs: {config.lots_path}, {config.criteria_path}, {book.path} "
-        f"(sheet {book.sheet!r}, SHA-256 {book.sha256[:12]}…)"
-    )
+    files = f"{config.lots_path}, {config.criteria_path}, {book.path}"
+    return tr("inputs", files=files, sheet=repr(book.sheet), sha=book.sha256[:12])
 
 
 def excluded_reasons(result: OfferResult) -> Iterable[str]:
     """Each reason as one sentence, with its cell and legal basis when it has them."""
     for reason in result.reasons:
         cell = f" ({reason.cell})" if reason.cell else ""
-        if reason.legal_basis:
-            basis = f" — {reason.legal_basis}"
-        else:
-            basis = " — data to correct in the workbook, not a ground for rejection"
-        yield f"{reason.message}{cell}{basis}"
+        basis = f" — {reason.legal_basis}" if reason.legal_basis else f" — {tr('no_ground')}"
+        yield f"{i18n.message(reason.code, reason.params, reason.message)}{cell}{basis}"
 
 
 def _excluded_line(result: OfferResult) -> str:
     reasons = "; ".join(excluded_reasons(result))
-    return f"{result.candidate} (row {result.offer.row}): {result.status.value} — {reasons}"
+    status = tr(f"status.{result.status.value}")
+    row = tr("md.row", row=result.offer.row)
+    return f"{result.candidate} ({row}): {status} — {reasons}"
 
 
 def _md(text: str) -> str:

@@ -23,6 +23,7 @@ class Problem:
     cell: str | None = None
     row: int | None = None
     field: str | None = None
+    params: tuple[tuple[str, str], ...] = ()  # the figures of the message, for translations
 
     @property
     def is_error(self) -> bool:
@@ -54,6 +55,7 @@ class Problem:
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["severity"] = self.severity.value
+        del data["params"]
         return data
 
 

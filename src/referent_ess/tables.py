@@ -13,22 +13,24 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from referent_ess import i18n
 from referent_ess.budget import verdict as budget_verdict
 from referent_ess.choices import Ordering
 from referent_ess.config import Criterion
 from referent_ess.evaluate import Evaluation, LotResult, OfferResult
 from referent_ess.formats import (
+    abnormal_text,
     criterion_heading,
     criterion_value,
     excluded_reasons,
     gap_to_first,
     inputs_text,
-    money,
     points,
     price_note,
     quantity,
     tie_notes,
 )
+from referent_ess.i18n import tr
 from referent_ess.money import round_half_up
 from referent_ess.problems import ValidationReport
 from referent_ess.values import percent
@@ -41,11 +43,11 @@ WINNER = "★"
 
 
 def _lot_title(lot: LotResult) -> str:
-    return f"Lot {lot.lot.id} — {lot.lot.title}"
+    return tr("lot.title", id=lot.lot.id, title=lot.lot.title)
 
 
 def _caps(lot: LotResult) -> str:
-    return f"cap {money(lot.lot.cap_ht)} € HT / {money(lot.lot.cap_ttc)} € TTC"
+    return tr("lot.caps", ht=i18n.money(lot.lot.cap_ht), ttc=i18n.money(lot.lot.cap_ttc))
 
 
 def _cell(value: object) -> str:
@@ -77,32 +79,25 @@ def score_tables(
     parts: list[RenderableType] = []
     for lot in lots:
         parts.append(Text(_lot_title(lot), style="bold"))
-        parts.append(Text(f"{_caps(lot)} · {len(lot.ranked)} admissible offer(s) ranked"))
+        parts.append(Text(f"{_caps(lot)} · {tr('lot.ranked_count', n=len(lot.ranked))}"))
         if lot.provisional:
-            parts.append(
-                Text(
-                    "PROVISIONAL: some offers could not be evaluated (data errors, see below); "
-                    "no winner is marked until they are corrected",
-                    style="bold yellow",
-                )
-            )
+            parts.append(Text(tr("lot.provisional"), style="bold yellow"))
         if lot.ranked:
             parts.append(_ranking(evaluation, lot, criteria, gaps=gaps))
             parts.append(Text(price_note(evaluation, lot), style="italic"))
             if lot.abnormal_note:
-                parts.append(Text(lot.abnormal_note, style="italic"))
+                parts.append(Text(abnormal_text(evaluation), style="italic"))
             parts += [Text(note, style="italic") for note in tie_notes(lot)]
             if lot.award is not None and lot.award.rank != 1:
-                parts.append(
-                    Text(f"Award: {lot.award.candidate} — {lot.award_note}", style="bold yellow")
-                )
+                award = tr("lot.award", candidate=lot.award.candidate, note=lot.award_note)
+                parts.append(Text(award, style="bold yellow"))
         else:
-            parts.append(Text("No admissible offer.", style="yellow"))
+            parts.append(Text(tr("lot.no_admissible"), style="yellow"))
         if lot.excluded:
-            parts.append(_not_ranked(lot.excluded, "Not ranked"))
+            parts.append(_not_ranked(lot.excluded, tr("lot.not_ranked")))
         parts.append(Text(""))
     if evaluation.unplaced:
-        parts.append(_not_ranked(evaluation.unplaced, "Offers without a valid lot"))
+        parts.append(_not_ranked(evaluation.unplaced, tr("lot.unplaced")))
     return Group(*parts)
 
 
@@ -110,52 +105,54 @@ def _ranking(
     evaluation: Evaluation, lot: LotResult, criteria: Sequence[Criterion], *, gaps: bool
 ) -> Table:
     table = _table()
-    table.add_column("Rank", justify="right")
-    table.add_column("Candidate")
-    table.add_column("Price\nHT", justify="right")
-    table.add_column("Price\nTTC", justify="right")
+    table.add_column(tr("col.rank"), justify="right")
+    table.add_column(tr("col.candidate"))
+    table.add_column(tr("col.price_ht"), justify="right")
+    table.add_column(tr("col.price_ttc"), justify="right")
     config = evaluation.config
     weighted = config.ordering is Ordering.WEIGHTED  # a hierarchy has no total and no gap
     for criterion in criteria:
         table.add_column(criterion_heading(criterion, config).replace(" ", "\n"), justify="right")
     if weighted:
-        table.add_column(f"Total\n/{_short(round_half_up(config.total))}", justify="right")
+        table.add_column(
+            f"{tr('col.total')}\n/{_short(round_half_up(config.total))}", justify="right"
+        )
     if gaps and weighted:
-        table.add_column("Gap", justify="right")
+        table.add_column(tr("col.gap"), justify="right")
     for result in lot.ranked:
         winner = result.rank == 1 and not lot.provisional
         rank = f"{WINNER} {result.rank}" if winner else str(result.rank)
         cells = [
             rank,
             result.candidate,
-            _cell(money(result.price_ht)),
-            _cell(money(result.price_ttc)),
-            *(_cell(criterion_value(result, c, config)) for c in criteria),
+            _cell(i18n.money(result.price_ht)),
+            _cell(i18n.money(result.price_ttc)),
+            *(_cell(i18n.number(criterion_value(result, c, config))) for c in criteria),
         ]
         if weighted:
-            cells.append(_cell(points(result.total)))
+            cells.append(_cell(i18n.number(result.total)))
         if gaps and weighted:
-            cells.append(_cell(points(gap_to_first(lot, result))))
+            cells.append(_cell(i18n.number(gap_to_first(lot, result))))
         table.add_row(*cells, style="bold green" if winner else None)
     return keep_whole(table)
 
 
 def _not_ranked(results: Sequence[OfferResult], title: str) -> Table:
     table = _table(title)
-    table.add_column("Candidate")
-    table.add_column("Row", justify="right")
-    table.add_column("Status")
-    table.add_column("Price\nHT", justify="right")
-    table.add_column("Reasons")
+    table.add_column(tr("col.candidate"))
+    table.add_column(tr("col.row"), justify="right")
+    table.add_column(tr("col.status"))
+    table.add_column(tr("col.price_ht"), justify="right")
+    table.add_column(tr("col.reasons"))
     for result in results:
         table.add_row(
             result.candidate,
             str(result.offer.row),
-            result.status.value,
-            _cell(money(result.price_ht)),
+            tr(f"status.{result.status.value}"),
+            _cell(i18n.money(result.price_ht)),
             "\n".join(excluded_reasons(result)),
         )
-    return keep_whole(table, wrappable=("Candidate", "Reasons"))
+    return keep_whole(table, wrappable=(tr("col.candidate"), tr("col.reasons")))
 
 
 def _short(value: object) -> str:
@@ -168,39 +165,45 @@ def budget_tables(evaluation: Evaluation) -> RenderableType:
     basis = evaluation.config.consultation.cap_basis.value.upper()
     parts: list[RenderableType] = []
     for lot in evaluation.lots:
-        caption = f"{_caps(lot)} · checked on {basis}"
+        caption = f"{_caps(lot)} · {tr('budget.checked_on', basis=basis)}"
         parts += [_budget_table(_lot_title(lot), caption, lot.offers), Text("")]
     if evaluation.unplaced:
-        title = "Offers without a valid lot (no cap to check against)"
+        title = tr("budget.unplaced")
         parts.append(_budget_table(title, None, evaluation.unplaced))
     return Group(*parts)
 
 
 def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult]) -> Table:
     table = _table(title, caption)
-    table.add_column("Candidate")
-    for name in ("Row", "Day rate\nHT", "Days", "VAT", "Price\nHT", "Price\nTTC", "Cap", "Margin"):
-        table.add_column(name, justify="right")
-    table.add_column("Check")
-    table.add_column("Note")
+    table.add_column(tr("col.candidate"))
+    for key in ("row", "day_rate", "days", "vat", "price_ht", "price_ttc", "cap", "margin"):
+        table.add_column(tr(f"col.{key}"), justify="right")
+    table.add_column(tr("col.check"))
+    table.add_column(tr("col.note"))
     for result in sorted(results, key=lambda r: r.offer.row):
         checks = result.budget
-        verdict = budget_verdict(result).upper()
+        verdict = budget_verdict(result)
+        low = any(w.code == "abnormally-low" for w in result.warnings)
         table.add_row(
             result.candidate,
             str(result.offer.row),
-            _cell(money(result.offer.day_rate_ht)),
-            _cell(quantity(result.offer.days)),
+            _cell(i18n.money(result.offer.day_rate_ht)),
+            _cell(_days(result)),
             _cell(_percent(result)),
-            _cell(money(result.price_ht)),
-            _cell(money(result.price_ttc)),
-            "\n".join(f"{money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
-            "\n".join(_cell(money(c.margin)) for c in checks) or "—",
-            verdict,
-            "abnormally low?" if any(w.code == "abnormally-low" for w in result.warnings) else "",
-            style={"OVER": "bold red", "UNCHECKED": "yellow"}.get(verdict),
+            _cell(i18n.money(result.price_ht)),
+            _cell(i18n.money(result.price_ttc)),
+            "\n".join(f"{i18n.money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
+            "\n".join(_cell(i18n.money(c.margin)) for c in checks) or "—",
+            tr(f"verdict.{verdict}"),
+            tr("budget.abnormally_low") if low else "",
+            style={"over": "bold red", "unchecked": "yellow"}.get(verdict),
         )
     return keep_whole(table)
+
+
+def _days(result: OfferResult) -> str | None:
+    days = quantity(result.offer.days)
+    return days.replace(".", ",") if days and i18n.current() == "fr" else days
 
 
 def _percent(result: OfferResult) -> str | None:
@@ -210,26 +213,25 @@ def _percent(result: OfferResult) -> str | None:
 
 
 def problems_table(report: ValidationReport) -> Table:
-    table = _table("Problems")
-    table.add_column("Severity")
-    table.add_column("Where")
-    table.add_column("Field")
-    table.add_column("Code")
-    table.add_column("Message")
+    table = _table(tr("problems"))
+    for key in ("severity", "where", "field", "code", "message"):
+        table.add_column(tr(f"col.{key}"))
     for problem in report.problems:
         table.add_row(
-            problem.severity.value,
+            tr(f"severity.{problem.severity.value}"),
             problem.location,
             problem.field or "",
             problem.code,
-            problem.message,
+            i18n.message(problem.code, problem.params, problem.message),
             style="red" if problem.is_error else "yellow",
         )
-    return keep_whole(table)
+    return keep_whole(table, wrappable=(tr("col.candidate"), tr("col.message")))
 
 
-def keep_whole(table: Table, *, wrappable: Sequence[str] = ("Candidate", "Message")) -> Table:
+def keep_whole(table: Table, *, wrappable: Sequence[str] | None = None) -> Table:
     """Never truncate a figure: every column but the text ones is at least as wide as its cells."""
+    if wrappable is None:
+        wrappable = (tr("col.candidate"), tr("col.message"))
     for column in table.columns:
         if str(column.header) in wrappable:
             column.min_width = 12
