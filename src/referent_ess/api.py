@@ -12,6 +12,7 @@ from referent_ess.errors import ConfigError, ReferentError
 from referent_ess.evaluate import Evaluation, evaluate
 from referent_ess.offers import OfferBook, load_offers
 from referent_ess.problems import Problem, Severity, ValidationReport
+from referent_ess.workbook import Progress
 
 PathArg = str | PathLike[str]
 
@@ -39,10 +40,11 @@ def load(
     lots: PathArg = "lots.yaml",
     criteria: PathArg | None = None,
     offers: PathArg | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Config, OfferBook]:
     """Read and check the configuration and the offers workbook."""
     config = load_config(*config_paths(lots, criteria))
-    return config, load_offers(offers_path(config, offers), config)
+    return config, load_offers(offers_path(config, offers), config, progress)
 
 
 def _usable(book: OfferBook, *, for_scoring: bool) -> OfferBook:
@@ -56,9 +58,10 @@ def score(
     lots: PathArg = "lots.yaml",
     criteria: PathArg | None = None,
     offers: PathArg | None = None,
+    progress: Progress | None = None,
 ) -> Evaluation:
     """Evaluate every offer: status, prices, points, totals and ranks per lot."""
-    config, book = load(lots, criteria, offers)
+    config, book = load(lots, criteria, offers, progress)
     return evaluate(config, _usable(book, for_scoring=True))
 
 
@@ -66,9 +69,10 @@ def check_budget(
     lots: PathArg = "lots.yaml",
     criteria: PathArg | None = None,
     offers: PathArg | None = None,
+    progress: Progress | None = None,
 ) -> Evaluation:
     """Evaluate the offers for a budget check: marks need not be there yet."""
-    config, book = load(lots, criteria, offers)
+    config, book = load(lots, criteria, offers, progress)
     return evaluate(config, _usable(book, for_scoring=False))
 
 

@@ -6,7 +6,8 @@ lines on stderr. Heavy modules (openpyxl, pydantic, yaml, rich) are imported ins
 so ``referent --help`` and ``--version`` stay fast.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from referent_ess.evaluate import Evaluation
     from referent_ess.problems import Problem
     from referent_ess.runinfo import RunInfo
+    from referent_ess.workbook import Progress
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -207,7 +209,8 @@ def check_budget(
     from referent_ess import api, budget
 
     lots, criteria = _config_paths(lots, criteria)
-    evaluation = api.check_budget(lots, criteria, offers)
+    with _loading() as progress:
+        evaluation = api.check_budget(lots, criteria, offers, progress)
     _warn(_offer_problems(evaluation, None))
     report = budget.budget_report(evaluation)
 
@@ -506,6 +509,46 @@ def sensitivity(
     )
 
 
+LARGE_WORKBOOK_ROWS = 2000  # below this, reading is quick: no progress bar
+
+
+@contextmanager
+def _loading() -> "Iterator[Progress | None]":
+    """A progress bar on stderr while a large workbook is read — only on a terminal."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+    from rich.progress import SpinnerColumn, TextColumn
+
+    bar = Bar(
+        SpinnerColumn(),
+        TextColumn("reading the offers: {task.completed} rows"),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task("read", total=None)
+    shown = False
+
+    def advance(rows: int) -> None:
+        nonlocal shown
+        if rows < LARGE_WORKBOOK_ROWS:
+            return
+        if not shown:
+            bar.start()
+            shown = True
+        bar.update(task, completed=rows)
+
+    try:
+        yield advance
+    finally:
+        if shown:
+            bar.stop()
+
+
 def _weighted_only(evaluation: "Evaluation", what: str) -> None:
     from referent_ess.choices import Ordering
     from referent_ess.errors import ReferentError
@@ -583,7 +626,8 @@ def _rank_and_show(
     from referent_ess import api, formats
 
     lots, criteria = _config_paths(lots, criteria)
-    evaluation = api.score(lots, criteria, offers)
+    with _loading() as progress:
+        evaluation = api.score(lots, criteria, offers, progress)
     chosen = _lot_ids(evaluation, lot)
     _warn(_offer_problems(evaluation, chosen, errors=False))
 

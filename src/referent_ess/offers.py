@@ -42,7 +42,13 @@ from referent_ess.values import (
     parse_yes_no,
     percent,
 )
-from referent_ess.workbook import ErrorCell, RawSheet, UncomputedFormula, read_offers_sheet
+from referent_ess.workbook import (
+    ErrorCell,
+    Progress,
+    RawSheet,
+    UncomputedFormula,
+    read_offers_sheet,
+)
 
 _AMOUNT_PARSERS: dict[OfferField, Callable[[object], object]] = {
     OfferField.DAY_RATE_HT: partial(parse_amount, what="a day rate"),
@@ -117,9 +123,9 @@ class OfferBook:
         )
 
 
-def load_offers(path: Path, config: Config) -> OfferBook:
+def load_offers(path: Path, config: Config, progress: Progress | None = None) -> OfferBook:
     """Read and check the offers workbook at ``path`` against ``config``."""
-    raw = read_offers_sheet(path)
+    raw = read_offers_sheet(path, progress)
     return parse_offers(raw, config, path, file_sha256(path))
 
 

@@ -10,6 +10,7 @@ cached value and must not be read as an empty cell.
 """
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,7 +65,10 @@ class RawSheet:
         return self.name or None
 
 
-def read_offers_sheet(path: Path) -> RawSheet:
+Progress = Callable[[int], None]  # called with the number of rows read so far
+
+
+def read_offers_sheet(path: Path, progress: Progress | None = None) -> RawSheet:
     """Read the offers of ``path``: a ``.csv`` file, or the sheet named ``offers`` (or
     ``offres``, any case) of a workbook, else its first visible sheet."""
     if path.suffix.lower() == ".csv":
@@ -76,7 +80,7 @@ def read_offers_sheet(path: Path) -> RawSheet:
     try:
         with warnings.catch_warnings():  # openpyxl warns about parts it skips; not our reader's
             warnings.simplefilter("ignore")
-            read = _read_workbook(path, scan)
+            read = _read_workbook(path, scan, progress)
     except ReferentError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged part; all mean unusable
@@ -124,7 +128,7 @@ class _Read:
     marks_values: list[tuple[object, ...]]
 
 
-def _read_workbook(path: Path, scan: XlsxScan) -> _Read:
+def _read_workbook(path: Path, scan: XlsxScan, progress: Progress | None = None) -> _Read:
     """The offers sheet's values, the marks sheet's if there is one, other sheets' first rows."""
     import openpyxl
 
@@ -140,7 +144,7 @@ def _read_workbook(path: Path, scan: XlsxScan) -> _Read:
             None,
         )
         wanted = [offers_name, *([marks_name] if marks_name else [])]
-        values = {name: _sheet_values(workbook[name]) for name in wanted}
+        values = {name: _sheet_values(workbook[name], progress) for name in wanted}
         other_headers = tuple(
             (str(ws.title), next(ws.iter_rows(max_row=1, values_only=True), ()))
             for ws in workbook.worksheets
@@ -190,11 +194,15 @@ def _choose_sheet(workbook: "Workbook", display: str) -> str:
     return str(visible[0])
 
 
-def _sheet_values(sheet: "ReadOnlyWorksheet") -> list[tuple[object, ...]]:
+def _sheet_values(
+    sheet: "ReadOnlyWorksheet", progress: Progress | None = None
+) -> list[tuple[object, ...]]:
     sheet.reset_dimensions()  # a wrong stored dimension must not hide rows or columns
     rows: list[tuple[object, ...]] = []
     for cells in sheet.iter_rows():  # type: ignore[misc]  # stubs type it for Worksheet only
         rows.append(tuple(_cell_value(cell) for cell in cells))
+        if progress is not None and len(rows) % 500 == 0:
+            progress(len(rows))
     return rows
 
 
