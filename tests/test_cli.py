@@ -1058,3 +1058,36 @@ def test_the_core_never_imports_typer_or_rich() -> None:
 
 
 CLI_MODULES = {"cli", "tables", "__main__"}
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    import typer.main
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert set(commands) >= {
+        "score", "rank", "check-budget", "validate", "report", "letters", "export",
+        "init", "template", "explain", "simulate", "sensitivity",
+    }  # fmt: skip
+    for name in commands:
+        result = run(runner, [name, "--help"], 0)
+        assert "Example: referent " + name in result.stdout, name
+
+
+def test_init_then_validate_then_refuse_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    result = run(runner, ["init", str(folder), "--lots", "2", "--title", "Essai"], 0)
+    assert result.stderr.splitlines()[:3] == [
+        f"written: {folder / 'lots.yaml'}",
+        f"written: {folder / 'criteria.yaml'}",
+        f"written: {folder / 'offers.xlsx'}",
+    ]
+    assert result.stdout.startswith("Next: 1. in lots.yaml")
+    before = (folder / "lots.yaml").read_bytes()
+    # an empty offers sheet is valid: one warning, no error (exit 0)
+    checked = run(runner, ["validate", "--lots", str(folder / "lots.yaml"), "--format", "json"], 0)
+    data = json.loads(checked.stdout)
+    assert (data["valid"], [w["code"] for w in data["warnings"]]) == (True, ["no-offers"])
+    again = run(runner, ["init", str(folder)], 2)
+    assert again.stderr.startswith("error: ")
+    assert "[init-exists]" in again.stderr
+    assert (folder / "lots.yaml").read_bytes() == before

@@ -412,6 +412,67 @@ def export(
     typer.echo(f"written: {out}", err=True)
 
 
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The folder of the new consultation.", show_default=True)
+    ] = Path("."),
+    lots: Annotated[int, typer.Option("--lots", help="How many lots.")] = 4,
+    title: Annotated[
+        str, typer.Option("--title", help="The consultation's title.")
+    ] = "Ma consultation",
+    force: ForceOption = False,
+) -> None:
+    """Start a consultation: a commented lots.yaml and criteria.yaml, and offers.xlsx to fill in.
+
+    Example: referent init demo --lots 4 --title "Référents ESS 2027"
+    """
+    from referent_ess.template import init_consultation
+
+    written = init_consultation(folder, lots, title, force)
+    for path in written:
+        typer.echo(f"written: {path}", err=True)
+    where = "" if folder == Path(".") else f"cd {folder} && "
+    typer.echo(
+        "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
+        "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. type the "
+        f"offers and the jury's marks in offers.xlsx; 4. {where}referent validate, then "
+        "referent score."
+    )
+
+
+@app.command()
+def template(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The workbook to write.")] = Path(
+        "offers.xlsx"
+    ),
+    evaluators: Annotated[
+        str | None,
+        typer.Option(
+            "--evaluators",
+            help='Names of the evaluators, comma-separated ("Anne,Bruno"): adds a marks sheet.',
+            show_default=False,
+        ),
+    ] = None,
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the offers workbook to fill in for this consultation, with typing checks built in.
+
+    Example: referent template --out offers.xlsx --evaluators "Anne,Bruno"
+    """
+    from referent_ess.config import load_config
+    from referent_ess.outputs import write_atomically
+    from referent_ess.template import build_template
+
+    lots, criteria = _config_paths(lots, criteria)
+    config = load_config(lots, criteria)
+    names = [n.strip() for n in evaluators.split(",")] if evaluators else []
+    write_atomically(out, build_template(config, names), inputs=[lots, criteria], force=force)
+    typer.echo(f"written: {out}", err=True)
+
+
 class AnalysisFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
@@ -504,6 +565,45 @@ def sensitivity(
     _emit(
         _Destination(OutputFormat(output_format.value), output, force),
         {OutputFormat.JSON: lambda: formats.to_json(sensitivity_dict(analysis, evaluation))},
+        table,
+        _inputs(evaluation),
+    )
+
+
+@app.command()
+def explain(
+    lot: Annotated[int, typer.Option("--lot", help="The lot of the offer.", show_default=False)],
+    candidate: Annotated[str, typer.Argument(help="The candidate, as written in the workbook.")],
+    offers: OffersArgument = None,
+    lots: LotsOption = None,
+    criteria: CriteriaOption = None,
+    output_format: AnalysisFormatOption = AnalysisFormat.TABLE,
+    output: OutOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Explain one offer step by step: prices, cap, each criterion's points, total, rank, gaps.
+
+    Example: referent explain --lot 3 "Atelier Matières Vives (SCIC)"
+    """
+    from referent_ess import api, formats
+    from referent_ess.explain import explain as run_explain
+    from referent_ess.explain import explanation_dict, explanation_text
+
+    lots, criteria = _config_paths(lots, criteria)
+    evaluation = api.score(lots, criteria, offers)
+    (lot_id,) = _lot_ids(evaluation, lot)
+    explanation = run_explain(evaluation, lot_id, candidate)
+    data = {**formats.header(evaluation.config, evaluation), **explanation_dict(explanation)}
+    text = explanation_text(explanation)
+
+    def table() -> "RenderableType":
+        from rich.text import Text
+
+        return Text(text)
+
+    _emit(
+        _Destination(OutputFormat(output_format.value), output, force),
+        {OutputFormat.JSON: lambda: formats.to_json(data)},
         table,
         _inputs(evaluation),
     )

@@ -402,8 +402,9 @@ def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], lis
         if mark is None:
             unmarked.append(criterion.id)
             continue
-        maximum = scoring.max_points(config.total, criterion.weight)
-        points[criterion.id] = scoring.mark_points(mark, criterion.scale, maximum)
+        if config.ordering is Ordering.WEIGHTED:  # a hierarchy has marks, not points
+            maximum = scoring.max_points(config.total, criterion.weight)
+            points[criterion.id] = scoring.mark_points(mark, criterion.scale, maximum)
     return points, unmarked
 
 
