@@ -553,9 +553,8 @@ def test_a_directory_offset_beyond_the_directory_is_a_damaged_zip(
     [
         lambda xml: xml[: len(xml) // 2],  # cut in the middle: not well-formed
         lambda xml: xml.replace(b'r="B2"', b'r="B2x"', 1),  # a cell reference that is not one
-        lambda xml: xml.replace(b"defaultRowHeight=", b"defaultRowHeigth=", 1),  # unknown
     ],
-    ids=["not-well-formed", "bad-cell-reference", "unknown-attribute"],
+    ids=["not-well-formed", "bad-cell-reference"],
 )
 def test_a_broken_sheet_part_is_an_unreadable_workbook(
     runner: CliRunner,
@@ -572,7 +571,7 @@ def test_a_broken_sheet_part_is_an_unreadable_workbook(
     assert_refused(score(runner, path, config), path, "unreadable-workbook")
 
 
-def test_a_bad_date_in_the_properties_is_one_error_line(
+def test_a_bad_date_in_the_properties_does_not_stop_the_reading(
     runner: CliRunner, config: list[str], workbook: Path, tmp_path: Path
 ) -> None:
     with zipfile.ZipFile(workbook) as archive:
@@ -581,7 +580,11 @@ def test_a_bad_date_in_the_properties_is_one_error_line(
     end = core.index(b"</dcterms:created>")
     bad = core[:start] + b"yesterday" + core[end:]
     path = rewritten(workbook, tmp_path / "props.xlsx", {"docProps/core.xml": bad})
-    assert_refused(score(runner, path, config), path, "unreadable-workbook")
+    # the offers themselves are intact: they are read (a stricter reader once refused the file
+    # with a three-line message)
+    result = score(runner, path, config)
+    assert result.exit_code == 0, result.output
+    assert "Beta" in result.stdout
 
 
 def test_a_member_name_with_a_newline_stays_one_error_line(
@@ -592,7 +595,7 @@ def test_a_member_name_with_a_newline_stays_one_error_line(
     assert_refused(score(runner, workbook, config), workbook, "xml-entities")
 
 
-def test_openpyxl_warnings_do_not_reach_stderr(
+def test_a_damaged_relationship_does_not_reach_stderr(
     config: list[str], workbook: Path, tmp_path: Path
 ) -> None:
     with zipfile.ZipFile(workbook) as archive:
@@ -611,11 +614,10 @@ def test_openpyxl_warnings_do_not_reach_stderr(
         check=False,
         env={**os.environ, "PYTHONWARNINGS": ""},
     )
-    assert (done.returncode, done.stdout) == (2, "")
-    assert "Traceback" not in done.stderr
-    assert done.stderr.splitlines() == [done.stderr.rstrip("\n")], done.stderr
-    assert done.stderr.startswith(f"error: {path}: ")
-    assert done.stderr.endswith(" [unreadable-workbook]\n")
+    # the offers are intact and read; nothing from a library reaches stderr
+    assert done.returncode == 0, done.stderr
+    assert "Beta" in done.stdout
+    assert done.stderr == ""
 
 
 # ---- properties: whatever the bytes, an exit code and never a traceback ----------------------

@@ -134,4 +134,4 @@ def test_csv_output_neutralises_formulas_but_json_keeps_the_raw_name(
     names = [row[2] for row in list(csv.reader(io.StringIO(out)))[1:]]
     assert sorted(names) == ["'+33 Conseil", "'-minus", '\'=HYPERLINK("http://x")', "'@risk"]
     data = runner.invoke(app, ["score", "-f", "json", *args]).stdout
-    assert '"candidate": "=HYPERLINK(\\"http://x\\")"' in data
+    assert '"candidate":"=HYPERLINK(\\"http://x\\")"' in data

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -193,11 +194,11 @@ class Config:
     marks_divergence: Decimal | None = None  # None: 40 % of each criterion's scale
     ordering: Ordering = Ordering.WEIGHTED
 
-    @property
+    @cached_property
     def price_criterion(self) -> Criterion:
         return next(c for c in self.criteria if c.is_price)
 
-    @property
+    @cached_property
     def marked_criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if not c.is_price)
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import cached_property, lru_cache
 
 from referent_ess import scoring
 from referent_ess.abnormal import MINIMUM_OFFERS, AbnormalMethod, detect
@@ -122,15 +123,15 @@ class LotResult:
     award: "OfferResult | None" = None  # the offer the lot goes to, when that can be said
     award_note: str | None = None  # why there is no award, or why it is not the first ranked
 
-    @property
+    @cached_property
     def ranked(self) -> tuple[OfferResult, ...]:
         return tuple(o for o in self.offers if o.rank is not None)
 
-    @property
+    @cached_property
     def excluded(self) -> tuple[OfferResult, ...]:
         return tuple(o for o in self.offers if o.rank is None)
 
-    @property
+    @cached_property
     def winners(self) -> tuple[OfferResult, ...]:
         """The offers ranked first (more than one only when a tie survives the tie-break)."""
         return tuple(o for o in self.offers if o.rank == 1)
@@ -169,6 +170,8 @@ def _allocate(
     """Who each lot goes to: its single first-ranked offer, or, with a limit of lots per
     candidate, the best-ranked offer whose candidate has not reached it, lot by lot in id
     order. An offer passed over this way says why."""
+    if limit is None:  # no limit: the lot goes to its single first-ranked offer
+        return tuple(_award_first(lot) for lot in lots)
     held: dict[str, list[int]] = {}
     allocated = []
     for lot in lots:
@@ -211,6 +214,17 @@ def _allocate(
         )
         allocated.append(replace(lot, offers=offers, award=_same(award, offers), award_note=note))
     return tuple(allocated)
+
+
+def _award_first(lot: LotResult) -> LotResult:
+    if lot.provisional:
+        return replace(lot, award_note="provisional ranking: no award yet")
+    if not lot.ranked:
+        return replace(lot, award_note="no admissible offer")
+    if len(lot.winners) > 1:
+        note = f"{len(lot.winners)} offers share rank 1: the buyer decides"
+        return replace(lot, award_note=note)
+    return replace(lot, award=lot.winners[0])
 
 
 def _same(award: "OfferResult | None", offers: tuple[OfferResult, ...]) -> "OfferResult | None":
@@ -403,9 +417,18 @@ def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], lis
             unmarked.append(criterion.id)
             continue
         if config.ordering is Ordering.WEIGHTED:  # a hierarchy has marks, not points
-            maximum = scoring.max_points(config.total, criterion.weight)
-            points[criterion.id] = scoring.mark_points(mark, criterion.scale, maximum)
+            points[criterion.id] = _points_for(
+                mark, criterion.scale, config.total, criterion.weight
+            )
     return points, unmarked
+
+
+@lru_cache(maxsize=4096)
+def _points_for(
+    mark: Decimal | Fraction, scale: Decimal, total: Decimal, weight: Decimal
+) -> Fraction:
+    """Marks take few values (0, 0.5, …, 5): each is converted and multiplied once."""
+    return scoring.mark_points(mark, scale, scoring.max_points(total, weight))
 
 
 def _budget_checks(
@@ -516,13 +539,17 @@ def _abnormally_low(
 
 
 def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:
-    """Groups of offers with equal exact totals, each with what decided between them."""
-    groups: dict[Fraction, list[OfferResult]] = {}
+    """Groups of offers with equal exact totals, each with what decided between them.
+
+    ``ranked`` is sorted by total, so equal totals are neighbours: no hashing of fractions."""
+    groups: list[list[OfferResult]] = []
     for result in ranked:
-        assert result.total is not None
-        groups.setdefault(result.total, []).append(result)
+        if groups and groups[-1][0].total == result.total:
+            groups[-1].append(result)
+        else:
+            groups.append([result])
     ties = []
-    for total, group in groups.items():
+    for group in groups:
         if len(group) < 2:
             continue
         decided_by = next(
@@ -537,6 +564,8 @@ def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[
         for result in group:
             by_rank.setdefault(result.rank, []).append(result)
         shared = tuple(tuple(same) for same in by_rank.values() if len(same) > 1)
+        total = group[0].total
+        assert total is not None
         ties.append(Tie(total, tuple(group), decided_by, shared))
     return tuple(ties)
 

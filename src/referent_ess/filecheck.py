@@ -36,6 +36,7 @@ _CHUNK = 1 << 16
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*t="e"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
 _ROW = re.compile(rb"<(?:\w+:)?row\s([^>]*)>")
 _COL = re.compile(rb"<(?:\w+:)?col\s([^>]*?)/?>")
@@ -54,6 +55,7 @@ class SheetScan:
     part: str  # zip member, e.g. xl/worksheets/sheet1.xml
     state: str  # visible, hidden or veryHidden
     has_formulas: bool = False
+    has_error_cells: bool = False
     merged: tuple[str, ...] = ()  # ranges such as "A1:B1"
     hidden_rows: tuple[int, ...] = ()
     hidden_columns: tuple[str, ...] = ()  # column letters
@@ -65,6 +67,11 @@ class XlsxScan:
 
     def sheet(self, name: str) -> SheetScan | None:
         return next((s for s in self.sheets if s.name == name), None)
+
+    @property
+    def worksheets(self) -> tuple[SheetScan, ...]:
+        """The sheets that hold cells (not chartsheets), in the workbook's order."""
+        return tuple(s for s in self.sheets if s.part.startswith("xl/worksheets/"))
 
 
 def refuse(path: Path, message: str, code: str) -> ReferentError:
@@ -235,6 +242,7 @@ def _is_xml(info: zipfile.ZipInfo) -> bool:
 @dataclass
 class _PartNotes:
     has_formulas: bool = False
+    has_error_cells: bool = False
     merged: tuple[str, ...] = ()
     hidden_rows: tuple[int, ...] = ()
     hidden_columns: tuple[str, ...] = ()
@@ -258,8 +266,15 @@ def _scan_member(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> _PartNo
                 "need and which entity-expansion attacks use: refused",
                 "xml-entities",
             )
-        notes.has_formulas = notes.has_formulas or bool(_FORMULA.search(complete))
-        merged += [m.decode() for m in _MERGE.findall(complete)]
+        # cheap byte searches first: most chunks have no formula, merge or hidden row at all
+        if not notes.has_formulas and (b"<f" in complete or b":f" in complete):
+            notes.has_formulas = bool(_FORMULA.search(complete)) or notes.has_formulas
+        if not notes.has_error_cells and b't="e"' in complete:
+            notes.has_error_cells = bool(_ERROR_CELL.search(complete))
+        if b"mergeCell" in complete:
+            merged += [m.decode() for m in _MERGE.findall(complete)]
+        if b"hidden=" not in complete:
+            continue
         for attributes in _ROW.findall(complete):
             found = dict(_ATTRIBUTE.findall(attributes))
             if found.get(b"hidden") in (b"1", b"true") and found.get(b"r", b"").isdigit():
@@ -383,6 +398,7 @@ def _with_notes(sheet: SheetScan, notes: _PartNotes) -> SheetScan:
         sheet.part,
         sheet.state,
         notes.has_formulas,
+        notes.has_error_cells,
         notes.merged,
         notes.hidden_rows,
         notes.hidden_columns,

@@ -9,7 +9,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -23,14 +23,14 @@ from referent_ess.i18n import tr
 from referent_ess.money import round_half_up
 from referent_ess.problems import Problem, ValidationReport
 from referent_ess.scoring import max_points
-from referent_ess.values import percent
+from referent_ess.values import CENT, percent
 
 POINTS_PLACES = 2
 
 
 def money(value: Decimal | None) -> str | None:
     """A money amount with 2 decimals, e.g. ``9000.00`` (half up, like every rounding here)."""
-    return None if value is None else f"{round_half_up(value):.2f}"
+    return None if value is None else f"{value.quantize(CENT, ROUND_HALF_UP):.2f}"
 
 
 def rate(value: Decimal | None) -> str | None:
@@ -50,11 +50,11 @@ def quantity(value: Decimal | None) -> str | None:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def points(value: Fraction | None) -> Decimal | None:
+def points(value: Fraction | Decimal | None) -> Decimal | None:
     return None if value is None else round_half_up(value, POINTS_PLACES)
 
 
-def _number(value: Fraction | None) -> float | None:
+def _number(value: Fraction | Decimal | None) -> float | None:
     rounded = points(value)
     return None if rounded is None else float(rounded)
 
@@ -234,7 +234,7 @@ def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
         "price_ht": money(result.price_ht),
         "price_ttc": money(result.price_ttc),
         "points": {name: _number(value) for name, value in result.points.items()},
-        "marks": {name: _number(Fraction(mark)) for name, mark in offer.marks.items()},
+        "marks": {name: _number(mark) for name, mark in offer.marks.items()},
         "evaluator_marks": {
             criterion: {who: str(mark) for who, mark in marks.items()}
             for criterion, marks in offer.evaluator_marks.items()
@@ -324,7 +324,8 @@ def _with_file(problem: Problem) -> dict[str, Any]:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Compact JSON on one line (json's fast encoder; pipe it to ``jq`` to read it)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _chosen(evaluation: Evaluation, lot_ids: Sequence[int] | None) -> list[LotResult]:

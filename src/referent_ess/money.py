@@ -20,10 +20,19 @@ def price_ttc(amount_ht: Decimal, vat_rate: Decimal) -> Decimal:
     return (amount_ht * (1 + vat_rate)).quantize(CENT, ROUND_HALF_UP)
 
 
+_STEPS = {0: Decimal(1), 1: Decimal("0.1"), 2: CENT}
+
+
 def round_half_up(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
     """Round an exact value to ``places`` decimals, half away from zero, never through float."""
-    exact = Fraction(value)
-    scaled = abs(exact) * 10**places
-    whole = int(scaled + Fraction(1, 2))  # floor(x + 1/2) for x ≥ 0 is round-half-up
+    if type(value) is Fraction:  # the common case first: points and totals
+        numerator, denominator = value.numerator, value.denominator
+    elif isinstance(value, Decimal):
+        return value.quantize(_STEPS.get(places) or Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    else:
+        numerator, denominator = Fraction(value).as_integer_ratio()
+    whole, rest = divmod(abs(numerator) * 10**places, denominator)
+    if 2 * rest >= denominator:  # half or more: away from zero
+        whole += 1
     rounded = Decimal(whole).scaleb(-places)
-    return -rounded if exact < 0 else rounded
+    return -rounded if numerator < 0 else rounded

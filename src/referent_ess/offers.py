@@ -6,13 +6,13 @@ that is :mod:`referent_ess.evaluate`'s job.
 """
 
 import hashlib
-import unicodedata
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -81,7 +81,7 @@ class Offer:
     missing_evaluators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
 
-    @property
+    @cached_property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
 
@@ -411,12 +411,14 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Cc but tab and line breaks
+
+
 def _control_characters(value: object) -> str:
     """Control characters other than tab and line breaks (which read as spaces), as U+XXXX."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not _CONTROL.search(value):
         return ""
-    found = sorted({c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\n\r"})
-    return ", ".join(f"U+{ord(c):04X}" for c in found)
+    return ", ".join(f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(value))))
 
 
 RowNotes = dict[int, list[Problem]]

@@ -70,8 +70,11 @@ def inputs_line(evaluation: Evaluation) -> str:
     return inputs_text(evaluation)
 
 
+TOP = 50  # ranked offers shown per lot in a table; --all or --format csv/json show every one
+
+
 def score_tables(
-    evaluation: Evaluation, lots: Sequence[LotResult], *, gaps: bool
+    evaluation: Evaluation, lots: Sequence[LotResult], *, gaps: bool, limit: int | None = TOP
 ) -> RenderableType:
     """Per lot: the ranked offers (the winner marked ★, unless the ranking is provisional), how
     price points were computed, ties, then the others with their reasons."""
@@ -83,7 +86,10 @@ def score_tables(
         if lot.provisional:
             parts.append(Text(tr("lot.provisional"), style="bold yellow"))
         if lot.ranked:
-            parts.append(_ranking(evaluation, lot, criteria, gaps=gaps))
+            parts.append(_ranking(evaluation, lot, criteria, gaps=gaps, limit=limit))
+            hidden = len(lot.ranked) - limit if limit is not None else 0
+            if hidden > 0:
+                parts.append(Text(tr("more_ranked", n=hidden), style="italic"))
             parts.append(Text(price_note(evaluation, lot), style="italic"))
             if lot.abnormal_note:
                 parts.append(Text(abnormal_text(evaluation), style="italic"))
@@ -94,7 +100,11 @@ def score_tables(
         else:
             parts.append(Text(tr("lot.no_admissible"), style="yellow"))
         if lot.excluded:
-            parts.append(_not_ranked(lot.excluded, tr("lot.not_ranked")))
+            shown = lot.excluded if limit is None else lot.excluded[:limit]
+            parts.append(_not_ranked(shown, tr("lot.not_ranked")))
+            if len(shown) < len(lot.excluded):
+                more = len(lot.excluded) - len(shown)
+                parts.append(Text(tr("more_excluded", n=more), style="italic"))
         parts.append(Text(""))
     if evaluation.unplaced:
         parts.append(_not_ranked(evaluation.unplaced, tr("lot.unplaced")))
@@ -102,7 +112,12 @@ def score_tables(
 
 
 def _ranking(
-    evaluation: Evaluation, lot: LotResult, criteria: Sequence[Criterion], *, gaps: bool
+    evaluation: Evaluation,
+    lot: LotResult,
+    criteria: Sequence[Criterion],
+    *,
+    gaps: bool,
+    limit: int | None = TOP,
 ) -> Table:
     table = _table()
     table.add_column(tr("col.rank"), justify="right")
@@ -119,7 +134,7 @@ def _ranking(
         )
     if gaps and weighted:
         table.add_column(tr("col.gap"), justify="right")
-    for result in lot.ranked:
+    for result in lot.ranked if limit is None else lot.ranked[:limit]:
         winner = result.rank == 1 and not lot.provisional
         rank = f"{WINNER} {result.rank}" if winner else str(result.rank)
         cells = [

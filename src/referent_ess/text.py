@@ -13,6 +13,8 @@ _SEPARATORS = re.compile(r"[\s_\-'’]+")
 
 def normalise(text: str) -> str:
     """Fold case and accents, and turn every run of separators into one space."""
+    if text.isascii():  # nothing to decompose
+        return _SEPARATORS.sub(" ", text.casefold()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SEPARATORS.sub(" ", without_accents.casefold()).strip()

@@ -10,7 +10,7 @@ cached value and must not be read as an empty cell.
 """
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +21,8 @@ from referent_ess.text import normalise
 from referent_ess.values import is_blank
 
 if TYPE_CHECKING:
-    from openpyxl.workbook.workbook import Workbook
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from python_calamine import CalamineWorkbook
 
 OFFERS_SHEET_NAMES = frozenset({"offers", "offres"})
 
@@ -80,10 +80,10 @@ def read_offers_sheet(path: Path, progress: Progress | None = None) -> RawSheet:
     try:
         with warnings.catch_warnings():  # openpyxl warns about parts it skips; not our reader's
             warnings.simplefilter("ignore")
-            read = _read_workbook(path, scan, progress)
-    except ReferentError:
+            read = _read(path, scan, progress)
+    except (ReferentError, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
-    except Exception as exc:  # openpyxl raises many types for a damaged part; all mean unusable
+    except BaseException as exc:  # a Rust panic in the reader is a BaseException, not Exception
         raise ReferentError(
             f"{path}: cannot be read as an .xlsx workbook ({exc})", "unreadable-workbook"
         ) from None
@@ -128,40 +128,47 @@ class _Read:
     marks_values: list[tuple[object, ...]]
 
 
-def _read_workbook(path: Path, scan: XlsxScan, progress: Progress | None = None) -> _Read:
-    """The offers sheet's values, the marks sheet's if there is one, other sheets' first rows."""
-    import openpyxl
+def _read(path: Path, scan: XlsxScan, progress: Progress | None) -> "_Read":
+    """Values with python-calamine (fast) when the sheets read hold plain values; with openpyxl
+    when they hold formulas or error cells, whose cells must be reported one by one (calamine
+    reads both as empty text)."""
+    from python_calamine import CalamineWorkbook
 
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    calamine = CalamineWorkbook.from_path(str(path))
     try:
-        offers_name = _choose_sheet(workbook, str(path))
+
+        def first_row(name: str) -> tuple[object, ...]:
+            rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=1)
+            return _plain(rows[0]) if rows else ()
+
+        offers_name = _choose_offers_sheet(scan, str(path))
         marks_name = next(
             (
-                str(ws.title)
-                for ws in workbook.worksheets
-                if ws.title != offers_name and _is_marks_sheet(ws)
+                sheet.name
+                for sheet in scan.worksheets
+                if sheet.name != offers_name and _is_marks_sheet(sheet.name, first_row)
             ),
             None,
         )
         wanted = [offers_name, *([marks_name] if marks_name else [])]
-        values = {name: _sheet_values(workbook[name], progress) for name in wanted}
         other_headers = tuple(
-            (str(ws.title), next(ws.iter_rows(max_row=1, values_only=True), ()))
-            for ws in workbook.worksheets
-            if ws.title not in wanted
+            (sheet.name, first_row(sheet.name))
+            for sheet in scan.worksheets
+            if sheet.name not in wanted
         )
+        exact = [
+            name
+            for name in wanted
+            if (notes := scan.sheet(name)) is not None
+            and (notes.has_formulas or notes.has_error_cells)
+        ]
+        values = {
+            name: _calamine_values(calamine, name, progress) for name in wanted if name not in exact
+        }
     finally:
-        workbook.close()
-    with_formulas = [
-        n for n in wanted if (notes := scan.sheet(n)) is not None and notes.has_formulas
-    ]
-    if with_formulas:
-        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        try:
-            for name in with_formulas:
-                values[name] = _mark_uncomputed(values[name], _sheet_values(formulas[name]))
-        finally:
-            formulas.close()
+        calamine.close()
+    if exact:
+        values.update(_openpyxl_values(path, exact, progress))
     return _Read(
         offers_name,
         values[offers_name],
@@ -171,27 +178,61 @@ def _read_workbook(path: Path, scan: XlsxScan, progress: Progress | None = None)
     )
 
 
-def _is_marks_sheet(sheet: "ReadOnlyWorksheet") -> bool:
+def _plain(row: Sequence[object]) -> tuple[object, ...]:
+    """calamine's empty cells are empty strings: the loader's are None."""
+    return tuple(None if value == "" else value for value in row)
+
+
+def _calamine_values(
+    calamine: "CalamineWorkbook", name: str, progress: Progress | None
+) -> list[tuple[object, ...]]:
+    rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    if progress is not None:
+        progress(len(rows))
+    return [_plain(row) for row in rows]
+
+
+def _openpyxl_values(
+    path: Path, names: Sequence[str], progress: Progress | None
+) -> dict[str, list[tuple[object, ...]]]:
+    """Values cell by cell, error cells and formulas without a cached value kept as markers."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        values = {name: _sheet_values(workbook[name], progress) for name in names}
+    finally:
+        workbook.close()
+    formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        for name in names:
+            values[name] = _mark_uncomputed(values[name], _sheet_values(formulas[name]))
+    finally:
+        formulas.close()
+    return values
+
+
+def _is_marks_sheet(name: str, first_row: Callable[[str], tuple[object, ...]]) -> bool:
     """A sheet named ``marks``, or ``notes`` with an evaluator column (a sheet of free-text
     notes is not the evaluators' marks)."""
-    name = normalise(sheet.title)
-    if name == "marks":
+    if normalise(name) == "marks":
         return True
-    if name != "notes":
+    if normalise(name) != "notes":
         return False
-    header = next(sheet.iter_rows(max_row=1, values_only=True), ())  # type: ignore[misc]
-    words = {normalise(str(value)) for value in header if not is_blank(value)}
+    words = {normalise(str(value)) for value in first_row(name) if not is_blank(value)}
     return bool(words & {"evaluator", "evaluateur", "evaluatrice", "membre du jury", "jury"})
 
 
-def _choose_sheet(workbook: "Workbook", display: str) -> str:
-    for worksheet in workbook.worksheets:  # worksheets only: a chartsheet holds no cells
-        if normalise(worksheet.title) in OFFERS_SHEET_NAMES:
-            return str(worksheet.title)
-    visible = [ws.title for ws in workbook.worksheets if ws.sheet_state == "visible"]
+def _choose_offers_sheet(scan: XlsxScan, display: str) -> str:
+    """The worksheet named ``offers``/``offres`` (any case, even hidden), else the first
+    visible worksheet; never a chartsheet."""
+    for sheet in scan.worksheets:
+        if normalise(sheet.name) in OFFERS_SHEET_NAMES:
+            return sheet.name
+    visible = [sheet.name for sheet in scan.worksheets if sheet.state == "visible"]
     if not visible:
         raise ReferentError(f"{display}: the workbook has no visible worksheet", "no-worksheet")
-    return str(visible[0])
+    return visible[0]
 
 
 def _sheet_values(

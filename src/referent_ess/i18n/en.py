@@ -63,6 +63,8 @@ MESSAGES: dict[str, str] = {
     "budget.checked_on": "checked on {basis}",
     "budget.unplaced": "Offers without a valid lot (no cap to check against)",
     "budget.abnormally_low": "abnormally low?",
+    "more_ranked": "… and {n} more ranked offer(s): --all shows every one (or --format csv/json)",
+    "more_excluded": "… and {n} more offer(s) not ranked: --all shows every one",
     "problems": "Problems",
     "valid": "valid: {errors} error(s), {warnings} warning(s)",
     "not_valid": "not valid: {errors} error(s), {warnings} warning(s)",

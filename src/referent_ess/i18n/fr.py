@@ -63,6 +63,10 @@ MESSAGES: dict[str, str] = {
     "budget.checked_on": "contrôle en {basis}",
     "budget.unplaced": "Offres sans lot valide (aucun montant maximum à contrôler)",
     "budget.abnormally_low": "anormalement basse ?",
+    "more_ranked": (
+        "… et {n} autre(s) offre(s) classée(s) : --all les montre toutes (ou --format csv/json)"
+    ),
+    "more_excluded": "… et {n} autre(s) offre(s) non classée(s) : --all les montre toutes",
     "problems": "Problèmes",
     "valid": "valide : {errors} erreur(s), {warnings} avertissement(s)",
     "not_valid": "non valide : {errors} erreur(s), {warnings} avertissement(s)",
