@@ -40,8 +40,7 @@ def write(rows: int, lots: int, folder: Path, seed: int = 2018) -> None:
         "  deadline: 2018-03-23",
         "  vat_rate: 0.20",
         "  cap_basis: ttc",
-        "  required_documents: [note_contexte, chantiers, presentation_cv, "
-        "proposition_financiere]",
+        "  required_documents: [note_contexte, chantiers, presentation_cv, proposition_financiere]",
         "  offers: offers.xlsx",
         "  abnormally_low: {method: mean-ratio, ratio: 0.8}",
         "lots:",
