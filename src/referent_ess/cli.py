@@ -764,7 +764,7 @@ def _rank_and_show(
     _emit(
         destination,
         {
-            OutputFormat.JSON: lambda: formats.to_json(formats.evaluation_dict(evaluation, chosen)),
+            OutputFormat.JSON: lambda: formats.evaluation_json(evaluation, chosen),
             OutputFormat.CSV: lambda: formats.evaluation_csv(evaluation, chosen),
             OutputFormat.MARKDOWN: lambda: formats.evaluation_markdown(
                 evaluation, chosen, gaps=gaps

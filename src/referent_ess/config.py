@@ -203,7 +203,11 @@ class Config:
         return tuple(c for c in self.criteria if not c.is_price)
 
     def lot(self, lot_id: int) -> Lot | None:
-        return next((lot for lot in self.lots if lot.id == lot_id), None)
+        return self._lots_by_id.get(lot_id)
+
+    @cached_property
+    def _lots_by_id(self) -> dict[int, Lot]:
+        return {lot.id: lot for lot in self.lots}
 
 
 # ---- loading ----------------------------------------------------------------------------------

@@ -491,28 +491,47 @@ def _rank_lot(
 
     method = config.consultation.abnormally_low
     flags = {s.index: s for s in detect(prices, method, config.consultation.abnormally_low_ratio)}
-    scored: list[OfferResult] = []
-    for index, (result, price) in enumerate(zip(admissible, prices, strict=True)):
-        assert lowest is not None
-        assert highest is not None
-        share = scoring.price_share(rule.formula, price, lowest, highest, rule.k)
-        points = {**result.points, criterion.id: maximum * share}
-        total = sum(points.values(), Fraction(0))
-        warnings = result.warnings
-        if index in flags:
-            warnings += (_abnormally_low(result, flags[index].explanation, source),)
-        scored.append(replace(result, points=points, total=total, warnings=warnings))
-
-    if config.ordering is Ordering.HIERARCHY:
-        # no points and no total: criteria compared one after the other, in the order listed
-        scored = [replace(r, points={}, total=None) for r in scored]
+    weighted = config.ordering is Ordering.WEIGHTED
+    all_points: list[dict[str, Fraction]] = []
+    totals: list[Fraction | None] = []
+    if admissible:
+        p_min, p_max = Fraction(min(prices)), Fraction(max(prices))
+        factor = Fraction(rule.k)
+    for result, price in zip(admissible, prices, strict=True):
+        if weighted:
+            share = scoring.share_of(rule.formula, Fraction(price), p_min, p_max, factor)
+            points = {**result.points, criterion.id: maximum * share}
+            all_points.append(points)
+            totals.append(sum(points.values(), Fraction(0)))
+        else:  # a hierarchy: no points and no total, criteria compared one after the other
+            all_points.append({})
+            totals.append(None)
+    if weighted:
+        tie_break = config.tie_break
+        keys = [
+            (total, *(points.get(c, Fraction(0)) for c in tie_break))
+            for points, total in zip(all_points, totals, strict=True)
+            if total is not None
+        ]
+    else:
         keys = [
             _hierarchy_key(r, config, price) for r, price in zip(admissible, prices, strict=True)
         ]
-    else:
-        keys = [_rank_key(r, config.tie_break) for r in scored]
     ranks = scoring.competition_ranks(keys)
-    ranked = [replace(r, rank=rank) for r, rank in zip(scored, ranks, strict=True)]
+    ranked = []
+    for index, result in enumerate(admissible):
+        warnings = result.warnings
+        if index in flags:
+            warnings += (_abnormally_low(result, flags[index].explanation, source),)
+        ranked.append(
+            replace(
+                result,
+                points=all_points[index],
+                total=totals[index],
+                rank=ranks[index],
+                warnings=warnings,
+            )
+        )
     ranked.sort(key=lambda r: (r.rank, r.offer.row))
     others = [r for r in results if r.status is not Status.ADMISSIBLE]
     ties = _exact_ties(ranked, config.tie_break) if config.ordering is Ordering.WEIGHTED else ()
@@ -586,8 +605,3 @@ def _hierarchy_key(result: OfferResult, config: Config, price: Decimal) -> tuple
         else:
             key.append(Fraction(result.offer.marks[criterion.id]) / Fraction(criterion.scale))
     return tuple(key)
-
-
-def _rank_key(result: OfferResult, tie_break: tuple[str, ...]) -> tuple[Fraction, ...]:
-    assert result.total is not None
-    return (result.total, *(result.points.get(c, Fraction(0)) for c in tie_break))

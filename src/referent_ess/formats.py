@@ -270,7 +270,8 @@ def budget_list(result: OfferResult) -> list[dict[str, Any]]:
     ]
 
 
-def lot_dict(lot: LotResult) -> dict[str, Any]:
+def lot_dict(lot: LotResult, *, with_offers: bool = True) -> dict[str, Any]:
+    offers = [offer_dict(result, lot) for result in lot.offers] if with_offers else []
     return {
         "id": lot.lot.id,
         "title": lot.lot.title,
@@ -284,7 +285,7 @@ def lot_dict(lot: LotResult) -> dict[str, Any]:
         "abnormally_low_note": lot.abnormal_note,
         "lowest_price": money(lot.lowest_price),
         "highest_price": money(lot.highest_price),
-        "offers": [offer_dict(result, lot) for result in lot.offers],
+        "offers": offers,
         "ties": [
             {
                 "total": _number(tie.total),
@@ -306,6 +307,34 @@ def evaluation_dict(evaluation: Evaluation, lot_ids: Sequence[int] | None = None
     return data
 
 
+_OFFERS_SLOT = "\u0000offers\u0000"  # stands for the list of offers until they are written
+
+
+def evaluation_json(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
+    """:func:`evaluation_dict` as JSON text, written offer by offer: a hundred thousand offers
+    never exist all at once as dictionaries (the same text as ``to_json(evaluation_dict(…))``)."""
+    data = header(evaluation.config, evaluation)
+    lots_text = []
+    for lot in _chosen(evaluation, lot_ids):
+        shell = {**lot_dict(lot, with_offers=False), "offers": _OFFERS_SLOT}
+        offers = ",".join(_dumps(offer_dict(result, lot)) for result in lot.offers)
+        lots_text.append(_dumps(shell).replace(f'"{_OFFERS_SLOT_JSON}"', f"[{offers}]", 1))
+    unplaced = ",".join(_dumps(offer_dict(result, None)) for result in evaluation.unplaced)
+    problems = _dumps([problem_dict(p) for p in evaluation.book.sheet_problems])
+    head = _dumps(data)[:-1]  # without its closing brace
+    return (
+        f'{head},"lots":[{",".join(lots_text)}],"unplaced_offers":[{unplaced}],'
+        f'"problems":{problems}}}\n'
+    )
+
+
+_OFFERS_SLOT_JSON = json.dumps(_OFFERS_SLOT)[1:-1]
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def validation_verdict(report: ValidationReport) -> str:
     key = "valid" if report.valid else "not_valid"
     return tr(key, errors=len(report.errors), warnings=len(report.warnings))
@@ -325,7 +354,7 @@ def _with_file(problem: Problem) -> dict[str, Any]:
 
 def to_json(data: Any) -> str:
     """Compact JSON on one line (json's fast encoder; pipe it to ``jq`` to read it)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _dumps(data) + "\n"
 
 
 def _chosen(evaluation: Evaluation, lot_ids: Sequence[int] | None) -> list[LotResult]:

@@ -7,7 +7,7 @@ that is :mod:`referent_ess.evaluate`'s job.
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -59,6 +59,26 @@ _AMOUNT_PARSERS: dict[OfferField, Callable[[object], object]] = {
 USUAL_VAT_RATES = frozenset(
     Decimal(rate) for rate in ("0", "0.021", "0.055", "0.1", "0.2", "0.0105", "0.0175", "0.085")
 )
+
+
+class CellRefs(Mapping[str, str]):
+    """Column name → cell reference of one row (``day_rate_ht`` → ``C5``), computed when asked:
+    a hundred thousand rows do not each keep a dictionary of strings."""
+
+    __slots__ = ("_letters", "_row")
+
+    def __init__(self, letters: Mapping[str, str], row: int) -> None:
+        self._letters = letters  # shared by every row of the sheet
+        self._row = row
+
+    def __getitem__(self, name: str) -> str:
+        return f"{self._letters[name]}{self._row}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
 
 
 @dataclass(frozen=True)
@@ -259,6 +279,10 @@ class _RowReader:
         self.columns = columns
         self.lot_ids = {lot.id for lot in config.lots}
         self.scales = {c.id: c.scale for c in config.marked_criteria}
+        self.fields = {c.index: OfferField(c.name) for c in columns if c.kind is ColumnKind.FIELD}
+        self.unheaded = [i for i, title in enumerate(raw.header) if is_blank(title)]
+        self.letters = {c.name: c.letter for c in columns}
+        self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.marked_criteria}
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
         problems: list[Problem] = []
@@ -271,18 +295,17 @@ class _RowReader:
                 Problem(code, message, severity, self.raw.file, self.raw.sheet, cell, number, field)
             )
 
-        cells: dict[str, str] = {}
         fields: dict[str, object] = {}
         documents: dict[str, bool] = {}
         marks: dict[str, Decimal] = {}
         comments: dict[str, str] = {}
+        width = len(values)
         for column in self.columns:
             cell = f"{column.letter}{number}"
-            cells[column.name] = cell
-            value = values[column.index] if column.index < len(values) else None
-            value = None if is_blank(value) else value
-            value = value.strip() if isinstance(value, str) else value
-            control = _control_characters(value)
+            value = values[column.index] if column.index < width else None
+            if value.__class__ is str:
+                value = value.strip() or None
+            control = _control_characters(value) if value.__class__ is str else ""
             if control:
                 message = f"the cell holds the invisible control character(s) {control}; retype it"
                 report("control-character", message, column.name, cell)
@@ -305,15 +328,16 @@ class _RowReader:
                     comments[column.name.removesuffix("_comment")] = " ".join(str(value).split())
             elif column.kind is ColumnKind.MARK:
                 if value is not None:
-                    mark = _parsed(self._mark_parser(column.name), value, column.name, cell, report)
+                    mark = _parsed(self.mark_parsers[column.name], value, column.name, cell, report)
                     if isinstance(mark, Decimal):
                         marks[column.name] = mark
             else:
-                fields[column.name] = self._field(OfferField(column.name), value, cell, report)
-        header = self.raw.header
-        for index, value in enumerate(values):
-            unheaded = index >= len(header) or is_blank(header[index])
-            if unheaded and not is_blank(value):
+                fields[column.name] = self._field(self.fields[column.index], value, cell, report)
+        header_width = len(self.raw.header)
+        unheaded = [i for i in self.unheaded if i < width]
+        unheaded += range(header_width, width)  # cells right of the last header
+        for index in unheaded:
+            if not is_blank(values[index]):
                 cell = f"{column_letter(index + 1)}{number}"
                 message = "this cell has no header above it and is ignored"
                 report("no-header", message, None, cell, warning=True)
@@ -328,7 +352,7 @@ class _RowReader:
             received_at=_typed(fields.get(OfferField.RECEIVED_AT), date),
             documents=documents,
             marks=marks,
-            cells=cells,
+            cells=CellRefs(self.letters, number),
             comments=comments,
             problems=tuple(problems),
         )

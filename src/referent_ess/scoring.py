@@ -29,12 +29,17 @@ def price_share(
     formula: PriceFormula, price: Decimal, lowest: Decimal, highest: Decimal, k: Decimal
 ) -> Fraction:
     """The share (0 to 1) of the price criterion's points an offer at ``price`` gets."""
-    p, p_min, p_max = Fraction(price), Fraction(lowest), Fraction(highest)
+    return share_of(formula, Fraction(price), Fraction(lowest), Fraction(highest), Fraction(k))
+
+
+def share_of(
+    formula: PriceFormula, p: Fraction, p_min: Fraction, p_max: Fraction, factor: Fraction
+) -> Fraction:
+    """:func:`price_share` on fractions (a lot converts its lowest and highest prices once)."""
     if formula is PriceFormula.PROPORTIONAL:
         return p_min / p
     if formula is PriceFormula.LINEAR:
         return Fraction(1) if p_max == p_min else (p_max - p) / (p_max - p_min)
-    factor = Fraction(k)
     return max(Fraction(0), (factor * p_min - p) / ((factor - 1) * p_min))
 
 
@@ -42,9 +47,12 @@ def competition_ranks(keys: Sequence[tuple[Fraction, ...]]) -> list[int]:
     """Ranks for offers whose keys compare best-first (higher is better): 1, 2, 2, 4.
 
     Offers with equal keys share a rank; the next rank skips as many places as were shared.
+    Sorted once, equal keys are neighbours: no hashing of fractions.
     """
-    ordered = sorted(keys, reverse=True)
-    first_place: dict[tuple[Fraction, ...], int] = {}
-    for place, key in enumerate(ordered, start=1):
-        first_place.setdefault(key, place)
-    return [first_place[key] for key in keys]
+    order = sorted(range(len(keys)), key=keys.__getitem__, reverse=True)
+    ranks = [0] * len(keys)
+    for place, index in enumerate(order, start=1):
+        previous = order[place - 2] if place > 1 else None
+        same = previous is not None and keys[previous] == keys[index]
+        ranks[index] = ranks[previous] if same and previous is not None else place
+    return ranks

@@ -194,6 +194,10 @@ _YES = frozenset(normalise(w) for w in ("oui", "yes", "y", "o", "x", "✓", "✔
 _NO = frozenset(normalise(w) for w in ("non", "no", "n", "0", "faux", "false"))
 
 
+_USUAL_YES_NO = {"oui": True, "Oui": True, "OUI": True, "x": True, "X": True, "non": False,
+                 "Non": False, "NON": False, "yes": True, "no": False}  # fmt: skip
+
+
 def parse_yes_no(value: object) -> bool:
     """A document cell: yes/no in French or English, ``x``, ``✓``, 1/0, TRUE/FALSE; empty is no."""
     if value is None:
@@ -203,6 +207,9 @@ def parse_yes_no(value: object) -> bool:
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
     if isinstance(value, str):
+        known = _USUAL_YES_NO.get(value)  # the words people type, without normalising them
+        if known is not None:
+            return known
         word = normalise(value)
         if word in _YES:
             return True
