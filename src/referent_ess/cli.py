@@ -303,6 +303,7 @@ def report(
         Path,
         typer.Option(
             "--out",
+            "--output",
             "-o",
             help="The report to write: .xlsx (workbook with charts) or .html (one page).",
             show_default=False,
@@ -356,7 +357,13 @@ def letters(
     lot: Annotated[int, typer.Option("--lot", help="The lot whose candidates are written to.")],
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="The folder to write the letters in.", show_default=False),
+        typer.Option(
+            "--out",
+            "--output",
+            "-o",
+            help="The folder to write the letters in.",
+            show_default=False,
+        ),
     ],
     offers: OffersArgument = None,
     template: Annotated[
@@ -397,7 +404,7 @@ def letters(
 def export(
     out: Annotated[
         Path,
-        typer.Option("--out", "-o", help="The file to write.", show_default=False),
+        typer.Option("--out", "--output", "-o", help="The file to write.", show_default=False),
     ],
     ocds: Annotated[
         bool, typer.Option("--ocds", help="An Open Contracting Data Standard 1.1 release.")
@@ -426,6 +433,12 @@ def export(
     from referent_ess.ocds import build_ocds_release
 
     release = build_ocds_release(evaluation, _run_info(evaluation), ocid_prefix)
+    if ocid_prefix == "ocds-xxxxxx":
+        typer.echo(
+            "warning: the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own "
+            "with --ocid-prefix before publishing (the Open Contracting Partnership gives one)",
+            err=True,
+        )
     write_atomically(out, formats.to_json(release), inputs=_inputs(evaluation), force=force)
     typer.echo(f"written: {out}", err=True)
 
@@ -486,6 +499,7 @@ def template(
 
     lots, criteria = _config_paths(lots, criteria)
     config = load_config(lots, criteria)
+    _refuse_filled_workbook(out)
     names = [n.strip() for n in evaluators.split(",")] if evaluators else []
     write_atomically(out, build_template(config, names), inputs=[lots, criteria], force=force)
     typer.echo(f"written: {out}", err=True)
@@ -625,6 +639,26 @@ def explain(
         table,
         _inputs(evaluation),
     )
+
+
+def _refuse_filled_workbook(path: Path) -> None:
+    """A template never replaces a workbook that holds offers, even with --force."""
+    from referent_ess.errors import ReferentError
+
+    if not path.is_file():
+        return
+    try:
+        from referent_ess.workbook import read_offers_sheet
+
+        rows = len(read_offers_sheet(path).rows)
+    except ReferentError:
+        return  # not a readable workbook: the usual --force rule applies
+    if rows:
+        raise ReferentError(
+            f"{path}: holds {rows} offer row(s); write the template to another file (--out "
+            "new.xlsx) and copy the offers across, so that nothing typed is lost",
+            "output-holds-offers",
+        )
 
 
 LARGE_WORKBOOK_ROWS = 2000  # below this, reading is quick: no progress bar

@@ -40,12 +40,19 @@ def write_atomically(
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is shared
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise ReferentError(
             f"{path}: cannot be written ({exc.strerror})", "output-unwritable"
         ) from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -22,6 +22,7 @@ Location = tuple[str | int, ...]
 
 _BOOL_WORDS = re.compile(r"yes|no|on|off|y|n", re.IGNORECASE)
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_THOUSANDS_POINT = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")  # 10.000: ten, or ten thousand?
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 
 
@@ -155,6 +156,11 @@ class _Walk:
             message = f"{text} is read by YAML as an octal number; write it without the leading 0"
         elif node.tag.endswith((":int", ":float")) and _SEXAGESIMAL.fullmatch(text):
             message = f"{text} is read by YAML as a base-60 number; quote it: '{text}'"
+        elif node.tag.endswith(":float") and _THOUSANDS_POINT.fullmatch(text):
+            message = (
+                f"{text} is read by YAML as the number {float(text):g}: if you meant "
+                f"{text.replace('.', '')}, write it without the point"
+            )
         else:
             return
         self.problem("yaml-trap", line, message, location)
