@@ -474,9 +474,9 @@ def init(
 
 @app.command()
 def template(
-    out: Annotated[Path, typer.Option("--out", "-o", help="The workbook to write.")] = Path(
-        "offers.xlsx"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "--output", "-o", help="The workbook to write.")
+    ] = Path("offers.xlsx"),
     evaluators: Annotated[
         str | None,
         typer.Option(
