@@ -330,3 +330,14 @@ def test_yaml_aliases_are_refused(tmp_path: Path, lots: str) -> None:
     assert lines
     assert all(line.endswith("[yaml-alias]") for line in lines)
     assert "YAML aliases (*name) are not allowed" in lines[0]
+
+
+def test_a_thousands_point_in_an_unquoted_yaml_number_is_refused(tmp_path: Path) -> None:
+    # French typing: 10.000 for ten thousand; YAML reads the number 10
+    lines = problems(
+        tmp_path, "consultation: {title: T}\nlots: [{id: 1, title: A, cap_ttc: 10.000}]\n"
+    )
+    assert lines == [
+        f"{tmp_path / 'lots.yaml'}:2: lots.0.cap_ttc: 10.000 is read by YAML as the number 10: if "
+        "you meant 10000, write it without the point [yaml-trap]"
+    ]

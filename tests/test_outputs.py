@@ -135,3 +135,27 @@ def test_csv_output_neutralises_formulas_but_json_keeps_the_raw_name(
     assert sorted(names) == ["'+33 Conseil", "'-minus", '\'=HYPERLINK("http://x")', "'@risk"]
     data = runner.invoke(app, ["score", "-f", "json", *args]).stdout
     assert '"candidate":"=HYPERLINK(\\"http://x\\")"' in data
+
+
+def test_written_files_follow_the_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "report.html", "<p>ok</p>", inputs=[])
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o644
+
+
+def test_template_never_replaces_a_workbook_holding_offers(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    filled = tmp_path / "offers.xlsx"
+    filled.write_bytes(WORKBOOK.read_bytes())
+    result = runner.invoke(app, ["template", "-o", str(filled), "--force", *CONFIG])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {filled}: holds 14 offer row(s); write the template to another file (--out "
+        "new.xlsx) and copy the offers across, so that nothing typed is lost "
+        "[output-holds-offers]\n"
+    )
+    assert filled.read_bytes() == WORKBOOK.read_bytes()
