@@ -1,5 +1,6 @@
 """French words for reports, letters and exports: the buyer's own procurement vocabulary."""
 
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 
@@ -41,3 +42,19 @@ def euros(amount: Decimal | Fraction | int) -> str:
 def number(value: Decimal | Fraction | int, places: int = 2) -> str:
     """A number the French way, rounded half up: 88,31."""
     return f"{round_half_up(value, places):,.{places}f}".replace(",", "\u202f").replace(".", ",")
+
+
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def date_words(moment: date | datetime, space: str = " ") -> str:
+    """A date in words: 1er avril 2018, 23 mars 2018 à 17 h 30 (``space``: a no-break space
+    in HTML, so that a date never breaks across lines)."""
+    day = "1er" if moment.day == 1 else str(moment.day)
+    text = f"{day}{space}{MONTHS[moment.month - 1]}{space}{moment.year}"
+    if isinstance(moment, datetime):
+        text += f" à{space}{moment.hour}{space}h{space}{moment.minute:02d}"
+    return text

@@ -35,7 +35,7 @@ from referent_ess.evaluate import (
     Reason,
     Status,
 )
-from referent_ess.labels_fr import STATUS, STATUS_EXPLAINED, euros, number
+from referent_ess.labels_fr import STATUS, STATUS_EXPLAINED, date_words, euros, number
 
 AWARD_TEMPLATE = "attribution.md"
 REJECTION_TEMPLATE = "rejet.md"
@@ -79,20 +79,6 @@ PLACEHOLDERS: dict[str, str] = {
     "scored higher or lower, by how many points; empty otherwise",
 }
 
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 _NOT_APPLICABLE = "—"
 _MINUS = "\u2212"
 _SLUG_LENGTH = 60
@@ -531,12 +517,8 @@ def _ordinal(rank: int | None) -> str:
 
 
 def _when(moment: date | datetime) -> str:
-    """A date in words: 1er avril 2018, 23 mars 2018 à 12 h 00."""
-    day = "1er" if moment.day == 1 else str(moment.day)
-    text = f"{day} {_MONTHS[moment.month - 1]} {moment.year}"
-    if isinstance(moment, datetime):
-        text += f" à {moment.hour} h {moment.minute:02d}"
-    return text
+    """A date in words, as French documents write it."""
+    return date_words(moment, " ")
 
 
 def _tidy(text: str) -> str:

@@ -29,7 +29,15 @@ from referent_ess.evaluate import (
     Status,
 )
 from referent_ess.formats import gap_to_first
-from referent_ess.labels_fr import BASIS, FORMULA, STATUS, STATUS_EXPLAINED, euros, number
+from referent_ess.labels_fr import (
+    BASIS,
+    FORMULA,
+    STATUS,
+    STATUS_EXPLAINED,
+    date_words,
+    euros,
+    number,
+)
 from referent_ess.problems import Problem
 from referent_ess.runinfo import RunInfo
 from referent_ess.scoring import max_points
@@ -86,29 +94,9 @@ def _count(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n < 2 else plural}"
 
 
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
 def _date_fr(moment: date | datetime) -> str:
-    """23 mars 2018, 1er avril 2018, 23 mars 2018 à 17 h 30."""
-    day = "1er" if moment.day == 1 else str(moment.day)
-    text = f"{day}\u00a0{_MONTHS[moment.month - 1]}\u00a0{moment.year}"
-    if isinstance(moment, datetime):
-        text += f" à\u00a0{moment.hour}\u00a0h\u00a0{moment.minute:02d}"
-    return text
+    """A date in words, as French documents write it."""
+    return date_words(moment, "\u00a0")
 
 
 def _deadline_fr(deadline: date | datetime | None) -> str:

@@ -10,9 +10,7 @@ injection. The same inputs give byte-identical sheets apart from the run date (w
 properties and zip entry timestamps are fixed), so two reports can be compared file to file.
 """
 
-import io
 import math
-import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -26,7 +24,6 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from referent_ess.abnormal import MINIMUM_OFFERS, AbnormalMethod
 from referent_ess.choices import PriceFormula
@@ -38,10 +35,10 @@ from referent_ess.money import round_half_up
 from referent_ess.runinfo import RunInfo
 from referent_ess.scoring import max_points
 from referent_ess.values import percent
+from referent_ess.xlsxfile import workbook_bytes
 
 MONEY_FORMAT = '#,##0.00 "€"'
 POINTS_FORMAT = "0.00"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can hold: no trace of the build time
 
 SUMMARY = "Synthèse"
 METHOD = "Méthode"
@@ -98,7 +95,7 @@ def build_report_xlsx(
     properties.title = _clean(
         f"Rapport d'analyse des offres — {evaluation.config.consultation.title}"
     )
-    return _fixed_zip(_save(workbook))
+    return workbook_bytes(workbook)
 
 
 # ---- writing cells ----------------------------------------------------------------------------
@@ -891,26 +888,3 @@ def _naive_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment
     return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def _save(workbook: Workbook) -> bytes:
-    """Save without ``openpyxl.save_workbook``, which stamps the modification date with now."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    return buffer.getvalue()
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same entries, in the same order, with a fixed timestamp: reproducible bytes."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()

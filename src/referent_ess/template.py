@@ -12,11 +12,9 @@ The workbook's bytes depend only on the configuration (fixed document properties
 dated 1980-01-01): two runs give the same file.
 """
 
-import io
 import json
 import re
 import tempfile
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -31,7 +29,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from referent_ess.choices import Ordering
 from referent_ess.columns import OfferField
@@ -40,6 +37,7 @@ from referent_ess.errors import ReferentError
 from referent_ess.outputs import write_atomically
 from referent_ess.text import normalise
 from referent_ess.values import percent
+from referent_ess.xlsxfile import workbook_bytes
 
 OFFERS_SHEET: Final = "offers"
 MARKS_SHEET: Final = "marks"
@@ -83,7 +81,6 @@ DATETIME_FORMAT: Final = "DD/MM/YYYY HH:MM"
 TEXT_FORMAT: Final = "@"  # VAT as typed: "5.5 %" stays the text of the list item
 
 FIXED_TIME: Final = datetime(1980, 1, 1)
-ZIP_TIME: Final = (1980, 1, 1, 0, 0, 0)
 
 # Excel refuses (and "repairs") a validation whose texts are longer than these.
 MAX_TITLE: Final = 32
@@ -160,7 +157,7 @@ def build_template(config: Config, evaluators: Sequence[str] = ()) -> bytes:
     book.properties.title = _clean(f"Offres — {config.consultation.title}")[:255]
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
-    return _workbook_bytes(book)
+    return workbook_bytes(book)
 
 
 def _evaluators(evaluators: Sequence[str]) -> tuple[str, ...]:
@@ -714,24 +711,6 @@ def _weight_text(config: Config, criterion: Criterion) -> str:
 
 def _example_mark(scale: Decimal) -> str:
     return _french(min(scale, (scale * 4 / 5).quantize(Decimal("0.5"))))
-
-
-def _workbook_bytes(book: Workbook) -> bytes:
-    """Save without ``Workbook.save`` (which stamps the time) and re-date every zip entry."""
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).write_data()
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(raw) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for name in source.namelist():
-            entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(name))
-    return out.getvalue()
 
 
 # ---- referent init ----------------------------------------------------------------------------
