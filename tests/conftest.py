@@ -53,6 +53,7 @@ def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tables are compared as text: a fixed width, no colour, whatever the machine."""
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("REFERENT_LANG", "en")  # English output, whatever the machine's locale
     monkeypatch.delenv("REFERENT_LOTS", raising=False)
     monkeypatch.delenv("REFERENT_CRITERIA", raising=False)
 

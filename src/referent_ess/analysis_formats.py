@@ -3,6 +3,7 @@
 from fractions import Fraction
 from typing import Any
 
+from referent_ess import i18n
 from referent_ess.evaluate import Evaluation, OfferResult
 from referent_ess.formats import header, money, points
 from referent_ess.sensitivity import Sensitivity
@@ -53,7 +54,7 @@ def sensitivity_dict(analysis: Sensitivity, evaluation: Evaluation) -> dict[str,
         "lot": analysis.lot.lot.id,
         "winner": _who(analysis.winner),
         "margin_points": _number(analysis.margin),
-        "summary": sensitivity_summary(analysis),
+        "summary": _english_summary(analysis),
         "transfers": [
             {
                 "from": t.source,
@@ -80,12 +81,16 @@ def sensitivity_dict(analysis: Sensitivity, evaluation: Evaluation) -> dict[str,
     }
 
 
+def _english_summary(analysis: Sensitivity) -> str:
+    """The JSON's summary: English whatever the language, like every key and code."""
+    with i18n.language("en"):
+        return sensitivity_summary(analysis)
+
+
 def sensitivity_summary(analysis: Sensitivity) -> str:
+    """How far the weights can move before the winner changes, in the current language."""
     margin = analysis.margin
     name = analysis.winner.candidate
     if margin is None:
-        return f"{name} stays first whatever weight moves from one criterion to another."
-    return (
-        f"{name} stays first as long as no weight moves by more than {points(margin)} points "
-        "from one criterion to another."
-    )
+        return i18n.tr("sens.summary_any", name=name)
+    return i18n.tr("sens.summary", name=name, margin=i18n.number(margin))

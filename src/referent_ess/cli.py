@@ -50,6 +50,7 @@ class _Commands(TyperGroup):
     def invoke(self, ctx: "Context") -> Any:
         import gc
 
+        from referent_ess import i18n
         from referent_ess.errors import ReferentError
 
         # A command is short-lived and its data holds no reference cycles: the cyclic garbage
@@ -57,6 +58,7 @@ class _Commands(TyperGroup):
         # the time on a large workbook). Reference counting still frees memory.
         collecting = gc.isenabled()
         gc.disable()
+        language = i18n.current()  # the --lang of this run must not outlive it (scripts, tests)
         try:
             return super().invoke(ctx)
         except ReferentError as exc:
@@ -64,6 +66,7 @@ class _Commands(TyperGroup):
                 typer.echo(f"error: {line}", err=True)
             raise typer.Exit(EXIT_UNUSABLE) from None
         finally:
+            i18n.set_language(language)
             if collecting:
                 gc.enable()
 

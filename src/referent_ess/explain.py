@@ -11,17 +11,18 @@ and fractions) and only rounded for display, half up, like every other output of
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from referent_ess import formats
+from referent_ess import formats, i18n
 from referent_ess.choices import Ordering, PriceBasis, PriceFormula
 from referent_ess.config import Config, Criterion
 from referent_ess.errors import ReferentError
 from referent_ess.evaluate import BudgetCheck, Evaluation, LotResult, OfferResult, Status
+from referent_ess.i18n import tr
 from referent_ess.problems import Problem
 from referent_ess.scoring import max_points
 from referent_ess.text import normalise
@@ -51,7 +52,8 @@ class Explanation:
     row: int
     status: str
     rank: int | None
-    steps: tuple[Step, ...]
+    steps: tuple[Step, ...]  # in English, like the JSON
+    read: tuple[str, ...] = ()  # the steps' texts in the run's language, when not English
 
 
 # ---- finding the offer -----------------------------------------------------------------------
@@ -115,7 +117,19 @@ def _unknown_candidate(evaluation: Evaluation, lot: LotResult, candidate: str) -
 
 
 def explain(evaluation: Evaluation, lot_id: int, candidate: str) -> Explanation:
-    """Every step of the evaluation of ``candidate``'s offer on lot ``lot_id``."""
+    """Every step of the evaluation of ``candidate``'s offer on lot ``lot_id``.
+
+    The steps are written in English (the JSON's text, which never changes with the language);
+    in another language, ``read`` holds the same steps as they are printed for people."""
+    with i18n.language("en"):
+        explanation = _explain(evaluation, lot_id, candidate)
+    if i18n.current() == "en":
+        return explanation
+    localised = _explain(evaluation, lot_id, candidate)
+    return replace(explanation, read=tuple(step.text for step in localised.steps))
+
+
+def _explain(evaluation: Evaluation, lot_id: int, candidate: str) -> Explanation:
     lot = _lot(evaluation, lot_id)
     result = find_offer(evaluation, lot_id, candidate)
     config = evaluation.config
@@ -132,7 +146,8 @@ def explain(evaluation: Evaluation, lot_id: int, candidate: str) -> Explanation:
     steps += _award_steps(config, lot, result)
     steps += _status_steps(config, result)
     if lot.abnormal_note is not None and result.status is Status.ADMISSIBLE:
-        steps.append(Step("abnormally-low-check", _sentence(lot.abnormal_note)))
+        note = lot.abnormal_note if i18n.current() == "en" else formats.abnormal_text(evaluation)
+        steps.append(Step("abnormally-low-check", _sentence(note)))
     steps += [_warning_step(warning) for warning in result.warnings]
     return Explanation(
         lot=lot.lot.id,
@@ -150,17 +165,20 @@ def _price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     offer = result.offer
     rate, days = offer.day_rate_ht, offer.days
     if result.price_ht is None or rate is None or days is None:
-        cells = " and ".join(
-            f"{what} ({offer.cells.get(name, 'no column')})"
-            for name, what, value in (("day_rate_ht", "day rate", rate), ("days", "days", days))
+        cells = f" {tr('and')} ".join(
+            f"{tr(what)} ({offer.cells.get(name, tr('ex.no_column'))})"
+            for name, what, value in (
+                ("day_rate_ht", "ex.what.day_rate", rate),
+                ("days", "ex.what.days", days),
+            )
             if value is None
         )
         yield Step(
             "price-ht",
-            f"Price HT cannot be computed: no readable {cells or 'day rate or days'}.",
+            tr("ex.price_ht.unknown", cells=cells or tr("ex.what.either")),
             _present(day_rate_ht=formats.money(rate), days=formats.quantity(days)),
         )
-        yield Step("price-ttc", "Price TTC cannot be computed without the price HT.")
+        yield Step("price-ttc", tr("ex.price_ttc.no_ht"))
         return
     product = rate * days
     figures = {
@@ -169,17 +187,17 @@ def _price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
         "product": _decimal(product),
         "price_ht": _money(result.price_ht),
     }
-    text = f"Price HT = day rate HT × days = {_money(rate)} × {figures['days']} = "
     if product == result.price_ht:
-        text += f"{_money(result.price_ht)}."
+        value = _m(result.price_ht)
     else:
-        text += f"{_decimal(product)}, rounded to the cent half up: {_money(result.price_ht)}."
+        value = tr("ex.rounded", exact=_exact_money(product), rounded=_m(result.price_ht))
+    text = tr("ex.price_ht", rate=_m(rate), days=_n(figures["days"]), value=value)
     stated = offer.price_ht_stated
     if stated is not None:
         figures["stated_price_ht"] = _money(stated)
         if not any(w.code == "price-mismatch" for w in result.warnings):
-            text = text[:-1] + f" (the stated price HT {_money(stated)} agrees)."
-    yield Step("price-ht", text, figures)
+            text += tr("ex.price_ht.stated", stated=_m(stated))
+    yield Step("price-ht", text + ".", figures)
     yield _ttc_step(config, result, result.price_ht)
 
 
@@ -191,32 +209,29 @@ def _ttc_step(config: Config, result: OfferResult, amount_ht: Decimal) -> Step:
     if vat is None or result.price_ttc is None:
         where = f" ({cell})" if cell else ""
         return Step(
-            "price-ttc",
-            f"Price TTC cannot be computed: the VAT rate{where} cannot be read, and an "
-            "unreadable rate is never replaced by the default.",
-            {"price_ht": _money(amount_ht)},
+            "price-ttc", tr("ex.price_ttc.no_vat", where=where), {"price_ht": _money(amount_ht)}
         )
     if offer.vat_rate is not None:
         source = "offer"
-        origin = f"as stated in the offer (cell {cell})" if cell else "as stated in the offer"
+        origin = tr("ex.vat.offer_cell", cell=cell) if cell else tr("ex.vat.offer")
     else:
         source = "consultation"
-        empty = f" (cell {cell} empty)" if cell else ""
-        origin = (
-            f"the consultation's default rate (vat_rate in {config.lots_path.name}), the offer "
-            f"stating none{empty}"
-        )
-    shown = "VAT-exempt (0 %)" if vat == 0 else f"VAT {percent(vat)}"
+        empty = tr("ex.vat.empty_cell", cell=cell) if cell else ""
+        origin = tr("ex.vat.default", file=config.lots_path.name, empty=empty)
+    shown = tr("ex.vat.exempt") if vat == 0 else tr("ex.vat.rate", rate=_percent(vat))
     product = amount_ht * (1 + vat)
-    text = (
-        f"Price TTC = price HT × (1 + VAT) = {_money(amount_ht)} × "
-        f"(1 + {_text(formats.rate(vat))}) = "
-    )
     if product == result.price_ttc:
-        text += f"{_money(result.price_ttc)}"
+        value = _m(result.price_ttc)
     else:
-        text += f"{_decimal(product)}, rounded to the cent half up: {_money(result.price_ttc)}"
-    text += f"; {shown}, {origin}."
+        value = tr("ex.rounded", exact=_exact_money(product), rounded=_m(result.price_ttc))
+    text = tr(
+        "ex.price_ttc",
+        ht=_m(amount_ht),
+        rate=_n(_text(formats.rate(vat))),
+        value=value,
+        shown=shown,
+        origin=origin,
+    )
     figures = {
         "price_ht": _money(amount_ht),
         "vat_rate": _text(formats.rate(vat)),
@@ -233,11 +248,7 @@ def _cap_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     """One step per cap checked (two with ``cap_basis: both``), with the margin."""
     cap_basis = config.consultation.cap_basis.value
     if not result.budget:
-        yield Step(
-            "cap-check",
-            f"Cap check (cap_basis: {cap_basis}): not possible, the price is unknown.",
-            {"cap_basis": cap_basis},
-        )
+        yield Step("cap-check", tr("ex.cap.unknown", cap_basis=cap_basis), {"cap_basis": cap_basis})
         return
     for check in result.budget:
         yield _cap_step(cap_basis, check)
@@ -245,20 +256,19 @@ def _cap_steps(config: Config, result: OfferResult) -> Iterator[Step]:
 
 def _cap_step(cap_basis: str, check: BudgetCheck) -> Step:
     basis = check.basis.value.upper()
-    price, cap = _money(check.price), _money(check.cap)
+    price, cap = _m(check.price), _m(check.cap)
     if check.within:
-        verdict = f"{price} ≤ {cap}: within the cap, with a margin of {_money(check.margin)}"
+        verdict = tr("ex.cap.within", price=price, cap=cap, margin=_m(check.margin))
     else:
-        verdict = f"{price} > {cap}: over the cap by {_money(-check.margin)}"
+        verdict = tr("ex.cap.over", price=price, cap=cap, excess=_m(-check.margin))
     return Step(
         "cap-check",
-        f"Cap check on the price {basis} (cap_basis: {cap_basis}) against the lot's cap "
-        f"{basis}: {verdict}.",
+        tr("ex.cap", basis=basis, cap_basis=cap_basis, verdict=verdict),
         {
             "cap_basis": cap_basis,
             "basis": check.basis.value,
-            "price": price,
-            "cap": cap,
+            "price": _money(check.price),
+            "cap": _money(check.cap),
             "margin": _money(check.margin),
             "within": "true" if check.within else "false",
         },
@@ -294,13 +304,19 @@ def _mark_points_step(config: Config, result: OfferResult, criterion: Criterion)
     if mark is None or points is None:
         why = ""
         if result.status not in (Status.ADMISSIBLE, Status.INVALID):
-            why = " (a jury does not mark an offer already eliminated)"
-        return Step("mark-points", f"{head}: no mark{why}, so no points.", figures)
-    shown_mark = _mark(mark)
-    text = f"{head}: mark {shown_mark}{_mark_origin(config, result, criterion, figures)} / "
-    text += f"{_plain(criterion.scale)} × {_short(top)} = {_with_exact(points)}"
+            why = tr("ex.mark.eliminated")
+        return Step("mark-points", tr("ex.mark.none", head=head, why=why), figures)
+    text = tr(
+        "ex.mark",
+        head=head,
+        mark=_n(_mark(mark)),
+        origin=_mark_origin(config, result, criterion, figures),
+        scale=_n(_plain(criterion.scale)),
+        top=_n(_short(top)),
+        points=_with_exact(points),
+    )
     if result.status is not Status.ADMISSIBLE:
-        text += "; for information, since the offer is not ranked"
+        text += tr("ex.mark.not_ranked")
     figures.update(
         mark=_mark_figure(mark),
         mark_exact=str(Fraction(mark)),
@@ -311,16 +327,20 @@ def _mark_points_step(config: Config, result: OfferResult, criterion: Criterion)
     if comment:
         figures["comment"] = comment
         # the jury's own words, last and untouched: no full stop after the closing quote
-        return Step("mark-points", f"{text}; the jury's comment: “{comment}”", figures)
+        return Step("mark-points", text + tr("ex.mark.comment", comment=comment), figures)
     return Step("mark-points", text + ".", figures)
 
 
 def _criterion_head(criterion: Criterion, top: Fraction) -> str:
     """``context (weight 30 %, at most 30 points)``, with the exact maximum when it is not
     what the rounded one says."""
-    exact = "" if Fraction(_rounded(top)) == top else f" (exactly {top})"
-    return (
-        f"{criterion.id} (weight {_plain(criterion.weight)} %, at most {_short(top)} points{exact})"
+    exact = "" if Fraction(_rounded(top)) == top else tr("ex.exactly", value=top)
+    return tr(
+        "ex.head",
+        id=criterion.id,
+        weight=_n(_plain(criterion.weight)),
+        top=_n(_short(top)),
+        exact=exact,
     )
 
 
@@ -335,12 +355,12 @@ def _mark_origin(
         figures["aggregate"] = how
         for who, value in marks.items():
             figures[f"evaluator_mark.{who}"] = _plain(value)
-        listed = ", ".join(f"{who} {_plain(value)}" for who, value in marks.items())
-        return f" ({how} of the evaluators' marks: {listed})"
+        listed = ", ".join(f"{who} {_n(_plain(value))}" for who, value in marks.items())
+        return tr("ex.mark.evaluators", how=tr(f"ex.aggregate.{how}"), listed=listed)
     cell = offer.cells.get(criterion.id)
     if cell:
         figures["cell"] = cell
-        return f" (cell {cell})"
+        return tr("ex.cell", cell=cell)
     return ""
 
 
@@ -365,8 +385,12 @@ def _price_points_step(
         figures["status"] = result.status.value
         return Step(
             "price-points",
-            f"{head}: no price points; only the admissible offers of lot {lot.lot.id} get price "
-            f"points, a total and a rank, and this offer is {result.status.value}.",
+            tr(
+                "ex.price_points.none",
+                head=head,
+                lot=lot.lot.id,
+                status=tr(f"status.{result.status.value}"),
+            ),
             figures,
         )
     price = result.price_ht if rule.basis is PriceBasis.HT else result.price_ttc
@@ -374,13 +398,13 @@ def _price_points_step(
     assert price is not None
     assert low is not None
     assert high is not None
-    p, p_min, p_max, t = _money(price), _money(low), _money(high), _short(top)
+    p, p_min, p_max, t = _m(price), _m(low), _m(high), _n(_short(top))
     share = points / top
-    figures.update(price=p, pmin=p_min, pmax=p_max)
+    figures.update(price=_money(price), pmin=_money(low), pmax=_money(high))
     if rule.formula is PriceFormula.PROPORTIONAL:
         formula = f"{t} × Pmin / P = {t} × {p_min} / {p}"
     elif rule.formula is PriceFormula.LINEAR and low == high:
-        formula = f"{t} × 1 (Pmax = Pmin = {p_min}: every admissible offer gets it all)"
+        formula = tr("ex.linear_all", top=t, pmin=p_min)
     elif rule.formula is PriceFormula.LINEAR:
         formula = f"{t} × (Pmax − P) / (Pmax − Pmin) = {t} × ({p_max} − {p}) / ({p_max} − {p_min})"
     else:
@@ -388,38 +412,40 @@ def _price_points_step(
         figures["k"] = k
         formula = (
             f"{t} × max(0, (k·Pmin − P) / ((k − 1)·Pmin)) = "
-            f"{t} × max(0, ({k} × {p_min} − {p}) / (({k} − 1) × {p_min}))"
+            f"{t} × max(0, ({_n(k)} × {p_min} − {p}) / (({_n(k)} − 1) × {p_min}))"
         )
     figures.update(share=str(share), points=_points(points), points_exact=str(points))
     count = len(lot.ranked)
-    used = f"Pmin = {p_min} is the lowest price {basis} of the {count} admissible offer(s)"
+    used = tr("ex.pmin", pmin=p_min, basis=basis, count=count)
     if rule.formula is PriceFormula.LINEAR:
-        used += f", Pmax = {p_max} the highest"
+        used += tr("ex.pmax", pmax=p_max)
     if price == low:
-        used += " (Pmin is this offer's price)"
-    text = (
-        f"{head}, {rule.formula.value} formula on the price {basis}: {formula} = "
-        f"{_with_exact(points)}; {used}"
+        used += tr("ex.pmin_is_this")
+    text = tr(
+        "ex.price_points",
+        head=head,
+        formula=formats.FORMULA_NAMES[i18n.current()][rule.formula],
+        basis=basis,
+        expression=formula,
+        points=_with_exact(points),
+        used=used,
     )
     rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})
     if len(rates) > 1 and rule.basis is PriceBasis.HT:
-        text += f"; VAT rates differ among them ({', '.join(percent(r) for r in rates)})"
+        text += tr("ex.vat_mix", rates=", ".join(_percent(r) for r in rates))
     return Step("price-points", text + ".", figures)
 
 
 def _total_step(config: Config, points: Mapping[str, Fraction], total: Fraction) -> Step:
     ids = [c.id for c in config.criteria if c.id in points]
-    parts = " + ".join(f"{c} {_points(points[c])}" for c in ids)
-    text = f"Total = {parts} = {_points(total)}"
+    parts = " + ".join(f"{c} {_n(_points(points[c]))}" for c in ids)
+    text = f"Total = {parts} = {_n(_points(total))}"
     if any(points[c].denominator != 1 for c in ids):
         exact = " + ".join(str(points[c]) for c in ids)
-        text += f" (exactly {exact} = {total})"
+        text += tr("ex.total.exact", exact=exact, total=total)
     rounded_sum = sum((_rounded(points[c]) for c in ids), Decimal(0))
     if rounded_sum != _rounded(total):
-        text += (
-            f"; the total is the sum of the exact points, so it differs from the sum of the "
-            f"rounded points ({rounded_sum})"
-        )
+        text += tr("ex.total.rounded", sum=_n(str(rounded_sum)))
     return Step("total", text + ".", {"total": _points(total), "total_exact": str(total)})
 
 
@@ -430,28 +456,27 @@ def _rank_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator
     count = len(lot.ranked)
     yield Step(
         "rank",
-        f"Rank {rank} of {count} admissible offer(s) of lot {lot.lot.id}, by exact total, "
-        "highest first.",
+        tr("ex.rank", rank=rank, count=count, lot=lot.lot.id),
         {"rank": str(rank), "ranked": str(count)},
     )
     above = [r for r in lot.ranked if r.rank is not None and r.rank < rank]
     below = [r for r in lot.ranked if r.rank is not None and r.rank > rank]
     first = lot.ranked[0]
     if above and above[-1].rank != first.rank:
-        yield _gap_step("gap-above", "ranked just above", above[-1], result)
+        yield _gap_step("gap-above", tr("ex.where.just_above"), above[-1], result)
     gap = formats.gap_to_first(lot, result)
     assert gap is not None
     if rank == 1:
         yield Step(
             "gap-first",
-            "Ranked first: gap to the first 0.00.",
+            tr("ex.gap.first", zero=_n("0.00")),
             {"candidate": first.candidate, "gap": _points(gap), "gap_exact": str(gap)},
         )
         if below:
-            yield _gap_step("gap-below", "ranked just below", below[0], result)
+            yield _gap_step("gap-below", tr("ex.where.just_below"), below[0], result)
     else:
         just_above = above[-1].offer.row == first.offer.row
-        where = "ranked first, just above" if just_above else "ranked first"
+        where = tr("ex.where.first_just_above") if just_above else tr("ex.where.first")
         yield _gap_step("gap-first", where, first, result)
     yield from _tie_steps(config, lot, result)
 
@@ -463,16 +488,22 @@ def _gap_step(code: str, where: str, other: OfferResult, result: OfferResult) ->
     ahead = result.total > other.total
     high, low = (result.total, other.total) if ahead else (other.total, result.total)
     gap = high - low
-    text = (
-        f"{'Lead over' if ahead else 'Gap to'} {other.candidate}, {where} (rank {other.rank}, "
-        f"total {_points(other.total)}): {high} − {low} = {gap} exactly, {_points(gap)} points "
-        "rounded half up"
+    text = tr(
+        "ex.gap.lead" if ahead else "ex.gap.behind",
+        other=other.candidate,
+        where=where,
+        rank=other.rank,
+        total=_n(_points(other.total)),
+        high=high,
+        low=low,
+        gap=gap,
+        rounded=_n(_points(gap)),
     )
     naive = _rounded(high) - _rounded(low)
     if naive != _rounded(gap):
-        text += f" (the difference of the rounded totals would give {naive})"
+        text += tr("ex.gap.naive", naive=_n(str(naive)))
     elif gap == 0:
-        text += ": the same total, see the tie"
+        text += tr("ex.gap.same_total")
     return Step(
         code,
         text + ".",
@@ -493,7 +524,7 @@ def _tie_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[
         if result.offer.row not in rows:
             continue
         others = [r for r in tie.offers if r.offer.row != result.offer.row]
-        text = f"Exact tie at {_points(tie.total)} points with {_names(others)}"
+        text = tr("ex.tie", total=_n(_points(tie.total)), names=_names(others))
         figures = {
             "total": _points(tie.total),
             "total_exact": str(tie.total),
@@ -502,33 +533,34 @@ def _tie_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[
             "decided_by": tie.decided_by or "",
         }
         if not config.tie_break:
-            text += ": no tie_break is configured"
+            text += tr("ex.tie.none")
         else:
-            text += f"; tie_break: {', '.join(config.tie_break)}"
+            text += tr("ex.tie.rule", rule=", ".join(config.tie_break))
             compared = []
             for criterion in config.tie_break:
                 values = [_points(r.points.get(criterion, Fraction(0))) for r in tie.offers]
                 listed = ", ".join(
-                    f"{'this offer' if r.offer.row == result.offer.row else r.candidate} {value}"
+                    f"{_this_or(r, result)} {_n(value)}"
                     for r, value in zip(tie.offers, values, strict=True)
                 )
                 if criterion == tie.decided_by:
-                    compared.append(f"decided by {criterion} points ({listed})")
+                    compared.append(tr("ex.tie.decided", criterion=criterion, listed=listed))
                     break
-                compared.append(f"{criterion} points equal ({values[0]})")
-            text += ": " + "; ".join(compared)
+                compared.append(tr("ex.tie.equal", criterion=criterion, value=_n(values[0])))
+            text += tr("ex.tie.compared", compared=tr("ex.semicolon").join(compared))
             if tie.decided_by is None:
-                text += ": the tie-break does not separate them"
-        ranks = ", ".join(
-            f"{'this offer' if r.offer.row == result.offer.row else r.candidate} {r.rank}"
-            for r in tie.offers
-        )
-        text += f"; ranks: {ranks}"
+                text += tr("ex.tie.undecided")
+        ranks = ", ".join(f"{_this_or(r, result)} {r.rank}" for r in tie.offers)
+        text += tr("ex.tie.ranks", ranks=ranks)
         for same in tie.shared:
             if any(r.offer.row == result.offer.row for r in same):
-                text += f"; this offer shares rank {result.rank}"
+                text += tr("ex.tie.shared", rank=result.rank)
         figures["ranks"] = "; ".join(f"{r.candidate}: {r.rank}" for r in tie.offers)
         yield Step("tie", text + ".", figures)
+
+
+def _this_or(other: OfferResult, result: OfferResult) -> str:
+    return tr("ex.this_offer") if other.offer.row == result.offer.row else other.candidate
 
 
 # ---- ordering: hierarchy ----------------------------------------------------------------------
@@ -538,16 +570,15 @@ def _hierarchy_steps(config: Config, lot: LotResult, result: OfferResult) -> Ite
     """No points in a hierarchy: each criterion's mark (or the price), then the comparison with
     the offers ranked next to this one, criterion by criterion."""
     for position, criterion in enumerate(config.criteria, start=1):
-        head = f"{criterion.id} ({_ordinal(position)} in the hierarchy)"
+        head = tr("ex.hierarchy.head", id=criterion.id, ordinal=_ordinal(position))
         if criterion.is_price:
             rule = criterion.price
             assert rule is not None
             price = _price_on(result, rule.basis)
-            shown = _money(price) if price is not None else "unknown"
+            shown = _m(price) if price is not None else tr("ex.unknown")
             yield Step(
                 "price-compared",
-                f"{head}: compared on the price {rule.basis.value.upper()}, {shown}, "
-                "the lower first.",
+                tr("ex.hierarchy.price", head=head, basis=rule.basis.value.upper(), shown=shown),
                 _present(
                     criterion=criterion.id, basis=rule.basis.value, price=formats.money(price)
                 ),
@@ -556,13 +587,19 @@ def _hierarchy_steps(config: Config, lot: LotResult, result: OfferResult) -> Ite
         figures = {"criterion": criterion.id, "scale": _plain(criterion.scale)}
         mark = result.offer.marks.get(criterion.id)
         if mark is None:
-            yield Step("mark", f"{head}: no mark.", figures)
+            yield Step("mark", tr("ex.hierarchy.no_mark", head=head), figures)
             continue
         origin = _mark_origin(config, result, criterion, figures)
         figures.update(mark=_mark_figure(mark), mark_exact=str(Fraction(mark)))
         yield Step(
             "mark",
-            f"{head}: mark {_mark(mark)}{origin} / {_plain(criterion.scale)}, the higher first.",
+            tr(
+                "ex.hierarchy.mark",
+                head=head,
+                mark=_n(_mark(mark)),
+                origin=origin,
+                scale=_n(_plain(criterion.scale)),
+            ),
             figures,
         )
     rank = result.rank
@@ -570,27 +607,29 @@ def _hierarchy_steps(config: Config, lot: LotResult, result: OfferResult) -> Ite
         figures = {"status": result.status.value}
         yield Step(
             "rank",
-            f"Not ranked: only the admissible offers of lot {lot.lot.id} are compared, and this "
-            f"offer is {result.status.value}.",
+            tr(
+                "ex.hierarchy.not_ranked",
+                lot=lot.lot.id,
+                status=tr(f"status.{result.status.value}"),
+            ),
             figures,
         )
         return
     count = len(lot.ranked)
     yield Step(
         "rank",
-        f"Rank {rank} of {count} admissible offer(s) of lot {lot.lot.id} (ordering: hierarchy, "
-        "no points and no total): criteria compared one after the other, in the order listed.",
+        tr("ex.hierarchy.rank", rank=rank, count=count, lot=lot.lot.id),
         {"rank": str(rank), "ranked": str(count)},
     )
     above = [r for r in lot.ranked if r.rank is not None and r.rank < rank]
     same = [r for r in lot.ranked if r.rank == rank and r is not result]
     below = [r for r in lot.ranked if r.rank is not None and r.rank > rank]
     if above:
-        yield _comparison("compare-above", "ranked just above", config, result, above[-1])
+        yield _comparison("compare-above", tr("ex.where.just_above"), config, result, above[-1])
     for other in same:
-        yield _comparison("compare-same", "same rank", config, result, other)
+        yield _comparison("compare-same", tr("ex.where.same"), config, result, other)
     if below:
-        yield _comparison("compare-below", "ranked just below", config, result, below[0])
+        yield _comparison("compare-below", tr("ex.where.just_below"), config, result, below[0])
 
 
 def _comparison(
@@ -599,27 +638,41 @@ def _comparison(
     """Criterion by criterion until one differs: the one that put one offer before the other."""
     equal: list[str] = []
     figures = {"candidate": other.candidate, "row": str(other.offer.row), "rank": str(other.rank)}
-    text = f"Against {other.candidate}, {where} (rank {other.rank}): "
+    text = tr("ex.compare", other=other.candidate, where=where, rank=other.rank)
     for criterion in config.criteria:
         mine, theirs, shown_mine, shown_theirs = _hierarchy_values(criterion, result, other)
         if mine == theirs:
-            equal.append(f"{criterion.id} ({shown_mine} each)")
+            equal.append(tr("ex.compare.each", id=criterion.id, shown=_localised(shown_mine)))
             continue
-        ahead = "this offer" if mine > theirs else other.candidate
+        ahead = tr("ex.this_offer") if mine > theirs else other.candidate
         if equal:
-            text += f"equal on {', '.join(equal)}; "
-        text += (
-            f"on {criterion.id}, {shown_mine} against {shown_theirs}: {ahead} comes first"
-            f"{' (lower price)' if criterion.is_price else ''}."
+            text += tr("ex.compare.equal_on", equal=", ".join(equal))
+        text += tr(
+            "ex.compare.decided",
+            id=criterion.id,
+            mine=_localised(shown_mine),
+            theirs=_localised(shown_theirs),
+            ahead=ahead,
+            lower=tr("ex.compare.lower_price") if criterion.is_price else "",
         )
         figures.update(decided_by=criterion.id, this=shown_mine, other=shown_theirs)
         return Step(code, text, figures)
     figures["decided_by"] = ""
     return Step(
         code,
-        text + f"equal on every criterion, {', '.join(equal)}: they share rank {other.rank}.",
+        text + tr("ex.compare.all_equal", equal=", ".join(equal), rank=other.rank),
         figures,
     )
+
+
+def _localised(shown: str) -> str:
+    """A compared value (``9000.00 HT``, ``4 / 5``) as people read it here."""
+    if i18n.current() == "en":
+        return shown
+    amount, _, basis = shown.partition(" ")
+    if basis in ("HT", "TTC"):
+        return f"{i18n.money(Decimal(amount))} {basis}"
+    return _n(shown)
 
 
 def _hierarchy_values(
@@ -659,25 +712,23 @@ def _award_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterato
         max_lots_per_candidate=None if limit is None else str(limit),
     )
     note = f" ({lot.award_note})" if lot.award_note else ""
-    limit_text = f"; a candidate may win at most {limit} lot(s) (max_lots_per_candidate)"
     award = lot.award
     if award is None:
         if lot.award_note is None:
             return
-        yield Step("award", f"No award for lot {lot.lot.id}: {lot.award_note}.", figures)
+        yield Step("award", tr("ex.award.none", lot=lot.lot.id, note=lot.award_note), figures)
         return
     figures.update(
         award_candidate=award.candidate, award_row=str(award.offer.row), award_rank=str(award.rank)
     )
     if award.offer.row == result.offer.row:
-        text = f"Lot {lot.lot.id} goes to this offer (rank {award.rank}){note}"
+        text = tr("ex.award.this", lot=lot.lot.id, rank=award.rank, note=note)
     else:
-        text = (
-            f"Lot {lot.lot.id} goes to {award.candidate} (rank {award.rank}){note}, "
-            "not to this offer"
+        text = tr(
+            "ex.award.other", lot=lot.lot.id, candidate=award.candidate, rank=award.rank, note=note
         )
     if limit is not None and any(w.code == "lot-limit" for r in lot.ranked for w in r.warnings):
-        text += limit_text
+        text += tr("ex.award.limit", limit=limit)
     yield Step("award", text + ".", figures)
 
 
@@ -686,24 +737,30 @@ def _status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     if result.status is Status.ADMISSIBLE:
         yield Step(
             "status",
-            f"Status admissible: {_reception(config, result)}; "
-            f"{_documents(config)}; price within the cap: ranked.",
+            tr(
+                "ex.status.admissible",
+                reception=_reception(config, result),
+                documents=_documents(config),
+            ),
             {"status": status},
         )
         return
-    order = ", ".join(s.value for s in Status if s is not Status.ADMISSIBLE)
+    order = ", ".join(tr(f"status.{s.value}") for s in Status if s is not Status.ADMISSIBLE)
     yield Step(
         "status",
-        f"Status {status}: not ranked, so no price points, no total and no rank (an offer takes "
-        f"the first status that applies, in the order {order}).",
+        tr("ex.status.excluded", status=tr(f"status.{status}"), order=order),
         {"status": status},
     )
     lines = formats.excluded_reasons(result)
     for reason, line in zip(result.reasons, lines, strict=True):
-        kind = "" if reason.code == reason.status.value else f" ({reason.status.value})"
+        kind = (
+            ""
+            if reason.code == reason.status.value
+            else f" ({tr(f'status.{reason.status.value}')})"
+        )
         yield Step(
             "reason",
-            f"Reason {reason.code}{kind}: {line}.",
+            tr("ex.reason", code=reason.code, kind=kind, line=line),
             _present(
                 code=reason.code,
                 status=reason.status.value,
@@ -719,32 +776,33 @@ def _reception(config: Config, result: OfferResult) -> str:
     deadline = config.consultation.deadline
     received = result.offer.received_at
     if deadline is None:
-        return "no deadline is set"
+        return tr("ex.reception.no_deadline")
     limit = (
         _when(deadline)
         if isinstance(deadline, datetime)
-        else f"{_when(deadline)} (the end of that day)"
+        else tr("ex.reception.end_of_day", when=_when(deadline))
     )
     if received is None:
-        return f"no reception date given (deadline {limit})"
+        return tr("ex.reception.no_date", limit=limit)
     same_day = isinstance(deadline, datetime) and received == deadline.date()
     if same_day and not isinstance(received, datetime):
-        return f"received {_when(received)} without a time, the deadline being {limit}"
-    return f"received {_when(received)}, by the deadline {limit}"
+        return tr("ex.reception.no_time", when=_when(received), limit=limit)
+    return tr("ex.reception.in_time", when=_when(received), limit=limit)
 
 
 def _documents(config: Config) -> str:
     required = config.consultation.required_documents
     if not required:
-        return "no document is required"
-    return f"every required document provided ({', '.join(required)})"
+        return tr("ex.documents.none")
+    return tr("ex.documents.all", documents=", ".join(required))
 
 
 def _warning_step(warning: Problem) -> Step:
     cell = f" ({warning.cell})" if warning.cell else ""
+    message = i18n.message(warning.code, warning.params, warning.message)
     return Step(
         "warning",
-        f"Warning {warning.code}{cell}: {_sentence(warning.message)}",
+        tr("ex.warning", code=warning.code, cell=cell, message=_sentence(message)),
         _present(
             code=warning.code,
             severity=warning.severity.value,
@@ -759,8 +817,8 @@ def _warning_step(warning: Problem) -> Step:
 
 
 def explanation_dict(explanation: Explanation) -> dict[str, Any]:
-    """The explanation as data (``--format json``): keys and codes never change with the
-    language."""
+    """The explanation as data (``--format json``): keys, codes and texts never change with the
+    language (the texts are the English steps)."""
     return {
         "lot": explanation.lot,
         "lot_title": explanation.lot_title,
@@ -777,19 +835,56 @@ def explanation_dict(explanation: Explanation) -> dict[str, Any]:
 
 def explanation_text(explanation: Explanation) -> str:
     """Numbered lines for the terminal, under a heading naming the offer."""
-    rank = f"rank {explanation.rank}" if explanation.rank is not None else explanation.status
+    rank = (
+        tr("ex.heading.rank", rank=explanation.rank)
+        if explanation.rank is not None
+        else tr(f"status.{explanation.status}")
+    )
     lines = [
-        f"Lot {explanation.lot} — {explanation.lot_title}: {explanation.candidate} "
-        f"(row {explanation.row}, {rank})"
+        tr(
+            "ex.heading",
+            lot=explanation.lot,
+            title=explanation.lot_title,
+            candidate=explanation.candidate,
+            row=explanation.row,
+            rank=rank,
+        )
     ]
-    width = len(str(len(explanation.steps)))
-    lines += [
-        f"{number:>{width}}. {step.text}" for number, step in enumerate(explanation.steps, start=1)
-    ]
+    texts = explanation.read or tuple(step.text for step in explanation.steps)
+    width = len(str(len(texts)))
+    lines += [f"{number:>{width}}. {text}" for number, text in enumerate(texts, start=1)]
     return "\n".join(lines) + "\n"
 
 
 # ---- small helpers ---------------------------------------------------------------------------
+
+
+def _m(value: Decimal) -> str:
+    """A money amount in a sentence: ``9000.00`` in English, ``9 000,00 €`` in French."""
+    shown = i18n.money(value)
+    assert shown is not None
+    return shown
+
+
+def _n(text: str) -> str:
+    """A figure written the English way (``12.50``) as people read it here (``12,50``)."""
+    return text.replace(".", ",") if i18n.current() == "fr" else text
+
+
+def _exact_money(value: Decimal) -> str:
+    """An exact amount before rounding: ``9613.725`` in English, ``9 613,725 €`` in French."""
+    text = _decimal(value)
+    if i18n.current() != "fr":
+        return text
+    whole, _, places = text.partition(".")
+    grouped = f"{int(whole):,}".replace(",", "\u202f")
+    return f"{grouped},{places}\u00a0€"
+
+
+def _percent(rate: Decimal) -> str:
+    """``20 %``; in French ``5,5 %`` with a no-break space."""
+    text = percent(rate)
+    return _n(text).replace(" %", "\u00a0%") if i18n.current() == "fr" else text
 
 
 def _money(value: Decimal) -> str:
@@ -823,8 +918,8 @@ def _rounded(value: Fraction) -> Decimal:
 def _with_exact(value: Fraction) -> str:
     """``20.00``, or ``15.31 (exactly 750/49)`` when rounding hides something."""
     if value.denominator == 1 or Fraction(_rounded(value)) == value:
-        return _points(value)
-    return f"{_points(value)} (exactly {value})"
+        return _n(_points(value))
+    return _n(_points(value)) + tr("ex.exactly", value=value)
 
 
 def _short(value: Fraction) -> str:
@@ -859,17 +954,21 @@ def _price_on(result: OfferResult, basis: PriceBasis) -> Decimal | None:
 
 def _names(results: Iterable[OfferResult]) -> str:
     names = [r.candidate for r in results]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {tr('and')} {names[-1]}"
 
 
 def _ordinal(position: int) -> str:
-    """1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st."""
+    """1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st; in French 1er, 2e, 3e…"""
+    if i18n.current() == "fr":
+        return "1er" if position == 1 else f"{position}e"
     if 10 <= position % 100 <= 20:
         return f"{position}th"
     return f"{position}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(position % 10, 'th') }"
 
 
 def _when(moment: date | datetime) -> str:
+    if i18n.current() == "fr" and isinstance(moment, datetime):
+        return moment.strftime("%Y-%m-%d à %H:%M")  # ISO dates, like every other output
     if isinstance(moment, datetime):
         return moment.strftime("%Y-%m-%d %H:%M")
     return moment.isoformat()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
+from referent_ess import i18n
 from referent_ess.choices import PriceFormula
 from referent_ess.config import Config, PriceRule
 from referent_ess.evaluate import Evaluation, LotResult, evaluate
@@ -21,12 +22,49 @@ NEUTRALISED_POINTS = Fraction(1, 4)  # price points spread below 25 % of the cri
 NEUTRALISED_PRICES = Fraction(1, 5)  # ...while the prices differ by more than 20 %
 
 
+def formula_label(name: str) -> str:
+    """A variant's name as people read it here: ``gap k=2`` in English, ``écart k=2`` in French."""
+    if name.startswith("gap k="):
+        k = name.removeprefix("gap k=")
+        return i18n.tr("sim.formula.gap", k=k.replace(".", ",") if i18n.current() == "fr" else k)
+    key = f"sim.formula.{name}"
+    return i18n.tr(key) if key in i18n.CATALOGUES["en"] else name
+
+
+@dataclass(frozen=True)
+class Neutralisation:
+    """Why a formula neutralises the price criterion: the figures of the warning."""
+
+    name: str
+    spread: Decimal  # the spread of the price points
+    maximum: Decimal  # the price criterion's maximum
+    price_gap: Decimal  # how far the highest price is above the lowest, in %
+
+    def text(self) -> str:
+        """The warning in the current language."""
+        return i18n.tr(
+            "sim.neutralised",
+            name=formula_label(self.name),
+            spread=i18n.number(self.spread),
+            maximum=i18n.number(self.maximum),
+            gap=i18n.number(self.price_gap, 1),
+        )
+
+
 @dataclass(frozen=True)
 class Variant:
     name: str  # e.g. "proportional", "gap k=2"
     rule: PriceRule
     lot: LotResult
-    neutralised: str | None  # the warning, when the price criterion is neutralised
+    neutralisation: Neutralisation | None  # when the price criterion is neutralised
+
+    @property
+    def neutralised(self) -> str | None:
+        """The warning in English (the JSON's text), when the price criterion is neutralised."""
+        if self.neutralisation is None:
+            return None
+        with i18n.language("en"):
+            return self.neutralisation.text()
 
 
 @dataclass(frozen=True)
@@ -69,7 +107,7 @@ def simulate(evaluation: Evaluation, lot_id: int) -> Simulation:
     return Simulation(lot_id, tuple(variants))
 
 
-def _neutralised(lot: LotResult, config: Config, name: str) -> str | None:
+def _neutralised(lot: LotResult, config: Config, name: str) -> Neutralisation | None:
     criterion = config.price_criterion
     if len(lot.ranked) < 2 or lot.lowest_price is None or lot.highest_price is None:
         return None
@@ -80,10 +118,7 @@ def _neutralised(lot: LotResult, config: Config, name: str) -> str | None:
         lot.lowest_price
     )
     if spread < NEUTRALISED_POINTS * maximum and price_gap > NEUTRALISED_PRICES:
-        return (
-            f"{name}: the price points spread over {round_half_up(spread)} of "
-            f"{round_half_up(maximum)} (less than 25 %) while the prices differ by "
-            f"{round_half_up(price_gap * 100, 1)} % (more than 20 %): this formula neutralises "
-            "the price criterion (CE, 3 Nov. 2014, n° 373362)"
+        return Neutralisation(
+            name, round_half_up(spread), round_half_up(maximum), round_half_up(price_gap * 100, 1)
         )
     return None

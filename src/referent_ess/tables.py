@@ -25,7 +25,6 @@ from referent_ess.formats import (
     excluded_reasons,
     gap_to_first,
     inputs_text,
-    points,
     price_note,
     quantity,
     tie_notes,
@@ -291,13 +290,16 @@ def make_console() -> Console:
 
 def simulation_table(simulation: "Simulation", evaluation: Evaluation) -> RenderableType:
     """Each offer's rank and total under every price formula, side by side."""
+    from referent_ess.simulate import formula_label
+
     lot = evaluation.lot(simulation.lot_id)
     assert lot is not None
-    table = _table(f"Lot {lot.lot.id} — ranks and totals under each price formula")
-    table.add_column("Candidate")
+    table = _table(tr("sim.title", id=lot.lot.id))
+    table.add_column(tr("sim.col.candidate"))
     for variant in simulation.variants:
-        table.add_column(f"{variant.name}\nrank", justify="right")
-        table.add_column(f"{variant.name}\ntotal", justify="right")
+        label = formula_label(variant.name)
+        table.add_column(tr("sim.col.rank", formula=label), justify="right")
+        table.add_column(tr("sim.col.total", formula=label), justify="right")
     by_row = {v.name: {r.offer.row: r for r in v.lot.ranked} for v in simulation.variants}
     for result in lot.ranked:
         cells = [result.candidate]
@@ -305,17 +307,17 @@ def simulation_table(simulation: "Simulation", evaluation: Evaluation) -> Render
             found = by_row[variant.name].get(result.offer.row)
             cells += [
                 _cell(found.rank if found else None),
-                _cell(points(found.total) if found else None),
+                _cell(i18n.number(found.total) if found and found.total is not None else None),
             ]
         table.add_row(*cells)
     parts: list[RenderableType] = [keep_whole(table)]
-    verdict = (
-        "The winner CHANGES with the price formula."
-        if simulation.winner_changes
-        else "The winner is the same under every formula."
-    )
+    verdict = tr("sim.changes") if simulation.winner_changes else tr("sim.same")
     parts.append(Text(verdict, style="bold"))
-    parts += [Text(v.neutralised, style="yellow") for v in simulation.variants if v.neutralised]
+    parts += [
+        Text(v.neutralisation.text(), style="yellow")
+        for v in simulation.variants
+        if v.neutralisation is not None
+    ]
     return Group(*parts)
 
 
@@ -325,44 +327,44 @@ def sensitivity_tables(analysis: "Sensitivity") -> RenderableType:
 
     lot = analysis.lot
     parts: list[RenderableType] = [
-        Text(f"Lot {lot.lot.id} — winner: {analysis.winner.candidate}", style="bold"),
+        Text(tr("sens.title", id=lot.lot.id, name=analysis.winner.candidate), style="bold"),
         Text(sensitivity_summary(analysis)),
     ]
     if analysis.transfers:
-        table = _table("Smallest transfer of weight that lets another offer catch up")
-        table.add_column("From")
-        table.add_column("To")
-        table.add_column("Points", justify="right")
-        table.add_column("Then first")
+        table = _table(tr("sens.transfers"))
+        table.add_column(tr("sens.col.from"))
+        table.add_column(tr("sens.col.to"))
+        table.add_column(tr("sens.col.points"), justify="right")
+        table.add_column(tr("sens.col.then_first"))
         for transfer in sorted(analysis.transfers, key=lambda t: t.points):
             table.add_row(
                 transfer.source,
                 transfer.target,
-                str(points(transfer.points)),
+                i18n.number(transfer.points),
                 transfer.challenger.candidate,
             )
         parts.append(keep_whole(table))
     if analysis.leave_one_out:
-        table = _table("Leave one out: the winner without each other admissible offer")
-        table.add_column("Without")
-        table.add_column("Winner")
-        table.add_column("Changes?")
+        table = _table(tr("sens.loo"))
+        table.add_column(tr("sens.col.without"))
+        table.add_column(tr("sens.col.winner"))
+        table.add_column(tr("sens.col.changes"))
         for loo in analysis.leave_one_out:
             table.add_row(
                 loo.removed.candidate,
-                loo.winner.candidate if loo.winner else "(no single winner)",
-                "YES" if loo.changed else "no",
+                loo.winner.candidate if loo.winner else tr("sens.no_single_winner"),
+                tr("sens.yes") if loo.changed else tr("sens.no"),
                 style="bold yellow" if loo.changed else None,
             )
         parts.append(keep_whole(table))
     if analysis.samples:
-        table = _table(f"Random weights: {analysis.samples} seeded draws")
-        table.add_column("Candidate")
-        table.add_column("Wins", justify="right")
-        table.add_column("Share", justify="right")
+        table = _table(tr("sens.draws", n=analysis.samples))
+        table.add_column(tr("sens.col.candidate"))
+        table.add_column(tr("sens.col.wins"), justify="right")
+        table.add_column(tr("sens.col.share"), justify="right")
         for result in lot.ranked:
             wins = analysis.wins.get(result.offer.row, 0)
-            share = round_half_up(Fraction(wins * 100, analysis.samples), 1)
-            table.add_row(result.candidate, str(wins), f"{share} %")
+            share = i18n.number(Fraction(wins * 100, analysis.samples), 1)
+            table.add_row(result.candidate, str(wins), tr("sens.share", share=share))
         parts.append(keep_whole(table))
     return Group(*parts)
