@@ -193,6 +193,12 @@ def _allocate(
                     f"{earlier}: a candidate may win at most {limit} lot(s) "
                     "(max_lots_per_candidate)",
                     "candidate",
+                    (
+                        ("rank", str(result.rank)),
+                        ("lot", str(lot.lot.id)),
+                        ("earlier", earlier),
+                        ("limit", str(limit)),
+                    ),
                 )
                 continue
             same_rank = [r for r in lot.ranked if r.rank == result.rank and r is not result]
@@ -239,7 +245,9 @@ def _judge(
 ) -> OfferResult:
     """Everything about one offer that does not depend on the other offers of its lot."""
     consultation = config.consultation
-    reasons = [Reason(p.code, Status.INVALID, p.message, p.cell, p.field) for p in offer.errors]
+    reasons = [
+        Reason(p.code, Status.INVALID, p.message, p.cell, p.field, p.params) for p in offer.errors
+    ]
     warnings = [p for p in offer.problems if not p.is_error]
 
     # only an empty VAT cell takes the consultation's rate; an unreadable one leaves TTC unknown
@@ -268,7 +276,7 @@ def _judge(
             f"received {_when(offer.received_at)}, after the deadline "
             f"{_when(consultation.deadline)}"
         )
-        params = (
+        params: tuple[tuple[str, str], ...] = (
             ("received", _when(offer.received_at)),
             ("deadline", _when(consultation.deadline)),
         )
@@ -279,8 +287,9 @@ def _judge(
             f"received on the deadline day without a time; the deadline is "
             f"{_when(consultation.deadline)}: check that it was on time"
         )
+        params = (("deadline", _when(consultation.deadline)),)
         warnings.append(
-            _offer_warning(offer, source, "received-time-unknown", message, "received_at")
+            _offer_warning(offer, source, "received-time-unknown", message, "received_at", params)
         )
 
     reasons += _missing_documents(offer, consultation.required_documents)
@@ -322,7 +331,13 @@ def _price_mismatch(
         f"the stated price HT {stated:.2f} differs from day rate × days = "
         f"{offer.day_rate_ht:.2f} × {offer.days} = {amount_ht:.2f}; the unit price prevails"
     )
-    return [_offer_warning(offer, source, "price-mismatch", message, "price_ht")]
+    params = (
+        ("stated_money", str(stated)),
+        ("rate_money", str(offer.day_rate_ht)),
+        ("days_num", str(offer.days)),
+        ("amount_money", str(amount_ht)),
+    )
+    return [_offer_warning(offer, source, "price-mismatch", message, "price_ht", params)]
 
 
 def _other_cap(
@@ -356,7 +371,15 @@ def _other_cap(
         f"while the cap checked (cap_basis: {basis.value}) says "
         f"{'within' if checked.within else 'over'}"
     )
-    return [_offer_warning(offer, source, "other-cap", message, "day_rate_ht")]
+    params = (
+        ("side_part", f"cap.{side}"),
+        ("basis", other.basis.upper()),
+        ("price_money", str(other.price)),
+        ("cap_money", str(other.cap)),
+        ("checked_basis", basis.value),
+        ("checked_part", f"cap.{'within' if checked.within else 'over'}"),
+    )
+    return [_offer_warning(offer, source, "other-cap", message, "day_rate_ht", params)]
 
 
 def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
@@ -396,6 +419,12 @@ def _missing_mark(offer: Offer, criterion: str) -> Reason:
             f"{offer.candidate!r} on lot {offer.lot} (marks sheet)",
             offer.cells.get("candidate"),
             criterion,
+            (
+                ("evaluators", ", ".join(absent)),
+                ("criterion", criterion),
+                ("candidate", repr(offer.candidate)),
+                ("lot", str(offer.lot)),
+            ),
         )
     return Reason(
         "missing-mark",
@@ -464,11 +493,16 @@ def _when(moment: date | datetime | None) -> str:
 
 
 def _offer_warning(
-    offer: Offer, source: tuple[str, str | None], code: str, message: str, field: str
+    offer: Offer,
+    source: tuple[str, str | None],
+    code: str,
+    message: str,
+    field: str,
+    params: tuple[tuple[str, str], ...] = (),
 ) -> Problem:
     file, sheet = source
     cell = offer.cells.get(field)
-    return Problem(code, message, Severity.WARNING, file, sheet, cell, offer.row, field)
+    return Problem(code, message, Severity.WARNING, file, sheet, cell, offer.row, field, params)
 
 
 def _rank_lot(
@@ -554,7 +588,8 @@ def _abnormally_low(
         "asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la "
         "commande publique)"
     )
-    return _offer_warning(result.offer, source, "abnormally-low", message, "day_rate_ht")
+    params = (("explanation", explanation),)
+    return _offer_warning(result.offer, source, "abnormally-low", message, "day_rate_ht", params)
 
 
 def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:

@@ -69,8 +69,17 @@ class MarksSheet:
 def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
     problems: list[Problem] = []
 
-    def report(code: str, message: str, cell: str | None, row: int | None, fld: str | None) -> None:
-        problems.append(Problem(code, message, Severity.ERROR, raw.file, raw.sheet, cell, row, fld))
+    def report(
+        code: str,
+        message: str,
+        cell: str | None,
+        row: int | None,
+        fld: str | None,
+        params: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        problems.append(
+            Problem(code, message, Severity.ERROR, raw.file, raw.sheet, cell, row, fld, params)
+        )
 
     positions = _header(raw, report)
     if any(name not in positions for name in REQUIRED):
@@ -94,7 +103,9 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
 
         missing = [name for name in REQUIRED if value(name) is None]
         for name in missing:
-            report("missing-value", f"empty cell: a {name} is required", cell(name), number, name)
+            params = (("field", name), ("field_part", f"field.{name}"))
+            message = f"empty cell: a {name} is required"
+            report("missing-value", message, cell(name), number, name, params)
         if missing:
             continue
         lot = _parsed(parse_lot, value("lot"), _at(report, cell("lot"), number, "lot"))
@@ -107,6 +118,7 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
                 cell("criterion"),
                 number,
                 "criterion",
+                (("found", repr(value("criterion"))), ("ids", ids)),
             )
         mark = _parsed(parse_number, value("mark"), _at(report, cell("mark"), number, "mark"))
         if isinstance(mark, Decimal) and criterion is not None and not 0 <= mark <= criterion.scale:
@@ -116,10 +128,13 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
                 cell("mark"),
                 number,
                 "mark",
+                (("found_num", str(mark)), ("scale_num", str(criterion.scale))),
             )
             mark = None
         if isinstance(lot, int) and lot not in lots:
-            report("unknown-lot", f"lot {lot} is not in lots.yaml", cell("lot"), number, "lot")
+            params = (("form", "marks"), ("lot", str(lot)))
+            message = f"lot {lot} is not in lots.yaml"
+            report("unknown-lot", message, cell("lot"), number, "lot", params)
             lot = None
         if not isinstance(lot, int) or criterion is None or not isinstance(mark, Decimal):
             continue
@@ -174,29 +189,30 @@ def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
                 None,
                 1,
                 name,
+                (("form", "marks"), ("field", name), ("names", aliases)),
             )
     return positions
 
 
-Report = Callable[[str, str, str | None, int | None, str | None], None]
+Params = tuple[tuple[str, str], ...]
+Report = Callable[[str, str, str | None, int | None, str | None, Params], None]
+Located = Callable[[str, str, Params], None]
 
 
-def _at(report: Report, cell: str, row: int, name: str) -> Callable[[str, str], None]:
-    """``report`` with the place filled in, for a parser's code and message."""
+def _at(report: Report, cell: str, row: int, name: str) -> Located:
+    """``report`` with the place filled in, for a parser's code, message and parameters."""
 
-    def located(code: str, message: str) -> None:
-        report(code, message, cell, row, name)
+    def located(code: str, message: str, params: Params) -> None:
+        report(code, message, cell, row, name, params)
 
     return located
 
 
-def _parsed(
-    parser: Callable[[object], object], value: object, report: Callable[[str, str], None]
-) -> object:
+def _parsed(parser: Callable[[object], object], value: object, report: Located) -> object:
     try:
         return parser(value)
     except BadValue as bad:
-        report(bad.code, bad.message)
+        report(bad.code, bad.message, bad.params)
         return None
 
 

@@ -169,7 +169,16 @@ def parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str = "") ->
         problems += marks_problems
     if not raw.rows and not any(p.is_error for p in problems):
         message = "the sheet has no offer rows below its header"
-        problems.append(Problem("no-offers", message, Severity.WARNING, raw.file, raw.sheet))
+        problems.append(
+            Problem(
+                "no-offers",
+                message,
+                Severity.WARNING,
+                raw.file,
+                raw.sheet,
+                params=(("form", "rows"),),
+            )
+        )
     return OfferBook(path, sha256, raw.name, tuple(header.columns), offers, tuple(problems))
 
 
@@ -190,14 +199,21 @@ class _Header:
                 "the sheet has no header row: row 1 must name the columns (candidate, lot, "
                 "day_rate_ht, days, ...)"
             )
-            self._add("empty-sheet", message, None, None)
+            self._add("empty-sheet", message, None, None, (("form", "header"),))
         elif self.columns or self.unknown:
             self._check_missing()
 
-    def _add(self, code: str, message: str, cell: str | None, field: str | None) -> None:
+    def _add(
+        self,
+        code: str,
+        message: str,
+        cell: str | None,
+        field: str | None,
+        params: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         severity = Severity.WARNING if code in ("unknown-column",) else Severity.ERROR
         self.problems.append(
-            Problem(code, message, severity, self.raw.file, self.raw.sheet, cell, 1, field)
+            Problem(code, message, severity, self.raw.file, self.raw.sheet, cell, 1, field, params)
         )
 
     def _map(self) -> None:
@@ -214,13 +230,14 @@ class _Header:
                 self.unknown.append((cell, header, probable))
                 if probable is None:
                     message = f"column {header!r} is not used by the tool and is ignored"
-                    self._add("unknown-column", message, cell, None)
+                    self._add("unknown-column", message, cell, None, (("header", repr(header)),))
                 else:
                     message = (
                         f"column {header!r} is not a known column; did you mean {probable!r}? "
                         "Rename it, or rename it to something else if it is not that column"
                     )
-                    self._add("suspicious-column", message, cell, probable)
+                    params = (("header", repr(header)), ("probable", repr(probable)))
+                    self._add("suspicious-column", message, cell, probable, params)
                 continue
             kind, name = match
             if kind is ColumnKind.COMMENT:
@@ -229,7 +246,8 @@ class _Header:
                 message = (
                     f"column {header!r} is the same column as {first_cell[name]}: keep only one"
                 )
-                self._add("duplicate-column", message, cell, name)
+                params = (("header", repr(header)), ("first", first_cell[name]))
+                self._add("duplicate-column", message, cell, name, params)
                 continue
             first_cell[name] = cell
             self.columns.append(Column(kind, name, index, letter, header))
@@ -240,35 +258,48 @@ class _Header:
             if wanted.value not in found:
                 names = ", ".join(repr(n) for n in (wanted.value, *ALIASES[wanted]))
                 message = f"no column for {wanted.value}: add a column headed one of {names}"
-                self._add("missing-column", message + self._hint(wanted.value), None, wanted.value)
+                hint, params = self._hint(wanted.value)
+                params = (("form", "field"), ("field", wanted.value), ("names", names), *params)
+                self._add("missing-column", message + hint, None, wanted.value, params)
         for document in self.documents:
             if document not in found:
                 message = (
                     f"no column for the required document {document!r} (lots.yaml): add a column "
                     f"{document!r} saying oui/non for each offer"
                 )
-                self._add("missing-column", message + self._hint(document), None, document)
+                hint, params = self._hint(document)
+                params = (("form", "document"), ("document", repr(document)), *params)
+                self._add("missing-column", message + hint, None, document, params)
         for criterion in self.marked if self.raw.marks_sheet is None else ():
             if criterion not in found:
                 message = (
                     f"no column for the marks of criterion {criterion!r} (criteria.yaml): add a "
                     f"column {criterion!r} with the jury's mark of each offer"
                 )
-                self._add("missing-column", message + self._hint(criterion), None, criterion)
+                hint, params = self._hint(criterion)
+                params = (("form", "criterion"), ("criterion", repr(criterion)), *params)
+                self._add("missing-column", message + hint, None, criterion, params)
 
-    def _hint(self, name: str) -> str:
-        """Point at a header that is probably a typo of ``name``, or at a sheet that has it."""
+    def _hint(self, name: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """Point at a header that is probably a typo of ``name``, or at a sheet that has it
+        (with the parameters of that clause, for translations)."""
         for cell, header, probable in self.unknown:
             if probable == name:
-                return f" ({cell} {header!r} looks like it)"
+                params = (
+                    ("hint_part", "hint.typo"),
+                    ("hint_cell", cell),
+                    ("hint_header", repr(header)),
+                )
+                return f" ({cell} {header!r} looks like it)", params
         for sheet, header_row in self.raw.other_headers:
             keys = {header_key(str(v)) for v in header_row if not is_blank(v)}
             if any(self.lookup.get(k, (None, None))[1] == name for k in keys):
-                return (
+                message = (
                     f" (sheet {sheet!r} has one: name the offers sheet 'offers' so that it is "
                     "the one read)"
                 )
-        return ""
+                return message, (("hint_part", "hint.sheet"), ("hint_sheet", repr(sheet)))
+        return "", (("hint_part", "hint.none"),)
 
 
 class _RowReader:
@@ -288,11 +319,27 @@ class _RowReader:
         problems: list[Problem] = []
 
         def report(
-            code: str, message: str, field: str | None, cell: str, *, warning: bool = False
+            code: str,
+            message: str,
+            field: str | None,
+            cell: str,
+            *,
+            warning: bool = False,
+            params: tuple[tuple[str, str], ...] = (),
         ) -> None:
             severity = Severity.WARNING if warning else Severity.ERROR
             problems.append(
-                Problem(code, message, severity, self.raw.file, self.raw.sheet, cell, number, field)
+                Problem(
+                    code,
+                    message,
+                    severity,
+                    self.raw.file,
+                    self.raw.sheet,
+                    cell,
+                    number,
+                    field,
+                    params,
+                )
             )
 
         fields: dict[str, object] = {}
@@ -308,17 +355,20 @@ class _RowReader:
             control = _control_characters(value) if value.__class__ is str else ""
             if control:
                 message = f"the cell holds the invisible control character(s) {control}; retype it"
-                report("control-character", message, column.name, cell)
+                report(
+                    "control-character", message, column.name, cell, params=(("control", control),)
+                )
             elif isinstance(value, ErrorCell):
                 message = f"the cell holds the error {value.text}; correct it in the sheet"
-                report("error-cell", message, column.name, cell)
+                report("error-cell", message, column.name, cell, params=(("error", value.text),))
             elif isinstance(value, UncomputedFormula):
                 message = (
                     f"the formula {value.formula} has no computed value (the file was not saved "
                     "by a spreadsheet since it was written); open and save it in Excel or "
                     "LibreOffice, or type the value"
                 )
-                report("formula-not-computed", message, column.name, cell)
+                params = (("formula", value.formula),)
+                report("formula-not-computed", message, column.name, cell, params=params)
             elif column.kind is ColumnKind.DOCUMENT:
                 provided = _parsed(parse_yes_no, value, column.name, cell, report)
                 if isinstance(provided, bool):
@@ -340,7 +390,8 @@ class _RowReader:
             if not is_blank(values[index]):
                 cell = f"{column_letter(index + 1)}{number}"
                 message = "this cell has no header above it and is ignored"
-                report("no-header", message, None, cell, warning=True)
+                params = (("form", "cell"),)
+                report("no-header", message, None, cell, warning=True, params=params)
         return Offer(
             row=number,
             candidate=_typed(fields.get(OfferField.CANDIDATE), str),
@@ -361,10 +412,16 @@ class _RowReader:
         name = which.value
         if value is None:
             if which in REQUIRED_FIELDS:
-                report("missing-value", f"empty cell: a {name} is required", name, cell)
+                message = f"empty cell: a {name} is required"
+                params: tuple[tuple[str, str], ...] = (
+                    ("field", name),
+                    ("field_part", f"field.{name}"),
+                )
+                report("missing-value", message, name, cell, params=params)
             elif which is OfferField.RECEIVED_AT:
                 message = "no reception date: the deadline cannot be checked for this offer"
-                report("missing-value", message, name, cell, warning=True)
+                params = (("form", "no-date"),)
+                report("missing-value", message, name, cell, warning=True, params=params)
             return None
         if which is OfferField.CANDIDATE:
             return " ".join(str(value).split())
@@ -372,7 +429,9 @@ class _RowReader:
             lot = _parsed(parse_lot, value, name, cell, report)
             if isinstance(lot, int) and lot not in self.lot_ids:
                 known = ", ".join(str(i) for i in sorted(self.lot_ids))
-                report("unknown-lot", f"lot {lot} is not in lots.yaml (lots: {known})", name, cell)
+                message = f"lot {lot} is not in lots.yaml (lots: {known})"
+                params = (("lot", str(lot)), ("known", known))
+                report("unknown-lot", message, name, cell, params=params)
                 return None
             return lot
         if which in _AMOUNT_PARSERS:
@@ -384,7 +443,8 @@ class _RowReader:
                     f"VAT rate {percent(rate)} is not a French rate (20, 10, 5.5, 2.1, 0 %, "
                     "or the overseas 8.5, 1.75, 1.05 %); check the cell"
                 )
-                report("unusual-vat-rate", message, name, cell, warning=True)
+                params = (("rate_num", percent(rate)),)
+                report("unusual-vat-rate", message, name, cell, warning=True, params=params)
             return rate
         return _parsed(parse_when, value, name, cell, report)
 
@@ -395,7 +455,8 @@ class _RowReader:
             mark = parse_number(value)
             if not 0 <= mark <= scale:
                 message = f"found the mark {mark}, expected a mark from 0 to {scale}"
-                raise BadValue("mark-out-of-range", message)
+                params = (("found_num", str(mark)), ("scale_num", str(scale)))
+                raise BadValue("mark-out-of-range", message, params)
             return mark
 
         return parse_mark
@@ -405,7 +466,14 @@ class _Report(Protocol):
     """The ``report`` callback a row reader passes along: one located problem per call."""
 
     def __call__(
-        self, code: str, message: str, field: str | None, cell: str, *, warning: bool = False
+        self,
+        code: str,
+        message: str,
+        field: str | None,
+        cell: str,
+        *,
+        warning: bool = False,
+        params: tuple[tuple[str, str], ...] = (),
     ) -> None: ...
 
 
@@ -415,7 +483,7 @@ def _parsed(
     try:
         return parser(value)
     except BadValue as bad:
-        report(bad.code, bad.message, name, cell)
+        report(bad.code, bad.message, name, cell, params=bad.params)
         return None
 
 
@@ -464,8 +532,13 @@ def _duplicates(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
                 f"{offer.candidate!r} has more than one offer on lot {offer.lot} "
                 f"(also {others}); keep one row per candidate and lot"
             )
+            params = (
+                ("candidate", repr(offer.candidate)),
+                ("lot", str(offer.lot)),
+                ("others", others),
+            )
             notes.setdefault(offer.row, []).append(
-                _row_problem(raw, offer, "duplicate-offer", message)
+                _row_problem(raw, offer, "duplicate-offer", message, params=params)
             )
     return notes
 
@@ -490,7 +563,10 @@ def _similar_names(offers: list[Offer], raw: RawSheet) -> RowNotes:
                 f"{name!r} differs from {others} only by case, spaces or accents: if they are the "
                 "same candidate, write the name the same way"
             )
-            problem = _row_problem(raw, offer, "similar-candidates", message, Severity.WARNING)
+            params = (("name", repr(name)), ("others", others))
+            problem = _row_problem(
+                raw, offer, "similar-candidates", message, Severity.WARNING, params
+            )
             notes.setdefault(offer.row, []).append(problem)
     return notes
 
@@ -502,7 +578,14 @@ def _hidden_and_merged(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
         if row in rows:
             message = "this row is hidden in the sheet; it is read all the same"
             problem = Problem(
-                "hidden-row", message, Severity.WARNING, raw.file, raw.sheet, f"A{row}", row
+                "hidden-row",
+                message,
+                Severity.WARNING,
+                raw.file,
+                raw.sheet,
+                f"A{row}",
+                row,
+                params=(("form", "row"),),
             )
             notes.setdefault(row, []).append(problem)
     for cells in raw.merged:
@@ -515,7 +598,14 @@ def _hidden_and_merged(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
                     "empty; unmerge them and fill each cell"
                 )
                 problem = Problem(
-                    "merged-cells", message, Severity.ERROR, raw.file, raw.sheet, first, row
+                    "merged-cells",
+                    message,
+                    Severity.ERROR,
+                    raw.file,
+                    raw.sheet,
+                    first,
+                    row,
+                    params=(("cells", cells), ("first", first)),
                 )
                 notes.setdefault(row, []).append(problem)
     return notes
@@ -526,13 +616,31 @@ def _sheet_notes(raw: RawSheet, columns: list[Column]) -> list[Problem]:
     notes: list[Problem] = []
     if raw.hidden:
         message = f"the sheet {raw.name!r} is hidden in the workbook; it is read all the same"
-        notes.append(Problem("hidden-sheet", message, Severity.WARNING, raw.file, raw.sheet))
+        notes.append(
+            Problem(
+                "hidden-sheet",
+                message,
+                Severity.WARNING,
+                raw.file,
+                raw.sheet,
+                params=(("name", repr(raw.name)),),
+            )
+        )
     for cells in raw.merged:
         first = cells.partition(":")[0]
         if _row_of(first) == 1:
             message = f"header cells {cells} are merged: unmerge them, one header per column"
             notes.append(
-                Problem("merged-cells", message, Severity.ERROR, raw.file, raw.sheet, first, 1)
+                Problem(
+                    "merged-cells",
+                    message,
+                    Severity.ERROR,
+                    raw.file,
+                    raw.sheet,
+                    first,
+                    1,
+                    params=(("form", "header"), ("cells", cells)),
+                )
             )
     used = {c.letter: c.name for c in columns}
     for letter in raw.hidden_columns:
@@ -550,6 +658,7 @@ def _sheet_notes(raw: RawSheet, columns: list[Column]) -> list[Problem]:
                     f"{letter}1",
                     1,
                     used[letter],
+                    (("letter", letter), ("field", used[letter])),
                 )
             )
     return notes
@@ -560,12 +669,16 @@ def _row_of(cell: str) -> int:
 
 
 def _row_problem(
-    raw: RawSheet, offer: Offer, code: str, message: str, severity: Severity = Severity.ERROR
+    raw: RawSheet,
+    offer: Offer,
+    code: str,
+    message: str,
+    severity: Severity = Severity.ERROR,
+    params: tuple[tuple[str, str], ...] = (),
 ) -> Problem:
     cell = offer.cells[OfferField.CANDIDATE]
-    return Problem(
-        code, message, severity, raw.file, raw.sheet, cell, offer.row, OfferField.CANDIDATE.value
-    )
+    field = OfferField.CANDIDATE.value
+    return Problem(code, message, severity, raw.file, raw.sheet, cell, offer.row, field, params)
 
 
 def _apply_marks_sheet(

@@ -20,9 +20,10 @@ SPACES = " \u00a0\u202f\u2009"  # normal, no-break, narrow no-break and thin spa
 class BadValue(ValueError):
     """A cell value that cannot be read as the field expects."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, params: tuple[tuple[str, str], ...] = ()) -> None:
         self.code = code
         self.message = message
+        self.params = params  # the figures of the message, for translations
         super().__init__(message)
 
 
@@ -45,22 +46,38 @@ def _shown(value: object) -> str:
 def parse_number(value: object) -> Decimal:
     """An exact Decimal from a numeric cell or a text such as ``1 234,50 €`` or ``450.5``."""
     if isinstance(value, bool):
-        raise BadValue("bad-number", f"found the boolean {value}, expected a number")
+        raise BadValue(
+            "bad-number",
+            f"found the boolean {value}, expected a number",
+            (("form", "boolean"), ("found", str(value))),
+        )
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise BadValue("bad-number", f"found {value}, expected a finite number")
+            raise _not_finite(value)
         # Spreadsheets work to 15 significant digits: a formula's cached binary noise
         # (=C2*D2 → 1350.3000000000002) is not part of the value anybody sees (1350.3).
         return Decimal(format(value, ".15g"))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise BadValue("bad-number", f"found {value}, expected a finite number")
+            raise _not_finite(value)
         return value
     if isinstance(value, str):
         return _parse_number_text(value)
-    raise BadValue("bad-number", f"found {_shown(value)}, expected a number")
+    raise BadValue(
+        "bad-number",
+        f"found {_shown(value)}, expected a number",
+        (("form", "other"), ("found", _shown(value))),
+    )
+
+
+def _not_finite(value: object) -> BadValue:
+    return BadValue(
+        "bad-number",
+        f"found {value}, expected a finite number",
+        (("form", "not-finite"), ("found", str(value))),
+    )
 
 
 def _parse_number_text(raw: str) -> Decimal:
@@ -68,7 +85,9 @@ def _parse_number_text(raw: str) -> Decimal:
     foreign = _foreign_digits(text)
     if foreign:
         raise BadValue(
-            "bad-number", f"{raw!r} contains non-ASCII digits ({foreign}); type it with 0-9"
+            "bad-number",
+            f"{raw!r} contains non-ASCII digits ({foreign}); type it with 0-9",
+            (("form", "foreign-digits"), ("found", repr(raw)), ("digits", foreign)),
         )
     body = _CURRENCY.sub("", text)
     sign = 1
@@ -86,11 +105,14 @@ def _parse_number_text(raw: str) -> Decimal:
         raise BadValue(
             "bad-number",
             f"{raw!r} is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €",
+            (("found", repr(raw)),),
         )
     try:
         number = Decimal(body.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the patterns above only admit valid decimals
-        raise BadValue("bad-number", f"{raw!r} is not a number") from None
+        raise BadValue(
+            "bad-number", f"{raw!r} is not a number", (("form", "plain"), ("found", repr(raw)))
+        ) from None
     return number if sign > 0 else -number
 
 
@@ -104,23 +126,30 @@ def _ambiguous(raw: str) -> BadValue:
         "ambiguous-number",
         f"{raw!r} is ambiguous (is '.' or ',' a thousands or a decimal separator?); "
         "write it without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50",
+        (("found", repr(raw)),),
     )
 
 
 LARGEST_AMOUNT = Decimal(10) ** 12  # a thousand billion euros or days: surely a typing error
 
 
+_WHAT_PARTS = {"a day rate": "day-rate", "a number of days": "days", "an amount": "amount"}
+
+
 def parse_amount(value: object, *, what: str = "an amount") -> Decimal:
     """A positive number with at most 2 decimals: money or a number of days."""
     number = parse_number(value)
+    params: tuple[tuple[str, str], ...] = (("found_num", str(number)),)
+    if what in _WHAT_PARTS:
+        params += (("what_part", f"amount.{_WHAT_PARTS[what]}"),)
     if number <= 0:
-        raise BadValue("not-positive", f"found {number}, expected {what} greater than 0")
+        raise BadValue("not-positive", f"found {number}, expected {what} greater than 0", params)
     if number >= LARGEST_AMOUNT:
-        raise BadValue("too-large", f"found {number}, expected {what} below 1 000 000 000 000")
+        message = f"found {number}, expected {what} below 1 000 000 000 000"
+        raise BadValue("too-large", message, params)
     if number != number.quantize(CENT):
-        raise BadValue(
-            "too-many-decimals", f"found {number}, expected {what} with at most 2 decimals"
-        )
+        message = f"found {number}, expected {what} with at most 2 decimals"
+        raise BadValue("too-many-decimals", message, params)
     return number
 
 
@@ -154,6 +183,7 @@ def _rate_number(value: object, original: object) -> Decimal:
         raise BadValue(
             "bad-rate",
             f"found {_shown(original)}, expected a VAT rate such as 20 %, 0.2, 5,5 % or exonéré",
+            (("form", "not-number"), ("found", _shown(original))),
         ) from None
 
 
@@ -166,7 +196,9 @@ def percent(rate: Decimal) -> str:
 def _checked_rate(rate: Decimal, original: object) -> Decimal:
     if not 0 <= rate < 1:
         raise BadValue(
-            "bad-rate", f"found {_shown(original)}, expected a VAT rate between 0 % and 100 %"
+            "bad-rate",
+            f"found {_shown(original)}, expected a VAT rate between 0 % and 100 %",
+            (("form", "range"), ("found", _shown(original))),
         )
     return rate.normalize() if rate else Decimal(0)
 
@@ -187,7 +219,8 @@ def parse_lot(value: object) -> int:
         match = _LOT.fullmatch(normalise(value))
         if match and int(match.group(1)) > 0:
             return int(match.group(1))
-    raise BadValue("bad-lot", f"found {_shown(value)}, expected a lot number such as 3 or Lot 3")
+    message = f"found {_shown(value)}, expected a lot number such as 3 or Lot 3"
+    raise BadValue("bad-lot", message, (("found", _shown(value)),))
 
 
 _YES = frozenset(normalise(w) for w in ("oui", "yes", "y", "o", "x", "✓", "✔", "1", "vrai", "true"))
@@ -215,7 +248,8 @@ def parse_yes_no(value: object) -> bool:
             return True
         if word in _NO or word == "":
             return False
-    raise BadValue("bad-yes-no", f"found {_shown(value)}, expected oui/non, yes/no, x, 1/0")
+    message = f"found {_shown(value)}, expected oui/non, yes/no, x, 1/0"
+    raise BadValue("bad-yes-no", message, (("found", _shown(value)),))
 
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.ASCII)
@@ -244,12 +278,14 @@ def parse_when(value: object) -> date | datetime:
             raise BadValue(
                 "ambiguous-date",
                 f"{value!r} has a two-digit year; write the year in full, e.g. 22/03/2018",
+                (("form", "two-digit-year"), ("found", repr(value))),
             )
         if french and int(french.group(2)) > 12 and int(french.group(1)) <= 12:
+            day_first = f"{french.group(2)}/{french.group(1)}/{french.group(3)}"
             raise BadValue(
                 "ambiguous-date",
-                f"{value!r} looks like month/day/year; write the day first, e.g. "
-                f"{french.group(2)}/{french.group(1)}/{french.group(3)}",
+                f"{value!r} looks like month/day/year; write the day first, e.g. {day_first}",
+                (("form", "month-first"), ("found", repr(value)), ("day_first", day_first)),
             )
         try:
             if iso:
@@ -259,17 +295,20 @@ def parse_when(value: object) -> date | datetime:
                 d, m, y, hh, mm, ss = french.groups()
                 return _make_when(int(y), int(m), int(d), hh, mm, ss)
         except ValueError:
-            raise BadValue("bad-date", f"{value!r} is not a valid date") from None
+            message = f"{value!r} is not a valid date"
+            raise BadValue("bad-date", message, (("found", repr(value)),)) from None
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise BadValue(
             "bad-date",
             f"found the number {value}, expected a date; format the cell as a date "
             "or type 22/03/2018",
+            (("form", "number"), ("found", str(value))),
         )
     raise BadValue(
         "bad-date",
         f"found {_shown(value)}, expected a date such as 22/03/2018, 22/03/2018 17:30 "
         "or 2018-03-22",
+        (("form", "other"), ("found", _shown(value))),
     )
 
 

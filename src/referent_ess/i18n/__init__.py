@@ -85,14 +85,30 @@ def money(value: Decimal | Fraction | None) -> str | None:
 
 def message(code: str, params: tuple[tuple[str, str], ...], fallback: str) -> str:
     """A reason's or a problem's message in the current language: its template filled with its
-    parameters when the catalogue has one, else the message as the core wrote it."""
-    key = f"msg:{code}"
+    parameters when the catalogue has one, else the message as the core wrote it.
+
+    A ``form`` parameter picks one of the code's messages (``msg:<code>.<form>``). Parameters
+    named ``*_money`` are amounts, ``*_num`` figures written with the language's decimal mark,
+    and ``*_part`` name another template (``part:<value>``), filled with the same parameters:
+    a word such as a field's name, or a clause that only some messages have.
+    """
+    given = dict(params)
+    form = given.pop("form", None)
+    key = f"msg:{code}.{form}" if form else f"msg:{code}"
     if _current.get() == "en" or not params or key not in CATALOGUES[_current.get()]:
         return fallback
     values: dict[str, object] = {}
-    for name, value in params:
-        values[name] = money(Decimal(value)) if name.endswith("_money") else value
+    for name, value in given.items():
+        if name.endswith("_money"):
+            values[name] = money(Decimal(value))
+        elif name.endswith("_num"):
+            values[name] = value.replace(".", ",") if _current.get() == "fr" else value
+        else:
+            values[name] = value
     try:
+        for name, value in given.items():
+            if name.endswith("_part"):
+                values[name] = tr(f"part:{value}", **values)
         return tr(key, **values)
     except KeyError:  # a template asking for a parameter this message does not carry
         return fallback

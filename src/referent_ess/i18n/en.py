@@ -88,6 +88,147 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
     "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
+    # data problems (validate) and the warnings of a ranking: templates by code and form
+    "msg:missing-value": "empty cell: a {field} is required",
+    "msg:missing-value.no-date": (
+        "no reception date: the deadline cannot be checked for this offer"
+    ),
+    "part:field.candidate": "candidate",
+    "part:field.lot": "lot",
+    "part:field.day_rate_ht": "day_rate_ht",
+    "part:field.days": "days",
+    "part:field.criterion": "criterion",
+    "part:field.mark": "mark",
+    "part:field.evaluator": "evaluator",
+    "msg:bad-number": "{found} is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €",
+    "msg:bad-number.plain": "{found} is not a number",
+    "msg:bad-number.boolean": "found the boolean {found}, expected a number",
+    "msg:bad-number.not-finite": "found {found}, expected a finite number",
+    "msg:bad-number.other": "found {found}, expected a number",
+    "msg:bad-number.foreign-digits": (
+        "{found} contains non-ASCII digits ({digits}); type it with 0-9"
+    ),
+    "msg:ambiguous-number": (
+        "{found} is ambiguous (is '.' or ',' a thousands or a decimal separator?); write it "
+        "without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50"
+    ),
+    "part:amount.day-rate": "a day rate",
+    "part:amount.days": "a number of days",
+    "part:amount.amount": "an amount",
+    "msg:not-positive": "found {found_num}, expected {what_part} greater than 0",
+    "msg:too-large": "found {found_num}, expected {what_part} below 1 000 000 000 000",
+    "msg:too-many-decimals": "found {found_num}, expected {what_part} with at most 2 decimals",
+    "msg:bad-rate.not-number": (
+        "found {found}, expected a VAT rate such as 20 %, 0.2, 5,5 % or exonéré"
+    ),
+    "msg:bad-rate.range": "found {found}, expected a VAT rate between 0 % and 100 %",
+    "msg:unusual-vat-rate": (
+        "VAT rate {rate_num} is not a French rate (20, 10, 5.5, 2.1, 0 %, or the overseas 8.5, "
+        "1.75, 1.05 %); check the cell"
+    ),
+    "msg:bad-lot": "found {found}, expected a lot number such as 3 or Lot 3",
+    "msg:unknown-lot": "lot {lot} is not in lots.yaml (lots: {known})",
+    "msg:unknown-lot.marks": "lot {lot} is not in lots.yaml",
+    "msg:bad-yes-no": "found {found}, expected oui/non, yes/no, x, 1/0",
+    "msg:bad-date": "{found} is not a valid date",
+    "msg:bad-date.number": (
+        "found the number {found}, expected a date; format the cell as a date or type 22/03/2018"
+    ),
+    "msg:bad-date.other": (
+        "found {found}, expected a date such as 22/03/2018, 22/03/2018 17:30 or 2018-03-22"
+    ),
+    "msg:ambiguous-date.two-digit-year": (
+        "{found} has a two-digit year; write the year in full, e.g. 22/03/2018"
+    ),
+    "msg:ambiguous-date.month-first": (
+        "{found} looks like month/day/year; write the day first, e.g. {day_first}"
+    ),
+    "msg:mark-out-of-range": "found the mark {found_num}, expected a mark from 0 to {scale_num}",
+    "msg:unknown-criterion": "{found} is not a marked criterion of criteria.yaml ({ids})",
+    "msg:error-cell": "the cell holds the error {error}; correct it in the sheet",
+    "msg:formula-not-computed": (
+        "the formula {formula} has no computed value (the file was not saved by a spreadsheet "
+        "since it was written); open and save it in Excel or LibreOffice, or type the value"
+    ),
+    "msg:control-character": (
+        "the cell holds the invisible control character(s) {control}; retype it"
+    ),
+    "msg:duplicate-offer": (
+        "{candidate} has more than one offer on lot {lot} (also {others}); keep one row per "
+        "candidate and lot"
+    ),
+    "msg:similar-candidates": (
+        "{name} differs from {others} only by case, spaces or accents: if they are the same "
+        "candidate, write the name the same way"
+    ),
+    "msg:hidden-row.row": "this row is hidden in the sheet; it is read all the same",
+    "msg:hidden-column": (
+        "column {letter} ({field}) is hidden in the sheet; it is read all the same"
+    ),
+    "msg:hidden-sheet": "the sheet {name} is hidden in the workbook; it is read all the same",
+    "msg:merged-cells": (
+        "cells {cells} are merged: only {first} holds a value, the others read as empty; "
+        "unmerge them and fill each cell"
+    ),
+    "msg:merged-cells.header": (
+        "header cells {cells} are merged: unmerge them, one header per column"
+    ),
+    "msg:unknown-column": "column {header} is not used by the tool and is ignored",
+    "msg:suspicious-column": (
+        "column {header} is not a known column; did you mean {probable}? Rename it, or rename it "
+        "to something else if it is not that column"
+    ),
+    "msg:duplicate-column": "column {header} is the same column as {first}: keep only one",
+    "msg:missing-column.field": (
+        "no column for {field}: add a column headed one of {names}{hint_part}"
+    ),
+    "msg:missing-column.document": (
+        "no column for the required document {document} (lots.yaml): add a column {document} "
+        "saying oui/non for each offer{hint_part}"
+    ),
+    "msg:missing-column.criterion": (
+        "no column for the marks of criterion {criterion} (criteria.yaml): add a column "
+        "{criterion} with the jury's mark of each offer{hint_part}"
+    ),
+    "msg:missing-column.marks": "the marks sheet has no column for {field}: add one headed {names}",
+    "part:hint.none": "",
+    "part:hint.typo": " ({hint_cell} {hint_header} looks like it)",
+    "part:hint.sheet": (
+        " (sheet {hint_sheet} has one: name the offers sheet 'offers' so that it is the one read)"
+    ),
+    "msg:no-header.cell": "this cell has no header above it and is ignored",
+    "msg:no-offers.rows": "the sheet has no offer rows below its header",
+    "msg:empty-sheet.header": (
+        "the sheet has no header row: row 1 must name the columns (candidate, lot, day_rate_ht, "
+        "days, ...)"
+    ),
+    "msg:price-mismatch": (
+        "the stated price HT {stated_money} differs from day rate × days = {rate_money} × "
+        "{days_num} = {amount_money}; the unit price prevails"
+    ),
+    "part:cap.within": "within",
+    "part:cap.over": "over",
+    "msg:other-cap": (
+        "{side_part} the lot's {basis} cap ({price_money} against {cap_money}), while the cap "
+        "checked (cap_basis: {checked_basis}) says {checked_part}"
+    ),
+    "msg:received-time-unknown": (
+        "received on the deadline day without a time; the deadline is {deadline}: check that it "
+        "was on time"
+    ),
+    "msg:abnormally-low": (
+        "the price may be abnormally low ({explanation}); before any rejection the law requires "
+        "asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la "
+        "commande publique)"
+    ),
+    "msg:lot-limit": (
+        "ranked {rank} on lot {lot}, but already awarded lot {earlier}: a candidate may win at "
+        "most {limit} lot(s) (max_lots_per_candidate)"
+    ),
+    "msg:missing-evaluator-mark": (
+        "no mark from {evaluators} for {criterion}: every evaluator must mark {candidate} on lot "
+        "{lot} (marks sheet)"
+    ),
     # simulate: the price formulas side by side
     "sim.title": "Lot {id} — ranks and totals under each price formula",
     "sim.col.candidate": "Candidate",

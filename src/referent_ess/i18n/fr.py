@@ -93,6 +93,166 @@ MESSAGES: dict[str, str] = {
         "pas de note pour le critère {criterion} : le jury doit noter chaque critère"
     ),
     "msg:no-price": "prix impossible à calculer : le coût journalier ou le nombre de jours manque",
+    # problèmes de données (validate) et avertissements d'un classement
+    "msg:missing-value": "cellule vide : {field_part} est obligatoire",
+    "msg:missing-value.no-date": (
+        "pas de date de réception : le respect de la date limite ne peut pas être vérifié pour "
+        "cette offre"
+    ),
+    "part:field.candidate": "le nom du candidat",
+    "part:field.lot": "le numéro de lot",
+    "part:field.day_rate_ht": "le coût journalier HT",
+    "part:field.days": "le nombre de jours",
+    "part:field.criterion": "le critère",
+    "part:field.mark": "la note",
+    "part:field.evaluator": "le nom de l'évaluateur",
+    "msg:bad-number": (
+        "{found} n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
+    ),
+    "msg:bad-number.plain": "{found} n'est pas un nombre",
+    "msg:bad-number.boolean": (
+        "la cellule contient la valeur logique {found} : un nombre est attendu"
+    ),
+    "msg:bad-number.not-finite": "la cellule contient {found} : un nombre fini est attendu",
+    "msg:bad-number.other": "la cellule contient {found} : un nombre est attendu",
+    "msg:bad-number.foreign-digits": (
+        "{found} contient des chiffres non latins ({digits}) ; tapez-le avec les chiffres 0 à 9"
+    ),
+    "msg:ambiguous-number": (
+        "{found} est ambigu (le point ou la virgule sépare-t-il les milliers ou les "
+        "décimales ?) ; écrivez 1234,50 ou 1 234,50"
+    ),
+    "part:amount.day-rate": "un coût journalier",
+    "part:amount.days": "un nombre de jours",
+    "part:amount.amount": "un montant",
+    "msg:not-positive": "la cellule contient {found_num} : il faut {what_part} supérieur à 0",
+    "msg:too-large": (
+        "la cellule contient {found_num} : il faut {what_part} inférieur à "
+        "1 000 000 000 000 (erreur de saisie ?)"
+    ),
+    "msg:too-many-decimals": (
+        "la cellule contient {found_num} : il faut {what_part} avec au plus 2 décimales"
+    ),
+    "msg:bad-rate.not-number": (
+        "la cellule contient {found} : il faut un taux de TVA, par exemple 20 %, 0,2, 5,5 % ou "
+        "exonéré"
+    ),
+    "msg:bad-rate.range": "la cellule contient {found} : il faut un taux de TVA entre 0 et 100 %",
+    "msg:unusual-vat-rate": (
+        "le taux de TVA {rate_num} n'est pas un taux français (20, 10, 5,5, 2,1 ou 0 %, ou en "
+        "outre-mer 8,5, 1,75 ou 1,05 %) ; vérifiez la cellule"
+    ),
+    "msg:bad-lot": "la cellule contient {found} : il faut un numéro de lot, par exemple 3 ou Lot 3",
+    "msg:unknown-lot": "le lot {lot} n'existe pas dans lots.yaml (lots : {known})",
+    "msg:unknown-lot.marks": "le lot {lot} n'existe pas dans lots.yaml",
+    "msg:bad-yes-no": "la cellule contient {found} : écrivez oui ou non (ou x, 1/0)",
+    "msg:bad-date": "{found} n'est pas une date valide",
+    "msg:bad-date.number": (
+        "la cellule contient le nombre {found} au lieu d'une date ; mettez la cellule au format "
+        "date ou tapez 22/03/2018"
+    ),
+    "msg:bad-date.other": (
+        "la cellule contient {found} : il faut une date, par exemple 22/03/2018, "
+        "22/03/2018 17:30 ou 2018-03-22"
+    ),
+    "msg:ambiguous-date.two-digit-year": (
+        "{found} a une année sur deux chiffres ; écrivez l'année en entier, par exemple 22/03/2018"
+    ),
+    "msg:ambiguous-date.month-first": (
+        "{found} ressemble à mois/jour/année ; mettez le jour en premier, par exemple {day_first}"
+    ),
+    "msg:mark-out-of-range": "la note {found_num} n'est pas entre 0 et {scale_num}",
+    "msg:unknown-criterion": ("{found} n'est pas un critère noté de criteria.yaml ({ids})"),
+    "msg:error-cell": "la cellule contient l'erreur {error} ; corrigez-la dans la feuille",
+    "msg:formula-not-computed": (
+        "la formule {formula} n'a pas de valeur calculée (le fichier n'a pas été enregistré par "
+        "un tableur depuis qu'il a été écrit) ; ouvrez-le et enregistrez-le dans Excel ou "
+        "LibreOffice, ou tapez la valeur"
+    ),
+    "msg:control-character": (
+        "la cellule contient le ou les caractères de contrôle invisibles {control} ; retapez-la"
+    ),
+    "msg:duplicate-offer": (
+        "{candidate} a plusieurs offres sur le lot {lot} (voir aussi {others}) ; gardez une "
+        "seule ligne par candidat et par lot"
+    ),
+    "msg:similar-candidates": (
+        "{name} ne diffère de {others} que par les majuscules, les espaces ou les accents : "
+        "s'il s'agit du même candidat, écrivez son nom de la même façon"
+    ),
+    "msg:hidden-row.row": "cette ligne est masquée dans la feuille ; elle est lue quand même",
+    "msg:hidden-column": (
+        "la colonne {letter} ({field}) est masquée dans la feuille ; elle est lue quand même"
+    ),
+    "msg:hidden-sheet": "la feuille {name} est masquée dans le classeur ; elle est lue quand même",
+    "msg:merged-cells": (
+        "les cellules {cells} sont fusionnées : seule {first} contient une valeur, les autres "
+        "sont lues vides ; annulez la fusion et remplissez chaque cellule"
+    ),
+    "msg:merged-cells.header": (
+        "les cellules d'en-tête {cells} sont fusionnées : annulez la fusion, un en-tête par colonne"
+    ),
+    "msg:unknown-column": "la colonne {header} n'est pas utilisée par l'outil ; elle est ignorée",
+    "msg:suspicious-column": (
+        "la colonne {header} n'est pas une colonne connue ; vouliez-vous dire {probable} ? "
+        "Renommez-la, ou donnez-lui un autre nom si ce n'est pas cette colonne"
+    ),
+    "msg:duplicate-column": (
+        "la colonne {header} est la même colonne que {first} : n'en gardez qu'une"
+    ),
+    "msg:missing-column.field": (
+        "aucune colonne pour {field} : ajoutez une colonne intitulée {names}{hint_part}"
+    ),
+    "msg:missing-column.document": (
+        "aucune colonne pour la pièce exigée {document} (lots.yaml) : ajoutez une colonne "
+        "{document} indiquant oui/non pour chaque offre{hint_part}"
+    ),
+    "msg:missing-column.criterion": (
+        "aucune colonne pour les notes du critère {criterion} (criteria.yaml) : ajoutez une "
+        "colonne {criterion} avec la note du jury pour chaque offre{hint_part}"
+    ),
+    "msg:missing-column.marks": (
+        "la feuille des notes n'a pas de colonne pour {field} : ajoutez-en une intitulée {names}"
+    ),
+    "part:hint.none": "",
+    "part:hint.typo": " ({hint_cell} {hint_header} semble être celle-ci)",
+    "part:hint.sheet": (
+        " (la feuille {hint_sheet} en a une : nommez la feuille des offres « offers » pour que "
+        "ce soit elle qui soit lue)"
+    ),
+    "msg:no-header.cell": "cette cellule n'a pas d'en-tête au-dessus d'elle ; elle est ignorée",
+    "msg:no-offers.rows": "la feuille n'a aucune ligne d'offre sous son en-tête",
+    "msg:empty-sheet.header": (
+        "la feuille n'a pas de ligne d'en-tête : la ligne 1 doit nommer les colonnes (candidate, "
+        "lot, day_rate_ht, days...)"
+    ),
+    "msg:price-mismatch": (
+        "le prix HT indiqué, {stated_money}, diffère du coût journalier × nombre de jours = "
+        "{rate_money} × {days_num} = {amount_money} ; le prix unitaire prévaut"
+    ),
+    "part:cap.within": "en dessous",
+    "part:cap.over": "au-dessus",
+    "msg:other-cap": (
+        "{side_part} du montant maximum {basis} du lot ({price_money} pour {cap_money}), alors "
+        "que le montant maximum vérifié (cap_basis : {checked_basis}) la place {checked_part}"
+    ),
+    "msg:received-time-unknown": (
+        "reçue le jour de la date limite, sans heure ; la date limite est {deadline} : "
+        "vérifiez qu'elle est arrivée à temps"
+    ),
+    "msg:abnormally-low": (
+        "le prix est peut-être anormalement bas ({explanation}) ; avant tout rejet, la loi "
+        "impose de demander au candidat de le justifier (art. L2152-5 et R2152-3 du Code de la "
+        "commande publique)"
+    ),
+    "msg:lot-limit": (
+        "classée {rank}e sur le lot {lot}, mais le candidat a déjà obtenu le lot {earlier} : un "
+        "candidat peut remporter au plus {limit} lot(s) (max_lots_per_candidate)"
+    ),
+    "msg:missing-evaluator-mark": (
+        "pas de note de {evaluators} pour le critère {criterion} : chaque évaluateur doit noter "
+        "{candidate} sur le lot {lot} (feuille des notes)"
+    ),
     # simulate : les méthodes de notation du prix côte à côte
     "sim.title": "Lot {id} — rangs et totaux selon chaque méthode de notation du prix",
     "sim.col.candidate": "Candidat",
