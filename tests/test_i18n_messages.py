@@ -1,15 +1,17 @@
 """French messages of the data problems, and the English templates matching the core's text."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 from typer.testing import CliRunner
 
 from referent_ess.cli import app
 from referent_ess.config import load_config
 from referent_ess.i18n import CATALOGUES, money
 from referent_ess.offers import load_offers
+from referent_ess.problems import Problem
 
 ROWS = [
     [None, 1, 450, 10, 0.2, "oui", 4],  # missing candidate
@@ -76,10 +78,25 @@ def test_english_templates_render_the_core_messages(
     make_config: Callable[..., tuple[Path, Path]], make_workbook: Callable[..., Path]
 ) -> None:
     lots, criteria, book = _workbook(make_config, make_workbook)
-    offers = load_offers(book, load_config(lots, criteria))
+    assert _check_templates(load_offers(book, load_config(lots, criteria)).problems) >= 10
+
+
+def test_english_templates_render_the_marks_sheet_messages(
+    make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
+) -> None:
+    lots, criteria = make_config()
+    offers = load_offers(_marks_workbook(tmp_path), load_config(lots, criteria))
+    codes = {p.code for p in offers.problems} | {p.code for o in offers.offers for p in o.problems}
+    assert {"marks-column-ignored", "mark-given-twice", "duplicate-mark", "no-such-offer"} <= codes
+    every = [*offers.problems, *(p for o in offers.offers for p in o.problems)]
+    assert _check_templates(every) == len(every)
+
+
+def _check_templates(problems: Iterable[Problem]) -> int:
+    """Renders each problem's English template and compares it with the core's message."""
     english = CATALOGUES["en"]
     checked = 0
-    for problem in offers.problems:
+    for problem in problems:
         given = dict(problem.params)
         form = given.pop("form", None)
         key = f"msg:{problem.code}.{form}" if form else f"msg:{problem.code}"
@@ -93,4 +110,53 @@ def test_english_templates_render_the_core_messages(
                 values[name] = english[f"part:{value}"].format(**values)
         assert english[key].format(**values) == problem.message
         checked += 1
-    assert checked >= 10
+    return checked
+
+
+def _marks_workbook(tmp_path: Path) -> Path:
+    """An offers sheet with a mark column, and a marks sheet with every kind of mistake."""
+    book = openpyxl.Workbook()
+    offers = book.active
+    assert offers is not None
+    offers.title = "offers"
+    offers.append(["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality"])
+    offers.append(["Alpha", 1, 400, 10, None, "oui", 4])
+    offers.append(["Beta", 1, 400, 10, None, "oui", None])
+    notes = book.create_sheet("Notes")
+    notes.append(["Candidat", "Lot", "Critère", "Évaluateur", "Note"])
+    notes.append(["Alpha", 1, "quality", "Anne", 3])  # also in the offers sheet
+    notes.append(["Beta", 1, "quality", "Anne", 3])
+    notes.append(["Beta", 1, "quality", "Anne", 4])  # twice
+    notes.append(["Gamma", 1, "quality", "Anne", 3])  # no such offer
+    path = tmp_path / "offers.xlsx"
+    book.save(path)
+    return path
+
+
+def test_marks_sheet_messages_in_french_and_english(
+    runner: CliRunner, make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
+) -> None:
+    lots, criteria = make_config()
+    book = _marks_workbook(tmp_path)
+    args = ["validate", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    french = " ".join(runner.invoke(app, ["--lang", "fr", *args]).output.split())
+    for expected in (
+        "la feuille de notes 'Notes' remplace les colonnes de notes : la colonne 'quality' de la "
+        "feuille des offres n'est pas utilisée",
+        "la note du critère quality est donnée ici et dans la feuille de notes (Notes!E2) : n'en "
+        "gardez qu'une",
+        "Anne note deux fois 'Beta' sur le critère quality (aussi E3) ; n'en gardez qu'une ligne",
+        "aucune offre de 'Gamma' sur le lot 1 dans la feuille des offres ; vérifiez le nom et le "
+        "lot",
+    ):
+        assert expected in french, expected
+    english = " ".join(runner.invoke(app, ["--lang", "en", *args]).output.split())
+    for expected in (
+        "the marks sheet 'Notes' replaces the mark columns: column 'quality' of the offers sheet "
+        "is not used",
+        "the mark of quality is given both here and in the marks sheet (Notes!E2); keep one of "
+        "them",
+        "Anne marks 'Beta' on quality twice (also E3); keep one row",
+        "no offer of 'Gamma' on lot 1 in the offers sheet; check the name and the lot",
+    ):
+        assert expected in english, expected

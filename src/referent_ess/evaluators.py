@@ -163,6 +163,12 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
                 entry.cell,
                 number,
                 "mark",
+                (
+                    ("evaluator", entry.evaluator),
+                    ("candidate", repr(candidate)),
+                    ("criterion", criterion.id),
+                    ("elsewhere", earlier.cell or ""),
+                ),
             )
             continue
         slot[entry.evaluator] = entry

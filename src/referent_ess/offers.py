@@ -696,8 +696,16 @@ def _apply_marks_sheet(
             f"the marks sheet {raw.marks_sheet.name!r} replaces the mark columns: column "
             f"{name!r} of the offers sheet is not used"
         )
+        params = (("sheet", repr(raw.marks_sheet.name)), ("column", repr(name)))
         problems.append(
-            Problem("marks-column-ignored", message, Severity.WARNING, raw.file, raw.sheet)
+            Problem(
+                "marks-column-ignored",
+                message,
+                Severity.WARNING,
+                raw.file,
+                raw.sheet,
+                params=params,
+            )
         )
     scales = {c.id: c.scale for c in config.marked_criteria}
     used: set[tuple[str, int]] = set()
@@ -730,6 +738,10 @@ def _apply_marks_sheet(
                         offer.cells.get(criterion.id),
                         offer.row,
                         criterion.id,
+                        (
+                            ("criterion", criterion.id),
+                            ("elsewhere", f"{raw.marks_sheet.name}!{first.cell}"),
+                        ),
                     )
                 )
             absent = tuple(e for e in sheet.evaluators if e not in entries)
@@ -787,6 +799,7 @@ def _apply_marks_sheet(
                 entry.cell,
                 entry.row,
                 "candidate",
+                (("candidate", repr(entry.candidate)), ("lot", str(entry.lot))),
             )
         )
     return tuple(updated), problems

@@ -150,6 +150,20 @@ MESSAGES: dict[str, str] = {
         "the formula {formula} has no computed value (the file was not saved by a spreadsheet "
         "since it was written); open and save it in Excel or LibreOffice, or type the value"
     ),
+    "msg:marks-column-ignored": (
+        "the marks sheet {sheet} replaces the mark columns: column {column} of the offers sheet "
+        "is not used"
+    ),
+    "msg:mark-given-twice": (
+        "the mark of {criterion} is given both here and in the marks sheet ({elsewhere}); keep "
+        "one of them"
+    ),
+    "msg:no-such-offer": (
+        "no offer of {candidate} on lot {lot} in the offers sheet; check the name and the lot"
+    ),
+    "msg:duplicate-mark": (
+        "{evaluator} marks {candidate} on {criterion} twice (also {elsewhere}); keep one row"
+    ),
     "msg:control-character": (
         "the cell holds the invisible control character(s) {control}; retype it"
     ),

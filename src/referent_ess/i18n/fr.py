@@ -169,6 +169,22 @@ MESSAGES: dict[str, str] = {
         "un tableur depuis qu'il a été écrit) ; ouvrez-le et enregistrez-le dans Excel ou "
         "LibreOffice, ou tapez la valeur"
     ),
+    "msg:marks-column-ignored": (
+        "la feuille de notes {sheet} remplace les colonnes de notes : la colonne {column} de la "
+        "feuille des offres n'est pas utilisée"
+    ),
+    "msg:mark-given-twice": (
+        "la note du critère {criterion} est donnée ici et dans la feuille de notes ({elsewhere}) "
+        ": n'en gardez qu'une"
+    ),
+    "msg:no-such-offer": (
+        "aucune offre de {candidate} sur le lot {lot} dans la feuille des offres ; vérifiez le "
+        "nom et le lot"
+    ),
+    "msg:duplicate-mark": (
+        "{evaluator} note deux fois {candidate} sur le critère {criterion} (aussi {elsewhere}) "
+        "; n'en gardez qu'une ligne"
+    ),
     "msg:control-character": (
         "la cellule contient le ou les caractères de contrôle invisibles {control} ; retapez-la"
     ),
