@@ -385,15 +385,11 @@ def letters(
 
     Example: referent letters --lot 3 --out lettres/
     """
-    from referent_ess import api
     from referent_ess.errors import ReferentError
     from referent_ess.letters import build_letters
     from referent_ess.outputs import write_atomically
 
-    lots, criteria = _config_paths(lots, criteria)
-    evaluation = api.score(lots, criteria, offers)
-    _weighted_only(evaluation, "letters")
-    (lot_id,) = _lot_ids(evaluation, lot)
+    evaluation, lot_id = _score_one_lot(offers, lots, criteria, lot, weighted_for="letters")
     written = build_letters(evaluation, lot_id, template)
     if out.exists() and not out.is_dir():
         raise ReferentError(f"{out}: is a file; give a folder for the letters", "output-is-file")
@@ -532,14 +528,16 @@ def simulate(
 
     Example: referent simulate --lot 3
     """
-    from referent_ess import api, formats
     from referent_ess.analysis_formats import simulation_dict
     from referent_ess.simulate import simulate as run_simulation
 
-    lots, criteria = _config_paths(lots, criteria)
-    evaluation = api.score(lots, criteria, offers)
-    _weighted_only(evaluation, "simulate (price formulas give points, which a hierarchy has not)")
-    (lot_id,) = _lot_ids(evaluation, lot)
+    evaluation, lot_id = _score_one_lot(
+        offers,
+        lots,
+        criteria,
+        lot,
+        weighted_for="simulate (price formulas give points, which a hierarchy has not)",
+    )
     simulation = run_simulation(evaluation, lot_id)
 
     def table() -> "RenderableType":
@@ -547,11 +545,11 @@ def simulate(
 
         return simulation_table(simulation, evaluation)
 
-    _emit(
+    _emit_analysis(
         _Destination(OutputFormat(output_format.value), output, force),
-        {OutputFormat.JSON: lambda: formats.to_json(simulation_dict(simulation, evaluation))},
+        evaluation,
+        lambda: simulation_dict(simulation, evaluation),
         table,
-        _inputs(evaluation),
     )
 
 
@@ -576,15 +574,17 @@ def sensitivity(
 
     Example: referent sensitivity --lot 3 --samples 1000
     """
-    from referent_ess import api, formats
     from referent_ess.analysis_formats import sensitivity_dict
     from referent_ess.errors import ReferentError
     from referent_ess.sensitivity import NotApplicable, analyse
 
-    lots, criteria = _config_paths(lots, criteria)
-    evaluation = api.score(lots, criteria, offers)
-    _weighted_only(evaluation, "sensitivity (there are no weights to move in a hierarchy)")
-    (lot_id,) = _lot_ids(evaluation, lot)
+    evaluation, lot_id = _score_one_lot(
+        offers,
+        lots,
+        criteria,
+        lot,
+        weighted_for="sensitivity (there are no weights to move in a hierarchy)",
+    )
     try:
         analysis = analyse(evaluation, lot_id, samples=samples, spread=spread, seed=seed)
     except NotApplicable as exc:
@@ -597,11 +597,11 @@ def sensitivity(
 
         return sensitivity_tables(analysis)
 
-    _emit(
+    _emit_analysis(
         _Destination(OutputFormat(output_format.value), output, force),
-        {OutputFormat.JSON: lambda: formats.to_json(sensitivity_dict(analysis, evaluation))},
+        evaluation,
+        lambda: sensitivity_dict(analysis, evaluation),
         table,
-        _inputs(evaluation),
     )
 
 
@@ -620,13 +620,11 @@ def explain(
 
     Example: referent explain --lot 3 "Atelier Matières Vives (SCIC)"
     """
-    from referent_ess import api, formats
+    from referent_ess import formats
     from referent_ess.explain import explain as run_explain
     from referent_ess.explain import explanation_dict, explanation_text
 
-    lots, criteria = _config_paths(lots, criteria)
-    evaluation = api.score(lots, criteria, offers)
-    (lot_id,) = _lot_ids(evaluation, lot)
+    evaluation, lot_id = _score_one_lot(offers, lots, criteria, lot)
     explanation = run_explain(evaluation, lot_id, candidate)
     data = {**formats.header(evaluation.config, evaluation), **explanation_dict(explanation)}
     text = explanation_text(explanation)
@@ -636,11 +634,11 @@ def explain(
 
         return Text(text)
 
-    _emit(
+    _emit_analysis(
         _Destination(OutputFormat(output_format.value), output, force),
-        {OutputFormat.JSON: lambda: formats.to_json(data)},
+        evaluation,
+        lambda: data,
         table,
-        _inputs(evaluation),
     )
 
 
@@ -702,6 +700,39 @@ def _loading() -> "Iterator[Progress | None]":
     finally:
         if shown:
             bar.stop()
+
+
+def _score_one_lot(
+    offers: Path | None,
+    lots: Path | None,
+    criteria: Path | None,
+    lot: int,
+    *,
+    weighted_for: str | None = None,
+) -> tuple["Evaluation", int]:
+    """The evaluation and the one lot a per-lot command works on; ``weighted_for`` names a
+    command that needs weights, which a hierarchy of criteria has not."""
+    from referent_ess import api
+
+    lots, criteria = _config_paths(lots, criteria)
+    evaluation = api.score(lots, criteria, offers)
+    if weighted_for is not None:
+        _weighted_only(evaluation, weighted_for)
+    (lot_id,) = _lot_ids(evaluation, lot)
+    return evaluation, lot_id
+
+
+def _emit_analysis(
+    destination: _Destination,
+    evaluation: "Evaluation",
+    data: Callable[[], dict[str, Any]],
+    table: Callable[[], "RenderableType"],
+) -> None:
+    """An analysis command's output: its table, or its JSON document."""
+    from referent_ess import formats
+
+    renderers = {OutputFormat.JSON: lambda: formats.to_json(data())}
+    _emit(destination, renderers, table, _inputs(evaluation))
 
 
 def _weighted_only(evaluation: "Evaluation", what: str) -> None:
