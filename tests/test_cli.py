@@ -324,7 +324,7 @@ def test_rank_lot_3_json_gaps(runner: CliRunner) -> None:
 def test_rank_unknown_lot_is_an_error(runner: CliRunner) -> None:
     result = run(runner, ["rank", "--lot", "9", *CONFIG], 2)
     assert result.stdout == ""
-    assert result.stderr == f"error: {LOTS}: there is no lot 9 (lots: 1, 2, 3, 4)\n"
+    assert result.stderr == f"error: {LOTS}: there is no lot 9 (lots: 1, 2, 3, 4) [no-such-lot]\n"
 
 
 def test_score_one_lot(runner: CliRunner) -> None:
@@ -924,7 +924,7 @@ def test_env_vars_name_the_configuration(
     # without them, the defaults in the current folder are used (and are missing here)
     assert run(runner, ["score"], 2).stderr == (
         f"error: lots.yaml: file not found in {tmp_path}; run referent in the consultation's "
-        "folder, or pass --lots PATH (or set REFERENT_LOTS)\n"
+        "folder, or pass --lots PATH (or set REFERENT_LOTS) [file-not-found]\n"
     )
 
 

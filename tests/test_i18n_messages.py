@@ -5,12 +5,17 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from referent_ess.cli import app
 from referent_ess.config import load_config
+from referent_ess.csvsheet import read_offers_csv
+from referent_ess.errors import ReferentError
+from referent_ess.filecheck import check_readable
 from referent_ess.i18n import CATALOGUES, money
 from referent_ess.offers import load_offers
+from referent_ess.outputs import write_atomically
 from referent_ess.problems import Problem
 
 ROWS = [
@@ -160,3 +165,82 @@ def test_marks_sheet_messages_in_french_and_english(
         "no offer of 'Gamma' on lot 1 in the offers sheet; check the name and the lot",
     ):
         assert expected in english, expected
+
+
+def test_unusable_input_errors_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    lots, criteria = make_config()
+    config = ["--lots", str(lots), "--criteria", str(criteria)]
+    missing = tmp_path / "absent.xlsx"
+    result = runner.invoke(app, ["--lang", "fr", "score", str(missing), *config])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {missing} : fichier introuvable [file-not-found]\n"
+
+    result = runner.invoke(app, ["--lang", "fr", "score", str(tmp_path), *config])
+    assert result.stderr == (
+        f"error: {tmp_path} : c'est un dossier ; il faut le classeur des offres (.xlsx) ou un "
+        "fichier .csv [is-a-folder]\n"
+    )
+
+    book = make_workbook([["Alpha", 1, 450, 10, 0.2, "oui", 4]])
+    result = runner.invoke(app, ["--lang", "fr", "rank", "--lot", "9", str(book), *config])
+    assert result.stderr == f"error: {lots} : il n'y a pas de lot 9 (lots : 1, 2) [no-such-lot]\n"
+
+    taken = tmp_path / "taken.md"
+    taken.write_text("keep me", encoding="utf-8")
+    args = ["--lang", "fr", "score", str(book), *config, "-f", "markdown", "-o", str(taken)]
+    result = runner.invoke(app, args)
+    assert result.stderr == (
+        f"error: {taken} : le fichier existe déjà ; ajoutez --force pour le remplacer "
+        "[output-exists]\n"
+    )
+    assert taken.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_missing_column_is_reported_in_french_with_exit_2(
+    runner: CliRunner, make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
+) -> None:
+    lots, criteria = make_config()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["candidate", "lot", "days", "vat_rate", "cv", "quality"])
+    sheet.append(["Alpha", 1, 10, 0.2, "oui", 4])
+    path = tmp_path / "offers.xlsx"
+    book.save(path)
+    args = ["--lang", "fr", "score", str(path), "--lots", str(lots), "--criteria", str(criteria)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"error: {path}: feuille 'Sheet': aucune colonne pour le coût journalier HT "
+        "(day_rate_ht) : ajoutez une colonne intitulée"
+    )
+    assert result.stderr.endswith("[missing-column]\n")
+
+
+def test_english_templates_render_the_unusable_input_errors(tmp_path: Path) -> None:
+    """Each translated exit-2 error: its English template gives back the core's own line."""
+    taken = tmp_path / "taken.txt"
+    taken.write_text("", encoding="utf-8")
+    raising: list[Callable[[], object]] = [
+        lambda: check_readable(tmp_path / "absent.xlsx"),
+        lambda: check_readable(tmp_path),
+        lambda: read_offers_csv(tmp_path / "absent.csv"),
+        lambda: read_offers_csv(tmp_path),
+        lambda: write_atomically(taken, "x", inputs=()),
+    ]
+    english = CATALOGUES["en"]
+    for call in raising:
+        with pytest.raises(ReferentError) as caught:
+            call()
+        error = caught.value
+        assert error.code is not None
+        given = dict(error.params)
+        form = given.pop("form", None)
+        key = f"msg:{error.code}.{form}" if form else f"msg:{error.code}"
+        assert key in CATALOGUES["fr"], key
+        assert f"{english[key].format(**given)} [{error.code}]" == error.lines[0]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from typer._click import Context
 
+    from referent_ess.errors import ReferentError
     from referent_ess.evaluate import Evaluation
     from referent_ess.problems import Problem
     from referent_ess.runinfo import RunInfo
@@ -62,7 +63,7 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except ReferentError as exc:
-            for line in exc.lines:
+            for line in _error_lines(exc):
                 typer.echo(f"error: {line}", err=True)
             raise typer.Exit(EXIT_UNUSABLE) from None
         finally:
@@ -744,7 +745,7 @@ def _weighted_only(evaluation: "Evaluation", what: str) -> None:
             f"{evaluation.config.criteria_path}: {what} does not apply with ordering: "
             "hierarchy; use `referent score` or `rank`",
             "not-applicable",
-        )
+        )  # the command's own words: stays in English
 
 
 def _run_info(evaluation: "Evaluation") -> "RunInfo":
@@ -795,7 +796,9 @@ def _config_paths(lots: Path | None, criteria: Path | None) -> tuple[Path, Path]
     if lots is None and not Path("lots.yaml").exists():
         raise ReferentError(
             f"lots.yaml: file not found in {Path.cwd()}; run referent in the consultation's "
-            "folder, or pass --lots PATH (or set REFERENT_LOTS)"
+            "folder, or pass --lots PATH (or set REFERENT_LOTS)",
+            "file-not-found",
+            params=(("folder", str(Path.cwd())), ("form", "lots")),
         )
     return config_paths(lots or "lots.yaml", criteria)
 
@@ -856,7 +859,13 @@ def _lot_ids(evaluation: "Evaluation", lot: int | None) -> list[int]:
     if lot not in known:
         raise ReferentError(
             f"{evaluation.config.lots_path}: there is no lot {lot} "
-            f"(lots: {', '.join(map(str, known))})"
+            f"(lots: {', '.join(map(str, known))})",
+            "no-such-lot",
+            params=(
+                ("path", str(evaluation.config.lots_path)),
+                ("lot", str(lot)),
+                ("known", ", ".join(map(str, known))),
+            ),
         )
     return [lot]
 
@@ -879,9 +888,29 @@ def _offer_problems(
 MAX_WARNINGS = 20  # more would drown the output; validate lists every one
 
 
+def _error_lines(error: "ReferentError") -> tuple[str, ...]:
+    """The lines of an unusable-input error, in the user's language where the catalogue has
+    their wording (the English text otherwise)."""
+    from referent_ess import i18n
+
+    if error.problems:
+        return tuple(_describe(problem) for problem in error.problems)
+    if error.params and error.code:
+        english = error.lines[0].removesuffix(f" [{error.code}]")
+        return (f"{i18n.message(error.code, error.params, english)} [{error.code}]",)
+    return error.lines
+
+
+def _describe(problem: "Problem") -> str:
+    from referent_ess import i18n
+
+    message = i18n.message(problem.code, problem.params, problem.message)
+    return problem.describe(message, i18n.tr("word.sheet"))
+
+
 def _warn(problems: Sequence["Problem"]) -> None:
     for problem in problems[:MAX_WARNINGS]:
-        typer.echo(f"{problem.severity.value}: {problem.describe()}", err=True)
+        typer.echo(f"{problem.severity.value}: {_describe(problem)}", err=True)
     if len(problems) > MAX_WARNINGS:
         more = len(problems) - MAX_WARNINGS
         typer.echo(f"warning: … and {more} more: `referent validate` lists every one", err=True)

@@ -70,9 +70,13 @@ def _sheet(
 def _read_text(path: Path, display: str) -> str:
     """The decoded content of the file, or a :class:`ReferentError` saying why it is unusable."""
     if not path.exists():
-        raise ReferentError(f"{display}: file not found", "file-not-found")
+        params = (("path", display), ("form", "offers"))
+        raise ReferentError(f"{display}: file not found", "file-not-found", params=params)
     if path.is_dir():
-        raise ReferentError(f"{display}: is a folder, expected a .csv file", "is-a-folder")
+        params = (("path", display), ("form", "csv"))
+        raise ReferentError(
+            f"{display}: is a folder, expected a .csv file", "is-a-folder", params=params
+        )
     if not path.is_file():
         raise ReferentError(
             f"{display}: not a regular file, expected a .csv file", "unreadable-file"

@@ -15,11 +15,22 @@ class ReferentError(Exception):
     """Unusable input: each of ``lines`` is one complete message naming the file (and line).
 
     ``code`` is a stable name for the case (``file-not-found``, ``legacy-xls``...), shown after
-    the message as ``[code]``, as for problems.
+    the message as ``[code]``, as for problems. ``params`` are the figures of a one-line message
+    and ``problems`` the data problems behind the lines, so that the CLI can word them in the
+    user's language; the lines themselves are the English text.
     """
 
-    def __init__(self, lines: str | Sequence[str], code: str | None = None) -> None:
+    def __init__(
+        self,
+        lines: str | Sequence[str],
+        code: str | None = None,
+        *,
+        params: tuple[tuple[str, str], ...] = (),
+        problems: Sequence["Problem"] = (),
+    ) -> None:
         self.code = code
+        self.params = params
+        self.problems = tuple(problems)
         texts = (lines,) if isinstance(lines, str) else tuple(lines)
         texts = tuple(" ".join(text.splitlines()) for text in texts)  # one line each, always
         self.lines: tuple[str, ...] = tuple(f"{t} [{code}]" if code else t for t in texts)
@@ -30,5 +41,4 @@ class ConfigError(ReferentError):
     """``lots.yaml`` or ``criteria.yaml`` is readable but wrong: every problem, with its line."""
 
     def __init__(self, problems: Sequence["Problem"]) -> None:
-        self.problems = tuple(problems)
-        super().__init__([problem.describe() for problem in self.problems])
+        super().__init__([problem.describe() for problem in problems], problems=problems)

@@ -74,17 +74,23 @@ class XlsxScan:
         return tuple(s for s in self.sheets if s.part.startswith("xl/worksheets/"))
 
 
-def refuse(path: Path, message: str, code: str) -> ReferentError:
-    return ReferentError(f"{path}: {message}", code)
+def refuse(
+    path: Path, message: str, code: str, params: tuple[tuple[str, str], ...] = ()
+) -> ReferentError:
+    given = (("path", str(path)), *params) if params else ()
+    return ReferentError(f"{path}: {message}", code, params=given)
 
 
 def check_readable(path: Path) -> bytes:
     """The file's first bytes; refuse a missing, unreadable, folder or empty file."""
     if not path.exists():
-        raise refuse(path, "file not found", "file-not-found")
+        raise refuse(path, "file not found", "file-not-found", (("form", "offers"),))
     if path.is_dir():
         raise refuse(
-            path, "is a folder, expected an offers workbook (.xlsx) or .csv", "is-a-folder"
+            path,
+            "is a folder, expected an offers workbook (.xlsx) or .csv",
+            "is-a-folder",
+            (("form", "offers"),),
         )
     try:
         with path.open("rb") as stream:

@@ -259,7 +259,13 @@ class _Header:
                 names = ", ".join(repr(n) for n in (wanted.value, *ALIASES[wanted]))
                 message = f"no column for {wanted.value}: add a column headed one of {names}"
                 hint, params = self._hint(wanted.value)
-                params = (("form", "field"), ("field", wanted.value), ("names", names), *params)
+                params = (
+                    ("form", "field"),
+                    ("field", wanted.value),
+                    ("what_part", f"field.{wanted.value}"),
+                    ("names", names),
+                    *params,
+                )
                 self._add("missing-column", message + hint, None, wanted.value, params)
         for document in self.documents:
             if document not in found:

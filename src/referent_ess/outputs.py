@@ -29,7 +29,11 @@ def write_atomically(
             f"{path}: is a folder; give a file name to write to", "output-is-folder"
         )
     if path.exists() and not force:
-        raise ReferentError(f"{path}: already exists; pass --force to replace it", "output-exists")
+        raise ReferentError(
+            f"{path}: already exists; pass --force to replace it",
+            "output-exists",
+            params=(("path", str(path)),),
+        )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ReferentError(f"{path}: the folder {folder} does not exist", "output-folder-missing")

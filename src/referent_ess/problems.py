@@ -32,25 +32,31 @@ class Problem:
     @property
     def location(self) -> str:
         """Where the problem is: ``offers.xlsx: offers!D7``, or ``lots.yaml:12`` in a YAML file."""
+        return self.place()
+
+    def place(self, sheet_word: str = "sheet") -> str:
+        """:attr:`location`, with ``sheet_word`` naming a whole sheet (``feuille`` in French)."""
         if self.sheet is None and self.cell is None and self.file and self.row is not None:
             return f"{self.file}:{self.row}"
         place = ""
         if self.sheet is not None:
-            place = f"{self.sheet}!{self.cell}" if self.cell else f"sheet {self.sheet!r}"
+            place = f"{self.sheet}!{self.cell}" if self.cell else f"{sheet_word} {self.sheet!r}"
         elif self.cell is not None:
             place = self.cell
         if self.file and place:
             return f"{self.file}: {place}"
         return self.file or place
 
-    def describe(self) -> str:
-        """One line for a terminal: ``location: [field: ]message [code]``."""
-        where = f"{self.location}: " if self.location else ""
+    def describe(self, message: str | None = None, sheet_word: str = "sheet") -> str:
+        """One line for a terminal: ``location: [field: ]message [code]``; ``message`` and
+        ``sheet_word`` replace the English words (a translation)."""
+        location = self.place(sheet_word)
+        where = f"{location}: " if location else ""
         if self.sheet is None:
             field = f"{self.field}: " if self.field else ""
         else:
             field = f"{self.field}: " if self.field and self.cell else ""
-        return f"{where}{field}{self.message} [{self.code}]"
+        return f"{where}{field}{self.message if message is None else message} [{self.code}]"
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)

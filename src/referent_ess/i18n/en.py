@@ -164,6 +164,17 @@ MESSAGES: dict[str, str] = {
     "msg:duplicate-mark": (
         "{evaluator} marks {candidate} on {criterion} twice (also {elsewhere}); keep one row"
     ),
+    "word.sheet": "sheet",  # a whole sheet, where a problem is
+    # unusable input (exit 2)
+    "msg:file-not-found.offers": "{path}: file not found",
+    "msg:file-not-found.lots": (
+        "lots.yaml: file not found in {folder}; run referent in the consultation's folder, or "
+        "pass --lots PATH (or set REFERENT_LOTS)"
+    ),
+    "msg:is-a-folder.offers": "{path}: is a folder, expected an offers workbook (.xlsx) or .csv",
+    "msg:is-a-folder.csv": "{path}: is a folder, expected a .csv file",
+    "msg:output-exists": "{path}: already exists; pass --force to replace it",
+    "msg:no-such-lot": "{path}: there is no lot {lot} (lots: {known})",
     "msg:control-character": (
         "the cell holds the invisible control character(s) {control}; retype it"
     ),

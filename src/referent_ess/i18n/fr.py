@@ -185,6 +185,19 @@ MESSAGES: dict[str, str] = {
         "{evaluator} note deux fois {candidate} sur le critère {criterion} (aussi {elsewhere}) "
         "; n'en gardez qu'une ligne"
     ),
+    "word.sheet": "feuille",  # a whole sheet, where a problem is
+    # unusable input (exit 2)
+    "msg:file-not-found.offers": "{path} : fichier introuvable",
+    "msg:file-not-found.lots": (
+        "lots.yaml : fichier introuvable dans {folder} ; lancez referent dans le dossier de la "
+        "consultation, ou indiquez --lots CHEMIN (ou la variable REFERENT_LOTS)"
+    ),
+    "msg:is-a-folder.offers": (
+        "{path} : c'est un dossier ; il faut le classeur des offres (.xlsx) ou un fichier .csv"
+    ),
+    "msg:is-a-folder.csv": "{path} : c'est un dossier ; il faut un fichier .csv",
+    "msg:output-exists": "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer",
+    "msg:no-such-lot": "{path} : il n'y a pas de lot {lot} (lots : {known})",
     "msg:control-character": (
         "la cellule contient le ou les caractères de contrôle invisibles {control} ; retapez-la"
     ),
@@ -217,7 +230,8 @@ MESSAGES: dict[str, str] = {
         "la colonne {header} est la même colonne que {first} : n'en gardez qu'une"
     ),
     "msg:missing-column.field": (
-        "aucune colonne pour {field} : ajoutez une colonne intitulée {names}{hint_part}"
+        "aucune colonne pour {what_part} ({field}) : ajoutez une colonne intitulée "
+        "{names}{hint_part}"
     ),
     "msg:missing-column.document": (
         "aucune colonne pour la pièce exigée {document} (lots.yaml) : ajoutez une colonne "
