@@ -1,15 +1,18 @@
 """French messages of the data problems, and the English templates matching the core's text."""
 
 from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
+from pydantic import BaseModel, Field, ValidationError
 from typer.testing import CliRunner
 
+from referent_ess.choices import CapBasis
 from referent_ess.cli import app
-from referent_ess.config import load_config
+from referent_ess.config import LotsFile, _code_and_message, load_config
 from referent_ess.csvsheet import read_offers_csv
 from referent_ess.errors import ReferentError
 from referent_ess.filecheck import check_readable
@@ -244,3 +247,112 @@ def test_english_templates_render_the_unusable_input_errors(tmp_path: Path) -> N
         key = f"msg:{error.code}.{form}" if form else f"msg:{error.code}"
         assert key in CATALOGUES["fr"], key
         assert f"{english[key].format(**given)} [{error.code}]" == error.lines[0]
+
+
+def test_configuration_problems_in_french(runner: CliRunner, tmp_path: Path) -> None:
+    lots = tmp_path / "lots.yaml"
+    lots.write_text(
+        "consultation:\n"
+        "  titel: Référents 2027\n"
+        "  cap_basis: brut\n"
+        "lots:\n"
+        "  - {id: 1, title: Lot un, cap_ttc: -5}\n",
+        encoding="utf-8",
+    )
+    criteria = tmp_path / "criteria.yaml"
+    criteria.write_text("", encoding="utf-8")
+    args = ["--lang", "fr", "validate", "--lots", str(lots), "--criteria", str(criteria)]
+    result = runner.invoke(app, args)
+    text = " ".join(result.output.split())
+    for expected in (
+        "consultation.titel unknown-key clé inconnue 'titel' (vouliez-vous dire 'title' ?)",
+        "consultation.cap_basis invalid-value la valeur doit être l'une de : 'ht', 'ttc', 'both' "
+        "(valeur trouvée : 'brut')",
+        "lots.0.cap_ttc invalid-value la valeur doit être supérieure à 0 (valeur trouvée : -5)",
+        "not-a-mapping il faut des paires clé : valeur (",
+        ") ; le fichier est vide",
+        "not-checked le classeur des offres n'a pas été vérifié, car la configuration a des "
+        "erreurs",
+    ):
+        assert expected in text, expected
+
+
+class _Sample(BaseModel):
+    """One field per kind of pydantic error the catalogues word."""
+
+    amount: Decimal = Field(gt=0, decimal_places=2)
+    share: Decimal = Field(ge=0, lt=1, decimal_places=1)
+    count: int = Field(le=5)
+    basis: CapBasis
+    day: date
+    name: str
+    flag: bool
+    items: list[int]
+    table: dict[str, int]
+
+
+SAMPLES: list[dict[str, object]] = [
+    {
+        "amount": "abc",
+        "share": Decimal("1.25"),
+        "count": "x",
+        "basis": "brut",
+        "day": "2027-01-02",
+        "name": 3,
+        "flag": "peut-être",
+        "items": 5,
+        "table": 5,
+    },
+    {
+        "amount": Decimal("-1"),
+        "share": Decimal("-0.5"),
+        "count": 9,
+        "basis": "ht",
+        "day": datetime(2027, 1, 2, 10, 30),
+        "name": "x",
+        "flag": True,
+        "items": [],
+        "table": {},
+    },
+    {
+        "amount": Decimal("1.234"),
+        "share": Decimal("1.5"),
+        "count": 2.5,
+        "basis": "ht",
+        "day": date(2027, 1, 2),
+        "name": date(2027, 1, 2),
+        "flag": True,
+        "items": [],
+        "table": {},
+    },
+]
+
+
+def test_english_templates_render_the_pydantic_messages() -> None:
+    """Every kind worded by the catalogues: the English template gives back the core's text,
+    and the French catalogue has the same template."""
+    english = CATALOGUES["en"]
+    worded: set[str] = set()
+    for sample in SAMPLES:
+        with pytest.raises(ValidationError) as caught:
+            _Sample.model_validate(sample)
+        for err in caught.value.errors():
+            code, message, params = _code_and_message(err, LotsFile)
+            if not params:
+                continue
+            given = dict(params)
+            form = given.pop("form", None)
+            key = f"msg:{code}.{form}" if form else f"msg:{code}"
+            assert key in CATALOGUES["fr"], key
+            values: dict[str, object] = dict(given)
+            for name, value in given.items():
+                if name.endswith("_part"):
+                    values[name] = english[f"part:{value}"].format(**given)
+            assert english[key].format(**values) == message
+            worded.add(str(form))
+    assert worded >= {
+        "greater_than", "greater_than_equal", "less_than", "less_than_equal",
+        "decimal_max_places", "decimal_max_places_one", "enum", "decimal_parsing",
+        "int_parsing", "int_from_float", "string_type", "bool_parsing", "list_type",
+        "dict_type", "date_from_datetime_inexact",
+    }  # fmt: skip

@@ -91,6 +91,7 @@ def validate(
             "the offers workbook was not checked, since the configuration has errors",
             Severity.WARNING,
             file=None if offers is None else str(offers),
+            params=(("form", "config"),),
         )
         return ValidationReport((*exc.problems, not_checked))
     book = load_offers(offers_path(config, offers), config)

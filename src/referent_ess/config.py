@@ -212,7 +212,9 @@ class Config:
 
 # ---- loading ----------------------------------------------------------------------------------
 
-Issue = tuple[Location, str, str]  # where, code, message
+Params = tuple[tuple[str, str], ...]
+# where, code, message (in English), and the figures of the message for the other languages
+Issue = tuple[Location, str, str] | tuple[Location, str, str, Params]
 SpecT = TypeVar("SpecT", bound=_Spec)
 
 
@@ -247,32 +249,64 @@ def _validate(model: type[SpecT], doc: YamlDocument) -> tuple[SpecT | None, list
     if not isinstance(doc.data, dict):
         found = "an empty file" if doc.data is None else f"a {type(doc.data).__name__}"
         keys = ", ".join(model.model_fields)
-        return None, [((), "not-a-mapping", f"expected a mapping of keys ({keys}), found {found}")]
+        message = f"expected a mapping of keys ({keys}), found {found}"
+        form = "empty" if doc.data is None else "other"
+        params = (("form", form), ("keys", keys), ("found", type(doc.data).__name__))
+        return None, [((), "not-a-mapping", message, params)]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         return None, [(tuple(err["loc"]), *_code_and_message(err, model)) for err in exc.errors()]
 
 
-def _code_and_message(err: Any, model: type[_Spec]) -> tuple[str, str]:
+def _code_and_message(err: Any, model: type[_Spec]) -> tuple[str, str, Params]:
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(err["loc"][-1])
         known = sorted(_known_keys(model))
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else f"; known keys: {', '.join(known)}"
-        return "unknown-key", f"unknown key {key!r}{hint}"
+        if close:
+            params: Params = (("form", "close"), ("key", repr(key)), ("close", repr(close[0])))
+            return "unknown-key", f"unknown key {key!r} (did you mean {close[0]!r}?)", params
+        params = (("form", "known"), ("key", repr(key)), ("known", ", ".join(known)))
+        return "unknown-key", f"unknown key {key!r}; known keys: {', '.join(known)}", params
     if kind == "missing":
-        return "missing-key", "required key is missing"
+        return "missing-key", "required key is missing", (("key", str(err["loc"][-1])),)
     message = str(err["msg"]).removeprefix("Value error, ")
     value = err.get("input")
     if kind == "value_error":
-        return "invalid-value", message
+        return "invalid-value", message, ()
+    found: Params = (("found_part", "found.none"),)
     if isinstance(value, date):
         message += f" (found the date {value.isoformat()}: quote it to keep it as text)"
+        found = (("found_part", "found.date"), ("found", value.isoformat()))
     elif isinstance(value, str | int | float | bool | Decimal):
         message += f" (found {value!r})"
-    return "invalid-value", message
+        found = (("found_part", "found.value"), ("found", repr(value)))
+    worded = _pydantic_params(kind, err.get("ctx") or {})
+    return "invalid-value", message, worded + found if worded else ()
+
+
+_LIMITS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt"}
+_LIMITS |= {"less_than_equal": "le", "decimal_max_places": "decimal_places"}
+_PLAIN_KINDS = {"decimal_parsing", "int_parsing", "int_from_float", "string_type"}
+_PLAIN_KINDS |= {"bool_parsing", "list_type", "dict_type", "date_from_datetime_inexact"}
+
+
+def _pydantic_params(kind: str, ctx: dict[str, Any]) -> Params:
+    """The figures of a pydantic message, for the catalogues; none (English only) for a kind
+    the catalogues do not word."""
+    if kind in _LIMITS:
+        limit = str(ctx[_LIMITS[kind]])
+        form = f"{kind}_one" if kind == "decimal_max_places" and limit == "1" else kind
+        return (("form", form), ("limit_num", limit))
+    if kind == "enum":
+        expected = str(ctx["expected"])
+        choices = expected.replace(" or ", ", ")
+        return (("form", kind), ("expected", expected), ("choices", choices))
+    if kind in _PLAIN_KINDS:
+        return (("form", kind),)
+    return ()
 
 
 _NESTED_SPECS: dict[type[_Spec], tuple[type[_Spec], ...]] = {
@@ -289,13 +323,14 @@ def _known_keys(model: type[_Spec]) -> set[str]:
 def _located(doc: YamlDocument, issues: Iterable[Issue]) -> list[Problem]:
     return [
         Problem(
-            code,
-            message,
+            issue[1],
+            issue[2],
             file=str(doc.path),
-            row=doc.line_of(location),
-            field=".".join(str(part) for part in location) or None,
+            row=doc.line_of(issue[0]),
+            field=".".join(str(part) for part in issue[0]) or None,
+            params=issue[3] if len(issue) == 4 else (),
         )
-        for location, code, message in issues
+        for issue in issues
     ]
 
 

@@ -55,7 +55,7 @@ def current() -> str:
     return _current.get()
 
 
-def tr(key: str, **params: object) -> str:
+def tr(key: str, /, **params: object) -> str:
     """The text of ``key`` in the current language, with ``{params}`` filled in."""
     template = CATALOGUES[_current.get()].get(key) or en.MESSAGES[key]
     return template.format(**params) if params else template

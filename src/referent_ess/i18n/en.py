@@ -165,6 +165,49 @@ MESSAGES: dict[str, str] = {
         "{evaluator} marks {candidate} on {criterion} twice (also {elsewhere}); keep one row"
     ),
     "word.sheet": "sheet",  # a whole sheet, where a problem is
+    # lots.yaml and criteria.yaml
+    "msg:missing-key": "required key is missing",
+    "msg:unknown-key.close": "unknown key {key} (did you mean {close}?)",
+    "msg:unknown-key.known": "unknown key {key}; known keys: {known}",
+    "msg:not-a-mapping.empty": "expected a mapping of keys ({keys}), found an empty file",
+    "msg:not-a-mapping.other": "expected a mapping of keys ({keys}), found a {found}",
+    "msg:invalid-value.greater_than": "Input should be greater than {limit_num}{found_part}",
+    "msg:invalid-value.greater_than_equal": (
+        "Input should be greater than or equal to {limit_num}{found_part}"
+    ),
+    "msg:invalid-value.less_than": "Input should be less than {limit_num}{found_part}",
+    "msg:invalid-value.less_than_equal": (
+        "Input should be less than or equal to {limit_num}{found_part}"
+    ),
+    "msg:invalid-value.decimal_max_places": (
+        "Decimal input should have no more than {limit_num} decimal places{found_part}"
+    ),
+    "msg:invalid-value.decimal_max_places_one": (
+        "Decimal input should have no more than {limit_num} decimal place{found_part}"
+    ),
+    "msg:invalid-value.enum": "Input should be {expected}{found_part}",
+    "msg:invalid-value.decimal_parsing": "Input should be a valid decimal{found_part}",
+    "msg:invalid-value.int_parsing": (
+        "Input should be a valid integer, unable to parse string as an integer{found_part}"
+    ),
+    "msg:invalid-value.int_from_float": (
+        "Input should be a valid integer, got a number with a fractional part{found_part}"
+    ),
+    "msg:invalid-value.string_type": "Input should be a valid string{found_part}",
+    "msg:invalid-value.bool_parsing": (
+        "Input should be a valid boolean, unable to interpret input{found_part}"
+    ),
+    "msg:invalid-value.list_type": "Input should be a valid list{found_part}",
+    "msg:invalid-value.dict_type": "Input should be a valid dictionary{found_part}",
+    "msg:invalid-value.date_from_datetime_inexact": (
+        "Datetimes provided to dates should have zero time - e.g. be exact dates{found_part}"
+    ),
+    "msg:not-checked.config": (
+        "the offers workbook was not checked, since the configuration has errors"
+    ),
+    "part:found.none": "",
+    "part:found.value": " (found {found})",
+    "part:found.date": " (found the date {found}: quote it to keep it as text)",
     # unusable input (exit 2)
     "msg:file-not-found.offers": "{path}: file not found",
     "msg:file-not-found.lots": (

@@ -186,6 +186,43 @@ MESSAGES: dict[str, str] = {
         "; n'en gardez qu'une ligne"
     ),
     "word.sheet": "feuille",  # a whole sheet, where a problem is
+    # lots.yaml and criteria.yaml
+    "msg:missing-key": "clé obligatoire manquante",
+    "msg:unknown-key.close": "clé inconnue {key} (vouliez-vous dire {close} ?)",
+    "msg:unknown-key.known": "clé inconnue {key} ; clés connues : {known}",
+    "msg:not-a-mapping.empty": "il faut des paires clé : valeur ({keys}) ; le fichier est vide",
+    "msg:not-a-mapping.other": "il faut des paires clé : valeur ({keys}) ; trouvé : {found}",
+    "msg:invalid-value.greater_than": "la valeur doit être supérieure à {limit_num}{found_part}",
+    "msg:invalid-value.greater_than_equal": (
+        "la valeur doit être supérieure ou égale à {limit_num}{found_part}"
+    ),
+    "msg:invalid-value.less_than": "la valeur doit être inférieure à {limit_num}{found_part}",
+    "msg:invalid-value.less_than_equal": (
+        "la valeur doit être inférieure ou égale à {limit_num}{found_part}"
+    ),
+    "msg:invalid-value.decimal_max_places": (
+        "le nombre doit avoir au plus {limit_num} décimales{found_part}"
+    ),
+    "msg:invalid-value.decimal_max_places_one": (
+        "le nombre doit avoir au plus {limit_num} décimale{found_part}"
+    ),
+    "msg:invalid-value.enum": "la valeur doit être l'une de : {choices}{found_part}",
+    "msg:invalid-value.decimal_parsing": "il faut un nombre{found_part}",
+    "msg:invalid-value.int_parsing": "il faut un nombre entier{found_part}",
+    "msg:invalid-value.int_from_float": "il faut un nombre entier, sans décimales{found_part}",
+    "msg:invalid-value.string_type": "il faut un texte{found_part}",
+    "msg:invalid-value.bool_parsing": "il faut true ou false{found_part}",
+    "msg:invalid-value.list_type": "il faut une liste{found_part}",
+    "msg:invalid-value.dict_type": "il faut des paires clé : valeur{found_part}",
+    "msg:invalid-value.date_from_datetime_inexact": "il faut une date sans heure{found_part}",
+    "msg:not-checked.config": (
+        "le classeur des offres n'a pas été vérifié, car la configuration a des erreurs"
+    ),
+    "part:found.none": "",
+    "part:found.value": " (valeur trouvée : {found})",
+    "part:found.date": (
+        " (date trouvée : {found} ; mettez-la entre guillemets pour la garder comme texte)"
+    ),
     # unusable input (exit 2)
     "msg:file-not-found.offers": "{path} : fichier introuvable",
     "msg:file-not-found.lots": (
