@@ -14,7 +14,7 @@ from referent_ess.choices import CapBasis
 from referent_ess.cli import app
 from referent_ess.config import LotsFile, _code_and_message, load_config
 from referent_ess.csvsheet import read_offers_csv
-from referent_ess.errors import ReferentError
+from referent_ess.errors import ConfigError, ReferentError
 from referent_ess.filecheck import check_readable
 from referent_ess.i18n import CATALOGUES, money
 from referent_ess.offers import load_offers
@@ -356,3 +356,56 @@ def test_english_templates_render_the_pydantic_messages() -> None:
         "int_parsing", "int_from_float", "string_type", "bool_parsing", "list_type",
         "dict_type", "date_from_datetime_inexact",
     }  # fmt: skip
+
+
+LOTS_CROSS_CHECKS = """\
+consultation:
+  title: Référents 2027
+  vat_rate: 0.2
+lots:
+  - {id: 1, title: Lot un, cap_ttc: 10000, cap_ht: 9000}
+  - {id: 1, title: Lot deux}
+"""
+CRITERIA_CROSS_CHECKS = """\
+criteria:
+  - {id: quality, label: Qualité, weight: 50.5}
+  - {id: quality, label: Qualité bis, weight: 30}
+"""
+
+
+def _cross_checked(tmp_path: Path) -> tuple[Path, Path]:
+    lots = tmp_path / "lots.yaml"
+    lots.write_text(LOTS_CROSS_CHECKS, encoding="utf-8")
+    criteria = tmp_path / "criteria.yaml"
+    criteria.write_text(CRITERIA_CROSS_CHECKS, encoding="utf-8")
+    return lots, criteria
+
+
+def test_configuration_cross_checks_in_french(runner: CliRunner, tmp_path: Path) -> None:
+    lots, criteria = _cross_checked(tmp_path)
+    args = ["--lang", "fr", "score", "x.xlsx", "--lots", str(lots), "--criteria", str(criteria)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {lots}:5: lots.0.cap_ttc: cap_ht 9000,00 × (1 + 0,2) = 10800,00 s'écarte de "
+        "cap_ttc 10000,00 de 800,00 € (plus que les 1,20 € qu'autorise un arrondi à l'euro) ; "
+        "corrigez l'un des deux ou n'en donnez qu'un [cap-mismatch]\n"
+        f"error: {lots}:6: lots.1.id: le numéro de lot 1 est utilisé deux fois (aussi lots.0) "
+        "[duplicate-id]\n"
+        f"error: {lots}:6: lots.1: indiquez cap_ht, cap_ttc ou les deux (le montant maximum du "
+        "lot) [missing-cap]\n"
+        f"error: {criteria}:1: criteria: la somme des pondérations doit faire 100 ; elle fait "
+        "50,5 + 30 = 80,5 [weights-sum]\n"
+        f"error: {criteria}:1: criteria: un critère doit avoir un bloc price: ; aucun n'en a "
+        "[price-criterion]\n"
+        f"error: {criteria}:3: criteria.1.id: l'identifiant de critère 'quality' est utilisé "
+        "deux fois [duplicate-id]\n"
+    )
+
+
+def test_english_templates_render_the_configuration_cross_checks(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(*_cross_checked(tmp_path))
+    problems = caught.value.problems
+    assert len(problems) == 6
+    assert _check_templates(problems) == 6

@@ -355,11 +355,19 @@ def _check_lots(spec: LotsFile) -> list[Issue]:
                     ("lots", index, "id"),
                     "duplicate-id",
                     f"lot id {lot.id} is used twice (also lots.{first_index[lot.id]})",
+                    (("form", "lot"), ("id", str(lot.id)), ("also", str(first_index[lot.id]))),
                 )
             )
         first_index.setdefault(lot.id, index)
         if lot.cap_ht is None and lot.cap_ttc is None:
-            issues.append((("lots", index), "missing-cap", "give cap_ht, cap_ttc or both"))
+            issues.append(
+                (
+                    ("lots", index),
+                    "missing-cap",
+                    "give cap_ht, cap_ttc or both",
+                    (("lot", str(lot.id)),),
+                )
+            )
         elif lot.cap_ht is not None and lot.cap_ttc is not None:
             tolerance = 1 + vat  # a cap rounded to whole euros on either side
             gap = abs(lot.cap_ht * (1 + vat) - lot.cap_ttc)
@@ -372,6 +380,14 @@ def _check_lots(spec: LotsFile) -> list[Issue]:
                         f"differs from cap_ttc {lot.cap_ttc:.2f} by {gap:.2f} € (more than the "
                         f"{tolerance:.2f} € that "
                         "rounding to whole euros allows); correct one of them or give only one",
+                        (
+                            ("cap_ht_num", f"{lot.cap_ht:.2f}"),
+                            ("vat_num", str(vat)),
+                            ("product_num", f"{lot.cap_ht * (1 + vat):.2f}"),
+                            ("cap_ttc_num", f"{lot.cap_ttc:.2f}"),
+                            ("gap_num", f"{gap:.2f}"),
+                            ("tolerance_num", f"{tolerance:.2f}"),
+                        ),
                     )
                 )
     return issues
@@ -401,7 +417,12 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
             )
     else:
         issues += [
-            (("criteria", index, "weight"), "missing-key", "required key is missing")
+            (
+                ("criteria", index, "weight"),
+                "missing-key",
+                "required key is missing",
+                (("key", "weight"),),
+            )
             for index, c in enumerate(spec.criteria)
             if c.weight is None
         ]
@@ -413,6 +434,7 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
                     ("criteria",),
                     "weights-sum",
                     f"weights must sum to 100, found {weights} = {total_weight}",
+                    (("weights_num", weights), ("total_num", str(total_weight))),
                 )
             )
     priced = [i for i, c in enumerate(spec.criteria) if c.price is not None]
@@ -423,6 +445,7 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
                 ("criteria",),
                 "price-criterion",
                 f"exactly one criterion must have a price: block, found {ids}",
+                (("form", "some" if priced else "none"), ("ids", ids)),
             )
         )
     seen: dict[str, int] = {}
@@ -433,6 +456,7 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
                     ("criteria", index, "id"),
                     "duplicate-id",
                     f"criterion id {criterion.id!r} is used twice",
+                    (("form", "criterion"), ("id", repr(criterion.id))),
                 )
             )
         seen.setdefault(criterion.id, index)

@@ -205,6 +205,17 @@ MESSAGES: dict[str, str] = {
     "msg:not-checked.config": (
         "the offers workbook was not checked, since the configuration has errors"
     ),
+    "msg:duplicate-id.lot": "lot id {id} is used twice (also lots.{also})",
+    "msg:duplicate-id.criterion": "criterion id {id} is used twice",
+    "msg:missing-cap": "give cap_ht, cap_ttc or both",
+    "msg:cap-mismatch": (
+        "cap_ht {cap_ht_num} × (1 + {vat_num}) = {product_num} differs from cap_ttc "
+        "{cap_ttc_num} by {gap_num} € (more than the {tolerance_num} € that rounding to whole "
+        "euros allows); correct one of them or give only one"
+    ),
+    "msg:weights-sum": "weights must sum to 100, found {weights_num} = {total_num}",
+    "msg:price-criterion.some": "exactly one criterion must have a price: block, found {ids}",
+    "msg:price-criterion.none": "exactly one criterion must have a price: block, found {ids}",
     "part:found.none": "",
     "part:found.value": " (found {found})",
     "part:found.date": " (found the date {found}: quote it to keep it as text)",

@@ -218,6 +218,19 @@ MESSAGES: dict[str, str] = {
     "msg:not-checked.config": (
         "le classeur des offres n'a pas été vérifié, car la configuration a des erreurs"
     ),
+    "msg:duplicate-id.lot": "le numéro de lot {id} est utilisé deux fois (aussi lots.{also})",
+    "msg:duplicate-id.criterion": "l'identifiant de critère {id} est utilisé deux fois",
+    "msg:missing-cap": "indiquez cap_ht, cap_ttc ou les deux (le montant maximum du lot)",
+    "msg:cap-mismatch": (
+        "cap_ht {cap_ht_num} × (1 + {vat_num}) = {product_num} s'écarte de cap_ttc "
+        "{cap_ttc_num} de {gap_num} € (plus que les {tolerance_num} € qu'autorise un arrondi à "
+        "l'euro) ; corrigez l'un des deux ou n'en donnez qu'un"
+    ),
+    "msg:weights-sum": (
+        "la somme des pondérations doit faire 100 ; elle fait {weights_num} = {total_num}"
+    ),
+    "msg:price-criterion.some": ("un seul critère doit avoir un bloc price: ; en ont un : {ids}"),
+    "msg:price-criterion.none": "un critère doit avoir un bloc price: ; aucun n'en a",
     "part:found.none": "",
     "part:found.value": " (valeur trouvée : {found})",
     "part:found.date": (
