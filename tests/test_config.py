@@ -4,6 +4,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from referent_ess.config import CapBasis, PriceFormula, load_config
 from referent_ess.errors import ConfigError, ReferentError
@@ -207,6 +209,22 @@ def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
     assert lines[0].endswith("[yaml-syntax]")
 
 
+def test_an_impossible_unquoted_date_names_its_line(tmp_path: Path) -> None:
+    lots = "consultation:\n  title: T\n  deadline: 2018-13-45\nlots:\n  - {id: 1, cap_ht: 100}\n"
+    assert problems(tmp_path, lots) == [
+        f"{tmp_path / 'lots.yaml'}:3: 2018-13-45 is not a real date (month must be in 1..12); "
+        "write it as YYYY-MM-DD, or quote it to keep it as text [invalid-date]"
+    ]
+
+
+def test_a_control_character_names_its_line(tmp_path: Path) -> None:
+    lots = 'consultation:\n  title: T\n  buyer: "A\x01B"\nlots:\n  - {id: 1, cap_ht: 100}\n'
+    assert problems(tmp_path, lots) == [
+        f"{tmp_path / 'lots.yaml'}:3: the file holds the control character U+0001, which YAML "
+        "does not allow; retype the line [yaml-syntax]"
+    ]
+
+
 def test_missing_file_is_unusable_input(tmp_path: Path) -> None:
     with pytest.raises(ReferentError) as caught:
         load_config(tmp_path / "nope.yaml", tmp_path / "criteria.yaml")
@@ -341,3 +359,29 @@ def test_a_thousands_point_in_an_unquoted_yaml_number_is_refused(tmp_path: Path)
         f"{tmp_path / 'lots.yaml'}:2: lots.0.cap_ttc: 10.000 is read by YAML as the number 10: if "
         "you meant 10000, write it without the point [yaml-trap]"
     ]
+
+
+YAML_PIECES = st.sampled_from(
+    [
+        "consultation:\n", "  title: T\n", "  deadline: 2018-02-30\n", "  vat_rate: 0.2\n",
+        "lots:\n", "  - {id: 1, cap_ht: 100}\n", "  - id: x\n", "    cap_ttc: -1\n", "&a ", "*a",
+        "\t", ": ", "- ", "[", "}", '"', "\x01", "\x85", "\ufeff", "2018-13-45", "0x1F", "1_000",
+        "~", "!!python/object:os.system ", "? ", "%YAML 1.1\n", "---\n", "...\n", "é",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(pieces=st.lists(YAML_PIECES, max_size=12), noise=st.text(max_size=20))
+def test_any_lots_yaml_gives_a_config_or_problems_never_a_crash(
+    tmp_path_factory: pytest.TempPathFactory, pieces: list[str], noise: str
+) -> None:
+    folder = tmp_path_factory.mktemp("yaml")
+    lots, criteria = write(folder, "".join(pieces) + noise)
+    lines: tuple[str, ...] = ("loaded",)
+    try:
+        load_config(lots, criteria)
+    except ReferentError as error:  # every other exception is a bug
+        lines = error.lines
+    assert lines
+    assert all(line and "\n" not in line for line in lines)

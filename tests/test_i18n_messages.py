@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Annotated
 
 import openpyxl
 import pytest
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 
 from referent_ess.choices import CapBasis
 from referent_ess.cli import app
-from referent_ess.config import LotsFile, _code_and_message, load_config
+from referent_ess.config import Identifier, LotsFile, _code_and_message, load_config
 from referent_ess.csvsheet import read_offers_csv
 from referent_ess.errors import ConfigError, ReferentError
 from referent_ess.filecheck import check_readable
@@ -220,7 +221,7 @@ def test_a_missing_column_is_reported_in_french_with_exit_2(
     assert result.exit_code == 2
     assert result.stderr.startswith(
         f"error: {path}: feuille 'Sheet': aucune colonne pour le coût journalier HT "
-        "(day_rate_ht) : ajoutez une colonne intitulée"
+        "(day_rate_ht) : ajoutez une colonne intitulée l'une de : 'day_rate_ht'"
     )
     assert result.stderr.endswith("[missing-column]\n")
 
@@ -277,6 +278,10 @@ def test_configuration_problems_in_french(runner: CliRunner, tmp_path: Path) -> 
         assert expected in text, expected
 
 
+class _Inner(BaseModel):
+    x: int = 0
+
+
 class _Sample(BaseModel):
     """One field per kind of pydantic error the catalogues word."""
 
@@ -289,6 +294,11 @@ class _Sample(BaseModel):
     flag: bool
     items: list[int]
     table: dict[str, int]
+    strict_count: Annotated[int, Field(strict=True)] = 1
+    pair: tuple[int, int] = (1, 2)
+    inner: _Inner = _Inner()
+    some: Annotated[list[int], Field(min_length=1)] = [1]
+    ident: Identifier = "quality"
 
 
 SAMPLES: list[dict[str, object]] = [
@@ -302,6 +312,11 @@ SAMPLES: list[dict[str, object]] = [
         "flag": "peut-être",
         "items": 5,
         "table": 5,
+        "strict_count": "1",
+        "pair": 3,
+        "inner": "hi",
+        "some": [],
+        "ident": "1x",
     },
     {
         "amount": Decimal("-1"),
@@ -315,7 +330,7 @@ SAMPLES: list[dict[str, object]] = [
         "table": {},
     },
     {
-        "amount": Decimal("1.234"),
+        "amount": [1],
         "share": Decimal("1.5"),
         "count": 2.5,
         "basis": "ht",
@@ -326,6 +341,9 @@ SAMPLES: list[dict[str, object]] = [
         "table": {},
     },
 ]
+
+
+SAMPLES.append({**SAMPLES[2], "amount": Decimal("1.234")})
 
 
 def test_english_templates_render_the_pydantic_messages() -> None:
@@ -354,7 +372,8 @@ def test_english_templates_render_the_pydantic_messages() -> None:
         "greater_than", "greater_than_equal", "less_than", "less_than_equal",
         "decimal_max_places", "decimal_max_places_one", "enum", "decimal_parsing",
         "int_parsing", "int_from_float", "string_type", "bool_parsing", "list_type",
-        "dict_type", "date_from_datetime_inexact",
+        "dict_type", "date_from_datetime_inexact", "int_type", "decimal_type", "tuple_type",
+        "model_type", "too_short_list_one", "identifier",
     }  # fmt: skip
 
 
@@ -396,8 +415,8 @@ def test_configuration_cross_checks_in_french(runner: CliRunner, tmp_path: Path)
         "lot) [missing-cap]\n"
         f"error: {criteria}:1: criteria: la somme des pondérations doit faire 100 ; elle fait "
         "50,5 + 30 = 80,5 [weights-sum]\n"
-        f"error: {criteria}:1: criteria: un critère doit avoir un bloc price: ; aucun n'en a "
-        "[price-criterion]\n"
+        f"error: {criteria}:1: criteria: exactement un critère doit avoir un bloc price: ; aucun "
+        "n'en a [price-criterion]\n"
         f"error: {criteria}:3: criteria.1.id: l'identifiant de critère 'quality' est utilisé "
         "deux fois [duplicate-id]\n"
     )
@@ -409,3 +428,13 @@ def test_english_templates_render_the_configuration_cross_checks(tmp_path: Path)
     problems = caught.value.problems
     assert len(problems) == 6
     assert _check_templates(problems) == 6
+
+
+def test_a_list_instead_of_a_mapping_is_named_in_french(runner: CliRunner, tmp_path: Path) -> None:
+    lots, criteria = _cross_checked(tmp_path)
+    criteria.write_text("- quality\n- price\n", encoding="utf-8")
+    args = ["--lang", "fr", "score", "x.xlsx", "--lots", str(lots), "--criteria", str(criteria)]
+    last = runner.invoke(app, args).stderr.splitlines()[-1]
+    assert last.endswith(") ; trouvé : une liste [not-a-mapping]")
+    english = runner.invoke(app, ["--lang", "en", *args[2:]]).stderr.splitlines()[-1]
+    assert english.endswith("), found a list [not-a-mapping]")

@@ -894,11 +894,13 @@ def _error_lines(error: "ReferentError") -> tuple[str, ...]:
     from referent_ess import i18n
 
     if error.problems:
-        return tuple(_describe(problem) for problem in error.problems)
-    if error.params and error.code:
+        lines = tuple(_describe(problem) for problem in error.problems)
+    elif error.params and error.code:
         english = error.lines[0].removesuffix(f" [{error.code}]")
-        return (f"{i18n.message(error.code, error.params, english)} [{error.code}]",)
-    return error.lines
+        lines = (f"{i18n.message(error.code, error.params, english)} [{error.code}]",)
+    else:
+        return error.lines
+    return tuple(" ".join(line.splitlines()) for line in lines)  # one line each, as in English
 
 
 def _describe(problem: "Problem") -> str:

@@ -72,7 +72,8 @@ def _to_the_cent(value: Decimal) -> Decimal:
 
 ExactDecimal = Annotated[Decimal, BeforeValidator(_exact_decimal)]
 Money = Annotated[ExactDecimal, Field(gt=0, lt=10**12), AfterValidator(_to_the_cent)]
-Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")]
+IDENTIFIER_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
+Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN)]
 
 
 class _Spec(BaseModel):
@@ -251,7 +252,14 @@ def _validate(model: type[SpecT], doc: YamlDocument) -> tuple[SpecT | None, list
         keys = ", ".join(model.model_fields)
         message = f"expected a mapping of keys ({keys}), found {found}"
         form = "empty" if doc.data is None else "other"
-        params = (("form", form), ("keys", keys), ("found", type(doc.data).__name__))
+        found_type = type(doc.data).__name__
+        kind = found_type if found_type in ("list", "str", "int", "float", "bool") else "other"
+        params = (
+            ("form", form),
+            ("keys", keys),
+            ("found", found_type),
+            ("type_part", f"type.{kind}"),
+        )
         return None, [((), "not-a-mapping", message, params)]
     try:
         return model.model_validate(doc.data), []
@@ -291,6 +299,7 @@ _LIMITS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt"}
 _LIMITS |= {"less_than_equal": "le", "decimal_max_places": "decimal_places"}
 _PLAIN_KINDS = {"decimal_parsing", "int_parsing", "int_from_float", "string_type"}
 _PLAIN_KINDS |= {"bool_parsing", "list_type", "dict_type", "date_from_datetime_inexact"}
+_PLAIN_KINDS |= {"int_type", "decimal_type", "tuple_type"}
 
 
 def _pydantic_params(kind: str, ctx: dict[str, Any]) -> Params:
@@ -306,6 +315,12 @@ def _pydantic_params(kind: str, ctx: dict[str, Any]) -> Params:
         return (("form", kind), ("expected", expected), ("choices", choices))
     if kind in _PLAIN_KINDS:
         return (("form", kind),)
+    if kind == "model_type":
+        return (("form", kind), ("class_name", str(ctx["class_name"])))
+    if kind == "too_short" and ctx.get("min_length") == 1 and ctx.get("field_type") == "List":
+        return (("form", "too_short_list_one"), ("actual", str(ctx["actual_length"])))
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == IDENTIFIER_PATTERN:
+        return (("form", "identifier"), ("pattern", repr(IDENTIFIER_PATTERN)))
     return ()
 
 

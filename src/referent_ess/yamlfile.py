@@ -64,7 +64,11 @@ def read_yaml(path: Path) -> YamlDocument:
         raise ReferentError(f"{path}: cannot be read ({exc.strerror})") from None
 
     sha256 = hashlib.sha256(content).hexdigest()
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        return YamlDocument(path, None, sha256, problems=(_unprintable(path, text, exc),))
+    node: yaml.Node | None = None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -89,12 +93,60 @@ def read_yaml(path: Path) -> YamlDocument:
             sha256,
             problems=(Problem("yaml-syntax", message, file=str(path), row=line),),
         )
+    except yaml.reader.ReaderError as exc:
+        return YamlDocument(path, None, sha256, problems=(_unprintable(path, text, exc),))
     except yaml.YAMLError as exc:
         unreadable = Problem("yaml-syntax", f"YAML error: {exc}", file=str(path))
         return YamlDocument(path, None, sha256, problems=(unreadable,))
+    except ValueError as exc:  # an unquoted date that does not exist, such as 2018-13-45
+        bad_date = _impossible_date(loader, node)
+        message = (
+            f"{bad_date[1] if bad_date else 'a date'} is not a real date ({exc}); write it as "
+            "YYYY-MM-DD, or quote it to keep it as text"
+        )
+        row = bad_date[0] if bad_date else None
+        bad = Problem("invalid-date", message, file=str(path), row=row)
+        return YamlDocument(path, None, sha256, problems=(bad,))
     finally:
         loader.dispose()
     return YamlDocument(path, data, sha256, walk.lines, tuple(walk.problems))
+
+
+def _unprintable(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses (a control character): its line, and what to do."""
+    line = text.count("\n", 0, exc.position) + 1
+    message = (
+        f"the file holds the control character {_code_point(exc.character)}, which YAML does "
+        "not allow; "
+        "retype the line"
+    )
+    return Problem("yaml-syntax", message, file=str(path), row=line)
+
+
+def _code_point(character: object) -> str:
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+    return f"U+{code:04X}"
+
+
+def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node | None) -> tuple[int, str] | None:
+    """The line and text of the first unquoted date that names no real day."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                loader.construct_yaml_timestamp(node)
+            except ValueError:
+                return node.start_mark.line + 1, str(node.value)
+        return None
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    for child in children:
+        found = _impossible_date(loader, child)
+        if found:
+            return found
+    return None
 
 
 class _Walk:

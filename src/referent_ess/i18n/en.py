@@ -216,6 +216,24 @@ MESSAGES: dict[str, str] = {
     "msg:weights-sum": "weights must sum to 100, found {weights_num} = {total_num}",
     "msg:price-criterion.some": "exactly one criterion must have a price: block, found {ids}",
     "msg:price-criterion.none": "exactly one criterion must have a price: block, found {ids}",
+    "msg:invalid-value.int_type": "Input should be a valid integer{found_part}",
+    "msg:invalid-value.decimal_type": (
+        "Decimal input should be an integer, float, string or Decimal object{found_part}"
+    ),
+    "msg:invalid-value.tuple_type": "Input should be a valid tuple{found_part}",
+    "msg:invalid-value.model_type": (
+        "Input should be a valid dictionary or instance of {class_name}{found_part}"
+    ),
+    "msg:invalid-value.too_short_list_one": (
+        "List should have at least 1 item after validation, not {actual}{found_part}"
+    ),
+    "msg:invalid-value.identifier": "String should match pattern {pattern}{found_part}",
+    "part:type.list": "a list",
+    "part:type.str": "a text",
+    "part:type.int": "a whole number",
+    "part:type.float": "a number",
+    "part:type.bool": "true or false",
+    "part:type.other": "{found}",
     "part:found.none": "",
     "part:found.value": " (found {found})",
     "part:found.date": " (found the date {found}: quote it to keep it as text)",

@@ -191,7 +191,7 @@ MESSAGES: dict[str, str] = {
     "msg:unknown-key.close": "clé inconnue {key} (vouliez-vous dire {close} ?)",
     "msg:unknown-key.known": "clé inconnue {key} ; clés connues : {known}",
     "msg:not-a-mapping.empty": "il faut des paires clé : valeur ({keys}) ; le fichier est vide",
-    "msg:not-a-mapping.other": "il faut des paires clé : valeur ({keys}) ; trouvé : {found}",
+    "msg:not-a-mapping.other": "il faut des paires clé : valeur ({keys}) ; trouvé : {type_part}",
     "msg:invalid-value.greater_than": "la valeur doit être supérieure à {limit_num}{found_part}",
     "msg:invalid-value.greater_than_equal": (
         "la valeur doit être supérieure ou égale à {limit_num}{found_part}"
@@ -230,7 +230,22 @@ MESSAGES: dict[str, str] = {
         "la somme des pondérations doit faire 100 ; elle fait {weights_num} = {total_num}"
     ),
     "msg:price-criterion.some": ("un seul critère doit avoir un bloc price: ; en ont un : {ids}"),
-    "msg:price-criterion.none": "un critère doit avoir un bloc price: ; aucun n'en a",
+    "msg:price-criterion.none": "exactement un critère doit avoir un bloc price: ; aucun n'en a",
+    "msg:invalid-value.int_type": "il faut un nombre entier{found_part}",
+    "msg:invalid-value.decimal_type": "il faut un nombre{found_part}",
+    "msg:invalid-value.tuple_type": "il faut une liste{found_part}",
+    "msg:invalid-value.model_type": "il faut des paires clé : valeur{found_part}",
+    "msg:invalid-value.too_short_list_one": "la liste ne doit pas être vide{found_part}",
+    "msg:invalid-value.identifier": (
+        "un identifiant commence par une lettre, suivie de lettres, de chiffres ou de _ (sans "
+        "espace ni accent){found_part}"
+    ),
+    "part:type.list": "une liste",
+    "part:type.str": "un texte",
+    "part:type.int": "un nombre entier",
+    "part:type.float": "un nombre",
+    "part:type.bool": "vrai ou faux",
+    "part:type.other": "{found}",
     "part:found.none": "",
     "part:found.value": " (valeur trouvée : {found})",
     "part:found.date": (
@@ -281,7 +296,7 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:missing-column.field": (
         "aucune colonne pour {what_part} ({field}) : ajoutez une colonne intitulée "
-        "{names}{hint_part}"
+        "l'une de : {names}{hint_part}"
     ),
     "msg:missing-column.document": (
         "aucune colonne pour la pièce exigée {document} (lots.yaml) : ajoutez une colonne "
