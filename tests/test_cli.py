@@ -959,7 +959,10 @@ def test_options_override_env_vars(runner: CliRunner, tmp_path: Path) -> None:
     }
     run(runner, ["validate", *CONFIG], 0, env=env)
     criteria_only = run(runner, ["validate", "--lots", str(LOTS)], 2, env=env)
-    assert criteria_only.stderr == f"error: {tmp_path / 'absent-criteria.yaml'}: file not found\n"
+    assert (
+        criteria_only.stderr
+        == f"error: {tmp_path / 'absent-criteria.yaml'}: file not found [file-not-found]\n"
+    )
 
 
 # ---- the workbook is only read ---------------------------------------------------------------

@@ -229,7 +229,7 @@ def test_missing_file_is_unusable_input(tmp_path: Path) -> None:
     with pytest.raises(ReferentError) as caught:
         load_config(tmp_path / "nope.yaml", tmp_path / "criteria.yaml")
     assert not isinstance(caught.value, ConfigError)
-    assert caught.value.lines == (f"{tmp_path / 'nope.yaml'}: file not found",)
+    assert caught.value.lines == (f"{tmp_path / 'nope.yaml'}: file not found [file-not-found]",)
 
 
 def test_an_empty_file_says_what_is_expected(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from referent_ess.i18n import CATALOGUES, money
 from referent_ess.offers import load_offers
 from referent_ess.outputs import write_atomically
 from referent_ess.problems import Problem
+from referent_ess.yamlfile import read_yaml
 
 ROWS = [
     [None, 1, 450, 10, 0.2, "oui", 4],  # missing candidate
@@ -184,6 +185,10 @@ def test_unusable_input_errors_in_french(
     assert result.exit_code == 2
     assert result.stderr == f"error: {missing} : fichier introuvable [file-not-found]\n"
 
+    absent_lots = tmp_path / "absent-lots.yaml"
+    result = runner.invoke(app, ["--lang", "fr", "score", "--lots", str(absent_lots)])
+    assert result.stderr == f"error: {absent_lots} : fichier introuvable [file-not-found]\n"
+
     result = runner.invoke(app, ["--lang", "fr", "score", str(tmp_path), *config])
     assert result.stderr == (
         f"error: {tmp_path} : c'est un dossier ; il faut le classeur des offres (.xlsx) ou un "
@@ -236,6 +241,9 @@ def test_english_templates_render_the_unusable_input_errors(tmp_path: Path) -> N
         lambda: read_offers_csv(tmp_path / "absent.csv"),
         lambda: read_offers_csv(tmp_path),
         lambda: write_atomically(taken, "x", inputs=()),
+        lambda: read_yaml(tmp_path / "absent.yaml"),
+        lambda: read_yaml(Path("absent-here.yaml")),
+        lambda: read_yaml(tmp_path),
     ]
     english = CATALOGUES["en"]
     for call in raising:
@@ -247,7 +255,11 @@ def test_english_templates_render_the_unusable_input_errors(tmp_path: Path) -> N
         form = given.pop("form", None)
         key = f"msg:{error.code}.{form}" if form else f"msg:{error.code}"
         assert key in CATALOGUES["fr"], key
-        assert f"{english[key].format(**given)} [{error.code}]" == error.lines[0]
+        values = {
+            name: english[f"part:{value}"].format(**given) if name.endswith("_part") else value
+            for name, value in given.items()
+        }
+        assert f"{english[key].format(**values)} [{error.code}]" == error.lines[0]
 
 
 def test_configuration_problems_in_french(runner: CliRunner, tmp_path: Path) -> None:

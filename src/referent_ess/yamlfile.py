@@ -52,10 +52,23 @@ def read_yaml(path: Path) -> YamlDocument:
         content = path.read_bytes()
         text = content.decode("utf-8-sig")
     except FileNotFoundError:
-        where = "" if path.is_absolute() else f" (looked for {path.absolute()})"
-        raise ReferentError(f"{path}: file not found{where}") from None
+        looked: tuple[tuple[str, str], ...]
+        if path.is_absolute():
+            where, looked = "", (("looked_part", "looked.none"),)
+        else:
+            where = f" (looked for {path.absolute()})"
+            looked = (("looked_part", "looked.path"), ("looked", str(path.absolute())))
+        raise ReferentError(
+            f"{path}: file not found{where}",
+            "file-not-found",
+            params=(("form", "yaml"), ("path", str(path)), *looked),
+        ) from None
     except IsADirectoryError:
-        raise ReferentError(f"{path}: is a folder, expected a YAML file") from None
+        raise ReferentError(
+            f"{path}: is a folder, expected a YAML file",
+            "is-a-folder",
+            params=(("form", "yaml"), ("path", str(path))),
+        ) from None
     except UnicodeDecodeError as exc:
         raise ReferentError(
             f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"

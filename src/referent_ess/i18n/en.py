@@ -245,6 +245,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:is-a-folder.offers": "{path}: is a folder, expected an offers workbook (.xlsx) or .csv",
     "msg:is-a-folder.csv": "{path}: is a folder, expected a .csv file",
+    "msg:file-not-found.yaml": "{path}: file not found{looked_part}",
+    "part:looked.none": "",
+    "part:looked.path": " (looked for {looked})",
+    "msg:is-a-folder.yaml": "{path}: is a folder, expected a YAML file",
     "msg:output-exists": "{path}: already exists; pass --force to replace it",
     "msg:no-such-lot": "{path}: there is no lot {lot} (lots: {known})",
     "msg:control-character": (

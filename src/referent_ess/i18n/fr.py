@@ -261,6 +261,10 @@ MESSAGES: dict[str, str] = {
         "{path} : c'est un dossier ; il faut le classeur des offres (.xlsx) ou un fichier .csv"
     ),
     "msg:is-a-folder.csv": "{path} : c'est un dossier ; il faut un fichier .csv",
+    "msg:file-not-found.yaml": "{path} : fichier introuvable{looked_part}",
+    "part:looked.none": "",
+    "part:looked.path": " (cherché à {looked})",
+    "msg:is-a-folder.yaml": "{path} : c'est un dossier ; il faut un fichier YAML",
     "msg:output-exists": "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer",
     "msg:no-such-lot": "{path} : il n'y a pas de lot {lot} (lots : {known})",
     "msg:control-character": (
