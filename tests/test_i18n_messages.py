@@ -418,9 +418,10 @@ def test_configuration_cross_checks_in_french(runner: CliRunner, tmp_path: Path)
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"error: {lots}:5: lots.0.cap_ttc: cap_ht 9000,00 × (1 + 0,2) = 10800,00 s'écarte de "
-        "cap_ttc 10000,00 de 800,00 € (plus que les 1,20 € qu'autorise un arrondi à l'euro) ; "
-        "corrigez l'un des deux ou n'en donnez qu'un [cap-mismatch]\n"
+        f"error: {lots}:5: lots.0.cap_ttc: cap_ht 9\u202f000,00\xa0€ × (1 + 0,2) = "
+        "10\u202f800,00\xa0€ s'écarte de cap_ttc 10\u202f000,00\xa0€ de 800,00\xa0€ (plus que "
+        "les 1,20\xa0€ qu'autorise un arrondi à l'euro) ; corrigez l'un des deux ou n'en donnez "
+        "qu'un [cap-mismatch]\n"
         f"error: {lots}:6: lots.1.id: le numéro de lot 1 est utilisé deux fois (aussi lots.0) "
         "[duplicate-id]\n"
         f"error: {lots}:6: lots.1: indiquez cap_ht, cap_ttc ou les deux (le montant maximum du "

@@ -396,12 +396,12 @@ def _check_lots(spec: LotsFile) -> list[Issue]:
                         f"{tolerance:.2f} € that "
                         "rounding to whole euros allows); correct one of them or give only one",
                         (
-                            ("cap_ht_num", f"{lot.cap_ht:.2f}"),
+                            ("cap_ht_money", f"{lot.cap_ht:.2f}"),
                             ("vat_num", str(vat)),
-                            ("product_num", f"{lot.cap_ht * (1 + vat):.2f}"),
-                            ("cap_ttc_num", f"{lot.cap_ttc:.2f}"),
-                            ("gap_num", f"{gap:.2f}"),
-                            ("tolerance_num", f"{tolerance:.2f}"),
+                            ("product_money", f"{lot.cap_ht * (1 + vat):.2f}"),
+                            ("cap_ttc_money", f"{lot.cap_ttc:.2f}"),
+                            ("gap_money", f"{gap:.2f}"),
+                            ("tolerance_money", f"{tolerance:.2f}"),
                         ),
                     )
                 )

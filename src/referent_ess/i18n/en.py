@@ -209,9 +209,9 @@ MESSAGES: dict[str, str] = {
     "msg:duplicate-id.criterion": "criterion id {id} is used twice",
     "msg:missing-cap": "give cap_ht, cap_ttc or both",
     "msg:cap-mismatch": (
-        "cap_ht {cap_ht_num} × (1 + {vat_num}) = {product_num} differs from cap_ttc "
-        "{cap_ttc_num} by {gap_num} € (more than the {tolerance_num} € that rounding to whole "
-        "euros allows); correct one of them or give only one"
+        "cap_ht {cap_ht_money} × (1 + {vat_num}) = {product_money} differs from cap_ttc "
+        "{cap_ttc_money} by {gap_money} € (more than the {tolerance_money} € that rounding to "
+        "whole euros allows); correct one of them or give only one"
     ),
     "msg:weights-sum": "weights must sum to 100, found {weights_num} = {total_num}",
     "msg:price-criterion.some": "exactly one criterion must have a price: block, found {ids}",

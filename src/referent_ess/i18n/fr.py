@@ -222,9 +222,9 @@ MESSAGES: dict[str, str] = {
     "msg:duplicate-id.criterion": "l'identifiant de critère {id} est utilisé deux fois",
     "msg:missing-cap": "indiquez cap_ht, cap_ttc ou les deux (le montant maximum du lot)",
     "msg:cap-mismatch": (
-        "cap_ht {cap_ht_num} × (1 + {vat_num}) = {product_num} s'écarte de cap_ttc "
-        "{cap_ttc_num} de {gap_num} € (plus que les {tolerance_num} € qu'autorise un arrondi à "
-        "l'euro) ; corrigez l'un des deux ou n'en donnez qu'un"
+        "cap_ht {cap_ht_money} × (1 + {vat_num}) = {product_money} s'écarte de cap_ttc "
+        "{cap_ttc_money} de {gap_money} (plus que les {tolerance_money} qu'autorise un arrondi "
+        "à l'euro) ; corrigez l'un des deux ou n'en donnez qu'un"
     ),
     "msg:weights-sum": (
         "la somme des pondérations doit faire 100 ; elle fait {weights_num} = {total_num}"
