@@ -268,7 +268,7 @@ def test_caps_are_to_the_cent(tmp_path: Path) -> None:
     )
     assert lines == [
         f"{tmp_path / 'lots.yaml'}:2: lots.0.cap_ht: found 10000.125, expected an amount with at "
-        "most 2 decimals [invalid-value]"
+        "most 2 decimals [too-many-decimals]"
     ]
 
 

@@ -1,5 +1,6 @@
 """French messages of the data problems, and the English templates matching the core's text."""
 
+import json
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
@@ -451,3 +452,43 @@ def test_a_list_instead_of_a_mapping_is_named_in_french(runner: CliRunner, tmp_p
     assert last.endswith(") ; trouvé : une liste [not-a-mapping]")
     english = runner.invoke(app, ["--lang", "en", *args[2:]]).stderr.splitlines()[-1]
     assert english.endswith("), found a list [not-a-mapping]")
+
+
+def test_yaml_numbers_are_read_and_worded_as_in_the_workbook(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    lots, criteria = _cross_checked(tmp_path)
+    lots.write_text(
+        "consultation: {title: T}\n"
+        "lots:\n"
+        "  - {id: 1, title: A, cap_ht: 10000.125}\n"
+        "  - {id: 2, title: B, cap_ht: '1.234,50'}\n"
+        "  - {id: 3, title: C, cap_ht: 'beaucoup'}\n",
+        encoding="utf-8",
+    )
+    criteria.write_text(
+        "criteria:\n  - {id: quality, label: Q, weight: 60}\n"
+        "  - {id: price, label: P, weight: 40, price: {formula: proportional}}\n",
+        encoding="utf-8",
+    )
+    tail = ["validate", "--lots", str(lots), "--criteria", str(criteria), "--format", "json"]
+    english = json.loads(runner.invoke(app, ["--lang", "en", *tail]).stdout)
+    assert [(p["row"], p["code"]) for p in english["errors"]] == [
+        (3, "too-many-decimals"),
+        (4, "ambiguous-number"),
+        (5, "bad-number"),
+    ]
+    args = ["--lang", "fr", "score", "x.xlsx", "--lots", str(lots), "--criteria", str(criteria)]
+    french = runner.invoke(app, args).stderr
+    assert french == (
+        f"error: {lots}:3: lots.0.cap_ht: valeur trouvée : 10000,125 ; il faut un montant "
+        "avec au plus 2 décimales [too-many-decimals]\n"
+        f"error: {lots}:4: lots.1.cap_ht: '1.234,50' est ambigu (le point ou la virgule "
+        "sépare-t-il les milliers ou les décimales ?) ; écrivez 1234,50 ou 1 234,50 "
+        "[ambiguous-number]\n"
+        f"error: {lots}:5: lots.2.cap_ht: 'beaucoup' n'est pas un nombre ; écrivez par exemple "
+        "450, 450,50 ou 1 234,50 € [bad-number]\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(lots, criteria)
+    assert _check_templates(caught.value.problems) == 3

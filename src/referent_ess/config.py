@@ -38,10 +38,7 @@ def _exact_decimal(value: Any) -> Any:
     if isinstance(value, bool) or value is None:
         return value  # let pydantic say "expected a number"
     if isinstance(value, int | float | str | Decimal):
-        try:
-            return parse_number(value)
-        except BadValue as exc:
-            raise ValueError(exc.message) from None
+        return parse_number(value)  # a BadValue keeps its code and figures (_code_and_message)
     return value
 
 
@@ -66,7 +63,11 @@ def _deadline(value: Any) -> Any:
 
 def _to_the_cent(value: Decimal) -> Decimal:
     if value != value.quantize(CENT):
-        raise ValueError(f"found {value}, expected an amount with at most 2 decimals")
+        raise BadValue(
+            "too-many-decimals",
+            f"found {value}, expected an amount with at most 2 decimals",
+            (("form", "yaml"), ("found_num", str(value)), ("what_part", "amount.amount")),
+        )
     return value
 
 
@@ -283,6 +284,9 @@ def _code_and_message(err: Any, model: type[_Spec]) -> tuple[str, str, Params]:
     message = str(err["msg"]).removeprefix("Value error, ")
     value = err.get("input")
     if kind == "value_error":
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, BadValue):  # a number read as in the offers workbook
+            return cause.code, cause.message, cause.params
         return "invalid-value", message, ()
     found: Params = (("found_part", "found.none"),)
     if isinstance(value, date):

@@ -117,6 +117,7 @@ MESSAGES: dict[str, str] = {
     "part:amount.amount": "an amount",
     "msg:not-positive": "found {found_num}, expected {what_part} greater than 0",
     "msg:too-large": "found {found_num}, expected {what_part} below 1 000 000 000 000",
+    "msg:too-many-decimals.yaml": "found {found_num}, expected {what_part} with at most 2 decimals",
     "msg:too-many-decimals": "found {found_num}, expected {what_part} with at most 2 decimals",
     "msg:bad-rate.not-number": (
         "found {found}, expected a VAT rate such as 20 %, 0.2, 5,5 % or exonéré"

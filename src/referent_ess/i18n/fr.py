@@ -130,6 +130,9 @@ MESSAGES: dict[str, str] = {
         "la cellule contient {found_num} : il faut {what_part} inférieur à "
         "1 000 000 000 000 (erreur de saisie ?)"
     ),
+    "msg:too-many-decimals.yaml": (
+        "valeur trouvée : {found_num} ; il faut {what_part} avec au plus 2 décimales"
+    ),
     "msg:too-many-decimals": (
         "la cellule contient {found_num} : il faut {what_part} avec au plus 2 décimales"
     ),
