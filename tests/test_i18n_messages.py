@@ -492,3 +492,24 @@ def test_yaml_numbers_are_read_and_worded_as_in_the_workbook(
     with pytest.raises(ConfigError) as caught:
         load_config(lots, criteria)
     assert _check_templates(caught.value.problems) == 3
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_line_break_in_a_yaml_key_never_splits_an_error_line(
+    runner: CliRunner, tmp_path: Path, language: str
+) -> None:
+    lots, criteria = _cross_checked(tmp_path)
+    lots.write_text(
+        'consultation:\n  title: T\n  "bad\\nkey": 1\nlots:\n  - {id: 1, title: A, cap_ht: 100}\n',
+        encoding="utf-8",
+    )
+    criteria.write_text(
+        "criteria:\n  - {id: quality, label: Q, weight: 60}\n"
+        "  - {id: price, label: P, weight: 40, price: {formula: proportional}}\n",
+        encoding="utf-8",
+    )
+    args = ["--lang", language, "score", "x.xlsx", "--lots", str(lots), "--criteria", str(criteria)]
+    lines = runner.invoke(app, args).stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"error: {lots}:3: consultation.bad key: ")
+    assert lines[0].endswith("[unknown-key]")

@@ -50,7 +50,7 @@ def load(
 def _usable(book: OfferBook, *, for_scoring: bool) -> OfferBook:
     blocking = book.blocking_problems(for_scoring=for_scoring)
     if blocking:
-        raise ReferentError([problem.describe() for problem in blocking], problems=blocking)
+        raise ReferentError.from_problems(blocking)
     return book
 
 

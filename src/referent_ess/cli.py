@@ -892,6 +892,7 @@ def _error_lines(error: "ReferentError") -> tuple[str, ...]:
     """The lines of an unusable-input error, in the user's language where the catalogue has
     their wording (the English text otherwise)."""
     from referent_ess import i18n
+    from referent_ess.errors import one_line
 
     if error.problems:
         lines = tuple(_describe(problem) for problem in error.problems)
@@ -900,7 +901,7 @@ def _error_lines(error: "ReferentError") -> tuple[str, ...]:
         lines = (f"{i18n.message(error.code, error.params, english)} [{error.code}]",)
     else:
         return error.lines
-    return tuple(" ".join(line.splitlines()) for line in lines)  # one line each, as in English
+    return tuple(one_line(line) for line in lines)
 
 
 def _describe(problem: "Problem") -> str:

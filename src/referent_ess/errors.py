@@ -11,6 +11,11 @@ if TYPE_CHECKING:
     from referent_ess.problems import Problem
 
 
+def one_line(text: str) -> str:
+    """An error is one line, always: a line break in a quoted YAML key or a cell joins up."""
+    return " ".join(text.splitlines())
+
+
 class ReferentError(Exception):
     """Unusable input: each of ``lines`` is one complete message naming the file (and line).
 
@@ -32,9 +37,14 @@ class ReferentError(Exception):
         self.params = params
         self.problems = tuple(problems)
         texts = (lines,) if isinstance(lines, str) else tuple(lines)
-        texts = tuple(" ".join(text.splitlines()) for text in texts)  # one line each, always
+        texts = tuple(one_line(text) for text in texts)
         self.lines: tuple[str, ...] = tuple(f"{t} [{code}]" if code else t for t in texts)
         super().__init__("\n".join(self.lines))
+
+    @classmethod
+    def from_problems(cls, problems: Sequence["Problem"]) -> "ReferentError":
+        """Data problems that make the input unusable, one line each."""
+        return cls([problem.describe() for problem in problems], problems=problems)
 
 
 class ConfigError(ReferentError):
