@@ -19,6 +19,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from referent_ess.money import round_half_up
+from referent_ess.scoring import whole_units
 
 MINIMUM_OFFERS = 3
 
@@ -45,69 +46,80 @@ def detect(
     """The suspicious prices among the admissible ``prices`` of one lot (none if < 3 prices)."""
     if method is AbnormalMethod.NONE or len(prices) < MINIMUM_OFFERS:
         return []
-    exact = [Fraction(p) for p in prices]
+    units, places = whole_units(prices)  # cents: every comparison below is on integers
+    scale = 10**places
     if method is AbnormalMethod.MEAN_RATIO:
-        return _mean_ratio(exact, ratio)
+        return _mean_ratio(units, scale, ratio)
     if method is AbnormalMethod.MEAN_SIGMA:
-        return _mean_sigma(exact)
-    return _ffb(exact)
+        return _mean_sigma(units, scale)
+    return _ffb(units, scale)
 
 
 def _shown(value: Fraction) -> str:
     return f"{round_half_up(value):.2f}"
 
 
-def _mean_ratio(prices: list[Fraction], ratio: Decimal) -> list[Suspicion]:
+def _mean_ratio(units: list[int], scale: int, ratio: Decimal) -> list[Suspicion]:
     found = []
-    total = sum(prices, Fraction(0))
-    for index, price in enumerate(prices):
-        others = (total - price) / (len(prices) - 1)
-        threshold = Fraction(ratio) * others
-        if price < threshold:
+    total = sum(units)
+    count = len(units) - 1
+    share = Fraction(ratio)
+    for index, unit in enumerate(units):
+        # price < ratio × (total − price) / count, multiplied out
+        if unit * count * share.denominator < share.numerator * (total - unit):
+            price = Fraction(unit, scale)
+            others = Fraction(total - unit, count * scale)
+            threshold = share * others
             found.append(
                 Suspicion(
                     index,
                     threshold,
                     f"mean-ratio: {_shown(price)} < {ratio} × {_shown(others)} (mean of the "
-                    f"other {len(prices) - 1} admissible offers) = {_shown(threshold)}",
+                    f"other {len(units) - 1} admissible offers) = {_shown(threshold)}",
                 )
             )
     return found
 
 
-def _mean_sigma(prices: list[Fraction]) -> list[Suspicion]:
-    mean = sum(prices, Fraction(0)) / len(prices)
-    variance = sum(((p - mean) ** 2 for p in prices), Fraction(0)) / len(prices)
+def _mean_sigma(units: list[int], scale: int) -> list[Suspicion]:
+    count, total = len(units), sum(units)
+    # mean − price > 0 and (mean − price)² > variance, multiplied by count² (all integers)
+    spread = count * sum(u * u for u in units) - total * total  # count² × variance
+    mean = Fraction(total, count * scale)
+    variance = Fraction(spread, (count * scale) ** 2)
     sigma = Decimal(variance.numerator) / Decimal(variance.denominator)
     sigma_shown = sigma.sqrt()  # for the message only; the comparison below is exact
     found = []
-    for index, price in enumerate(prices):
-        gap = mean - price
-        if gap > 0 and gap * gap > variance:
+    for index, unit in enumerate(units):
+        gap = total - count * unit
+        if gap > 0 and gap * gap > spread:
             threshold = mean - Fraction(sigma_shown)
             found.append(
                 Suspicion(
                     index,
                     threshold,
-                    f"mean-sigma: {_shown(price)} < mean {_shown(mean)} − standard deviation "
-                    f"{round_half_up(sigma_shown):.2f} = {_shown(threshold)}",
+                    f"mean-sigma: {_shown(Fraction(unit, scale))} < mean {_shown(mean)} − "
+                    f"standard deviation {round_half_up(sigma_shown):.2f} = {_shown(threshold)}",
                 )
             )
     return found
 
 
-def _ffb(prices: list[Fraction]) -> list[Suspicion]:
-    first = sum(prices, Fraction(0)) / len(prices)
-    kept = [p for p in prices if p <= first * Fraction(6, 5)]
-    second = sum(kept, Fraction(0)) / len(kept)
+def _ffb(units: list[int], scale: int) -> list[Suspicion]:
+    count, total = len(units), sum(units)
+    kept = [u for u in units if 5 * count * u <= 6 * total]  # price ≤ 1.2 × mean
+    kept_total = sum(kept)
+    first = Fraction(total, count * scale)
+    second = Fraction(kept_total, len(kept) * scale)
     threshold = second * Fraction(9, 10)
     return [
         Suspicion(
             index,
             threshold,
-            f"ffb: {_shown(price)} ≤ 0.9 × {_shown(second)} (mean of the {len(kept)} offers "
-            f"not more than 20 % above the mean {_shown(first)}) = {_shown(threshold)}",
+            f"ffb: {_shown(Fraction(unit, scale))} ≤ 0.9 × {_shown(second)} (mean of the "
+            f"{len(kept)} offers not more than 20 % above the mean {_shown(first)}) = "
+            f"{_shown(threshold)}",
         )
-        for index, price in enumerate(prices)
-        if price <= threshold
+        for index, unit in enumerate(units)
+        if 10 * len(kept) * unit <= 9 * kept_total  # price ≤ 0.9 × the mean of those kept
     ]

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from functools import cached_property, lru_cache
+from math import lcm
 
 from referent_ess import scoring
 from referent_ess.abnormal import MINIMUM_OFFERS, AbnormalMethod, detect
@@ -31,6 +32,8 @@ class Status(StrEnum):
     OVER_CAP = "over_cap"
     ADMISSIBLE = "admissible"
 
+
+_SEVERITY = {status: order for order, status in enumerate(Status)}  # the first one applies
 
 LEGAL_BASIS: dict[Status, str] = {
     Status.LATE: (
@@ -306,7 +309,11 @@ def _judge(
         # already eliminated (late, irregular or unacceptable).
         reasons += [_missing_mark(offer, criterion) for criterion in unmarked]
 
-    status = min((r.status for r in reasons), key=list(Status).index, default=Status.ADMISSIBLE)
+    status = (
+        min((r.status for r in reasons), key=_SEVERITY.__getitem__)
+        if reasons
+        else Status.ADMISSIBLE
+    )
     return OfferResult(
         offer=offer,
         status=status,
@@ -521,33 +528,21 @@ def _rank_lot(
     prices = [_basis_price(r, rule.basis) for r in admissible]
     lowest = min(prices, default=None)
     highest = max(prices, default=None)
-    maximum = scoring.max_points(config.total, criterion.weight)
 
     method = config.consultation.abnormally_low
     flags = {s.index: s for s in detect(prices, method, config.consultation.abnormally_low_ratio)}
     weighted = config.ordering is Ordering.WEIGHTED
-    all_points: list[dict[str, Fraction]] = []
-    totals: list[Fraction | None] = []
-    if admissible:
-        p_min, p_max = Fraction(min(prices)), Fraction(max(prices))
-        factor = Fraction(rule.k)
-    for result, price in zip(admissible, prices, strict=True):
-        if weighted:
-            share = scoring.share_of(rule.formula, Fraction(price), p_min, p_max, factor)
-            points = {**result.points, criterion.id: maximum * share}
-            all_points.append(points)
-            totals.append(sum(points.values(), Fraction(0)))
-        else:  # a hierarchy: no points and no total, criteria compared one after the other
-            all_points.append({})
-            totals.append(None)
     if weighted:
+        all_points, sums = _weighted_points(admissible, prices, config)
         tie_break = config.tie_break
         keys = [
-            (total, *(points.get(c, Fraction(0)) for c in tie_break))
-            for points, total in zip(all_points, totals, strict=True)
-            if total is not None
+            (total, *(points.get(c, _ZERO) for c in tie_break))
+            for points, total in zip(all_points, sums, strict=True)
         ]
-    else:
+        totals: list[Fraction | None] = list(sums)
+    else:  # a hierarchy: no points and no total, criteria compared one after the other
+        all_points = [{} for _ in admissible]
+        totals = [None] * len(admissible)
         keys = [
             _hierarchy_key(r, config, price) for r, price in zip(admissible, prices, strict=True)
         ]
@@ -558,12 +553,18 @@ def _rank_lot(
         if index in flags:
             warnings += (_abnormally_low(result, flags[index].explanation, source),)
         ranked.append(
-            replace(
-                result,
-                points=all_points[index],
-                total=totals[index],
-                rank=ranks[index],
-                warnings=warnings,
+            OfferResult(
+                result.offer,
+                result.status,
+                result.reasons,
+                warnings,
+                result.vat_rate,
+                result.price_ht,
+                result.price_ttc,
+                result.budget,
+                all_points[index],
+                totals[index],
+                ranks[index],
             )
         )
     ranked.sort(key=lambda r: (r.rank, r.offer.row))
@@ -577,6 +578,44 @@ def _rank_lot(
             f"{method.value} method does not apply; judge the prices case by case"
         )
     return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional, detection)
+
+
+_ZERO = Fraction(0)
+
+
+def _weighted_points(
+    admissible: list[OfferResult], prices: list[Decimal], config: Config
+) -> tuple[list[dict[str, Fraction]], list[Fraction]]:
+    """Every admissible offer's points (its marks' and its price's) and total, in integers on
+    common denominators where a lot has thousands of offers: the price share on whole cents,
+    the marks' points in units of 1/L, L the least common denominator of those in the lot."""
+    criterion = config.price_criterion
+    rule = criterion.price
+    assert rule is not None
+    maximum = scoring.max_points(config.total, criterion.weight)
+    units, _ = scoring.whole_units(prices)
+    p_min, p_max = min(units, default=0), max(units, default=0)
+    factor = Fraction(rule.k)
+    in_units, unit = _mark_units(admissible)
+    all_points: list[dict[str, Fraction]] = []
+    totals: list[Fraction] = []
+    for result, price in zip(admissible, units, strict=True):
+        share, out_of = scoring.share_terms(rule.formula, price, p_min, p_max, factor)
+        numerator, denominator = maximum.numerator * share, maximum.denominator * out_of
+        marks = result.offer.marks
+        marks_total = sum(in_units[c, marks[c]] for c in result.points)
+        all_points.append({**result.points, criterion.id: Fraction(numerator, denominator)})
+        totals.append(Fraction(marks_total * denominator + numerator * unit, unit * denominator))
+    return all_points, totals
+
+
+def _mark_units(
+    results: list[OfferResult],
+) -> tuple[dict[tuple[str, Decimal | Fraction], int], int]:
+    """The points of each (criterion, mark) met in ``results`` as integers of 1/L, and L."""
+    distinct = {(c, r.offer.marks[c]): points for r in results for c, points in r.points.items()}
+    unit = lcm(*(points.denominator for points in distinct.values()))
+    return {key: p.numerator * (unit // p.denominator) for key, p in distinct.items()}, unit
 
 
 def _abnormally_low(
@@ -598,7 +637,7 @@ def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[
     ``ranked`` is sorted by total, so equal totals are neighbours: no hashing of fractions."""
     groups: list[list[OfferResult]] = []
     for result in ranked:
-        if groups and groups[-1][0].total == result.total:
+        if groups and _equal(groups[-1][0].total, result.total):
             groups[-1].append(result)
         else:
             groups.append([result])
@@ -622,6 +661,13 @@ def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[
         assert total is not None
         ties.append(Tie(total, tuple(group), decided_by, shared))
     return tuple(ties)
+
+
+def _equal(a: Fraction | None, b: Fraction | None) -> bool:
+    """Fractions are kept in lowest terms: equal when their terms are (cheaper than ==)."""
+    if a is None or b is None:
+        return a is b
+    return a.numerator == b.numerator and a.denominator == b.denominator
 
 
 def _basis_price(result: OfferResult, basis: PriceBasis) -> Decimal:

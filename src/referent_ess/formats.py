@@ -20,12 +20,13 @@ from referent_ess.choices import Ordering, PriceFormula
 from referent_ess.config import Config, Criterion
 from referent_ess.evaluate import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import tr
-from referent_ess.money import round_half_up
+from referent_ess.money import round_half_up, scaled_half_up
 from referent_ess.problems import Problem, ValidationReport
 from referent_ess.scoring import max_points
 from referent_ess.values import CENT, percent
 
 POINTS_PLACES = 2
+_HUNDREDTHS = 100  # 10 ** POINTS_PLACES
 
 
 def money(value: Decimal | None) -> str | None:
@@ -55,6 +56,9 @@ def points(value: Fraction | Decimal | None) -> Decimal | None:
 
 
 def _number(value: Fraction | Decimal | None) -> float | None:
+    """A point figure for JSON: rounded half up to 2 decimals, then the nearest float."""
+    if isinstance(value, Fraction):  # the integer of hundredths / 100 is that same float
+        return scaled_half_up(value, POINTS_PLACES) / _HUNDREDTHS
     rounded = points(value)
     return None if rounded is None else float(rounded)
 

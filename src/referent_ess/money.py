@@ -25,14 +25,19 @@ _STEPS = {0: Decimal(1), 1: Decimal("0.1"), 2: CENT}
 
 def round_half_up(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
     """Round an exact value to ``places`` decimals, half away from zero, never through float."""
-    if type(value) is Fraction:  # the common case first: points and totals
-        numerator, denominator = value.numerator, value.denominator
-    elif isinstance(value, Decimal):
+    if isinstance(value, Decimal):
         return value.quantize(_STEPS.get(places) or Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    else:
-        numerator, denominator = Fraction(value).as_integer_ratio()
-    whole, rest = divmod(abs(numerator) * 10**places, denominator)
+    rounded = Decimal(abs(scaled_half_up(value, places))).scaleb(-places)
+    return -rounded if value < 0 else rounded
+
+
+def scaled_half_up(value: Fraction | int, places: int = 2) -> int:
+    """``value`` × 10**places rounded half away from zero, as an integer (88.306 → 8831)."""
+    exact = value if isinstance(value, Fraction) else Fraction(value)
+    numerator: int = exact.numerator
+    denominator: int = exact.denominator
+    scale: int = 10**places
+    whole, rest = divmod(abs(numerator) * scale, denominator)
     if 2 * rest >= denominator:  # half or more: away from zero
         whole += 1
-    rounded = Decimal(whole).scaleb(-places)
-    return -rounded if numerator < 0 else rounded
+    return -whole if numerator < 0 else whole

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import cached_property, partial
+from functools import partial
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from referent_ess.columns import (
     ALIASES,
@@ -101,9 +101,9 @@ class Offer:
     missing_evaluators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
 
-    @cached_property
+    @property
     def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
+        return tuple(p for p in self.problems if p.is_error) if self.problems else ()
 
     def has_error_in(self, field: str) -> bool:
         return any(p.field == field for p in self.errors)
@@ -157,10 +157,13 @@ def parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str = "") ->
     duplicates = _duplicates(offers, raw)
     similar = _similar_names([o for o in offers if o.row not in duplicates], raw)
     row_notes = [duplicates, similar, _hidden_and_merged(offers, raw)]
+    noted = {row for notes in row_notes for row in notes}
     offers = tuple(
         replace(
             o, problems=o.problems + tuple(p for notes in row_notes for p in notes.get(o.row, ()))
         )
+        if o.row in noted
+        else o
         for o in offers
     )
     problems = header.problems + _sheet_notes(raw, header.columns)
@@ -308,8 +311,30 @@ class _Header:
         return "", (("hint_part", "hint.none"),)
 
 
+Params = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class _Note:
+    """A problem of one cell's value, before it is placed in its row and cell."""
+
+    code: str
+    message: str
+    field: str | None
+    warning: bool = False
+    params: Params = ()
+
+
+_Reading = tuple[object, tuple[_Note, ...]]  # what a cell holds, and what is wrong with it
+_MEMO_LIMIT = 4096  # distinct values remembered per column: lots, yes/no, marks, days repeat
+
+
 class _RowReader:
-    """Reads the cells of one data row, collecting a located problem for each bad cell."""
+    """Reads the cells of one data row, collecting a located problem for each bad cell.
+
+    What a cell means depends only on its column and its value, so each column remembers the
+    readings of the values it has seen: a lot number or a ``oui`` is parsed once, not once per
+    row."""
 
     def __init__(self, raw: RawSheet, config: Config, columns: list[Column]) -> None:
         self.raw = raw
@@ -320,84 +345,54 @@ class _RowReader:
         self.unheaded = [i for i, title in enumerate(raw.header) if is_blank(title)]
         self.letters = {c.name: c.letter for c in columns}
         self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.marked_criteria}
+        self.memos: dict[int, dict[tuple[type, object], _Reading]] = {
+            c.index: {}
+            for c in columns
+            if c.name != OfferField.CANDIDATE
+            and c.kind is not ColumnKind.COMMENT  # free text: rarely twice the same
+        }
+        self.plan = [(c, self.memos.get(c.index)) for c in columns]
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
         problems: list[Problem] = []
-
-        def report(
-            code: str,
-            message: str,
-            field: str | None,
-            cell: str,
-            *,
-            warning: bool = False,
-            params: tuple[tuple[str, str], ...] = (),
-        ) -> None:
-            severity = Severity.WARNING if warning else Severity.ERROR
-            problems.append(
-                Problem(
-                    code,
-                    message,
-                    severity,
-                    self.raw.file,
-                    self.raw.sheet,
-                    cell,
-                    number,
-                    field,
-                    params,
-                )
-            )
-
         fields: dict[str, object] = {}
         documents: dict[str, bool] = {}
         marks: dict[str, Decimal] = {}
         comments: dict[str, str] = {}
         width = len(values)
-        for column in self.columns:
-            cell = f"{column.letter}{number}"
+        for column, memo in self.plan:
             value = values[column.index] if column.index < width else None
-            if value.__class__ is str:
-                value = value.strip() or None
-            control = _control_characters(value) if value.__class__ is str else ""
-            if control:
-                message = f"the cell holds the invisible control character(s) {control}; retype it"
-                report(
-                    "control-character", message, column.name, cell, params=(("control", control),)
-                )
-            elif isinstance(value, ErrorCell):
-                message = f"the cell holds the error {value.text}; correct it in the sheet"
-                report("error-cell", message, column.name, cell, params=(("error", value.text),))
-            elif isinstance(value, UncomputedFormula):
-                message = (
-                    f"the formula {value.formula} has no computed value (the file was not saved "
-                    "by a spreadsheet since it was written); open and save it in Excel or "
-                    "LibreOffice, or type the value"
-                )
-                params = (("formula", value.formula),)
-                report("formula-not-computed", message, column.name, cell, params=params)
-            elif column.kind is ColumnKind.DOCUMENT:
-                provided = _parsed(parse_yes_no, value, column.name, cell, report)
-                if isinstance(provided, bool):
-                    documents[column.name] = provided
-            elif column.kind is ColumnKind.COMMENT:
-                if value is not None:
-                    comments[column.name.removesuffix("_comment")] = " ".join(str(value).split())
-            elif column.kind is ColumnKind.MARK:
-                if value is not None:
-                    mark = _parsed(self.mark_parsers[column.name], value, column.name, cell, report)
-                    if isinstance(mark, Decimal):
-                        marks[column.name] = mark
+            try:
+                outcome, notes = memo[(value.__class__, value)]  # type: ignore[index]
+            except (KeyError, TypeError):  # not seen yet, unhashable, or a column of free text
+                outcome, notes = self._reading(column, value)
+            for note in notes:
+                problems.append(self._problem(note, f"{column.letter}{number}", number))
+            if outcome is None:
+                continue
+            kind = column.kind
+            if kind is ColumnKind.FIELD:
+                fields[column.name] = outcome
+            elif kind is ColumnKind.DOCUMENT:
+                documents[column.name] = outcome is True
+            elif kind is ColumnKind.MARK:
+                marks[column.name] = outcome  # type: ignore[assignment]
             else:
-                fields[column.name] = self._field(self.fields[column.index], value, cell, report)
+                comments[column.name.removesuffix("_comment")] = str(outcome)
         header_width = len(self.raw.header)
         unheaded = [i for i in self.unheaded if i < width]
         unheaded += range(header_width, width)  # cells right of the last header
         for index in unheaded:
             if not is_blank(values[index]):
                 cell = f"{column_letter(index + 1)}{number}"
-                message = "this cell has no header above it and is ignored"
-                params = (("form", "cell"),)
-                report("no-header", message, None, cell, warning=True, params=params)
+                note = _Note(
+                    "no-header",
+                    "this cell has no header above it and is ignored",
+                    None,
+                    warning=True,
+                    params=(("form", "cell"),),
+                )
+                problems.append(self._problem(note, cell, number))
         return Offer(
             row=number,
             candidate=_typed(fields.get(OfferField.CANDIDATE), str),
@@ -414,45 +409,102 @@ class _RowReader:
             problems=tuple(problems),
         )
 
-    def _field(self, which: OfferField, value: object, cell: str, report: "_Report") -> object:
+    def _problem(self, note: _Note, cell: str, row: int) -> Problem:
+        severity = Severity.WARNING if note.warning else Severity.ERROR
+        return Problem(
+            note.code,
+            note.message,
+            severity,
+            self.raw.file,
+            self.raw.sheet,
+            cell,
+            row,
+            note.field,
+            note.params,
+        )
+
+    def _reading(self, column: Column, value: object) -> _Reading:
+        """:meth:`_interpret`, remembered per column and value (the value's type is part of
+        the key: ``True``, ``1`` and ``1.0`` are equal in Python but not in a sheet)."""
+        memo = self.memos.get(column.index)
+        if memo is None:
+            return self._interpret(column, value)
+        key = (value.__class__, value)
+        try:
+            return memo[key]
+        except KeyError:
+            reading = self._interpret(column, value)
+            if len(memo) < _MEMO_LIMIT:  # beyond, values hardly repeat: stop remembering
+                memo[key] = reading
+            return reading
+        except TypeError:  # an unhashable value: read it every time
+            return self._interpret(column, value)
+
+    def _interpret(self, column: Column, value: object) -> _Reading:
+        """What one cell of ``column`` holding ``value`` gives, and its problems (unplaced)."""
+        name = column.name
+        if value.__class__ is str:
+            value = value.strip() or None
+        control = _control_characters(value) if value.__class__ is str else ""
+        if control:
+            message = f"the cell holds the invisible control character(s) {control}; retype it"
+            return None, (
+                _Note("control-character", message, name, params=(("control", control),)),
+            )
+        if isinstance(value, ErrorCell):
+            message = f"the cell holds the error {value.text}; correct it in the sheet"
+            return None, (_Note("error-cell", message, name, params=(("error", value.text),)),)
+        if isinstance(value, UncomputedFormula):
+            message = (
+                f"the formula {value.formula} has no computed value (the file was not saved "
+                "by a spreadsheet since it was written); open and save it in Excel or "
+                "LibreOffice, or type the value"
+            )
+            params = (("formula", value.formula),)
+            return None, (_Note("formula-not-computed", message, name, params=params),)
+        if column.kind is ColumnKind.DOCUMENT:
+            return _parsed(parse_yes_no, value, name)
+        if column.kind is ColumnKind.COMMENT:
+            return (None if value is None else " ".join(str(value).split())), ()
+        if column.kind is ColumnKind.MARK:
+            return (None, ()) if value is None else _parsed(self.mark_parsers[name], value, name)
+        return self._field(self.fields[column.index], value)
+
+    def _field(self, which: OfferField, value: object) -> _Reading:
         name = which.value
         if value is None:
             if which in REQUIRED_FIELDS:
                 message = f"empty cell: a {name} is required"
-                params: tuple[tuple[str, str], ...] = (
-                    ("field", name),
-                    ("field_part", f"field.{name}"),
-                )
-                report("missing-value", message, name, cell, params=params)
-            elif which is OfferField.RECEIVED_AT:
+                params: Params = (("field", name), ("field_part", f"field.{name}"))
+                return None, (_Note("missing-value", message, name, params=params),)
+            if which is OfferField.RECEIVED_AT:
                 message = "no reception date: the deadline cannot be checked for this offer"
                 params = (("form", "no-date"),)
-                report("missing-value", message, name, cell, warning=True, params=params)
-            return None
+                return None, (_Note("missing-value", message, name, True, params),)
+            return None, ()
         if which is OfferField.CANDIDATE:
-            return " ".join(str(value).split())
+            return " ".join(str(value).split()), ()
         if which is OfferField.LOT:
-            lot = _parsed(parse_lot, value, name, cell, report)
+            lot, notes = _parsed(parse_lot, value, name)
             if isinstance(lot, int) and lot not in self.lot_ids:
                 known = ", ".join(str(i) for i in sorted(self.lot_ids))
                 message = f"lot {lot} is not in lots.yaml (lots: {known})"
                 params = (("lot", str(lot)), ("known", known))
-                report("unknown-lot", message, name, cell, params=params)
-                return None
-            return lot
+                return None, (_Note("unknown-lot", message, name, params=params),)
+            return lot, notes
         if which in _AMOUNT_PARSERS:
-            return _parsed(_AMOUNT_PARSERS[which], value, name, cell, report)
+            return _parsed(_AMOUNT_PARSERS[which], value, name)
         if which is OfferField.VAT_RATE:
-            rate = _parsed(parse_rate, value, name, cell, report)
+            rate, notes = _parsed(parse_rate, value, name)
             if isinstance(rate, Decimal) and rate not in USUAL_VAT_RATES:
                 message = (
                     f"VAT rate {percent(rate)} is not a French rate (20, 10, 5.5, 2.1, 0 %, "
                     "or the overseas 8.5, 1.75, 1.05 %); check the cell"
                 )
                 params = (("rate_num", percent(rate)),)
-                report("unusual-vat-rate", message, name, cell, warning=True, params=params)
-            return rate
-        return _parsed(parse_when, value, name, cell, report)
+                return rate, (_Note("unusual-vat-rate", message, name, True, params),)
+            return rate, notes
+        return _parsed(parse_when, value, name)
 
     def _mark_parser(self, criterion: str) -> Callable[[object], Decimal]:
         scale = self.scales[criterion]
@@ -468,29 +520,11 @@ class _RowReader:
         return parse_mark
 
 
-class _Report(Protocol):
-    """The ``report`` callback a row reader passes along: one located problem per call."""
-
-    def __call__(
-        self,
-        code: str,
-        message: str,
-        field: str | None,
-        cell: str,
-        *,
-        warning: bool = False,
-        params: tuple[tuple[str, str], ...] = (),
-    ) -> None: ...
-
-
-def _parsed(
-    parser: Callable[[object], object], value: object, name: str, cell: str, report: _Report
-) -> object:
+def _parsed(parser: Callable[[object], object], value: object, name: str) -> _Reading:
     try:
-        return parser(value)
+        return parser(value), ()
     except BadValue as bad:
-        report(bad.code, bad.message, name, cell, params=bad.params)
-        return None
+        return None, (_Note(bad.code, bad.message, name, params=bad.params),)
 
 
 T = TypeVar("T")

@@ -7,10 +7,12 @@ the same word for the tool.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SEPARATORS = re.compile(r"[\s_\-'’]+")
 
 
+@lru_cache(maxsize=16384)  # candidate names come back row after row
 def normalise(text: str) -> str:
     """Fold case and accents, and turn every run of separators into one space."""
     if text.isascii():  # nothing to decompose
