@@ -659,3 +659,31 @@ def test_comment_columns_hold_the_jurys_justification(read: Callable[..., OfferB
     assert dict(book.offers[0].comments) == {"quality": "Très bonne connaissance des acteurs"}
     book = read([[*GOOD[:7], "ok"]], [*HEADER, "quality_comment"])
     assert dict(book.offers[0].comments) == {"quality": "ok"}
+
+
+def test_equal_python_values_of_different_cell_types_are_read_each_by_its_own_rule(
+    read: Callable[..., OfferBook],
+) -> None:
+    # A column remembers the reading of each value it has seen. In Python TRUE == 1 == 1.0 and
+    # they hash alike, but in a sheet the number 1 is lot 1 and the boolean TRUE is no lot.
+    rows = [
+        ["Alpha", 1, 450, 10, 0.2, "oui", 4, "22/03/2018"],
+        ["Beta", True, 450, 10, 0.2, "oui", 4, "22/03/2018"],
+        ["Gamma", 1.0, 450, 10, 0.2, "oui", 4, "22/03/2018"],
+        ["Delta", True, 450, 10, 0.2, "oui", 4, "22/03/2018"],
+    ]
+    book = read(rows)
+    assert [o.lot for o in book.offers] == [1, None, 1, None]
+    assert [(p.code, p.cell) for p in book.problems] == [("bad-lot", "B3"), ("bad-lot", "B5")]
+
+
+def test_a_value_seen_again_reports_its_problem_at_each_of_its_cells(
+    read: Callable[..., OfferBook],
+) -> None:
+    rows = [["Alpha", 1, 450, 10, 0.2, "peut-être", 4, "22/03/2018"]] * 3
+    book = read([[f"Cand {i}", *row[1:]] for i, row in enumerate(rows)])
+    assert [(p.code, p.cell, p.row) for p in book.problems] == [
+        ("bad-yes-no", "F2", 2),
+        ("bad-yes-no", "F3", 3),
+        ("bad-yes-no", "F4", 4),
+    ]
