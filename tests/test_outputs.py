@@ -159,3 +159,23 @@ def test_template_never_replaces_a_workbook_holding_offers(
         "[output-holds-offers]\n"
     )
     assert filled.read_bytes() == WORKBOOK.read_bytes()
+
+
+def test_text_given_in_pieces_is_written_whole(tmp_path: Path) -> None:
+    target = tmp_path / "pieces.json"
+    write_atomically(target, iter(['{"a":', "[1,", "2]}", "\n"]), inputs=[])
+    assert target.read_text(encoding="utf-8") == '{"a":[1,2]}\n'
+
+
+def test_score_json_written_lot_by_lot_is_the_json_of_the_whole_evaluation(
+    runner: CliRunner,
+) -> None:
+    import json
+
+    from referent_ess import api, formats
+
+    evaluation = api.score(ROOT / "lots.yaml", ROOT / "criteria.yaml")
+    on_screen = runner.invoke(app, ["score", "--format", "json", *CONFIG])
+    whole = formats.to_json(formats.evaluation_dict(evaluation))
+    assert on_screen.stdout == whole
+    assert [lot["id"] for lot in json.loads(on_screen.stdout)["lots"]] == [1, 2, 3, 4]

@@ -6,7 +6,7 @@ lines on stderr. Heavy modules (openpyxl, pydantic, yaml, rich) are imported ins
 so ``referent --help`` and ``--version`` stay fast.
 """
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -758,11 +758,13 @@ def _run_info(evaluation: "Evaluation") -> "RunInfo":
 
 def _emit(
     destination: _Destination,
-    renderers: dict[OutputFormat, Callable[[], str]],
+    renderers: Mapping[OutputFormat, Callable[[], str | Iterable[str]]],
     table: Callable[[], "RenderableType"],
     inputs: Sequence[Path],
 ) -> None:
-    """Render in the chosen format, to the screen or (atomically) to the --output file."""
+    """Render in the chosen format, to the screen or (atomically) to the --output file. A
+    renderer may give its text in pieces, written as they come (large JSON documents)."""
+    text: str | Iterable[str]
     if destination.format in renderers:
         text = renderers[destination.format]()
     elif destination.path is not None:
@@ -775,7 +777,8 @@ def _emit(
         print_wide(table())
         return
     if destination.path is None:
-        typer.echo(text, nl=False)
+        for piece in [text] if isinstance(text, str) else text:
+            typer.echo(piece, nl=False)
         return
     from referent_ess.outputs import write_atomically
 
@@ -835,7 +838,7 @@ def _rank_and_show(
     _emit(
         destination,
         {
-            OutputFormat.JSON: lambda: formats.evaluation_json(evaluation, chosen),
+            OutputFormat.JSON: lambda: formats.evaluation_json_parts(evaluation, chosen),
             OutputFormat.CSV: lambda: formats.evaluation_csv(evaluation, chosen),
             OutputFormat.MARKDOWN: lambda: formats.evaluation_markdown(
                 evaluation, chosen, gaps=gaps

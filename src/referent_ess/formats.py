@@ -8,7 +8,7 @@ here and nowhere else.
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -315,21 +315,25 @@ _OFFERS_SLOT = "\u0000offers\u0000"  # stands for the list of offers until they 
 
 
 def evaluation_json(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
-    """:func:`evaluation_dict` as JSON text, written offer by offer: a hundred thousand offers
-    never exist all at once as dictionaries (the same text as ``to_json(evaluation_dict(…))``)."""
+    """:func:`evaluation_dict` as JSON text (the same text as ``to_json(evaluation_dict(…))``)."""
+    return "".join(evaluation_json_parts(evaluation, lot_ids))
+
+
+def evaluation_json_parts(
+    evaluation: Evaluation, lot_ids: Sequence[int] | None = None
+) -> Iterator[str]:
+    """:func:`evaluation_json` in pieces, one lot at a time, to be written as they come: a
+    hundred thousand offers never exist all at once as dictionaries, nor as one string."""
     data = header(evaluation.config, evaluation)
-    lots_text = []
-    for lot in _chosen(evaluation, lot_ids):
+    yield _dumps(data)[:-1] + ',"lots":['  # the header without its closing brace
+    for index, lot in enumerate(_chosen(evaluation, lot_ids)):
         shell = {**lot_dict(lot, with_offers=False), "offers": _OFFERS_SLOT}
         offers = ",".join(_dumps(offer_dict(result, lot)) for result in lot.offers)
-        lots_text.append(_dumps(shell).replace(f'"{_OFFERS_SLOT_JSON}"', f"[{offers}]", 1))
+        text = _dumps(shell).replace(f'"{_OFFERS_SLOT_JSON}"', f"[{offers}]", 1)
+        yield f",{text}" if index else text
     unplaced = ",".join(_dumps(offer_dict(result, None)) for result in evaluation.unplaced)
     problems = _dumps([problem_dict(p) for p in evaluation.book.sheet_problems])
-    head = _dumps(data)[:-1]  # without its closing brace
-    return (
-        f'{head},"lots":[{",".join(lots_text)}],"unplaced_offers":[{unplaced}],'
-        f'"problems":{problems}}}\n'
-    )
+    yield f'],"unplaced_offers":[{unplaced}],"problems":{problems}}}\n'
 
 
 _OFFERS_SLOT_JSON = json.dumps(_OFFERS_SLOT)[1:-1]

@@ -15,9 +15,13 @@ from referent_ess.errors import ReferentError
 
 
 def write_atomically(
-    path: Path, content: str | bytes, *, inputs: Iterable[Path], force: bool = False
+    path: Path,
+    content: str | bytes | Iterable[str],
+    *,
+    inputs: Iterable[Path],
+    force: bool = False,
 ) -> None:
-    """Write ``content`` to ``path`` under the rule above."""
+    """Write ``content`` (text, bytes, or text in pieces) to ``path`` under the rule above."""
     for source in inputs:
         if _same_file(path, source):
             raise ReferentError(
@@ -37,11 +41,12 @@ def write_atomically(
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ReferentError(f"{path}: the folder {folder} does not exist", "output-folder-missing")
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    pieces = [content] if isinstance(content, str | bytes) else content
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for piece in pieces:
+                stream.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is shared
