@@ -47,7 +47,7 @@ LEGAL_BASIS: dict[Status, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why an offer is not admissible. ``code`` is stable; ``status`` is the status it leads to."""
 
@@ -63,7 +63,7 @@ class Reason:
         return LEGAL_BASIS.get(self.status)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BudgetCheck:
     """An offer's price against one of its lot's caps."""
 
@@ -80,7 +80,7 @@ class BudgetCheck:
         return self.price <= self.cap
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OfferResult:
     offer: Offer
     status: Status

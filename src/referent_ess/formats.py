@@ -57,10 +57,11 @@ def points(value: Fraction | Decimal | None) -> Decimal | None:
 
 def _number(value: Fraction | Decimal | None) -> float | None:
     """A point figure for JSON: rounded half up to 2 decimals, then the nearest float."""
-    if isinstance(value, Fraction):  # the integer of hundredths / 100 is that same float
+    if value is None:
+        return None
+    if type(value) is Fraction:  # the integer of hundredths / 100 is that same float
         return scaled_half_up(value, POINTS_PLACES) / _HUNDREDTHS
-    rounded = points(value)
-    return None if rounded is None else float(rounded)
+    return float(round_half_up(value, POINTS_PLACES))
 
 
 def tie_notes(lot: LotResult) -> list[str]:

@@ -33,7 +33,7 @@ def round_half_up(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
 
 def scaled_half_up(value: Fraction | int, places: int = 2) -> int:
     """``value`` × 10**places rounded half away from zero, as an integer (88.306 → 8831)."""
-    exact = value if isinstance(value, Fraction) else Fraction(value)
+    exact = value if type(value) is Fraction else Fraction(value)  # (isinstance is slower)
     numerator: int = exact.numerator
     denominator: int = exact.denominator
     scale: int = 10**places

@@ -81,7 +81,7 @@ class CellRefs(Mapping[str, str]):
         return len(self._letters)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Offer:
     """One row of the offers sheet, as far as its cells could be read."""
 
