@@ -180,6 +180,8 @@ def _read(path: Path, scan: XlsxScan, progress: Progress | None) -> "_Read":
 
 def _plain(row: Sequence[object]) -> tuple[object, ...]:
     """calamine's empty cells are empty strings: the loader's are None."""
+    if "" not in row:  # most rows: every cell filled
+        return tuple(row)
     return tuple(None if value == "" else value for value in row)
 
 
