@@ -11,24 +11,31 @@ import os
 import struct
 import zipfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from conftest import HEADER, LOTS_YAML
+from referent_ess import api
 from referent_ess.cli import app
 from referent_ess.config import load_config
 from referent_ess.csvsheet import read_offers_csv
 from referent_ess.errors import ConfigError, ReferentError
 from referent_ess.filecheck import scan_xlsx
 from referent_ess.i18n import CATALOGUES
+from referent_ess.offers import load_offers
+from referent_ess.sensitivity import NotApplicable, analyse
 from referent_ess.yamlfile import read_yaml
 from test_bad_files import BILLION_LAUGHS, OLE2, ROWS, SHEET, declared_sizes, directory, zip_bytes
 from test_bad_files import with_dtd as dtd_added
 from test_i18n_messages import _check_templates
 
 LOT = "lots: [{id: 1, title: A, cap_ht: 5}]\n"
+LOTS_WITH_TIME = LOTS_YAML.format(cap_basis="ht")
 CRITERIA = (
     "criteria:\n"
     "  - {id: quality, label: Q, weight: 60}\n"
@@ -163,7 +170,7 @@ def test_yaml_problems_in_french(
     runner: CliRunner, tmp_path: Path, lots: str, expected: str
 ) -> None:
     lots_path, criteria = _files(tmp_path, lots)
-    assert _french_errors(runner, lots_path, criteria) == [f"error: {lots_path}{expected}"]
+    assert _french_errors(runner, lots_path, criteria) == [f"erreur : {lots_path}{expected}"]
 
 
 @pytest.mark.parametrize(("lots", "expected"), YAML_CASES)
@@ -182,7 +189,7 @@ def test_an_unlisted_yaml_syntax_problem_keeps_the_parser_s_words(
     lots, criteria = _files(tmp_path, "consultation: {title: *x}\n" + LOT)
     (line,) = _french_errors(runner, lots, criteria)
     assert line.startswith(
-        f"error: {lots}:1: erreur de syntaxe YAML (colonne 23) : found undefined alias 'x' ; "
+        f"erreur : {lots}:1: erreur de syntaxe YAML (colonne 23) : found undefined alias 'x' ; "
     )
     assert line.endswith(SYNTAX_TAIL)
 
@@ -191,7 +198,7 @@ def test_a_yaml_file_that_is_not_utf8_in_french(runner: CliRunner, tmp_path: Pat
     lots, criteria = _files(tmp_path, LOT)
     lots.write_bytes("consultation: {title: Référents}\n".encode("cp1252") + LOT.encode())
     assert _french_errors(runner, lots, criteria) == [
-        f"error: {lots} : ce n'est pas du texte UTF-8 (octet 23) ; enregistrez-le en UTF-8 "
+        f"erreur : {lots} : ce n'est pas du texte UTF-8 (octet 23) ; enregistrez-le en UTF-8 "
         "[not-utf8]"
     ]
     with pytest.raises(ReferentError) as caught:
@@ -212,7 +219,7 @@ def test_an_unreadable_yaml_file_in_french(
 
     monkeypatch.setattr(Path, "read_bytes", guarded)
     assert _french_errors(runner, lots, criteria) == [
-        f"error: {lots} : le fichier ne peut pas être lu (accès refusé) [unreadable-file]"
+        f"erreur : {lots} : le fichier ne peut pas être lu (accès refusé) [unreadable-file]"
     ]
     with pytest.raises(ReferentError) as caught:
         read_yaml(lots)
@@ -247,18 +254,18 @@ criteria:
 def test_rarer_configuration_checks_in_french(runner: CliRunner, tmp_path: Path) -> None:
     lots, criteria = _files(tmp_path, "consultation: {title: T}\n" + LOT, HIERARCHY)
     assert _french_errors(runner, lots, criteria) == [
-        f"error: {criteria}:3: criteria.0.weight: ordering: hierarchy compare les critères dans "
+        f"erreur : {criteria}:3: criteria.0.weight: ordering: hierarchy compare les critères dans "
         "l'ordre de la liste, sans pondération : supprimez weight [hierarchy-weight]",
-        f"error: {criteria}:5: tie_break: ordering: hierarchy départage déjà les offres critère "
+        f"erreur : {criteria}:5: tie_break: ordering: hierarchy départage déjà les offres critère "
         "par critère : supprimez tie_break [hierarchy-tie-break]",
     ]
     criteria.write_text(PRICE_RULES, encoding="utf-8")
     assert _french_errors(runner, lots, criteria) == [
-        f"error: {criteria}:3: criteria.1.price.k: k ne sert qu'à la méthode de notation du prix "
+        f"erreur : {criteria}:3: criteria.1.price.k: k ne sert qu'à la méthode de notation du prix "
         "gap (formula: gap) : supprimez-le [invalid-value]",
-        f"error: {criteria}:3: criteria.1.scale: le critère prix n'est pas noté par le jury : "
+        f"erreur : {criteria}:3: criteria.1.scale: le critère prix n'est pas noté par le jury : "
         "supprimez scale [invalid-value]",
-        f"error: {criteria}:4: tie_break.0: critère inconnu 'qualite' ; critères possibles : "
+        f"erreur : {criteria}:4: tie_break.0: critère inconnu 'qualite' ; critères possibles : "
         "quality, price [unknown-criterion]",
     ]
 
@@ -266,13 +273,13 @@ def test_rarer_configuration_checks_in_french(runner: CliRunner, tmp_path: Path)
 def test_column_clashes_in_french(runner: CliRunner, tmp_path: Path) -> None:
     lots, criteria = _files(tmp_path, LOTS_CLASH, CRITERIA_CLASH)
     assert _french_errors(runner, lots, criteria) == [
-        f"error: {lots}:1: consultation.required_documents.1: la pièce exigée 'CV' occuperait la "
+        f"erreur : {lots}:1: consultation.required_documents.1: la pièce exigée 'CV' occuperait la "
         "même colonne que la pièce exigée 'cv' : renommez-la [column-clash]",
-        f"error: {lots}:1: consultation.required_documents.2: la pièce exigée 'tva' occuperait "
+        f"erreur : {lots}:1: consultation.required_documents.2: la pièce exigée 'tva' occuperait "
         "la même colonne que la colonne vat_rate : renommez-la [column-clash]",
-        f"error: {criteria}:2: criteria.0.id: l'identifiant de critère 'Lot' occuperait la même "
+        f"erreur : {criteria}:2: criteria.0.id: l'identifiant de critère 'Lot' occuperait la même "
         "colonne que la colonne lot : renommez-le [column-clash]",
-        f"error: {criteria}:4: criteria.2.id: l'identifiant de critère 'Quality' occuperait la "
+        f"erreur : {criteria}:4: criteria.2.id: l'identifiant de critère 'Quality' occuperait la "
         "même colonne que le critère 'quality' : renommez-le [column-clash]",
     ]
 
@@ -497,7 +504,7 @@ def test_bad_offers_files_in_french(
     args = ["--lang", "fr", "score", str(path), "--lots", str(lots), "--criteria", str(criteria)]
     result = runner.invoke(app, args)
     assert result.exit_code == 2
-    assert result.stderr == f"error: {path} : {french} [{code}]\n"
+    assert result.stderr == f"erreur : {path} : {french} [{code}]\n"
 
 
 @pytest.mark.parametrize("name", list(BAD_FILES))
@@ -530,7 +537,7 @@ def test_an_unreadable_offers_file_in_french(
     args = ["--lang", "fr", "score", str(path), "--lots", str(lots), "--criteria", str(criteria)]
     result = runner.invoke(app, args)
     assert result.stderr == (
-        f"error: {path} : le fichier ne peut pas être lu (accès refusé) [unreadable-file]\n"
+        f"erreur : {path} : le fichier ne peut pas être lu (accès refusé) [unreadable-file]\n"
     )
     with pytest.raises(ReferentError) as caught:
         scan_xlsx(path)
@@ -564,7 +571,7 @@ def test_bad_csv_files_in_french(
     lots, criteria = make_config()
     path = _written(tmp_path / "offers.csv", data)
     args = ["--lang", "fr", "score", str(path), "--lots", str(lots), "--criteria", str(criteria)]
-    assert runner.invoke(app, args).stderr == f"error: {path} : {french} [{code}]\n"
+    assert runner.invoke(app, args).stderr == f"erreur : {path} : {french} [{code}]\n"
     with pytest.raises(ReferentError) as caught:
         read_offers_csv(path)
     _check_error(caught.value)
@@ -577,7 +584,7 @@ def test_a_csv_with_broken_quotes_in_french(
     path = _written(tmp_path / "offers.csv", b'candidate;lot\n"A;1\nB;2\n')
     args = ["--lang", "fr", "score", str(path), "--lots", str(lots), "--criteria", str(criteria)]
     line = runner.invoke(app, args).stderr
-    assert line.startswith(f"error: {path} : ligne 2 : illisible en CSV (")
+    assert line.startswith(f"erreur : {path} : ligne 2 : illisible en CSV (")
     assert line.endswith(
         ') ; vérifiez les guillemets : un champ qui commence par " doit finir par ", et un " à '
         "l'intérieur s'écrit \"\" [bad-csv-quotes]\n"
@@ -585,3 +592,312 @@ def test_a_csv_with_broken_quotes_in_french(
     with pytest.raises(ReferentError) as caught:
         read_offers_csv(path)
     _check_error(caught.value)
+
+
+# ---- the jury's marks that diverge: marks written the French way ----------------------------
+
+
+def _marks_book(tmp_path: Path, marks: list[list[object]]) -> Path:
+    book = openpyxl.Workbook()
+    offers = book.active
+    assert offers is not None
+    offers.title = "offers"
+    offers.append(["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv"])
+    offers.append(["Alpha", 1, 400, 10, None, "oui"])
+    offers.append(["Beta", 1, 400, 10, None, "oui"])
+    notes = book.create_sheet("Notes")
+    notes.append(["Candidat", "Lot", "Critère", "Évaluateur", "Note"])
+    for row in marks:
+        notes.append(row)
+    path = tmp_path / "offers.xlsx"
+    book.save(path)
+    return path
+
+
+DIVERGING = [
+    ["Alpha", 1, "quality", "Anne", 3],
+    ["Alpha", 1, "quality", "Bruno", 3],
+    ["Beta", 1, "quality", "Anne", 1],
+    ["Beta", 1, "quality", "Bruno", "4,5"],  # spread 3.5 > 2 (40 % of the scale 5)
+]
+
+
+def test_diverging_marks_in_french(
+    runner: CliRunner, make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
+) -> None:
+    lots, criteria = make_config()
+    book = _marks_book(tmp_path, DIVERGING)
+    args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    french = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
+    assert (
+        f"avertissement : {book}: Notes!E4: quality: les notes des évaluateurs sur le critère "
+        "quality s'écartent de 3,5 (plus de 2,0) : Anne (1), Bruno (4,5) ; le jury doit en "
+        "débattre avant de signer [marks-divergence]"
+    ) in french
+    english = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
+    assert (
+        f"warning: {book}: Notes!E4: quality: the evaluators' marks on quality spread by 3.5 "
+        "(more than 2.0): Anne 1, Bruno 4.5; the jury should discuss them before signing "
+        "[marks-divergence]"
+    ) in english
+
+
+def test_english_template_renders_the_diverging_marks(
+    make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
+) -> None:
+    lots, criteria = make_config()
+    offers = load_offers(_marks_book(tmp_path, DIVERGING), load_config(lots, criteria))
+    flags = [p for o in offers.offers for p in o.problems if p.code == "marks-divergence"]
+    assert len(flags) == 1
+    assert _check_templates(flags) == 1
+
+
+# ---- abnormally low prices: the figures of the detail the French way --------------------------
+
+ABNORMAL_LOTS = """\
+consultation:
+  title: Test consultation
+  vat_rate: 0.20
+  required_documents: [cv]
+  abnormally_low: {method: mean-ratio}
+lots:
+  - {id: 1, title: Lot one, cap_ht: 100000}
+"""
+
+
+def test_an_abnormally_low_price_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    lots, criteria = make_config(lots_text=ABNORMAL_LOTS)
+    book = make_workbook(
+        [
+            ["Alpha", 1, 300, 10, 0.2, "oui", 4],
+            ["Beta", 1, 500, 10, 0.2, "oui", 4],
+            ["Gamma", 1, 500, 10, 0.2, "oui", 4],
+        ]
+    )
+    args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    (french,) = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
+    assert french.startswith("avertissement : ")
+    assert french.endswith(
+        ": le prix est peut-être anormalement bas (mean-ratio : 3\u202f000,00\xa0€ < 0,8 × "
+        "5\u202f000,00\xa0€ (moyenne des 2 autres offres admissibles) = 4\u202f000,00\xa0€) ; "
+        "avant tout rejet, la loi impose de demander au candidat de le justifier (art. L2152-5 "
+        "et R2152-3 du Code de la commande publique) [abnormally-low]"
+    )
+    (english,) = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
+    assert english.endswith(
+        ": the price may be abnormally low (mean-ratio: 3000.00 < 0.8 × 5000.00 (mean of the "
+        "other 2 admissible offers) = 4000.00); before any rejection the law requires asking "
+        "the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la commande "
+        "publique) [abnormally-low]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "prices", "french"),
+    [
+        (
+            "mean-sigma",
+            ["6000", "10000", "11000"],
+            "mean-sigma : 6\u202f000,00\xa0€ < moyenne 9\u202f000,00\xa0€ − écart type "
+            "2\u202f160,25\xa0€ = 6\u202f839,75\xa0€",
+        ),
+        (
+            "ffb",
+            ["5000", "10000", "11000", "12000"],
+            "ffb : 5\u202f000,00\xa0€ ≤ 0,9 × 8\u202f666,67\xa0€ (moyenne des 3 offres qui ne "
+            "dépassent pas de plus de 20\xa0% la moyenne 9\u202f500,00\xa0€) = "
+            "7\u202f800,00\xa0€",
+        ),
+    ],
+)
+def test_the_other_abnormally_low_methods_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    method: str,
+    prices: list[str],
+    french: str,
+) -> None:
+    lots, criteria = make_config(lots_text=ABNORMAL_LOTS.replace("mean-ratio", method))
+    rows = [[name, 1, price, 1, 0.2, "oui", 4] for name, price in zip("ABCD", prices, strict=False)]
+    book = make_workbook(rows)
+    args = ["--lang", "fr", "score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    (line,) = runner.invoke(app, args).stderr.splitlines()
+    assert f"le prix est peut-être anormalement bas ({french}) ; avant tout rejet" in line
+    evaluation = api.score(lots, criteria, book)
+    flags = [w for r in evaluation.lots[0].offers for w in r.warnings]
+    assert [w.code for w in flags] == ["abnormally-low"]
+    assert _check_templates(flags) == 1
+
+
+# ---- hierarchy of criteria: the commands that need weights ------------------------------------
+
+HIERARCHY_CRITERIA = """\
+ordering: hierarchy
+criteria:
+  - {id: quality, label: Q}
+  - {id: price, label: P, price: {formula: proportional}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "french"),
+    [
+        (["report", "--out", "r.xlsx"], "la commande report (rapport d'analyse des offres)"),
+        (["letters", "--lot", "1", "--out", "l"], "la commande letters (lettres aux candidats)"),
+        (
+            ["simulate", "--lot", "1"],
+            "la commande simulate (les méthodes de notation du prix donnent des points, et une "
+            "hiérarchie n'en a pas)",
+        ),
+        (
+            ["sensitivity", "--lot", "1"],
+            "la commande sensitivity (une hiérarchie n'a pas de pondérations à déplacer)",
+        ),
+    ],
+)
+def test_commands_that_need_weights_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    command: list[str],
+    french: str,
+) -> None:
+    lots, criteria = make_config(criteria_text=HIERARCHY_CRITERIA)
+    book = make_workbook([["Alpha", 1, 300, 10, 0.2, "oui", 4]])
+    tail = [str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    result = runner.invoke(app, ["--lang", "fr", *command, *tail])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"erreur : {criteria} : {french} ne s'applique pas avec ordering: hierarchy ; utilisez "
+        "`referent score` ou `rank` [not-applicable]\n"
+    )
+    english = CATALOGUES["en"]
+    part = english[f"part:needs-weights.{command[0]}"]
+    line = english["msg:not-applicable.hierarchy"].format(path=criteria, command_part=part)
+    result = runner.invoke(app, ["--lang", "en", *command, *tail])
+    assert result.stderr == f"error: {line} [not-applicable]\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "french", "reason"),
+    [
+        (
+            [["Alpha", 1, 300, 10, 0.2, "oui", 4], ["Beta", 1, "abc", 10, 0.2, "oui", 4]],
+            "le classement est provisoire : corrigez d'abord le classeur",
+            "provisional",
+        ),
+        (
+            [["Alpha", 1, 300, 10, 0.2, "oui", 4], ["Beta", 1, 300, 10, 0.2, "oui", 4]],
+            "pas d'offre classée première seule (aucune offre admissible, ou une égalité à la "
+            "première place)",
+            "no-winner",
+        ),
+    ],
+)
+def test_sensitivity_without_a_single_winner_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    rows: list[list[object]],
+    french: str,
+    reason: str,
+) -> None:
+    lots, criteria = make_config()
+    book = make_workbook(rows)
+    tail = ["sensitivity", "--lot", "1", str(book), "--lots", str(lots)]
+    tail += ["--criteria", str(criteria)]
+    result = runner.invoke(app, ["--lang", "fr", *tail])
+    assert result.stderr == (
+        f"erreur : lot 1 : l'analyse de sensibilité ne s'applique pas : {french} [not-applicable]\n"
+    )
+    english = CATALOGUES["en"]
+    evaluation = api.score(lots, criteria, book)
+    with pytest.raises(NotApplicable) as caught:
+        analyse(evaluation, 1)
+    assert caught.value.reason == reason
+    why = english[f"part:not-sensitive.{reason}"].format(why=str(caught.value))
+    line = english["msg:not-applicable.sensitivity"].format(lot=1, why_part=why)
+    assert runner.invoke(app, ["--lang", "en", *tail]).stderr == f"error: {line} [not-applicable]\n"
+
+
+# ---- dates: 23/03/2018 in French tables and Markdown, ISO in JSON and CSV ----------------------
+
+
+def test_dates_are_written_the_french_way_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    lots, criteria = make_config()
+    header = [*HEADER, "received_at"]
+    book = make_workbook(
+        [
+            ["Alpha", 1, 300, 10, 0.2, "oui", 4, datetime(2018, 3, 22, 9, 0)],
+            ["Late", 1, 300, 10, 0.2, "oui", 4, datetime(2018, 3, 26, 10, 5)],
+        ],
+        header,
+    )
+    tail = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    late = "reçue le 26/03/2018 à 10:05, après la date limite du 23/03/2018"
+    table = " ".join(runner.invoke(app, ["--lang", "fr", *tail]).stdout.split())
+    assert late in table
+    markdown = runner.invoke(app, ["--lang", "fr", *tail, "--format", "markdown"]).stdout
+    assert late in markdown
+    assert "2018-03" not in table + markdown
+    for data_format in ("json", "csv"):
+        french = runner.invoke(app, ["--lang", "fr", *tail, "--format", data_format]).stdout
+        english = runner.invoke(app, ["--lang", "en", *tail, "--format", data_format]).stdout
+        assert french == english
+        assert "received 2018-03-26 10:05, after the deadline 2018-03-23" in french
+
+
+def test_a_reception_on_the_deadline_day_without_a_time_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    lots_text = LOTS_WITH_TIME.replace("deadline: 2018-03-23", "deadline: 2018-03-23 12:00:00")
+    lots, criteria = make_config(lots_text=lots_text)
+    row = ["Alpha", 1, 300, 10, 0.2, "oui", 4, "23/03/2018"]
+    book = make_workbook([row], [*HEADER, "received_at"])
+    args = ["--lang", "fr", "score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    (line,) = runner.invoke(app, args).stderr.splitlines()
+    assert line.endswith(
+        ": reçue le jour de la date limite, sans heure ; la date limite est 23/03/2018 à 12:00 : "
+        "vérifiez qu'elle est arrivée à temps [received-time-unknown]"
+    )
+    evaluation = api.score(lots, criteria, book)
+    warnings = [w for r in evaluation.lots[0].offers for w in r.warnings]
+    assert _check_templates(warnings) == 1
+    explained = runner.invoke(app, ["--lang", "fr", "explain", "--lot", "1", "Alpha", *args[3:]])
+    assert "reçue le 23/03/2018 sans heure, la date limite étant le 23/03/2018 à 12:00" in (
+        " ".join(explained.stdout.split())
+    )
+
+
+# ---- the start of each line on stderr ---------------------------------------------------------
+
+
+def test_more_warnings_than_shown_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    lots, criteria = make_config()
+    extra = [f"extra{number}" for number in range(25)]
+    book = make_workbook([["Alpha", 1, 300, 10, 0.2, "oui", 4]], [*HEADER, *extra])
+    args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    french = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
+    assert len(french) == 21
+    assert french[0] == (
+        f"avertissement : {book}: offers!H1: la colonne 'extra0' n'est pas utilisée par l'outil "
+        "; elle est ignorée [unknown-column]"
+    )
+    assert french[-1] == "avertissement : … et 5 de plus : `referent validate` les liste tous"
+    english = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
+    assert english[-1] == "warning: … and 5 more: `referent validate` lists every one"

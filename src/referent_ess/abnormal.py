@@ -37,6 +37,8 @@ class Suspicion:
     index: int  # position of the price in the list given
     threshold: Fraction
     explanation: str
+    # the figures of the explanation, for the catalogues (``explanation_part`` names its template)
+    params: tuple[tuple[str, str], ...] = ()
 
 
 def detect(
@@ -70,6 +72,14 @@ def _mean_ratio(prices: list[Fraction], ratio: Decimal) -> list[Suspicion]:
                     threshold,
                     f"mean-ratio: {_shown(price)} < {ratio} × {_shown(others)} (mean of the "
                     f"other {len(prices) - 1} admissible offers) = {_shown(threshold)}",
+                    (
+                        ("explanation_part", "abnormal.mean-ratio"),
+                        ("price_money", _shown(price)),
+                        ("ratio_num", str(ratio)),
+                        ("others_money", _shown(others)),
+                        ("count", str(len(prices) - 1)),
+                        ("threshold_money", _shown(threshold)),
+                    ),
                 )
             )
     return found
@@ -91,6 +101,13 @@ def _mean_sigma(prices: list[Fraction]) -> list[Suspicion]:
                     threshold,
                     f"mean-sigma: {_shown(price)} < mean {_shown(mean)} − standard deviation "
                     f"{round_half_up(sigma_shown):.2f} = {_shown(threshold)}",
+                    (
+                        ("explanation_part", "abnormal.mean-sigma"),
+                        ("price_money", _shown(price)),
+                        ("mean_money", _shown(mean)),
+                        ("sigma_money", f"{round_half_up(sigma_shown):.2f}"),
+                        ("threshold_money", _shown(threshold)),
+                    ),
                 )
             )
     return found
@@ -107,6 +124,14 @@ def _ffb(prices: list[Fraction]) -> list[Suspicion]:
             threshold,
             f"ffb: {_shown(price)} ≤ 0.9 × {_shown(second)} (mean of the {len(kept)} offers "
             f"not more than 20 % above the mean {_shown(first)}) = {_shown(threshold)}",
+            (
+                ("explanation_part", "abnormal.ffb"),
+                ("price_money", _shown(price)),
+                ("second_money", _shown(second)),
+                ("count", str(len(kept))),
+                ("first_money", _shown(first)),
+                ("threshold_money", _shown(threshold)),
+            ),
         )
         for index, price in enumerate(prices)
         if price <= threshold

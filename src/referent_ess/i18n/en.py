@@ -65,6 +65,10 @@ MESSAGES: dict[str, str] = {
     "budget.abnormally_low": "abnormally low?",
     "more_ranked": "… and {n} more ranked offer(s): --all shows every one (or --format csv/json)",
     "more_excluded": "… and {n} more offer(s) not ranked: --all shows every one",
+    # the start of a line on stderr, and what follows the warnings shown
+    "prefix.error": "error: ",
+    "prefix.warning": "warning: ",
+    "cli.more_warnings": "… and {n} more: `referent validate` lists every one",
     "problems": "Problems",
     "valid": "valid: {errors} error(s), {warnings} warning(s)",
     "not_valid": "not valid: {errors} error(s), {warnings} warning(s)",
@@ -81,7 +85,7 @@ MESSAGES: dict[str, str] = {
     "note.tie_shared": "; {names} share rank {rank}",
     "and": "and",
     # reasons and warnings (templates by code; the core's English message is the fallback)
-    "msg:late": "received {received}, after the deadline {deadline}",
+    "msg:late": "received {received_date}, after the deadline {deadline_date}",
     "msg:incomplete": "missing required document(s): {documents}",
     "msg:over_cap": (
         "price {basis} {price_money} exceeds the lot's cap {basis} {cap_money} by {excess_money}"
@@ -315,6 +319,20 @@ MESSAGES: dict[str, str] = {
     "part:looked.path": " (looked for {looked})",
     "msg:is-a-folder.yaml": "{path}: is a folder, expected a YAML file",
     "msg:output-exists": "{path}: already exists; pass --force to replace it",
+    "msg:not-applicable.hierarchy": (
+        "{path}: {command_part} does not apply with ordering: hierarchy; use `referent score` "
+        "or `rank`"
+    ),
+    "part:needs-weights.report": "the report",
+    "part:needs-weights.letters": "letters",
+    "part:needs-weights.simulate": (
+        "simulate (price formulas give points, which a hierarchy has not)"
+    ),
+    "part:needs-weights.sensitivity": ("sensitivity (there are no weights to move in a hierarchy)"),
+    "msg:not-applicable.sensitivity": "lot {lot}: sensitivity does not apply: {why_part}",
+    "part:not-sensitive.hierarchy": "{why}",
+    "part:not-sensitive.provisional": "{why}",
+    "part:not-sensitive.no-winner": "{why}",
     "msg:no-such-lot": "{path}: there is no lot {lot} (lots: {known})",
     "msg:unreadable-file": "{path}: cannot be read ({reason_part})",
     "part:os.denied": "{reason}",
@@ -455,13 +473,25 @@ MESSAGES: dict[str, str] = {
         "checked (cap_basis: {checked_basis}) says {checked_part}"
     ),
     "msg:received-time-unknown": (
-        "received on the deadline day without a time; the deadline is {deadline}: check that it "
-        "was on time"
+        "received on the deadline day without a time; the deadline is {deadline_date}: check "
+        "that it was on time"
     ),
     "msg:abnormally-low": (
-        "the price may be abnormally low ({explanation}); before any rejection the law requires "
-        "asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la "
-        "commande publique)"
+        "the price may be abnormally low ({explanation_part}); before any rejection the law "
+        "requires asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de "
+        "la commande publique)"
+    ),
+    "part:abnormal.mean-ratio": (
+        "mean-ratio: {price_money} < {ratio_num} × {others_money} (mean of the other {count} "
+        "admissible offers) = {threshold_money}"
+    ),
+    "part:abnormal.mean-sigma": (
+        "mean-sigma: {price_money} < mean {mean_money} − standard deviation {sigma_money} = "
+        "{threshold_money}"
+    ),
+    "part:abnormal.ffb": (
+        "ffb: {price_money} ≤ 0.9 × {second_money} (mean of the {count} offers not more than "
+        "20 % above the mean {first_money}) = {threshold_money}"
     ),
     "msg:lot-limit": (
         "ranked {rank} on lot {lot}, but already awarded lot {earlier}: a candidate may win at "
@@ -471,6 +501,12 @@ MESSAGES: dict[str, str] = {
         "no mark from {evaluators} for {criterion}: every evaluator must mark {candidate} on lot "
         "{lot} (marks sheet)"
     ),
+    "msg:marks-divergence": (
+        "the evaluators' marks on {criterion} spread by {spread_num} (more than "
+        "{threshold_num}): {listed_marks}; the jury should discuss them before signing"
+    ),
+    "list.mark": "{evaluator} {mark}",
+    "list.separator": ", ",
     # simulate: the price formulas side by side
     "sim.title": "Lot {id} — ranks and totals under each price formula",
     "sim.col.candidate": "Candidate",

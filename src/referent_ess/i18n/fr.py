@@ -67,6 +67,10 @@ MESSAGES: dict[str, str] = {
         "… et {n} autre(s) offre(s) classée(s) : --all les montre toutes (ou --format csv/json)"
     ),
     "more_excluded": "… et {n} autre(s) offre(s) non classée(s) : --all les montre toutes",
+    # le début d'une ligne sur la sortie d'erreur, et ce qui suit les avertissements affichés
+    "prefix.error": "erreur : ",
+    "prefix.warning": "avertissement : ",
+    "cli.more_warnings": "… et {n} de plus : `referent validate` les liste tous",
     "problems": "Problèmes",
     "valid": "valide : {errors} erreur(s), {warnings} avertissement(s)",
     "not_valid": "non valide : {errors} erreur(s), {warnings} avertissement(s)",
@@ -83,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "note.tie_shared": " ; {names} restent ex æquo au rang {rank}",
     "and": "et",
     # motifs et avertissements
-    "msg:late": "reçue le {received}, après la date limite du {deadline}",
+    "msg:late": "reçue le {received_date}, après la date limite du {deadline_date}",
     "msg:incomplete": "pièce(s) exigée(s) manquante(s) : {documents}",
     "msg:over_cap": (
         "prix {basis} de {price_money}, supérieur de {excess_money} au montant maximum {basis} "
@@ -350,6 +354,28 @@ MESSAGES: dict[str, str] = {
     "part:looked.path": " (cherché à {looked})",
     "msg:is-a-folder.yaml": "{path} : c'est un dossier ; il faut un fichier YAML",
     "msg:output-exists": "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer",
+    "msg:not-applicable.hierarchy": (
+        "{path} : {command_part} ne s'applique pas avec ordering: hierarchy ; utilisez "
+        "`referent score` ou `rank`"
+    ),
+    "part:needs-weights.report": "la commande report (rapport d'analyse des offres)",
+    "part:needs-weights.letters": "la commande letters (lettres aux candidats)",
+    "part:needs-weights.simulate": (
+        "la commande simulate (les méthodes de notation du prix donnent des points, et une "
+        "hiérarchie n'en a pas)"
+    ),
+    "part:needs-weights.sensitivity": (
+        "la commande sensitivity (une hiérarchie n'a pas de pondérations à déplacer)"
+    ),
+    "msg:not-applicable.sensitivity": (
+        "lot {lot} : l'analyse de sensibilité ne s'applique pas : {why_part}"
+    ),
+    "part:not-sensitive.hierarchy": "ordering: hierarchy n'a pas de pondérations à déplacer",
+    "part:not-sensitive.provisional": "le classement est provisoire : corrigez d'abord le classeur",
+    "part:not-sensitive.no-winner": (
+        "pas d'offre classée première seule (aucune offre admissible, ou une égalité à la "
+        "première place)"
+    ),
     "msg:no-such-lot": "{path} : il n'y a pas de lot {lot} (lots : {known})",
     "msg:unreadable-file": "{path} : le fichier ne peut pas être lu ({reason_part})",
     "part:os.denied": "accès refusé",
@@ -510,13 +536,25 @@ MESSAGES: dict[str, str] = {
         "que le montant maximum vérifié (cap_basis : {checked_basis}) la place {checked_part}"
     ),
     "msg:received-time-unknown": (
-        "reçue le jour de la date limite, sans heure ; la date limite est {deadline} : "
+        "reçue le jour de la date limite, sans heure ; la date limite est {deadline_date} : "
         "vérifiez qu'elle est arrivée à temps"
     ),
     "msg:abnormally-low": (
-        "le prix est peut-être anormalement bas ({explanation}) ; avant tout rejet, la loi "
+        "le prix est peut-être anormalement bas ({explanation_part}) ; avant tout rejet, la loi "
         "impose de demander au candidat de le justifier (art. L2152-5 et R2152-3 du Code de la "
         "commande publique)"
+    ),
+    "part:abnormal.mean-ratio": (
+        "mean-ratio : {price_money} < {ratio_num} × {others_money} (moyenne des {count} autres "
+        "offres admissibles) = {threshold_money}"
+    ),
+    "part:abnormal.mean-sigma": (
+        "mean-sigma : {price_money} < moyenne {mean_money} − écart type {sigma_money} = "
+        "{threshold_money}"
+    ),
+    "part:abnormal.ffb": (
+        "ffb : {price_money} ≤ 0,9 × {second_money} (moyenne des {count} offres qui ne dépassent "
+        "pas de plus de 20\u00a0% la moyenne {first_money}) = {threshold_money}"
     ),
     "msg:lot-limit": (
         "classée {rank}e sur le lot {lot}, mais le candidat a déjà obtenu le lot {earlier} : un "
@@ -526,6 +564,12 @@ MESSAGES: dict[str, str] = {
         "pas de note de {evaluators} pour le critère {criterion} : chaque évaluateur doit noter "
         "{candidate} sur le lot {lot} (feuille des notes)"
     ),
+    "msg:marks-divergence": (
+        "les notes des évaluateurs sur le critère {criterion} s'écartent de {spread_num} (plus "
+        "de {threshold_num}) : {listed_marks} ; le jury doit en débattre avant de signer"
+    ),
+    "list.mark": "{evaluator} ({mark})",
+    "list.separator": ", ",
     # simulate : les méthodes de notation du prix côte à côte
     "sim.title": "Lot {id} — rangs et totaux selon chaque méthode de notation du prix",
     "sim.col.candidate": "Candidat",
