@@ -101,7 +101,7 @@ def test_explain_in_french(runner: CliRunner) -> None:
     assert "départagées par les points du critère price (cette offre 20,00" in out
     assert "ex æquo" not in out  # the tie is broken
     assert "Attribution du lot 3 : Les Bâtisseurs Solidaires (SCOP) (rang 1), et non" in out
-    assert "Offre admissible : reçue le 2018-03-23 à 23:10, dans le délai" in out
+    assert "Offre admissible : reçue le 23/03/2018 à 23:10, dans le délai" in out
     assert "Price" not in out
     assert "Rank" not in out
 

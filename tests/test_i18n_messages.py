@@ -18,7 +18,7 @@ from referent_ess.config import Identifier, LotsFile, _code_and_message, load_co
 from referent_ess.csvsheet import read_offers_csv
 from referent_ess.errors import ConfigError, ReferentError
 from referent_ess.filecheck import check_readable
-from referent_ess.i18n import CATALOGUES, money
+from referent_ess.i18n import CATALOGUES, marks, money
 from referent_ess.offers import load_offers
 from referent_ess.outputs import write_atomically
 from referent_ess.problems import Problem
@@ -113,9 +113,12 @@ def _check_templates(problems: Iterable[Problem]) -> int:
         key = f"msg:{problem.code}.{form}" if form else f"msg:{problem.code}"
         assert key in english, key
         assert key in CATALOGUES["fr"], key
-        values: dict[str, object] = {
-            n: money(Decimal(v)) if n.endswith("_money") else v for n, v in given.items()
-        }
+        values: dict[str, object] = dict(given)
+        for name, value in given.items():
+            if name.endswith("_money"):
+                values[name] = money(Decimal(value))
+            elif name.endswith("_marks"):
+                values[name] = marks(value)
         for name, value in given.items():
             if name.endswith("_part"):
                 values[name] = english[f"part:{value}"].format(**values)
@@ -184,28 +187,28 @@ def test_unusable_input_errors_in_french(
     missing = tmp_path / "absent.xlsx"
     result = runner.invoke(app, ["--lang", "fr", "score", str(missing), *config])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {missing} : fichier introuvable [file-not-found]\n"
+    assert result.stderr == f"erreur : {missing} : fichier introuvable [file-not-found]\n"
 
     absent_lots = tmp_path / "absent-lots.yaml"
     result = runner.invoke(app, ["--lang", "fr", "score", "--lots", str(absent_lots)])
-    assert result.stderr == f"error: {absent_lots} : fichier introuvable [file-not-found]\n"
+    assert result.stderr == f"erreur : {absent_lots} : fichier introuvable [file-not-found]\n"
 
     result = runner.invoke(app, ["--lang", "fr", "score", str(tmp_path), *config])
     assert result.stderr == (
-        f"error: {tmp_path} : c'est un dossier ; il faut le classeur des offres (.xlsx) ou un "
+        f"erreur : {tmp_path} : c'est un dossier ; il faut le classeur des offres (.xlsx) ou un "
         "fichier .csv [is-a-folder]\n"
     )
 
     book = make_workbook([["Alpha", 1, 450, 10, 0.2, "oui", 4]])
     result = runner.invoke(app, ["--lang", "fr", "rank", "--lot", "9", str(book), *config])
-    assert result.stderr == f"error: {lots} : il n'y a pas de lot 9 (lots : 1, 2) [no-such-lot]\n"
+    assert result.stderr == f"erreur : {lots} : il n'y a pas de lot 9 (lots : 1, 2) [no-such-lot]\n"
 
     taken = tmp_path / "taken.md"
     taken.write_text("keep me", encoding="utf-8")
     args = ["--lang", "fr", "score", str(book), *config, "-f", "markdown", "-o", str(taken)]
     result = runner.invoke(app, args)
     assert result.stderr == (
-        f"error: {taken} : le fichier existe déjà ; ajoutez --force pour le remplacer "
+        f"erreur : {taken} : le fichier existe déjà ; ajoutez --force pour le remplacer "
         "[output-exists]\n"
     )
     assert taken.read_text(encoding="utf-8") == "keep me"
@@ -226,7 +229,7 @@ def test_a_missing_column_is_reported_in_french_with_exit_2(
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        f"error: {path}: feuille 'Sheet': aucune colonne pour le coût journalier HT "
+        f"erreur : {path}: feuille 'Sheet': aucune colonne pour le coût journalier HT "
         "(day_rate_ht) : ajoutez une colonne intitulée l'une de : 'day_rate_ht'"
     )
     assert result.stderr.endswith("[missing-column]\n")
@@ -419,19 +422,19 @@ def test_configuration_cross_checks_in_french(runner: CliRunner, tmp_path: Path)
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"error: {lots}:5: lots.0.cap_ttc: cap_ht 9\u202f000,00\xa0€ × (1 + 0,2) = "
+        f"erreur : {lots}:5: lots.0.cap_ttc: cap_ht 9\u202f000,00\xa0€ × (1 + 0,2) = "
         "10\u202f800,00\xa0€ s'écarte de cap_ttc 10\u202f000,00\xa0€ de 800,00\xa0€ (plus que "
         "les 1,20\xa0€ qu'autorise un arrondi à l'euro) ; corrigez l'un des deux ou n'en donnez "
         "qu'un [cap-mismatch]\n"
-        f"error: {lots}:6: lots.1.id: le numéro de lot 1 est utilisé deux fois (aussi lots.0) "
+        f"erreur : {lots}:6: lots.1.id: le numéro de lot 1 est utilisé deux fois (aussi lots.0) "
         "[duplicate-id]\n"
-        f"error: {lots}:6: lots.1: indiquez cap_ht, cap_ttc ou les deux (le montant maximum du "
+        f"erreur : {lots}:6: lots.1: indiquez cap_ht, cap_ttc ou les deux (le montant maximum du "
         "lot) [missing-cap]\n"
-        f"error: {criteria}:1: criteria: la somme des pondérations doit faire 100 ; elle fait "
+        f"erreur : {criteria}:1: criteria: la somme des pondérations doit faire 100 ; elle fait "
         "50,5 + 30 = 80,5 [weights-sum]\n"
-        f"error: {criteria}:1: criteria: exactement un critère doit avoir un bloc price: ; aucun "
+        f"erreur : {criteria}:1: criteria: exactement un critère doit avoir un bloc price: ; aucun "
         "n'en a [price-criterion]\n"
-        f"error: {criteria}:3: criteria.1.id: l'identifiant de critère 'quality' est utilisé "
+        f"erreur : {criteria}:3: criteria.1.id: l'identifiant de critère 'quality' est utilisé "
         "deux fois [duplicate-id]\n"
     )
 
@@ -481,12 +484,12 @@ def test_yaml_numbers_are_read_and_worded_as_in_the_workbook(
     args = ["--lang", "fr", "score", "x.xlsx", "--lots", str(lots), "--criteria", str(criteria)]
     french = runner.invoke(app, args).stderr
     assert french == (
-        f"error: {lots}:3: lots.0.cap_ht: valeur trouvée : 10000,125 ; il faut un montant "
+        f"erreur : {lots}:3: lots.0.cap_ht: valeur trouvée : 10000,125 ; il faut un montant "
         "avec au plus 2 décimales [too-many-decimals]\n"
-        f"error: {lots}:4: lots.1.cap_ht: '1.234,50' est ambigu (le point ou la virgule "
+        f"erreur : {lots}:4: lots.1.cap_ht: '1.234,50' est ambigu (le point ou la virgule "
         "sépare-t-il les milliers ou les décimales ?) ; écrivez 1234,50 ou 1 234,50 "
         "[ambiguous-number]\n"
-        f"error: {lots}:5: lots.2.cap_ht: 'beaucoup' n'est pas un nombre ; écrivez par exemple "
+        f"erreur : {lots}:5: lots.2.cap_ht: 'beaucoup' n'est pas un nombre ; écrivez par exemple "
         "450, 450,50 ou 1 234,50 € [bad-number]\n"
     )
     with pytest.raises(ConfigError) as caught:
@@ -511,5 +514,6 @@ def test_a_line_break_in_a_yaml_key_never_splits_an_error_line(
     args = ["--lang", language, "score", "x.xlsx", "--lots", str(lots), "--criteria", str(criteria)]
     lines = runner.invoke(app, args).stderr.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"error: {lots}:3: consultation.bad key: ")
+    prefix = "erreur : " if language == "fr" else "error: "
+    assert lines[0].startswith(f"{prefix}{lots}:3: consultation.bad key: ")
     assert lines[0].endswith("[unknown-key]")

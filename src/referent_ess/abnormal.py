@@ -38,6 +38,8 @@ class Suspicion:
     index: int  # position of the price in the list given
     threshold: Fraction
     explanation: str
+    # the figures of the explanation, for the catalogues (``explanation_part`` names its template)
+    params: tuple[tuple[str, str], ...] = ()
 
 
 def detect(
@@ -75,7 +77,15 @@ def _mean_ratio(units: list[int], scale: int, ratio: Decimal) -> list[Suspicion]
                     index,
                     threshold,
                     f"mean-ratio: {_shown(price)} < {ratio} × {_shown(others)} (mean of the "
-                    f"other {len(units) - 1} admissible offers) = {_shown(threshold)}",
+                    f"other {count} admissible offers) = {_shown(threshold)}",
+                    (
+                        ("explanation_part", "abnormal.mean-ratio"),
+                        ("price_money", _shown(price)),
+                        ("ratio_num", str(ratio)),
+                        ("others_money", _shown(others)),
+                        ("count", str(count)),
+                        ("threshold_money", _shown(threshold)),
+                    ),
                 )
             )
     return found
@@ -94,12 +104,20 @@ def _mean_sigma(units: list[int], scale: int) -> list[Suspicion]:
         gap = total - count * unit
         if gap > 0 and gap * gap > spread:
             threshold = mean - Fraction(sigma_shown)
+            price = Fraction(unit, scale)
             found.append(
                 Suspicion(
                     index,
                     threshold,
-                    f"mean-sigma: {_shown(Fraction(unit, scale))} < mean {_shown(mean)} − "
-                    f"standard deviation {round_half_up(sigma_shown):.2f} = {_shown(threshold)}",
+                    f"mean-sigma: {_shown(price)} < mean {_shown(mean)} − standard deviation "
+                    f"{round_half_up(sigma_shown):.2f} = {_shown(threshold)}",
+                    (
+                        ("explanation_part", "abnormal.mean-sigma"),
+                        ("price_money", _shown(price)),
+                        ("mean_money", _shown(mean)),
+                        ("sigma_money", f"{round_half_up(sigma_shown):.2f}"),
+                        ("threshold_money", _shown(threshold)),
+                    ),
                 )
             )
     return found
@@ -119,6 +137,14 @@ def _ffb(units: list[int], scale: int) -> list[Suspicion]:
             f"ffb: {_shown(Fraction(unit, scale))} ≤ 0.9 × {_shown(second)} (mean of the "
             f"{len(kept)} offers not more than 20 % above the mean {_shown(first)}) = "
             f"{_shown(threshold)}",
+            (
+                ("explanation_part", "abnormal.ffb"),
+                ("price_money", _shown(Fraction(unit, scale))),
+                ("second_money", _shown(second)),
+                ("count", str(len(kept))),
+                ("first_money", _shown(first)),
+                ("threshold_money", _shown(threshold)),
+            ),
         )
         for index, unit in enumerate(units)
         if 10 * len(kept) * unit <= 9 * kept_total  # price ≤ 0.9 × the mean of those kept

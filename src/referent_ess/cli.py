@@ -64,7 +64,7 @@ class _Commands(TyperGroup):
             return super().invoke(ctx)
         except ReferentError as exc:
             for line in _error_lines(exc):
-                typer.echo(f"error: {line}", err=True)
+                typer.echo(f"{i18n.tr('prefix.error')}{line}", err=True)
             raise typer.Exit(EXIT_UNUSABLE) from None
         finally:
             i18n.set_language(language)
@@ -336,7 +336,7 @@ def report(
         )
     lots, criteria = _config_paths(lots, criteria)
     evaluation = api.score(lots, criteria, offers)
-    _weighted_only(evaluation, "the report")
+    _weighted_only(evaluation, "report")
     chosen = _lot_ids(evaluation, lot)
     run = _run_info(evaluation)
     content: str | bytes
@@ -352,7 +352,7 @@ def report(
     typer.echo(f"written: {out}", err=True)
     provisional = [r for r in evaluation.lots if r.lot.id in chosen and r.provisional]
     if provisional:
-        typer.echo(f"warning: {formats.provisional_note(evaluation, provisional)}", err=True)
+        typer.echo(_warning_prefix() + formats.provisional_note(evaluation, provisional), err=True)
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -537,7 +537,7 @@ def simulate(
         lots,
         criteria,
         lot,
-        weighted_for="simulate (price formulas give points, which a hierarchy has not)",
+        weighted_for="simulate",
     )
     simulation = run_simulation(evaluation, lot_id)
 
@@ -584,13 +584,20 @@ def sensitivity(
         lots,
         criteria,
         lot,
-        weighted_for="sensitivity (there are no weights to move in a hierarchy)",
+        weighted_for="sensitivity",
     )
     try:
         analysis = analyse(evaluation, lot_id, samples=samples, spread=spread, seed=seed)
     except NotApplicable as exc:
         raise ReferentError(
-            f"lot {lot_id}: sensitivity does not apply: {exc}", "not-applicable"
+            f"lot {lot_id}: sensitivity does not apply: {exc}",
+            "not-applicable",
+            params=(
+                ("form", "sensitivity"),
+                ("lot", str(lot_id)),
+                ("why", str(exc)),
+                ("why_part", f"not-sensitive.{exc.reason}"),
+            ),
         ) from None
 
     def table() -> "RenderableType":
@@ -712,7 +719,7 @@ def _score_one_lot(
     weighted_for: str | None = None,
 ) -> tuple["Evaluation", int]:
     """The evaluation and the one lot a per-lot command works on; ``weighted_for`` names a
-    command that needs weights, which a hierarchy of criteria has not."""
+    command that needs weights, which a hierarchy of criteria has not (see _NEEDS_WEIGHTS)."""
     from referent_ess import api
 
     lots, criteria = _config_paths(lots, criteria)
@@ -736,16 +743,30 @@ def _emit_analysis(
     _emit(destination, renderers, table, _inputs(evaluation))
 
 
-def _weighted_only(evaluation: "Evaluation", what: str) -> None:
+_NEEDS_WEIGHTS = {  # the commands a hierarchy of criteria cannot serve, and why
+    "report": "the report",
+    "letters": "letters",
+    "simulate": "simulate (price formulas give points, which a hierarchy has not)",
+    "sensitivity": "sensitivity (there are no weights to move in a hierarchy)",
+}
+
+
+def _weighted_only(evaluation: "Evaluation", command: str) -> None:
     from referent_ess.choices import Ordering
     from referent_ess.errors import ReferentError
 
     if evaluation.config.ordering is Ordering.HIERARCHY:
+        path = evaluation.config.criteria_path
         raise ReferentError(
-            f"{evaluation.config.criteria_path}: {what} does not apply with ordering: "
-            "hierarchy; use `referent score` or `rank`",
+            f"{path}: {_NEEDS_WEIGHTS[command]} does not apply with ordering: hierarchy; use "
+            "`referent score` or `rank`",
             "not-applicable",
-        )  # the command's own words: stays in English
+            params=(
+                ("form", "hierarchy"),
+                ("path", str(path)),
+                ("command_part", f"needs-weights.{command}"),
+            ),
+        )
 
 
 def _run_info(evaluation: "Evaluation") -> "RunInfo":
@@ -849,7 +870,7 @@ def _rank_and_show(
     )
     provisional = [r for r in evaluation.lots if r.lot.id in chosen and r.provisional]
     if provisional:
-        typer.echo(f"warning: {formats.provisional_note(evaluation, provisional)}", err=True)
+        typer.echo(_warning_prefix() + formats.provisional_note(evaluation, provisional), err=True)
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -915,11 +936,21 @@ def _describe(problem: "Problem") -> str:
 
 
 def _warn(problems: Sequence["Problem"]) -> None:
+    from referent_ess import i18n
+
     for problem in problems[:MAX_WARNINGS]:
-        typer.echo(f"{problem.severity.value}: {_describe(problem)}", err=True)
+        prefix = i18n.tr(f"prefix.{problem.severity.value}")
+        typer.echo(f"{prefix}{_describe(problem)}", err=True)
     if len(problems) > MAX_WARNINGS:
         more = len(problems) - MAX_WARNINGS
-        typer.echo(f"warning: … and {more} more: `referent validate` lists every one", err=True)
+        typer.echo(_warning_prefix() + i18n.tr("cli.more_warnings", n=more), err=True)
+
+
+def _warning_prefix() -> str:
+    """``warning: `` (``avertissement : `` in French) before a line on stderr."""
+    from referent_ess import i18n
+
+    return i18n.tr("prefix.warning")
 
 
 def main() -> None:

@@ -54,13 +54,6 @@ def header_key(text: str) -> str:
     return " ".join(normalise(_PUNCTUATION.sub(" ", text.replace(".", ""))).split())
 
 
-STANDARD_NAMES: dict[str, str] = {
-    header_key(name): f"the {field.value} column"
-    for field in OfferField
-    for name in (field.value, *ALIASES[field])
-}
-
-
 class ColumnKind(StrEnum):
     FIELD = "field"
     DOCUMENT = "document"

@@ -51,13 +51,23 @@ def _deadline(value: Any) -> Any:
             try:
                 value = datetime.fromisoformat(value)
             except ValueError:
-                raise ValueError(
-                    f"{value!r} is not a date; expected 2018-03-23 or 2018-03-23 12:00"
+                raise BadValue(
+                    "invalid-value",
+                    f"{value!r} is not a date; expected 2018-03-23 or 2018-03-23 12:00",
+                    (("form", "deadline-text"), ("found", repr(value))),
                 ) from None
     if value is not None and not isinstance(value, date):
-        raise ValueError(f"found {value!r}, expected a date such as 2018-03-23")
+        raise BadValue(
+            "invalid-value",
+            f"found {value!r}, expected a date such as 2018-03-23",
+            (("form", "deadline-type"), ("found", repr(value))),
+        )
     if isinstance(value, datetime) and value.tzinfo is not None:
-        raise ValueError("give the deadline in local time, without a time zone")
+        raise BadValue(
+            "invalid-value",
+            "give the deadline in local time, without a time zone",
+            (("form", "deadline-zone"), ("found", value.isoformat())),
+        )
     return value
 
 
@@ -421,6 +431,7 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
                 "hierarchy-weight",
                 "ordering: hierarchy compares the criteria in the order listed, without "
                 "weights: remove weight",
+                (("criterion", c.id),),
             )
             for index, c in enumerate(spec.criteria)
             if c.weight is not None
@@ -432,6 +443,7 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
                     "hierarchy-tie-break",
                     "ordering: hierarchy already breaks ties criterion by criterion: remove "
                     "tie_break",
+                    (("ids", ", ".join(spec.tie_break)),),
                 )
             )
     else:
@@ -486,6 +498,7 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
                     ("criteria", index, "price", "k"),
                     "invalid-value",
                     "k is only used by the gap formula",
+                    (("form", "k-not-gap"), ("formula", price.formula.value)),
                 )
             )
         if price is not None and criterion.scale is not None:
@@ -494,6 +507,7 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
                     ("criteria", index, "scale"),
                     "invalid-value",
                     "the price criterion is not marked: remove scale",
+                    (("form", "price-scale"), ("criterion", criterion.id)),
                 )
             )
     for index, criterion_id in enumerate(spec.tie_break):
@@ -503,6 +517,11 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
                     ("tie_break", index),
                     "unknown-criterion",
                     f"unknown criterion {criterion_id!r}; expected one of {', '.join(seen)}",
+                    (
+                        ("form", "tie-break"),
+                        ("found", repr(criterion_id)),
+                        ("ids", ", ".join(seen)),
+                    ),
                 )
             )
     return issues
@@ -510,32 +529,59 @@ def _check_criteria(spec: CriteriaFile) -> list[Issue]:
 
 def _check_columns(lots: LotsFile, criteria: CriteriaFile) -> tuple[list[Issue], list[Issue]]:
     """Documents and marked criteria become workbook columns: no two may be the same column."""
-    from referent_ess.columns import STANDARD_NAMES, header_key
+    from referent_ess.columns import ALIASES, OfferField, header_key
 
-    taken = dict(STANDARD_NAMES)
+    # the owner of each column: (kind, name), kind being field, document or criterion
+    taken = {
+        header_key(name): ("field", field.value)
+        for field in OfferField
+        for name in (field.value, *ALIASES[field])
+    }
     lots_issues: list[Issue] = []
     for index, document in enumerate(lots.consultation.required_documents):
         location = ("consultation", "required_documents", index)
-        owner = taken.setdefault(header_key(document), f"required document {document!r}")
+        owner = taken.setdefault(header_key(document), ("document", document))
         if (
-            owner != f"required document {document!r}"
+            owner != ("document", document)
             or document in (lots.consultation.required_documents[:index])
         ):
-            message = f"document {document!r} would be the same column as {owner}; rename it"
-            lots_issues.append((location, "column-clash", message))
+            message = (
+                f"document {document!r} would be the same column as {_owner(owner)}; rename it"
+            )
+            params = (("form", "document"), ("document", repr(document)), *_owner_params(owner))
+            lots_issues.append((location, "column-clash", message, params))
     criteria_issues: list[Issue] = []
     for index, criterion in enumerate(criteria.criteria):
         if criterion.price is not None:
             continue
-        owner = taken.setdefault(header_key(criterion.id), f"criterion {criterion.id!r}")
-        if owner != f"criterion {criterion.id!r}" or any(
+        owner = taken.setdefault(header_key(criterion.id), ("criterion", criterion.id))
+        if owner != ("criterion", criterion.id) or any(
             c.id == criterion.id for c in criteria.criteria[:index]
         ):
             message = (
-                f"criterion id {criterion.id!r} would be the same column as {owner}; rename it"
+                f"criterion id {criterion.id!r} would be the same column as {_owner(owner)}; "
+                "rename it"
             )
-            criteria_issues.append((("criteria", index, "id"), "column-clash", message))
+            params = (
+                ("form", "criterion"),
+                ("criterion", repr(criterion.id)),
+                *_owner_params(owner),
+            )
+            criteria_issues.append((("criteria", index, "id"), "column-clash", message, params))
     return lots_issues, criteria_issues
+
+
+def _owner(owner: tuple[str, str]) -> str:
+    """The column already taken, in English: ``the vat_rate column``, ``criterion 'quality'``."""
+    kind, name = owner
+    if kind == "field":
+        return f"the {name} column"
+    return f"required document {name!r}" if kind == "document" else f"criterion {name!r}"
+
+
+def _owner_params(owner: tuple[str, str]) -> Params:
+    kind, name = owner
+    return (("owner_part", f"owner.{kind}"), ("owner", name if kind == "field" else repr(name)))
 
 
 def _resolve(

@@ -20,7 +20,7 @@ import csv
 import io
 from pathlib import Path
 
-from referent_ess.errors import ReferentError
+from referent_ess.errors import ReferentError, os_reason
 from referent_ess.values import is_blank
 from referent_ess.workbook import RawSheet
 
@@ -49,6 +49,7 @@ def read_offers_csv(path: Path) -> RawSheet:
             f"{display}: line {start}: cannot be read as CSV ({exc}); check the quotes: a field "
             'that starts with " must end with ", and a " inside it is written ""',
             "bad-csv-quotes",
+            params=(("path", display), ("line", str(start)), ("detail", str(exc))),
         ) from None
     if not records:  # pragma: no cover - a text that is not blank holds at least one record
         return _sheet(display, (), ())
@@ -79,13 +80,17 @@ def _read_text(path: Path, display: str) -> str:
         )
     if not path.is_file():
         raise ReferentError(
-            f"{display}: not a regular file, expected a .csv file", "unreadable-file"
+            f"{display}: not a regular file, expected a .csv file",
+            "unreadable-file",
+            params=(("form", "not-regular"), ("path", display)),
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReferentError(
-            f"{display}: cannot be read ({exc.strerror or exc})", "unreadable-file"
+            f"{display}: cannot be read ({exc.strerror or exc})",
+            "unreadable-file",
+            params=(("path", display), *os_reason(exc, str(exc.strerror or exc))),
         ) from None
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -96,9 +101,14 @@ def _read_text(path: Path, display: str) -> str:
             f"{display}: not UTF-8 text (byte {exc.start + bom}); in Excel or LibreOffice save it "
             "as « CSV UTF-8 »",
             "not-utf8",
+            params=(("form", "csv"), ("path", display), ("byte", str(exc.start + bom))),
         ) from None
     if "\0" in text:
-        raise ReferentError(f"{display}: contains NUL bytes: not a text CSV file", "nul-bytes")
+        raise ReferentError(
+            f"{display}: contains NUL bytes: not a text CSV file",
+            "nul-bytes",
+            params=(("path", display),),
+        )
     return text
 
 

@@ -4,11 +4,20 @@ Data problems that still let the tool produce a result are :class:`~referent_ess
 values instead. A bug is neither: it stays an ordinary exception.
 """
 
+import errno
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from referent_ess.problems import Problem
+
+
+def os_reason(exc: OSError, text: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The parameters of "cannot be read (reason)": the system's words, and whether access was
+    denied (which the catalogues word in the user's language)."""
+    denied = exc.errno in (errno.EACCES, errno.EPERM)
+    reason = text if text is not None else str(exc.strerror)
+    return (("reason", reason), ("reason_part", "os.denied" if denied else "os.other"))
 
 
 def one_line(text: str) -> str:

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from math import lcm
 
 from referent_ess import scoring
-from referent_ess.abnormal import MINIMUM_OFFERS, AbnormalMethod, detect
+from referent_ess.abnormal import MINIMUM_OFFERS, AbnormalMethod, Suspicion, detect
 from referent_ess.choices import CapBasis, Ordering, PriceBasis
 from referent_ess.config import Config, Lot
 from referent_ess.money import price_ht, price_ttc
@@ -280,8 +280,8 @@ def _judge(
             f"{_when(consultation.deadline)}"
         )
         params: tuple[tuple[str, str], ...] = (
-            ("received", _when(offer.received_at)),
-            ("deadline", _when(consultation.deadline)),
+            ("received_date", _when(offer.received_at)),
+            ("deadline_date", _when(consultation.deadline)),
         )
         cell = offer.cells.get("received_at")
         reasons.append(Reason("late", Status.LATE, message, cell, "received_at", params))
@@ -290,7 +290,7 @@ def _judge(
             f"received on the deadline day without a time; the deadline is "
             f"{_when(consultation.deadline)}: check that it was on time"
         )
-        params = (("deadline", _when(consultation.deadline)),)
+        params = (("deadline_date", _when(consultation.deadline)),)
         warnings.append(
             _offer_warning(offer, source, "received-time-unknown", message, "received_at", params)
         )
@@ -551,7 +551,7 @@ def _rank_lot(
     for index, result in enumerate(admissible):
         warnings = result.warnings
         if index in flags:
-            warnings += (_abnormally_low(result, flags[index].explanation, source),)
+            warnings += (_abnormally_low(result, flags[index], source),)
         ranked.append(
             OfferResult(
                 result.offer,
@@ -619,15 +619,16 @@ def _mark_units(
 
 
 def _abnormally_low(
-    result: OfferResult, explanation: str, source: tuple[str, str | None]
+    result: OfferResult, suspicion: Suspicion, source: tuple[str, str | None]
 ) -> Problem:
     """The flag of an abnormally low price: the figures, and what the law requires next."""
+    explanation = suspicion.explanation
     message = (
         f"the price may be abnormally low ({explanation}); before any rejection the law requires "
         "asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la "
         "commande publique)"
     )
-    params = (("explanation", explanation),)
+    params = (("explanation", explanation), *suspicion.params)
     return _offer_warning(result.offer, source, "abnormally-low", message, "day_rate_ht", params)
 
 

@@ -7,6 +7,7 @@ When the evaluators' marks spread more than ``marks_divergence`` (default 40 % o
 offer gets a warning listing them: these are the marks a jury must discuss before signing.
 """
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -222,13 +223,22 @@ def _parsed(parser: Callable[[object], object], value: object, report: Located) 
         return None
 
 
-def divergence(entries: Sequence[MarkEntry], threshold: Decimal) -> str | None:
-    """The marks, if they spread more than ``threshold``: the jury must discuss them."""
+def divergence(entries: Sequence[MarkEntry], threshold: Decimal) -> tuple[str, Params] | None:
+    """The message and its parameters, if the marks spread more than ``threshold``: the jury
+    must discuss them."""
     marks = [e.mark for e in entries]
     if len(marks) < 2 or max(marks) - min(marks) <= threshold:
         return None
+    spread = max(marks) - min(marks)
     listed = ", ".join(f"{e.evaluator} {e.mark}" for e in entries)
-    return (
-        f"the evaluators' marks on {entries[0].criterion} spread by {max(marks) - min(marks)} "
+    message = (
+        f"the evaluators' marks on {entries[0].criterion} spread by {spread} "
         f"(more than {threshold}): {listed}; the jury should discuss them before signing"
     )
+    params = (
+        ("criterion", entries[0].criterion),
+        ("spread_num", str(spread)),
+        ("threshold_num", str(threshold)),
+        ("listed_marks", json.dumps([[e.evaluator, str(e.mark)] for e in entries])),
+    )
+    return message, params

@@ -967,11 +967,7 @@ def _ordinal(position: int) -> str:
 
 
 def _when(moment: date | datetime) -> str:
-    if i18n.current() == "fr" and isinstance(moment, datetime):
-        return moment.strftime("%Y-%m-%d à %H:%M")  # ISO dates, like every other output
-    if isinstance(moment, datetime):
-        return moment.strftime("%Y-%m-%d %H:%M")
-    return moment.isoformat()
+    return i18n.when(moment)  # ISO in English, 23/03/2018 à 17:30 in French
 
 
 def _sentence(text: str) -> str:

@@ -26,7 +26,7 @@ from typing import BinaryIO
 import defusedxml.ElementTree as SafeET
 
 from referent_ess.columns import column_letter
-from referent_ess.errors import ReferentError
+from referent_ess.errors import ReferentError, os_reason
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # 200 MB of XML is about a million offer rows
 MAX_MEMBERS = 10_000  # an offers workbook has a few dozen parts
@@ -96,9 +96,16 @@ def check_readable(path: Path) -> bytes:
         with path.open("rb") as stream:
             head = stream.read(8)
     except OSError as exc:
-        raise refuse(path, f"cannot be read ({exc.strerror})", "unreadable-file") from None
+        raise refuse(
+            path,
+            f"cannot be read ({exc.strerror})",
+            "unreadable-file",
+            os_reason(exc),
+        ) from None
     if not head:
-        raise refuse(path, "is empty (0 bytes): it holds no workbook", "empty-file")
+        raise refuse(
+            path, "is empty (0 bytes): it holds no workbook", "empty-file", (("form", "offers"),)
+        )
     return head
 
 
@@ -130,6 +137,7 @@ def scan_xlsx(path: Path) -> XlsxScan:
             f"is damaged or truncated ({exc}); download or copy it again, or save it again "
             "from your spreadsheet",
             "damaged-zip",
+            (("detail", str(exc)),),
         ) from None
     return XlsxScan(
         tuple(_with_notes(sheet, notes.get(sheet.part, _PartNotes())) for sheet in sheets)
@@ -145,11 +153,13 @@ def _ole2(path: Path) -> ReferentError:
             "is a password-protected workbook; open it and save a copy as .xlsx without a "
             "password (File > Info > Protect workbook > Encrypt with password: leave it empty)",
             "encrypted-workbook",
+            (("form", "ole2"),),
         )
     return refuse(
         path,
         "is an old Excel 97-2003 workbook (.xls); open it and save it as Excel workbook (.xlsx)",
         "legacy-xls",
+        (("form", "ole2"),),
     )
 
 
@@ -166,6 +176,7 @@ def _not_a_zip(path: Path, head: bytes) -> ReferentError:
             "is an HTML or XML file with a workbook's name (some web exports do this), not an "
             ".xlsx; open it in your spreadsheet and save it as .xlsx",
             "html-file",
+            (("form", "text"),),
         )
     if text is not None and ("\n" in text or len(start) < 4096) and (";" in text or "," in text):
         return refuse(
@@ -173,12 +184,14 @@ def _not_a_zip(path: Path, head: bytes) -> ReferentError:
             "is a CSV text file with a workbook's name; rename it to .csv (referent reads "
             "CSV offers too)",
             "csv-renamed",
+            (("form", "text"),),
         )
     return refuse(
         path,
         f"is not a workbook (its content starts with {head[:8].hex(' ')}); save the offers "
         "from your spreadsheet as .xlsx",
         "not-a-workbook",
+        (("form", "bytes"), ("start", head[:8].hex(" "))),
     )
 
 
@@ -189,6 +202,7 @@ def _check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.Z
             f"holds {len(infos)} zip members (a workbook has a few dozen, at most "
             f"{MAX_MEMBERS} are accepted): refused",
             "too-many-members",
+            (("count", str(len(infos))), ("limit", str(MAX_MEMBERS))),
         )
     names = [info.filename for info in infos]
     repeated = (
@@ -202,15 +216,17 @@ def _check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.Z
             f"its zip holds the member {repeated[0]!r} more than once, which a spreadsheet never "
             "writes (a crafted file?): refused",
             "duplicate-zip-member",
+            (("member", repr(repeated[0])),),
         )
     declared = sum(info.file_size for info in infos)
     if declared > MAX_UNCOMPRESSED:
+        size, limit = f"{declared / 1e6:.0f}", f"{MAX_UNCOMPRESSED / 1e6:.0f}"
         raise refuse(
             path,
-            f"would expand to {declared / 1e6:.0f} MB (more than the "
-            f"{MAX_UNCOMPRESSED / 1e6:.0f} MB accepted; a zip bomb?): refused before "
-            "decompressing anything",
+            f"would expand to {size} MB (more than the {limit} MB accepted; a zip bomb?): "
+            "refused before decompressing anything",
             "zip-bomb",
+            (("size", size), ("limit", limit)),
         )
     if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:200]:
         raise refuse(
@@ -218,27 +234,44 @@ def _check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.Z
             "is an OpenDocument spreadsheet (.ods); save it as .xlsx, or export the offers "
             "sheet as .csv",
             "ods-file",
+            (("form", "zip"),),
         )
     if "[Content_Types].xml" not in names:
         raise refuse(
-            path, "is a zip archive, but not a workbook (no [Content_Types].xml)", "not-a-workbook"
+            path,
+            "is a zip archive, but not a workbook (no [Content_Types].xml)",
+            "not-a-workbook",
+            (("form", "zip"),),
         )
     if "xl/workbook.xml" not in names:
         kind = next(
             (
-                label
-                for folder, label in (("word/", "a Word document"), ("ppt/", "a PowerPoint file"))
+                kind
+                for folder, kind in (("word/", "word"), ("ppt/", "powerpoint"))
                 if any(n.startswith(folder) for n in names)
             ),
-            "an Office file but not a workbook",
+            "other",
         )
-        raise refuse(path, f"is {kind}, not an Excel workbook", "not-a-workbook")
+        raise refuse(
+            path,
+            f"is {_OFFICE_KINDS[kind]}, not an Excel workbook",
+            "not-a-workbook",
+            (("form", "office"), ("kind_part", f"office.{kind}")),
+        )
     if any(info.flag_bits & 0x1 for info in infos):
         raise refuse(
             path,
             "has encrypted zip members; save a copy without a password",
             "encrypted-workbook",
+            (("form", "zip"),),
         )
+
+
+_OFFICE_KINDS = {
+    "word": "a Word document",
+    "powerpoint": "a PowerPoint file",
+    "other": "an Office file but not a workbook",
+}
 
 
 def _is_xml(info: zipfile.ZipInfo) -> bool:
@@ -271,6 +304,7 @@ def _scan_member(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> _PartNo
                 f"its part {info.filename} declares an XML DTD or entities, which workbooks never "
                 "need and which entity-expansion attacks use: refused",
                 "xml-entities",
+                (("part", info.filename),),
             )
         # cheap byte searches first: most chunks have no formula, merge or hidden row at all
         if not notes.has_formulas and (b"<f" in complete or b":f" in complete):
@@ -313,6 +347,7 @@ def _decompressed(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterat
             path,
             f"its part {info.filename} uses a compression spreadsheets never use: refused",
             "unusual-compression",
+            (("part", info.filename),),
         )
     left = info.compress_size
     produced = 0
@@ -350,6 +385,7 @@ def _size_mismatch(path: Path, info: zipfile.ZipInfo) -> ReferentError:
         f"its part {info.filename} does not have the size its zip directory declares "
         f"({info.file_size} bytes): a damaged or crafted file, refused",
         "zip-size-mismatch",
+        (("part", info.filename), ("size", str(info.file_size))),
     )
 
 
@@ -365,7 +401,10 @@ def _sheets(path: Path, archive: zipfile.ZipFile) -> list[SheetScan]:
         )
     except Exception as exc:  # defusedxml and ElementTree raise several types; all mean unusable
         raise refuse(
-            path, f"its workbook part cannot be read ({exc})", "damaged-workbook"
+            path,
+            f"its workbook part cannot be read ({exc})",
+            "damaged-workbook",
+            (("detail", str(exc)),),
         ) from None
     targets: dict[str, str] = {}
     for rel in rels.iter(f"{_NS_PKG_REL}Relationship") if rels is not None else ():

@@ -802,13 +802,14 @@ def _apply_marks_sheet(
                 extra.append(
                     Problem(
                         "marks-divergence",
-                        spread,
+                        spread[0],
                         Severity.WARNING,
                         raw.file,
                         raw.marks_sheet.name,
                         next(iter(entries.values())).cell,
                         offer.row,
                         criterion.id,
+                        spread[1],
                     )
                 )
         updated.append(

@@ -52,7 +52,12 @@ class Sensitivity:
 
 
 class NotApplicable(ValueError):
-    """Sensitivity needs one winner: not a provisional lot, not a tie at the top."""
+    """Sensitivity needs one winner: not a provisional lot, not a tie at the top. ``reason`` is
+    a stable name for the case (``hierarchy``, ``provisional``, ``no-winner``)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def shares(result: OfferResult, config: Config) -> dict[str, Fraction]:
@@ -82,11 +87,13 @@ def analyse(
     assert lot is not None
     config = evaluation.config
     if config.ordering is Ordering.HIERARCHY:
-        raise NotApplicable("ordering: hierarchy has no weights to move")
+        raise NotApplicable("ordering: hierarchy has no weights to move", "hierarchy")
     if lot.provisional:
-        raise NotApplicable("the ranking is provisional: correct the workbook first")
+        raise NotApplicable("the ranking is provisional: correct the workbook first", "provisional")
     if len(lot.winners) != 1:
-        raise NotApplicable("no single winner (no admissible offer, or a tie for first place)")
+        raise NotApplicable(
+            "no single winner (no admissible offer, or a tie for first place)", "no-winner"
+        )
     winner = lot.winners[0]
     return Sensitivity(
         lot,

@@ -15,10 +15,26 @@ from typing import Any
 
 import yaml
 
-from referent_ess.errors import ReferentError
+from referent_ess.errors import ReferentError, os_reason
 from referent_ess.problems import Problem
 
 Location = tuple[str | int, ...]
+Params = tuple[tuple[str, str], ...]  # the figures of a message, for the catalogues
+
+# PyYAML's most frequent problems (their text starts so), for the catalogues to word them
+_SYNTAX_PROBLEMS = (
+    ("mapping values are not allowed here", "colon"),
+    ("found character '\\t' that cannot start any token", "tab"),
+    ("found unexpected end of stream", "end"),
+    ("expected <block end>", "indentation"),
+    ("expected ',' or ']'", "bracket"),
+    ("expected ',' or '}'", "brace"),
+)
+# what Python says of a date that does not exist, for the catalogues to word it
+_DATE_REASONS = {
+    "month must be in 1..12": "month",
+    "day is out of range for month": "day",
+}
 
 _BOOL_WORDS = re.compile(r"yes|no|on|off|y|n", re.IGNORECASE)
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
@@ -71,10 +87,16 @@ def read_yaml(path: Path) -> YamlDocument:
         ) from None
     except UnicodeDecodeError as exc:
         raise ReferentError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
+            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8",
+            "not-utf8",
+            params=(("form", "yaml"), ("path", str(path)), ("byte", str(exc.start))),
         ) from None
     except OSError as exc:
-        raise ReferentError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ReferentError(
+            f"{path}: cannot be read ({exc.strerror})",
+            "unreadable-file",
+            params=(("path", str(path)), *os_reason(exc)),
+        ) from None
 
     sha256 = hashlib.sha256(content).hexdigest()
     try:
@@ -100,16 +122,29 @@ def read_yaml(path: Path) -> YamlDocument:
             "and the quotes on this line and the one before"
         )
         line = mark.line + 1 if mark else None
-        return YamlDocument(
-            path,
-            None,
-            sha256,
-            problems=(Problem("yaml-syntax", message, file=str(path), row=line),),
+        column_params: Params = (
+            (("column_part", "column.at"), ("column", str(mark.column + 1)))
+            if mark
+            else (("column_part", "column.none"),)
         )
+        kind = next((k for start, k in _SYNTAX_PROBLEMS if problem.startswith(start)), "other")
+        params: Params = (
+            ("form", "marked"),
+            ("problem", problem),
+            ("problem_part", f"yaml-problem.{kind}"),
+            *column_params,
+        )
+        syntax = Problem("yaml-syntax", message, file=str(path), row=line, params=params)
+        return YamlDocument(path, None, sha256, problems=(syntax,))
     except yaml.reader.ReaderError as exc:
         return YamlDocument(path, None, sha256, problems=(_unprintable(path, text, exc),))
     except yaml.YAMLError as exc:
-        unreadable = Problem("yaml-syntax", f"YAML error: {exc}", file=str(path))
+        unreadable = Problem(
+            "yaml-syntax",
+            f"YAML error: {exc}",
+            file=str(path),
+            params=(("form", "other"), ("detail", str(exc))),
+        )
         return YamlDocument(path, None, sha256, problems=(unreadable,))
     except ValueError as exc:  # an unquoted date that does not exist, such as 2018-13-45
         bad_date = _impossible_date(loader, node)
@@ -118,7 +153,14 @@ def read_yaml(path: Path) -> YamlDocument:
             "YYYY-MM-DD, or quote it to keep it as text"
         )
         row = bad_date[0] if bad_date else None
-        bad = Problem("invalid-date", message, file=str(path), row=row)
+        found: Params = (
+            (("found_part", "date.found"), ("found", bad_date[1]))
+            if bad_date
+            else (("found_part", "date.unknown"),)
+        )
+        reason = _DATE_REASONS.get(str(exc), "other")
+        params = (*found, ("detail", str(exc)), ("detail_part", f"date-detail.{reason}"))
+        bad = Problem("invalid-date", message, file=str(path), row=row, params=params)
         return YamlDocument(path, None, sha256, problems=(bad,))
     finally:
         loader.dispose()
@@ -128,12 +170,13 @@ def read_yaml(path: Path) -> YamlDocument:
 def _unprintable(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:
     """A character YAML refuses (a control character): its line, and what to do."""
     line = text.count("\n", 0, exc.position) + 1
+    character = _code_point(exc.character)
     message = (
-        f"the file holds the control character {_code_point(exc.character)}, which YAML does "
-        "not allow; "
+        f"the file holds the control character {character}, which YAML does not allow; "
         "retype the line"
     )
-    return Problem("yaml-syntax", message, file=str(path), row=line)
+    params = (("form", "control"), ("character", character))
+    return Problem("yaml-syntax", message, file=str(path), row=line, params=params)
 
 
 def _code_point(character: object) -> str:
@@ -171,9 +214,13 @@ class _Walk:
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
 
-    def problem(self, code: str, line: int, message: str, location: Location) -> None:
+    def problem(
+        self, code: str, line: int, message: str, location: Location, params: Params
+    ) -> None:
         field = ".".join(str(part) for part in location) or None
-        self.problems.append(Problem(code, message, file=self.file, row=line, field=field))
+        self.problems.append(
+            Problem(code, message, file=self.file, row=line, field=field, params=params)
+        )
 
     def index(self, node: yaml.Node, location: Location) -> None:
         line = node.start_mark.line + 1
@@ -183,6 +230,7 @@ class _Walk:
                 line,
                 "YAML aliases (*name) are not allowed; write the value out",
                 location,
+                (("form", "refused"),),
             )
             return
         self.seen.add(id(node))
@@ -200,6 +248,7 @@ class _Walk:
                         key_line,
                         f"duplicate key {key!r} (first at line {first_line[key]}); keep only one",
                         (*location, key),
+                        (("key", repr(key)), ("first", str(first_line[key]))),
                     )
                     continue
                 if key is not None:
@@ -214,18 +263,24 @@ class _Walk:
         if node.style is not None:  # quoted: a string, whatever it looks like
             return
         text = str(node.value)
+        params: Params
         if node.tag.endswith(":bool") and _BOOL_WORDS.fullmatch(text):
             meaning = "true" if text.lower() in ("yes", "on", "y") else "false"
             message = f"{text} is read by YAML as the boolean {meaning}; quote it: '{text}'"
+            params = (("form", "boolean"), ("text", text), ("meaning", meaning))
         elif node.tag.endswith(":int") and _OCTAL.fullmatch(text):
             message = f"{text} is read by YAML as an octal number; write it without the leading 0"
+            params = (("form", "octal"), ("text", text))
         elif node.tag.endswith((":int", ":float")) and _SEXAGESIMAL.fullmatch(text):
             message = f"{text} is read by YAML as a base-60 number; quote it: '{text}'"
+            params = (("form", "base-60"), ("text", text))
         elif node.tag.endswith(":float") and _THOUSANDS_POINT.fullmatch(text):
+            read, meant = f"{float(text):g}", text.replace(".", "")
             message = (
-                f"{text} is read by YAML as the number {float(text):g}: if you meant "
-                f"{text.replace('.', '')}, write it without the point"
+                f"{text} is read by YAML as the number {read}: if you meant {meant}, write it "
+                "without the point"
             )
+            params = (("form", "thousands"), ("text", text), ("read_num", read), ("meant", meant))
         else:
             return
-        self.problem("yaml-trap", line, message, location)
+        self.problem("yaml-trap", line, message, location, params)

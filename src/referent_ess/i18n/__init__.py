@@ -7,10 +7,12 @@ chosen once per run — ``--lang``, else ``REFERENT_LANG``, else the locale (``f
 no extra argument and a script can write ``with language("fr"): ...``.
 """
 
+import json
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -83,14 +85,51 @@ def money(value: Decimal | Fraction | None) -> str | None:
     return grouped + "\u00a0€"
 
 
+def when(moment: date | datetime) -> str:
+    """A date (and time) as people read it here: ISO in English (``2018-03-23 17:30``), the
+    French way in French (``23/03/2018 à 17:30``). JSON and CSV keep ISO dates."""
+    if _current.get() != "fr":
+        if isinstance(moment, datetime):
+            return moment.strftime("%Y-%m-%d %H:%M")
+        return moment.isoformat()
+    if isinstance(moment, datetime):
+        return moment.strftime("%d/%m/%Y à %H:%M")
+    return moment.strftime("%d/%m/%Y")
+
+
+def _date_param(value: str) -> str:
+    """A ``*_date`` parameter (``2018-03-23`` or ``2018-03-23 17:30``) in the current language."""
+    try:
+        return when(datetime.strptime(value, "%Y-%m-%d %H:%M"))
+    except ValueError:
+        pass
+    try:
+        return when(date.fromisoformat(value))
+    except ValueError:
+        return value  # not a date (``?``): as given
+
+
+def marks(encoded: str) -> str:
+    """Evaluators' marks, given as JSON ``[[evaluator, mark], ...]``, as people read them here:
+    ``Anne 2, Bruno 4.5`` in English, ``Anne (2), Bruno (4,5)`` in French."""
+    entries = json.loads(encoded)
+    decimal_comma = _current.get() == "fr"
+    return tr("list.separator").join(
+        tr("list.mark", evaluator=who, mark=mark.replace(".", ",") if decimal_comma else mark)
+        for who, mark in entries
+    )
+
+
 def message(code: str, params: tuple[tuple[str, str], ...], fallback: str) -> str:
     """A reason's or a problem's message in the current language: its template filled with its
     parameters when the catalogue has one, else the message as the core wrote it.
 
     A ``form`` parameter picks one of the code's messages (``msg:<code>.<form>``). Parameters
     named ``*_money`` are amounts, ``*_num`` figures written with the language's decimal mark,
-    and ``*_part`` name another template (``part:<value>``), filled with the same parameters:
-    a word such as a field's name, or a clause that only some messages have.
+    ``*_marks`` evaluators' marks (see :func:`marks`), ``*_date`` ISO dates (see :func:`when`),
+    and ``*_part`` name another template
+    (``part:<value>``), filled with the same parameters: a word such as a field's name, or a
+    clause that only some messages have.
     """
     given = dict(params)
     form = given.pop("form", None)
@@ -103,6 +142,10 @@ def message(code: str, params: tuple[tuple[str, str], ...], fallback: str) -> st
             values[name] = money(Decimal(value))
         elif name.endswith("_num"):
             values[name] = value.replace(".", ",") if _current.get() == "fr" else value
+        elif name.endswith("_marks"):
+            values[name] = marks(value)
+        elif name.endswith("_date"):
+            values[name] = _date_param(value)
         else:
             values[name] = value
     try:

@@ -65,6 +65,10 @@ MESSAGES: dict[str, str] = {
     "budget.abnormally_low": "abnormally low?",
     "more_ranked": "… and {n} more ranked offer(s): --all shows every one (or --format csv/json)",
     "more_excluded": "… and {n} more offer(s) not ranked: --all shows every one",
+    # the start of a line on stderr, and what follows the warnings shown
+    "prefix.error": "error: ",
+    "prefix.warning": "warning: ",
+    "cli.more_warnings": "… and {n} more: `referent validate` lists every one",
     "problems": "Problems",
     "valid": "valid: {errors} error(s), {warnings} warning(s)",
     "not_valid": "not valid: {errors} error(s), {warnings} warning(s)",
@@ -81,7 +85,7 @@ MESSAGES: dict[str, str] = {
     "note.tie_shared": "; {names} share rank {rank}",
     "and": "and",
     # reasons and warnings (templates by code; the core's English message is the fallback)
-    "msg:late": "received {received}, after the deadline {deadline}",
+    "msg:late": "received {received_date}, after the deadline {deadline_date}",
     "msg:incomplete": "missing required document(s): {documents}",
     "msg:over_cap": (
         "price {basis} {price_money} exceeds the lot's cap {basis} {cap_money} by {excess_money}"
@@ -238,6 +242,70 @@ MESSAGES: dict[str, str] = {
     "part:found.none": "",
     "part:found.value": " (found {found})",
     "part:found.date": " (found the date {found}: quote it to keep it as text)",
+    # lots.yaml and criteria.yaml: YAML syntax and the YAML 1.1 traps
+    "msg:yaml-syntax.marked": (
+        "YAML syntax error{column_part}: {problem_part}; check the indentation (spaces, not "
+        "tabs) and the quotes on this line and the one before"
+    ),
+    "part:column.none": "",
+    "part:column.at": " (column {column})",
+    "part:yaml-problem.colon": "{problem}",
+    "part:yaml-problem.tab": "{problem}",
+    "part:yaml-problem.end": "{problem}",
+    "part:yaml-problem.indentation": "{problem}",
+    "part:yaml-problem.bracket": "{problem}",
+    "part:yaml-problem.brace": "{problem}",
+    "part:yaml-problem.other": "{problem}",
+    "msg:yaml-syntax.other": "YAML error: {detail}",
+    "msg:yaml-syntax.control": (
+        "the file holds the control character {character}, which YAML does not allow; retype "
+        "the line"
+    ),
+    "msg:invalid-date": (
+        "{found_part} is not a real date ({detail_part}); write it as YYYY-MM-DD, or quote it "
+        "to keep it as text"
+    ),
+    "part:date.found": "{found}",
+    "part:date.unknown": "a date",
+    "part:date-detail.month": "{detail}",
+    "part:date-detail.day": "{detail}",
+    "part:date-detail.other": "{detail}",
+    "msg:yaml-alias.refused": "YAML aliases (*name) are not allowed; write the value out",
+    "msg:duplicate-key": "duplicate key {key} (first at line {first}); keep only one",
+    "msg:yaml-trap.boolean": "{text} is read by YAML as the boolean {meaning}; quote it: '{text}'",
+    "msg:yaml-trap.octal": (
+        "{text} is read by YAML as an octal number; write it without the leading 0"
+    ),
+    "msg:yaml-trap.base-60": "{text} is read by YAML as a base-60 number; quote it: '{text}'",
+    "msg:yaml-trap.thousands": (
+        "{text} is read by YAML as the number {read_num}: if you meant {meant}, write it "
+        "without the point"
+    ),
+    "msg:invalid-value.deadline-text": (
+        "{found} is not a date; expected 2018-03-23 or 2018-03-23 12:00"
+    ),
+    "msg:invalid-value.deadline-type": "found {found}, expected a date such as 2018-03-23",
+    "msg:invalid-value.deadline-zone": "give the deadline in local time, without a time zone",
+    # lots.yaml and criteria.yaml: the rarer checks
+    "msg:hierarchy-weight": (
+        "ordering: hierarchy compares the criteria in the order listed, without weights: "
+        "remove weight"
+    ),
+    "msg:hierarchy-tie-break": (
+        "ordering: hierarchy already breaks ties criterion by criterion: remove tie_break"
+    ),
+    "msg:invalid-value.k-not-gap": "k is only used by the gap formula",
+    "msg:invalid-value.price-scale": "the price criterion is not marked: remove scale",
+    "msg:unknown-criterion.tie-break": "unknown criterion {found}; expected one of {ids}",
+    "msg:column-clash.document": (
+        "document {document} would be the same column as {owner_part}; rename it"
+    ),
+    "msg:column-clash.criterion": (
+        "criterion id {criterion} would be the same column as {owner_part}; rename it"
+    ),
+    "part:owner.field": "the {owner} column",
+    "part:owner.document": "required document {owner}",
+    "part:owner.criterion": "criterion {owner}",
     # unusable input (exit 2)
     "msg:file-not-found.offers": "{path}: file not found",
     "msg:file-not-found.lots": (
@@ -251,7 +319,97 @@ MESSAGES: dict[str, str] = {
     "part:looked.path": " (looked for {looked})",
     "msg:is-a-folder.yaml": "{path}: is a folder, expected a YAML file",
     "msg:output-exists": "{path}: already exists; pass --force to replace it",
+    "msg:not-applicable.hierarchy": (
+        "{path}: {command_part} does not apply with ordering: hierarchy; use `referent score` "
+        "or `rank`"
+    ),
+    "part:needs-weights.report": "the report",
+    "part:needs-weights.letters": "letters",
+    "part:needs-weights.simulate": (
+        "simulate (price formulas give points, which a hierarchy has not)"
+    ),
+    "part:needs-weights.sensitivity": ("sensitivity (there are no weights to move in a hierarchy)"),
+    "msg:not-applicable.sensitivity": "lot {lot}: sensitivity does not apply: {why_part}",
+    "part:not-sensitive.hierarchy": "{why}",
+    "part:not-sensitive.provisional": "{why}",
+    "part:not-sensitive.no-winner": "{why}",
     "msg:no-such-lot": "{path}: there is no lot {lot} (lots: {known})",
+    "msg:unreadable-file": "{path}: cannot be read ({reason_part})",
+    "part:os.denied": "{reason}",
+    "part:os.other": "{reason}",
+    "msg:unreadable-file.not-regular": "{path}: not a regular file, expected a .csv file",
+    "msg:not-utf8.yaml": "{path}: not UTF-8 text (byte {byte}); save it as UTF-8",
+    "msg:not-utf8.csv": (
+        "{path}: not UTF-8 text (byte {byte}); in Excel or LibreOffice save it as « CSV UTF-8 »"
+    ),
+    "msg:nul-bytes": "{path}: contains NUL bytes: not a text CSV file",
+    "msg:bad-csv-quotes": (
+        "{path}: line {line}: cannot be read as CSV ({detail}); check the quotes: a field that "
+        'starts with " must end with ", and a " inside it is written ""'
+    ),
+    "msg:empty-file.offers": "{path}: is empty (0 bytes): it holds no workbook",
+    "msg:damaged-zip": (
+        "{path}: is damaged or truncated ({detail}); download or copy it again, or save it "
+        "again from your spreadsheet"
+    ),
+    "msg:encrypted-workbook.ole2": (
+        "{path}: is a password-protected workbook; open it and save a copy as .xlsx without a "
+        "password (File > Info > Protect workbook > Encrypt with password: leave it empty)"
+    ),
+    "msg:encrypted-workbook.zip": (
+        "{path}: has encrypted zip members; save a copy without a password"
+    ),
+    "msg:legacy-xls.ole2": (
+        "{path}: is an old Excel 97-2003 workbook (.xls); open it and save it as Excel workbook "
+        "(.xlsx)"
+    ),
+    "msg:html-file.text": (
+        "{path}: is an HTML or XML file with a workbook's name (some web exports do this), not "
+        "an .xlsx; open it in your spreadsheet and save it as .xlsx"
+    ),
+    "msg:csv-renamed.text": (
+        "{path}: is a CSV text file with a workbook's name; rename it to .csv (referent reads "
+        "CSV offers too)"
+    ),
+    "msg:not-a-workbook.bytes": (
+        "{path}: is not a workbook (its content starts with {start}); save the offers from "
+        "your spreadsheet as .xlsx"
+    ),
+    "msg:not-a-workbook.zip": (
+        "{path}: is a zip archive, but not a workbook (no [Content_Types].xml)"
+    ),
+    "msg:not-a-workbook.office": "{path}: is {kind_part}, not an Excel workbook",
+    "part:office.word": "a Word document",
+    "part:office.powerpoint": "a PowerPoint file",
+    "part:office.other": "an Office file but not a workbook",
+    "msg:ods-file.zip": (
+        "{path}: is an OpenDocument spreadsheet (.ods); save it as .xlsx, or export the offers "
+        "sheet as .csv"
+    ),
+    "msg:too-many-members": (
+        "{path}: holds {count} zip members (a workbook has a few dozen, at most {limit} are "
+        "accepted): refused"
+    ),
+    "msg:duplicate-zip-member": (
+        "{path}: its zip holds the member {member} more than once, which a spreadsheet never "
+        "writes (a crafted file?): refused"
+    ),
+    "msg:zip-bomb": (
+        "{path}: would expand to {size} MB (more than the {limit} MB accepted; a zip bomb?): "
+        "refused before decompressing anything"
+    ),
+    "msg:xml-entities": (
+        "{path}: its part {part} declares an XML DTD or entities, which workbooks never need "
+        "and which entity-expansion attacks use: refused"
+    ),
+    "msg:unusual-compression": (
+        "{path}: its part {part} uses a compression spreadsheets never use: refused"
+    ),
+    "msg:zip-size-mismatch": (
+        "{path}: its part {part} does not have the size its zip directory declares ({size} "
+        "bytes): a damaged or crafted file, refused"
+    ),
+    "msg:damaged-workbook": "{path}: its workbook part cannot be read ({detail})",
     "msg:control-character": (
         "the cell holds the invisible control character(s) {control}; retype it"
     ),
@@ -315,13 +473,25 @@ MESSAGES: dict[str, str] = {
         "checked (cap_basis: {checked_basis}) says {checked_part}"
     ),
     "msg:received-time-unknown": (
-        "received on the deadline day without a time; the deadline is {deadline}: check that it "
-        "was on time"
+        "received on the deadline day without a time; the deadline is {deadline_date}: check "
+        "that it was on time"
     ),
     "msg:abnormally-low": (
-        "the price may be abnormally low ({explanation}); before any rejection the law requires "
-        "asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la "
-        "commande publique)"
+        "the price may be abnormally low ({explanation_part}); before any rejection the law "
+        "requires asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de "
+        "la commande publique)"
+    ),
+    "part:abnormal.mean-ratio": (
+        "mean-ratio: {price_money} < {ratio_num} × {others_money} (mean of the other {count} "
+        "admissible offers) = {threshold_money}"
+    ),
+    "part:abnormal.mean-sigma": (
+        "mean-sigma: {price_money} < mean {mean_money} − standard deviation {sigma_money} = "
+        "{threshold_money}"
+    ),
+    "part:abnormal.ffb": (
+        "ffb: {price_money} ≤ 0.9 × {second_money} (mean of the {count} offers not more than "
+        "20 % above the mean {first_money}) = {threshold_money}"
     ),
     "msg:lot-limit": (
         "ranked {rank} on lot {lot}, but already awarded lot {earlier}: a candidate may win at "
@@ -331,6 +501,12 @@ MESSAGES: dict[str, str] = {
         "no mark from {evaluators} for {criterion}: every evaluator must mark {candidate} on lot "
         "{lot} (marks sheet)"
     ),
+    "msg:marks-divergence": (
+        "the evaluators' marks on {criterion} spread by {spread_num} (more than "
+        "{threshold_num}): {listed_marks}; the jury should discuss them before signing"
+    ),
+    "list.mark": "{evaluator} {mark}",
+    "list.separator": ", ",
     # simulate: the price formulas side by side
     "sim.title": "Lot {id} — ranks and totals under each price formula",
     "sim.col.candidate": "Candidate",

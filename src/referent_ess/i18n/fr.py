@@ -67,6 +67,10 @@ MESSAGES: dict[str, str] = {
         "… et {n} autre(s) offre(s) classée(s) : --all les montre toutes (ou --format csv/json)"
     ),
     "more_excluded": "… et {n} autre(s) offre(s) non classée(s) : --all les montre toutes",
+    # le début d'une ligne sur la sortie d'erreur, et ce qui suit les avertissements affichés
+    "prefix.error": "erreur : ",
+    "prefix.warning": "avertissement : ",
+    "cli.more_warnings": "… et {n} de plus : `referent validate` les liste tous",
     "problems": "Problèmes",
     "valid": "valide : {errors} erreur(s), {warnings} avertissement(s)",
     "not_valid": "non valide : {errors} erreur(s), {warnings} avertissement(s)",
@@ -83,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "note.tie_shared": " ; {names} restent ex æquo au rang {rank}",
     "and": "et",
     # motifs et avertissements
-    "msg:late": "reçue le {received}, après la date limite du {deadline}",
+    "msg:late": "reçue le {received_date}, après la date limite du {deadline_date}",
     "msg:incomplete": "pièce(s) exigée(s) manquante(s) : {documents}",
     "msg:over_cap": (
         "prix {basis} de {price_money}, supérieur de {excess_money} au montant maximum {basis} "
@@ -254,6 +258,87 @@ MESSAGES: dict[str, str] = {
     "part:found.date": (
         " (date trouvée : {found} ; mettez-la entre guillemets pour la garder comme texte)"
     ),
+    # lots.yaml et criteria.yaml : syntaxe YAML et pièges de YAML 1.1
+    "msg:yaml-syntax.marked": (
+        "erreur de syntaxe YAML{column_part} : {problem_part} ; vérifiez l'indentation (des "
+        "espaces, pas de tabulations) et les guillemets de cette ligne et de la précédente"
+    ),
+    "part:column.none": "",
+    "part:column.at": " (colonne {column})",
+    "part:yaml-problem.colon": (
+        "« : » inattendu (un texte qui contient « : » doit être mis entre guillemets)"
+    ),
+    "part:yaml-problem.tab": "une tabulation ne peut pas commencer un élément",
+    "part:yaml-problem.end": "fin du fichier inattendue (un guillemet non refermé ?)",
+    "part:yaml-problem.indentation": "l'indentation ne correspond pas au bloc en cours",
+    "part:yaml-problem.bracket": "une liste entre crochets [ ] n'est pas refermée",
+    "part:yaml-problem.brace": "des accolades {{ }} ne sont pas refermées",
+    "part:yaml-problem.other": "{problem}",
+    "msg:yaml-syntax.other": "erreur YAML : {detail}",
+    "msg:yaml-syntax.control": (
+        "le fichier contient le caractère de contrôle {character}, que YAML n'accepte pas ; "
+        "retapez la ligne"
+    ),
+    "msg:invalid-date": (
+        "{found_part} n'est pas une date réelle ({detail_part}) ; écrivez-la AAAA-MM-JJ, ou "
+        "mettez-la entre guillemets pour la garder comme texte"
+    ),
+    "part:date.found": "{found}",
+    "part:date.unknown": "une date",
+    "part:date-detail.month": "le mois doit être entre 1 et 12",
+    "part:date-detail.day": "ce jour n'existe pas dans ce mois",
+    "part:date-detail.other": "{detail}",
+    "msg:yaml-alias.refused": (
+        "les alias YAML (*nom) ne sont pas acceptés ; écrivez la valeur en entier"
+    ),
+    "msg:duplicate-key": "clé {key} en double (déjà à la ligne {first}) ; n'en gardez qu'une",
+    "msg:yaml-trap.boolean": (
+        "{text} est lu par YAML comme le booléen {meaning} ; mettez-le entre guillemets : '{text}'"
+    ),
+    "msg:yaml-trap.octal": (
+        "{text} est lu par YAML comme un nombre octal ; écrivez-le sans le 0 du début"
+    ),
+    "msg:yaml-trap.base-60": (
+        "{text} est lu par YAML comme un nombre en base 60 ; mettez-le entre guillemets : '{text}'"
+    ),
+    "msg:yaml-trap.thousands": (
+        "{text} est lu par YAML comme le nombre {read_num} : si vous vouliez dire {meant}, "
+        "écrivez-le sans le point"
+    ),
+    "msg:invalid-value.deadline-text": (
+        "{found} n'est pas une date ; écrivez par exemple 2018-03-23 ou 2018-03-23 12:00"
+    ),
+    "msg:invalid-value.deadline-type": (
+        "valeur trouvée : {found} ; il faut une date, par exemple 2018-03-23"
+    ),
+    "msg:invalid-value.deadline-zone": (
+        "indiquez la date limite en heure locale, sans fuseau horaire"
+    ),
+    # lots.yaml et criteria.yaml : les vérifications plus rares
+    "msg:hierarchy-weight": (
+        "ordering: hierarchy compare les critères dans l'ordre de la liste, sans pondération : "
+        "supprimez weight"
+    ),
+    "msg:hierarchy-tie-break": (
+        "ordering: hierarchy départage déjà les offres critère par critère : supprimez tie_break"
+    ),
+    "msg:invalid-value.k-not-gap": (
+        "k ne sert qu'à la méthode de notation du prix gap (formula: gap) : supprimez-le"
+    ),
+    "msg:invalid-value.price-scale": (
+        "le critère prix n'est pas noté par le jury : supprimez scale"
+    ),
+    "msg:unknown-criterion.tie-break": "critère inconnu {found} ; critères possibles : {ids}",
+    "msg:column-clash.document": (
+        "la pièce exigée {document} occuperait la même colonne que {owner_part} : renommez-la"
+    ),
+    "msg:column-clash.criterion": (
+        "l'identifiant de critère {criterion} occuperait la même colonne que {owner_part} : "
+        "renommez-le"
+    ),
+    "part:owner.field": "la colonne {owner}",
+    "part:owner.document": "la pièce exigée {owner}",
+    "part:owner.criterion": "le critère {owner}",
     # unusable input (exit 2)
     "msg:file-not-found.offers": "{path} : fichier introuvable",
     "msg:file-not-found.lots": (
@@ -269,7 +354,119 @@ MESSAGES: dict[str, str] = {
     "part:looked.path": " (cherché à {looked})",
     "msg:is-a-folder.yaml": "{path} : c'est un dossier ; il faut un fichier YAML",
     "msg:output-exists": "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer",
+    "msg:not-applicable.hierarchy": (
+        "{path} : {command_part} ne s'applique pas avec ordering: hierarchy ; utilisez "
+        "`referent score` ou `rank`"
+    ),
+    "part:needs-weights.report": "la commande report (rapport d'analyse des offres)",
+    "part:needs-weights.letters": "la commande letters (lettres aux candidats)",
+    "part:needs-weights.simulate": (
+        "la commande simulate (les méthodes de notation du prix donnent des points, et une "
+        "hiérarchie n'en a pas)"
+    ),
+    "part:needs-weights.sensitivity": (
+        "la commande sensitivity (une hiérarchie n'a pas de pondérations à déplacer)"
+    ),
+    "msg:not-applicable.sensitivity": (
+        "lot {lot} : l'analyse de sensibilité ne s'applique pas : {why_part}"
+    ),
+    "part:not-sensitive.hierarchy": "ordering: hierarchy n'a pas de pondérations à déplacer",
+    "part:not-sensitive.provisional": "le classement est provisoire : corrigez d'abord le classeur",
+    "part:not-sensitive.no-winner": (
+        "pas d'offre classée première seule (aucune offre admissible, ou une égalité à la "
+        "première place)"
+    ),
     "msg:no-such-lot": "{path} : il n'y a pas de lot {lot} (lots : {known})",
+    "msg:unreadable-file": "{path} : le fichier ne peut pas être lu ({reason_part})",
+    "part:os.denied": "accès refusé",
+    "part:os.other": "{reason}",
+    "msg:unreadable-file.not-regular": (
+        "{path} : ce n'est pas un fichier ordinaire ; il faut un fichier .csv"
+    ),
+    "msg:not-utf8.yaml": (
+        "{path} : ce n'est pas du texte UTF-8 (octet {byte}) ; enregistrez-le en UTF-8"
+    ),
+    "msg:not-utf8.csv": (
+        "{path} : ce n'est pas du texte UTF-8 (octet {byte}) ; dans Excel ou LibreOffice, "
+        "enregistrez-le au format « CSV UTF-8 »"
+    ),
+    "msg:nul-bytes": (
+        "{path} : le fichier contient des octets nuls : ce n'est pas un fichier CSV texte"
+    ),
+    "msg:bad-csv-quotes": (
+        "{path} : ligne {line} : illisible en CSV ({detail}) ; vérifiez les guillemets : un "
+        'champ qui commence par " doit finir par ", et un " à l\'intérieur s\'écrit ""'
+    ),
+    "msg:empty-file.offers": (
+        "{path} : le fichier est vide (0 octet) : il ne contient aucun classeur"
+    ),
+    "msg:damaged-zip": (
+        "{path} : le fichier est endommagé ou tronqué ({detail}) ; téléchargez-le ou copiez-le "
+        "à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
+    ),
+    "msg:encrypted-workbook.ole2": (
+        "{path} : le classeur est protégé par un mot de passe ; ouvrez-le et enregistrez-en une "
+        "copie en .xlsx sans mot de passe (Fichier > Informations > Protéger le classeur > "
+        "Chiffrer avec mot de passe : laissez-le vide)"
+    ),
+    "msg:encrypted-workbook.zip": (
+        "{path} : des parties du fichier sont chiffrées ; enregistrez-en une copie sans mot de "
+        "passe"
+    ),
+    "msg:legacy-xls.ole2": (
+        "{path} : c'est un ancien classeur Excel 97-2003 (.xls) ; ouvrez-le et enregistrez-le "
+        "au format Classeur Excel (.xlsx)"
+    ),
+    "msg:html-file.text": (
+        "{path} : c'est un fichier HTML ou XML qui porte un nom de classeur (certains exports "
+        "web font cela), pas un .xlsx ; ouvrez-le dans votre tableur et enregistrez-le en .xlsx"
+    ),
+    "msg:csv-renamed.text": (
+        "{path} : c'est un fichier texte CSV qui porte un nom de classeur ; renommez-le en .csv "
+        "(referent lit aussi les offres en CSV)"
+    ),
+    "msg:not-a-workbook.bytes": (
+        "{path} : ce n'est pas un classeur (son contenu commence par {start}) ; enregistrez les "
+        "offres en .xlsx depuis votre tableur"
+    ),
+    "msg:not-a-workbook.zip": (
+        "{path} : c'est une archive zip, mais pas un classeur (pas de [Content_Types].xml)"
+    ),
+    "msg:not-a-workbook.office": "{path} : c'est {kind_part}, pas un classeur Excel",
+    "part:office.word": "un document Word",
+    "part:office.powerpoint": "une présentation PowerPoint",
+    "part:office.other": "un fichier Office d'un autre type",
+    "msg:ods-file.zip": (
+        "{path} : c'est un classeur OpenDocument (.ods) ; enregistrez-le en .xlsx, ou exportez "
+        "la feuille des offres en .csv"
+    ),
+    "msg:too-many-members": (
+        "{path} : l'archive zip contient {count} éléments (un classeur en a quelques dizaines, "
+        "{limit} au plus sont acceptés) : fichier refusé"
+    ),
+    "msg:duplicate-zip-member": (
+        "{path} : l'archive zip contient plusieurs fois l'élément {member}, ce qu'un tableur "
+        "n'écrit jamais (un fichier forgé ?) : fichier refusé"
+    ),
+    "msg:zip-bomb": (
+        "{path} : une fois décompressé, il occuperait {size} Mo (plus que les {limit} Mo "
+        "acceptés ; une bombe de décompression ?) : fichier refusé avant toute décompression"
+    ),
+    "msg:xml-entities": (
+        "{path} : sa partie {part} déclare une DTD ou des entités XML, dont un classeur n'a "
+        "jamais besoin et dont se servent les attaques par expansion d'entités : fichier refusé"
+    ),
+    "msg:unusual-compression": (
+        "{path} : sa partie {part} utilise une compression qu'aucun tableur n'utilise : fichier "
+        "refusé"
+    ),
+    "msg:zip-size-mismatch": (
+        "{path} : sa partie {part} n'a pas la taille que déclare le répertoire de l'archive zip "
+        "({size} octets) : fichier endommagé ou forgé, refusé"
+    ),
+    "msg:damaged-workbook": (
+        "{path} : la partie principale du classeur ne peut pas être lue ({detail})"
+    ),
     "msg:control-character": (
         "la cellule contient le ou les caractères de contrôle invisibles {control} ; retapez-la"
     ),
@@ -339,13 +536,25 @@ MESSAGES: dict[str, str] = {
         "que le montant maximum vérifié (cap_basis : {checked_basis}) la place {checked_part}"
     ),
     "msg:received-time-unknown": (
-        "reçue le jour de la date limite, sans heure ; la date limite est {deadline} : "
+        "reçue le jour de la date limite, sans heure ; la date limite est {deadline_date} : "
         "vérifiez qu'elle est arrivée à temps"
     ),
     "msg:abnormally-low": (
-        "le prix est peut-être anormalement bas ({explanation}) ; avant tout rejet, la loi "
+        "le prix est peut-être anormalement bas ({explanation_part}) ; avant tout rejet, la loi "
         "impose de demander au candidat de le justifier (art. L2152-5 et R2152-3 du Code de la "
         "commande publique)"
+    ),
+    "part:abnormal.mean-ratio": (
+        "mean-ratio : {price_money} < {ratio_num} × {others_money} (moyenne des {count} autres "
+        "offres admissibles) = {threshold_money}"
+    ),
+    "part:abnormal.mean-sigma": (
+        "mean-sigma : {price_money} < moyenne {mean_money} − écart type {sigma_money} = "
+        "{threshold_money}"
+    ),
+    "part:abnormal.ffb": (
+        "ffb : {price_money} ≤ 0,9 × {second_money} (moyenne des {count} offres qui ne dépassent "
+        "pas de plus de 20\u00a0% la moyenne {first_money}) = {threshold_money}"
     ),
     "msg:lot-limit": (
         "classée {rank}e sur le lot {lot}, mais le candidat a déjà obtenu le lot {earlier} : un "
@@ -355,6 +564,12 @@ MESSAGES: dict[str, str] = {
         "pas de note de {evaluators} pour le critère {criterion} : chaque évaluateur doit noter "
         "{candidate} sur le lot {lot} (feuille des notes)"
     ),
+    "msg:marks-divergence": (
+        "les notes des évaluateurs sur le critère {criterion} s'écartent de {spread_num} (plus "
+        "de {threshold_num}) : {listed_marks} ; le jury doit en débattre avant de signer"
+    ),
+    "list.mark": "{evaluator} ({mark})",
+    "list.separator": ", ",
     # simulate : les méthodes de notation du prix côte à côte
     "sim.title": "Lot {id} — rangs et totaux selon chaque méthode de notation du prix",
     "sim.col.candidate": "Candidat",
