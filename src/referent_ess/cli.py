@@ -6,6 +6,7 @@ lines on stderr. Heavy modules (openpyxl, pydantic, yaml, rich) are imported ins
 so ``referent --help`` and ``--version`` stay fast.
 """
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -955,4 +956,8 @@ def _warning_prefix() -> str:
 
 def main() -> None:
     """Entry point of the ``referent`` console script."""
+    # When it builds the first model, pydantic looks for plugins (observability hooks) in the
+    # entry points of every installed package. referent uses none; a user who does can still
+    # set this variable to another value.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app(prog_name="referent")
