@@ -69,22 +69,22 @@ def _mean_ratio(units: list[int], scale: int, ratio: Decimal) -> list[Suspicion]
     for index, unit in enumerate(units):
         # price < ratio × (total − price) / count, multiplied out
         if unit * count * share.denominator < share.numerator * (total - unit):
-            price = Fraction(unit, scale)
             others = Fraction(total - unit, count * scale)
             threshold = share * others
+            shown = _shown(Fraction(unit, scale)), _shown(others), _shown(threshold)
             found.append(
                 Suspicion(
                     index,
                     threshold,
-                    f"mean-ratio: {_shown(price)} < {ratio} × {_shown(others)} (mean of the "
-                    f"other {count} admissible offers) = {_shown(threshold)}",
+                    f"mean-ratio: {shown[0]} < {ratio} × {shown[1]} (mean of the "
+                    f"other {count} admissible offers) = {shown[2]}",
                     (
                         ("explanation_part", "abnormal.mean-ratio"),
-                        ("price_money", _shown(price)),
+                        ("price_money", shown[0]),
                         ("ratio_num", str(ratio)),
-                        ("others_money", _shown(others)),
+                        ("others_money", shown[1]),
                         ("count", str(count)),
-                        ("threshold_money", _shown(threshold)),
+                        ("threshold_money", shown[2]),
                     ),
                 )
             )
