@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from referent_ess import i18n
@@ -34,6 +35,7 @@ def money(value: Decimal | None) -> str | None:
     return None if value is None else f"{value.quantize(CENT, ROUND_HALF_UP):.2f}"
 
 
+@lru_cache(maxsize=1024)  # few rates and day counts, written for every offer
 def rate(value: Decimal | None) -> str | None:
     """A rate with at least 2 decimals: ``0.20``, ``0.055``, ``0.00``."""
     if value is None:
@@ -43,6 +45,7 @@ def rate(value: Decimal | None) -> str | None:
     return f"{value:.{places}f}"
 
 
+@lru_cache(maxsize=1024)
 def quantity(value: Decimal | None) -> str | None:
     """A number of days without useless zeros: ``20``, ``21.5``."""
     if value is None:
@@ -61,6 +64,11 @@ def _number(value: Fraction | Decimal | None) -> float | None:
         return None
     if type(value) is Fraction:  # the integer of hundredths / 100 is that same float
         return scaled_half_up(value, POINTS_PLACES) / _HUNDREDTHS
+    return _decimal_number(value)
+
+
+@lru_cache(maxsize=4096)  # marks take few values
+def _decimal_number(value: Decimal | Fraction) -> float:
     return float(round_half_up(value, POINTS_PLACES))
 
 
