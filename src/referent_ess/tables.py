@@ -274,10 +274,11 @@ def print_wide(renderable: RenderableType) -> None:
 
 
 def render_plain(renderable: RenderableType) -> str:
-    """The renderable as plain text, as wide as it needs, for a file or a pipe."""
-    probe = Console(highlight=False, soft_wrap=False, width=10_000, color_system=None)
-    width = probe.measure(renderable).maximum
-    wide = Console(highlight=False, soft_wrap=False, width=max(80, width), color_system=None)
+    """The renderable as plain text, as wide as it needs, for a file or a pipe.
+
+    Printed on a console wide enough for anything, then stripped of trailing spaces: tables do
+    not expand, so each takes its natural width, and nothing is measured twice."""
+    wide = Console(highlight=False, soft_wrap=False, width=10_000, color_system=None)
     with wide.capture() as capture:
         wide.print(renderable)
     return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
