@@ -110,7 +110,7 @@ def validate(
                     field=reason.field,
                 )
                 for reason in result.reasons
-                if reason.code in ("missing-mark", "missing-evaluator-mark")
+                if reason.code in ("missing-mark", "missing-evaluator-mark", "zero-price")
             )
             problems.extend(w for w in result.warnings if w not in result.offer.problems)
     problems.sort(key=lambda p: (p.row is not None, p.row or 0))  # sheet-level first, then rows

@@ -262,6 +262,8 @@ def _judge(
         amount_ht = price_ht(offer.day_rate_ht, offer.days)
         amount_ttc = price_ttc(amount_ht, vat) if vat is not None else None
         warnings += _price_mismatch(offer, amount_ht, source)
+        if amount_ht <= 0:
+            reasons.append(_zero_price(offer, amount_ht))
     elif not reasons:
         # no cell error explains it: the column itself is missing (validate still evaluates)
         reasons.append(
@@ -325,6 +327,21 @@ def _judge(
         budget=budget,
         points=points,
     )
+
+
+def _zero_price(offer: Offer, amount_ht: Decimal) -> Reason:
+    """A day rate × days that rounds to 0.00: no price formula can score it (Pmin / 0)."""
+    message = (
+        f"the price HT {offer.day_rate_ht} × {offer.days} = {amount_ht:.2f} is zero once rounded "
+        "to the cent; a price must be at least 0.01"
+    )
+    params = (
+        ("rate_num", str(offer.day_rate_ht)),
+        ("days_num", str(offer.days)),
+        ("amount_money", str(amount_ht)),
+    )
+    cell = offer.cells.get("day_rate_ht")
+    return Reason("zero-price", Status.INVALID, message, cell, "day_rate_ht", params)
 
 
 def _price_mismatch(

@@ -92,6 +92,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
     "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
+    "msg:zero-price": (
+        "the price HT {rate_num} × {days_num} = {amount_money} is zero once rounded to the cent; "
+        "a price must be at least 0.01"
+    ),
     # data problems (validate) and the warnings of a ranking: templates by code and form
     "msg:missing-value": "empty cell: a {field} is required",
     "msg:missing-value.no-date": (

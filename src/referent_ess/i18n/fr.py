@@ -97,6 +97,10 @@ MESSAGES: dict[str, str] = {
         "pas de note pour le critère {criterion} : le jury doit noter chaque critère"
     ),
     "msg:no-price": "prix impossible à calculer : le coût journalier ou le nombre de jours manque",
+    "msg:zero-price": (
+        "le prix HT {rate_num} × {days_num} = {amount_money} vaut zéro une fois arrondi au "
+        "centime ; un prix doit être d'au moins 0,01 €"
+    ),
     # problèmes de données (validate) et avertissements d'un classement
     "msg:missing-value": "cellule vide : {field_part} est obligatoire",
     "msg:missing-value.no-date": (
