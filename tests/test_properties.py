@@ -1,5 +1,6 @@
 """Properties of the evaluation that must hold for any offers (hypothesis, seeded)."""
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from itertools import pairwise
@@ -141,3 +142,27 @@ def test_ranks_follow_totals(formula, rows) -> None:
         assert worse.rank is not None
         assert better.rank <= worse.rank
     assert ranked[0].rank == 1
+
+
+# from a thousandth to 3 000: rate × days stays under the lot's cap of 10 000 000
+small_or_large = st.decimals(min_value=Decimal("0.001"), max_value=Decimal(3_000), places=3)
+
+
+@PROPERTY
+@given(
+    formula=formulas,
+    rows=st.lists(st.tuples(small_or_large, small_or_large), min_size=1, max_size=8),
+)
+def test_any_positive_rate_and_days_are_evaluated_without_error(formula, rows) -> None:
+    # A rate × days below half a cent rounds to 0.00: that offer alone is invalid (zero-price);
+    # every other offer is ranked, whatever the formula.
+    offers = [
+        replace(make_offer(index + 2, rate, Decimal(3), Decimal(4)), days=days)
+        for index, (rate, days) in enumerate(rows)
+    ]
+    for result in run(make_config(formula), offers).lots[0].offers:
+        if result.price_ht == 0:
+            assert [r.code for r in result.reasons] == ["zero-price"]
+        else:
+            assert result.status is Status.ADMISSIBLE
+            assert result.rank is not None
