@@ -1094,3 +1094,19 @@ def test_init_then_validate_then_refuse_to_overwrite(runner: CliRunner, tmp_path
     assert again.stderr.startswith("error: ")
     assert "[init-exists]" in again.stderr
     assert (folder / "lots.yaml").read_bytes() == before
+
+
+def test_names_with_brackets_or_colons_are_printed_as_typed(
+    runner: CliRunner, make_config, make_workbook
+) -> None:
+    # rich would read "[bold]…[/bold]" as markup, ":star:" as an emoji code, and crash on "[/]"
+    names = ["[bold]Coop[/bold]", "A [/] B", "Les :star: du coin"]
+    lots, criteria = make_config()
+    offers = make_workbook(
+        [[name, 1, 500 + 10 * i, 10, None, "oui", 4] for i, name in enumerate(names)]
+    )
+    config = ["--lots", str(lots), "--criteria", str(criteria)]
+    result = runner.invoke(app, ["score", str(offers), *config])
+    assert result.exit_code == 0, result.output
+    for name in names:
+        assert name in result.stdout

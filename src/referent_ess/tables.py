@@ -6,7 +6,7 @@ is what the JSON says, rounded the same way.
 
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -257,6 +257,11 @@ def keep_whole(table: Table, *, wrappable: Sequence[str] | None = None) -> Table
     return table
 
 
+# Cells hold the buyer's data: a candidate named "Coop [b]" or "A :star: B" is printed as typed,
+# never read as rich markup or emoji codes (and "[/]" in a name must not crash the table).
+_PLAIN: dict[str, Any] = {"highlight": False, "soft_wrap": False, "markup": False, "emoji": False}
+
+
 def print_wide(renderable: RenderableType) -> None:
     """Print to stdout without ever truncating a figure.
 
@@ -269,7 +274,7 @@ def print_wide(renderable: RenderableType) -> None:
         return
     measured = console.measure(renderable, options=console.options.update_width(10_000))
     if measured.minimum > console.width:
-        console = Console(highlight=False, soft_wrap=False, width=measured.minimum)
+        console = Console(**_PLAIN, width=measured.minimum)
     console.print(renderable)
 
 
@@ -278,7 +283,7 @@ def render_plain(renderable: RenderableType) -> str:
 
     Printed on a console wide enough for anything, then stripped of trailing spaces: tables do
     not expand, so each takes its natural width, and nothing is measured twice."""
-    wide = Console(highlight=False, soft_wrap=False, width=10_000, color_system=None)
+    wide = Console(**_PLAIN, width=10_000, color_system=None)
     with wide.capture() as capture:
         wide.print(renderable)
     return "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
@@ -286,7 +291,7 @@ def render_plain(renderable: RenderableType) -> str:
 
 def make_console() -> Console:
     """A console that writes plain text when not on a terminal or when NO_COLOR is set."""
-    return Console(highlight=False, soft_wrap=False)
+    return Console(**_PLAIN)
 
 
 def simulation_table(simulation: "Simulation", evaluation: Evaluation) -> RenderableType:
