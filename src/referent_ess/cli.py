@@ -790,9 +790,9 @@ def _emit(
     if destination.format in renderers:
         text = renderers[destination.format]()
     elif destination.path is not None:
-        from referent_ess.tables import render_plain
+        from referent_ess.tables import plain_parts
 
-        text = render_plain(table())
+        text = plain_parts(table())
     else:
         from referent_ess.tables import print_wide
 
