@@ -36,28 +36,25 @@ def test_an_offer_priced_zero_is_invalid_and_the_others_are_ranked(
     assert lot.provisional  # an invalid offer: no winner until it is corrected
 
 
-def test_score_exits_1_and_validate_lists_the_cell(
-    runner: CliRunner, make_config, make_workbook
-) -> None:
+@pytest.fixture
+def files(make_config, make_workbook) -> list[str]:
+    """The offers workbook of ROWS and the configuration, as command-line arguments."""
     lots, criteria = make_config()
-    offers = make_workbook(ROWS)
-    config = ["--lots", str(lots), "--criteria", str(criteria)]
-    scored = runner.invoke(app, ["score", str(offers), "--format", "json", *config])
+    return [str(make_workbook(ROWS)), "--lots", str(lots), "--criteria", str(criteria)]
+
+
+def test_score_exits_1_and_validate_lists_the_cell(runner: CliRunner, files: list[str]) -> None:
+    scored = runner.invoke(app, ["score", *files, "--format", "json"])
     assert scored.exit_code == 1
     assert "Traceback" not in scored.output
-    validated = runner.invoke(app, ["validate", str(offers), *config])
+    validated = runner.invoke(app, ["validate", *files])
     assert validated.exit_code == 1
     assert "offers!C2" in validated.stdout
     assert "is zero once rounded to the cent" in validated.stdout
 
 
-def test_the_french_message_says_it_in_french(
-    runner: CliRunner, make_config, make_workbook
-) -> None:
-    lots, criteria = make_config()
-    offers = make_workbook(ROWS)
-    config = ["--lots", str(lots), "--criteria", str(criteria)]
-    result = runner.invoke(app, ["--lang", "fr", "score", str(offers), *config])
+def test_the_french_message_says_it_in_french(runner: CliRunner, files: list[str]) -> None:
+    result = runner.invoke(app, ["--lang", "fr", "score", *files])
     assert result.exit_code == 1
     assert (
         "le prix HT 0,01 × 0,1 = 0,00 € vaut zéro une fois arrondi au centime ; un prix doit "
