@@ -515,7 +515,7 @@ def _excluded_line(result: OfferResult) -> str:
     reasons = "; ".join(excluded_reasons(result))
     status = tr(f"status.{result.status.value}")
     row = tr("md.row", row=result.offer.row)
-    return f"{result.candidate} ({row}): {status} — {reasons}"
+    return tr("md.excluded", candidate=result.candidate, row=row, status=status, reasons=reasons)
 
 
 def _md(text: str) -> str:

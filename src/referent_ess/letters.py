@@ -35,7 +35,14 @@ from referent_ess.evaluate import (
     Reason,
     Status,
 )
-from referent_ess.labels_fr import STATUS, STATUS_EXPLAINED, date_words, euros, number
+from referent_ess.labels_fr import (
+    STATUS,
+    STATUS_EXPLAINED,
+    date_words,
+    euros,
+    message_fr,
+    number,
+)
 
 AWARD_TEMPLATE = "attribution.md"
 REJECTION_TEMPLATE = "rejet.md"
@@ -350,7 +357,7 @@ def _reason_text(
                 f"{euros(-check.margin)} au montant maximum {basis} fixé pour le lot "
                 f"({euros(check.cap)} {basis})"
             )
-    return _md(reason.message)
+    return _md(message_fr(reason.code, reason.params, reason.message))
 
 
 def _legal_basis(reason: Reason) -> str | None:

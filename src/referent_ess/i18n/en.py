@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "md.caps": "Cap: {ht} € HT / {ttc} € TTC",
     "md.provisional": "**Provisional ranking**: some offers could not be evaluated.",
     "md.row": "row {row}",
+    "md.excluded": "{candidate} ({row}): {status} — {reasons}",
     # columns
     "col.rank": "Rank",
     "col.candidate": "Candidate",

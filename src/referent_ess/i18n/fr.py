@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "md.caps": "Montant maximum : {ht} HT / {ttc} TTC",
     "md.provisional": "**Classement provisoire** : des offres n'ont pas pu être évaluées.",
     "md.row": "ligne {row}",
+    "md.excluded": "{candidate} ({row}) : {status} — {reasons}",
     # colonnes
     "col.rank": "Rang",
     "col.candidate": "Candidat",
