@@ -142,3 +142,112 @@ def test_french_markdown_puts_a_space_before_the_colon(
     assert re.search(r"^- Alpha \(ligne 2\) : irrégulière — ", french, re.MULTILINE), french
     english = runner.invoke(app, ["--lang", "en", *args]).stdout
     assert re.search(r"^- Alpha \(row 2\): incomplete — ", english, re.MULTILINE), english
+
+
+# ---- lines on stderr: provisional ranking, written files, init's next steps, ocid -----------
+
+
+def test_the_provisional_ranking_warning_in_french_and_in_english(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    book = make_workbook(DOCUMENT_ROWS)
+    args = ["score", str(book), *_config_args(make_config, lots_text=ABNORMAL_LOTS)]
+    french = runner.invoke(app, ["--lang", "fr", *args])
+    assert french.exit_code == 1
+    assert french.stderr.splitlines()[-1] == (
+        f"avertissement : {book} : le classement du lot 1 est provisoire : 1 offre(s) non "
+        "évaluée(s) à cause d'erreurs de saisie (ligne 5) ; corrigez-les (voir `referent "
+        "validate`) avant de décider"
+    )
+    english = runner.invoke(app, ["--lang", "en", *args])
+    assert english.stderr.splitlines()[-1] == (
+        f"warning: {book}: the ranking of lot 1 is provisional: 1 offer(s) could not be "
+        "evaluated because of data errors (row 5); correct them (see `referent validate`) "
+        "before deciding"
+    )
+
+
+def test_the_provisional_ranking_of_several_lots_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    book = make_workbook(
+        [["Alpha", 1, "x", 10, 0.2, "oui", 4], ["Beta", 2, 400, "y", 0.2, "oui", 4]]
+    )
+    args = ["score", str(book), *_config_args(make_config)]
+    assert runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()[-1] == (
+        f"avertissement : {book} : le classement des lots 1, 2 est provisoire : 2 offre(s) non "
+        "évaluée(s) à cause d'erreurs de saisie (lignes 2, 3) ; corrigez-les (voir `referent "
+        "validate`) avant de décider"
+    )
+    assert runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()[-1] == (
+        f"warning: {book}: the ranking of lot 1, 2 is provisional: 2 offer(s) could not be "
+        "evaluated because of data errors (rows 2, 3); correct them (see `referent validate`) "
+        "before deciding"
+    )
+
+
+def test_written_lines_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    book = make_workbook(
+        [["Alpha", 1, 450, 10, 0.2, "oui", 4], ["Beta", 1, 400, 10, 0.2, "oui", 3]]
+    )
+    config = _config_args(make_config)
+    out = tmp_path / "classement.md"
+    result = runner.invoke(
+        app, ["--lang", "fr", "score", str(book), *config, "-f", "markdown", "-o", str(out)]
+    )
+    assert (result.exit_code, result.stderr) == (0, f"écrit : {out}\n")
+    report = tmp_path / "rapport.html"
+    result = runner.invoke(app, ["--lang", "fr", "report", str(book), *config, "-o", str(report)])
+    assert (result.exit_code, result.stderr) == (0, f"écrit : {report}\n")
+    folder = tmp_path / "lettres"
+    args = ["letters", "--lot", "1", str(book), *config, "--out", str(folder)]
+    result = runner.invoke(app, ["--lang", "fr", *args])
+    assert (result.exit_code, result.stderr) == (0, f"écrit : 2 lettre(s) dans {folder}\n")
+    result = runner.invoke(app, ["--lang", "en", *args, "--force"])
+    assert result.stderr == f"written: 2 letter(s) in {folder}\n"
+
+
+def test_the_placeholder_ocid_warning_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    book = make_workbook([["Alpha", 1, 450, 10, 0.2, "oui", 4]])
+    out = tmp_path / "release.json"
+    args = ["export", "--ocds", str(book), *_config_args(make_config), "--out", str(out)]
+    assert runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines() == [
+        "avertissement : le fichier OCDS utilise le préfixe d'ocid provisoire ocds-xxxxxx ; "
+        "indiquez le vôtre avec --ocid-prefix avant de publier (l'Open Contracting Partnership "
+        "en attribue un)",
+        f"écrit : {out}",
+    ]
+    assert runner.invoke(app, ["--lang", "en", *args, "--force"]).stderr.splitlines() == [
+        "warning: the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own with "
+        "--ocid-prefix before publishing (the Open Contracting Partnership gives one)",
+        f"written: {out}",
+    ]
+
+
+def test_init_in_french(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    result = runner.invoke(app, ["--lang", "fr", "init", str(folder), "--lots", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"écrit : {folder / name}" for name in ("lots.yaml", "criteria.yaml", "offers.xlsx")
+    ]
+    assert result.stdout == (
+        "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
+        "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
+        "votre consultation ; 3. saisissez les offres et les notes du jury dans offers.xlsx ; "
+        f"4. cd {folder} && referent validate, puis referent score.\n"
+    )

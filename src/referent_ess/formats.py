@@ -172,11 +172,13 @@ def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
         + [r.offer.row for r in evaluation.unplaced]
     )
     which = ", ".join(str(i) for i in sorted(ids))
-    row_words = "row" if len(rows) == 1 else "rows"
-    return (
-        f"{evaluation.book.path}: the ranking of lot {which} is provisional: {len(rows)} offer(s) "
-        f"could not be evaluated because of data errors ({row_words} "
-        f"{', '.join(map(str, rows))}); correct them (see `referent validate`) before deciding"
+    listed = ", ".join(map(str, rows))
+    return tr(
+        "provisional",
+        path=evaluation.book.path,
+        lots=tr("provisional.lot" if len(ids) == 1 else "provisional.lots", which=which),
+        n=len(rows),
+        rows=tr("provisional.row" if len(rows) == 1 else "provisional.rows", rows=listed),
     )
 
 

@@ -70,6 +70,26 @@ MESSAGES: dict[str, str] = {
     "prefix.error": "error: ",
     "prefix.warning": "warning: ",
     "cli.more_warnings": "… and {n} more: `referent validate` lists every one",
+    "cli.written": "written: {path}",
+    "cli.written_letters": "written: {n} letter(s) in {folder}",
+    "cli.next_steps": (
+        "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
+        "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. type the "
+        "offers and the jury's marks in offers.xlsx; 4. {where}referent validate, then "
+        "referent score."
+    ),
+    "cli.placeholder_ocid": (
+        "the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own with "
+        "--ocid-prefix before publishing (the Open Contracting Partnership gives one)"
+    ),
+    "provisional": (
+        "{path}: the ranking of {lots} is provisional: {n} offer(s) could not be evaluated "
+        "because of data errors ({rows}); correct them (see `referent validate`) before deciding"
+    ),
+    "provisional.lot": "lot {which}",
+    "provisional.lots": "lot {which}",
+    "provisional.row": "row {rows}",
+    "provisional.rows": "rows {rows}",
     "problems": "Problems",
     "valid": "valid: {errors} error(s), {warnings} warning(s)",
     "not_valid": "not valid: {errors} error(s), {warnings} warning(s)",

@@ -72,6 +72,26 @@ MESSAGES: dict[str, str] = {
     "prefix.error": "erreur : ",
     "prefix.warning": "avertissement : ",
     "cli.more_warnings": "… et {n} de plus : `referent validate` les liste tous",
+    "cli.written": "écrit : {path}",
+    "cli.written_letters": "écrit : {n} lettre(s) dans {folder}",
+    "cli.next_steps": (
+        "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
+        "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
+        "votre consultation ; 3. saisissez les offres et les notes du jury dans offers.xlsx ; "
+        "4. {where}referent validate, puis referent score."
+    ),
+    "cli.placeholder_ocid": (
+        "le fichier OCDS utilise le préfixe d'ocid provisoire ocds-xxxxxx ; indiquez le vôtre "
+        "avec --ocid-prefix avant de publier (l'Open Contracting Partnership en attribue un)"
+    ),
+    "provisional": (
+        "{path} : le classement {lots} est provisoire : {n} offre(s) non évaluée(s) à cause "
+        "d'erreurs de saisie ({rows}) ; corrigez-les (voir `referent validate`) avant de décider"
+    ),
+    "provisional.lot": "du lot {which}",
+    "provisional.lots": "des lots {which}",
+    "provisional.row": "ligne {rows}",
+    "provisional.rows": "lignes {rows}",
     "problems": "Problèmes",
     "valid": "valide : {errors} erreur(s), {warnings} avertissement(s)",
     "not_valid": "non valide : {errors} erreur(s), {warnings} avertissement(s)",
