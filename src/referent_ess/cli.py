@@ -333,6 +333,7 @@ def report(
             f"{out}: the report is written as .xlsx or .html; give --out a name ending "
             "with one of them",
             "unknown-report-format",
+            params=(("path", str(out)),),
         )
     lots, criteria = _config_paths(lots, criteria)
     evaluation = api.score(lots, criteria, offers)
@@ -394,7 +395,11 @@ def letters(
     evaluation, lot_id = _score_one_lot(offers, lots, criteria, lot, weighted_for="letters")
     written = build_letters(evaluation, lot_id, template)
     if out.exists() and not out.is_dir():
-        raise ReferentError(f"{out}: is a file; give a folder for the letters", "output-is-file")
+        raise ReferentError(
+            f"{out}: is a file; give a folder for the letters",
+            "output-is-file",
+            params=(("path", str(out)),),
+        )
     out.mkdir(parents=True, exist_ok=True)
     for name, text in written.items():
         write_atomically(out / name, text, inputs=_inputs(evaluation), force=force)
@@ -428,7 +433,11 @@ def export(
     from referent_ess.outputs import write_atomically
 
     if not ocds:
-        raise ReferentError("export: choose what to export: --ocds", "no-export-format")
+        raise ReferentError(
+            "export: choose what to export: --ocds",
+            "no-export-format",
+            params=(("command", "export"),),
+        )
     lots, criteria = _config_paths(lots, criteria)
     evaluation = api.score(lots, criteria, offers)
     from referent_ess.ocds import build_ocds_release
@@ -660,6 +669,7 @@ def _refuse_filled_workbook(path: Path) -> None:
             f"{path}: holds {rows} offer row(s); write the template to another file (--out "
             "new.xlsx) and copy the offers across, so that nothing typed is lost",
             "output-holds-offers",
+            params=(("path", str(path)), ("rows", str(rows))),
         )
 
 
