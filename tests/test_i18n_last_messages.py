@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -603,3 +604,12 @@ def test_template_and_init_refusals_in_french(
         "choisissez un autre dossier [init-exists]"
         for name in ("lots.yaml", "criteria.yaml", "offers.xlsx")
     ]
+
+
+def test_the_progress_bar_of_a_large_workbook_in_french() -> None:
+    """Shown on a terminal only; rich fills in ``{task.completed}``, which tr leaves alone."""
+    task = SimpleNamespace(completed=2500)
+    with i18n.language("fr"):
+        assert i18n.tr("cli.reading").format(task=task) == "lecture des offres : 2500 lignes"
+    with i18n.language("en"):
+        assert i18n.tr("cli.reading").format(task=task) == "reading the offers: 2500 rows"

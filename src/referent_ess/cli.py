@@ -688,9 +688,11 @@ def _loading() -> "Iterator[Progress | None]":
     from rich.progress import Progress as Bar
     from rich.progress import SpinnerColumn, TextColumn
 
+    from referent_ess import i18n
+
     bar = Bar(
         SpinnerColumn(),
-        TextColumn("reading the offers: {task.completed} rows"),
+        TextColumn(i18n.tr("cli.reading")),  # rich fills in {task.completed}
         console=Console(stderr=True),
         transient=True,
     )

@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "prefix.warning": "warning: ",
     "cli.more_warnings": "… and {n} more: `referent validate` lists every one",
     "cli.written": "written: {path}",
+    "cli.reading": "reading the offers: {task.completed} rows",  # a progress bar, on a terminal
     "cli.written_letters": "written: {n} letter(s) in {folder}",
     "cli.next_steps": (
         "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "

@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "prefix.warning": "avertissement : ",
     "cli.more_warnings": "… et {n} de plus : `referent validate` les liste tous",
     "cli.written": "écrit : {path}",
+    "cli.reading": "lecture des offres : {task.completed} lignes",
     "cli.written_letters": "écrit : {n} lettre(s) dans {folder}",
     "cli.next_steps": (
         "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
