@@ -333,6 +333,31 @@ def test_zip_bomb_is_refused_before_decompressing(
     assert_refused(score(runner, path, config), path, "zip-bomb")
 
 
+def test_the_zip_bomb_limit_is_200_mb_as_the_message_and_the_readme_say(
+    runner: CliRunner, config: list[str], workbook: Path, tmp_path: Path
+) -> None:
+    """200 MB is 200 000 000 bytes: one byte more is refused, worded as 201 MB, never as the
+    limit itself; the limit itself is accepted by this check."""
+    from referent_ess.filecheck import MAX_UNCOMPRESSED
+
+    assert MAX_UNCOMPRESSED == 200_000_000
+    others = _declared_total(workbook) - _declared(workbook, SHEET)
+    over = {SHEET: MAX_UNCOMPRESSED - others + 1}
+    path = write(tmp_path / "over.xlsx", declared_sizes(workbook.read_bytes(), over))
+    line = assert_refused(score(runner, path, config), path, "zip-bomb")
+    assert "would expand to 201 MB (more than the 200 MB accepted; a zip bomb?)" in line
+
+
+def _declared(workbook: Path, name: str) -> int:
+    with zipfile.ZipFile(workbook) as archive:
+        return archive.getinfo(name).file_size
+
+
+def _declared_total(workbook: Path) -> int:
+    with zipfile.ZipFile(workbook) as archive:
+        return sum(info.file_size for info in archive.infolist())
+
+
 def test_too_many_members(runner: CliRunner, config: list[str], workbook: Path) -> None:
     with zipfile.ZipFile(workbook) as archive:
         count = len(archive.infolist())

@@ -808,7 +808,8 @@ def test_no_offers_workbook_configured(
     assert result.stdout == ""
     assert result.stderr == (
         f"error: {lots}: no offers workbook given; pass it after the command "
-        "(e.g. `referent score offers.xlsx`) or set consultation.offers in lots.yaml\n"
+        "(e.g. `referent score offers.xlsx`) or set consultation.offers in lots.yaml "
+        "[no-offers-file]\n"
     )
 
 

@@ -444,8 +444,8 @@ BAD_FILES: dict[str, tuple[Callable[[Path, Path], Path], str, str]] = {
         "duplicate-zip-member",
     ),
     "zip-bomb": (
-        lambda w, p: _written(p, declared_sizes(w.read_bytes(), {SHEET: 1000 * 1000 * 1000})),
-        "une fois décompressé, il occuperait 1000 Mo (plus que les 210 Mo acceptés ; une bombe "
+        lambda w, p: _written(p, declared_sizes(w.read_bytes(), {SHEET: 999_000_000})),
+        "une fois décompressé, il occuperait 1000 Mo (plus que les 200 Mo acceptés ; une bombe "
         "de décompression ?) : fichier refusé avant toute décompression",
         "zip-bomb",
     ),

@@ -25,7 +25,9 @@ def offers_path(config: Config, offers: PathArg | None) -> Path:
         return config.consultation.offers
     raise ReferentError(
         f"{config.lots_path}: no offers workbook given; pass it after the command "
-        "(e.g. `referent score offers.xlsx`) or set consultation.offers in lots.yaml"
+        "(e.g. `referent score offers.xlsx`) or set consultation.offers in lots.yaml",
+        "no-offers-file",
+        params=(("path", str(config.lots_path)),),
     )
 
 

@@ -334,6 +334,7 @@ def report(
             f"{out}: the report is written as .xlsx or .html; give --out a name ending "
             "with one of them",
             "unknown-report-format",
+            params=(("path", str(out)),),
         )
     lots, criteria = _config_paths(lots, criteria)
     evaluation = api.score(lots, criteria, offers)
@@ -350,7 +351,7 @@ def report(
 
         content = build_report_html(evaluation, run, chosen)
     write_atomically(out, content, inputs=_inputs(evaluation), force=force)
-    typer.echo(f"written: {out}", err=True)
+    typer.echo(_written(out), err=True)
     provisional = [r for r in evaluation.lots if r.lot.id in chosen and r.provisional]
     if provisional:
         typer.echo(_warning_prefix() + formats.provisional_note(evaluation, provisional), err=True)
@@ -387,6 +388,7 @@ def letters(
 
     Example: referent letters --lot 3 --out lettres/
     """
+    from referent_ess import i18n
     from referent_ess.errors import ReferentError
     from referent_ess.letters import build_letters
     from referent_ess.outputs import write_atomically
@@ -394,11 +396,15 @@ def letters(
     evaluation, lot_id = _score_one_lot(offers, lots, criteria, lot, weighted_for="letters")
     written = build_letters(evaluation, lot_id, template)
     if out.exists() and not out.is_dir():
-        raise ReferentError(f"{out}: is a file; give a folder for the letters", "output-is-file")
+        raise ReferentError(
+            f"{out}: is a file; give a folder for the letters",
+            "output-is-file",
+            params=(("path", str(out)),),
+        )
     out.mkdir(parents=True, exist_ok=True)
     for name, text in written.items():
         write_atomically(out / name, text, inputs=_inputs(evaluation), force=force)
-    typer.echo(f"written: {len(written)} letter(s) in {out}", err=True)
+    typer.echo(i18n.tr("cli.written_letters", n=len(written), folder=out), err=True)
 
 
 @app.command()
@@ -423,25 +429,25 @@ def export(
 
     Example: referent export --ocds --out release.json
     """
-    from referent_ess import api, formats
+    from referent_ess import api, formats, i18n
     from referent_ess.errors import ReferentError
     from referent_ess.outputs import write_atomically
 
     if not ocds:
-        raise ReferentError("export: choose what to export: --ocds", "no-export-format")
+        raise ReferentError(
+            "export: choose what to export: --ocds",
+            "no-export-format",
+            params=(("command", "export"),),
+        )
     lots, criteria = _config_paths(lots, criteria)
     evaluation = api.score(lots, criteria, offers)
     from referent_ess.ocds import build_ocds_release
 
     release = build_ocds_release(evaluation, _run_info(evaluation), ocid_prefix)
     if ocid_prefix == "ocds-xxxxxx":
-        typer.echo(
-            "warning: the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own "
-            "with --ocid-prefix before publishing (the Open Contracting Partnership gives one)",
-            err=True,
-        )
+        typer.echo(_warning_prefix() + i18n.tr("cli.placeholder_ocid"), err=True)
     write_atomically(out, formats.to_json(release), inputs=_inputs(evaluation), force=force)
-    typer.echo(f"written: {out}", err=True)
+    typer.echo(_written(out), err=True)
 
 
 @app.command()
@@ -459,18 +465,14 @@ def init(
 
     Example: referent init demo --lots 4 --title "Référents ESS 2027"
     """
+    from referent_ess import i18n
     from referent_ess.template import init_consultation
 
     written = init_consultation(folder, lots, title, force)
     for path in written:
-        typer.echo(f"written: {path}", err=True)
+        typer.echo(_written(path), err=True)
     where = "" if folder == Path(".") else f"cd {folder} && "
-    typer.echo(
-        "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
-        "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. type the "
-        f"offers and the jury's marks in offers.xlsx; 4. {where}referent validate, then "
-        "referent score."
-    )
+    typer.echo(i18n.tr("cli.next_steps", where=where))
 
 
 @app.command()
@@ -503,7 +505,7 @@ def template(
     _refuse_filled_workbook(out)
     names = [n.strip() for n in evaluators.split(",")] if evaluators else []
     write_atomically(out, build_template(config, names), inputs=[lots, criteria], force=force)
-    typer.echo(f"written: {out}", err=True)
+    typer.echo(_written(out), err=True)
 
 
 class AnalysisFormat(StrEnum):
@@ -668,6 +670,7 @@ def _refuse_filled_workbook(path: Path) -> None:
             f"{path}: holds {rows} offer row(s); write the template to another file (--out "
             "new.xlsx) and copy the offers across, so that nothing typed is lost",
             "output-holds-offers",
+            params=(("path", str(path)), ("rows", str(rows))),
         )
 
 
@@ -686,9 +689,11 @@ def _loading() -> "Iterator[Progress | None]":
     from rich.progress import Progress as Bar
     from rich.progress import SpinnerColumn, TextColumn
 
+    from referent_ess import i18n
+
     bar = Bar(
         SpinnerColumn(),
-        TextColumn("reading the offers: {task.completed} rows"),
+        TextColumn(i18n.tr("cli.reading")),  # rich fills in {task.completed}
         console=Console(stderr=True),
         transient=True,
     )
@@ -805,7 +810,7 @@ def _emit(
     from referent_ess.outputs import write_atomically
 
     write_atomically(destination.path, text, inputs=inputs, force=destination.force)
-    typer.echo(f"written: {destination.path}", err=True)
+    typer.echo(_written(destination.path), err=True)
 
 
 def _inputs(evaluation: "Evaluation") -> list[Path]:
@@ -945,6 +950,13 @@ def _warn(problems: Sequence["Problem"]) -> None:
     if len(problems) > MAX_WARNINGS:
         more = len(problems) - MAX_WARNINGS
         typer.echo(_warning_prefix() + i18n.tr("cli.more_warnings", n=more), err=True)
+
+
+def _written(path: Path) -> str:
+    """``written: PATH`` (``écrit : PATH`` in French), on stderr after a file is written."""
+    from referent_ess import i18n
+
+    return i18n.tr("cli.written", path=path)
 
 
 def _warning_prefix() -> str:

@@ -77,28 +77,52 @@ def find_offer(evaluation: Evaluation, lot_id: int, candidate: str) -> OfferResu
             f"{where}: {candidate!r} has {len(matches)} offers on lot {lot_id} (rows {rows}); "
             "a candidate may bid once per lot: correct the workbook (see `referent validate`)",
             AMBIGUOUS_CANDIDATE,
+            params=(
+                ("path", str(where)),
+                ("candidate", repr(candidate)),
+                ("count", str(len(matches))),
+                ("lot", str(lot_id)),
+                ("rows", rows),
+            ),
         )
-    raise ReferentError(_unknown_candidate(evaluation, lot, candidate), UNKNOWN_CANDIDATE)
+    message, params = _unknown_candidate(evaluation, lot, candidate)
+    raise ReferentError(message, UNKNOWN_CANDIDATE, params=params)
 
 
 def _lot(evaluation: Evaluation, lot_id: int) -> LotResult:
     lot = evaluation.lot(lot_id)
     if lot is None:
         known = ", ".join(str(result.lot.id) for result in evaluation.lots)
+        path = evaluation.config.lots_path
         raise ReferentError(
-            f"{evaluation.config.lots_path}: there is no lot {lot_id} (lots: {known})", NO_LOT
+            f"{path}: there is no lot {lot_id} (lots: {known})",
+            NO_LOT,
+            params=(("path", str(path)), ("lot", str(lot_id)), ("known", known)),
         )
     return lot
 
 
-def _unknown_candidate(evaluation: Evaluation, lot: LotResult, candidate: str) -> str:
-    """The message for a name that matches no offer: the closest names, the lot's candidates,
-    and the other lots the name has offers on (a wrong --lot is a common slip)."""
+def _unknown_candidate(
+    evaluation: Evaluation, lot: LotResult, candidate: str
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The message for a name that matches no offer, and its parameters: the closest names, the
+    lot's candidates, and the other lots the name has offers on (a wrong --lot is a common
+    slip)."""
     names = [r.candidate for r in lot.offers]
     by_key = {normalise(r.offer.candidate): r.candidate for r in lot.offers if r.offer.candidate}
     wanted = normalise(candidate)
     close = difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=0.6)
     message = f"{evaluation.book.path}: lot {lot.lot.id} has no offer from {candidate!r}"
+    params: list[tuple[str, str]] = [
+        ("path", str(evaluation.book.path)),
+        ("lot", str(lot.lot.id)),
+        ("candidate", repr(candidate)),
+        ("close_part", f"close.{len(close)}"),
+        *((f"close{number}", repr(by_key[key])) for number, key in enumerate(close, 1)),
+        ("listed", ", ".join(names)),
+        ("listed_part", "candidates.some" if names else "candidates.none"),
+        ("elsewhere_part", "elsewhere.none"),
+    ]
     if close:
         message += f"; did you mean {' or '.join(repr(by_key[key]) for key in close)}?"
     listed = ", ".join(names) if names else "none"
@@ -110,7 +134,9 @@ def _unknown_candidate(evaluation: Evaluation, lot: LotResult, candidate: str) -
     ]
     if elsewhere:
         message += f"; {candidate!r} has an offer on lot {', '.join(elsewhere)}"
-    return message
+        params[-1] = ("elsewhere_part", "elsewhere.some")
+        params.append(("elsewhere", ", ".join(elsewhere)))
+    return message, tuple(params)
 
 
 # ---- the explanation -------------------------------------------------------------------------

@@ -28,7 +28,8 @@ import defusedxml.ElementTree as SafeET
 from referent_ess.columns import column_letter
 from referent_ess.errors import ReferentError, os_reason
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # 200 MB of XML is about a million offer rows
+MB = 1000 * 1000  # the megabyte of the messages and the README (Mo in French): 10**6 bytes
+MAX_UNCOMPRESSED = 200 * MB  # 200 MB of XML is about a million offer rows
 MAX_MEMBERS = 10_000  # an offers workbook has a few dozen parts
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -220,7 +221,8 @@ def _check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.Z
         )
     declared = sum(info.file_size for info in infos)
     if declared > MAX_UNCOMPRESSED:
-        size, limit = f"{declared / 1e6:.0f}", f"{MAX_UNCOMPRESSED / 1e6:.0f}"
+        # rounded up, so that a size just over the limit never reads as the limit itself
+        size, limit = str(-(-declared // MB)), str(MAX_UNCOMPRESSED // MB)
         raise refuse(
             path,
             f"would expand to {size} MB (more than the {limit} MB accepted; a zip bomb?): "

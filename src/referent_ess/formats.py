@@ -180,11 +180,13 @@ def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
         + [r.offer.row for r in evaluation.unplaced]
     )
     which = ", ".join(str(i) for i in sorted(ids))
-    row_words = "row" if len(rows) == 1 else "rows"
-    return (
-        f"{evaluation.book.path}: the ranking of lot {which} is provisional: {len(rows)} offer(s) "
-        f"could not be evaluated because of data errors ({row_words} "
-        f"{', '.join(map(str, rows))}); correct them (see `referent validate`) before deciding"
+    listed = ", ".join(map(str, rows))
+    return tr(
+        "provisional",
+        path=evaluation.book.path,
+        lots=tr("provisional.lot" if len(ids) == 1 else "provisional.lots", which=which),
+        n=len(rows),
+        rows=tr("provisional.row" if len(rows) == 1 else "provisional.rows", rows=listed),
     )
 
 
@@ -523,7 +525,7 @@ def _excluded_line(result: OfferResult) -> str:
     reasons = "; ".join(excluded_reasons(result))
     status = tr(f"status.{result.status.value}")
     row = tr("md.row", row=result.offer.row)
-    return f"{result.candidate} ({row}): {status} — {reasons}"
+    return tr("md.excluded", candidate=result.candidate, row=row, status=status, reasons=reasons)
 
 
 def _md(text: str) -> str:

@@ -4,8 +4,18 @@ from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 
+from referent_ess import i18n
 from referent_ess.evaluate import Status
 from referent_ess.money import round_half_up
+
+
+def message_fr(code: str, params: tuple[tuple[str, str], ...], english: str) -> str:
+    """A reason's or a problem's message in French, whatever ``--lang`` says (the documents are
+    French): the French catalogue's template filled with its figures, else the tool's own
+    (English) message."""
+    with i18n.language("fr"):
+        return i18n.message(code, params, english)
+
 
 STATUS: dict[Status, str] = {
     Status.ADMISSIBLE: "admissible",

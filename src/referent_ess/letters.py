@@ -35,7 +35,14 @@ from referent_ess.evaluate import (
     Reason,
     Status,
 )
-from referent_ess.labels_fr import STATUS, STATUS_EXPLAINED, date_words, euros, number
+from referent_ess.labels_fr import (
+    STATUS,
+    STATUS_EXPLAINED,
+    date_words,
+    euros,
+    message_fr,
+    number,
+)
 
 AWARD_TEMPLATE = "attribution.md"
 REJECTION_TEMPLATE = "rejet.md"
@@ -107,7 +114,11 @@ def build_letters(
     lot = evaluation.lot(lot_id)
     if lot is None:
         known = ", ".join(str(result.lot.id) for result in evaluation.lots)
-        raise ReferentError(f"lot {lot_id} is not in the consultation (lots: {known})", "no-lot")
+        raise ReferentError(
+            f"lot {lot_id} is not in the consultation (lots: {known})",
+            "no-lot",
+            params=(("form", "letters"), ("lot", str(lot_id)), ("known", known)),
+        )
     winner = _single_winner(lot)
     templates = _load_templates(template_dir)
     when = today if today is not None else date.today()
@@ -123,12 +134,14 @@ def build_letters(
 def _single_winner(lot: LotResult) -> OfferResult:
     """The one offer ranked first; letters are final, so anything less certain is refused."""
     where = f"lot {lot.lot.id}"
+    params = (("lot", str(lot.lot.id)),)
     if lot.provisional:
         raise ReferentError(
             f"{where}: the ranking is provisional (some offers could not be evaluated); "
             "correct the offers workbook (see `referent validate`) before writing letters: "
             "letters must not be sent on a provisional result",
             "letters-provisional",
+            params=params,
         )
     if lot.award is not None:  # the first ranked, or the next one under max_lots_per_candidate
         return lot.award
@@ -138,6 +151,7 @@ def _single_winner(lot: LotResult) -> OfferResult:
             f"{where}: no admissible offer, so no award to notify; letters are only written "
             "for a lot with a winner",
             "letters-no-winner",
+            params=params,
         )
     if len(winners) > 1:
         names = ", ".join(result.candidate for result in winners)
@@ -146,8 +160,13 @@ def _single_winner(lot: LotResult) -> OfferResult:
             "separate them; decide the tie before writing letters: letters must not be sent "
             "on a tied result",
             "letters-tie",
+            params=(*params, ("count", str(len(winners))), ("names", names)),
         )
-    raise ReferentError(f"{where}: no award: {lot.award_note}", "letters-no-award")
+    raise ReferentError(
+        f"{where}: no award: {lot.award_note}",
+        "letters-no-award",
+        params=(*params, ("note", str(lot.award_note))),
+    )
 
 
 # ---- templates --------------------------------------------------------------------------------
@@ -157,7 +176,11 @@ def _load_templates(template_dir: Path | None) -> _Templates:
     """The buyer's templates where they exist, the packaged ones otherwise; both checked now,
     so that a wrong template is reported before any letter is written."""
     if template_dir is not None and not template_dir.is_dir():
-        raise ReferentError(f"{template_dir}: template folder not found", "template-dir")
+        raise ReferentError(
+            f"{template_dir}: template folder not found",
+            "template-dir",
+            params=(("path", str(template_dir)),),
+        )
     loaded = [_load_template(name, template_dir) for name in TEMPLATE_NAMES]
     return _Templates(award=loaded[0], rejection=loaded[1])
 
@@ -172,6 +195,7 @@ def _load_template(name: str, template_dir: Path | None) -> string.Template:
             raise ReferentError(
                 f"{source}: cannot read the template ({exc}); save it as UTF-8 text",
                 "template-unreadable",
+                params=(("path", source), ("detail", str(exc))),
             ) from None
     else:
         source = f"{name} (default template)"
@@ -196,6 +220,7 @@ def _check_template(template: string.Template, source: str) -> None:
                 f"{source}:{line}: a '$' that starts no placeholder; write $$ for a dollar sign, "
                 "or $name / ${name} for a placeholder",
                 "template-syntax",
+                params=(("path", source), ("line", str(line))),
             )
     unknown = [name for name in template.get_identifiers() if name not in PLACEHOLDERS]
     if unknown:
@@ -204,6 +229,7 @@ def _check_template(template: string.Template, source: str) -> None:
         raise ReferentError(
             f"{source}: unknown placeholder {listed}; known placeholders: {known}",
             "template-placeholder",
+            params=(("path", source), ("listed", listed), ("known", known)),
         )
 
 
@@ -350,7 +376,7 @@ def _reason_text(
                 f"{euros(-check.margin)} au montant maximum {basis} fixé pour le lot "
                 f"({euros(check.cap)} {basis})"
             )
-    return _md(reason.message)
+    return _md(message_fr(reason.code, reason.params, reason.message))
 
 
 def _legal_basis(reason: Reason) -> str | None:

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from referent_ess.errors import ReferentError
+from referent_ess.errors import ReferentError, os_reason
 
 
 def write_atomically(
@@ -27,10 +27,13 @@ def write_atomically(
             raise ReferentError(
                 f"{path}: is an input of this run ({source}); refusing to write over it",
                 "output-is-input",
+                params=(("path", str(path)), ("source", str(source))),
             )
     if path.is_dir():
         raise ReferentError(
-            f"{path}: is a folder; give a file name to write to", "output-is-folder"
+            f"{path}: is a folder; give a file name to write to",
+            "output-is-folder",
+            params=(("path", str(path)),),
         )
     if path.exists() and not force:
         raise ReferentError(
@@ -40,7 +43,11 @@ def write_atomically(
         )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ReferentError(f"{path}: the folder {folder} does not exist", "output-folder-missing")
+        raise ReferentError(
+            f"{path}: the folder {folder} does not exist",
+            "output-folder-missing",
+            params=(("path", str(path)), ("folder", str(folder))),
+        )
     pieces = [content] if isinstance(content, str | bytes) else content
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -54,7 +61,9 @@ def write_atomically(
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise ReferentError(
-            f"{path}: cannot be written ({exc.strerror})", "output-unwritable"
+            f"{path}: cannot be written ({exc.strerror})",
+            "output-unwritable",
+            params=(("path", str(path)), *os_reason(exc)),
         ) from None
 
 

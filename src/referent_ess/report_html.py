@@ -36,6 +36,7 @@ from referent_ess.labels_fr import (
     STATUS_EXPLAINED,
     date_words,
     euros,
+    message_fr,
     number,
 )
 from referent_ess.problems import Problem
@@ -466,7 +467,8 @@ def _warnings(results: Iterable[OfferResult]) -> str:
 
 def _warning_text(problem: Problem) -> str:
     cell = f", cellule {_e(problem.cell)}" if problem.cell else ""
-    detail = f'<span class="detail">({_e(problem.message)}{cell})</span>'
+    message = message_fr(problem.code, problem.params, problem.message)
+    detail = f'<span class="detail">({_e(message)}{cell})</span>'
     lead = _WARNING_FR.get(problem.code, "avertissement")
     return f"{_e(lead)} {detail}"
 
@@ -540,7 +542,8 @@ def _reason_text(
         return f"pas de note pour le critère « {_e(_label(config, reason.field))} »"
     if reason.code == "no-price":
         return "le prix ne peut pas être calculé : le coût journalier ou le nombre de jours manque"
-    return f"erreur de saisie : {_e(reason.message)} [{_e(reason.code)}]"
+    message = message_fr(reason.code, reason.params, reason.message)
+    return f"erreur de saisie : {_e(message)} [{_e(reason.code)}]"
 
 
 def _unplaced_section(evaluation: Evaluation) -> str:

@@ -30,7 +30,15 @@ from referent_ess.choices import PriceFormula
 from referent_ess.config import Config, Criterion
 from referent_ess.evaluate import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Reason, Status
 from referent_ess.formats import gap_to_first, points, safe_text
-from referent_ess.labels_fr import BASIS, FORMULA, STATUS, STATUS_EXPLAINED, euros, number
+from referent_ess.labels_fr import (
+    BASIS,
+    FORMULA,
+    STATUS,
+    STATUS_EXPLAINED,
+    euros,
+    message_fr,
+    number,
+)
 from referent_ess.money import round_half_up
 from referent_ess.runinfo import RunInfo
 from referent_ess.scoring import max_points
@@ -370,7 +378,7 @@ def _reason_text(result: OfferResult, reason: Reason, evaluation: Evaluation) ->
         index = [r for r in result.reasons if r.code == "over_cap"].index(reason)
         check = overs[index] if index < len(overs) else None
         if check is None:
-            text = reason.message
+            text = message_fr(reason.code, reason.params, reason.message)
         else:
             basis = BASIS[check.basis.value]
             text = (
@@ -383,7 +391,9 @@ def _reason_text(result: OfferResult, reason: Reason, evaluation: Evaluation) ->
     elif reason.code == "no-price":
         text = "prix non calculable : le coût journalier ou le nombre de jours manque"
     else:
-        text = f"à corriger ({reason.code}) : {reason.message}"
+        text = (
+            f"à corriger ({reason.code}) : {message_fr(reason.code, reason.params, reason.message)}"
+        )
     return text + cell
 
 
@@ -616,10 +626,11 @@ def _lot_notes(evaluation: Evaluation, lot: LotResult) -> list[str]:
                     f"Prix peut-être anormalement bas — {_candidate(result)} : l'offre reste "
                     "classée ; avant tout rejet, il faut demander au candidat de justifier son "
                     "prix (art. L2152-5 et R2152-3 du Code de la commande publique). Détail : "
-                    f"{warning.message}"
+                    f"{message_fr(warning.code, warning.params, warning.message)}"
                 )
             else:
-                notes.append(f"À vérifier — {_candidate(result)} : {warning.message}")
+                detail = message_fr(warning.code, warning.params, warning.message)
+                notes.append(f"À vérifier — {_candidate(result)} : {detail}")
     return notes
 
 

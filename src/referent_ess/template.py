@@ -35,6 +35,7 @@ from referent_ess.columns import OfferField
 from referent_ess.config import Config, Criterion, load_config
 from referent_ess.errors import ReferentError
 from referent_ess.outputs import write_atomically
+from referent_ess.problems import Problem
 from referent_ess.text import normalise
 from referent_ess.values import percent
 from referent_ess.xlsxfile import workbook_bytes
@@ -165,7 +166,9 @@ def _evaluators(evaluators: Sequence[str]) -> tuple[str, ...]:
     names = tuple(" ".join(name.split()) for name in evaluators)
     if any(not name for name in names):
         raise ReferentError(
-            "an evaluator's name is empty; give names such as Anne,Bruno", "bad-evaluators"
+            "an evaluator's name is empty; give names such as Anne,Bruno",
+            "bad-evaluators",
+            params=(("form", "empty"),),
         )
     seen: dict[str, str] = {}
     for name in names:
@@ -175,6 +178,7 @@ def _evaluators(evaluators: Sequence[str]) -> tuple[str, ...]:
             raise ReferentError(
                 f"the evaluators {earlier!r} and {name!r} are the same name; give each once",
                 "bad-evaluators",
+                params=(("form", "same"), ("earlier", repr(earlier)), ("name", repr(name))),
             )
     return names
 
@@ -742,18 +746,30 @@ def init_consultation(
     ``force``). ``deadline`` defaults to 30 days from today: a placeholder to replace.
     """
     if lots < 1:
-        raise ReferentError(f"--lots {lots}: a consultation has at least one lot", "init-lots")
+        raise ReferentError(
+            f"--lots {lots}: a consultation has at least one lot",
+            "init-lots",
+            params=(("lots", str(lots)),),
+        )
     if folder.exists() and not folder.is_dir():
-        raise ReferentError(f"{folder}: is a file, not a folder", "init-not-a-folder")
+        raise ReferentError(
+            f"{folder}: is a file, not a folder",
+            "init-not-a-folder",
+            params=(("path", str(folder)),),
+        )
     targets = [folder / LOTS_FILE, folder / CRITERIA_FILE, folder / OFFERS_FILE]
     existing = [path for path in targets if path.exists()]
     if existing and not force:
+        lines = [
+            (path, f"{path}: already exists; pass --force to replace it, or choose another folder")
+            for path in existing
+        ]
         raise ReferentError(
-            [
-                f"{path}: already exists; pass --force to replace it, or choose another folder"
-                for path in existing
-            ],
+            [line for _, line in lines],
             "init-exists",
+            problems=[  # one line per file, each worded in the user's language
+                Problem("init-exists", line, params=(("path", str(path)),)) for path, line in lines
+            ],
         )
     lots_text = _lots_yaml(lots, title, deadline or date.today() + timedelta(DEFAULT_DEADLINE_DAYS))
     criteria_text = _criteria_yaml()

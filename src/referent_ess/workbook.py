@@ -85,7 +85,9 @@ def read_offers_sheet(path: Path, progress: Progress | None = None) -> RawSheet:
         raise
     except BaseException as exc:  # a Rust panic in the reader is a BaseException, not Exception
         raise ReferentError(
-            f"{path}: cannot be read as an .xlsx workbook ({exc})", "unreadable-workbook"
+            f"{path}: cannot be read as an .xlsx workbook ({exc})",
+            "unreadable-workbook",
+            params=(("path", str(path)), ("detail", str(exc))),
         ) from None
     marks = _raw(path, scan, read.marks_name, read.marks_values, ()) if read.marks_name else None
     offers = _raw(path, scan, read.offers_name, read.offers_values, read.other_headers)
@@ -233,7 +235,11 @@ def _choose_offers_sheet(scan: XlsxScan, display: str) -> str:
             return sheet.name
     visible = [sheet.name for sheet in scan.worksheets if sheet.state == "visible"]
     if not visible:
-        raise ReferentError(f"{display}: the workbook has no visible worksheet", "no-worksheet")
+        raise ReferentError(
+            f"{display}: the workbook has no visible worksheet",
+            "no-worksheet",
+            params=(("path", display),),
+        )
     return visible[0]
 
 

@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "md.caps": "Cap: {ht} € HT / {ttc} € TTC",
     "md.provisional": "**Provisional ranking**: some offers could not be evaluated.",
     "md.row": "row {row}",
+    "md.excluded": "{candidate} ({row}): {status} — {reasons}",
     # columns
     "col.rank": "Rank",
     "col.candidate": "Candidate",
@@ -69,6 +70,27 @@ MESSAGES: dict[str, str] = {
     "prefix.error": "error: ",
     "prefix.warning": "warning: ",
     "cli.more_warnings": "… and {n} more: `referent validate` lists every one",
+    "cli.written": "written: {path}",
+    "cli.reading": "reading the offers: {task.completed} rows",  # a progress bar, on a terminal
+    "cli.written_letters": "written: {n} letter(s) in {folder}",
+    "cli.next_steps": (
+        "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
+        "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. type the "
+        "offers and the jury's marks in offers.xlsx; 4. {where}referent validate, then "
+        "referent score."
+    ),
+    "cli.placeholder_ocid": (
+        "the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own with "
+        "--ocid-prefix before publishing (the Open Contracting Partnership gives one)"
+    ),
+    "provisional": (
+        "{path}: the ranking of {lots} is provisional: {n} offer(s) could not be evaluated "
+        "because of data errors ({rows}); correct them (see `referent validate`) before deciding"
+    ),
+    "provisional.lot": "lot {which}",
+    "provisional.lots": "lot {which}",
+    "provisional.row": "row {rows}",
+    "provisional.rows": "rows {rows}",
     "problems": "Problems",
     "valid": "valid: {errors} error(s), {warnings} warning(s)",
     "not_valid": "not valid: {errors} error(s), {warnings} warning(s)",
@@ -323,6 +345,76 @@ MESSAGES: dict[str, str] = {
     "part:looked.path": " (looked for {looked})",
     "msg:is-a-folder.yaml": "{path}: is a folder, expected a YAML file",
     "msg:output-exists": "{path}: already exists; pass --force to replace it",
+    "msg:output-is-input": "{path}: is an input of this run ({source}); refusing to write over it",
+    "msg:output-is-folder": "{path}: is a folder; give a file name to write to",
+    "msg:output-folder-missing": "{path}: the folder {folder} does not exist",
+    "msg:output-unwritable": "{path}: cannot be written ({reason_part})",
+    "msg:output-is-file": "{path}: is a file; give a folder for the letters",
+    "msg:output-holds-offers": (
+        "{path}: holds {rows} offer row(s); write the template to another file (--out "
+        "new.xlsx) and copy the offers across, so that nothing typed is lost"
+    ),
+    "msg:unknown-report-format": (
+        "{path}: the report is written as .xlsx or .html; give --out a name ending with one of them"
+    ),
+    "msg:no-export-format": "{command}: choose what to export: --ocds",
+    "msg:no-offers-file": (
+        "{path}: no offers workbook given; pass it after the command (e.g. `referent score "
+        "offers.xlsx`) or set consultation.offers in lots.yaml"
+    ),
+    "msg:unreadable-workbook": "{path}: cannot be read as an .xlsx workbook ({detail})",
+    "msg:no-worksheet": "{path}: the workbook has no visible worksheet",
+    # explain: the offer asked for
+    "msg:ambiguous-candidate": (
+        "{path}: {candidate} has {count} offers on lot {lot} (rows {rows}); a candidate may bid "
+        "once per lot: correct the workbook (see `referent validate`)"
+    ),
+    "msg:unknown-candidate": (
+        "{path}: lot {lot} has no offer from {candidate}{close_part} (candidates of lot {lot}: "
+        "{listed_part}){elsewhere_part}"
+    ),
+    "part:close.0": "",
+    "part:close.1": "; did you mean {close1}?",
+    "part:close.2": "; did you mean {close1} or {close2}?",
+    "part:close.3": "; did you mean {close1} or {close2} or {close3}?",
+    "part:candidates.some": "{listed}",
+    "part:candidates.none": "none",
+    "part:elsewhere.none": "",
+    "part:elsewhere.some": "; {candidate} has an offer on lot {elsewhere}",
+    "msg:no-lot": "{path}: there is no lot {lot} (lots: {known})",
+    # letters and their templates
+    "msg:no-lot.letters": "lot {lot} is not in the consultation (lots: {known})",
+    "msg:letters-provisional": (
+        "lot {lot}: the ranking is provisional (some offers could not be evaluated); correct the "
+        "offers workbook (see `referent validate`) before writing letters: letters must not be "
+        "sent on a provisional result"
+    ),
+    "msg:letters-no-winner": (
+        "lot {lot}: no admissible offer, so no award to notify; letters are only written for a "
+        "lot with a winner"
+    ),
+    "msg:letters-tie": (
+        "lot {lot}: {count} offers share rank 1 ({names}) and the tie-break does not separate "
+        "them; decide the tie before writing letters: letters must not be sent on a tied result"
+    ),
+    "msg:letters-no-award": "lot {lot}: no award: {note}",
+    "msg:template-dir": "{path}: template folder not found",
+    "msg:template-unreadable": "{path}: cannot read the template ({detail}); save it as UTF-8 text",
+    "msg:template-syntax": (
+        "{path}:{line}: a '$' that starts no placeholder; write $$ for a dollar sign, or $name / "
+        "${{name}} for a placeholder"
+    ),
+    "msg:template-placeholder": "{path}: unknown placeholder {listed}; known placeholders: {known}",
+    # template and init
+    "msg:bad-evaluators.empty": "an evaluator's name is empty; give names such as Anne,Bruno",
+    "msg:bad-evaluators.same": (
+        "the evaluators {earlier} and {name} are the same name; give each once"
+    ),
+    "msg:init-lots": "--lots {lots}: a consultation has at least one lot",
+    "msg:init-not-a-folder": "{path}: is a file, not a folder",
+    "msg:init-exists": (
+        "{path}: already exists; pass --force to replace it, or choose another folder"
+    ),
     "msg:not-applicable.hierarchy": (
         "{path}: {command_part} does not apply with ordering: hierarchy; use `referent score` "
         "or `rank`"

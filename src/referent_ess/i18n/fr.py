@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "md.caps": "Montant maximum : {ht} HT / {ttc} TTC",
     "md.provisional": "**Classement provisoire** : des offres n'ont pas pu être évaluées.",
     "md.row": "ligne {row}",
+    "md.excluded": "{candidate} ({row}) : {status} — {reasons}",
     # colonnes
     "col.rank": "Rang",
     "col.candidate": "Candidat",
@@ -71,6 +72,27 @@ MESSAGES: dict[str, str] = {
     "prefix.error": "erreur : ",
     "prefix.warning": "avertissement : ",
     "cli.more_warnings": "… et {n} de plus : `referent validate` les liste tous",
+    "cli.written": "écrit : {path}",
+    "cli.reading": "lecture des offres : {task.completed} lignes",
+    "cli.written_letters": "écrit : {n} lettre(s) dans {folder}",
+    "cli.next_steps": (
+        "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
+        "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
+        "votre consultation ; 3. saisissez les offres et les notes du jury dans offers.xlsx ; "
+        "4. {where}referent validate, puis referent score."
+    ),
+    "cli.placeholder_ocid": (
+        "le fichier OCDS utilise le préfixe d'ocid provisoire ocds-xxxxxx ; indiquez le vôtre "
+        "avec --ocid-prefix avant de publier (l'Open Contracting Partnership en attribue un)"
+    ),
+    "provisional": (
+        "{path} : le classement {lots} est provisoire : {n} offre(s) non évaluée(s) à cause "
+        "d'erreurs de saisie ({rows}) ; corrigez-les (voir `referent validate`) avant de décider"
+    ),
+    "provisional.lot": "du lot {which}",
+    "provisional.lots": "des lots {which}",
+    "provisional.row": "ligne {rows}",
+    "provisional.rows": "lignes {rows}",
     "problems": "Problèmes",
     "valid": "valide : {errors} erreur(s), {warnings} avertissement(s)",
     "not_valid": "non valide : {errors} erreur(s), {warnings} avertissement(s)",
@@ -358,6 +380,89 @@ MESSAGES: dict[str, str] = {
     "part:looked.path": " (cherché à {looked})",
     "msg:is-a-folder.yaml": "{path} : c'est un dossier ; il faut un fichier YAML",
     "msg:output-exists": "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer",
+    "msg:output-is-input": (
+        "{path} : c'est un fichier d'entrée de cette commande ({source}) ; referent refuse "
+        "d'écrire par-dessus"
+    ),
+    "msg:output-is-folder": "{path} : c'est un dossier ; indiquez un nom de fichier où écrire",
+    "msg:output-folder-missing": "{path} : le dossier {folder} n'existe pas",
+    "msg:output-unwritable": "{path} : le fichier ne peut pas être écrit ({reason_part})",
+    "msg:output-is-file": "{path} : c'est un fichier ; indiquez un dossier pour les lettres",
+    "msg:output-holds-offers": (
+        "{path} : le classeur contient {rows} ligne(s) d'offres ; écrivez le modèle dans un "
+        "autre fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce "
+        "qui a été saisi"
+    ),
+    "msg:unknown-report-format": (
+        "{path} : le rapport s'écrit en .xlsx ou en .html ; donnez à --out un nom qui finit par "
+        "l'une de ces extensions"
+    ),
+    "msg:no-export-format": "{command} : choisissez ce qu'il faut exporter : --ocds",
+    "msg:no-offers-file": (
+        "{path} : aucun classeur des offres n'est indiqué ; donnez-le après la commande (par "
+        "exemple `referent score offers.xlsx`) ou renseignez consultation.offers dans lots.yaml"
+    ),
+    "msg:unreadable-workbook": (
+        "{path} : le fichier ne peut pas être lu comme un classeur .xlsx ({detail})"
+    ),
+    "msg:no-worksheet": "{path} : le classeur n'a aucune feuille de calcul visible",
+    # explain : l'offre demandée
+    "msg:ambiguous-candidate": (
+        "{path} : {candidate} a {count} offres sur le lot {lot} (lignes {rows}) ; un candidat ne "
+        "peut remettre qu'une offre par lot : corrigez le classeur (voir `referent validate`)"
+    ),
+    "msg:unknown-candidate": (
+        "{path} : le lot {lot} n'a pas d'offre de {candidate}{close_part} (candidats du lot "
+        "{lot} : {listed_part}){elsewhere_part}"
+    ),
+    "part:close.0": "",
+    "part:close.1": " ; vouliez-vous dire {close1} ?",
+    "part:close.2": " ; vouliez-vous dire {close1} ou {close2} ?",
+    "part:close.3": " ; vouliez-vous dire {close1}, {close2} ou {close3} ?",
+    "part:candidates.some": "{listed}",
+    "part:candidates.none": "aucun",
+    "part:elsewhere.none": "",
+    "part:elsewhere.some": " ; {candidate} a une offre sur le lot {elsewhere}",
+    "msg:no-lot": "{path} : il n'y a pas de lot {lot} (lots : {known})",
+    # les lettres et leurs modèles
+    "msg:no-lot.letters": "le lot {lot} n'est pas dans la consultation (lots : {known})",
+    "msg:letters-provisional": (
+        "lot {lot} : le classement est provisoire (des offres n'ont pas pu être évaluées) ; "
+        "corrigez le classeur des offres (voir `referent validate`) avant d'écrire les lettres : "
+        "aucune lettre ne doit partir sur un résultat provisoire"
+    ),
+    "msg:letters-no-winner": (
+        "lot {lot} : aucune offre admissible, donc aucune attribution à notifier ; les lettres "
+        "ne s'écrivent que pour un lot qui a un attributaire"
+    ),
+    "msg:letters-tie": (
+        "lot {lot} : {count} offres sont classées premières ex aequo ({names}) et le départage "
+        "ne les sépare pas ; tranchez l'égalité avant d'écrire les lettres : aucune lettre ne "
+        "doit partir sur un résultat à égalité"
+    ),
+    "msg:letters-no-award": "lot {lot} : aucune attribution : {note}",
+    "msg:template-dir": "{path} : dossier de modèles introuvable",
+    "msg:template-unreadable": (
+        "{path} : le modèle ne peut pas être lu ({detail}) ; enregistrez-le en texte UTF-8"
+    ),
+    "msg:template-syntax": (
+        "{path}:{line}: un « $ » qui ne commence aucun champ ; écrivez $$ pour le signe dollar, "
+        "ou $nom / ${{nom}} pour un champ"
+    ),
+    "msg:template-placeholder": "{path} : champ inconnu {listed} ; champs possibles : {known}",
+    # template et init
+    "msg:bad-evaluators.empty": (
+        "le nom d'un évaluateur est vide ; indiquez des noms comme Anne,Bruno"
+    ),
+    "msg:bad-evaluators.same": (
+        "les évaluateurs {earlier} et {name} portent le même nom ; indiquez chacun une seule fois"
+    ),
+    "msg:init-lots": "--lots {lots} : une consultation a au moins un lot",
+    "msg:init-not-a-folder": "{path} : c'est un fichier, pas un dossier",
+    "msg:init-exists": (
+        "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer, ou choisissez un "
+        "autre dossier"
+    ),
     "msg:not-applicable.hierarchy": (
         "{path} : {command_part} ne s'applique pas avec ordering: hierarchy ; utilisez "
         "`referent score` ou `rank`"
