@@ -566,7 +566,7 @@ def test_a_lot_no_candidate_may_take_refuses_letters_in_french(
     args = ["letters", "--lot", "2", str(book), *config, "--out", str(tmp_path / "lettres")]
     # the note after "aucune attribution" is the evaluation's own (award_note), in English
     assert _refused(runner, monkeypatch, args) == [
-        "lot 2 : aucune attribution : no candidate may take this lot [letters-no-award]"
+        "lot 2 : aucune attribution : aucun candidat ne peut recevoir ce lot [letters-no-award]"
     ]
     evaluation = api.score(*(Path(p) for p in config[1::2]), book)
     with pytest.raises(ReferentError) as caught:

@@ -12,6 +12,7 @@ from enum import StrEnum
 from fractions import Fraction
 from functools import cached_property, lru_cache
 from math import lcm
+from typing import Any
 
 from referent_ess import scoring
 from referent_ess.abnormal import MINIMUM_OFFERS, AbnormalMethod, Suspicion, detect
@@ -125,6 +126,7 @@ class LotResult:
     abnormal_note: str | None = None  # why abnormally-low detection did not apply, if it did not
     award: "OfferResult | None" = None  # the offer the lot goes to, when that can be said
     award_note: str | None = None  # why there is no award, or why it is not the first ranked
+    award_params: tuple[tuple[str, str], ...] = ()  # its form and figures, for the catalogues
 
     @cached_property
     def ranked(self) -> tuple[OfferResult, ...]:
@@ -179,11 +181,11 @@ def _allocate(
     allocated = []
     for lot in lots:
         if lot.provisional:
-            allocated.append(replace(lot, award_note="provisional ranking: no award yet"))
+            allocated.append(replace(lot, **_note("provisional")))
             continue
         passed_over: dict[int, Problem] = {}
         award: OfferResult | None = None
-        note: str | None = None
+        note: dict[str, Any] | None = None
         for result in lot.ranked:
             who = normalise(result.candidate)
             if limit is not None and len(held.get(who, [])) >= limit:
@@ -206,34 +208,48 @@ def _allocate(
                 continue
             same_rank = [r for r in lot.ranked if r.rank == result.rank and r is not result]
             if any(len(held.get(normalise(r.candidate), [])) < (limit or 1) for r in same_rank):
-                note = f"{len(same_rank) + 1} offers share rank {result.rank}: the buyer decides"
+                note = _note("tie", count=len(same_rank) + 1, rank=result.rank)
             else:
                 award = result
                 held.setdefault(who, []).append(lot.lot.id)
                 if passed_over:
-                    note = f"awarded to the rank-{result.rank} offer (max_lots_per_candidate)"
+                    note = _note("passed-over", rank=result.rank)
             break
         if award is None and note is None:
-            note = "no admissible offer" if not lot.ranked else "no candidate may take this lot"
+            note = _note("no-admissible" if not lot.ranked else "nobody")
         offers = tuple(
             replace(r, warnings=(*r.warnings, passed_over[r.offer.row]))
             if r.offer.row in passed_over
             else r
             for r in lot.offers
         )
-        allocated.append(replace(lot, offers=offers, award=_same(award, offers), award_note=note))
+        allocated.append(replace(lot, offers=offers, award=_same(award, offers), **(note or {})))
     return tuple(allocated)
 
 
 def _award_first(lot: LotResult) -> LotResult:
     if lot.provisional:
-        return replace(lot, award_note="provisional ranking: no award yet")
+        return replace(lot, **_note("provisional"))
     if not lot.ranked:
-        return replace(lot, award_note="no admissible offer")
+        return replace(lot, **_note("no-admissible"))
     if len(lot.winners) > 1:
-        note = f"{len(lot.winners)} offers share rank 1: the buyer decides"
-        return replace(lot, award_note=note)
+        return replace(lot, **_note("tie", count=len(lot.winners), rank=1))
     return replace(lot, award=lot.winners[0])
+
+
+_AWARD_NOTES = {
+    "provisional": "provisional ranking: no award yet",
+    "no-admissible": "no admissible offer",
+    "tie": "{count} offers share rank {rank}: the buyer decides",
+    "passed-over": "awarded to the rank-{rank} offer (max_lots_per_candidate)",
+    "nobody": "no candidate may take this lot",
+}
+
+
+def _note(form: str, **figures: int | None) -> dict[str, Any]:
+    """A lot's award note (code ``award-note``), in English and as parameters to translate."""
+    params = (("form", form), *((name, str(value)) for name, value in figures.items()))
+    return {"award_note": _AWARD_NOTES[form].format(**figures), "award_params": params}
 
 
 def _same(award: "OfferResult | None", offers: tuple[OfferResult, ...]) -> "OfferResult | None":

@@ -737,12 +737,13 @@ def _award_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterato
         award_note=lot.award_note,
         max_lots_per_candidate=None if limit is None else str(limit),
     )
-    note = f" ({lot.award_note})" if lot.award_note else ""
+    translated = formats.award_note(lot)
+    note = f" ({translated})" if translated else ""
     award = lot.award
     if award is None:
-        if lot.award_note is None:
+        if translated is None:
             return
-        yield Step("award", tr("ex.award.none", lot=lot.lot.id, note=lot.award_note), figures)
+        yield Step("award", tr("ex.award.none", lot=lot.lot.id, note=translated), figures)
         return
     figures.update(
         award_candidate=award.candidate, award_row=str(award.offer.row), award_rank=str(award.rank)

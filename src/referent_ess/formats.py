@@ -72,6 +72,14 @@ def _decimal_number(value: Decimal | Fraction) -> float:
     return float(round_half_up(value, POINTS_PLACES))
 
 
+def award_note(lot: LotResult) -> str | None:
+    """Why the lot has no award, or why it goes to an offer that is not first, in the current
+    language."""
+    if lot.award_note is None:
+        return None
+    return i18n.message("award-note", lot.award_params, lot.award_note)
+
+
 def tie_notes(lot: LotResult) -> list[str]:
     """One sentence per exact tie of the lot: who tied, what decided, who still shares a rank."""
     notes = []
@@ -490,7 +498,7 @@ def evaluation_markdown(
             out += [_md(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
             out += [*(_md(note) for note in tie_notes(lot)), ""] if lot.ties else []
             if lot.award is not None and lot.award.rank != 1:
-                award = tr("lot.award", candidate=lot.award.candidate, note=lot.award_note)
+                award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))
                 out += [f"**{_md(award)}**", ""]
         else:
             out += [tr("lot.no_admissible"), ""]

@@ -35,6 +35,7 @@ from referent_ess.evaluate import (
     Reason,
     Status,
 )
+from referent_ess.formats import award_note
 from referent_ess.labels_fr import (
     STATUS,
     STATUS_EXPLAINED,
@@ -165,7 +166,7 @@ def _single_winner(lot: LotResult) -> OfferResult:
     raise ReferentError(
         f"{where}: no award: {lot.award_note}",
         "letters-no-award",
-        params=(*params, ("note", str(lot.award_note))),
+        params=(*params, ("note", str(award_note(lot)))),  # in the language of the run
     )
 
 

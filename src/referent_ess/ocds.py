@@ -153,7 +153,7 @@ def build_ocds_release(
                 {
                     "code": "no-award",
                     "relatedLots": [str(lot.lot.id)],
-                    "message": f"Lot {lot.lot.id} : aucune attribution ({lot.award_note}).",
+                    "message": f"Lot {lot.lot.id} : aucune attribution ({_award_note(lot)}).",
                 }
             )
             continue
@@ -473,3 +473,8 @@ class _PartyIds:
 
     def __getitem__(self, name: str) -> str:
         return self._ids[name]
+
+
+def _award_note(lot: LotResult) -> str:
+    """The lot's award note, in French like the rest of the release."""
+    return labels_fr.message_fr("award-note", lot.award_params, str(lot.award_note))

@@ -495,7 +495,7 @@ def _summary_row(sheet: _Sheet, row: int, lot: LotResult) -> None:
     else:
         if lot.award is not None and lot.award not in winners:  # max_lots_per_candidate
             winners = (lot.award,)
-            observation = str(lot.award_note)
+            observation = message_fr("award-note", lot.award_params, str(lot.award_note))
         first = winners[0]
         sheet.put(row, 8, _names(winners), font=_BOLD, wrap=40)
         sheet.put(row, 9, points(first.total), fmt=POINTS_FORMAT, font=_BOLD)

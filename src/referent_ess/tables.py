@@ -21,6 +21,7 @@ from referent_ess.config import Criterion
 from referent_ess.evaluate import Evaluation, LotResult, OfferResult
 from referent_ess.formats import (
     abnormal_text,
+    award_note,
     criterion_heading,
     criterion_value,
     excluded_reasons,
@@ -95,7 +96,7 @@ def score_tables(
                 parts.append(Text(abnormal_text(evaluation), style="italic"))
             parts += [Text(note, style="italic") for note in tie_notes(lot)]
             if lot.award is not None and lot.award.rank != 1:
-                award = tr("lot.award", candidate=lot.award.candidate, note=lot.award_note)
+                award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))
                 parts.append(Text(award, style="bold yellow"))
         else:
             parts.append(Text(tr("lot.no_admissible"), style="yellow"))

@@ -114,6 +114,11 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
     "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
+    "msg:award-note.provisional": "provisional ranking: no award yet",
+    "msg:award-note.no-admissible": "no admissible offer",
+    "msg:award-note.tie": "{count} offers share rank {rank}: the buyer decides",
+    "msg:award-note.passed-over": "awarded to the rank-{rank} offer (max_lots_per_candidate)",
+    "msg:award-note.nobody": "no candidate may take this lot",
     "msg:zero-price": (
         "the price HT {rate_num} × {days_num} = {amount_money} is zero once rounded to the cent; "
         "a price must be at least 0.01"

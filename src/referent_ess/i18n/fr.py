@@ -119,6 +119,11 @@ MESSAGES: dict[str, str] = {
         "pas de note pour le critère {criterion} : le jury doit noter chaque critère"
     ),
     "msg:no-price": "prix impossible à calculer : le coût journalier ou le nombre de jours manque",
+    "msg:award-note.provisional": "classement provisoire : pas encore d'attribution",
+    "msg:award-note.no-admissible": "aucune offre admissible",
+    "msg:award-note.tie": "{count} offres se partagent le rang {rank} : l'acheteur tranche",
+    "msg:award-note.passed-over": "attribué à l'offre de rang {rank} (max_lots_per_candidate)",
+    "msg:award-note.nobody": "aucun candidat ne peut recevoir ce lot",
     "msg:zero-price": (
         "le prix HT {rate_num} × {days_num} = {amount_money} vaut zéro une fois arrondi au "
         "centime ; un prix doit être d'au moins 0,01 €"
