@@ -442,3 +442,48 @@ def test_init_needs_at_least_one_lot(tmp_path: Path) -> None:
         init_consultation(tmp_path / "demo", lots=0)
     assert refused.value.code == "init-lots"
     assert not (tmp_path / "demo").exists()
+
+
+def test_init_never_replaces_a_workbook_holding_offers_even_with_force(tmp_path: Path) -> None:
+    init_consultation(tmp_path, 2)
+    offers = tmp_path / "offers.xlsx"
+    workbook = openpyxl.load_workbook(offers)
+    sheet = workbook["offers"]
+    sheet.append(["Atelier", 1, 450, 20])
+    sheet.append(["Coop", 2, 500, 10])
+    workbook.save(offers)
+    typed = offers.read_bytes()
+    lots_before = (tmp_path / "lots.yaml").read_bytes()
+    with pytest.raises(ReferentError) as refused:
+        init_consultation(tmp_path, 2, force=True)
+    assert refused.value.code == "init-holds-offers"
+    assert refused.value.lines == (
+        f"{offers}: holds 2 offer row(s); init never replaces it, even with --force: choose "
+        "another folder, or move the workbook away first [init-holds-offers]",
+    )
+    assert offers.read_bytes() == typed  # nothing lost
+    assert (tmp_path / "lots.yaml").read_bytes() == lots_before  # nor anything else written
+
+
+def test_the_refusal_to_replace_offers_reads_in_french(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from referent_ess.cli import app
+    from referent_ess.i18n import CATALOGUES
+
+    init_consultation(tmp_path, 1)
+    offers = tmp_path / "offers.xlsx"
+    workbook = openpyxl.load_workbook(offers)
+    workbook["offers"].append(["Atelier", 1, 450, 20])
+    workbook.save(offers)
+    result = CliRunner().invoke(app, ["--lang", "fr", "init", str(tmp_path), "--force"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"erreur : {offers} : le classeur contient 1 ligne(s) d'offres ; init ne le remplace "
+        "jamais, même avec --force : choisissez un autre dossier, ou déplacez d'abord le "
+        "classeur [init-holds-offers]\n"
+    )
+    english = CATALOGUES["en"]["msg:init-holds-offers"].format(path=offers, rows=1)
+    with pytest.raises(ReferentError) as refused:
+        init_consultation(tmp_path, 1, force=True)
+    assert refused.value.lines == (f"{english} [init-holds-offers]",)

@@ -459,7 +459,13 @@ def init(
     title: Annotated[
         str, typer.Option("--title", help="The consultation's title.")
     ] = "Ma consultation",
-    force: ForceOption = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace the files if they exist (never an offers.xlsx that holds offers).",
+        ),
+    ] = False,
 ) -> None:
     """Start a consultation: a commented lots.yaml and criteria.yaml, and offers.xlsx to fill in.
 
@@ -656,15 +662,9 @@ def explain(
 def _refuse_filled_workbook(path: Path) -> None:
     """A template never replaces a workbook that holds offers, even with --force."""
     from referent_ess.errors import ReferentError
+    from referent_ess.workbook import offer_rows
 
-    if not path.is_file():
-        return
-    try:
-        from referent_ess.workbook import read_offers_sheet
-
-        rows = len(read_offers_sheet(path).rows)
-    except ReferentError:
-        return  # not a readable workbook: the usual --force rule applies
+    rows = offer_rows(path)  # 0 for a file that is not a readable workbook: --force rules
     if rows:
         raise ReferentError(
             f"{path}: holds {rows} offer row(s); write the template to another file (--out "

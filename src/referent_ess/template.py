@@ -38,6 +38,7 @@ from referent_ess.outputs import write_atomically
 from referent_ess.problems import Problem
 from referent_ess.text import normalise
 from referent_ess.values import percent
+from referent_ess.workbook import offer_rows
 from referent_ess.xlsxfile import workbook_bytes
 
 OFFERS_SHEET: Final = "offers"
@@ -758,6 +759,14 @@ def init_consultation(
             params=(("path", str(folder)),),
         )
     targets = [folder / LOTS_FILE, folder / CRITERIA_FILE, folder / OFFERS_FILE]
+    rows = offer_rows(folder / OFFERS_FILE)
+    if rows:  # typed offers are never lost, even with force
+        raise ReferentError(
+            f"{folder / OFFERS_FILE}: holds {rows} offer row(s); init never replaces it, even "
+            "with --force: choose another folder, or move the workbook away first",
+            "init-holds-offers",
+            params=(("path", str(folder / OFFERS_FILE)), ("rows", str(rows))),
+        )
     existing = [path for path in targets if path.exists()]
     if existing and not force:
         lines = [

@@ -75,9 +75,10 @@ MESSAGES: dict[str, str] = {
     "cli.written_letters": "written: {n} letter(s) in {folder}",
     "cli.next_steps": (
         "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
-        "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. type the "
-        "offers and the jury's marks in offers.xlsx; 4. {where}referent validate, then "
-        "referent score."
+        "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "
+        "changed the lots, the documents or the criteria, {where}referent template --force "
+        "(offers.xlsx then matches them); 4. type the offers and the jury's marks in "
+        "offers.xlsx; 5. referent validate, then referent score."
     ),
     "cli.placeholder_ocid": (
         "the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own with "
@@ -417,6 +418,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:init-lots": "--lots {lots}: a consultation has at least one lot",
     "msg:init-not-a-folder": "{path}: is a file, not a folder",
+    "msg:init-holds-offers": (
+        "{path}: holds {rows} offer row(s); init never replaces it, even with --force: choose "
+        "another folder, or move the workbook away first"
+    ),
     "msg:init-exists": (
         "{path}: already exists; pass --force to replace it, or choose another folder"
     ),

@@ -78,8 +78,10 @@ MESSAGES: dict[str, str] = {
     "cli.next_steps": (
         "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
         "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
-        "votre consultation ; 3. saisissez les offres et les notes du jury dans offers.xlsx ; "
-        "4. {where}referent validate, puis referent score."
+        "votre consultation ; 3. si vous avez changé les lots, les pièces ou les critères, "
+        "{where}referent template --force (offers.xlsx leur correspond alors) ; 4. saisissez "
+        "les offres et les notes du jury dans offers.xlsx ; 5. referent validate, puis "
+        "referent score."
     ),
     "cli.placeholder_ocid": (
         "le fichier OCDS utilise le préfixe d'ocid provisoire ocds-xxxxxx ; indiquez le vôtre "
@@ -464,6 +466,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:init-lots": "--lots {lots} : une consultation a au moins un lot",
     "msg:init-not-a-folder": "{path} : c'est un fichier, pas un dossier",
+    "msg:init-holds-offers": (
+        "{path} : le classeur contient {rows} ligne(s) d'offres ; init ne le remplace jamais, "
+        "même avec --force : choisissez un autre dossier, ou déplacez d'abord le classeur"
+    ),
     "msg:init-exists": (
         "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer, ou choisissez un "
         "autre dossier"
