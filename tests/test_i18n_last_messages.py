@@ -259,8 +259,10 @@ def test_init_in_french(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stdout == (
         "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
         "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
-        "votre consultation ; 3. saisissez les offres et les notes du jury dans offers.xlsx ; "
-        f"4. cd {folder} && referent validate, puis referent score.\n"
+        "votre consultation ; 3. si vous avez changé les lots, les pièces ou les critères, "
+        f"cd {folder} && referent template --force (offers.xlsx leur correspond alors) ; "
+        "4. saisissez les offres et les notes du jury dans offers.xlsx ; "
+        f"5. cd {folder} && referent validate, puis referent score.\n"
     )
 
 

@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
         "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "
         "changed the lots, the documents or the criteria, {where}referent template --force "
         "(offers.xlsx then matches them); 4. type the offers and the jury's marks in "
-        "offers.xlsx; 5. referent validate, then referent score."
+        "offers.xlsx; 5. {where}referent validate, then referent score."
     ),
     "cli.placeholder_ocid": (
         "the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own with "
