@@ -1111,3 +1111,47 @@ def test_names_with_brackets_or_colons_are_printed_as_typed(
     assert result.exit_code == 0, result.output
     for name in names:
         assert name in result.stdout
+
+
+def test_budget_markdown_names_its_inputs_and_speaks_the_language(runner: CliRunner) -> None:
+    # lot 4, row 10: 650 × 20 = 13 000 HT, × 1.2 = 15 600 TTC, over the 15 000 TTC cap by 600
+    english = run(runner, ["check-budget", "--format", "markdown", *CONFIG], 1).stdout
+    lines = english.splitlines()
+    assert lines[0] == "# Budget check — Référent de secteur d'activité de l'ESS 2018"
+    assert lines[2].startswith("Inputs: ")
+    assert lines[4] == (
+        "| Lot | Candidate | Row | Day rate HT | Days | VAT | Price HT | Price TTC | Basis | Cap "
+        "| Margin | Check |"
+    )
+    assert (
+        "| 4 | Recyclerie Coopérative de l'Ouest (SCIC) | 10 | 650.00 | 20 | 20 % | 13000.00 | "
+        "15600.00 | TTC | 15000.00 | -600.00 | OVER |"
+    ) in lines
+    french = run(runner, ["--lang", "fr", "check-budget", "--format", "markdown", *CONFIG], 1)
+    lines = french.stdout.replace("\u202f", " ").replace("\u00a0", " ").splitlines()
+    assert lines[0] == "# Contrôle budgétaire — Référent de secteur d'activité de l'ESS 2018"
+    assert lines[2].startswith("Fichiers : ")
+    assert (
+        "| 4 | Recyclerie Coopérative de l'Ouest (SCIC) | 10 | 650,00 € | 20 | 20 % | "
+        "13 000,00 € | 15 600,00 € | TTC | 15 000,00 € | -600,00 € | DÉPASSE |"
+    ) in lines
+    assert (
+        "| 4 | Ressourceries en Réseau | 13 | 447,15 € | 21,5 | 20 % | 9 613,73 € | 11 536,48 € | "
+        "TTC | 15 000,00 € | 3 463,52 € | OK |"
+    ) in lines  # 447.15 × 21.5 = 9613.725 → 9613.73; × 1.2 = 11536.476 → 11536.48
+
+
+def test_validate_markdown_speaks_the_language(
+    runner: CliRunner, make_config, make_workbook
+) -> None:
+    lots, criteria = make_config()
+    offers = make_workbook([["Alpha", 1, "environ 500", 10, None, "oui", 4]])
+    args = ["validate", str(offers), "--lots", str(lots), "--criteria", str(criteria)]
+    french = run(runner, ["--lang", "fr", *args, "--format", "markdown"], 1).stdout.splitlines()
+    assert french[2] == "| Gravité | Où | Champ | Code | Message |"
+    assert french[4].startswith(f"| erreur | {offers}")
+    assert "offers!C2 | day_rate_ht | bad-number | 'environ 500' n'est pas un nombre" in french[4]
+    english = run(runner, [*args, "--format", "markdown"], 1).stdout.splitlines()
+    assert english[2] == "| Severity | Where | Field | Code | Message |"
+    assert english[4].startswith(f"| error | {offers}")
+    assert "offers!C2 | day_rate_ht | bad-number | 'environ 500' is not a number" in english[4]

@@ -11,8 +11,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from referent_ess import i18n
 from referent_ess.evaluate import Evaluation, OfferResult
-from referent_ess.formats import budget_list, header, money, quantity, rate, safe_text, to_json
+from referent_ess.formats import (
+    _md,
+    budget_list,
+    header,
+    inputs_text,
+    money,
+    quantity,
+    rate,
+    safe_text,
+    to_json,
+)
 from referent_ess.i18n import tr
 
 
@@ -156,11 +167,38 @@ def budget_csv(evaluation: Evaluation) -> str:
     return buffer.getvalue()
 
 
+_MARKDOWN_COLUMNS = (
+    "lot", "candidate", "row", "day_rate", "days", "vat", "price_ht", "price_ttc", "basis", "cap",
+    "margin", "check",
+)  # fmt: skip
+
+
 def budget_markdown(evaluation: Evaluation, report: BudgetReport) -> str:
-    out = [f"# Budget check — {evaluation.config.consultation.title}", ""]
-    out.append("| " + " | ".join(_COLUMNS) + " |")
-    out.append("|" + "---|" * len(_COLUMNS))
-    for row in _rows(evaluation):
-        out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    """The budget check for a document: its input files, one line per offer and cap checked,
+    worded and with amounts written in the current language."""
+    title = tr("md.budget_title", title=evaluation.config.consultation.title)
+    out = [f"# {_md(title)}", "", _md(inputs_text(evaluation)), ""]
+    out.append("| " + " | ".join(_md(tr(f"col.{key}")) for key in _MARKDOWN_COLUMNS) + " |")
+    out.append("|" + "---|" * len(_MARKDOWN_COLUMNS))
+    placed = [(str(lot.lot.id), r) for lot in evaluation.lots for r in _by_row(lot.offers)]
+    for lot_id, result in placed + [("", r) for r in evaluation.unplaced]:
+        offer = result.offer
+        common = [
+            lot_id,
+            offer.candidate or "",
+            str(offer.row),
+            i18n.money(offer.day_rate_ht) or "",
+            i18n.quantity(offer.days) or "",
+            i18n.percent(result.vat_rate) or "",
+            i18n.money(result.price_ht) or "",
+            i18n.money(result.price_ttc) or "",
+        ]
+        checks = [
+            [check.basis.upper(), i18n.money(check.cap) or "", i18n.money(check.margin) or "",
+             tr(f"verdict.{'ok' if check.within else 'over'}")]
+            for check in result.budget
+        ] or [["", "", "", tr("verdict.unchecked")]]  # fmt: skip
+        for check in checks:
+            out.append("| " + " | ".join(_md(cell) for cell in [*common, *check]) + " |")
     out += ["", summary(report), ""]
     return "\n".join(out)

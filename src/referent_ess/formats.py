@@ -566,10 +566,21 @@ def validation_csv(report: ValidationReport) -> str:
 
 
 def validation_markdown(report: ValidationReport) -> str:
+    """The verdict, then one line per problem, worded in the current language (the CSV and the
+    JSON keep the raw fields)."""
     out = [validation_verdict(report), ""]
     if report.problems:
-        out.append("| " + " | ".join(_PROBLEM_COLUMNS) + " |")
-        out.append("|" + "---|" * len(_PROBLEM_COLUMNS))
-        out += ["| " + " | ".join(_md(c) for c in _problem_row(p)) + " |" for p in report.problems]
+        columns = ("severity", "where", "field", "code", "message")
+        out.append("| " + " | ".join(_md(tr(f"col.{key}")) for key in columns) + " |")
+        out.append("|" + "---|" * len(columns))
+        for problem in report.problems:
+            cells = (
+                tr(f"severity.{problem.severity.value}"),
+                problem.place(tr("word.sheet")),
+                problem.field or "",
+                problem.code,
+                i18n.message(problem.code, problem.params, problem.message),
+            )
+            out.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
         out.append("")
     return "\n".join(out)

@@ -85,6 +85,19 @@ def money(value: Decimal | Fraction | None) -> str | None:
     return grouped + "\u00a0€"
 
 
+def quantity(value: Decimal | None) -> str | None:
+    """A count such as days, without useless zeros: ``21.5`` in English, ``21,5`` in French."""
+    if value is None:
+        return None
+    text = f"{value.normalize():f}"
+    return text.replace(".", ",") if _current.get() == "fr" else text
+
+
+def percent(rate: Decimal | None) -> str | None:
+    """A rate as a percentage: ``5.5 %`` in English, ``5,5 %`` in French."""
+    return None if rate is None else f"{quantity(rate * 100)} %"
+
+
 def when(moment: date | datetime) -> str:
     """A date (and time) as people read it here: ISO in English (``2018-03-23 17:30``), the
     French way in French (``23/03/2018 à 17:30``). JSON and CSV keep ISO dates."""

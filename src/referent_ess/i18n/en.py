@@ -20,6 +20,9 @@ MESSAGES: dict[str, str] = {
     ),
     "md.caps": "Cap: {ht} € HT / {ttc} € TTC",
     "md.provisional": "**Provisional ranking**: some offers could not be evaluated.",
+    "md.budget_title": "Budget check — {title}",
+    "col.lot": "Lot",
+    "col.basis": "Basis",
     "md.row": "row {row}",
     "md.excluded": "{candidate} ({row}): {status} — {reasons}",
     # columns

@@ -20,6 +20,9 @@ MESSAGES: dict[str, str] = {
     ),
     "md.caps": "Montant maximum : {ht} HT / {ttc} TTC",
     "md.provisional": "**Classement provisoire** : des offres n'ont pas pu être évaluées.",
+    "md.budget_title": "Contrôle budgétaire — {title}",
+    "col.lot": "Lot",
+    "col.basis": "Base",
     "md.row": "ligne {row}",
     "md.excluded": "{candidate} ({row}) : {status} — {reasons}",
     # colonnes
