@@ -1155,3 +1155,22 @@ def test_validate_markdown_speaks_the_language(
     assert english[2] == "| Severity | Where | Field | Code | Message |"
     assert english[4].startswith(f"| error | {offers}")
     assert "offers!C2 | day_rate_ht | bad-number | 'environ 500' is not a number" in english[4]
+
+
+def test_simulate_refuses_a_lot_without_admissible_offer(
+    runner: CliRunner, make_config, make_workbook
+) -> None:
+    lots, criteria = make_config()
+    offers = make_workbook([["Alone", 2, 400, 10, None, "oui", 4]])  # nothing on lot 1
+    args = ["simulate", "--lot", "1", str(offers), "--lots", str(lots), "--criteria", str(criteria)]
+    english = run(runner, args, 2)
+    assert english.stderr == (
+        "error: lot 1: simulate does not apply: the lot has no admissible offer to rank "
+        "[not-applicable]\n"
+    )
+    french = run(runner, ["--lang", "fr", *args], 2)
+    assert french.stderr == (
+        "erreur : lot 1 : la simulation ne s'applique pas : le lot n'a aucune offre admissible "
+        "à classer [not-applicable]\n"
+    )
+    assert run(runner, [*args[:2], "2", *args[3:]], 0).stdout  # lot 2 has one: it runs

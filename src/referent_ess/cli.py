@@ -548,6 +548,15 @@ def simulate(
         lot,
         weighted_for="simulate",
     )
+    chosen = evaluation.lot(lot_id)
+    if chosen is not None and not chosen.ranked:  # else every formula "keeps" a missing winner
+        from referent_ess.errors import ReferentError
+
+        raise ReferentError(
+            f"lot {lot_id}: simulate does not apply: the lot has no admissible offer to rank",
+            "not-applicable",
+            params=(("form", "simulate-empty"), ("lot", str(lot_id))),
+        )
     simulation = run_simulation(evaluation, lot_id)
 
     def table() -> "RenderableType":

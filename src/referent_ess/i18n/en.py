@@ -438,6 +438,9 @@ MESSAGES: dict[str, str] = {
         "simulate (price formulas give points, which a hierarchy has not)"
     ),
     "part:needs-weights.sensitivity": ("sensitivity (there are no weights to move in a hierarchy)"),
+    "msg:not-applicable.simulate-empty": (
+        "lot {lot}: simulate does not apply: the lot has no admissible offer to rank"
+    ),
     "msg:not-applicable.sensitivity": "lot {lot}: sensitivity does not apply: {why_part}",
     "part:not-sensitive.hierarchy": "{why}",
     "part:not-sensitive.provisional": "{why}",

@@ -490,6 +490,9 @@ MESSAGES: dict[str, str] = {
     "part:needs-weights.sensitivity": (
         "la commande sensitivity (une hiérarchie n'a pas de pondérations à déplacer)"
     ),
+    "msg:not-applicable.simulate-empty": (
+        "lot {lot} : la simulation ne s'applique pas : le lot n'a aucune offre admissible à classer"
+    ),
     "msg:not-applicable.sensitivity": (
         "lot {lot} : l'analyse de sensibilité ne s'applique pas : {why_part}"
     ),
