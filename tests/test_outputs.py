@@ -179,3 +179,14 @@ def test_score_json_written_lot_by_lot_is_the_json_of_the_whole_evaluation(
     whole = formats.to_json(formats.evaluation_dict(evaluation))
     assert on_screen.stdout == whole
     assert [lot["id"] for lot in json.loads(on_screen.stdout)["lots"]] == [1, 2, 3, 4]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    def pieces():
+        yield '{"a":'
+        raise KeyboardInterrupt  # Ctrl-C while a large document is being rendered
+
+    target = tmp_path / "out.json"
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, pieces(), inputs=[])
+    assert list(tmp_path.iterdir()) == []

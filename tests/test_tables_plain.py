@@ -38,3 +38,17 @@ def test_a_table_cut_into_pieces_prints_as_one_table(
     assert lines[2] == "Lot 1"  # a two-line header, a caption
     assert (lines[3].strip(), lines[4].split()) == ("Total", ["Rank", "Candidate", "/100"])
     assert lines[-2] == "Price points: proportional"
+
+
+def test_short_names_keep_the_minimum_width_of_their_column() -> None:
+    # keep_whole gives the candidate column a minimum width of 12: sizing the columns to their
+    # content must not make it narrower than rich would print it.
+    table = tables._table()
+    table.add_column("Candidate")
+    table.add_column("Total", justify="right")
+    for name in ("Abc", "Bcd"):
+        table.add_row(name, "81.00")
+    tables.keep_whole(table)
+    expected = whole(table)
+    assert expected.splitlines()[0] == "Candidate      Total"  # 12 + 3 + 5
+    assert tables.render_plain(table) == expected

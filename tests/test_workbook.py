@@ -687,3 +687,28 @@ def test_a_value_seen_again_reports_its_problem_at_each_of_its_cells(
         ("bad-yes-no", "F3", 3),
         ("bad-yes-no", "F4", 4),
     ]
+
+
+def test_values_python_calls_equal_keep_their_own_reading(make_config) -> None:
+    # -0.0 == 0.0 and Decimal("2.50") == Decimal("2.5") in Python, with the same hash: the
+    # memo of a column must not give the second one the first one's reading.
+    from decimal import Decimal
+
+    from referent_ess.config import load_config
+    from referent_ess.offers import parse_offers
+    from referent_ess.workbook import RawSheet
+
+    config = load_config(*make_config())
+    header = ("candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality")
+    rows = (
+        (2, ("Alpha", 1, 450.0, 0.0, None, "oui", 4)),
+        (3, ("Beta", 1, 450.0, -0.0, None, "oui", 4)),
+        (4, ("Gamma", 1, Decimal("2.50"), 10, None, "oui", 4)),
+        (5, ("Delta", 1, Decimal("2.5"), 10, None, "oui", 4)),
+    )
+    book = parse_offers(RawSheet("offers.xlsx", "offers", header, rows), config, Path("x"))
+    assert [(p.cell, p.message) for p in book.problems] == [
+        ("D2", "found 0, expected a number of days greater than 0"),
+        ("D3", "found -0, expected a number of days greater than 0"),
+    ]
+    assert [str(o.day_rate_ht) for o in book.offers[2:]] == ["2.50", "2.5"]

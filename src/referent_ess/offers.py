@@ -9,7 +9,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
@@ -363,7 +363,7 @@ class _RowReader:
         for column, memo in self.plan:
             value = values[column.index] if column.index < width else None
             try:
-                outcome, notes = memo[(value.__class__, value)]  # type: ignore[index]
+                outcome, notes = memo[_memo_key(value)]  # type: ignore[index]
             except (KeyError, TypeError):  # not seen yet, unhashable, or a column of free text
                 outcome, notes = self._reading(column, value)
             for note in notes:
@@ -429,7 +429,7 @@ class _RowReader:
         memo = self.memos.get(column.index)
         if memo is None:
             return self._interpret(column, value)
-        key = (value.__class__, value)
+        key = _memo_key(value)
         try:
             return memo[key]
         except KeyError:
@@ -518,6 +518,17 @@ class _RowReader:
             return mark
 
         return parse_mark
+
+
+def _memo_key(value: object) -> tuple[type, object]:
+    """What tells two cell values apart for the memo. The type is part of it (``True``, ``1`` and
+    ``1.0`` are equal in Python, not in a sheet); so is the repr of the values Python calls
+    equal but that read differently: ``-0.0`` and ``0.0``, ``Decimal("2.50")`` and
+    ``Decimal("2.5")``, one instant in two time zones."""
+    kind = value.__class__
+    if kind is float or kind is Decimal or kind is datetime or kind is time:
+        return kind, repr(value)
+    return kind, value
 
 
 def _parsed(parser: Callable[[object], object], value: object, name: str) -> _Reading:

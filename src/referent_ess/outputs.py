@@ -58,8 +58,10 @@ def write_atomically(
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is shared
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:  # an error while writing, or while rendering the pieces
         Path(temporary).unlink(missing_ok=True)
+        if not isinstance(exc, OSError):
+            raise
         raise ReferentError(
             f"{path}: cannot be written ({exc.strerror})",
             "output-unwritable",

@@ -37,7 +37,8 @@ def share_terms(
     formula: PriceFormula, p: int, p_min: int, p_max: int, factor: Fraction
 ) -> tuple[int, int]:
     """The share as (numerator, denominator), the prices in whole units (cents, see
-    :func:`whole_units`): integer arithmetic, since a lot may have thousands of offers."""
+    :func:`whole_units`): integer arithmetic, since a lot may have thousands of offers. Prices
+    are above 0 and k above 1, as the configuration and the evaluation guarantee."""
     if formula is PriceFormula.PROPORTIONAL:
         return p_min, p
     if formula is PriceFormula.LINEAR:

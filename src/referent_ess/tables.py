@@ -349,11 +349,11 @@ def _pieces(table: Table, size: int) -> Iterator[Table]:
 
 
 def _size_to_content(table: Table) -> None:
-    """Each column exactly as wide as its widest line: nothing to measure when nothing wraps
-    (rich measures every cell otherwise, ~0.1 ms each: seconds for a table of every offer)."""
+    """Each column as wide as its widest line (or its minimum width, if more): nothing to measure
+    when nothing wraps (rich measures every cell otherwise: seconds for a table of every offer)."""
     for column in table.columns:
         lines = [line for cell in (column.header, *column.cells) for line in str(cell).split("\n")]
-        column.width = max(map(cell_len, lines))
+        column.width = max(*map(cell_len, lines), column.min_width or 0)
 
 
 def make_console() -> Console:
