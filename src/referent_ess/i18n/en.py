@@ -770,7 +770,7 @@ MESSAGES: dict[str, str] = {
         "Status {status}: not ranked, so no price points, no total and no rank (an "
         "offer takes the first status that applies, in the order {order})."
     ),
-    "ex.reason": "Reason {code}{kind}: {line}.",
+    "ex.reason": "Reason {name}: {line}.",
     "ex.reception.no_deadline": "no deadline is set",
     "ex.reception.end_of_day": "{when} (the end of that day)",
     "ex.reception.no_date": "no reception date given (deadline {limit})",

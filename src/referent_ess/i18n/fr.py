@@ -875,7 +875,7 @@ MESSAGES: dict[str, str] = {
         "rang (une offre prend le premier statut qui s'applique, dans l'ordre : "
         "{order})."
     ),
-    "ex.reason": "Motif {code}{kind} : {line}.",
+    "ex.reason": "Motif {name} : {line}.",
     "ex.reception.no_deadline": "aucune date limite n'est fixée",
     "ex.reception.end_of_day": "{when} inclus",
     "ex.reception.no_date": "date de réception non indiquée (date limite : {limit})",
