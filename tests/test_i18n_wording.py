@@ -6,11 +6,13 @@ names) or from small workbooks built in ``tmp_path``. French money: narrow no-br
 between thousands, no-break space (U+00A0) before €.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from conftest import HEADER
 from referent_ess.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,3 +58,97 @@ def test_explain_keeps_the_reason_codes_in_english(runner: CliRunner) -> None:
         "10. Reason late: received 2018-03-26, after the deadline 2018-03-23 (G15) — offre hors "
         "délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique."
     )
+
+
+# ---- French typography: a space before ":" and ";", English unchanged -----------------------
+
+
+def test_a_problems_location_puts_a_space_before_the_colon_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    """No day_rate_ht column: a problem of the whole sheet, on stderr and in validate's table."""
+    book = make_workbook([["Alpha", 1, 10, 0.2, "oui", 4]], [*HEADER[:2], *HEADER[3:]])
+    lots, criteria = make_config()
+    config = ["--lots", str(lots), "--criteria", str(criteria)]
+    french = runner.invoke(app, ["--lang", "fr", "score", str(book), *config])
+    assert french.stderr.startswith(
+        f"erreur : {book} : feuille 'offers' : aucune colonne pour le coût journalier HT "
+        "(day_rate_ht) : ajoutez une colonne intitulée l'une de : 'day_rate_ht', "
+    )
+    english = runner.invoke(app, ["--lang", "en", "score", str(book), *config])
+    assert english.stderr.startswith(
+        f"error: {book}: sheet 'offers': no column for day_rate_ht: add a column headed one of "
+    )
+    table = runner.invoke(app, ["--lang", "fr", "validate", str(book), *config]).stdout
+    assert f"   {book} : feuille 'offers'   day_rate_ht   missing-column   " in table
+
+
+def test_the_budget_summary_puts_a_space_before_the_colon_and_semicolon_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    book = make_workbook(
+        [["Alpha", 1, 450, 10, 0.2, "oui", 4], ["Beta", 1, 400, "18 jours", 0.2, "oui", 3]]
+    )
+    lots, criteria = make_config()
+    args = ["check-budget", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    french = runner.invoke(app, ["--lang", "fr", *args]).stdout.splitlines()
+    assert (
+        "1 offre(s) contrôlée(s) ; 0 au-dessus du montant maximum ; 1 impossible(s) à "
+        "contrôler : Beta (ligne 3 : pas de prix : coût journalier ou nombre de jours illisible)"
+    ) in french
+    english = runner.invoke(app, ["--lang", "en", *args]).stdout.splitlines()
+    assert (
+        "1 offer(s) checked; 0 over the cap; 1 that cannot be checked: Beta (row 3: no price: "
+        "day rate or days unreadable)"
+    ) in english
+
+
+def test_french_markdown_lists_the_offers_not_ranked_with_french_punctuation(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    """The heading of the offers not ranked, and two reasons of one offer (joined by ";")."""
+    book = make_workbook(
+        [["Alpha", 1, 450, 10, 0.2, "oui", 4], ["Beta", 1, "x", "y", 0.2, "oui", 3]]
+    )
+    lots, criteria = make_config()
+    args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria), "-f", "markdown"]
+    french = runner.invoke(app, ["--lang", "fr", *args]).stdout.splitlines()
+    assert "Offres non classées :" in french
+    day_rate = "'x' n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
+    days = "'y' n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
+    no_ground = "donnée à corriger dans le classeur, pas un motif de rejet"
+    assert (
+        f"- Beta (ligne 3) : à corriger — {day_rate} (C3) — {no_ground} ; {days} (D3) — {no_ground}"
+    ) in french
+    english = runner.invoke(app, ["--lang", "en", *args]).stdout.splitlines()
+    assert "Not ranked:" in english
+    day_rate = "'x' is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €"
+    days = "'y' is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €"
+    no_ground = "data to correct in the workbook, not a ground for rejection"
+    assert (
+        f"- Beta (row 3): invalid — {day_rate} (C3) — {no_ground}; {days} (D3) — {no_ground}"
+    ) in english
+
+
+def test_the_html_report_gives_the_sheets_remarks_in_french(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    book = make_workbook([["Alpha", 1, 450, 10, 0.2, "oui", 4, "x"]], [*HEADER, "remarque"])
+    lots, criteria = make_config()
+    out = tmp_path / "rapport.html"
+    args = ["report", str(book), "--lots", str(lots), "--criteria", str(criteria), "-o", str(out)]
+    assert runner.invoke(app, ["--lang", "en", *args]).exit_code == 0
+    page = out.read_text(encoding="utf-8").replace("&#x27;", "'")
+    assert (
+        f"<li>{book} : offers!H1 : la colonne 'remarque' n'est pas utilisée par l'outil ; elle "
+        "est ignorée [unknown-column]</li>"
+    ) in page

@@ -503,7 +503,7 @@ def evaluation_markdown(
         else:
             out += [tr("lot.no_admissible"), ""]
         if lot.excluded:
-            out += [f"{tr('lot.not_ranked')}:", ""]
+            out += [tr("md.not_ranked"), ""]
             out += [f"- {_md(_excluded_line(result))}" for result in lot.excluded]
             out.append("")
     if evaluation.unplaced:
@@ -530,7 +530,7 @@ def excluded_reasons(result: OfferResult) -> Iterable[str]:
 
 
 def _excluded_line(result: OfferResult) -> str:
-    reasons = "; ".join(excluded_reasons(result))
+    reasons = tr("punct.semicolon").join(excluded_reasons(result))
     status = tr(f"status.{result.status.value}")
     row = tr("md.row", row=result.offer.row)
     return tr("md.excluded", candidate=result.candidate, row=row, status=status, reasons=reasons)

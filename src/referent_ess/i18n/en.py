@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "md.provisional": "**Provisional ranking**: some offers could not be evaluated.",
     "md.row": "row {row}",
     "md.excluded": "{candidate} ({row}): {status} — {reasons}",
+    "md.not_ranked": "Not ranked:",
     # columns
     "col.rank": "Rank",
     "col.candidate": "Candidate",
@@ -201,6 +202,9 @@ MESSAGES: dict[str, str] = {
         "{evaluator} marks {candidate} on {criterion} twice (also {elsewhere}); keep one row"
     ),
     "word.sheet": "sheet",  # a whole sheet, where a problem is
+    # punctuation between the parts of a line: French puts a space before ":" and ";"
+    "punct.colon": ": ",
+    "punct.semicolon": "; ",
     # lots.yaml and criteria.yaml
     "msg:missing-key": "required key is missing",
     "msg:unknown-key.close": "unknown key {key} (did you mean {close}?)",

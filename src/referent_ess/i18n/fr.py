@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "md.provisional": "**Classement provisoire** : des offres n'ont pas pu être évaluées.",
     "md.row": "ligne {row}",
     "md.excluded": "{candidate} ({row}) : {status} — {reasons}",
+    "md.not_ranked": "Offres non classées :",
     # colonnes
     "col.rank": "Rang",
     "col.candidate": "Candidat",
@@ -224,6 +225,9 @@ MESSAGES: dict[str, str] = {
         "; n'en gardez qu'une ligne"
     ),
     "word.sheet": "feuille",  # a whole sheet, where a problem is
+    # punctuation between the parts of a line: French puts a space before ":" and ";"
+    "punct.colon": " : ",
+    "punct.semicolon": " ; ",
     # lots.yaml and criteria.yaml
     "msg:missing-key": "clé obligatoire manquante",
     "msg:unknown-key.close": "clé inconnue {key} (vouliez-vous dire {close} ?)",
