@@ -161,7 +161,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
         "award": {"candidate": "Les Bâtisseurs Solidaires (SCOP)", "row": 7},
         "award_note": None,
         "abnormally_low_note": (
-            "abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method "
+            "Abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method "
             "does not apply; judge the prices case by case"
         ),
         "lowest_price": "9613.73",  # admissible only: not row 5's 8000.00

@@ -13,7 +13,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from conftest import HEADER
+from referent_ess import api
 from referent_ess.cli import app
+from referent_ess.i18n import CATALOGUES
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ["--lots", str(ROOT / "lots.yaml"), "--criteria", str(ROOT / "criteria.yaml")]
@@ -152,3 +154,36 @@ def test_the_html_report_gives_the_sheets_remarks_in_french(
         f"<li>{book} : offers!H1 : la colonne 'remarque' n'est pas utilisée par l'outil ; elle "
         "est ignorée [unknown-column]</li>"
     ) in page
+
+
+# ---- the abnormally-low note of a lot: a sentence, with its capital -------------------------
+
+ABNORMAL_EN = (
+    "Abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method does not "
+    "apply; judge the prices case by case"
+)
+ABNORMAL_FR = (
+    "Offres anormalement basses : moins de 3 offres admissibles, la méthode mean-ratio ne "
+    "s'applique pas ; apprécier les prix au cas par cas"
+)
+
+
+@pytest.mark.parametrize(("language", "note"), [("en", ABNORMAL_EN), ("fr", ABNORMAL_FR)])
+def test_the_abnormally_low_note_is_a_sentence_in_tables_and_markdown(
+    runner: CliRunner, language: str, note: str
+) -> None:
+    """Lot 1 of the example has fewer than 3 admissible offers."""
+    table = run(runner, "--lang", language, "score", "--lot", "1").stdout.splitlines()
+    assert note in table
+    rank = run(runner, "--lang", language, "rank", "--lot", "1").stdout.splitlines()
+    assert note in rank
+    markdown = run(runner, "--lang", language, "score", "-f", "markdown").stdout.splitlines()
+    assert note in markdown
+    explained = run(runner, "--lang", language, "explain", "--lot", "4", "Ressourceries en Réseau")
+    assert f"13. {note}." in explained.stdout.splitlines()
+
+
+def test_the_abnormally_low_note_in_json_is_the_same_sentence() -> None:
+    evaluation = api.score(ROOT / "lots.yaml", ROOT / "criteria.yaml")
+    assert evaluation.lots[0].abnormal_note == ABNORMAL_EN
+    assert CATALOGUES["en"]["lot.abnormal"].format(n=3, method="mean-ratio") == ABNORMAL_EN

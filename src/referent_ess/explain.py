@@ -172,8 +172,7 @@ def _explain(evaluation: Evaluation, lot_id: int, candidate: str) -> Explanation
     steps += _award_steps(config, lot, result)
     steps += _status_steps(config, result)
     if lot.abnormal_note is not None and result.status is Status.ADMISSIBLE:
-        note = lot.abnormal_note if i18n.current() == "en" else formats.abnormal_text(evaluation)
-        steps.append(Step("abnormally-low-check", _sentence(note)))
+        steps.append(Step("abnormally-low-check", _sentence(formats.abnormal_text(evaluation))))
     steps += [_warning_step(warning) for warning in result.warnings]
     return Explanation(
         lot=lot.lot.id,

@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     "lot.unplaced": "Offers without a valid lot",
     "lot.award": "Award: {candidate} — {note}",
     "lot.abnormal": (
-        "abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
+        "Abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
         "not apply; judge the prices case by case"
     ),
     "md.caps": "Cap: {ht} € HT / {ttc} € TTC",

@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     "lot.unplaced": "Offres sans lot valide",
     "lot.award": "Attribution : {candidate} — {note}",
     "lot.abnormal": (
-        "offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
+        "Offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
         "s'applique pas ; apprécier les prix au cas par cas"
     ),
     "md.caps": "Montant maximum : {ht} HT / {ttc} TTC",
