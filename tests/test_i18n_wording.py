@@ -16,6 +16,7 @@ from conftest import HEADER
 from referent_ess import api
 from referent_ess.cli import app
 from referent_ess.i18n import CATALOGUES
+from test_i18n_messages import _check_templates
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ["--lots", str(ROOT / "lots.yaml"), "--criteria", str(ROOT / "criteria.yaml")]
@@ -123,7 +124,7 @@ def test_french_markdown_lists_the_offers_not_ranked_with_french_punctuation(
     french = runner.invoke(app, ["--lang", "fr", *args]).stdout.splitlines()
     assert "Offres non classées :" in french
     day_rate = "'x' n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
-    days = "'y' n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
+    days = "'y' n'est pas un nombre ; écrivez par exemple 20 ou 21,5"
     no_ground = "donnée à corriger dans le classeur, pas un motif de rejet"
     assert (
         f"- Beta (ligne 3) : à corriger — {day_rate} (C3) — {no_ground} ; {days} (D3) — {no_ground}"
@@ -131,7 +132,7 @@ def test_french_markdown_lists_the_offers_not_ranked_with_french_punctuation(
     english = runner.invoke(app, ["--lang", "en", *args]).stdout.splitlines()
     assert "Not ranked:" in english
     day_rate = "'x' is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €"
-    days = "'y' is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €"
+    days = "'y' is not a number; expected e.g. 20, 21.5 or 21,5"
     no_ground = "data to correct in the workbook, not a ground for rejection"
     assert (
         f"- Beta (row 3): invalid — {day_rate} (C3) — {no_ground}; {days} (D3) — {no_ground}"
@@ -187,3 +188,30 @@ def test_the_abnormally_low_note_in_json_is_the_same_sentence() -> None:
     evaluation = api.score(ROOT / "lots.yaml", ROOT / "criteria.yaml")
     assert evaluation.lots[0].abnormal_note == ABNORMAL_EN
     assert CATALOGUES["en"]["lot.abnormal"].format(n=3, method="mean-ratio") == ABNORMAL_EN
+
+
+# ---- a number of days that is not a number: examples of days, not of money -----------------
+
+
+def test_a_bad_number_of_days_gets_examples_of_days(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    book = make_workbook([["Alpha", 1, "450 euros HT", "18 jours", 0.2, "oui", 4]])
+    lots, criteria = make_config()
+    report = api.validate(lots, criteria, book)
+    assert _check_templates(report.problems) == 2  # the English templates give the core's text
+    args = ["check-budget", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    assert runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines() == [
+        f"erreur : {book} : offers!C2 : day_rate_ht : '450 euros HT' n'est pas un nombre ; "
+        "écrivez par exemple 450, 450,50 ou 1 234,50 € [bad-number]",
+        f"erreur : {book} : offers!D2 : days : '18 jours' n'est pas un nombre ; écrivez par "
+        "exemple 20 ou 21,5 [bad-number]",
+    ]
+    assert runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines() == [
+        f"error: {book}: offers!C2: day_rate_ht: '450 euros HT' is not a number; expected e.g. "
+        "450, 450.50, 450,50 or 1 234,50 € [bad-number]",
+        f"error: {book}: offers!D2: days: '18 jours' is not a number; expected e.g. 20, 21.5 or "
+        "21,5 [bad-number]",
+    ]
