@@ -215,3 +215,43 @@ def test_a_bad_number_of_days_gets_examples_of_days(
         f"error: {book}: offers!D2: days: '18 jours' is not a number; expected e.g. 20, 21.5 or "
         "21,5 [bad-number]",
     ]
+
+
+# ---- a provisional ranking of several lots: "lots 1, 2 and 3" --------------------------------
+
+THREE_LOTS = """\
+consultation:
+  title: Test consultation
+  vat_rate: 0.20
+  required_documents: [cv]
+lots:
+  - {id: 1, title: Lot one, cap_ht: 10000}
+  - {id: 2, title: Lot two, cap_ht: 10000}
+  - {id: 3, title: Lot three, cap_ht: 10000}
+"""
+
+
+def test_the_provisional_ranking_of_three_lots_says_lots(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    book = make_workbook(
+        [
+            ["Alpha", 1, "x", 10, 0.2, "oui", 4],
+            ["Beta", 2, 400, "y", 0.2, "oui", 4],
+            ["Gamma", 3, "z", 10, 0.2, "oui", 4],
+        ]
+    )
+    lots, criteria = make_config(lots_text=THREE_LOTS)
+    args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    assert runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()[-1] == (
+        f"warning: {book}: the ranking of lots 1, 2 and 3 is provisional: 3 offer(s) could not "
+        "be evaluated because of data errors (rows 2, 3, 4); correct them (see `referent "
+        "validate`) before deciding"
+    )
+    assert runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()[-1] == (
+        f"avertissement : {book} : le classement des lots 1, 2 et 3 est provisoire : 3 offre(s) "
+        "non évaluée(s) à cause d'erreurs de saisie (lignes 2, 3, 4) ; corrigez-les (voir "
+        "`referent validate`) avant de décider"
+    )

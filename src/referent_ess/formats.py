@@ -98,6 +98,13 @@ def tie_notes(lot: LotResult) -> list[str]:
     return notes
 
 
+def _listed(items: Sequence[str]) -> str:
+    """``1``, ``1 and 2``, ``1, 2 and 3`` (``et`` in French)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {tr('and')} {items[-1]}"
+
+
 def _names(results: Sequence[OfferResult]) -> str:
     names = [r.candidate for r in results]
     and_ = tr("and")
@@ -187,7 +194,7 @@ def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
         ]
         + [r.offer.row for r in evaluation.unplaced]
     )
-    which = ", ".join(str(i) for i in sorted(ids))
+    which = _listed([str(i) for i in sorted(ids)])
     listed = ", ".join(map(str, rows))
     return tr(
         "provisional",

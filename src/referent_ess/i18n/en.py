@@ -89,7 +89,7 @@ MESSAGES: dict[str, str] = {
         "because of data errors ({rows}); correct them (see `referent validate`) before deciding"
     ),
     "provisional.lot": "lot {which}",
-    "provisional.lots": "lot {which}",
+    "provisional.lots": "lots {which}",
     "provisional.row": "row {rows}",
     "provisional.rows": "rows {rows}",
     "problems": "Problems",
