@@ -255,3 +255,42 @@ def test_the_provisional_ranking_of_three_lots_says_lots(
         "non évaluée(s) à cause d'erreurs de saisie (lignes 2, 3, 4) ; corrigez-les (voir "
         "`referent validate`) avant de décider"
     )
+
+
+# ---- a header typo: the column as the template heads it, and what to do --------------------
+
+
+def test_a_header_typo_names_the_templates_header_and_says_what_to_do(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    book = make_workbook(
+        [["Alpha", 1, 450, 10, 0.2, "oui", 4, "2018-03-22"]],
+        [*HEADER[:5], "cvv", "quality", "Date de recepton"],
+    )
+    lots, criteria = make_config()
+    report = api.validate(lots, criteria, book)
+    suspicious = [p for p in report.problems if p.code == "suspicious-column"]
+    assert [(p.cell, p.field) for p in suspicious] == [("F1", "cv"), ("H1", "received_at")]
+    assert _check_templates(suspicious) == 2
+    args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    french = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
+    assert french[:2] == [
+        f"erreur : {book} : offers!F1 : cv : la colonne 'cvv' n'est pas une colonne connue ; "
+        "vouliez-vous dire 'cv' ? Si oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête "
+        "que l'outil n'utilise pas [suspicious-column]",
+        f"erreur : {book} : offers!H1 : received_at : la colonne 'Date de recepton' n'est pas "
+        "une colonne connue ; vouliez-vous dire 'Date de réception' (received_at) ? Si oui, "
+        "corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil n'utilise pas "
+        "[suspicious-column]",
+    ]
+    english = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
+    assert english[:2] == [
+        f"error: {book}: offers!F1: cv: column 'cvv' is not a known column; did you mean 'cv'? "
+        "If so, correct the header; if not, rename it to a header the tool does not use "
+        "[suspicious-column]",
+        f"error: {book}: offers!H1: received_at: column 'Date de recepton' is not a known "
+        "column; did you mean 'Date de réception' (received_at)? If so, correct the header; if "
+        "not, rename it to a header the tool does not use [suspicious-column]",
+    ]

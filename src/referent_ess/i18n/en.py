@@ -541,8 +541,12 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:unknown-column": "column {header} is not used by the tool and is ignored",
     "msg:suspicious-column": (
-        "column {header} is not a known column; did you mean {probable}? Rename it, or rename it "
-        "to something else if it is not that column"
+        "column {header} is not a known column; did you mean {probable}? If so, correct the "
+        "header; if not, rename it to a header the tool does not use"
+    ),
+    "msg:suspicious-column.named": (
+        "column {header} is not a known column; did you mean {probable} ({column})? If so, "
+        "correct the header; if not, rename it to a header the tool does not use"
     ),
     "msg:duplicate-column": "column {header} is the same column as {first}: keep only one",
     "msg:missing-column.field": (

@@ -611,8 +611,13 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:unknown-column": "la colonne {header} n'est pas utilisée par l'outil ; elle est ignorée",
     "msg:suspicious-column": (
-        "la colonne {header} n'est pas une colonne connue ; vouliez-vous dire {probable} ? "
-        "Renommez-la, ou donnez-lui un autre nom si ce n'est pas cette colonne"
+        "la colonne {header} n'est pas une colonne connue ; vouliez-vous dire {probable} ? Si "
+        "oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil n'utilise pas"
+    ),
+    "msg:suspicious-column.named": (
+        "la colonne {header} n'est pas une colonne connue ; vouliez-vous dire {probable} "
+        "({column}) ? Si oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil "
+        "n'utilise pas"
     ),
     "msg:duplicate-column": (
         "la colonne {header} est la même colonne que {first} : n'en gardez qu'une"
