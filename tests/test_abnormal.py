@@ -78,6 +78,6 @@ def test_a_flagged_offer_stays_admissible_and_ranked(make_config, make_workbook)
     assert "L2152-5" in warning.message
     assert lot1.abnormal_note is None
     assert lot2.abnormal_note == (
-        "abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method does "
+        "Abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method does "
         "not apply; judge the prices case by case"
     )

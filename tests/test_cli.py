@@ -161,7 +161,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
         "award": {"candidate": "Les Bâtisseurs Solidaires (SCOP)", "row": 7},
         "award_note": None,
         "abnormally_low_note": (
-            "abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method "
+            "Abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method "
             "does not apply; judge the prices case by case"
         ),
         "lowest_price": "9613.73",  # admissible only: not row 5's 8000.00
@@ -583,8 +583,8 @@ def test_score_says_on_stderr_which_offers_could_not_be_evaluated(
     # Alpha (row 2, bad day rate) is invalid in lot 1; Beta (row 3, lot 7) has no lot, so it
     # could belong to any lot: every ranking is provisional, and the exit code says so
     assert result.stderr == (
-        f"warning: {broken[0]}: the ranking of lot 1, 2 is provisional: 2 offer(s) could not be "
-        "evaluated because of data errors (rows 2, 3); correct them (see `referent validate`) "
+        f"warning: {broken[0]}: the ranking of lots 1 and 2 is provisional: 2 offer(s) could not "
+        "be evaluated because of data errors (rows 2, 3); correct them (see `referent validate`) "
         "before deciding\n"
     )
     data = json.loads(result.stdout)

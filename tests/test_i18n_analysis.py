@@ -113,7 +113,11 @@ def test_explain_an_excluded_offer_in_french(runner: CliRunner) -> None:
     assert f"15{NNBSP}600,00{NBSP}€ > 15{NNBSP}000,00{NBSP}€ : dépasse le montant maximum" in out
     assert f"de 600,00{NBSP}€." in out
     assert "or cette offre a le statut «\u00a0inacceptable\u00a0»." in out
-    assert "Motif over_cap : prix TTC de" in out
+    assert (
+        f"10. Motif inacceptable : prix TTC de 15{NNBSP}600,00{NBSP}€, supérieur de "
+        f"600,00{NBSP}€ au montant maximum TTC du lot (15{NNBSP}000,00{NBSP}€) (C10) — offre "
+        "inacceptable : art. L2152-3 du Code de la commande publique."
+    ) in out.splitlines()
 
 
 @pytest.mark.parametrize(

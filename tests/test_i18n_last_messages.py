@@ -190,12 +190,12 @@ def test_the_provisional_ranking_of_several_lots_in_french(
     )
     args = ["score", str(book), *_config_args(make_config)]
     assert runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()[-1] == (
-        f"avertissement : {book} : le classement des lots 1, 2 est provisoire : 2 offre(s) non "
+        f"avertissement : {book} : le classement des lots 1 et 2 est provisoire : 2 offre(s) non "
         "évaluée(s) à cause d'erreurs de saisie (lignes 2, 3) ; corrigez-les (voir `referent "
         "validate`) avant de décider"
     )
     assert runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()[-1] == (
-        f"warning: {book}: the ranking of lot 1, 2 is provisional: 2 offer(s) could not be "
+        f"warning: {book}: the ranking of lots 1 and 2 is provisional: 2 offer(s) could not be "
         "evaluated because of data errors (rows 2, 3); correct them (see `referent validate`) "
         "before deciding"
     )

@@ -229,7 +229,7 @@ def test_a_missing_column_is_reported_in_french_with_exit_2(
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        f"erreur : {path}: feuille 'Sheet': aucune colonne pour le coût journalier HT "
+        f"erreur : {path} : feuille 'Sheet' : aucune colonne pour le coût journalier HT "
         "(day_rate_ht) : ajoutez une colonne intitulée l'une de : 'day_rate_ht'"
     )
     assert result.stderr.endswith("[missing-column]\n")
@@ -422,19 +422,19 @@ def test_configuration_cross_checks_in_french(runner: CliRunner, tmp_path: Path)
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"erreur : {lots}:5: lots.0.cap_ttc: cap_ht 9\u202f000,00\xa0€ × (1 + 0,2) = "
+        f"erreur : {lots}:5 : lots.0.cap_ttc : cap_ht 9\u202f000,00\xa0€ × (1 + 0,2) = "
         "10\u202f800,00\xa0€ s'écarte de cap_ttc 10\u202f000,00\xa0€ de 800,00\xa0€ (plus que "
         "les 1,20\xa0€ qu'autorise un arrondi à l'euro) ; corrigez l'un des deux ou n'en donnez "
         "qu'un [cap-mismatch]\n"
-        f"erreur : {lots}:6: lots.1.id: le numéro de lot 1 est utilisé deux fois (aussi lots.0) "
+        f"erreur : {lots}:6 : lots.1.id : le numéro de lot 1 est utilisé deux fois (aussi lots.0) "
         "[duplicate-id]\n"
-        f"erreur : {lots}:6: lots.1: indiquez cap_ht, cap_ttc ou les deux (le montant maximum du "
+        f"erreur : {lots}:6 : lots.1 : indiquez cap_ht, cap_ttc ou les deux (le montant maximum du "
         "lot) [missing-cap]\n"
-        f"erreur : {criteria}:1: criteria: la somme des pondérations doit faire 100 ; elle fait "
+        f"erreur : {criteria}:1 : criteria : la somme des pondérations doit faire 100 ; elle fait "
         "50,5 + 30 = 80,5 [weights-sum]\n"
-        f"erreur : {criteria}:1: criteria: exactement un critère doit avoir un bloc price: ; aucun "
-        "n'en a [price-criterion]\n"
-        f"erreur : {criteria}:3: criteria.1.id: l'identifiant de critère 'quality' est utilisé "
+        f"erreur : {criteria}:1 : criteria : exactement un critère doit avoir un bloc price: ; "
+        "aucun n'en a [price-criterion]\n"
+        f"erreur : {criteria}:3 : criteria.1.id : l'identifiant de critère 'quality' est utilisé "
         "deux fois [duplicate-id]\n"
     )
 
@@ -484,12 +484,12 @@ def test_yaml_numbers_are_read_and_worded_as_in_the_workbook(
     args = ["--lang", "fr", "score", "x.xlsx", "--lots", str(lots), "--criteria", str(criteria)]
     french = runner.invoke(app, args).stderr
     assert french == (
-        f"erreur : {lots}:3: lots.0.cap_ht: valeur trouvée : 10000,125 ; il faut un montant "
+        f"erreur : {lots}:3 : lots.0.cap_ht : valeur trouvée : 10000,125 ; il faut un montant "
         "avec au plus 2 décimales [too-many-decimals]\n"
-        f"erreur : {lots}:4: lots.1.cap_ht: '1.234,50' est ambigu (le point ou la virgule "
+        f"erreur : {lots}:4 : lots.1.cap_ht : '1.234,50' est ambigu (le point ou la virgule "
         "sépare-t-il les milliers ou les décimales ?) ; écrivez 1234,50 ou 1 234,50 "
         "[ambiguous-number]\n"
-        f"erreur : {lots}:5: lots.2.cap_ht: 'beaucoup' n'est pas un nombre ; écrivez par exemple "
+        f"erreur : {lots}:5 : lots.2.cap_ht : 'beaucoup' n'est pas un nombre ; écrivez par exemple "
         "450, 450,50 ou 1 234,50 € [bad-number]\n"
     )
     with pytest.raises(ConfigError) as caught:
@@ -514,6 +514,6 @@ def test_a_line_break_in_a_yaml_key_never_splits_an_error_line(
     args = ["--lang", language, "score", "x.xlsx", "--lots", str(lots), "--criteria", str(criteria)]
     lines = runner.invoke(app, args).stderr.splitlines()
     assert len(lines) == 1
-    prefix = "erreur : " if language == "fr" else "error: "
-    assert lines[0].startswith(f"{prefix}{lots}:3: consultation.bad key: ")
+    prefix, colon = ("erreur : ", " : ") if language == "fr" else ("error: ", ": ")
+    assert lines[0].startswith(f"{prefix}{lots}:3{colon}consultation.bad key{colon}")
     assert lines[0].endswith("[unknown-key]")

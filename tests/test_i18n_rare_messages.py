@@ -83,83 +83,83 @@ SYNTAX_TAIL = (
 YAML_CASES: list[tuple[str, str]] = [
     (
         "consultation:\n  title: T\nlots:\n  - id: 1\n   title: A\n",
-        ":5: erreur de syntaxe YAML (colonne 4) : l'indentation ne correspond pas au bloc en "
+        ":5 : erreur de syntaxe YAML (colonne 4) : l'indentation ne correspond pas au bloc en "
         "cours" + SYNTAX_TAIL,
     ),
     (
         "consultation:\n\ttitle: T\n" + LOT,
-        ":2: erreur de syntaxe YAML (colonne 1) : une tabulation ne peut pas commencer un "
+        ":2 : erreur de syntaxe YAML (colonne 1) : une tabulation ne peut pas commencer un "
         "élément" + SYNTAX_TAIL,
     ),
     (
         "consultation:\n  title: a: b\n" + LOT,
-        ":2: erreur de syntaxe YAML (colonne 11) : « : » inattendu (un texte qui contient « : » "
+        ":2 : erreur de syntaxe YAML (colonne 11) : « : » inattendu (un texte qui contient « : » "
         "doit être mis entre guillemets)" + SYNTAX_TAIL,
     ),
     (
         "consultation: {title: 'T}\n" + LOT,
-        ":3: erreur de syntaxe YAML (colonne 1) : fin du fichier inattendue (un guillemet non "
+        ":3 : erreur de syntaxe YAML (colonne 1) : fin du fichier inattendue (un guillemet non "
         "refermé ?)" + SYNTAX_TAIL,
     ),
     (
         'consultation:\n  title: T\n  buyer: "A\x01B"\n' + LOT,
-        ":3: le fichier contient le caractère de contrôle U+0001, que YAML n'accepte pas ; "
+        ":3 : le fichier contient le caractère de contrôle U+0001, que YAML n'accepte pas ; "
         "retapez la ligne [yaml-syntax]",
     ),
     (
         "consultation:\n  title: T\n  deadline: 2018-13-45\n" + LOT,
-        ":3: 2018-13-45 n'est pas une date réelle (le mois doit être entre 1 et 12) ; écrivez-la "
+        ":3 : 2018-13-45 n'est pas une date réelle (le mois doit être entre 1 et 12) ; écrivez-la "
         "AAAA-MM-JJ, ou mettez-la entre guillemets pour la garder comme texte [invalid-date]",
     ),
     (
         "consultation:\n  title: T\n  deadline: 2018-02-30\n" + LOT,
-        ":3: 2018-02-30 n'est pas une date réelle (ce jour n'existe pas dans ce mois) ; "
+        ":3 : 2018-02-30 n'est pas une date réelle (ce jour n'existe pas dans ce mois) ; "
         "écrivez-la AAAA-MM-JJ, ou mettez-la entre guillemets pour la garder comme texte "
         "[invalid-date]",
     ),
     (
         "consultation: &c {title: T, x: *c}\n" + LOT,
-        ":1: consultation.x: les alias YAML (*nom) ne sont pas acceptés ; écrivez la valeur en "
+        ":1 : consultation.x : les alias YAML (*nom) ne sont pas acceptés ; écrivez la valeur en "
         "entier [yaml-alias]",
     ),
     (
         "consultation:\n  title: T\n  vat_rate: 0.2\n  vat_rate: 0.055\n" + LOT,
-        ":4: consultation.vat_rate: clé 'vat_rate' en double (déjà à la ligne 3) ; n'en gardez "
+        ":4 : consultation.vat_rate : clé 'vat_rate' en double (déjà à la ligne 3) ; n'en gardez "
         "qu'une [duplicate-key]",
     ),
     (
         "consultation: {title: T, buyer: yes}\n" + LOT,
-        ":1: consultation.buyer: yes est lu par YAML comme le booléen true ; mettez-le entre "
+        ":1 : consultation.buyer : yes est lu par YAML comme le booléen true ; mettez-le entre "
         "guillemets : 'yes' [yaml-trap]",
     ),
     (
         "consultation: {title: T, buyer: 0755}\n" + LOT,
-        ":1: consultation.buyer: 0755 est lu par YAML comme un nombre octal ; écrivez-le sans le "
+        ":1 : consultation.buyer : 0755 est lu par YAML comme un nombre octal ; écrivez-le sans le "
         "0 du début [yaml-trap]",
     ),
     (
         "consultation: {title: T, buyer: 1:30}\n" + LOT,
-        ":1: consultation.buyer: 1:30 est lu par YAML comme un nombre en base 60 ; mettez-le "
+        ":1 : consultation.buyer : 1:30 est lu par YAML comme un nombre en base 60 ; mettez-le "
         "entre guillemets : '1:30' [yaml-trap]",
     ),
     (
         "consultation: {title: T}\nlots: [{id: 1, title: A, cap_ttc: 1.500}]\n",
-        ":2: lots.0.cap_ttc: 1.500 est lu par YAML comme le nombre 1,5 : si vous vouliez dire "
+        ":2 : lots.0.cap_ttc : 1.500 est lu par YAML comme le nombre 1,5 : si vous vouliez dire "
         "1500, écrivez-le sans le point [yaml-trap]",
     ),
     (
         "consultation: {title: T, deadline: demain}\n" + LOT,
-        ":1: consultation.deadline: 'demain' n'est pas une date ; écrivez par exemple 2018-03-23 "
+        ":1 : consultation.deadline : 'demain' n'est pas une date ; écrivez par exemple 2018-03-23 "
         "ou 2018-03-23 12:00 [invalid-value]",
     ),
     (
         "consultation: {title: T, deadline: 20180323}\n" + LOT,
-        ":1: consultation.deadline: valeur trouvée : 20180323 ; il faut une date, par exemple "
+        ":1 : consultation.deadline : valeur trouvée : 20180323 ; il faut une date, par exemple "
         "2018-03-23 [invalid-value]",
     ),
     (
         "consultation: {title: T, deadline: 2018-03-23 12:00:00+02:00}\n" + LOT,
-        ":1: consultation.deadline: indiquez la date limite en heure locale, sans fuseau horaire "
+        ":1 : consultation.deadline : indiquez la date limite en heure locale, sans fuseau horaire "
         "[invalid-value]",
     ),
 ]
@@ -189,7 +189,7 @@ def test_an_unlisted_yaml_syntax_problem_keeps_the_parser_s_words(
     lots, criteria = _files(tmp_path, "consultation: {title: *x}\n" + LOT)
     (line,) = _french_errors(runner, lots, criteria)
     assert line.startswith(
-        f"erreur : {lots}:1: erreur de syntaxe YAML (colonne 23) : found undefined alias 'x' ; "
+        f"erreur : {lots}:1 : erreur de syntaxe YAML (colonne 23) : found undefined alias 'x' ; "
     )
     assert line.endswith(SYNTAX_TAIL)
 
@@ -254,18 +254,18 @@ criteria:
 def test_rarer_configuration_checks_in_french(runner: CliRunner, tmp_path: Path) -> None:
     lots, criteria = _files(tmp_path, "consultation: {title: T}\n" + LOT, HIERARCHY)
     assert _french_errors(runner, lots, criteria) == [
-        f"erreur : {criteria}:3: criteria.0.weight: ordering: hierarchy compare les critères dans "
-        "l'ordre de la liste, sans pondération : supprimez weight [hierarchy-weight]",
-        f"erreur : {criteria}:5: tie_break: ordering: hierarchy départage déjà les offres critère "
-        "par critère : supprimez tie_break [hierarchy-tie-break]",
+        f"erreur : {criteria}:3 : criteria.0.weight : ordering: hierarchy compare les critères "
+        "dans l'ordre de la liste, sans pondération : supprimez weight [hierarchy-weight]",
+        f"erreur : {criteria}:5 : tie_break : ordering: hierarchy départage déjà les offres "
+        "critère par critère : supprimez tie_break [hierarchy-tie-break]",
     ]
     criteria.write_text(PRICE_RULES, encoding="utf-8")
     assert _french_errors(runner, lots, criteria) == [
-        f"erreur : {criteria}:3: criteria.1.price.k: k ne sert qu'à la méthode de notation du prix "
-        "gap (formula: gap) : supprimez-le [invalid-value]",
-        f"erreur : {criteria}:3: criteria.1.scale: le critère prix n'est pas noté par le jury : "
+        f"erreur : {criteria}:3 : criteria.1.price.k : k ne sert qu'à la méthode de notation du "
+        "prix gap (formula: gap) : supprimez-le [invalid-value]",
+        f"erreur : {criteria}:3 : criteria.1.scale : le critère prix n'est pas noté par le jury : "
         "supprimez scale [invalid-value]",
-        f"erreur : {criteria}:4: tie_break.0: critère inconnu 'qualite' ; critères possibles : "
+        f"erreur : {criteria}:4 : tie_break.0 : critère inconnu 'qualite' ; critères possibles : "
         "quality, price [unknown-criterion]",
     ]
 
@@ -273,13 +273,13 @@ def test_rarer_configuration_checks_in_french(runner: CliRunner, tmp_path: Path)
 def test_column_clashes_in_french(runner: CliRunner, tmp_path: Path) -> None:
     lots, criteria = _files(tmp_path, LOTS_CLASH, CRITERIA_CLASH)
     assert _french_errors(runner, lots, criteria) == [
-        f"erreur : {lots}:1: consultation.required_documents.1: la pièce exigée 'CV' occuperait la "
-        "même colonne que la pièce exigée 'cv' : renommez-la [column-clash]",
-        f"erreur : {lots}:1: consultation.required_documents.2: la pièce exigée 'tva' occuperait "
+        f"erreur : {lots}:1 : consultation.required_documents.1 : la pièce exigée 'CV' occuperait "
+        "la même colonne que la pièce exigée 'cv' : renommez-la [column-clash]",
+        f"erreur : {lots}:1 : consultation.required_documents.2 : la pièce exigée 'tva' occuperait "
         "la même colonne que la colonne vat_rate : renommez-la [column-clash]",
-        f"erreur : {criteria}:2: criteria.0.id: l'identifiant de critère 'Lot' occuperait la même "
-        "colonne que la colonne lot : renommez-le [column-clash]",
-        f"erreur : {criteria}:4: criteria.2.id: l'identifiant de critère 'Quality' occuperait la "
+        f"erreur : {criteria}:2 : criteria.0.id : l'identifiant de critère 'Lot' occuperait la "
+        "même colonne que la colonne lot : renommez-le [column-clash]",
+        f"erreur : {criteria}:4 : criteria.2.id : l'identifiant de critère 'Quality' occuperait la "
         "même colonne que le critère 'quality' : renommez-le [column-clash]",
     ]
 
@@ -630,7 +630,7 @@ def test_diverging_marks_in_french(
     args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
     french = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
     assert (
-        f"avertissement : {book}: Notes!E4: quality: les notes des évaluateurs sur le critère "
+        f"avertissement : {book} : Notes!E4 : quality : les notes des évaluateurs sur le critère "
         "quality s'écartent de 3,5 (plus de 2,0) : Anne (1), Bruno (4,5) ; le jury doit en "
         "débattre avant de signer [marks-divergence]"
     ) in french
@@ -895,7 +895,7 @@ def test_more_warnings_than_shown_in_french(
     french = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
     assert len(french) == 21
     assert french[0] == (
-        f"avertissement : {book}: offers!H1: la colonne 'extra0' n'est pas utilisée par l'outil "
+        f"avertissement : {book} : offers!H1 : la colonne 'extra0' n'est pas utilisée par l'outil "
         "; elle est ignorée [unknown-column]"
     )
     assert french[-1] == "avertissement : … et 5 de plus : `referent validate` les liste tous"

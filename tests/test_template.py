@@ -99,7 +99,7 @@ def expect(
 
 def test_offers_sheet_validations_for_each_column(config: Config) -> None:
     book = sheets(build_template(config))
-    assert book.sheetnames == ["offers", "lisez-moi"]
+    assert book.sheetnames == ["offers", "lisez-moi", "listes"]
     ws = book["offers"]
     headers = [cell.value for cell in ws[1]]
     assert headers == OFFER_HEADERS + MARK_HEADERS
@@ -116,7 +116,18 @@ def test_offers_sheet_validations_for_each_column(config: Config) -> None:
     expect(at("B"), "list", '"1,2,3,4"')  # N° lot: the configured ids
     expect(at("C"), "decimal", "0", None, "greaterThan")  # Coût journalier HT > 0
     expect(at("D"), "decimal", "0", None, "greaterThan")  # Nombre de jours > 0
-    expect(at("E"), "list", '"20 %,10 %,5.5 %,0 %,exonéré"')  # Taux de TVA
+    expect(at("E"), "list", "listes!$A$1:$A$5")  # Taux de TVA: 5,5 % has a comma, so a range
+    assert [cell.value for (cell,) in book["listes"]["A1:A5"]] == [
+        "20 %", "10 %", "5,5 %", "0 %", "exonéré",
+    ]  # fmt: skip
+    assert book["listes"].sheet_state == "hidden"
+    assert at("E").prompt == (
+        "Choisissez le taux dans la liste : 20 %, 10 %, 5,5 %, 0 % ou exonéré. Laissez vide pour "
+        "le taux de la consultation (20 %)."
+    )
+    assert at("E").error == (
+        "Taux de TVA inconnu : choisissez 20 %, 10 %, 5,5 %, 0 % ou exonéré dans la liste."
+    )
     expect(at("F"), "decimal", "0", None, "greaterThan")  # Montant HT > 0
     # Date de réception: 2000-01-01 (serial 36526) to 2100-12-31 (serial 73415)
     expect(at("G"), "date", "36526", "73415", "between")
@@ -159,9 +170,31 @@ def test_every_header_is_recognised_and_explained(config: Config) -> None:
 
 
 def test_every_vat_choice_is_read_by_the_tool() -> None:
-    assert all("," not in choice for choice in VAT_CHOICES)  # list items are comma-separated
+    assert VAT_CHOICES == ("20 %", "10 %", "5,5 %", "0 %", "exonéré")  # French: 5,5 %
     rates = [parse_rate(choice) for choice in VAT_CHOICES]
     assert rates == [Decimal("0.2"), Decimal("0.1"), Decimal("0.055"), 0, 0]
+
+
+def test_a_template_filled_with_each_vat_choice_validates(config: Config, tmp_path: Path) -> None:
+    """Each item of the workbook's own VAT dropdown, typed in as the buyer picks it."""
+    data = build_template(config)
+    choices = [str(cell.value) for (cell,) in sheets(data)["listes"]["A1:A5"]]
+    rows: list[list[object]] = [
+        [f"Candidat {n}", 3, 500, 20, choice, None, date(2018, 3, 22), "oui", "oui", "oui", "oui",
+         4, None, 4, None, 4, None]
+        for n, choice in enumerate(choices, start=1)
+    ]  # fmt: skip
+    offers = fill(data, rows, tmp_path / "offers.xlsx")
+    assert api.validate(LOTS, CRITERIA, offers).problems == ()
+    lot3 = next(lot for lot in api.score(LOTS, CRITERIA, offers).lots if lot.lot.id == 3)
+    # 500 × 20 = 10000.00 HT; TTC at 20 %, 10 %, 5,5 %, 0 % and exonéré
+    assert [(r.candidate, r.price_ttc) for r in sorted(lot3.offers, key=lambda r: r.offer.row)] == [
+        ("Candidat 1", Decimal("12000.00")),
+        ("Candidat 2", Decimal("11000.00")),
+        ("Candidat 3", Decimal("10550.00")),
+        ("Candidat 4", Decimal("10000.00")),
+        ("Candidat 5", Decimal("10000.00")),
+    ]
 
 
 def test_readme_sheet_says_how_to_fill_and_what_to_run(config: Config) -> None:
@@ -196,7 +229,7 @@ ROWS: list[list[object]] = [
      "oui", "oui", "oui", "oui", 5, "Excellente connaissance des acteurs.", 4.5, None, 4, None],
     ["Atelier Matières Vives (SCIC)", 3, 450, 20, "20 %", None, datetime(2018, 3, 23, 17, 30),
      "oui", "oui", "oui", "oui", 4, None, 3.5, None, 4, None],
-    ["Échelle Habitat (SCOP)", 3, 500, 20, "5.5 %", None, date(2018, 3, 22),
+    ["Échelle Habitat (SCOP)", 3, 500, 20, "5,5 %", None, date(2018, 3, 22),
      "oui", "oui", "oui", "oui", 4, None, 3.5, None, 4.5, None],
     ["Association Trame Solidaire", 1, 420, 18, "exonéré", None, date(2018, 3, 15),
      "oui", "oui", "oui", "non", 4, None, 3.5, None, 4, None],
@@ -237,7 +270,7 @@ def test_a_filled_template_validates_and_scores(config: Config, tmp_path: Path) 
     }  # fmt: skip
     assert first.total == Fraction(4327, 49)
     assert first.offer.comments["context"] == "Excellente connaissance des acteurs."
-    # Échelle Habitat at 5.5 %: 10000 × 1.055 = 10550.00 TTC
+    # Échelle Habitat at 5,5 %: 10000 × 1.055 = 10550.00 TTC
     assert lot3.ranked[2].price_ttc == Decimal("10550.00")
     lot1 = next(lot for lot in evaluation.lots if lot.lot.id == 1)
     # exonéré: TTC = HT; no proposition_financiere: incomplete (L2152-2)
@@ -252,7 +285,7 @@ def test_a_filled_template_validates_and_scores(config: Config, tmp_path: Path) 
 def test_several_evaluators_fill_the_marks_sheet(config: Config, tmp_path: Path) -> None:
     data = build_template(config, ["Anne", "Bruno"])
     book = sheets(data)
-    assert book.sheetnames == ["offers", "marks", "lisez-moi"]
+    assert book.sheetnames == ["offers", "marks", "lisez-moi", "listes"]
     assert [cell.value for cell in book["offers"][1]] == OFFER_HEADERS  # no mark columns
     ws = book["marks"]
     headers = [str(cell.value) for cell in ws[1]]
@@ -328,11 +361,13 @@ def test_long_or_odd_lists_go_to_a_hidden_sheet(tmp_path: Path) -> None:
     # "1,2,...,120" is 371 characters, more than the 255 Excel allows inline
     assert validations(book["offers"])[f"B2:B{LAST_ROW}"].formula1 == "listes!$A$1:$A$120"
     assert [hidden.cell(row=n, column=1).value for n in (1, 120)] == ["1", "120"]
-    # the same list serves the marks sheet; a name with a quote cannot be inlined
+    # the same list serves the marks sheet; the VAT rates (5,5 % has a comma) come next; a
+    # name with a quote cannot be inlined
     assert validations(book["marks"])[f"B2:B{LAST_MARK_ROW}"].formula1 == "listes!$A$1:$A$120"
-    assert validations(book["marks"])[f"D2:D{LAST_MARK_ROW}"].formula1 == "listes!$B$1:$B$2"
-    assert [hidden["B1"].value, hidden["B2"].value] == ["Anne", 'Bruno "le juge"']
-    assert hidden.max_column == 2
+    assert validations(book["offers"])[f"E2:E{LAST_ROW}"].formula1 == "listes!$B$1:$B$5"
+    assert validations(book["marks"])[f"D2:D{LAST_MARK_ROW}"].formula1 == "listes!$C$1:$C$2"
+    assert [hidden["C1"].value, hidden["C2"].value] == ["Anne", 'Bruno "le juge"']
+    assert hidden.max_column == 3
     # the deadline has a time: the reception column shows it
     assert book["offers"].column_dimensions["G"].number_format == "DD/MM/YYYY HH:MM"
     # a title that looks like a formula stays text

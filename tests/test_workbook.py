@@ -485,8 +485,9 @@ def test_a_header_typo_is_an_error_that_says_what_it_probably_means(
         ("suspicious-column", "A1", 1, "candidate", Severity.ERROR),
         ("missing-column", None, 1, "candidate", Severity.ERROR),
     ]
-    assert book.sheet_problems[0].message.startswith(
-        "column 'Candidta' is not a known column; did you mean 'candidate'?"
+    assert book.sheet_problems[0].message == (
+        "column 'Candidta' is not a known column; did you mean 'Candidat' (candidate)? If so, "
+        "correct the header; if not, rename it to a header the tool does not use"
     )
     assert book.sheet_problems[1].message.endswith("(A1 'Candidta' looks like it)")
 

@@ -52,13 +52,14 @@ def summary(report: BudgetReport) -> str:
         tr("budget.checked", n=report.checked),
         tr("budget.over", n=len(report.over_cap)),
     ]
+    colon = tr("punct.colon")
     if report.unchecked:
         names = ", ".join(
-            f"{r.candidate} ({tr('md.row', row=r.offer.row)}: {unchecked_because(r)})"
+            f"{r.candidate} ({tr('md.row', row=r.offer.row)}{colon}{unchecked_because(r)})"
             for r in report.unchecked
         )
         parts.append(tr("budget.unchecked", n=len(report.unchecked), names=names))
-    return "; ".join(parts)
+    return tr("punct.semicolon").join(parts)
 
 
 def verdict(result: OfferResult) -> str:

@@ -947,7 +947,7 @@ def _describe(problem: "Problem") -> str:
     from referent_ess import i18n
 
     message = i18n.message(problem.code, problem.params, problem.message)
-    return problem.describe(message, i18n.tr("word.sheet"))
+    return problem.describe(message, i18n.tr("word.sheet"), i18n.tr("punct.colon"))
 
 
 def _warn(problems: Sequence["Problem"]) -> None:

@@ -90,10 +90,11 @@ def header_lookup(documents: tuple[str, ...], marked: tuple[str, ...]) -> Header
     return lookup
 
 
-def probable_column(header: str, lookup: HeaderLookup) -> str | None:
-    """The known column an unknown header most likely means (a typo), if any."""
+def probable_match(header: str, lookup: HeaderLookup) -> tuple[ColumnKind, str] | None:
+    """The kind and name of the known column an unknown header most likely means (a typo), if
+    any."""
     close = difflib.get_close_matches(header_key(header), list(lookup), n=1, cutoff=0.8)
-    return lookup[close[0]][1] if close else None
+    return lookup[close[0]] if close else None
 
 
 def column_letter(index: int) -> str:

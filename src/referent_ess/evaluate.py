@@ -607,7 +607,7 @@ def _rank_lot(
     detection = None
     if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
         detection = (
-            f"abnormally low offers: fewer than {MINIMUM_OFFERS} admissible offers, so the "
+            f"Abnormally low offers: fewer than {MINIMUM_OFFERS} admissible offers, so the "
             f"{method.value} method does not apply; judge the prices case by case"
         )
     return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional, detection)

@@ -172,8 +172,7 @@ def _explain(evaluation: Evaluation, lot_id: int, candidate: str) -> Explanation
     steps += _award_steps(config, lot, result)
     steps += _status_steps(config, result)
     if lot.abnormal_note is not None and result.status is Status.ADMISSIBLE:
-        note = lot.abnormal_note if i18n.current() == "en" else formats.abnormal_text(evaluation)
-        steps.append(Step("abnormally-low-check", _sentence(note)))
+        steps.append(Step("abnormally-low-check", _sentence(formats.abnormal_text(evaluation))))
     steps += [_warning_step(warning) for warning in result.warnings]
     return Explanation(
         lot=lot.lot.id,
@@ -780,14 +779,15 @@ def _status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     )
     lines = formats.excluded_reasons(result)
     for reason, line in zip(result.reasons, lines, strict=True):
-        kind = (
-            ""
-            if reason.code == reason.status.value
-            else f" ({tr(f'status.{reason.status.value}')})"
-        )
+        # A reason that is a status (late, incomplete, over_cap) is named by the status's label
+        # (hors délai in French); another (bad-number) by its code, then its status's label.
+        if reason.code == reason.status.value:
+            name = tr(f"status.{reason.status.value}")
+        else:
+            name = f"{reason.code} ({tr(f'status.{reason.status.value}')})"
         yield Step(
             "reason",
-            tr("ex.reason", code=reason.code, kind=kind, line=line),
+            tr("ex.reason", name=name, line=line),
             _present(
                 code=reason.code,
                 status=reason.status.value,

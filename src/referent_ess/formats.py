@@ -98,6 +98,13 @@ def tie_notes(lot: LotResult) -> list[str]:
     return notes
 
 
+def _listed(items: Sequence[str]) -> str:
+    """``1``, ``1 and 2``, ``1, 2 and 3`` (``et`` in French)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {tr('and')} {items[-1]}"
+
+
 def _names(results: Sequence[OfferResult]) -> str:
     names = [r.candidate for r in results]
     and_ = tr("and")
@@ -187,7 +194,7 @@ def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
         ]
         + [r.offer.row for r in evaluation.unplaced]
     )
-    which = ", ".join(str(i) for i in sorted(ids))
+    which = _listed([str(i) for i in sorted(ids)])
     listed = ", ".join(map(str, rows))
     return tr(
         "provisional",
@@ -503,7 +510,7 @@ def evaluation_markdown(
         else:
             out += [tr("lot.no_admissible"), ""]
         if lot.excluded:
-            out += [f"{tr('lot.not_ranked')}:", ""]
+            out += [tr("md.not_ranked"), ""]
             out += [f"- {_md(_excluded_line(result))}" for result in lot.excluded]
             out.append("")
     if evaluation.unplaced:
@@ -530,7 +537,7 @@ def excluded_reasons(result: OfferResult) -> Iterable[str]:
 
 
 def _excluded_line(result: OfferResult) -> str:
-    reasons = "; ".join(excluded_reasons(result))
+    reasons = tr("punct.semicolon").join(excluded_reasons(result))
     status = tr(f"status.{result.status.value}")
     row = tr("md.row", row=result.offer.row)
     return tr("md.excluded", candidate=result.candidate, row=row, status=status, reasons=reasons)

@@ -26,7 +26,7 @@ from referent_ess.columns import (
     column_letter,
     header_key,
     header_lookup,
-    probable_column,
+    probable_match,
 )
 from referent_ess.config import Config
 from referent_ess.problems import Problem, Severity
@@ -229,18 +229,13 @@ class _Header:
             header = str(value).strip()
             match = self.lookup.get(header_key(header))
             if match is None:
-                probable = probable_column(header, self.lookup)
-                self.unknown.append((cell, header, probable))
+                probable = probable_match(header, self.lookup)
                 if probable is None:
+                    self.unknown.append((cell, header, None))
                     message = f"column {header!r} is not used by the tool and is ignored"
                     self._add("unknown-column", message, cell, None, (("header", repr(header)),))
                 else:
-                    message = (
-                        f"column {header!r} is not a known column; did you mean {probable!r}? "
-                        "Rename it, or rename it to something else if it is not that column"
-                    )
-                    params = (("header", repr(header)), ("probable", repr(probable)))
-                    self._add("suspicious-column", message, cell, probable, params)
+                    self._suspicious(cell, header, *probable)
                 continue
             kind, name = match
             if kind is ColumnKind.COMMENT:
@@ -254,6 +249,30 @@ class _Header:
                 continue
             first_cell[name] = cell
             self.columns.append(Column(kind, name, index, letter, header))
+
+    def _suspicious(self, cell: str, header: str, kind: ColumnKind, name: str) -> None:
+        """A header that is probably a typo of a known column: name that column as the template
+        heads it (``Date de réception``), with its id when that differs (``received_at``)."""
+        from referent_ess.template import COMMENT_SUFFIX, HEADERS  # only on a typo: heavier
+
+        column = f"{name}_comment" if kind is ColumnKind.COMMENT else name
+        self.unknown.append((cell, header, column))
+        if kind is ColumnKind.FIELD:
+            shown = HEADERS[OfferField(name)]
+        elif kind is ColumnKind.COMMENT:
+            shown = f"{name} {COMMENT_SUFFIX}"
+        else:
+            shown = name  # a document or a criterion: the template heads it with its id
+        params: Params = (("header", repr(header)), ("probable", repr(shown)))
+        meant = repr(shown)
+        if shown != column:
+            params = (("form", "named"), *params, ("column", column))
+            meant += f" ({column})"
+        message = (
+            f"column {header!r} is not a known column; did you mean {meant}? If so, correct the "
+            "header; if not, rename it to a header the tool does not use"
+        )
+        self._add("suspicious-column", message, cell, column, params)
 
     def _check_missing(self) -> None:
         found = {c.name for c in self.columns}

@@ -34,8 +34,9 @@ class Problem:
         """Where the problem is: ``offers.xlsx: offers!D7``, or ``lots.yaml:12`` in a YAML file."""
         return self.place()
 
-    def place(self, sheet_word: str = "sheet") -> str:
-        """:attr:`location`, with ``sheet_word`` naming a whole sheet (``feuille`` in French)."""
+    def place(self, sheet_word: str = "sheet", colon: str = ": ") -> str:
+        """:attr:`location`, with ``sheet_word`` naming a whole sheet (``feuille`` in French) and
+        ``colon`` between the file and the place in it (`` : `` in French)."""
         if self.sheet is None and self.cell is None and self.file and self.row is not None:
             return f"{self.file}:{self.row}"
         place = ""
@@ -44,18 +45,21 @@ class Problem:
         elif self.cell is not None:
             place = self.cell
         if self.file and place:
-            return f"{self.file}: {place}"
+            return f"{self.file}{colon}{place}"
         return self.file or place
 
-    def describe(self, message: str | None = None, sheet_word: str = "sheet") -> str:
-        """One line for a terminal: ``location: [field: ]message [code]``; ``message`` and
-        ``sheet_word`` replace the English words (a translation)."""
-        location = self.place(sheet_word)
-        where = f"{location}: " if location else ""
+    def describe(
+        self, message: str | None = None, sheet_word: str = "sheet", colon: str = ": "
+    ) -> str:
+        """One line for a terminal: ``location: [field: ]message [code]``; ``message``,
+        ``sheet_word`` and ``colon`` replace the English words and punctuation (a translation:
+        French puts a space before the colon)."""
+        location = self.place(sheet_word, colon)
+        where = f"{location}{colon}" if location else ""
         if self.sheet is None:
-            field = f"{self.field}: " if self.field else ""
+            field = f"{self.field}{colon}" if self.field else ""
         else:
-            field = f"{self.field}: " if self.field and self.cell else ""
+            field = f"{self.field}{colon}" if self.field and self.cell else ""
         return f"{where}{field}{self.message if message is None else message} [{self.code}]"
 
     def to_dict(self) -> dict[str, object]:

@@ -786,7 +786,10 @@ def _audit_section(evaluation: Evaluation, run: RunInfo) -> str:
         f'<td class="path">{_e(item.path)}</td><td class="hash">{_e(item.sha256)}</td></tr>'
         for item in run.inputs
     )
-    problems = [_e(p.describe()) for p in evaluation.book.sheet_problems]
+    problems = [
+        _e(p.describe(message_fr(p.code, p.params, p.message), "feuille", " : "))
+        for p in evaluation.book.sheet_problems
+    ]
     sheet_notes = (
         "<h3>Remarques sur le classeur</h3><ul>"
         + "".join(f"<li>{p}</li>" for p in problems)

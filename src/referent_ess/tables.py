@@ -235,7 +235,7 @@ def problems_table(report: ValidationReport) -> Table:
     for problem in report.problems:
         table.add_row(
             tr(f"severity.{problem.severity.value}"),
-            problem.place(tr("word.sheet")),
+            problem.place(tr("word.sheet"), tr("punct.colon")),
             problem.field or "",
             problem.code,
             i18n.message(problem.code, problem.params, problem.message),

@@ -52,9 +52,10 @@ LAST_MARK_ROW: Final = 5000  # marks: one row per offer, criterion and evaluator
 FIRST_DATE: Final = date(2000, 1, 1)
 LAST_DATE: Final = date(2100, 12, 31)
 
-# Items of a list validation are separated by commas in the file whatever the spreadsheet's
-# language, so "5,5 %" cannot be one: "5.5 %" is, and the tool's VAT parser reads every item.
-VAT_CHOICES: Final[tuple[str, ...]] = ("20 %", "10 %", "5.5 %", "0 %", "exonéré")
+# The workbook is French, so 5,5 % has a decimal comma. Items of an inline list validation are
+# separated by commas in the file whatever the spreadsheet's language, so this list is written in
+# the hidden sheet instead (see _Lists); the tool's VAT parser reads every item.
+VAT_CHOICES: Final[tuple[str, ...]] = ("20 %", "10 %", "5,5 %", "0 %", "exonéré")
 YES_NO: Final[tuple[str, ...]] = ("oui", "non")
 
 HEADERS: Final[dict[OfferField, str]] = {
@@ -80,7 +81,7 @@ MONEY_FORMAT: Final = '#,##0.00 "€"'
 DAYS_FORMAT: Final = "0.00"
 DATE_FORMAT: Final = "DD/MM/YYYY"
 DATETIME_FORMAT: Final = "DD/MM/YYYY HH:MM"
-TEXT_FORMAT: Final = "@"  # VAT as typed: "5.5 %" stays the text of the list item
+TEXT_FORMAT: Final = "@"  # VAT as typed: "5,5 %" stays the text of the list item
 
 FIXED_TIME: Final = datetime(1980, 1, 1)
 
@@ -275,7 +276,7 @@ def _offer_columns(config: Config, lists: _Lists, *, marks_inline: bool) -> list
         ),
         _Column(
             HEADERS[OfferField.VAT_RATE],
-            "Taux de TVA de l'offre : 20 %, 10 %, 5.5 %, 0 % ou exonéré (association non "
+            "Taux de TVA de l'offre : 20 %, 10 %, 5,5 %, 0 % ou exonéré (association non "
             f"assujettie : le prix TTC est alors le prix HT). Vide : le taux de la "
             f"consultation ({default_vat}).\nExemple : 20 %",
             14,
@@ -283,9 +284,9 @@ def _offer_columns(config: Config, lists: _Lists, *, marks_inline: bool) -> list
                 "list",
                 lists.source(VAT_CHOICES),
                 "Taux de TVA",
-                "Choisissez le taux dans la liste : 20 %, 10 %, 5.5 %, 0 % ou exonéré. "
+                "Choisissez le taux dans la liste : 20 %, 10 %, 5,5 %, 0 % ou exonéré. "
                 f"Laissez vide pour le taux de la consultation ({default_vat}).",
-                "Taux de TVA inconnu : choisissez 20 %, 10 %, 5.5 %, 0 % ou exonéré dans la liste.",
+                "Taux de TVA inconnu : choisissez 20 %, 10 %, 5,5 %, 0 % ou exonéré dans la liste.",
             ),
             TEXT_FORMAT,
         ),
@@ -571,7 +572,7 @@ def _readme(ws: Worksheet, config: Config, evaluators: tuple[str, ...]) -> None:
             False,
         ),
         (
-            "• Taux de TVA : 20 %, 10 %, 5.5 %, 0 % ou exonéré (une association non assujettie "
+            "• Taux de TVA : 20 %, 10 %, 5,5 %, 0 % ou exonéré (une association non assujettie "
             f"à la TVA : prix TTC = prix HT). Vide : le taux de la consultation ({vat}).",
             False,
         ),

@@ -43,8 +43,11 @@ def _shown(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def parse_number(value: object) -> Decimal:
-    """An exact Decimal from a numeric cell or a text such as ``1 234,50 €`` or ``450.5``."""
+def parse_number(value: object, *, days: bool = False) -> Decimal:
+    """An exact Decimal from a numeric cell or a text such as ``1 234,50 €`` or ``450.5``.
+
+    ``days``: the value is a number of days, so a text that is no number is answered with
+    examples of days (20, 21.5 or 21,5) rather than of money."""
     if isinstance(value, bool):
         raise BadValue(
             "bad-number",
@@ -64,7 +67,7 @@ def parse_number(value: object) -> Decimal:
             raise _not_finite(value)
         return value
     if isinstance(value, str):
-        return _parse_number_text(value)
+        return _parse_number_text(value, days=days)
     raise BadValue(
         "bad-number",
         f"found {_shown(value)}, expected a number",
@@ -80,7 +83,7 @@ def _not_finite(value: object) -> BadValue:
     )
 
 
-def _parse_number_text(raw: str) -> Decimal:
+def _parse_number_text(raw: str, *, days: bool = False) -> Decimal:
     text = raw.strip(SPACES + "\t\r\n")
     foreign = _foreign_digits(text)
     if foreign:
@@ -101,6 +104,12 @@ def _parse_number_text(raw: str) -> Decimal:
         body = "".join(c for c in body if c not in SPACES)
     elif _SEVERAL_SEPARATORS.fullmatch(body):
         raise _ambiguous(raw)
+    elif days:
+        raise BadValue(
+            "bad-number",
+            f"{raw!r} is not a number; expected e.g. 20, 21.5 or 21,5",
+            (("form", "days"), ("found", repr(raw))),
+        )
     else:
         raise BadValue(
             "bad-number",
@@ -138,7 +147,7 @@ _WHAT_PARTS = {"a day rate": "day-rate", "a number of days": "days", "an amount"
 
 def parse_amount(value: object, *, what: str = "an amount") -> Decimal:
     """A positive number with at most 2 decimals: money or a number of days."""
-    number = parse_number(value)
+    number = parse_number(value, days=what == "a number of days")
     params: tuple[tuple[str, str], ...] = (("found_num", str(number)),)
     if what in _WHAT_PARTS:
         params += (("what_part", f"amount.{_WHAT_PARTS[what]}"),)

@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     "lot.unplaced": "Offers without a valid lot",
     "lot.award": "Award: {candidate} — {note}",
     "lot.abnormal": (
-        "abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
+        "Abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
         "not apply; judge the prices case by case"
     ),
     "md.caps": "Cap: {ht} € HT / {ttc} € TTC",
@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "col.basis": "Basis",
     "md.row": "row {row}",
     "md.excluded": "{candidate} ({row}): {status} — {reasons}",
+    "md.not_ranked": "Not ranked:",
     # columns
     "col.rank": "Rank",
     "col.candidate": "Candidate",
@@ -92,7 +93,7 @@ MESSAGES: dict[str, str] = {
         "because of data errors ({rows}); correct them (see `referent validate`) before deciding"
     ),
     "provisional.lot": "lot {which}",
-    "provisional.lots": "lot {which}",
+    "provisional.lots": "lots {which}",
     "provisional.row": "row {rows}",
     "provisional.rows": "rows {rows}",
     "problems": "Problems",
@@ -140,6 +141,7 @@ MESSAGES: dict[str, str] = {
     "part:field.mark": "mark",
     "part:field.evaluator": "evaluator",
     "msg:bad-number": "{found} is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €",
+    "msg:bad-number.days": "{found} is not a number; expected e.g. 20, 21.5 or 21,5",
     "msg:bad-number.plain": "{found} is not a number",
     "msg:bad-number.boolean": "found the boolean {found}, expected a number",
     "msg:bad-number.not-finite": "found {found}, expected a finite number",
@@ -205,6 +207,9 @@ MESSAGES: dict[str, str] = {
         "{evaluator} marks {candidate} on {criterion} twice (also {elsewhere}); keep one row"
     ),
     "word.sheet": "sheet",  # a whole sheet, where a problem is
+    # punctuation between the parts of a line: French puts a space before ":" and ";"
+    "punct.colon": ": ",
+    "punct.semicolon": "; ",
     # lots.yaml and criteria.yaml
     "msg:missing-key": "required key is missing",
     "msg:unknown-key.close": "unknown key {key} (did you mean {close}?)",
@@ -547,8 +552,12 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:unknown-column": "column {header} is not used by the tool and is ignored",
     "msg:suspicious-column": (
-        "column {header} is not a known column; did you mean {probable}? Rename it, or rename it "
-        "to something else if it is not that column"
+        "column {header} is not a known column; did you mean {probable}? If so, correct the "
+        "header; if not, rename it to a header the tool does not use"
+    ),
+    "msg:suspicious-column.named": (
+        "column {header} is not a known column; did you mean {probable} ({column})? If so, "
+        "correct the header; if not, rename it to a header the tool does not use"
     ),
     "msg:duplicate-column": "column {header} is the same column as {first}: keep only one",
     "msg:missing-column.field": (
@@ -781,7 +790,7 @@ MESSAGES: dict[str, str] = {
         "Status {status}: not ranked, so no price points, no total and no rank (an "
         "offer takes the first status that applies, in the order {order})."
     ),
-    "ex.reason": "Reason {code}{kind}: {line}.",
+    "ex.reason": "Reason {name}: {line}.",
     "ex.reception.no_deadline": "no deadline is set",
     "ex.reception.end_of_day": "{when} (the end of that day)",
     "ex.reception.no_date": "no reception date given (deadline {limit})",

@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     "lot.unplaced": "Offres sans lot valide",
     "lot.award": "Attribution : {candidate} — {note}",
     "lot.abnormal": (
-        "offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
+        "Offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
         "s'applique pas ; apprécier les prix au cas par cas"
     ),
     "md.caps": "Montant maximum : {ht} HT / {ttc} TTC",
@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "col.basis": "Base",
     "md.row": "ligne {row}",
     "md.excluded": "{candidate} ({row}) : {status} — {reasons}",
+    "md.not_ranked": "Offres non classées :",
     # colonnes
     "col.rank": "Rang",
     "col.candidate": "Candidat",
@@ -149,6 +150,7 @@ MESSAGES: dict[str, str] = {
     "msg:bad-number": (
         "{found} n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
     ),
+    "msg:bad-number.days": "{found} n'est pas un nombre ; écrivez par exemple 20 ou 21,5",
     "msg:bad-number.plain": "{found} n'est pas un nombre",
     "msg:bad-number.boolean": (
         "la cellule contient la valeur logique {found} : un nombre est attendu"
@@ -229,6 +231,9 @@ MESSAGES: dict[str, str] = {
         "; n'en gardez qu'une ligne"
     ),
     "word.sheet": "feuille",  # a whole sheet, where a problem is
+    # punctuation between the parts of a line: French puts a space before ":" and ";"
+    "punct.colon": " : ",
+    "punct.semicolon": " ; ",
     # lots.yaml and criteria.yaml
     "msg:missing-key": "clé obligatoire manquante",
     "msg:unknown-key.close": "clé inconnue {key} (vouliez-vous dire {close} ?)",
@@ -618,8 +623,13 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:unknown-column": "la colonne {header} n'est pas utilisée par l'outil ; elle est ignorée",
     "msg:suspicious-column": (
-        "la colonne {header} n'est pas une colonne connue ; vouliez-vous dire {probable} ? "
-        "Renommez-la, ou donnez-lui un autre nom si ce n'est pas cette colonne"
+        "la colonne {header} n'est pas une colonne connue ; vouliez-vous dire {probable} ? Si "
+        "oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil n'utilise pas"
+    ),
+    "msg:suspicious-column.named": (
+        "la colonne {header} n'est pas une colonne connue ; vouliez-vous dire {probable} "
+        "({column}) ? Si oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil "
+        "n'utilise pas"
     ),
     "msg:duplicate-column": (
         "la colonne {header} est la même colonne que {first} : n'en gardez qu'une"
@@ -887,7 +897,7 @@ MESSAGES: dict[str, str] = {
         "rang (une offre prend le premier statut qui s'applique, dans l'ordre : "
         "{order})."
     ),
-    "ex.reason": "Motif {code}{kind} : {line}.",
+    "ex.reason": "Motif {name} : {line}.",
     "ex.reception.no_deadline": "aucune date limite n'est fixée",
     "ex.reception.end_of_day": "{when} inclus",
     "ex.reception.no_date": "date de réception non indiquée (date limite : {limit})",
