@@ -1149,12 +1149,12 @@ def test_validate_markdown_speaks_the_language(
     args = ["validate", str(offers), "--lots", str(lots), "--criteria", str(criteria)]
     french = run(runner, ["--lang", "fr", *args, "--format", "markdown"], 1).stdout.splitlines()
     assert french[2] == "| Gravité | Où | Champ | Code | Message |"
-    assert french[4].startswith(f"| erreur | {offers}")
-    assert "offers!C2 | day_rate_ht | bad-number | 'environ 500' n'est pas un nombre" in french[4]
+    assert french[4].startswith(f"| erreur | {offers} : offers!C2 | day_rate_ht | bad-number | ")
+    assert "'environ 500' n'est pas un nombre" in french[4]
     english = run(runner, [*args, "--format", "markdown"], 1).stdout.splitlines()
     assert english[2] == "| Severity | Where | Field | Code | Message |"
-    assert english[4].startswith(f"| error | {offers}")
-    assert "offers!C2 | day_rate_ht | bad-number | 'environ 500' is not a number" in english[4]
+    assert english[4].startswith(f"| error | {offers}: offers!C2 | day_rate_ht | bad-number | ")
+    assert "'environ 500' is not a number" in english[4]
 
 
 def test_simulate_refuses_a_lot_without_admissible_offer(

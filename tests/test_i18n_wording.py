@@ -294,3 +294,20 @@ def test_a_header_typo_names_the_templates_header_and_says_what_to_do(
         "column; did you mean 'Date de réception' (received_at)? If so, correct the header; if "
         "not, rename it to a header the tool does not use [suspicious-column]",
     ]
+
+
+def test_a_bad_mark_gets_mark_examples(
+    make_config: Callable[..., tuple[Path, Path]], make_workbook: Callable[..., Path]
+) -> None:
+    from referent_ess import api
+    from referent_ess.i18n import language, message
+
+    book = make_workbook([["Alpha", 1, 450, 10, 0.2, "oui", "quatre"]])
+    lots, criteria = make_config()
+    report = api.validate(lots, criteria, book)
+    (problem,) = [p for p in report.problems if p.cell == "G2"]
+    assert problem.message == "'quatre' is not a number; expected e.g. 3, 3.5 or 3,5"
+    with language("fr"):
+        assert message(problem.code, problem.params, problem.message) == (
+            "'quatre' n'est pas un nombre ; écrivez par exemple 3 ou 3,5"
+        )

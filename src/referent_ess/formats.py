@@ -583,7 +583,7 @@ def validation_markdown(report: ValidationReport) -> str:
         for problem in report.problems:
             cells = (
                 tr(f"severity.{problem.severity.value}"),
-                problem.place(tr("word.sheet")),
+                problem.place(tr("word.sheet"), tr("punct.colon")),
                 problem.field or "",
                 problem.code,
                 i18n.message(problem.code, problem.params, problem.message),

@@ -529,7 +529,7 @@ class _RowReader:
         scale = self.scales[criterion]
 
         def parse_mark(value: object) -> Decimal:
-            mark = parse_number(value)
+            mark = parse_number(value, examples="mark")
             if not 0 <= mark <= scale:
                 message = f"found the mark {mark}, expected a mark from 0 to {scale}"
                 params = (("found_num", str(mark)), ("scale_num", str(scale)))

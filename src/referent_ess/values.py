@@ -10,6 +10,7 @@ import math
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Literal
 
 from referent_ess.text import normalise
 
@@ -43,11 +44,19 @@ def _shown(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def parse_number(value: object, *, days: bool = False) -> Decimal:
+Examples = Literal["money", "days", "mark"]
+_EXAMPLES: dict[str, str] = {
+    "money": "450, 450.50, 450,50 or 1 234,50 €",
+    "days": "20, 21.5 or 21,5",
+    "mark": "3, 3.5 or 3,5",
+}
+
+
+def parse_number(value: object, *, examples: Examples = "money") -> Decimal:
     """An exact Decimal from a numeric cell or a text such as ``1 234,50 €`` or ``450.5``.
 
-    ``days``: the value is a number of days, so a text that is no number is answered with
-    examples of days (20, 21.5 or 21,5) rather than of money."""
+    ``examples``: what the cell holds, so that a text that is no number is answered with
+    examples of that (days: 20, 21.5 or 21,5; marks: 3, 3.5 or 3,5) rather than of money."""
     if isinstance(value, bool):
         raise BadValue(
             "bad-number",
@@ -67,7 +76,7 @@ def parse_number(value: object, *, days: bool = False) -> Decimal:
             raise _not_finite(value)
         return value
     if isinstance(value, str):
-        return _parse_number_text(value, days=days)
+        return _parse_number_text(value, examples)
     raise BadValue(
         "bad-number",
         f"found {_shown(value)}, expected a number",
@@ -83,7 +92,7 @@ def _not_finite(value: object) -> BadValue:
     )
 
 
-def _parse_number_text(raw: str, *, days: bool = False) -> Decimal:
+def _parse_number_text(raw: str, examples: Examples) -> Decimal:
     text = raw.strip(SPACES + "\t\r\n")
     foreign = _foreign_digits(text)
     if foreign:
@@ -104,17 +113,12 @@ def _parse_number_text(raw: str, *, days: bool = False) -> Decimal:
         body = "".join(c for c in body if c not in SPACES)
     elif _SEVERAL_SEPARATORS.fullmatch(body):
         raise _ambiguous(raw)
-    elif days:
-        raise BadValue(
-            "bad-number",
-            f"{raw!r} is not a number; expected e.g. 20, 21.5 or 21,5",
-            (("form", "days"), ("found", repr(raw))),
-        )
     else:
+        form = () if examples == "money" else (("form", examples),)
         raise BadValue(
             "bad-number",
-            f"{raw!r} is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €",
-            (("found", repr(raw)),),
+            f"{raw!r} is not a number; expected e.g. {_EXAMPLES[examples]}",
+            (*form, ("found", repr(raw))),
         )
     try:
         number = Decimal(body.replace(",", "."))
@@ -147,7 +151,7 @@ _WHAT_PARTS = {"a day rate": "day-rate", "a number of days": "days", "an amount"
 
 def parse_amount(value: object, *, what: str = "an amount") -> Decimal:
     """A positive number with at most 2 decimals: money or a number of days."""
-    number = parse_number(value, days=what == "a number of days")
+    number = parse_number(value, examples="days" if what == "a number of days" else "money")
     params: tuple[tuple[str, str], ...] = (("found_num", str(number)),)
     if what in _WHAT_PARTS:
         params += (("what_part", f"amount.{_WHAT_PARTS[what]}"),)

@@ -142,6 +142,7 @@ MESSAGES: dict[str, str] = {
     "part:field.evaluator": "evaluator",
     "msg:bad-number": "{found} is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €",
     "msg:bad-number.days": "{found} is not a number; expected e.g. 20, 21.5 or 21,5",
+    "msg:bad-number.mark": "{found} is not a number; expected e.g. 3, 3.5 or 3,5",
     "msg:bad-number.plain": "{found} is not a number",
     "msg:bad-number.boolean": "found the boolean {found}, expected a number",
     "msg:bad-number.not-finite": "found {found}, expected a finite number",

@@ -151,6 +151,7 @@ MESSAGES: dict[str, str] = {
         "{found} n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
     ),
     "msg:bad-number.days": "{found} n'est pas un nombre ; écrivez par exemple 20 ou 21,5",
+    "msg:bad-number.mark": "{found} n'est pas un nombre ; écrivez par exemple 3 ou 3,5",
     "msg:bad-number.plain": "{found} n'est pas un nombre",
     "msg:bad-number.boolean": (
         "la cellule contient la valeur logique {found} : un nombre est attendu"
