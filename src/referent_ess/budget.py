@@ -14,10 +14,10 @@ from typing import Any
 from referent_ess import i18n
 from referent_ess.evaluate import Evaluation, OfferResult
 from referent_ess.formats import (
-    _md,
     budget_list,
     header,
     inputs_text,
+    md_text,
     money,
     quantity,
     rate,
@@ -178,8 +178,8 @@ def budget_markdown(evaluation: Evaluation, report: BudgetReport) -> str:
     """The budget check for a document: its input files, one line per offer and cap checked,
     worded and with amounts written in the current language."""
     title = tr("md.budget_title", title=evaluation.config.consultation.title)
-    out = [f"# {_md(title)}", "", _md(inputs_text(evaluation)), ""]
-    out.append("| " + " | ".join(_md(tr(f"col.{key}")) for key in _MARKDOWN_COLUMNS) + " |")
+    out = [f"# {md_text(title)}", "", md_text(inputs_text(evaluation)), ""]
+    out.append("| " + " | ".join(md_text(tr(f"col.{key}")) for key in _MARKDOWN_COLUMNS) + " |")
     out.append("|" + "---|" * len(_MARKDOWN_COLUMNS))
     placed = [(str(lot.lot.id), r) for lot in evaluation.lots for r in _by_row(lot.offers)]
     for lot_id, result in placed + [("", r) for r in evaluation.unplaced]:
@@ -200,6 +200,6 @@ def budget_markdown(evaluation: Evaluation, report: BudgetReport) -> str:
             for check in result.budget
         ] or [["", "", "", tr("verdict.unchecked")]]  # fmt: skip
         for check in checks:
-            out.append("| " + " | ".join(_md(cell) for cell in [*common, *check]) + " |")
+            out.append("| " + " | ".join(md_text(cell) for cell in [*common, *check]) + " |")
     out += ["", summary(report), ""]
     return "\n".join(out)

@@ -474,9 +474,14 @@ def evaluation_markdown(
     their reasons and legal basis."""
     config = evaluation.config
     criteria = config.criteria
-    out: list[str] = [f"# {_md(config.consultation.title)}", "", _md(inputs_text(evaluation)), ""]
+    out: list[str] = [
+        f"# {md_text(config.consultation.title)}",
+        "",
+        md_text(inputs_text(evaluation)),
+        "",
+    ]
     for lot in _chosen(evaluation, lot_ids):
-        out += [f"## {_md(tr('lot.title', id=lot.lot.id, title=lot.lot.title))}", ""]
+        out += [f"## {md_text(tr('lot.title', id=lot.lot.id, title=lot.lot.title))}", ""]
         caps = tr("md.caps", ht=i18n.money(lot.lot.cap_ht), ttc=i18n.money(lot.lot.cap_ttc))
         out += [caps, ""]
         if lot.provisional:
@@ -491,7 +496,7 @@ def evaluation_markdown(
             for result in lot.ranked:
                 cells = [
                     str(result.rank),
-                    _md(result.candidate),
+                    md_text(result.candidate),
                     _text(i18n.money(result.price_ht)),
                     _text(i18n.money(result.price_ttc)),
                     *(_text(i18n.number(criterion_value(result, c, config))) for c in criteria),
@@ -501,21 +506,21 @@ def evaluation_markdown(
                 if result.rank == 1 and not lot.provisional:
                     cells = [f"**{cell}**" if cell else cell for cell in cells]
                 out.append("| " + " | ".join(cells) + " |")
-            out += ["", _md(price_note(evaluation, lot)), ""]
-            out += [_md(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
-            out += [*(_md(note) for note in tie_notes(lot)), ""] if lot.ties else []
+            out += ["", md_text(price_note(evaluation, lot)), ""]
+            out += [md_text(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
+            out += [*(md_text(note) for note in tie_notes(lot)), ""] if lot.ties else []
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))
-                out += [f"**{_md(award)}**", ""]
+                out += [f"**{md_text(award)}**", ""]
         else:
             out += [tr("lot.no_admissible"), ""]
         if lot.excluded:
             out += [tr("md.not_ranked"), ""]
-            out += [f"- {_md(_excluded_line(result))}" for result in lot.excluded]
+            out += [f"- {md_text(_excluded_line(result))}" for result in lot.excluded]
             out.append("")
     if evaluation.unplaced:
         out += [f"## {tr('lot.unplaced')}", ""]
-        out += [f"- {_md(_excluded_line(result))}" for result in evaluation.unplaced]
+        out += [f"- {md_text(_excluded_line(result))}" for result in evaluation.unplaced]
         out.append("")
     return "\n".join(out)
 
@@ -543,7 +548,7 @@ def _excluded_line(result: OfferResult) -> str:
     return tr("md.excluded", candidate=result.candidate, row=row, status=status, reasons=reasons)
 
 
-def _md(text: str) -> str:
+def md_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
@@ -578,7 +583,7 @@ def validation_markdown(report: ValidationReport) -> str:
     out = [validation_verdict(report), ""]
     if report.problems:
         columns = ("severity", "where", "field", "code", "message")
-        out.append("| " + " | ".join(_md(tr(f"col.{key}")) for key in columns) + " |")
+        out.append("| " + " | ".join(md_text(tr(f"col.{key}")) for key in columns) + " |")
         out.append("|" + "---|" * len(columns))
         for problem in report.problems:
             cells = (
@@ -588,6 +593,6 @@ def validation_markdown(report: ValidationReport) -> str:
                 problem.code,
                 i18n.message(problem.code, problem.params, problem.message),
             )
-            out.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
+            out.append("| " + " | ".join(md_text(cell) for cell in cells) + " |")
         out.append("")
     return "\n".join(out)
