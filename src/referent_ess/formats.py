@@ -549,6 +549,7 @@ def _excluded_line(result: OfferResult) -> str:
 
 
 def md_text(text: str) -> str:
+    """Text for one Markdown line or table cell: backslashes and pipes escaped, on one line."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
