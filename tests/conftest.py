@@ -1,5 +1,7 @@
 """Shared helpers: small consultations and workbooks built in tmp_path, and a CLI runner."""
 
+import errno
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -109,3 +111,21 @@ def make_workbook(tmp_path: Path) -> WorkbookMaker:
         return path
 
     return make
+
+
+@pytest.fixture
+def deny_reading(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+    """Make ``path`` unreadable, as a file without read permission is (chmod is no use when the
+    tests run as root): opening it raises PermissionError (EACCES)."""
+
+    def deny(path: Path) -> None:
+        real_open = Path.open
+
+        def guarded_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+            if self == path:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+            return real_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", guarded_open)
+
+    return deny

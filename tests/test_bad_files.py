@@ -192,18 +192,11 @@ def test_unreadable_file(
     runner: CliRunner,
     config: list[str],
     make_workbook: WorkbookMaker,
-    monkeypatch: pytest.MonkeyPatch,
+    deny_reading: Callable[[Path], None],
     name: str,
 ) -> None:
     path = make_workbook(ROWS, name=name)
-    real_open = Path.open
-
-    def guarded_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self == path:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", guarded_open)
+    deny_reading(path)
     line = assert_refused(score(runner, path, config), path, "unreadable-file")
     assert os.strerror(errno.EACCES) in line
 

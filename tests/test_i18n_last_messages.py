@@ -25,10 +25,9 @@ from referent_ess.cli import app
 from referent_ess.errors import ReferentError
 from referent_ess.evaluate import Reason, Status
 from referent_ess.explain import find_offer
-from referent_ess.i18n import CATALOGUES
 from referent_ess.letters import _reason_text, build_letters
 from test_bad_files import SHEET
-from test_i18n_messages import _check_templates
+from test_i18n_messages import _check_error
 
 ABNORMAL_LOTS = """\
 consultation:
@@ -267,27 +266,6 @@ def test_init_in_french(runner: CliRunner, tmp_path: Path) -> None:
 
 
 # ---- the last exit-2 errors: each French line, and its English template -----------------------
-
-
-def _check_error(error: ReferentError) -> None:
-    """The error's English template(s), filled with its parameters, give back its English
-    line(s): the catalogue cannot drift from the core."""
-    if error.problems:
-        assert _check_templates(error.problems) == len(error.problems)
-        assert [p.describe() for p in error.problems] == list(error.lines)
-        return
-    english = CATALOGUES["en"]
-    assert error.code is not None
-    given = dict(error.params)
-    form = given.pop("form", None)
-    key = f"msg:{error.code}.{form}" if form else f"msg:{error.code}"
-    assert key in english, key
-    assert key in CATALOGUES["fr"], key
-    values = {
-        name: english[f"part:{value}"].format(**given) if name.endswith("_part") else value
-        for name, value in given.items()
-    }
-    assert [f"{english[key].format(**values)} [{error.code}]"] == list(error.lines)
 
 
 def _refused(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> list[str]:

@@ -127,6 +127,27 @@ def _check_templates(problems: Iterable[Problem]) -> int:
     return checked
 
 
+def _check_error(error: ReferentError) -> None:
+    """The error's English template(s), filled with its parameters, give back its English
+    line(s): the catalogue cannot drift from the core."""
+    if error.problems:
+        assert _check_templates(error.problems) == len(error.problems)
+        assert [p.describe() for p in error.problems] == list(error.lines)
+        return
+    english = CATALOGUES["en"]
+    assert error.code is not None
+    given = dict(error.params)
+    form = given.pop("form", None)
+    key = f"msg:{error.code}.{form}" if form else f"msg:{error.code}"
+    assert key in english, key
+    assert key in CATALOGUES["fr"], key
+    values = {
+        name: english[f"part:{value}"].format(**given) if name.endswith("_part") else value
+        for name, value in given.items()
+    }
+    assert [f"{english[key].format(**values)} [{error.code}]"] == list(error.lines)
+
+
 def _marks_workbook(tmp_path: Path) -> Path:
     """An offers sheet with a mark column, and a marks sheet with every kind of mistake."""
     book = openpyxl.Workbook()

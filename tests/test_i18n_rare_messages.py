@@ -13,7 +13,6 @@ import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -32,7 +31,7 @@ from referent_ess.sensitivity import NotApplicable, analyse
 from referent_ess.yamlfile import read_yaml
 from test_bad_files import BILLION_LAUGHS, OLE2, ROWS, SHEET, declared_sizes, directory, zip_bytes
 from test_bad_files import with_dtd as dtd_added
-from test_i18n_messages import _check_templates
+from test_i18n_messages import _check_error, _check_templates
 
 LOT = "lots: [{id: 1, title: A, cap_ht: 5}]\n"
 LOTS_WITH_TIME = LOTS_YAML.format(cap_basis="ht")
@@ -55,22 +54,6 @@ def _french_errors(runner: CliRunner, lots: Path, criteria: Path) -> list[str]:
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     return result.stderr.splitlines()
-
-
-def _check_error(error: ReferentError) -> None:
-    """An exit-2 error's English template, filled with its parameters, is its English line."""
-    english = CATALOGUES["en"]
-    assert error.code is not None
-    given = dict(error.params)
-    form = given.pop("form", None)
-    key = f"msg:{error.code}.{form}" if form else f"msg:{error.code}"
-    assert key in english, key
-    assert key in CATALOGUES["fr"], key
-    values = {
-        name: english[f"part:{value}"].format(**given) if name.endswith("_part") else value
-        for name, value in given.items()
-    }
-    assert f"{english[key].format(**values)} [{error.code}]" == error.lines[0]
 
 
 # ---- YAML: syntax, impossible dates, aliases, duplicate keys, YAML 1.1 traps -------------------
@@ -522,18 +505,11 @@ def test_an_unreadable_offers_file_in_french(
     runner: CliRunner,
     make_config: Callable[..., tuple[Path, Path]],
     make_workbook: Callable[..., Path],
-    monkeypatch: pytest.MonkeyPatch,
+    deny_reading: Callable[[Path], None],
 ) -> None:
     lots, criteria = make_config()
     path = make_workbook(ROWS)
-    real_open = Path.open
-
-    def guarded_open(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self == path:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real_open(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", guarded_open)
+    deny_reading(path)
     args = ["--lang", "fr", "score", str(path), "--lots", str(lots), "--criteria", str(criteria)]
     result = runner.invoke(app, args)
     assert result.stderr == (

@@ -10,30 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from conftest import HEADER
 from referent_ess import api
 from referent_ess.cli import app
 from referent_ess.i18n import CATALOGUES
+from test_i18n_analysis import (  # the example's folder, long lines kept whole
+    ROOT,
+    _wide,  # noqa: F401  (an autouse fixture: imported, it applies here too)
+    run,
+)
 from test_i18n_messages import _check_templates
-
-ROOT = Path(__file__).resolve().parents[1]
-CONFIG = ["--lots", str(ROOT / "lots.yaml"), "--criteria", str(ROOT / "criteria.yaml")]
-NNBSP, NBSP = "\u202f", "\u00a0"
-
-
-@pytest.fixture(autouse=True)
-def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Long sentences on one line each, so that they are compared whole."""
-    monkeypatch.setenv("COLUMNS", "1000")
-
-
-def run(runner: CliRunner, *args: str) -> Result:
-    result = runner.invoke(app, [*args, *CONFIG])
-    assert result.exit_code == 0, result.output
-    return result
-
 
 # ---- explain: a reason is named by its status's label, not by its code ----------------------
 
