@@ -5,7 +5,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess import i18n
-from referent_ess.evaluate import Status
+from referent_ess.config import Config
+from referent_ess.evaluate import BudgetCheck, OfferResult, Reason, Status
 from referent_ess.money import round_half_up
 
 
@@ -68,3 +69,55 @@ def date_words(moment: date | datetime, space: str = " ") -> str:
     if isinstance(moment, datetime):
         text += f" à{space}{moment.hour}{space}h{space}{moment.minute:02d}"
     return text
+
+
+def deadline_words(deadline: date | datetime | None, space: str = " ") -> str:
+    """The deadline in words; a date alone runs to the end of that day."""
+    if deadline is None:
+        return "non précisée"
+    if isinstance(deadline, datetime):
+        return date_words(deadline, space)
+    return f"{date_words(deadline, space)} (jusqu'à la fin de la journée)"
+
+
+def criterion_label(config: Config, criterion_id: str) -> str:
+    return next((c.label for c in config.criteria if c.id == criterion_id), criterion_id)
+
+
+def reason_fr(
+    config: Config,
+    result: OfferResult,
+    reason: Reason,
+    check: BudgetCheck | None,
+    space: str = " ",
+) -> str | None:
+    """A reason as the French reports word it, from the offer's own figures (``check``: the cap
+    it is over, for ``over_cap``); None for a data error, which each document words with its
+    code. Plain text: the HTML report escapes it; ``space`` keeps its dates on one line."""
+    offer = result.offer
+    deadline = config.consultation.deadline
+    if reason.code == "late" and offer.received_at is not None and deadline is not None:
+        return (
+            f"reçue le {date_words(offer.received_at, space)}, après la date limite du "
+            f"{deadline_words(deadline, space)}"
+        )
+    if reason.code == "incomplete":
+        missing = [
+            document
+            for document in config.consultation.required_documents
+            if offer.documents.get(document) is False
+        ]
+        if missing:
+            lead = "pièce exigée manquante" if len(missing) == 1 else "pièces exigées manquantes"
+            return f"{lead} : {', '.join(missing)}"
+    if reason.code == "over_cap" and check is not None:
+        basis = check.basis.value.upper()
+        return (
+            f"prix {basis} de {euros(check.price)} supérieur au montant maximum {basis} du lot "
+            f"({euros(check.cap)}) de {euros(-check.margin)}"
+        )
+    if reason.code == "missing-mark" and reason.field is not None:
+        return f"pas de note pour le critère « {criterion_label(config, reason.field)} »"
+    if reason.code == "no-price":
+        return "le prix ne peut pas être calculé : le coût journalier ou le nombre de jours manque"
+    return None

@@ -21,11 +21,9 @@ from referent_ess.choices import PriceFormula
 from referent_ess.config import Config, Criterion
 from referent_ess.evaluate import (
     LEGAL_BASIS,
-    BudgetCheck,
     Evaluation,
     LotResult,
     OfferResult,
-    Reason,
     Status,
 )
 from referent_ess.formats import gap_to_first
@@ -34,10 +32,13 @@ from referent_ess.labels_fr import (
     FORMULA,
     STATUS,
     STATUS_EXPLAINED,
+    criterion_label,
     date_words,
+    deadline_words,
     euros,
     message_fr,
     number,
+    reason_fr,
 )
 from referent_ess.problems import Problem
 from referent_ess.runinfo import RunInfo
@@ -101,11 +102,7 @@ def _date_fr(moment: date | datetime) -> str:
 
 
 def _deadline_fr(deadline: date | datetime | None) -> str:
-    if deadline is None:
-        return "non précisée"
-    if isinstance(deadline, datetime):
-        return _date_fr(deadline)
-    return f"{_date_fr(deadline)} (jusqu'à la fin de la journée)"
+    return deadline_words(deadline, "\u00a0")
 
 
 def _ranked_first(lot: LotResult) -> tuple[OfferResult, ...]:
@@ -117,10 +114,6 @@ def _ranked_first(lot: LotResult) -> tuple[OfferResult, ...]:
 
 def _is_winner(lot: LotResult, result: OfferResult) -> bool:
     return not lot.provisional and result.rank == 1
-
-
-def _label(config: Config, criterion_id: str) -> str:
-    return next((c.label for c in config.criteria if c.id == criterion_id), criterion_id)
 
 
 def _short_label(label: str) -> str:
@@ -403,7 +396,7 @@ def _tie_notes(config: Config, lot: LotResult) -> list[str]:
         note = f"<strong>Égalité exacte</strong> à {number(tie.total)} points entre {names}"
         if tie.decided_by is not None:
             figures = " ; ".join(_points(r.points.get(tie.decided_by)) for r in tie.offers)
-            label = _e(_label(config, tie.decided_by))
+            label = _e(criterion_label(config, tie.decided_by))
             note += f" : départagées par les points du critère « {label} » ({figures})"
         else:
             note += " : les critères de départage ne les séparent pas"
@@ -504,46 +497,16 @@ def _reason_items(config: Config, result: OfferResult) -> Iterator[str]:
     over = iter(check for check in result.budget if not check.within)
     for reason in result.reasons:
         check = next(over, None) if reason.code == "over_cap" else None
-        text = _reason_text(config, result, reason, check)
+        text = _e(
+            reason_fr(config, result, reason, check, "\u00a0")
+            or f"erreur de saisie : {message_fr(reason.code, reason.params, reason.message)} "
+            f"[{reason.code}]"
+        )
         cell = f' <span class="cell">(cellule {_e(reason.cell)})</span>' if reason.cell else ""
         basis = reason.legal_basis or (
             "donnée à corriger dans le classeur : ce n'est pas un motif de rejet"
         )
         yield f'{text}{cell}<span class="legal">{_e(basis)}</span>'
-
-
-def _reason_text(
-    config: Config, result: OfferResult, reason: Reason, check: BudgetCheck | None
-) -> str:
-    """The reason in French from the figures themselves; the tool's own message otherwise."""
-    offer = result.offer
-    deadline = config.consultation.deadline
-    if reason.code == "late" and offer.received_at is not None and deadline is not None:
-        return (
-            f"reçue le {_date_fr(offer.received_at)}, après la date limite du "
-            f"{_e(_deadline_fr(deadline))}"
-        )
-    if reason.code == "incomplete":
-        missing = [
-            document
-            for document in config.consultation.required_documents
-            if offer.documents.get(document) is False
-        ]
-        if missing:
-            lead = "pièce exigée manquante" if len(missing) == 1 else "pièces exigées manquantes"
-            return f"{lead} : {_e(', '.join(missing))}"
-    if reason.code == "over_cap" and check is not None:
-        basis = check.basis.value.upper()
-        return (
-            f"prix {basis} de {euros(check.price)} supérieur au montant maximum {basis} du lot "
-            f"({euros(check.cap)}) de {euros(-check.margin)}"
-        )
-    if reason.code == "missing-mark" and reason.field is not None:
-        return f"pas de note pour le critère « {_e(_label(config, reason.field))} »"
-    if reason.code == "no-price":
-        return "le prix ne peut pas être calculé : le coût journalier ou le nombre de jours manque"
-    message = message_fr(reason.code, reason.params, reason.message)
-    return f"erreur de saisie : {_e(message)} [{_e(reason.code)}]"
 
 
 def _unplaced_section(evaluation: Evaluation) -> str:
@@ -697,7 +660,7 @@ def _method_section(config: Config) -> str:
         '<tr><th scope="col">Critère</th><th scope="col" class="num">Pondération</th>'
         '<th scope="col" class="num">Points max.</th><th scope="col">Notation</th></tr>'
     )
-    labels = [f"« {_e(_label(config, c))} »" for c in config.tie_break]
+    labels = [f"« {_e(criterion_label(config, c))} »" for c in config.tie_break]
     if labels:
         tie_break = (
             "Une égalité exacte des totaux est départagée par les points du critère "

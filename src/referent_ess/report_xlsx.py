@@ -35,9 +35,11 @@ from referent_ess.labels_fr import (
     FORMULA,
     STATUS,
     STATUS_EXPLAINED,
+    criterion_label,
     euros,
     message_fr,
     number,
+    reason_fr,
 )
 from referent_ess.money import round_half_up
 from referent_ess.runinfo import RunInfo
@@ -283,10 +285,6 @@ def _names(results: Sequence[OfferResult]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
 
 
-def _label(config: Config, criterion_id: str) -> str:
-    return next((c.label for c in config.criteria if c.id == criterion_id), criterion_id)
-
-
 def _maximum(config: Config, criterion: Criterion) -> Fraction:
     return max_points(config.total, criterion.weight)
 
@@ -335,8 +333,8 @@ def _tie_notes(config: Config, lot: LotResult) -> list[str]:
                 number(r.points.get(tie.decided_by, Fraction(0))) for r in tie.offers
             )
             note += (
-                f" : départagées par les points du critère « {_label(config, tie.decided_by)} » "
-                f"({figures})"
+                " : départagées par les points du critère "
+                f"« {criterion_label(config, tie.decided_by)} » ({figures})"
             )
         else:
             note += " : les critères de départage ne les séparent pas"
@@ -360,40 +358,16 @@ def _provisional_note(evaluation: Evaluation, lots: Iterable[LotResult]) -> str:
 
 
 def _reason_text(result: OfferResult, reason: Reason, evaluation: Evaluation) -> str:
-    """A reason in French, built from the offer's data; other codes keep the tool's message."""
-    consultation = evaluation.config.consultation
-    cell = f" (cellule {reason.cell})" if reason.cell else ""
-    if reason.code == "late":
-        text = (
-            f"offre reçue le {_when(result.offer.received_at)}, après la date limite "
-            f"({_deadline_text(consultation.deadline)})"
-        )
-    elif reason.code == "incomplete":
-        missing = [
-            d for d in consultation.required_documents if result.offer.documents.get(d) is False
-        ]
-        text = f"pièce(s) exigée(s) manquante(s) : {', '.join(missing)}"
-    elif reason.code == "over_cap":
-        overs = [check for check in result.budget if not check.within]
+    """A reason in French, from the offer's figures (the same words as the HTML report)."""
+    check = None
+    if reason.code == "over_cap":  # the n-th over_cap reason is the n-th cap exceeded
+        overs = [c for c in result.budget if not c.within]
         index = [r for r in result.reasons if r.code == "over_cap"].index(reason)
         check = overs[index] if index < len(overs) else None
-        if check is None:
-            text = message_fr(reason.code, reason.params, reason.message)
-        else:
-            basis = BASIS[check.basis.value]
-            text = (
-                f"prix {basis} de {euros(check.price)} supérieur au montant maximum {basis} du "
-                f"lot ({euros(check.cap)}) de {euros(-check.margin)}"
-            )
-    elif reason.code == "missing-mark":
-        label = _label(evaluation.config, reason.field or "")
-        text = f"pas de note du jury pour le critère « {label} »"
-    elif reason.code == "no-price":
-        text = "prix non calculable : le coût journalier ou le nombre de jours manque"
-    else:
-        text = (
-            f"à corriger ({reason.code}) : {message_fr(reason.code, reason.params, reason.message)}"
-        )
+    cell = f" (cellule {reason.cell})" if reason.cell else ""
+    text = reason_fr(evaluation.config, result, reason, check) or (
+        f"à corriger ({reason.code}) : {message_fr(reason.code, reason.params, reason.message)}"
+    )
     return text + cell
 
 
@@ -835,7 +809,7 @@ def _tie_break_text(config: Config) -> str:
             "Aucun critère de départage : des offres dont les totaux exacts sont égaux "
             "partagent le même rang."
         )
-    labels = " puis ".join(f"« {_label(config, c)} »" for c in config.tie_break)
+    labels = " puis ".join(f"« {criterion_label(config, c)} »" for c in config.tie_break)
     return (
         "Deux offres dont les totaux exacts sont égaux sont départagées par les points du "
         f"critère {labels}, dans cet ordre ; si aucun ne les sépare, elles partagent le même "
