@@ -345,6 +345,7 @@ class _Note:
 
 
 _Reading = tuple[object, tuple[_Note, ...]]  # what a cell holds, and what is wrong with it
+_Memo = dict[tuple[type, object], _Reading]  # a column's readings, by value
 _MEMO_LIMIT = 4096  # distinct values remembered per column: lots, yes/no, marks, days repeat
 
 
@@ -364,13 +365,13 @@ class _RowReader:
         self.unheaded = [i for i, title in enumerate(raw.header) if is_blank(title)]
         self.letters = {c.name: c.letter for c in columns}
         self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.marked_criteria}
-        self.memos: dict[int, dict[tuple[type, object], _Reading]] = {
-            c.index: {}
-            for c in columns
-            if c.name != OfferField.CANDIDATE
-            and c.kind is not ColumnKind.COMMENT  # free text: rarely twice the same
-        }
-        self.plan = [(c, self.memos.get(c.index)) for c in columns]
+        free_text = [
+            c for c in columns if c.name == OfferField.CANDIDATE or c.kind is ColumnKind.COMMENT
+        ]
+        # each column with its memo of readings; free text rarely holds the same value twice
+        self.plan: list[tuple[Column, _Memo | None]] = [
+            (c, None if c in free_text else {}) for c in columns
+        ]
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
         problems: list[Problem] = []
@@ -381,10 +382,7 @@ class _RowReader:
         width = len(values)
         for column, memo in self.plan:
             value = values[column.index] if column.index < width else None
-            try:
-                outcome, notes = memo[_memo_key(value)]  # type: ignore[index]
-            except (KeyError, TypeError):  # not seen yet, unhashable, or a column of free text
-                outcome, notes = self._reading(column, value)
+            outcome, notes = self._reading(column, value, memo)
             for note in notes:
                 problems.append(self._problem(note, f"{column.letter}{number}", number))
             if outcome is None:
@@ -442,10 +440,9 @@ class _RowReader:
             note.params,
         )
 
-    def _reading(self, column: Column, value: object) -> _Reading:
-        """:meth:`_interpret`, remembered per column and value (the value's type is part of
-        the key: ``True``, ``1`` and ``1.0`` are equal in Python but not in a sheet)."""
-        memo = self.memos.get(column.index)
+    def _reading(self, column: Column, value: object, memo: _Memo | None) -> _Reading:
+        """:meth:`_interpret`, remembered in ``memo`` (None for a column of free text) by
+        :func:`_memo_key`."""
         if memo is None:
             return self._interpret(column, value)
         key = _memo_key(value)
