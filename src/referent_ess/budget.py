@@ -7,11 +7,13 @@ checked: it is reported as such, never as within budget.
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from referent_ess import i18n
+from referent_ess.choices import PriceBasis
 from referent_ess.evaluate import Evaluation, OfferResult
 from referent_ess.formats import (
     budget_list,
@@ -133,7 +135,22 @@ def _by_row(results: Iterable[OfferResult]) -> list[OfferResult]:
     return sorted(results, key=lambda r: r.offer.row)
 
 
-def _rows(evaluation: Evaluation) -> list[list[str]]:
+@dataclass(frozen=True)
+class _Words:
+    """How the cells of a budget row are written: raw for CSV, in the run's language for a
+    document."""
+
+    money: Callable[[Decimal | None], str | None]
+    quantity: Callable[[Decimal | None], str | None]
+    rate: Callable[[Decimal | None], str | None]
+    basis: Callable[[PriceBasis], str]
+    verdict: Callable[[str], str]
+
+
+_RAW = _Words(money, quantity, rate, lambda basis: basis.value, lambda verdict: verdict)
+
+
+def _rows(evaluation: Evaluation, words: _Words = _RAW) -> list[list[str]]:
     """One row per offer and cap checked (two per offer when the basis is both)."""
     placed = [(str(lot.lot.id), r) for lot in evaluation.lots for r in _by_row(lot.offers)]
     unplaced = [("", r) for r in evaluation.unplaced]
@@ -144,17 +161,18 @@ def _rows(evaluation: Evaluation) -> list[list[str]]:
             lot_id,
             offer.candidate or "",
             str(offer.row),
-            money(offer.day_rate_ht) or "",
-            quantity(offer.days) or "",
-            rate(result.vat_rate) or "",
-            money(result.price_ht) or "",
-            money(result.price_ttc) or "",
+            words.money(offer.day_rate_ht) or "",
+            words.quantity(offer.days) or "",
+            words.rate(result.vat_rate) or "",
+            words.money(result.price_ht) or "",
+            words.money(result.price_ttc) or "",
         ]
         if not result.budget:
-            rows.append([*common, "", "", "", "unchecked"])
+            rows.append([*common, "", "", "", words.verdict("unchecked")])
         for check in result.budget:
-            cap, margin = money(check.cap) or "", money(check.margin) or ""
-            rows.append([*common, check.basis.value, cap, margin, "ok" if check.within else "over"])
+            cap, margin = words.money(check.cap) or "", words.money(check.margin) or ""
+            verdict = words.verdict("ok" if check.within else "over")
+            rows.append([*common, words.basis(check.basis), cap, margin, verdict])
     return rows
 
 
@@ -181,25 +199,8 @@ def budget_markdown(evaluation: Evaluation, report: BudgetReport) -> str:
     out = [f"# {md_text(title)}", "", md_text(inputs_text(evaluation)), ""]
     out.append("| " + " | ".join(md_text(tr(f"col.{key}")) for key in _MARKDOWN_COLUMNS) + " |")
     out.append("|" + "---|" * len(_MARKDOWN_COLUMNS))
-    placed = [(str(lot.lot.id), r) for lot in evaluation.lots for r in _by_row(lot.offers)]
-    for lot_id, result in placed + [("", r) for r in evaluation.unplaced]:
-        offer = result.offer
-        common = [
-            lot_id,
-            offer.candidate or "",
-            str(offer.row),
-            i18n.money(offer.day_rate_ht) or "",
-            i18n.quantity(offer.days) or "",
-            i18n.percent(result.vat_rate) or "",
-            i18n.money(result.price_ht) or "",
-            i18n.money(result.price_ttc) or "",
-        ]
-        checks = [
-            [check.basis.upper(), i18n.money(check.cap) or "", i18n.money(check.margin) or "",
-             tr(f"verdict.{'ok' if check.within else 'over'}")]
-            for check in result.budget
-        ] or [["", "", "", tr("verdict.unchecked")]]  # fmt: skip
-        for check in checks:
-            out.append("| " + " | ".join(md_text(cell) for cell in [*common, *check]) + " |")
+    words = _Words(i18n.money, i18n.quantity, i18n.percent, str.upper, lambda v: tr(f"verdict.{v}"))
+    for row in _rows(evaluation, words):
+        out.append("| " + " | ".join(md_text(cell) for cell in row) + " |")
     out += ["", summary(report), ""]
     return "\n".join(out)
