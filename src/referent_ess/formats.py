@@ -80,6 +80,16 @@ def award_note(lot: LotResult) -> str | None:
     return i18n.message("award-note", lot.award_params, lot.award_note)
 
 
+def formula_text(formula: PriceFormula, top: str, comma: str = ", ") -> str:
+    """A price formula with the criterion's maximum points, e.g. ``20 × Pmin / P`` (``comma``
+    separates the arguments of max: ``" ; "`` in a French spreadsheet)."""
+    return {
+        PriceFormula.PROPORTIONAL: f"{top} × Pmin / P",
+        PriceFormula.LINEAR: f"{top} × (Pmax − P) / (Pmax − Pmin)",
+        PriceFormula.GAP: f"{top} × max(0{comma}(k·Pmin − P) / ((k − 1)·Pmin))",
+    }[formula]
+
+
 def tie_notes(lot: LotResult) -> list[str]:
     """One sentence per exact tie of the lot: who tied, what decided, who still shares a rank."""
     notes = []
@@ -143,11 +153,9 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
     assert rule is not None
     top = _short(points(max_points(evaluation.config.total, criterion.weight)))
     basis = rule.basis.value.upper()
-    formulas = {
-        PriceFormula.PROPORTIONAL: f"{top} × Pmin / P",
-        PriceFormula.LINEAR: f"{top} × (Pmax − P) / (Pmax − Pmin)",
-        PriceFormula.GAP: f"{top} × max(0, (k·Pmin − P) / ((k − 1)·Pmin)), k = {rule.k}",
-    }
+    formula = formula_text(rule.formula, top)
+    if rule.formula is PriceFormula.GAP:
+        formula += f", k = {rule.k}"
     figures = f"Pmin = {i18n.money(lot.lowest_price)}"
     if rule.formula is PriceFormula.LINEAR:
         figures += f", Pmax = {i18n.money(lot.highest_price)}"
@@ -156,7 +164,7 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
         criterion=criterion.id,
         formula=FORMULA_NAMES[i18n.current()][rule.formula],
         basis=basis,
-        expression=formulas[rule.formula],
+        expression=formula,
         figures=figures,
     )
     rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})

@@ -26,7 +26,7 @@ from referent_ess.evaluate import (
     OfferResult,
     Status,
 )
-from referent_ess.formats import gap_to_first
+from referent_ess.formats import formula_text, gap_to_first
 from referent_ess.labels_fr import (
     BASIS,
     FORMULA,
@@ -368,18 +368,16 @@ def _price_note(evaluation: Evaluation, lot: LotResult) -> str:
     assert rule is not None
     top = _compact(max_points(config.total, criterion.weight))
     basis = rule.basis.value.upper()
-    formulas = {
-        PriceFormula.PROPORTIONAL: f"{top} × Pmin / P",
-        PriceFormula.LINEAR: f"{top} × (Pmax − P) / (Pmax − Pmin)",
-        PriceFormula.GAP: f"{top} × max(0, (k·Pmin − P) / ((k − 1)·Pmin)), k = {_compact(rule.k)}",
-    }
+    formula = formula_text(rule.formula, top)
+    if rule.formula is PriceFormula.GAP:
+        formula += f", k = {_compact(rule.k)}"
     figures = f"Pmin = {_money(lot.lowest_price)}"
     if rule.formula is PriceFormula.LINEAR:
         figures += f", Pmax = {_money(lot.highest_price)}"
     note = (
         f"<strong>Points prix</strong> (« {_e(criterion.label)} ») : méthode "
         f"{FORMULA[rule.formula.value]} sur le prix {basis} des offres admissibles, "
-        f"{formulas[rule.formula]}, avec {figures}."
+        f"{formula}, avec {figures}."
     )
     rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})
     if len(rates) > 1:
@@ -721,15 +719,16 @@ def _scoring_rule(config: Config, criterion: Criterion) -> str:
         scale = _compact(criterion.scale)
         return f"note du jury de 0 à {scale} ; points = {top} × note / {scale}"
     basis = rule.basis.value.upper()
-    formulas = {
-        PriceFormula.PROPORTIONAL: f"{top} × Pmin / P",
-        PriceFormula.LINEAR: f"{top} × (Pmax − P) / (Pmax − Pmin), {top} si Pmax = Pmin",
-        PriceFormula.GAP: (
-            f"{top} × max(0, (k·Pmin − P) / ((k − 1)·Pmin)), avec k = {_compact(rule.k)}"
-        ),
-    }
+    formula = (
+        formula_text(rule.formula, top)
+        + {
+            PriceFormula.PROPORTIONAL: "",
+            PriceFormula.LINEAR: f", {top} si Pmax = Pmin",
+            PriceFormula.GAP: f", avec k = {_compact(rule.k)}",
+        }[rule.formula]
+    )
     return (
-        f"méthode {FORMULA[rule.formula.value]} : points = {formulas[rule.formula]}, où P est "
+        f"méthode {FORMULA[rule.formula.value]} : points = {formula}, où P est "
         f"le prix {basis} de l'offre, Pmin (et Pmax) le prix {basis} le plus bas (le plus haut) "
         "des offres admissibles du lot"
     )

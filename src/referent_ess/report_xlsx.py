@@ -29,7 +29,7 @@ from referent_ess.abnormal import MINIMUM_OFFERS, AbnormalMethod
 from referent_ess.choices import PriceFormula
 from referent_ess.config import Config, Criterion
 from referent_ess.evaluate import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Reason, Status
-from referent_ess.formats import gap_to_first, points, safe_text
+from referent_ess.formats import formula_text, gap_to_first, points, safe_text
 from referent_ess.labels_fr import (
     BASIS,
     FORMULA,
@@ -295,12 +295,10 @@ def _formula_text(config: Config) -> str:
     rule = criterion.price
     assert rule is not None
     top = _plain(_maximum(config, criterion))
-    return {
-        PriceFormula.PROPORTIONAL: f"{top} × Pmin / P",
-        PriceFormula.LINEAR: f"{top} × (Pmax − P) / (Pmax − Pmin)",
-        PriceFormula.GAP: f"{top} × max(0 ; (k·Pmin − P) / ((k − 1)·Pmin)), avec k = "
-        f"{_plain(rule.k)}",
-    }[rule.formula]
+    formula = formula_text(rule.formula, top, comma=" ; ")
+    if rule.formula is PriceFormula.GAP:
+        formula += f", avec k = {_plain(rule.k)}"
+    return formula
 
 
 def _price_note(config: Config, lot: LotResult) -> str:
