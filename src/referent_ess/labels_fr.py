@@ -80,6 +80,12 @@ def deadline_words(deadline: date | datetime | None, space: str = " ") -> str:
     return f"{date_words(deadline, space)} (jusqu'à la fin de la journée)"
 
 
+def missing_documents(config: Config, result: OfferResult) -> list[str]:
+    """The required documents the offer lacks, in the order lots.yaml lists them."""
+    required = config.consultation.required_documents
+    return [document for document in required if result.offer.documents.get(document) is False]
+
+
 def criterion_label(config: Config, criterion_id: str) -> str:
     return next((c.label for c in config.criteria if c.id == criterion_id), criterion_id)
 
@@ -102,11 +108,7 @@ def reason_fr(
             f"{deadline_words(deadline, space)}"
         )
     if reason.code == "incomplete":
-        missing = [
-            document
-            for document in config.consultation.required_documents
-            if offer.documents.get(document) is False
-        ]
+        missing = missing_documents(config, result)
         if missing:
             lead = "pièce exigée manquante" if len(missing) == 1 else "pièces exigées manquantes"
             return f"{lead} : {', '.join(missing)}"

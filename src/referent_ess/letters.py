@@ -42,6 +42,7 @@ from referent_ess.labels_fr import (
     date_words,
     euros,
     message_fr,
+    missing_documents,
     number,
 )
 
@@ -358,11 +359,7 @@ def _reason_text(
             f"offres{limit}"
         )
     if reason.code == "incomplete":
-        missing = [
-            document
-            for document in config.consultation.required_documents
-            if offer.documents.get(document) is False
-        ]
+        missing = missing_documents(config, result)
         if missing:
             listed = ", ".join(f"« {_md(document)} »" for document in missing)
             if len(missing) == 1:
