@@ -19,30 +19,30 @@ from referent_ess._version import __version__
 
 if TYPE_CHECKING:
     from referent_ess.api import check_budget, load, score, validate
-    from referent_ess.config import Config, load_config
-    from referent_ess.errors import ConfigError, ReferentError
-    from referent_ess.evaluate import Evaluation, LotResult, OfferResult, Status, evaluate
-    from referent_ess.offers import OfferBook, load_offers
-    from referent_ess.problems import Problem, Severity
+    from referent_ess.base.errors import ConfigError, ReferentError
+    from referent_ess.base.problems import Problem, Severity
+    from referent_ess.config.consultation import Config, load_config
+    from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status, evaluate
+    from referent_ess.intake.offers import OfferBook, load_offers
 
 _EXPORTS = {
     "check_budget": "referent_ess.api",
     "load": "referent_ess.api",
     "score": "referent_ess.api",
     "validate": "referent_ess.api",
-    "Config": "referent_ess.config",
-    "load_config": "referent_ess.config",
-    "ConfigError": "referent_ess.errors",
-    "ReferentError": "referent_ess.errors",
-    "Evaluation": "referent_ess.evaluate",
-    "LotResult": "referent_ess.evaluate",
-    "OfferResult": "referent_ess.evaluate",
-    "Status": "referent_ess.evaluate",
-    "evaluate": "referent_ess.evaluate",
-    "OfferBook": "referent_ess.offers",
-    "load_offers": "referent_ess.offers",
-    "Problem": "referent_ess.problems",
-    "Severity": "referent_ess.problems",
+    "Config": "referent_ess.config.consultation",
+    "load_config": "referent_ess.config.consultation",
+    "ConfigError": "referent_ess.base.errors",
+    "ReferentError": "referent_ess.base.errors",
+    "Evaluation": "referent_ess.evaluation.engine",
+    "LotResult": "referent_ess.evaluation.engine",
+    "OfferResult": "referent_ess.evaluation.engine",
+    "Status": "referent_ess.evaluation.engine",
+    "evaluate": "referent_ess.evaluation.engine",
+    "OfferBook": "referent_ess.intake.offers",
+    "load_offers": "referent_ess.intake.offers",
+    "Problem": "referent_ess.base.problems",
+    "Severity": "referent_ess.base.problems",
 }
 
 __all__ = [

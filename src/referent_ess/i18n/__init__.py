@@ -17,8 +17,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from referent_ess.i18n import en, fr
-from referent_ess.money import round_half_up
+from referent_ess.base.exact import round_half_up
+from referent_ess.i18n.catalogues import en, fr
 
 Lang = Literal["en", "fr"]
 CATALOGUES: dict[str, Mapping[str, str]] = {"en": en.MESSAGES, "fr": fr.MESSAGES}

@@ -1,0 +1,183 @@
+"""How solid a lot's decision is: weight transfers, leave-one-out, random weights.
+
+Every total is linear in the weights: an offer's total is ``total/100 × Σ w_c × s_c``, where
+``s_c`` is its share of criterion ``c`` (mark / scale, or the price share, which depends on the
+prices only). Moving ``t`` points of weight from criterion ``i`` to ``j`` changes the total of
+offer ``o`` by ``total/100 × t × (s_oj − s_oi)``. The transfer at which another offer catches up
+with the winner is therefore solved exactly, with fractions, never sampled.
+"""
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from referent_ess.config.choices import Ordering
+from referent_ess.config.consultation import Config
+from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, evaluate
+from referent_ess.evaluation.kernel import competition_ranks, max_points
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """The smallest move of weight from one criterion to another that lets ``challenger`` catch
+    up with the winner (equal totals; beyond it the challenger is ahead)."""
+
+    source: str
+    target: str
+    points: Fraction  # percentage points of weight moved from source to target
+    challenger: OfferResult
+
+
+@dataclass(frozen=True)
+class LeaveOneOut:
+    removed: OfferResult
+    winner: OfferResult | None  # the winner of the lot without the removed offer
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    lot: LotResult
+    winner: OfferResult
+    transfers: tuple[Transfer, ...]  # one per ordered pair of criteria that can flip the winner
+    leave_one_out: tuple[LeaveOneOut, ...]
+    samples: int
+    wins: Mapping[int, int]  # row → number of random draws the offer won
+
+    @property
+    def margin(self) -> Fraction | None:
+        """The winner holds as long as no weight moves by more than this many points."""
+        return min((t.points for t in self.transfers), default=None)
+
+
+class NotApplicable(ValueError):
+    """Sensitivity needs one winner: not a provisional lot, not a tie at the top. ``reason`` is
+    a stable name for the case (``hierarchy``, ``provisional``, ``no-winner``)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def shares(result: OfferResult, config: Config) -> dict[str, Fraction]:
+    """The offer's share (0 to 1) of each criterion, from its exact points."""
+    return {
+        c.id: result.points.get(c.id, Fraction(0)) / max_points(config.total, c.weight)
+        for c in config.criteria
+    }
+
+
+def totals_with(
+    ranked: Sequence[OfferResult], config: Config, weights: Mapping[str, Fraction]
+) -> list[Fraction]:
+    """Every ranked offer's total under other weights (same marks, same price shares)."""
+    scale = Fraction(config.total) / 100
+    return [
+        scale * sum((weights[c] * s for c, s in shares(r, config).items()), Fraction(0))
+        for r in ranked
+    ]
+
+
+def analyse(
+    evaluation: Evaluation, lot_id: int, *, samples: int = 0, spread: int = 10, seed: int = 1
+) -> Sensitivity:
+    """Transfers between every pair of criteria, leave-one-out, and (optionally) random weights."""
+    lot = evaluation.lot(lot_id)
+    assert lot is not None
+    config = evaluation.config
+    if config.ordering is Ordering.HIERARCHY:
+        raise NotApplicable("ordering: hierarchy has no weights to move", "hierarchy")
+    if lot.provisional:
+        raise NotApplicable("the ranking is provisional: correct the workbook first", "provisional")
+    if len(lot.winners) != 1:
+        raise NotApplicable(
+            "no single winner (no admissible offer, or a tie for first place)", "no-winner"
+        )
+    winner = lot.winners[0]
+    return Sensitivity(
+        lot,
+        winner,
+        _transfers(lot, config, winner),
+        _leave_one_out(evaluation, lot, winner),
+        samples,
+        _random_weights(lot, config, samples, spread, seed) if samples else {},
+    )
+
+
+def _transfers(lot: LotResult, config: Config, winner: OfferResult) -> tuple[Transfer, ...]:
+    scale = Fraction(config.total) / 100
+    found = []
+    share_of = {r.offer.row: shares(r, config) for r in lot.ranked}
+    lead = {r.offer.row: _total(winner) - _total(r) for r in lot.ranked if r is not winner}
+    for source in config.criteria:
+        for target in config.criteria:
+            if source is target:
+                continue
+            best: tuple[Fraction, OfferResult] | None = None
+            w_gain = share_of[winner.offer.row][target.id] - share_of[winner.offer.row][source.id]
+            for other in lot.ranked:
+                if other is winner:
+                    continue
+                gain = share_of[other.offer.row][target.id] - share_of[other.offer.row][source.id]
+                speed = scale * (gain - w_gain)
+                if speed <= 0:
+                    continue
+                needed = lead[other.offer.row] / speed
+                if needed <= Fraction(source.weight) and (best is None or needed < best[0]):
+                    best = (needed, other)
+            if best is not None:
+                found.append(Transfer(source.id, target.id, best[0], best[1]))
+    return tuple(found)
+
+
+def _total(result: OfferResult) -> Fraction:
+    assert result.total is not None  # ranked offers have a total
+    return result.total
+
+
+def _leave_one_out(
+    evaluation: Evaluation, lot: LotResult, winner: OfferResult
+) -> tuple[LeaveOneOut, ...]:
+    """Relative price formulas depend on the other offers: removing one can change the winner."""
+    found = []
+    for removed in lot.ranked:
+        if removed is winner:
+            continue
+        book = evaluation.book
+        fewer = replace(book, offers=tuple(o for o in book.offers if o.row != removed.offer.row))
+        again = evaluate(evaluation.config, fewer).lot(lot.lot.id)
+        assert again is not None
+        new_winner = again.winners[0] if len(again.winners) == 1 else None
+        changed = new_winner is None or new_winner.offer.row != winner.offer.row
+        found.append(LeaveOneOut(removed, new_winner, changed))
+    return tuple(found)
+
+
+def _jitter(draw: random.Random, spread: int) -> Fraction:
+    """A move of weight between −spread and +spread points, to the hundredth."""
+    return Fraction(draw.randint(-spread * 100, spread * 100), 100)
+
+
+def _random_weights(
+    lot: LotResult, config: Config, samples: int, spread: int, seed: int
+) -> dict[int, int]:
+    """Seeded draws of weights within ±spread points, renormalised to 100: who wins how often."""
+    draw = random.Random(seed)
+    wins = {r.offer.row: 0 for r in lot.ranked}
+    for _ in range(samples):
+        moved = {
+            c.id: max(Fraction(0), Fraction(c.weight) + _jitter(draw, spread))
+            for c in config.criteria
+        }
+        total = sum(moved.values(), Fraction(0))
+        weights = {c: w * 100 / total for c, w in moved.items()}
+        totals = totals_with(lot.ranked, config, weights)
+        keys = [
+            (t, *(weights[c] * shares(r, config)[c] for c in config.tie_break))
+            for t, r in zip(totals, lot.ranked, strict=True)
+        ]
+        for rank, result in zip(competition_ranks(keys), lot.ranked, strict=True):
+            if rank == 1:
+                wins[result.offer.row] += 1
+    return wins

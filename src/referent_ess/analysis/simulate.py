@@ -1,0 +1,97 @@
+"""The same lot ranked under every price formula, side by side.
+
+A relative price formula can change the winner, and a badly chosen one can neutralise the
+price criterion (the Conseil d'État annulled a procedure for it: CE, 3 November 2014,
+n° 373362). The rule used here to warn: among the admissible offers, the price points spread
+over less than 25 % of the price criterion's maximum while the prices differ by more than 20 %.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
+
+from referent_ess.base.exact import round_half_up
+from referent_ess.config.choices import PriceFormula
+from referent_ess.config.consultation import Config, PriceRule
+from referent_ess.evaluation.engine import Evaluation, LotResult, evaluate
+from referent_ess.evaluation.kernel import max_points
+
+NEUTRALISED_POINTS = Fraction(1, 4)  # price points spread below 25 % of the criterion's max...
+NEUTRALISED_PRICES = Fraction(1, 5)  # ...while the prices differ by more than 20 %
+
+
+@dataclass(frozen=True)
+class Neutralisation:
+    """Why a formula neutralises the price criterion: the figures of the warning (worded by
+    :func:`referent_ess.render.analysis_formats.neutralisation_text`)."""
+
+    name: str
+    spread: Decimal  # the spread of the price points
+    maximum: Decimal  # the price criterion's maximum
+    price_gap: Decimal  # how far the highest price is above the lowest, in %
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str  # e.g. "proportional", "gap k=2"
+    rule: PriceRule
+    lot: LotResult
+    neutralisation: Neutralisation | None  # when the price criterion is neutralised
+
+
+@dataclass(frozen=True)
+class Simulation:
+    lot_id: int
+    variants: tuple[Variant, ...]
+
+    @property
+    def winners(self) -> Mapping[str, tuple[int, ...]]:
+        """Rows of the rank-1 offers under each formula."""
+        return {v.name: tuple(r.offer.row for r in v.lot.winners) for v in self.variants}
+
+    @property
+    def winner_changes(self) -> bool:
+        return len(set(self.winners.values())) > 1
+
+
+def standard_rules(config: Config) -> list[tuple[str, PriceRule]]:
+    """Proportional, linear and gap (k=2) on the configured basis, plus the configured rule."""
+    configured = config.price_criterion.price
+    assert configured is not None
+    rules = [
+        ("proportional", PriceRule(PriceFormula.PROPORTIONAL, configured.basis, Decimal(2))),
+        ("linear", PriceRule(PriceFormula.LINEAR, configured.basis, Decimal(2))),
+        ("gap k=2", PriceRule(PriceFormula.GAP, configured.basis, Decimal(2))),
+    ]
+    if configured.formula is PriceFormula.GAP and configured.k != 2:
+        rules.append((f"gap k={configured.k}", configured))
+    return rules
+
+
+def simulate(evaluation: Evaluation, lot_id: int) -> Simulation:
+    config = evaluation.config
+    variants = []
+    for name, rule in standard_rules(config):
+        criteria = tuple(replace(c, price=rule) if c.is_price else c for c in config.criteria)
+        again = evaluate(replace(config, criteria=criteria), evaluation.book).lot(lot_id)
+        assert again is not None
+        variants.append(Variant(name, rule, again, _neutralised(again, config, name)))
+    return Simulation(lot_id, tuple(variants))
+
+
+def _neutralised(lot: LotResult, config: Config, name: str) -> Neutralisation | None:
+    criterion = config.price_criterion
+    if len(lot.ranked) < 2 or lot.lowest_price is None or lot.highest_price is None:
+        return None
+    price_points = [r.points[criterion.id] for r in lot.ranked]
+    spread = max(price_points) - min(price_points)
+    maximum = max_points(config.total, criterion.weight)
+    price_gap = (Fraction(lot.highest_price) - Fraction(lot.lowest_price)) / Fraction(
+        lot.lowest_price
+    )
+    if spread < NEUTRALISED_POINTS * maximum and price_gap > NEUTRALISED_PRICES:
+        return Neutralisation(
+            name, round_half_up(spread), round_half_up(maximum), round_half_up(price_gap * 100, 1)
+        )
+    return None

@@ -1,0 +1,48 @@
+"""The fixed choices of the configuration, in a module light enough for the scoring kernel."""
+
+from enum import StrEnum
+
+
+class CapBasis(StrEnum):
+    """Which of a lot's caps an offer's price is checked against."""
+
+    HT = "ht"
+    TTC = "ttc"
+    BOTH = "both"
+
+
+class PriceBasis(StrEnum):
+    """Which amount of an offer the price criterion compares."""
+
+    HT = "ht"
+    TTC = "ttc"
+
+
+class PriceFormula(StrEnum):
+    PROPORTIONAL = "proportional"
+    LINEAR = "linear"
+    GAP = "gap"
+
+
+class Ordering(StrEnum):
+    """Weighted criteria (points and totals), or a hierarchy: criteria in decreasing order of
+    importance, compared one after the other (French law allows both)."""
+
+    WEIGHTED = "weighted"
+    HIERARCHY = "hierarchy"
+
+
+class MarksAggregate(StrEnum):
+    """How several evaluators' marks for one offer and criterion become one mark."""
+
+    MEAN = "mean"
+    MEDIAN = "median"
+
+
+class AbnormalMethod(StrEnum):
+    """How abnormally low offers are flagged (see :mod:`referent_ess.evaluation.abnormally_low`)."""
+
+    NONE = "none"
+    MEAN_RATIO = "mean-ratio"
+    MEAN_SIGMA = "mean-sigma"
+    FFB = "ffb"

@@ -1,0 +1,286 @@
+"""Reading a YAML file safely, remembering the line of every node so errors can point at it.
+
+Only the safe loader is used. Three things YAML allows are refused, each with its line: duplicate
+keys (PyYAML silently keeps the last one), anchors and aliases (a configuration never needs them,
+and nested aliases can make a tiny file expand without end), and unquoted YAML 1.1 values that do
+not mean what they look like (``yes``/``no``/``on``/``off`` read as booleans, ``0755`` as the
+octal 493, ``1:30`` as the number 90).
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from referent_ess.base.errors import ReferentError, os_reason
+from referent_ess.base.problems import Problem
+
+Location = tuple[str | int, ...]
+Params = tuple[tuple[str, str], ...]  # the figures of a message, for the catalogues
+
+# PyYAML's most frequent problems (their text starts so), for the catalogues to word them
+_SYNTAX_PROBLEMS = (
+    ("mapping values are not allowed here", "colon"),
+    ("found character '\\t' that cannot start any token", "tab"),
+    ("found unexpected end of stream", "end"),
+    ("expected <block end>", "indentation"),
+    ("expected ',' or ']'", "bracket"),
+    ("expected ',' or '}'", "brace"),
+)
+# what Python says of a date that does not exist, for the catalogues to word it
+_DATE_REASONS = {
+    "month must be in 1..12": "month",
+    "day is out of range for month": "day",
+}
+
+_BOOL_WORDS = re.compile(r"yes|no|on|off|y|n", re.IGNORECASE)
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_THOUSANDS_POINT = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")  # 10.000: ten, or ten thousand?
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """The data of a YAML file, the line where each path into it starts, and its problems."""
+
+    path: Path
+    data: Any
+    sha256: str
+    lines: dict[Location, int] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def line_of(self, location: Location) -> int | None:
+        """The line of the deepest node on ``location`` that exists in the file."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(tuple(location[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Parse ``path``. A missing or unreadable file raises :class:`ReferentError`; what is wrong
+    inside the file is returned as problems, so that every file's problems can be reported."""
+    try:
+        content = path.read_bytes()
+        text = content.decode("utf-8-sig")
+    except FileNotFoundError:
+        looked: tuple[tuple[str, str], ...]
+        if path.is_absolute():
+            where, looked = "", (("looked_part", "looked.none"),)
+        else:
+            where = f" (looked for {path.absolute()})"
+            looked = (("looked_part", "looked.path"), ("looked", str(path.absolute())))
+        raise ReferentError(
+            f"{path}: file not found{where}",
+            "file-not-found",
+            params=(("form", "yaml"), ("path", str(path)), *looked),
+        ) from None
+    except IsADirectoryError:
+        raise ReferentError(
+            f"{path}: is a folder, expected a YAML file",
+            "is-a-folder",
+            params=(("form", "yaml"), ("path", str(path))),
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise ReferentError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8",
+            "not-utf8",
+            params=(("form", "yaml"), ("path", str(path)), ("byte", str(exc.start))),
+        ) from None
+    except OSError as exc:
+        raise ReferentError(
+            f"{path}: cannot be read ({exc.strerror})",
+            "unreadable-file",
+            params=(("path", str(path)), *os_reason(exc)),
+        ) from None
+
+    sha256 = hashlib.sha256(content).hexdigest()
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        return YamlDocument(path, None, sha256, problems=(_unprintable(path, text, exc),))
+    node: yaml.Node | None = None
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(path, None, sha256)
+        walk = _Walk(str(path))
+        walk.index(node, ())
+        if any(p.code in ("yaml-alias",) for p in walk.problems):
+            return YamlDocument(path, None, sha256, walk.lines, tuple(walk.problems))
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        column = f" (column {mark.column + 1})" if mark else ""
+        message = (
+            f"YAML syntax error{column}: {problem}; check the indentation (spaces, not tabs) "
+            "and the quotes on this line and the one before"
+        )
+        line = mark.line + 1 if mark else None
+        column_params: Params = (
+            (("column_part", "column.at"), ("column", str(mark.column + 1)))
+            if mark
+            else (("column_part", "column.none"),)
+        )
+        kind = next((k for start, k in _SYNTAX_PROBLEMS if problem.startswith(start)), "other")
+        params: Params = (
+            ("form", "marked"),
+            ("problem", problem),
+            ("problem_part", f"yaml-problem.{kind}"),
+            *column_params,
+        )
+        syntax = Problem("yaml-syntax", message, file=str(path), row=line, params=params)
+        return YamlDocument(path, None, sha256, problems=(syntax,))
+    except yaml.reader.ReaderError as exc:
+        return YamlDocument(path, None, sha256, problems=(_unprintable(path, text, exc),))
+    except yaml.YAMLError as exc:
+        unreadable = Problem(
+            "yaml-syntax",
+            f"YAML error: {exc}",
+            file=str(path),
+            params=(("form", "other"), ("detail", str(exc))),
+        )
+        return YamlDocument(path, None, sha256, problems=(unreadable,))
+    except ValueError as exc:  # an unquoted date that does not exist, such as 2018-13-45
+        bad_date = _impossible_date(loader, node)
+        message = (
+            f"{bad_date[1] if bad_date else 'a date'} is not a real date ({exc}); write it as "
+            "YYYY-MM-DD, or quote it to keep it as text"
+        )
+        row = bad_date[0] if bad_date else None
+        found: Params = (
+            (("found_part", "date.found"), ("found", bad_date[1]))
+            if bad_date
+            else (("found_part", "date.unknown"),)
+        )
+        reason = _DATE_REASONS.get(str(exc), "other")
+        params = (*found, ("detail", str(exc)), ("detail_part", f"date-detail.{reason}"))
+        bad = Problem("invalid-date", message, file=str(path), row=row, params=params)
+        return YamlDocument(path, None, sha256, problems=(bad,))
+    finally:
+        loader.dispose()
+    return YamlDocument(path, data, sha256, walk.lines, tuple(walk.problems))
+
+
+def _unprintable(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses (a control character): its line, and what to do."""
+    line = text.count("\n", 0, exc.position) + 1
+    character = _code_point(exc.character)
+    message = (
+        f"the file holds the control character {character}, which YAML does not allow; "
+        "retype the line"
+    )
+    params = (("form", "control"), ("character", character))
+    return Problem("yaml-syntax", message, file=str(path), row=line, params=params)
+
+
+def _code_point(character: object) -> str:
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+    return f"U+{code:04X}"
+
+
+def _impossible_date(loader: yaml.SafeLoader, node: yaml.Node | None) -> tuple[int, str] | None:
+    """The line and text of the first unquoted date that names no real day."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                loader.construct_yaml_timestamp(node)
+            except ValueError:
+                return node.start_mark.line + 1, str(node.value)
+        return None
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    for child in children:
+        found = _impossible_date(loader, child)
+        if found:
+            return found
+    return None
+
+
+class _Walk:
+    """Records the line of every node and the problems of the tree, without building it."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines: dict[Location, int] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def problem(
+        self, code: str, line: int, message: str, location: Location, params: Params
+    ) -> None:
+        field = ".".join(str(part) for part in location) or None
+        self.problems.append(
+            Problem(code, message, file=self.file, row=line, field=field, params=params)
+        )
+
+    def index(self, node: yaml.Node, location: Location) -> None:
+        line = node.start_mark.line + 1
+        if id(node) in self.seen:
+            self.problem(
+                "yaml-alias",
+                line,
+                "YAML aliases (*name) are not allowed; write the value out",
+                location,
+                (("form", "refused"),),
+            )
+            return
+        self.seen.add(id(node))
+        self.lines[location] = line
+        if isinstance(node, yaml.ScalarNode):
+            self.check_scalar(node, line, location)
+        elif isinstance(node, yaml.MappingNode):
+            first_line: dict[object, int] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                key_line = key_node.start_mark.line + 1
+                if key is not None and key in first_line:
+                    self.problem(
+                        "duplicate-key",
+                        key_line,
+                        f"duplicate key {key!r} (first at line {first_line[key]}); keep only one",
+                        (*location, key),
+                        (("key", repr(key)), ("first", str(first_line[key]))),
+                    )
+                    continue
+                if key is not None:
+                    first_line[key] = key_line
+                    self.index(value_node, (*location, key))
+                    self.lines[(*location, key)] = key_line
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.index(item, (*location, index))
+
+    def check_scalar(self, node: yaml.ScalarNode, line: int, location: Location) -> None:
+        if node.style is not None:  # quoted: a string, whatever it looks like
+            return
+        text = str(node.value)
+        params: Params
+        if node.tag.endswith(":bool") and _BOOL_WORDS.fullmatch(text):
+            meaning = "true" if text.lower() in ("yes", "on", "y") else "false"
+            message = f"{text} is read by YAML as the boolean {meaning}; quote it: '{text}'"
+            params = (("form", "boolean"), ("text", text), ("meaning", meaning))
+        elif node.tag.endswith(":int") and _OCTAL.fullmatch(text):
+            message = f"{text} is read by YAML as an octal number; write it without the leading 0"
+            params = (("form", "octal"), ("text", text))
+        elif node.tag.endswith((":int", ":float")) and _SEXAGESIMAL.fullmatch(text):
+            message = f"{text} is read by YAML as a base-60 number; quote it: '{text}'"
+            params = (("form", "base-60"), ("text", text))
+        elif node.tag.endswith(":float") and _THOUSANDS_POINT.fullmatch(text):
+            read, meant = f"{float(text):g}", text.replace(".", "")
+            message = (
+                f"{text} is read by YAML as the number {read}: if you meant {meant}, write it "
+                "without the point"
+            )
+            params = (("form", "thousands"), ("text", text), ("read_num", read), ("meant", meant))
+        else:
+            return
+        self.problem("yaml-trap", line, message, location, params)

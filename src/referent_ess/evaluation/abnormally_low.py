@@ -1,0 +1,144 @@
+"""Detecting abnormally low offers (offres anormalement basses): a flag, never an exclusion.
+
+French law (art. L2152-5 and R2152-3 of the Code de la commande publique) requires the buyer to
+ask the candidate to justify a price that seems abnormally low, and allows a rejection only
+after examining the answer. A formula may therefore only *flag* an offer. Every method compares
+prices exactly (fractions), and needs at least three admissible offers in the lot.
+
+- ``mean-ratio``: the price is below ``ratio`` × the mean of the *other* admissible offers;
+- ``mean-sigma``: the price is below the mean minus one (population) standard deviation of the
+  admissible offers; compared exactly as (mean − price) > 0 and (mean − price)² > variance;
+- ``ffb``: the mean of the admissible offers; the offers more than 20 % above it are set aside;
+  the mean of the others; an offer is suspect when it is at least 10 % below that second mean.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from referent_ess.base.exact import round_half_up
+from referent_ess.config.choices import AbnormalMethod
+from referent_ess.evaluation.kernel import whole_units
+
+MINIMUM_OFFERS = 3
+
+
+@dataclass(frozen=True)
+class Suspicion:
+    """Why one price is flagged: the method, the threshold it fell below, and the figures."""
+
+    index: int  # position of the price in the list given
+    threshold: Fraction
+    explanation: str
+    # the figures of the explanation, for the catalogues (``explanation_part`` names its template)
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def detect(
+    prices: Sequence[Decimal], method: AbnormalMethod, ratio: Decimal = Decimal("0.8")
+) -> list[Suspicion]:
+    """The suspicious prices among the admissible ``prices`` of one lot (none if < 3 prices)."""
+    if method is AbnormalMethod.NONE or len(prices) < MINIMUM_OFFERS:
+        return []
+    units, places = whole_units(prices)  # cents: every comparison below is on integers
+    scale = 10**places
+    if method is AbnormalMethod.MEAN_RATIO:
+        return _mean_ratio(units, scale, ratio)
+    if method is AbnormalMethod.MEAN_SIGMA:
+        return _mean_sigma(units, scale)
+    return _ffb(units, scale)
+
+
+def _shown(value: Fraction) -> str:
+    return f"{round_half_up(value):.2f}"
+
+
+def _mean_ratio(units: list[int], scale: int, ratio: Decimal) -> list[Suspicion]:
+    found = []
+    total = sum(units)
+    count = len(units) - 1
+    share = Fraction(ratio)
+    for index, unit in enumerate(units):
+        # price < ratio × (total − price) / count, multiplied out
+        if unit * count * share.denominator < share.numerator * (total - unit):
+            others = Fraction(total - unit, count * scale)
+            threshold = share * others
+            shown = _shown(Fraction(unit, scale)), _shown(others), _shown(threshold)
+            found.append(
+                Suspicion(
+                    index,
+                    threshold,
+                    f"mean-ratio: {shown[0]} < {ratio} × {shown[1]} (mean of the "
+                    f"other {count} admissible offers) = {shown[2]}",
+                    (
+                        ("explanation_part", "abnormal.mean-ratio"),
+                        ("price_money", shown[0]),
+                        ("ratio_num", str(ratio)),
+                        ("others_money", shown[1]),
+                        ("count", str(count)),
+                        ("threshold_money", shown[2]),
+                    ),
+                )
+            )
+    return found
+
+
+def _mean_sigma(units: list[int], scale: int) -> list[Suspicion]:
+    count, total = len(units), sum(units)
+    # mean − price > 0 and (mean − price)² > variance, multiplied by count² (all integers)
+    spread = count * sum(u * u for u in units) - total * total  # count² × variance
+    mean = Fraction(total, count * scale)
+    variance = Fraction(spread, (count * scale) ** 2)
+    sigma = Decimal(variance.numerator) / Decimal(variance.denominator)
+    sigma_shown = sigma.sqrt()  # for the message only; the comparison below is exact
+    found = []
+    for index, unit in enumerate(units):
+        gap = total - count * unit
+        if gap > 0 and gap * gap > spread:
+            threshold = mean - Fraction(sigma_shown)
+            price = Fraction(unit, scale)
+            found.append(
+                Suspicion(
+                    index,
+                    threshold,
+                    f"mean-sigma: {_shown(price)} < mean {_shown(mean)} − standard deviation "
+                    f"{round_half_up(sigma_shown):.2f} = {_shown(threshold)}",
+                    (
+                        ("explanation_part", "abnormal.mean-sigma"),
+                        ("price_money", _shown(price)),
+                        ("mean_money", _shown(mean)),
+                        ("sigma_money", f"{round_half_up(sigma_shown):.2f}"),
+                        ("threshold_money", _shown(threshold)),
+                    ),
+                )
+            )
+    return found
+
+
+def _ffb(units: list[int], scale: int) -> list[Suspicion]:
+    count, total = len(units), sum(units)
+    kept = [u for u in units if 5 * count * u <= 6 * total]  # price ≤ 1.2 × mean
+    kept_total = sum(kept)
+    first = Fraction(total, count * scale)
+    second = Fraction(kept_total, len(kept) * scale)
+    threshold = second * Fraction(9, 10)
+    return [
+        Suspicion(
+            index,
+            threshold,
+            f"ffb: {_shown(Fraction(unit, scale))} ≤ 0.9 × {_shown(second)} (mean of the "
+            f"{len(kept)} offers not more than 20 % above the mean {_shown(first)}) = "
+            f"{_shown(threshold)}",
+            (
+                ("explanation_part", "abnormal.ffb"),
+                ("price_money", _shown(Fraction(unit, scale))),
+                ("second_money", _shown(second)),
+                ("count", str(len(kept))),
+                ("first_money", _shown(first)),
+                ("threshold_money", _shown(threshold)),
+            ),
+        )
+        for index, unit in enumerate(units)
+        if 10 * len(kept) * unit <= 9 * kept_total  # price ≤ 0.9 × the mean of those kept
+    ]

@@ -1,0 +1,43 @@
+"""English texts: simulate and sensitivity."""
+
+MESSAGES: dict[str, str] = {
+    # simulate: the price formulas side by side
+    "sim.title": "Lot {id} — ranks and totals under each price formula",
+    "sim.col.candidate": "Candidate",
+    "sim.col.rank": "{formula}\nrank",
+    "sim.col.total": "{formula}\ntotal",
+    "sim.formula.proportional": "proportional",
+    "sim.formula.linear": "linear",
+    "sim.formula.gap": "gap k={k}",
+    "sim.changes": "The winner CHANGES with the price formula.",
+    "sim.same": "The winner is the same under every formula.",
+    "sim.neutralised": (
+        "{name}: the price points spread over {spread} of {maximum} (less than 25 %) while the "
+        "prices differ by {gap} % (more than 20 %): this formula neutralises the price criterion "
+        "(CE, 3 Nov. 2014, n° 373362)"
+    ),
+    # sensitivity
+    "sens.title": "Lot {id} — winner: {name}",
+    "sens.summary_any": "{name} stays first whatever weight moves from one criterion to another.",
+    "sens.summary": (
+        "{name} stays first as long as no weight moves by more than {margin} points from one "
+        "criterion to another."
+    ),
+    "sens.transfers": "Smallest transfer of weight that lets another offer catch up",
+    "sens.col.from": "From",
+    "sens.col.to": "To",
+    "sens.col.points": "Points",
+    "sens.col.then_first": "Then first",
+    "sens.loo": "Leave one out: the winner without each other admissible offer",
+    "sens.col.without": "Without",
+    "sens.col.winner": "Winner",
+    "sens.col.changes": "Changes?",
+    "sens.no_single_winner": "(no single winner)",
+    "sens.yes": "YES",
+    "sens.no": "no",
+    "sens.draws": "Random weights: {n} seeded draws",
+    "sens.col.candidate": "Candidate",
+    "sens.col.wins": "Wins",
+    "sens.col.share": "Share",
+    "sens.share": "{share} %",
+}

@@ -1,0 +1,517 @@
+"""English texts: every problem and error, by code (``msg:<code>[.<form>]``) and the parts they
+share (``part:``)."""
+
+MESSAGES: dict[str, str] = {
+    # reasons and warnings (templates by code; the core's English message is the fallback)
+    "msg:late": "received {received_date}, after the deadline {deadline_date}",
+    "msg:incomplete": "missing required document(s): {documents}",
+    "msg:over_cap": (
+        "price {basis} {price_money} exceeds the lot's cap {basis} {cap_money} by {excess_money}"
+    ),
+    "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
+    "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
+    "msg:award-note.provisional": "provisional ranking: no award yet",
+    "msg:award-note.no-admissible": "no admissible offer",
+    "msg:award-note.tie": "{count} offers share rank {rank}: the buyer decides",
+    "msg:award-note.passed-over": "awarded to the rank-{rank} offer (max_lots_per_candidate)",
+    "msg:award-note.nobody": "no candidate may take this lot",
+    "msg:zero-price": (
+        "the price HT {rate_num} × {days_num} = {amount_money} is zero once rounded to the cent; "
+        "a price must be at least 0.01"
+    ),
+    # data problems (validate) and the warnings of a ranking: templates by code and form
+    "msg:missing-value": "empty cell: a {field} is required",
+    "msg:missing-value.no-date": (
+        "no reception date: the deadline cannot be checked for this offer"
+    ),
+    "part:field.candidate": "candidate",
+    "part:field.lot": "lot",
+    "part:field.day_rate_ht": "day_rate_ht",
+    "part:field.days": "days",
+    "part:field.criterion": "criterion",
+    "part:field.mark": "mark",
+    "part:field.evaluator": "evaluator",
+    "msg:bad-number": "{found} is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €",
+    "msg:bad-number.days": "{found} is not a number; expected e.g. 20, 21.5 or 21,5",
+    "msg:bad-number.mark": "{found} is not a number; expected e.g. 3, 3.5 or 3,5",
+    "msg:bad-number.plain": "{found} is not a number",
+    "msg:bad-number.boolean": "found the boolean {found}, expected a number",
+    "msg:bad-number.not-finite": "found {found}, expected a finite number",
+    "msg:bad-number.other": "found {found}, expected a number",
+    "msg:bad-number.foreign-digits": (
+        "{found} contains non-ASCII digits ({digits}); type it with 0-9"
+    ),
+    "msg:ambiguous-number": (
+        "{found} is ambiguous (is '.' or ',' a thousands or a decimal separator?); write it "
+        "without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50"
+    ),
+    "part:amount.day-rate": "a day rate",
+    "part:amount.days": "a number of days",
+    "part:amount.amount": "an amount",
+    "msg:not-positive": "found {found_num}, expected {what_part} greater than 0",
+    "msg:too-large": "found {found_num}, expected {what_part} below 1 000 000 000 000",
+    "msg:too-many-decimals.yaml": "found {found_num}, expected {what_part} with at most 2 decimals",
+    "msg:too-many-decimals": "found {found_num}, expected {what_part} with at most 2 decimals",
+    "msg:bad-rate.not-number": (
+        "found {found}, expected a VAT rate such as 20 %, 0.2, 5,5 % or exonéré"
+    ),
+    "msg:bad-rate.range": "found {found}, expected a VAT rate between 0 % and 100 %",
+    "msg:unusual-vat-rate": (
+        "VAT rate {rate_num} is not a French rate (20, 10, 5.5, 2.1, 0 %, or the overseas 8.5, "
+        "1.75, 1.05 %); check the cell"
+    ),
+    "msg:bad-lot": "found {found}, expected a lot number such as 3 or Lot 3",
+    "msg:unknown-lot": "lot {lot} is not in lots.yaml (lots: {known})",
+    "msg:unknown-lot.marks": "lot {lot} is not in lots.yaml",
+    "msg:bad-yes-no": "found {found}, expected oui/non, yes/no, x, 1/0",
+    "msg:bad-date": "{found} is not a valid date",
+    "msg:bad-date.number": (
+        "found the number {found}, expected a date; format the cell as a date or type 22/03/2018"
+    ),
+    "msg:bad-date.other": (
+        "found {found}, expected a date such as 22/03/2018, 22/03/2018 17:30 or 2018-03-22"
+    ),
+    "msg:ambiguous-date.two-digit-year": (
+        "{found} has a two-digit year; write the year in full, e.g. 22/03/2018"
+    ),
+    "msg:ambiguous-date.month-first": (
+        "{found} looks like month/day/year; write the day first, e.g. {day_first}"
+    ),
+    "msg:mark-out-of-range": "found the mark {found_num}, expected a mark from 0 to {scale_num}",
+    "msg:unknown-criterion": "{found} is not a marked criterion of criteria.yaml ({ids})",
+    "msg:error-cell": "the cell holds the error {error}; correct it in the sheet",
+    "msg:formula-not-computed": (
+        "the formula {formula} has no computed value (the file was not saved by a spreadsheet "
+        "since it was written); open and save it in Excel or LibreOffice, or type the value"
+    ),
+    "msg:marks-column-ignored": (
+        "the marks sheet {sheet} replaces the mark columns: column {column} of the offers sheet "
+        "is not used"
+    ),
+    "msg:mark-given-twice": (
+        "the mark of {criterion} is given both here and in the marks sheet ({elsewhere}); keep "
+        "one of them"
+    ),
+    "msg:no-such-offer": (
+        "no offer of {candidate} on lot {lot} in the offers sheet; check the name and the lot"
+    ),
+    "msg:duplicate-mark": (
+        "{evaluator} marks {candidate} on {criterion} twice (also {elsewhere}); keep one row"
+    ),
+    # lots.yaml and criteria.yaml
+    "msg:missing-key": "required key is missing",
+    "msg:unknown-key.close": "unknown key {key} (did you mean {close}?)",
+    "msg:unknown-key.known": "unknown key {key}; known keys: {known}",
+    "msg:not-a-mapping.empty": "expected a mapping of keys ({keys}), found an empty file",
+    "msg:not-a-mapping.other": "expected a mapping of keys ({keys}), found a {found}",
+    "msg:invalid-value.greater_than": "Input should be greater than {limit_num}{found_part}",
+    "msg:invalid-value.greater_than_equal": (
+        "Input should be greater than or equal to {limit_num}{found_part}"
+    ),
+    "msg:invalid-value.less_than": "Input should be less than {limit_num}{found_part}",
+    "msg:invalid-value.less_than_equal": (
+        "Input should be less than or equal to {limit_num}{found_part}"
+    ),
+    "msg:invalid-value.decimal_max_places": (
+        "Decimal input should have no more than {limit_num} decimal places{found_part}"
+    ),
+    "msg:invalid-value.decimal_max_places_one": (
+        "Decimal input should have no more than {limit_num} decimal place{found_part}"
+    ),
+    "msg:invalid-value.enum": "Input should be {expected}{found_part}",
+    "msg:invalid-value.decimal_parsing": "Input should be a valid decimal{found_part}",
+    "msg:invalid-value.int_parsing": (
+        "Input should be a valid integer, unable to parse string as an integer{found_part}"
+    ),
+    "msg:invalid-value.int_from_float": (
+        "Input should be a valid integer, got a number with a fractional part{found_part}"
+    ),
+    "msg:invalid-value.string_type": "Input should be a valid string{found_part}",
+    "msg:invalid-value.bool_parsing": (
+        "Input should be a valid boolean, unable to interpret input{found_part}"
+    ),
+    "msg:invalid-value.list_type": "Input should be a valid list{found_part}",
+    "msg:invalid-value.dict_type": "Input should be a valid dictionary{found_part}",
+    "msg:invalid-value.date_from_datetime_inexact": (
+        "Datetimes provided to dates should have zero time - e.g. be exact dates{found_part}"
+    ),
+    "msg:not-checked.config": (
+        "the offers workbook was not checked, since the configuration has errors"
+    ),
+    "msg:duplicate-id.lot": "lot id {id} is used twice (also lots.{also})",
+    "msg:duplicate-id.criterion": "criterion id {id} is used twice",
+    "msg:missing-cap": "give cap_ht, cap_ttc or both",
+    "msg:cap-mismatch": (
+        "cap_ht {cap_ht_money} × (1 + {vat_num}) = {product_money} differs from cap_ttc "
+        "{cap_ttc_money} by {gap_money} € (more than the {tolerance_money} € that rounding to "
+        "whole euros allows); correct one of them or give only one"
+    ),
+    "msg:weights-sum": "weights must sum to 100, found {weights_num} = {total_num}",
+    "msg:price-criterion.some": "exactly one criterion must have a price: block, found {ids}",
+    "msg:price-criterion.none": "exactly one criterion must have a price: block, found {ids}",
+    "msg:invalid-value.int_type": "Input should be a valid integer{found_part}",
+    "msg:invalid-value.decimal_type": (
+        "Decimal input should be an integer, float, string or Decimal object{found_part}"
+    ),
+    "msg:invalid-value.tuple_type": "Input should be a valid tuple{found_part}",
+    "msg:invalid-value.model_type": (
+        "Input should be a valid dictionary or instance of {class_name}{found_part}"
+    ),
+    "msg:invalid-value.too_short_list_one": (
+        "List should have at least 1 item after validation, not {actual}{found_part}"
+    ),
+    "msg:invalid-value.identifier": "String should match pattern {pattern}{found_part}",
+    "part:type.list": "a list",
+    "part:type.str": "a text",
+    "part:type.int": "a whole number",
+    "part:type.float": "a number",
+    "part:type.bool": "true or false",
+    "part:type.other": "{found}",
+    "part:found.none": "",
+    "part:found.value": " (found {found})",
+    "part:found.date": " (found the date {found}: quote it to keep it as text)",
+    # lots.yaml and criteria.yaml: YAML syntax and the YAML 1.1 traps
+    "msg:yaml-syntax.marked": (
+        "YAML syntax error{column_part}: {problem_part}; check the indentation (spaces, not "
+        "tabs) and the quotes on this line and the one before"
+    ),
+    "part:column.none": "",
+    "part:column.at": " (column {column})",
+    "part:yaml-problem.colon": "{problem}",
+    "part:yaml-problem.tab": "{problem}",
+    "part:yaml-problem.end": "{problem}",
+    "part:yaml-problem.indentation": "{problem}",
+    "part:yaml-problem.bracket": "{problem}",
+    "part:yaml-problem.brace": "{problem}",
+    "part:yaml-problem.other": "{problem}",
+    "msg:yaml-syntax.other": "YAML error: {detail}",
+    "msg:yaml-syntax.control": (
+        "the file holds the control character {character}, which YAML does not allow; retype "
+        "the line"
+    ),
+    "msg:invalid-date": (
+        "{found_part} is not a real date ({detail_part}); write it as YYYY-MM-DD, or quote it "
+        "to keep it as text"
+    ),
+    "part:date.found": "{found}",
+    "part:date.unknown": "a date",
+    "part:date-detail.month": "{detail}",
+    "part:date-detail.day": "{detail}",
+    "part:date-detail.other": "{detail}",
+    "msg:yaml-alias.refused": "YAML aliases (*name) are not allowed; write the value out",
+    "msg:duplicate-key": "duplicate key {key} (first at line {first}); keep only one",
+    "msg:yaml-trap.boolean": "{text} is read by YAML as the boolean {meaning}; quote it: '{text}'",
+    "msg:yaml-trap.octal": (
+        "{text} is read by YAML as an octal number; write it without the leading 0"
+    ),
+    "msg:yaml-trap.base-60": "{text} is read by YAML as a base-60 number; quote it: '{text}'",
+    "msg:yaml-trap.thousands": (
+        "{text} is read by YAML as the number {read_num}: if you meant {meant}, write it "
+        "without the point"
+    ),
+    "msg:invalid-value.deadline-text": (
+        "{found} is not a date; expected 2018-03-23 or 2018-03-23 12:00"
+    ),
+    "msg:invalid-value.deadline-type": "found {found}, expected a date such as 2018-03-23",
+    "msg:invalid-value.deadline-zone": "give the deadline in local time, without a time zone",
+    # lots.yaml and criteria.yaml: the rarer checks
+    "msg:hierarchy-weight": (
+        "ordering: hierarchy compares the criteria in the order listed, without weights: "
+        "remove weight"
+    ),
+    "msg:hierarchy-tie-break": (
+        "ordering: hierarchy already breaks ties criterion by criterion: remove tie_break"
+    ),
+    "msg:invalid-value.k-not-gap": "k is only used by the gap formula",
+    "msg:invalid-value.price-scale": "the price criterion is not marked: remove scale",
+    "msg:unknown-criterion.tie-break": "unknown criterion {found}; expected one of {ids}",
+    "msg:column-clash.document": (
+        "document {document} would be the same column as {owner_part}; rename it"
+    ),
+    "msg:column-clash.criterion": (
+        "criterion id {criterion} would be the same column as {owner_part}; rename it"
+    ),
+    "part:owner.field": "the {owner} column",
+    "part:owner.document": "required document {owner}",
+    "part:owner.criterion": "criterion {owner}",
+    # unusable input (exit 2)
+    "msg:file-not-found.offers": "{path}: file not found",
+    "msg:file-not-found.lots": (
+        "lots.yaml: file not found in {folder}; run referent in the consultation's folder, or "
+        "pass --lots PATH (or set REFERENT_LOTS)"
+    ),
+    "msg:is-a-folder.offers": "{path}: is a folder, expected an offers workbook (.xlsx) or .csv",
+    "msg:is-a-folder.csv": "{path}: is a folder, expected a .csv file",
+    "msg:file-not-found.yaml": "{path}: file not found{looked_part}",
+    "part:looked.none": "",
+    "part:looked.path": " (looked for {looked})",
+    "msg:is-a-folder.yaml": "{path}: is a folder, expected a YAML file",
+    "msg:output-exists": "{path}: already exists; pass --force to replace it",
+    "msg:output-is-input": "{path}: is an input of this run ({source}); refusing to write over it",
+    "msg:output-is-folder": "{path}: is a folder; give a file name to write to",
+    "msg:output-folder-missing": "{path}: the folder {folder} does not exist",
+    "msg:output-unwritable": "{path}: cannot be written ({reason_part})",
+    "msg:output-is-file": "{path}: is a file; give a folder for the letters",
+    "msg:output-holds-offers": (
+        "{path}: holds {rows} offer row(s); write the template to another file (--out "
+        "new.xlsx) and copy the offers across, so that nothing typed is lost"
+    ),
+    "msg:unknown-report-format": (
+        "{path}: the report is written as .xlsx or .html; give --out a name ending with one of them"
+    ),
+    "msg:no-export-format": "{command}: choose what to export: --ocds",
+    "msg:no-offers-file": (
+        "{path}: no offers workbook given; pass it after the command (e.g. `referent score "
+        "offers.xlsx`) or set consultation.offers in lots.yaml"
+    ),
+    "msg:unreadable-workbook": "{path}: cannot be read as an .xlsx workbook ({detail})",
+    "msg:no-worksheet": "{path}: the workbook has no visible worksheet",
+    # explain: the offer asked for
+    "msg:ambiguous-candidate": (
+        "{path}: {candidate} has {count} offers on lot {lot} (rows {rows}); a candidate may bid "
+        "once per lot: correct the workbook (see `referent validate`)"
+    ),
+    "msg:unknown-candidate": (
+        "{path}: lot {lot} has no offer from {candidate}{close_part} (candidates of lot {lot}: "
+        "{listed_part}){elsewhere_part}"
+    ),
+    "part:close.0": "",
+    "part:close.1": "; did you mean {close1}?",
+    "part:close.2": "; did you mean {close1} or {close2}?",
+    "part:close.3": "; did you mean {close1} or {close2} or {close3}?",
+    "part:candidates.some": "{listed}",
+    "part:candidates.none": "none",
+    "part:elsewhere.none": "",
+    "part:elsewhere.some": "; {candidate} has an offer on lot {elsewhere}",
+    "msg:no-lot": "{path}: there is no lot {lot} (lots: {known})",
+    # letters and their templates
+    "msg:no-lot.letters": "lot {lot} is not in the consultation (lots: {known})",
+    "msg:letters-provisional": (
+        "lot {lot}: the ranking is provisional (some offers could not be evaluated); correct the "
+        "offers workbook (see `referent validate`) before writing letters: letters must not be "
+        "sent on a provisional result"
+    ),
+    "msg:letters-no-winner": (
+        "lot {lot}: no admissible offer, so no award to notify; letters are only written for a "
+        "lot with a winner"
+    ),
+    "msg:letters-tie": (
+        "lot {lot}: {count} offers share rank 1 ({names}) and the tie-break does not separate "
+        "them; decide the tie before writing letters: letters must not be sent on a tied result"
+    ),
+    "msg:letters-no-award": "lot {lot}: no award: {note}",
+    "msg:template-dir": "{path}: template folder not found",
+    "msg:template-unreadable": "{path}: cannot read the template ({detail}); save it as UTF-8 text",
+    "msg:template-syntax": (
+        "{path}:{line}: a '$' that starts no placeholder; write $$ for a dollar sign, or $name / "
+        "${{name}} for a placeholder"
+    ),
+    "msg:template-placeholder": "{path}: unknown placeholder {listed}; known placeholders: {known}",
+    # template and init
+    "msg:bad-evaluators.empty": "an evaluator's name is empty; give names such as Anne,Bruno",
+    "msg:bad-evaluators.same": (
+        "the evaluators {earlier} and {name} are the same name; give each once"
+    ),
+    "msg:init-lots": "--lots {lots}: a consultation has at least one lot",
+    "msg:init-not-a-folder": "{path}: is a file, not a folder",
+    "msg:init-holds-offers": (
+        "{path}: holds {rows} offer row(s); init never replaces it, even with --force: choose "
+        "another folder, or move the workbook away first"
+    ),
+    "msg:init-exists": (
+        "{path}: already exists; pass --force to replace it, or choose another folder"
+    ),
+    "msg:not-applicable.hierarchy": (
+        "{path}: {command_part} does not apply with ordering: hierarchy; use `referent score` "
+        "or `rank`"
+    ),
+    "part:needs-weights.report": "the report",
+    "part:needs-weights.letters": "letters",
+    "part:needs-weights.simulate": (
+        "simulate (price formulas give points, which a hierarchy has not)"
+    ),
+    "part:needs-weights.sensitivity": ("sensitivity (there are no weights to move in a hierarchy)"),
+    "msg:not-applicable.simulate-empty": (
+        "lot {lot}: simulate does not apply: the lot has no admissible offer to rank"
+    ),
+    "msg:not-applicable.sensitivity": "lot {lot}: sensitivity does not apply: {why_part}",
+    "part:not-sensitive.hierarchy": "{why}",
+    "part:not-sensitive.provisional": "{why}",
+    "part:not-sensitive.no-winner": "{why}",
+    "msg:no-such-lot": "{path}: there is no lot {lot} (lots: {known})",
+    "msg:unreadable-file": "{path}: cannot be read ({reason_part})",
+    "part:os.denied": "{reason}",
+    "part:os.other": "{reason}",
+    "msg:unreadable-file.not-regular": "{path}: not a regular file, expected a .csv file",
+    "msg:not-utf8.yaml": "{path}: not UTF-8 text (byte {byte}); save it as UTF-8",
+    "msg:not-utf8.csv": (
+        "{path}: not UTF-8 text (byte {byte}); in Excel or LibreOffice save it as « CSV UTF-8 »"
+    ),
+    "msg:nul-bytes": "{path}: contains NUL bytes: not a text CSV file",
+    "msg:bad-csv-quotes": (
+        "{path}: line {line}: cannot be read as CSV ({detail}); check the quotes: a field that "
+        'starts with " must end with ", and a " inside it is written ""'
+    ),
+    "msg:empty-file.offers": "{path}: is empty (0 bytes): it holds no workbook",
+    "msg:damaged-zip": (
+        "{path}: is damaged or truncated ({detail}); download or copy it again, or save it "
+        "again from your spreadsheet"
+    ),
+    "msg:encrypted-workbook.ole2": (
+        "{path}: is a password-protected workbook; open it and save a copy as .xlsx without a "
+        "password (File > Info > Protect workbook > Encrypt with password: leave it empty)"
+    ),
+    "msg:encrypted-workbook.zip": (
+        "{path}: has encrypted zip members; save a copy without a password"
+    ),
+    "msg:legacy-xls.ole2": (
+        "{path}: is an old Excel 97-2003 workbook (.xls); open it and save it as Excel workbook "
+        "(.xlsx)"
+    ),
+    "msg:html-file.text": (
+        "{path}: is an HTML or XML file with a workbook's name (some web exports do this), not "
+        "an .xlsx; open it in your spreadsheet and save it as .xlsx"
+    ),
+    "msg:csv-renamed.text": (
+        "{path}: is a CSV text file with a workbook's name; rename it to .csv (referent reads "
+        "CSV offers too)"
+    ),
+    "msg:not-a-workbook.bytes": (
+        "{path}: is not a workbook (its content starts with {start}); save the offers from "
+        "your spreadsheet as .xlsx"
+    ),
+    "msg:not-a-workbook.zip": (
+        "{path}: is a zip archive, but not a workbook (no [Content_Types].xml)"
+    ),
+    "msg:not-a-workbook.office": "{path}: is {kind_part}, not an Excel workbook",
+    "part:office.word": "a Word document",
+    "part:office.powerpoint": "a PowerPoint file",
+    "part:office.other": "an Office file but not a workbook",
+    "msg:ods-file.zip": (
+        "{path}: is an OpenDocument spreadsheet (.ods); save it as .xlsx, or export the offers "
+        "sheet as .csv"
+    ),
+    "msg:too-many-members": (
+        "{path}: holds {count} zip members (a workbook has a few dozen, at most {limit} are "
+        "accepted): refused"
+    ),
+    "msg:duplicate-zip-member": (
+        "{path}: its zip holds the member {member} more than once, which a spreadsheet never "
+        "writes (a crafted file?): refused"
+    ),
+    "msg:zip-bomb": (
+        "{path}: would expand to {size} MB (more than the {limit} MB accepted; a zip bomb?): "
+        "refused before decompressing anything"
+    ),
+    "msg:xml-entities": (
+        "{path}: its part {part} declares an XML DTD or entities, which workbooks never need "
+        "and which entity-expansion attacks use: refused"
+    ),
+    "msg:unusual-compression": (
+        "{path}: its part {part} uses a compression spreadsheets never use: refused"
+    ),
+    "msg:zip-size-mismatch": (
+        "{path}: its part {part} does not have the size its zip directory declares ({size} "
+        "bytes): a damaged or crafted file, refused"
+    ),
+    "msg:damaged-workbook": "{path}: its workbook part cannot be read ({detail})",
+    "msg:control-character": (
+        "the cell holds the invisible control character(s) {control}; retype it"
+    ),
+    "msg:duplicate-offer": (
+        "{candidate} has more than one offer on lot {lot} (also {others}); keep one row per "
+        "candidate and lot"
+    ),
+    "msg:similar-candidates": (
+        "{name} differs from {others} only by case, spaces or accents: if they are the same "
+        "candidate, write the name the same way"
+    ),
+    "msg:hidden-row.row": "this row is hidden in the sheet; it is read all the same",
+    "msg:hidden-column": (
+        "column {letter} ({field}) is hidden in the sheet; it is read all the same"
+    ),
+    "msg:hidden-sheet": "the sheet {name} is hidden in the workbook; it is read all the same",
+    "msg:merged-cells": (
+        "cells {cells} are merged: only {first} holds a value, the others read as empty; "
+        "unmerge them and fill each cell"
+    ),
+    "msg:merged-cells.header": (
+        "header cells {cells} are merged: unmerge them, one header per column"
+    ),
+    "msg:unknown-column": "column {header} is not used by the tool and is ignored",
+    "msg:suspicious-column": (
+        "column {header} is not a known column; did you mean {probable}? If so, correct the "
+        "header; if not, rename it to a header the tool does not use"
+    ),
+    "msg:suspicious-column.named": (
+        "column {header} is not a known column; did you mean {probable} ({column})? If so, "
+        "correct the header; if not, rename it to a header the tool does not use"
+    ),
+    "msg:duplicate-column": "column {header} is the same column as {first}: keep only one",
+    "msg:missing-column.field": (
+        "no column for {field}: add a column headed one of {names}{hint_part}"
+    ),
+    "msg:missing-column.document": (
+        "no column for the required document {document} (lots.yaml): add a column {document} "
+        "saying oui/non for each offer{hint_part}"
+    ),
+    "msg:missing-column.criterion": (
+        "no column for the marks of criterion {criterion} (criteria.yaml): add a column "
+        "{criterion} with the jury's mark of each offer{hint_part}"
+    ),
+    "msg:missing-column.marks": "the marks sheet has no column for {field}: add one headed {names}",
+    "part:hint.none": "",
+    "part:hint.typo": " ({hint_cell} {hint_header} looks like it)",
+    "part:hint.sheet": (
+        " (sheet {hint_sheet} has one: name the offers sheet 'offers' so that it is the one read)"
+    ),
+    "msg:no-header.cell": "this cell has no header above it and is ignored",
+    "msg:no-offers.rows": "the sheet has no offer rows below its header",
+    "msg:empty-sheet.header": (
+        "the sheet has no header row: row 1 must name the columns (candidate, lot, day_rate_ht, "
+        "days, ...)"
+    ),
+    "msg:price-mismatch": (
+        "the stated price HT {stated_money} differs from day rate × days = {rate_money} × "
+        "{days_num} = {amount_money}; the unit price prevails"
+    ),
+    "part:cap.within": "within",
+    "part:cap.over": "over",
+    "msg:other-cap": (
+        "{side_part} the lot's {basis} cap ({price_money} against {cap_money}), while the cap "
+        "checked (cap_basis: {checked_basis}) says {checked_part}"
+    ),
+    "msg:received-time-unknown": (
+        "received on the deadline day without a time; the deadline is {deadline_date}: check "
+        "that it was on time"
+    ),
+    "msg:abnormally-low": (
+        "the price may be abnormally low ({explanation_part}); before any rejection the law "
+        "requires asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de "
+        "la commande publique)"
+    ),
+    "part:abnormal.mean-ratio": (
+        "mean-ratio: {price_money} < {ratio_num} × {others_money} (mean of the other {count} "
+        "admissible offers) = {threshold_money}"
+    ),
+    "part:abnormal.mean-sigma": (
+        "mean-sigma: {price_money} < mean {mean_money} − standard deviation {sigma_money} = "
+        "{threshold_money}"
+    ),
+    "part:abnormal.ffb": (
+        "ffb: {price_money} ≤ 0.9 × {second_money} (mean of the {count} offers not more than "
+        "20 % above the mean {first_money}) = {threshold_money}"
+    ),
+    "msg:lot-limit": (
+        "ranked {rank} on lot {lot}, but already awarded lot {earlier}: a candidate may win at "
+        "most {limit} lot(s) (max_lots_per_candidate)"
+    ),
+    "msg:missing-evaluator-mark": (
+        "no mark from {evaluators} for {criterion}: every evaluator must mark {candidate} on lot "
+        "{lot} (marks sheet)"
+    ),
+    "msg:marks-divergence": (
+        "the evaluators' marks on {criterion} spread by {spread_num} (more than "
+        "{threshold_num}): {listed_marks}; the jury should discuss them before signing"
+    ),
+}

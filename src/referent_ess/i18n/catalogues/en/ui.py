@@ -1,0 +1,123 @@
+"""English texts: the words of tables, Markdown and the terminal: headings, columns, statuses,
+notes, lists."""
+
+MESSAGES: dict[str, str] = {
+    # files and lots
+    "inputs": "Inputs: {files} (sheet {sheet}, SHA-256 {sha}…)",
+    "lot.title": "Lot {id} — {title}",
+    "lot.caps": "cap {ht} € HT / {ttc} € TTC",
+    "lot.ranked_count": "{n} admissible offer(s) ranked",
+    "lot.provisional": (
+        "PROVISIONAL: some offers could not be evaluated (data errors, see below); no winner is "
+        "marked until they are corrected"
+    ),
+    "lot.no_admissible": "No admissible offer.",
+    "lot.not_ranked": "Not ranked",
+    "lot.unplaced": "Offers without a valid lot",
+    "lot.award": "Award: {candidate} — {note}",
+    "lot.abnormal": (
+        "Abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
+        "not apply; judge the prices case by case"
+    ),
+    "md.caps": "Cap: {ht} € HT / {ttc} € TTC",
+    "md.provisional": "**Provisional ranking**: some offers could not be evaluated.",
+    "md.budget_title": "Budget check — {title}",
+    "col.lot": "Lot",
+    "col.basis": "Basis",
+    "md.row": "row {row}",
+    "md.excluded": "{candidate} ({row}): {status} — {reasons}",
+    "md.not_ranked": "Not ranked:",
+    # columns
+    "col.rank": "Rank",
+    "col.candidate": "Candidate",
+    "col.price_ht": "Price\nHT",
+    "col.price_ttc": "Price\nTTC",
+    "col.total": "Total",
+    "col.gap": "Gap",
+    "col.row": "Row",
+    "col.status": "Status",
+    "col.reasons": "Reasons",
+    "col.day_rate": "Day rate\nHT",
+    "col.days": "Days",
+    "col.vat": "VAT",
+    "col.cap": "Cap",
+    "col.margin": "Margin",
+    "col.check": "Check",
+    "col.note": "Note",
+    "col.severity": "Severity",
+    "col.where": "Where",
+    "col.field": "Field",
+    "col.code": "Code",
+    "col.message": "Message",
+    # statuses, verdicts, severities
+    "status.admissible": "admissible",
+    "status.late": "late",
+    "status.incomplete": "incomplete",
+    "status.over_cap": "over_cap",
+    "status.invalid": "invalid",
+    "verdict.ok": "OK",
+    "verdict.over": "OVER",
+    "verdict.unchecked": "UNCHECKED",
+    "severity.error": "error",
+    "severity.warning": "warning",
+    "budget.checked": "{n} offer(s) checked",
+    "budget.over": "{n} over the cap",
+    "budget.unchecked": "{n} that cannot be checked: {names}",
+    "budget.no_lot": "no valid lot, so no cap",
+    "budget.no_price": "no price: day rate or days unreadable",
+    "budget.no_ttc": "no TTC price: VAT rate unreadable",
+    "budget.checked_on": "checked on {basis}",
+    "budget.unplaced": "Offers without a valid lot (no cap to check against)",
+    "budget.abnormally_low": "abnormally low?",
+    "more_ranked": "… and {n} more ranked offer(s): --all shows every one (or --format csv/json)",
+    "more_excluded": "… and {n} more offer(s) not ranked: --all shows every one",
+    # the start of a line on stderr, and what follows the warnings shown
+    "prefix.error": "error: ",
+    "prefix.warning": "warning: ",
+    "cli.more_warnings": "… and {n} more: `referent validate` lists every one",
+    "cli.written": "written: {path}",
+    "cli.reading": "reading the offers: {task.completed} rows",  # a progress bar, on a terminal
+    "cli.written_letters": "written: {n} letter(s) in {folder}",
+    "cli.next_steps": (
+        "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
+        "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "
+        "changed the lots, the documents or the criteria, {where}referent template --force "
+        "(offers.xlsx then matches them); 4. type the offers and the jury's marks in "
+        "offers.xlsx; 5. {where}referent validate, then referent score."
+    ),
+    "cli.placeholder_ocid": (
+        "the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own with "
+        "--ocid-prefix before publishing (the Open Contracting Partnership gives one)"
+    ),
+    "provisional": (
+        "{path}: the ranking of {lots} is provisional: {n} offer(s) could not be evaluated "
+        "because of data errors ({rows}); correct them (see `referent validate`) before deciding"
+    ),
+    "provisional.lot": "lot {which}",
+    "provisional.lots": "lots {which}",
+    "provisional.row": "row {rows}",
+    "provisional.rows": "rows {rows}",
+    "problems": "Problems",
+    "valid": "valid: {errors} error(s), {warnings} warning(s)",
+    "not_valid": "not valid: {errors} error(s), {warnings} warning(s)",
+    "no_ground": "data to correct in the workbook, not a ground for rejection",
+    # notes under a ranking
+    "note.price": (
+        "Price points ({criterion}): {formula} on the price {basis} of the admissible offers, "
+        "{expression}, with {figures}."
+    ),
+    "note.vat_mix": " VAT rates differ among them ({rates}): prices are compared {basis}.",
+    "note.tie": "Exact tie at {total} between {names}",
+    "note.tie_decided": ": decided by {criterion} points ({figures})",
+    "note.tie_undecided": ": the tie-break does not separate them",
+    "note.tie_shared": "; {names} share rank {rank}",
+    "and": "and",
+    # data problems (validate) and the warnings of a ranking: templates by code and form
+    "word.sheet": "sheet",  # a whole sheet, where a problem is
+    # punctuation between the parts of a line: French puts a space before ":" and ";"
+    "punct.colon": ": ",
+    "punct.semicolon": "; ",
+    # template and init
+    "list.mark": "{evaluator} {mark}",
+    "list.separator": ", ",
+}

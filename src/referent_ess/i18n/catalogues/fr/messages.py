@@ -1,0 +1,592 @@
+"""French texts: every problem and error, by code (``msg:<code>[.<form>]``) and the parts they
+share (``part:``)."""
+
+MESSAGES: dict[str, str] = {
+    # motifs et avertissements
+    "msg:late": "reçue le {received_date}, après la date limite du {deadline_date}",
+    "msg:incomplete": "pièce(s) exigée(s) manquante(s) : {documents}",
+    "msg:over_cap": (
+        "prix {basis} de {price_money}, supérieur de {excess_money} au montant maximum {basis} "
+        "du lot ({cap_money})"
+    ),
+    "msg:missing-mark": (
+        "pas de note pour le critère {criterion} : le jury doit noter chaque critère"
+    ),
+    "msg:no-price": "prix impossible à calculer : le coût journalier ou le nombre de jours manque",
+    "msg:award-note.provisional": "classement provisoire : pas encore d'attribution",
+    "msg:award-note.no-admissible": "aucune offre admissible",
+    "msg:award-note.tie": "{count} offres se partagent le rang {rank} : l'acheteur tranche",
+    "msg:award-note.passed-over": "attribué à l'offre de rang {rank} (max_lots_per_candidate)",
+    "msg:award-note.nobody": "aucun candidat ne peut recevoir ce lot",
+    "msg:zero-price": (
+        "le prix HT {rate_num} × {days_num} = {amount_money} vaut zéro une fois arrondi au "
+        "centime ; un prix doit être d'au moins 0,01 €"
+    ),
+    # problèmes de données (validate) et avertissements d'un classement
+    "msg:missing-value": "cellule vide : {field_part} est obligatoire",
+    "msg:missing-value.no-date": (
+        "pas de date de réception : le respect de la date limite ne peut pas être vérifié pour "
+        "cette offre"
+    ),
+    "part:field.candidate": "le nom du candidat",
+    "part:field.lot": "le numéro de lot",
+    "part:field.day_rate_ht": "le coût journalier HT",
+    "part:field.days": "le nombre de jours",
+    "part:field.criterion": "le critère",
+    "part:field.mark": "la note",
+    "part:field.evaluator": "le nom de l'évaluateur",
+    "msg:bad-number": (
+        "{found} n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
+    ),
+    "msg:bad-number.days": "{found} n'est pas un nombre ; écrivez par exemple 20 ou 21,5",
+    "msg:bad-number.mark": "{found} n'est pas un nombre ; écrivez par exemple 3 ou 3,5",
+    "msg:bad-number.plain": "{found} n'est pas un nombre",
+    "msg:bad-number.boolean": (
+        "la cellule contient la valeur logique {found} : un nombre est attendu"
+    ),
+    "msg:bad-number.not-finite": "la cellule contient {found} : un nombre fini est attendu",
+    "msg:bad-number.other": "la cellule contient {found} : un nombre est attendu",
+    "msg:bad-number.foreign-digits": (
+        "{found} contient des chiffres non latins ({digits}) ; tapez-le avec les chiffres 0 à 9"
+    ),
+    "msg:ambiguous-number": (
+        "{found} est ambigu (le point ou la virgule sépare-t-il les milliers ou les "
+        "décimales ?) ; écrivez 1234,50 ou 1 234,50"
+    ),
+    "part:amount.day-rate": "un coût journalier",
+    "part:amount.days": "un nombre de jours",
+    "part:amount.amount": "un montant",
+    "msg:not-positive": "la cellule contient {found_num} : il faut {what_part} supérieur à 0",
+    "msg:too-large": (
+        "la cellule contient {found_num} : il faut {what_part} inférieur à "
+        "1 000 000 000 000 (erreur de saisie ?)"
+    ),
+    "msg:too-many-decimals.yaml": (
+        "valeur trouvée : {found_num} ; il faut {what_part} avec au plus 2 décimales"
+    ),
+    "msg:too-many-decimals": (
+        "la cellule contient {found_num} : il faut {what_part} avec au plus 2 décimales"
+    ),
+    "msg:bad-rate.not-number": (
+        "la cellule contient {found} : il faut un taux de TVA, par exemple 20 %, 0,2, 5,5 % ou "
+        "exonéré"
+    ),
+    "msg:bad-rate.range": "la cellule contient {found} : il faut un taux de TVA entre 0 et 100 %",
+    "msg:unusual-vat-rate": (
+        "le taux de TVA {rate_num} n'est pas un taux français (20, 10, 5,5, 2,1 ou 0 %, ou en "
+        "outre-mer 8,5, 1,75 ou 1,05 %) ; vérifiez la cellule"
+    ),
+    "msg:bad-lot": "la cellule contient {found} : il faut un numéro de lot, par exemple 3 ou Lot 3",
+    "msg:unknown-lot": "le lot {lot} n'existe pas dans lots.yaml (lots : {known})",
+    "msg:unknown-lot.marks": "le lot {lot} n'existe pas dans lots.yaml",
+    "msg:bad-yes-no": "la cellule contient {found} : écrivez oui ou non (ou x, 1/0)",
+    "msg:bad-date": "{found} n'est pas une date valide",
+    "msg:bad-date.number": (
+        "la cellule contient le nombre {found} au lieu d'une date ; mettez la cellule au format "
+        "date ou tapez 22/03/2018"
+    ),
+    "msg:bad-date.other": (
+        "la cellule contient {found} : il faut une date, par exemple 22/03/2018, "
+        "22/03/2018 17:30 ou 2018-03-22"
+    ),
+    "msg:ambiguous-date.two-digit-year": (
+        "{found} a une année sur deux chiffres ; écrivez l'année en entier, par exemple 22/03/2018"
+    ),
+    "msg:ambiguous-date.month-first": (
+        "{found} ressemble à mois/jour/année ; mettez le jour en premier, par exemple {day_first}"
+    ),
+    "msg:mark-out-of-range": "la note {found_num} n'est pas entre 0 et {scale_num}",
+    "msg:unknown-criterion": ("{found} n'est pas un critère noté de criteria.yaml ({ids})"),
+    "msg:error-cell": "la cellule contient l'erreur {error} ; corrigez-la dans la feuille",
+    "msg:formula-not-computed": (
+        "la formule {formula} n'a pas de valeur calculée (le fichier n'a pas été enregistré par "
+        "un tableur depuis qu'il a été écrit) ; ouvrez-le et enregistrez-le dans Excel ou "
+        "LibreOffice, ou tapez la valeur"
+    ),
+    "msg:marks-column-ignored": (
+        "la feuille de notes {sheet} remplace les colonnes de notes : la colonne {column} de la "
+        "feuille des offres n'est pas utilisée"
+    ),
+    "msg:mark-given-twice": (
+        "la note du critère {criterion} est donnée ici et dans la feuille de notes ({elsewhere}) "
+        ": n'en gardez qu'une"
+    ),
+    "msg:no-such-offer": (
+        "aucune offre de {candidate} sur le lot {lot} dans la feuille des offres ; vérifiez le "
+        "nom et le lot"
+    ),
+    "msg:duplicate-mark": (
+        "{evaluator} note deux fois {candidate} sur le critère {criterion} (aussi {elsewhere}) "
+        "; n'en gardez qu'une ligne"
+    ),
+    # lots.yaml and criteria.yaml
+    "msg:missing-key": "clé obligatoire manquante",
+    "msg:unknown-key.close": "clé inconnue {key} (vouliez-vous dire {close} ?)",
+    "msg:unknown-key.known": "clé inconnue {key} ; clés connues : {known}",
+    "msg:not-a-mapping.empty": "il faut des paires clé : valeur ({keys}) ; le fichier est vide",
+    "msg:not-a-mapping.other": "il faut des paires clé : valeur ({keys}) ; trouvé : {type_part}",
+    "msg:invalid-value.greater_than": "la valeur doit être supérieure à {limit_num}{found_part}",
+    "msg:invalid-value.greater_than_equal": (
+        "la valeur doit être supérieure ou égale à {limit_num}{found_part}"
+    ),
+    "msg:invalid-value.less_than": "la valeur doit être inférieure à {limit_num}{found_part}",
+    "msg:invalid-value.less_than_equal": (
+        "la valeur doit être inférieure ou égale à {limit_num}{found_part}"
+    ),
+    "msg:invalid-value.decimal_max_places": (
+        "le nombre doit avoir au plus {limit_num} décimales{found_part}"
+    ),
+    "msg:invalid-value.decimal_max_places_one": (
+        "le nombre doit avoir au plus {limit_num} décimale{found_part}"
+    ),
+    "msg:invalid-value.enum": "la valeur doit être l'une de : {choices}{found_part}",
+    "msg:invalid-value.decimal_parsing": "il faut un nombre{found_part}",
+    "msg:invalid-value.int_parsing": "il faut un nombre entier{found_part}",
+    "msg:invalid-value.int_from_float": "il faut un nombre entier, sans décimales{found_part}",
+    "msg:invalid-value.string_type": "il faut un texte{found_part}",
+    "msg:invalid-value.bool_parsing": "il faut true ou false{found_part}",
+    "msg:invalid-value.list_type": "il faut une liste{found_part}",
+    "msg:invalid-value.dict_type": "il faut des paires clé : valeur{found_part}",
+    "msg:invalid-value.date_from_datetime_inexact": "il faut une date sans heure{found_part}",
+    "msg:not-checked.config": (
+        "le classeur des offres n'a pas été vérifié, car la configuration a des erreurs"
+    ),
+    "msg:duplicate-id.lot": "le numéro de lot {id} est utilisé deux fois (aussi lots.{also})",
+    "msg:duplicate-id.criterion": "l'identifiant de critère {id} est utilisé deux fois",
+    "msg:missing-cap": "indiquez cap_ht, cap_ttc ou les deux (le montant maximum du lot)",
+    "msg:cap-mismatch": (
+        "cap_ht {cap_ht_money} × (1 + {vat_num}) = {product_money} s'écarte de cap_ttc "
+        "{cap_ttc_money} de {gap_money} (plus que les {tolerance_money} qu'autorise un arrondi "
+        "à l'euro) ; corrigez l'un des deux ou n'en donnez qu'un"
+    ),
+    "msg:weights-sum": (
+        "la somme des pondérations doit faire 100 ; elle fait {weights_num} = {total_num}"
+    ),
+    "msg:price-criterion.some": ("un seul critère doit avoir un bloc price: ; en ont un : {ids}"),
+    "msg:price-criterion.none": "exactement un critère doit avoir un bloc price: ; aucun n'en a",
+    "msg:invalid-value.int_type": "il faut un nombre entier{found_part}",
+    "msg:invalid-value.decimal_type": "il faut un nombre{found_part}",
+    "msg:invalid-value.tuple_type": "il faut une liste{found_part}",
+    "msg:invalid-value.model_type": "il faut des paires clé : valeur{found_part}",
+    "msg:invalid-value.too_short_list_one": "la liste ne doit pas être vide{found_part}",
+    "msg:invalid-value.identifier": (
+        "un identifiant commence par une lettre, suivie de lettres, de chiffres ou de _ (sans "
+        "espace ni accent){found_part}"
+    ),
+    "part:type.list": "une liste",
+    "part:type.str": "un texte",
+    "part:type.int": "un nombre entier",
+    "part:type.float": "un nombre",
+    "part:type.bool": "vrai ou faux",
+    "part:type.other": "{found}",
+    "part:found.none": "",
+    "part:found.value": " (valeur trouvée : {found})",
+    "part:found.date": (
+        " (date trouvée : {found} ; mettez-la entre guillemets pour la garder comme texte)"
+    ),
+    # lots.yaml et criteria.yaml : syntaxe YAML et pièges de YAML 1.1
+    "msg:yaml-syntax.marked": (
+        "erreur de syntaxe YAML{column_part} : {problem_part} ; vérifiez l'indentation (des "
+        "espaces, pas de tabulations) et les guillemets de cette ligne et de la précédente"
+    ),
+    "part:column.none": "",
+    "part:column.at": " (colonne {column})",
+    "part:yaml-problem.colon": (
+        "« : » inattendu (un texte qui contient « : » doit être mis entre guillemets)"
+    ),
+    "part:yaml-problem.tab": "une tabulation ne peut pas commencer un élément",
+    "part:yaml-problem.end": "fin du fichier inattendue (un guillemet non refermé ?)",
+    "part:yaml-problem.indentation": "l'indentation ne correspond pas au bloc en cours",
+    "part:yaml-problem.bracket": "une liste entre crochets [ ] n'est pas refermée",
+    "part:yaml-problem.brace": "des accolades {{ }} ne sont pas refermées",
+    "part:yaml-problem.other": "{problem}",
+    "msg:yaml-syntax.other": "erreur YAML : {detail}",
+    "msg:yaml-syntax.control": (
+        "le fichier contient le caractère de contrôle {character}, que YAML n'accepte pas ; "
+        "retapez la ligne"
+    ),
+    "msg:invalid-date": (
+        "{found_part} n'est pas une date réelle ({detail_part}) ; écrivez-la AAAA-MM-JJ, ou "
+        "mettez-la entre guillemets pour la garder comme texte"
+    ),
+    "part:date.found": "{found}",
+    "part:date.unknown": "une date",
+    "part:date-detail.month": "le mois doit être entre 1 et 12",
+    "part:date-detail.day": "ce jour n'existe pas dans ce mois",
+    "part:date-detail.other": "{detail}",
+    "msg:yaml-alias.refused": (
+        "les alias YAML (*nom) ne sont pas acceptés ; écrivez la valeur en entier"
+    ),
+    "msg:duplicate-key": "clé {key} en double (déjà à la ligne {first}) ; n'en gardez qu'une",
+    "msg:yaml-trap.boolean": (
+        "{text} est lu par YAML comme le booléen {meaning} ; mettez-le entre guillemets : '{text}'"
+    ),
+    "msg:yaml-trap.octal": (
+        "{text} est lu par YAML comme un nombre octal ; écrivez-le sans le 0 du début"
+    ),
+    "msg:yaml-trap.base-60": (
+        "{text} est lu par YAML comme un nombre en base 60 ; mettez-le entre guillemets : '{text}'"
+    ),
+    "msg:yaml-trap.thousands": (
+        "{text} est lu par YAML comme le nombre {read_num} : si vous vouliez dire {meant}, "
+        "écrivez-le sans le point"
+    ),
+    "msg:invalid-value.deadline-text": (
+        "{found} n'est pas une date ; écrivez par exemple 2018-03-23 ou 2018-03-23 12:00"
+    ),
+    "msg:invalid-value.deadline-type": (
+        "valeur trouvée : {found} ; il faut une date, par exemple 2018-03-23"
+    ),
+    "msg:invalid-value.deadline-zone": (
+        "indiquez la date limite en heure locale, sans fuseau horaire"
+    ),
+    # lots.yaml et criteria.yaml : les vérifications plus rares
+    "msg:hierarchy-weight": (
+        "ordering: hierarchy compare les critères dans l'ordre de la liste, sans pondération : "
+        "supprimez weight"
+    ),
+    "msg:hierarchy-tie-break": (
+        "ordering: hierarchy départage déjà les offres critère par critère : supprimez tie_break"
+    ),
+    "msg:invalid-value.k-not-gap": (
+        "k ne sert qu'à la méthode de notation du prix gap (formula: gap) : supprimez-le"
+    ),
+    "msg:invalid-value.price-scale": (
+        "le critère prix n'est pas noté par le jury : supprimez scale"
+    ),
+    "msg:unknown-criterion.tie-break": "critère inconnu {found} ; critères possibles : {ids}",
+    "msg:column-clash.document": (
+        "la pièce exigée {document} occuperait la même colonne que {owner_part} : renommez-la"
+    ),
+    "msg:column-clash.criterion": (
+        "l'identifiant de critère {criterion} occuperait la même colonne que {owner_part} : "
+        "renommez-le"
+    ),
+    "part:owner.field": "la colonne {owner}",
+    "part:owner.document": "la pièce exigée {owner}",
+    "part:owner.criterion": "le critère {owner}",
+    # unusable input (exit 2)
+    "msg:file-not-found.offers": "{path} : fichier introuvable",
+    "msg:file-not-found.lots": (
+        "lots.yaml : fichier introuvable dans {folder} ; lancez referent dans le dossier de la "
+        "consultation, ou indiquez --lots CHEMIN (ou la variable REFERENT_LOTS)"
+    ),
+    "msg:is-a-folder.offers": (
+        "{path} : c'est un dossier ; il faut le classeur des offres (.xlsx) ou un fichier .csv"
+    ),
+    "msg:is-a-folder.csv": "{path} : c'est un dossier ; il faut un fichier .csv",
+    "msg:file-not-found.yaml": "{path} : fichier introuvable{looked_part}",
+    "part:looked.none": "",
+    "part:looked.path": " (cherché à {looked})",
+    "msg:is-a-folder.yaml": "{path} : c'est un dossier ; il faut un fichier YAML",
+    "msg:output-exists": "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer",
+    "msg:output-is-input": (
+        "{path} : c'est un fichier d'entrée de cette commande ({source}) ; referent refuse "
+        "d'écrire par-dessus"
+    ),
+    "msg:output-is-folder": "{path} : c'est un dossier ; indiquez un nom de fichier où écrire",
+    "msg:output-folder-missing": "{path} : le dossier {folder} n'existe pas",
+    "msg:output-unwritable": "{path} : le fichier ne peut pas être écrit ({reason_part})",
+    "msg:output-is-file": "{path} : c'est un fichier ; indiquez un dossier pour les lettres",
+    "msg:output-holds-offers": (
+        "{path} : le classeur contient {rows} ligne(s) d'offres ; écrivez le modèle dans un "
+        "autre fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce "
+        "qui a été saisi"
+    ),
+    "msg:unknown-report-format": (
+        "{path} : le rapport s'écrit en .xlsx ou en .html ; donnez à --out un nom qui finit par "
+        "l'une de ces extensions"
+    ),
+    "msg:no-export-format": "{command} : choisissez ce qu'il faut exporter : --ocds",
+    "msg:no-offers-file": (
+        "{path} : aucun classeur des offres n'est indiqué ; donnez-le après la commande (par "
+        "exemple `referent score offers.xlsx`) ou renseignez consultation.offers dans lots.yaml"
+    ),
+    "msg:unreadable-workbook": (
+        "{path} : le fichier ne peut pas être lu comme un classeur .xlsx ({detail})"
+    ),
+    "msg:no-worksheet": "{path} : le classeur n'a aucune feuille de calcul visible",
+    # explain : l'offre demandée
+    "msg:ambiguous-candidate": (
+        "{path} : {candidate} a {count} offres sur le lot {lot} (lignes {rows}) ; un candidat ne "
+        "peut remettre qu'une offre par lot : corrigez le classeur (voir `referent validate`)"
+    ),
+    "msg:unknown-candidate": (
+        "{path} : le lot {lot} n'a pas d'offre de {candidate}{close_part} (candidats du lot "
+        "{lot} : {listed_part}){elsewhere_part}"
+    ),
+    "part:close.0": "",
+    "part:close.1": " ; vouliez-vous dire {close1} ?",
+    "part:close.2": " ; vouliez-vous dire {close1} ou {close2} ?",
+    "part:close.3": " ; vouliez-vous dire {close1}, {close2} ou {close3} ?",
+    "part:candidates.some": "{listed}",
+    "part:candidates.none": "aucun",
+    "part:elsewhere.none": "",
+    "part:elsewhere.some": " ; {candidate} a une offre sur le lot {elsewhere}",
+    "msg:no-lot": "{path} : il n'y a pas de lot {lot} (lots : {known})",
+    # les lettres et leurs modèles
+    "msg:no-lot.letters": "le lot {lot} n'est pas dans la consultation (lots : {known})",
+    "msg:letters-provisional": (
+        "lot {lot} : le classement est provisoire (des offres n'ont pas pu être évaluées) ; "
+        "corrigez le classeur des offres (voir `referent validate`) avant d'écrire les lettres : "
+        "aucune lettre ne doit partir sur un résultat provisoire"
+    ),
+    "msg:letters-no-winner": (
+        "lot {lot} : aucune offre admissible, donc aucune attribution à notifier ; les lettres "
+        "ne s'écrivent que pour un lot qui a un attributaire"
+    ),
+    "msg:letters-tie": (
+        "lot {lot} : {count} offres sont classées premières ex aequo ({names}) et le départage "
+        "ne les sépare pas ; tranchez l'égalité avant d'écrire les lettres : aucune lettre ne "
+        "doit partir sur un résultat à égalité"
+    ),
+    "msg:letters-no-award": "lot {lot} : aucune attribution : {note}",
+    "msg:template-dir": "{path} : dossier de modèles introuvable",
+    "msg:template-unreadable": (
+        "{path} : le modèle ne peut pas être lu ({detail}) ; enregistrez-le en texte UTF-8"
+    ),
+    "msg:template-syntax": (
+        "{path}:{line}: un « $ » qui ne commence aucun champ ; écrivez $$ pour le signe dollar, "
+        "ou $nom / ${{nom}} pour un champ"
+    ),
+    "msg:template-placeholder": "{path} : champ inconnu {listed} ; champs possibles : {known}",
+    # template et init
+    "msg:bad-evaluators.empty": (
+        "le nom d'un évaluateur est vide ; indiquez des noms comme Anne,Bruno"
+    ),
+    "msg:bad-evaluators.same": (
+        "les évaluateurs {earlier} et {name} portent le même nom ; indiquez chacun une seule fois"
+    ),
+    "msg:init-lots": "--lots {lots} : une consultation a au moins un lot",
+    "msg:init-not-a-folder": "{path} : c'est un fichier, pas un dossier",
+    "msg:init-holds-offers": (
+        "{path} : le classeur contient {rows} ligne(s) d'offres ; init ne le remplace jamais, "
+        "même avec --force : choisissez un autre dossier, ou déplacez d'abord le classeur"
+    ),
+    "msg:init-exists": (
+        "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer, ou choisissez un "
+        "autre dossier"
+    ),
+    "msg:not-applicable.hierarchy": (
+        "{path} : {command_part} ne s'applique pas avec ordering: hierarchy ; utilisez "
+        "`referent score` ou `rank`"
+    ),
+    "part:needs-weights.report": "la commande report (rapport d'analyse des offres)",
+    "part:needs-weights.letters": "la commande letters (lettres aux candidats)",
+    "part:needs-weights.simulate": (
+        "la commande simulate (les méthodes de notation du prix donnent des points, et une "
+        "hiérarchie n'en a pas)"
+    ),
+    "part:needs-weights.sensitivity": (
+        "la commande sensitivity (une hiérarchie n'a pas de pondérations à déplacer)"
+    ),
+    "msg:not-applicable.simulate-empty": (
+        "lot {lot} : la simulation ne s'applique pas : le lot n'a aucune offre admissible à classer"
+    ),
+    "msg:not-applicable.sensitivity": (
+        "lot {lot} : l'analyse de sensibilité ne s'applique pas : {why_part}"
+    ),
+    "part:not-sensitive.hierarchy": "ordering: hierarchy n'a pas de pondérations à déplacer",
+    "part:not-sensitive.provisional": "le classement est provisoire : corrigez d'abord le classeur",
+    "part:not-sensitive.no-winner": (
+        "pas d'offre classée première seule (aucune offre admissible, ou une égalité à la "
+        "première place)"
+    ),
+    "msg:no-such-lot": "{path} : il n'y a pas de lot {lot} (lots : {known})",
+    "msg:unreadable-file": "{path} : le fichier ne peut pas être lu ({reason_part})",
+    "part:os.denied": "accès refusé",
+    "part:os.other": "{reason}",
+    "msg:unreadable-file.not-regular": (
+        "{path} : ce n'est pas un fichier ordinaire ; il faut un fichier .csv"
+    ),
+    "msg:not-utf8.yaml": (
+        "{path} : ce n'est pas du texte UTF-8 (octet {byte}) ; enregistrez-le en UTF-8"
+    ),
+    "msg:not-utf8.csv": (
+        "{path} : ce n'est pas du texte UTF-8 (octet {byte}) ; dans Excel ou LibreOffice, "
+        "enregistrez-le au format « CSV UTF-8 »"
+    ),
+    "msg:nul-bytes": (
+        "{path} : le fichier contient des octets nuls : ce n'est pas un fichier CSV texte"
+    ),
+    "msg:bad-csv-quotes": (
+        "{path} : ligne {line} : illisible en CSV ({detail}) ; vérifiez les guillemets : un "
+        'champ qui commence par " doit finir par ", et un " à l\'intérieur s\'écrit ""'
+    ),
+    "msg:empty-file.offers": (
+        "{path} : le fichier est vide (0 octet) : il ne contient aucun classeur"
+    ),
+    "msg:damaged-zip": (
+        "{path} : le fichier est endommagé ou tronqué ({detail}) ; téléchargez-le ou copiez-le "
+        "à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
+    ),
+    "msg:encrypted-workbook.ole2": (
+        "{path} : le classeur est protégé par un mot de passe ; ouvrez-le et enregistrez-en une "
+        "copie en .xlsx sans mot de passe (Fichier > Informations > Protéger le classeur > "
+        "Chiffrer avec mot de passe : laissez-le vide)"
+    ),
+    "msg:encrypted-workbook.zip": (
+        "{path} : des parties du fichier sont chiffrées ; enregistrez-en une copie sans mot de "
+        "passe"
+    ),
+    "msg:legacy-xls.ole2": (
+        "{path} : c'est un ancien classeur Excel 97-2003 (.xls) ; ouvrez-le et enregistrez-le "
+        "au format Classeur Excel (.xlsx)"
+    ),
+    "msg:html-file.text": (
+        "{path} : c'est un fichier HTML ou XML qui porte un nom de classeur (certains exports "
+        "web font cela), pas un .xlsx ; ouvrez-le dans votre tableur et enregistrez-le en .xlsx"
+    ),
+    "msg:csv-renamed.text": (
+        "{path} : c'est un fichier texte CSV qui porte un nom de classeur ; renommez-le en .csv "
+        "(referent lit aussi les offres en CSV)"
+    ),
+    "msg:not-a-workbook.bytes": (
+        "{path} : ce n'est pas un classeur (son contenu commence par {start}) ; enregistrez les "
+        "offres en .xlsx depuis votre tableur"
+    ),
+    "msg:not-a-workbook.zip": (
+        "{path} : c'est une archive zip, mais pas un classeur (pas de [Content_Types].xml)"
+    ),
+    "msg:not-a-workbook.office": "{path} : c'est {kind_part}, pas un classeur Excel",
+    "part:office.word": "un document Word",
+    "part:office.powerpoint": "une présentation PowerPoint",
+    "part:office.other": "un fichier Office d'un autre type",
+    "msg:ods-file.zip": (
+        "{path} : c'est un classeur OpenDocument (.ods) ; enregistrez-le en .xlsx, ou exportez "
+        "la feuille des offres en .csv"
+    ),
+    "msg:too-many-members": (
+        "{path} : l'archive zip contient {count} éléments (un classeur en a quelques dizaines, "
+        "{limit} au plus sont acceptés) : fichier refusé"
+    ),
+    "msg:duplicate-zip-member": (
+        "{path} : l'archive zip contient plusieurs fois l'élément {member}, ce qu'un tableur "
+        "n'écrit jamais (un fichier forgé ?) : fichier refusé"
+    ),
+    "msg:zip-bomb": (
+        "{path} : une fois décompressé, il occuperait {size} Mo (plus que les {limit} Mo "
+        "acceptés ; une bombe de décompression ?) : fichier refusé avant toute décompression"
+    ),
+    "msg:xml-entities": (
+        "{path} : sa partie {part} déclare une DTD ou des entités XML, dont un classeur n'a "
+        "jamais besoin et dont se servent les attaques par expansion d'entités : fichier refusé"
+    ),
+    "msg:unusual-compression": (
+        "{path} : sa partie {part} utilise une compression qu'aucun tableur n'utilise : fichier "
+        "refusé"
+    ),
+    "msg:zip-size-mismatch": (
+        "{path} : sa partie {part} n'a pas la taille que déclare le répertoire de l'archive zip "
+        "({size} octets) : fichier endommagé ou forgé, refusé"
+    ),
+    "msg:damaged-workbook": (
+        "{path} : la partie principale du classeur ne peut pas être lue ({detail})"
+    ),
+    "msg:control-character": (
+        "la cellule contient le ou les caractères de contrôle invisibles {control} ; retapez-la"
+    ),
+    "msg:duplicate-offer": (
+        "{candidate} a plusieurs offres sur le lot {lot} (voir aussi {others}) ; gardez une "
+        "seule ligne par candidat et par lot"
+    ),
+    "msg:similar-candidates": (
+        "{name} ne diffère de {others} que par les majuscules, les espaces ou les accents : "
+        "s'il s'agit du même candidat, écrivez son nom de la même façon"
+    ),
+    "msg:hidden-row.row": "cette ligne est masquée dans la feuille ; elle est lue quand même",
+    "msg:hidden-column": (
+        "la colonne {letter} ({field}) est masquée dans la feuille ; elle est lue quand même"
+    ),
+    "msg:hidden-sheet": "la feuille {name} est masquée dans le classeur ; elle est lue quand même",
+    "msg:merged-cells": (
+        "les cellules {cells} sont fusionnées : seule {first} contient une valeur, les autres "
+        "sont lues vides ; annulez la fusion et remplissez chaque cellule"
+    ),
+    "msg:merged-cells.header": (
+        "les cellules d'en-tête {cells} sont fusionnées : annulez la fusion, un en-tête par colonne"
+    ),
+    "msg:unknown-column": "la colonne {header} n'est pas utilisée par l'outil ; elle est ignorée",
+    "msg:suspicious-column": (
+        "la colonne {header} n'est pas une colonne connue ; vouliez-vous dire {probable} ? Si "
+        "oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil n'utilise pas"
+    ),
+    "msg:suspicious-column.named": (
+        "la colonne {header} n'est pas une colonne connue ; vouliez-vous dire {probable} "
+        "({column}) ? Si oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil "
+        "n'utilise pas"
+    ),
+    "msg:duplicate-column": (
+        "la colonne {header} est la même colonne que {first} : n'en gardez qu'une"
+    ),
+    "msg:missing-column.field": (
+        "aucune colonne pour {what_part} ({field}) : ajoutez une colonne intitulée "
+        "l'une de : {names}{hint_part}"
+    ),
+    "msg:missing-column.document": (
+        "aucune colonne pour la pièce exigée {document} (lots.yaml) : ajoutez une colonne "
+        "{document} indiquant oui/non pour chaque offre{hint_part}"
+    ),
+    "msg:missing-column.criterion": (
+        "aucune colonne pour les notes du critère {criterion} (criteria.yaml) : ajoutez une "
+        "colonne {criterion} avec la note du jury pour chaque offre{hint_part}"
+    ),
+    "msg:missing-column.marks": (
+        "la feuille des notes n'a pas de colonne pour {field} : ajoutez-en une intitulée {names}"
+    ),
+    "part:hint.none": "",
+    "part:hint.typo": " ({hint_cell} {hint_header} semble être celle-ci)",
+    "part:hint.sheet": (
+        " (la feuille {hint_sheet} en a une : nommez la feuille des offres « offers » pour que "
+        "ce soit elle qui soit lue)"
+    ),
+    "msg:no-header.cell": "cette cellule n'a pas d'en-tête au-dessus d'elle ; elle est ignorée",
+    "msg:no-offers.rows": "la feuille n'a aucune ligne d'offre sous son en-tête",
+    "msg:empty-sheet.header": (
+        "la feuille n'a pas de ligne d'en-tête : la ligne 1 doit nommer les colonnes (candidate, "
+        "lot, day_rate_ht, days...)"
+    ),
+    "msg:price-mismatch": (
+        "le prix HT indiqué, {stated_money}, diffère du coût journalier × nombre de jours = "
+        "{rate_money} × {days_num} = {amount_money} ; le prix unitaire prévaut"
+    ),
+    "part:cap.within": "en dessous",
+    "part:cap.over": "au-dessus",
+    "msg:other-cap": (
+        "{side_part} du montant maximum {basis} du lot ({price_money} pour {cap_money}), alors "
+        "que le montant maximum vérifié (cap_basis : {checked_basis}) la place {checked_part}"
+    ),
+    "msg:received-time-unknown": (
+        "reçue le jour de la date limite, sans heure ; la date limite est {deadline_date} : "
+        "vérifiez qu'elle est arrivée à temps"
+    ),
+    "msg:abnormally-low": (
+        "le prix est peut-être anormalement bas ({explanation_part}) ; avant tout rejet, la loi "
+        "impose de demander au candidat de le justifier (art. L2152-5 et R2152-3 du Code de la "
+        "commande publique)"
+    ),
+    "part:abnormal.mean-ratio": (
+        "mean-ratio : {price_money} < {ratio_num} × {others_money} (moyenne des {count} autres "
+        "offres admissibles) = {threshold_money}"
+    ),
+    "part:abnormal.mean-sigma": (
+        "mean-sigma : {price_money} < moyenne {mean_money} − écart type {sigma_money} = "
+        "{threshold_money}"
+    ),
+    "part:abnormal.ffb": (
+        "ffb : {price_money} ≤ 0,9 × {second_money} (moyenne des {count} offres qui ne dépassent "
+        "pas de plus de 20\u00a0% la moyenne {first_money}) = {threshold_money}"
+    ),
+    "msg:lot-limit": (
+        "classée {rank}e sur le lot {lot}, mais le candidat a déjà obtenu le lot {earlier} : un "
+        "candidat peut remporter au plus {limit} lot(s) (max_lots_per_candidate)"
+    ),
+    "msg:missing-evaluator-mark": (
+        "pas de note de {evaluators} pour le critère {criterion} : chaque évaluateur doit noter "
+        "{candidate} sur le lot {lot} (feuille des notes)"
+    ),
+    "msg:marks-divergence": (
+        "les notes des évaluateurs sur le critère {criterion} s'écartent de {spread_num} (plus "
+        "de {threshold_num}) : {listed_marks} ; le jury doit en débattre avant de signer"
+    ),
+}

@@ -1,0 +1,126 @@
+"""French texts: the words of tables, Markdown and the terminal: headings, columns, statuses,
+notes, lists."""
+
+MESSAGES: dict[str, str] = {
+    # fichiers et lots
+    "inputs": "Fichiers : {files} (feuille {sheet}, SHA-256 {sha}…)",
+    "lot.title": "Lot {id} — {title}",
+    "lot.caps": "montant maximum {ht} HT / {ttc} TTC",
+    "lot.ranked_count": "{n} offre(s) admissible(s) classée(s)",
+    "lot.provisional": (
+        "CLASSEMENT PROVISOIRE : des offres n'ont pas pu être évaluées (erreurs de saisie, voir "
+        "plus bas) ; aucun attributaire n'est désigné avant leur correction"
+    ),
+    "lot.no_admissible": "Aucune offre admissible.",
+    "lot.not_ranked": "Offres non classées",
+    "lot.unplaced": "Offres sans lot valide",
+    "lot.award": "Attribution : {candidate} — {note}",
+    "lot.abnormal": (
+        "Offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
+        "s'applique pas ; apprécier les prix au cas par cas"
+    ),
+    "md.caps": "Montant maximum : {ht} HT / {ttc} TTC",
+    "md.provisional": "**Classement provisoire** : des offres n'ont pas pu être évaluées.",
+    "md.budget_title": "Contrôle budgétaire — {title}",
+    "col.lot": "Lot",
+    "col.basis": "Base",
+    "md.row": "ligne {row}",
+    "md.excluded": "{candidate} ({row}) : {status} — {reasons}",
+    "md.not_ranked": "Offres non classées :",
+    # colonnes
+    "col.rank": "Rang",
+    "col.candidate": "Candidat",
+    "col.price_ht": "Prix\nHT",
+    "col.price_ttc": "Prix\nTTC",
+    "col.total": "Total",
+    "col.gap": "Écart",
+    "col.row": "Ligne",
+    "col.status": "Statut",
+    "col.reasons": "Motifs",
+    "col.day_rate": "Coût jour.\nHT",
+    "col.days": "Jours",
+    "col.vat": "TVA",
+    "col.cap": "Montant max.",
+    "col.margin": "Marge",
+    "col.check": "Contrôle",
+    "col.note": "Note",
+    "col.severity": "Gravité",
+    "col.where": "Où",
+    "col.field": "Champ",
+    "col.code": "Code",
+    "col.message": "Message",
+    # statuts, verdicts, gravités
+    "status.admissible": "admissible",
+    "status.late": "hors délai",
+    "status.incomplete": "irrégulière",
+    "status.over_cap": "inacceptable",
+    "status.invalid": "à corriger",
+    "verdict.ok": "OK",
+    "verdict.over": "DÉPASSE",
+    "verdict.unchecked": "NON CONTRÔLÉE",
+    "severity.error": "erreur",
+    "severity.warning": "avertissement",
+    "budget.checked": "{n} offre(s) contrôlée(s)",
+    "budget.over": "{n} au-dessus du montant maximum",
+    "budget.unchecked": "{n} impossible(s) à contrôler : {names}",
+    "budget.no_lot": "pas de lot valide, donc pas de montant maximum",
+    "budget.no_price": "pas de prix : coût journalier ou nombre de jours illisible",
+    "budget.no_ttc": "pas de prix TTC : taux de TVA illisible",
+    "budget.checked_on": "contrôle en {basis}",
+    "budget.unplaced": "Offres sans lot valide (aucun montant maximum à contrôler)",
+    "budget.abnormally_low": "anormalement basse ?",
+    "more_ranked": (
+        "… et {n} autre(s) offre(s) classée(s) : --all les montre toutes (ou --format csv/json)"
+    ),
+    "more_excluded": "… et {n} autre(s) offre(s) non classée(s) : --all les montre toutes",
+    # le début d'une ligne sur la sortie d'erreur, et ce qui suit les avertissements affichés
+    "prefix.error": "erreur : ",
+    "prefix.warning": "avertissement : ",
+    "cli.more_warnings": "… et {n} de plus : `referent validate` les liste tous",
+    "cli.written": "écrit : {path}",
+    "cli.reading": "lecture des offres : {task.completed} lignes",
+    "cli.written_letters": "écrit : {n} lettre(s) dans {folder}",
+    "cli.next_steps": (
+        "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
+        "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
+        "votre consultation ; 3. si vous avez changé les lots, les pièces ou les critères, "
+        "{where}referent template --force (offers.xlsx leur correspond alors) ; 4. saisissez "
+        "les offres et les notes du jury dans offers.xlsx ; 5. {where}referent validate, puis "
+        "referent score."
+    ),
+    "cli.placeholder_ocid": (
+        "le fichier OCDS utilise le préfixe d'ocid provisoire ocds-xxxxxx ; indiquez le vôtre "
+        "avec --ocid-prefix avant de publier (l'Open Contracting Partnership en attribue un)"
+    ),
+    "provisional": (
+        "{path} : le classement {lots} est provisoire : {n} offre(s) non évaluée(s) à cause "
+        "d'erreurs de saisie ({rows}) ; corrigez-les (voir `referent validate`) avant de décider"
+    ),
+    "provisional.lot": "du lot {which}",
+    "provisional.lots": "des lots {which}",
+    "provisional.row": "ligne {rows}",
+    "provisional.rows": "lignes {rows}",
+    "problems": "Problèmes",
+    "valid": "valide : {errors} erreur(s), {warnings} avertissement(s)",
+    "not_valid": "non valide : {errors} erreur(s), {warnings} avertissement(s)",
+    "no_ground": "donnée à corriger dans le classeur, pas un motif de rejet",
+    # notes sous un classement
+    "note.price": (
+        "Points prix ({criterion}) : méthode {formula} sur le prix {basis} des offres "
+        "admissibles, {expression}, avec {figures}."
+    ),
+    "note.vat_mix": " Les taux de TVA diffèrent ({rates}) : les prix sont comparés {basis}.",
+    "note.tie": "Égalité exacte à {total} points entre {names}",
+    "note.tie_decided": " : départagés par les points du critère {criterion} ({figures})",
+    "note.tie_undecided": " : les critères de départage ne les séparent pas",
+    "note.tie_shared": " ; {names} restent ex æquo au rang {rank}",
+    "and": "et",
+    # problèmes de données (validate) et avertissements d'un classement
+    "word.sheet": "feuille",  # a whole sheet, where a problem is
+    # punctuation between the parts of a line: French puts a space before ":" and ";"
+    "punct.colon": " : ",
+    "punct.semicolon": " ; ",
+    # template et init
+    "list.mark": "{evaluator} ({mark})",
+    "list.separator": ", ",
+}

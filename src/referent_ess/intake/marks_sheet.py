@@ -1,0 +1,244 @@
+"""Several evaluators: the ``marks`` sheet (``notes``), one mark per evaluator, in long form.
+
+Each row gives a candidate, a lot, a criterion, an evaluator and a mark (and a comment). When the
+sheet is there it replaces the mark columns of the offers sheet. The marks of one offer and
+criterion are aggregated exactly (mean or median, as fractions); each evaluator's mark is kept.
+When the evaluators' marks spread more than ``marks_divergence`` (default 40 % of the scale), the
+offer gets a warning listing them: these are the marks a jury must discuss before signing.
+"""
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from statistics import median
+
+from referent_ess.base.normalise import normalise
+from referent_ess.base.problems import Problem, Severity
+from referent_ess.base.values import BadValue, is_blank, parse_lot, parse_number
+from referent_ess.config.choices import MarksAggregate
+from referent_ess.config.columns import ALIASES, OfferField, column_letter, header_key
+from referent_ess.config.consultation import Config
+from referent_ess.intake.sheet import RawSheet
+
+MARKS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "candidate": (OfferField.CANDIDATE.value, *ALIASES[OfferField.CANDIDATE]),
+    "lot": (OfferField.LOT.value, *ALIASES[OfferField.LOT]),
+    "criterion": ("criterion", "critère"),
+    "evaluator": ("evaluator", "évaluateur", "évaluatrice", "membre du jury", "jury"),
+    "mark": ("mark", "note"),
+    "comment": ("comment", "commentaire"),
+}
+REQUIRED = ("candidate", "lot", "criterion", "evaluator", "mark")
+
+
+@dataclass(frozen=True)
+class MarkEntry:
+    row: int
+    candidate: str
+    lot: int
+    criterion: str
+    evaluator: str
+    mark: Decimal
+    comment: str | None
+    cell: str  # the mark's cell
+
+
+@dataclass
+class OfferMarks:
+    """Everything the marks sheet says about one offer."""
+
+    by_criterion: dict[str, dict[str, MarkEntry]] = field(default_factory=dict)
+
+    def aggregate(self, criterion: str, how: MarksAggregate) -> Fraction:
+        marks = [Fraction(e.mark) for e in self.by_criterion[criterion].values()]
+        if how is MarksAggregate.MEDIAN:
+            return Fraction(median(marks))
+        return sum(marks, Fraction(0)) / len(marks)
+
+
+@dataclass(frozen=True)
+class MarksSheet:
+    """The marks sheet read: entries per (normalised candidate, lot), the evaluators, problems."""
+
+    offers: dict[tuple[str, int], OfferMarks]
+    evaluators: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
+    problems: list[Problem] = []
+
+    def report(
+        code: str,
+        message: str,
+        cell: str | None,
+        row: int | None,
+        fld: str | None,
+        params: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        problems.append(
+            Problem(code, message, Severity.ERROR, raw.file, raw.sheet, cell, row, fld, params)
+        )
+
+    positions = _header(raw, report)
+    if any(name not in positions for name in REQUIRED):
+        return MarksSheet({}, (), tuple(problems))
+    criteria = {}
+    for known in config.marked_criteria:
+        criteria[header_key(known.id)] = known
+        criteria[header_key(known.label)] = known
+    lots = {lot.id for lot in config.lots}
+    offers: dict[tuple[str, int], OfferMarks] = {}
+    evaluators: dict[str, str] = {}  # normalised → as first written
+    for number, values in raw.rows:
+
+        def cell(name: str, number: int = number) -> str:
+            return f"{column_letter(positions[name] + 1)}{number}"
+
+        def value(name: str, values: tuple[object, ...] = values) -> object:
+            index = positions.get(name)
+            found = values[index] if index is not None and index < len(values) else None
+            return None if is_blank(found) else found
+
+        missing = [name for name in REQUIRED if value(name) is None]
+        for name in missing:
+            params = (("field", name), ("field_part", f"field.{name}"))
+            message = f"empty cell: a {name} is required"
+            report("missing-value", message, cell(name), number, name, params)
+        if missing:
+            continue
+        lot = _parsed(parse_lot, value("lot"), _at(report, cell("lot"), number, "lot"))
+        criterion = criteria.get(header_key(str(value("criterion"))))
+        if criterion is None:
+            ids = ", ".join(c.id for c in config.marked_criteria)
+            report(
+                "unknown-criterion",
+                f"{value('criterion')!r} is not a marked criterion of criteria.yaml ({ids})",
+                cell("criterion"),
+                number,
+                "criterion",
+                (("found", repr(value("criterion"))), ("ids", ids)),
+            )
+        mark = _parsed(parse_number, value("mark"), _at(report, cell("mark"), number, "mark"))
+        if isinstance(mark, Decimal) and criterion is not None and not 0 <= mark <= criterion.scale:
+            report(
+                "mark-out-of-range",
+                f"found the mark {mark}, expected a mark from 0 to {criterion.scale}",
+                cell("mark"),
+                number,
+                "mark",
+                (("found_num", str(mark)), ("scale_num", str(criterion.scale))),
+            )
+            mark = None
+        if isinstance(lot, int) and lot not in lots:
+            params = (("form", "marks"), ("lot", str(lot)))
+            message = f"lot {lot} is not in lots.yaml"
+            report("unknown-lot", message, cell("lot"), number, "lot", params)
+            lot = None
+        if not isinstance(lot, int) or criterion is None or not isinstance(mark, Decimal):
+            continue
+        candidate = " ".join(str(value("candidate")).split())
+        evaluator = " ".join(str(value("evaluator")).split())
+        evaluators.setdefault(normalise(evaluator), evaluator)
+        comment = value("comment")
+        entry = MarkEntry(
+            number,
+            candidate,
+            lot,
+            criterion.id,
+            evaluators[normalise(evaluator)],
+            mark,
+            None if comment is None else " ".join(str(comment).split()),
+            cell("mark"),
+        )
+        marks = offers.setdefault((normalise(candidate), lot), OfferMarks())
+        slot = marks.by_criterion.setdefault(criterion.id, {})
+        earlier = slot.get(entry.evaluator)
+        if earlier is not None:
+            report(
+                "duplicate-mark",
+                f"{entry.evaluator} marks {candidate!r} on {criterion.id} twice (also "
+                f"{earlier.cell}); keep one row",
+                entry.cell,
+                number,
+                "mark",
+                (
+                    ("evaluator", entry.evaluator),
+                    ("candidate", repr(candidate)),
+                    ("criterion", criterion.id),
+                    ("elsewhere", earlier.cell or ""),
+                ),
+            )
+            continue
+        slot[entry.evaluator] = entry
+    return MarksSheet(offers, tuple(evaluators.values()), tuple(problems))
+
+
+def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
+    lookup = {
+        header_key(alias): name for name, aliases in MARKS_COLUMNS.items() for alias in aliases
+    }
+    positions: dict[str, int] = {}
+    for index, title in enumerate(raw.header):
+        if is_blank(title):
+            continue
+        name = lookup.get(header_key(str(title)))
+        if name is not None and name not in positions:
+            positions[name] = index
+    for name in REQUIRED:
+        if name not in positions:
+            aliases = ", ".join(repr(a) for a in MARKS_COLUMNS[name])
+            report(
+                "missing-column",
+                f"the marks sheet has no column for {name}: add one headed {aliases}",
+                None,
+                1,
+                name,
+                (("form", "marks"), ("field", name), ("names", aliases)),
+            )
+    return positions
+
+
+Params = tuple[tuple[str, str], ...]
+Report = Callable[[str, str, str | None, int | None, str | None, Params], None]
+Located = Callable[[str, str, Params], None]
+
+
+def _at(report: Report, cell: str, row: int, name: str) -> Located:
+    """``report`` with the place filled in, for a parser's code, message and parameters."""
+
+    def located(code: str, message: str, params: Params) -> None:
+        report(code, message, cell, row, name, params)
+
+    return located
+
+
+def _parsed(parser: Callable[[object], object], value: object, report: Located) -> object:
+    try:
+        return parser(value)
+    except BadValue as bad:
+        report(bad.code, bad.message, bad.params)
+        return None
+
+
+def divergence(entries: Sequence[MarkEntry], threshold: Decimal) -> tuple[str, Params] | None:
+    """The message and its parameters, if the marks spread more than ``threshold``: the jury
+    must discuss them."""
+    marks = [e.mark for e in entries]
+    if len(marks) < 2 or max(marks) - min(marks) <= threshold:
+        return None
+    spread = max(marks) - min(marks)
+    listed = ", ".join(f"{e.evaluator} {e.mark}" for e in entries)
+    message = (
+        f"the evaluators' marks on {entries[0].criterion} spread by {spread} "
+        f"(more than {threshold}): {listed}; the jury should discuss them before signing"
+    )
+    params = (
+        ("criterion", entries[0].criterion),
+        ("spread_num", str(spread)),
+        ("threshold_num", str(threshold)),
+        ("listed_marks", json.dumps([[e.evaluator, str(e.mark)] for e in entries])),
+    )
+    return message, params

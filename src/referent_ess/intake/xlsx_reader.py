@@ -1,0 +1,240 @@
+"""Reading the offers sheet of an ``.xlsx`` workbook (or a ``.csv`` file) into raw cell values.
+
+The file is first checked by :mod:`referent_ess.intake.file_guard` (what it really is, zip
+bombs, XML attacks, merged cells, hidden rows). openpyxl then reads the workbook in read-only mode
+with the
+values Excel or LibreOffice cached for formulas; macros in an ``.xlsm`` are never run. Two kinds of
+cells cannot be read as values and are kept as markers so that the caller can report them with
+their cell: error cells (``#DIV/0!``, ``#REF!``...) and formulas that were never computed (a
+workbook written by a program and not opened in a spreadsheet since): such a formula has no
+cached value and must not be read as an empty cell.
+"""
+
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from referent_ess.base.errors import ReferentError
+from referent_ess.base.normalise import normalise
+from referent_ess.base.values import is_blank
+from referent_ess.intake.file_guard import SheetScan, XlsxScan, scan_xlsx
+from referent_ess.intake.sheet import (
+    OFFERS_SHEET_NAMES,
+    ErrorCell,
+    Progress,
+    RawSheet,
+    UncomputedFormula,
+)
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from python_calamine import CalamineWorkbook
+
+
+def read_xlsx_offers(path: Path, progress: Progress | None = None) -> RawSheet:
+    """The offers sheet of an ``.xlsx`` workbook (and its marks sheet, when it has one)."""
+    scan = scan_xlsx(path)
+    try:
+        with warnings.catch_warnings():  # openpyxl warns about parts it skips; not our reader's
+            warnings.simplefilter("ignore")
+            read = _read(path, scan, progress)
+    except (ReferentError, KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # a Rust panic in the reader is a BaseException, not Exception
+        raise ReferentError(
+            f"{path}: cannot be read as an .xlsx workbook ({exc})",
+            "unreadable-workbook",
+            params=(("path", str(path)), ("detail", str(exc))),
+        ) from None
+    marks = _raw(path, scan, read.marks_name, read.marks_values, ()) if read.marks_name else None
+    offers = _raw(path, scan, read.offers_name, read.offers_values, read.other_headers)
+    return replace(offers, marks_sheet=marks)
+
+
+def _raw(
+    path: Path,
+    scan: XlsxScan,
+    name: str,
+    values: list[tuple[object, ...]],
+    other_headers: tuple[tuple[str, tuple[object, ...]], ...],
+) -> RawSheet:
+    notes = scan.sheet(name) or SheetScan(name, "", "visible")
+    header = values[0] if values else ()
+    rows = tuple(
+        (number, row)
+        for number, row in enumerate(values[1:], start=2)
+        if not all(is_blank(value) for value in row)
+    )
+    return RawSheet(
+        str(path),
+        name,
+        header,
+        rows,
+        other_headers,
+        hidden=notes.state != "visible",
+        merged=notes.merged,
+        hidden_rows=notes.hidden_rows,
+        hidden_columns=notes.hidden_columns,
+    )
+
+
+@dataclass(frozen=True)
+class _Read:
+    offers_name: str
+    offers_values: list[tuple[object, ...]]
+    other_headers: tuple[tuple[str, tuple[object, ...]], ...]
+    marks_name: str | None
+    marks_values: list[tuple[object, ...]]
+
+
+def _read(path: Path, scan: XlsxScan, progress: Progress | None) -> "_Read":
+    """Values with python-calamine (fast) when the sheets read hold plain values; with openpyxl
+    when they hold formulas or error cells, whose cells must be reported one by one (calamine
+    reads both as empty text)."""
+    from python_calamine import CalamineWorkbook
+
+    calamine = CalamineWorkbook.from_path(str(path))
+    try:
+
+        def first_row(name: str) -> tuple[object, ...]:
+            rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=1)
+            return _plain(rows[0]) if rows else ()
+
+        offers_name = _choose_offers_sheet(scan, str(path))
+        marks_name = next(
+            (
+                sheet.name
+                for sheet in scan.worksheets
+                if sheet.name != offers_name and _is_marks_sheet(sheet.name, first_row)
+            ),
+            None,
+        )
+        wanted = [offers_name, *([marks_name] if marks_name else [])]
+        other_headers = tuple(
+            (sheet.name, first_row(sheet.name))
+            for sheet in scan.worksheets
+            if sheet.name not in wanted
+        )
+        exact = [
+            name
+            for name in wanted
+            if (notes := scan.sheet(name)) is not None
+            and (notes.has_formulas or notes.has_error_cells)
+        ]
+        values = {
+            name: _calamine_values(calamine, name, progress) for name in wanted if name not in exact
+        }
+    finally:
+        calamine.close()
+    if exact:
+        values.update(_openpyxl_values(path, exact, progress))
+    return _Read(
+        offers_name,
+        values[offers_name],
+        other_headers,
+        marks_name,
+        values[marks_name] if marks_name else [],
+    )
+
+
+def _plain(row: Sequence[object]) -> tuple[object, ...]:
+    """calamine's empty cells are empty strings: the loader's are None."""
+    if "" not in row:  # most rows: every cell filled
+        return tuple(row)
+    return tuple(None if value == "" else value for value in row)
+
+
+def _calamine_values(
+    calamine: "CalamineWorkbook", name: str, progress: Progress | None
+) -> list[tuple[object, ...]]:
+    rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    if progress is not None:
+        progress(len(rows))
+    return [_plain(row) for row in rows]
+
+
+def _openpyxl_values(
+    path: Path, names: Sequence[str], progress: Progress | None
+) -> dict[str, list[tuple[object, ...]]]:
+    """Values cell by cell, error cells and formulas without a cached value kept as markers."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        values = {name: _sheet_values(workbook[name], progress) for name in names}
+    finally:
+        workbook.close()
+    formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        for name in names:
+            values[name] = _mark_uncomputed(values[name], _sheet_values(formulas[name]))
+    finally:
+        formulas.close()
+    return values
+
+
+def _is_marks_sheet(name: str, first_row: Callable[[str], tuple[object, ...]]) -> bool:
+    """A sheet named ``marks``, or ``notes`` with an evaluator column (a sheet of free-text
+    notes is not the evaluators' marks)."""
+    if normalise(name) == "marks":
+        return True
+    if normalise(name) != "notes":
+        return False
+    words = {normalise(str(value)) for value in first_row(name) if not is_blank(value)}
+    return bool(words & {"evaluator", "evaluateur", "evaluatrice", "membre du jury", "jury"})
+
+
+def _choose_offers_sheet(scan: XlsxScan, display: str) -> str:
+    """The worksheet named ``offers``/``offres`` (any case, even hidden), else the first
+    visible worksheet; never a chartsheet."""
+    for sheet in scan.worksheets:
+        if normalise(sheet.name) in OFFERS_SHEET_NAMES:
+            return sheet.name
+    visible = [sheet.name for sheet in scan.worksheets if sheet.state == "visible"]
+    if not visible:
+        raise ReferentError(
+            f"{display}: the workbook has no visible worksheet",
+            "no-worksheet",
+            params=(("path", display),),
+        )
+    return visible[0]
+
+
+def _sheet_values(
+    sheet: "ReadOnlyWorksheet", progress: Progress | None = None
+) -> list[tuple[object, ...]]:
+    sheet.reset_dimensions()  # a wrong stored dimension must not hide rows or columns
+    rows: list[tuple[object, ...]] = []
+    for cells in sheet.iter_rows():  # type: ignore[misc]  # stubs type it for Worksheet only
+        rows.append(tuple(_cell_value(cell) for cell in cells))
+        if progress is not None and len(rows) % 500 == 0:
+            progress(len(rows))
+    return rows
+
+
+def _cell_value(cell: Any) -> object:
+    kind = getattr(cell, "data_type", None)
+    if kind == "e":
+        return ErrorCell(str(cell.value))
+    if kind == "str" and cell.value is None:
+        return ""  # a formula whose computed result is the empty string, e.g. =IF(A2="";"";…)
+    return cell.value
+
+
+def _mark_uncomputed(
+    values: list[tuple[object, ...]], formulas: list[tuple[object, ...]]
+) -> list[tuple[object, ...]]:
+    marked: list[tuple[object, ...]] = []
+    for row_values, row_formulas in zip(values, formulas, strict=False):
+        marked.append(
+            tuple(
+                UncomputedFormula(formula)
+                if value is None and isinstance(formula, str) and formula.startswith("=")
+                else value
+                for value, formula in zip(row_values, row_formulas, strict=False)
+            )
+            + row_values[len(row_formulas) :]
+        )
+    return marked + values[len(formulas) :]

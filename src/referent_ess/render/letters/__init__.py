@@ -1,0 +1,1 @@
+"""The letters to candidates, and their packaged templates (``attribution.md``, ``rejet.md``)."""

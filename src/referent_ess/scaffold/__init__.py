@@ -1,0 +1,1 @@
+"""Layer 4: starting a consultation: ``init`` and the offers template."""

@@ -1,0 +1,391 @@
+"""The offer-analysis workbook (``report_xlsx``), opened back with openpyxl.
+
+Expected figures are written by hand from the hand computations of
+``tests/test_example_known_answers.py`` (never taken from the package's own scoring), e.g. lot 3:
+30 + 27 + 16 + 20 × 9000 / 11760 = 4327/49 = 88.306… → 88.31.
+"""
+
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.chart import BarChart
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from referent_ess import api
+from referent_ess.evaluation.engine import Evaluation
+from referent_ess.render import run_info as runinfo
+from referent_ess.render.report_xlsx import build_report_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+RUN_AT = datetime(2026, 11, 28, 10, 0)
+ARGV = ["referent", "report", "--out", "rapport.xlsx"]
+MONEY = '#,##0.00 "€"'
+
+# lot -> (winner, total, price HT, price TTC, number of ranked offers)
+WINNERS: dict[int, tuple[str, str, str, str, int]] = {
+    1: ("Cap Services Coop (SCOP)", "82.38", "7800.00", "9360.00", 2),  # 63 + 252/13
+    2: ("SCIC Nourrir l'Estuaire", "83.77", "8100.00", "9720.00", 3),  # 65 + 1520/81
+    3: ("Les Bâtisseurs Solidaires (SCOP)", "88.31", "11760.00", "14112.00", 4),  # 4327/49
+    4: ("Les Bâtisseurs Solidaires (SCOP)", "80.18", "11880.00", "14256.00", 2),  # 64 + 16.18…
+}
+
+# lot 3, in rank order: candidate, context, technical, competence, price, total, gap to first
+LOT_3 = [
+    ("Les Bâtisseurs Solidaires (SCOP)", "30", "27", "16", "15.31", "88.31", "0"),
+    ("Atelier Matières Vives (SCIC)", "24", "21", "16", "20", "81", "7.31"),  # price 20: 2nd
+    ("Échelle Habitat (SCOP)", "24", "21", "18", "18", "81", "7.31"),
+    ("Habiter Autrement 44", "18", "18", "14", "17.14", "67.14", "21.16"),  # 4327/49 − 470/7
+]
+
+CRITERIA_LABELS = [
+    "Note de contexte, connaissance du secteur et des acteurs, enjeux du territoire",
+    "Qualité technique de la proposition",
+    "Compétence de l'intervenant (animation de projets partenariaux)",
+    "Prix de la prestation",
+]
+
+
+def report(evaluation: Evaluation, run_at: datetime = RUN_AT, **kwargs: Any) -> bytes:
+    return build_report_xlsx(evaluation, runinfo.run_info(evaluation, run_at, ARGV), **kwargs)
+
+
+def load(data: bytes) -> Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def dec(value: object) -> Decimal:
+    """A number read back from a cell, as an exact decimal (it was written with 2 places)."""
+    assert isinstance(value, int | float), value
+    return Decimal(str(value))
+
+
+def columns(ws: Worksheet, row: int) -> dict[str, int]:
+    """Header text -> column number of one header row."""
+    return {str(c.value): c.column for c in ws[row] if c.value is not None}
+
+
+def find_row(ws: Worksheet, col: int, value: object) -> int:
+    rows = [int(c.row) for c in ws[openpyxl.utils.get_column_letter(col)] if c.value == value]
+    assert len(rows) == 1, (value, rows)
+    return rows[0]
+
+
+def charts(ws: Worksheet) -> list[Any]:
+    """The charts openpyxl read back from the sheet's drawing."""
+    found: list[Any] = ws._charts  # type: ignore[attr-defined]  # not in the stubs
+    return found
+
+
+def sheet(wb: Workbook, title: str) -> Worksheet:
+    ws = wb[title]
+    assert isinstance(ws, Worksheet)
+    return ws
+
+
+def values(wb: Workbook) -> dict[str, list[tuple[object, ...]]]:
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
+
+
+@pytest.fixture(scope="module")
+def example() -> Evaluation:
+    return api.score(ROOT / "lots.yaml", ROOT / "criteria.yaml")
+
+
+@pytest.fixture(scope="module")
+def data(example: Evaluation) -> bytes:
+    return report(example)
+
+
+@pytest.fixture(scope="module")
+def wb(data: bytes) -> Workbook:
+    return load(data)
+
+
+def test_sheet_names(wb: Workbook) -> None:
+    assert wb.sheetnames == ["Synthèse", "Lot 1", "Lot 2", "Lot 3", "Lot 4", "Méthode", "Audit"]
+
+
+@pytest.mark.parametrize("lot_id", sorted(WINNERS))
+def test_summary_names_each_lots_winner(wb: Workbook, lot_id: int) -> None:
+    ws = sheet(wb, "Synthèse")
+    header = find_row(ws, 1, "Lot")
+    col = columns(ws, header)
+    row = find_row(ws, 1, lot_id)
+    name, total, price_ht, price_ttc, ranked = WINNERS[lot_id]
+    assert ws.cell(row, col["Attributaire pressenti"]).value == name
+    assert dec(ws.cell(row, col["Total (/100)"]).value) == Decimal(total)
+    assert dec(ws.cell(row, col["Prix HT"]).value) == Decimal(price_ht)
+    assert dec(ws.cell(row, col["Prix TTC"]).value) == Decimal(price_ttc)
+    assert ws.cell(row, col["Offres admissibles"]).value == ranked
+    assert ws.cell(row, col["Prix HT"]).number_format == MONEY
+
+
+@pytest.mark.parametrize("lot_id", sorted(WINNERS))
+def test_lot_sheet_winner_row(wb: Workbook, lot_id: int) -> None:
+    ws = sheet(wb, f"Lot {lot_id}")
+    col = columns(ws, 4)
+    name, total, price_ht, price_ttc, _ = WINNERS[lot_id]
+    assert ws.cell(5, col["Rang"]).value == 1
+    assert ws.cell(5, col["Candidat"]).value == name
+    assert dec(ws.cell(5, col["Total (/100)"]).value) == Decimal(total)
+    assert dec(ws.cell(5, col["Prix HT"]).value) == Decimal(price_ht)
+    assert dec(ws.cell(5, col["Prix TTC"]).value) == Decimal(price_ttc)
+    assert ws.cell(5, col["Candidat"]).font.b  # the winner row is bold
+    assert not ws.cell(6, col["Candidat"]).font.b
+    assert ws.freeze_panes == "A5"
+
+
+def test_lot_3_table_marks_and_formats(wb: Workbook) -> None:
+    ws = sheet(wb, "Lot 3")
+    col = columns(ws, 4)
+    tops = [30, 30, 20, 20]
+    headers = [f"{label} (/{top})" for label, top in zip(CRITERIA_LABELS, tops, strict=True)]
+    assert all(h in col for h in headers), list(col)
+    for offset, expected in enumerate(LOT_3):
+        row = 5 + offset
+        got = [ws.cell(row, col["Candidat"]).value]
+        got += [dec(ws.cell(row, col[h]).value) for h in headers]
+        got += [dec(ws.cell(row, col["Total (/100)"]).value)]
+        got += [dec(ws.cell(row, col["Écart au premier"]).value)]
+        assert got == [expected[0], *(Decimal(v) for v in expected[1:])]
+        assert ws.cell(row, col["Rang"]).value == offset + 1
+        assert ws.cell(row, col["Statut"]).value == "admissible"
+        assert ws.cell(row, col["Prix HT"]).number_format == MONEY
+        assert ws.cell(row, col["Total (/100)"]).number_format == "0.00"
+        assert ws.cell(row, col[headers[0]]).number_format == "0.00"
+    text = " ".join(str(c.value) for c in ws["A"] if isinstance(c.value, str))
+    assert "Pmin = 9\u202f000,00\u00a0€" in text
+    assert "Égalité exacte à 81,00 points entre Atelier Matières Vives (SCIC)" in text
+    # the columns fit their content: the candidate column is at least as wide as the names
+    assert ws.column_dimensions["B"].width >= len("Les Bâtisseurs Solidaires (SCOP)") / 1.2
+
+
+@pytest.mark.parametrize("lot_id", sorted(WINNERS))
+def test_each_lot_sheet_has_a_stacked_bar_chart_of_the_criteria(wb: Workbook, lot_id: int) -> None:
+    ws = sheet(wb, f"Lot {lot_id}")
+    (chart,) = charts(ws)
+    assert isinstance(chart, BarChart)
+    assert (chart.type, chart.grouping, chart.overlap) == ("col", "stacked", 100)
+    assert len(chart.series) == 4  # one per criterion
+    assert [s.tx.v for s in chart.series] == CRITERIA_LABELS
+    ranked = WINNERS[lot_id][4]
+    col = columns(ws, 4)
+    for series, label in zip(chart.series, CRITERIA_LABELS, strict=True):
+        letter = openpyxl.utils.get_column_letter(next(v for k, v in col.items() if label in k))
+        assert series.val.numRef.f == f"'Lot {lot_id}'!${letter}$5:${letter}${4 + ranked}"
+        assert series.cat.strRef.f == f"'Lot {lot_id}'!$B$5:$B${4 + ranked}"
+    # anchored beside the table, on the header row
+    anchor: Any = chart.anchor
+    assert anchor._from.col > max(col.values()) - 1
+    assert anchor._from.row == 3
+
+
+@pytest.mark.parametrize(
+    ("lot_id", "candidate", "status", "basis", "excluded"),
+    [
+        (1, "Parenthèse Familles Conseil", "hors délai", "R2143-2", 1),  # received 2018-03-26
+        (4, "Second Souffle Conseil", "irrégulière", "L2152-2", 2),  # presentation_cv "non"
+        (4, "Recyclerie Coopérative de l'Ouest (SCIC)", "inacceptable", "L2152-3", 2),
+    ],
+)
+def test_offers_not_ranked_with_status_reason_and_legal_basis(
+    wb: Workbook, lot_id: int, candidate: str, status: str, basis: str, excluded: int
+) -> None:
+    ws = sheet(wb, f"Lot {lot_id}")
+    row = find_row(ws, 2, candidate)
+    assert row > 4 + WINNERS[lot_id][4]  # below the ranking
+    assert find_row(ws, 1, f"Offres non classées ({excluded})") < row
+    assert ws.cell(row, 5).value == status
+    texts = [str(c.value) for c in ws[row] if c.value is not None]
+    assert any(basis in text for text in texts), texts
+
+
+def test_over_cap_reason_in_french_with_the_figures(wb: Workbook) -> None:
+    ws = sheet(wb, "Lot 4")
+    row = find_row(ws, 2, "Recyclerie Coopérative de l'Ouest (SCIC)")
+    text = " ".join(str(c.value) for c in ws[row] if c.value is not None)
+    # 650 × 20 = 13000.00 HT, × 1.2 = 15600.00 TTC, 600.00 over the 15000 TTC cap
+    assert "15\u202f600,00\u00a0€" in text
+    assert "15\u202f000,00\u00a0€" in text
+    assert "600,00\u00a0€" in text
+
+
+def test_method_sheet_explains_the_rules(wb: Workbook) -> None:
+    ws = sheet(wb, "Méthode")
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert "20 × Pmin / P" in text
+    assert "ROUND_HALF_UP" in text
+    assert "« Prix de la prestation » puis « Note de contexte" in text
+    for basis in ("R2143-2", "L2152-2", "L2152-3"):
+        assert basis in text
+    weights = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(5, 9)}
+    assert weights == {"context": 30, "technical": 30, "competence": 20, "price": 20}
+
+
+def test_audit_sheet_gives_the_real_hashes(wb: Workbook, example: Evaluation) -> None:
+    ws = sheet(wb, "Audit")
+    facts = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(3, 8)}
+    assert facts["Date d'exécution"] == "2026-11-28 10:00:00"
+    assert facts["Ligne de commande"] == "referent report --out rapport.xlsx"
+    assert facts["Feuille des offres lue"] == "offers"
+    header = find_row(ws, 1, "Fichier")
+    rows = range(header + 1, header + 4)
+    paths = [Path(str(ws.cell(r, 2).value)) for r in rows]
+    assert [p.name for p in paths] == ["lots.yaml", "criteria.yaml", "offers-2018.xlsx"]
+    for row, path in zip(rows, paths, strict=True):
+        assert ws.cell(row, 3).value == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert paths[2].resolve() == (ROOT / "examples" / "offers-2018.xlsx").resolve()
+    assert example.book.path.resolve() == paths[2].resolve()
+
+
+def test_rebuild_gives_the_same_sheets_apart_from_the_run_date(
+    example: Evaluation, data: bytes
+) -> None:
+    later = datetime(2027, 1, 2, 3, 4, 5)
+    again = report(example, later)
+    assert report(example) == data  # same inputs, same run date: the same bytes
+
+    first, second = values(load(data)), values(load(again))
+    assert first.keys() == second.keys()
+    for title in first:
+        if title != "Audit":
+            assert first[title] == second[title], title
+    differing = [
+        (r, c)
+        for r, (row_a, row_b) in enumerate(zip(first["Audit"], second["Audit"], strict=True))
+        for c, (a, b) in enumerate(zip(row_a, row_b, strict=True))
+        if a != b
+    ]
+    assert differing == [(4, 1)]  # B5, the run date
+    assert second["Audit"][4][:2] == ("Date d'exécution", "2027-01-02 03:04:05")
+
+    zip_a, zip_b = zipfile.ZipFile(io.BytesIO(data)), zipfile.ZipFile(io.BytesIO(again))
+    assert zip_a.namelist() == zip_b.namelist()
+    assert {i.date_time for i in zip_a.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    audit = f"xl/worksheets/sheet{load(data).sheetnames.index('Audit') + 1}.xml"
+    sheets = [n for n in zip_a.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)]
+    assert len(sheets) == 7
+    for name in zip_a.namelist():
+        a, b = zip_a.read(name), zip_b.read(name)
+        if name == audit:  # inline strings: the run date is in the sheet's XML
+            assert a.replace(b"2026-11-28 10:00:00", b"2027-01-02 03:04:05") == b
+        elif name == "docProps/core.xml":
+            assert b"2026-11-28T10:00:00Z" in a
+            assert b"2027-01-02T03:04:05Z" in b
+        else:
+            assert a == b, name
+    properties = load(again).properties
+    assert (properties.created, properties.modified) == (later, later)
+
+
+def test_lot_ids_restrict_the_report(example: Evaluation) -> None:
+    wb = load(report(example, lot_ids=[3]))
+    assert wb.sheetnames == ["Synthèse", "Lot 3", "Méthode", "Audit"]
+    ws = sheet(wb, "Synthèse")
+    header = find_row(ws, 1, "Lot")
+    lots = [ws.cell(r, 1).value for r in range(header + 1, ws.max_row + 1)]
+    assert [v for v in lots if isinstance(v, int)] == [3]
+
+
+CSV_HEADER = "candidate;lot;day_rate_ht;days;vat_rate;cv;quality;quality_comment\n"
+
+
+def test_candidate_text_is_never_a_formula(
+    make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
+) -> None:
+    # openpyxl would store "=1+1" in an .xlsx as a formula: a .csv keeps it as text, as a
+    # purchasing platform's export would
+    lots, criteria = make_config()
+    offers = tmp_path / "offers.csv"
+    offers.write_text(
+        CSV_HEADER
+        + "=1+1;1;400;10;20;oui;4;@SUM(A1:A9)\n"
+        + "Honest Coop;1;500;10;20;oui;5;+33 6 00 00 00 00\n"
+        + "-2+3;1;400;10;20;non;3;\n"
+        + "Coop=Deux;2;100;10;20;oui;3;\n",
+        encoding="utf-8",
+    )
+    evaluation = api.score(lots, criteria, offers)
+    data = report(evaluation)
+    wb = load(data)
+    formulas = [
+        (ws.title, c.coordinate, c.value)
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    ]
+    assert formulas == []
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    for name in archive.namelist():
+        if name.startswith("xl/worksheets/sheet"):
+            assert b"<f>" not in archive.read(name), name
+
+    ws = sheet(wb, "Lot 1")
+    col = columns(ws, 4)
+    names = [ws.cell(r, col["Candidat"]).value for r in (5, 6)]
+    assert names == ["Honest Coop", "'=1+1"]  # 5 marks beat 4
+    comments = [ws.cell(r, col["Commentaire du jury"]).value for r in (5, 6)]
+    assert comments == ["'+33 6 00 00 00 00", "'@SUM(A1:A9)"]
+    assert col["Commentaire du jury"] == col["Quality (/60)"] + 1  # next to the marks
+    excluded = find_row(ws, 2, "'-2+3")
+    assert ws.cell(excluded, 5).value == "irrégulière"
+    assert find_row(sheet(wb, "Synthèse"), 8, "Honest Coop")
+    assert sheet(wb, "Lot 2").cell(5, 2).value == "Coop=Deux"  # "=" inside a name is harmless
+    assert sheet(wb, "Audit")["B7"].value == "(fichier CSV : une seule feuille)"
+
+
+def test_lot_without_admissible_offer(
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    lots, criteria = make_config()
+    offers = make_workbook([["Solo", 1, 400, 10, 0.2, "oui", 4]])
+    wb = load(report(api.score(lots, criteria, offers)))
+    ws = sheet(wb, "Synthèse")
+    header = find_row(ws, 1, "Lot")
+    col = columns(ws, header)
+    assert ws.cell(find_row(ws, 1, 2), col["Attributaire pressenti"]).value == (
+        "aucune offre admissible"
+    )
+    assert ws.cell(find_row(ws, 1, 1), col["Attributaire pressenti"]).value == "Solo"
+    assert charts(sheet(wb, "Lot 2")) == []
+    assert charts(sheet(wb, "Lot 1"))[0].series[0].tx.v == "Quality"
+    assert "Commentaire du jury" not in columns(sheet(wb, "Lot 1"), 4)  # no comment, no column
+
+
+def test_provisional_ranking_names_no_winner(
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    lots, criteria = make_config()
+    offers = make_workbook(
+        [
+            ["Leader", 1, 400, 10, 0.2, "oui", 5],
+            ["Typo Coop", 1, "4OO", 10, 0.2, "oui", 5],  # letter O: not a number
+        ]
+    )
+    wb = load(report(api.score(lots, criteria, offers)))
+    ws = sheet(wb, "Synthèse")
+    col = columns(ws, find_row(ws, 1, "Lot"))
+    row = find_row(ws, 1, 1)
+    assert ws.cell(row, col["Attributaire pressenti"]).value == "classement provisoire"
+    assert "Leader" in str(ws.cell(row, col["Observation"]).value)
+    lot = sheet(wb, "Lot 1")
+    assert lot["A3"].value == "Classement provisoire : voir la note sous le tableau."
+    assert lot.cell(5, 2).value == "Leader"
+    assert not lot.cell(5, 2).font.b  # no winner in bold while the ranking is provisional
+    typo = find_row(lot, 2, "Typo Coop")
+    assert lot.cell(typo, 5).value == "données à corriger"
+    texts = " ".join(str(c.value) for c in lot[typo] if c.value is not None)
+    assert "pas un motif de rejet" in texts

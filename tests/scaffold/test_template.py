@@ -1,0 +1,524 @@
+"""The offers template and ``init``: validations read back, a filled template scores, init works.
+
+Expected figures are computed by hand in each test.
+"""
+
+import io
+import zipfile
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from referent_ess import api
+from referent_ess.base.errors import ReferentError
+from referent_ess.base.normalise import normalise
+from referent_ess.base.values import parse_rate
+from referent_ess.config.columns import header_key, header_lookup
+from referent_ess.config.consultation import Config, load_config
+from referent_ess.intake.marks_sheet import MARKS_COLUMNS
+from referent_ess.scaffold.template import (
+    LAST_MARK_ROW,
+    LAST_ROW,
+    VAT_CHOICES,
+    build_template,
+    init_consultation,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+LOTS = ROOT / "lots.yaml"
+CRITERIA = ROOT / "criteria.yaml"
+
+OFFER_HEADERS = [
+    "Candidat",
+    "N° lot",
+    "Coût journalier HT",
+    "Nombre de jours",
+    "Taux de TVA",
+    "Montant HT",
+    "Date de réception",
+    "note_contexte",
+    "chantiers",
+    "presentation_cv",
+    "proposition_financiere",
+]
+MARK_HEADERS = [
+    "context",
+    "context commentaire",
+    "technical",
+    "technical commentaire",
+    "competence",
+    "competence commentaire",
+]
+
+
+@pytest.fixture(scope="module")
+def config() -> Config:
+    return load_config(LOTS, CRITERIA)
+
+
+def sheets(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def validations(ws: Worksheet) -> dict[str, DataValidation]:
+    """Each validation by the range it covers."""
+    return {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+
+
+def expect(
+    dv: DataValidation,
+    kind: str | None,
+    formula1: str | None = None,
+    formula2: str | None = None,
+    operator: str | None = None,
+) -> None:
+    assert (dv.type, dv.formula1, dv.formula2, dv.operator) == (kind, formula1, formula2, operator)
+    assert dv.allow_blank is True  # an empty cell is the tool's to judge
+    assert dv.showInputMessage is True
+    assert dv.promptTitle
+    assert dv.prompt
+    if kind is None:  # an input message only: any value goes
+        assert not dv.showErrorMessage
+    else:
+        assert dv.showErrorMessage is True
+        assert dv.errorStyle == "stop"
+        assert dv.errorTitle == "Saisie refusée"
+        assert dv.error
+    # Excel refuses longer texts and "repairs" the file
+    assert len(dv.promptTitle) <= 32
+    assert len(dv.prompt) <= 255
+    assert len(dv.errorTitle or "") <= 32
+    assert len(dv.error or "") <= 255
+
+
+def test_offers_sheet_validations_for_each_column(config: Config) -> None:
+    book = sheets(build_template(config))
+    assert book.sheetnames == ["offers", "lisez-moi", "listes"]
+    ws = book["offers"]
+    headers = [cell.value for cell in ws[1]]
+    assert headers == OFFER_HEADERS + MARK_HEADERS
+    assert ws.max_row == 1  # no data: the buyer's rows only
+    assert ws.freeze_panes == "B2"
+    found = validations(ws)
+    assert sorted(found) == sorted(f"{c}2:{c}{LAST_ROW}" for c in "ABCDEFGHIJKLMNOPQ")
+    assert LAST_ROW == 1000
+
+    def at(column: str) -> DataValidation:
+        return found[f"{column}2:{column}1000"]
+
+    expect(at("A"), None)  # Candidat: the input message only
+    expect(at("B"), "list", '"1,2,3,4"')  # N° lot: the configured ids
+    expect(at("C"), "decimal", "0", None, "greaterThan")  # Coût journalier HT > 0
+    expect(at("D"), "decimal", "0", None, "greaterThan")  # Nombre de jours > 0
+    expect(at("E"), "list", "listes!$A$1:$A$5")  # Taux de TVA: 5,5 % has a comma, so a range
+    assert [cell.value for (cell,) in book["listes"]["A1:A5"]] == [
+        "20 %", "10 %", "5,5 %", "0 %", "exonéré",
+    ]  # fmt: skip
+    assert book["listes"].sheet_state == "hidden"
+    assert at("E").prompt == (
+        "Choisissez le taux dans la liste : 20 %, 10 %, 5,5 %, 0 % ou exonéré. Laissez vide pour "
+        "le taux de la consultation (20 %)."
+    )
+    assert at("E").error == (
+        "Taux de TVA inconnu : choisissez 20 %, 10 %, 5,5 %, 0 % ou exonéré dans la liste."
+    )
+    expect(at("F"), "decimal", "0", None, "greaterThan")  # Montant HT > 0
+    # Date de réception: 2000-01-01 (serial 36526) to 2100-12-31 (serial 73415)
+    expect(at("G"), "date", "36526", "73415", "between")
+    assert (date(1899, 12, 30) + timedelta(days=36526), date(1899, 12, 30) + timedelta(73415)) == (
+        date(2000, 1, 1),
+        date(2100, 12, 31),
+    )
+    for column in "HIJK":  # the four required documents
+        expect(at(column), "list", '"oui,non"')
+    for column in "LNP":  # the marks, 0 to the scale 5
+        expect(at(column), "decimal", "0", "5", "between")
+    for column in "MOQ":  # the marks' justifications
+        expect(at(column), None)
+    assert at("L").error == "Note hors barème : tapez un nombre de 0 à 5."
+
+
+def test_every_header_is_recognised_and_explained(config: Config) -> None:
+    ws = sheets(build_template(config))["offers"]
+    lookup = header_lookup(
+        config.consultation.required_documents, tuple(c.id for c in config.marked_criteria)
+    )
+    kinds = [lookup[header_key(str(cell.value))] for cell in ws[1]]  # a KeyError if unknown
+    assert [name for _, name in kinds[:7]] == [
+        "candidate", "lot", "day_rate_ht", "days", "vat_rate", "price_ht", "received_at",
+    ]  # fmt: skip
+    assert [kind.value for kind, _ in kinds[7:]] == ["document"] * 4 + ["mark", "comment"] * 3
+    for cell in ws[1]:
+        assert cell.comment is not None, cell.coordinate
+        assert "Exemple" in cell.comment.text
+        assert cell.font.bold
+    formats = {letter: ws.column_dimensions[letter].number_format for letter in "CDEFG"}
+    assert formats == {
+        "C": '#,##0.00 "€"',
+        "D": "0.00",
+        "E": "@",  # VAT kept as typed text: the list items are texts
+        "F": '#,##0.00 "€"',
+        "G": "DD/MM/YYYY",
+    }
+    assert ws.column_dimensions["A"].width == 40
+
+
+def test_every_vat_choice_is_read_by_the_tool() -> None:
+    assert VAT_CHOICES == ("20 %", "10 %", "5,5 %", "0 %", "exonéré")  # French: 5,5 %
+    rates = [parse_rate(choice) for choice in VAT_CHOICES]
+    assert rates == [Decimal("0.2"), Decimal("0.1"), Decimal("0.055"), 0, 0]
+
+
+def test_a_template_filled_with_each_vat_choice_validates(config: Config, tmp_path: Path) -> None:
+    """Each item of the workbook's own VAT dropdown, typed in as the buyer picks it."""
+    data = build_template(config)
+    choices = [str(cell.value) for (cell,) in sheets(data)["listes"]["A1:A5"]]
+    rows: list[list[object]] = [
+        [f"Candidat {n}", 3, 500, 20, choice, None, date(2018, 3, 22), "oui", "oui", "oui", "oui",
+         4, None, 4, None, 4, None]
+        for n, choice in enumerate(choices, start=1)
+    ]  # fmt: skip
+    offers = fill(data, rows, tmp_path / "offers.xlsx")
+    assert api.validate(LOTS, CRITERIA, offers).problems == ()
+    lot3 = next(lot for lot in api.score(LOTS, CRITERIA, offers).lots if lot.lot.id == 3)
+    # 500 × 20 = 10000.00 HT; TTC at 20 %, 10 %, 5,5 %, 0 % and exonéré
+    assert [(r.candidate, r.price_ttc) for r in sorted(lot3.offers, key=lambda r: r.offer.row)] == [
+        ("Candidat 1", Decimal("12000.00")),
+        ("Candidat 2", Decimal("11000.00")),
+        ("Candidat 3", Decimal("10550.00")),
+        ("Candidat 4", Decimal("10000.00")),
+        ("Candidat 5", Decimal("10000.00")),
+    ]
+
+
+def test_readme_sheet_says_how_to_fill_and_what_to_run(config: Config) -> None:
+    ws = sheets(build_template(config))["lisez-moi"]
+    text = "\n".join(str(cell.value) for cell in ws["A"] if cell.value is not None)
+    assert "Référent de secteur d'activité de l'ESS 2018" in text
+    assert "une ligne par offre et par lot" in text
+    assert "oui si la pièce est dans l'offre, non sinon" in text
+    assert "context (Note de contexte, connaissance du secteur" in text
+    assert "de 0 à 5" in text
+    assert "exonéré" in text
+    assert "Lot 3 — Habitat, Rénovation, Construire autrement" in text
+    lines = [cell.value for cell in ws["A"]]
+    assert lines.index("referent validate offers.xlsx") < lines.index("referent score offers.xlsx")
+
+
+def test_the_bytes_are_reproducible(config: Config) -> None:
+    data = build_template(config)
+    assert data == build_template(config)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    properties = sheets(data).properties
+    assert (properties.created, properties.modified) == (datetime(1980, 1, 1), datetime(1980, 1, 1))
+
+
+# ---- a template filled as a buyer would fill it ---------------------------------------------
+
+# Lot 3 of the example: candidate, lot, rate, days, VAT, Montant HT, received, 4 documents,
+# then context / technical / competence marks and a comment.
+ROWS: list[list[object]] = [
+    ["Les Bâtisseurs Solidaires (SCOP)", 3, 560, 21, "20 %", 11760, date(2018, 3, 19),
+     "oui", "oui", "oui", "oui", 5, "Excellente connaissance des acteurs.", 4.5, None, 4, None],
+    ["Atelier Matières Vives (SCIC)", 3, 450, 20, "20 %", None, datetime(2018, 3, 23, 17, 30),
+     "oui", "oui", "oui", "oui", 4, None, 3.5, None, 4, None],
+    ["Échelle Habitat (SCOP)", 3, 500, 20, "5,5 %", None, date(2018, 3, 22),
+     "oui", "oui", "oui", "oui", 4, None, 3.5, None, 4.5, None],
+    ["Association Trame Solidaire", 1, 420, 18, "exonéré", None, date(2018, 3, 15),
+     "oui", "oui", "oui", "non", 4, None, 3.5, None, 4, None],
+]  # fmt: skip
+
+
+def fill(
+    data: bytes, rows: list[list[object]], path: Path, marks: list[list[object]] | None = None
+) -> Path:
+    """Type the rows into the template's sheets, as a buyer would, and save it."""
+    book = sheets(data)
+    for values in rows:
+        book["offers"].append(values)
+    for values in marks or []:
+        book["marks"].append(values)
+    book.save(path)
+    return path
+
+
+def test_a_filled_template_validates_and_scores(config: Config, tmp_path: Path) -> None:
+    offers = fill(build_template(config), ROWS, tmp_path / "offers.xlsx")
+    report = api.validate(LOTS, CRITERIA, offers)
+    assert report.problems == ()
+    evaluation = api.score(LOTS, CRITERIA, offers)
+    lot3 = next(lot for lot in evaluation.lots if lot.lot.id == 3)
+    assert [r.candidate for r in lot3.ranked] == [
+        "Les Bâtisseurs Solidaires (SCOP)",
+        "Atelier Matières Vives (SCIC)",
+        "Échelle Habitat (SCOP)",
+    ]
+    first = lot3.ranked[0]
+    # context 30 × 5/5 = 30; technical 30 × 4.5/5 = 27; competence 20 × 4/5 = 16;
+    # price 20 × Pmin/P = 20 × 9000/11760 = 750/49; total 73 + 750/49 = 4327/49 (88.31)
+    assert first.price_ht == Decimal("11760.00")
+    assert first.price_ttc == Decimal("14112.00")
+    assert dict(first.points) == {
+        "context": 30, "technical": 27, "competence": 16, "price": Fraction(750, 49),
+    }  # fmt: skip
+    assert first.total == Fraction(4327, 49)
+    assert first.offer.comments["context"] == "Excellente connaissance des acteurs."
+    # Échelle Habitat at 5,5 %: 10000 × 1.055 = 10550.00 TTC
+    assert lot3.ranked[2].price_ttc == Decimal("10550.00")
+    lot1 = next(lot for lot in evaluation.lots if lot.lot.id == 1)
+    # exonéré: TTC = HT; no proposition_financiere: incomplete (L2152-2)
+    (trame,) = lot1.offers
+    assert (trame.price_ht, trame.price_ttc, trame.status.value) == (
+        Decimal("7560.00"),
+        Decimal("7560.00"),
+        "incomplete",
+    )
+
+
+def test_several_evaluators_fill_the_marks_sheet(config: Config, tmp_path: Path) -> None:
+    data = build_template(config, ["Anne", "Bruno"])
+    book = sheets(data)
+    assert book.sheetnames == ["offers", "marks", "lisez-moi", "listes"]
+    assert [cell.value for cell in book["offers"][1]] == OFFER_HEADERS  # no mark columns
+    ws = book["marks"]
+    headers = [str(cell.value) for cell in ws[1]]
+    assert headers == ["Candidat", "N° lot", "Critère", "Évaluateur", "Note", "Commentaire"]
+    names = {normalise(alias): name for name, aliases in MARKS_COLUMNS.items() for alias in aliases}
+    assert [names[normalise(h)] for h in headers] == list(MARKS_COLUMNS)
+    assert ws.freeze_panes == "A2"
+    found = validations(ws)
+    last = LAST_MARK_ROW
+    expect(found[f"A2:A{last}"], "list", f"offers!$A$2:$A${LAST_ROW}")  # offers' candidates
+    expect(found[f"B2:B{last}"], "list", '"1,2,3,4"')
+    expect(found[f"C2:C{last}"], "list", '"context,technical,competence"')
+    expect(found[f"D2:D{last}"], "list", '"Anne,Bruno"')
+    expect(found[f"E2:E{last}"], "decimal", "0", "5", "between")
+    expect(found[f"F2:F{last}"], None)
+    assert len(found) == 6
+    lisez_moi = " ".join(str(c.value) for c in book["lisez-moi"]["A"] if c.value)
+    assert "feuille marks" in lisez_moi
+    assert "(Anne, Bruno)" in lisez_moi
+
+    offers_rows = [row[:11] for row in ROWS[:3]]
+    marks: list[list[object]] = []
+    given = {  # (Anne, Bruno) for context, technical, competence
+        "Les Bâtisseurs Solidaires (SCOP)": ((5, 4), (4.5, 4.5), (4, 3.5)),
+        "Atelier Matières Vives (SCIC)": ((4, 4), (3.5, 3), (4, 4)),
+        "Échelle Habitat (SCOP)": ((4, 3), (3.5, 4), (4.5, 4.5)),
+    }
+    for candidate, by_criterion in given.items():
+        for criterion, pair in zip(
+            ("context", "technical", "competence"), by_criterion, strict=True
+        ):
+            for evaluator, mark in zip(("Anne", "Bruno"), pair, strict=True):
+                marks.append([candidate, 3, criterion, evaluator, mark, None])
+    marks[0][5] = "Très solide"  # Anne on the Bâtisseurs' context
+    offers = fill(data, offers_rows, tmp_path / "offers.xlsx", marks)
+    assert api.validate(LOTS, CRITERIA, offers).problems == ()
+    lot3 = next(lot for lot in api.score(LOTS, CRITERIA, offers).lots if lot.lot.id == 3)
+    first = next(r for r in lot3.ranked if r.candidate.startswith("Les Bâtisseurs"))
+    # context: mean(5, 4) = 9/2 → 30 × 9/2 / 5 = 27; technical 4.5 → 27;
+    # competence mean(4, 3.5) = 15/4 → 20 × 15/4 / 5 = 15; price 20 × 9000/11760 = 750/49
+    assert first.offer.marks["context"] == Fraction(9, 2)
+    assert dict(first.offer.evaluator_marks["context"]) == {"Anne": 5, "Bruno": 4}
+    assert first.points["context"] == 27
+    assert first.points["competence"] == 15
+    assert first.total == 27 + 27 + 15 + Fraction(750, 49)
+    assert first.offer.comments["context"] == "Anne : Très solide"
+
+
+def test_evaluator_names_must_be_distinct_and_present(config: Config) -> None:
+    with pytest.raises(ReferentError) as empty:
+        build_template(config, ["Anne", " "])
+    assert empty.value.code == "bad-evaluators"
+    for names in (["Chloé", "chloe"], ["Anne", "Anne"]):
+        with pytest.raises(ReferentError) as twice:
+            build_template(config, names)
+        assert twice.value.code == "bad-evaluators"
+
+
+def test_long_or_odd_lists_go_to_a_hidden_sheet(tmp_path: Path) -> None:
+    lots = tmp_path / "lots.yaml"
+    lots.write_text(
+        "consultation: {title: '=HYPERLINK(\"x\")', deadline: 2018-03-23 12:00}\nlots:\n"
+        + "".join(f"  - {{id: {n}, title: Lot {n}, cap_ht: 1000}}\n" for n in range(1, 121)),
+        encoding="utf-8",
+    )
+    (tmp_path / "criteria.yaml").write_text(CRITERIA.read_text(encoding="utf-8"), "utf-8")
+    config = load_config(lots, tmp_path / "criteria.yaml")
+    data = build_template(config, ["Anne", 'Bruno "le juge"'])
+    book = sheets(data)
+    assert book.sheetnames == ["offers", "marks", "lisez-moi", "listes"]
+    hidden = book["listes"]
+    assert hidden.sheet_state == "hidden"
+    # "1,2,...,120" is 371 characters, more than the 255 Excel allows inline
+    assert validations(book["offers"])[f"B2:B{LAST_ROW}"].formula1 == "listes!$A$1:$A$120"
+    assert [hidden.cell(row=n, column=1).value for n in (1, 120)] == ["1", "120"]
+    # the same list serves the marks sheet; the VAT rates (5,5 % has a comma) come next; a
+    # name with a quote cannot be inlined
+    assert validations(book["marks"])[f"B2:B{LAST_MARK_ROW}"].formula1 == "listes!$A$1:$A$120"
+    assert validations(book["offers"])[f"E2:E{LAST_ROW}"].formula1 == "listes!$B$1:$B$5"
+    assert validations(book["marks"])[f"D2:D{LAST_MARK_ROW}"].formula1 == "listes!$C$1:$C$2"
+    assert [hidden["C1"].value, hidden["C2"].value] == ["Anne", 'Bruno "le juge"']
+    assert hidden.max_column == 3
+    # the deadline has a time: the reception column shows it
+    assert book["offers"].column_dimensions["G"].number_format == "DD/MM/YYYY HH:MM"
+    # a title that looks like a formula stays text
+    title = book["lisez-moi"]["A1"]
+    assert (title.value, title.data_type) == ('Classeur des offres — =HYPERLINK("x")', "s")
+    offers = tmp_path / "offers.xlsx"
+    offers.write_bytes(data)
+    assert [p.code for p in api.validate(lots, None, offers).problems] == ["no-offers"]
+
+
+# ---- referent init ---------------------------------------------------------------------------
+
+TITLE = 'Étude "test": 2026 # essai'
+
+
+def test_init_writes_a_consultation_that_validates(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    before = date.today()
+    written = init_consultation(folder, lots=3, title=TITLE)
+    after = date.today()
+    assert written == [folder / "lots.yaml", folder / "criteria.yaml", folder / "offers.xlsx"]
+    config = load_config(folder / "lots.yaml", folder / "criteria.yaml")
+    assert config.consultation.title == TITLE
+    assert config.consultation.deadline in (before + timedelta(30), after + timedelta(30))
+    assert config.consultation.vat_rate == Decimal("0.20")
+    assert config.consultation.cap_basis.value == "ttc"
+    assert config.consultation.required_documents == (
+        "note_contexte", "chantiers", "presentation_cv", "proposition_financiere",
+    )  # fmt: skip
+    assert config.consultation.offers == folder / "offers.xlsx"
+    assert config.consultation.abnormally_low.value == "mean-ratio"
+    assert config.consultation.abnormally_low_ratio == Decimal("0.8")
+    assert [(lot.id, lot.title, lot.cap_ttc, lot.cap_ht) for lot in config.lots] == [
+        (n, f"Titre du lot {n} (à renommer)", Decimal(10000), Decimal("8333.33")) for n in (1, 2, 3)
+    ]
+    assert [(c.id, c.weight) for c in config.criteria] == [
+        ("context", 30), ("technical", 30), ("competence", 20), ("price", 20),
+    ]  # fmt: skip
+    assert config.price_criterion.price is not None
+    assert config.price_criterion.price.formula.value == "proportional"
+    assert config.tie_break == ("price", "context")
+    # every comment is French, and the criteria are said to be an example
+    criteria_text = (folder / "criteria.yaml").read_text(encoding="utf-8")
+    assert "EXEMPLE" in criteria_text
+    lots_text = (folder / "lots.yaml").read_text(encoding="utf-8")
+    assert "# ttc : le budget" in lots_text
+    # the workbook is the template of this very configuration
+    assert (folder / "offers.xlsx").read_bytes() == build_template(config)
+
+    # Decided: a template with no offers yet is valid, with the warning no-offers (exit 0).
+    report = api.validate(folder / "lots.yaml")
+    assert report.errors == ()
+    assert [p.code for p in report.warnings] == ["no-offers"]
+
+    contents = {path: path.read_bytes() for path in written}
+    with pytest.raises(ReferentError) as refused:
+        init_consultation(folder, lots=3, title=TITLE)
+    assert refused.value.code == "init-exists"
+    assert len(refused.value.lines) == 3  # each existing file named
+    assert {path: path.read_bytes() for path in written} == contents
+
+    for path in written:
+        path.write_bytes(b"edited")
+    deadline = config.consultation.deadline
+    assert isinstance(deadline, date)
+    assert init_consultation(folder, 3, TITLE, force=True, deadline=deadline) == written
+    assert {path: path.read_bytes() for path in written} == contents
+
+
+def test_init_refuses_when_any_one_file_exists(tmp_path: Path) -> None:
+    (tmp_path / "offers.xlsx").write_bytes(b"mine")
+    with pytest.raises(ReferentError) as refused:
+        init_consultation(tmp_path)
+    assert refused.value.code == "init-exists"
+    assert refused.value.lines == (
+        f"{tmp_path / 'offers.xlsx'}: already exists; pass --force to replace it, or choose "
+        "another folder [init-exists]",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["offers.xlsx"]  # nothing else written
+    assert (tmp_path / "offers.xlsx").read_bytes() == b"mine"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        TITLE,
+        "Ma consultation",
+        "yes",
+        "- 2018: lot # 1 'quoted' & {braces} [list] *star !tag %pct @at `tick`",
+        'back\\slash "double"',
+        "ligne 1\nligne 2\ttab",
+        "contrôle \x01 \x7f \x85 \u2028 \ufeff fin",
+        "emoji 🎉 et espace\u00a0insécable",
+        "  espaces autour  ",
+        "",
+    ],
+)
+def test_init_title_round_trips_exactly(tmp_path: Path, title: str) -> None:
+    init_consultation(tmp_path, lots=1, title=title, deadline=date(2026, 6, 30))
+    assert (
+        load_config(tmp_path / "lots.yaml", tmp_path / "criteria.yaml").consultation.title == title
+    )
+
+
+def test_init_needs_at_least_one_lot(tmp_path: Path) -> None:
+    with pytest.raises(ReferentError) as refused:
+        init_consultation(tmp_path / "demo", lots=0)
+    assert refused.value.code == "init-lots"
+    assert not (tmp_path / "demo").exists()
+
+
+def test_init_never_replaces_a_workbook_holding_offers_even_with_force(tmp_path: Path) -> None:
+    init_consultation(tmp_path, 2)
+    offers = tmp_path / "offers.xlsx"
+    workbook = openpyxl.load_workbook(offers)
+    sheet = workbook["offers"]
+    sheet.append(["Atelier", 1, 450, 20])
+    sheet.append(["Coop", 2, 500, 10])
+    workbook.save(offers)
+    typed = offers.read_bytes()
+    lots_before = (tmp_path / "lots.yaml").read_bytes()
+    with pytest.raises(ReferentError) as refused:
+        init_consultation(tmp_path, 2, force=True)
+    assert refused.value.code == "init-holds-offers"
+    assert refused.value.lines == (
+        f"{offers}: holds 2 offer row(s); init never replaces it, even with --force: choose "
+        "another folder, or move the workbook away first [init-holds-offers]",
+    )
+    assert offers.read_bytes() == typed  # nothing lost
+    assert (tmp_path / "lots.yaml").read_bytes() == lots_before  # nor anything else written
+
+
+def test_the_refusal_to_replace_offers_reads_in_french(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from referent_ess.cli import app
+    from referent_ess.i18n import CATALOGUES
+
+    init_consultation(tmp_path, 1)
+    offers = tmp_path / "offers.xlsx"
+    workbook = openpyxl.load_workbook(offers)
+    workbook["offers"].append(["Atelier", 1, 450, 20])
+    workbook.save(offers)
+    result = CliRunner().invoke(app, ["--lang", "fr", "init", str(tmp_path), "--force"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"erreur : {offers} : le classeur contient 1 ligne(s) d'offres ; init ne le remplace "
+        "jamais, même avec --force : choisissez un autre dossier, ou déplacez d'abord le "
+        "classeur [init-holds-offers]\n"
+    )
+    english = CATALOGUES["en"]["msg:init-holds-offers"].format(path=offers, rows=1)
+    with pytest.raises(ReferentError) as refused:
+        init_consultation(tmp_path, 1, force=True)
+    assert refused.value.lines == (f"{english} [init-holds-offers]",)
