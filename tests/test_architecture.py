@@ -52,6 +52,8 @@ def test_the_contracts_hold_on_the_package(tree: Path) -> None:
         ("referent_ess.evaluation.kernel", "import referent_ess.render.formats", "Layers"),
         # the configuration reaching up to the offers reader
         ("referent_ess.config.columns", "import referent_ess.intake.offers", "Layers"),
+        # exact money wording itself
+        ("referent_ess.base.exact", "import referent_ess.i18n", "Layers"),
         # two independent siblings of one layer
         ("referent_ess.scaffold.template", "import referent_ess.render.formats", "Layers"),
         # the pure evaluation wording its own results

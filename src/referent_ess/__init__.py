@@ -19,11 +19,11 @@ from referent_ess._version import __version__
 
 if TYPE_CHECKING:
     from referent_ess.api import check_budget, load, score, validate
-    from referent_ess.base.errors import ConfigError, ReferentError
-    from referent_ess.base.problems import Problem, Severity
     from referent_ess.config.consultation import Config, load_config
     from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status, evaluate
     from referent_ess.intake.offers import OfferBook, load_offers
+    from referent_ess.problems.errors import ConfigError, ReferentError
+    from referent_ess.problems.problem import Problem, Severity
 
 _EXPORTS = {
     "check_budget": "referent_ess.api",
@@ -32,8 +32,8 @@ _EXPORTS = {
     "validate": "referent_ess.api",
     "Config": "referent_ess.config.consultation",
     "load_config": "referent_ess.config.consultation",
-    "ConfigError": "referent_ess.base.errors",
-    "ReferentError": "referent_ess.base.errors",
+    "ConfigError": "referent_ess.problems.errors",
+    "ReferentError": "referent_ess.problems.errors",
     "Evaluation": "referent_ess.evaluation.engine",
     "LotResult": "referent_ess.evaluation.engine",
     "OfferResult": "referent_ess.evaluation.engine",
@@ -41,8 +41,8 @@ _EXPORTS = {
     "evaluate": "referent_ess.evaluation.engine",
     "OfferBook": "referent_ess.intake.offers",
     "load_offers": "referent_ess.intake.offers",
-    "Problem": "referent_ess.base.problems",
-    "Severity": "referent_ess.base.problems",
+    "Problem": "referent_ess.problems.problem",
+    "Severity": "referent_ess.problems.problem",
 }
 
 __all__ = [

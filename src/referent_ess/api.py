@@ -1,18 +1,18 @@
 """The library's front door: load the inputs, evaluate, check budgets, validate.
 
 These functions are what the CLI calls; a script calling them gets exactly the same results.
-Unusable input raises :class:`~referent_ess.base.errors.ReferentError`; everything else is data.
+Unusable input raises :class:`~referent_ess.problems.errors.ReferentError`; everything else is data.
 """
 
 from os import PathLike
 from pathlib import Path
 
-from referent_ess.base.errors import ConfigError, ReferentError
-from referent_ess.base.problems import Problem, Severity, ValidationReport
 from referent_ess.config.consultation import Config, load_config
 from referent_ess.evaluation.engine import Evaluation, evaluate
 from referent_ess.intake.offers import OfferBook, load_offers
 from referent_ess.intake.sheet import Progress
+from referent_ess.problems.errors import ConfigError, ReferentError
+from referent_ess.problems.problem import Problem, Severity, ValidationReport
 
 PathArg = str | PathLike[str]
 

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from referent_ess import api
 from referent_ess.analysis.sensitivity import NotApplicable, analyse, totals_with
 from referent_ess.analysis.simulate import simulate
-from referent_ess.base.errors import ReferentError
 from referent_ess.config.choices import CapBasis, PriceBasis, PriceFormula
 from referent_ess.config.consultation import Config, Consultation, Criterion, Lot, PriceRule
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.intake.offers import Offer, OfferBook
+from referent_ess.problems.errors import ReferentError
 from referent_ess.render.analysis_formats import neutralised_en
 
 F = Fraction

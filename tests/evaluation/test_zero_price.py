@@ -8,9 +8,9 @@ from test_i18n_messages import _check_templates
 from typer.testing import CliRunner
 
 from referent_ess import api
-from referent_ess.base.problems import Problem, Severity
 from referent_ess.cli import app
 from referent_ess.evaluation.engine import Status
+from referent_ess.problems.problem import Problem, Severity
 
 ROWS = [
     ["Tiny", 1, "0.01", "0.1", None, "oui", 4],  # 0.001 → 0.00

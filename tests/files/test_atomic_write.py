@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from referent_ess.base.errors import ReferentError
 from referent_ess.cli import app
 from referent_ess.files.atomic_write import write_atomically
+from referent_ess.problems.errors import ReferentError
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ["--lots", str(ROOT / "lots.yaml"), "--criteria", str(ROOT / "criteria.yaml")]

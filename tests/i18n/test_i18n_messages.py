@@ -12,8 +12,6 @@ import pytest
 from pydantic import BaseModel, Field, ValidationError
 from typer.testing import CliRunner
 
-from referent_ess.base.errors import ConfigError, ReferentError
-from referent_ess.base.problems import Problem
 from referent_ess.cli import app
 from referent_ess.config.choices import CapBasis
 from referent_ess.config.consultation import Identifier, LotsFile, _code_and_message, load_config
@@ -23,6 +21,8 @@ from referent_ess.i18n import CATALOGUES, marks, money
 from referent_ess.intake.csv_reader import read_offers_csv
 from referent_ess.intake.file_guard import check_readable
 from referent_ess.intake.offers import load_offers
+from referent_ess.problems.errors import ConfigError, ReferentError
+from referent_ess.problems.problem import Problem
 
 ROWS = [
     [None, 1, 450, 10, 0.2, "oui", 4],  # missing candidate

@@ -24,7 +24,6 @@ from typer.testing import CliRunner
 from conftest import HEADER, LOTS_YAML
 from referent_ess import api
 from referent_ess.analysis.sensitivity import NotApplicable, analyse
-from referent_ess.base.errors import ConfigError, ReferentError
 from referent_ess.cli import app
 from referent_ess.config.consultation import load_config
 from referent_ess.config.yaml_reader import read_yaml
@@ -32,6 +31,7 @@ from referent_ess.i18n import CATALOGUES
 from referent_ess.intake.csv_reader import read_offers_csv
 from referent_ess.intake.file_guard import scan_xlsx
 from referent_ess.intake.offers import load_offers
+from referent_ess.problems.errors import ConfigError, ReferentError
 
 LOT = "lots: [{id: 1, title: A, cap_ht: 5}]\n"
 LOTS_WITH_TIME = LOTS_YAML.format(cap_basis="ht")

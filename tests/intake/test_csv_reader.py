@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from referent_ess.base.errors import ReferentError
-from referent_ess.base.problems import Severity
 from referent_ess.config.consultation import load_config
 from referent_ess.intake.csv_reader import read_offers_csv
 from referent_ess.intake.offers import parse_offers
 from referent_ess.intake.sheet import RawSheet
+from referent_ess.problems.errors import ReferentError
+from referent_ess.problems.problem import Severity
 
 BOM = b"\xef\xbb\xbf"
 HEADER = ("candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality")

@@ -17,9 +17,9 @@ import openpyxl.chart
 import openpyxl.xml
 import pytest
 
-from referent_ess.base.problems import Severity
 from referent_ess.config.consultation import Config, load_config
 from referent_ess.intake.offers import OfferBook, load_offers
+from referent_ess.problems.problem import Severity
 
 NNBSP = "\u202f"
 HEADER = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality"]

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from referent_ess import api
-from referent_ess.base.errors import ReferentError
 from referent_ess.cli import app
+from referent_ess.problems.errors import ReferentError
 from referent_ess.render.explain import (
     Explanation,
     Step,

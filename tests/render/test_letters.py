@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from referent_ess.api import score
-from referent_ess.base.errors import ReferentError
 from referent_ess.evaluation.engine import Evaluation
+from referent_ess.problems.errors import ReferentError
 from referent_ess.render.letters.letters import PLACEHOLDERS, build_letters, default_template, slug
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,12 +16,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import api
-from referent_ess.base.errors import ReferentError
 from referent_ess.base.normalise import normalise
 from referent_ess.base.values import parse_rate
 from referent_ess.config.columns import header_key, header_lookup
 from referent_ess.config.consultation import Config, load_config
 from referent_ess.intake.marks_sheet import MARKS_COLUMNS
+from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.template import (
     LAST_MARK_ROW,
     LAST_ROW,

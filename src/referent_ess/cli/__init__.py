@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from typer._click import Context
 
-    from referent_ess.base.errors import ReferentError
-    from referent_ess.base.problems import Problem
     from referent_ess.evaluation.engine import Evaluation
     from referent_ess.intake.sheet import Progress
+    from referent_ess.problems.errors import ReferentError
+    from referent_ess.problems.problem import Problem
     from referent_ess.render.run_info import RunInfo
 
 EXIT_OK = 0
@@ -53,7 +53,7 @@ class _Commands(TyperGroup):
         import gc
 
         from referent_ess import i18n
-        from referent_ess.base.errors import ReferentError
+        from referent_ess.problems.errors import ReferentError
 
         # A command is short-lived and its data holds no reference cycles: the cyclic garbage
         # collector would only walk hundreds of thousands of objects for nothing (a third of
@@ -327,8 +327,8 @@ def report(
     Example: referent report --out rapport.xlsx
     """
     from referent_ess import api
-    from referent_ess.base.errors import ReferentError
     from referent_ess.files.atomic_write import write_atomically
+    from referent_ess.problems.errors import ReferentError
     from referent_ess.render import formats
 
     kind = out.suffix.lower()
@@ -392,8 +392,8 @@ def letters(
     Example: referent letters --lot 3 --out lettres/
     """
     from referent_ess import i18n
-    from referent_ess.base.errors import ReferentError
     from referent_ess.files.atomic_write import write_atomically
+    from referent_ess.problems.errors import ReferentError
     from referent_ess.render.letters.letters import build_letters
 
     evaluation, lot_id = _score_one_lot(offers, lots, criteria, lot, weighted_for="letters")
@@ -433,8 +433,8 @@ def export(
     Example: referent export --ocds --out release.json
     """
     from referent_ess import api, i18n
-    from referent_ess.base.errors import ReferentError
     from referent_ess.files.atomic_write import write_atomically
+    from referent_ess.problems.errors import ReferentError
     from referent_ess.render import formats
 
     if not ocds:
@@ -554,7 +554,7 @@ def simulate(
     )
     chosen = evaluation.lot(lot_id)
     if chosen is not None and not chosen.ranked:  # else every formula "keeps" a missing winner
-        from referent_ess.base.errors import ReferentError
+        from referent_ess.problems.errors import ReferentError
 
         raise ReferentError(
             f"lot {lot_id}: simulate does not apply: the lot has no admissible offer to rank",
@@ -598,7 +598,7 @@ def sensitivity(
     Example: referent sensitivity --lot 3 --samples 1000
     """
     from referent_ess.analysis.sensitivity import NotApplicable, analyse
-    from referent_ess.base.errors import ReferentError
+    from referent_ess.problems.errors import ReferentError
     from referent_ess.render.analysis_formats import sensitivity_dict
 
     evaluation, lot_id = _score_one_lot(
@@ -674,8 +674,8 @@ def explain(
 
 def _refuse_filled_workbook(path: Path) -> None:
     """A template never replaces a workbook that holds offers, even with --force."""
-    from referent_ess.base.errors import ReferentError
     from referent_ess.intake.read import offer_rows
+    from referent_ess.problems.errors import ReferentError
 
     rows = offer_rows(path)  # 0 for a file that is not a readable workbook: --force rules
     if rows:
@@ -771,8 +771,8 @@ _NEEDS_WEIGHTS = {  # the commands a hierarchy of criteria cannot serve, and why
 
 
 def _weighted_only(evaluation: "Evaluation", command: str) -> None:
-    from referent_ess.base.errors import ReferentError
     from referent_ess.config.choices import Ordering
+    from referent_ess.problems.errors import ReferentError
 
     if evaluation.config.ordering is Ordering.HIERARCHY:
         path = evaluation.config.criteria_path
@@ -834,7 +834,7 @@ def _inputs(evaluation: "Evaluation") -> list[Path]:
 def _config_paths(lots: Path | None, criteria: Path | None) -> tuple[Path, Path]:
     """The configuration files, with a hint when the default lots.yaml is not here."""
     from referent_ess.api import config_paths
-    from referent_ess.base.errors import ReferentError
+    from referent_ess.problems.errors import ReferentError
 
     if lots is None and not Path("lots.yaml").exists():
         raise ReferentError(
@@ -895,7 +895,7 @@ def _rank_and_show(
 
 
 def _lot_ids(evaluation: "Evaluation", lot: int | None) -> list[int]:
-    from referent_ess.base.errors import ReferentError
+    from referent_ess.problems.errors import ReferentError
 
     known = [result.lot.id for result in evaluation.lots]
     if lot is None:
@@ -936,7 +936,7 @@ def _error_lines(error: "ReferentError") -> tuple[str, ...]:
     """The lines of an unusable-input error, in the user's language where the catalogue has
     their wording (the English text otherwise)."""
     from referent_ess import i18n
-    from referent_ess.base.errors import one_line
+    from referent_ess.problems.errors import one_line
 
     if error.problems:
         lines = tuple(_describe(problem) for problem in error.problems)

@@ -25,9 +25,7 @@ from pydantic import (
     ValidationError,
 )
 
-from referent_ess.base.errors import ConfigError
 from referent_ess.base.exact import CENT
-from referent_ess.base.problems import Problem
 from referent_ess.base.values import BadValue, parse_number
 from referent_ess.config.choices import (
     AbnormalMethod,
@@ -38,6 +36,8 @@ from referent_ess.config.choices import (
     PriceFormula,
 )
 from referent_ess.config.yaml_reader import Location, YamlDocument, read_yaml
+from referent_ess.problems.errors import ConfigError
+from referent_ess.problems.problem import Problem
 
 
 def _exact_decimal(value: Any) -> Any:

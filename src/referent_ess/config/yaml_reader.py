@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from referent_ess.base.errors import ReferentError, os_reason
-from referent_ess.base.problems import Problem
+from referent_ess.problems.errors import ReferentError, os_reason
+from referent_ess.problems.problem import Problem
 
 Location = tuple[str | int, ...]
 Params = tuple[tuple[str, str], ...]  # the figures of a message, for the catalogues

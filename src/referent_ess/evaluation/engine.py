@@ -16,12 +16,12 @@ from typing import Any
 
 from referent_ess.base.exact import price_ht, price_ttc
 from referent_ess.base.normalise import normalise
-from referent_ess.base.problems import Problem, Severity
 from referent_ess.config.choices import AbnormalMethod, CapBasis, Ordering, PriceBasis
 from referent_ess.config.consultation import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, Suspicion, detect
 from referent_ess.intake.offers import Offer, OfferBook
+from referent_ess.problems.problem import Problem, Severity
 
 
 class Status(StrEnum):

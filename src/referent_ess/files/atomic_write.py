@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from referent_ess.base.errors import ReferentError, os_reason
+from referent_ess.problems.errors import ReferentError, os_reason
 
 
 def write_atomically(

@@ -21,9 +21,9 @@ import csv
 import io
 from pathlib import Path
 
-from referent_ess.base.errors import ReferentError, os_reason
 from referent_ess.base.values import is_blank
 from referent_ess.intake.sheet import RawSheet
+from referent_ess.problems.errors import ReferentError, os_reason
 
 SEPARATORS = (";", ",")  # in order of preference when both split the header line
 

@@ -25,8 +25,8 @@ from typing import BinaryIO
 
 import defusedxml.ElementTree as SafeET
 
-from referent_ess.base.errors import ReferentError, os_reason
 from referent_ess.config.columns import column_letter
+from referent_ess.problems.errors import ReferentError, os_reason
 
 MB = 1000 * 1000  # the megabyte of the messages and the README (Mo in French): 10**6 bytes
 MAX_UNCOMPRESSED = 200 * MB  # 200 MB of XML is about a million offer rows

@@ -15,12 +15,12 @@ from fractions import Fraction
 from statistics import median
 
 from referent_ess.base.normalise import normalise
-from referent_ess.base.problems import Problem, Severity
 from referent_ess.base.values import BadValue, is_blank, parse_lot, parse_number
 from referent_ess.config.choices import MarksAggregate
 from referent_ess.config.columns import ALIASES, OfferField, column_letter, header_key
 from referent_ess.config.consultation import Config
 from referent_ess.intake.sheet import RawSheet
+from referent_ess.problems.problem import Problem, Severity
 
 MARKS_COLUMNS: dict[str, tuple[str, ...]] = {
     "candidate": (OfferField.CANDIDATE.value, *ALIASES[OfferField.CANDIDATE]),

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from referent_ess.base.normalise import normalise
-from referent_ess.base.problems import Problem, Severity
 from referent_ess.base.values import (
     BadValue,
     is_blank,
@@ -45,6 +44,7 @@ from referent_ess.config.columns import (
 from referent_ess.config.consultation import Config
 from referent_ess.intake.read import read_offers_sheet
 from referent_ess.intake.sheet import ErrorCell, Progress, RawSheet, UncomputedFormula
+from referent_ess.problems.problem import Problem, Severity
 
 _AMOUNT_PARSERS: dict[OfferField, Callable[[object], object]] = {
     OfferField.DAY_RATE_HT: partial(parse_amount, what="a day rate"),

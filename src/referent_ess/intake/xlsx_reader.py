@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from referent_ess.base.errors import ReferentError
 from referent_ess.base.normalise import normalise
 from referent_ess.base.values import is_blank
 from referent_ess.intake.file_guard import SheetScan, XlsxScan, scan_xlsx
@@ -27,6 +26,7 @@ from referent_ess.intake.sheet import (
     RawSheet,
     UncomputedFormula,
 )
+from referent_ess.problems.errors import ReferentError
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet

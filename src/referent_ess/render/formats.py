@@ -17,7 +17,6 @@ from typing import Any
 from referent_ess import i18n
 from referent_ess._version import __version__
 from referent_ess.base.exact import CENT, round_half_up, scaled_half_up
-from referent_ess.base.problems import Problem, ValidationReport
 from referent_ess.base.values import percent
 from referent_ess.config.choices import Ordering, PriceFormula
 from referent_ess.config.consultation import Config, Criterion
@@ -25,6 +24,7 @@ from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.i18n import tr
+from referent_ess.problems.problem import Problem, ValidationReport
 
 POINTS_PLACES = 2
 _HUNDREDTHS = 100  # 10 ** POINTS_PLACES

@@ -18,7 +18,6 @@ from decimal import Decimal
 from fractions import Fraction
 from string import Template
 
-from referent_ess.base.problems import Problem
 from referent_ess.base.values import percent
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config, Criterion
@@ -30,6 +29,7 @@ from referent_ess.evaluation.engine import (
     Status,
 )
 from referent_ess.evaluation.kernel import max_points
+from referent_ess.problems.problem import Problem
 from referent_ess.render.formats import formula_text, gap_to_first
 from referent_ess.render.labels_fr import (
     BASIS,

@@ -24,7 +24,6 @@ from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 
-from referent_ess.base.errors import ReferentError
 from referent_ess.config.consultation import Config
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.engine import (
@@ -35,6 +34,7 @@ from referent_ess.evaluation.engine import (
     Reason,
     Status,
 )
+from referent_ess.problems.errors import ReferentError
 from referent_ess.render.formats import award_note
 from referent_ess.render.labels_fr import (
     STATUS,

@@ -1,8 +1,8 @@
 """The one exception of the project: input the tool cannot use at all (exit code 2).
 
 Data problems that still let the tool produce a result are
-:class:`~referent_ess.base.problems.Problem` values instead. A bug is neither: it stays an ordinary
-exception.
+:class:`~referent_ess.problems.problem.Problem` values instead. A bug is neither: it stays an
+ordinary exception.
 """
 
 import errno
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from referent_ess.base.problems import Problem
+    from referent_ess.problems.problem import Problem
 
 
 def os_reason(exc: OSError, text: str | None = None) -> tuple[tuple[str, str], ...]:
