@@ -1,6 +1,6 @@
 """``simulate``, ``sensitivity`` and ``explain`` in French, and their JSON whatever the language.
 
-Every expected figure is written by hand from the bundled example (see ``test_cli.py``): lot 3,
+Every expected figure is written by hand from the bundled example (see ``cli_helpers.py``): lot 3,
 Pmin 9000.00 HT (Atelier Matières Vives, row 14, 450.00 x 20 days); the first, Les Bâtisseurs
 Solidaires (row 6), totals 4327/49 (88.31); Atelier totals 81 = 24 + 21 + 16 + 20, ties with
 Échelle Habitat (81, price points 18) and is put second by the price points. Sensitivity: moving

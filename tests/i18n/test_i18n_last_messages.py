@@ -22,8 +22,8 @@ from test_i18n_messages import _check_error
 from typer.testing import CliRunner
 
 from conftest import LOTS_YAML
-from referent_ess import api, cli, i18n
-from referent_ess.cli import app
+from referent_ess import api, i18n
+from referent_ess.cli import app, application
 from referent_ess.evaluation.engine import Reason, Status
 from referent_ess.problems.errors import ReferentError
 from referent_ess.render.explain import find_offer
@@ -272,14 +272,14 @@ def _refused(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, args: list[str]
     """The French ``erreur : …`` lines of a command refused with exit 2; the same command in
     English prints the core's own lines, and the error's English templates give them back."""
     caught: list[ReferentError] = []
-    original = cli._error_lines
+    original = application.error_lines
 
     def recording(error: ReferentError) -> tuple[str, ...]:
         caught.append(error)
         return original(error)
 
     with monkeypatch.context() as patched:
-        patched.setattr(cli, "_error_lines", recording)
+        patched.setattr(application, "error_lines", recording)
         english = runner.invoke(app, ["--lang", "en", *args])
     assert english.exit_code == 2, english.output
     (error,) = caught
@@ -296,7 +296,7 @@ def _in_french(error: ReferentError) -> list[str]:
     """An error only a script can meet (the CLI checks the lot first), as --lang fr prints it."""
     _check_error(error)
     with i18n.language("fr"):
-        return list(cli._error_lines(error))
+        return list(application.error_lines(error))
 
 
 @pytest.fixture

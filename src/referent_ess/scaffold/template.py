@@ -144,6 +144,30 @@ def build_template(config: Config, evaluators: Sequence[str] = ()) -> bytes:
     return workbook_bytes(book)
 
 
+def write_template(
+    path: Path,
+    config: Config,
+    evaluators: Sequence[str] = (),
+    *,
+    inputs: Sequence[Path] = (),
+    force: bool = False,
+) -> None:
+    """Write the offers workbook of ``config`` to ``path`` (``referent template``).
+
+    An existing file is replaced only with ``force``, and never when it holds offers: typed
+    offers are never lost. ``inputs`` are the files read to build it, never written over.
+    """
+    rows = offer_rows(path)  # 0 for a file that is not a readable workbook: --force rules
+    if rows:
+        raise ReferentError(
+            f"{path}: holds {rows} offer row(s); write the template to another file (--out "
+            "new.xlsx) and copy the offers across, so that nothing typed is lost",
+            "output-holds-offers",
+            params=(("path", str(path)), ("rows", str(rows))),
+        )
+    write_atomically(path, build_template(config, evaluators), inputs=inputs, force=force)
+
+
 def _evaluators(evaluators: Sequence[str]) -> tuple[str, ...]:
     """The evaluators' names, tidied; an empty or repeated name would mislead the jury."""
     names = tuple(" ".join(name.split()) for name in evaluators)
