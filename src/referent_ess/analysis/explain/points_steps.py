@@ -104,7 +104,8 @@ def mark_origin(
             ),
             Joiner.COMMA,
         )
-        return phrase("ex.mark.evaluators", how=phrase(f"ex.aggregate.{how}"), listed=listed), figures
+        how_combined = phrase(f"ex.aggregate.{how}")
+        return phrase("ex.mark.evaluators", how=how_combined, listed=listed), figures
     cell = offer.cells.get(criterion.id)
     if cell:
         return phrase("ex.cell", cell=cell), {"cell": cell}
@@ -131,9 +132,7 @@ def total_step(config: Config, points: Mapping[str, Fraction], total: Fraction) 
     """The sum of the exact points, and why it may differ from the sum of the rounded ones."""
     ids = [c.id for c in config.criteria if c.id in points]
     parts = tuple(Notation("{id} {points}", {"id": c, "points": Points(points[c])}) for c in ids)
-    words: list[Value] = [
-        phrase("ex.total", parts=Listed(parts, Joiner.PLUS), total=Points(total))
-    ]
+    words: list[Value] = [phrase("ex.total", parts=Listed(parts, Joiner.PLUS), total=Points(total))]
     if any(points[c].denominator != 1 for c in ids):
         exact = Listed(tuple(points[c] for c in ids), Joiner.PLUS)
         words.append(phrase("ex.total.exact", exact=exact, total=total))

@@ -64,7 +64,7 @@ def price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
             )
             if value is None
         )
-        cells = Listed(unread, Joiner.AND) if unread else phrase("ex.what.either")
+        cells = Listed(unread, Joiner.SERIES) if unread else phrase("ex.what.either")
         yield Step(
             "price-ht",
             (phrase("ex.price_ht.unknown", cells=cells),),
@@ -231,9 +231,7 @@ def price_points_step(
         figures["k"] = Quantity(rule.k)
         formula = Notation(GAP, {**given, "k": Quantity(rule.k)})
     figures.update(share=points / top.value, points=Points(points), points_exact=points)
-    used: list[Value] = [
-        phrase("ex.pmin", pmin=Money(low), basis=basis, count=len(lot.ranked))
-    ]
+    used: list[Value] = [phrase("ex.pmin", pmin=Money(low), basis=basis, count=len(lot.ranked))]
     if rule.formula is PriceFormula.LINEAR:
         used.append(phrase("ex.pmax", pmax=Money(high)))
     if price == low:

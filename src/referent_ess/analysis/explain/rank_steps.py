@@ -149,4 +149,3 @@ def _tie_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[
 def this_or(other: OfferResult, result: OfferResult) -> Value:
     """``this offer`` for the offer explained, else the other offer's candidate."""
     return phrase("ex.this_offer") if other.offer.row == result.offer.row else other.candidate
-

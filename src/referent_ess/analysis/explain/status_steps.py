@@ -47,7 +47,9 @@ def award_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator
     award = lot.award
     if award is None:
         if lot.award_note is not None:
-            yield Step("award", (phrase("ex.award.none", lot=lot.lot.id, note=AwardNote(lot)),), figures)
+            yield Step(
+                "award", (phrase("ex.award.none", lot=lot.lot.id, note=AwardNote(lot)),), figures
+            )
         return
     note = Notation(" ({note})", {"note": AwardNote(lot)}) if lot.award_note else ""
     figures.update(
@@ -78,7 +80,9 @@ def status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     status = result.status.value
     if result.status is Status.ADMISSIBLE:
         admissible = phrase(
-            "ex.status.admissible", reception=_reception(config, result), documents=_documents(config)
+            "ex.status.admissible",
+            reception=_reception(config, result),
+            documents=_documents(config),
         )
         yield Step("status", (admissible,), {"status": status})
         return

@@ -111,7 +111,6 @@ class Joiner(Enum):
     NOTHING = "nothing"  # one after the other: clauses of one sentence
     COMMA = "comma"  # a, b, c
     PLUS = "plus"  # a + b + c
-    AND = "and"  # a and b and c
     SERIES = "series"  # a, b and c
     SEMICOLON = "semicolon"  # a; b; c
 
