@@ -10,6 +10,7 @@ from referent_ess.evaluation.engine import LotResult, OfferResult
 
 from .points_steps import mark_figure, mark_origin, mark_words
 from .price_steps import price_on
+from .rank_steps import rank_step, ranked_around
 from .terms import (
     Joiner,
     Listed,
@@ -81,15 +82,9 @@ def _rank_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator
             {"status": result.status.value},
         )
         return
-    count = len(lot.ranked)
-    yield Step(
-        "rank",
-        (phrase("ex.hierarchy.rank", rank=rank, count=count, lot=lot.lot.id),),
-        {"rank": rank, "ranked": count},
-    )
-    above = [r for r in lot.ranked if r.rank is not None and r.rank < rank]
+    yield rank_step("ex.hierarchy.rank", lot, rank)
+    above, below = ranked_around(lot, rank)
     same = [r for r in lot.ranked if r.rank == rank and r is not result]
-    below = [r for r in lot.ranked if r.rank is not None and r.rank > rank]
     if above:
         yield _comparison("compare-above", phrase("ex.where.just_above"), config, result, above[-1])
     for other in same:

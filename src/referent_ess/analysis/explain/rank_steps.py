@@ -28,14 +28,8 @@ def rank_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[
     rank = result.rank
     assert rank is not None
     assert result.total is not None
-    count = len(lot.ranked)
-    yield Step(
-        "rank",
-        (phrase("ex.rank", rank=rank, count=count, lot=lot.lot.id),),
-        {"rank": rank, "ranked": count},
-    )
-    above = [r for r in lot.ranked if r.rank is not None and r.rank < rank]
-    below = [r for r in lot.ranked if r.rank is not None and r.rank > rank]
+    yield rank_step("ex.rank", lot, rank)
+    above, below = ranked_around(lot, rank)
     first = lot.ranked[0]
     assert first.total is not None
     if above and above[-1].rank != first.rank:
@@ -54,6 +48,20 @@ def rank_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[
         where = phrase("ex.where.first_just_above" if just_above else "ex.where.first")
         yield _gap_step("gap-first", where, first, result)
     yield from _tie_steps(config, lot, result)
+
+
+def rank_step(key: str, lot: LotResult, rank: int) -> Step:
+    """``Rank 2 of 4 admissible offer(s) of lot 3``, and how the ranking was made."""
+    count = len(lot.ranked)
+    words = phrase(key, rank=rank, count=count, lot=lot.lot.id)
+    return Step("rank", (words,), {"rank": rank, "ranked": count})
+
+
+def ranked_around(lot: LotResult, rank: int) -> tuple[list[OfferResult], list[OfferResult]]:
+    """The offers ranked before ``rank``, and those ranked after it, in rank order."""
+    above = [r for r in lot.ranked if r.rank is not None and r.rank < rank]
+    below = [r for r in lot.ranked if r.rank is not None and r.rank > rank]
+    return above, below
 
 
 def _gap_step(code: str, where: Phrase, other: OfferResult, result: OfferResult) -> Step:

@@ -10,79 +10,62 @@ people): no figure is turned into text here.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
+from typing import Generic, TypeVar
 
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import PriceFormula
 from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status
 
+T = TypeVar("T")
+
 # ---- figures: what a number is, so that it is written the way such a number is written -------
 
 
 @dataclass(frozen=True)
-class Money:
+class Figure(Generic[T]):
+    """A value, and by its class how it is written."""
+
+    value: T
+
+
+class Money(Figure[Decimal]):
     """An amount to the cent: ``9000.00``."""
 
-    value: Decimal
 
-
-@dataclass(frozen=True)
-class ExactMoney:
+class ExactMoney(Figure[Decimal]):
     """An amount before rounding, with every place it has: ``9613.725``."""
 
-    value: Decimal
 
-
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(Figure[Decimal]):
     """A count, weight, scale or typed mark, without useless zeros: ``21.5``, ``30``."""
 
-    value: Decimal
 
-
-@dataclass(frozen=True)
-class Rate:
+class Rate(Figure[Decimal]):
     """A rate as a decimal, at least 2 places: ``0.20``, ``0.055``."""
 
-    value: Decimal
 
-
-@dataclass(frozen=True)
-class Percent:
+class Percent(Figure[Decimal]):
     """A rate as a percentage: ``20 %``, ``5.5 %``."""
 
-    value: Decimal
 
-
-@dataclass(frozen=True)
-class Points:
+class Points(Figure[Fraction | Decimal]):
     """Points (or a total, a gap) rounded half up to 2 places, as every output shows them."""
 
-    value: Fraction | Decimal
 
-
-@dataclass(frozen=True)
-class MaxPoints:
+class MaxPoints(Figure[Fraction]):
     """A maximum of points in a heading: ``30``, ``33.33`` (no ``.00``)."""
 
-    value: Fraction
 
-
-@dataclass(frozen=True)
-class Moment:
+class Moment(Figure[date]):
     """A date, or a date and time."""
 
-    value: date | datetime
 
-
-@dataclass(frozen=True)
-class Ordinal:
+class Ordinal(Figure[int]):
     """A position: ``1st``, ``2nd``."""
-
-    value: int
 
 
 # ---- sentences: how the figures are put together ---------------------------------------------
