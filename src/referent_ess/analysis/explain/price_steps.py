@@ -50,30 +50,7 @@ def price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     offer = result.offer
     rate, days = offer.day_rate_ht, offer.days
     if result.price_ht is None or rate is None or days is None:
-        unread = tuple(
-            Notation(
-                "{what} ({cell})",
-                {
-                    "what": phrase(what),
-                    "cell": offer.cells[name] if name in offer.cells else phrase("ex.no_column"),
-                },
-            )
-            for name, what, value in (
-                ("day_rate_ht", "ex.what.day_rate", rate),
-                ("days", "ex.what.days", days),
-            )
-            if value is None
-        )
-        cells = Listed(unread, Joiner.SERIES) if unread else phrase("ex.what.either")
-        yield Step(
-            "price-ht",
-            (phrase("ex.price_ht.unknown", cells=cells),),
-            present(
-                day_rate_ht=None if rate is None else Money(rate),
-                days=None if days is None else Quantity(days),
-            ),
-        )
-        yield Step("price-ttc", (phrase("ex.price_ttc.no_ht"),))
+        yield from _unknown_price_steps(result)
         return
     product = rate * days
     figures: dict[str, Value] = {
@@ -97,6 +74,36 @@ def price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
             words.append(phrase("ex.price_ht.stated", stated=Money(stated)))
     yield Step("price-ht", (*words, STOP), figures)
     yield _ttc_step(config, result, result.price_ht)
+
+
+def _unknown_price_steps(result: OfferResult) -> Iterator[Step]:
+    """No price HT, so no price TTC: which of the day rate and the days could not be read."""
+    offer = result.offer
+    rate, days = offer.day_rate_ht, offer.days
+    unread = tuple(
+        Notation(
+            "{what} ({cell})",
+            {
+                "what": phrase(what),
+                "cell": offer.cells[name] if name in offer.cells else phrase("ex.no_column"),
+            },
+        )
+        for name, what, value in (
+            ("day_rate_ht", "ex.what.day_rate", rate),
+            ("days", "ex.what.days", days),
+        )
+        if value is None
+    )
+    cells = Listed(unread, Joiner.SERIES) if unread else phrase("ex.what.either")
+    yield Step(
+        "price-ht",
+        (phrase("ex.price_ht.unknown", cells=cells),),
+        present(
+            day_rate_ht=None if rate is None else Money(rate),
+            days=None if days is None else Quantity(days),
+        ),
+    )
+    yield Step("price-ttc", (phrase("ex.price_ttc.no_ht"),))
 
 
 def _rounded(product: Decimal, price: Decimal) -> Value:

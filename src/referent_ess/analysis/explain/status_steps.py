@@ -40,10 +40,7 @@ def abnormal_step(evaluation: Evaluation) -> Step:
 def award_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[Step]:
     """Who the lot goes to, and why not to the first when it is so."""
     limit = config.consultation.max_lots_per_candidate
-    figures = present(
-        award_note=lot.award_note,
-        max_lots_per_candidate=limit,
-    )
+    figures = present(award_note=lot.award_note, max_lots_per_candidate=limit)
     award = lot.award
     if award is None:
         if lot.award_note is not None:
