@@ -7,7 +7,7 @@ way, whoever calls it: the command line or a script.
 """
 
 from referent_ess.config.choices import Ordering
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.problems.errors import ReferentError
 
 NEEDS_WEIGHTS = {  # the uses a hierarchy of criteria cannot serve, and why

@@ -15,9 +15,10 @@ from referent_ess.analysis.needs_weights import require_weights
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config, PriceRule
-from referent_ess.evaluation.engine import Evaluation, LotResult, evaluate
+from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.lookup import lot_or_error
+from referent_ess.evaluation.results import Evaluation, LotResult
 from referent_ess.problems.errors import ReferentError
 
 NEUTRALISED_POINTS = Fraction(1, 4)  # price points spread below 25 % of the criterion's max...

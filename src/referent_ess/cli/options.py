@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from referent_ess.evaluation.engine import Evaluation
+    from referent_ess.evaluation.results import Evaluation
     from referent_ess.intake.sheet import Progress
 
 

@@ -18,7 +18,7 @@ from referent_ess.cli.options import Destination, OutputFormat
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from referent_ess.evaluation.engine import Evaluation
+    from referent_ess.evaluation.results import Evaluation
     from referent_ess.intake.sheet import Progress
     from referent_ess.problems.problem import Problem
 
@@ -106,10 +106,10 @@ def offer_problems(
 ) -> list["Problem"]:
     """The sheet's warnings, and the problems of the offers shown (errors only when asked:
     score and rank show them as reasons)."""
+    from referent_ess.evaluation.lookup import chosen_lots
+
     found = [p for p in evaluation.book.sheet_problems if not p.is_error]
-    results = [
-        r for lot in evaluation.lots if lot_ids is None or lot.lot.id in lot_ids for r in lot.offers
-    ]
+    results = [r for lot in chosen_lots(evaluation, lot_ids) for r in lot.offers]
     for result in [*results, *evaluation.unplaced]:
         found += [p for p in result.offer.problems if errors or not p.is_error]
         found += [w for w in result.warnings if w not in result.offer.problems]
@@ -152,9 +152,10 @@ def say_written(path: Path) -> None:
 
 def flag_provisional(evaluation: "Evaluation", lot_ids: Sequence[int]) -> None:
     """A ranking that data errors leave provisional is said on stderr, and is a finding."""
+    from referent_ess.evaluation.lookup import chosen_lots
     from referent_ess.render import formats
 
-    provisional = [r for r in evaluation.lots if r.lot.id in lot_ids and r.provisional]
+    provisional = [lot for lot in chosen_lots(evaluation, lot_ids) if lot.provisional]
     if provisional:
         say_warning(formats.provisional_note(evaluation, provisional))
         raise Findings

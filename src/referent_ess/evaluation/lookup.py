@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Collection
 
 from referent_ess.base.normalise import normalise
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.problems.errors import ReferentError
 
 

@@ -11,7 +11,7 @@ from referent_ess.cli.output import emit, read_files
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from referent_ess.evaluation.engine import Evaluation
+    from referent_ess.evaluation.results import Evaluation
 
 
 @bundled
@@ -106,7 +106,8 @@ def explain(
     from referent_ess.render.explain import explanation_dict, explanation_text
 
     evaluation = inputs.score()
-    explanation = run_explain(evaluation, lot_or_error(evaluation, lot).lot.id, candidate)
+    lot_or_error(evaluation, lot)  # before the candidate: a wrong --lot is said as such
+    explanation = run_explain(evaluation, lot, candidate)
     data = {**formats.header(evaluation.config, evaluation), **explanation_dict(explanation)}
     text = explanation_text(explanation)
 

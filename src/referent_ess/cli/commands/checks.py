@@ -18,13 +18,14 @@ def check_budget(*, inputs: Inputs, destination: Destination) -> None:
     Example: referent check-budget offers.xlsx --format csv --output budget.csv
     """
     from referent_ess import api
+    from referent_ess.evaluation.budget import budget_report
     from referent_ess.render import budget
 
     lots, criteria = inputs.config_paths()
     with loading() as progress:
         evaluation = api.check_budget(lots, criteria, inputs.offers, progress)
     warn(offer_problems(evaluation, None))
-    report = budget.budget_report(evaluation)
+    report = budget_report(evaluation)
 
     def table() -> "RenderableType":
         from rich.console import Group

@@ -9,7 +9,7 @@ from referent_ess.cli.options import ForceOption, Inputs, LotOption, bundled, ou
 from referent_ess.cli.output import flag_provisional, read_files, say_warning, say_written
 
 if TYPE_CHECKING:
-    from referent_ess.evaluation.engine import Evaluation
+    from referent_ess.evaluation.results import Evaluation
     from referent_ess.render.run_info import RunInfo
 
 
@@ -88,7 +88,8 @@ def letters(
 
     evaluation = inputs.score()
     require_weights(evaluation, "letters")
-    written = build_letters(evaluation, lot_or_error(evaluation, lot).lot.id, template)
+    lot_or_error(evaluation, lot)
+    written = build_letters(evaluation, lot, template)
     if out.exists() and not out.is_dir():
         raise ReferentError(
             f"{out}: is a file; give a folder for the letters",

@@ -59,7 +59,7 @@ def rank(
 def _rank_and_show(
     inputs: Inputs, lot: int | None, destination: Destination, *, gaps: bool, every: bool
 ) -> None:
-    from referent_ess.evaluation.lookup import lot_ids_or_error
+    from referent_ess.evaluation.lookup import chosen_lots, lot_ids_or_error
     from referent_ess.render import formats
 
     with loading() as progress:
@@ -73,9 +73,8 @@ def _rank_and_show(
 
         from referent_ess.render.tables import TOP, inputs_line, score_tables
 
-        shown = [result for result in evaluation.lots if result.lot.id in chosen]
         limit = None if every else TOP
-        tables = score_tables(evaluation, shown, gaps=gaps, limit=limit)
+        tables = score_tables(evaluation, chosen_lots(evaluation, chosen), gaps=gaps, limit=limit)
         return Group(Text(inputs_line(evaluation)), tables)
 
     emit(
