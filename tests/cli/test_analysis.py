@@ -1,6 +1,8 @@
 """``simulate``, ``sensitivity`` and ``explain``: what the command line adds to the analyses (the
 lot looked up, the cases that do not apply, exit code 2)."""
 
+from pathlib import Path
+
 import pytest
 from cli_helpers import CONFIG, LOTS, ConfigMaker, WorkbookMaker, run
 from typer.testing import CliRunner
@@ -54,16 +56,8 @@ def test_sensitivity_of_a_provisional_ranking(
     book = make_workbook(
         [["Alpha", 1, 300, 10, 0.2, "oui", 4], ["Beta", 1, "abc", 10, 0.2, "oui", 4]]
     )
-    args = [
-        "sensitivity",
-        "--lot",
-        "1",
-        str(book),
-        "--lots",
-        str(lots),
-        "--criteria",
-        str(criteria),
-    ]
+    config = ["--lots", str(lots), "--criteria", str(criteria)]
+    args = ["sensitivity", "--lot", "1", str(book), *config]
     assert run(runner, args, 2).stderr == (
         "error: lot 1: sensitivity does not apply: the ranking is provisional: correct the "
         "workbook first [not-applicable]\n"
@@ -80,37 +74,30 @@ criteria:
 """
 
 
-@pytest.mark.parametrize(
-    ("command", "use"),
-    [
-        (
-            ["simulate", "--lot", "1"],
-            "simulate (price formulas give points, which a hierarchy has not)",
-        ),
-        (
-            ["simulate", "--lot", "9"],  # said before the unknown lot
-            "simulate (price formulas give points, which a hierarchy has not)",
-        ),
-        (
-            ["sensitivity", "--lot", "9"],
-            "sensitivity (there are no weights to move in a hierarchy)",
-        ),
-    ],
-)
-def test_analyses_need_weights(
-    runner: CliRunner,
-    make_config: ConfigMaker,
-    make_workbook: WorkbookMaker,
-    command: list[str],
-    use: str,
+def test_the_commands_that_need_weights(
+    runner: CliRunner, make_config: ConfigMaker, make_workbook: WorkbookMaker, tmp_path: Path
 ) -> None:
+    """A hierarchy of criteria has no weights: these commands refuse it, before even looking up
+    the lot (lot 9 does not exist)."""
     lots, criteria = make_config(criteria_text=HIERARCHY_CRITERIA)
     book = make_workbook([["Alpha", 1, 300, 10, 0.2, "oui", 4]])
-    result = run(runner, [*command, str(book), "--lots", str(lots), "--criteria", str(criteria)], 2)
-    assert result.stderr == (
-        f"error: {criteria}: {use} does not apply with ordering: hierarchy; use `referent score` "
-        "or `rank` [not-applicable]\n"
-    )
+    tail = ["--lot", "9", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    refused = {
+        "report": ("the report", ["--out", str(tmp_path / "rapport.xlsx")]),
+        "letters": ("letters", ["--out", str(tmp_path / "lettres")]),
+        "simulate": ("simulate (price formulas give points, which a hierarchy has not)", []),
+        "sensitivity": ("sensitivity (there are no weights to move in a hierarchy)", []),
+    }
+    for command, (use, out) in refused.items():
+        assert run(runner, [command, *tail, *out], 2).stderr == (
+            f"error: {criteria}: {use} does not apply with ordering: hierarchy; use `referent "
+            "score` or `rank` [not-applicable]\n"
+        )
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "criteria.yaml",
+        "lots.yaml",
+        "offers.xlsx",
+    ]
 
 
 def test_explain_serves_a_hierarchy(

@@ -3,16 +3,8 @@ documents themselves are tested in ``tests/render``). Every expected line is wri
 
 from pathlib import Path
 
-import pytest
 from cli_helpers import CONFIG, LOTS, ConfigMaker, WorkbookMaker, broken_workbook, run
 from typer.testing import CliRunner
-
-HIERARCHY_CRITERIA = """\
-ordering: hierarchy
-criteria:
-  - {id: quality, label: Q}
-  - {id: price, label: P, price: {formula: proportional}}
-"""
 
 # ---- refused before anything is written ----------------------------------------------------------
 
@@ -55,30 +47,6 @@ def test_export_asks_what_to_export(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, ["export", "--out", str(tmp_path / "release.json"), *CONFIG], 2)
     assert result.stderr == "error: export: choose what to export: --ocds [no-export-format]\n"
     assert list(tmp_path.iterdir()) == []
-
-
-@pytest.mark.parametrize(
-    ("command", "use"),
-    [
-        (["report", "--out", "rapport.xlsx"], "the report"),
-        (["report", "--lot", "9", "--out", "rapport.xlsx"], "the report"),  # before the lot
-        (["letters", "--lot", "1", "--out", "lettres"], "letters"),
-    ],
-)
-def test_documents_need_weights(
-    runner: CliRunner,
-    make_config: ConfigMaker,
-    make_workbook: WorkbookMaker,
-    command: list[str],
-    use: str,
-) -> None:
-    lots, criteria = make_config(criteria_text=HIERARCHY_CRITERIA)
-    book = make_workbook([["Alpha", 1, 300, 10, 0.2, "oui", 4]])
-    result = run(runner, [*command, str(book), "--lots", str(lots), "--criteria", str(criteria)], 2)
-    assert result.stderr == (
-        f"error: {criteria}: {use} does not apply with ordering: hierarchy; use `referent score` "
-        "or `rank` [not-applicable]\n"
-    )
 
 
 # ---- written, then a warning ---------------------------------------------------------------------
