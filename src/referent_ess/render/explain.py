@@ -19,15 +19,15 @@ from typing import Any
 
 from referent_ess import i18n
 from referent_ess.base.normalise import normalise
-from referent_ess.base.values import percent
 from referent_ess.config.choices import Ordering, PriceBasis, PriceFormula
 from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation.engine import BudgetCheck, Evaluation, LotResult, OfferResult, Status
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.i18n import tr
+from referent_ess.i18n.numbers import percent
 from referent_ess.problems.errors import ReferentError
 from referent_ess.problems.problem import Problem
-from referent_ess.render import formats
+from referent_ess.render import formats, phrases
 
 UNKNOWN_CANDIDATE = "unknown-candidate"
 AMBIGUOUS_CANDIDATE = "ambiguous-candidate"
@@ -450,7 +450,7 @@ def _price_points_step(
     text = tr(
         "ex.price_points",
         head=head,
-        formula=formats.FORMULA_NAMES[i18n.current()][rule.formula],
+        formula=phrases.formula_name(rule.formula),
         basis=basis,
         expression=formula,
         points=_with_exact(points),

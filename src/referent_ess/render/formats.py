@@ -17,14 +17,18 @@ from typing import Any
 from referent_ess import i18n
 from referent_ess._version import __version__
 from referent_ess.base.exact import CENT, round_half_up, scaled_half_up
-from referent_ess.base.values import percent
-from referent_ess.config.choices import Ordering, PriceFormula
+from referent_ess.config.choices import Ordering
 from referent_ess.config.consultation import Config, Criterion
-from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status
+from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.i18n import tr
 from referent_ess.problems.problem import Problem, ValidationReport
+from referent_ess.render.phrases import abnormal_text as abnormal_text
+from referent_ess.render.phrases import award_note as award_note
+from referent_ess.render.phrases import formula_text as formula_text
+from referent_ess.render.phrases import price_note as price_note
+from referent_ess.render.phrases import provisional_note as provisional_note
+from referent_ess.render.phrases import tie_notes as tie_notes
 
 POINTS_PLACES = 2
 _HUNDREDTHS = 100  # 10 ** POINTS_PLACES
@@ -72,55 +76,6 @@ def _decimal_number(value: Decimal | Fraction) -> float:
     return float(round_half_up(value, POINTS_PLACES))
 
 
-def award_note(lot: LotResult) -> str | None:
-    """Why the lot has no award, or why it goes to an offer that is not first, in the current
-    language."""
-    if lot.award_note is None:
-        return None
-    return i18n.message("award-note", lot.award_params, lot.award_note)
-
-
-def formula_text(formula: PriceFormula, top: str, comma: str = ", ") -> str:
-    """A price formula with the criterion's maximum points, e.g. ``20 × Pmin / P`` (``comma``
-    separates the arguments of max: ``" ; "`` in a French spreadsheet)."""
-    return {
-        PriceFormula.PROPORTIONAL: f"{top} × Pmin / P",
-        PriceFormula.LINEAR: f"{top} × (Pmax − P) / (Pmax − Pmin)",
-        PriceFormula.GAP: f"{top} × max(0{comma}(k·Pmin − P) / ((k − 1)·Pmin))",
-    }[formula]
-
-
-def tie_notes(lot: LotResult) -> list[str]:
-    """One sentence per exact tie of the lot: who tied, what decided, who still shares a rank."""
-    notes = []
-    for tie in lot.ties:
-        note = tr("note.tie", total=i18n.number(tie.total), names=_names(tie.offers))
-        if tie.decided_by is not None:
-            figures = ("; " if i18n.current() == "fr" else ", ").join(
-                str(i18n.number(r.points.get(tie.decided_by))) for r in tie.offers
-            )
-            note += tr("note.tie_decided", criterion=tie.decided_by, figures=figures)
-        else:
-            note += tr("note.tie_undecided")
-        for same in tie.shared:
-            note += tr("note.tie_shared", names=_names(same), rank=same[0].rank)
-        notes.append(note + ".")
-    return notes
-
-
-def _listed(items: Sequence[str]) -> str:
-    """``1``, ``1 and 2``, ``1, 2 and 3`` (``et`` in French)."""
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {tr('and')} {items[-1]}"
-
-
-def _names(results: Sequence[OfferResult]) -> str:
-    names = [r.candidate for r in results]
-    and_ = tr("and")
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {and_} " + names[-1]
-
-
 def criterion_value(result: OfferResult, criterion: Criterion, config: Config) -> Decimal | None:
     """What a table shows for an offer and a criterion: its points, or in a hierarchy (no
     points) its mark; rounded half up to 2 decimals."""
@@ -135,82 +90,6 @@ def criterion_heading(criterion: Criterion, config: Config) -> str:
     if config.ordering is Ordering.HIERARCHY:
         return f"{criterion.id} /{'P' if criterion.is_price else _short(criterion.scale)}"
     return f"{criterion.id} /{_short(points(max_points(config.total, criterion.weight)))}"
-
-
-def price_note(evaluation: Evaluation, lot: LotResult) -> str:
-    """How the lot's price points were computed, with the figures used."""
-    if evaluation.config.ordering is Ordering.HIERARCHY:
-        order = ", then ".join(
-            f"{c.id} (lower price first)" if c.is_price else f"{c.id} (higher mark first)"
-            for c in evaluation.config.criteria
-        )
-        return (
-            f"Ranked by hierarchy (ordering: hierarchy, no points and no total): {order}; "
-            "the next criterion is looked at only when the previous ones are equal."
-        )
-    criterion = evaluation.config.price_criterion
-    rule = criterion.price
-    assert rule is not None
-    top = _short(points(max_points(evaluation.config.total, criterion.weight)))
-    basis = rule.basis.value.upper()
-    formula = formula_text(rule.formula, top)
-    if rule.formula is PriceFormula.GAP:
-        formula += f", k = {rule.k}"
-    figures = f"Pmin = {i18n.money(lot.lowest_price)}"
-    if rule.formula is PriceFormula.LINEAR:
-        figures += f", Pmax = {i18n.money(lot.highest_price)}"
-    note = tr(
-        "note.price",
-        criterion=criterion.id,
-        formula=FORMULA_NAMES[i18n.current()][rule.formula],
-        basis=basis,
-        expression=formula,
-        figures=figures,
-    )
-    rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})
-    if len(rates) > 1:
-        note += tr("note.vat_mix", rates=", ".join(percent(r) for r in rates), basis=basis)
-    return note
-
-
-FORMULA_NAMES: dict[str, dict[PriceFormula, str]] = {
-    "en": {f: f.value for f in PriceFormula},
-    "fr": {
-        PriceFormula.PROPORTIONAL: "proportionnelle",
-        PriceFormula.LINEAR: "linéaire",
-        PriceFormula.GAP: "par écart",
-    },
-}
-
-
-def abnormal_text(evaluation: Evaluation) -> str:
-    """Why the abnormally-low detection did not apply to a lot (fewer than 3 offers)."""
-    method = evaluation.config.consultation.abnormally_low.value
-    return tr("lot.abnormal", n=MINIMUM_OFFERS, method=method)
-
-
-def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
-    """Why a ranking is provisional and what to do about it."""
-    ids = {lot.lot.id for lot in lots}
-    rows = sorted(
-        [
-            r.offer.row
-            for lot in evaluation.lots
-            if lot.lot.id in ids
-            for r in lot.excluded
-            if r.status is Status.INVALID
-        ]
-        + [r.offer.row for r in evaluation.unplaced]
-    )
-    which = _listed([str(i) for i in sorted(ids)])
-    listed = ", ".join(map(str, rows))
-    return tr(
-        "provisional",
-        path=evaluation.book.path,
-        lots=tr("provisional.lot" if len(ids) == 1 else "provisional.lots", which=which),
-        n=len(rows),
-        rows=tr("provisional.row" if len(rows) == 1 else "provisional.rows", rows=listed),
-    )
 
 
 def _short(value: object) -> str:

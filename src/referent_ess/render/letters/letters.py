@@ -34,12 +34,12 @@ from referent_ess.evaluation.engine import (
     Reason,
     Status,
 )
+from referent_ess.i18n.numbers import date_words
 from referent_ess.problems.errors import ReferentError
 from referent_ess.render.formats import award_note
-from referent_ess.render.labels_fr import (
+from referent_ess.render.phrases import (
     STATUS,
     STATUS_EXPLAINED,
-    date_words,
     euros,
     message_fr,
     missing_documents,
