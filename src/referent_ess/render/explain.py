@@ -21,8 +21,8 @@ from referent_ess import i18n
 from referent_ess.base.normalise import normalise
 from referent_ess.config.choices import Ordering, PriceBasis, PriceFormula
 from referent_ess.config.consultation import Config, Criterion
-from referent_ess.evaluation.engine import BudgetCheck, Evaluation, LotResult, OfferResult, Status
 from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import BudgetCheck, Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import tr
 from referent_ess.i18n.numbers import percent
 from referent_ess.problems.errors import ReferentError

@@ -19,8 +19,8 @@ from referent_ess._version import __version__
 from referent_ess.base.exact import CENT, round_half_up, scaled_half_up
 from referent_ess.config.choices import Ordering
 from referent_ess.config.consultation import Config, Criterion
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult
 from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr
 from referent_ess.problems.problem import Problem, ValidationReport
 from referent_ess.render.phrases import abnormal_text as abnormal_text

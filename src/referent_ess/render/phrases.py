@@ -16,7 +16,8 @@ from referent_ess import i18n
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
 from referent_ess.config.consultation import Config
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
-from referent_ess.evaluation.engine import (
+from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import (
     BudgetCheck,
     Evaluation,
     LotResult,
@@ -24,7 +25,6 @@ from referent_ess.evaluation.engine import (
     Reason,
     Status,
 )
-from referent_ess.evaluation.kernel import max_points
 from referent_ess.i18n import numbers, tr
 from referent_ess.i18n.numbers import date_words, listed, money, percent, points, short_raw
 
