@@ -88,7 +88,7 @@ from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.render import phrases
-from referent_ess.render.formats import gap_to_first
+from referent_ess.render.cells import gap_to_first
 from referent_ess.render.run_info import RunInfo
 
 Json = dict[str, Any]

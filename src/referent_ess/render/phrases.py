@@ -7,15 +7,17 @@ the run's language (``with i18n.language("fr"): ...`` for a document that is alw
 Figures come from :mod:`referent_ess.i18n.numbers`.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from referent_ess import i18n
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
 from referent_ess.config.consultation import Config
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
+from referent_ess.evaluation.budget import BudgetReport, unchecked_because
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import (
     BudgetCheck,
@@ -27,6 +29,11 @@ from referent_ess.evaluation.results import (
 )
 from referent_ess.i18n import numbers, tr
 from referent_ess.i18n.numbers import date_words, listed, money, percent, points, short_raw
+from referent_ess.problems.problem import ValidationReport
+
+if TYPE_CHECKING:  # the analyses are imported only by the commands that run them
+    from referent_ess.analysis.sensitivity import Sensitivity
+    from referent_ess.analysis.simulate import Neutralisation
 
 # ---- words --------------------------------------------------------------------------------------
 
@@ -174,6 +181,83 @@ def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
     )
 
 
+# ---- lines above and below a table -----------------------------------------------------------
+
+
+def inputs_text(evaluation: Evaluation) -> str:
+    """The files a result comes from, so that a printed table can be traced back."""
+    config = evaluation.config
+    book = evaluation.book
+    files = f"{config.lots_path}, {config.criteria_path}, {book.path}"
+    return tr("inputs", files=files, sheet=repr(book.sheet), sha=book.sha256[:12])
+
+
+def excluded_reasons(result: OfferResult) -> Iterable[str]:
+    """Each reason as one sentence, with its cell and legal basis when it has them."""
+    for reason in result.reasons:
+        cell = f" ({reason.cell})" if reason.cell else ""
+        basis = f" — {reason.legal_basis}" if reason.legal_basis else f" — {tr('no_ground')}"
+        yield f"{i18n.message(reason.code, reason.params, reason.message)}{cell}{basis}"
+
+
+def validation_verdict(report: ValidationReport) -> str:
+    """``valid: 0 error(s), 2 warning(s)``."""
+    key = "valid" if report.valid else "not_valid"
+    return tr(key, errors=len(report.errors), warnings=len(report.warnings))
+
+
+def budget_summary(report: BudgetReport) -> str:
+    """How many offers were checked, how many are over, and which could not be checked."""
+    parts = [
+        tr("budget.checked", n=report.checked),
+        tr("budget.over", n=len(report.over_cap)),
+    ]
+    colon = tr("punct.colon")
+    if report.unchecked:
+        names = ", ".join(
+            f"{r.candidate} ({tr('md.row', row=r.offer.row)}{colon}{_why_unchecked(r)})"
+            for r in report.unchecked
+        )
+        parts.append(tr("budget.unchecked", n=len(report.unchecked), names=names))
+    return tr("punct.semicolon").join(parts)
+
+
+def _why_unchecked(result: OfferResult) -> str:
+    return tr(f"budget.{unchecked_because(result)}")  # budget.no_lot, no_price, no_ttc
+
+
+# ---- the analyses: simulation and sensitivity --------------------------------------------------
+
+
+def formula_label(name: str) -> str:
+    """A variant's name as people read it here: ``gap k=2`` in English, ``écart k=2`` in French."""
+    if name.startswith("gap k="):
+        k = name.removeprefix("gap k=")
+        return tr("sim.formula.gap", k=k.replace(".", ",") if i18n.current() == "fr" else k)
+    key = f"sim.formula.{name}"
+    return tr(key) if key in i18n.CATALOGUES["en"] else name
+
+
+def neutralisation_text(neutralisation: "Neutralisation") -> str:
+    """The warning that the price criterion is neutralised under a formula."""
+    return tr(
+        "sim.neutralised",
+        name=formula_label(neutralisation.name),
+        spread=numbers.number(neutralisation.spread),
+        maximum=numbers.number(neutralisation.maximum),
+        gap=numbers.number(neutralisation.price_gap, 1),
+    )
+
+
+def sensitivity_summary(analysis: "Sensitivity") -> str:
+    """How far the weights can move before the winner changes."""
+    margin = analysis.margin
+    name = analysis.winner.candidate
+    if margin is None:
+        return tr("sens.summary_any", name=name)
+    return tr("sens.summary", name=name, margin=numbers.number(margin))
+
+
 # ---- deadlines and reasons -------------------------------------------------------------------
 
 
@@ -283,34 +367,3 @@ def deadline_fr(deadline: date | datetime | None, space: str = " ") -> str:
     """:func:`deadline_words` in French."""
     with i18n.language("fr"):
         return deadline_words(deadline, space)
-
-
-__all__ = [
-    "BASIS",
-    "FORMULA",
-    "STATUS",
-    "STATUS_EXPLAINED",
-    "abnormal_text",
-    "award_note",
-    "basis_words",
-    "criterion_label",
-    "deadline_fr",
-    "deadline_words",
-    "euros",
-    "formula_described",
-    "formula_name",
-    "formula_text",
-    "message_fr",
-    "missing_documents",
-    "moment_text",
-    "names_of",
-    "number",
-    "price_note",
-    "provisional_note",
-    "reason_fr",
-    "reason_text",
-    "status_explained",
-    "status_label",
-    "tie_notes",
-    "vat_mix_note",
-]

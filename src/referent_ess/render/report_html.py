@@ -24,7 +24,7 @@ from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n.numbers import date_words, percent
 from referent_ess.problems.problem import Problem
-from referent_ess.render.formats import formula_text, gap_to_first
+from referent_ess.render.cells import gap_to_first
 from referent_ess.render.phrases import (
     BASIS,
     FORMULA,
@@ -32,6 +32,7 @@ from referent_ess.render.phrases import (
     STATUS_EXPLAINED,
     criterion_label,
     euros,
+    formula_text,
     message_fr,
     number,
     reason_fr,

@@ -40,8 +40,9 @@ from referent_ess.evaluation.results import (
     Status,
 )
 from referent_ess.files.xlsx_bytes import workbook_bytes
-from referent_ess.i18n.numbers import percent
-from referent_ess.render.formats import formula_text, gap_to_first, points, safe_text
+from referent_ess.i18n.numbers import percent, points
+from referent_ess.render.cells import gap_to_first
+from referent_ess.render.csv_doc import safe_text
 from referent_ess.render.phrases import (
     BASIS,
     FORMULA,
@@ -49,6 +50,7 @@ from referent_ess.render.phrases import (
     STATUS_EXPLAINED,
     criterion_label,
     euros,
+    formula_text,
     message_fr,
     number,
     reason_fr,

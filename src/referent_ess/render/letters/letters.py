@@ -36,10 +36,10 @@ from referent_ess.evaluation.results import (
 )
 from referent_ess.i18n.numbers import date_words
 from referent_ess.problems.errors import ReferentError
-from referent_ess.render.formats import award_note
 from referent_ess.render.phrases import (
     STATUS,
     STATUS_EXPLAINED,
+    award_note,
     euros,
     message_fr,
     missing_documents,
