@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import HIERARCHY_CRITERIA_YAML
 from referent_ess import api
 from referent_ess.cli import app
 from referent_ess.i18n import CATALOGUES
@@ -33,12 +34,13 @@ SHARED = {
 # what a sentence quotes as typed: settings, options, commands, file names, a placeholder
 QUOTED = re.compile(
     r"`[^`]*`"  # a command, e.g. `referent validate`
-    r"|--[a-z-]+(?: [a-z/]+)?"  # an option, e.g. --all, --format csv/json
+    r"|--[a-z-]+(?: [a-z]+/[a-z]+)?"  # an option, e.g. --all, --format csv/json
     r"|\b[a-z_]+: [a-z-]+\b"  # a setting, e.g. ordering: hierarchy
     r"|\S+\.(?:yaml|xlsx|csv)\b"  # a file
     r"|\{[^}]*\}"  # a template's placeholder
     r"|\b\w*_\w*\b|\b\w+\.\w+\b"  # an identifier, e.g. tie_break, consultation.offers
-    r"|\b[A-Z]{1,3}[0-9]+\b"  # a cell, e.g. G2
+    r"|\b[A-Z]{1,3}[0-9]+\b|\S+!\S+"  # a cell, e.g. G2, offers!C2
+    r"|\b\w+(?:-\w+)+\b"  # a code, e.g. bad-number (and French compounds: au-dessus)
     r"|« offers »|feuille '[^']*'"  # a sheet's name
 )
 WORD = re.compile(r"[^\W\d_]+")
@@ -119,42 +121,20 @@ def test_the_bundled_example_in_french_has_no_english_word(runner: CliRunner) ->
     assert english_in(french_outputs(runner, EXAMPLE, commands), allowed) == {}
 
 
-HIERARCHY_LOTS = """\
-consultation:
-  title: Consultation hiérarchisée
-  deadline: 2018-03-23
-  vat_rate: 0.20
-  cap_basis: ht
-  required_documents: [memoire]
-lots:
-  - id: 1
-    title: Accompagnement
-    cap_ht: 10000
-"""
-
-HIERARCHY_CRITERIA = """\
-ordering: hierarchy
-criteria:
-  - {id: qualite, label: Qualité}
-  - {id: prix, label: Prix, price: {formula: proportional}}
-"""
-
-
 def test_a_hierarchy_in_french_has_no_english_word(
-    runner: CliRunner, tmp_path: Path, make_workbook
+    runner: CliRunner, make_config, make_workbook
 ) -> None:
-    lots, criteria = tmp_path / "lots.yaml", tmp_path / "criteria.yaml"
-    lots.write_text(HIERARCHY_LOTS, encoding="utf-8")
-    criteria.write_text(HIERARCHY_CRITERIA, encoding="utf-8")
-    header = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "memoire", "qualite"]
+    lots, criteria = make_config(criteria_text=HIERARCHY_CRITERIA_YAML)
     rows = [
         ["Bonne mais chère", 1, 900, 10, None, "oui", 5],
         ["Bonne et économe", 1, 500, 10, "5,5 %", "oui", 5],
         ["Moins chère", 1, 100, 10, None, "oui", "4,5"],
-        ["Sans mémoire", 1, 300, 10, None, "non", 4],
+        ["Sans CV", 1, 300, 10, None, "non", 4],
         ["Trop chère", 1, 1500, 10, None, "oui", 3],
+        ["Illisible", 1, "beaucoup", 10, None, "oui", 3],
+        ["Second lot", 2, 400, 10, None, "oui", 2],
     ]
-    offers = make_workbook(rows, header)
+    offers = make_workbook(rows)
     config = ["--lots", str(lots), "--criteria", str(criteria), str(offers)]
     commands = [*RANKINGS, ["explain", "--lot", "1", "Bonne mais chère"]]
     allowed = data_words(lots, criteria, offers)

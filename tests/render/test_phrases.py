@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import HIERARCHY_CRITERIA_YAML
 from referent_ess import api
 from referent_ess.evaluation.results import Status
 from referent_ess.i18n import language
@@ -66,14 +67,7 @@ def test_a_deadline_in_a_sentence() -> None:
 
 
 def test_a_hierarchy_and_mixed_vat_rates_in_french(make_config, make_workbook) -> None:
-    lots, criteria = make_config(
-        criteria_text=(
-            "ordering: hierarchy\n"
-            "criteria:\n"
-            "  - {id: quality, label: Qualité}\n"
-            "  - {id: price, label: Prix, price: {formula: proportional}}\n"
-        )
-    )
+    lots, criteria = make_config(criteria_text=HIERARCHY_CRITERIA_YAML)
     rows = [
         ["Chère", 1, 900, 10, None, "oui", 5],
         ["Réduite", 1, 500, 10, "5,5 %", "oui", 5],

@@ -7,11 +7,12 @@ the run's language (``with i18n.language("fr"): ...`` for a document that is alw
 Figures come from :mod:`referent_ess.i18n.numbers`.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from functools import wraps
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from referent_ess import i18n
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
@@ -332,6 +333,8 @@ FORMULA: dict[str, str] = {
     f.value: i18n.CATALOGUES["fr"][f"formula.{f.value}.described"] for f in PriceFormula
 }
 BASIS: dict[str, str] = {b.value: i18n.CATALOGUES["fr"][f"basis.{b.value}"] for b in CapBasis}
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def euros(amount: Decimal | Fraction | int) -> str:
@@ -344,26 +347,17 @@ def number(value: Decimal | Fraction | int, places: int = 2) -> str:
     return numbers.number(value, places, grouped=True, lang="fr")
 
 
-def message_fr(code: str, params: tuple[tuple[str, str], ...], english: str) -> str:
-    """A reason's or a problem's message in French: the French catalogue's template filled with
-    its figures, else the tool's own (English) message."""
-    with i18n.language("fr"):
-        return i18n.message(code, params, english)
+def in_french(function: Callable[P, R]) -> Callable[P, R]:
+    """``function``, worded in French whatever the run's language."""
+
+    @wraps(function)
+    def french(*args: P.args, **kwargs: P.kwargs) -> R:
+        with i18n.language("fr"):
+            return function(*args, **kwargs)
+
+    return french
 
 
-def reason_fr(
-    config: Config,
-    result: OfferResult,
-    reason: Reason,
-    check: BudgetCheck | None,
-    space: str = " ",
-) -> str | None:
-    """:func:`reason_text` in French."""
-    with i18n.language("fr"):
-        return reason_text(config, result, reason, check, space)
-
-
-def deadline_fr(deadline: date | datetime | None, space: str = " ") -> str:
-    """:func:`deadline_words` in French."""
-    with i18n.language("fr"):
-        return deadline_words(deadline, space)
+message_fr = in_french(i18n.message)  # a reason's or a problem's message
+reason_fr = in_french(reason_text)
+deadline_fr = in_french(deadline_words)
