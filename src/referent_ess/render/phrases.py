@@ -318,6 +318,40 @@ def reason_text(
     return None
 
 
+def letter_reason(
+    config: Config,
+    result: OfferResult,
+    reason: Reason,
+    check: BudgetCheck | None,
+    quote: Callable[[str], str] = lambda document: f"« {document} »",
+) -> str | None:
+    """A reason as a letter to the candidate words it (« votre offre »), from the offer's own
+    figures (``check``: the cap it is over, for ``over_cap``; ``quote``: how a document's name is
+    quoted, escaped for the letter's format); None for the others, which the letter words from
+    their message."""
+    offer = result.offer
+    if reason.code == "late" and offer.received_at is not None:
+        deadline = config.consultation.deadline
+        received = moment_text(offer.received_at)
+        if deadline is None:
+            return tr("letter.reason.late", received=received)
+        return tr("letter.reason.late_by", received=received, deadline=moment_text(deadline))
+    if reason.code == "incomplete":
+        missing = missing_documents(config, result)
+        if missing:
+            key = "letter.reason.incomplete." + ("one" if len(missing) == 1 else "many")
+            return tr(key, documents=", ".join(quote(document) for document in missing))
+    if reason.code == "over_cap" and check is not None:
+        return tr(
+            "letter.reason.over_cap",
+            price=money(check.price),
+            basis=check.basis.upper(),
+            excess=money(-check.margin),
+            cap=money(check.cap),
+        )
+    return None
+
+
 # ---- the documents' French --------------------------------------------------------------------
 # The reports, the letters and the OCDS release are French whatever --lang says. Until each is
 # rendered inside ``with i18n.language("fr")`` as a whole, these give them the French words
@@ -361,3 +395,4 @@ def in_french(function: Callable[P, R]) -> Callable[P, R]:
 message_fr = in_french(i18n.message)  # a reason's or a problem's message
 reason_fr = in_french(reason_text)
 deadline_fr = in_french(deadline_words)
+letter_reason_fr = in_french(letter_reason)
