@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from conftest import LOTS_YAML
 from referent_ess import api, cli, i18n
 from referent_ess.cli import app
-from referent_ess.evaluation.engine import Reason, Status
+from referent_ess.evaluation.results import Reason, Status
 from referent_ess.problems.errors import ReferentError
 from referent_ess.render.explain import find_offer
 from referent_ess.render.letters.letters import _reason_text, build_letters
