@@ -77,11 +77,11 @@ def emit(
     if destination.format in renderers:
         text = renderers[destination.format]()
     elif destination.path is not None:
-        from referent_ess.render.tables import plain_parts
+        from referent_ess.render.terminal.printing import plain_parts
 
         text = plain_parts(table())
     else:
-        from referent_ess.render.tables import print_wide
+        from referent_ess.render.terminal.printing import print_wide
 
         print_wide(table())
         return
@@ -153,9 +153,9 @@ def say_written(path: Path) -> None:
 def flag_provisional(evaluation: "Evaluation", lot_ids: Sequence[int]) -> None:
     """A ranking that data errors leave provisional is said on stderr, and is a finding."""
     from referent_ess.evaluation.lookup import chosen_lots
-    from referent_ess.render import formats
+    from referent_ess.render import phrases
 
     provisional = [lot for lot in chosen_lots(evaluation, lot_ids) if lot.provisional]
     if provisional:
-        say_warning(formats.provisional_note(evaluation, provisional))
+        say_warning(phrases.provisional_note(evaluation, provisional))
         raise Findings

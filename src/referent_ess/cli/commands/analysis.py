@@ -26,13 +26,13 @@ def simulate(
     Example: referent simulate --lot 3
     """
     from referent_ess.analysis.simulate import simulate as run_simulation
-    from referent_ess.render.analysis_formats import simulation_dict
+    from referent_ess.render.json_doc import simulation_dict
 
     evaluation = inputs.score()
     simulation = run_simulation(evaluation, lot)
 
     def table() -> "RenderableType":
-        from referent_ess.render.tables import simulation_table
+        from referent_ess.render.terminal.tables import simulation_table
 
         return simulation_table(simulation, evaluation)
 
@@ -61,7 +61,7 @@ def sensitivity(
     from referent_ess.analysis.sensitivity import NotApplicable, analyse
     from referent_ess.evaluation.lookup import lot_or_error
     from referent_ess.problems.errors import ReferentError
-    from referent_ess.render.analysis_formats import sensitivity_dict
+    from referent_ess.render.json_doc import sensitivity_dict
 
     evaluation = inputs.score()
     require_weights(evaluation, "sensitivity")
@@ -81,7 +81,7 @@ def sensitivity(
         ) from None
 
     def table() -> "RenderableType":
-        from referent_ess.render.tables import sensitivity_tables
+        from referent_ess.render.terminal.tables import sensitivity_tables
 
         return sensitivity_tables(analysis)
 
@@ -101,14 +101,14 @@ def explain(
     Example: referent explain --lot 3 "Atelier Matières Vives (SCIC)"
     """
     from referent_ess.evaluation.lookup import lot_or_error
-    from referent_ess.render import formats
+    from referent_ess.render import json_doc
     from referent_ess.render.explain import explain as run_explain
     from referent_ess.render.explain import explanation_dict, explanation_text
 
     evaluation = inputs.score()
     lot_or_error(evaluation, lot)  # before the candidate: a wrong --lot is said as such
     explanation = run_explain(evaluation, lot, candidate)
-    data = {**formats.header(evaluation.config, evaluation), **explanation_dict(explanation)}
+    data = {**json_doc.header(evaluation.config, evaluation), **explanation_dict(explanation)}
     text = explanation_text(explanation)
 
     def table() -> "RenderableType":
@@ -126,7 +126,7 @@ def _emit_analysis(
     table: Callable[[], "RenderableType"],
 ) -> None:
     """An analysis command's output: its table, or its JSON document."""
-    from referent_ess.render import formats
+    from referent_ess.render import json_doc
 
-    renderers = {OutputFormat.JSON: lambda: formats.to_json(data())}
+    renderers = {OutputFormat.JSON: lambda: json_doc.to_json(data())}
     emit(destination.destination(), renderers, table, read_files(evaluation))

@@ -19,7 +19,7 @@ def check_budget(*, inputs: Inputs, destination: Destination) -> None:
     """
     from referent_ess import api
     from referent_ess.evaluation.budget import budget_report
-    from referent_ess.render import budget
+    from referent_ess.render import csv_doc, json_doc, markdown_doc, phrases
 
     lots, criteria = inputs.config_paths()
     with loading() as progress:
@@ -31,17 +31,17 @@ def check_budget(*, inputs: Inputs, destination: Destination) -> None:
         from rich.console import Group
         from rich.text import Text
 
-        from referent_ess.render.tables import budget_tables, inputs_line
+        from referent_ess.render.terminal.tables import budget_tables, inputs_line
 
-        lines = (Text(inputs_line(evaluation)), Text(budget.summary(report)))
+        lines = (Text(inputs_line(evaluation)), Text(phrases.budget_summary(report)))
         return Group(lines[0], budget_tables(evaluation), lines[1])
 
     emit(
         destination,
         {
-            OutputFormat.JSON: lambda: budget.budget_json(evaluation, report),
-            OutputFormat.CSV: lambda: budget.budget_csv(evaluation),
-            OutputFormat.MARKDOWN: lambda: budget.budget_markdown(evaluation, report),
+            OutputFormat.JSON: lambda: json_doc.budget_json(evaluation, report),
+            OutputFormat.CSV: lambda: csv_doc.budget_csv(evaluation),
+            OutputFormat.MARKDOWN: lambda: markdown_doc.budget_markdown(evaluation, report),
         },
         table,
         read_files(evaluation),
@@ -57,7 +57,7 @@ def validate(*, inputs: Inputs, destination: Destination) -> None:
     Example: referent validate offers.xlsx --format json
     """
     from referent_ess import api
-    from referent_ess.render import formats
+    from referent_ess.render import csv_doc, json_doc, markdown_doc, phrases
 
     lots, criteria = inputs.config_paths()
     report = api.validate(lots, criteria, inputs.offers)
@@ -66,18 +66,18 @@ def validate(*, inputs: Inputs, destination: Destination) -> None:
         from rich.console import Group
         from rich.text import Text
 
-        from referent_ess.render.tables import problems_table
+        from referent_ess.render.terminal.tables import problems_table
 
-        verdict = Text(formats.validation_verdict(report))
+        verdict = Text(phrases.validation_verdict(report))
         return Group(problems_table(report), verdict) if report.problems else verdict
 
     given = [lots, criteria, *([Path(inputs.offers)] if inputs.offers is not None else [])]
     emit(
         destination,
         {
-            OutputFormat.JSON: lambda: formats.to_json(formats.validation_dict(report)),
-            OutputFormat.CSV: lambda: formats.validation_csv(report),
-            OutputFormat.MARKDOWN: lambda: formats.validation_markdown(report),
+            OutputFormat.JSON: lambda: json_doc.to_json(json_doc.validation_dict(report)),
+            OutputFormat.CSV: lambda: csv_doc.validation_csv(report),
+            OutputFormat.MARKDOWN: lambda: markdown_doc.validation_markdown(report),
         },
         table,
         given,

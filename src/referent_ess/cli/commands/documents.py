@@ -123,7 +123,7 @@ def export(
     from referent_ess import i18n
     from referent_ess.files.atomic_write import write_atomically
     from referent_ess.problems.errors import ReferentError
-    from referent_ess.render import formats
+    from referent_ess.render import json_doc
     from referent_ess.render.ocds import build_ocds_release
 
     if not ocds:
@@ -136,7 +136,7 @@ def export(
     release = build_ocds_release(evaluation, _run_info(evaluation), ocid_prefix)
     if ocid_prefix == "ocds-xxxxxx":
         say_warning(i18n.tr("cli.placeholder_ocid"))
-    write_atomically(out, formats.to_json(release), inputs=read_files(evaluation), force=force)
+    write_atomically(out, json_doc.to_json(release), inputs=read_files(evaluation), force=force)
     say_written(out)
 
 

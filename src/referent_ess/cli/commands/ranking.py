@@ -60,7 +60,7 @@ def _rank_and_show(
     inputs: Inputs, lot: int | None, destination: Destination, *, gaps: bool, every: bool
 ) -> None:
     from referent_ess.evaluation.lookup import chosen_lots, lot_ids_or_error
-    from referent_ess.render import formats
+    from referent_ess.render import csv_doc, json_doc, markdown_doc
 
     with loading() as progress:
         evaluation = inputs.score(progress)
@@ -71,7 +71,7 @@ def _rank_and_show(
         from rich.console import Group
         from rich.text import Text
 
-        from referent_ess.render.tables import TOP, inputs_line, score_tables
+        from referent_ess.render.terminal.tables import TOP, inputs_line, score_tables
 
         limit = None if every else TOP
         tables = score_tables(evaluation, chosen_lots(evaluation, chosen), gaps=gaps, limit=limit)
@@ -80,9 +80,9 @@ def _rank_and_show(
     emit(
         destination,
         {
-            OutputFormat.JSON: lambda: formats.evaluation_json_parts(evaluation, chosen),
-            OutputFormat.CSV: lambda: formats.evaluation_csv(evaluation, chosen),
-            OutputFormat.MARKDOWN: lambda: formats.evaluation_markdown(
+            OutputFormat.JSON: lambda: json_doc.evaluation_json_parts(evaluation, chosen),
+            OutputFormat.CSV: lambda: csv_doc.evaluation_csv(evaluation, chosen),
+            OutputFormat.MARKDOWN: lambda: markdown_doc.evaluation_markdown(
                 evaluation, chosen, gaps=gaps
             ),
         },

@@ -30,7 +30,7 @@ def init(
     Example: referent init demo --lots 4 --title "Référents ESS 2027"
     """
     from referent_ess import i18n
-    from referent_ess.scaffold.template import init_consultation
+    from referent_ess.scaffold import init_consultation
 
     written = init_consultation(folder, lots, title, force)
     for path in written:
@@ -60,7 +60,7 @@ def template(
     Example: referent template --out offers.xlsx --evaluators "Anne,Bruno"
     """
     from referent_ess.config.consultation import load_config
-    from referent_ess.scaffold.template import write_template
+    from referent_ess.scaffold import write_template
 
     lots, criteria = Inputs(lots=lots, criteria=criteria).config_paths()
     config = load_config(lots, criteria)
