@@ -175,6 +175,33 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
     assert "REFERENT_CRITERIA" in stdout
 
 
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("score", "--lot --lots --criteria --format --output --force --all --help"),
+        ("explain", "--lot --lots --criteria --format --output --force --help"),
+        (
+            "sensitivity",
+            "--lot --samples --spread --seed --lots --criteria --format --output --force --help",
+        ),
+        ("letters", "--lot --output --template --lots --criteria --force --help"),
+        ("template", "--output --evaluators --lots --criteria --force --help"),
+    ],
+)
+def test_shared_options_are_listed_in_place(runner: CliRunner, command: str, options: str) -> None:
+    """The options every command shares (inputs, destination) come after its own, in one order;
+    an option is named by the last long name of its column (``-o, --out, --output``)."""
+    stdout = run(runner, [command, "--help"], 0).stdout
+    listed = stdout.split("Options:\n")[1]
+    columns = [
+        line.strip().split("  ")[0] for line in listed.splitlines() if line.startswith("  -")
+    ]
+    names = [
+        [w.rstrip(",") for w in column.split() if w.startswith("--")][-1] for column in columns
+    ]
+    assert names == options.split()
+
+
 def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
     import typer.main
 

@@ -142,6 +142,7 @@ class AnalysisDestination:
     force: ForceOption = False
 
     def destination(self) -> Destination:
+        """The same, as every other command's output is sent."""
         return Destination(OutputFormat(self.format.value), self.path, self.force)
 
 
