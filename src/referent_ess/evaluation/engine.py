@@ -21,7 +21,9 @@ from referent_ess.config.consultation import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, Suspicion, detect
 from referent_ess.intake.offers import Offer, OfferBook
-from referent_ess.problems.problem import Problem, Severity
+from referent_ess.problems.problem import Problem, english
+
+Params = tuple[tuple[str, str], ...]
 
 
 class Status(StrEnum):
@@ -48,16 +50,37 @@ LEGAL_BASIS: dict[Status, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Reason:
-    """Why an offer is not admissible. ``code`` is stable; ``status`` is the status it leads to."""
+    """Why an offer is not admissible. ``code`` is stable; ``status`` is the status it leads to;
+    ``params`` are the figures of its message, which the catalogues word."""
 
     code: str
     status: Status
-    message: str
-    cell: str | None = None
-    field: str | None = None
-    params: tuple[tuple[str, str], ...] = ()  # the figures of the message, for translations
+    cell: str | None
+    field: str | None
+    params: Params
+
+    def __init__(
+        self,
+        code: str,
+        status: Status,
+        *legacy: Any,  # TODO(wording): remove after merge: Reason(code, status, text, cell, ...)
+        params: Params = (),
+        cell: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        given = dict(zip(("cell", "field", "params"), legacy[1:], strict=False))
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "cell", given.get("cell", cell))
+        object.__setattr__(self, "field", given.get("field", field))
+        object.__setattr__(self, "params", given.get("params", params))
+
+    @property
+    def message(self) -> str:
+        """The English text (JSON and CSV keep it whatever the language)."""
+        return english(self.code, self.params)
 
     @property
     def legal_basis(self) -> str | None:
@@ -123,10 +146,25 @@ class LotResult:
     highest_price: Decimal | None
     ties: tuple[Tie, ...] = ()
     provisional: bool = False  # some offer of the lot (or without a lot) could not be evaluated
-    abnormal_note: str | None = None  # why abnormally-low detection did not apply, if it did not
+    # why abnormally-low detection did not apply, if it did not: the figures of its message
+    abnormal_params: Params = ()
     award: "OfferResult | None" = None  # the offer the lot goes to, when that can be said
-    award_note: str | None = None  # why there is no award, or why it is not the first ranked
-    award_params: tuple[tuple[str, str], ...] = ()  # its form and figures, for the catalogues
+    # why there is no award, or why it is not the first ranked: the form and figures of its note
+    award_params: Params = ()
+
+    @property
+    def abnormal_note(self) -> str | None:
+        """In English (the JSON keeps it): ``abnormally-low-skipped``, or None."""
+        return (
+            english("abnormally-low-skipped", self.abnormal_params)
+            if self.abnormal_params
+            else None
+        )
+
+    @property
+    def award_note(self) -> str | None:
+        """In English (the JSON keeps it): ``award-note``, or None."""
+        return english("award-note", self.award_params) if self.award_params else None
 
     @cached_property
     def ranked(self) -> tuple[OfferResult, ...]:
@@ -194,9 +232,6 @@ def _allocate(
                     result.offer,
                     source,
                     "lot-limit",
-                    f"ranked {result.rank} on lot {lot.lot.id}, but already awarded lot "
-                    f"{earlier}: a candidate may win at most {limit} lot(s) "
-                    "(max_lots_per_candidate)",
                     "candidate",
                     (
                         ("rank", str(result.rank)),
@@ -237,19 +272,10 @@ def _award_first(lot: LotResult) -> LotResult:
     return replace(lot, award=lot.winners[0])
 
 
-_AWARD_NOTES = {
-    "provisional": "provisional ranking: no award yet",
-    "no-admissible": "no admissible offer",
-    "tie": "{count} offers share rank {rank}: the buyer decides",
-    "passed-over": "awarded to the rank-{rank} offer (max_lots_per_candidate)",
-    "nobody": "no candidate may take this lot",
-}
-
-
 def _note(form: str, **figures: int | None) -> dict[str, Any]:
-    """A lot's award note (code ``award-note``), in English and as parameters to translate."""
+    """A lot's award note (code ``award-note``): its form and figures."""
     params = (("form", form), *((name, str(value)) for name, value in figures.items()))
-    return {"award_note": _AWARD_NOTES[form].format(**figures), "award_params": params}
+    return {"award_params": params}
 
 
 def _same(award: "OfferResult | None", offers: tuple[OfferResult, ...]) -> "OfferResult | None":
@@ -265,7 +291,8 @@ def _judge(
     """Everything about one offer that does not depend on the other offers of its lot."""
     consultation = config.consultation
     reasons = [
-        Reason(p.code, Status.INVALID, p.message, p.cell, p.field, p.params) for p in offer.errors
+        Reason(p.code, Status.INVALID, params=p.params, cell=p.cell, field=p.field)
+        for p in offer.errors
     ]
     warnings = [p for p in offer.problems if not p.is_error]
 
@@ -282,35 +309,20 @@ def _judge(
             reasons.append(_zero_price(offer, amount_ht))
     elif not reasons:
         # no cell error explains it: the column itself is missing (validate still evaluates)
-        reasons.append(
-            Reason(
-                "no-price",
-                Status.INVALID,
-                "the price cannot be computed: the day rate or the number of days is missing",
-                params=(("reason", "no-price"),),
-            )
-        )
+        reasons.append(Reason("no-price", Status.INVALID))
 
     late = _lateness(offer, consultation.deadline)
     if late is True:
-        message = (
-            f"received {_when(offer.received_at)}, after the deadline "
-            f"{_when(consultation.deadline)}"
-        )
-        params: tuple[tuple[str, str], ...] = (
+        params: Params = (
             ("received_date", _when(offer.received_at)),
             ("deadline_date", _when(consultation.deadline)),
         )
         cell = offer.cells.get("received_at")
-        reasons.append(Reason("late", Status.LATE, message, cell, "received_at", params))
+        reasons.append(Reason("late", Status.LATE, params=params, cell=cell, field="received_at"))
     elif late is None:
-        message = (
-            f"received on the deadline day without a time; the deadline is "
-            f"{_when(consultation.deadline)}: check that it was on time"
-        )
         params = (("deadline_date", _when(consultation.deadline)),)
         warnings.append(
-            _offer_warning(offer, source, "received-time-unknown", message, "received_at", params)
+            _offer_warning(offer, source, "received-time-unknown", "received_at", params)
         )
 
     reasons += _missing_documents(offer, consultation.required_documents)
@@ -347,17 +359,13 @@ def _judge(
 
 def _zero_price(offer: Offer, amount_ht: Decimal) -> Reason:
     """A day rate × days that rounds to 0.00: no price formula can score it (Pmin / 0)."""
-    message = (
-        f"the price HT {offer.day_rate_ht} × {offer.days} = {amount_ht:.2f} is zero once rounded "
-        "to the cent; a price must be at least 0.01"
-    )
     params = (
         ("rate_num", str(offer.day_rate_ht)),
         ("days_num", str(offer.days)),
         ("amount_money", str(amount_ht)),
     )
     cell = offer.cells.get("day_rate_ht")
-    return Reason("zero-price", Status.INVALID, message, cell, "day_rate_ht", params)
+    return Reason("zero-price", Status.INVALID, params=params, cell=cell, field="day_rate_ht")
 
 
 def _price_mismatch(
@@ -367,17 +375,13 @@ def _price_mismatch(
     stated = offer.price_ht_stated
     if stated is None or abs(stated - amount_ht) <= Decimal("0.01"):
         return []
-    message = (
-        f"the stated price HT {stated:.2f} differs from day rate × days = "
-        f"{offer.day_rate_ht:.2f} × {offer.days} = {amount_ht:.2f}; the unit price prevails"
-    )
     params = (
         ("stated_money", str(stated)),
         ("rate_money", str(offer.day_rate_ht)),
         ("days_num", str(offer.days)),
         ("amount_money", str(amount_ht)),
     )
-    return [_offer_warning(offer, source, "price-mismatch", message, "price_ht", params)]
+    return [_offer_warning(offer, source, "price-mismatch", "price_ht", params)]
 
 
 def _other_cap(
@@ -406,11 +410,6 @@ def _other_cap(
     if checked.within == other.within:
         return []
     side = "within" if other.within else "over"
-    message = (
-        f"{side} the lot's {other.basis.upper()} cap ({other.price:.2f} against {other.cap:.2f}), "
-        f"while the cap checked (cap_basis: {basis.value}) says "
-        f"{'within' if checked.within else 'over'}"
-    )
     params = (
         ("side_part", f"cap.{side}"),
         ("basis", other.basis.upper()),
@@ -419,26 +418,20 @@ def _other_cap(
         ("checked_basis", basis.value),
         ("checked_part", f"cap.{'within' if checked.within else 'over'}"),
     )
-    return [_offer_warning(offer, source, "other-cap", message, "day_rate_ht", params)]
+    return [_offer_warning(offer, source, "other-cap", "day_rate_ht", params)]
 
 
 def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
     missing = [document for document in required if offer.documents.get(document) is False]
     if not missing:
         return []
-    plural = "s" if len(missing) > 1 else ""
-    message = f"missing required document{plural}: {', '.join(missing)}"
-    params = (("documents", ", ".join(missing)),)
+    params = (("form", "several" if len(missing) > 1 else "one"), ("documents", ", ".join(missing)))
     cell = offer.cells.get(missing[0])
-    return [Reason("incomplete", Status.INCOMPLETE, message, cell, missing[0], params)]
+    return [Reason("incomplete", Status.INCOMPLETE, params=params, cell=cell, field=missing[0])]
 
 
 def _over_cap(offer: Offer, check: "BudgetCheck") -> Reason:
     basis = check.basis.upper()
-    message = (
-        f"price {basis} {check.price:.2f} exceeds the lot's cap {basis} {check.cap:.2f} "
-        f"by {-check.margin:.2f}"
-    )
     params = (
         ("basis", basis),
         ("price_money", str(check.price)),
@@ -446,34 +439,25 @@ def _over_cap(offer: Offer, check: "BudgetCheck") -> Reason:
         ("excess_money", str(-check.margin)),
     )
     cell = offer.cells.get("day_rate_ht")
-    return Reason("over_cap", Status.OVER_CAP, message, cell, "day_rate_ht", params)
+    return Reason("over_cap", Status.OVER_CAP, params=params, cell=cell, field="day_rate_ht")
 
 
 def _missing_mark(offer: Offer, criterion: str) -> Reason:
     absent = offer.missing_evaluators.get(criterion)
     if absent:
-        return Reason(
-            "missing-evaluator-mark",
-            Status.INVALID,
-            f"no mark from {', '.join(absent)} for {criterion}: every evaluator must mark "
-            f"{offer.candidate!r} on lot {offer.lot} (marks sheet)",
-            offer.cells.get("candidate"),
-            criterion,
-            (
-                ("evaluators", ", ".join(absent)),
-                ("criterion", criterion),
-                ("candidate", repr(offer.candidate)),
-                ("lot", str(offer.lot)),
-            ),
+        params: Params = (
+            ("evaluators", ", ".join(absent)),
+            ("criterion", criterion),
+            ("candidate", repr(offer.candidate)),
+            ("lot", str(offer.lot)),
         )
-    return Reason(
-        "missing-mark",
-        Status.INVALID,
-        f"no mark for {criterion}; the jury must mark every criterion",
-        offer.cells.get(criterion),
-        criterion,
-        (("criterion", criterion),),
-    )
+        cell = offer.cells.get("candidate")
+        return Reason(
+            "missing-evaluator-mark", Status.INVALID, params=params, cell=cell, field=criterion
+        )
+    params = (("criterion", criterion),)
+    cell = offer.cells.get(criterion)
+    return Reason("missing-mark", Status.INVALID, params=params, cell=cell, field=criterion)
 
 
 def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], list[str]]:
@@ -533,16 +517,13 @@ def _when(moment: date | datetime | None) -> str:
 
 
 def _offer_warning(
-    offer: Offer,
-    source: tuple[str, str | None],
-    code: str,
-    message: str,
-    field: str,
-    params: tuple[tuple[str, str], ...] = (),
+    offer: Offer, source: tuple[str, str | None], code: str, field: str, params: Params
 ) -> Problem:
     file, sheet = source
     cell = offer.cells.get(field)
-    return Problem(code, message, Severity.WARNING, file, sheet, cell, offer.row, field, params)
+    return Problem(
+        code, params=params, file=file, sheet=sheet, cell=cell, row=offer.row, field=field
+    )
 
 
 def _rank_lot(
@@ -604,13 +585,10 @@ def _rank_lot(
     others = [r for r in results if r.status is not Status.ADMISSIBLE]
     ties = _exact_ties(ranked, config.tie_break) if config.ordering is Ordering.WEIGHTED else ()
     provisional = unsure or any(r.status is Status.INVALID for r in others)
-    detection = None
+    skipped: Params = ()
     if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
-        detection = (
-            f"Abnormally low offers: fewer than {MINIMUM_OFFERS} admissible offers, so the "
-            f"{method.value} method does not apply; judge the prices case by case"
-        )
-    return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional, detection)
+        skipped = (("count", str(MINIMUM_OFFERS)), ("method", method.value))
+    return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional, skipped)
 
 
 _ZERO = Fraction(0)
@@ -655,14 +633,7 @@ def _abnormally_low(
     result: OfferResult, suspicion: Suspicion, source: tuple[str, str | None]
 ) -> Problem:
     """The flag of an abnormally low price: the figures, and what the law requires next."""
-    explanation = suspicion.explanation
-    message = (
-        f"the price may be abnormally low ({explanation}); before any rejection the law requires "
-        "asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la "
-        "commande publique)"
-    )
-    params = (("explanation", explanation), *suspicion.params)
-    return _offer_warning(result.offer, source, "abnormally-low", message, "day_rate_ht", params)
+    return _offer_warning(result.offer, source, "abnormally-low", "day_rate_ht", suspicion.params)
 
 
 def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:

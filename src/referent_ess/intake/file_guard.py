@@ -75,38 +75,24 @@ class XlsxScan:
         return tuple(s for s in self.sheets if s.part.startswith("xl/worksheets/"))
 
 
-def refuse(
-    path: Path, message: str, code: str, params: tuple[tuple[str, str], ...] = ()
-) -> ReferentError:
-    given = (("path", str(path)), *params) if params else ()
-    return ReferentError(f"{path}: {message}", code, params=given)
+def refuse(path: Path, code: str, *params: tuple[str, str]) -> ReferentError:
+    """The error that refuses the file at ``path``: its code and the figures of its message."""
+    return ReferentError(code, params=(("path", str(path)), *params))
 
 
 def check_readable(path: Path) -> bytes:
     """The file's first bytes; refuse a missing, unreadable, folder or empty file."""
     if not path.exists():
-        raise refuse(path, "file not found", "file-not-found", (("form", "offers"),))
+        raise refuse(path, "file-not-found", ("form", "offers"))
     if path.is_dir():
-        raise refuse(
-            path,
-            "is a folder, expected an offers workbook (.xlsx) or .csv",
-            "is-a-folder",
-            (("form", "offers"),),
-        )
+        raise refuse(path, "is-a-folder", ("form", "offers"))
     try:
         with path.open("rb") as stream:
             head = stream.read(8)
     except OSError as exc:
-        raise refuse(
-            path,
-            f"cannot be read ({exc.strerror})",
-            "unreadable-file",
-            os_reason(exc),
-        ) from None
+        raise refuse(path, "unreadable-file", *os_reason(exc)) from None
     if not head:
-        raise refuse(
-            path, "is empty (0 bytes): it holds no workbook", "empty-file", (("form", "offers"),)
-        )
+        raise refuse(path, "empty-file")
     return head
 
 
@@ -133,13 +119,7 @@ def scan_xlsx(path: Path) -> XlsxScan:
         OSError,
     ) as exc:
         # what Python's zipfile raises for a damaged or crafted archive
-        raise refuse(
-            path,
-            f"is damaged or truncated ({exc}); download or copy it again, or save it again "
-            "from your spreadsheet",
-            "damaged-zip",
-            (("detail", str(exc)),),
-        ) from None
+        raise refuse(path, "damaged-zip", ("detail", str(exc))) from None
     return XlsxScan(
         tuple(_with_notes(sheet, notes.get(sheet.part, _PartNotes())) for sheet in sheets)
     )
@@ -149,19 +129,8 @@ def _ole2(path: Path) -> ReferentError:
     with path.open("rb") as stream:
         start = stream.read(1 << 20)
     if "EncryptionInfo".encode("utf-16-le") in start:
-        return refuse(
-            path,
-            "is a password-protected workbook; open it and save a copy as .xlsx without a "
-            "password (File > Info > Protect workbook > Encrypt with password: leave it empty)",
-            "encrypted-workbook",
-            (("form", "ole2"),),
-        )
-    return refuse(
-        path,
-        "is an old Excel 97-2003 workbook (.xls); open it and save it as Excel workbook (.xlsx)",
-        "legacy-xls",
-        (("form", "ole2"),),
-    )
+        return refuse(path, "encrypted-workbook", ("form", "ole2"))
+    return refuse(path, "legacy-xls")
 
 
 def _not_a_zip(path: Path, head: bytes) -> ReferentError:
@@ -172,38 +141,16 @@ def _not_a_zip(path: Path, head: bytes) -> ReferentError:
     except UnicodeDecodeError:
         text = None
     if text is not None and text.lstrip().startswith("<"):
-        return refuse(
-            path,
-            "is an HTML or XML file with a workbook's name (some web exports do this), not an "
-            ".xlsx; open it in your spreadsheet and save it as .xlsx",
-            "html-file",
-            (("form", "text"),),
-        )
+        return refuse(path, "html-file")
     if text is not None and ("\n" in text or len(start) < 4096) and (";" in text or "," in text):
-        return refuse(
-            path,
-            "is a CSV text file with a workbook's name; rename it to .csv (referent reads "
-            "CSV offers too)",
-            "csv-renamed",
-            (("form", "text"),),
-        )
-    return refuse(
-        path,
-        f"is not a workbook (its content starts with {head[:8].hex(' ')}); save the offers "
-        "from your spreadsheet as .xlsx",
-        "not-a-workbook",
-        (("form", "bytes"), ("start", head[:8].hex(" "))),
-    )
+        return refuse(path, "csv-renamed")
+    return refuse(path, "not-a-workbook", ("form", "bytes"), ("start", head[:8].hex(" ")))
 
 
 def _check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_MEMBERS:
         raise refuse(
-            path,
-            f"holds {len(infos)} zip members (a workbook has a few dozen, at most "
-            f"{MAX_MEMBERS} are accepted): refused",
-            "too-many-members",
-            (("count", str(len(infos))), ("limit", str(MAX_MEMBERS))),
+            path, "too-many-members", ("count", str(len(infos))), ("limit", str(MAX_MEMBERS))
         )
     names = [info.filename for info in infos]
     repeated = (
@@ -212,39 +159,16 @@ def _check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.Z
         else []
     )
     if repeated:
-        raise refuse(
-            path,
-            f"its zip holds the member {repeated[0]!r} more than once, which a spreadsheet never "
-            "writes (a crafted file?): refused",
-            "duplicate-zip-member",
-            (("member", repr(repeated[0])),),
-        )
+        raise refuse(path, "duplicate-zip-member", ("member", repr(repeated[0])))
     declared = sum(info.file_size for info in infos)
     if declared > MAX_UNCOMPRESSED:
         # rounded up, so that a size just over the limit never reads as the limit itself
         size, limit = str(-(-declared // MB)), str(MAX_UNCOMPRESSED // MB)
-        raise refuse(
-            path,
-            f"would expand to {size} MB (more than the {limit} MB accepted; a zip bomb?): "
-            "refused before decompressing anything",
-            "zip-bomb",
-            (("size", size), ("limit", limit)),
-        )
+        raise refuse(path, "zip-bomb", ("size", size), ("limit", limit))
     if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:200]:
-        raise refuse(
-            path,
-            "is an OpenDocument spreadsheet (.ods); save it as .xlsx, or export the offers "
-            "sheet as .csv",
-            "ods-file",
-            (("form", "zip"),),
-        )
+        raise refuse(path, "ods-file")
     if "[Content_Types].xml" not in names:
-        raise refuse(
-            path,
-            "is a zip archive, but not a workbook (no [Content_Types].xml)",
-            "not-a-workbook",
-            (("form", "zip"),),
-        )
+        raise refuse(path, "not-a-workbook", ("form", "zip"))
     if "xl/workbook.xml" not in names:
         kind = next(
             (
@@ -254,26 +178,9 @@ def _check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.Z
             ),
             "other",
         )
-        raise refuse(
-            path,
-            f"is {_OFFICE_KINDS[kind]}, not an Excel workbook",
-            "not-a-workbook",
-            (("form", "office"), ("kind_part", f"office.{kind}")),
-        )
+        raise refuse(path, "not-a-workbook", ("form", "office"), ("kind_part", f"office.{kind}"))
     if any(info.flag_bits & 0x1 for info in infos):
-        raise refuse(
-            path,
-            "has encrypted zip members; save a copy without a password",
-            "encrypted-workbook",
-            (("form", "zip"),),
-        )
-
-
-_OFFICE_KINDS = {
-    "word": "a Word document",
-    "powerpoint": "a PowerPoint file",
-    "other": "an Office file but not a workbook",
-}
+        raise refuse(path, "encrypted-workbook", ("form", "zip"))
 
 
 def _is_xml(info: zipfile.ZipInfo) -> bool:
@@ -301,13 +208,7 @@ def _scan_member(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> _PartNo
         cut = data.rfind(b">") + 1
         complete, carry = data[:cut], data[cut:][-(1 << 20) :]
         if _DTD.search(complete) or _DTD.search(carry):
-            raise refuse(
-                path,
-                f"its part {info.filename} declares an XML DTD or entities, which workbooks never "
-                "need and which entity-expansion attacks use: refused",
-                "xml-entities",
-                (("part", info.filename),),
-            )
+            raise refuse(path, "xml-entities", ("part", info.filename))
         # cheap byte searches first: most chunks have no formula, merge or hidden row at all
         if not notes.has_formulas and (b"<f" in complete or b":f" in complete):
             notes.has_formulas = bool(_FORMULA.search(complete)) or notes.has_formulas
@@ -345,12 +246,7 @@ def _decompressed(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterat
     if info.compress_type == zipfile.ZIP_DEFLATED:
         inflate = zlib.decompressobj(-zlib.MAX_WBITS)
     elif info.compress_type != zipfile.ZIP_STORED:
-        raise refuse(
-            path,
-            f"its part {info.filename} uses a compression spreadsheets never use: refused",
-            "unusual-compression",
-            (("part", info.filename),),
-        )
+        raise refuse(path, "unusual-compression", ("part", info.filename))
     left = info.compress_size
     produced = 0
     crc = 0
@@ -382,13 +278,7 @@ def _decompressed(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterat
 
 
 def _size_mismatch(path: Path, info: zipfile.ZipInfo) -> ReferentError:
-    return refuse(
-        path,
-        f"its part {info.filename} does not have the size its zip directory declares "
-        f"({info.file_size} bytes): a damaged or crafted file, refused",
-        "zip-size-mismatch",
-        (("part", info.filename), ("size", str(info.file_size))),
-    )
+    return refuse(path, "zip-size-mismatch", ("part", info.filename), ("size", str(info.file_size)))
 
 
 def _sheets(path: Path, archive: zipfile.ZipFile) -> list[SheetScan]:
@@ -402,12 +292,7 @@ def _sheets(path: Path, archive: zipfile.ZipFile) -> list[SheetScan]:
             else None
         )
     except Exception as exc:  # defusedxml and ElementTree raise several types; all mean unusable
-        raise refuse(
-            path,
-            f"its workbook part cannot be read ({exc})",
-            "damaged-workbook",
-            (("detail", str(exc)),),
-        ) from None
+        raise refuse(path, "damaged-workbook", ("detail", str(exc))) from None
     targets: dict[str, str] = {}
     for rel in rels.iter(f"{_NS_PKG_REL}Relationship") if rels is not None else ():
         target = rel.get("Target", "")

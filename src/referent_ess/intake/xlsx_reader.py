@@ -43,11 +43,8 @@ def read_xlsx_offers(path: Path, progress: Progress | None = None) -> RawSheet:
     except (ReferentError, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as exc:  # a Rust panic in the reader is a BaseException, not Exception
-        raise ReferentError(
-            f"{path}: cannot be read as an .xlsx workbook ({exc})",
-            "unreadable-workbook",
-            params=(("path", str(path)), ("detail", str(exc))),
-        ) from None
+        params = (("path", str(path)), ("detail", str(exc)))
+        raise ReferentError("unreadable-workbook", params=params) from None
     marks = _raw(path, scan, read.marks_name, read.marks_values, ()) if read.marks_name else None
     offers = _raw(path, scan, read.offers_name, read.offers_values, read.other_headers)
     return replace(offers, marks_sheet=marks)
@@ -194,11 +191,7 @@ def _choose_offers_sheet(scan: XlsxScan, display: str) -> str:
             return sheet.name
     visible = [sheet.name for sheet in scan.worksheets if sheet.state == "visible"]
     if not visible:
-        raise ReferentError(
-            f"{display}: the workbook has no visible worksheet",
-            "no-worksheet",
-            params=(("path", display),),
-        )
+        raise ReferentError("no-worksheet", params=(("path", display),))
     return visible[0]
 
 
