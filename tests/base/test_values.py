@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from helpers import english
 
+from helpers import english
 from referent_ess.base.values import (
     BadValue,
     parse_amount,

@@ -36,7 +36,8 @@ def test_every_code_has_an_english_and_a_french_template_with_the_same_placehold
     key: str,
 ) -> None:
     english, french = en.MESSAGES[f"msg:{key}"], fr.MESSAGES[f"msg:{key}"]
-    assert english.strip() and french.strip()
+    assert english.strip()
+    assert french.strip()
     different = placeholders(english) ^ placeholders(french)
     assert different <= LEFT_OUT.get(f"msg:{key}", set()), different
 

@@ -67,11 +67,12 @@ def _validate(model: type[SpecT], doc: YamlDocument) -> tuple[SpecT | None, list
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [(tuple(err["loc"]), *_code_and_params(err, model)) for err in exc.errors()]
+        return None, [(tuple(err["loc"]), *code_and_params(err, model)) for err in exc.errors()]
 
 
-def _code_and_params(err: Any, model: type[Spec]) -> tuple[str, Params]:
-    """The code and figures of one pydantic error; a :class:`BadValue` keeps its own."""
+def code_and_params(err: Any, model: type[Spec]) -> tuple[str, Params]:
+    """The code and figures of one pydantic error of ``model``'s file; a :class:`BadValue` keeps
+    its own. Public, so that every kind of error pydantic raises can be tested."""
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(err["loc"][-1])

@@ -21,6 +21,7 @@ from referent_ess.config.consultation import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, Suspicion, detect
 from referent_ess.intake.offers import Offer, OfferBook
+from referent_ess.problems.codes import kind_of
 from referent_ess.problems.problem import Problem, english
 
 Params = tuple[tuple[str, str], ...]
@@ -71,6 +72,7 @@ class Reason:
         field: str | None = None,
     ) -> None:
         given = dict(zip(("cell", "field", "params"), legacy[1:], strict=False))
+        kind_of(code, given.get("params", params))  # a code the registry does not list is a bug
         object.__setattr__(self, "code", code)
         object.__setattr__(self, "status", status)
         object.__setattr__(self, "cell", given.get("cell", cell))

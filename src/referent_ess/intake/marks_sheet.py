@@ -107,8 +107,7 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
 
         missing = [name for name in REQUIRED if value(name) is None]
         for name in missing:
-            params = (("field_part", f"field.{name}"),)
-            report("missing-value", cell(name), number, name, params)
+            report("missing-value", cell(name), number, name, (("field_part", f"field.{name}"),))
         if missing:
             continue
         lot = _parsed(parse_lot, value("lot"), _at(report, cell("lot"), number, "lot"))

@@ -8,6 +8,7 @@ ordinary exception.
 import errno
 from collections.abc import Sequence
 
+from referent_ess.i18n import message
 from referent_ess.problems.codes import Params, kind_of
 from referent_ess.problems.problem import Problem, english
 
@@ -85,6 +86,18 @@ class ReferentError(Exception):
         if self.code is None:
             return ()
         return (f"{one_line(self.message)} [{self.code}]",)
+
+    def lines_in(self, lang: str | None = None) -> tuple[str, ...]:
+        """:attr:`lines` in ``lang`` (default: the run's language), as the CLI prints them."""
+        if self.problems:
+            return tuple(one_line(problem.line_in(lang)) for problem in self.problems)
+        if self.code is None:
+            return ()
+        try:
+            text = message(self.code, self.params, lang=lang)
+        except KeyError:  # TODO(wording): remove after merge: an old site's missing parameter
+            text = self.message
+        return (f"{one_line(text)} [{self.code}]",)
 
 
 class ConfigError(ReferentError):

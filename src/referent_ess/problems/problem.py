@@ -118,6 +118,14 @@ class Problem:
             field = f"{self.field}{colon}" if self.field and self.cell else ""
         return f"{where}{field}{self.message if message is None else message} [{self.code}]"
 
+    def line_in(self, lang: str | None = None) -> str:
+        """:meth:`describe` in ``lang`` (default: the run's language): its message, the word for
+        a sheet and the colon as that language writes them."""
+        chosen = i18n.current() if lang is None else lang
+        words = i18n.CATALOGUES[chosen]
+        message = i18n.message(self.code, self.params, lang=chosen)
+        return self.describe(message, words["word.sheet"], words["punct.colon"])
+
     def to_dict(self) -> dict[str, object]:
         """The problem in JSON: its English message, never its parameters (not a contract)."""
         return {
