@@ -9,7 +9,8 @@ from pathlib import Path
 
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config
-from referent_ess.evaluation.engine import Evaluation, evaluate
+from referent_ess.evaluation.engine import evaluate
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.intake.offer import OfferBook
 from referent_ess.intake.offers import load_offers
 from referent_ess.intake.sheet import Progress

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from helpers import english
 from referent_ess import api
 from referent_ess.cli import app
-from referent_ess.evaluation.engine import Status
+from referent_ess.evaluation.results import Status
 
 ROWS = [
     ["Tiny", 1, "0.01", "0.1", None, "oui", 4],  # 0.001 → 0.00

@@ -17,7 +17,7 @@ from helpers import (
 )
 from referent_ess import i18n
 from referent_ess.cli import app
-from referent_ess.evaluation.engine import Reason, Status
+from referent_ess.evaluation.results import Reason, Status
 
 ABNORMAL_FR = (
     f"le prix est peut-être anormalement bas (mean-ratio : 3{NNBSP}000,00{NBSP}€ < 0,8 × "

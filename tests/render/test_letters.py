@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from referent_ess.api import score
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.problems.errors import ReferentError
 from referent_ess.render.letters.letters import PLACEHOLDERS, build_letters, default_template, slug
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from referent_ess import api
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.render.report_html import build_report_html
 from referent_ess.render.run_info import RunInfo, run_info
 

@@ -22,7 +22,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import api
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.render import run_info as runinfo
 from referent_ess.render.report_xlsx import build_report_xlsx
 

@@ -14,8 +14,9 @@ from fractions import Fraction
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config, PriceRule
-from referent_ess.evaluation.engine import Evaluation, LotResult, evaluate
+from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import Evaluation, LotResult
 
 NEUTRALISED_POINTS = Fraction(1, 4)  # price points spread below 25 % of the criterion's max...
 NEUTRALISED_PRICES = Fraction(1, 5)  # ...while the prices differ by more than 20 %

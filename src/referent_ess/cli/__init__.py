@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from typer._click import Context
 
-    from referent_ess.evaluation.engine import Evaluation
+    from referent_ess.evaluation.results import Evaluation
     from referent_ess.intake.sheet import Progress
     from referent_ess.problems.errors import ReferentError
     from referent_ess.problems.problem import Problem
@@ -230,13 +230,14 @@ def check_budget(
     Example: referent check-budget offers.xlsx --format csv --output budget.csv
     """
     from referent_ess import api
+    from referent_ess.evaluation.budget import budget_report
     from referent_ess.render import budget
 
     lots, criteria = _config_paths(lots, criteria)
     with _loading() as progress:
         evaluation = api.check_budget(lots, criteria, offers, progress)
     _warn(_offer_problems(evaluation, None))
-    report = budget.budget_report(evaluation)
+    report = budget_report(evaluation)
 
     def table() -> "RenderableType":
         from rich.console import Group

@@ -6,7 +6,7 @@ from typing import Any
 from referent_ess import i18n
 from referent_ess.analysis.sensitivity import Sensitivity
 from referent_ess.analysis.simulate import Neutralisation, Simulation, Variant
-from referent_ess.evaluation.engine import Evaluation, OfferResult
+from referent_ess.evaluation.results import Evaluation, OfferResult
 from referent_ess.render.formats import header, money, points
 
 

@@ -1,8 +1,5 @@
-"""The budget check: every offer's price against its lot's cap, as data and as text.
-
-An offer is over when its price exceeds the cap on the consultation's ``cap_basis`` (HT, TTC or
-both). An offer whose price cannot be computed (a bad day rate or number of days) cannot be
-checked: it is reported as such, never as within budget.
+"""The budget check written out: its summary line, and the offers against their caps in JSON, CSV
+and Markdown. The verdicts and counts are computed in :mod:`referent_ess.evaluation.budget`.
 """
 
 import csv
@@ -14,7 +11,14 @@ from typing import Any
 
 from referent_ess import i18n
 from referent_ess.config.choices import PriceBasis
-from referent_ess.evaluation.engine import Evaluation, OfferResult
+from referent_ess.evaluation.budget import (
+    BudgetReport,
+    Verdict,
+    check_verdict,
+    unchecked_because,
+    verdict,
+)
+from referent_ess.evaluation.results import Evaluation, OfferResult
 from referent_ess.i18n import tr
 from referent_ess.render.formats import (
     budget_list,
@@ -29,26 +33,6 @@ from referent_ess.render.formats import (
 )
 
 
-@dataclass(frozen=True)
-class BudgetReport:
-    checked: int
-    over_cap: tuple[OfferResult, ...]
-    unchecked: tuple[OfferResult, ...]  # no price: the cap could not be checked
-
-
-def _all_offers(evaluation: Evaluation) -> list[OfferResult]:
-    return [result for lot in evaluation.lots for result in lot.offers] + list(evaluation.unplaced)
-
-
-def budget_report(evaluation: Evaluation) -> BudgetReport:
-    offers = _all_offers(evaluation)
-    return BudgetReport(
-        checked=sum(1 for r in offers if r.budget),
-        over_cap=tuple(r for r in offers if r.over_cap),
-        unchecked=tuple(r for r in offers if not r.budget),
-    )
-
-
 def summary(report: BudgetReport) -> str:
     parts = [
         tr("budget.checked", n=report.checked),
@@ -57,26 +41,15 @@ def summary(report: BudgetReport) -> str:
     colon = tr("punct.colon")
     if report.unchecked:
         names = ", ".join(
-            f"{r.candidate} ({tr('md.row', row=r.offer.row)}{colon}{unchecked_because(r)})"
+            f"{r.candidate} ({tr('md.row', row=r.offer.row)}{colon}{_why_unchecked(r)})"
             for r in report.unchecked
         )
         parts.append(tr("budget.unchecked", n=len(report.unchecked), names=names))
     return tr("punct.semicolon").join(parts)
 
 
-def verdict(result: OfferResult) -> str:
-    """``ok``, ``over``, or ``unchecked`` when there is no price or no cap to compare."""
-    if not result.budget:
-        return "unchecked"
-    return "over" if result.over_cap else "ok"
-
-
-def unchecked_because(result: OfferResult) -> str:
-    if result.offer.lot is None:
-        return tr("budget.no_lot")
-    if result.price_ht is None:
-        return tr("budget.no_price")
-    return tr("budget.no_ttc")
+def _why_unchecked(result: OfferResult) -> str:
+    return tr(f"budget.{unchecked_because(result)}")  # budget.no_lot, no_price, no_ttc
 
 
 def _offer(result: OfferResult) -> dict[str, Any]:
@@ -168,11 +141,11 @@ def _rows(evaluation: Evaluation, words: _Words = _RAW) -> list[list[str]]:
             words.money(result.price_ttc) or "",
         ]
         if not result.budget:
-            rows.append([*common, "", "", "", words.verdict("unchecked")])
+            rows.append([*common, "", "", "", words.verdict(Verdict.UNCHECKED)])
         for check in result.budget:
             cap, margin = words.money(check.cap) or "", words.money(check.margin) or ""
-            verdict = words.verdict("ok" if check.within else "over")
-            rows.append([*common, words.basis(check.basis), cap, margin, verdict])
+            checked = words.verdict(check_verdict(check))
+            rows.append([*common, words.basis(check.basis), cap, margin, checked])
     return rows
 
 

@@ -21,8 +21,8 @@ from referent_ess.base.values import percent
 from referent_ess.config.choices import Ordering, PriceFormula
 from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status
 from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import tr
 from referent_ess.problems.problem import Problem, ValidationReport
 

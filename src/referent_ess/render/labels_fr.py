@@ -7,7 +7,7 @@ from fractions import Fraction
 from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.consultation import Config
-from referent_ess.evaluation.engine import BudgetCheck, OfferResult, Reason, Status
+from referent_ess.evaluation.results import BudgetCheck, OfferResult, Reason, Status
 
 
 def message_fr(code: str, params: tuple[tuple[str, str], ...], english: str) -> str:

@@ -86,7 +86,7 @@ from zoneinfo import ZoneInfo
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation import kernel as scoring
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.render import labels_fr
 from referent_ess.render.formats import gap_to_first
 from referent_ess.render.run_info import RunInfo

@@ -21,14 +21,8 @@ from string import Template
 from referent_ess.base.values import percent
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config, Criterion
-from referent_ess.evaluation.engine import (
-    LEGAL_BASIS,
-    Evaluation,
-    LotResult,
-    OfferResult,
-    Status,
-)
 from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Status
 from referent_ess.problems.problem import Problem
 from referent_ess.render.formats import formula_text, gap_to_first
 from referent_ess.render.labels_fr import (

@@ -31,7 +31,8 @@ from referent_ess.base.values import percent
 from referent_ess.config.choices import AbnormalMethod, PriceFormula
 from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
-from referent_ess.evaluation.engine import (
+from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import (
     LEGAL_BASIS,
     Evaluation,
     LotResult,
@@ -39,7 +40,6 @@ from referent_ess.evaluation.engine import (
     Reason,
     Status,
 )
-from referent_ess.evaluation.kernel import max_points
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.render.formats import formula_text, gap_to_first, points, safe_text
 from referent_ess.render.labels_fr import (

@@ -19,10 +19,10 @@ from referent_ess.base.exact import round_half_up
 from referent_ess.base.values import percent
 from referent_ess.config.choices import Ordering
 from referent_ess.config.consultation import Criterion
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult
+from referent_ess.evaluation.budget import verdict as budget_verdict
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr
 from referent_ess.problems.problem import ValidationReport
-from referent_ess.render.budget import verdict as budget_verdict
 from referent_ess.render.formats import (
     abnormal_text,
     award_note,

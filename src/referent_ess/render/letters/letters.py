@@ -26,7 +26,7 @@ from pathlib import Path
 
 from referent_ess.config.consultation import Config
 from referent_ess.evaluation import kernel as scoring
-from referent_ess.evaluation.engine import (
+from referent_ess.evaluation.results import (
     BudgetCheck,
     Evaluation,
     LotResult,
