@@ -1,8 +1,11 @@
-"""English texts: every problem and error, by code (``msg:<code>[.<form>]``) and the parts they
-share (``part:``)."""
+"""English texts: every problem, error, reason and note, by code (``msg:<code>[.<form>]``, one
+for each key of :mod:`referent_ess.problems.codes`), and the parts they share (``part:``).
+
+The only English of these messages: the code builds none. A data module, long because the tool
+says many precise things; grouped as the registry is."""
 
 MESSAGES: dict[str, str] = {
-    # reasons and warnings (templates by code; the core's English message is the fallback)
+    # reasons and notes
     "msg:late": "received {received_date}, after the deadline {deadline_date}",
     "msg:incomplete.one": "missing required document: {documents}",
     "msg:incomplete.several": "missing required documents: {documents}",

@@ -1,5 +1,8 @@
-"""French texts: every problem and error, by code (``msg:<code>[.<form>]``) and the parts they
-share (``part:``)."""
+"""French texts: every problem, error, reason and note, by code (``msg:<code>[.<form>]``, one
+for each key of :mod:`referent_ess.problems.codes`), and the parts they share (``part:``).
+
+A data module, long because the tool says many precise things; the same keys as the English
+one (a test checks it, with the same placeholders)."""
 
 MESSAGES: dict[str, str] = {
     # motifs et avertissements
