@@ -28,7 +28,9 @@ LEFT_OUT: dict[str, set[str]] = {
 
 
 def test_both_catalogues_have_the_same_keys() -> None:
-    assert set(en.MESSAGES) == set(fr.MESSAGES)
+    # apart from what only French output reads: the offers workbook's texts
+    assert set(en.MESSAGES) == set(fr.MESSAGES) - fr.FRENCH_ONLY
+    assert fr.FRENCH_ONLY.issubset(fr.MESSAGES)
 
 
 @pytest.mark.parametrize("key", sorted(CODES))

@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 from helpers import NBSP, NNBSP, ROOT, run
 from referent_ess import api, i18n
 from referent_ess.analysis.simulate import simulate
-from referent_ess.render.analysis_formats import neutralisation_text, neutralised_en
 from referent_ess.render.explain import explain, explanation_dict, explanation_text
+from referent_ess.render.json_doc import neutralised_en
+from referent_ess.render.phrases import neutralisation_text
 
 pytestmark = pytest.mark.usefixtures("wide_terminal")  # long French sentences compared whole
 

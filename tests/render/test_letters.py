@@ -18,7 +18,7 @@ from referent_ess.render.letters.letters import PLACEHOLDERS, build_letters, def
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2018, 4, 5)
-NNBSP = "\u202f"  # thousands separator of labels_fr.number
+NNBSP = "\u202f"  # thousands separator of i18n.numbers.number
 EURO = "\u00a0€"
 MINUS = "\u2212"
 

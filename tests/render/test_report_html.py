@@ -287,7 +287,7 @@ def test_provisional_and_empty_lots(
     text = _text(document)
     assert _winner_rows(document) == []  # no winner while the ranking is provisional
     assert "Classement provisoire" in text
-    assert "Beta 3 données à corriger" in text
+    assert "Beta 3 à corriger" in text  # one label per status (issue 11)
     assert "Aucune offre admissible" in text  # lot 2 received no offer
     assert document.count("<svg") == 1
 

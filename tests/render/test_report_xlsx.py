@@ -386,6 +386,6 @@ def test_provisional_ranking_names_no_winner(
     assert lot.cell(5, 2).value == "Leader"
     assert not lot.cell(5, 2).font.b  # no winner in bold while the ranking is provisional
     typo = find_row(lot, 2, "Typo Coop")
-    assert lot.cell(typo, 5).value == "données à corriger"
+    assert lot.cell(typo, 5).value == "à corriger"  # one label per status (issue 11)
     texts = " ".join(str(c.value) for c in lot[typo] if c.value is not None)
     assert "pas un motif de rejet" in texts

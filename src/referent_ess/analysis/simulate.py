@@ -25,7 +25,7 @@ NEUTRALISED_PRICES = Fraction(1, 5)  # ...while the prices differ by more than 2
 @dataclass(frozen=True)
 class Neutralisation:
     """Why a formula neutralises the price criterion: the figures of the warning (worded by
-    :func:`referent_ess.render.analysis_formats.neutralisation_text`)."""
+    :func:`referent_ess.render.phrases.neutralisation_text`)."""
 
     name: str
     spread: Decimal  # the spread of the price points

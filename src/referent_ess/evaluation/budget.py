@@ -2,7 +2,7 @@
 counts. An offer is over when its price exceeds the cap on the consultation's ``cap_basis``
 (HT, TTC or both). An offer whose price cannot be computed (a bad day rate or number of days)
 cannot be checked: it is counted as such, never as within budget. The words are the
-renderers' (:mod:`referent_ess.render.budget`).
+renderers' (:mod:`referent_ess.render.phrases` and the format modules).
 """
 
 from dataclasses import dataclass

@@ -77,6 +77,12 @@ def points(value: Fraction | Decimal | int | None) -> Decimal | None:
     return None if value is None else round_half_up(value, POINTS_PLACES)
 
 
+def percent_raw(rate: Decimal) -> str:
+    """A rate as a percentage, the same in every language: 0.055 → ``5.5 %`` (a message's
+    parameter, which the catalogue localises)."""
+    return f"{quantity_raw(rate * 100)} %"
+
+
 def short_raw(value: object) -> str:
     """A figure written with 2 decimals, without them when they are zeros: ``30``, ``33.33``
     (a maximum of points in a heading)."""

@@ -20,7 +20,6 @@ from referent_ess.base.values import (
     parse_rate,
     parse_when,
     parse_yes_no,
-    percent,
 )
 from referent_ess.config.columns import (
     REQUIRED_FIELDS,
@@ -30,6 +29,7 @@ from referent_ess.config.columns import (
     column_letter,
 )
 from referent_ess.config.model import Config
+from referent_ess.i18n.numbers import percent_raw
 from referent_ess.intake.offer import CellRefs, Offer
 from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
 from referent_ess.problems.problem import Problem
@@ -198,7 +198,7 @@ class RowReader:
         if which is OfferField.VAT_RATE:
             rate, notes = _parsed(parse_rate, value, name)
             if isinstance(rate, Decimal) and rate not in USUAL_VAT_RATES:
-                return rate, (_Note("unusual-vat-rate", name, (("rate_num", percent(rate)),)),)
+                return rate, (_Note("unusual-vat-rate", name, (("rate_num", percent_raw(rate)),)),)
             return rate, notes
         return _parsed(parse_when, value, name)
 

@@ -87,8 +87,8 @@ from referent_ess.base.exact import round_half_up
 from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
-from referent_ess.render import labels_fr
-from referent_ess.render.formats import gap_to_first
+from referent_ess.render import phrases
+from referent_ess.render.cells import gap_to_first
 from referent_ess.render.run_info import RunInfo
 
 Json = dict[str, Any]
@@ -259,11 +259,11 @@ def _criterion(criterion: Criterion, config: Config) -> Json:
     maximum = round_half_up(scoring.max_points(config.total, criterion.weight), 2)
     if criterion.price is not None:
         rule = criterion.price
-        formula = labels_fr.FORMULA[rule.formula.value]
+        formula = phrases.FORMULA[rule.formula.value]
         if rule.formula.value == "gap":
             formula += f", k = {_plain(rule.k)}"
         description = (
-            f"Notation {formula} sur le prix {labels_fr.BASIS[rule.basis.value]} ; "
+            f"Notation {formula} sur le prix {phrases.BASIS[rule.basis.value]} ; "
             f"{_plain(maximum)} points au plus"
         )
     else:
@@ -478,4 +478,4 @@ class _PartyIds:
 
 def _award_note(lot: LotResult) -> str:
     """The lot's award note, in French like the rest of the release."""
-    return labels_fr.message_fr("award-note", lot.award_params, str(lot.award_note))
+    return phrases.message_fr("award-note", lot.award_params, str(lot.award_note))

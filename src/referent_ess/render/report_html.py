@@ -18,26 +18,26 @@ from decimal import Decimal
 from fractions import Fraction
 from string import Template
 
-from referent_ess.base.values import percent
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Status
+from referent_ess.i18n.numbers import date_words, percent
 from referent_ess.problems.problem import Problem
-from referent_ess.render.formats import formula_text, gap_to_first
-from referent_ess.render.labels_fr import (
+from referent_ess.render.cells import gap_to_first
+from referent_ess.render.phrases import (
     BASIS,
     FORMULA,
     STATUS,
     STATUS_EXPLAINED,
     criterion_label,
-    date_words,
-    deadline_words,
     euros,
+    formula_text,
     message_fr,
     number,
     reason_fr,
 )
+from referent_ess.render.phrases import deadline_fr as deadline_words
 from referent_ess.render.run_info import RunInfo
 
 __all__ = ["build_report_html"]

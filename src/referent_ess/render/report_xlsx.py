@@ -27,7 +27,6 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess.base.exact import round_half_up
-from referent_ess.base.values import percent
 from referent_ess.config.choices import AbnormalMethod, PriceFormula
 from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
@@ -41,14 +40,17 @@ from referent_ess.evaluation.results import (
     Status,
 )
 from referent_ess.files.xlsx_bytes import workbook_bytes
-from referent_ess.render.formats import formula_text, gap_to_first, points, safe_text
-from referent_ess.render.labels_fr import (
+from referent_ess.i18n.numbers import percent, points
+from referent_ess.render.cells import gap_to_first
+from referent_ess.render.csv_doc import safe_text
+from referent_ess.render.phrases import (
     BASIS,
     FORMULA,
     STATUS,
     STATUS_EXPLAINED,
     criterion_label,
     euros,
+    formula_text,
     message_fr,
     number,
     reason_fr,

@@ -34,7 +34,7 @@ from referent_ess.analysis.explain.terms import (
     WarningText,
 )
 from referent_ess.i18n import numbers, tr
-from referent_ess.render import formats
+from referent_ess.render import phrases
 
 
 def step_text(step: Step) -> str:
@@ -84,17 +84,17 @@ def worded(value: Value) -> str:
             text = text[:1].upper() + text[1:]
             return text if text.endswith(".") else text + "."
         case FormulaName(formula):
-            return formats.FORMULA_NAMES[i18n.current()][formula]
+            return phrases.formula_name(formula)
         case AwardNote(lot):
-            note = formats.award_note(lot)
+            note = phrases.award_note(lot)
             assert note is not None
             return note
         case ProvisionalNote(evaluation, lot):
-            return formats.provisional_note(evaluation, [lot])
+            return phrases.provisional_note(evaluation, [lot])
         case AbnormalNote(evaluation):
-            return formats.abnormal_text(evaluation)
+            return phrases.abnormal_text(evaluation)
         case ReasonText(result, index):
-            return list(formats.excluded_reasons(result))[index]
+            return list(phrases.excluded_reasons(result))[index]
         case WarningText(result, index):
             warning = result.warnings[index]
             return i18n.message(warning.code, warning.params, warning.message)

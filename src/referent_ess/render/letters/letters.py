@@ -34,15 +34,15 @@ from referent_ess.evaluation.results import (
     Reason,
     Status,
 )
+from referent_ess.i18n.numbers import date_words
 from referent_ess.problems.errors import ReferentError
-from referent_ess.render.formats import award_note
-from referent_ess.render.labels_fr import (
+from referent_ess.render.phrases import (
     STATUS,
     STATUS_EXPLAINED,
-    date_words,
+    award_note,
     euros,
+    letter_reason_fr,
     message_fr,
-    missing_documents,
     number,
 )
 
@@ -354,31 +354,9 @@ def _reason_text(
     config: Config, result: OfferResult, reason: Reason, over_cap: Iterator[BudgetCheck]
 ) -> str:
     """A reason in French from the figures of the offer (the reason messages are English)."""
-    offer = result.offer
-    if reason.code == "late" and offer.received_at is not None:
-        deadline = config.consultation.deadline
-        limit = f" ({_when(deadline)})" if deadline is not None else ""
-        return (
-            f"Offre reçue le {_when(offer.received_at)}, après la date limite de réception des "
-            f"offres{limit}"
-        )
-    if reason.code == "incomplete":
-        missing = missing_documents(config, result)
-        if missing:
-            listed = ", ".join(f"« {_md(document)} »" for document in missing)
-            if len(missing) == 1:
-                return f"Pièce exigée par le règlement de la consultation manquante : {listed}"
-            return f"Pièces exigées par le règlement de la consultation manquantes : {listed}"
-    if reason.code == "over_cap":
-        check = next(over_cap, None)
-        if check is not None:
-            basis = check.basis.upper()
-            return (
-                f"Prix de votre offre : {euros(check.price)} {basis}, supérieur de "
-                f"{euros(-check.margin)} au montant maximum {basis} fixé pour le lot "
-                f"({euros(check.cap)} {basis})"
-            )
-    return _md(message_fr(reason.code, reason.params, reason.message))
+    check = next(over_cap, None) if reason.code == "over_cap" else None
+    text = letter_reason_fr(config, result, reason, check, lambda name: f"« {_md(name)} »")
+    return text or _md(message_fr(reason.code, reason.params, reason.message))
 
 
 def _legal_basis(reason: Reason) -> str | None:

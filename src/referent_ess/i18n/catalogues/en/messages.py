@@ -259,10 +259,6 @@ MESSAGES: dict[str, str] = {
     "msg:output-folder-missing": "{path}: the folder {folder} does not exist",
     "msg:output-unwritable": "{path}: cannot be written ({reason_part})",
     "msg:output-is-file": "{path}: is a file; give a folder for the letters",
-    "msg:output-holds-offers": (
-        "{path}: holds {rows} offer row(s); write the template to another file (--out "
-        "new.xlsx) and copy the offers across, so that nothing typed is lost"
-    ),
     "msg:unknown-report-format": (
         "{path}: the report is written as .xlsx or .html; give --out a name ending with one of them"
     ),
@@ -312,20 +308,6 @@ MESSAGES: dict[str, str] = {
         "${{name}} for a placeholder"
     ),
     "msg:template-placeholder": "{path}: unknown placeholder {listed}; known placeholders: {known}",
-    # template and init
-    "msg:bad-evaluators.empty": "an evaluator's name is empty; give names such as Anne,Bruno",
-    "msg:bad-evaluators.same": (
-        "the evaluators {earlier} and {name} are the same name; give each once"
-    ),
-    "msg:init-lots": "--lots {lots}: a consultation has at least one lot",
-    "msg:init-not-a-folder": "{path}: is a file, not a folder",
-    "msg:init-holds-offers": (
-        "{path}: holds {rows} offer row(s); init never replaces it, even with --force: choose "
-        "another folder, or move the workbook away first"
-    ),
-    "msg:init-exists": (
-        "{path}: already exists; pass --force to replace it, or choose another folder"
-    ),
     "msg:not-applicable.hierarchy": (
         "{path}: {command_part} does not apply with ordering: hierarchy; use `referent score` "
         "or `rank`"

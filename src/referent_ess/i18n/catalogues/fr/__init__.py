@@ -1,11 +1,16 @@
 """The French catalogue: one module per
 domain, so that a translator finds a sentence near the ones used with it."""
 
-from referent_ess.i18n.catalogues.fr import analysis, explain, messages, ui
+from referent_ess.i18n.catalogues.fr import analysis, explain, messages, scaffold, ui
 
 MESSAGES: dict[str, str] = {
     **analysis.MESSAGES,
     **explain.MESSAGES,
     **messages.MESSAGES,
+    **scaffold.MESSAGES,
+    **scaffold.TEMPLATE,
     **ui.MESSAGES,
 }
+
+# What only French output reads: the offers workbook is French whatever --lang is.
+FRENCH_ONLY: frozenset[str] = frozenset(scaffold.TEMPLATE)

@@ -295,11 +295,6 @@ MESSAGES: dict[str, str] = {
     "msg:output-folder-missing": "{path} : le dossier {folder} n'existe pas",
     "msg:output-unwritable": "{path} : le fichier ne peut pas être écrit ({reason_part})",
     "msg:output-is-file": "{path} : c'est un fichier ; indiquez un dossier pour les lettres",
-    "msg:output-holds-offers": (
-        "{path} : le classeur contient {rows} ligne(s) d'offres ; écrivez le modèle dans un "
-        "autre fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce "
-        "qui a été saisi"
-    ),
     "msg:unknown-report-format": (
         "{path} : le rapport s'écrit en .xlsx ou en .html ; donnez à --out un nom qui finit par "
         "l'une de ces extensions"
@@ -355,23 +350,6 @@ MESSAGES: dict[str, str] = {
         "ou $nom / ${{nom}} pour un champ"
     ),
     "msg:template-placeholder": "{path} : champ inconnu {listed} ; champs possibles : {known}",
-    # template et init
-    "msg:bad-evaluators.empty": (
-        "le nom d'un évaluateur est vide ; indiquez des noms comme Anne,Bruno"
-    ),
-    "msg:bad-evaluators.same": (
-        "les évaluateurs {earlier} et {name} portent le même nom ; indiquez chacun une seule fois"
-    ),
-    "msg:init-lots": "--lots {lots} : une consultation a au moins un lot",
-    "msg:init-not-a-folder": "{path} : c'est un fichier, pas un dossier",
-    "msg:init-holds-offers": (
-        "{path} : le classeur contient {rows} ligne(s) d'offres ; init ne le remplace jamais, "
-        "même avec --force : choisissez un autre dossier, ou déplacez d'abord le classeur"
-    ),
-    "msg:init-exists": (
-        "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer, ou choisissez un "
-        "autre dossier"
-    ),
     "msg:not-applicable.hierarchy": (
         "{path} : {command_part} ne s'applique pas avec ordering: hierarchy ; utilisez "
         "`referent score` ou `rank`"
