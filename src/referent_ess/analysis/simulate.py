@@ -79,7 +79,6 @@ def simulate(evaluation: Evaluation, lot_id: int) -> Simulation:
     require_weights(evaluation, "simulate")
     if not lot_or_error(evaluation, lot_id).ranked:  # else every formula "keeps" a missing winner
         raise ReferentError(
-            f"lot {lot_id}: simulate does not apply: the lot has no admissible offer to rank",
             "not-applicable",
             params=(("form", "simulate-empty"), ("lot", str(lot_id))),
         )

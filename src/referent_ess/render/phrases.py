@@ -155,7 +155,7 @@ def award_note(lot: LotResult) -> str | None:
     """Why the lot has no award, or why it goes to an offer that is not first."""
     if lot.award_note is None:
         return None
-    return i18n.message("award-note", lot.award_params, lot.award_note)
+    return i18n.message("award-note", lot.award_params)
 
 
 def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
@@ -198,7 +198,7 @@ def excluded_reasons(result: OfferResult) -> Iterable[str]:
     for reason in result.reasons:
         cell = f" ({reason.cell})" if reason.cell else ""
         basis = f" — {reason.legal_basis}" if reason.legal_basis else f" — {tr('no_ground')}"
-        yield f"{i18n.message(reason.code, reason.params, reason.message)}{cell}{basis}"
+        yield f"{i18n.message(reason.code, reason.params)}{cell}{basis}"
 
 
 def validation_verdict(report: ValidationReport) -> str:

@@ -36,8 +36,6 @@ def report(
     kind = out.suffix.lower()
     if kind not in (".xlsx", ".html", ".htm"):
         raise ReferentError(
-            f"{out}: the report is written as .xlsx or .html; give --out a name ending "
-            "with one of them",
             "unknown-report-format",
             params=(("path", str(out)),),
         )
@@ -92,7 +90,6 @@ def letters(
     written = build_letters(evaluation, lot, template)
     if out.exists() and not out.is_dir():
         raise ReferentError(
-            f"{out}: is a file; give a folder for the letters",
             "output-is-file",
             params=(("path", str(out)),),
         )
@@ -128,7 +125,6 @@ def export(
 
     if not ocds:
         raise ReferentError(
-            "export: choose what to export: --ocds",
             "no-export-format",
             params=(("command", "export"),),
         )
