@@ -5,6 +5,6 @@ TODO(scaffold): remove once ``cli/`` no longer imports ``referent_ess.scaffold.t
 """
 
 from referent_ess.scaffold.init import init_consultation
-from referent_ess.scaffold.offers_template import build_template
+from referent_ess.scaffold.offers_template import build_template, write_template
 
-__all__ = ["build_template", "init_consultation"]
+__all__ = ["build_template", "init_consultation", "write_template"]
