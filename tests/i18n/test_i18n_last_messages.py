@@ -443,7 +443,7 @@ def test_explain_refusals_in_french(
     with pytest.raises(ReferentError) as caught:
         find_offer(evaluation, 9, "Alpha")
     assert _in_french(caught.value) == [
-        f"{config[1]} : il n'y a pas de lot 9 (lots : 1, 2) [no-lot]"
+        f"{config[1]} : il n'y a pas de lot 9 (lots : 1, 2) [no-such-lot]"
     ]
     empty = api.score(*(Path(p) for p in config[1::2]), make_workbook([rows[3]]))
     with pytest.raises(ReferentError) as caught:
@@ -552,7 +552,7 @@ def test_a_lot_no_candidate_may_take_refuses_letters_in_french(
     with pytest.raises(ReferentError) as caught:
         build_letters(evaluation, 7)
     assert _in_french(caught.value) == [
-        "le lot 7 n'est pas dans la consultation (lots : 1, 2) [no-lot]"
+        "le lot 7 n'est pas dans la consultation (lots : 1, 2) [no-such-lot]"
     ]
 
 
