@@ -16,7 +16,9 @@ NBSP = "\u00a0"
 
 
 def test_both_catalogues_have_the_same_keys() -> None:
-    assert set(en.MESSAGES) == set(fr.MESSAGES)
+    """Apart from the documents' texts (``doc.*``): the reports, letters and OCDS release are
+    French whatever ``--lang`` says, so their keys exist in French only (test_fr_documents.py)."""
+    assert set(en.MESSAGES) == {key for key in fr.MESSAGES if not key.startswith("doc.")}
 
 
 @pytest.mark.parametrize(

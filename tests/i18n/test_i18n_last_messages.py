@@ -27,7 +27,8 @@ from referent_ess.cli import app
 from referent_ess.evaluation.engine import Reason, Status
 from referent_ess.problems.errors import ReferentError
 from referent_ess.render.explain import find_offer
-from referent_ess.render.letters.letters import _reason_text, build_letters
+from referent_ess.render.letters.letters import build_letters
+from referent_ess.render.letters.paragraphs import reason_text
 
 ABNORMAL_LOTS = """\
 consultation:
@@ -131,7 +132,7 @@ def test_a_letter_gives_a_data_error_reason_in_french(
         "quality",
         (("criterion", "quality"),),
     )
-    assert _reason_text(evaluation.config, result, reason, iter(())) == (
+    assert reason_text(evaluation.config, result, reason, iter(())) == (
         "pas de note pour le critère quality : le jury doit noter chaque critère"
     )
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from referent_ess import api
+from referent_ess import api, i18n
 from referent_ess.evaluation.engine import Evaluation
-from referent_ess.render.report_html import build_report_html
+from referent_ess.render.html.report import build_report_html
 from referent_ess.render.run_info import RunInfo, run_info
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -199,6 +199,16 @@ def test_method_and_audit(report: str, example: Evaluation) -> None:
 
 def test_same_inputs_same_report(example: Evaluation, report: str) -> None:
     assert build_report_html(example, run_info(example, RUN_AT, ARGV)) == report
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_french_whatever_the_language_of_the_run(
+    example: Evaluation, report: str, lang: str
+) -> None:
+    with i18n.language(lang):
+        assert build_report_html(example, run_info(example, RUN_AT, ARGV)) == report
+    assert "Synthèse" in report
+    assert "Summary" not in report
 
 
 def test_balanced_markup(report: str) -> None:

@@ -21,10 +21,10 @@ from openpyxl.chart import BarChart
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from referent_ess import api
+from referent_ess import api, i18n
 from referent_ess.evaluation.engine import Evaluation
 from referent_ess.render import run_info as runinfo
-from referent_ess.render.report_xlsx import build_report_xlsx
+from referent_ess.render.xlsx.report import build_report_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_AT = datetime(2026, 11, 28, 10, 0)
@@ -286,6 +286,15 @@ def test_rebuild_gives_the_same_sheets_apart_from_the_run_date(
             assert a == b, name
     properties = load(again).properties
     assert (properties.created, properties.modified) == (later, later)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_french_whatever_the_language_of_the_run(
+    example: Evaluation, data: bytes, lang: str
+) -> None:
+    with i18n.language(lang):
+        assert report(example) == data
+    assert load(data).sheetnames[0] == "Synthèse"
 
 
 def test_lot_ids_restrict_the_report(example: Evaluation) -> None:

@@ -1,0 +1,67 @@
+"""The texts several sheets of the xlsx report share: names, plain figures, the deadline, the
+price formula with its figures, the provisional-ranking note. French, from the catalogue."""
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+
+from referent_ess import i18n
+from referent_ess.config.choices import PriceFormula
+from referent_ess.config.consultation import Config, Criterion
+from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status
+from referent_ess.evaluation.kernel import max_points
+from referent_ess.i18n import tr
+from referent_ess.render.formats import formula_text
+from referent_ess.render.labels_fr import number
+
+
+def plain(value: Decimal | Fraction | int) -> str:
+    """A number the French way, without ",00" when it is whole: 30, 17,5."""
+    text = number(value)
+    return text.removesuffix(",00")
+
+
+def deadline_text(deadline: date | datetime | None) -> str:
+    """« le 23/03/2018 à 17:00 »; a date alone runs to the end of that day."""
+    if deadline is None:
+        return tr("doc.no_deadline")
+    if isinstance(deadline, datetime):
+        return tr("doc.xlsx.deadline.at", when=i18n.when(deadline))
+    return tr("doc.xlsx.deadline.day", when=i18n.when(deadline))
+
+
+def candidate(result: OfferResult) -> str:
+    return result.offer.candidate or tr("doc.xlsx.nameless", row=result.offer.row)
+
+
+def names(results: Sequence[OfferResult]) -> str:
+    """« A, B et C »."""
+    listed = [candidate(r) for r in results]
+    last = f" {tr('and')} {listed[-1]}"
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + last
+
+
+def maximum(config: Config, criterion: Criterion) -> Fraction:
+    return max_points(config.total, criterion.weight)
+
+
+def price_formula(config: Config) -> str:
+    """The price formula with its figures: "20 × Pmin / P"."""
+    criterion = config.price_criterion
+    rule = criterion.price
+    assert rule is not None
+    top = plain(maximum(config, criterion))
+    formula = formula_text(rule.formula, top, comma=" ; ")
+    if rule.formula is PriceFormula.GAP:
+        formula += tr("doc.with_k", k=plain(rule.k))
+    return formula
+
+
+def provisional_note(evaluation: Evaluation, lots: Iterable[LotResult]) -> str:
+    rows = sorted(
+        [r.offer.row for lot in lots for r in lot.excluded if r.status is Status.INVALID]
+        + [r.offer.row for r in evaluation.unplaced]
+    )
+    shown = ", ".join(str(row) for row in rows)
+    return tr("doc.xlsx.provisional", n=len(rows), rows=shown)
