@@ -17,6 +17,8 @@ from referent_ess.config.consultation import Config
 from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, evaluate
 from referent_ess.evaluation.kernel import competition_ranks, max_points
 
+MAX_SPREAD = 100  # points: a weight cannot move by more than the whole total
+
 
 @dataclass(frozen=True)
 class Transfer:
@@ -82,7 +84,12 @@ def totals_with(
 def analyse(
     evaluation: Evaluation, lot_id: int, *, samples: int = 0, spread: int = 10, seed: int = 1
 ) -> Sensitivity:
-    """Transfers between every pair of criteria, leave-one-out, and (optionally) random weights."""
+    """Transfers between every pair of criteria, leave-one-out, and (optionally) ``samples``
+    random weightings, each weight moved by up to ``spread`` points (0 to :data:`MAX_SPREAD`)."""
+    if not 0 <= spread <= MAX_SPREAD:
+        raise ValueError(f"spread must be between 0 and {MAX_SPREAD} points, not {spread}")
+    if samples < 0:
+        raise ValueError(f"samples must be 0 or more, not {samples}")
     lot = evaluation.lot(lot_id)
     assert lot is not None
     config = evaluation.config
@@ -159,6 +166,19 @@ def _jitter(draw: random.Random, spread: int) -> Fraction:
     return Fraction(draw.randint(-spread * 100, spread * 100), 100)
 
 
+def _draw_weights(draw: random.Random, config: Config, spread: int) -> dict[str, Fraction]:
+    """One random weighting: each weight moved by up to ``spread`` points, never below 0. A draw
+    that leaves no weight at all is no weighting: it is drawn again (each weight falls to 0 with
+    a probability below one half, so this ends)."""
+    while True:
+        moved = {
+            c.id: max(Fraction(0), Fraction(c.weight) + _jitter(draw, spread))
+            for c in config.criteria
+        }
+        if any(moved.values()):
+            return moved
+
+
 def _random_weights(
     lot: LotResult, config: Config, samples: int, spread: int, seed: int
 ) -> dict[int, int]:
@@ -166,10 +186,7 @@ def _random_weights(
     draw = random.Random(seed)
     wins = {r.offer.row: 0 for r in lot.ranked}
     for _ in range(samples):
-        moved = {
-            c.id: max(Fraction(0), Fraction(c.weight) + _jitter(draw, spread))
-            for c in config.criteria
-        }
+        moved = _draw_weights(draw, config, spread)
         total = sum(moved.values(), Fraction(0))
         weights = {c: w * 100 / total for c, w in moved.items()}
         totals = totals_with(lot.ranked, config, weights)
