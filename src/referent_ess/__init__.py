@@ -20,7 +20,8 @@ from referent_ess._version import __version__
 if TYPE_CHECKING:
     from referent_ess.api import check_budget, load, score, validate
     from referent_ess.config.consultation import Config, load_config
-    from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status, evaluate
+    from referent_ess.evaluation.engine import evaluate
+    from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
     from referent_ess.intake.offers import OfferBook, load_offers
     from referent_ess.problems.errors import ConfigError, ReferentError
     from referent_ess.problems.problem import Problem, Severity
@@ -34,10 +35,10 @@ _EXPORTS = {
     "load_config": "referent_ess.config.consultation",
     "ConfigError": "referent_ess.problems.errors",
     "ReferentError": "referent_ess.problems.errors",
-    "Evaluation": "referent_ess.evaluation.engine",
-    "LotResult": "referent_ess.evaluation.engine",
-    "OfferResult": "referent_ess.evaluation.engine",
-    "Status": "referent_ess.evaluation.engine",
+    "Evaluation": "referent_ess.evaluation.results",
+    "LotResult": "referent_ess.evaluation.results",
+    "OfferResult": "referent_ess.evaluation.results",
+    "Status": "referent_ess.evaluation.results",
     "evaluate": "referent_ess.evaluation.engine",
     "OfferBook": "referent_ess.intake.offers",
     "load_offers": "referent_ess.intake.offers",

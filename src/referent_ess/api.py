@@ -8,7 +8,8 @@ from os import PathLike
 from pathlib import Path
 
 from referent_ess.config.consultation import Config, load_config
-from referent_ess.evaluation.engine import Evaluation, evaluate
+from referent_ess.evaluation.engine import evaluate
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.intake.offers import OfferBook, load_offers
 from referent_ess.intake.sheet import Progress
 from referent_ess.problems.errors import ConfigError, ReferentError

@@ -19,7 +19,8 @@ from referent_ess.config.consultation import (
     PriceFormula,
     PriceRule,
 )
-from referent_ess.evaluation.engine import Evaluation, Status, evaluate
+from referent_ess.evaluation.engine import evaluate
+from referent_ess.evaluation.results import Evaluation, Status
 from referent_ess.intake.offers import Offer, OfferBook
 
 PROPERTY = settings(max_examples=150, derandomize=True, deadline=None)

@@ -16,7 +16,7 @@ from referent_ess.config.consultation import Config, Consultation, Criterion, Lo
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.intake.offers import Offer, OfferBook
 from referent_ess.problems.errors import ReferentError
-from referent_ess.render.analysis_formats import neutralised_en
+from referent_ess.render.json_doc import neutralised_en
 
 F = Fraction
 

@@ -1066,7 +1066,7 @@ def test_the_core_never_imports_typer_or_rich() -> None:
     assert out.stdout.strip() == "[]"
 
 
-CLI_MODULES = ("referent_ess.cli", "referent_ess.render.tables", "referent_ess.__main__")
+CLI_MODULES = ("referent_ess.cli", "referent_ess.render.terminal", "referent_ess.__main__")
 
 
 def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:

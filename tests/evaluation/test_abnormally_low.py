@@ -5,7 +5,7 @@ from decimal import Decimal
 from referent_ess import api
 from referent_ess.config.choices import AbnormalMethod
 from referent_ess.evaluation.abnormally_low import detect
-from referent_ess.evaluation.engine import Status
+from referent_ess.evaluation.results import Status
 
 D = Decimal
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from referent_ess import api
 from referent_ess.cli import app
 from referent_ess.i18n import CATALOGUES, language
-from referent_ess.render import formats
+from referent_ess.render import phrases
 
 LIMIT = "  required_documents: [cv]\n  max_lots_per_candidate: 1\n"
 
@@ -52,7 +52,7 @@ def test_a_tie_at_rank_1_is_explained_in_french(
     evaluation = api.score(lots, criteria, offers)
     assert evaluation.lots[0].award_note == "2 offers share rank 1: the buyer decides"
     with language("fr"):
-        assert formats.award_note(evaluation.lots[0]) == (
+        assert phrases.award_note(evaluation.lots[0]) == (
             "2 offres se partagent le rang 1 : l'acheteur tranche"
         )
     french = runner.invoke(app, ["--lang", "fr", "explain", "--lot", "1", "Same A", *files])

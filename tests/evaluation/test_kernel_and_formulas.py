@@ -11,7 +11,7 @@ from referent_ess import api
 from referent_ess.base.exact import price_ht, price_ttc, round_half_up
 from referent_ess.config.consultation import PriceFormula
 from referent_ess.evaluation import kernel as scoring
-from referent_ess.evaluation.engine import Status
+from referent_ess.evaluation.results import Status
 
 D = Decimal
 F = Fraction

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from referent_ess import api
 from referent_ess.cli import app
-from referent_ess.evaluation.engine import Status
+from referent_ess.evaluation.results import Status
 from referent_ess.problems.problem import Problem, Severity
 
 ROWS = [

@@ -173,11 +173,11 @@ def test_score_json_written_lot_by_lot_is_the_json_of_the_whole_evaluation(
     import json
 
     from referent_ess import api
-    from referent_ess.render import formats
+    from referent_ess.render import json_doc
 
     evaluation = api.score(ROOT / "lots.yaml", ROOT / "criteria.yaml")
     on_screen = runner.invoke(app, ["score", "--format", "json", *CONFIG])
-    whole = formats.to_json(formats.evaluation_dict(evaluation))
+    whole = json_doc.to_json(json_doc.evaluation_dict(evaluation))
     assert on_screen.stdout == whole
     assert [lot["id"] for lot in json.loads(on_screen.stdout)["lots"]] == [1, 2, 3, 4]
 

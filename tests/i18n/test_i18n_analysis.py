@@ -16,8 +16,9 @@ from typer.testing import CliRunner, Result
 from referent_ess import api, i18n
 from referent_ess.analysis.simulate import simulate
 from referent_ess.cli import app
-from referent_ess.render.analysis_formats import neutralisation_text, neutralised_en
 from referent_ess.render.explain import explain, explanation_dict, explanation_text
+from referent_ess.render.json_doc import neutralised_en
+from referent_ess.render.phrases import neutralisation_text
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ["--lots", str(ROOT / "lots.yaml"), "--criteria", str(ROOT / "criteria.yaml")]

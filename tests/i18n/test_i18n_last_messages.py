@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from conftest import LOTS_YAML
 from referent_ess import api, cli, i18n
 from referent_ess.cli import app
-from referent_ess.evaluation.engine import Reason, Status
+from referent_ess.evaluation.results import Reason, Status
 from referent_ess.problems.errors import ReferentError
 from referent_ess.render.explain import find_offer
 from referent_ess.render.letters.letters import build_letters
@@ -120,7 +120,8 @@ def test_a_letter_gives_a_data_error_reason_in_french(
     make_config: Callable[..., tuple[Path, Path]], make_workbook: Callable[..., Path]
 ) -> None:
     """Letters refuse a provisional lot, so a data error reaches a letter only through the
-    library; it is worded in French all the same."""
+    library; it is worded in French all the same (a letter is written in French: the
+    paragraphs word in the language build_letters sets)."""
     lots, criteria = make_config()
     evaluation = api.score(lots, criteria, make_workbook([["Alpha", 1, 450, 10, 0.2, "oui", 4]]))
     result = evaluation.lots[0].offers[0]
@@ -132,7 +133,9 @@ def test_a_letter_gives_a_data_error_reason_in_french(
         "quality",
         (("criterion", "quality"),),
     )
-    assert reason_text(evaluation.config, result, reason, iter(())) == (
+    with i18n.language("fr"):
+        text = reason_text(evaluation.config, result, reason, iter(()))
+    assert text == (
         "pas de note pour le critère quality : le jury doit noter chaque critère"
     )
 

@@ -38,7 +38,7 @@ from pathlib import Path
 import openpyxl
 
 from referent_ess import api
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 
 LIBREOFFICE_WORKBOOK = Path(__file__).resolve().parents[1] / "data" / "libreoffice-offers.xlsx"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 
 from referent_ess import api
-from referent_ess.evaluation.engine import Status
+from referent_ess.evaluation.results import Status
 
 F = Fraction
 OFFERS = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv"]

@@ -13,7 +13,7 @@ import pytest
 
 from referent_ess import i18n
 from referent_ess.api import score
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.problems.errors import ReferentError
 from referent_ess.render.letters.file_names import slug
 from referent_ess.render.letters.letters import build_letters
@@ -21,7 +21,7 @@ from referent_ess.render.letters.templates import PLACEHOLDERS, default_template
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2018, 4, 5)
-NNBSP = "\u202f"  # thousands separator of labels_fr.number
+NNBSP = "\u202f"  # thousands separator of i18n.numbers.number
 EURO = "\u00a0€"
 MINUS = "\u2212"
 

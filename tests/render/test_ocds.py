@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from referent_ess import api, i18n
 from referent_ess.cli import app
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.render.ocds import build_ocds_release
 from referent_ess.render.run_info import RunInfo, run_info
 

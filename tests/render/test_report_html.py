@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from referent_ess import api, i18n
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.render.html.report import build_report_html
 from referent_ess.render.run_info import RunInfo, run_info
 
@@ -297,7 +297,7 @@ def test_provisional_and_empty_lots(
     text = _text(document)
     assert _winner_rows(document) == []  # no winner while the ranking is provisional
     assert "Classement provisoire" in text
-    assert "Beta 3 données à corriger" in text
+    assert "Beta 3 à corriger" in text  # one label per status (issue 11)
     assert "Aucune offre admissible" in text  # lot 2 received no offer
     assert document.count("<svg") == 1
 

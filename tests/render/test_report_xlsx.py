@@ -22,7 +22,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import api, i18n
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.render import run_info as runinfo
 from referent_ess.render.xlsx.report import build_report_xlsx
 
@@ -225,7 +225,7 @@ def test_method_sheet_explains_the_rules(wb: Workbook) -> None:
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     assert "20 × Pmin / P" in text
     assert "ROUND_HALF_UP" in text
-    assert "« Prix de la prestation » puis « Note de contexte" in text
+    assert "« Prix de la prestation », puis « Note de contexte" in text  # as the HTML report
     for basis in ("R2143-2", "L2152-2", "L2152-3"):
         assert basis in text
     weights = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(5, 9)}
@@ -395,6 +395,6 @@ def test_provisional_ranking_names_no_winner(
     assert lot.cell(5, 2).value == "Leader"
     assert not lot.cell(5, 2).font.b  # no winner in bold while the ranking is provisional
     typo = find_row(lot, 2, "Typo Coop")
-    assert lot.cell(typo, 5).value == "données à corriger"
+    assert lot.cell(typo, 5).value == "à corriger"  # one label per status (issue 11)
     texts = " ".join(str(c.value) for c in lot[typo] if c.value is not None)
     assert "pas un motif de rejet" in texts

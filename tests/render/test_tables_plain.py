@@ -4,7 +4,7 @@ import pytest
 from rich.console import Console, Group
 from rich.text import Text
 
-from referent_ess.render import tables
+from referent_ess.render.terminal import printing
 
 
 def whole(renderable: object) -> str:
@@ -16,7 +16,7 @@ def whole(renderable: object) -> str:
 
 
 def sample(rows: int) -> Group:
-    table = tables._table("Lot 1", caption="Price points: proportional")
+    table = printing.new_table("Lot 1", caption="Price points: proportional")
     table.add_column("Rank", justify="right")
     table.add_column("Candidate")
     table.add_column("Total\n/100", justify="right")
@@ -30,8 +30,8 @@ def test_a_table_cut_into_pieces_prints_as_one_table(
     monkeypatch: pytest.MonkeyPatch, rows: int
 ) -> None:
     expected = whole(sample(rows))
-    monkeypatch.setattr(tables, "ROWS_PER_PIECE", 3)
-    parts = list(tables.plain_parts(sample(rows)))
+    monkeypatch.setattr(printing, "ROWS_PER_PIECE", 3)
+    parts = list(printing.plain_parts(sample(rows)))
     assert "".join(parts) == expected
     assert len(parts) == 3 + (rows + 2) // 3  # 3 texts, then one part per 3 rows
     lines = expected.splitlines()  # the sample has what a cut could break: a title,
@@ -43,12 +43,12 @@ def test_a_table_cut_into_pieces_prints_as_one_table(
 def test_short_names_keep_the_minimum_width_of_their_column() -> None:
     # keep_whole gives the candidate column a minimum width of 12: sizing the columns to their
     # content must not make it narrower than rich would print it.
-    table = tables._table()
+    table = printing.new_table()
     table.add_column("Candidate")
     table.add_column("Total", justify="right")
     for name in ("Abc", "Bcd"):
         table.add_row(name, "81.00")
-    tables.keep_whole(table)
+    printing.keep_whole(table)
     expected = whole(table)
     assert expected.splitlines()[0] == "Candidate      Total"  # 12 + 3 + 5
-    assert tables.render_plain(table) == expected
+    assert printing.render_plain(table) == expected

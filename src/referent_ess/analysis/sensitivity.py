@@ -14,8 +14,9 @@ from fractions import Fraction
 
 from referent_ess.config.choices import Ordering
 from referent_ess.config.consultation import Config
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, evaluate
+from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import competition_ranks, max_points
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 
 MAX_SPREAD = 100  # points: a weight cannot move by more than the whole total
 

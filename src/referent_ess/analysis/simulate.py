@@ -14,8 +14,9 @@ from fractions import Fraction
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config, PriceRule
-from referent_ess.evaluation.engine import Evaluation, LotResult, evaluate
+from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import Evaluation, LotResult
 
 NEUTRALISED_POINTS = Fraction(1, 4)  # price points spread below 25 % of the criterion's max...
 NEUTRALISED_PRICES = Fraction(1, 5)  # ...while the prices differ by more than 20 %
@@ -24,7 +25,7 @@ NEUTRALISED_PRICES = Fraction(1, 5)  # ...while the prices differ by more than 2
 @dataclass(frozen=True)
 class Neutralisation:
     """Why a formula neutralises the price criterion: the figures of the warning (worded by
-    :func:`referent_ess.render.analysis_formats.neutralisation_text`)."""
+    :func:`referent_ess.render.phrases.neutralisation_text`)."""
 
     name: str
     spread: Decimal  # the spread of the price points

@@ -200,12 +200,6 @@ def _rate_number(value: object, original: object) -> Decimal:
         ) from None
 
 
-def percent(rate: Decimal) -> str:
-    """A rate as people write it: 0.2 → ``20 %``, 0.055 → ``5.5 %``."""
-    text = f"{(rate * 100).normalize():f}"
-    return f"{text} %"
-
-
 def _checked_rate(rate: Decimal, original: object) -> Decimal:
     if not 0 <= rate < 1:
         raise BadValue(

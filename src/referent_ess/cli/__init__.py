@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from typer._click import Context
 
-    from referent_ess.evaluation.engine import Evaluation
+    from referent_ess.evaluation.results import Evaluation
     from referent_ess.intake.sheet import Progress
     from referent_ess.problems.errors import ReferentError
     from referent_ess.problems.problem import Problem
@@ -230,29 +230,30 @@ def check_budget(
     Example: referent check-budget offers.xlsx --format csv --output budget.csv
     """
     from referent_ess import api
-    from referent_ess.render import budget
+    from referent_ess.evaluation.budget import budget_report
+    from referent_ess.render import csv_doc, json_doc, markdown_doc, phrases
 
     lots, criteria = _config_paths(lots, criteria)
     with _loading() as progress:
         evaluation = api.check_budget(lots, criteria, offers, progress)
     _warn(_offer_problems(evaluation, None))
-    report = budget.budget_report(evaluation)
+    report = budget_report(evaluation)
 
     def table() -> "RenderableType":
         from rich.console import Group
         from rich.text import Text
 
-        from referent_ess.render.tables import budget_tables, inputs_line
+        from referent_ess.render.terminal.tables import budget_tables, inputs_line
 
-        lines = (Text(inputs_line(evaluation)), Text(budget.summary(report)))
+        lines = (Text(inputs_line(evaluation)), Text(phrases.budget_summary(report)))
         return Group(lines[0], budget_tables(evaluation), lines[1])
 
     _emit(
         _Destination(output_format, output, force),
         {
-            OutputFormat.JSON: lambda: budget.budget_json(evaluation, report),
-            OutputFormat.CSV: lambda: budget.budget_csv(evaluation),
-            OutputFormat.MARKDOWN: lambda: budget.budget_markdown(evaluation, report),
+            OutputFormat.JSON: lambda: json_doc.budget_json(evaluation, report),
+            OutputFormat.CSV: lambda: csv_doc.budget_csv(evaluation),
+            OutputFormat.MARKDOWN: lambda: markdown_doc.budget_markdown(evaluation, report),
         },
         table,
         _inputs(evaluation),
@@ -275,7 +276,7 @@ def validate(
     Example: referent validate offers.xlsx --format json
     """
     from referent_ess import api
-    from referent_ess.render import formats
+    from referent_ess.render import csv_doc, json_doc, markdown_doc, phrases
 
     lots, criteria = _config_paths(lots, criteria)
     report = api.validate(lots, criteria, offers)
@@ -284,18 +285,18 @@ def validate(
         from rich.console import Group
         from rich.text import Text
 
-        from referent_ess.render.tables import problems_table
+        from referent_ess.render.terminal.tables import problems_table
 
-        verdict = Text(formats.validation_verdict(report))
+        verdict = Text(phrases.validation_verdict(report))
         return Group(problems_table(report), verdict) if report.problems else verdict
 
     given = [lots, criteria, *([Path(offers)] if offers is not None else [])]
     _emit(
         _Destination(output_format, output, force),
         {
-            OutputFormat.JSON: lambda: formats.to_json(formats.validation_dict(report)),
-            OutputFormat.CSV: lambda: formats.validation_csv(report),
-            OutputFormat.MARKDOWN: lambda: formats.validation_markdown(report),
+            OutputFormat.JSON: lambda: json_doc.to_json(json_doc.validation_dict(report)),
+            OutputFormat.CSV: lambda: csv_doc.validation_csv(report),
+            OutputFormat.MARKDOWN: lambda: markdown_doc.validation_markdown(report),
         },
         table,
         given,
@@ -329,7 +330,7 @@ def report(
     from referent_ess import api
     from referent_ess.files.atomic_write import write_atomically
     from referent_ess.problems.errors import ReferentError
-    from referent_ess.render import formats
+    from referent_ess.render import phrases
 
     kind = out.suffix.lower()
     if kind not in (".xlsx", ".html", ".htm"):
@@ -357,7 +358,7 @@ def report(
     typer.echo(_written(out), err=True)
     provisional = [r for r in evaluation.lots if r.lot.id in chosen and r.provisional]
     if provisional:
-        typer.echo(_warning_prefix() + formats.provisional_note(evaluation, provisional), err=True)
+        typer.echo(_warning_prefix() + phrases.provisional_note(evaluation, provisional), err=True)
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -435,7 +436,7 @@ def export(
     from referent_ess import api, i18n
     from referent_ess.files.atomic_write import write_atomically
     from referent_ess.problems.errors import ReferentError
-    from referent_ess.render import formats
+    from referent_ess.render import json_doc
 
     if not ocds:
         raise ReferentError(
@@ -450,7 +451,7 @@ def export(
     release = build_ocds_release(evaluation, _run_info(evaluation), ocid_prefix)
     if ocid_prefix == "ocds-xxxxxx":
         typer.echo(_warning_prefix() + i18n.tr("cli.placeholder_ocid"), err=True)
-    write_atomically(out, formats.to_json(release), inputs=_inputs(evaluation), force=force)
+    write_atomically(out, json_doc.to_json(release), inputs=_inputs(evaluation), force=force)
     typer.echo(_written(out), err=True)
 
 
@@ -543,7 +544,7 @@ def simulate(
     Example: referent simulate --lot 3
     """
     from referent_ess.analysis.simulate import simulate as run_simulation
-    from referent_ess.render.analysis_formats import simulation_dict
+    from referent_ess.render.json_doc import simulation_dict
 
     evaluation, lot_id = _score_one_lot(
         offers,
@@ -564,7 +565,7 @@ def simulate(
     simulation = run_simulation(evaluation, lot_id)
 
     def table() -> "RenderableType":
-        from referent_ess.render.tables import simulation_table
+        from referent_ess.render.terminal.tables import simulation_table
 
         return simulation_table(simulation, evaluation)
 
@@ -599,7 +600,7 @@ def sensitivity(
     """
     from referent_ess.analysis.sensitivity import NotApplicable, analyse
     from referent_ess.problems.errors import ReferentError
-    from referent_ess.render.analysis_formats import sensitivity_dict
+    from referent_ess.render.json_doc import sensitivity_dict
 
     evaluation, lot_id = _score_one_lot(
         offers,
@@ -623,7 +624,7 @@ def sensitivity(
         ) from None
 
     def table() -> "RenderableType":
-        from referent_ess.render.tables import sensitivity_tables
+        from referent_ess.render.terminal.tables import sensitivity_tables
 
         return sensitivity_tables(analysis)
 
@@ -650,13 +651,13 @@ def explain(
 
     Example: referent explain --lot 3 "Atelier Matières Vives (SCIC)"
     """
-    from referent_ess.render import formats
+    from referent_ess.render import json_doc
     from referent_ess.render.explain import explain as run_explain
     from referent_ess.render.explain import explanation_dict, explanation_text
 
     evaluation, lot_id = _score_one_lot(offers, lots, criteria, lot)
     explanation = run_explain(evaluation, lot_id, candidate)
-    data = {**formats.header(evaluation.config, evaluation), **explanation_dict(explanation)}
+    data = {**json_doc.header(evaluation.config, evaluation), **explanation_dict(explanation)}
     text = explanation_text(explanation)
 
     def table() -> "RenderableType":
@@ -756,9 +757,9 @@ def _emit_analysis(
     table: Callable[[], "RenderableType"],
 ) -> None:
     """An analysis command's output: its table, or its JSON document."""
-    from referent_ess.render import formats
+    from referent_ess.render import json_doc
 
-    renderers = {OutputFormat.JSON: lambda: formats.to_json(data())}
+    renderers = {OutputFormat.JSON: lambda: json_doc.to_json(data())}
     _emit(destination, renderers, table, _inputs(evaluation))
 
 
@@ -808,11 +809,11 @@ def _emit(
     if destination.format in renderers:
         text = renderers[destination.format]()
     elif destination.path is not None:
-        from referent_ess.render.tables import plain_parts
+        from referent_ess.render.terminal.printing import plain_parts
 
         text = plain_parts(table())
     else:
-        from referent_ess.render.tables import print_wide
+        from referent_ess.render.terminal.printing import print_wide
 
         print_wide(table())
         return
@@ -857,7 +858,7 @@ def _rank_and_show(
     every: bool = False,
 ) -> None:
     from referent_ess import api
-    from referent_ess.render import formats
+    from referent_ess.render import csv_doc, json_doc, markdown_doc, phrases
 
     lots, criteria = _config_paths(lots, criteria)
     with _loading() as progress:
@@ -869,7 +870,7 @@ def _rank_and_show(
         from rich.console import Group
         from rich.text import Text
 
-        from referent_ess.render.tables import TOP, inputs_line, score_tables
+        from referent_ess.render.terminal.tables import TOP, inputs_line, score_tables
 
         shown = [result for result in evaluation.lots if result.lot.id in chosen]
         limit = None if every else TOP
@@ -879,9 +880,9 @@ def _rank_and_show(
     _emit(
         destination,
         {
-            OutputFormat.JSON: lambda: formats.evaluation_json_parts(evaluation, chosen),
-            OutputFormat.CSV: lambda: formats.evaluation_csv(evaluation, chosen),
-            OutputFormat.MARKDOWN: lambda: formats.evaluation_markdown(
+            OutputFormat.JSON: lambda: json_doc.evaluation_json_parts(evaluation, chosen),
+            OutputFormat.CSV: lambda: csv_doc.evaluation_csv(evaluation, chosen),
+            OutputFormat.MARKDOWN: lambda: markdown_doc.evaluation_markdown(
                 evaluation, chosen, gaps=gaps
             ),
         },
@@ -890,7 +891,7 @@ def _rank_and_show(
     )
     provisional = [r for r in evaluation.lots if r.lot.id in chosen and r.provisional]
     if provisional:
-        typer.echo(_warning_prefix() + formats.provisional_note(evaluation, provisional), err=True)
+        typer.echo(_warning_prefix() + phrases.provisional_note(evaluation, provisional), err=True)
         raise typer.Exit(EXIT_FINDINGS)
 
 

@@ -27,7 +27,6 @@ from referent_ess.base.values import (
     parse_rate,
     parse_when,
     parse_yes_no,
-    percent,
 )
 from referent_ess.config.columns import (
     ALIASES,
@@ -42,6 +41,7 @@ from referent_ess.config.columns import (
     probable_match,
 )
 from referent_ess.config.consultation import Config
+from referent_ess.i18n.numbers import percent_raw
 from referent_ess.intake.read import read_offers_sheet
 from referent_ess.intake.sheet import ErrorCell, Progress, RawSheet, UncomputedFormula
 from referent_ess.problems.problem import Problem, Severity
@@ -510,10 +510,10 @@ class _RowReader:
             rate, notes = _parsed(parse_rate, value, name)
             if isinstance(rate, Decimal) and rate not in USUAL_VAT_RATES:
                 message = (
-                    f"VAT rate {percent(rate)} is not a French rate (20, 10, 5.5, 2.1, 0 %, "
+                    f"VAT rate {percent_raw(rate)} is not a French rate (20, 10, 5.5, 2.1, 0 %, "
                     "or the overseas 8.5, 1.75, 1.05 %); check the cell"
                 )
-                params = (("rate_num", percent(rate)),)
+                params = (("rate_num", percent_raw(rate)),)
                 return rate, (_Note("unusual-vat-rate", message, name, True, params),)
             return rate, notes
         return _parsed(parse_when, value, name)

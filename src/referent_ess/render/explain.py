@@ -19,15 +19,15 @@ from typing import Any
 
 from referent_ess import i18n
 from referent_ess.base.normalise import normalise
-from referent_ess.base.values import percent
 from referent_ess.config.choices import Ordering, PriceBasis, PriceFormula
 from referent_ess.config.consultation import Config, Criterion
-from referent_ess.evaluation.engine import BudgetCheck, Evaluation, LotResult, OfferResult, Status
 from referent_ess.evaluation.kernel import max_points
-from referent_ess.i18n import tr
+from referent_ess.evaluation.results import BudgetCheck, Evaluation, LotResult, OfferResult, Status
+from referent_ess.i18n import numbers, tr
+from referent_ess.i18n.numbers import percent
 from referent_ess.problems.errors import ReferentError
 from referent_ess.problems.problem import Problem
-from referent_ess.render import formats
+from referent_ess.render import cells, phrases
 
 UNKNOWN_CANDIDATE = "unknown-candidate"
 AMBIGUOUS_CANDIDATE = "ambiguous-candidate"
@@ -169,11 +169,11 @@ def _explain(evaluation: Evaluation, lot_id: int, candidate: str) -> Explanation
         if result.rank is not None:
             steps += _rank_steps(config, lot, result)
     if lot.provisional:
-        steps.append(Step("provisional", formats.provisional_note(evaluation, [lot]) + "."))
+        steps.append(Step("provisional", phrases.provisional_note(evaluation, [lot]) + "."))
     steps += _award_steps(config, lot, result)
     steps += _status_steps(config, result)
     if lot.abnormal_note is not None and result.status is Status.ADMISSIBLE:
-        steps.append(Step("abnormally-low-check", _sentence(formats.abnormal_text(evaluation))))
+        steps.append(Step("abnormally-low-check", _sentence(phrases.abnormal_text(evaluation))))
     steps += [_warning_step(warning) for warning in result.warnings]
     return Explanation(
         lot=lot.lot.id,
@@ -202,14 +202,14 @@ def _price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
         yield Step(
             "price-ht",
             tr("ex.price_ht.unknown", cells=cells or tr("ex.what.either")),
-            _present(day_rate_ht=formats.money(rate), days=formats.quantity(days)),
+            _present(day_rate_ht=numbers.money_raw(rate), days=numbers.quantity_raw(days)),
         )
         yield Step("price-ttc", tr("ex.price_ttc.no_ht"))
         return
     product = rate * days
     figures = {
         "day_rate_ht": _money(rate),
-        "days": _text(formats.quantity(days)),
+        "days": _text(numbers.quantity_raw(days)),
         "product": _decimal(product),
         "price_ht": _money(result.price_ht),
     }
@@ -253,14 +253,14 @@ def _ttc_step(config: Config, result: OfferResult, amount_ht: Decimal) -> Step:
     text = tr(
         "ex.price_ttc",
         ht=_m(amount_ht),
-        rate=_n(_text(formats.rate(vat))),
+        rate=_n(_text(numbers.decimal_raw(vat))),
         value=value,
         shown=shown,
         origin=origin,
     )
     figures = {
         "price_ht": _money(amount_ht),
-        "vat_rate": _text(formats.rate(vat)),
+        "vat_rate": _text(numbers.decimal_raw(vat)),
         "vat_source": source,
         "product": _decimal(product),
         "price_ttc": _money(result.price_ttc),
@@ -450,7 +450,7 @@ def _price_points_step(
     text = tr(
         "ex.price_points",
         head=head,
-        formula=formats.FORMULA_NAMES[i18n.current()][rule.formula],
+        formula=phrases.formula_name(rule.formula),
         basis=basis,
         expression=formula,
         points=_with_exact(points),
@@ -490,7 +490,7 @@ def _rank_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator
     first = lot.ranked[0]
     if above and above[-1].rank != first.rank:
         yield _gap_step("gap-above", tr("ex.where.just_above"), above[-1], result)
-    gap = formats.gap_to_first(lot, result)
+    gap = cells.gap_to_first(lot, result)
     assert gap is not None
     if rank == 1:
         yield Step(
@@ -606,7 +606,7 @@ def _hierarchy_steps(config: Config, lot: LotResult, result: OfferResult) -> Ite
                 "price-compared",
                 tr("ex.hierarchy.price", head=head, basis=rule.basis.value.upper(), shown=shown),
                 _present(
-                    criterion=criterion.id, basis=rule.basis.value, price=formats.money(price)
+                    criterion=criterion.id, basis=rule.basis.value, price=numbers.money_raw(price)
                 ),
             )
             continue
@@ -737,7 +737,7 @@ def _award_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterato
         award_note=lot.award_note,
         max_lots_per_candidate=None if limit is None else str(limit),
     )
-    translated = formats.award_note(lot)
+    translated = phrases.award_note(lot)
     note = f" ({translated})" if translated else ""
     award = lot.award
     if award is None:
@@ -778,7 +778,7 @@ def _status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
         tr("ex.status.excluded", status=tr(f"status.{status}"), order=order),
         {"status": status},
     )
-    lines = formats.excluded_reasons(result)
+    lines = phrases.excluded_reasons(result)
     for reason, line in zip(result.reasons, lines, strict=True):
         # A reason that is a status (late, incomplete, over_cap) is named by the status's label
         # (hors délai in French); another (bad-number) by its code, then its status's label.
@@ -916,7 +916,7 @@ def _percent(rate: Decimal) -> str:
 
 
 def _money(value: Decimal) -> str:
-    shown = formats.money(value)
+    shown = numbers.money_raw(value)
     assert shown is not None
     return shown
 
@@ -938,7 +938,7 @@ def _points(value: Fraction) -> str:
 
 
 def _rounded(value: Fraction) -> Decimal:
-    rounded = formats.points(value)
+    rounded = numbers.points(value)
     assert rounded is not None
     return rounded
 
@@ -958,7 +958,7 @@ def _short(value: Fraction) -> str:
 
 def _plain(value: Decimal) -> str:
     """A weight, scale or mark without useless zeros: ``30``, ``3.5``."""
-    return _text(formats.quantity(value))
+    return _text(numbers.quantity_raw(value))
 
 
 def _mark(value: Decimal | Fraction) -> str:

@@ -22,10 +22,10 @@ from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation import kernel as scoring
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status
-from referent_ess.i18n import tr
-from referent_ess.render import labels_fr
-from referent_ess.render.formats import gap_to_first
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
+from referent_ess.i18n import numbers, tr
+from referent_ess.render.cells import gap_to_first
+from referent_ess.render.phrases import award_note, basis_words, formula_described
 from referent_ess.render.run_info import RunInfo
 
 Json = dict[str, Any]
@@ -103,7 +103,7 @@ def _release(
                 {
                     "code": "no-award",
                     "relatedLots": [str(lot.lot.id)],
-                    "message": tr("doc.ocds.no_award", lot=lot.lot.id, note=_award_note(lot)),
+                    "message": tr("doc.ocds.no_award", lot=lot.lot.id, note=award_note(lot)),
                 }
             )
             continue
@@ -205,18 +205,20 @@ def _criterion(criterion: Criterion, config: Config) -> Json:
     maximum = round_half_up(scoring.max_points(config.total, criterion.weight), 2)
     if criterion.price is not None:
         rule = criterion.price
-        formula = labels_fr.FORMULA[rule.formula.value]
+        formula = formula_described(rule.formula)
         if rule.formula.value == "gap":
-            formula += f", k = {_plain(rule.k)}"
+            formula += f", k = {numbers.quantity(rule.k)}"
         description = tr(
             "doc.ocds.price_criterion",
             formula=formula,
-            basis=labels_fr.BASIS[rule.basis.value],
-            maximum=_plain(maximum),
+            basis=basis_words(rule.basis),
+            maximum=numbers.quantity(maximum),
         )
     else:
         description = tr(
-            "doc.ocds.marks_criterion", scale=_plain(criterion.scale), maximum=_plain(maximum)
+            "doc.ocds.marks_criterion",
+            scale=numbers.quantity(criterion.scale),
+            maximum=numbers.quantity(maximum),
         )
     return {
         "type": "price" if criterion.is_price else "quality",
@@ -229,12 +231,13 @@ def _criterion(criterion: Criterion, config: Config) -> Json:
 
 def _criteria_details(config: Config) -> str:
     weights = tr("punct.semicolon").join(
-        tr("doc.ocds.weight", criterion=c.label, weight=_plain(c.weight)) for c in config.criteria
+        tr("doc.ocds.weight", criterion=c.label, weight=numbers.quantity(c.weight))
+        for c in config.criteria
     )
-    text = tr("doc.ocds.criteria", weights=weights, total=_plain(config.total))
+    text = tr("doc.ocds.criteria", weights=weights, total=numbers.quantity(config.total))
     if config.tie_break:
         names = {c.id: c.label for c in config.criteria}
-        order = f", {tr('doc.then')} ".join(names.get(i, i) for i in config.tie_break)
+        order = tr("note.hierarchy.then").join(names.get(i, i) for i in config.tie_break)
         text += tr("doc.ocds.tie_break", criteria=order)
     return text
 
@@ -352,12 +355,6 @@ def _points(value: Fraction | None) -> float | None:
     return None if value is None else float(round_half_up(value, 2))
 
 
-def _plain(value: Decimal) -> str:
-    """A number for French text without useless zeros: 30, 2,5."""
-    text = f"{value.normalize():f}"
-    return text.replace(".", ",")
-
-
 def _deadline(deadline: date | datetime, zone: tzinfo) -> str:
     """The deadline as an RFC 3339 date-time; a date means the end of that day, local time."""
     if isinstance(deadline, datetime):
@@ -409,8 +406,3 @@ class _PartyIds:
 
     def __getitem__(self, name: str) -> str:
         return self._ids[name]
-
-
-def _award_note(lot: LotResult) -> str:
-    """The lot's award note, in French like the rest of the release."""
-    return labels_fr.message_fr("award-note", lot.award_params, str(lot.award_note))

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from referent_ess._version import __version__
-from referent_ess.evaluation.engine import Evaluation
+from referent_ess.evaluation.results import Evaluation
 
 
 @dataclass(frozen=True)

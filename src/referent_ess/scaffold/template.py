@@ -31,12 +31,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess.base.normalise import normalise
-from referent_ess.base.values import percent
 from referent_ess.config.choices import Ordering
 from referent_ess.config.columns import COMMENT_SUFFIX, HEADERS, MARKS_HEADERS, OfferField
 from referent_ess.config.consultation import Config, Criterion, load_config
 from referent_ess.files.atomic_write import write_atomically
 from referent_ess.files.xlsx_bytes import workbook_bytes
+from referent_ess.i18n.numbers import percent
 from referent_ess.intake.read import offer_rows
 from referent_ess.problems.errors import ReferentError
 from referent_ess.problems.problem import Problem

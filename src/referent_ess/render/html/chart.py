@@ -7,11 +7,10 @@ screen reader (a title and a description that list every offer's total).
 from fractions import Fraction
 
 from referent_ess.config.consultation import Config
-from referent_ess.evaluation.engine import LotResult
 from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import LotResult
 from referent_ess.i18n import tr
-from referent_ess.render.html.markup import compact, escape, is_winner
-from referent_ess.render.labels_fr import number
+from referent_ess.render.html.markup import compact, escape, figure, is_winner
 
 # Dark to light, with distinct hues: the segments stay apart in colour and in greyscale
 # (relative luminance about 0.04, 0.18, 0.41, 0.70, 0.09, 0.27); white gaps separate them too.
@@ -70,7 +69,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
                 "doc.html.chart.tip",
                 candidate=result.candidate,
                 criterion=criterion.label,
-                points=number(value),
+                points=figure(value),
                 maximum=compact(max_points(config.total, criterion.weight)),
             )
             out.append(
@@ -81,13 +80,13 @@ def lot_chart(config: Config, lot: LotResult) -> str:
                 ink = "on-dark" if fill in _DARK_FILLS else "on-light"
                 out.append(
                     f'<text class="seg {ink}" x="{(x0 + x1) / 2:.1f}" y="{y + bar / 2 + 4:.1f}" '
-                    f'text-anchor="middle">{number(value)}</text>'
+                    f'text-anchor="middle">{figure(value)}</text>'
                 )
             start += value
         assert result.total is not None
         out.append(
             f'<text class="sum" x="{x(result.total) + 6:.1f}" y="{y + bar / 2 + 4:.1f}">'
-            f"{number(result.total)}</text>"
+            f"{figure(result.total)}</text>"
         )
     legend_chars = int((width - left - 22) / _CHAR_WIDTH)
     for position, criterion in enumerate(criteria):
@@ -106,7 +105,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
         )
     title = tr("doc.html.chart.title", lot=lot_id)
     description = tr("punct.semicolon").join(
-        tr("doc.html.chart.offer", rank=r.rank, candidate=r.candidate, total=number(r.total or 0))
+        tr("doc.html.chart.offer", rank=r.rank, candidate=r.candidate, total=figure(r.total or 0))
         for r in lot.ranked
     )
     caption = tr("doc.html.chart.caption", total=compact(total))

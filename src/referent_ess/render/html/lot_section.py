@@ -5,46 +5,44 @@ lot, which make every ranking provisional."""
 from collections.abc import Iterable, Iterator, Sequence
 
 from referent_ess import i18n
-from referent_ess.base.values import percent
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status
 from referent_ess.evaluation.kernel import max_points
-from referent_ess.i18n import tr
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
+from referent_ess.i18n import numbers, tr
 from referent_ess.problems.problem import Problem
-from referent_ess.render.formats import formula_text, gap_to_first
+from referent_ess.render.cells import gap_to_first
 from referent_ess.render.html.chart import lot_chart
 from referent_ess.render.html.markup import (
     compact,
     counted,
     escape,
+    figure,
     is_winner,
-    joined,
     money_cell,
     points_cell,
     short_label,
 )
-from referent_ess.render.labels_fr import (
-    BASIS,
-    FORMULA,
-    STATUS,
-    STATUS_EXPLAINED,
+from referent_ess.render.phrases import (
+    basis_words,
     criterion_label,
-    euros,
-    message_fr,
-    number,
-    reason_fr,
+    formula_described,
+    formula_text,
+    reason_text,
+    status_explained,
+    status_label,
+    vat_mix_note,
 )
 
 
 def lot_section(evaluation: Evaluation, lot: LotResult) -> str:
     """Everything about one lot; it starts a new page when printed."""
     lot_id = lot.lot.id
-    basis = BASIS[evaluation.config.consultation.cap_basis.value]
+    basis = basis_words(evaluation.config.consultation.cap_basis)
     facts = tr(
         "doc.html.lot.facts",
-        ht=f"<strong>{tr('doc.amount.ht', amount=euros(lot.lot.cap_ht))}</strong>",
-        ttc=f"<strong>{tr('doc.amount.ttc', amount=euros(lot.lot.cap_ttc))}</strong>",
+        ht=f"<strong>{tr('doc.amount.ht', amount=numbers.money(lot.lot.cap_ht))}</strong>",
+        ttc=f"<strong>{tr('doc.amount.ttc', amount=numbers.money(lot.lot.cap_ttc))}</strong>",
         basis=basis,
         received=counted("doc.html.received", len(lot.offers)),
         ranked=counted("doc.html.ranked", len(lot.ranked)),
@@ -125,7 +123,7 @@ def _ranking_table(evaluation: Evaluation, lot: LotResult) -> str:
                 f'<td class="num">{points_cell(result.points.get(c.id))}</td>'
                 for c in config.criteria
             ),
-            f'<td class="num total">{number(result.total)}</td>',
+            f'<td class="num total">{figure(result.total)}</td>',
             f'<td class="num">{points_cell(gap)}</td>',
         ]
         css = ' class="winner"' if winner else ""
@@ -156,25 +154,21 @@ def _price_note(evaluation: Evaluation, lot: LotResult) -> str:
         "doc.html.price_note",
         lead=f"<strong>{tr('doc.price_points')}</strong>",
         criterion=escape(criterion.label),
-        formula=FORMULA[rule.formula.value],
+        formula=formula_described(rule.formula),
         basis=basis,
         expression=formula,
         figures=figures,
     )
-    rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})
-    if len(rates) > 1:
-        shown = ", ".join(percent(r).replace(".", ",") for r in rates)
-        note += tr("note.vat_mix", rates=shown, basis=basis)
-    return note
+    return note + vat_mix_note(lot, basis)
 
 
 def _tie_notes(config: Config, lot: LotResult) -> list[str]:
     """One sentence per exact tie: who tied, what decided, who still shares a rank."""
     notes = []
     for tie in lot.ties:
-        names = joined([escape(r.candidate) for r in tie.offers])
+        names = numbers.listed([escape(r.candidate) for r in tie.offers])
         lead = f"<strong>{tr('doc.tie')}</strong>"
-        note = tr("doc.html.tie", lead=lead, total=number(tie.total), names=names)
+        note = tr("doc.html.tie", lead=lead, total=figure(tie.total), names=names)
         if tie.decided_by is not None:
             figures = tr("punct.semicolon").join(
                 points_cell(r.points.get(tie.decided_by)) for r in tie.offers
@@ -184,7 +178,7 @@ def _tie_notes(config: Config, lot: LotResult) -> list[str]:
         else:
             note += tr("note.tie_undecided")
         for same in tie.shared:
-            shared = joined([escape(r.candidate) for r in same])
+            shared = numbers.listed([escape(r.candidate) for r in same])
             note += tr("doc.tie.shared", names=shared, rank=same[0].rank)
         notes.append(note + ".")
     return notes
@@ -234,7 +228,7 @@ def _warnings(results: Iterable[OfferResult]) -> str:
 
 def _warning_text(problem: Problem) -> str:
     cell = ", " + tr("doc.cell", cell=escape(problem.cell)) if problem.cell else ""
-    message = message_fr(problem.code, problem.params, problem.message)
+    message = i18n.message(problem.code, problem.params, problem.message)
     detail = f'<span class="detail">({escape(message)}{cell})</span>'
     key = f"doc.html.warning.{problem.code}"  # what it means for the buyer, where worded
     lead = tr(key) if i18n.has(key) else tr("severity.warning")
@@ -246,8 +240,8 @@ def excluded_table(config: Config, results: Sequence[OfferResult]) -> str:
     rows = []
     for result in results:
         status = (
-            f'<strong>{STATUS[result.status]}</strong><span class="sub">'
-            f"{STATUS_EXPLAINED[result.status]}</span>"
+            f'<strong>{status_label(result.status)}</strong><span class="sub">'
+            f"{status_explained(result.status)}</span>"
         )
         reasons = "".join(f"<li>{text}</li>" for text in _reason_items(config, result))
         rows.append(
@@ -275,10 +269,10 @@ def _reason_items(config: Config, result: OfferResult) -> Iterator[str]:
     for reason in result.reasons:
         check = next(over, None) if reason.code == "over_cap" else None
         text = escape(
-            reason_fr(config, result, reason, check, "\u00a0")
+            reason_text(config, result, reason, check, "\u00a0")
             or tr(
                 "doc.html.data_error",
-                message=message_fr(reason.code, reason.params, reason.message),
+                message=i18n.message(reason.code, reason.params, reason.message),
                 code=reason.code,
             )
         )

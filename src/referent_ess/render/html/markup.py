@@ -2,18 +2,16 @@
 
 Every text that comes from the inputs (names, titles, comments, messages, paths) goes through
 :func:`escape`, so that a candidate called ``<script>`` is shown as text, never run. The texts of
-the catalogue (``doc.html.*``) hold no markup and no ``<`` or ``&`` (a test checks it): they go
-into the page as they are.
+the catalogue (``doc.*``) hold no markup and no ``<`` or ``&`` (a test checks it): they go into
+the page as they are. Figures are written by :mod:`referent_ess.i18n.numbers`, in French.
 """
 
 import html
-from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-from referent_ess import i18n
-from referent_ess.evaluation.engine import LotResult, OfferResult
-from referent_ess.render.labels_fr import euros, number
+from referent_ess.evaluation.results import LotResult, OfferResult
+from referent_ess.i18n import numbers, tr
 
 NOT_APPLICABLE = "—"
 
@@ -24,30 +22,27 @@ def escape(text: object) -> str:
 
 
 def compact(value: Fraction | Decimal | int) -> str:
-    """A whole number without decimals (30, 100), anything else the French way (12,50)."""
-    exact = Fraction(value)
-    if exact.denominator == 1:
-        return number(exact, 0)
-    return number(exact)
+    """A figure without its decimals when they are zeros (30, 100), else the French way (12,50)."""
+    return numbers.short(value, grouped=True)
+
+
+def figure(value: Fraction | Decimal | int) -> str:
+    """Points or a total the French way, to the hundredth: 88,31."""
+    return numbers.number(value, grouped=True)
 
 
 def money_cell(amount: Decimal | None) -> str:
-    return euros(amount) if amount is not None else NOT_APPLICABLE
+    return numbers.money(amount) if amount is not None else NOT_APPLICABLE
 
 
 def points_cell(value: Fraction | None) -> str:
-    return number(value) if value is not None else NOT_APPLICABLE
-
-
-def joined(names: Sequence[str]) -> str:
-    """« A, B et C »."""
-    last = f" {i18n.tr('and')} {names[-1]}"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + last
+    return figure(value) if value is not None else NOT_APPLICABLE
 
 
 def counted(key: str, n: int, **params: object) -> str:
-    """``key.one`` for 0 and 1 (French agreement), ``key.other`` above, with ``{n}`` filled."""
-    return i18n.tr(f"{key}.{'one' if n < 2 else 'other'}", n=n, **params)
+    """``key.one`` or ``key.other``, as ``n`` agrees (French: 0 and 1 take the singular), with
+    ``{n}`` filled."""
+    return tr(numbers.plural(n, f"{key}.one", f"{key}.other"), n=n, **params)
 
 
 def short_label(label: str) -> str:

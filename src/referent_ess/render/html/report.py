@@ -19,33 +19,28 @@ from importlib import resources
 from string import Template
 
 from referent_ess import i18n
-from referent_ess.base.values import percent
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config, Criterion
-from referent_ess.evaluation.engine import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Status
 from referent_ess.evaluation.kernel import max_points
-from referent_ess.i18n import tr
-from referent_ess.render.formats import formula_text
+from referent_ess.evaluation.results import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Status
+from referent_ess.i18n import numbers, tr
 from referent_ess.render.html.lot_section import lot_section, unplaced_section
 from referent_ess.render.html.markup import (
     NOT_APPLICABLE,
     compact,
     counted,
     escape,
-    joined,
+    figure,
     ranked_first,
 )
-from referent_ess.render.labels_fr import (
-    BASIS,
-    FORMULA,
-    STATUS,
-    STATUS_EXPLAINED,
+from referent_ess.render.phrases import (
+    basis_words,
     criterion_label,
-    date_words,
     deadline_words,
-    euros,
-    message_fr,
-    number,
+    formula_described,
+    formula_text,
+    status_explained,
+    status_label,
 )
 from referent_ess.render.run_info import RunInfo
 
@@ -82,7 +77,7 @@ def build_report_html(
 
 def _date_fr(moment: date | datetime) -> str:
     """A date in words, as French documents write it, on one line."""
-    return date_words(moment, "\u00a0")
+    return numbers.date_words(moment, "\u00a0")
 
 
 # ---- cover, contents, summary ------------------------------------------------------------------
@@ -102,7 +97,7 @@ def _cover(evaluation: Evaluation, lots: Sequence[LotResult], run: RunInfo) -> s
         (tr("doc.deadline"), escape(deadline_words(consultation.deadline, "\u00a0"))),
         (
             tr("doc.html.cover.caps"),
-            tr("doc.html.cover.caps_value", basis=BASIS[consultation.cap_basis.value]),
+            tr("doc.html.cover.caps_value", basis=basis_words(consultation.cap_basis)),
         ),
         (
             tr("doc.html.cover.offers"),
@@ -148,8 +143,8 @@ def _summary(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
             f"<tr{css}>"
             f'<th scope="row"><a href="#lot-{lot.lot.id}">{tr("doc.lot", lot=lot.lot.id)}</a>'
             f'<span class="sub">{escape(lot.lot.title)}</span></th>'
-            f'<td class="num">{euros(lot.lot.cap_ht)}</td>'
-            f'<td class="num">{euros(lot.lot.cap_ttc)}</td>'
+            f'<td class="num">{numbers.money(lot.lot.cap_ht)}</td>'
+            f'<td class="num">{numbers.money(lot.lot.cap_ttc)}</td>'
             f'<td class="num">{len(lot.offers)}</td>'
             f'<td class="num">{len(lot.ranked)}</td>'
             f'<td class="num">{len(lot.excluded)}</td>'
@@ -158,7 +153,7 @@ def _summary(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
             f'<td class="num">{price}</td>'
             "</tr>"
         )
-    numbers = [
+    figure_heads = [
         tr("doc.html.col.cap_ht"),
         tr("doc.html.col.cap_ttc"),
         tr("doc.col.received"),
@@ -167,7 +162,7 @@ def _summary(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
     ]
     head = (
         f'<tr><th scope="col">{tr("col.lot")}</th>'
-        + "".join(f'<th scope="col" class="num">{text}</th>' for text in numbers)
+        + "".join(f'<th scope="col" class="num">{text}</th>' for text in figure_heads)
         + f'<th scope="col">{tr("doc.col.winner")}</th>'
         f'<th scope="col" class="num">{tr("col.total")} /{compact(evaluation.config.total)}</th>'
         f'<th scope="col" class="num">{tr("doc.html.col.price")}</th></tr>'
@@ -177,7 +172,7 @@ def _summary(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
         command = "<code>referent validate</code>"
         notes.append(f'<p class="alert">{tr("doc.html.summary.provisional", command=command)}</p>')
     method = f'<a href="#methode">{tr("doc.html.summary.method_link")}</a>'
-    basis = BASIS[evaluation.config.consultation.cap_basis.value]
+    basis = basis_words(evaluation.config.consultation.cap_basis)
     return (
         '<section class="summary" id="synthese" aria-labelledby="synthese-titre">\n'
         f'<h2 id="synthese-titre">{tr("doc.summary")}</h2>\n'
@@ -197,28 +192,28 @@ def _summary_outcome(lot: LotResult) -> tuple[str, str, str]:
         return f'<span class="flag">{flag}</span>', NOT_APPLICABLE, NOT_APPLICABLE
     first = ranked_first(lot)
     if len(first) > 1:
-        names = joined([escape(r.candidate) for r in first])
+        names = numbers.listed([escape(r.candidate) for r in first])
         total = first[0].total
         assert total is not None
         flag = tr("doc.html.summary.tie")
-        return f'<span class="flag">{flag}</span> {names}', number(total), NOT_APPLICABLE
+        return f'<span class="flag">{flag}</span> {names}', figure(total), NOT_APPLICABLE
     (winner,) = first
     assert winner.total is not None
     return (
         f"<strong>{escape(winner.candidate)}</strong>",
-        f"<strong>{number(winner.total)}</strong>",
+        f"<strong>{figure(winner.total)}</strong>",
         _prices(winner),
     )
 
 
 def _prices(result: OfferResult) -> str:
     ht = (
-        tr("doc.amount.ht", amount=euros(result.price_ht))
+        tr("doc.amount.ht", amount=numbers.money(result.price_ht))
         if result.price_ht is not None
         else tr("doc.html.unknown_ht")
     )
     ttc = (
-        tr("doc.amount.ttc", amount=euros(result.price_ttc))
+        tr("doc.amount.ttc", amount=numbers.money(result.price_ttc))
         if result.price_ttc is not None
         else tr("doc.html.unknown_ttc")
     )
@@ -248,17 +243,17 @@ def _method_section(config: Config) -> str:
     )
     labels = [f"« {escape(criterion_label(config, c))} »" for c in config.tie_break]
     if labels:
-        then = f", {tr('doc.then')} "
+        then = tr("note.hierarchy.then")
         tie_break = tr("doc.html.method.tie_break", criteria=then.join(labels))
     else:
         tie_break = tr("doc.html.method.no_tie_break")
     statuses = "".join(
-        f'<tr><th scope="row">{STATUS[status]}</th><td>{STATUS_EXPLAINED[status]}</td>'
+        f'<tr><th scope="row">{status_label(status)}</th><td>{status_explained(status)}</td>'
         f"<td>{escape(LEGAL_BASIS.get(status) or _no_legal_basis(status))}</td></tr>"
         for status in Status
     )
-    vat = percent(consultation.vat_rate).replace(".", ",")
-    basis = BASIS[consultation.cap_basis.value]
+    vat = numbers.percent(consultation.vat_rate)
+    basis = basis_words(consultation.cap_basis)
     return f"""<section class="method" id="methode" aria-labelledby="methode-titre">
 <h2 id="methode-titre">{tr("doc.html.method")}</h2>
 <h3>{tr("doc.criteria")}</h3>
@@ -299,7 +294,7 @@ def _scoring_rule(config: Config, criterion: Criterion) -> str:
         formula += tr("doc.with_k", k=compact(rule.k))
     return tr(
         "doc.html.method.price_rule",
-        formula=FORMULA[rule.formula.value],
+        formula=formula_described(rule.formula),
         expression=formula,
         basis=basis,
     )
@@ -315,7 +310,9 @@ def _audit_section(evaluation: Evaluation, run: RunInfo) -> str:
     )
     problems = [
         escape(
-            p.describe(message_fr(p.code, p.params, p.message), tr("word.sheet"), tr("punct.colon"))
+            p.describe(
+                i18n.message(p.code, p.params, p.message), tr("word.sheet"), tr("punct.colon")
+            )
         )
         for p in evaluation.book.sheet_problems
     ]

@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from referent_ess.evaluation.engine import LotResult
+from referent_ess.evaluation.results import LotResult
 
 _SLUG_LENGTH = 60
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})

@@ -19,15 +19,14 @@ from pathlib import Path
 
 from referent_ess import i18n
 from referent_ess.config.consultation import Config
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult
-from referent_ess.i18n import tr
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
+from referent_ess.i18n import numbers, tr
 from referent_ess.problems.errors import ReferentError
-from referent_ess.render.formats import award_note
-from referent_ess.render.labels_fr import STATUS, STATUS_EXPLAINED, euros
 from referent_ess.render.letters import paragraphs
 from referent_ess.render.letters.file_names import file_names
-from referent_ess.render.letters.markdown import amount, md, ordinal, plain, points, when
+from referent_ess.render.letters.markdown import amount, md, ordinal, points, when
 from referent_ess.render.letters.templates import load_templates
+from referent_ess.render.phrases import award_note, status_explained, status_label
 
 
 def build_letters(
@@ -110,22 +109,22 @@ def _values(
     return {
         "buyer": md(consultation.buyer or tr("doc.letter.buyer")),
         "consultation": md(consultation.title),
-        "deadline": when(consultation.deadline) if consultation.deadline else tr("doc.no_deadline"),
+        "deadline": when(consultation.deadline) if consultation.deadline else tr("deadline.none"),
         "date": when(today),
         "lot_id": str(lot.lot.id),
         "lot_title": md(lot.lot.title),
-        "cap_ht": euros(lot.lot.cap_ht),
-        "cap_ttc": euros(lot.lot.cap_ttc),
+        "cap_ht": numbers.money(lot.lot.cap_ht),
+        "cap_ttc": numbers.money(lot.lot.cap_ttc),
         "candidate": md(result.candidate),
         "row": str(result.offer.row),
-        "status": STATUS[result.status],
-        "status_explained": STATUS_EXPLAINED[result.status],
+        "status": status_label(result.status),
+        "status_explained": status_explained(result.status),
         "rank": ordinal(result.rank),
         "ranked_count": str(len(lot.ranked)),
         "price_ht": amount(result.price_ht),
         "price_ttc": amount(result.price_ttc),
         "total": points(result.total),
-        "max_total": plain(config.total),
+        "max_total": numbers.short(config.total),
         "winner": md(winner.candidate),
         "winner_total": points(winner.total),
         "winner_price_ht": amount(winner.price_ht),

@@ -6,27 +6,21 @@ import re
 from collections.abc import Iterator
 from fractions import Fraction
 
+from referent_ess import i18n
 from referent_ess.config.consultation import Config
 from referent_ess.evaluation import kernel as scoring
-from referent_ess.evaluation.engine import BudgetCheck, LotResult, OfferResult, Reason, Status
-from referent_ess.i18n import tr
-from referent_ess.render.labels_fr import (
-    STATUS,
-    STATUS_EXPLAINED,
-    euros,
-    message_fr,
-    missing_documents,
-    number,
-)
+from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Reason, Status
+from referent_ess.i18n import numbers, tr
 from referent_ess.render.letters.markdown import (
     NOT_APPLICABLE,
+    figure,
     md,
     ordinal,
-    plain,
     points,
     signed,
     when,
 )
+from referent_ess.render.phrases import missing_documents, status_explained, status_label
 
 
 def legal_intro(ranked: bool) -> str:
@@ -35,7 +29,7 @@ def legal_intro(ranked: bool) -> str:
 
 def reasons(config: Config, lot: LotResult, result: OfferResult) -> str:
     """Status, then each reason with its legal basis; for a ranked offer, why it lost."""
-    status = tr("doc.letter.status", status=f"**{STATUS[result.status]}**")
+    status = tr("doc.letter.status", status=f"**{status_label(result.status)}**")
     if result.status is Status.ADMISSIBLE:
         where = (
             tr("doc.letter.ranked_of", rank=ordinal(result.rank), n=len(lot.ranked))
@@ -43,7 +37,7 @@ def reasons(config: Config, lot: LotResult, result: OfferResult) -> str:
             else tr("doc.letter.not_ranked")
         )
         return f"{status} ({where}).\n\n{tr('doc.letter.not_retained')}"
-    lines = [f"{status} — {STATUS_EXPLAINED[result.status]}.", ""]
+    lines = [f"{status} — {status_explained(result.status)}.", ""]
     over_cap = iter([check for check in result.budget if not check.within])
     for reason in result.reasons:
         text = reason_text(config, result, reason, over_cap)
@@ -70,19 +64,19 @@ def reason_text(
         missing = missing_documents(config, result)
         if missing:
             listed = ", ".join(f"« {md(document)} »" for document in missing)
-            key = "one" if len(missing) == 1 else "other"
+            key = numbers.plural(len(missing), "one", "other")
             return tr(f"doc.letter.reason.incomplete.{key}", documents=listed)
     if reason.code == "over_cap":
         check = next(over_cap, None)
         if check is not None:
             return tr(
                 "doc.letter.reason.over_cap",
-                price=euros(check.price),
+                price=numbers.money(check.price),
                 basis=check.basis.upper(),
-                margin=euros(-check.margin),
-                cap=euros(check.cap),
+                margin=numbers.money(-check.margin),
+                cap=numbers.money(check.cap),
             )
-    return md(message_fr(reason.code, reason.params, reason.message))
+    return md(i18n.message(reason.code, reason.params, reason.message))
 
 
 def _legal_basis(reason: Reason) -> str | None:
@@ -108,7 +102,7 @@ def ranking(config: Config, lot: LotResult, result: OfferResult) -> str:
     text = tr(
         "doc.letter.ranking",
         total=points(result.total),
-        maximum=plain(config.total),
+        maximum=numbers.short(config.total),
         rank=ordinal(result.rank),
         tied=tr("doc.letter.tied") if shared else "",
         n=len(lot.ranked),
@@ -117,7 +111,9 @@ def ranking(config: Config, lot: LotResult, result: OfferResult) -> str:
         if any(other is result for other in tie.offers) and tie.decided_by is not None:
             criterion = next(c for c in config.criteria if c.id == tie.decided_by)
             others = len(tie.offers) - 1
-            with_whom = tr(f"doc.letter.others.{'one' if others == 1 else 'other'}", n=others)
+            with_whom = tr(
+                numbers.plural(others, "doc.letter.others.one", "doc.letter.others.other"), n=others
+            )
             text += tr(
                 "doc.letter.ranking.tie",
                 total=points(tie.total),
@@ -138,7 +134,7 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
         maximum = scoring.max_points(config.total, criterion.weight)
         cells = [
             md(criterion.label),
-            number(maximum),
+            figure(maximum),
             points(result.points.get(criterion.id)) if ranked else NOT_APPLICABLE,
         ]
         if winner is not None:
@@ -146,7 +142,7 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
         rows.append("| " + " | ".join(cells) + " |")
     total = [
         f"**{tr('col.total')}**",
-        number(config.total),
+        figure(config.total),
         f"**{points(result.total)}**" if ranked else NOT_APPLICABLE,
     ]
     if winner is not None:

@@ -8,22 +8,20 @@ from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from referent_ess.base.values import percent
+from referent_ess import i18n
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Reason
-from referent_ess.i18n import tr
-from referent_ess.render.formats import gap_to_first, points
-from referent_ess.render.labels_fr import (
-    BASIS,
-    FORMULA,
-    STATUS,
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Reason
+from referent_ess.i18n import numbers, tr
+from referent_ess.render.cells import gap_to_first
+from referent_ess.render.phrases import (
+    basis_words,
     criterion_label,
-    euros,
-    message_fr,
-    number,
-    reason_fr,
+    formula_described,
+    reason_text,
+    status_label,
+    vat_mix_note,
 )
 from referent_ess.render.xlsx.sheet_writer import (
     BOLD,
@@ -55,9 +53,9 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
     sheet.title(tr("lot.title", id=lot.lot.id, title=lot.lot.title))
     facts = tr(
         "doc.xlsx.lot.facts",
-        ht=tr("doc.amount.ht", amount=euros(lot.lot.cap_ht)),
-        ttc=tr("doc.amount.ttc", amount=euros(lot.lot.cap_ttc)),
-        basis=BASIS[config.consultation.cap_basis.value],
+        ht=tr("doc.amount.ht", amount=numbers.money(lot.lot.cap_ht)),
+        ttc=tr("doc.amount.ttc", amount=numbers.money(lot.lot.cap_ttc)),
+        basis=basis_words(config.consultation.cap_basis),
         received=len(lot.offers),
         ranked=len(lot.ranked),
         excluded=len(lot.excluded),
@@ -103,13 +101,13 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
         sheet.put(row, 3, money(result.price_ht), fmt=MONEY_FORMAT, font=bold)
         sheet.put(row, 4, money(result.price_ttc), fmt=MONEY_FORMAT, font=bold)
         for criterion_id, col in criterion_cols.items():
-            value = points(result.points.get(criterion_id))
+            value = numbers.points(result.points.get(criterion_id))
             sheet.put(row, col, value, fmt=POINTS_FORMAT, font=bold)
         for criterion_id, col in comment_cols.items():
             comment = result.offer.comments.get(criterion_id, "").strip()
             sheet.put(row, col, comment or None, wrap=45)
-        sheet.put(row, total_col, points(result.total), fmt=POINTS_FORMAT, font=bold)
-        gap = points(gap_to_first(lot, result))
+        sheet.put(row, total_col, numbers.points(result.total), fmt=POINTS_FORMAT, font=bold)
+        gap = numbers.points(gap_to_first(lot, result))
         sheet.put(row, gap_col, gap, fmt=POINTS_FORMAT, font=bold)
         sheet.put(row, status_col, _ranked_status(lot, result), font=bold)
     if not lot.ranked:
@@ -139,7 +137,7 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
 
 def _ranked_status(lot: LotResult, result: OfferResult) -> str:
     """« admissible », « (ex aequo) » when it shares its rank, and a price to justify."""
-    status = STATUS[result.status]
+    status = status_label(result.status)
     if sum(1 for other in lot.ranked if other.rank == result.rank) > 1:
         status += tr("doc.xlsx.tied")
     if any(w.code == ABNORMALLY_LOW for w in result.warnings):
@@ -161,7 +159,7 @@ def _lot_notes(evaluation: Evaluation, lot: LotResult) -> list[str]:
         notes.append(tr("doc.xlsx.lot.abnormal_not_applied", n=MINIMUM_OFFERS, method=method))
     for result in lot.offers:
         for warning in result.warnings:
-            detail = message_fr(warning.code, warning.params, warning.message)
+            detail = i18n.message(warning.code, warning.params, warning.message)
             key = (
                 "doc.xlsx.lot.abnormal" if warning.code == ABNORMALLY_LOW else "doc.xlsx.lot.check"
             )
@@ -174,32 +172,29 @@ def _price_note(config: Config, lot: LotResult) -> str:
     criterion = config.price_criterion
     rule = criterion.price
     assert rule is not None
-    basis = BASIS[rule.basis.value]
-    figures = f"Pmin = {euros(lot.lowest_price)}" if lot.lowest_price is not None else ""
+    basis = basis_words(rule.basis)
+    figures = f"Pmin = {numbers.money(lot.lowest_price)}" if lot.lowest_price is not None else ""
     if rule.formula is PriceFormula.LINEAR and lot.highest_price is not None:
-        figures += f", Pmax = {euros(lot.highest_price)}"
+        figures += f", Pmax = {numbers.money(lot.highest_price)}"
     note = tr(
         "doc.xlsx.price_note",
         criterion=criterion.label,
-        formula=FORMULA[rule.formula.value],
+        formula=formula_described(rule.formula),
         basis=basis,
         expression=price_formula(config),
         figures=figures,
     )
-    rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})
-    if len(rates) > 1:
-        note += tr("note.vat_mix", rates=", ".join(percent(r) for r in rates), basis=basis)
-    return note
+    return note + vat_mix_note(lot, basis)
 
 
 def _tie_notes(config: Config, lot: LotResult) -> list[str]:
     """One sentence per exact tie: who tied, what decided, who still shares a rank."""
     notes = []
     for tie in lot.ties:
-        note = tr("note.tie", total=number(tie.total), names=names(tie.offers))
+        note = tr("note.tie", total=_figure(tie.total), names=names(tie.offers))
         if tie.decided_by is not None:
             figures = tr("punct.semicolon").join(
-                number(r.points.get(tie.decided_by, Fraction(0))) for r in tie.offers
+                _figure(r.points.get(tie.decided_by, Fraction(0))) for r in tie.offers
             )
             label = criterion_label(config, tie.decided_by)
             note += tr("doc.tie.decided", criterion=label, figures=figures)
@@ -209,6 +204,11 @@ def _tie_notes(config: Config, lot: LotResult) -> list[str]:
             note += tr("doc.tie.shared", names=names(same), rank=same[0].rank)
         notes.append(note + ".")
     return notes
+
+
+def _figure(value: Fraction) -> str:
+    """Points the French way, in a sentence: 81,00."""
+    return numbers.number(value, grouped=True)
 
 
 def _excluded_table(
@@ -237,7 +237,7 @@ def _excluded_table(
         sheet.put(row, 2, candidate(result), wrap=40)
         sheet.put(row, 3, money(result.price_ht), fmt=MONEY_FORMAT)
         sheet.put(row, 4, money(result.price_ttc), fmt=MONEY_FORMAT)
-        sheet.put(row, 5, STATUS[result.status], wrap=14)
+        sheet.put(row, 5, status_label(result.status), wrap=14)
         reasons = [f"• {_reason_text(result, r, evaluation)}" for r in result.reasons]
         bases = list(dict.fromkeys(r.legal_basis or tr("no_ground") for r in result.reasons))
         sheet.block(row, 6, reasons_last, "\n".join(reasons))
@@ -252,10 +252,10 @@ def _reason_text(result: OfferResult, reason: Reason, evaluation: Evaluation) ->
         index = [r for r in result.reasons if r.code == "over_cap"].index(reason)
         check = overs[index] if index < len(overs) else None
     cell = f" ({tr('doc.cell', cell=reason.cell)})" if reason.cell else ""
-    text = reason_fr(evaluation.config, result, reason, check) or tr(
+    text = reason_text(evaluation.config, result, reason, check) or tr(
         "doc.xlsx.data_error",
         code=reason.code,
-        message=message_fr(reason.code, reason.params, reason.message),
+        message=i18n.message(reason.code, reason.params, reason.message),
     )
     return text + cell
 

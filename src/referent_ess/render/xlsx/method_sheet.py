@@ -5,14 +5,18 @@ low offers, deadline and documents, the statuses and their legal basis)."""
 from decimal import Decimal
 
 from referent_ess.base.exact import round_half_up
-from referent_ess.base.values import percent
 from referent_ess.config.choices import AbnormalMethod, PriceFormula
 from referent_ess.config.consultation import Config
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
-from referent_ess.evaluation.engine import LEGAL_BASIS, Status
-from referent_ess.i18n import tr
-from referent_ess.render.formats import points
-from referent_ess.render.labels_fr import BASIS, FORMULA, STATUS, STATUS_EXPLAINED, criterion_label
+from referent_ess.evaluation.results import LEGAL_BASIS, Status
+from referent_ess.i18n import numbers, tr
+from referent_ess.render.phrases import (
+    basis_words,
+    criterion_label,
+    formula_described,
+    status_explained,
+    status_label,
+)
 from referent_ess.render.xlsx.sheet_writer import BOLD, POINTS_FORMAT, SheetWriter, page_setup
 from referent_ess.render.xlsx.wording import deadline_text, maximum, plain, price_formula
 
@@ -39,7 +43,7 @@ def method_sheet(sheet: SheetWriter, config: Config) -> None:
         sheet.put(row, 2, criterion.label, wrap=50)
         sheet.put(row, 3, criterion.weight)
         sheet.put(row, 4, how, wrap=40)
-        sheet.put(row, 5, points(top), fmt=POINTS_FORMAT)
+        sheet.put(row, 5, numbers.points(top), fmt=POINTS_FORMAT)
     row += 1
     sheet.put(row, 1, tr("col.total"), font=BOLD)
     sheet.put(row, 3, sum((c.weight for c in config.criteria), Decimal(0)), font=BOLD)
@@ -61,8 +65,8 @@ def method_sheet(sheet: SheetWriter, config: Config) -> None:
     sheet.block(row, 3, last, tr("doc.col.legal_basis"), font=BOLD)
     for status in Status:
         row += 1
-        sheet.put(row, 1, STATUS[status])
-        sheet.put(row, 2, STATUS_EXPLAINED[status], wrap=50)
+        sheet.put(row, 1, status_label(status))
+        sheet.put(row, 2, status_explained(status), wrap=50)
         basis_text = LEGAL_BASIS.get(status) or (
             tr("doc.xlsx.method.ranked") if status is Status.ADMISSIBLE else tr("no_ground")
         )
@@ -77,7 +81,7 @@ def _sections(config: Config) -> list[tuple[str, str]]:
     price = config.price_criterion
     rule = price.price
     assert rule is not None
-    basis = BASIS[rule.basis.value]
+    basis = basis_words(rule.basis)
     extra = {
         PriceFormula.PROPORTIONAL: "",
         PriceFormula.LINEAR: tr("doc.xlsx.method.linear"),
@@ -90,7 +94,7 @@ def _sections(config: Config) -> list[tuple[str, str]]:
             tr(
                 "doc.xlsx.method.formula_text",
                 criterion=price.label,
-                formula=FORMULA[rule.formula.value],
+                formula=formula_described(rule.formula),
                 expression=price_formula(config),
                 basis=basis,
                 extra=extra,
@@ -100,8 +104,8 @@ def _sections(config: Config) -> list[tuple[str, str]]:
             tr("doc.xlsx.method.prices"),
             tr(
                 "doc.xlsx.method.prices_text",
-                vat=percent(consultation.vat_rate),
-                basis=BASIS[consultation.cap_basis.value],
+                vat=numbers.percent(consultation.vat_rate),
+                basis=basis_words(consultation.cap_basis),
             ),
         ),
         (tr("doc.xlsx.method.rounding"), tr("doc.xlsx.method.rounding_text")),
@@ -130,6 +134,7 @@ def _abnormal_text(config: Config) -> str:
 def _tie_break_text(config: Config) -> str:
     if not config.tie_break:
         return tr("doc.xlsx.method.no_tie_break")
-    then = f" {tr('doc.then')} "
-    labels = then.join(f"« {criterion_label(config, c)} »" for c in config.tie_break)
+    labels = tr("note.hierarchy.then").join(
+        f"« {criterion_label(config, c)} »" for c in config.tie_break
+    )
     return tr("doc.xlsx.method.tie_break", criteria=labels)

@@ -19,11 +19,10 @@ from datetime import UTC, datetime
 from openpyxl import Workbook
 
 from referent_ess import i18n
-from referent_ess.evaluation.engine import Evaluation, LotResult, Status
+from referent_ess.evaluation.results import Evaluation, LotResult, Status
 from referent_ess.files.xlsx_bytes import workbook_bytes
-from referent_ess.i18n import tr
-from referent_ess.render.formats import points
-from referent_ess.render.labels_fr import BASIS, message_fr, number
+from referent_ess.i18n import numbers, tr
+from referent_ess.render.phrases import award_note, basis_words
 from referent_ess.render.run_info import RunInfo
 from referent_ess.render.xlsx.lot_sheet import lot_sheet
 from referent_ess.render.xlsx.method_sheet import method_sheet
@@ -98,7 +97,7 @@ def _summary_sheet(sheet: SheetWriter, evaluation: Evaluation, lots: Sequence[Lo
     ]
     last = len(headers)
     sheet.title(tr("doc.report"))
-    basis = BASIS[consultation.cap_basis.value]
+    basis = basis_words(consultation.cap_basis)
     facts = [
         (tr("doc.xlsx.summary.consultation"), consultation.title),
         (tr("doc.xlsx.summary.buyer"), consultation.buyer or tr("doc.xlsx.summary.no_buyer")),
@@ -158,15 +157,17 @@ def _summary_row(sheet: SheetWriter, row: int, lot: LotResult) -> None:
         sheet.put(row, 8, tr("doc.xlsx.summary.provisional"), font=WARNING)
         leader = winners[0]
         observation = tr(
-            "doc.xlsx.summary.leading", names=names(winners), total=number(leader.total or 0)
+            "doc.xlsx.summary.leading",
+            names=names(winners),
+            total=numbers.number(leader.total or 0, grouped=True),
         )
     else:
         if lot.award is not None and lot.award not in winners:  # max_lots_per_candidate
             winners = (lot.award,)
-            observation = message_fr("award-note", lot.award_params, str(lot.award_note))
+            observation = str(award_note(lot))
         first = winners[0]
         sheet.put(row, 8, names(winners), font=BOLD, wrap=40)
-        sheet.put(row, 9, points(first.total), fmt=POINTS_FORMAT, font=BOLD)
+        sheet.put(row, 9, numbers.points(first.total), fmt=POINTS_FORMAT, font=BOLD)
         if len(winners) == 1:
             sheet.put(row, 10, money(first.price_ht), fmt=MONEY_FORMAT)
             sheet.put(row, 11, money(first.price_ttc), fmt=MONEY_FORMAT)

@@ -16,7 +16,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess.base.exact import round_half_up
-from referent_ess.render.formats import safe_text
+from referent_ess.render.csv_doc import safe_text
 
 MONEY_FORMAT = '#,##0.00 "€"'
 POINTS_FORMAT = "0.00"

@@ -6,29 +6,26 @@ from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 
-from referent_ess import i18n
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config, Criterion
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult, Status
 from referent_ess.evaluation.kernel import max_points
-from referent_ess.i18n import tr
-from referent_ess.render.formats import formula_text
-from referent_ess.render.labels_fr import number
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
+from referent_ess.i18n import numbers, tr
+from referent_ess.render.phrases import formula_text
 
 
 def plain(value: Decimal | Fraction | int) -> str:
-    """A number the French way, without ",00" when it is whole: 30, 17,5."""
-    text = number(value)
-    return text.removesuffix(",00")
+    """A figure the French way, without ",00" when it is whole: 30, 17,50."""
+    return numbers.short(value, grouped=True)
 
 
 def deadline_text(deadline: date | datetime | None) -> str:
     """« le 23/03/2018 à 17:00 »; a date alone runs to the end of that day."""
     if deadline is None:
-        return tr("doc.no_deadline")
+        return tr("deadline.none")
     if isinstance(deadline, datetime):
-        return tr("doc.xlsx.deadline.at", when=i18n.when(deadline))
-    return tr("doc.xlsx.deadline.day", when=i18n.when(deadline))
+        return tr("doc.xlsx.deadline.at", when=numbers.when(deadline))
+    return tr("doc.xlsx.deadline.day", when=numbers.when(deadline))
 
 
 def candidate(result: OfferResult) -> str:
@@ -37,9 +34,7 @@ def candidate(result: OfferResult) -> str:
 
 def names(results: Sequence[OfferResult]) -> str:
     """« A, B et C »."""
-    listed = [candidate(r) for r in results]
-    last = f" {tr('and')} {listed[-1]}"
-    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + last
+    return numbers.listed([candidate(r) for r in results])
 
 
 def maximum(config: Config, criterion: Criterion) -> Fraction:

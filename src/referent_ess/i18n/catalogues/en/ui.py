@@ -112,6 +112,45 @@ MESSAGES: dict[str, str] = {
     "note.tie_undecided": ": the tie-break does not separate them",
     "note.tie_shared": "; {names} share rank {rank}",
     "and": "and",
+    # the words several renderers share (render.phrases): statuses explained, price formulas,
+    # price bases, deadlines, reasons in the report's voice
+    "status.explained.admissible": "admissible offer, ranked",
+    "status.explained.late": "offer received after the deadline for offers",
+    "status.explained.incomplete": (
+        "irregular offer: a document required by the consultation rules is missing"
+    ),
+    "status.explained.over_cap": (
+        "unacceptable offer: its price exceeds the budget allotted to the lot"
+    ),
+    "status.explained.invalid": "offer not evaluated: the workbook holds a data error to correct",
+    "formula.proportional": "proportional",
+    "formula.linear": "linear",
+    "formula.gap": "gap",
+    "formula.proportional.described": "proportional (Pmin / P)",
+    "formula.linear.described": "linear ((Pmax − P) / (Pmax − Pmin))",
+    "formula.gap.described": "by gap ((k·Pmin − P) / ((k − 1)·Pmin))",
+    "basis.ht": "HT",
+    "basis.ttc": "TTC",
+    "basis.both": "HT and TTC",
+    "deadline.none": "not specified",
+    "deadline.whole_day": "{date} (until the end of the day)",
+    "reason.late": "received on {received}, after the deadline of {deadline}",
+    "reason.incomplete.one": "required document missing: {documents}",
+    "reason.incomplete.many": "required documents missing: {documents}",
+    "reason.over_cap": (
+        "price {basis} of {price} above the lot's maximum amount {basis} ({cap}) by {excess}"
+    ),
+    "reason.missing_mark": "no mark for the criterion “{criterion}”",
+    "reason.no_price": (
+        "the price cannot be computed: the day rate or the number of days is missing"
+    ),
+    "note.hierarchy": (
+        "Ranked by hierarchy (ordering: hierarchy, no points and no total): {order}; the next "
+        "criterion is looked at only when the previous ones are equal."
+    ),
+    "note.hierarchy.price": "{criterion} (lower price first)",
+    "note.hierarchy.mark": "{criterion} (higher mark first)",
+    "note.hierarchy.then": ", then ",
     # data problems (validate) and the warnings of a ranking: templates by code and form
     "word.sheet": "sheet",  # a whole sheet, where a problem is
     # punctuation between the parts of a line: French puts a space before ":" and ";"

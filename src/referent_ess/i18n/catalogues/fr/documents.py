@@ -39,7 +39,6 @@ MESSAGES: dict[str, str] = {
     "doc.tie.decided": " : départagées par les points du critère « {criterion} » ({figures})",
     "doc.tie.shared": " ; {names} partagent le rang {rank}",
     "doc.cell": "cellule {cell}",
-    "doc.then": "puis",
     "doc.marks_rule": "note du jury de 0 à {scale} ; points = {top} × note / {scale}",
     "doc.with_k": ", avec k = {k}",
     "doc.audit.tool": "Outil",
@@ -49,7 +48,6 @@ MESSAGES: dict[str, str] = {
     "doc.col.scoring": "Notation",
     "doc.col.received": "Offres reçues",
     "doc.col.legal_basis": "Fondement juridique",
-    "doc.no_deadline": "non précisée",
     # ---- the HTML report: cover, contents, summary ----
     "doc.html.contents": "Sommaire",
     "doc.html.method": "Méthode d'analyse",
@@ -366,8 +364,6 @@ MESSAGES: dict[str, str] = {
     # ---- the letters to the candidates ----
     "doc.letter.buyer": "L'acheteur",
     "doc.letter.not_ranked": "non classée",
-    "doc.letter.rank.first": "1re",
-    "doc.letter.rank": "{rank}e",
     "doc.letter.legal_intro.ranked": (
         "Conformément aux articles R2181-1 et R2181-2 du code de la commande publique, vous "
         "trouverez ci-dessous les motifs du rejet de votre offre, ses notes et son classement, "

@@ -115,6 +115,47 @@ MESSAGES: dict[str, str] = {
     "note.tie_undecided": " : les critères de départage ne les séparent pas",
     "note.tie_shared": " ; {names} restent ex æquo au rang {rank}",
     "and": "et",
+    # les mots que plusieurs rendus partagent (render.phrases) : statuts expliqués, formules de
+    # prix, bases de prix, dates limites, motifs dans la voix du rapport
+    "status.explained.admissible": "offre admissible, classée",
+    "status.explained.late": "offre reçue après la date limite de réception des offres",
+    "status.explained.incomplete": (
+        "offre irrégulière : une pièce exigée par le règlement de la consultation manque"
+    ),
+    "status.explained.over_cap": (
+        "offre inacceptable : son prix dépasse les crédits budgétaires alloués au lot"
+    ),
+    "status.explained.invalid": (
+        "offre non évaluée : le classeur contient une erreur de saisie à corriger"
+    ),
+    "formula.proportional": "proportionnelle",
+    "formula.linear": "linéaire",
+    "formula.gap": "par écart",
+    "formula.proportional.described": "proportionnelle (Pmin / P)",
+    "formula.linear.described": "linéaire ((Pmax − P) / (Pmax − Pmin))",
+    "formula.gap.described": "par écart ((k·Pmin − P) / ((k − 1)·Pmin))",
+    "basis.ht": "HT",
+    "basis.ttc": "TTC",
+    "basis.both": "HT et TTC",
+    "deadline.none": "non précisée",
+    "deadline.whole_day": "{date} (jusqu'à la fin de la journée)",
+    "reason.late": "reçue le {received}, après la date limite du {deadline}",
+    "reason.incomplete.one": "pièce exigée manquante : {documents}",
+    "reason.incomplete.many": "pièces exigées manquantes : {documents}",
+    "reason.over_cap": (
+        "prix {basis} de {price} supérieur au montant maximum {basis} du lot ({cap}) de {excess}"
+    ),
+    "reason.missing_mark": "pas de note pour le critère « {criterion} »",
+    "reason.no_price": (
+        "le prix ne peut pas être calculé : le coût journalier ou le nombre de jours manque"
+    ),
+    "note.hierarchy": (
+        "Classement par hiérarchie des critères (ordering: hierarchy, sans points ni total) : "
+        "{order} ; un critère n'est examiné que si les offres sont à égalité sur les précédents."
+    ),
+    "note.hierarchy.price": "{criterion} (prix le plus bas d'abord)",
+    "note.hierarchy.mark": "{criterion} (note la plus haute d'abord)",
+    "note.hierarchy.then": ", puis ",
     # problèmes de données (validate) et avertissements d'un classement
     "word.sheet": "feuille",  # a whole sheet, where a problem is
     # punctuation between the parts of a line: French puts a space before ":" and ";"

@@ -1,40 +1,43 @@
-"""Rich tables for people at a terminal. Used by the CLI only: the core never imports rich.
+"""Rich tables for people at a terminal: the ranking of each lot, the budget check, the problems
+found, the simulation and the sensitivity analysis. Used by the CLI only: the core never imports
+rich.
 
-Every figure comes from the evaluation through :mod:`referent_ess.render.formats`, so what a
-table shows is what the JSON says, rounded the same way.
+Every figure comes from the evaluation through the same cells as the CSV and Markdown
+(:mod:`referent_ess.render.cells`), so what a table shows is what the JSON says, rounded the same
+way; the sentences under a table are :mod:`referent_ess.render.phrases`'.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
-from referent_ess.base.values import percent
 from referent_ess.config.choices import Ordering
 from referent_ess.config.consultation import Criterion
-from referent_ess.evaluation.engine import Evaluation, LotResult, OfferResult
+from referent_ess.evaluation.budget import verdict as budget_verdict
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr
+from referent_ess.i18n.numbers import percent, short_raw
 from referent_ess.problems.problem import ValidationReport
-from referent_ess.render.budget import verdict as budget_verdict
-from referent_ess.render.formats import (
+from referent_ess.render.cells import criterion_heading, criterion_value, gap_to_first
+from referent_ess.render.phrases import (
     abnormal_text,
     award_note,
-    criterion_heading,
-    criterion_value,
     excluded_reasons,
-    gap_to_first,
+    formula_label,
     inputs_text,
+    neutralisation_text,
     price_note,
-    quantity,
+    sensitivity_summary,
+    status_label,
     tie_notes,
 )
+from referent_ess.render.terminal.printing import keep_whole, new_table
 
 if TYPE_CHECKING:
     from referent_ess.analysis.sensitivity import Sensitivity
@@ -53,18 +56,6 @@ def _caps(lot: LotResult) -> str:
 
 def _cell(value: object) -> str:
     return "—" if value is None else str(value)
-
-
-def _table(title: str | None = None, caption: str | None = None) -> Table:
-    return Table(
-        title=title,
-        caption=caption,
-        title_justify="left",
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-    )
 
 
 def inputs_line(evaluation: Evaluation) -> str:
@@ -120,7 +111,7 @@ def _ranking(
     gaps: bool,
     limit: int | None = TOP,
 ) -> Table:
-    table = _table()
+    table = new_table()
     table.add_column(tr("col.rank"), justify="right")
     table.add_column(tr("col.candidate"))
     table.add_column(tr("col.price_ht"), justify="right")
@@ -131,7 +122,7 @@ def _ranking(
         table.add_column(criterion_heading(criterion, config).replace(" ", "\n"), justify="right")
     if weighted:
         table.add_column(
-            f"{tr('col.total')}\n/{_short(round_half_up(config.total))}", justify="right"
+            f"{tr('col.total')}\n/{short_raw(round_half_up(config.total))}", justify="right"
         )
     if gaps and weighted:
         table.add_column(tr("col.gap"), justify="right")
@@ -154,7 +145,7 @@ def _ranking(
 
 
 def _not_ranked(results: Sequence[OfferResult], title: str) -> Table:
-    table = _table(title)
+    table = new_table(title)
     table.add_column(tr("col.candidate"))
     table.add_column(tr("col.row"), justify="right")
     table.add_column(tr("col.status"))
@@ -164,16 +155,11 @@ def _not_ranked(results: Sequence[OfferResult], title: str) -> Table:
         table.add_row(
             result.candidate,
             str(result.offer.row),
-            tr(f"status.{result.status.value}"),
+            status_label(result.status),
             _cell(i18n.money(result.price_ht)),
             "\n".join(excluded_reasons(result)),
         )
     return keep_whole(table, wrappable=(tr("col.candidate"), tr("col.reasons")))
-
-
-def _short(value: object) -> str:
-    text = str(value)
-    return text[:-3] if text.endswith(".00") else text
 
 
 def budget_tables(evaluation: Evaluation) -> RenderableType:
@@ -190,7 +176,7 @@ def budget_tables(evaluation: Evaluation) -> RenderableType:
 
 
 def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult]) -> Table:
-    table = _table(title, caption)
+    table = new_table(title, caption)
     table.add_column(tr("col.candidate"))
     for key in ("row", "day_rate", "days", "vat", "price_ht", "price_ttc", "cap", "margin"):
         table.add_column(tr(f"col.{key}"), justify="right")
@@ -204,8 +190,8 @@ def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult
             result.candidate,
             str(result.offer.row),
             _cell(i18n.money(result.offer.day_rate_ht)),
-            _cell(_days(result)),
-            _cell(_percent(result)),
+            _cell(i18n.quantity(result.offer.days)),
+            _cell(percent(result.vat_rate)),
             _cell(i18n.money(result.price_ht)),
             _cell(i18n.money(result.price_ttc)),
             "\n".join(f"{i18n.money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
@@ -217,19 +203,8 @@ def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult
     return keep_whole(table)
 
 
-def _days(result: OfferResult) -> str | None:
-    days = quantity(result.offer.days)
-    return days.replace(".", ",") if days and i18n.current() == "fr" else days
-
-
-def _percent(result: OfferResult) -> str | None:
-    if result.vat_rate is None:
-        return None
-    return percent(result.vat_rate)
-
-
 def problems_table(report: ValidationReport) -> Table:
-    table = _table(tr("problems"))
+    table = new_table(tr("problems"))
     for key in ("severity", "where", "field", "code", "message"):
         table.add_column(tr(f"col.{key}"))
     for problem in report.problems:
@@ -244,130 +219,11 @@ def problems_table(report: ValidationReport) -> Table:
     return keep_whole(table, wrappable=(tr("col.candidate"), tr("col.message")))
 
 
-def keep_whole(table: Table, *, wrappable: Sequence[str] | None = None) -> Table:
-    """Never truncate a figure: every column but the text ones is at least as wide as its cells."""
-    if wrappable is None:
-        wrappable = (tr("col.candidate"), tr("col.message"))
-    for column in table.columns:
-        if str(column.header) in wrappable:
-            column.min_width = 12
-            continue
-        lines = [line for cell in column.cells for line in str(cell).splitlines()]
-        lines += str(column.header).splitlines()
-        column.min_width = max([len(line) for line in lines] + [1])
-        column.no_wrap = True
-    return table
-
-
-# Cells hold the buyer's data: a candidate named "Coop [b]" or "A :star: B" is printed as typed,
-# never read as rich markup or emoji codes (and "[/]" in a name must not crash the table).
-_PLAIN: dict[str, Any] = {"highlight": False, "soft_wrap": False, "markup": False, "emoji": False}
-
-
-def print_wide(renderable: RenderableType) -> None:
-    """Print to stdout without ever truncating a figure.
-
-    On a terminal, at its width (or wider, if the table cannot fit: the terminal then wraps).
-    Elsewhere (a file, a pipe), as wide as the content needs, without trailing spaces, written
-    as it is rendered.
-    """
-    console = make_console()
-    if not console.is_terminal:
-        for piece in plain_parts(renderable):
-            console.file.write(piece)
-        return
-    measured = console.measure(renderable, options=console.options.update_width(10_000))
-    if measured.minimum > console.width:
-        console = Console(**_PLAIN, width=measured.minimum)
-    console.print(renderable)
-
-
-def render_plain(renderable: RenderableType) -> str:
-    """The renderable as plain text, as wide as it needs, for a file or a pipe."""
-    return "".join(plain_parts(renderable))
-
-
-ROWS_PER_PIECE = 500
-
-
-def plain_parts(renderable: RenderableType) -> Iterator[str]:
-    """:func:`render_plain` in pieces, to be written as they come: a table of every offer of a
-    large lot is rendered 500 rows at a time, its columns sized once from their content.
-
-    Printed on a console wide enough for anything, then stripped of trailing spaces: tables do
-    not expand, so each takes its natural width, and nothing is measured."""
-    wide = Console(**_PLAIN, width=10_000, color_system=None)
-    for part in _flat(renderable):
-        pieces = _pieces(part, ROWS_PER_PIECE) if isinstance(part, Table) else [part]
-        for piece in pieces:
-            with wide.capture() as capture:
-                wide.print(piece)
-            yield "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
-
-
-def _flat(renderable: RenderableType) -> Iterator[RenderableType]:
-    """The renderables of a group, and of the groups in it, in order."""
-    if isinstance(renderable, Group):
-        for part in renderable.renderables:
-            yield from _flat(part)
-    else:
-        yield renderable
-
-
-def _pieces(table: Table, size: int) -> Iterator[Table]:
-    """The table sized to its content, cut into tables of ``size`` rows that print as it does:
-    the title and header on the first, the caption on the last (the box has no outer lines)."""
-    _size_to_content(table)
-    if table.row_count <= size:
-        yield table
-        return
-    cells = [list(column.cells) for column in table.columns]
-    for start in range(0, table.row_count, size):
-        end = min(start + size, table.row_count)
-        piece = Table(
-            title=table.title if start == 0 else None,
-            caption=table.caption if end == table.row_count else None,
-            title_justify=table.title_justify,
-            caption_justify=table.caption_justify,
-            box=table.box,
-            pad_edge=table.pad_edge,
-            show_edge=table.show_edge,
-            show_header=table.show_header and start == 0,
-        )
-        for column in table.columns:
-            piece.add_column(
-                column.header,
-                justify=column.justify,
-                width=column.width,
-                no_wrap=column.no_wrap,
-                style=column.style,
-                header_style=column.header_style,
-            )
-        for index in range(start, end):
-            piece.add_row(*(column[index] for column in cells), style=table.rows[index].style)
-        yield piece
-
-
-def _size_to_content(table: Table) -> None:
-    """Each column as wide as its widest line (or its minimum width, if more): nothing to measure
-    when nothing wraps (rich measures every cell otherwise: seconds for a table of every offer)."""
-    for column in table.columns:
-        lines = [line for cell in (column.header, *column.cells) for line in str(cell).split("\n")]
-        column.width = max(*map(cell_len, lines), column.min_width or 0)
-
-
-def make_console() -> Console:
-    """A console that writes plain text when not on a terminal or when NO_COLOR is set."""
-    return Console(**_PLAIN)
-
-
 def simulation_table(simulation: "Simulation", evaluation: Evaluation) -> RenderableType:
     """Each offer's rank and total under every price formula, side by side."""
-    from referent_ess.render.analysis_formats import formula_label, neutralisation_text
-
     lot = evaluation.lot(simulation.lot_id)
     assert lot is not None
-    table = _table(tr("sim.title", id=lot.lot.id))
+    table = new_table(tr("sim.title", id=lot.lot.id))
     table.add_column(tr("sim.col.candidate"))
     for variant in simulation.variants:
         label = formula_label(variant.name)
@@ -396,15 +252,13 @@ def simulation_table(simulation: "Simulation", evaluation: Evaluation) -> Render
 
 def sensitivity_tables(analysis: "Sensitivity") -> RenderableType:
     """The weight transfers that change the winner, leave-one-out, and random draws."""
-    from referent_ess.render.analysis_formats import sensitivity_summary
-
     lot = analysis.lot
     parts: list[RenderableType] = [
         Text(tr("sens.title", id=lot.lot.id, name=analysis.winner.candidate), style="bold"),
         Text(sensitivity_summary(analysis)),
     ]
     if analysis.transfers:
-        table = _table(tr("sens.transfers"))
+        table = new_table(tr("sens.transfers"))
         table.add_column(tr("sens.col.from"))
         table.add_column(tr("sens.col.to"))
         table.add_column(tr("sens.col.points"), justify="right")
@@ -418,7 +272,7 @@ def sensitivity_tables(analysis: "Sensitivity") -> RenderableType:
             )
         parts.append(keep_whole(table))
     if analysis.leave_one_out:
-        table = _table(tr("sens.loo"))
+        table = new_table(tr("sens.loo"))
         table.add_column(tr("sens.col.without"))
         table.add_column(tr("sens.col.winner"))
         table.add_column(tr("sens.col.changes"))
@@ -431,7 +285,7 @@ def sensitivity_tables(analysis: "Sensitivity") -> RenderableType:
             )
         parts.append(keep_whole(table))
     if analysis.samples:
-        table = _table(tr("sens.draws", n=analysis.samples))
+        table = new_table(tr("sens.draws", n=analysis.samples))
         table.add_column(tr("sens.col.candidate"))
         table.add_column(tr("sens.col.wins"), justify="right")
         table.add_column(tr("sens.col.share"), justify="right")

@@ -1,0 +1,288 @@
+"""One offer judged on its own: its prices, VAT, deadline, documents, caps and marks, hence its
+status and the reasons for it. Nothing here depends on the other offers of the lot (see
+:mod:`~referent_ess.evaluation.ranking` for what does)."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+from referent_ess.base.exact import price_ht, price_ttc
+from referent_ess.config.choices import CapBasis, Ordering, PriceBasis
+from referent_ess.config.consultation import Config, Lot
+from referent_ess.evaluation import kernel as scoring
+from referent_ess.evaluation.offer_warning import Source, offer_warning
+from referent_ess.evaluation.results import BudgetCheck, OfferResult, Reason, Status
+from referent_ess.intake.offers import Offer
+from referent_ess.problems.problem import Problem
+
+_SEVERITY = {status: order for order, status in enumerate(Status)}  # the first one applies
+
+
+def judge(offer: Offer, lot: Lot | None, config: Config, source: Source) -> OfferResult:
+    """Everything about one offer that does not depend on the other offers of its lot."""
+    consultation = config.consultation
+    reasons = [
+        Reason(p.code, Status.INVALID, p.message, p.cell, p.field, p.params) for p in offer.errors
+    ]
+    warnings = [p for p in offer.problems if not p.is_error]
+
+    # only an empty VAT cell takes the consultation's rate; an unreadable one leaves TTC unknown
+    vat = None if offer.has_error_in("vat_rate") else offer.vat_rate
+    if vat is None and not offer.has_error_in("vat_rate"):
+        vat = consultation.vat_rate
+    amount_ht = amount_ttc = None
+    if offer.day_rate_ht is not None and offer.days is not None:
+        amount_ht = price_ht(offer.day_rate_ht, offer.days)
+        amount_ttc = price_ttc(amount_ht, vat) if vat is not None else None
+        warnings += _price_mismatch(offer, amount_ht, source)
+        if amount_ht <= 0:
+            reasons.append(_zero_price(offer, amount_ht))
+    elif not reasons:
+        # no cell error explains it: the column itself is missing (validate still evaluates)
+        reasons.append(
+            Reason(
+                "no-price",
+                Status.INVALID,
+                "the price cannot be computed: the day rate or the number of days is missing",
+                params=(("reason", "no-price"),),
+            )
+        )
+
+    late = _lateness(offer, consultation.deadline)
+    if late is True:
+        message = (
+            f"received {_when(offer.received_at)}, after the deadline "
+            f"{_when(consultation.deadline)}"
+        )
+        params: tuple[tuple[str, str], ...] = (
+            ("received_date", _when(offer.received_at)),
+            ("deadline_date", _when(consultation.deadline)),
+        )
+        cell = offer.cells.get("received_at")
+        reasons.append(Reason("late", Status.LATE, message, cell, "received_at", params))
+    elif late is None:
+        message = (
+            f"received on the deadline day without a time; the deadline is "
+            f"{_when(consultation.deadline)}: check that it was on time"
+        )
+        params = (("deadline_date", _when(consultation.deadline)),)
+        warnings.append(
+            offer_warning(offer, source, "received-time-unknown", message, "received_at", params)
+        )
+
+    reasons += _missing_documents(offer, consultation.required_documents)
+
+    budget: tuple[BudgetCheck, ...] = ()
+    if lot is not None and amount_ht is not None and amount_ttc is not None:
+        budget = _budget_checks(amount_ht, amount_ttc, lot, consultation.cap_basis)
+        reasons += [_over_cap(offer, check) for check in budget if not check.within]
+        warnings += _other_cap(offer, source, amount_ht, amount_ttc, lot, consultation.cap_basis)
+
+    points, unmarked = _mark_points(offer, config)
+    if unmarked and not reasons:
+        # Only an offer that would be ranked needs every mark: a jury does not mark offers
+        # already eliminated (late, irregular or unacceptable).
+        reasons += [_missing_mark(offer, criterion) for criterion in unmarked]
+
+    status = (
+        min((r.status for r in reasons), key=_SEVERITY.__getitem__)
+        if reasons
+        else Status.ADMISSIBLE
+    )
+    return OfferResult(
+        offer=offer,
+        status=status,
+        reasons=tuple(reasons),
+        warnings=tuple(warnings),
+        vat_rate=vat,
+        price_ht=amount_ht,
+        price_ttc=amount_ttc,
+        budget=budget,
+        points=points,
+    )
+
+
+def _zero_price(offer: Offer, amount_ht: Decimal) -> Reason:
+    """A day rate × days that rounds to 0.00: no price formula can score it (Pmin / 0)."""
+    message = (
+        f"the price HT {offer.day_rate_ht} × {offer.days} = {amount_ht:.2f} is zero once rounded "
+        "to the cent; a price must be at least 0.01"
+    )
+    params = (
+        ("rate_num", str(offer.day_rate_ht)),
+        ("days_num", str(offer.days)),
+        ("amount_money", str(amount_ht)),
+    )
+    cell = offer.cells.get("day_rate_ht")
+    return Reason("zero-price", Status.INVALID, message, cell, "day_rate_ht", params)
+
+
+def _price_mismatch(offer: Offer, amount_ht: Decimal, source: Source) -> list[Problem]:
+    """A stated total HT that disagrees with day rate × days: warn, the unit price prevails."""
+    stated = offer.price_ht_stated
+    if stated is None or abs(stated - amount_ht) <= Decimal("0.01"):
+        return []
+    message = (
+        f"the stated price HT {stated:.2f} differs from day rate × days = "
+        f"{offer.day_rate_ht:.2f} × {offer.days} = {amount_ht:.2f}; the unit price prevails"
+    )
+    params = (
+        ("stated_money", str(stated)),
+        ("rate_money", str(offer.day_rate_ht)),
+        ("days_num", str(offer.days)),
+        ("amount_money", str(amount_ht)),
+    )
+    return [offer_warning(offer, source, "price-mismatch", message, "price_ht", params)]
+
+
+def _other_cap(
+    offer: Offer,
+    source: Source,
+    amount_ht: Decimal,
+    amount_ttc: Decimal,
+    lot: Lot,
+    basis: CapBasis,
+) -> list[Problem]:
+    """An offer on one side of the cap checked and on the other side of the cap not checked:
+    say so, since the buyer chose the basis and may have to justify it."""
+    if basis is CapBasis.BOTH:
+        return []
+    checked, other = (
+        (
+            BudgetCheck(PriceBasis.HT, amount_ht, lot.cap_ht),
+            BudgetCheck(PriceBasis.TTC, amount_ttc, lot.cap_ttc),
+        )
+        if basis is CapBasis.HT
+        else (
+            BudgetCheck(PriceBasis.TTC, amount_ttc, lot.cap_ttc),
+            BudgetCheck(PriceBasis.HT, amount_ht, lot.cap_ht),
+        )
+    )
+    if checked.within == other.within:
+        return []
+    side = "within" if other.within else "over"
+    message = (
+        f"{side} the lot's {other.basis.upper()} cap ({other.price:.2f} against {other.cap:.2f}), "
+        f"while the cap checked (cap_basis: {basis.value}) says "
+        f"{'within' if checked.within else 'over'}"
+    )
+    params = (
+        ("side_part", f"cap.{side}"),
+        ("basis", other.basis.upper()),
+        ("price_money", str(other.price)),
+        ("cap_money", str(other.cap)),
+        ("checked_basis", basis.value),
+        ("checked_part", f"cap.{'within' if checked.within else 'over'}"),
+    )
+    return [offer_warning(offer, source, "other-cap", message, "day_rate_ht", params)]
+
+
+def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
+    missing = [document for document in required if offer.documents.get(document) is False]
+    if not missing:
+        return []
+    plural = "s" if len(missing) > 1 else ""
+    message = f"missing required document{plural}: {', '.join(missing)}"
+    params = (("documents", ", ".join(missing)),)
+    cell = offer.cells.get(missing[0])
+    return [Reason("incomplete", Status.INCOMPLETE, message, cell, missing[0], params)]
+
+
+def _over_cap(offer: Offer, check: "BudgetCheck") -> Reason:
+    basis = check.basis.upper()
+    message = (
+        f"price {basis} {check.price:.2f} exceeds the lot's cap {basis} {check.cap:.2f} "
+        f"by {-check.margin:.2f}"
+    )
+    params = (
+        ("basis", basis),
+        ("price_money", str(check.price)),
+        ("cap_money", str(check.cap)),
+        ("excess_money", str(-check.margin)),
+    )
+    cell = offer.cells.get("day_rate_ht")
+    return Reason("over_cap", Status.OVER_CAP, message, cell, "day_rate_ht", params)
+
+
+def _missing_mark(offer: Offer, criterion: str) -> Reason:
+    absent = offer.missing_evaluators.get(criterion)
+    if absent:
+        return Reason(
+            "missing-evaluator-mark",
+            Status.INVALID,
+            f"no mark from {', '.join(absent)} for {criterion}: every evaluator must mark "
+            f"{offer.candidate!r} on lot {offer.lot} (marks sheet)",
+            offer.cells.get("candidate"),
+            criterion,
+            (
+                ("evaluators", ", ".join(absent)),
+                ("criterion", criterion),
+                ("candidate", repr(offer.candidate)),
+                ("lot", str(offer.lot)),
+            ),
+        )
+    return Reason(
+        "missing-mark",
+        Status.INVALID,
+        f"no mark for {criterion}; the jury must mark every criterion",
+        offer.cells.get(criterion),
+        criterion,
+        (("criterion", criterion),),
+    )
+
+
+def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], list[str]]:
+    """Points of every marked criterion the offer has a mark for, and the criteria it lacks."""
+    points: dict[str, Fraction] = {}
+    unmarked: list[str] = []
+    for criterion in config.marked_criteria:
+        mark = offer.marks.get(criterion.id)
+        if mark is None:
+            unmarked.append(criterion.id)
+            continue
+        if config.ordering is Ordering.WEIGHTED:  # a hierarchy has marks, not points
+            points[criterion.id] = _points_for(
+                mark, criterion.scale, config.total, criterion.weight
+            )
+    return points, unmarked
+
+
+@lru_cache(maxsize=4096)
+def _points_for(
+    mark: Decimal | Fraction, scale: Decimal, total: Decimal, weight: Decimal
+) -> Fraction:
+    """Marks take few values (0, 0.5, …, 5): each is converted and multiplied once."""
+    return scoring.mark_points(mark, scale, scoring.max_points(total, weight))
+
+
+def _budget_checks(
+    amount_ht: Decimal, amount_ttc: Decimal, lot: Lot, basis: CapBasis
+) -> tuple[BudgetCheck, ...]:
+    checks = []
+    if basis in (CapBasis.HT, CapBasis.BOTH):
+        checks.append(BudgetCheck(PriceBasis.HT, amount_ht, lot.cap_ht))
+    if basis in (CapBasis.TTC, CapBasis.BOTH):
+        checks.append(BudgetCheck(PriceBasis.TTC, amount_ttc, lot.cap_ttc))
+    return tuple(checks)
+
+
+def _lateness(offer: Offer, deadline: date | datetime | None) -> bool | None:
+    """True when late, False when on time or unknown, None when it cannot be told (same day)."""
+    received = offer.received_at
+    if deadline is None or received is None:
+        return False
+    if not isinstance(deadline, datetime):  # a date: the end of that day, inclusive
+        day = received.date() if isinstance(received, datetime) else received
+        return day > deadline
+    if isinstance(received, datetime):
+        return received > deadline
+    if received == deadline.date():
+        return None
+    return received > deadline.date()
+
+
+def _when(moment: date | datetime | None) -> str:
+    if isinstance(moment, datetime):
+        return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.isoformat() if moment is not None else "?"

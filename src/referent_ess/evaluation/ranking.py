@@ -1,0 +1,190 @@
+"""One lot ranked: price points among its admissible offers, totals, ranks (equal keys share a
+rank), exact ties and what broke them, or, under a hierarchy of criteria, the criteria compared
+one after the other. Abnormally low prices are flagged here, since they depend on the lot."""
+
+from decimal import Decimal
+from fractions import Fraction
+from math import lcm
+
+from referent_ess.config.choices import AbnormalMethod, Ordering, PriceBasis
+from referent_ess.config.consultation import Config, Lot
+from referent_ess.evaluation import kernel as scoring
+from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, Suspicion, detect
+from referent_ess.evaluation.offer_warning import Source, offer_warning
+from referent_ess.evaluation.results import LotResult, OfferResult, Status, Tie
+from referent_ess.problems.problem import Problem
+
+
+def rank_lot(
+    lot: Lot,
+    results: list[OfferResult],
+    config: Config,
+    source: Source,
+    *,
+    unsure: bool,
+) -> LotResult:
+    """Price points among the lot's admissible offers, totals, then ranks (ties share a rank)."""
+    criterion = config.price_criterion
+    rule = criterion.price
+    assert rule is not None
+    admissible = [r for r in results if r.status is Status.ADMISSIBLE]
+    prices = [_basis_price(r, rule.basis) for r in admissible]
+    lowest = min(prices, default=None)
+    highest = max(prices, default=None)
+
+    method = config.consultation.abnormally_low
+    flags = {s.index: s for s in detect(prices, method, config.consultation.abnormally_low_ratio)}
+    weighted = config.ordering is Ordering.WEIGHTED
+    if weighted:
+        all_points, sums = _weighted_points(admissible, prices, config)
+        tie_break = config.tie_break
+        keys = [
+            (total, *(points.get(c, _ZERO) for c in tie_break))
+            for points, total in zip(all_points, sums, strict=True)
+        ]
+        totals: list[Fraction | None] = list(sums)
+    else:  # a hierarchy: no points and no total, criteria compared one after the other
+        all_points = [{} for _ in admissible]
+        totals = [None] * len(admissible)
+        keys = [
+            _hierarchy_key(r, config, price) for r, price in zip(admissible, prices, strict=True)
+        ]
+    ranks = scoring.competition_ranks(keys)
+    ranked = []
+    for index, result in enumerate(admissible):
+        warnings = result.warnings
+        if index in flags:
+            warnings += (_abnormally_low(result, flags[index], source),)
+        ranked.append(
+            OfferResult(
+                result.offer,
+                result.status,
+                result.reasons,
+                warnings,
+                result.vat_rate,
+                result.price_ht,
+                result.price_ttc,
+                result.budget,
+                all_points[index],
+                totals[index],
+                ranks[index],
+            )
+        )
+    ranked.sort(key=lambda r: (r.rank, r.offer.row))
+    others = [r for r in results if r.status is not Status.ADMISSIBLE]
+    ties = _exact_ties(ranked, config.tie_break) if config.ordering is Ordering.WEIGHTED else ()
+    provisional = unsure or any(r.status is Status.INVALID for r in others)
+    detection = None
+    if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
+        detection = (
+            f"Abnormally low offers: fewer than {MINIMUM_OFFERS} admissible offers, so the "
+            f"{method.value} method does not apply; judge the prices case by case"
+        )
+    return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional, detection)
+
+
+_ZERO = Fraction(0)
+
+
+def _weighted_points(
+    admissible: list[OfferResult], prices: list[Decimal], config: Config
+) -> tuple[list[dict[str, Fraction]], list[Fraction]]:
+    """Every admissible offer's points (its marks' and its price's) and total, in integers on
+    common denominators where a lot has thousands of offers: the price share on whole cents,
+    the marks' points in units of 1/L, L the least common denominator of those in the lot."""
+    criterion = config.price_criterion
+    rule = criterion.price
+    assert rule is not None
+    maximum = scoring.max_points(config.total, criterion.weight)
+    units, _ = scoring.whole_units(prices)
+    p_min, p_max = min(units, default=0), max(units, default=0)
+    factor = Fraction(rule.k)
+    in_units, unit = _mark_units(admissible)
+    all_points: list[dict[str, Fraction]] = []
+    totals: list[Fraction] = []
+    for result, price in zip(admissible, units, strict=True):
+        share, out_of = scoring.share_terms(rule.formula, price, p_min, p_max, factor)
+        numerator, denominator = maximum.numerator * share, maximum.denominator * out_of
+        marks = result.offer.marks
+        marks_total = sum(in_units[c, marks[c]] for c in result.points)
+        all_points.append({**result.points, criterion.id: Fraction(numerator, denominator)})
+        totals.append(Fraction(marks_total * denominator + numerator * unit, unit * denominator))
+    return all_points, totals
+
+
+def _mark_units(
+    results: list[OfferResult],
+) -> tuple[dict[tuple[str, Decimal | Fraction], int], int]:
+    """The points of each (criterion, mark) met in ``results`` as integers of 1/L, and L."""
+    distinct = {(c, r.offer.marks[c]): points for r in results for c, points in r.points.items()}
+    unit = lcm(*(points.denominator for points in distinct.values()))
+    return {key: p.numerator * (unit // p.denominator) for key, p in distinct.items()}, unit
+
+
+def _abnormally_low(result: OfferResult, suspicion: Suspicion, source: Source) -> Problem:
+    """The flag of an abnormally low price: the figures, and what the law requires next."""
+    explanation = suspicion.explanation
+    message = (
+        f"the price may be abnormally low ({explanation}); before any rejection the law requires "
+        "asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la "
+        "commande publique)"
+    )
+    params = (("explanation", explanation), *suspicion.params)
+    return offer_warning(result.offer, source, "abnormally-low", message, "day_rate_ht", params)
+
+
+def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:
+    """Groups of offers with equal exact totals, each with what decided between them.
+
+    ``ranked`` is sorted by total, so equal totals are neighbours: no hashing of fractions."""
+    groups: list[list[OfferResult]] = []
+    for result in ranked:
+        if groups and _equal(groups[-1][0].total, result.total):
+            groups[-1].append(result)
+        else:
+            groups.append([result])
+    ties = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        decided_by = next(
+            (
+                criterion
+                for criterion in tie_break
+                if len({r.points.get(criterion) for r in group}) > 1
+            ),
+            None,
+        )
+        by_rank: dict[int | None, list[OfferResult]] = {}
+        for result in group:
+            by_rank.setdefault(result.rank, []).append(result)
+        shared = tuple(tuple(same) for same in by_rank.values() if len(same) > 1)
+        total = group[0].total
+        assert total is not None
+        ties.append(Tie(total, tuple(group), decided_by, shared))
+    return tuple(ties)
+
+
+def _equal(a: Fraction | None, b: Fraction | None) -> bool:
+    """Fractions are kept in lowest terms: equal when their terms are (cheaper than ==)."""
+    if a is None or b is None:
+        return a is b
+    return a.numerator == b.numerator and a.denominator == b.denominator
+
+
+def _basis_price(result: OfferResult, basis: PriceBasis) -> Decimal:
+    price = result.price_ht if basis is PriceBasis.HT else result.price_ttc
+    assert price is not None  # an admissible offer has a price
+    return price
+
+
+def _hierarchy_key(result: OfferResult, config: Config, price: Decimal) -> tuple[Fraction, ...]:
+    """Mark / scale of each marked criterion, and minus the price (lower is better), in the
+    order the criteria are listed."""
+    key = []
+    for criterion in config.criteria:
+        if criterion.is_price:
+            key.append(-Fraction(price))
+        else:
+            key.append(Fraction(result.offer.marks[criterion.id]) / Fraction(criterion.scale))
+    return tuple(key)

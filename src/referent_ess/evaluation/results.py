@@ -1,0 +1,148 @@
+"""What the evaluation gives: every offer's status, prices and points, every lot's ranking and
+award. Plain, immutable values that every output (tables, JSON, CSV, Markdown, reports, letters)
+is rendered from, so that each figure shown has one source.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+from functools import cached_property
+
+from referent_ess.config.choices import PriceBasis
+from referent_ess.config.consultation import Config, Lot
+from referent_ess.intake.offers import Offer, OfferBook
+from referent_ess.problems.problem import Problem
+
+
+class Status(StrEnum):
+    """An offer's status: the first that applies, in this order."""
+
+    INVALID = "invalid"
+    LATE = "late"
+    INCOMPLETE = "incomplete"
+    OVER_CAP = "over_cap"
+    ADMISSIBLE = "admissible"
+
+
+LEGAL_BASIS: dict[Status, str] = {
+    Status.LATE: (
+        "offre hors délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique"
+    ),
+    Status.INCOMPLETE: (
+        "offre irrégulière : art. L2152-2 du Code de la commande publique "
+        "(l'acheteur peut en autoriser la régularisation : art. R2152-2)"
+    ),
+    Status.OVER_CAP: "offre inacceptable : art. L2152-3 du Code de la commande publique",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why an offer is not admissible. ``code`` is stable; ``status`` is the status it leads to."""
+
+    code: str
+    status: Status
+    message: str
+    cell: str | None = None
+    field: str | None = None
+    params: tuple[tuple[str, str], ...] = ()  # the figures of the message, for translations
+
+    @property
+    def legal_basis(self) -> str | None:
+        return LEGAL_BASIS.get(self.status)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetCheck:
+    """An offer's price against one of its lot's caps."""
+
+    basis: PriceBasis
+    price: Decimal
+    cap: Decimal
+
+    @property
+    def margin(self) -> Decimal:
+        return self.cap - self.price
+
+    @property
+    def within(self) -> bool:
+        return self.price <= self.cap
+
+
+@dataclass(frozen=True, slots=True)
+class OfferResult:
+    offer: Offer
+    status: Status
+    reasons: tuple[Reason, ...]
+    warnings: tuple[Problem, ...]
+    vat_rate: Decimal | None  # the rate applied: the offer's, else the consultation's
+    price_ht: Decimal | None
+    price_ttc: Decimal | None
+    budget: tuple[BudgetCheck, ...]
+    points: Mapping[str, Fraction]  # what could be computed; price points only when admissible
+    total: Fraction | None = None  # admissible offers only
+    rank: int | None = None  # admissible offers only
+
+    @property
+    def candidate(self) -> str:
+        return self.offer.candidate or f"(row {self.offer.row})"
+
+    @property
+    def over_cap(self) -> bool:
+        return any(not check.within for check in self.budget)
+
+
+@dataclass(frozen=True)
+class Tie:
+    """Ranked offers with exactly the same total: the first tie-break criterion whose points
+    differ among them (``None`` if none does), and the groups that still share a rank."""
+
+    total: Fraction
+    offers: tuple[OfferResult, ...]
+    decided_by: str | None
+    shared: tuple[tuple[OfferResult, ...], ...]
+
+
+@dataclass(frozen=True)
+class LotResult:
+    lot: Lot
+    offers: tuple[OfferResult, ...]  # ranked offers in rank order, then the others in sheet order
+    lowest_price: Decimal | None  # Pmin among admissible offers, on the price criterion's basis
+    highest_price: Decimal | None
+    ties: tuple[Tie, ...] = ()
+    provisional: bool = False  # some offer of the lot (or without a lot) could not be evaluated
+    abnormal_note: str | None = None  # why abnormally-low detection did not apply, if it did not
+    award: "OfferResult | None" = None  # the offer the lot goes to, when that can be said
+    award_note: str | None = None  # why there is no award, or why it is not the first ranked
+    award_params: tuple[tuple[str, str], ...] = ()  # its form and figures, for the catalogues
+
+    @cached_property
+    def ranked(self) -> tuple[OfferResult, ...]:
+        return tuple(o for o in self.offers if o.rank is not None)
+
+    @cached_property
+    def excluded(self) -> tuple[OfferResult, ...]:
+        return tuple(o for o in self.offers if o.rank is None)
+
+    @cached_property
+    def winners(self) -> tuple[OfferResult, ...]:
+        """The offers ranked first (more than one only when a tie survives the tie-break)."""
+        return tuple(o for o in self.offers if o.rank == 1)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    config: Config
+    book: OfferBook
+    lots: tuple[LotResult, ...]
+    unplaced: tuple[OfferResult, ...]  # offers whose lot could not be read
+
+    @cached_property
+    def offers(self) -> tuple[OfferResult, ...]:
+        """Every offer once: lot by lot, then those whose lot could not be read."""
+        return (*(result for lot in self.lots for result in lot.offers), *self.unplaced)
+
+    def lot(self, lot_id: int) -> LotResult | None:
+        return next((result for result in self.lots if result.lot.id == lot_id), None)

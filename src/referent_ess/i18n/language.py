@@ -1,0 +1,60 @@
+"""The language of a run: chosen once, held in a context variable, read by every formatter.
+
+``--lang``, else ``REFERENT_LANG``, else the locale (``fr`` when ``LANG`` or ``LC_ALL`` starts
+with ``fr``). A context variable, so that the library's renderers need no extra argument and a
+script can write ``with language("fr"): ...``.
+"""
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Literal
+
+from referent_ess.i18n.catalogues import en, fr
+
+Lang = Literal["en", "fr"]
+CATALOGUES: dict[str, Mapping[str, str]] = {"en": en.MESSAGES, "fr": fr.MESSAGES}
+_current: ContextVar[str] = ContextVar("referent_language", default="en")
+
+
+def default_language(environ: Mapping[str, str] | None = None) -> Lang:
+    """``REFERENT_LANG`` if set, else ``fr`` when the locale is French, else ``en``."""
+    env = os.environ if environ is None else environ
+    chosen = env.get("REFERENT_LANG", "").strip().lower()
+    if chosen in CATALOGUES:
+        return "fr" if chosen == "fr" else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Render in ``lang`` inside the ``with`` block."""
+    token = _current.set(lang if lang in CATALOGUES else "en")
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def set_language(lang: str) -> None:
+    """Render in ``lang`` from now on in this context (the CLI sets it once per run)."""
+    _current.set(lang if lang in CATALOGUES else "en")
+
+
+def current() -> str:
+    return _current.get()
+
+
+def tr(key: str, /, **params: object) -> str:
+    """The text of ``key`` in the current language, with ``{params}`` filled in."""
+    template = CATALOGUES[_current.get()].get(key) or en.MESSAGES[key]
+    return template.format(**params) if params else template
+
+
+def has(key: str) -> bool:
+    return key in CATALOGUES[_current.get()]

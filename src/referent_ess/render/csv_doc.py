@@ -1,0 +1,129 @@
+"""CSV for spreadsheets: one row per offer (``score``, ``rank``), per problem (``validate``), per
+offer and cap checked (``check-budget``).
+
+Raw values, the same whatever the language: money and rates with fixed decimals, points rounded
+half up to 2 decimals, codes rather than words. A text cell that a spreadsheet would run as a
+formula is prefixed with ``'`` (:func:`safe_text`).
+"""
+
+import csv
+import io
+from collections.abc import Sequence
+
+from referent_ess.config.consultation import Config
+from referent_ess.evaluation.lookup import chosen_lots
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
+from referent_ess.i18n.numbers import decimal_raw, money_raw, points, quantity_raw
+from referent_ess.problems.problem import Problem, ValidationReport
+from referent_ess.render.cells import budget_rows, criterion_value, gap_to_first, text
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (OWASP CSV injection): prefix with '."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
+    """One row per offer: lot, rank, candidate, status, prices, points per criterion, total."""
+    criteria = [c.id for c in evaluation.config.criteria]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        [
+            "lot",
+            "rank",
+            "candidate",
+            "row",
+            "status",
+            "day_rate_ht",
+            "days",
+            "vat_rate",
+            "price_ht",
+            "price_ttc",
+            *criteria,
+            "total",
+            "gap_to_first",
+            "reasons",
+        ]
+    )
+    for lot in chosen_lots(evaluation, lot_ids):
+        for result in lot.offers:
+            writer.writerow(_csv_row(lot.lot.id, lot, result, evaluation.config))
+    for result in evaluation.unplaced:
+        writer.writerow(_csv_row(None, None, result, evaluation.config))
+    return buffer.getvalue()
+
+
+def _csv_row(
+    lot_id: int | None, lot: LotResult | None, result: OfferResult, config: Config
+) -> list[str]:
+    offer = result.offer
+    return [
+        "" if lot_id is None else str(lot_id),
+        text(result.rank),
+        safe_text(offer.candidate or ""),
+        str(offer.row),
+        result.status.value,
+        text(money_raw(offer.day_rate_ht)),
+        text(quantity_raw(offer.days)),
+        text(decimal_raw(result.vat_rate)),
+        text(money_raw(result.price_ht)),
+        text(money_raw(result.price_ttc)),
+        *(text(criterion_value(result, c, config)) for c in config.criteria),
+        text(points(result.total)),
+        text(points(gap_to_first(lot, result)) if lot is not None else None),
+        safe_text("; ".join(f"{r.code}: {r.message}" for r in result.reasons)),
+    ]
+
+
+_PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "row", "field", "code", "message"]
+
+
+def _problem_row(problem: Problem) -> list[str]:
+    return [
+        problem.severity.value,
+        problem.file or "",
+        problem.sheet or "",
+        problem.cell or "",
+        "" if problem.row is None else str(problem.row),
+        problem.field or "",
+        problem.code,
+        problem.message,
+    ]
+
+
+def validation_csv(report: ValidationReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_PROBLEM_COLUMNS)
+    for problem in report.problems:
+        writer.writerow([safe_text(cell) for cell in _problem_row(problem)])
+    return buffer.getvalue()
+
+
+_BUDGET_COLUMNS = [
+    "lot",
+    "candidate",
+    "row",
+    "day_rate_ht",
+    "days",
+    "vat_rate",
+    "price_ht",
+    "price_ttc",
+    "basis",
+    "cap",
+    "margin",
+    "verdict",
+]
+
+
+def budget_csv(evaluation: Evaluation) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_BUDGET_COLUMNS)
+    for row in budget_rows(evaluation):
+        row[1] = safe_text(row[1])
+        writer.writerow(row)
+    return buffer.getvalue()

@@ -1,0 +1,332 @@
+"""The JSON contract: evaluations (``score``, ``rank``: streamed one lot at a time), validation
+reports, budget checks, simulations and sensitivity analyses (see the README).
+
+Keys, codes and texts are the same whatever the language (the texts are English): JSON is for
+machines. Money and rates are strings with fixed decimals (:mod:`referent_ess.i18n.numbers`'
+raw forms); points and totals are numbers rounded half up to 2 decimals.
+"""
+
+import json
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+from referent_ess import i18n
+from referent_ess._version import __version__
+from referent_ess.analysis.sensitivity import Sensitivity
+from referent_ess.analysis.simulate import Simulation, Variant
+from referent_ess.base.exact import round_half_up, scaled_half_up
+from referent_ess.config.consultation import Config
+from referent_ess.evaluation.budget import BudgetReport, verdict
+from referent_ess.evaluation.lookup import chosen_lots
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
+from referent_ess.i18n.numbers import POINTS_PLACES, decimal_raw, money_raw, quantity_raw
+from referent_ess.problems.problem import Problem, ValidationReport
+from referent_ess.render.cells import by_row, gap_to_first
+from referent_ess.render.phrases import neutralisation_text, sensitivity_summary
+
+_HUNDREDTHS = 100  # 10 ** POINTS_PLACES
+
+
+def _number(value: Fraction | Decimal | None) -> float | None:
+    """A point figure for JSON: rounded half up to 2 decimals, then the nearest float."""
+    if value is None:
+        return None
+    if type(value) is Fraction:  # the integer of hundredths / 100 is that same float
+        return scaled_half_up(value, POINTS_PLACES) / _HUNDREDTHS
+    return _decimal_number(value)
+
+
+@lru_cache(maxsize=4096)  # marks take few values
+def _decimal_number(value: Decimal | Fraction) -> float:
+    return float(round_half_up(value, POINTS_PLACES))
+
+
+def header(config: Config, evaluation: Evaluation) -> dict[str, Any]:
+    deadline = config.consultation.deadline
+    return {
+        "tool": {"name": "referent", "version": __version__},
+        "inputs": {
+            "lots": {"path": str(config.lots_path), "sha256": config.lots_sha256},
+            "criteria": {"path": str(config.criteria_path), "sha256": config.criteria_sha256},
+            "offers": {"path": str(evaluation.book.path), "sha256": evaluation.book.sha256},
+        },
+        "consultation": {
+            "title": config.consultation.title,
+            "buyer": config.consultation.buyer,
+            "deadline": deadline.isoformat() if deadline is not None else None,
+            "cap_basis": config.consultation.cap_basis.value,
+            "abnormally_low_method": config.consultation.abnormally_low.value,
+        },
+    }
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    return {
+        "code": problem.code,
+        "severity": problem.severity.value,
+        "sheet": problem.sheet,
+        "cell": problem.cell,
+        "row": problem.row,
+        "field": problem.field,
+        "message": problem.message,
+    }
+
+
+def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
+    offer = result.offer
+    return {
+        "candidate": offer.candidate,
+        "row": offer.row,
+        "status": result.status.value,
+        "rank": result.rank,
+        "day_rate_ht": money_raw(offer.day_rate_ht),
+        "days": quantity_raw(offer.days),
+        "vat_rate": decimal_raw(result.vat_rate),
+        "price_ht": money_raw(result.price_ht),
+        "price_ttc": money_raw(result.price_ttc),
+        "points": {name: _number(value) for name, value in result.points.items()},
+        "marks": {name: _number(mark) for name, mark in offer.marks.items()},
+        "evaluator_marks": {
+            criterion: {who: str(mark) for who, mark in marks.items()}
+            for criterion, marks in offer.evaluator_marks.items()
+        },
+        "total": _number(result.total),
+        "gap_to_first": _number(gap_to_first(lot, result)) if lot is not None else None,
+        "budget": budget_list(result),
+        "reasons": [
+            {
+                "code": reason.code,
+                "status": reason.status.value,
+                "message": reason.message,
+                "cell": reason.cell,
+                "legal_basis": reason.legal_basis,
+            }
+            for reason in result.reasons
+        ],
+        "warnings": [problem_dict(w) for w in result.warnings],
+    }
+
+
+def budget_list(result: OfferResult) -> list[dict[str, Any]]:
+    """The offer's price against each cap checked: the same shape in every JSON output."""
+    return [
+        {
+            "basis": check.basis.value,
+            "cap": money_raw(check.cap),
+            "price": money_raw(check.price),
+            "margin": money_raw(check.margin),
+            "within": check.within,
+        }
+        for check in result.budget
+    ]
+
+
+def lot_dict(lot: LotResult, *, with_offers: bool = True) -> dict[str, Any]:
+    offers = [offer_dict(result, lot) for result in lot.offers] if with_offers else []
+    return {
+        "id": lot.lot.id,
+        "title": lot.lot.title,
+        "cap_ht": money_raw(lot.lot.cap_ht),
+        "cap_ttc": money_raw(lot.lot.cap_ttc),
+        "provisional": lot.provisional,
+        "award": None
+        if lot.award is None
+        else {"candidate": lot.award.candidate, "row": lot.award.offer.row},
+        "award_note": lot.award_note,
+        "abnormally_low_note": lot.abnormal_note,
+        "lowest_price": money_raw(lot.lowest_price),
+        "highest_price": money_raw(lot.highest_price),
+        "offers": offers,
+        "ties": [
+            {
+                "total": _number(tie.total),
+                "rows": [r.offer.row for r in tie.offers],
+                "decided_by": tie.decided_by,
+                "shared_ranks": [[r.offer.row for r in same] for same in tie.shared],
+            }
+            for tie in lot.ties
+        ],
+    }
+
+
+def evaluation_dict(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> dict[str, Any]:
+    """The JSON contract of ``score`` and ``rank`` (see the README)."""
+    data = header(evaluation.config, evaluation)
+    data["lots"] = [lot_dict(lot) for lot in chosen_lots(evaluation, lot_ids)]
+    data["unplaced_offers"] = [offer_dict(result, None) for result in evaluation.unplaced]
+    data["problems"] = [problem_dict(p) for p in evaluation.book.sheet_problems]
+    return data
+
+
+_OFFERS_SLOT = "\u0000offers\u0000"  # stands for the list of offers until they are written
+
+
+def evaluation_json(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
+    """:func:`evaluation_dict` as JSON text (the same text as ``to_json(evaluation_dict(…))``)."""
+    return "".join(evaluation_json_parts(evaluation, lot_ids))
+
+
+def evaluation_json_parts(
+    evaluation: Evaluation, lot_ids: Sequence[int] | None = None
+) -> Iterator[str]:
+    """:func:`evaluation_json` in pieces, one lot at a time, to be written as they come: a
+    hundred thousand offers never exist all at once as dictionaries, nor as one string."""
+    data = header(evaluation.config, evaluation)
+    yield _dumps(data)[:-1] + ',"lots":['  # the header without its closing brace
+    for index, lot in enumerate(chosen_lots(evaluation, lot_ids)):
+        shell = {**lot_dict(lot, with_offers=False), "offers": _OFFERS_SLOT}
+        offers = ",".join(_dumps(offer_dict(result, lot)) for result in lot.offers)
+        text = _dumps(shell).replace(f'"{_OFFERS_SLOT_JSON}"', f"[{offers}]", 1)
+        yield f",{text}" if index else text
+    unplaced = ",".join(_dumps(offer_dict(result, None)) for result in evaluation.unplaced)
+    problems = _dumps([problem_dict(p) for p in evaluation.book.sheet_problems])
+    yield f'],"unplaced_offers":[{unplaced}],"problems":{problems}}}\n'
+
+
+_OFFERS_SLOT_JSON = json.dumps(_OFFERS_SLOT)[1:-1]
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def validation_dict(report: ValidationReport) -> dict[str, Any]:
+    return {
+        "valid": report.valid,
+        "errors": [_with_file(p) for p in report.errors],
+        "warnings": [_with_file(p) for p in report.warnings],
+    }
+
+
+def _with_file(problem: Problem) -> dict[str, Any]:
+    return {"file": problem.file, **problem_dict(problem)}
+
+
+def to_json(data: Any) -> str:
+    """Compact JSON on one line (json's fast encoder; pipe it to ``jq`` to read it)."""
+    return _dumps(data) + "\n"
+
+
+# ---- the budget check ------------------------------------------------------------------------
+
+
+def _offer(result: OfferResult) -> dict[str, Any]:
+    offer = result.offer
+    return {
+        "candidate": offer.candidate,
+        "row": offer.row,
+        "day_rate_ht": money_raw(offer.day_rate_ht),
+        "days": quantity_raw(offer.days),
+        "vat_rate": decimal_raw(result.vat_rate),
+        "price_ht": money_raw(result.price_ht),
+        "price_ttc": money_raw(result.price_ttc),
+        "budget": budget_list(result),
+        "verdict": verdict(result),
+    }
+
+
+def budget_json(evaluation: Evaluation, report: BudgetReport) -> str:
+    data = header(evaluation.config, evaluation)
+    data["lots"] = [
+        {
+            "id": lot.lot.id,
+            "title": lot.lot.title,
+            "cap_ht": money_raw(lot.lot.cap_ht),
+            "cap_ttc": money_raw(lot.lot.cap_ttc),
+            "offers": [_offer(r) for r in by_row(lot.offers)],
+        }
+        for lot in evaluation.lots
+    ]
+    data["unplaced_offers"] = [_offer(r) for r in evaluation.unplaced]
+    data["summary"] = {
+        "checked": report.checked,
+        "over_cap": len(report.over_cap),
+        "unchecked": len(report.unchecked),
+    }
+    return to_json(data)
+
+
+# ---- the analyses ------------------------------------------------------------------------------
+
+
+def neutralised_en(variant: Variant) -> str | None:
+    """The warning in English (the JSON's text), when the price criterion is neutralised."""
+    if variant.neutralisation is None:
+        return None
+    with i18n.language("en"):
+        return neutralisation_text(variant.neutralisation)
+
+
+def _who(result: OfferResult) -> dict[str, Any]:
+    return {"candidate": result.candidate, "row": result.offer.row}
+
+
+def simulation_dict(simulation: Simulation, evaluation: Evaluation) -> dict[str, Any]:
+    price_id = evaluation.config.price_criterion.id
+    variants = [
+        {
+            "formula": variant.name,
+            "basis": variant.rule.basis.value,
+            "winner_rows": [r.offer.row for r in variant.lot.winners],
+            "neutralised": neutralised_en(variant),
+            "offers": [
+                {
+                    **_who(r),
+                    "rank": r.rank,
+                    "price_ht": money_raw(r.price_ht),
+                    "price_points": _number(r.points.get(price_id)),
+                    "total": _number(r.total),
+                }
+                for r in variant.lot.ranked
+            ],
+        }
+        for variant in simulation.variants
+    ]
+    return {
+        **header(evaluation.config, evaluation),
+        "lot": simulation.lot_id,
+        "winner_changes": simulation.winner_changes,
+        "variants": variants,
+    }
+
+
+def sensitivity_dict(analysis: Sensitivity, evaluation: Evaluation) -> dict[str, Any]:
+    return {
+        **header(evaluation.config, evaluation),
+        "lot": analysis.lot.lot.id,
+        "winner": _who(analysis.winner),
+        "margin_points": _number(analysis.margin),
+        "summary": _english_summary(analysis),
+        "transfers": [
+            {
+                "from": t.source,
+                "to": t.target,
+                "points": _number(t.points),
+                "points_exact": f"{t.points.numerator}/{t.points.denominator}",
+                "new_winner": _who(t.challenger),
+            }
+            for t in analysis.transfers
+        ],
+        "leave_one_out": [
+            {
+                "removed": _who(loo.removed),
+                "winner": None if loo.winner is None else _who(loo.winner),
+                "winner_changes": loo.changed,
+            }
+            for loo in analysis.leave_one_out
+        ],
+        "samples": (
+            {"draws": analysis.samples, "wins": {str(r): n for r, n in analysis.wins.items()}}
+            if analysis.samples
+            else None
+        ),
+    }
+
+
+def _english_summary(analysis: Sensitivity) -> str:
+    """The JSON's summary: English whatever the language, like every key and code."""
+    with i18n.language("en"):
+        return sensitivity_summary(analysis)

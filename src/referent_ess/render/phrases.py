@@ -1,0 +1,315 @@
+"""The sentences several renderers share, written once per language in the catalogue.
+
+Status labels, price formulas and bases, the price note, the tie notes, the provisional note,
+the award note, the abnormally-low note, deadlines, and a reason in the report's voice: the
+terminal tables, the Markdown, the reports, the letters and the OCDS release word them here, in
+the run's language (``with i18n.language("fr"): ...`` for a document that is always French).
+Figures come from :mod:`referent_ess.i18n.numbers`.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from referent_ess import i18n
+from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
+from referent_ess.config.consultation import Config
+from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
+from referent_ess.evaluation.budget import BudgetReport, unchecked_because
+from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import (
+    BudgetCheck,
+    Evaluation,
+    LotResult,
+    OfferResult,
+    Reason,
+    Status,
+)
+from referent_ess.i18n import numbers, tr
+from referent_ess.i18n.numbers import date_words, listed, money, percent, points, short_raw
+from referent_ess.problems.problem import ValidationReport
+
+if TYPE_CHECKING:  # the analyses are imported only by the commands that run them
+    from referent_ess.analysis.sensitivity import Sensitivity
+    from referent_ess.analysis.simulate import Neutralisation
+
+# ---- words --------------------------------------------------------------------------------------
+
+
+def status_label(status: Status) -> str:
+    """One label per status, the same in every output: « à corriger », « hors délai »."""
+    return tr(f"status.{status.value}")
+
+
+def status_explained(status: Status) -> str:
+    """What the status means for the offer, in a sentence a candidate can read."""
+    return tr(f"status.explained.{status.value}")
+
+
+def formula_name(formula: PriceFormula) -> str:
+    """``proportional``; « proportionnelle »."""
+    return tr(f"formula.{formula.value}")
+
+
+def formula_described(formula: PriceFormula) -> str:
+    """The formula's name with its expression: « proportionnelle (Pmin / P) »."""
+    return tr(f"formula.{formula.value}.described")
+
+
+def basis_words(basis: CapBasis | PriceBasis) -> str:
+    """``HT``, ``TTC``, « HT et TTC »."""
+    return tr(f"basis.{basis.value}")
+
+
+def formula_text(formula: PriceFormula, top: str, comma: str = ", ") -> str:
+    """A price formula with the criterion's maximum points, e.g. ``20 × Pmin / P`` (``comma``
+    separates the arguments of max: ``" ; "`` in a French spreadsheet)."""
+    return {
+        PriceFormula.PROPORTIONAL: f"{top} × Pmin / P",
+        PriceFormula.LINEAR: f"{top} × (Pmax − P) / (Pmax − Pmin)",
+        PriceFormula.GAP: f"{top} × max(0{comma}(k·Pmin − P) / ((k − 1)·Pmin))",
+    }[formula]
+
+
+def criterion_label(config: Config, criterion_id: str) -> str:
+    return next((c.label for c in config.criteria if c.id == criterion_id), criterion_id)
+
+
+def names_of(results: Sequence[OfferResult]) -> str:
+    """The candidates, ``A, B and C``."""
+    return listed([r.candidate for r in results])
+
+
+# ---- notes under a ranking -------------------------------------------------------------------
+
+
+def price_note(evaluation: Evaluation, lot: LotResult) -> str:
+    """How the lot's price points were computed, with the figures used (or, in a hierarchy,
+    the order in which the criteria are compared)."""
+    config = evaluation.config
+    if config.ordering is Ordering.HIERARCHY:
+        order = tr("note.hierarchy.then").join(
+            tr("note.hierarchy.price" if c.is_price else "note.hierarchy.mark", criterion=c.id)
+            for c in config.criteria
+        )
+        return tr("note.hierarchy", order=order)
+    criterion = config.price_criterion
+    rule = criterion.price
+    assert rule is not None
+    top = short_raw(points(max_points(config.total, criterion.weight)))
+    basis = rule.basis.value.upper()
+    formula = formula_text(rule.formula, top)
+    if rule.formula is PriceFormula.GAP:
+        formula += f", k = {rule.k}"
+    figures = f"Pmin = {money(lot.lowest_price)}"
+    if rule.formula is PriceFormula.LINEAR:
+        figures += f", Pmax = {money(lot.highest_price)}"
+    note = tr(
+        "note.price",
+        criterion=criterion.id,
+        formula=formula_name(rule.formula),
+        basis=basis,
+        expression=formula,
+        figures=figures,
+    )
+    return note + vat_mix_note(lot, basis)
+
+
+def vat_mix_note(lot: LotResult, basis: str) -> str:
+    """`` VAT rates differ among them (5.5 %, 20 %): prices are compared TTC.`` when the ranked
+    offers have different rates, else nothing."""
+    rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})
+    if len(rates) < 2:
+        return ""
+    return tr("note.vat_mix", rates=", ".join(percent(r) for r in rates), basis=basis)
+
+
+def tie_notes(lot: LotResult) -> list[str]:
+    """One sentence per exact tie of the lot: who tied, what decided, who still shares a rank."""
+    notes = []
+    for tie in lot.ties:
+        note = tr("note.tie", total=numbers.number(tie.total), names=names_of(tie.offers))
+        if tie.decided_by is not None:
+            shown = ("; " if i18n.current() == "fr" else ", ").join(
+                str(numbers.number(r.points.get(tie.decided_by))) for r in tie.offers
+            )
+            note += tr("note.tie_decided", criterion=tie.decided_by, figures=shown)
+        else:
+            note += tr("note.tie_undecided")
+        for same in tie.shared:
+            note += tr("note.tie_shared", names=names_of(same), rank=same[0].rank)
+        notes.append(note + ".")
+    return notes
+
+
+def abnormal_text(evaluation: Evaluation) -> str:
+    """Why the abnormally-low detection did not apply to a lot (fewer than 3 offers)."""
+    method = evaluation.config.consultation.abnormally_low.value
+    return tr("lot.abnormal", n=MINIMUM_OFFERS, method=method)
+
+
+def award_note(lot: LotResult) -> str | None:
+    """Why the lot has no award, or why it goes to an offer that is not first."""
+    if lot.award_note is None:
+        return None
+    return i18n.message("award-note", lot.award_params, lot.award_note)
+
+
+def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
+    """Why a ranking is provisional and what to do about it."""
+    ids = {lot.lot.id for lot in lots}
+    rows = sorted(
+        [
+            r.offer.row
+            for lot in evaluation.lots
+            if lot.lot.id in ids
+            for r in lot.excluded
+            if r.status is Status.INVALID
+        ]
+        + [r.offer.row for r in evaluation.unplaced]
+    )
+    which = listed([str(i) for i in sorted(ids)])
+    shown = ", ".join(map(str, rows))
+    return tr(
+        "provisional",
+        path=evaluation.book.path,
+        lots=tr("provisional.lot" if len(ids) == 1 else "provisional.lots", which=which),
+        n=len(rows),
+        rows=tr("provisional.row" if len(rows) == 1 else "provisional.rows", rows=shown),
+    )
+
+
+# ---- lines above and below a table -----------------------------------------------------------
+
+
+def inputs_text(evaluation: Evaluation) -> str:
+    """The files a result comes from, so that a printed table can be traced back."""
+    config = evaluation.config
+    book = evaluation.book
+    files = f"{config.lots_path}, {config.criteria_path}, {book.path}"
+    return tr("inputs", files=files, sheet=repr(book.sheet), sha=book.sha256[:12])
+
+
+def excluded_reasons(result: OfferResult) -> Iterable[str]:
+    """Each reason as one sentence, with its cell and legal basis when it has them."""
+    for reason in result.reasons:
+        cell = f" ({reason.cell})" if reason.cell else ""
+        basis = f" — {reason.legal_basis}" if reason.legal_basis else f" — {tr('no_ground')}"
+        yield f"{i18n.message(reason.code, reason.params, reason.message)}{cell}{basis}"
+
+
+def validation_verdict(report: ValidationReport) -> str:
+    """``valid: 0 error(s), 2 warning(s)``."""
+    key = "valid" if report.valid else "not_valid"
+    return tr(key, errors=len(report.errors), warnings=len(report.warnings))
+
+
+def budget_summary(report: BudgetReport) -> str:
+    """How many offers were checked, how many are over, and which could not be checked."""
+    parts = [
+        tr("budget.checked", n=report.checked),
+        tr("budget.over", n=len(report.over_cap)),
+    ]
+    colon = tr("punct.colon")
+    if report.unchecked:
+        names = ", ".join(
+            f"{r.candidate} ({tr('md.row', row=r.offer.row)}{colon}{_why_unchecked(r)})"
+            for r in report.unchecked
+        )
+        parts.append(tr("budget.unchecked", n=len(report.unchecked), names=names))
+    return tr("punct.semicolon").join(parts)
+
+
+def _why_unchecked(result: OfferResult) -> str:
+    return tr(f"budget.{unchecked_because(result)}")  # budget.no_lot, no_price, no_ttc
+
+
+# ---- the analyses: simulation and sensitivity --------------------------------------------------
+
+
+def formula_label(name: str) -> str:
+    """A variant's name as people read it here: ``gap k=2`` in English, ``écart k=2`` in French."""
+    if name.startswith("gap k="):
+        k = name.removeprefix("gap k=")
+        return tr("sim.formula.gap", k=k.replace(".", ",") if i18n.current() == "fr" else k)
+    key = f"sim.formula.{name}"
+    return tr(key) if key in i18n.CATALOGUES["en"] else name
+
+
+def neutralisation_text(neutralisation: "Neutralisation") -> str:
+    """The warning that the price criterion is neutralised under a formula."""
+    return tr(
+        "sim.neutralised",
+        name=formula_label(neutralisation.name),
+        spread=numbers.number(neutralisation.spread),
+        maximum=numbers.number(neutralisation.maximum),
+        gap=numbers.number(neutralisation.price_gap, 1),
+    )
+
+
+def sensitivity_summary(analysis: "Sensitivity") -> str:
+    """How far the weights can move before the winner changes."""
+    margin = analysis.margin
+    name = analysis.winner.candidate
+    if margin is None:
+        return tr("sens.summary_any", name=name)
+    return tr("sens.summary", name=name, margin=numbers.number(margin))
+
+
+# ---- deadlines and reasons -------------------------------------------------------------------
+
+
+def moment_text(moment: date | datetime, space: str = " ") -> str:
+    """A date as a sentence writes it: in words in French (« 23 mars 2018 à 17 h 30 »), in
+    figures in English (``2018-03-23 17:30``)."""
+    return date_words(moment, space) if i18n.current() == "fr" else numbers.when(moment)
+
+
+def deadline_words(deadline: date | datetime | None, space: str = " ") -> str:
+    """The deadline in a sentence; a date alone runs to the end of that day."""
+    if deadline is None:
+        return tr("deadline.none")
+    if isinstance(deadline, datetime):
+        return moment_text(deadline, space)
+    return tr("deadline.whole_day", date=moment_text(deadline, space))
+
+
+def missing_documents(config: Config, result: OfferResult) -> list[str]:
+    """The required documents the offer lacks, in the order lots.yaml lists them."""
+    required = config.consultation.required_documents
+    return [document for document in required if result.offer.documents.get(document) is False]
+
+
+def reason_text(
+    config: Config,
+    result: OfferResult,
+    reason: Reason,
+    check: BudgetCheck | None,
+    space: str = " ",
+) -> str | None:
+    """A reason as the reports word it, from the offer's own figures (``check``: the cap it is
+    over, for ``over_cap``); None for a data error, which each document words with its code.
+    Plain text: the HTML report escapes it; ``space`` keeps its dates on one line."""
+    offer = result.offer
+    deadline = config.consultation.deadline
+    if reason.code == "late" and offer.received_at is not None and deadline is not None:
+        received = moment_text(offer.received_at, space)
+        return tr("reason.late", received=received, deadline=deadline_words(deadline, space))
+    if reason.code == "incomplete":
+        missing = missing_documents(config, result)
+        if missing:
+            key = "reason.incomplete.one" if len(missing) == 1 else "reason.incomplete.many"
+            return tr(key, documents=", ".join(missing))
+    if reason.code == "over_cap" and check is not None:
+        return tr(
+            "reason.over_cap",
+            basis=check.basis.value.upper(),
+            price=money(check.price),
+            cap=money(check.cap),
+            excess=money(-check.margin),
+        )
+    if reason.code == "missing-mark" and reason.field is not None:
+        return tr("reason.missing_mark", criterion=criterion_label(config, reason.field))
+    if reason.code == "no-price":
+        return tr("reason.no_price")
+    return None

@@ -1,0 +1,1 @@
+"""What the CLI prints at a terminal: rich tables, and printing them whole."""
