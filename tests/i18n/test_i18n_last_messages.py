@@ -112,7 +112,7 @@ def test_the_html_report_gives_warnings_and_data_errors_in_french(
     page = out.read_text(encoding="utf-8").replace("&#x27;", "'").replace("&lt;", "<")
     assert f"({ABNORMAL_FR}, cellule C2)" in page
     assert f"({VAT_FR}, cellule E3)" in page
-    assert f"erreur de saisie : {BAD_NUMBER_FR} [bad-number]" in page
+    assert f"à corriger (bad-number) : {BAD_NUMBER_FR}" in page  # as the xlsx report says
     assert "not a number" not in page
 
 
@@ -135,9 +135,7 @@ def test_a_letter_gives_a_data_error_reason_in_french(
     )
     with i18n.language("fr"):
         text = reason_text(evaluation.config, result, reason, iter(()))
-    assert text == (
-        "pas de note pour le critère quality : le jury doit noter chaque critère"
-    )
+    assert text == ("pas de note pour le critère quality : le jury doit noter chaque critère")
 
 
 # ---- French Markdown: a space before the colon ------------------------------------------------

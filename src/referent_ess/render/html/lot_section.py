@@ -63,7 +63,7 @@ def lot_section(evaluation: Evaluation, lot: LotResult) -> str:
         parts.append('<div class="notes">' + "".join(f"<p>{n}</p>" for n in notes) + "</div>")
         parts.append(lot_chart(evaluation.config, lot))
     else:
-        parts.append(f'<p class="empty">{tr("doc.html.lot.no_ranking")}</p>')
+        parts.append(f'<p class="empty">{tr("doc.no_ranking")}</p>')
     parts.append(_comments(evaluation.config, lot))
     parts.append(_warnings(lot.offers))
     parts.append(f"<h3>{tr('lot.not_ranked')}</h3>")
@@ -151,7 +151,7 @@ def _price_note(evaluation: Evaluation, lot: LotResult) -> str:
     if rule.formula is PriceFormula.LINEAR:
         figures += f", Pmax = {money_cell(lot.highest_price)}"
     note = tr(
-        "doc.html.price_note",
+        "doc.price_note",
         lead=f"<strong>{tr('doc.price_points')}</strong>",
         criterion=escape(criterion.label),
         formula=formula_described(rule.formula),
@@ -271,7 +271,7 @@ def _reason_items(config: Config, result: OfferResult) -> Iterator[str]:
         text = escape(
             reason_text(config, result, reason, check, "\u00a0")
             or tr(
-                "doc.html.data_error",
+                "doc.data_error",
                 message=i18n.message(reason.code, reason.params, reason.message),
                 code=reason.code,
             )
@@ -281,7 +281,7 @@ def _reason_items(config: Config, result: OfferResult) -> Iterator[str]:
             if reason.cell
             else ""
         )
-        basis = reason.legal_basis or tr("doc.html.no_ground")
+        basis = reason.legal_basis or tr("no_ground")
         yield f'{text}{cell}<span class="legal">{escape(basis)}</span>'
 
 

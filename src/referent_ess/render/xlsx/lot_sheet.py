@@ -11,11 +11,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from referent_ess import i18n
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config
-from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Reason
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.cells import gap_to_first
 from referent_ess.render.phrases import (
+    abnormal_text,
     basis_words,
     criterion_label,
     formula_described,
@@ -112,7 +112,7 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
         sheet.put(row, status_col, _ranked_status(lot, result), font=bold)
     if not lot.ranked:
         row += 1
-        sheet.block(row, 1, last, tr("doc.xlsx.lot.no_ranking"), font=WARNING)
+        sheet.block(row, 1, last, tr("doc.no_ranking"), font=WARNING)
 
     chart_rows = (HEADER_ROW + 1, row) if lot.ranked else None
     row += 2
@@ -155,8 +155,7 @@ def _lot_notes(evaluation: Evaluation, lot: LotResult) -> list[str]:
         notes += _tie_notes(evaluation.config, lot)
         notes.append(tr("doc.xlsx.lot.gap_note"))
     if lot.abnormal_note:
-        method = evaluation.config.consultation.abnormally_low.value
-        notes.append(tr("doc.xlsx.lot.abnormal_not_applied", n=MINIMUM_OFFERS, method=method))
+        notes.append(abnormal_text(evaluation) + ".")
     for result in lot.offers:
         for warning in result.warnings:
             detail = i18n.message(warning.code, warning.params, warning.message)
@@ -177,7 +176,8 @@ def _price_note(config: Config, lot: LotResult) -> str:
     if rule.formula is PriceFormula.LINEAR and lot.highest_price is not None:
         figures += f", Pmax = {numbers.money(lot.highest_price)}"
     note = tr(
-        "doc.xlsx.price_note",
+        "doc.price_note",
+        lead=tr("doc.price_points"),
         criterion=criterion.label,
         formula=formula_described(rule.formula),
         basis=basis,
@@ -253,7 +253,7 @@ def _reason_text(result: OfferResult, reason: Reason, evaluation: Evaluation) ->
         check = overs[index] if index < len(overs) else None
     cell = f" ({tr('doc.cell', cell=reason.cell)})" if reason.cell else ""
     text = reason_text(evaluation.config, result, reason, check) or tr(
-        "doc.xlsx.data_error",
+        "doc.data_error",
         code=reason.code,
         message=i18n.message(reason.code, reason.params, reason.message),
     )

@@ -35,6 +35,8 @@ MESSAGES: dict[str, str] = {
     "doc.col.winner": "Attributaire pressenti",
     "doc.col.meaning": "Signification",
     "doc.price_points": "Points prix",
+    "doc.no_ranking": "Aucune offre admissible : aucun classement.",
+    "doc.data_error": "à corriger ({code}) : {message}",
     "doc.tie": "Égalité exacte",
     "doc.tie.decided": " : départagées par les points du critère « {criterion} » ({figures})",
     "doc.tie.shared": " ; {names} partagent le rang {rank}",
@@ -101,10 +103,9 @@ MESSAGES: dict[str, str] = {
     ),
     "doc.html.lot.ranking": "Classement des offres admissibles",
     "doc.html.lot.caption": "Classement du lot {lot}",
-    "doc.html.lot.no_ranking": "Aucune offre admissible : aucun classement.",
     "doc.html.lot.none_excluded": "Aucune : toutes les offres reçues sont admissibles.",
     "doc.html.winner": "attributaire pressenti",
-    "doc.html.price_note": (
+    "doc.price_note": (
         "{lead} (« {criterion} ») : méthode {formula} sur le prix {basis} des offres "
         "admissibles, {expression}, avec {figures}."
     ),
@@ -125,8 +126,6 @@ MESSAGES: dict[str, str] = {
     "doc.html.warning.unusual-vat-rate": "taux de TVA inhabituel en France",
     "doc.html.warning.missing-value": "une valeur facultative manque",
     "doc.html.col.reasons": "Motifs et fondement juridique",
-    "doc.html.data_error": "erreur de saisie : {message} [{code}]",
-    "doc.html.no_ground": "donnée à corriger dans le classeur : ce n'est pas un motif de rejet",
     "doc.html.unplaced": (
         "Le lot de ces offres n'a pas pu être lu : tant qu'elles ne sont pas corrigées, le "
         "classement de chaque lot est provisoire."
@@ -269,18 +268,9 @@ MESSAGES: dict[str, str] = {
     "doc.xlsx.col.comment": "Commentaire du jury",
     "doc.xlsx.tied": " (ex aequo)",
     "doc.xlsx.abnormal_flag": " ; prix à justifier (anormalement bas ?)",
-    "doc.xlsx.lot.no_ranking": "Aucune offre admissible : pas de classement.",
-    "doc.xlsx.price_note": (
-        "Points du critère « {criterion} » : formule {formula} sur le prix {basis} des offres "
-        "admissibles, {expression}, avec {figures}."
-    ),
     "doc.xlsx.lot.gap_note": (
         "L'écart au premier est calculé sur les totaux exacts : il peut différer de 0,01 de la "
         "différence des totaux arrondis affichés."
-    ),
-    "doc.xlsx.lot.abnormal_not_applied": (
-        "Offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
-        "s'applique pas ; les prix sont à apprécier au cas par cas."
     ),
     "doc.xlsx.lot.abnormal": (
         "Prix peut-être anormalement bas — {candidate} : l'offre reste classée ; avant tout "
@@ -289,7 +279,6 @@ MESSAGES: dict[str, str] = {
     ),
     "doc.xlsx.lot.check": "À vérifier — {candidate} : {detail}",
     "doc.xlsx.excluded": "Offres non classées ({n})",
-    "doc.xlsx.data_error": "à corriger ({code}) : {message}",
     "doc.xlsx.chart.title": "Lot {lot} : points par critère",
     # ---- the xlsx report: the method sheet ----
     "doc.xlsx.method.title": "Méthode de notation et de classement",
