@@ -22,7 +22,7 @@ FAMILIES = (
     "doc.html.warning.",
     "doc.ocds.note.",
     "doc.xlsx.abnormal.",
-    "doc.xlsx.role.",
+    "doc.role.",
     "doc.letter.reason.incomplete.",
     "doc.letter.others.",
 )

@@ -134,7 +134,7 @@ def test_a_letter_gives_a_data_error_reason_in_french(
         (("criterion", "quality"),),
     )
     with i18n.language("fr"):
-        text = reason_text(evaluation.config, result, reason, iter(()))
+        text = reason_text(evaluation.config, result, reason, None)
     assert text == ("pas de note pour le critère quality : le jury doit noter chaque critère")
 
 

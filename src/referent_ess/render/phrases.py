@@ -313,3 +313,39 @@ def reason_text(
     if reason.code == "no-price":
         return tr("reason.no_price")
     return None
+
+
+# ---- the documents (French whatever --lang says: rendered inside i18n.language("fr")) -------
+
+
+def reasons_with_caps(result: OfferResult) -> list[tuple[Reason, BudgetCheck | None]]:
+    """Each reason of the offer with the cap it is over: the n-th ``over_cap`` reason goes with
+    the n-th cap exceeded; None for every other reason."""
+    over = iter([check for check in result.budget if not check.within])
+    return [
+        (reason, next(over, None) if reason.code == "over_cap" else None)
+        for reason in result.reasons
+    ]
+
+
+def report_reason(
+    config: Config,
+    result: OfferResult,
+    reason: Reason,
+    check: BudgetCheck | None,
+    space: str = " ",
+) -> str:
+    """A reason as both reports word it: :func:`reason_text`, or for a data error « à corriger
+    (code) : message »."""
+    return reason_text(config, result, reason, check, space) or tr(
+        "doc.data_error",
+        code=reason.code,
+        message=i18n.message(reason.code, reason.params, reason.message),
+    )
+
+
+def input_role(role: str) -> str:
+    """What an input file of the run is for (``lots``, ``criteria``, ``offers``), as the
+    reports' audit trail names it."""
+    key = "doc.criteria" if role == "criteria" else f"doc.role.{role}"
+    return tr(key) if i18n.has(key) else role

@@ -28,7 +28,8 @@ from referent_ess.render.phrases import (
     criterion_label,
     formula_described,
     formula_text,
-    reason_text,
+    reasons_with_caps,
+    report_reason,
     status_explained,
     status_label,
     vat_mix_note,
@@ -265,17 +266,8 @@ def excluded_table(config: Config, results: Sequence[OfferResult]) -> str:
 
 def _reason_items(config: Config, result: OfferResult) -> Iterator[str]:
     """Each reason in French, its cell, and its legal basis (or why it has none)."""
-    over = iter(check for check in result.budget if not check.within)
-    for reason in result.reasons:
-        check = next(over, None) if reason.code == "over_cap" else None
-        text = escape(
-            reason_text(config, result, reason, check, "\u00a0")
-            or tr(
-                "doc.data_error",
-                message=i18n.message(reason.code, reason.params, reason.message),
-                code=reason.code,
-            )
-        )
+    for reason, check in reasons_with_caps(result):
+        text = escape(report_reason(config, result, reason, check, "\u00a0"))
         cell = (
             f' <span class="cell">({tr("doc.cell", cell=escape(reason.cell))})</span>'
             if reason.cell

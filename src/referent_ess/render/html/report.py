@@ -39,6 +39,7 @@ from referent_ess.render.phrases import (
     deadline_words,
     formula_described,
     formula_text,
+    input_role,
     status_explained,
     status_label,
 )
@@ -303,7 +304,7 @@ def _scoring_rule(config: Config, criterion: Criterion) -> str:
 def _audit_section(evaluation: Evaluation, run: RunInfo) -> str:
     """Which tool, when, how it was called and the exact files: enough to redo the analysis."""
     inputs = "".join(
-        f'<tr><th scope="row">{escape(_role(item.role))}</th>'
+        f'<tr><th scope="row">{escape(input_role(item.role))}</th>'
         f'<td class="path">{escape(item.path)}</td><td class="hash">{escape(item.sha256)}</td>'
         "</tr>"
         for item in run.inputs
@@ -339,19 +340,6 @@ def _audit_section(evaluation: Evaluation, run: RunInfo) -> str:
 <p class="small">{tr("doc.html.audit.same_files")}</p>
 {sheet_notes}
 </section>"""
-
-
-def _role(role: str) -> str:
-    """What an input file is for, as the audit names it."""
-    key = _ROLES.get(role)
-    return tr(key) if key is not None else role
-
-
-_ROLES = {
-    "lots": "doc.html.role.lots",
-    "criteria": "doc.criteria",
-    "offers": "doc.html.role.offers",
-}
 
 
 # ---- page and style ----------------------------------------------------------------------------

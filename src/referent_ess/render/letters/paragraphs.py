@@ -3,7 +3,6 @@ reasons of a rejection, the rank, the table of points, the jury's comments, and 
 advantages of the winning offer. French, from the catalogue (``doc.letter.*``)."""
 
 import re
-from collections.abc import Iterator
 from fractions import Fraction
 
 from referent_ess import i18n
@@ -20,7 +19,12 @@ from referent_ess.render.letters.markdown import (
     signed,
     when,
 )
-from referent_ess.render.phrases import missing_documents, status_explained, status_label
+from referent_ess.render.phrases import (
+    missing_documents,
+    reasons_with_caps,
+    status_explained,
+    status_label,
+)
 
 
 def legal_intro(ranked: bool) -> str:
@@ -38,9 +42,8 @@ def reasons(config: Config, lot: LotResult, result: OfferResult) -> str:
         )
         return f"{status} ({where}).\n\n{tr('doc.letter.not_retained')}"
     lines = [f"{status} — {status_explained(result.status)}.", ""]
-    over_cap = iter([check for check in result.budget if not check.within])
-    for reason in result.reasons:
-        text = reason_text(config, result, reason, over_cap)
+    for reason, check in reasons_with_caps(result):
+        text = reason_text(config, result, reason, check)
         basis = _legal_basis(reason)
         lines.append(f"- {text}" + (f" — {basis}." if basis else "."))
     lines += ["", _consequence(result.status)]
@@ -48,10 +51,10 @@ def reasons(config: Config, lot: LotResult, result: OfferResult) -> str:
 
 
 def reason_text(
-    config: Config, result: OfferResult, reason: Reason, over_cap: Iterator[BudgetCheck]
+    config: Config, result: OfferResult, reason: Reason, check: BudgetCheck | None
 ) -> str:
-    """A reason in French from the figures of the offer (``over_cap``: the caps the offer is
-    over, in order; the reason messages themselves are English)."""
+    """A reason as a letter words it to the candidate, from the figures of the offer (``check``:
+    the cap it is over, for ``over_cap``; the reason messages themselves are English)."""
     offer = result.offer
     if reason.code == "late" and offer.received_at is not None:
         deadline = config.consultation.deadline
@@ -66,16 +69,14 @@ def reason_text(
             listed = ", ".join(f"« {md(document)} »" for document in missing)
             key = numbers.plural(len(missing), "one", "other")
             return tr(f"doc.letter.reason.incomplete.{key}", documents=listed)
-    if reason.code == "over_cap":
-        check = next(over_cap, None)
-        if check is not None:
-            return tr(
-                "doc.letter.reason.over_cap",
-                price=numbers.money(check.price),
-                basis=check.basis.upper(),
-                margin=numbers.money(-check.margin),
-                cap=numbers.money(check.cap),
-            )
+    if reason.code == "over_cap" and check is not None:
+        return tr(
+            "doc.letter.reason.over_cap",
+            price=numbers.money(check.price),
+            basis=check.basis.upper(),
+            margin=numbers.money(-check.margin),
+            cap=numbers.money(check.cap),
+        )
     return md(i18n.message(reason.code, reason.params, reason.message))
 
 

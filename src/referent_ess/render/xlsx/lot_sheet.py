@@ -19,7 +19,8 @@ from referent_ess.render.phrases import (
     basis_words,
     criterion_label,
     formula_described,
-    reason_text,
+    reasons_with_caps,
+    report_reason,
     status_label,
     vat_mix_note,
 )
@@ -238,26 +239,18 @@ def _excluded_table(
         sheet.put(row, 3, money(result.price_ht), fmt=MONEY_FORMAT)
         sheet.put(row, 4, money(result.price_ttc), fmt=MONEY_FORMAT)
         sheet.put(row, 5, status_label(result.status), wrap=14)
-        reasons = [f"• {_reason_text(result, r, evaluation)}" for r in result.reasons]
+        reasons = [
+            f"• {report_reason(evaluation.config, result, reason, check)}{_cell(reason)}"
+            for reason, check in reasons_with_caps(result)
+        ]
         bases = list(dict.fromkeys(r.legal_basis or tr("no_ground") for r in result.reasons))
         sheet.block(row, 6, reasons_last, "\n".join(reasons))
         sheet.block(row, reasons_last + 1, last, "\n".join(bases))
 
 
-def _reason_text(result: OfferResult, reason: Reason, evaluation: Evaluation) -> str:
-    """A reason in French, from the offer's figures (the same words as the HTML report)."""
-    check = None
-    if reason.code == "over_cap":  # the n-th over_cap reason is the n-th cap exceeded
-        overs = [c for c in result.budget if not c.within]
-        index = [r for r in result.reasons if r.code == "over_cap"].index(reason)
-        check = overs[index] if index < len(overs) else None
-    cell = f" ({tr('doc.cell', cell=reason.cell)})" if reason.cell else ""
-    text = reason_text(evaluation.config, result, reason, check) or tr(
-        "doc.data_error",
-        code=reason.code,
-        message=i18n.message(reason.code, reason.params, reason.message),
-    )
-    return text + cell
+def _cell(reason: Reason) -> str:
+    """`` (cellule C5)`` after a reason that has its cell."""
+    return f" ({tr('doc.cell', cell=reason.cell)})" if reason.cell else ""
 
 
 def _chart(

@@ -22,7 +22,7 @@ from referent_ess import i18n
 from referent_ess.evaluation.results import Evaluation, LotResult, Status
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import numbers, tr
-from referent_ess.render.phrases import award_note, basis_words
+from referent_ess.render.phrases import award_note, basis_words, input_role
 from referent_ess.render.run_info import RunInfo
 from referent_ess.render.xlsx.lot_sheet import lot_sheet
 from referent_ess.render.xlsx.method_sheet import method_sheet
@@ -200,8 +200,7 @@ def _audit_sheet(sheet: SheetWriter, evaluation: Evaluation, run: RunInfo) -> No
         sheet.put(row, col, header, header=True)
     for item in run.inputs:
         row += 1
-        key = f"doc.xlsx.role.{item.role}"
-        sheet.put(row, 1, tr(key) if i18n.has(key) else item.role)
+        sheet.put(row, 1, input_role(item.role))
         sheet.put(row, 2, str(item.path), wrap=60)
         sheet.put(row, 3, item.sha256)
     row += 2

@@ -43,6 +43,8 @@ MESSAGES: dict[str, str] = {
     "doc.cell": "cellule {cell}",
     "doc.marks_rule": "note du jury de 0 à {scale} ; points = {top} × note / {scale}",
     "doc.with_k": ", avec k = {k}",
+    "doc.role.lots": "Consultation et lots",
+    "doc.role.offers": "Offres et notes du jury",
     "doc.audit.tool": "Outil",
     "doc.audit.file": "Fichier",
     "doc.audit.path": "Chemin",
@@ -199,8 +201,6 @@ MESSAGES: dict[str, str] = {
         "près. Tout changement d'un fichier change son empreinte."
     ),
     "doc.html.audit.sheet_notes": "Remarques sur le classeur",
-    "doc.html.role.lots": "Consultation et lots",
-    "doc.html.role.offers": "Offres et notes du jury",
     # ---- the xlsx report: summary and audit ----
     "doc.xlsx.sheet.method": "Méthode",
     "doc.xlsx.sheet.audit": "Audit",
@@ -255,9 +255,6 @@ MESSAGES: dict[str, str] = {
         "Les mêmes fichiers d'entrée (mêmes empreintes SHA-256) donnent les mêmes feuilles, à la "
         "date d'exécution près."
     ),
-    "doc.xlsx.role.lots": "consultation et lots",
-    "doc.xlsx.role.criteria": "critères",
-    "doc.xlsx.role.offers": "offres",
     # ---- the xlsx report: one lot ----
     "doc.xlsx.lot.facts": (
         "Montant maximum : {ht} / {ttc} (contrôlé {basis}) · {received} offre(s) reçue(s), "
