@@ -45,6 +45,13 @@ criteria:
 tie_break: [price]
 """
 
+HIERARCHY_CRITERIA_YAML = """\
+ordering: hierarchy
+criteria:
+  - {id: quality, label: Qualité}
+  - {id: price, label: Prix, price: {formula: proportional}}
+"""
+
 HEADER = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality"]
 
 WorkbookMaker = Callable[..., Path]

@@ -299,3 +299,23 @@ def test_a_bad_mark_gets_mark_examples(
         assert message(problem.code, problem.params, problem.message) == (
             "'quatre' n'est pas un nombre ; écrivez par exemple 3 ou 3,5"
         )
+
+
+def test_a_vat_rate_is_written_the_french_way_in_every_french_budget_output(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    # Alpha states 5.5 % VAT; the table, like the Markdown, writes it 5,5 % in French (issue 11:
+    # the table wrote 5.5 %).
+    book = make_workbook([["Alpha", 1, 450, 10, "5,5 %", "oui", 4]])
+    lots, criteria = make_config()
+    args = ["check-budget", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    table = runner.invoke(app, ["--lang", "fr", *args]).stdout
+    markdown = runner.invoke(app, ["--lang", "fr", *args, "--format", "markdown"]).stdout
+    alpha = next(line for line in table.splitlines() if line.startswith("Alpha"))
+    assert "   5,5 %   " in alpha
+    assert "5.5" not in table
+    assert "| 5,5 % |" in markdown
+    english = runner.invoke(app, ["--lang", "en", *args]).stdout
+    assert "   5.5 %   " in english
