@@ -140,18 +140,20 @@ def test_json_does_not_change_with_the_language(runner: CliRunner, args: list[st
 
 
 def test_the_english_steps_stay_in_the_data() -> None:
-    """Explained in French, an explanation keeps its English steps (the JSON) and prints French."""
+    """Explained in French, an explanation keeps its English steps (the JSON) and prints French:
+    it is built once, in no language, and only worded in one."""
     evaluation = api.score(ROOT / "lots.yaml", ROOT / "criteria.yaml")
     with i18n.language("en"):
         english = explain(evaluation, 3, ATELIER)
     with i18n.language("fr"):
         french = explain(evaluation, 3, ATELIER)
         text = explanation_text(french)
-    assert explanation_dict(french) == explanation_dict(english)
-    assert english.read == ()
-    assert len(french.read) == len(french.steps)
+        data = explanation_dict(french)
+    assert data == explanation_dict(english)
+    assert french == english
+    assert len(data["steps"]) == len(french.steps) == len(text.splitlines()) - 1
     assert "Prix HT" in text
-    assert "Price HT" in french.steps[0].text
+    assert "Price HT" in data["steps"][0]["text"]
 
 
 def test_hierarchy_in_french(make_config, make_workbook) -> None:

@@ -1,6 +1,11 @@
-"""`explain`: one offer step by step, with the same figures as `score --format json`."""
+"""`explain`: one offer step by step, with the same figures as `score --format json`.
+
+The steps are read as ``--format json`` holds them (code, English text, figures as strings):
+what a buyer reads and what a script gets are both checked.
+"""
 
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -15,7 +20,6 @@ from referent_ess.cli import app
 from referent_ess.problems.errors import ReferentError
 from referent_ess.render.explain import (
     Explanation,
-    Step,
     explain,
     explanation_dict,
     explanation_text,
@@ -46,17 +50,30 @@ def score_json() -> dict[str, Any]:
     return data
 
 
-def steps(explanation: Explanation, code: str) -> list[Step]:
-    return [s for s in explanation.steps if s.code == code]
+@dataclass(frozen=True)
+class Worded:
+    """One step as the JSON holds it."""
+
+    code: str
+    text: str
+    figures: dict[str, str]
 
 
-def one(explanation: Explanation, code: str, criterion: str | None = None) -> Step:
+def worded(explanation: Explanation) -> list[Worded]:
+    return [Worded(**step) for step in explanation_dict(explanation)["steps"]]
+
+
+def steps(explanation: Explanation, code: str) -> list[Worded]:
+    return [s for s in worded(explanation) if s.code == code]
+
+
+def one(explanation: Explanation, code: str, criterion: str | None = None) -> Worded:
     found = [
         s
         for s in steps(explanation, code)
         if criterion is None or s.figures.get("criterion") == criterion
     ]
-    assert len(found) == 1, [s.text for s in explanation.steps]
+    assert len(found) == 1, [s.text for s in worded(explanation)]
     return found[0]
 
 
@@ -84,7 +101,7 @@ def test_figures_equal_those_of_score_json(
     assert figure(explanation, "price-ttc", "vat_rate") == offer["vat_rate"]
     points = {
         s.figures["criterion"]: float(s.figures["points"])
-        for s in explanation.steps
+        for s in worded(explanation)
         if s.code in ("mark-points", "price-points") and "points" in s.figures
     }
     assert points == offer["points"]
@@ -130,7 +147,7 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
         "award",
         "status",
     ]
-    texts = {s.code: s.text for s in explanation.steps if s.code != "mark-points"}
+    texts = {s.code: s.text for s in worded(explanation) if s.code != "mark-points"}
     assert texts["price-ht"] == "Price HT = day rate HT × days = 450.00 × 20 = 9000.00."
     assert texts["price-ttc"] == (
         "Price TTC = price HT × (1 + VAT) = 9000.00 × (1 + 0.20) = 10800.00; VAT 20 %, as stated "

@@ -94,7 +94,7 @@ def _note(form: str, **figures: int | None) -> dict[str, Any]:
     return {"award_note": _AWARD_NOTES[form].format(**figures), "award_params": params}
 
 
-def _same(award: "OfferResult | None", offers: tuple[OfferResult, ...]) -> "OfferResult | None":
+def _same(award: OfferResult | None, offers: tuple[OfferResult, ...]) -> OfferResult | None:
     """The award, as it stands in ``offers`` (with any warning added since)."""
     if award is None:
         return None

@@ -189,7 +189,7 @@ def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
     return [Reason("incomplete", Status.INCOMPLETE, message, cell, missing[0], params)]
 
 
-def _over_cap(offer: Offer, check: "BudgetCheck") -> Reason:
+def _over_cap(offer: Offer, check: BudgetCheck) -> Reason:
     basis = check.basis.upper()
     message = (
         f"price {basis} {check.price:.2f} exceeds the lot's cap {basis} {check.cap:.2f} "

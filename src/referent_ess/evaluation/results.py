@@ -114,7 +114,7 @@ class LotResult:
     ties: tuple[Tie, ...] = ()
     provisional: bool = False  # some offer of the lot (or without a lot) could not be evaluated
     abnormal_note: str | None = None  # why abnormally-low detection did not apply, if it did not
-    award: "OfferResult | None" = None  # the offer the lot goes to, when that can be said
+    award: OfferResult | None = None  # the offer the lot goes to, when that can be said
     award_note: str | None = None  # why there is no award, or why it is not the first ranked
     award_params: tuple[tuple[str, str], ...] = ()  # its form and figures, for the catalogues
 

@@ -146,6 +146,14 @@ def exact_money(value: Decimal, *, lang: str | None = None) -> str:
     return f"{int(whole):,}".replace(",", THOUSANDS) + f",{places}{EURO}"
 
 
+def exact_number(value: Decimal, *, lang: str | None = None) -> str:
+    """An exact decimal with at least 2 places, as written in a formula: a rate ``0.055`` in
+    English, ``0,055`` in French."""
+    text = decimal_raw(value)
+    assert text is not None
+    return text.replace(".", ",") if _french(lang) else text
+
+
 @overload
 def quantity(value: Decimal, *, lang: str | None = ...) -> str: ...
 @overload

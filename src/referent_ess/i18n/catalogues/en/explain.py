@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
         "the consultation's default rate (vat_rate in {file}), the offer stating none{empty}"
     ),
     "ex.vat.exempt": "VAT-exempt (0 %)",
+    "ex.percent": "{value} %",  # a rate as a percentage: 20 %, 5.5 %
     "ex.vat.rate": "VAT {rate}",
     "ex.price_ttc": (
         "Price TTC = price HT × (1 + VAT) = {ht} × (1 + {rate}) = {value}; {shown}, {origin}."
@@ -58,6 +59,7 @@ MESSAGES: dict[str, str] = {
         "{head}, {formula} formula on the price {basis}: {expression} = {points}; {used}"
     ),
     "ex.vat_mix": "; VAT rates differ among them ({rates})",
+    "ex.total": "Total = {parts} = {total}",
     "ex.total.exact": " (exactly {exact} = {total})",
     "ex.total.rounded": (
         "; the total is the sum of the exact points, so it differs from the sum of the "

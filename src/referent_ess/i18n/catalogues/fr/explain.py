@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
         "indiquant aucun{empty}"
     ),
     "ex.vat.exempt": "exonéré de TVA (0\u00a0%)",
+    "ex.percent": "{value}\u00a0%",  # a rate as a percentage: 20 %, 5.5 %
     "ex.vat.rate": "TVA {rate}",
     "ex.price_ttc": (
         "Prix TTC = prix HT × (1 + TVA) = {ht} × (1 + {rate}) = {value} ; {shown}, {origin}."
@@ -69,6 +70,7 @@ MESSAGES: dict[str, str] = {
         "{head}, méthode {formula} sur le prix {basis} : {expression} = {points} ; {used}"
     ),
     "ex.vat_mix": " ; les taux de TVA diffèrent d'une offre à l'autre ({rates})",
+    "ex.total": "Total = {parts} = {total}",
     "ex.total.exact": " (exactement {exact} = {total})",
     "ex.total.rounded": (
         " ; le total est la somme des points exacts, il diffère donc de la somme des "

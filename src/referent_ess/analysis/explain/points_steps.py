@@ -1,0 +1,142 @@
+"""Each criterion's points from its mark, and the total: the figures actually used, exact when
+rounding to 2 places would hide something (``15.31 (exactly 750/49)``)."""
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+from referent_ess.base.exact import round_half_up
+from referent_ess.config.consultation import Config, Criterion
+from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import OfferResult, Status
+
+from .terms import (
+    STOP,
+    Joiner,
+    Listed,
+    MaxPoints,
+    Notation,
+    Phrase,
+    Points,
+    Quantity,
+    Step,
+    Value,
+    exactly,
+    phrase,
+    points_with_exact,
+)
+
+
+def criterion_head(criterion: Criterion, top: MaxPoints) -> Phrase:
+    """``context (weight 30 %, at most 30 points)``, with the exact maximum when it is not
+    what the rounded one says."""
+    return phrase(
+        "ex.head",
+        id=criterion.id,
+        weight=Quantity(criterion.weight),
+        top=top,
+        exact=exactly(top.value),
+    )
+
+
+def mark_points_step(config: Config, result: OfferResult, criterion: Criterion) -> Step:
+    offer = result.offer
+    top = MaxPoints(max_points(config.total, criterion.weight))
+    head = criterion_head(criterion, top)
+    figures: dict[str, Value] = {
+        "criterion": criterion.id,
+        "weight": Quantity(criterion.weight),
+        "max_points": Points(top.value),
+        "max_points_exact": top.value,
+        "scale": Quantity(criterion.scale),
+    }
+    mark = offer.marks.get(criterion.id)
+    points = result.points.get(criterion.id)
+    if mark is None or points is None:
+        why: Value = ""
+        if result.status not in (Status.ADMISSIBLE, Status.INVALID):
+            why = phrase("ex.mark.eliminated")
+        return Step("mark-points", (phrase("ex.mark.none", head=head, why=why),), figures)
+    origin, where = mark_origin(config, result, criterion)
+    figures.update(where)
+    words: list[Value] = [
+        phrase(
+            "ex.mark",
+            head=head,
+            mark=mark_words(mark),
+            origin=origin,
+            scale=Quantity(criterion.scale),
+            top=top,
+            points=points_with_exact(points),
+        )
+    ]
+    if result.status is not Status.ADMISSIBLE:
+        words.append(phrase("ex.mark.not_ranked"))
+    figures.update(
+        mark=mark_figure(mark),
+        mark_exact=Fraction(mark),
+        points=Points(points),
+        points_exact=points,
+    )
+    comment = offer.comments.get(criterion.id)
+    if comment:
+        figures["comment"] = comment
+        # the jury's own words, last and untouched: no full stop after the closing quote
+        return Step("mark-points", (*words, phrase("ex.mark.comment", comment=comment)), figures)
+    return Step("mark-points", (*words, STOP), figures)
+
+
+def mark_origin(
+    config: Config, result: OfferResult, criterion: Criterion
+) -> tuple[Value, dict[str, Value]]:
+    """Where a mark comes from (its cell, or the evaluators' marks and how they were combined),
+    and the figures that say it."""
+    offer = result.offer
+    marks = offer.evaluator_marks.get(criterion.id)
+    if marks:
+        how = config.marks_aggregate.value
+        figures: dict[str, Value] = {"aggregate": how}
+        figures.update({f"evaluator_mark.{who}": Quantity(value) for who, value in marks.items()})
+        listed = Listed(
+            tuple(
+                Notation("{who} {mark}", {"who": who, "mark": Quantity(value)})
+                for who, value in marks.items()
+            ),
+            Joiner.COMMA,
+        )
+        how_combined = phrase(f"ex.aggregate.{how}")
+        return phrase("ex.mark.evaluators", how=how_combined, listed=listed), figures
+    cell = offer.cells.get(criterion.id)
+    if cell:
+        return phrase("ex.cell", cell=cell), {"cell": cell}
+    return "", {}
+
+
+def mark_words(mark: Decimal | Fraction) -> Value:
+    """A mark as typed (``3.5``), or an aggregated one exactly (``23/6 ≈ 3.83``)."""
+    if isinstance(mark, Decimal):
+        return Quantity(mark)
+    if mark.denominator == 1:
+        return mark
+    return Notation("{exact} ≈ {rounded}", {"exact": mark, "rounded": Points(mark)})
+
+
+def mark_figure(mark: Decimal | Fraction) -> Value:
+    """A mark as data: as typed, or an aggregated one rounded (its exact value is beside it)."""
+    if isinstance(mark, Decimal):
+        return Quantity(mark)
+    return mark if mark.denominator == 1 else Points(mark)
+
+
+def total_step(config: Config, points: Mapping[str, Fraction], total: Fraction) -> Step:
+    """The sum of the exact points, and why it may differ from the sum of the rounded ones."""
+    ids = [c.id for c in config.criteria if c.id in points]
+    parts = tuple(Notation("{id} {points}", {"id": c, "points": Points(points[c])}) for c in ids)
+    words: list[Value] = [phrase("ex.total", parts=Listed(parts, Joiner.PLUS), total=Points(total))]
+    if any(points[c].denominator != 1 for c in ids):
+        exact = Listed(tuple(points[c] for c in ids), Joiner.PLUS)
+        words.append(phrase("ex.total.exact", exact=exact, total=total))
+    rounded_sum = sum((round_half_up(points[c]) for c in ids), Decimal(0))
+    if rounded_sum != round_half_up(total):
+        words.append(phrase("ex.total.rounded", sum=Points(rounded_sum)))
+    return Step("total", (*words, STOP), {"total": Points(total), "total_exact": total})

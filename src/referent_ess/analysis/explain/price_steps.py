@@ -1,0 +1,265 @@
+"""The price of an offer, step by step: price HT, price TTC, the caps, the price points.
+
+Each product is said before its rounding (``447.15 × 21.5 = 9613.725``, then ``9613.73``), and
+the VAT rate with where it comes from: the first things a buyer is asked about a price.
+"""
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from referent_ess.config.choices import PriceBasis, PriceFormula
+from referent_ess.config.consultation import Config, Criterion
+from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Status
+
+from .points_steps import criterion_head
+from .terms import (
+    STOP,
+    ExactMoney,
+    FormulaName,
+    Joiner,
+    Listed,
+    MaxPoints,
+    Money,
+    Notation,
+    Percent,
+    Points,
+    Quantity,
+    Rate,
+    Step,
+    Value,
+    in_parentheses,
+    phrase,
+    points_with_exact,
+    present,
+    status_label,
+    together,
+)
+
+# The formulas as written in every language, with the figures they were given.
+PROPORTIONAL = "{top} × Pmin / P = {top} × {pmin} / {price}"
+LINEAR = "{top} × (Pmax − P) / (Pmax − Pmin) = {top} × ({pmax} − {price}) / ({pmax} − {pmin})"
+GAP = (
+    "{top} × max(0, (k·Pmin − P) / ((k − 1)·Pmin)) = "
+    "{top} × max(0, ({k} × {pmin} − {price}) / (({k} − 1) × {pmin}))"
+)
+
+
+def price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
+    """Price HT from the unit price (the product before rounding, then to the cent), then TTC."""
+    offer = result.offer
+    rate, days = offer.day_rate_ht, offer.days
+    if result.price_ht is None or rate is None or days is None:
+        yield from _unknown_price_steps(result)
+        return
+    product = rate * days
+    figures: dict[str, Value] = {
+        "day_rate_ht": Money(rate),
+        "days": Quantity(days),
+        "product": ExactMoney(product),
+        "price_ht": Money(result.price_ht),
+    }
+    words: list[Value] = [
+        phrase(
+            "ex.price_ht",
+            rate=Money(rate),
+            days=Quantity(days),
+            value=_rounded(product, result.price_ht),
+        )
+    ]
+    stated = offer.price_ht_stated
+    if stated is not None:
+        figures["stated_price_ht"] = Money(stated)
+        if not any(w.code == "price-mismatch" for w in result.warnings):
+            words.append(phrase("ex.price_ht.stated", stated=Money(stated)))
+    yield Step("price-ht", (*words, STOP), figures)
+    yield _ttc_step(config, result, result.price_ht)
+
+
+def _unknown_price_steps(result: OfferResult) -> Iterator[Step]:
+    """No price HT, so no price TTC: which of the day rate and the days could not be read."""
+    offer = result.offer
+    rate, days = offer.day_rate_ht, offer.days
+    unread = tuple(
+        Notation(
+            "{what} ({cell})",
+            {
+                "what": phrase(what),
+                "cell": offer.cells[name] if name in offer.cells else phrase("ex.no_column"),
+            },
+        )
+        for name, what, value in (
+            ("day_rate_ht", "ex.what.day_rate", rate),
+            ("days", "ex.what.days", days),
+        )
+        if value is None
+    )
+    cells = Listed(unread, Joiner.SERIES) if unread else phrase("ex.what.either")
+    yield Step(
+        "price-ht",
+        (phrase("ex.price_ht.unknown", cells=cells),),
+        present(
+            day_rate_ht=None if rate is None else Money(rate),
+            days=None if days is None else Quantity(days),
+        ),
+    )
+    yield Step("price-ttc", (phrase("ex.price_ttc.no_ht"),))
+
+
+def _rounded(product: Decimal, price: Decimal) -> Value:
+    """The price, after the exact product when rounding to the cent changed it."""
+    if product == price:
+        return Money(price)
+    return phrase("ex.rounded", exact=ExactMoney(product), rounded=Money(price))
+
+
+def _ttc_step(config: Config, result: OfferResult, amount_ht: Decimal) -> Step:
+    """TTC with the rate applied and where it comes from: a buyer is asked that first."""
+    offer = result.offer
+    cell = offer.cells.get("vat_rate")
+    vat = result.vat_rate
+    if vat is None or result.price_ttc is None:
+        return Step(
+            "price-ttc",
+            (phrase("ex.price_ttc.no_vat", where=in_parentheses(cell)),),
+            {"price_ht": Money(amount_ht)},
+        )
+    origin: Value
+    if offer.vat_rate is not None:
+        source = "offer"
+        origin = phrase("ex.vat.offer_cell", cell=cell) if cell else phrase("ex.vat.offer")
+    else:
+        source = "consultation"
+        empty = phrase("ex.vat.empty_cell", cell=cell) if cell else ""
+        origin = phrase("ex.vat.default", file=config.lots_path.name, empty=empty)
+    shown = phrase("ex.vat.exempt") if vat == 0 else phrase("ex.vat.rate", rate=Percent(vat))
+    product = amount_ht * (1 + vat)
+    words = phrase(
+        "ex.price_ttc",
+        ht=Money(amount_ht),
+        rate=Rate(vat),
+        value=_rounded(product, result.price_ttc),
+        shown=shown,
+        origin=origin,
+    )
+    figures: dict[str, Value] = {
+        "price_ht": Money(amount_ht),
+        "vat_rate": Rate(vat),
+        "vat_source": source,
+        "product": ExactMoney(product),
+        "price_ttc": Money(result.price_ttc),
+    }
+    if cell:
+        figures["vat_cell"] = cell
+    return Step("price-ttc", (words,), figures)
+
+
+def cap_steps(config: Config, result: OfferResult) -> Iterator[Step]:
+    """One step per cap checked (two with ``cap_basis: both``), with the margin."""
+    cap_basis = config.consultation.cap_basis.value
+    if not result.budget:
+        yield Step(
+            "cap-check", (phrase("ex.cap.unknown", cap_basis=cap_basis),), {"cap_basis": cap_basis}
+        )
+        return
+    for check in result.budget:
+        yield _cap_step(cap_basis, check)
+
+
+def _cap_step(cap_basis: str, check: BudgetCheck) -> Step:
+    price, cap = Money(check.price), Money(check.cap)
+    if check.within:
+        verdict = phrase("ex.cap.within", price=price, cap=cap, margin=Money(check.margin))
+    else:
+        verdict = phrase("ex.cap.over", price=price, cap=cap, excess=Money(-check.margin))
+    basis = check.basis.value.upper()
+    return Step(
+        "cap-check",
+        (phrase("ex.cap", basis=basis, cap_basis=cap_basis, verdict=verdict),),
+        {
+            "cap_basis": cap_basis,
+            "basis": check.basis.value,
+            "price": price,
+            "cap": cap,
+            "margin": Money(check.margin),
+            "within": "true" if check.within else "false",
+        },
+    )
+
+
+def price_points_step(
+    config: Config, lot: LotResult, result: OfferResult, criterion: Criterion
+) -> Step:
+    """The price points with the formula written out, and Pmin (and Pmax) with where they
+    come from."""
+    rule = criterion.price
+    assert rule is not None
+    top = MaxPoints(max_points(config.total, criterion.weight))
+    basis = rule.basis.value.upper()
+    head = criterion_head(criterion, top)
+    figures: dict[str, Value] = {
+        "criterion": criterion.id,
+        "formula": rule.formula.value,
+        "basis": rule.basis.value,
+        "weight": Quantity(criterion.weight),
+        "max_points": Points(top.value),
+        "max_points_exact": top.value,
+    }
+    points = result.points.get(criterion.id)
+    if result.status is not Status.ADMISSIBLE or points is None:
+        figures["status"] = result.status.value
+        return Step(
+            "price-points",
+            (
+                phrase(
+                    "ex.price_points.none",
+                    head=head,
+                    lot=lot.lot.id,
+                    status=status_label(result.status),
+                ),
+            ),
+            figures,
+        )
+    price = price_on(result, rule.basis)
+    low, high = lot.lowest_price, lot.highest_price
+    assert price is not None
+    assert low is not None
+    assert high is not None
+    given: dict[str, Value] = {"top": top, "price": Money(price), "pmin": Money(low)}
+    figures.update(price=Money(price), pmin=Money(low), pmax=Money(high))
+    formula: Value
+    if rule.formula is PriceFormula.PROPORTIONAL:
+        formula = Notation(PROPORTIONAL, given)
+    elif rule.formula is PriceFormula.LINEAR and low == high:
+        formula = phrase("ex.linear_all", top=top, pmin=Money(low))
+    elif rule.formula is PriceFormula.LINEAR:
+        formula = Notation(LINEAR, {**given, "pmax": Money(high)})
+    else:
+        figures["k"] = Quantity(rule.k)
+        formula = Notation(GAP, {**given, "k": Quantity(rule.k)})
+    figures.update(share=points / top.value, points=Points(points), points_exact=points)
+    used: list[Value] = [phrase("ex.pmin", pmin=Money(low), basis=basis, count=len(lot.ranked))]
+    if rule.formula is PriceFormula.LINEAR:
+        used.append(phrase("ex.pmax", pmax=Money(high)))
+    if price == low:
+        used.append(phrase("ex.pmin_is_this"))
+    words: list[Value] = [
+        phrase(
+            "ex.price_points",
+            head=head,
+            formula=FormulaName(rule.formula),
+            basis=basis,
+            expression=formula,
+            points=points_with_exact(points),
+            used=together(*used),
+        )
+    ]
+    rates = sorted({r.vat_rate for r in lot.ranked if r.vat_rate is not None})
+    if len(rates) > 1 and rule.basis is PriceBasis.HT:
+        listed = Listed(tuple(Percent(r) for r in rates), Joiner.COMMA)
+        words.append(phrase("ex.vat_mix", rates=listed))
+    return Step("price-points", (*words, STOP), figures)
+
+
+def price_on(result: OfferResult, basis: PriceBasis) -> Decimal | None:
+    return result.price_ht if basis is PriceBasis.HT else result.price_ttc
