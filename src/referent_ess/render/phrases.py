@@ -7,13 +7,15 @@ the run's language (``with i18n.language("fr"): ...`` for a document that is alw
 Figures come from :mod:`referent_ess.i18n.numbers`.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, NamedTuple
 
 from referent_ess import i18n
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
-from referent_ess.config.consultation import Config
+from referent_ess.config.consultation import Config, PriceRule
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.budget import BudgetReport, unchecked_because
 from referent_ess.evaluation.kernel import max_points
@@ -98,21 +100,29 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
     assert rule is not None
     top = short_raw(points(max_points(config.total, criterion.weight)))
     basis = rule.basis.value.upper()
-    formula = formula_text(rule.formula, top)
-    if rule.formula is PriceFormula.GAP:
-        formula += f", k = {rule.k}"
-    figures = f"Pmin = {money(lot.lowest_price)}"
-    if rule.formula is PriceFormula.LINEAR:
-        figures += f", Pmax = {money(lot.highest_price)}"
     note = tr(
         "note.price",
         criterion=criterion.id,
         formula=formula_name(rule.formula),
         basis=basis,
-        expression=formula,
-        figures=figures,
+        expression=price_expression(rule, top, str(rule.k)),
+        figures=price_figures(lot, rule, lambda amount: str(money(amount))),
     )
     return note + vat_mix_note(lot, basis)
+
+
+def price_expression(rule: PriceRule, top: str, k: str) -> str:
+    """The lot's price formula with its figures: ``20 × Pmin / P``; ``…, k = 2`` by gap."""
+    expression = formula_text(rule.formula, top)
+    return expression + f", k = {k}" if rule.formula is PriceFormula.GAP else expression
+
+
+def price_figures(lot: LotResult, rule: PriceRule, amount: Callable[[Decimal | None], str]) -> str:
+    """The prices the formula used: ``Pmin = 9000.00`` (and ``Pmax`` for the linear one)."""
+    figures = f"Pmin = {amount(lot.lowest_price)}"
+    if rule.formula is PriceFormula.LINEAR:
+        figures += f", Pmax = {amount(lot.highest_price)}"
+    return figures
 
 
 def vat_mix_note(lot: LotResult, basis: str) -> str:
@@ -124,20 +134,33 @@ def vat_mix_note(lot: LotResult, basis: str) -> str:
     return tr("note.vat_mix", rates=", ".join(percent(r) for r in rates), basis=basis)
 
 
-def tie_notes(lot: LotResult) -> list[str]:
+class TieVoice(NamedTuple):
+    """What a tie note words differently in the tables and in the documents: the catalogue keys
+    of its parts, how it names a criterion and the candidates, and how it writes points."""
+
+    lead: str = "note.tie"
+    decided: str = "note.tie_decided"
+    shared: str = "note.tie_shared"
+    criterion: Callable[[str], str] = str  # the criterion's id
+    names: Callable[[Sequence[OfferResult]], str] = names_of
+    figure: Callable[[Fraction | None], str] = lambda value: str(numbers.number(value))
+    separator: Callable[[], str] = lambda: "; " if i18n.current() == "fr" else ", "
+
+
+def tie_notes(lot: LotResult, voice: TieVoice = TieVoice()) -> list[str]:  # noqa: B008
     """One sentence per exact tie of the lot: who tied, what decided, who still shares a rank."""
     notes = []
     for tie in lot.ties:
-        note = tr("note.tie", total=numbers.number(tie.total), names=names_of(tie.offers))
+        note = tr(voice.lead, total=voice.figure(tie.total), names=voice.names(tie.offers))
         if tie.decided_by is not None:
-            shown = ("; " if i18n.current() == "fr" else ", ").join(
-                str(numbers.number(r.points.get(tie.decided_by))) for r in tie.offers
+            shown = voice.separator().join(
+                voice.figure(r.points.get(tie.decided_by)) for r in tie.offers
             )
-            note += tr("note.tie_decided", criterion=tie.decided_by, figures=shown)
+            note += tr(voice.decided, criterion=voice.criterion(tie.decided_by), figures=shown)
         else:
             note += tr("note.tie_undecided")
         for same in tie.shared:
-            note += tr("note.tie_shared", names=names_of(same), rank=same[0].rank)
+            note += tr(voice.shared, names=voice.names(same), rank=same[0].rank)
         notes.append(note + ".")
     return notes
 
@@ -315,7 +338,7 @@ def reason_text(
     return None
 
 
-# ---- the documents (French whatever --lang says: rendered inside i18n.language("fr")) -------
+# ---- a reason with the cap it is over ----------------------------------------------------------
 
 
 def reasons_with_caps(result: OfferResult) -> list[tuple[Reason, BudgetCheck | None]]:
@@ -326,26 +349,3 @@ def reasons_with_caps(result: OfferResult) -> list[tuple[Reason, BudgetCheck | N
         (reason, next(over, None) if reason.code == "over_cap" else None)
         for reason in result.reasons
     ]
-
-
-def report_reason(
-    config: Config,
-    result: OfferResult,
-    reason: Reason,
-    check: BudgetCheck | None,
-    space: str = " ",
-) -> str:
-    """A reason as both reports word it: :func:`reason_text`, or for a data error « à corriger
-    (code) : message »."""
-    return reason_text(config, result, reason, check, space) or tr(
-        "doc.data_error",
-        code=reason.code,
-        message=i18n.message(reason.code, reason.params, reason.message),
-    )
-
-
-def input_role(role: str) -> str:
-    """What an input file of the run is for (``lots``, ``criteria``, ``offers``), as the
-    reports' audit trail names it."""
-    key = "doc.criteria" if role == "criteria" else f"doc.role.{role}"
-    return tr(key) if i18n.has(key) else role

@@ -10,6 +10,7 @@ from referent_ess.config.consultation import Config
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import LotResult
 from referent_ess.i18n import tr
+from referent_ess.render.document_phrases import candidate_name
 from referent_ess.render.html.markup import compact, escape, figure, is_winner
 
 # Dark to light, with distinct hues: the segments stay apart in colour and in greyscale
@@ -25,7 +26,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
     criteria = config.criteria
     total = Fraction(config.total)
     width = 880.0
-    names = [f"{r.rank}. {r.candidate}" for r in lot.ranked]
+    names = [f"{r.rank}. {candidate_name(r)}" for r in lot.ranked]
     longest = max(len(name) for name in names)
     label_width = min(max(longest * _CHAR_WIDTH + 16, 140.0), 340.0)
     max_chars = int((label_width - 16) / _CHAR_WIDTH)
@@ -67,7 +68,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
             x0, x1 = x(start), x(start + value)
             tip = tr(
                 "doc.html.chart.tip",
-                candidate=result.candidate,
+                candidate=candidate_name(result),
                 criterion=criterion.label,
                 points=figure(value),
                 maximum=compact(max_points(config.total, criterion.weight)),
@@ -105,7 +106,12 @@ def lot_chart(config: Config, lot: LotResult) -> str:
         )
     title = tr("doc.html.chart.title", lot=lot_id)
     description = tr("punct.semicolon").join(
-        tr("doc.html.chart.offer", rank=r.rank, candidate=r.candidate, total=figure(r.total or 0))
+        tr(
+            "doc.html.chart.offer",
+            rank=r.rank,
+            candidate=candidate_name(r),
+            total=figure(r.total or 0),
+        )
         for r in lot.ranked
     )
     caption = tr("doc.html.chart.caption", total=compact(total))

@@ -5,13 +5,19 @@ lot, which make every ranking provisional."""
 from collections.abc import Iterable, Iterator, Sequence
 
 from referent_ess import i18n
-from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr
 from referent_ess.problems.problem import Problem
 from referent_ess.render.cells import gap_to_first
+from referent_ess.render.document_phrases import (
+    candidate_name,
+    lead_of,
+    report_price_note,
+    report_reason,
+    report_tie_notes,
+)
 from referent_ess.render.html.chart import lot_chart
 from referent_ess.render.html.markup import (
     compact,
@@ -25,14 +31,9 @@ from referent_ess.render.html.markup import (
 )
 from referent_ess.render.phrases import (
     basis_words,
-    criterion_label,
-    formula_described,
-    formula_text,
     reasons_with_caps,
-    report_reason,
     status_explained,
     status_label,
-    vat_mix_note,
 )
 
 
@@ -60,8 +61,7 @@ def lot_section(evaluation: Evaluation, lot: LotResult) -> str:
     parts.append(f"<h3>{tr('doc.html.lot.ranking')}</h3>")
     if lot.ranked:
         parts.append(_ranking_table(evaluation, lot))
-        notes = [_price_note(evaluation, lot), *_tie_notes(evaluation.config, lot)]
-        parts.append('<div class="notes">' + "".join(f"<p>{n}</p>" for n in notes) + "</div>")
+        parts.append(f'<div class="notes">{_notes(evaluation, lot)}</div>')
         parts.append(lot_chart(evaluation.config, lot))
     else:
         parts.append(f'<p class="empty">{tr("doc.no_ranking")}</p>')
@@ -112,7 +112,7 @@ def _ranking_table(evaluation: Evaluation, lot: LotResult) -> str:
         winner = is_winner(lot, result)
         assert result.total is not None
         gap = gap_to_first(lot, result)
-        name = escape(result.candidate)
+        name = escape(candidate_name(result))
         if winner:
             name = f'<strong>{name}</strong> <span class="badge">{tr("doc.html.winner")}</span>'
         cells = [
@@ -137,52 +137,18 @@ def _ranking_table(evaluation: Evaluation, lot: LotResult) -> str:
     )
 
 
-def _price_note(evaluation: Evaluation, lot: LotResult) -> str:
-    """How the lot's price points were computed, with the Pmin (and Pmax) used."""
-    config = evaluation.config
-    criterion = config.price_criterion
-    rule = criterion.price
-    assert rule is not None
-    top = compact(max_points(config.total, criterion.weight))
-    basis = rule.basis.value.upper()
-    formula = formula_text(rule.formula, top)
-    if rule.formula is PriceFormula.GAP:
-        formula += f", k = {compact(rule.k)}"
-    figures = f"Pmin = {money_cell(lot.lowest_price)}"
-    if rule.formula is PriceFormula.LINEAR:
-        figures += f", Pmax = {money_cell(lot.highest_price)}"
-    note = tr(
-        "doc.price_note",
-        lead=f"<strong>{tr('doc.price_points')}</strong>",
-        criterion=escape(criterion.label),
-        formula=formula_described(rule.formula),
-        basis=basis,
-        expression=formula,
-        figures=figures,
+def _notes(evaluation: Evaluation, lot: LotResult) -> str:
+    """The price note and the tie notes under the ranking, each with its lead in bold."""
+    notes = [
+        lead_of(report_price_note(evaluation, lot), "doc.price_points"),
+        *(lead_of(note, "doc.tie") for note in report_tie_notes(evaluation.config, lot)),
+    ]
+    return "".join(
+        f"<p><strong>{escape(lead)}</strong>{escape(rest)}</p>"
+        if lead
+        else f"<p>{escape(rest)}</p>"
+        for lead, rest in notes
     )
-    return note + vat_mix_note(lot, basis)
-
-
-def _tie_notes(config: Config, lot: LotResult) -> list[str]:
-    """One sentence per exact tie: who tied, what decided, who still shares a rank."""
-    notes = []
-    for tie in lot.ties:
-        names = numbers.listed([escape(r.candidate) for r in tie.offers])
-        lead = f"<strong>{tr('doc.tie')}</strong>"
-        note = tr("doc.html.tie", lead=lead, total=figure(tie.total), names=names)
-        if tie.decided_by is not None:
-            figures = tr("punct.semicolon").join(
-                points_cell(r.points.get(tie.decided_by)) for r in tie.offers
-            )
-            label = escape(criterion_label(config, tie.decided_by))
-            note += tr("doc.tie.decided", criterion=label, figures=figures)
-        else:
-            note += tr("note.tie_undecided")
-        for same in tie.shared:
-            shared = numbers.listed([escape(r.candidate) for r in same])
-            note += tr("doc.tie.shared", names=shared, rank=same[0].rank)
-        notes.append(note + ".")
-    return notes
 
 
 def _comments(config: Config, lot: LotResult) -> str:
@@ -195,7 +161,7 @@ def _comments(config: Config, lot: LotResult) -> str:
                 continue
             top = compact(max_points(config.total, criterion.weight))
             rows.append(
-                f'<tr><th scope="row" class="candidate">{escape(result.candidate)}</th>'
+                f'<tr><th scope="row" class="candidate">{escape(candidate_name(result))}</th>'
                 f'<td title="{escape(criterion.label)}">{escape(short_label(criterion.label))}'
                 f'</td><td class="num">{points_cell(result.points.get(criterion.id))} / {top}</td>'
                 f'<td class="comment">{escape(comment)}</td></tr>'
@@ -218,7 +184,7 @@ def _warnings(results: Iterable[OfferResult]) -> str:
     """Warnings do not change a result, but a buyer may have to explain them."""
     colon = tr("punct.colon")
     items = [
-        f"<li><strong>{escape(result.candidate)}</strong>{colon}{_warning_text(problem)}</li>"
+        f"<li><strong>{escape(candidate_name(result))}</strong>{colon}{_warning_text(problem)}</li>"
         for result in results
         for problem in result.warnings
     ]
@@ -246,7 +212,7 @@ def excluded_table(config: Config, results: Sequence[OfferResult]) -> str:
         )
         reasons = "".join(f"<li>{text}</li>" for text in _reason_items(config, result))
         rows.append(
-            f'<tr><th scope="row" class="candidate">{escape(result.candidate)}</th>'
+            f'<tr><th scope="row" class="candidate">{escape(candidate_name(result))}</th>'
             f'<td class="num">{result.offer.row}</td>'
             f"<td>{status}</td>"
             f'<td class="num">{money_cell(result.price_ht)}</td>'

@@ -24,6 +24,7 @@ from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr
+from referent_ess.render.document_phrases import candidate_name, input_role
 from referent_ess.render.html.lot_section import lot_section, unplaced_section
 from referent_ess.render.html.markup import (
     NOT_APPLICABLE,
@@ -39,7 +40,6 @@ from referent_ess.render.phrases import (
     deadline_words,
     formula_described,
     formula_text,
-    input_role,
     status_explained,
     status_label,
 )
@@ -193,7 +193,7 @@ def _summary_outcome(lot: LotResult) -> tuple[str, str, str]:
         return f'<span class="flag">{flag}</span>', NOT_APPLICABLE, NOT_APPLICABLE
     first = ranked_first(lot)
     if len(first) > 1:
-        names = numbers.listed([escape(r.candidate) for r in first])
+        names = numbers.listed([escape(candidate_name(r)) for r in first])
         total = first[0].total
         assert total is not None
         flag = tr("doc.html.summary.tie")
@@ -201,7 +201,7 @@ def _summary_outcome(lot: LotResult) -> tuple[str, str, str]:
     (winner,) = first
     assert winner.total is not None
     return (
-        f"<strong>{escape(winner.candidate)}</strong>",
+        f"<strong>{escape(candidate_name(winner))}</strong>",
         f"<strong>{figure(winner.total)}</strong>",
         _prices(winner),
     )

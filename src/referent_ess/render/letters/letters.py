@@ -22,6 +22,7 @@ from referent_ess.config.consultation import Config
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import numbers, tr
 from referent_ess.problems.errors import ReferentError
+from referent_ess.render.document_phrases import candidate_name
 from referent_ess.render.letters import paragraphs
 from referent_ess.render.letters.file_names import file_names
 from referent_ess.render.letters.markdown import amount, md, ordinal, points, when
@@ -115,7 +116,7 @@ def _values(
         "lot_title": md(lot.lot.title),
         "cap_ht": numbers.money(lot.lot.cap_ht),
         "cap_ttc": numbers.money(lot.lot.cap_ttc),
-        "candidate": md(result.candidate),
+        "candidate": md(candidate_name(result)),
         "row": str(result.offer.row),
         "status": status_label(result.status),
         "status_explained": status_explained(result.status),
@@ -125,7 +126,7 @@ def _values(
         "price_ttc": amount(result.price_ttc),
         "total": points(result.total),
         "max_total": numbers.short(config.total),
-        "winner": md(winner.candidate),
+        "winner": md(candidate_name(winner)),
         "winner_total": points(winner.total),
         "winner_price_ht": amount(winner.price_ht),
         "winner_price_ttc": amount(winner.price_ttc),

@@ -1,28 +1,27 @@
 """One sheet per lot of the xlsx report: the ranking with its points, the jury's comments, the
 notes under it, the offers not ranked with their reasons and legal basis, and a stacked chart."""
 
-from fractions import Fraction
-
 from openpyxl.chart import BarChart, Reference, Series
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import i18n
-from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Reason
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.cells import gap_to_first
+from referent_ess.render.document_phrases import (
+    candidate_name,
+    report_price_note,
+    report_reason,
+    report_tie_notes,
+)
 from referent_ess.render.phrases import (
     abnormal_text,
     basis_words,
-    criterion_label,
-    formula_described,
     reasons_with_caps,
-    report_reason,
     status_label,
-    vat_mix_note,
 )
 from referent_ess.render.xlsx.sheet_writer import (
     BOLD,
@@ -35,11 +34,8 @@ from referent_ess.render.xlsx.sheet_writer import (
     page_setup,
 )
 from referent_ess.render.xlsx.wording import (
-    candidate,
     maximum,
-    names,
     plain,
-    price_formula,
     provisional_note,
 )
 
@@ -98,7 +94,7 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
         row += 1
         bold = BOLD if result.rank == 1 and not lot.provisional else None
         sheet.put(row, 1, result.rank, font=bold, center=True)
-        sheet.put(row, 2, candidate(result), font=bold, wrap=40)
+        sheet.put(row, 2, candidate_name(result), font=bold, wrap=40)
         sheet.put(row, 3, money(result.price_ht), fmt=MONEY_FORMAT, font=bold)
         sheet.put(row, 4, money(result.price_ttc), fmt=MONEY_FORMAT, font=bold)
         for criterion_id, col in criterion_cols.items():
@@ -152,8 +148,8 @@ def _lot_notes(evaluation: Evaluation, lot: LotResult) -> list[str]:
     if lot.provisional:
         notes.append(provisional_note(evaluation, [lot]))
     if lot.ranked:
-        notes.append(_price_note(evaluation.config, lot))
-        notes += _tie_notes(evaluation.config, lot)
+        notes.append(report_price_note(evaluation, lot))
+        notes += report_tie_notes(evaluation.config, lot)
         notes.append(tr("doc.xlsx.lot.gap_note"))
     if lot.abnormal_note:
         notes.append(abnormal_text(evaluation) + ".")
@@ -163,53 +159,8 @@ def _lot_notes(evaluation: Evaluation, lot: LotResult) -> list[str]:
             key = (
                 "doc.xlsx.lot.abnormal" if warning.code == ABNORMALLY_LOW else "doc.xlsx.lot.check"
             )
-            notes.append(tr(key, candidate=candidate(result), detail=detail))
+            notes.append(tr(key, candidate=candidate_name(result), detail=detail))
     return notes
-
-
-def _price_note(config: Config, lot: LotResult) -> str:
-    """How the lot's price points were computed, with the figures used."""
-    criterion = config.price_criterion
-    rule = criterion.price
-    assert rule is not None
-    basis = basis_words(rule.basis)
-    figures = f"Pmin = {numbers.money(lot.lowest_price)}" if lot.lowest_price is not None else ""
-    if rule.formula is PriceFormula.LINEAR and lot.highest_price is not None:
-        figures += f", Pmax = {numbers.money(lot.highest_price)}"
-    note = tr(
-        "doc.price_note",
-        lead=tr("doc.price_points"),
-        criterion=criterion.label,
-        formula=formula_described(rule.formula),
-        basis=basis,
-        expression=price_formula(config),
-        figures=figures,
-    )
-    return note + vat_mix_note(lot, basis)
-
-
-def _tie_notes(config: Config, lot: LotResult) -> list[str]:
-    """One sentence per exact tie: who tied, what decided, who still shares a rank."""
-    notes = []
-    for tie in lot.ties:
-        note = tr("note.tie", total=_figure(tie.total), names=names(tie.offers))
-        if tie.decided_by is not None:
-            figures = tr("punct.semicolon").join(
-                _figure(r.points.get(tie.decided_by, Fraction(0))) for r in tie.offers
-            )
-            label = criterion_label(config, tie.decided_by)
-            note += tr("doc.tie.decided", criterion=label, figures=figures)
-        else:
-            note += tr("note.tie_undecided")
-        for same in tie.shared:
-            note += tr("doc.tie.shared", names=names(same), rank=same[0].rank)
-        notes.append(note + ".")
-    return notes
-
-
-def _figure(value: Fraction) -> str:
-    """Points the French way, in a sentence: 81,00."""
-    return numbers.number(value, grouped=True)
 
 
 def _excluded_table(
@@ -235,7 +186,7 @@ def _excluded_table(
         sheet.block(row, first, end, header, font=BOLD)
     for result in lot.excluded:
         row += 1
-        sheet.put(row, 2, candidate(result), wrap=40)
+        sheet.put(row, 2, candidate_name(result), wrap=40)
         sheet.put(row, 3, money(result.price_ht), fmt=MONEY_FORMAT)
         sheet.put(row, 4, money(result.price_ttc), fmt=MONEY_FORMAT)
         sheet.put(row, 5, status_label(result.status), wrap=14)

@@ -22,7 +22,8 @@ from referent_ess import i18n
 from referent_ess.evaluation.results import Evaluation, LotResult, Status
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import numbers, tr
-from referent_ess.render.phrases import award_note, basis_words, input_role
+from referent_ess.render.document_phrases import candidate_name, input_role
+from referent_ess.render.phrases import award_note, basis_words
 from referent_ess.render.run_info import RunInfo
 from referent_ess.render.xlsx.lot_sheet import lot_sheet
 from referent_ess.render.xlsx.method_sheet import method_sheet
@@ -37,7 +38,7 @@ from referent_ess.render.xlsx.sheet_writer import (
     money,
     page_setup,
 )
-from referent_ess.render.xlsx.wording import deadline_text, names, plain, provisional_note
+from referent_ess.render.xlsx.wording import deadline_text, plain, provisional_note
 
 __all__ = ["build_report_xlsx"]
 
@@ -158,7 +159,7 @@ def _summary_row(sheet: SheetWriter, row: int, lot: LotResult) -> None:
         leader = winners[0]
         observation = tr(
             "doc.xlsx.summary.leading",
-            names=names(winners),
+            names=numbers.listed([candidate_name(r) for r in winners]),
             total=numbers.number(leader.total or 0, grouped=True),
         )
     else:
@@ -166,7 +167,7 @@ def _summary_row(sheet: SheetWriter, row: int, lot: LotResult) -> None:
             winners = (lot.award,)
             observation = str(award_note(lot))
         first = winners[0]
-        sheet.put(row, 8, names(winners), font=BOLD, wrap=40)
+        sheet.put(row, 8, numbers.listed([candidate_name(r) for r in winners]), font=BOLD, wrap=40)
         sheet.put(row, 9, numbers.points(first.total), fmt=POINTS_FORMAT, font=BOLD)
         if len(winners) == 1:
             sheet.put(row, 10, money(first.price_ht), fmt=MONEY_FORMAT)

@@ -1,7 +1,7 @@
 """The texts several sheets of the xlsx report share: names, plain figures, the deadline, the
 price formula with its figures, the provisional-ranking note. French, from the catalogue."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -9,7 +9,7 @@ from fractions import Fraction
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.consultation import Config, Criterion
 from referent_ess.evaluation.kernel import max_points
-from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
+from referent_ess.evaluation.results import Evaluation, LotResult, Status
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.phrases import formula_text
 
@@ -26,15 +26,6 @@ def deadline_text(deadline: date | datetime | None) -> str:
     if isinstance(deadline, datetime):
         return tr("doc.xlsx.deadline.at", when=numbers.when(deadline))
     return tr("doc.xlsx.deadline.day", when=numbers.when(deadline))
-
-
-def candidate(result: OfferResult) -> str:
-    return result.offer.candidate or tr("doc.xlsx.nameless", row=result.offer.row)
-
-
-def names(results: Sequence[OfferResult]) -> str:
-    """« A, B et C »."""
-    return numbers.listed([candidate(r) for r in results])
 
 
 def maximum(config: Config, criterion: Criterion) -> Fraction:

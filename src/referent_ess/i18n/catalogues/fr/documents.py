@@ -18,6 +18,7 @@ module: one place for every sentence of the documents, longer than ~400 lines fo
 MESSAGES: dict[str, str] = {
     # ---- shared by the documents ----
     "doc.report": "Rapport d'analyse des offres",
+    "doc.nameless": "(sans nom, ligne {row})",
     "doc.report.of": "Rapport d'analyse des offres — {title}",
     "doc.summary": "Synthèse",
     "doc.lot": "Lot {lot}",
@@ -37,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "doc.price_points": "Points prix",
     "doc.no_ranking": "Aucune offre admissible : aucun classement.",
     "doc.data_error": "à corriger ({code}) : {message}",
-    "doc.tie": "Égalité exacte",
+    "doc.tie": "Égalité exacte",  # the lead of note.tie, in bold in the HTML report
     "doc.tie.decided": " : départagées par les points du critère « {criterion} » ({figures})",
     "doc.tie.shared": " ; {names} partagent le rang {rank}",
     "doc.cell": "cellule {cell}",
@@ -111,7 +112,6 @@ MESSAGES: dict[str, str] = {
         "{lead} (« {criterion} ») : méthode {formula} sur le prix {basis} des offres "
         "admissibles, {expression}, avec {figures}."
     ),
-    "doc.html.tie": "{lead} à {total} points entre {names}",
     "doc.html.comments": "Appréciations du jury",
     "doc.html.warnings": "Points d'attention",
     "doc.html.warning.price-mismatch": (
@@ -245,7 +245,6 @@ MESSAGES: dict[str, str] = {
     ),
     "doc.xlsx.deadline.at": "le {when}",
     "doc.xlsx.deadline.day": "le {when}, jusqu'à la fin de la journée",
-    "doc.xlsx.nameless": "(sans nom, ligne {row})",
     "doc.xlsx.audit.title": "Traçabilité de l'analyse",
     "doc.xlsx.audit.version": "Version",
     "doc.xlsx.audit.run_at": "Date d'exécution",
