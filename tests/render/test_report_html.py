@@ -281,6 +281,25 @@ def test_hostile_text_is_shown_as_text(
     assert f"{HOSTILE} bis 4 irrégulière" in _text(document)  # not ranked, escaped too
 
 
+def test_a_nameless_offer_is_named_in_french(
+    make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
+) -> None:
+    """The workbook's row 2 has no name (a data error to correct): the French report names it
+    in French, as the xlsx report does."""
+    evaluation, run = _evaluate_csv(
+        make_config,
+        tmp_path,
+        [
+            "candidate;lot;day_rate_ht;days;vat_rate;cv;quality",
+            ";1;400;10;20;oui;4",
+            "Beta;1;500;10;20;oui;3",
+        ],
+    )
+    document = build_report_html(evaluation, run)
+    assert "(sans nom, ligne 2) 2 à corriger" in _text(document)
+    assert "(row 2)" not in document
+
+
 def test_provisional_and_empty_lots(
     make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
 ) -> None:
