@@ -55,7 +55,7 @@ def test_the_contracts_hold_on_the_package(tree: Path) -> None:
         # exact money wording itself
         ("referent_ess.base.exact", "import referent_ess.i18n", "Layers"),
         # two independent siblings of one layer
-        ("referent_ess.scaffold.template", "import referent_ess.render.json_doc", "Layers"),
+        ("referent_ess.scaffold.offers_template", "import referent_ess.render.json_doc", "Layers"),
         # the pure evaluation wording its own results
         ("referent_ess.evaluation.kernel", "import referent_ess.i18n", "pure"),
         ("referent_ess.analysis.simulate", "import rich", "pure"),

@@ -230,7 +230,9 @@ def test_lot_1_late(example: Evaluation) -> None:
 
 
 def test_unknown_lot(example: Evaluation) -> None:
-    with pytest.raises(ReferentError, match="lot 9 is not in the consultation"):
+    with pytest.raises(
+        ReferentError, match=r"there is no lot 9 \(lots: 1, 2, 3, 4\) \[no-such-lot\]"
+    ):
         build_letters(example, 9)
 
 

@@ -16,6 +16,7 @@ from referent_ess.evaluation.results import Status
 from referent_ess.i18n import language
 from referent_ess.render.phrases import (
     deadline_words,
+    letter_reason,
     price_note,
     reason_text,
     status_label,
@@ -92,3 +93,32 @@ def test_a_hierarchy_and_mixed_vat_rates_in_french(make_config, make_workbook) -
         assert vat_mix_note(lot, "HT") == (
             " VAT rates differ among them (5.5 %, 20 %): prices are compared HT."
         )
+
+
+@pytest.mark.parametrize(
+    ("lang", "late", "incomplete"),
+    [
+        (
+            "en",
+            "Offer received on 2018-03-26, after the deadline for offers (2018-03-23)",
+            "Document required by the consultation rules missing: [presentation_cv]",
+        ),
+        (
+            "fr",
+            "Offre reçue le 26 mars 2018, après la date limite de réception des offres "
+            "(23 mars 2018)",
+            "Pièce exigée par le règlement de la consultation manquante : [presentation_cv]",
+        ),
+    ],
+)
+def test_reasons_in_a_letters_voice(lang: str, late: str, incomplete: str) -> None:
+    # lot 1: Parenthèse Familles Conseil's offer came on 26 March, the deadline was 23 March;
+    # lot 4: Second Souffle Conseil's lacks presentation_cv
+    evaluation = api.score(ROOT / "lots.yaml", ROOT / "criteria.yaml")
+    config = evaluation.config
+    texts = []
+    for lot, status in ((0, Status.LATE), (3, Status.INCOMPLETE)):
+        result = next(r for r in evaluation.lots[lot].offers if r.status is status)
+        with language(lang):
+            texts.append(letter_reason(config, result, result.reasons[0], None, lambda d: f"[{d}]"))
+    assert texts == [late, incomplete]

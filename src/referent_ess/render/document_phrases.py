@@ -92,7 +92,7 @@ def report_reason(
     return reason_text(config, result, reason, check, space) or tr(
         "doc.data_error",
         code=reason.code,
-        message=i18n.message(reason.code, reason.params, reason.message),
+        message=i18n.message(reason.code, reason.params),
     )
 
 

@@ -175,7 +175,7 @@ def award_note(lot: LotResult) -> str | None:
     """Why the lot has no award, or why it goes to an offer that is not first."""
     if lot.award_note is None:
         return None
-    return i18n.message("award-note", lot.award_params, lot.award_note)
+    return i18n.message("award-note", lot.award_params)
 
 
 def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
@@ -218,7 +218,7 @@ def excluded_reasons(result: OfferResult) -> Iterable[str]:
     for reason in result.reasons:
         cell = f" ({reason.cell})" if reason.cell else ""
         basis = f" — {reason.legal_basis}" if reason.legal_basis else f" — {tr('no_ground')}"
-        yield f"{i18n.message(reason.code, reason.params, reason.message)}{cell}{basis}"
+        yield f"{i18n.message(reason.code, reason.params)}{cell}{basis}"
 
 
 def validation_verdict(report: ValidationReport) -> str:
@@ -335,6 +335,40 @@ def reason_text(
         return tr("reason.missing_mark", criterion=criterion_label(config, reason.field))
     if reason.code == "no-price":
         return tr("reason.no_price")
+    return None
+
+
+def letter_reason(
+    config: Config,
+    result: OfferResult,
+    reason: Reason,
+    check: BudgetCheck | None,
+    quote: Callable[[str], str] = lambda document: f"« {document} »",
+) -> str | None:
+    """A reason as a letter to the candidate words it (« votre offre »), from the offer's own
+    figures (``check``: the cap it is over, for ``over_cap``; ``quote``: how a document's name is
+    quoted, escaped for the letter's format); None for the others, which the letter words from
+    their message."""
+    offer = result.offer
+    if reason.code == "late" and offer.received_at is not None:
+        deadline = config.consultation.deadline
+        received = moment_text(offer.received_at)
+        if deadline is None:
+            return tr("letter.reason.late", received=received)
+        return tr("letter.reason.late_by", received=received, deadline=moment_text(deadline))
+    if reason.code == "incomplete":
+        missing = missing_documents(config, result)
+        if missing:
+            key = "letter.reason.incomplete." + ("one" if len(missing) == 1 else "many")
+            return tr(key, documents=", ".join(quote(document) for document in missing))
+    if reason.code == "over_cap" and check is not None:
+        return tr(
+            "letter.reason.over_cap",
+            price=money(check.price),
+            basis=check.basis.upper(),
+            excess=money(-check.margin),
+            cap=money(check.cap),
+        )
     return None
 
 

@@ -28,8 +28,6 @@ def find_offer(evaluation: Evaluation, lot_id: int, candidate: str) -> OfferResu
     if matches:
         rows = ", ".join(str(r.offer.row) for r in matches)
         raise ReferentError(
-            f"{where}: {candidate!r} has {len(matches)} offers on lot {lot_id} (rows {rows}); "
-            "a candidate may bid once per lot: correct the workbook (see `referent validate`)",
             AMBIGUOUS_CANDIDATE,
             params=(
                 ("path", str(where)),
@@ -39,8 +37,7 @@ def find_offer(evaluation: Evaluation, lot_id: int, candidate: str) -> OfferResu
                 ("rows", rows),
             ),
         )
-    message, params = _unknown_candidate(evaluation, lot, candidate)
-    raise ReferentError(message, UNKNOWN_CANDIDATE, params=params)
+    raise ReferentError(UNKNOWN_CANDIDATE, params=_unknown_candidate(evaluation, lot, candidate))
 
 
 def _lot(evaluation: Evaluation, lot_id: int) -> LotResult:
@@ -49,7 +46,6 @@ def _lot(evaluation: Evaluation, lot_id: int) -> LotResult:
         known = ", ".join(str(result.lot.id) for result in evaluation.lots)
         path = evaluation.config.lots_path
         raise ReferentError(
-            f"{path}: there is no lot {lot_id} (lots: {known})",
             NO_LOT,
             params=(("path", str(path)), ("lot", str(lot_id)), ("known", known)),
         )
@@ -58,15 +54,14 @@ def _lot(evaluation: Evaluation, lot_id: int) -> LotResult:
 
 def _unknown_candidate(
     evaluation: Evaluation, lot: LotResult, candidate: str
-) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """The message for a name that matches no offer, and its parameters: the closest names, the
+) -> tuple[tuple[str, str], ...]:
+    """The parameters of the message for a name that matches no offer: the closest names, the
     lot's candidates, and the other lots the name has offers on (a wrong --lot is a common
     slip)."""
     names = [r.candidate for r in lot.offers]
     by_key = {normalise(r.offer.candidate): r.candidate for r in lot.offers if r.offer.candidate}
     wanted = normalise(candidate)
     close = difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=0.6)
-    message = f"{evaluation.book.path}: lot {lot.lot.id} has no offer from {candidate!r}"
     params: list[tuple[str, str]] = [
         ("path", str(evaluation.book.path)),
         ("lot", str(lot.lot.id)),
@@ -77,17 +72,12 @@ def _unknown_candidate(
         ("listed_part", "candidates.some" if names else "candidates.none"),
         ("elsewhere_part", "elsewhere.none"),
     ]
-    if close:
-        message += f"; did you mean {' or '.join(repr(by_key[key]) for key in close)}?"
-    listed = ", ".join(names) if names else "none"
-    message += f" (candidates of lot {lot.lot.id}: {listed})"
     elsewhere = [
         str(other.lot.id)
         for other in evaluation.lots
         if other is not lot and wanted in {normalise(r.offer.candidate or "") for r in other.offers}
     ]
     if elsewhere:
-        message += f"; {candidate!r} has an offer on lot {', '.join(elsewhere)}"
         params[-1] = ("elsewhere_part", "elsewhere.some")
         params.append(("elsewhere", ", ".join(elsewhere)))
-    return message, tuple(params)
+    return tuple(params)

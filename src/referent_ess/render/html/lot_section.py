@@ -195,7 +195,7 @@ def _warnings(results: Iterable[OfferResult]) -> str:
 
 def _warning_text(problem: Problem) -> str:
     cell = ", " + tr("doc.cell", cell=escape(problem.cell)) if problem.cell else ""
-    message = i18n.message(problem.code, problem.params, problem.message)
+    message = i18n.message(problem.code, problem.params)
     detail = f'<span class="detail">({escape(message)}{cell})</span>'
     key = f"doc.html.warning.{problem.code}"  # what it means for the buyer, where worded
     lead = tr(key) if i18n.has(key) else tr("severity.warning")

@@ -310,11 +310,7 @@ def _audit_section(evaluation: Evaluation, run: RunInfo) -> str:
         for item in run.inputs
     )
     problems = [
-        escape(
-            p.describe(
-                i18n.message(p.code, p.params, p.message), tr("word.sheet"), tr("punct.colon")
-            )
-        )
+        escape(p.describe(i18n.message(p.code, p.params), tr("word.sheet"), tr("punct.colon")))
         for p in evaluation.book.sheet_problems
     ]
     sheet_notes = (

@@ -44,10 +44,14 @@ def build_letters(
     lot = evaluation.lot(lot_id)
     if lot is None:
         known = ", ".join(str(result.lot.id) for result in evaluation.lots)
-        raise ReferentError(
+        raise ReferentError(  # TODO(wording): the code and params only, after the merge
             f"lot {lot_id} is not in the consultation (lots: {known})",
-            "no-lot",
-            params=(("form", "letters"), ("lot", str(lot_id)), ("known", known)),
+            "no-such-lot",
+            params=(
+                ("path", str(evaluation.config.lots_path)),
+                ("lot", str(lot_id)),
+                ("known", known),
+            ),
         )
     winner = _single_winner(lot)
     templates = load_templates(template_dir)

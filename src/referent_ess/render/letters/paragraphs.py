@@ -17,10 +17,9 @@ from referent_ess.render.letters.markdown import (
     ordinal,
     points,
     signed,
-    when,
 )
 from referent_ess.render.phrases import (
-    missing_documents,
+    letter_reason,
     reasons_with_caps,
     status_explained,
     status_label,
@@ -55,29 +54,8 @@ def reason_text(
 ) -> str:
     """A reason as a letter words it to the candidate, from the figures of the offer (``check``:
     the cap it is over, for ``over_cap``; the reason messages themselves are English)."""
-    offer = result.offer
-    if reason.code == "late" and offer.received_at is not None:
-        deadline = config.consultation.deadline
-        if deadline is None:
-            return tr("doc.letter.reason.late_undated", received=when(offer.received_at))
-        return tr(
-            "doc.letter.reason.late", received=when(offer.received_at), deadline=when(deadline)
-        )
-    if reason.code == "incomplete":
-        missing = missing_documents(config, result)
-        if missing:
-            listed = ", ".join(f"« {md(document)} »" for document in missing)
-            key = numbers.plural(len(missing), "one", "other")
-            return tr(f"doc.letter.reason.incomplete.{key}", documents=listed)
-    if reason.code == "over_cap" and check is not None:
-        return tr(
-            "doc.letter.reason.over_cap",
-            price=numbers.money(check.price),
-            basis=check.basis.upper(),
-            margin=numbers.money(-check.margin),
-            cap=numbers.money(check.cap),
-        )
-    return md(i18n.message(reason.code, reason.params, reason.message))
+    text = letter_reason(config, result, reason, check, lambda name: f"« {md(name)} »")
+    return text or md(i18n.message(reason.code, reason.params))
 
 
 def _legal_basis(reason: Reason) -> str | None:

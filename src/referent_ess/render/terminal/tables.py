@@ -213,7 +213,7 @@ def problems_table(report: ValidationReport) -> Table:
             problem.place(tr("word.sheet"), tr("punct.colon")),
             problem.field or "",
             problem.code,
-            i18n.message(problem.code, problem.params, problem.message),
+            i18n.message(problem.code, problem.params),
             style="red" if problem.is_error else "yellow",
         )
     return keep_whole(table, wrappable=(tr("col.candidate"), tr("col.message")))

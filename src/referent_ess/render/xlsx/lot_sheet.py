@@ -155,7 +155,7 @@ def _lot_notes(evaluation: Evaluation, lot: LotResult) -> list[str]:
         notes.append(abnormal_text(evaluation) + ".")
     for result in lot.offers:
         for warning in result.warnings:
-            detail = i18n.message(warning.code, warning.params, warning.message)
+            detail = i18n.message(warning.code, warning.params)
             key = (
                 "doc.xlsx.lot.abnormal" if warning.code == ABNORMALLY_LOW else "doc.xlsx.lot.check"
             )

@@ -144,6 +144,20 @@ MESSAGES: dict[str, str] = {
     "reason.no_price": (
         "the price cannot be computed: the day rate or the number of days is missing"
     ),
+    "letter.reason.late": "Offer received on {received}, after the deadline for offers",
+    "letter.reason.late_by": (
+        "Offer received on {received}, after the deadline for offers ({deadline})"
+    ),
+    "letter.reason.incomplete.one": (
+        "Document required by the consultation rules missing: {documents}"
+    ),
+    "letter.reason.incomplete.many": (
+        "Documents required by the consultation rules missing: {documents}"
+    ),
+    "letter.reason.over_cap": (
+        "Price of your offer: {price} {basis}, {excess} above the maximum amount {basis} set for "
+        "the lot ({cap} {basis})"
+    ),
     "note.hierarchy": (
         "Ranked by hierarchy (ordering: hierarchy, no points and no total): {order}; the next "
         "criterion is looked at only when the previous ones are equal."

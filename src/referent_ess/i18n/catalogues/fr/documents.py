@@ -366,22 +366,6 @@ MESSAGES: dict[str, str] = {
         "avantageuse au regard des critères d'attribution annoncés dans les documents de la "
         "consultation (article L2152-7 du code de la commande publique)."
     ),
-    "doc.letter.reason.late": (
-        "Offre reçue le {received}, après la date limite de réception des offres ({deadline})"
-    ),
-    "doc.letter.reason.late_undated": (
-        "Offre reçue le {received}, après la date limite de réception des offres"
-    ),
-    "doc.letter.reason.incomplete.one": (
-        "Pièce exigée par le règlement de la consultation manquante : {documents}"
-    ),
-    "doc.letter.reason.incomplete.other": (
-        "Pièces exigées par le règlement de la consultation manquantes : {documents}"
-    ),
-    "doc.letter.reason.over_cap": (
-        "Prix de votre offre : {price} {basis}, supérieur de {margin} au montant maximum "
-        "{basis} fixé pour le lot ({cap} {basis})"
-    ),
     "doc.letter.consequence.late": (
         "Les offres reçues hors délai sont éliminées : votre offre n'a donc été ni notée ni "
         "classée."

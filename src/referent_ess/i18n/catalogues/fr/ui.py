@@ -149,6 +149,22 @@ MESSAGES: dict[str, str] = {
     "reason.no_price": (
         "le prix ne peut pas être calculé : le coût journalier ou le nombre de jours manque"
     ),
+    "letter.reason.late": (
+        "Offre reçue le {received}, après la date limite de réception des offres"
+    ),
+    "letter.reason.late_by": (
+        "Offre reçue le {received}, après la date limite de réception des offres ({deadline})"
+    ),
+    "letter.reason.incomplete.one": (
+        "Pièce exigée par le règlement de la consultation manquante : {documents}"
+    ),
+    "letter.reason.incomplete.many": (
+        "Pièces exigées par le règlement de la consultation manquantes : {documents}"
+    ),
+    "letter.reason.over_cap": (
+        "Prix de votre offre : {price} {basis}, supérieur de {excess} au montant maximum {basis} "
+        "fixé pour le lot ({cap} {basis})"
+    ),
     "note.hierarchy": (
         "Classement par hiérarchie des critères (ordering: hierarchy, sans points ni total) : "
         "{order} ; un critère n'est examiné que si les offres sont à égalité sur les précédents."

@@ -1,4 +1,5 @@
-"""The offers template and ``init``: validations read back, a filled template scores, init works.
+"""The offers workbook: validations read back, headers the tool recognises, a filled template
+that scores, and a workbook holding offers never replaced.
 
 Expected figures are computed by hand in each test.
 """
@@ -15,20 +16,15 @@ import pytest
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from referent_ess import api
+from referent_ess import api, i18n
 from referent_ess.base.normalise import normalise
 from referent_ess.base.values import parse_rate
 from referent_ess.config.columns import header_key, header_lookup
 from referent_ess.config.consultation import Config, load_config
 from referent_ess.intake.marks_sheet import MARKS_COLUMNS
 from referent_ess.problems.errors import ReferentError
-from referent_ess.scaffold.template import (
-    LAST_MARK_ROW,
-    LAST_ROW,
-    VAT_CHOICES,
-    build_template,
-    init_consultation,
-)
+from referent_ess.scaffold.offers_template import build_template, write_template
+from referent_ess.scaffold.template_columns import LAST_MARK_ROW, LAST_ROW, VAT_CHOICES
 
 ROOT = Path(__file__).resolve().parents[2]
 LOTS = ROOT / "lots.yaml"
@@ -55,11 +51,6 @@ MARK_HEADERS = [
     "competence",
     "competence commentaire",
 ]
-
-
-@pytest.fixture(scope="module")
-def config() -> Config:
-    return load_config(LOTS, CRITERIA)
 
 
 def sheets(data: bytes) -> openpyxl.Workbook:
@@ -195,20 +186,6 @@ def test_a_template_filled_with_each_vat_choice_validates(config: Config, tmp_pa
         ("Candidat 4", Decimal("10000.00")),
         ("Candidat 5", Decimal("10000.00")),
     ]
-
-
-def test_readme_sheet_says_how_to_fill_and_what_to_run(config: Config) -> None:
-    ws = sheets(build_template(config))["lisez-moi"]
-    text = "\n".join(str(cell.value) for cell in ws["A"] if cell.value is not None)
-    assert "Référent de secteur d'activité de l'ESS 2018" in text
-    assert "une ligne par offre et par lot" in text
-    assert "oui si la pièce est dans l'offre, non sinon" in text
-    assert "context (Note de contexte, connaissance du secteur" in text
-    assert "de 0 à 5" in text
-    assert "exonéré" in text
-    assert "Lot 3 — Habitat, Rénovation, Construire autrement" in text
-    lines = [cell.value for cell in ws["A"]]
-    assert lines.index("referent validate offers.xlsx") < lines.index("referent score offers.xlsx")
 
 
 def test_the_bytes_are_reproducible(config: Config) -> None:
@@ -378,147 +355,45 @@ def test_long_or_odd_lists_go_to_a_hidden_sheet(tmp_path: Path) -> None:
     assert [p.code for p in api.validate(lots, None, offers).problems] == ["no-offers"]
 
 
-# ---- referent init ---------------------------------------------------------------------------
+def test_the_workbook_is_french_whatever_the_language(config: Config) -> None:
+    with i18n.language("en"):
+        english_run = build_template(config)
+    with i18n.language("fr"):
+        french_run = build_template(config)
+    assert english_run == french_run
+    lot = validations(sheets(english_run)["offers"])[f"B2:B{LAST_ROW}"]
+    assert (lot.promptTitle, lot.errorTitle) == ("N° du lot", "Saisie refusée")
+    assert lot.error == (
+        "Ce lot n'existe pas dans lots.yaml (lots 1 à 4) : choisissez-le dans la liste."
+    )
 
-TITLE = 'Étude "test": 2026 # essai'
+
+# ---- referent template: writing the workbook -------------------------------------------------
 
 
-def test_init_writes_a_consultation_that_validates(tmp_path: Path) -> None:
-    folder = tmp_path / "demo"
-    before = date.today()
-    written = init_consultation(folder, lots=3, title=TITLE)
-    after = date.today()
-    assert written == [folder / "lots.yaml", folder / "criteria.yaml", folder / "offers.xlsx"]
-    config = load_config(folder / "lots.yaml", folder / "criteria.yaml")
-    assert config.consultation.title == TITLE
-    assert config.consultation.deadline in (before + timedelta(30), after + timedelta(30))
-    assert config.consultation.vat_rate == Decimal("0.20")
-    assert config.consultation.cap_basis.value == "ttc"
-    assert config.consultation.required_documents == (
-        "note_contexte", "chantiers", "presentation_cv", "proposition_financiere",
-    )  # fmt: skip
-    assert config.consultation.offers == folder / "offers.xlsx"
-    assert config.consultation.abnormally_low.value == "mean-ratio"
-    assert config.consultation.abnormally_low_ratio == Decimal("0.8")
-    assert [(lot.id, lot.title, lot.cap_ttc, lot.cap_ht) for lot in config.lots] == [
-        (n, f"Titre du lot {n} (à renommer)", Decimal(10000), Decimal("8333.33")) for n in (1, 2, 3)
-    ]
-    assert [(c.id, c.weight) for c in config.criteria] == [
-        ("context", 30), ("technical", 30), ("competence", 20), ("price", 20),
-    ]  # fmt: skip
-    assert config.price_criterion.price is not None
-    assert config.price_criterion.price.formula.value == "proportional"
-    assert config.tie_break == ("price", "context")
-    # every comment is French, and the criteria are said to be an example
-    criteria_text = (folder / "criteria.yaml").read_text(encoding="utf-8")
-    assert "EXEMPLE" in criteria_text
-    lots_text = (folder / "lots.yaml").read_text(encoding="utf-8")
-    assert "# ttc : le budget" in lots_text
-    # the workbook is the template of this very configuration
-    assert (folder / "offers.xlsx").read_bytes() == build_template(config)
+def test_write_template_never_replaces_a_workbook_holding_offers(
+    config: Config, tmp_path: Path
+) -> None:
+    path = tmp_path / "offers.xlsx"
+    write_template(path, config)
+    assert path.read_bytes() == build_template(config)
+    with pytest.raises(ReferentError) as exists:  # an empty template: replaced only with force
+        write_template(path, config, ["Anne"])
+    assert exists.value.code == "output-exists"
+    write_template(path, config, ["Anne"], force=True)
+    assert sheets(path.read_bytes()).sheetnames == ["offers", "marks", "lisez-moi", "listes"]
 
-    # Decided: a template with no offers yet is valid, with the warning no-offers (exit 0).
-    report = api.validate(folder / "lots.yaml")
-    assert report.errors == ()
-    assert [p.code for p in report.warnings] == ["no-offers"]
-
-    contents = {path: path.read_bytes() for path in written}
+    fill(path.read_bytes(), [row[:11] for row in ROWS[:2]], path)  # two offers typed in
+    typed = path.read_bytes()
     with pytest.raises(ReferentError) as refused:
-        init_consultation(folder, lots=3, title=TITLE)
-    assert refused.value.code == "init-exists"
-    assert len(refused.value.lines) == 3  # each existing file named
-    assert {path: path.read_bytes() for path in written} == contents
-
-    for path in written:
-        path.write_bytes(b"edited")
-    deadline = config.consultation.deadline
-    assert isinstance(deadline, date)
-    assert init_consultation(folder, 3, TITLE, force=True, deadline=deadline) == written
-    assert {path: path.read_bytes() for path in written} == contents
-
-
-def test_init_refuses_when_any_one_file_exists(tmp_path: Path) -> None:
-    (tmp_path / "offers.xlsx").write_bytes(b"mine")
-    with pytest.raises(ReferentError) as refused:
-        init_consultation(tmp_path)
-    assert refused.value.code == "init-exists"
+        write_template(path, config, force=True)
+    assert refused.value.code == "output-holds-offers"
     assert refused.value.lines == (
-        f"{tmp_path / 'offers.xlsx'}: already exists; pass --force to replace it, or choose "
-        "another folder [init-exists]",
+        f"{path}: holds 2 offer row(s); write the template to another file (--out new.xlsx) "
+        "and copy the offers across, so that nothing typed is lost [output-holds-offers]",
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["offers.xlsx"]  # nothing else written
-    assert (tmp_path / "offers.xlsx").read_bytes() == b"mine"
+    assert path.read_bytes() == typed  # nothing lost
 
-
-@pytest.mark.parametrize(
-    "title",
-    [
-        TITLE,
-        "Ma consultation",
-        "yes",
-        "- 2018: lot # 1 'quoted' & {braces} [list] *star !tag %pct @at `tick`",
-        'back\\slash "double"',
-        "ligne 1\nligne 2\ttab",
-        "contrôle \x01 \x7f \x85 \u2028 \ufeff fin",
-        "emoji 🎉 et espace\u00a0insécable",
-        "  espaces autour  ",
-        "",
-    ],
-)
-def test_init_title_round_trips_exactly(tmp_path: Path, title: str) -> None:
-    init_consultation(tmp_path, lots=1, title=title, deadline=date(2026, 6, 30))
-    assert (
-        load_config(tmp_path / "lots.yaml", tmp_path / "criteria.yaml").consultation.title == title
-    )
-
-
-def test_init_needs_at_least_one_lot(tmp_path: Path) -> None:
-    with pytest.raises(ReferentError) as refused:
-        init_consultation(tmp_path / "demo", lots=0)
-    assert refused.value.code == "init-lots"
-    assert not (tmp_path / "demo").exists()
-
-
-def test_init_never_replaces_a_workbook_holding_offers_even_with_force(tmp_path: Path) -> None:
-    init_consultation(tmp_path, 2)
-    offers = tmp_path / "offers.xlsx"
-    workbook = openpyxl.load_workbook(offers)
-    sheet = workbook["offers"]
-    sheet.append(["Atelier", 1, 450, 20])
-    sheet.append(["Coop", 2, 500, 10])
-    workbook.save(offers)
-    typed = offers.read_bytes()
-    lots_before = (tmp_path / "lots.yaml").read_bytes()
-    with pytest.raises(ReferentError) as refused:
-        init_consultation(tmp_path, 2, force=True)
-    assert refused.value.code == "init-holds-offers"
-    assert refused.value.lines == (
-        f"{offers}: holds 2 offer row(s); init never replaces it, even with --force: choose "
-        "another folder, or move the workbook away first [init-holds-offers]",
-    )
-    assert offers.read_bytes() == typed  # nothing lost
-    assert (tmp_path / "lots.yaml").read_bytes() == lots_before  # nor anything else written
-
-
-def test_the_refusal_to_replace_offers_reads_in_french(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from referent_ess.cli import app
-    from referent_ess.i18n import CATALOGUES
-
-    init_consultation(tmp_path, 1)
-    offers = tmp_path / "offers.xlsx"
-    workbook = openpyxl.load_workbook(offers)
-    workbook["offers"].append(["Atelier", 1, 450, 20])
-    workbook.save(offers)
-    result = CliRunner().invoke(app, ["--lang", "fr", "init", str(tmp_path), "--force"])
-    assert result.exit_code == 2
-    assert result.stderr == (
-        f"erreur : {offers} : le classeur contient 1 ligne(s) d'offres ; init ne le remplace "
-        "jamais, même avec --force : choisissez un autre dossier, ou déplacez d'abord le "
-        "classeur [init-holds-offers]\n"
-    )
-    english = CATALOGUES["en"]["msg:init-holds-offers"].format(path=offers, rows=1)
-    with pytest.raises(ReferentError) as refused:
-        init_consultation(tmp_path, 1, force=True)
-    assert refused.value.lines == (f"{english} [init-holds-offers]",)
+    path.write_bytes(b"not a workbook")  # holds no offers: --force rules
+    write_template(path, config, force=True)
+    assert path.read_bytes() == build_template(config)

@@ -1,0 +1,263 @@
+"""French texts of ``init`` and ``template``: their errors, and what the offers workbook says.
+
+``MESSAGES`` words the errors of ``init`` and ``template`` (the same keys as the English
+catalogue). ``TEMPLATE`` holds the ``tpl.`` texts of the offers workbook: the notes of its
+headers, the input messages and alerts of its validations, the lisez-moi sheet. A French buyer
+fills that workbook, so it is French whatever ``--lang`` is: those keys have no English
+counterpart (the catalogues' parity test leaves them out). The YAML files ``init`` writes are
+French too; their comments are the package's ``scaffold/*.yaml.tmpl`` files, which read as the
+files the buyer gets.
+"""
+
+MESSAGES: dict[str, str] = {
+    "msg:bad-evaluators.empty": (
+        "le nom d'un évaluateur est vide ; indiquez des noms comme Anne,Bruno"
+    ),
+    "msg:bad-evaluators.same": (
+        "les évaluateurs {earlier} et {name} portent le même nom ; indiquez chacun une seule fois"
+    ),
+    "msg:output-holds-offers": (
+        "{path} : le classeur contient {rows} ligne(s) d'offres ; écrivez le modèle dans un "
+        "autre fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce "
+        "qui a été saisi"
+    ),
+    "msg:init-lots": "--lots {lots} : une consultation a au moins un lot",
+    "msg:init-not-a-folder": "{path} : c'est un fichier, pas un dossier",
+    "msg:init-holds-offers": (
+        "{path} : le classeur contient {rows} ligne(s) d'offres ; init ne le remplace jamais, "
+        "même avec --force : choisissez un autre dossier, ou déplacez d'abord le classeur"
+    ),
+    "msg:init-exists": (
+        "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer, ou choisissez un "
+        "autre dossier"
+    ),
+}
+
+TEMPLATE: dict[str, str] = {
+    # the workbook
+    "tpl.book.title": "Offres — {title}",
+    "tpl.refused": "Saisie refusée",  # the title of every validation's alert
+    "tpl.positive.error": "Tapez {what} : un nombre supérieur à 0, par exemple {example}.",
+    # words the columns share
+    "tpl.lots.one": "lot {id}",
+    "tpl.lots.range": "lots {first} à {last}",
+    "tpl.lots.some": "lots {listed}",
+    "tpl.lots.many": "lots {listed}… ({count} lots)",
+    "tpl.either": "{listed} ou {last}",
+    "tpl.deadline.none": "non fixée dans lots.yaml",
+    "tpl.deadline.day": "{date} (jusqu'à la fin de ce jour)",
+    # the offers sheet, one column at a time
+    "tpl.candidate.note": (
+        "Nom du candidat (la structure qui répond), écrit de la même façon sur chacune de ses "
+        "lignes.\nExemple : Atelier Matières Vives (SCIC)"
+    ),
+    "tpl.candidate.title": "Candidat",
+    "tpl.candidate.prompt": (
+        "Nom du candidat, écrit de la même façon sur chacune de ses lignes. Une ligne par "
+        "offre : un candidat qui répond à deux lots a deux lignes."
+    ),
+    "tpl.lot.note": (
+        "Numéro du lot auquel l'offre répond ({lots}). Un candidat qui répond à deux lots a "
+        "deux lignes.\nExemple : {example}"
+    ),
+    "tpl.lot.title": "N° du lot",
+    "tpl.lot.prompt": "Choisissez le lot dans la liste ({lots}).",
+    "tpl.lot.error": "Ce lot n'existe pas dans lots.yaml ({lots}) : choisissez-le dans la liste.",
+    "tpl.day_rate.note": (
+        "Coût d'une journée d'intervention, hors taxes, en euros (au plus 2 décimales)."
+        "\nExemple : 450 ou 487,50"
+    ),
+    "tpl.day_rate.title": "Coût journalier HT",
+    "tpl.day_rate.prompt": (
+        "Coût d'une journée hors taxes, en euros, supérieur à 0 (au plus 2 décimales). "
+        "Exemple : 450 ou 487,50."
+    ),
+    "tpl.day_rate.what": "le coût journalier HT",
+    "tpl.day_rate.example": "450 ou 487,50",
+    "tpl.days.note": (
+        "Nombre de jours d'intervention proposés (une demi-journée : 0,5).\nExemple : 20 ou 21,5"
+    ),
+    "tpl.days.title": "Nombre de jours",
+    "tpl.days.prompt": (
+        "Nombre de jours proposés, supérieur à 0 (au plus 2 décimales). Exemple : 20 ou 21,5."
+    ),
+    "tpl.days.what": "le nombre de jours",
+    "tpl.days.example": "20 ou 21,5",
+    "tpl.vat.note": (
+        "Taux de TVA de l'offre : {choices} (association non assujettie : le prix TTC est alors "
+        "le prix HT). Vide : le taux de la consultation ({default}).\nExemple : 20 %"
+    ),
+    "tpl.vat.title": "Taux de TVA",
+    "tpl.vat.prompt": (
+        "Choisissez le taux dans la liste : {choices}. Laissez vide pour le taux de la "
+        "consultation ({default})."
+    ),
+    "tpl.vat.error": "Taux de TVA inconnu : choisissez {choices} dans la liste.",
+    "tpl.price.note": (
+        "Facultatif : le montant total HT annoncé par le candidat, pour contrôle. Le prix retenu "
+        "reste coût journalier × nombre de jours ; un écart de plus de 0,01 € est signalé."
+        "\nExemple : 9 000,00"
+    ),
+    "tpl.price.title": "Montant HT (facultatif)",
+    "tpl.price.prompt": (
+        "Montant total HT annoncé par le candidat, pour contrôle : le prix retenu est coût "
+        "journalier × nombre de jours. Exemple : 9000."
+    ),
+    "tpl.price.what": "le montant HT",
+    "tpl.price.example": "9000 ou 9612,50",
+    # a deadline with a time asks for the time of reception too
+    "tpl.received.note.day": (
+        "Date de réception de l'offre. Date limite : {deadline} ; une offre reçue après est hors "
+        "délai.\nExemple : 22/03/2018"
+    ),
+    "tpl.received.note.timed": (
+        "Date de réception de l'offre et son heure (la date limite en a une). Date limite : "
+        "{deadline} ; une offre reçue après est hors délai.\nExemple : 23/03/2018 17:30"
+    ),
+    "tpl.received.title": "Date de réception",
+    "tpl.received.prompt.day": (
+        "Date de réception de l'offre, jour en premier : 22/03/2018. Date limite : {deadline}."
+    ),
+    "tpl.received.prompt.timed": (
+        "Date de réception de l'offre, jour en premier : 22/03/2018 17:30 (avec l'heure : la "
+        "date limite en a une). Date limite : {deadline}."
+    ),
+    "tpl.received.error": (
+        "Date invalide : tapez une date entre le {first} et le {last}, jour en premier, par "
+        "exemple 22/03/2018."
+    ),
+    "tpl.document.note": (
+        "Pièce exigée « {document} » : oui si elle figure dans l'offre, non sinon (vide = non). "
+        "Une pièce manquante rend l'offre irrégulière (art. L2152-2).\nExemple : oui"
+    ),
+    "tpl.document.title": "Pièce {document}",
+    "tpl.document.prompt": (
+        "oui si la pièce « {document} » est dans l'offre, non sinon (vide = non)."
+    ),
+    "tpl.document.error": "Répondez oui ou non (choisissez dans la liste).",
+    # a mark, in the offers sheet (one column per criterion) or in the marks sheet
+    "tpl.mark.range": "de 0 à {scale}",
+    "tpl.mark.ranges": "de 0 à l'échelle du critère ({scales})",
+    "tpl.mark.scale": "{id} : {scale}",
+    "tpl.mark.weight": " ({weight} % des points)",  # none under ordering: hierarchy
+    "tpl.mark.note": (
+        "Note du jury pour le critère « {label} »{weight}, {range} (3,5 accepté)."
+        "\nExemple : {example}"
+    ),
+    "tpl.mark.title": "Note {criterion}",
+    "tpl.mark.prompt": "Note du jury pour le critère « {label} », {range} (3,5 accepté).",
+    "tpl.mark.error": "Note hors barème : tapez un nombre {range}.",
+    "tpl.comment.note": (
+        "Facultatif : la justification de la note « {criterion} », reprise à côté de la note "
+        "dans le rapport d'analyse des offres.\nExemple : Bonne connaissance des acteurs du "
+        "territoire."
+    ),
+    "tpl.comment.title": "Justification {criterion}",
+    "tpl.comment.prompt": (
+        "Facultatif : pourquoi cette note au critère {criterion}. Repris dans le rapport "
+        "d'analyse des offres."
+    ),
+    # the marks sheet: one row per offer, criterion and evaluator
+    "tpl.marks.candidate.note": (
+        "Nom du candidat, écrit exactement comme dans la feuille offers.\nExemple : Atelier "
+        "Matières Vives (SCIC)"
+    ),
+    "tpl.marks.candidate.prompt": (
+        "Choisissez un candidat de la feuille offers (remplissez-la d'abord)."
+    ),
+    "tpl.marks.candidate.error": (
+        "Ce candidat n'est pas dans la feuille offers : choisissez-le dans la liste."
+    ),
+    "tpl.marks.lot.note": "Numéro du lot de l'offre notée ({lots}).\nExemple : {example}",
+    "tpl.marks.lot.prompt": "Choisissez le lot de l'offre notée ({lots}).",
+    "tpl.marks.criterion.note": (
+        "Critère noté, par son identifiant dans criteria.yaml : {criteria}.\nExemple : {example}"
+    ),
+    "tpl.marks.criterion.entry": "{id} = {label}",
+    "tpl.marks.criterion.title": "Critère",
+    "tpl.marks.criterion.prompt": "Choisissez le critère dans la liste : {ids}.",
+    "tpl.marks.criterion.error": (
+        "Critère inconnu : choisissez-le dans la liste (identifiants de criteria.yaml)."
+    ),
+    "tpl.marks.evaluator.note": (
+        "Membre du jury qui donne la note : {names}.\nExemple : {example}"
+    ),
+    "tpl.marks.evaluator.title": "Évaluateur",
+    "tpl.marks.evaluator.prompt": "Choisissez l'évaluateur dans la liste : {names}.",
+    "tpl.marks.evaluator.error": "Évaluateur inconnu : choisissez-le dans la liste ({names}).",
+    "tpl.marks.mark.note": (
+        "La note de cet évaluateur pour ce critère, {range} (3,5 accepté). Les notes des "
+        "évaluateurs sont agrégées (moyenne ou médiane, criteria.yaml).\nExemple : 4"
+    ),
+    "tpl.marks.mark.title": "Note",
+    "tpl.marks.mark.prompt": "Note de l'évaluateur pour ce critère, {range} (3,5 accepté).",
+    "tpl.marks.comment.note": (
+        "Facultatif : la justification de la note, reprise dans le rapport d'analyse.\n"
+        "Exemple : Enjeux du territoire bien identifiés."
+    ),
+    "tpl.marks.comment.title": "Commentaire",
+    "tpl.marks.comment.prompt": (
+        "Facultatif : pourquoi cette note. Repris dans le rapport d'analyse des offres."
+    ),
+    # the lisez-moi sheet: how to fill the workbook, then what to run
+    "tpl.readme.title": "Classeur des offres — {title}",
+    "tpl.readme.how": "Comment le remplir",
+    "tpl.readme.how.rows": (
+        "• Feuille offers : une ligne par offre et par lot. Un candidat qui répond à deux lots a "
+        "deux lignes, avec le même nom écrit de la même façon."
+    ),
+    "tpl.readme.how.notes": (
+        "• Chaque en-tête porte une note (survolez-le) qui explique la colonne, avec un exemple. "
+        "Ne renommez pas les en-têtes : referent les reconnaît."
+    ),
+    "tpl.readme.how.checks": (
+        "• Les cellules refusent une saisie impossible (un lot inconnu, un montant négatif, une "
+        "note hors barème) : le message dit quoi taper."
+    ),
+    "tpl.readme.columns": "Les colonnes",
+    "tpl.readme.candidate": "• Candidat : le nom de la structure qui répond.",
+    "tpl.readme.lot": "• N° lot : le lot de l'offre ({lots}).",
+    "tpl.readme.price": (
+        "• Coût journalier HT : le prix d'une journée hors taxes, en euros ; Nombre de jours : "
+        "les jours proposés (0,5 pour une demi-journée). Le prix HT de l'offre est coût "
+        "journalier × nombre de jours."
+    ),
+    "tpl.readme.vat": (
+        "• Taux de TVA : {choices} (une association non assujettie à la TVA : prix TTC = prix "
+        "HT). Vide : le taux de la consultation ({default})."
+    ),
+    "tpl.readme.amount": (
+        "• Montant HT (facultatif) : le total annoncé par le candidat, pour contrôle ; un écart "
+        "avec coût journalier × nombre de jours est signalé."
+    ),
+    "tpl.readme.received": (
+        "• Date de réception : le jour (et l'heure) où l'offre est arrivée. Date limite : "
+        "{deadline} ; une offre reçue après est hors délai."
+    ),
+    "tpl.readme.documents": (
+        "• Pièces exigées ({documents}) : oui si la pièce est dans l'offre, non sinon (vide = "
+        "non). Une pièce manquante rend l'offre irrégulière (art. L2152-2)."
+    ),
+    "tpl.readme.scale": "{id} ({label}) {range}",
+    "tpl.readme.marks_sheet": (
+        "• Les notes du jury ne vont pas dans la feuille offers mais dans la feuille marks : une "
+        "ligne par candidat, lot, critère et évaluateur ({evaluators}). referent en fait la "
+        "moyenne (ou la médiane, selon criteria.yaml) et signale les notes trop éloignées."
+    ),
+    "tpl.readme.marks_scales": "• Barème des notes : {scales}. 3,5 est accepté.",
+    "tpl.readme.marks_columns": (
+        "• Notes du jury, une colonne par critère : {scales}. 3,5 est accepté. La colonne "
+        "« <critère> commentaire » (facultative) justifie la note."
+    ),
+    "tpl.readme.price_criterion": (
+        "• Le critère {id} ({label}) n'est pas noté à la main : referent le calcule à partir des "
+        "prix."
+    ),
+    "tpl.readme.lots": "Les lots",
+    "tpl.readme.lot_caps": "• Lot {id} — {title} : montant maximum {cap_ht} HT / {cap_ttc} TTC.",
+    "tpl.readme.next": "Ensuite",
+    "tpl.readme.validate": "1. Vérifier le classeur (chaque erreur est donnée avec sa cellule) :",
+    "tpl.readme.score": "2. Calculer les points et le classement de chaque lot :",
+    # init
+    "tpl.init.lot_title": "Titre du lot {number} (à renommer)",
+}

@@ -1,0 +1,210 @@
+"""The offers workbook to fill in: most errors come from an offers sheet typed by hand, and the
+template prevents them at typing time.
+
+Every column the configuration needs is there under a header the tool recognises, each header
+explains its field with an example, and each data cell carries a spreadsheet validation with its
+input message and error alert (the columns: :mod:`~referent_ess.scaffold.template_columns`);
+a lisez-moi sheet says how to fill it (:mod:`~referent_ess.scaffold.readme_sheet`). The buyer
+who fills it is French: the workbook is French whatever ``--lang`` is.
+
+The workbook's bytes depend only on the configuration (fixed document properties, zip entries
+dated 1980-01-01): two runs give the same file. And typed offers are never lost:
+:func:`write_template` refuses to replace a workbook that holds offers, even with ``force``.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from referent_ess import i18n
+from referent_ess.base.normalise import normalise
+from referent_ess.config.consultation import Config
+from referent_ess.files.atomic_write import write_atomically
+from referent_ess.files.xlsx_bytes import workbook_bytes
+from referent_ess.i18n import tr
+from referent_ess.intake.read import offer_rows
+from referent_ess.problems.errors import ReferentError
+from referent_ess.scaffold.cell_text import clean, clip, set_text
+from referent_ess.scaffold.readme_sheet import README_SHEET, write_readme
+from referent_ess.scaffold.template_columns import (
+    LAST_MARK_ROW,
+    LAST_ROW,
+    MAX_MESSAGE,
+    MAX_TITLE,
+    OFFERS_SHEET,
+    Column,
+    Rule,
+    mark_columns,
+    offer_columns,
+)
+
+MARKS_SHEET: Final = "marks"
+LISTS_SHEET: Final = "listes"  # hidden: the items of a list too long (or too odd) to inline
+MAX_INLINE_LIST: Final = 255  # Excel's limit for the items of a list written in its formula
+
+FIXED_TIME: Final = datetime(1980, 1, 1)
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+_HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def build_template(config: Config, evaluators: Sequence[str] = ()) -> bytes:
+    """The offers workbook to fill in for ``config``, as the bytes of an .xlsx file.
+
+    With ``evaluators``, the marks go in a ``marks`` sheet (one row per offer, criterion and
+    evaluator) instead of mark columns in ``offers``: the tool reads one or the other.
+    """
+    names = _evaluators(evaluators)
+    book = Workbook()
+    lists = ListsSheet(book)
+    offers = book.active
+    assert offers is not None
+    with i18n.language("fr"):
+        offers.title = OFFERS_SHEET
+        _fill_sheet(offers, offer_columns(config, lists.source, marks_inline=not names), LAST_ROW)
+        offers.freeze_panes = "B2"
+        if names:
+            marks = book.create_sheet(MARKS_SHEET)
+            _fill_sheet(marks, mark_columns(config, names, lists.source), LAST_MARK_ROW)
+            marks.freeze_panes = "A2"
+        write_readme(book.create_sheet(README_SHEET), config, names)
+        if lists.sheet is not None:
+            book.move_sheet(lists.sheet, offset=len(book.sheetnames))  # last, out of the way
+        book.active = 0
+        book.properties.creator = "referent"
+        book.properties.title = clean(tr("tpl.book.title", title=config.consultation.title))[:255]
+    book.properties.created = FIXED_TIME
+    book.properties.modified = FIXED_TIME
+    return workbook_bytes(book)
+
+
+def write_template(
+    path: Path,
+    config: Config,
+    evaluators: Sequence[str] = (),
+    *,
+    inputs: Sequence[Path] = (),
+    force: bool = False,
+) -> None:
+    """Write the offers workbook of ``config`` to ``path`` (``referent template``).
+
+    An existing file is replaced only with ``force``, and never when it holds offers: typed
+    offers are never lost. ``inputs`` are the files read to build it, never written over.
+    """
+    refuse_filled_workbook(path)
+    write_atomically(path, build_template(config, evaluators), inputs=inputs, force=force)
+
+
+def refuse_filled_workbook(path: Path, *, by_init: bool = False) -> None:
+    """Raise when ``path`` is a workbook that holds offers: neither ``template`` nor ``init``
+    (``by_init``) replaces it, even with --force. A file that is not a readable workbook holds
+    no offers: --force rules it."""
+    rows = offer_rows(path)
+    if not rows:
+        return
+    if by_init:
+        raise ReferentError(
+            "init-holds-offers",
+            params=(("path", str(path)), ("rows", str(rows))),
+        )
+    raise ReferentError(
+        "output-holds-offers",
+        params=(("path", str(path)), ("rows", str(rows))),
+    )
+
+
+def _evaluators(evaluators: Sequence[str]) -> tuple[str, ...]:
+    """The evaluators' names, tidied; an empty or repeated name would mislead the jury."""
+    names = tuple(" ".join(name.split()) for name in evaluators)
+    if any(not name for name in names):
+        raise ReferentError(
+            "bad-evaluators",
+            params=(("form", "empty"),),
+        )
+    seen: dict[str, str] = {}
+    for name in names:
+        earlier = seen.get(normalise(name))
+        seen.setdefault(normalise(name), name)
+        if earlier is not None:
+            raise ReferentError(
+                "bad-evaluators",
+                params=(("form", "same"), ("earlier", repr(earlier)), ("name", repr(name))),
+            )
+    return names
+
+
+class ListsSheet:
+    """Where a list validation takes its items: inline when Excel allows it, else a range of a
+    hidden sheet (more than 255 characters, or an item holding a comma or a quote)."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self.sheet: Worksheet | None = None
+        self.ranges: dict[tuple[str, ...], str] = {}  # a list written once serves every column
+
+    def source(self, items: Sequence[str]) -> str:
+        joined = ",".join(items)
+        if len(joined) <= MAX_INLINE_LIST and not any("," in i or '"' in i for i in items):
+            return f'"{joined}"'
+        known = self.ranges.get(tuple(items))
+        if known is not None:
+            return known
+        if self.sheet is None:
+            self.sheet = self.book.create_sheet(LISTS_SHEET)
+            self.sheet.sheet_state = "hidden"
+        column = len(self.ranges) + 1
+        for row, item in enumerate(items, start=1):
+            set_text(self.sheet.cell(row=row, column=column), item)
+        letter = get_column_letter(column)
+        self.ranges[tuple(items)] = f"{LISTS_SHEET}!${letter}$1:${letter}${len(items)}"
+        return self.ranges[tuple(items)]
+
+
+def _fill_sheet(ws: Worksheet, columns: Sequence[Column], last_row: int) -> None:
+    """Header, notes, widths, number formats and one validation per column."""
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        cell = ws.cell(row=1, column=index)
+        set_text(cell, column.header)
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+        cell.alignment = _HEADER_ALIGN
+        note = Comment(clean(column.note), "referent")
+        note.width = 320
+        note.height = 140
+        cell.comment = note
+        dimension = ws.column_dimensions[letter]
+        dimension.width = column.width
+        if column.number_format is not None:
+            dimension.number_format = column.number_format  # applies to what is typed later
+        ws.add_data_validation(_validation(column.rule, f"{letter}2:{letter}{last_row}"))
+    ws.row_dimensions[1].height = 32
+
+
+def _validation(rule: Rule, cells: str) -> DataValidation:
+    checked = rule.kind is not None
+    validation = DataValidation(
+        type=rule.kind,
+        operator=rule.operator,
+        formula1=rule.formula1,
+        formula2=rule.formula2,
+        allow_blank=True,  # an empty cell is the tool's to judge (optional, or reported)
+        showInputMessage=True,
+        showErrorMessage=checked,
+        promptTitle=clip(rule.prompt_title, MAX_TITLE),
+        prompt=clip(clean(rule.prompt), MAX_MESSAGE),
+        errorTitle=tr("tpl.refused") if checked else None,
+        error=clip(clean(rule.error), MAX_MESSAGE) if checked else None,
+        errorStyle="stop" if checked else None,
+    )
+    validation.add(cells)
+    return validation

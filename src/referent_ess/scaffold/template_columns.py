@@ -1,0 +1,361 @@
+"""The columns of the offers workbook and their typing rules.
+
+Each column has a header the tool recognises, a note on the header that explains the field with
+an example, a width and number format, and a spreadsheet validation: what may be typed (a lot
+from the list, ``oui``/``non``, a positive amount, a mark within the scale, a date, a VAT rate
+from the list), the input message shown while typing, and the alert shown on a refused value.
+
+The texts are French (``tpl.`` keys of the French catalogue): the functions here word them in
+the current language, and :func:`~referent_ess.scaffold.offers_template.build_template` calls
+them inside ``i18n.language("fr")``.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Final, Literal
+
+from referent_ess import i18n
+from referent_ess.config.choices import Ordering
+from referent_ess.config.columns import COMMENT_SUFFIX, HEADERS, MARKS_HEADERS, OfferField
+from referent_ess.config.consultation import Config, Criterion
+from referent_ess.i18n import tr
+from referent_ess.scaffold.cell_text import clip
+
+OFFERS_SHEET: Final = "offers"
+LAST_ROW: Final = 1000  # offers: validations on rows 2..1000
+LAST_MARK_ROW: Final = 5000  # marks: one row per offer, criterion and evaluator, so more rows
+
+FIRST_DATE: Final = date(2000, 1, 1)
+LAST_DATE: Final = date(2100, 12, 31)
+
+# The workbook is French, so 5,5 % has a decimal comma. Items of an inline list validation are
+# separated by commas in the file whatever the spreadsheet's language, so this list is written in
+# the hidden sheet instead (see offers_template.ListsSheet); the tool's VAT parser reads every
+# item.
+VAT_CHOICES: Final[tuple[str, ...]] = ("20 %", "10 %", "5,5 %", "0 %", "exonéré")
+YES_NO: Final[tuple[str, ...]] = ("oui", "non")
+
+MONEY_FORMAT: Final = '#,##0.00 "€"'
+DAYS_FORMAT: Final = "0.00"
+DATE_FORMAT: Final = "DD/MM/YYYY"
+DATETIME_FORMAT: Final = "DD/MM/YYYY HH:MM"
+TEXT_FORMAT: Final = "@"  # VAT as typed: "5,5 %" stays the text of the list item
+
+# Excel refuses (and "repairs") a validation whose texts are longer than these.
+MAX_TITLE: Final = 32
+MAX_MESSAGE: Final = 255
+
+ValidationType = Literal["list", "decimal", "date", "whole", "textLength", "custom", "time"]
+Operator = Literal[
+    "between",
+    "notBetween",
+    "equal",
+    "notEqual",
+    "lessThan",
+    "lessThanOrEqual",
+    "greaterThan",
+    "greaterThanOrEqual",
+]
+
+ListSource = Callable[[Sequence[str]], str]
+"""Where a list validation takes its items: inline (``"1,2,3"``) or a range of a hidden sheet."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One column's data validation: what may be typed, what is shown while typing, the alert."""
+
+    kind: ValidationType | None  # None: any value, only the input message
+    formula1: str | None
+    prompt_title: str
+    prompt: str
+    error: str = ""
+    operator: Operator | None = None
+    formula2: str | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    note: str  # the header cell's comment: what the field is, with an example
+    width: float
+    rule: Rule
+    number_format: str | None = None
+
+
+def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool) -> list[Column]:
+    """The columns of the ``offers`` sheet: the offer's fields, one yes/no column per required
+    document and, with ``marks_inline``, a mark and a comment column per marked criterion."""
+    consultation = config.consultation
+    ids = [str(lot.id) for lot in config.lots]
+    lots = lot_ids_text(config)
+    deadline = deadline_text(consultation.deadline)
+    timed = isinstance(consultation.deadline, datetime)
+    form = "timed" if timed else "day"
+    vat = {"choices": either(VAT_CHOICES), "default": i18n.percent(consultation.vat_rate)}
+    columns = [
+        Column(
+            HEADERS[OfferField.CANDIDATE],
+            tr("tpl.candidate.note"),
+            40,
+            Rule(None, None, tr("tpl.candidate.title"), tr("tpl.candidate.prompt")),
+        ),
+        Column(
+            HEADERS[OfferField.LOT],
+            tr("tpl.lot.note", lots=lots, example=ids[0]),
+            10,
+            Rule(
+                "list",
+                list_source(ids),
+                tr("tpl.lot.title"),
+                tr("tpl.lot.prompt", lots=lots),
+                tr("tpl.lot.error", lots=lots),
+            ),
+        ),
+        Column(
+            HEADERS[OfferField.DAY_RATE_HT],
+            tr("tpl.day_rate.note"),
+            20,
+            _positive("day_rate"),
+            MONEY_FORMAT,
+        ),
+        Column(HEADERS[OfferField.DAYS], tr("tpl.days.note"), 17, _positive("days"), DAYS_FORMAT),
+        Column(
+            HEADERS[OfferField.VAT_RATE],
+            tr("tpl.vat.note", **vat),
+            14,
+            Rule(
+                "list",
+                list_source(VAT_CHOICES),
+                tr("tpl.vat.title"),
+                tr("tpl.vat.prompt", **vat),
+                tr("tpl.vat.error", **vat),
+            ),
+            TEXT_FORMAT,
+        ),
+        Column(
+            HEADERS[OfferField.PRICE_HT], tr("tpl.price.note"), 16, _positive("price"), MONEY_FORMAT
+        ),
+        Column(
+            HEADERS[OfferField.RECEIVED_AT],
+            tr(f"tpl.received.note.{form}", deadline=deadline),
+            18,
+            Rule(
+                "date",
+                str(_serial(FIRST_DATE)),
+                tr("tpl.received.title"),
+                tr(f"tpl.received.prompt.{form}", deadline=deadline),
+                tr("tpl.received.error", first=i18n.when(FIRST_DATE), last=i18n.when(LAST_DATE)),
+                "between",
+                str(_serial(LAST_DATE)),
+            ),
+            DATETIME_FORMAT if timed else DATE_FORMAT,
+        ),
+    ]
+    yes_no = list_source(YES_NO)
+    for document in consultation.required_documents:
+        columns.append(
+            Column(
+                document,
+                tr("tpl.document.note", document=document),
+                max(12, len(document) + 4),
+                Rule(
+                    "list",
+                    yes_no,
+                    clip(tr("tpl.document.title", document=document), MAX_TITLE),
+                    tr("tpl.document.prompt", document=document),
+                    tr("tpl.document.error"),
+                ),
+            )
+        )
+    if marks_inline:
+        for criterion in config.marked_criteria:
+            columns += _mark_and_comment(config, criterion)
+    return columns
+
+
+def _mark_and_comment(config: Config, criterion: Criterion) -> list[Column]:
+    shown = tr("tpl.mark.range", scale=i18n.quantity(criterion.scale))
+    weight = (
+        ""
+        if config.ordering is Ordering.HIERARCHY
+        else tr("tpl.mark.weight", weight=i18n.quantity(criterion.weight))
+    )
+    example = i18n.quantity(
+        min(criterion.scale, (criterion.scale * 4 / 5).quantize(Decimal("0.5")))
+    )
+    return [
+        Column(
+            criterion.id,
+            tr("tpl.mark.note", label=criterion.label, weight=weight, range=shown, example=example),
+            max(10, len(criterion.id) + 4),
+            _mark_rule(
+                tr("tpl.mark.title", criterion=criterion.id),
+                tr("tpl.mark.prompt", label=criterion.label, range=shown),
+                criterion.scale,
+                shown,
+            ),
+        ),
+        Column(
+            f"{criterion.id} {COMMENT_SUFFIX}",
+            tr("tpl.comment.note", criterion=criterion.id),
+            45,
+            Rule(
+                None,
+                None,
+                clip(tr("tpl.comment.title", criterion=criterion.id), MAX_TITLE),
+                tr("tpl.comment.prompt", criterion=criterion.id),
+            ),
+        ),
+    ]
+
+
+def mark_columns(
+    config: Config, evaluators: Sequence[str], list_source: ListSource
+) -> list[Column]:
+    """The columns of the ``marks`` sheet: one row per offer, criterion and evaluator."""
+    marked = config.marked_criteria
+    ids = [c.id for c in marked]
+    scales = {c.scale for c in marked}
+    top = max(scales) if scales else Decimal(5)
+    shown = (
+        tr("tpl.mark.range", scale=i18n.quantity(top))
+        if len(scales) <= 1
+        else tr(
+            "tpl.mark.ranges",
+            scales=", ".join(
+                tr("tpl.mark.scale", id=c.id, scale=i18n.quantity(c.scale)) for c in marked
+            ),
+        )
+    )
+    lots = lot_ids_text(config)
+    names = ", ".join(evaluators)
+    criteria = " ; ".join(tr("tpl.marks.criterion.entry", id=c.id, label=c.label) for c in marked)
+    return [
+        Column(
+            MARKS_HEADERS[0],
+            tr("tpl.marks.candidate.note"),
+            40,
+            Rule(
+                "list",
+                f"{OFFERS_SHEET}!$A$2:$A${LAST_ROW}",
+                tr("tpl.candidate.title"),
+                tr("tpl.marks.candidate.prompt"),
+                tr("tpl.marks.candidate.error"),
+            ),
+        ),
+        Column(
+            MARKS_HEADERS[1],
+            tr("tpl.marks.lot.note", lots=lots, example=config.lots[0].id),
+            10,
+            Rule(
+                "list",
+                list_source([str(lot.id) for lot in config.lots]),
+                tr("tpl.lot.title"),
+                tr("tpl.marks.lot.prompt", lots=lots),
+                tr("tpl.lot.error", lots=lots),
+            ),
+        ),
+        Column(
+            MARKS_HEADERS[2],
+            tr("tpl.marks.criterion.note", criteria=criteria, example=ids[0] if ids else "context"),
+            16,
+            Rule(
+                "list",
+                list_source(ids),
+                tr("tpl.marks.criterion.title"),
+                clip(tr("tpl.marks.criterion.prompt", ids=", ".join(ids)), MAX_MESSAGE),
+                tr("tpl.marks.criterion.error"),
+            ),
+        ),
+        Column(
+            MARKS_HEADERS[3],
+            tr("tpl.marks.evaluator.note", names=names, example=evaluators[0]),
+            18,
+            Rule(
+                "list",
+                list_source(evaluators),
+                tr("tpl.marks.evaluator.title"),
+                clip(tr("tpl.marks.evaluator.prompt", names=names), MAX_MESSAGE),
+                clip(tr("tpl.marks.evaluator.error", names=names), MAX_MESSAGE),
+            ),
+        ),
+        Column(
+            MARKS_HEADERS[4],
+            tr("tpl.marks.mark.note", range=shown),
+            10,
+            _mark_rule(
+                tr("tpl.marks.mark.title"), tr("tpl.marks.mark.prompt", range=shown), top, shown
+            ),
+        ),
+        Column(
+            MARKS_HEADERS[5],
+            tr("tpl.marks.comment.note"),
+            50,
+            Rule(None, None, tr("tpl.marks.comment.title"), tr("tpl.marks.comment.prompt")),
+        ),
+    ]
+
+
+def _positive(field: str) -> Rule:
+    """A number above 0: the day rate, the days, the announced amount (``tpl.<field>.*``)."""
+    return Rule(
+        "decimal",
+        "0",
+        tr(f"tpl.{field}.title"),
+        tr(f"tpl.{field}.prompt"),
+        tr(
+            "tpl.positive.error",
+            what=tr(f"tpl.{field}.what"),
+            example=tr(f"tpl.{field}.example"),
+        ),
+        "greaterThan",
+    )
+
+
+def _mark_rule(title: str, prompt: str, scale: Decimal, shown: str) -> Rule:
+    """A mark from 0 to ``scale`` (``shown``: that range in words)."""
+    return Rule(
+        "decimal",
+        "0",
+        clip(title, MAX_TITLE),
+        clip(prompt, MAX_MESSAGE),
+        clip(tr("tpl.mark.error", range=shown), MAX_MESSAGE),
+        "between",
+        f"{scale.normalize():f}",  # as a formula holds it: 5, 2.5
+    )
+
+
+def _serial(day: date) -> int:
+    """A date as a spreadsheet formula holds it: days since 1899-12-30 (2000-01-01 is 36526)."""
+    return (day - date(1899, 12, 30)).days
+
+
+def lot_ids_text(config: Config) -> str:
+    """The lots a buyer may choose: ``lot 1``, ``lots 1 à 4``, ``lots 1, 3 ou 7``."""
+    ids = [str(lot.id) for lot in config.lots]
+    if len(ids) == 1:
+        return tr("tpl.lots.one", id=ids[0])
+    if [lot.id for lot in config.lots] == list(range(config.lots[0].id, config.lots[-1].id + 1)):
+        return tr("tpl.lots.range", first=ids[0], last=ids[-1])
+    if len(ids) > 12:
+        return tr("tpl.lots.many", listed=", ".join(ids[:10]), count=len(ids))
+    return tr("tpl.lots.some", listed=either(ids))
+
+
+def either(items: Sequence[str]) -> str:
+    """``A, B ou C``: one of the items."""
+    if len(items) == 1:
+        return items[0]
+    return tr("tpl.either", listed=", ".join(items[:-1]), last=items[-1])
+
+
+def deadline_text(deadline: date | datetime | None) -> str:
+    """The deadline as the workbook states it: a day runs to its end."""
+    if deadline is None:
+        return tr("tpl.deadline.none")
+    if isinstance(deadline, datetime):
+        return i18n.when(deadline)
+    return tr("tpl.deadline.day", date=i18n.when(deadline))

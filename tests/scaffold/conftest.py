@@ -1,0 +1,14 @@
+"""The example consultation, which most template tests build the workbook of."""
+
+from pathlib import Path
+
+import pytest
+
+from referent_ess.config.consultation import Config, load_config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def config() -> Config:
+    return load_config(ROOT / "lots.yaml", ROOT / "criteria.yaml")

@@ -1,0 +1,22 @@
+"""The lisez-moi sheet: how to fill the workbook, and what to run next."""
+
+import io
+
+import openpyxl
+
+from referent_ess.config.consultation import Config
+from referent_ess.scaffold.offers_template import build_template
+
+
+def test_readme_sheet_says_how_to_fill_and_what_to_run(config: Config) -> None:
+    ws = openpyxl.load_workbook(io.BytesIO(build_template(config)))["lisez-moi"]
+    text = "\n".join(str(cell.value) for cell in ws["A"] if cell.value is not None)
+    assert "Référent de secteur d'activité de l'ESS 2018" in text
+    assert "une ligne par offre et par lot" in text
+    assert "oui si la pièce est dans l'offre, non sinon" in text
+    assert "context (Note de contexte, connaissance du secteur" in text
+    assert "de 0 à 5" in text
+    assert "exonéré" in text
+    assert "Lot 3 — Habitat, Rénovation, Construire autrement" in text
+    lines = [cell.value for cell in ws["A"]]
+    assert lines.index("referent validate offers.xlsx") < lines.index("referent score offers.xlsx")
