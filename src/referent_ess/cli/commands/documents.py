@@ -45,11 +45,11 @@ def report(
     run = _run_info(evaluation)
     content: str | bytes
     if kind == ".xlsx":
-        from referent_ess.render.report_xlsx import build_report_xlsx
+        from referent_ess.render.xlsx.report import build_report_xlsx
 
         content = build_report_xlsx(evaluation, run, chosen)
     else:
-        from referent_ess.render.report_html import build_report_html
+        from referent_ess.render.html.report import build_report_html
 
         content = build_report_html(evaluation, run, chosen)
     write_atomically(out, content, inputs=read_files(evaluation), force=force)
