@@ -14,7 +14,7 @@ from fractions import Fraction
 from referent_ess.analysis.needs_weights import require_weights
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import PriceFormula
-from referent_ess.config.consultation import Config, PriceRule
+from referent_ess.config.model import Config, PriceRule
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.lookup import lot_or_error

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from referent_ess.base.exact import price_ht, price_ttc
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis
-from referent_ess.config.consultation import Config, Lot
+from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.offer_warning import Source, offer_warning
 from referent_ess.evaluation.results import BudgetCheck, OfferResult, Reason, Status

@@ -7,7 +7,7 @@ from fractions import Fraction
 from math import lcm
 
 from referent_ess.config.choices import AbnormalMethod, Ordering, PriceBasis
-from referent_ess.config.consultation import Config, Lot
+from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, Suspicion, detect
 from referent_ess.evaluation.offer_warning import Source, offer_warning

@@ -9,10 +9,9 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from functools import cached_property
-from typing import Any
 
 from referent_ess.config.choices import PriceBasis
-from referent_ess.config.consultation import Config, Lot
+from referent_ess.config.model import Config, Lot
 from referent_ess.intake.offers import Offer, OfferBook
 from referent_ess.problems.codes import Params, kind_of
 from referent_ess.problems.problem import Problem, english
@@ -55,18 +54,17 @@ class Reason:
         self,
         code: str,
         status: Status,
-        *legacy: Any,  # TODO(wording): remove after merge: Reason(code, status, text, cell, ...)
+        *,
         params: Params = (),
         cell: str | None = None,
         field: str | None = None,
     ) -> None:
-        given = dict(zip(("cell", "field", "params"), legacy[1:], strict=False))
-        kind_of(code, given.get("params", params))  # a code the registry does not list is a bug
+        kind_of(code, params)  # a code the registry does not list is a bug
         object.__setattr__(self, "code", code)
         object.__setattr__(self, "status", status)
-        object.__setattr__(self, "cell", given.get("cell", cell))
-        object.__setattr__(self, "field", given.get("field", field))
-        object.__setattr__(self, "params", given.get("params", params))
+        object.__setattr__(self, "cell", cell)
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "params", params)
 
     @property
     def message(self) -> str:

@@ -38,19 +38,13 @@ def message_key(code: str, params: Params) -> str:
 def message(
     code: str,
     params: Params,
-    fallback: str | None = None,  # TODO(wording): remove after merge (render/, cli/ pass one)
     *,
     lang: str | None = None,
 ) -> str:
     """The message of ``code`` in ``lang`` (default: the run's language), its template filled
     with ``params``."""
     chosen = current() if lang is None else lang
-    if fallback is None:
-        return _filled(message_key(code, params), params, chosen)
-    try:  # TODO(wording): remove after merge: an old caller's template may lack a parameter
-        return _filled(message_key(code, params), params, chosen)
-    except KeyError:
-        return fallback
+    return _filled(message_key(code, params), params, chosen)
 
 
 def part(name: str, params: Params, *, lang: str | None = None) -> str:

@@ -26,10 +26,6 @@ def one_line(text: str) -> str:
     return " ".join(text.splitlines())
 
 
-# TODO(wording): remove after merge: the codes that sites not yet converted still raise
-_LEGACY_CODES = {"no-lot": "no-such-lot"}
-
-
 class ReferentError(Exception):
     """Unusable input: ``ReferentError("file-not-found", params=(("form", "offers"), ("path",
     "offers.xlsx")))``, or data problems that make the input unusable (:meth:`from_problems`).
@@ -41,24 +37,16 @@ class ReferentError(Exception):
 
     def __init__(
         self,
-        code: str | Sequence[str] | None = None,
-        *legacy: str | None,  # TODO(wording): remove after merge: ReferentError(text, code, ...)
+        code: str | None = None,
+        *,
         params: Params = (),
         problems: Sequence[Problem] = (),
     ) -> None:
-        legacy_text: str | Sequence[str] | None = None
-        if legacy:
-            legacy_text, code = code, legacy[0]
-        if code in _LEGACY_CODES:
-            params = tuple(p for p in params if p[0] != "form")
-            code = _LEGACY_CODES[str(code)]
-        assert code is None or isinstance(code, str)
         self.code = code
         self.params = params
         self.problems = tuple(problems)
         if code is not None and not problems:
             kind_of(code, params)  # a code the registry does not list is a bug
-        self._legacy_text = legacy_text
         super().__init__("\n".join(self.lines))
 
     @classmethod
@@ -70,12 +58,7 @@ class ReferentError(Exception):
     def message(self) -> str:
         """The English text of a one-message error (without its code)."""
         assert self.code is not None
-        try:
-            return english(self.code, self.params)
-        except KeyError:  # TODO(wording): remove after merge: an old site's missing parameter
-            if isinstance(self._legacy_text, str):
-                return self._legacy_text
-            raise
+        return english(self.code, self.params)
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -93,10 +76,7 @@ class ReferentError(Exception):
             return tuple(one_line(problem.line_in(lang)) for problem in self.problems)
         if self.code is None:
             return ()
-        try:
-            text = message(self.code, self.params, lang=lang)
-        except KeyError:  # TODO(wording): remove after merge: an old site's missing parameter
-            text = self.message
+        text = message(self.code, self.params, lang=lang)
         return (f"{one_line(text)} [{self.code}]",)
 
 

@@ -8,7 +8,6 @@ of its message), a severity, and where it is: the file, and for a workbook the s
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from referent_ess import i18n
 from referent_ess.i18n import templates
@@ -31,9 +30,6 @@ def english_part(name: str, params: Params) -> str:
     return templates.part(name, params, lang="en")
 
 
-_LEGACY_FIELDS = ("severity", "file", "sheet", "cell", "row", "field")
-
-
 @dataclass(frozen=True, slots=True, init=False)
 class Problem:
     """``Problem("bad-lot", params=(("found", "'x'"),), file=..., sheet=..., cell="B2", row=2,
@@ -52,7 +48,7 @@ class Problem:
     def __init__(
         self,
         code: str,
-        *legacy: Any,  # TODO(wording): remove after merge: Problem(code, text, severity, ...)
+        *,
         params: Params = (),
         severity: Severity | None = None,
         file: str | None = None,
@@ -61,20 +57,17 @@ class Problem:
         row: int | None = None,
         field: str | None = None,
     ) -> None:
-        given = dict(zip(_LEGACY_FIELDS, legacy[1:], strict=False))  # legacy[0]: the old text
         kind = kind_of(code, params)
         if severity is None:
-            severity = given.get("severity") or (
-                Severity.WARNING if kind is Kind.WARNING else Severity.ERROR
-            )
+            severity = Severity.WARNING if kind is Kind.WARNING else Severity.ERROR
         object.__setattr__(self, "code", code)
         object.__setattr__(self, "params", params)
         object.__setattr__(self, "severity", severity)
-        object.__setattr__(self, "file", given.get("file", file))
-        object.__setattr__(self, "sheet", given.get("sheet", sheet))
-        object.__setattr__(self, "cell", given.get("cell", cell))
-        object.__setattr__(self, "row", given.get("row", row))
-        object.__setattr__(self, "field", given.get("field", field))
+        object.__setattr__(self, "file", file)
+        object.__setattr__(self, "sheet", sheet)
+        object.__setattr__(self, "cell", cell)
+        object.__setattr__(self, "row", row)
+        object.__setattr__(self, "field", field)
 
     @property
     def message(self) -> str:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess import i18n
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import BudgetCheck, Evaluation, LotResult, OfferResult, Reason
 from referent_ess.i18n import numbers, tr

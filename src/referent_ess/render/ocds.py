@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr

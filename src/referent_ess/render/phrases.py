@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from referent_ess import i18n
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
-from referent_ess.config.consultation import Config, PriceRule
+from referent_ess.config.model import Config, PriceRule
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.budget import BudgetReport, unchecked_because
 from referent_ess.evaluation.kernel import max_points

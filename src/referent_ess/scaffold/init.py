@@ -19,7 +19,7 @@ from string import Template
 from typing import Final
 
 from referent_ess import i18n
-from referent_ess.config.consultation import load_config
+from referent_ess.config.loader import load_config
 from referent_ess.files.atomic_write import write_atomically
 from referent_ess.i18n import tr
 from referent_ess.problems.errors import ReferentError

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import i18n
 from referent_ess.base.normalise import normalise
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.files.atomic_write import write_atomically
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import tr

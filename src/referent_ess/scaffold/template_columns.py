@@ -19,7 +19,7 @@ from typing import Final, Literal
 from referent_ess import i18n
 from referent_ess.config.choices import Ordering
 from referent_ess.config.columns import COMMENT_SUFFIX, HEADERS, MARKS_HEADERS, OfferField
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.i18n import tr
 from referent_ess.i18n.numbers import quantity_raw
 from referent_ess.scaffold.cell_text import clip

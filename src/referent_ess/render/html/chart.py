@@ -6,7 +6,7 @@ screen reader (a title and a description that list every offer's total).
 
 from fractions import Fraction
 
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import LotResult
 from referent_ess.i18n import tr

@@ -5,7 +5,7 @@ lot, which make every ranking provisional."""
 from collections.abc import Iterable, Iterator, Sequence
 
 from referent_ess import i18n
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr

@@ -20,7 +20,7 @@ from string import Template
 
 from referent_ess import i18n
 from referent_ess.config.choices import PriceFormula
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr

@@ -18,7 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from referent_ess import i18n
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
+from referent_ess.evaluation.lookup import lot_or_error
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import numbers, tr
 from referent_ess.problems.errors import ReferentError
@@ -41,18 +42,7 @@ def build_letters(
 
     Raises :class:`ReferentError` for an unknown lot, a provisional ranking, a lot without a
     single winner, or a template that cannot be used."""
-    lot = evaluation.lot(lot_id)
-    if lot is None:
-        known = ", ".join(str(result.lot.id) for result in evaluation.lots)
-        raise ReferentError(  # TODO(wording): the code and params only, after the merge
-            f"lot {lot_id} is not in the consultation (lots: {known})",
-            "no-such-lot",
-            params=(
-                ("path", str(evaluation.config.lots_path)),
-                ("lot", str(lot_id)),
-                ("known", known),
-            ),
-        )
+    lot = lot_or_error(evaluation, lot_id)
     winner = _single_winner(lot)
     templates = load_templates(template_dir)
     when_written = today if today is not None else date.today()
@@ -68,13 +58,9 @@ def build_letters(
 
 def _single_winner(lot: LotResult) -> OfferResult:
     """The one offer ranked first; letters are final, so anything less certain is refused."""
-    where = f"lot {lot.lot.id}"
     params = (("lot", str(lot.lot.id)),)
     if lot.provisional:
         raise ReferentError(
-            f"{where}: the ranking is provisional (some offers could not be evaluated); "
-            "correct the offers workbook (see `referent validate`) before writing letters: "
-            "letters must not be sent on a provisional result",
             "letters-provisional",
             params=params,
         )
@@ -83,22 +69,16 @@ def _single_winner(lot: LotResult) -> OfferResult:
     winners = lot.winners
     if not winners:
         raise ReferentError(
-            f"{where}: no admissible offer, so no award to notify; letters are only written "
-            "for a lot with a winner",
             "letters-no-winner",
             params=params,
         )
     if len(winners) > 1:
         names = ", ".join(result.candidate for result in winners)
         raise ReferentError(
-            f"{where}: {len(winners)} offers share rank 1 ({names}) and the tie-break does not "
-            "separate them; decide the tie before writing letters: letters must not be sent "
-            "on a tied result",
             "letters-tie",
             params=(*params, ("count", str(len(winners))), ("names", names)),
         )
     raise ReferentError(
-        f"{where}: no award: {lot.award_note}",
         "letters-no-award",
         params=(*params, ("note", str(award_note(lot)))),  # in the language of the run
     )

@@ -6,7 +6,7 @@ import re
 from fractions import Fraction
 
 from referent_ess import i18n
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Reason, Status
 from referent_ess.i18n import numbers, tr

@@ -66,7 +66,6 @@ def load_templates(template_dir: Path | None) -> LetterTemplates:
     so that a wrong template is reported before any letter is written."""
     if template_dir is not None and not template_dir.is_dir():
         raise ReferentError(
-            f"{template_dir}: template folder not found",
             "template-dir",
             params=(("path", str(template_dir)),),
         )
@@ -82,7 +81,6 @@ def _load_template(name: str, template_dir: Path | None) -> string.Template:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise ReferentError(
-                f"{source}: cannot read the template ({exc}); save it as UTF-8 text",
                 "template-unreadable",
                 params=(("path", source), ("detail", str(exc))),
             ) from None
@@ -106,8 +104,6 @@ def _check_template(template: string.Template, source: str) -> None:
         if match.group("invalid") is not None:
             line = template.template.count("\n", 0, match.start()) + 1
             raise ReferentError(
-                f"{source}:{line}: a '$' that starts no placeholder; write $$ for a dollar sign, "
-                "or $name / ${name} for a placeholder",
                 "template-syntax",
                 params=(("path", source), ("line", str(line))),
             )
@@ -116,7 +112,6 @@ def _check_template(template: string.Template, source: str) -> None:
         known = ", ".join(f"${name}" for name in PLACEHOLDERS)
         listed = ", ".join(f"${name}" for name in unknown)
         raise ReferentError(
-            f"{source}: unknown placeholder {listed}; known placeholders: {known}",
             "template-placeholder",
             params=(("path", source), ("listed", listed), ("known", known)),
         )

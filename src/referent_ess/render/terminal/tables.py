@@ -18,7 +18,7 @@ from rich.text import Text
 from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import Ordering
-from referent_ess.config.consultation import Criterion
+from referent_ess.config.model import Criterion
 from referent_ess.evaluation.budget import verdict as budget_verdict
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr

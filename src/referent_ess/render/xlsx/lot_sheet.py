@@ -7,7 +7,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import i18n
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Reason
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.cells import gap_to_first

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import AbnormalMethod, PriceFormula
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.results import LEGAL_BASIS, Status
 from referent_ess.i18n import numbers, tr

@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess.config.choices import PriceFormula
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, Status
 from referent_ess.i18n import numbers, tr
