@@ -24,8 +24,6 @@ def require_weights(evaluation: Evaluation, use: str) -> None:
     if evaluation.config.ordering is Ordering.HIERARCHY:
         path = evaluation.config.criteria_path
         raise ReferentError(
-            f"{path}: {NEEDS_WEIGHTS[use]} does not apply with ordering: hierarchy; use "
-            "`referent score` or `rank`",
             "not-applicable",
             params=(
                 ("form", "hierarchy"),

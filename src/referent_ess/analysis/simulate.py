@@ -14,7 +14,7 @@ from fractions import Fraction
 from referent_ess.analysis.needs_weights import require_weights
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import PriceFormula
-from referent_ess.config.consultation import Config, PriceRule
+from referent_ess.config.model import Config, PriceRule
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.lookup import lot_or_error
@@ -79,7 +79,6 @@ def simulate(evaluation: Evaluation, lot_id: int) -> Simulation:
     require_weights(evaluation, "simulate")
     if not lot_or_error(evaluation, lot_id).ranked:  # else every formula "keeps" a missing winner
         raise ReferentError(
-            f"lot {lot_id}: simulate does not apply: the lot has no admissible offer to rank",
             "not-applicable",
             params=(("form", "simulate-empty"), ("lot", str(lot_id))),
         )

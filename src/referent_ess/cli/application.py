@@ -62,8 +62,7 @@ def error_lines(error: "ReferentError") -> tuple[str, ...]:
     if error.problems:
         lines = tuple(describe(problem) for problem in error.problems)
     elif error.params and error.code:
-        english = error.lines[0].removesuffix(f" [{error.code}]")
-        lines = (f"{i18n.message(error.code, error.params, english)} [{error.code}]",)
+        lines = (f"{i18n.message(error.code, error.params)} [{error.code}]",)
     else:
         return error.lines
     return tuple(one_line(line) for line in lines)

@@ -110,8 +110,6 @@ class Inputs:
 
         if self.lots is None and not Path("lots.yaml").exists():
             raise ReferentError(
-                f"lots.yaml: file not found in {Path.cwd()}; run referent in the consultation's "
-                "folder, or pass --lots PATH (or set REFERENT_LOTS)",
                 "file-not-found",
                 params=(("folder", str(Path.cwd())), ("form", "lots")),
             )

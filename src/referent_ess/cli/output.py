@@ -120,7 +120,7 @@ def describe(problem: "Problem") -> str:
     """One problem on one line, in the user's language."""
     from referent_ess import i18n
 
-    message = i18n.message(problem.code, problem.params, problem.message)
+    message = i18n.message(problem.code, problem.params)
     return problem.describe(message, i18n.tr("word.sheet"), i18n.tr("punct.colon"))
 
 

@@ -70,7 +70,6 @@ def sensitivity(
         analysis = analyse(evaluation, lot_id, samples=samples, spread=spread, seed=seed)
     except NotApplicable as exc:
         raise ReferentError(
-            f"lot {lot_id}: sensitivity does not apply: {exc}",
             "not-applicable",
             params=(
                 ("form", "sensitivity"),

@@ -36,8 +36,6 @@ def report(
     kind = out.suffix.lower()
     if kind not in (".xlsx", ".html", ".htm"):
         raise ReferentError(
-            f"{out}: the report is written as .xlsx or .html; give --out a name ending "
-            "with one of them",
             "unknown-report-format",
             params=(("path", str(out)),),
         )
@@ -47,11 +45,11 @@ def report(
     run = _run_info(evaluation)
     content: str | bytes
     if kind == ".xlsx":
-        from referent_ess.render.report_xlsx import build_report_xlsx
+        from referent_ess.render.xlsx.report import build_report_xlsx
 
         content = build_report_xlsx(evaluation, run, chosen)
     else:
-        from referent_ess.render.report_html import build_report_html
+        from referent_ess.render.html.report import build_report_html
 
         content = build_report_html(evaluation, run, chosen)
     write_atomically(out, content, inputs=read_files(evaluation), force=force)
@@ -92,7 +90,6 @@ def letters(
     written = build_letters(evaluation, lot, template)
     if out.exists() and not out.is_dir():
         raise ReferentError(
-            f"{out}: is a file; give a folder for the letters",
             "output-is-file",
             params=(("path", str(out)),),
         )
@@ -128,7 +125,6 @@ def export(
 
     if not ocds:
         raise ReferentError(
-            "export: choose what to export: --ocds",
             "no-export-format",
             params=(("command", "export"),),
         )

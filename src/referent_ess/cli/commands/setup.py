@@ -59,7 +59,7 @@ def template(
 
     Example: referent template --out offers.xlsx --evaluators "Anne,Bruno"
     """
-    from referent_ess.config.consultation import load_config
+    from referent_ess.config.loader import load_config
     from referent_ess.scaffold import write_template
 
     lots, criteria = Inputs(lots=lots, criteria=criteria).config_paths()
