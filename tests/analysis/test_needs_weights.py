@@ -43,6 +43,7 @@ def test_every_use_that_needs_weights_refuses_a_hierarchy(
 def test_weights_serve_every_use(make_config, make_workbook) -> None:
     lots, criteria = make_config()  # quality 60, price 40
     evaluation = api.score(lots, criteria, make_workbook([ALPHA]))
+    assert NEEDS_WEIGHTS == ("report", "letters", "simulate", "sensitivity")
     for use in NEEDS_WEIGHTS:
         require_weights(evaluation, use)  # raises nothing
 

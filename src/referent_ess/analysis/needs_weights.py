@@ -6,21 +6,19 @@ there are no points to put in a report or a letter, no price points for other fo
 way, whoever calls it: the command line or a script.
 """
 
+from typing import Literal, get_args
+
 from referent_ess.config.choices import Ordering
 from referent_ess.evaluation.results import Evaluation
 from referent_ess.problems.errors import ReferentError
 
-NEEDS_WEIGHTS = {  # the uses a hierarchy of criteria cannot serve, and why
-    "report": "the report",
-    "letters": "letters",
-    "simulate": "simulate (price formulas give points, which a hierarchy has not)",
-    "sensitivity": "sensitivity (there are no weights to move in a hierarchy)",
-}
+Use = Literal["report", "letters", "simulate", "sensitivity"]
+NEEDS_WEIGHTS: tuple[Use, ...] = get_args(Use)  # why each does: part:needs-weights.* (catalogues)
 
 
-def require_weights(evaluation: Evaluation, use: str) -> None:
-    """Raise :class:`ReferentError` when ``use`` (a key of :data:`NEEDS_WEIGHTS`) does not apply
-    to ``evaluation``, ranked by a hierarchy of criteria."""
+def require_weights(evaluation: Evaluation, use: Use) -> None:
+    """Raise :class:`ReferentError` when ``use`` does not apply to ``evaluation`` because it is
+    ranked by a hierarchy of criteria."""
     if evaluation.config.ordering is Ordering.HIERARCHY:
         path = evaluation.config.criteria_path
         raise ReferentError(
