@@ -15,12 +15,9 @@ from referent_ess._version import __version__
 from referent_ess.cli.commands import COMMANDS
 from referent_ess.cli.exits import EXIT_FINDINGS, EXIT_UNUSABLE, Findings
 from referent_ess.cli.options import Language
-from referent_ess.cli.output import describe
 
 if TYPE_CHECKING:
     from typer._click import Context
-
-    from referent_ess.problems.errors import ReferentError
 
 
 class _Commands(TyperGroup):
@@ -42,7 +39,7 @@ class _Commands(TyperGroup):
         try:
             return super().invoke(ctx)
         except ReferentError as exc:
-            for line in error_lines(exc):
+            for line in exc.lines_in():  # in the run's language
                 typer.echo(f"{i18n.tr('prefix.error')}{line}", err=True)
             raise typer.Exit(EXIT_UNUSABLE) from None
         except Findings:
@@ -51,21 +48,6 @@ class _Commands(TyperGroup):
             i18n.set_language(language)
             if collecting:
                 gc.enable()
-
-
-def error_lines(error: "ReferentError") -> tuple[str, ...]:
-    """The lines of an unusable-input error, in the user's language where the catalogue has
-    their wording (the English text otherwise), without their ``error: `` prefix."""
-    from referent_ess import i18n
-    from referent_ess.problems.errors import one_line
-
-    if error.problems:
-        lines = tuple(describe(problem) for problem in error.problems)
-    elif error.params and error.code:
-        lines = (f"{i18n.message(error.code, error.params)} [{error.code}]",)
-    else:
-        return error.lines
-    return tuple(one_line(line) for line in lines)
 
 
 app = typer.Typer(

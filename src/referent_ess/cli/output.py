@@ -116,21 +116,14 @@ def offer_problems(
     return found
 
 
-def describe(problem: "Problem") -> str:
-    """One problem on one line, in the user's language."""
-    from referent_ess import i18n
-
-    message = i18n.message(problem.code, problem.params)
-    return problem.describe(message, i18n.tr("word.sheet"), i18n.tr("punct.colon"))
-
-
 def warn(problems: Sequence["Problem"]) -> None:
-    """The problems on stderr, one a line, the first :data:`MAX_WARNINGS` of them."""
+    """The problems on stderr, one a line in the run's language, the first :data:`MAX_WARNINGS`
+    of them."""
     from referent_ess import i18n
 
     for problem in problems[:MAX_WARNINGS]:
         prefix = i18n.tr(f"prefix.{problem.severity.value}")
-        typer.echo(f"{prefix}{describe(problem)}", err=True)
+        typer.echo(f"{prefix}{problem.line_in()}", err=True)
     if len(problems) > MAX_WARNINGS:
         more = len(problems) - MAX_WARNINGS
         say_warning(i18n.tr("cli.more_warnings", n=more))
