@@ -89,16 +89,11 @@ def test_an_error_made_of_problems_has_one_line_per_problem() -> None:
         )
 
 
-# TODO(wording): remove after merge, with the compatible constructors they test.
-def test_the_old_constructors_still_work_and_the_catalogue_words_them() -> None:
-    error = ReferentError("ignored text", "nul-bytes", params=(("path", "a.csv"),))
+def test_an_english_text_can_no_longer_be_given_beside_the_code() -> None:
+    """English is written once, in the catalogue: the constructors take no text at all."""
+    with pytest.raises(TypeError):
+        ReferentError("ignored text", "nul-bytes", params=(("path", "a.csv"),))  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Problem("hidden-row", "ignored text", Severity.ERROR)  # type: ignore[call-arg]
+    error = ReferentError("nul-bytes", params=(("path", "a.csv"),))
     assert error.lines == ("a.csv: contains NUL bytes: not a text CSV file [nul-bytes]",)
-    problem = Problem("hidden-row", "ignored text", Severity.ERROR)
-    assert (problem.message, problem.severity) == (
-        "this row is hidden in the sheet; it is read all the same",
-        Severity.ERROR,
-    )
-    lot = ReferentError(
-        "old", "no-lot", params=(("path", "lots.yaml"), ("lot", "9"), ("known", "1, 2"))
-    )
-    assert lot.lines == ("lots.yaml: there is no lot 9 (lots: 1, 2) [no-such-lot]",)
