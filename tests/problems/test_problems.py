@@ -87,18 +87,3 @@ def test_an_error_made_of_problems_has_one_line_per_problem() -> None:
             "lots.yaml:2: required key is missing [missing-key]",
             "lots.yaml:5: lots.0: give cap_ht, cap_ttc or both [missing-cap]",
         )
-
-
-# TODO(wording): remove after merge, with the compatible constructors they test.
-def test_the_old_constructors_still_work_and_the_catalogue_words_them() -> None:
-    error = ReferentError("ignored text", "nul-bytes", params=(("path", "a.csv"),))
-    assert error.lines == ("a.csv: contains NUL bytes: not a text CSV file [nul-bytes]",)
-    problem = Problem("hidden-row", "ignored text", Severity.ERROR)
-    assert (problem.message, problem.severity) == (
-        "this row is hidden in the sheet; it is read all the same",
-        Severity.ERROR,
-    )
-    lot = ReferentError(
-        "old", "no-lot", params=(("path", "lots.yaml"), ("lot", "9"), ("known", "1, 2"))
-    )
-    assert lot.lines == ("lots.yaml: there is no lot 9 (lots: 1, 2) [no-such-lot]",)
