@@ -87,3 +87,13 @@ def test_an_error_made_of_problems_has_one_line_per_problem() -> None:
             "lots.yaml:2: required key is missing [missing-key]",
             "lots.yaml:5: lots.0: give cap_ht, cap_ttc or both [missing-cap]",
         )
+
+
+def test_an_english_text_can_no_longer_be_given_beside_the_code() -> None:
+    """English is written once, in the catalogue: the constructors take no text at all."""
+    with pytest.raises(TypeError):
+        ReferentError("ignored text", "nul-bytes", params=(("path", "a.csv"),))  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Problem("hidden-row", "ignored text", Severity.ERROR)  # type: ignore[call-arg]
+    error = ReferentError("nul-bytes", params=(("path", "a.csv"),))
+    assert error.lines == ("a.csv: contains NUL bytes: not a text CSV file [nul-bytes]",)
