@@ -136,3 +136,25 @@ def deny_reading(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
         monkeypatch.setattr(Path, "open", guarded_open)
 
     return deny
+
+
+@pytest.fixture
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long sentences on one line each, so that they are compared whole."""
+    monkeypatch.setenv("COLUMNS", "1000")
+
+
+@pytest.fixture
+def book(make_workbook: WorkbookMaker) -> Path:
+    """An offers workbook of two valid offers on lot 1: Alpha 450 x 10 marked 4, Beta 400 x 10
+    marked 3."""
+    return make_workbook(
+        [["Alpha", 1, 450, 10, 0.2, "oui", 4], ["Beta", 1, 400, 10, 0.2, "oui", 3]]
+    )
+
+
+@pytest.fixture
+def config(make_config: Callable[..., tuple[Path, Path]]) -> list[str]:
+    """``--lots`` and ``--criteria`` of the small test consultation."""
+    lots, criteria = make_config()
+    return ["--lots", str(lots), "--criteria", str(criteria)]

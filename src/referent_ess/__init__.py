@@ -19,10 +19,12 @@ from referent_ess._version import __version__
 
 if TYPE_CHECKING:
     from referent_ess.api import check_budget, load, score, validate
-    from referent_ess.config.consultation import Config, load_config
+    from referent_ess.config.loader import load_config
+    from referent_ess.config.model import Config
     from referent_ess.evaluation.engine import evaluate
     from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
-    from referent_ess.intake.offers import OfferBook, load_offers
+    from referent_ess.intake.offer import OfferBook
+    from referent_ess.intake.offers import load_offers
     from referent_ess.problems.errors import ConfigError, ReferentError
     from referent_ess.problems.problem import Problem, Severity
 
@@ -31,8 +33,8 @@ _EXPORTS = {
     "load": "referent_ess.api",
     "score": "referent_ess.api",
     "validate": "referent_ess.api",
-    "Config": "referent_ess.config.consultation",
-    "load_config": "referent_ess.config.consultation",
+    "Config": "referent_ess.config.model",
+    "load_config": "referent_ess.config.loader",
     "ConfigError": "referent_ess.problems.errors",
     "ReferentError": "referent_ess.problems.errors",
     "Evaluation": "referent_ess.evaluation.results",
@@ -40,7 +42,7 @@ _EXPORTS = {
     "OfferResult": "referent_ess.evaluation.results",
     "Status": "referent_ess.evaluation.results",
     "evaluate": "referent_ess.evaluation.engine",
-    "OfferBook": "referent_ess.intake.offers",
+    "OfferBook": "referent_ess.intake.offer",
     "load_offers": "referent_ess.intake.offers",
     "Problem": "referent_ess.problems.problem",
     "Severity": "referent_ess.problems.problem",

@@ -7,13 +7,15 @@ Unusable input raises :class:`~referent_ess.problems.errors.ReferentError`; ever
 from os import PathLike
 from pathlib import Path
 
-from referent_ess.config.consultation import Config, load_config
+from referent_ess.config.loader import load_config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.results import Evaluation
-from referent_ess.intake.offers import OfferBook, load_offers
+from referent_ess.intake.offer import OfferBook
+from referent_ess.intake.offers import load_offers
 from referent_ess.intake.sheet import Progress
 from referent_ess.problems.errors import ConfigError, ReferentError
-from referent_ess.problems.problem import Problem, Severity, ValidationReport
+from referent_ess.problems.problem import Problem, ValidationReport
 
 PathArg = str | PathLike[str]
 
@@ -24,12 +26,7 @@ def offers_path(config: Config, offers: PathArg | None) -> Path:
         return Path(offers)
     if config.consultation.offers is not None:
         return config.consultation.offers
-    raise ReferentError(
-        f"{config.lots_path}: no offers workbook given; pass it after the command "
-        "(e.g. `referent score offers.xlsx`) or set consultation.offers in lots.yaml",
-        "no-offers-file",
-        params=(("path", str(config.lots_path)),),
-    )
+    raise ReferentError("no-offers-file", params=(("path", str(config.lots_path)),))
 
 
 def config_paths(lots: PathArg, criteria: PathArg | None) -> tuple[Path, Path]:
@@ -89,13 +86,7 @@ def validate(
     try:
         config = load_config(*config_paths(lots, criteria))
     except ConfigError as exc:
-        not_checked = Problem(
-            "not-checked",
-            "the offers workbook was not checked, since the configuration has errors",
-            Severity.WARNING,
-            file=None if offers is None else str(offers),
-            params=(("form", "config"),),
-        )
+        not_checked = Problem("not-checked", file=None if offers is None else str(offers))
         return ValidationReport((*exc.problems, not_checked))
     book = load_offers(offers_path(config, offers), config)
     problems = list(book.problems)
@@ -105,7 +96,7 @@ def validate(
             problems.extend(
                 Problem(
                     reason.code,
-                    reason.message,
+                    params=reason.params,
                     file=str(book.path),
                     sheet=book.sheet,
                     cell=reason.cell,

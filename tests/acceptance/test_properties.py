@@ -9,16 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referent_ess.config.consultation import (
-    CapBasis,
-    Config,
-    Consultation,
-    Criterion,
-    Lot,
-    PriceBasis,
-    PriceFormula,
-    PriceRule,
-)
+from referent_ess.config.choices import CapBasis, PriceBasis, PriceFormula
+from referent_ess.config.model import Config, Consultation, Criterion, Lot, PriceRule
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.results import Evaluation, Status
 from referent_ess.intake.offers import Offer, OfferBook

@@ -12,7 +12,7 @@ from referent_ess import api
 from referent_ess.analysis.sensitivity import NotApplicable, analyse, totals_with
 from referent_ess.analysis.simulate import simulate
 from referent_ess.config.choices import CapBasis, PriceBasis, PriceFormula
-from referent_ess.config.consultation import Config, Consultation, Criterion, Lot, PriceRule
+from referent_ess.config.model import Config, Consultation, Criterion, Lot, PriceRule
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.intake.offers import Offer, OfferBook
 from referent_ess.problems.errors import ReferentError

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referent_ess.config.consultation import CapBasis, PriceFormula, load_config
+from referent_ess.config.choices import CapBasis, PriceFormula
+from referent_ess.config.loader import load_config
 from referent_ess.problems.errors import ConfigError, ReferentError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ import pytest
 
 from referent_ess import api
 from referent_ess.base.exact import price_ht, price_ttc, round_half_up
-from referent_ess.config.consultation import PriceFormula
+from referent_ess.config.choices import PriceFormula
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import Status
 

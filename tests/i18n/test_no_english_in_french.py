@@ -41,7 +41,7 @@ QUOTED = re.compile(
     r"|\b\w*_\w*\b|\b\w+\.\w+\b"  # an identifier, e.g. tie_break, consultation.offers
     r"|\b[A-Z]{1,3}[0-9]+\b|\S+!\S+"  # a cell, e.g. G2, offers!C2
     r"|\b\w+(?:-\w+)+\b"  # a code, e.g. bad-number (and French compounds: au-dessus)
-    r"|« offers »|\b[Ff]euille (?:'[^']*'|offers\b|marks\b)"  # a sheet's name
+    r"|« offers »|feuille '[^']*'|\b[Ff]euille (?:offers|marks)\b"  # a sheet's name
 )
 WORD = re.compile(r"[^\W\d_]+")
 

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,30 +30,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
+from helpers import (
+    BILLION_LAUGHS,
+    OLE2,
+    SHEET,
+    declared_sizes,
+    directory,
+    with_dtd,
+    zip_bytes,
+)
+from helpers import VALID_ROWS as ROWS
 from referent_ess.cli import app
 
 ConfigMaker = Callable[..., tuple[Path, Path]]
 WorkbookMaker = Callable[..., Path]
 
-ROWS = [["Alpha", 1, 300, 10, 0.2, "oui", 4], ["Beta", 1, 400, 10, 0.2, "oui", 5]]
-SHEET = "xl/worksheets/sheet1.xml"
 MB = 1024 * 1024
-OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
-XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
-BILLION_LAUGHS = (
-    b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
-    b'<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-    b'<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">'
-    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
-    b'<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">'
-    b'<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">'
-    b'<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">'
-    b'<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">'
-    b'<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">'
-    b'<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">'
-    b"]>\n"
-)
 EXTERNAL_ENTITY = b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
 
 
@@ -109,60 +102,12 @@ def write(path: Path, data: bytes) -> Path:
     return path
 
 
-def zip_bytes(members: Mapping[str, bytes], stored: tuple[str, ...] = ()) -> bytes:
-    """A zip of ``members`` in order: deflated, except the ``stored`` ones."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in members.items():
-            method = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
-            archive.writestr(name, data, compress_type=method)
-    return buffer.getvalue()
-
-
 def rewritten(source: Path, target: Path, replace: Mapping[str, bytes]) -> Path:
     """``source`` copied member by member to ``target``, some members' content replaced."""
     with zipfile.ZipFile(source) as old:
         members = {info.filename: old.read(info) for info in old.infolist()}
     assert set(replace) <= set(members)
     return write(target, zip_bytes({**members, **replace}))
-
-
-def with_dtd(xml: bytes, dtd: bytes) -> bytes:
-    """``xml`` with ``dtd`` right after its XML declaration (added if it has none)."""
-    if xml.startswith(b"<?xml"):
-        end = xml.index(b"?>") + 2
-        return xml[:end] + b"\n" + dtd + xml[end:].lstrip()
-    return XML_DECLARATION + dtd + xml
-
-
-def directory(data: bytes) -> Iterator[tuple[bytes, int, int]]:
-    """Each central directory record of the zip ``data``: (raw name, record offset, local file
-    header offset), read from the end of central directory record."""
-    eocd = data.rindex(b"PK\x05\x06")
-    count, _, position = struct.unpack_from("<HII", data, eocd + 10)
-    for _ in range(count):
-        assert data[position : position + 4] == b"PK\x01\x02"
-        name_length, extra_length, comment_length = struct.unpack_from("<HHH", data, position + 28)
-        (local,) = struct.unpack_from("<I", data, position + 42)
-        assert data[local : local + 4] == b"PK\x03\x04"
-        yield data[position + 46 : position + 46 + name_length], position, local
-        position += 46 + name_length + extra_length + comment_length
-
-
-def declared_sizes(data: bytes, sizes: Mapping[str, int]) -> bytes:
-    """``data`` (a zip) with the uncompressed size of some members rewritten, in both the local
-    file header (offset 22) and the central directory record (offset 24): the content is not
-    touched, so the zip now lies about what it holds."""
-    out = bytearray(data)
-    patched = set()
-    for raw_name, record, local in directory(data):
-        name = raw_name.decode()
-        if name in sizes:
-            struct.pack_into("<I", out, record + 24, sizes[name])
-            struct.pack_into("<I", out, local + 22, sizes[name])
-            patched.add(name)
-    assert patched == set(sizes)
-    return bytes(out)
 
 
 # ---- the file itself: missing, a folder, empty, unreadable -----------------------------------
@@ -331,7 +276,7 @@ def test_the_zip_bomb_limit_is_200_mb_as_the_message_and_the_readme_say(
 ) -> None:
     """200 MB is 200 000 000 bytes: one byte more is refused, worded as 201 MB, never as the
     limit itself; the limit itself is accepted by this check."""
-    from referent_ess.intake.file_guard import MAX_UNCOMPRESSED
+    from referent_ess.intake.zip_guard import MAX_UNCOMPRESSED
 
     assert MAX_UNCOMPRESSED == 200_000_000
     others = _declared_total(workbook) - _declared(workbook, SHEET)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from referent_ess.config.consultation import load_config
+from referent_ess.config.loader import load_config
 from referent_ess.intake.csv_reader import read_offers_csv
 from referent_ess.intake.offers import parse_offers
 from referent_ess.intake.sheet import RawSheet

@@ -17,8 +17,10 @@ import openpyxl.chart
 import openpyxl.xml
 import pytest
 
-from referent_ess.config.consultation import Config, load_config
-from referent_ess.intake.offers import OfferBook, load_offers
+from referent_ess.config.loader import load_config
+from referent_ess.config.model import Config
+from referent_ess.intake.offer import OfferBook
+from referent_ess.intake.offers import load_offers
 from referent_ess.problems.problem import Severity
 
 NNBSP = "\u202f"
@@ -695,7 +697,7 @@ def test_values_python_calls_equal_keep_their_own_reading(make_config) -> None:
     # memo of a column must not give the second one the first one's reading.
     from decimal import Decimal
 
-    from referent_ess.config.consultation import load_config
+    from referent_ess.config.loader import load_config
     from referent_ess.intake.offers import parse_offers
     from referent_ess.intake.sheet import RawSheet
 

@@ -352,7 +352,7 @@ def test_a_name_on_another_lot_is_pointed_at(example: Any) -> None:
 def test_an_unknown_lot_is_an_error(example: Any) -> None:
     with pytest.raises(ReferentError) as caught:
         explain(example, 9, "Atelier Matières Vives (SCIC)")
-    assert caught.value.code == "no-lot"
+    assert caught.value.code == "no-such-lot"
     assert "there is no lot 9 (lots: 1, 2, 3, 4)" in caught.value.lines[0]
 
 

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from referent_ess import i18n
 from referent_ess.api import score
 from referent_ess.evaluation.results import Evaluation
 from referent_ess.problems.errors import ReferentError
-from referent_ess.render.letters.letters import PLACEHOLDERS, build_letters, default_template, slug
+from referent_ess.render.letters.file_names import slug
+from referent_ess.render.letters.letters import build_letters
+from referent_ess.render.letters.templates import PLACEHOLDERS, default_template
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2018, 4, 5)
@@ -75,6 +78,17 @@ def advantages(letter: str) -> dict[str, str]:
 def test_lot_3_one_letter_per_candidate(example: Evaluation) -> None:
     letters = build_letters(example, 3, today=TODAY)
     assert list(letters) == LOT_3_FILES
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_letters_are_french_whatever_the_language_of_the_run(
+    example: Evaluation, lang: str
+) -> None:
+    french = build_letters(example, 3, today=TODAY)
+    with i18n.language(lang):
+        assert build_letters(example, 3, today=TODAY) == french
+    assert "Madame, Monsieur," in french[LOT_3_FILES[1]]
+    assert "Votre offre a obtenu 81,00 points sur 100" in french[LOT_3_FILES[1]]
 
 
 def test_lot_3_award_letter(example: Evaluation) -> None:
@@ -216,7 +230,9 @@ def test_lot_1_late(example: Evaluation) -> None:
 
 
 def test_unknown_lot(example: Evaluation) -> None:
-    with pytest.raises(ReferentError, match="lot 9 is not in the consultation"):
+    with pytest.raises(
+        ReferentError, match=r"there is no lot 9 \(lots: 1, 2, 3, 4\) \[no-such-lot\]"
+    ):
         build_letters(example, 9)
 
 

@@ -22,7 +22,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 from typer.testing import CliRunner
 
-from referent_ess import api
+from referent_ess import api, i18n
 from referent_ess.cli import app
 from referent_ess.evaluation.results import Evaluation
 from referent_ess.render.ocds import build_ocds_release
@@ -369,6 +369,13 @@ def test_release_is_deterministic() -> None:
     first, second = example_release(), example_release()
     assert first == second
     assert json.dumps(first, ensure_ascii=False) == json.dumps(second, ensure_ascii=False)
+
+
+def test_the_release_is_french_whatever_the_language_of_the_run() -> None:
+    french = example_release()
+    with i18n.language("en"):
+        assert example_release() == french
+    assert french["tender"]["awardCriteriaDetails"].startswith("Critères pondérés : ")
 
 
 def test_a_naive_run_time_is_refused() -> None:

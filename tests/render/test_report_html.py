@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from referent_ess import api
+from referent_ess import api, i18n
 from referent_ess.evaluation.results import Evaluation
-from referent_ess.render.report_html import build_report_html
+from referent_ess.render.html.report import build_report_html
 from referent_ess.render.run_info import RunInfo, run_info
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,6 +201,16 @@ def test_same_inputs_same_report(example: Evaluation, report: str) -> None:
     assert build_report_html(example, run_info(example, RUN_AT, ARGV)) == report
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_french_whatever_the_language_of_the_run(
+    example: Evaluation, report: str, lang: str
+) -> None:
+    with i18n.language(lang):
+        assert build_report_html(example, run_info(example, RUN_AT, ARGV)) == report
+    assert "Synthèse" in report
+    assert "Summary" not in report
+
+
 def test_balanced_markup(report: str) -> None:
     """Every element the builder opens is closed, in order: no stray tag breaks the layout.
     (A self-closing ``<rect/>`` is opened and closed by HTMLParser itself.)"""
@@ -269,6 +279,25 @@ def test_hostile_text_is_shown_as_text(
     (row,) = _winner_rows(document)
     assert row.startswith(f"1 {HOSTILE} attributaire pressenti")
     assert f"{HOSTILE} bis 4 irrégulière" in _text(document)  # not ranked, escaped too
+
+
+def test_a_nameless_offer_is_named_in_french(
+    make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
+) -> None:
+    """The workbook's row 2 has no name (a data error to correct): the French report names it
+    in French, as the xlsx report does."""
+    evaluation, run = _evaluate_csv(
+        make_config,
+        tmp_path,
+        [
+            "candidate;lot;day_rate_ht;days;vat_rate;cv;quality",
+            ";1;400;10;20;oui;4",
+            "Beta;1;500;10;20;oui;3",
+        ],
+    )
+    document = build_report_html(evaluation, run)
+    assert "(sans nom, ligne 2) 2 à corriger" in _text(document)
+    assert "(row 2)" not in document
 
 
 def test_provisional_and_empty_lots(

@@ -21,10 +21,10 @@ from openpyxl.chart import BarChart
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from referent_ess import api
+from referent_ess import api, i18n
 from referent_ess.evaluation.results import Evaluation
 from referent_ess.render import run_info as runinfo
-from referent_ess.render.report_xlsx import build_report_xlsx
+from referent_ess.render.xlsx.report import build_report_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_AT = datetime(2026, 11, 28, 10, 0)
@@ -225,7 +225,7 @@ def test_method_sheet_explains_the_rules(wb: Workbook) -> None:
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     assert "20 × Pmin / P" in text
     assert "ROUND_HALF_UP" in text
-    assert "« Prix de la prestation » puis « Note de contexte" in text
+    assert "« Prix de la prestation », puis « Note de contexte" in text  # as the HTML report
     for basis in ("R2143-2", "L2152-2", "L2152-3"):
         assert basis in text
     weights = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(5, 9)}
@@ -286,6 +286,15 @@ def test_rebuild_gives_the_same_sheets_apart_from_the_run_date(
             assert a == b, name
     properties = load(again).properties
     assert (properties.created, properties.modified) == (later, later)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_french_whatever_the_language_of_the_run(
+    example: Evaluation, data: bytes, lang: str
+) -> None:
+    with i18n.language(lang):
+        assert report(example) == data
+    assert load(data).sheetnames[0] == "Synthèse"
 
 
 def test_lot_ids_restrict_the_report(example: Evaluation) -> None:

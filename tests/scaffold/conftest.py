@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from referent_ess.config.consultation import Config, load_config
+from referent_ess.config.loader import load_config
+from referent_ess.config.model import Config
 
 ROOT = Path(__file__).resolve().parents[2]
 

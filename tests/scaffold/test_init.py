@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from referent_ess import api, i18n
-from referent_ess.config.consultation import load_config
+from referent_ess.config.loader import load_config
 from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.init import criteria_yaml, init_consultation, lots_yaml
 from referent_ess.scaffold.offers_template import build_template

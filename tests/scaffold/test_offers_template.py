@@ -20,7 +20,8 @@ from referent_ess import api, i18n
 from referent_ess.base.normalise import normalise
 from referent_ess.base.values import parse_rate
 from referent_ess.config.columns import header_key, header_lookup
-from referent_ess.config.consultation import Config, load_config
+from referent_ess.config.loader import load_config
+from referent_ess.config.model import Config
 from referent_ess.intake.marks_sheet import MARKS_COLUMNS
 from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.offers_template import build_template, write_template

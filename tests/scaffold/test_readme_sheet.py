@@ -4,7 +4,7 @@ import io
 
 import openpyxl
 
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.scaffold.offers_template import build_template
 
 

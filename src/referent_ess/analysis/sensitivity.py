@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from referent_ess.config.choices import Ordering
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import competition_ranks, max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult

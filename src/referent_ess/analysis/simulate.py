@@ -11,12 +11,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
+from referent_ess.analysis.needs_weights import require_weights
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import PriceFormula
-from referent_ess.config.consultation import Config, PriceRule
+from referent_ess.config.model import Config, PriceRule
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.lookup import lot_or_error
 from referent_ess.evaluation.results import Evaluation, LotResult
+from referent_ess.problems.errors import ReferentError
 
 NEUTRALISED_POINTS = Fraction(1, 4)  # price points spread below 25 % of the criterion's max...
 NEUTRALISED_PRICES = Fraction(1, 5)  # ...while the prices differ by more than 20 %
@@ -71,6 +74,14 @@ def standard_rules(config: Config) -> list[tuple[str, PriceRule]]:
 
 
 def simulate(evaluation: Evaluation, lot_id: int) -> Simulation:
+    """The lot ranked under each of :func:`standard_rules`. Raises :class:`ReferentError` when
+    that does not apply: a hierarchy of criteria, an unknown lot, a lot with nothing to rank."""
+    require_weights(evaluation, "simulate")
+    if not lot_or_error(evaluation, lot_id).ranked:  # else every formula "keeps" a missing winner
+        raise ReferentError(
+            "not-applicable",
+            params=(("form", "simulate-empty"), ("lot", str(lot_id))),
+        )
     config = evaluation.config
     variants = []
     for name, rule in standard_rules(config):

@@ -20,6 +20,12 @@ def price_ttc(amount_ht: Decimal, vat_rate: Decimal) -> Decimal:
     return (amount_ht * (1 + vat_rate)).quantize(CENT, ROUND_HALF_UP)
 
 
+def derive_cap_ht(cap_ttc: Decimal, vat_rate: Decimal) -> Decimal:
+    """A lot's cap HT from its cap TTC: TTC / (1 + VAT), to the cent, half up (the other way
+    is :func:`price_ttc`)."""
+    return (cap_ttc / (1 + vat_rate)).quantize(CENT, ROUND_HALF_UP)
+
+
 _STEPS = {0: Decimal(1), 1: Decimal("0.1"), 2: CENT}
 
 

@@ -2,8 +2,9 @@
 
 Each parser takes what openpyxl gives for a cell (``None``, ``bool``, ``int``, ``float``,
 ``str``, ``datetime``...) and returns an exact value, or raises :class:`BadValue` with a stable
-code and a message saying what was found and what is expected. Nothing is guessed: a text that
-could mean two numbers (``1.234,50``, ``12,345``) is refused.
+code and the figures of a message saying what was found and what is expected (the catalogues
+word it). Nothing is guessed: a text that could mean two numbers (``1.234,50``, ``12,345``) is
+refused.
 """
 
 import math
@@ -15,17 +16,19 @@ from typing import Literal
 from referent_ess.base.exact import CENT
 from referent_ess.base.normalise import normalise
 
+Params = tuple[tuple[str, str], ...]  # the figures of a message, named by their type
+
 SPACES = " \u00a0\u202f\u2009"  # normal, no-break, narrow no-break and thin spaces
 
 
 class BadValue(ValueError):
-    """A cell value that cannot be read as the field expects."""
+    """A cell value that cannot be read as the field expects: a stable ``code`` and the
+    parameters of its message (``form``, ``found``...), which the catalogues word."""
 
-    def __init__(self, code: str, message: str, params: tuple[tuple[str, str], ...] = ()) -> None:
+    def __init__(self, code: str, params: Params = ()) -> None:
         self.code = code
-        self.message = message
-        self.params = params  # the figures of the message, for translations
-        super().__init__(message)
+        self.params = params
+        super().__init__(code, params)
 
 
 _CURRENCY = re.compile(r"^(?:€|euros?|eur)\s*|\s*(?:€|euros?|eur)$", re.IGNORECASE)
@@ -44,12 +47,7 @@ def _shown(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-Examples = Literal["money", "days", "mark"]
-_EXAMPLES: dict[str, str] = {
-    "money": "450, 450.50, 450,50 or 1 234,50 €",
-    "days": "20, 21.5 or 21,5",
-    "mark": "3, 3.5 or 3,5",
-}
+Examples = Literal["money", "days", "mark"]  # the examples a message gives of a number
 
 
 def parse_number(value: object, *, examples: Examples = "money") -> Decimal:
@@ -58,11 +56,7 @@ def parse_number(value: object, *, examples: Examples = "money") -> Decimal:
     ``examples``: what the cell holds, so that a text that is no number is answered with
     examples of that (days: 20, 21.5 or 21,5; marks: 3, 3.5 or 3,5) rather than of money."""
     if isinstance(value, bool):
-        raise BadValue(
-            "bad-number",
-            f"found the boolean {value}, expected a number",
-            (("form", "boolean"), ("found", str(value))),
-        )
+        raise BadValue("bad-number", (("form", "boolean"), ("found", str(value))))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
@@ -77,30 +71,19 @@ def parse_number(value: object, *, examples: Examples = "money") -> Decimal:
         return value
     if isinstance(value, str):
         return _parse_number_text(value, examples)
-    raise BadValue(
-        "bad-number",
-        f"found {_shown(value)}, expected a number",
-        (("form", "other"), ("found", _shown(value))),
-    )
+    raise BadValue("bad-number", (("form", "other"), ("found", _shown(value))))
 
 
 def _not_finite(value: object) -> BadValue:
-    return BadValue(
-        "bad-number",
-        f"found {value}, expected a finite number",
-        (("form", "not-finite"), ("found", str(value))),
-    )
+    return BadValue("bad-number", (("form", "not-finite"), ("found", str(value))))
 
 
 def _parse_number_text(raw: str, examples: Examples) -> Decimal:
     text = raw.strip(SPACES + "\t\r\n")
     foreign = _foreign_digits(text)
     if foreign:
-        raise BadValue(
-            "bad-number",
-            f"{raw!r} contains non-ASCII digits ({foreign}); type it with 0-9",
-            (("form", "foreign-digits"), ("found", repr(raw)), ("digits", foreign)),
-        )
+        params = (("form", "foreign-digits"), ("found", repr(raw)), ("digits", foreign))
+        raise BadValue("bad-number", params)
     body = _CURRENCY.sub("", text)
     sign = 1
     if body[:1] in ("-", "+", "\u2212"):
@@ -115,17 +98,11 @@ def _parse_number_text(raw: str, examples: Examples) -> Decimal:
         raise _ambiguous(raw)
     else:
         form = () if examples == "money" else (("form", examples),)
-        raise BadValue(
-            "bad-number",
-            f"{raw!r} is not a number; expected e.g. {_EXAMPLES[examples]}",
-            (*form, ("found", repr(raw))),
-        )
+        raise BadValue("bad-number", (*form, ("found", repr(raw))))
     try:
         number = Decimal(body.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the patterns above only admit valid decimals
-        raise BadValue(
-            "bad-number", f"{raw!r} is not a number", (("form", "plain"), ("found", repr(raw)))
-        ) from None
+        raise BadValue("bad-number", (("form", "plain"), ("found", repr(raw)))) from None
     return number if sign > 0 else -number
 
 
@@ -135,34 +112,26 @@ def _foreign_digits(text: str) -> str:
 
 
 def _ambiguous(raw: str) -> BadValue:
-    return BadValue(
-        "ambiguous-number",
-        f"{raw!r} is ambiguous (is '.' or ',' a thousands or a decimal separator?); "
-        "write it without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50",
-        (("found", repr(raw)),),
-    )
+    return BadValue("ambiguous-number", (("found", repr(raw)),))
 
 
 LARGEST_AMOUNT = Decimal(10) ** 12  # a thousand billion euros or days: surely a typing error
 
 
-_WHAT_PARTS = {"a day rate": "day-rate", "a number of days": "days", "an amount": "amount"}
+Amount = Literal["amount", "day-rate", "days"]
 
 
-def parse_amount(value: object, *, what: str = "an amount") -> Decimal:
-    """A positive number with at most 2 decimals: money or a number of days."""
-    number = parse_number(value, examples="days" if what == "a number of days" else "money")
-    params: tuple[tuple[str, str], ...] = (("found_num", str(number)),)
-    if what in _WHAT_PARTS:
-        params += (("what_part", f"amount.{_WHAT_PARTS[what]}"),)
+def parse_amount(value: object, *, what: Amount = "amount") -> Decimal:
+    """A positive number with at most 2 decimals: ``what`` is money (an amount, a day rate) or
+    a number of days."""
+    number = parse_number(value, examples="days" if what == "days" else "money")
+    params = (("found_num", str(number)), ("what_part", f"amount.{what}"))
     if number <= 0:
-        raise BadValue("not-positive", f"found {number}, expected {what} greater than 0", params)
+        raise BadValue("not-positive", params)
     if number >= LARGEST_AMOUNT:
-        message = f"found {number}, expected {what} below 1 000 000 000 000"
-        raise BadValue("too-large", message, params)
+        raise BadValue("too-large", params)
     if number != number.quantize(CENT):
-        message = f"found {number}, expected {what} with at most 2 decimals"
-        raise BadValue("too-many-decimals", message, params)
+        raise BadValue("too-many-decimals", params)
     return number
 
 
@@ -193,20 +162,12 @@ def _rate_number(value: object, original: object) -> Decimal:
     try:
         return parse_number(value)
     except BadValue:
-        raise BadValue(
-            "bad-rate",
-            f"found {_shown(original)}, expected a VAT rate such as 20 %, 0.2, 5,5 % or exonéré",
-            (("form", "not-number"), ("found", _shown(original))),
-        ) from None
+        raise BadValue("bad-rate", (("form", "not-number"), ("found", _shown(original)))) from None
 
 
 def _checked_rate(rate: Decimal, original: object) -> Decimal:
     if not 0 <= rate < 1:
-        raise BadValue(
-            "bad-rate",
-            f"found {_shown(original)}, expected a VAT rate between 0 % and 100 %",
-            (("form", "range"), ("found", _shown(original))),
-        )
+        raise BadValue("bad-rate", (("form", "range"), ("found", _shown(original))))
     return rate.normalize() if rate else Decimal(0)
 
 
@@ -226,8 +187,7 @@ def parse_lot(value: object) -> int:
         match = _LOT.fullmatch(normalise(value))
         if match and int(match.group(1)) > 0:
             return int(match.group(1))
-    message = f"found {_shown(value)}, expected a lot number such as 3 or Lot 3"
-    raise BadValue("bad-lot", message, (("found", _shown(value)),))
+    raise BadValue("bad-lot", (("found", _shown(value)),))
 
 
 _YES = frozenset(normalise(w) for w in ("oui", "yes", "y", "o", "x", "✓", "✔", "1", "vrai", "true"))
@@ -255,8 +215,7 @@ def parse_yes_no(value: object) -> bool:
             return True
         if word in _NO or word == "":
             return False
-    message = f"found {_shown(value)}, expected oui/non, yes/no, x, 1/0"
-    raise BadValue("bad-yes-no", message, (("found", _shown(value)),))
+    raise BadValue("bad-yes-no", (("found", _shown(value)),))
 
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.ASCII)
@@ -282,18 +241,11 @@ def parse_when(value: object) -> date | datetime:
         iso = _ISO.fullmatch(text)
         french = _FRENCH.fullmatch(text)
         if _TWO_DIGIT_YEAR.fullmatch(text):
-            raise BadValue(
-                "ambiguous-date",
-                f"{value!r} has a two-digit year; write the year in full, e.g. 22/03/2018",
-                (("form", "two-digit-year"), ("found", repr(value))),
-            )
+            raise BadValue("ambiguous-date", (("form", "two-digit-year"), ("found", repr(value))))
         if french and int(french.group(2)) > 12 and int(french.group(1)) <= 12:
             day_first = f"{french.group(2)}/{french.group(1)}/{french.group(3)}"
-            raise BadValue(
-                "ambiguous-date",
-                f"{value!r} looks like month/day/year; write the day first, e.g. {day_first}",
-                (("form", "month-first"), ("found", repr(value)), ("day_first", day_first)),
-            )
+            params = (("form", "month-first"), ("found", repr(value)), ("day_first", day_first))
+            raise BadValue("ambiguous-date", params)
         try:
             if iso:
                 y, m, d, hh, mm, ss = iso.groups()
@@ -302,21 +254,10 @@ def parse_when(value: object) -> date | datetime:
                 d, m, y, hh, mm, ss = french.groups()
                 return _make_when(int(y), int(m), int(d), hh, mm, ss)
         except ValueError:
-            message = f"{value!r} is not a valid date"
-            raise BadValue("bad-date", message, (("found", repr(value)),)) from None
+            raise BadValue("bad-date", (("found", repr(value)),)) from None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        raise BadValue(
-            "bad-date",
-            f"found the number {value}, expected a date; format the cell as a date "
-            "or type 22/03/2018",
-            (("form", "number"), ("found", str(value))),
-        )
-    raise BadValue(
-        "bad-date",
-        f"found {_shown(value)}, expected a date such as 22/03/2018, 22/03/2018 17:30 "
-        "or 2018-03-22",
-        (("form", "other"), ("found", _shown(value))),
-    )
+        raise BadValue("bad-date", (("form", "number"), ("found", str(value))))
+    raise BadValue("bad-date", (("form", "other"), ("found", _shown(value))))
 
 
 def _make_when(

@@ -68,34 +68,23 @@ def read_yaml(path: Path) -> YamlDocument:
         content = path.read_bytes()
         text = content.decode("utf-8-sig")
     except FileNotFoundError:
-        looked: tuple[tuple[str, str], ...]
-        if path.is_absolute():
-            where, looked = "", (("looked_part", "looked.none"),)
-        else:
-            where = f" (looked for {path.absolute()})"
-            looked = (("looked_part", "looked.path"), ("looked", str(path.absolute())))
+        looked: Params = (
+            (("looked_part", "looked.none"),)
+            if path.is_absolute()
+            else (("looked_part", "looked.path"), ("looked", str(path.absolute())))
+        )
         raise ReferentError(
-            f"{path}: file not found{where}",
-            "file-not-found",
-            params=(("form", "yaml"), ("path", str(path)), *looked),
+            "file-not-found", params=(("form", "yaml"), ("path", str(path)), *looked)
         ) from None
     except IsADirectoryError:
-        raise ReferentError(
-            f"{path}: is a folder, expected a YAML file",
-            "is-a-folder",
-            params=(("form", "yaml"), ("path", str(path))),
-        ) from None
+        raise ReferentError("is-a-folder", params=(("form", "yaml"), ("path", str(path)))) from None
     except UnicodeDecodeError as exc:
         raise ReferentError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8",
-            "not-utf8",
-            params=(("form", "yaml"), ("path", str(path)), ("byte", str(exc.start))),
+            "not-utf8", params=(("form", "yaml"), ("path", str(path)), ("byte", str(exc.start)))
         ) from None
     except OSError as exc:
         raise ReferentError(
-            f"{path}: cannot be read ({exc.strerror})",
-            "unreadable-file",
-            params=(("path", str(path)), *os_reason(exc)),
+            "unreadable-file", params=(("path", str(path)), *os_reason(exc))
         ) from None
 
     sha256 = hashlib.sha256(content).hexdigest()
@@ -116,11 +105,6 @@ def read_yaml(path: Path) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        column = f" (column {mark.column + 1})" if mark else ""
-        message = (
-            f"YAML syntax error{column}: {problem}; check the indentation (spaces, not tabs) "
-            "and the quotes on this line and the one before"
-        )
         line = mark.line + 1 if mark else None
         column_params: Params = (
             (("column_part", "column.at"), ("column", str(mark.column + 1)))
@@ -134,24 +118,16 @@ def read_yaml(path: Path) -> YamlDocument:
             ("problem_part", f"yaml-problem.{kind}"),
             *column_params,
         )
-        syntax = Problem("yaml-syntax", message, file=str(path), row=line, params=params)
+        syntax = Problem("yaml-syntax", params=params, file=str(path), row=line)
         return YamlDocument(path, None, sha256, problems=(syntax,))
     except yaml.reader.ReaderError as exc:
         return YamlDocument(path, None, sha256, problems=(_unprintable(path, text, exc),))
     except yaml.YAMLError as exc:
-        unreadable = Problem(
-            "yaml-syntax",
-            f"YAML error: {exc}",
-            file=str(path),
-            params=(("form", "other"), ("detail", str(exc))),
-        )
+        params = (("form", "other"), ("detail", str(exc)))
+        unreadable = Problem("yaml-syntax", params=params, file=str(path))
         return YamlDocument(path, None, sha256, problems=(unreadable,))
     except ValueError as exc:  # an unquoted date that does not exist, such as 2018-13-45
         bad_date = _impossible_date(loader, node)
-        message = (
-            f"{bad_date[1] if bad_date else 'a date'} is not a real date ({exc}); write it as "
-            "YYYY-MM-DD, or quote it to keep it as text"
-        )
         row = bad_date[0] if bad_date else None
         found: Params = (
             (("found_part", "date.found"), ("found", bad_date[1]))
@@ -160,7 +136,7 @@ def read_yaml(path: Path) -> YamlDocument:
         )
         reason = _DATE_REASONS.get(str(exc), "other")
         params = (*found, ("detail", str(exc)), ("detail_part", f"date-detail.{reason}"))
-        bad = Problem("invalid-date", message, file=str(path), row=row, params=params)
+        bad = Problem("invalid-date", params=params, file=str(path), row=row)
         return YamlDocument(path, None, sha256, problems=(bad,))
     finally:
         loader.dispose()
@@ -170,13 +146,8 @@ def read_yaml(path: Path) -> YamlDocument:
 def _unprintable(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:
     """A character YAML refuses (a control character): its line, and what to do."""
     line = text.count("\n", 0, exc.position) + 1
-    character = _code_point(exc.character)
-    message = (
-        f"the file holds the control character {character}, which YAML does not allow; "
-        "retype the line"
-    )
-    params = (("form", "control"), ("character", character))
-    return Problem("yaml-syntax", message, file=str(path), row=line, params=params)
+    params = (("form", "control"), ("character", _code_point(exc.character)))
+    return Problem("yaml-syntax", params=params, file=str(path), row=line)
 
 
 def _code_point(character: object) -> str:
@@ -214,24 +185,14 @@ class _Walk:
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
 
-    def problem(
-        self, code: str, line: int, message: str, location: Location, params: Params
-    ) -> None:
+    def problem(self, code: str, line: int, location: Location, params: Params = ()) -> None:
         field = ".".join(str(part) for part in location) or None
-        self.problems.append(
-            Problem(code, message, file=self.file, row=line, field=field, params=params)
-        )
+        self.problems.append(Problem(code, params=params, file=self.file, row=line, field=field))
 
     def index(self, node: yaml.Node, location: Location) -> None:
         line = node.start_mark.line + 1
         if id(node) in self.seen:
-            self.problem(
-                "yaml-alias",
-                line,
-                "YAML aliases (*name) are not allowed; write the value out",
-                location,
-                (("form", "refused"),),
-            )
+            self.problem("yaml-alias", line, location)
             return
         self.seen.add(id(node))
         self.lines[location] = line
@@ -243,13 +204,8 @@ class _Walk:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
                 key_line = key_node.start_mark.line + 1
                 if key is not None and key in first_line:
-                    self.problem(
-                        "duplicate-key",
-                        key_line,
-                        f"duplicate key {key!r} (first at line {first_line[key]}); keep only one",
-                        (*location, key),
-                        (("key", repr(key)), ("first", str(first_line[key]))),
-                    )
+                    params = (("key", repr(key)), ("first", str(first_line[key])))
+                    self.problem("duplicate-key", key_line, (*location, key), params)
                     continue
                 if key is not None:
                     first_line[key] = key_line
@@ -266,21 +222,14 @@ class _Walk:
         params: Params
         if node.tag.endswith(":bool") and _BOOL_WORDS.fullmatch(text):
             meaning = "true" if text.lower() in ("yes", "on", "y") else "false"
-            message = f"{text} is read by YAML as the boolean {meaning}; quote it: '{text}'"
             params = (("form", "boolean"), ("text", text), ("meaning", meaning))
         elif node.tag.endswith(":int") and _OCTAL.fullmatch(text):
-            message = f"{text} is read by YAML as an octal number; write it without the leading 0"
             params = (("form", "octal"), ("text", text))
         elif node.tag.endswith((":int", ":float")) and _SEXAGESIMAL.fullmatch(text):
-            message = f"{text} is read by YAML as a base-60 number; quote it: '{text}'"
             params = (("form", "base-60"), ("text", text))
         elif node.tag.endswith(":float") and _THOUSANDS_POINT.fullmatch(text):
             read, meant = f"{float(text):g}", text.replace(".", "")
-            message = (
-                f"{text} is read by YAML as the number {read}: if you meant {meant}, write it "
-                "without the point"
-            )
             params = (("form", "thousands"), ("text", text), ("read_num", read), ("meant", meant))
         else:
             return
-        self.problem("yaml-trap", line, message, location, params)
+        self.problem("yaml-trap", line, location, params)

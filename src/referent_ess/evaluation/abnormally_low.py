@@ -20,6 +20,7 @@ from fractions import Fraction
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import AbnormalMethod
 from referent_ess.evaluation.kernel import whole_units
+from referent_ess.problems.problem import english_part
 
 MINIMUM_OFFERS = 3
 
@@ -30,9 +31,13 @@ class Suspicion:
 
     index: int  # position of the price in the list given
     threshold: Fraction
-    explanation: str
     # the figures of the explanation, for the catalogues (``explanation_part`` names its template)
     params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def explanation(self) -> str:
+        """The figures in English: ``mean-ratio: 3000.00 < 0.8 × 7000.00 (...) = 5600.00``."""
+        return english_part(dict(self.params)["explanation_part"], self.params)
 
 
 def detect(
@@ -69,8 +74,6 @@ def _mean_ratio(units: list[int], scale: int, ratio: Decimal) -> list[Suspicion]
                 Suspicion(
                     index,
                     threshold,
-                    f"mean-ratio: {shown[0]} < {ratio} × {shown[1]} (mean of the "
-                    f"other {count} admissible offers) = {shown[2]}",
                     (
                         ("explanation_part", "abnormal.mean-ratio"),
                         ("price_money", shown[0]),
@@ -102,8 +105,6 @@ def _mean_sigma(units: list[int], scale: int) -> list[Suspicion]:
                 Suspicion(
                     index,
                     threshold,
-                    f"mean-sigma: {_shown(price)} < mean {_shown(mean)} − standard deviation "
-                    f"{round_half_up(sigma_shown):.2f} = {_shown(threshold)}",
                     (
                         ("explanation_part", "abnormal.mean-sigma"),
                         ("price_money", _shown(price)),
@@ -127,9 +128,6 @@ def _ffb(units: list[int], scale: int) -> list[Suspicion]:
         Suspicion(
             index,
             threshold,
-            f"ffb: {_shown(Fraction(unit, scale))} ≤ 0.9 × {_shown(second)} (mean of the "
-            f"{len(kept)} offers not more than 20 % above the mean {_shown(first)}) = "
-            f"{_shown(threshold)}",
             (
                 ("explanation_part", "abnormal.ffb"),
                 ("price_money", _shown(Fraction(unit, scale))),

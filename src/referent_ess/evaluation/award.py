@@ -36,9 +36,6 @@ def allocate(
                     result.offer,
                     source,
                     "lot-limit",
-                    f"ranked {result.rank} on lot {lot.lot.id}, but already awarded lot "
-                    f"{earlier}: a candidate may win at most {limit} lot(s) "
-                    "(max_lots_per_candidate)",
                     "candidate",
                     (
                         ("rank", str(result.rank)),
@@ -79,19 +76,10 @@ def _award_first(lot: LotResult) -> LotResult:
     return replace(lot, award=lot.winners[0])
 
 
-_AWARD_NOTES = {
-    "provisional": "provisional ranking: no award yet",
-    "no-admissible": "no admissible offer",
-    "tie": "{count} offers share rank {rank}: the buyer decides",
-    "passed-over": "awarded to the rank-{rank} offer (max_lots_per_candidate)",
-    "nobody": "no candidate may take this lot",
-}
-
-
 def _note(form: str, **figures: int | None) -> dict[str, Any]:
-    """A lot's award note (code ``award-note``), in English and as parameters to translate."""
+    """A lot's award note (code ``award-note``): its form and figures."""
     params = (("form", form), *((name, str(value)) for name, value in figures.items()))
-    return {"award_note": _AWARD_NOTES[form].format(**figures), "award_params": params}
+    return {"award_params": params}
 
 
 def _same(award: OfferResult | None, offers: tuple[OfferResult, ...]) -> OfferResult | None:

@@ -6,7 +6,7 @@ Named ``engine``, not ``evaluate``: a module ``evaluate`` would shadow the funct
 ``referent_ess.evaluate`` of the same name as soon as it is imported.
 """
 
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.award import allocate
 from referent_ess.evaluation.judge import judge
 from referent_ess.evaluation.ranking import rank_lot

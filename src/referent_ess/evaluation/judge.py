@@ -9,11 +9,12 @@ from functools import lru_cache
 
 from referent_ess.base.exact import price_ht, price_ttc
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis
-from referent_ess.config.consultation import Config, Lot
+from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.offer_warning import Source, offer_warning
 from referent_ess.evaluation.results import BudgetCheck, OfferResult, Reason, Status
 from referent_ess.intake.offers import Offer
+from referent_ess.problems.codes import Params
 from referent_ess.problems.problem import Problem
 
 _SEVERITY = {status: order for order, status in enumerate(Status)}  # the first one applies
@@ -23,7 +24,8 @@ def judge(offer: Offer, lot: Lot | None, config: Config, source: Source) -> Offe
     """Everything about one offer that does not depend on the other offers of its lot."""
     consultation = config.consultation
     reasons = [
-        Reason(p.code, Status.INVALID, p.message, p.cell, p.field, p.params) for p in offer.errors
+        Reason(p.code, Status.INVALID, params=p.params, cell=p.cell, field=p.field)
+        for p in offer.errors
     ]
     warnings = [p for p in offer.problems if not p.is_error]
 
@@ -40,35 +42,20 @@ def judge(offer: Offer, lot: Lot | None, config: Config, source: Source) -> Offe
             reasons.append(_zero_price(offer, amount_ht))
     elif not reasons:
         # no cell error explains it: the column itself is missing (validate still evaluates)
-        reasons.append(
-            Reason(
-                "no-price",
-                Status.INVALID,
-                "the price cannot be computed: the day rate or the number of days is missing",
-                params=(("reason", "no-price"),),
-            )
-        )
+        reasons.append(Reason("no-price", Status.INVALID))
 
     late = _lateness(offer, consultation.deadline)
     if late is True:
-        message = (
-            f"received {_when(offer.received_at)}, after the deadline "
-            f"{_when(consultation.deadline)}"
-        )
-        params: tuple[tuple[str, str], ...] = (
+        params: Params = (
             ("received_date", _when(offer.received_at)),
             ("deadline_date", _when(consultation.deadline)),
         )
         cell = offer.cells.get("received_at")
-        reasons.append(Reason("late", Status.LATE, message, cell, "received_at", params))
+        reasons.append(Reason("late", Status.LATE, params=params, cell=cell, field="received_at"))
     elif late is None:
-        message = (
-            f"received on the deadline day without a time; the deadline is "
-            f"{_when(consultation.deadline)}: check that it was on time"
-        )
         params = (("deadline_date", _when(consultation.deadline)),)
         warnings.append(
-            offer_warning(offer, source, "received-time-unknown", message, "received_at", params)
+            offer_warning(offer, source, "received-time-unknown", "received_at", params)
         )
 
     reasons += _missing_documents(offer, consultation.required_documents)
@@ -105,17 +92,13 @@ def judge(offer: Offer, lot: Lot | None, config: Config, source: Source) -> Offe
 
 def _zero_price(offer: Offer, amount_ht: Decimal) -> Reason:
     """A day rate × days that rounds to 0.00: no price formula can score it (Pmin / 0)."""
-    message = (
-        f"the price HT {offer.day_rate_ht} × {offer.days} = {amount_ht:.2f} is zero once rounded "
-        "to the cent; a price must be at least 0.01"
-    )
     params = (
         ("rate_num", str(offer.day_rate_ht)),
         ("days_num", str(offer.days)),
         ("amount_money", str(amount_ht)),
     )
     cell = offer.cells.get("day_rate_ht")
-    return Reason("zero-price", Status.INVALID, message, cell, "day_rate_ht", params)
+    return Reason("zero-price", Status.INVALID, params=params, cell=cell, field="day_rate_ht")
 
 
 def _price_mismatch(offer: Offer, amount_ht: Decimal, source: Source) -> list[Problem]:
@@ -123,17 +106,13 @@ def _price_mismatch(offer: Offer, amount_ht: Decimal, source: Source) -> list[Pr
     stated = offer.price_ht_stated
     if stated is None or abs(stated - amount_ht) <= Decimal("0.01"):
         return []
-    message = (
-        f"the stated price HT {stated:.2f} differs from day rate × days = "
-        f"{offer.day_rate_ht:.2f} × {offer.days} = {amount_ht:.2f}; the unit price prevails"
-    )
     params = (
         ("stated_money", str(stated)),
         ("rate_money", str(offer.day_rate_ht)),
         ("days_num", str(offer.days)),
         ("amount_money", str(amount_ht)),
     )
-    return [offer_warning(offer, source, "price-mismatch", message, "price_ht", params)]
+    return [offer_warning(offer, source, "price-mismatch", "price_ht", params)]
 
 
 def _other_cap(
@@ -162,11 +141,6 @@ def _other_cap(
     if checked.within == other.within:
         return []
     side = "within" if other.within else "over"
-    message = (
-        f"{side} the lot's {other.basis.upper()} cap ({other.price:.2f} against {other.cap:.2f}), "
-        f"while the cap checked (cap_basis: {basis.value}) says "
-        f"{'within' if checked.within else 'over'}"
-    )
     params = (
         ("side_part", f"cap.{side}"),
         ("basis", other.basis.upper()),
@@ -175,26 +149,20 @@ def _other_cap(
         ("checked_basis", basis.value),
         ("checked_part", f"cap.{'within' if checked.within else 'over'}"),
     )
-    return [offer_warning(offer, source, "other-cap", message, "day_rate_ht", params)]
+    return [offer_warning(offer, source, "other-cap", "day_rate_ht", params)]
 
 
 def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
     missing = [document for document in required if offer.documents.get(document) is False]
     if not missing:
         return []
-    plural = "s" if len(missing) > 1 else ""
-    message = f"missing required document{plural}: {', '.join(missing)}"
-    params = (("documents", ", ".join(missing)),)
+    params = (("form", "several" if len(missing) > 1 else "one"), ("documents", ", ".join(missing)))
     cell = offer.cells.get(missing[0])
-    return [Reason("incomplete", Status.INCOMPLETE, message, cell, missing[0], params)]
+    return [Reason("incomplete", Status.INCOMPLETE, params=params, cell=cell, field=missing[0])]
 
 
 def _over_cap(offer: Offer, check: BudgetCheck) -> Reason:
     basis = check.basis.upper()
-    message = (
-        f"price {basis} {check.price:.2f} exceeds the lot's cap {basis} {check.cap:.2f} "
-        f"by {-check.margin:.2f}"
-    )
     params = (
         ("basis", basis),
         ("price_money", str(check.price)),
@@ -202,34 +170,25 @@ def _over_cap(offer: Offer, check: BudgetCheck) -> Reason:
         ("excess_money", str(-check.margin)),
     )
     cell = offer.cells.get("day_rate_ht")
-    return Reason("over_cap", Status.OVER_CAP, message, cell, "day_rate_ht", params)
+    return Reason("over_cap", Status.OVER_CAP, params=params, cell=cell, field="day_rate_ht")
 
 
 def _missing_mark(offer: Offer, criterion: str) -> Reason:
     absent = offer.missing_evaluators.get(criterion)
     if absent:
-        return Reason(
-            "missing-evaluator-mark",
-            Status.INVALID,
-            f"no mark from {', '.join(absent)} for {criterion}: every evaluator must mark "
-            f"{offer.candidate!r} on lot {offer.lot} (marks sheet)",
-            offer.cells.get("candidate"),
-            criterion,
-            (
-                ("evaluators", ", ".join(absent)),
-                ("criterion", criterion),
-                ("candidate", repr(offer.candidate)),
-                ("lot", str(offer.lot)),
-            ),
+        params: Params = (
+            ("evaluators", ", ".join(absent)),
+            ("criterion", criterion),
+            ("candidate", repr(offer.candidate)),
+            ("lot", str(offer.lot)),
         )
-    return Reason(
-        "missing-mark",
-        Status.INVALID,
-        f"no mark for {criterion}; the jury must mark every criterion",
-        offer.cells.get(criterion),
-        criterion,
-        (("criterion", criterion),),
-    )
+        cell = offer.cells.get("candidate")
+        return Reason(
+            "missing-evaluator-mark", Status.INVALID, params=params, cell=cell, field=criterion
+        )
+    params = (("criterion", criterion),)
+    cell = offer.cells.get(criterion)
+    return Reason("missing-mark", Status.INVALID, params=params, cell=cell, field=criterion)
 
 
 def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], list[str]]:

@@ -8,6 +8,7 @@ from collections.abc import Collection
 
 from referent_ess.base.normalise import normalise
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
+from referent_ess.problems.codes import Params
 from referent_ess.problems.errors import ReferentError
 
 
@@ -17,16 +18,10 @@ def lot_or_error(evaluation: Evaluation, lot_id: int) -> LotResult:
     lot = evaluation.lot(lot_id)
     if lot is not None:
         return lot
-    known = [result.lot.id for result in evaluation.lots]
+    known = ", ".join(str(result.lot.id) for result in evaluation.lots)
+    path = str(evaluation.config.lots_path)
     raise ReferentError(
-        f"{evaluation.config.lots_path}: there is no lot {lot_id} "
-        f"(lots: {', '.join(map(str, known))})",
-        "no-such-lot",
-        params=(
-            ("path", str(evaluation.config.lots_path)),
-            ("lot", str(lot_id)),
-            ("known", ", ".join(map(str, known))),
-        ),
+        "no-such-lot", params=(("path", path), ("lot", str(lot_id)), ("known", known))
     )
 
 
@@ -58,8 +53,6 @@ def offer_or_error(evaluation: Evaluation, lot: LotResult, candidate: str) -> Of
     if matches:
         rows = ", ".join(str(r.offer.row) for r in matches)
         raise ReferentError(
-            f"{where}: {candidate!r} has {len(matches)} offers on lot {lot.lot.id} (rows {rows}); "
-            "a candidate may bid once per lot: correct the workbook (see `referent validate`)",
             "ambiguous-candidate",
             params=(
                 ("path", str(where)),
@@ -69,21 +62,16 @@ def offer_or_error(evaluation: Evaluation, lot: LotResult, candidate: str) -> Of
                 ("rows", rows),
             ),
         )
-    message, params = _unknown_candidate(evaluation, lot, candidate)
-    raise ReferentError(message, "unknown-candidate", params=params)
+    raise ReferentError("unknown-candidate", params=_unknown_candidate(evaluation, lot, candidate))
 
 
-def _unknown_candidate(
-    evaluation: Evaluation, lot: LotResult, candidate: str
-) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """The message for a name that matches no offer, and its parameters: the closest names, the
-    lot's candidates, and the other lots the name has offers on (a wrong --lot is a common
-    slip)."""
+def _unknown_candidate(evaluation: Evaluation, lot: LotResult, candidate: str) -> Params:
+    """The parameters of ``unknown-candidate``: the closest names, the lot's candidates, and the
+    other lots the name has offers on (a wrong --lot is a common slip)."""
     names = [r.candidate for r in lot.offers]
     by_key = {normalise(r.offer.candidate): r.candidate for r in lot.offers if r.offer.candidate}
     wanted = normalise(candidate)
     close = difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=0.6)
-    message = f"{evaluation.book.path}: lot {lot.lot.id} has no offer from {candidate!r}"
     params: list[tuple[str, str]] = [
         ("path", str(evaluation.book.path)),
         ("lot", str(lot.lot.id)),
@@ -94,17 +82,12 @@ def _unknown_candidate(
         ("listed_part", "candidates.some" if names else "candidates.none"),
         ("elsewhere_part", "elsewhere.none"),
     ]
-    if close:
-        message += f"; did you mean {' or '.join(repr(by_key[key]) for key in close)}?"
-    listed = ", ".join(names) if names else "none"
-    message += f" (candidates of lot {lot.lot.id}: {listed})"
     elsewhere = [
         str(other.lot.id)
         for other in evaluation.lots
         if other is not lot and wanted in {normalise(r.offer.candidate or "") for r in other.offers}
     ]
     if elsewhere:
-        message += f"; {candidate!r} has an offer on lot {', '.join(elsewhere)}"
         params[-1] = ("elsewhere_part", "elsewhere.some")
         params.append(("elsewhere", ", ".join(elsewhere)))
-    return message, tuple(params)
+    return tuple(params)

@@ -7,11 +7,12 @@ from fractions import Fraction
 from math import lcm
 
 from referent_ess.config.choices import AbnormalMethod, Ordering, PriceBasis
-from referent_ess.config.consultation import Config, Lot
+from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, Suspicion, detect
 from referent_ess.evaluation.offer_warning import Source, offer_warning
 from referent_ess.evaluation.results import LotResult, OfferResult, Status, Tie
+from referent_ess.problems.codes import Params
 from referent_ess.problems.problem import Problem
 
 
@@ -74,13 +75,10 @@ def rank_lot(
     others = [r for r in results if r.status is not Status.ADMISSIBLE]
     ties = _exact_ties(ranked, config.tie_break) if config.ordering is Ordering.WEIGHTED else ()
     provisional = unsure or any(r.status is Status.INVALID for r in others)
-    detection = None
+    skipped: Params = ()
     if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
-        detection = (
-            f"Abnormally low offers: fewer than {MINIMUM_OFFERS} admissible offers, so the "
-            f"{method.value} method does not apply; judge the prices case by case"
-        )
-    return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional, detection)
+        skipped = (("count", str(MINIMUM_OFFERS)), ("method", method.value))
+    return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional, skipped)
 
 
 _ZERO = Fraction(0)
@@ -123,14 +121,7 @@ def _mark_units(
 
 def _abnormally_low(result: OfferResult, suspicion: Suspicion, source: Source) -> Problem:
     """The flag of an abnormally low price: the figures, and what the law requires next."""
-    explanation = suspicion.explanation
-    message = (
-        f"the price may be abnormally low ({explanation}); before any rejection the law requires "
-        "asking the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la "
-        "commande publique)"
-    )
-    params = (("explanation", explanation), *suspicion.params)
-    return offer_warning(result.offer, source, "abnormally-low", message, "day_rate_ht", params)
+    return offer_warning(result.offer, source, "abnormally-low", "day_rate_ht", suspicion.params)
 
 
 def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:

@@ -11,9 +11,10 @@ from fractions import Fraction
 from functools import cached_property
 
 from referent_ess.config.choices import PriceBasis
-from referent_ess.config.consultation import Config, Lot
+from referent_ess.config.model import Config, Lot
 from referent_ess.intake.offers import Offer, OfferBook
-from referent_ess.problems.problem import Problem
+from referent_ess.problems.codes import Params, kind_of
+from referent_ess.problems.problem import Problem, english
 
 
 class Status(StrEnum):
@@ -38,16 +39,37 @@ LEGAL_BASIS: dict[Status, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Reason:
-    """Why an offer is not admissible. ``code`` is stable; ``status`` is the status it leads to."""
+    """Why an offer is not admissible. ``code`` is stable; ``status`` is the status it leads to;
+    ``params`` are the figures of its message, which the catalogues word."""
 
     code: str
     status: Status
-    message: str
-    cell: str | None = None
-    field: str | None = None
-    params: tuple[tuple[str, str], ...] = ()  # the figures of the message, for translations
+    cell: str | None
+    field: str | None
+    params: Params
+
+    def __init__(
+        self,
+        code: str,
+        status: Status,
+        *,
+        params: Params = (),
+        cell: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        kind_of(code, params)  # a code the registry does not list is a bug
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "cell", cell)
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "params", params)
+
+    @property
+    def message(self) -> str:
+        """The English text (JSON and CSV keep it whatever the language)."""
+        return english(self.code, self.params)
 
     @property
     def legal_basis(self) -> str | None:
@@ -113,10 +135,23 @@ class LotResult:
     highest_price: Decimal | None
     ties: tuple[Tie, ...] = ()
     provisional: bool = False  # some offer of the lot (or without a lot) could not be evaluated
-    abnormal_note: str | None = None  # why abnormally-low detection did not apply, if it did not
+    # why abnormally-low detection did not apply, if it did not: the figures of its message
+    abnormal_params: Params = ()
     award: OfferResult | None = None  # the offer the lot goes to, when that can be said
-    award_note: str | None = None  # why there is no award, or why it is not the first ranked
-    award_params: tuple[tuple[str, str], ...] = ()  # its form and figures, for the catalogues
+    # why there is no award, or why it is not the first ranked: the form and figures of its note
+    award_params: Params = ()
+
+    @property
+    def abnormal_note(self) -> str | None:
+        """In English (the JSON keeps it): ``abnormally-low-skipped``, or None."""
+        if not self.abnormal_params:
+            return None
+        return english("abnormally-low-skipped", self.abnormal_params)
+
+    @property
+    def award_note(self) -> str | None:
+        """In English (the JSON keeps it): ``award-note``, or None."""
+        return english("award-note", self.award_params) if self.award_params else None
 
     @cached_property
     def ranked(self) -> tuple[OfferResult, ...]:

@@ -25,28 +25,16 @@ def write_atomically(
     for source in inputs:
         if _same_file(path, source):
             raise ReferentError(
-                f"{path}: is an input of this run ({source}); refusing to write over it",
-                "output-is-input",
-                params=(("path", str(path)), ("source", str(source))),
+                "output-is-input", params=(("path", str(path)), ("source", str(source)))
             )
     if path.is_dir():
-        raise ReferentError(
-            f"{path}: is a folder; give a file name to write to",
-            "output-is-folder",
-            params=(("path", str(path)),),
-        )
+        raise ReferentError("output-is-folder", params=(("path", str(path)),))
     if path.exists() and not force:
-        raise ReferentError(
-            f"{path}: already exists; pass --force to replace it",
-            "output-exists",
-            params=(("path", str(path)),),
-        )
+        raise ReferentError("output-exists", params=(("path", str(path)),))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ReferentError(
-            f"{path}: the folder {folder} does not exist",
-            "output-folder-missing",
-            params=(("path", str(path)), ("folder", str(folder))),
+            "output-folder-missing", params=(("path", str(path)), ("folder", str(folder)))
         )
     pieces = [content] if isinstance(content, str | bytes) else content
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -62,11 +50,8 @@ def write_atomically(
         Path(temporary).unlink(missing_ok=True)
         if not isinstance(exc, OSError):
             raise
-        raise ReferentError(
-            f"{path}: cannot be written ({exc.strerror})",
-            "output-unwritable",
-            params=(("path", str(path)), *os_reason(exc)),
-        ) from None
+        params = (("path", str(path)), *os_reason(exc))
+        raise ReferentError("output-unwritable", params=params) from None
 
 
 def _umask() -> int:

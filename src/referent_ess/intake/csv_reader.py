@@ -46,12 +46,8 @@ def read_offers_csv(path: Path) -> RawSheet:
             records.append((start, tuple(field if field else None for field in record)))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise ReferentError(
-            f"{display}: line {start}: cannot be read as CSV ({exc}); check the quotes: a field "
-            'that starts with " must end with ", and a " inside it is written ""',
-            "bad-csv-quotes",
-            params=(("path", display), ("line", str(start)), ("detail", str(exc))),
-        ) from None
+        params = (("path", display), ("line", str(start)), ("detail", str(exc)))
+        raise ReferentError("bad-csv-quotes", params=params) from None
     if not records:  # pragma: no cover - a text that is not blank holds at least one record
         return _sheet(display, (), ())
     rows = tuple(
@@ -72,44 +68,25 @@ def _sheet(
 def _read_text(path: Path, display: str) -> str:
     """The decoded content of the file, or a :class:`ReferentError` saying why it is unusable."""
     if not path.exists():
-        params = (("path", display), ("form", "offers"))
-        raise ReferentError(f"{display}: file not found", "file-not-found", params=params)
+        raise ReferentError("file-not-found", params=(("path", display), ("form", "offers")))
     if path.is_dir():
-        params = (("path", display), ("form", "csv"))
-        raise ReferentError(
-            f"{display}: is a folder, expected a .csv file", "is-a-folder", params=params
-        )
+        raise ReferentError("is-a-folder", params=(("path", display), ("form", "csv")))
     if not path.is_file():
-        raise ReferentError(
-            f"{display}: not a regular file, expected a .csv file",
-            "unreadable-file",
-            params=(("form", "not-regular"), ("path", display)),
-        )
+        raise ReferentError("unreadable-file", params=(("form", "not-regular"), ("path", display)))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReferentError(
-            f"{display}: cannot be read ({exc.strerror or exc})",
-            "unreadable-file",
-            params=(("path", display), *os_reason(exc, str(exc.strerror or exc))),
-        ) from None
+        params = (("path", display), *os_reason(exc, str(exc.strerror or exc)))
+        raise ReferentError("unreadable-file", params=params) from None
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         # utf-8-sig counts from after the BOM; the message counts from the start of the file.
-        raise ReferentError(
-            f"{display}: not UTF-8 text (byte {exc.start + bom}); in Excel or LibreOffice save it "
-            "as « CSV UTF-8 »",
-            "not-utf8",
-            params=(("form", "csv"), ("path", display), ("byte", str(exc.start + bom))),
-        ) from None
+        params = (("form", "csv"), ("path", display), ("byte", str(exc.start + bom)))
+        raise ReferentError("not-utf8", params=params) from None
     if "\0" in text:
-        raise ReferentError(
-            f"{display}: contains NUL bytes: not a text CSV file",
-            "nul-bytes",
-            params=(("path", display),),
-        )
+        raise ReferentError("nul-bytes", params=(("path", display),))
     return text
 
 

@@ -15,12 +15,12 @@ from fractions import Fraction
 from statistics import median
 
 from referent_ess.base.normalise import normalise
-from referent_ess.base.values import BadValue, is_blank, parse_lot, parse_number
+from referent_ess.base.values import BadValue, Params, is_blank, parse_lot, parse_number
 from referent_ess.config.choices import MarksAggregate
 from referent_ess.config.columns import ALIASES, OfferField, column_letter, header_key
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.intake.sheet import RawSheet
-from referent_ess.problems.problem import Problem, Severity
+from referent_ess.problems.problem import Problem
 
 MARKS_COLUMNS: dict[str, tuple[str, ...]] = {
     "candidate": (OfferField.CANDIDATE.value, *ALIASES[OfferField.CANDIDATE]),
@@ -71,15 +71,18 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
     problems: list[Problem] = []
 
     def report(
-        code: str,
-        message: str,
-        cell: str | None,
-        row: int | None,
-        fld: str | None,
-        params: tuple[tuple[str, str], ...] = (),
+        code: str, cell: str | None, row: int | None, fld: str | None, params: Params
     ) -> None:
         problems.append(
-            Problem(code, message, Severity.ERROR, raw.file, raw.sheet, cell, row, fld, params)
+            Problem(
+                code,
+                params=params,
+                file=raw.file,
+                sheet=raw.sheet,
+                cell=cell,
+                row=row,
+                field=fld,
+            )
         )
 
     positions = _header(raw, report)
@@ -104,9 +107,7 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
 
         missing = [name for name in REQUIRED if value(name) is None]
         for name in missing:
-            params = (("field", name), ("field_part", f"field.{name}"))
-            message = f"empty cell: a {name} is required"
-            report("missing-value", message, cell(name), number, name, params)
+            report("missing-value", cell(name), number, name, (("field_part", f"field.{name}"),))
         if missing:
             continue
         lot = _parsed(parse_lot, value("lot"), _at(report, cell("lot"), number, "lot"))
@@ -115,7 +116,6 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
             ids = ", ".join(c.id for c in config.marked_criteria)
             report(
                 "unknown-criterion",
-                f"{value('criterion')!r} is not a marked criterion of criteria.yaml ({ids})",
                 cell("criterion"),
                 number,
                 "criterion",
@@ -125,7 +125,6 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
         if isinstance(mark, Decimal) and criterion is not None and not 0 <= mark <= criterion.scale:
             report(
                 "mark-out-of-range",
-                f"found the mark {mark}, expected a mark from 0 to {criterion.scale}",
                 cell("mark"),
                 number,
                 "mark",
@@ -134,8 +133,7 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
             mark = None
         if isinstance(lot, int) and lot not in lots:
             params = (("form", "marks"), ("lot", str(lot)))
-            message = f"lot {lot} is not in lots.yaml"
-            report("unknown-lot", message, cell("lot"), number, "lot", params)
+            report("unknown-lot", cell("lot"), number, "lot", params)
             lot = None
         if not isinstance(lot, int) or criterion is None or not isinstance(mark, Decimal):
             continue
@@ -159,8 +157,6 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
         if earlier is not None:
             report(
                 "duplicate-mark",
-                f"{entry.evaluator} marks {candidate!r} on {criterion.id} twice (also "
-                f"{earlier.cell}); keep one row",
                 entry.cell,
                 number,
                 "mark",
@@ -192,7 +188,6 @@ def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
             aliases = ", ".join(repr(a) for a in MARKS_COLUMNS[name])
             report(
                 "missing-column",
-                f"the marks sheet has no column for {name}: add one headed {aliases}",
                 None,
                 1,
                 name,
@@ -201,16 +196,15 @@ def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
     return positions
 
 
-Params = tuple[tuple[str, str], ...]
-Report = Callable[[str, str, str | None, int | None, str | None, Params], None]
-Located = Callable[[str, str, Params], None]
+Report = Callable[[str, str | None, int | None, str | None, Params], None]
+Located = Callable[[str, Params], None]
 
 
 def _at(report: Report, cell: str, row: int, name: str) -> Located:
-    """``report`` with the place filled in, for a parser's code, message and parameters."""
+    """``report`` with the place filled in, for a parser's code and parameters."""
 
-    def located(code: str, message: str, params: Params) -> None:
-        report(code, message, cell, row, name, params)
+    def located(code: str, params: Params) -> None:
+        report(code, cell, row, name, params)
 
     return located
 
@@ -219,26 +213,20 @@ def _parsed(parser: Callable[[object], object], value: object, report: Located) 
     try:
         return parser(value)
     except BadValue as bad:
-        report(bad.code, bad.message, bad.params)
+        report(bad.code, bad.params)
         return None
 
 
-def divergence(entries: Sequence[MarkEntry], threshold: Decimal) -> tuple[str, Params] | None:
-    """The message and its parameters, if the marks spread more than ``threshold``: the jury
-    must discuss them."""
+def divergence(entries: Sequence[MarkEntry], threshold: Decimal) -> Params | None:
+    """The parameters of ``marks-divergence``, if the marks spread more than ``threshold``: the
+    jury must discuss them."""
     marks = [e.mark for e in entries]
     if len(marks) < 2 or max(marks) - min(marks) <= threshold:
         return None
     spread = max(marks) - min(marks)
-    listed = ", ".join(f"{e.evaluator} {e.mark}" for e in entries)
-    message = (
-        f"the evaluators' marks on {entries[0].criterion} spread by {spread} "
-        f"(more than {threshold}): {listed}; the jury should discuss them before signing"
-    )
-    params = (
+    return (
         ("criterion", entries[0].criterion),
         ("spread_num", str(spread)),
         ("threshold_num", str(threshold)),
         ("listed_marks", json.dumps([[e.evaluator, str(e.mark)] for e in entries])),
     )
-    return message, params

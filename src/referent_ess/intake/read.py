@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from referent_ess.intake.csv_reader import read_offers_csv
-from referent_ess.intake.file_guard import check_readable
 from referent_ess.intake.sheet import Progress, RawSheet
 from referent_ess.intake.xlsx_reader import read_xlsx_offers
+from referent_ess.intake.zip_guard import check_readable
 from referent_ess.problems.errors import ReferentError
 
 

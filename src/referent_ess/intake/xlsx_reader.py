@@ -1,13 +1,12 @@
 """Reading the offers sheet of an ``.xlsx`` workbook (or a ``.csv`` file) into raw cell values.
 
-The file is first checked by :mod:`referent_ess.intake.file_guard` (what it really is, zip
-bombs, XML attacks, merged cells, hidden rows). openpyxl then reads the workbook in read-only mode
-with the
-values Excel or LibreOffice cached for formulas; macros in an ``.xlsm`` are never run. Two kinds of
-cells cannot be read as values and are kept as markers so that the caller can report them with
-their cell: error cells (``#DIV/0!``, ``#REF!``...) and formulas that were never computed (a
-workbook written by a program and not opened in a spreadsheet since): such a formula has no
-cached value and must not be read as an empty cell.
+The file is first checked and scanned by :mod:`referent_ess.intake.xlsx_scan` (what it really
+is, zip bombs, XML attacks, merged cells, hidden rows). openpyxl then reads the workbook in
+read-only mode with the values Excel or LibreOffice cached for formulas; macros in an ``.xlsm``
+are never run. Two kinds of cells cannot be read as values and are kept as markers so that the
+caller can report them with their cell: error cells (``#DIV/0!``, ``#REF!``...) and formulas
+that were never computed (a workbook written by a program and not opened in a spreadsheet
+since): such a formula has no cached value and must not be read as an empty cell.
 """
 
 import warnings
@@ -18,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from referent_ess.base.normalise import normalise
 from referent_ess.base.values import is_blank
-from referent_ess.intake.file_guard import SheetScan, XlsxScan, scan_xlsx
 from referent_ess.intake.sheet import (
     OFFERS_SHEET_NAMES,
     ErrorCell,
@@ -26,6 +24,7 @@ from referent_ess.intake.sheet import (
     RawSheet,
     UncomputedFormula,
 )
+from referent_ess.intake.xlsx_scan import SheetScan, XlsxScan, scan_xlsx
 from referent_ess.problems.errors import ReferentError
 
 if TYPE_CHECKING:
@@ -43,11 +42,8 @@ def read_xlsx_offers(path: Path, progress: Progress | None = None) -> RawSheet:
     except (ReferentError, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except BaseException as exc:  # a Rust panic in the reader is a BaseException, not Exception
-        raise ReferentError(
-            f"{path}: cannot be read as an .xlsx workbook ({exc})",
-            "unreadable-workbook",
-            params=(("path", str(path)), ("detail", str(exc))),
-        ) from None
+        params = (("path", str(path)), ("detail", str(exc)))
+        raise ReferentError("unreadable-workbook", params=params) from None
     marks = _raw(path, scan, read.marks_name, read.marks_values, ()) if read.marks_name else None
     offers = _raw(path, scan, read.offers_name, read.offers_values, read.other_headers)
     return replace(offers, marks_sheet=marks)
@@ -194,11 +190,7 @@ def _choose_offers_sheet(scan: XlsxScan, display: str) -> str:
             return sheet.name
     visible = [sheet.name for sheet in scan.worksheets if sheet.state == "visible"]
     if not visible:
-        raise ReferentError(
-            f"{display}: the workbook has no visible worksheet",
-            "no-worksheet",
-            params=(("path", display),),
-        )
+        raise ReferentError("no-worksheet", params=(("path", display),))
     return visible[0]
 
 

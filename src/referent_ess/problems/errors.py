@@ -7,13 +7,13 @@ ordinary exception.
 
 import errno
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from referent_ess.problems.problem import Problem
+from referent_ess.i18n import message
+from referent_ess.problems.codes import Params, kind_of
+from referent_ess.problems.problem import Problem, english
 
 
-def os_reason(exc: OSError, text: str | None = None) -> tuple[tuple[str, str], ...]:
+def os_reason(exc: OSError, text: str | None = None) -> Params:
     """The parameters of "cannot be read (reason)": the system's words, and whether access was
     denied (which the catalogues word in the user's language)."""
     denied = exc.errno in (errno.EACCES, errno.EPERM)
@@ -27,38 +27,61 @@ def one_line(text: str) -> str:
 
 
 class ReferentError(Exception):
-    """Unusable input: each of ``lines`` is one complete message naming the file (and line).
+    """Unusable input: ``ReferentError("file-not-found", params=(("form", "offers"), ("path",
+    "offers.xlsx")))``, or data problems that make the input unusable (:meth:`from_problems`).
 
-    ``code`` is a stable name for the case (``file-not-found``, ``legacy-xls``...), shown after
-    the message as ``[code]``, as for problems. ``params`` are the figures of a one-line message
-    and ``problems`` the data problems behind the lines, so that the CLI can word them in the
-    user's language; the lines themselves are the English text.
+    ``code`` is a stable name for the case, shown after the message as ``[code]``, as for
+    problems; ``params`` are the figures of its message, which the catalogue of each language
+    words (:func:`referent_ess.i18n.message`); :attr:`lines` are the English text.
     """
 
     def __init__(
         self,
-        lines: str | Sequence[str],
         code: str | None = None,
         *,
-        params: tuple[tuple[str, str], ...] = (),
-        problems: Sequence["Problem"] = (),
+        params: Params = (),
+        problems: Sequence[Problem] = (),
     ) -> None:
         self.code = code
         self.params = params
         self.problems = tuple(problems)
-        texts = (lines,) if isinstance(lines, str) else tuple(lines)
-        texts = tuple(one_line(text) for text in texts)
-        self.lines: tuple[str, ...] = tuple(f"{t} [{code}]" if code else t for t in texts)
+        if code is not None and not problems:
+            kind_of(code, params)  # a code the registry does not list is a bug
         super().__init__("\n".join(self.lines))
 
     @classmethod
-    def from_problems(cls, problems: Sequence["Problem"]) -> "ReferentError":
+    def from_problems(cls, problems: Sequence[Problem]) -> "ReferentError":
         """Data problems that make the input unusable, one line each."""
-        return cls([problem.describe() for problem in problems], problems=problems)
+        return cls(problems=problems)
+
+    @property
+    def message(self) -> str:
+        """The English text of a one-message error (without its code)."""
+        assert self.code is not None
+        return english(self.code, self.params)
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The English lines, each a complete message naming the file (and line), with its
+        code: one per problem, or the error's own."""
+        if self.problems:
+            return tuple(one_line(problem.describe()) for problem in self.problems)
+        if self.code is None:
+            return ()
+        return (f"{one_line(self.message)} [{self.code}]",)
+
+    def lines_in(self, lang: str | None = None) -> tuple[str, ...]:
+        """:attr:`lines` in ``lang`` (default: the run's language), as the CLI prints them."""
+        if self.problems:
+            return tuple(one_line(problem.line_in(lang)) for problem in self.problems)
+        if self.code is None:
+            return ()
+        text = message(self.code, self.params, lang=lang)
+        return (f"{one_line(text)} [{self.code}]",)
 
 
 class ConfigError(ReferentError):
     """``lots.yaml`` or ``criteria.yaml`` is readable but wrong: every problem, with its line."""
 
-    def __init__(self, problems: Sequence["Problem"]) -> None:
-        super().__init__([problem.describe() for problem in problems], problems=problems)
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(problems=problems)

@@ -1,11 +1,17 @@
 """Problems found in the inputs: data, never exceptions, so that all of them are reported at once.
 
-Each problem has a stable ``code`` (scripts and tests rely on it), a severity, and where it is:
-the file, and for a workbook the sheet, the cell (``D7``), the row and the field.
+Each problem has a stable ``code`` (scripts and tests rely on it), typed parameters (the figures
+of its message), a severity, and where it is: the file, and for a workbook the sheet, the cell
+(``D7``), the row and the field. Its words are the catalogue's (:mod:`referent_ess.i18n`):
+:attr:`Problem.message` is the English text, :func:`referent_ess.i18n.message` the run's.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
+
+from referent_ess import i18n
+from referent_ess.i18n import templates
+from referent_ess.problems.codes import Kind, Params, kind_of
 
 
 class Severity(StrEnum):
@@ -13,17 +19,60 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
+def english(code: str, params: Params) -> str:
+    """The English text of a message: the English catalogue's template, filled in. What JSON,
+    CSV and the exception's text hold, whatever the language of the run."""
+    return i18n.message(code, params, lang="en")
+
+
+def english_part(name: str, params: Params) -> str:
+    """The English text of the clause ``part:<name>`` of a message."""
+    return templates.part(name, params, lang="en")
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Problem:
+    """``Problem("bad-lot", params=(("found", "'x'"),), file=..., sheet=..., cell="B2", row=2,
+    field="lot")``; the severity is the code's (:mod:`~referent_ess.problems.codes`) unless
+    given."""
+
     code: str
-    message: str
-    severity: Severity = Severity.ERROR
-    file: str | None = None
-    sheet: str | None = None
-    cell: str | None = None
-    row: int | None = None
-    field: str | None = None
-    params: tuple[tuple[str, str], ...] = ()  # the figures of the message, for translations
+    params: Params
+    severity: Severity
+    file: str | None
+    sheet: str | None
+    cell: str | None
+    row: int | None
+    field: str | None
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        params: Params = (),
+        severity: Severity | None = None,
+        file: str | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        kind = kind_of(code, params)
+        if severity is None:
+            severity = Severity.WARNING if kind is Kind.WARNING else Severity.ERROR
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "file", file)
+        object.__setattr__(self, "sheet", sheet)
+        object.__setattr__(self, "cell", cell)
+        object.__setattr__(self, "row", row)
+        object.__setattr__(self, "field", field)
+
+    @property
+    def message(self) -> str:
+        """The English text (JSON and CSV keep it whatever the language)."""
+        return english(self.code, self.params)
 
     @property
     def is_error(self) -> bool:
@@ -62,11 +111,26 @@ class Problem:
             field = f"{self.field}{colon}" if self.field and self.cell else ""
         return f"{where}{field}{self.message if message is None else message} [{self.code}]"
 
+    def line_in(self, lang: str | None = None) -> str:
+        """:meth:`describe` in ``lang`` (default: the run's language): its message, the word for
+        a sheet and the colon as that language writes them."""
+        chosen = i18n.current() if lang is None else lang
+        words = i18n.CATALOGUES[chosen]
+        message = i18n.message(self.code, self.params, lang=chosen)
+        return self.describe(message, words["word.sheet"], words["punct.colon"])
+
     def to_dict(self) -> dict[str, object]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        del data["params"]
-        return data
+        """The problem in JSON: its English message, never its parameters (not a contract)."""
+        return {
+            "code": self.code,
+            "message": self.message,
+            "severity": self.severity.value,
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "row": self.row,
+            "field": self.field,
+        }
 
 
 @dataclass(frozen=True)

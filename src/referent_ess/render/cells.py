@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import Ordering, PriceBasis
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.budget import Verdict, check_verdict
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult

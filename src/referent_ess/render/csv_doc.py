@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n.numbers import decimal_raw, money_raw, points, quantity_raw

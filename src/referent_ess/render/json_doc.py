@@ -18,7 +18,7 @@ from referent_ess._version import __version__
 from referent_ess.analysis.sensitivity import Sensitivity
 from referent_ess.analysis.simulate import Simulation, Variant
 from referent_ess.base.exact import round_half_up, scaled_half_up
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.budget import BudgetReport, verdict
 from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult

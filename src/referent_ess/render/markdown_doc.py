@@ -111,7 +111,7 @@ def validation_markdown(report: ValidationReport) -> str:
                 problem.place(tr("word.sheet"), tr("punct.colon")),
                 problem.field or "",
                 problem.code,
-                i18n.message(problem.code, problem.params, problem.message),
+                i18n.message(problem.code, problem.params),
             )
             out.append("| " + " | ".join(md_text(cell) for cell in cells) + " |")
         out.append("")

@@ -1,76 +1,11 @@
 """The evaluation as one OCDS 1.1 release: open-contracting publication of bids and awards.
 
-Why a release and not a release package: OCDS publishes releases inside a package, but the
-package's required fields (``uri``, ``publisher``, ``publishedDate``, ``version``, and in
-practice ``license`` and ``publicationPolicy``) describe the *publication* — who publishes, at
-which address, under which licence — which only the buyer's publication system knows. The tool
-knows the contracting process, so it writes the release, and the buyer's platform wraps it. (The
-package schema also ``$ref``s the release schema by URL, so a package could not be validated
-offline without more plumbing.)
-
-What is written, and the choices made (the OCDS codelists quoted are those of 1.1):
-
-- ``tag: ["award"]``: the release carries the tender section, the bids and the awards, and the
-  releaseTag codelist says an award release may populate the tender section with the process
-  that led to the award. ``tender`` would announce a new call to suppliers, which this is not.
-  When no lot can be awarded (all provisional, tied or without admissible offers), the release
-  only adds the bids to the tender: ``["tenderUpdate"]``.
-- ``tender.procurementMethod``: the OCDS method says *who may bid*, not the French procedure's
-  name. A procédure adaptée with a public notice that any operator may answer (the bundled 2018
-  call) is ``open``; one where the buyer consults suppliers of its choice is ``limited``.
-  ``lots.yaml`` does not say which, so ``open`` is the default and ``method`` can change it;
-  ``method_details`` (e.g. ``"Procédure adaptée (art. R2123-1 du Code de la commande
-  publique)"``) fills ``procurementMethodDetails``.
-- Amounts are **HT** (without VAT): a lot's ``value`` is its cap HT, a bid's and an award's
-  ``value`` the offer's price HT. French law (R2121-1) and the EU directives estimate values
-  net of VAT, OCDS extensions use ``valueGross`` for amounts with taxes, and HT is the one basis
-  on which every offer is comparable (some bidders are VAT-exempt). The TTC figures are kept in
-  the namespaced fields below. All amounts are JSON numbers (OCDS ``amount`` is a number), the
-  float of the amount rounded half up to the cent; the currency is EUR.
-- ``awards[].status: "pending"``: the awardStatus codelist says "proposed, but not yet in
-  force"; a ranking is the analysis, not the buyer's decision (nor its notification and the
-  standstill before signing). ``active`` would claim an award in force.
-- Bids (bid extension): ``status`` is ``valid`` for an admissible offer, ``disqualified`` for
-  one eliminated by a ground of law (late, irregular, unacceptable), and ``pending`` ("submitted
-  but not yet evaluated", bidStatus codelist) for an offer the tool could not evaluate because
-  of a data error in the workbook: that is not a ground for rejection. ``rank``/``hasRank`` are
-  the bid extension's own fields; awards point to the winning bid with ``relatedBids`` (the
-  extension deprecates ``relatedBid``).
-- Criteria and weights: the awardCriteriaBreakdown extension puts them on each lot, as
-  ``lots[].awardCriteria.criteria[]`` with ``type`` (``quality``/``price``), ``name``,
-  ``description`` and ``numbers: [{"number": 30, "weight": "percentageExact"}]``; it defines
-  no field on the tender itself, so the same criteria are repeated on every lot, and
-  ``tender.awardCriteriaDetails`` says it in words.
-- Dates: ``date`` is the run's time, which must be timezone-aware. The deadline of
-  ``lots.yaml`` is local time without a zone; it is read in ``local_zone`` (Europe/Paris unless
-  given), and a deadline that is a date means the end of that day (23:59:59).
-- Identifiers are deterministic: ``ocid`` is ``{prefix}-{slug of the title}``, the release
-  ``id`` adds the run's UTC time, a party's ``id`` is the slug of its name (with a hash suffix
-  when two different names give the same slug), a bid's ``id`` is ``lot-{lot}-row-{row}``.
-
-Namespaced fields (OCDS has no place for them; every consumer may ignore them):
-
-- ``bids.details[]["referent:evaluation"]``: what the tool computed for the offer, as in
-  ``referent score --format json``: ``row`` (workbook row), ``status`` (``admissible``,
-  ``late``, ``incomplete``, ``over_cap``, ``invalid``), ``rank`` and ``total`` (``null`` unless
-  admissible), ``gapToFirst``, ``points`` (criterion id → points), ``priceTtc``, ``vatRate``,
-  and ``reasons`` (``code``, ``status``, ``message`` — the tool's message, in English —
-  ``legalBasis``, in French, ``null`` for a data error). Points, totals and gaps are numbers
-  rounded half up to 2 decimals; amounts are numbers to the cent.
-- ``tender.lots[]["referent:cap"]``: ``{"ht", "ttc", "checkedOn"}``: both caps, and the one the
-  offers were checked against (``cap_basis``).
-- ``tender.lots[].awardCriteria.criteria[]["referent:id"]``: the criterion id that keys
-  ``points``.
-- ``"referent:notes"`` (release): why a lot has no award (``provisional-ranking``,
-  ``unbroken-tie``, ``no-admissible-offer``) and offers without a readable lot
-  (``unplaced-offers``), each ``{"code", "relatedLots", "message"}`` in French.
-- ``"referent:run"`` (release): the tool's name and version and each input file's name and
-  SHA-256, so the release can be traced to its inputs. Only file *names*: a published release
-  should not carry the buyer's folders or command line.
-
-Before publishing: the release holds every bid's price and points, the rejected ones too, and
-French access-to-documents doctrine generally keeps unsuccessful offers out of reach (business
-secrecy). What to publish is the buyer's decision; this module writes everything it knows.
+A release, not a release package (the package describes the publication, which only the
+buyer's platform knows); ``tag: ["award"]`` with ``pending`` awards (a ranking is not the
+buyer's decision); amounts HT; criteria on each lot (awardCriteriaBreakdown); what OCDS has no
+place for in ``referent:`` fields. Each choice, and what to check before publishing, is
+explained in ``docs/ocds.md``. The release's texts are French whatever ``--lang`` says (the
+catalogue's ``doc.ocds.*`` keys).
 """
 
 import hashlib
@@ -83,12 +18,14 @@ from fractions import Fraction
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
-from referent_ess.render import phrases
+from referent_ess.i18n import numbers, tr
 from referent_ess.render.cells import gap_to_first
+from referent_ess.render.phrases import award_note, basis_words, formula_described
 from referent_ess.render.run_info import RunInfo
 
 Json = dict[str, Any]
@@ -123,6 +60,18 @@ def build_ocds_release(
     """
     if run.run_at.tzinfo is None or run.run_at.utcoffset() is None:
         raise ValueError("run.run_at must be timezone-aware, e.g. datetime.now().astimezone()")
+    with i18n.language("fr"):  # the release's texts are French (``language: "fr"``)
+        return _release(evaluation, run, ocid_prefix, method, method_details, local_zone)
+
+
+def _release(
+    evaluation: Evaluation,
+    run: RunInfo,
+    ocid_prefix: str,
+    method: Method,
+    method_details: str | None,
+    local_zone: tzinfo | None,
+) -> Json:
     config = evaluation.config
     consultation = config.consultation
     names = [r.offer.candidate for _, r in _all_offers(evaluation) if r.offer.candidate]
@@ -154,7 +103,7 @@ def build_ocds_release(
                 {
                     "code": "no-award",
                     "relatedLots": [str(lot.lot.id)],
-                    "message": f"Lot {lot.lot.id} : aucune attribution ({_award_note(lot)}).",
+                    "message": tr("doc.ocds.no_award", lot=lot.lot.id, note=award_note(lot)),
                 }
             )
             continue
@@ -167,10 +116,7 @@ def build_ocds_release(
             {
                 "code": "unplaced-offers",
                 "relatedLots": [],
-                "message": (
-                    f"Offres dont le lot n'a pas pu être lu (lignes {rows}) : publiées comme "
-                    "offres sans lot, non évaluées."
-                ),
+                "message": tr("doc.ocds.unplaced", rows=rows),
             }
         )
 
@@ -259,17 +205,20 @@ def _criterion(criterion: Criterion, config: Config) -> Json:
     maximum = round_half_up(scoring.max_points(config.total, criterion.weight), 2)
     if criterion.price is not None:
         rule = criterion.price
-        formula = phrases.FORMULA[rule.formula.value]
+        formula = formula_described(rule.formula)
         if rule.formula.value == "gap":
-            formula += f", k = {_plain(rule.k)}"
-        description = (
-            f"Notation {formula} sur le prix {phrases.BASIS[rule.basis.value]} ; "
-            f"{_plain(maximum)} points au plus"
+            formula += f", k = {numbers.quantity(rule.k)}"
+        description = tr(
+            "doc.ocds.price_criterion",
+            formula=formula,
+            basis=basis_words(rule.basis),
+            maximum=numbers.quantity(maximum),
         )
     else:
-        description = (
-            f"Note du jury de 0 à {_plain(criterion.scale)}, convertie en points ; "
-            f"{_plain(maximum)} points au plus"
+        description = tr(
+            "doc.ocds.marks_criterion",
+            scale=numbers.quantity(criterion.scale),
+            maximum=numbers.quantity(maximum),
         )
     return {
         "type": "price" if criterion.is_price else "quality",
@@ -281,16 +230,15 @@ def _criterion(criterion: Criterion, config: Config) -> Json:
 
 
 def _criteria_details(config: Config) -> str:
-    weights = " ; ".join(f"{c.label} : {_plain(c.weight)} %" for c in config.criteria)
-    text = (
-        f"Critères pondérés : {weights}. Total sur {_plain(config.total)} points. Classement "
-        "sur les valeurs exactes ; points et totaux publiés arrondis au centième (au demi "
-        "supérieur)."
+    weights = tr("punct.semicolon").join(
+        tr("doc.ocds.weight", criterion=c.label, weight=numbers.quantity(c.weight))
+        for c in config.criteria
     )
+    text = tr("doc.ocds.criteria", weights=weights, total=numbers.quantity(config.total))
     if config.tie_break:
         names = {c.id: c.label for c in config.criteria}
-        order = ", puis ".join(names.get(i, i) for i in config.tie_break)
-        text += f" Égalité exacte départagée par les points du critère : {order}."
+        order = tr("note.hierarchy.then").join(names.get(i, i) for i in config.tie_break)
+        text += tr("doc.ocds.tie_break", criteria=order)
     return text
 
 
@@ -336,31 +284,21 @@ def _why_no_award(lot: LotResult) -> Json | None:
     """A note when the lot cannot be awarded from this evaluation, else None."""
     lot_id = str(lot.lot.id)
     if lot.provisional:
-        code, message = (
-            "provisional-ranking",
-            f"Lot {lot_id} : classement provisoire (des offres n'ont pas pu être évaluées), "
-            "aucune attribution publiée.",
-        )
+        code = "provisional-ranking"
     elif not lot.winners:
-        code, message = (
-            "no-admissible-offer",
-            f"Lot {lot_id} : aucune offre admissible, aucune attribution publiée.",
-        )
+        code = "no-admissible-offer"
     elif len(lot.winners) > 1:
-        code, message = (
-            "unbroken-tie",
-            f"Lot {lot_id} : égalité exacte au premier rang que les critères de départage ne "
-            "tranchent pas, aucune attribution publiée.",
-        )
+        code = "unbroken-tie"
     else:
         return None
+    message = tr(f"doc.ocds.note.{code}", lot=lot_id)
     return {"code": code, "relatedLots": [lot_id], "message": message}
 
 
 def _award(lot: LotResult, winner: OfferResult, bid_id: str, ids: "_PartyIds") -> Json:
     award: Json = {
         "id": f"award-lot-{lot.lot.id}",
-        "title": f"Lot {lot.lot.id} — {lot.lot.title}",
+        "title": tr("lot.title", id=lot.lot.id, title=lot.lot.title),
         "status": "pending",  # proposed, not yet in force: the buyer decides and notifies
         "relatedLots": [str(lot.lot.id)],
         "relatedBids": [bid_id],
@@ -417,12 +355,6 @@ def _points(value: Fraction | None) -> float | None:
     return None if value is None else float(round_half_up(value, 2))
 
 
-def _plain(value: Decimal) -> str:
-    """A number for French text without useless zeros: 30, 2,5."""
-    text = f"{value.normalize():f}"
-    return text.replace(".", ",")
-
-
 def _deadline(deadline: date | datetime, zone: tzinfo) -> str:
     """The deadline as an RFC 3339 date-time; a date means the end of that day, local time."""
     if isinstance(deadline, datetime):
@@ -474,8 +406,3 @@ class _PartyIds:
 
     def __getitem__(self, name: str) -> str:
         return self._ids[name]
-
-
-def _award_note(lot: LotResult) -> str:
-    """The lot's award note, in French like the rest of the release."""
-    return phrases.message_fr("award-note", lot.award_params, str(lot.award_note))

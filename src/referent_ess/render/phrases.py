@@ -12,12 +12,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from functools import wraps
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, NamedTuple
 
 from referent_ess import i18n
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config, PriceRule
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.budget import BudgetReport, unchecked_because
 from referent_ess.evaluation.kernel import max_points
@@ -102,21 +101,29 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
     assert rule is not None
     top = short_raw(points(max_points(config.total, criterion.weight)))
     basis = rule.basis.value.upper()
-    formula = formula_text(rule.formula, top)
-    if rule.formula is PriceFormula.GAP:
-        formula += f", k = {rule.k}"
-    figures = f"Pmin = {money(lot.lowest_price)}"
-    if rule.formula is PriceFormula.LINEAR:
-        figures += f", Pmax = {money(lot.highest_price)}"
     note = tr(
         "note.price",
         criterion=criterion.id,
         formula=formula_name(rule.formula),
         basis=basis,
-        expression=formula,
-        figures=figures,
+        expression=price_expression(rule, top, str(rule.k)),
+        figures=price_figures(lot, rule, lambda amount: str(money(amount))),
     )
     return note + vat_mix_note(lot, basis)
+
+
+def price_expression(rule: PriceRule, top: str, k: str) -> str:
+    """The lot's price formula with its figures: ``20 × Pmin / P``; ``…, k = 2`` by gap."""
+    expression = formula_text(rule.formula, top)
+    return expression + f", k = {k}" if rule.formula is PriceFormula.GAP else expression
+
+
+def price_figures(lot: LotResult, rule: PriceRule, amount: Callable[[Decimal | None], str]) -> str:
+    """The prices the formula used: ``Pmin = 9000.00`` (and ``Pmax`` for the linear one)."""
+    figures = f"Pmin = {amount(lot.lowest_price)}"
+    if rule.formula is PriceFormula.LINEAR:
+        figures += f", Pmax = {amount(lot.highest_price)}"
+    return figures
 
 
 def vat_mix_note(lot: LotResult, basis: str) -> str:
@@ -128,20 +135,33 @@ def vat_mix_note(lot: LotResult, basis: str) -> str:
     return tr("note.vat_mix", rates=", ".join(percent(r) for r in rates), basis=basis)
 
 
-def tie_notes(lot: LotResult) -> list[str]:
+class TieVoice(NamedTuple):
+    """What a tie note words differently in the tables and in the documents: the catalogue keys
+    of its parts, how it names a criterion and the candidates, and how it writes points."""
+
+    lead: str = "note.tie"
+    decided: str = "note.tie_decided"
+    shared: str = "note.tie_shared"
+    criterion: Callable[[str], str] = str  # the criterion's id
+    names: Callable[[Sequence[OfferResult]], str] = names_of
+    figure: Callable[[Fraction | None], str] = lambda value: str(numbers.number(value))
+    separator: Callable[[], str] = lambda: "; " if i18n.current() == "fr" else ", "
+
+
+def tie_notes(lot: LotResult, voice: TieVoice = TieVoice()) -> list[str]:  # noqa: B008
     """One sentence per exact tie of the lot: who tied, what decided, who still shares a rank."""
     notes = []
     for tie in lot.ties:
-        note = tr("note.tie", total=numbers.number(tie.total), names=names_of(tie.offers))
+        note = tr(voice.lead, total=voice.figure(tie.total), names=voice.names(tie.offers))
         if tie.decided_by is not None:
-            shown = ("; " if i18n.current() == "fr" else ", ").join(
-                str(numbers.number(r.points.get(tie.decided_by))) for r in tie.offers
+            shown = voice.separator().join(
+                voice.figure(r.points.get(tie.decided_by)) for r in tie.offers
             )
-            note += tr("note.tie_decided", criterion=tie.decided_by, figures=shown)
+            note += tr(voice.decided, criterion=voice.criterion(tie.decided_by), figures=shown)
         else:
             note += tr("note.tie_undecided")
         for same in tie.shared:
-            note += tr("note.tie_shared", names=names_of(same), rank=same[0].rank)
+            note += tr(voice.shared, names=voice.names(same), rank=same[0].rank)
         notes.append(note + ".")
     return notes
 
@@ -156,7 +176,7 @@ def award_note(lot: LotResult) -> str | None:
     """Why the lot has no award, or why it goes to an offer that is not first."""
     if lot.award_note is None:
         return None
-    return i18n.message("award-note", lot.award_params, lot.award_note)
+    return i18n.message("award-note", lot.award_params)
 
 
 def provisional_note(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
@@ -199,7 +219,7 @@ def excluded_reasons(result: OfferResult) -> Iterable[str]:
     for reason in result.reasons:
         cell = f" ({reason.cell})" if reason.cell else ""
         basis = f" — {reason.legal_basis}" if reason.legal_basis else f" — {tr('no_ground')}"
-        yield f"{i18n.message(reason.code, reason.params, reason.message)}{cell}{basis}"
+        yield f"{i18n.message(reason.code, reason.params)}{cell}{basis}"
 
 
 def validation_verdict(report: ValidationReport) -> str:
@@ -353,47 +373,14 @@ def letter_reason(
     return None
 
 
-# ---- the documents' French --------------------------------------------------------------------
-# The reports, the letters and the OCDS release are French whatever --lang says. Until each is
-# rendered inside ``with i18n.language("fr")`` as a whole, these give them the French words
-# above under the names they already use (they replace render/labels_fr.py).
-# TODO(documents): remove once report_html, report_xlsx, letters and ocds word in French through
-# the functions above.
-
-STATUS: dict[Status, str] = {s: i18n.CATALOGUES["fr"][f"status.{s.value}"] for s in Status}
-STATUS_EXPLAINED: dict[Status, str] = {
-    s: i18n.CATALOGUES["fr"][f"status.explained.{s.value}"] for s in Status
-}
-FORMULA: dict[str, str] = {
-    f.value: i18n.CATALOGUES["fr"][f"formula.{f.value}.described"] for f in PriceFormula
-}
-BASIS: dict[str, str] = {b.value: i18n.CATALOGUES["fr"][f"basis.{b.value}"] for b in CapBasis}
-P = ParamSpec("P")
-R = TypeVar("R")
+# ---- a reason with the cap it is over ----------------------------------------------------------
 
 
-def euros(amount: Decimal | Fraction | int) -> str:
-    """An amount the French way: 8 333,00 €."""
-    return money(amount, lang="fr")
-
-
-def number(value: Decimal | Fraction | int, places: int = 2) -> str:
-    """A number the French way, thousands apart: 88,31; 8 333,00."""
-    return numbers.number(value, places, grouped=True, lang="fr")
-
-
-def in_french(function: Callable[P, R]) -> Callable[P, R]:
-    """``function``, worded in French whatever the run's language."""
-
-    @wraps(function)
-    def french(*args: P.args, **kwargs: P.kwargs) -> R:
-        with i18n.language("fr"):
-            return function(*args, **kwargs)
-
-    return french
-
-
-message_fr = in_french(i18n.message)  # a reason's or a problem's message
-reason_fr = in_french(reason_text)
-deadline_fr = in_french(deadline_words)
-letter_reason_fr = in_french(letter_reason)
+def reasons_with_caps(result: OfferResult) -> list[tuple[Reason, BudgetCheck | None]]:
+    """Each reason of the offer with the cap it is over: the n-th ``over_cap`` reason goes with
+    the n-th cap exceeded; None for every other reason."""
+    over = iter([check for check in result.budget if not check.within])
+    return [
+        (reason, next(over, None) if reason.code == "over_cap" else None)
+        for reason in result.reasons
+    ]

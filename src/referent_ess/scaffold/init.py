@@ -19,7 +19,7 @@ from string import Template
 from typing import Final
 
 from referent_ess import i18n
-from referent_ess.config.consultation import load_config
+from referent_ess.config.loader import load_config
 from referent_ess.files.atomic_write import write_atomically
 from referent_ess.i18n import tr
 from referent_ess.problems.errors import ReferentError
@@ -55,13 +55,11 @@ def init_consultation(
     """
     if lots < 1:
         raise ReferentError(
-            f"--lots {lots}: a consultation has at least one lot",
             "init-lots",
             params=(("lots", str(lots)),),
         )
     if folder.exists() and not folder.is_dir():
         raise ReferentError(
-            f"{folder}: is a file, not a folder",
             "init-not-a-folder",
             params=(("path", str(folder)),),
         )
@@ -69,15 +67,10 @@ def init_consultation(
     refuse_filled_workbook(folder / OFFERS_FILE, by_init=True)  # typed offers are never lost
     existing = [path for path in targets if path.exists()]
     if existing and not force:
-        lines = [
-            (path, f"{path}: already exists; pass --force to replace it, or choose another folder")
-            for path in existing
-        ]
         raise ReferentError(
-            [line for _, line in lines],
             "init-exists",
             problems=[  # one line per file, each worded in the user's language
-                Problem("init-exists", line, params=(("path", str(path)),)) for path, line in lines
+                Problem("init-exists", params=(("path", str(path)),)) for path in existing
             ],
         )
     lots_text = lots_yaml(lots, title, deadline or date.today() + timedelta(DEFAULT_DEADLINE_DAYS))

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import i18n
 from referent_ess.base.normalise import normalise
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.files.atomic_write import write_atomically
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import tr
@@ -113,14 +113,10 @@ def refuse_filled_workbook(path: Path, *, by_init: bool = False) -> None:
         return
     if by_init:
         raise ReferentError(
-            f"{path}: holds {rows} offer row(s); init never replaces it, even "
-            "with --force: choose another folder, or move the workbook away first",
             "init-holds-offers",
             params=(("path", str(path)), ("rows", str(rows))),
         )
     raise ReferentError(
-        f"{path}: holds {rows} offer row(s); write the template to another file (--out "
-        "new.xlsx) and copy the offers across, so that nothing typed is lost",
         "output-holds-offers",
         params=(("path", str(path)), ("rows", str(rows))),
     )
@@ -131,7 +127,6 @@ def _evaluators(evaluators: Sequence[str]) -> tuple[str, ...]:
     names = tuple(" ".join(name.split()) for name in evaluators)
     if any(not name for name in names):
         raise ReferentError(
-            "an evaluator's name is empty; give names such as Anne,Bruno",
             "bad-evaluators",
             params=(("form", "empty"),),
         )
@@ -141,7 +136,6 @@ def _evaluators(evaluators: Sequence[str]) -> tuple[str, ...]:
         seen.setdefault(normalise(name), name)
         if earlier is not None:
             raise ReferentError(
-                f"the evaluators {earlier!r} and {name!r} are the same name; give each once",
                 "bad-evaluators",
                 params=(("form", "same"), ("earlier", repr(earlier)), ("name", repr(name))),
             )

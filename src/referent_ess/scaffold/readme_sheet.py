@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import i18n
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.i18n import tr
 from referent_ess.scaffold.cell_text import set_text
 from referent_ess.scaffold.template_columns import (

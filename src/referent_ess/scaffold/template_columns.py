@@ -19,8 +19,9 @@ from typing import Final, Literal
 from referent_ess import i18n
 from referent_ess.config.choices import Ordering
 from referent_ess.config.columns import COMMENT_SUFFIX, HEADERS, MARKS_HEADERS, OfferField
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.i18n import tr
+from referent_ess.i18n.numbers import quantity_raw
 from referent_ess.scaffold.cell_text import clip
 
 OFFERS_SHEET: Final = "offers"
@@ -324,7 +325,7 @@ def _mark_rule(title: str, prompt: str, scale: Decimal, shown: str) -> Rule:
         clip(prompt, MAX_MESSAGE),
         clip(tr("tpl.mark.error", range=shown), MAX_MESSAGE),
         "between",
-        f"{scale.normalize():f}",  # as a formula holds it: 5, 2.5
+        quantity_raw(scale),  # as a formula holds it: 5, 2.5
     )
 
 

@@ -11,7 +11,7 @@ language for people.
 """
 
 from referent_ess.config.choices import Ordering
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 
 from .hierarchy_steps import hierarchy_steps

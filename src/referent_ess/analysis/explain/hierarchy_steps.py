@@ -5,7 +5,7 @@ differs: the one that put one offer before the other."""
 from collections.abc import Iterator
 from fractions import Fraction
 
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.results import LotResult, OfferResult
 
 from .points_steps import mark_figure, mark_origin, mark_words

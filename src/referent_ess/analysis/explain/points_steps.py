@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess.base.exact import round_half_up
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import OfferResult, Status
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from referent_ess.config.choices import PriceBasis, PriceFormula
-from referent_ess.config.consultation import Config, Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Status
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from referent_ess.base.exact import round_half_up
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.results import LotResult, OfferResult
 
 from .terms import (

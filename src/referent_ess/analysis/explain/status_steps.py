@@ -4,7 +4,7 @@
 from collections.abc import Iterator
 from datetime import datetime
 
-from referent_ess.config.consultation import Config
+from referent_ess.config.model import Config
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 
 from .terms import (

@@ -9,10 +9,10 @@ from typing import Any
 
 from referent_ess import i18n
 from referent_ess.analysis.explain import Explanation, Step, explain_offer
-from referent_ess.evaluation.results import Evaluation
+from referent_ess.evaluation.lookup import lot_or_error, offer_or_error
+from referent_ess.evaluation.results import Evaluation, OfferResult
 from referent_ess.i18n import tr
 
-from .lookup import find_offer
 from .words import figures, step_text
 
 __all__ = [
@@ -29,10 +29,15 @@ __all__ = [
 def explain(evaluation: Evaluation, lot_id: int, candidate: str) -> Explanation:
     """Every step of the evaluation of ``candidate``'s offer on lot ``lot_id`` (the name matched
     as a person types it, see :func:`find_offer`)."""
-    result = find_offer(evaluation, lot_id, candidate)
-    lot = evaluation.lot(lot_id)
-    assert lot is not None  # find_offer found the lot
-    return explain_offer(evaluation, lot, result)
+    lot = lot_or_error(evaluation, lot_id)
+    return explain_offer(evaluation, lot, offer_or_error(evaluation, lot, candidate))
+
+
+def find_offer(evaluation: Evaluation, lot_id: int, candidate: str) -> OfferResult:
+    """The offer ``explain`` would explain: an unknown lot or name raises the
+    :class:`~referent_ess.problems.errors.ReferentError` of :mod:`referent_ess.evaluation.lookup`
+    (with the lot's candidates and the closest names)."""
+    return offer_or_error(evaluation, lot_or_error(evaluation, lot_id), candidate)
 
 
 def explanation_dict(explanation: Explanation) -> dict[str, Any]:

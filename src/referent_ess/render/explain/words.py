@@ -97,7 +97,7 @@ def worded(value: Value) -> str:
             return list(phrases.excluded_reasons(result))[index]
         case WarningText(result, index):
             warning = result.warnings[index]
-            return i18n.message(warning.code, warning.params, warning.message)
+            return i18n.message(warning.code, warning.params)
     raise TypeError(f"not a value of an explanation: {value!r}")
 
 

@@ -18,7 +18,7 @@ from rich.text import Text
 from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import Ordering
-from referent_ess.config.consultation import Criterion
+from referent_ess.config.model import Criterion
 from referent_ess.evaluation.budget import verdict as budget_verdict
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr
@@ -213,7 +213,7 @@ def problems_table(report: ValidationReport) -> Table:
             problem.place(tr("word.sheet"), tr("punct.colon")),
             problem.field or "",
             problem.code,
-            i18n.message(problem.code, problem.params, problem.message),
+            i18n.message(problem.code, problem.params),
             style="red" if problem.is_error else "yellow",
         )
     return keep_whole(table, wrappable=(tr("col.candidate"), tr("col.message")))

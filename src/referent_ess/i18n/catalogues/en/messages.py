@@ -1,10 +1,14 @@
-"""English texts: every problem and error, by code (``msg:<code>[.<form>]``) and the parts they
-share (``part:``)."""
+"""English texts: every problem, error, reason and note, by code (``msg:<code>[.<form>]``, one
+for each key of :mod:`referent_ess.problems.codes`), and the parts they share (``part:``).
+
+The only English of these messages: the code builds none. A data module, long because the tool
+says many precise things; grouped as the registry is."""
 
 MESSAGES: dict[str, str] = {
-    # reasons and warnings (templates by code; the core's English message is the fallback)
+    # reasons and notes
     "msg:late": "received {received_date}, after the deadline {deadline_date}",
-    "msg:incomplete": "missing required document(s): {documents}",
+    "msg:incomplete.one": "missing required document: {documents}",
+    "msg:incomplete.several": "missing required documents: {documents}",
     "msg:over_cap": (
         "price {basis} {price_money} exceeds the lot's cap {basis} {cap_money} by {excess_money}"
     ),
@@ -15,12 +19,16 @@ MESSAGES: dict[str, str] = {
     "msg:award-note.tie": "{count} offers share rank {rank}: the buyer decides",
     "msg:award-note.passed-over": "awarded to the rank-{rank} offer (max_lots_per_candidate)",
     "msg:award-note.nobody": "no candidate may take this lot",
+    "msg:abnormally-low-skipped": (
+        "Abnormally low offers: fewer than {count} admissible offers, so the {method} method does "
+        "not apply; judge the prices case by case"
+    ),
     "msg:zero-price": (
         "the price HT {rate_num} × {days_num} = {amount_money} is zero once rounded to the cent; "
         "a price must be at least 0.01"
     ),
     # data problems (validate) and the warnings of a ranking: templates by code and form
-    "msg:missing-value": "empty cell: a {field} is required",
+    "msg:missing-value": "empty cell: a {field_part} is required",
     "msg:missing-value.no-date": (
         "no reception date: the deadline cannot be checked for this offer"
     ),
@@ -103,7 +111,7 @@ MESSAGES: dict[str, str] = {
     "msg:unknown-key.close": "unknown key {key} (did you mean {close}?)",
     "msg:unknown-key.known": "unknown key {key}; known keys: {known}",
     "msg:not-a-mapping.empty": "expected a mapping of keys ({keys}), found an empty file",
-    "msg:not-a-mapping.other": "expected a mapping of keys ({keys}), found a {found}",
+    "msg:not-a-mapping.other": "expected a mapping of keys ({keys}), found {type_part}",
     "msg:invalid-value.greater_than": "Input should be greater than {limit_num}{found_part}",
     "msg:invalid-value.greater_than_equal": (
         "Input should be greater than or equal to {limit_num}{found_part}"
@@ -135,9 +143,7 @@ MESSAGES: dict[str, str] = {
     "msg:invalid-value.date_from_datetime_inexact": (
         "Datetimes provided to dates should have zero time - e.g. be exact dates{found_part}"
     ),
-    "msg:not-checked.config": (
-        "the offers workbook was not checked, since the configuration has errors"
-    ),
+    "msg:not-checked": ("the offers workbook was not checked, since the configuration has errors"),
     "msg:duplicate-id.lot": "lot id {id} is used twice (also lots.{also})",
     "msg:duplicate-id.criterion": "criterion id {id} is used twice",
     "msg:missing-cap": "give cap_ht, cap_ttc or both",
@@ -148,7 +154,7 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:weights-sum": "weights must sum to 100, found {weights_num} = {total_num}",
     "msg:price-criterion.some": "exactly one criterion must have a price: block, found {ids}",
-    "msg:price-criterion.none": "exactly one criterion must have a price: block, found {ids}",
+    "msg:price-criterion.none": "exactly one criterion must have a price: block, found none",
     "msg:invalid-value.int_type": "Input should be a valid integer{found_part}",
     "msg:invalid-value.decimal_type": (
         "Decimal input should be an integer, float, string or Decimal object{found_part}"
@@ -161,12 +167,13 @@ MESSAGES: dict[str, str] = {
         "List should have at least 1 item after validation, not {actual}{found_part}"
     ),
     "msg:invalid-value.identifier": "String should match pattern {pattern}{found_part}",
+    "msg:invalid-value.other": "{detail}{found_part}",  # pydantic's words, for a rare case
     "part:type.list": "a list",
     "part:type.str": "a text",
     "part:type.int": "a whole number",
     "part:type.float": "a number",
-    "part:type.bool": "true or false",
-    "part:type.other": "{found}",
+    "part:type.bool": "a boolean",
+    "part:type.other": "a {found}",
     "part:found.none": "",
     "part:found.value": " (found {found})",
     "part:found.date": " (found the date {found}: quote it to keep it as text)",
@@ -198,7 +205,7 @@ MESSAGES: dict[str, str] = {
     "part:date-detail.month": "{detail}",
     "part:date-detail.day": "{detail}",
     "part:date-detail.other": "{detail}",
-    "msg:yaml-alias.refused": "YAML aliases (*name) are not allowed; write the value out",
+    "msg:yaml-alias": "YAML aliases (*name) are not allowed; write the value out",
     "msg:duplicate-key": "duplicate key {key} (first at line {first}); keep only one",
     "msg:yaml-trap.boolean": "{text} is read by YAML as the boolean {meaning}; quote it: '{text}'",
     "msg:yaml-trap.octal": (
@@ -279,9 +286,7 @@ MESSAGES: dict[str, str] = {
     "part:candidates.none": "none",
     "part:elsewhere.none": "",
     "part:elsewhere.some": "; {candidate} has an offer on lot {elsewhere}",
-    "msg:no-lot": "{path}: there is no lot {lot} (lots: {known})",
     # letters and their templates
-    "msg:no-lot.letters": "lot {lot} is not in the consultation (lots: {known})",
     "msg:letters-provisional": (
         "lot {lot}: the ranking is provisional (some offers could not be evaluated); correct the "
         "offers workbook (see `referent validate`) before writing letters: letters must not be "
@@ -334,7 +339,7 @@ MESSAGES: dict[str, str] = {
         "{path}: line {line}: cannot be read as CSV ({detail}); check the quotes: a field that "
         'starts with " must end with ", and a " inside it is written ""'
     ),
-    "msg:empty-file.offers": "{path}: is empty (0 bytes): it holds no workbook",
+    "msg:empty-file": "{path}: is empty (0 bytes): it holds no workbook",
     "msg:damaged-zip": (
         "{path}: is damaged or truncated ({detail}); download or copy it again, or save it "
         "again from your spreadsheet"
@@ -346,15 +351,15 @@ MESSAGES: dict[str, str] = {
     "msg:encrypted-workbook.zip": (
         "{path}: has encrypted zip members; save a copy without a password"
     ),
-    "msg:legacy-xls.ole2": (
+    "msg:legacy-xls": (
         "{path}: is an old Excel 97-2003 workbook (.xls); open it and save it as Excel workbook "
         "(.xlsx)"
     ),
-    "msg:html-file.text": (
+    "msg:html-file": (
         "{path}: is an HTML or XML file with a workbook's name (some web exports do this), not "
         "an .xlsx; open it in your spreadsheet and save it as .xlsx"
     ),
-    "msg:csv-renamed.text": (
+    "msg:csv-renamed": (
         "{path}: is a CSV text file with a workbook's name; rename it to .csv (referent reads "
         "CSV offers too)"
     ),
@@ -369,7 +374,7 @@ MESSAGES: dict[str, str] = {
     "part:office.word": "a Word document",
     "part:office.powerpoint": "a PowerPoint file",
     "part:office.other": "an Office file but not a workbook",
-    "msg:ods-file.zip": (
+    "msg:ods-file": (
         "{path}: is an OpenDocument spreadsheet (.ods); save it as .xlsx, or export the offers "
         "sheet as .csv"
     ),
@@ -408,7 +413,7 @@ MESSAGES: dict[str, str] = {
         "{name} differs from {others} only by case, spaces or accents: if they are the same "
         "candidate, write the name the same way"
     ),
-    "msg:hidden-row.row": "this row is hidden in the sheet; it is read all the same",
+    "msg:hidden-row": "this row is hidden in the sheet; it is read all the same",
     "msg:hidden-column": (
         "column {letter} ({field}) is hidden in the sheet; it is read all the same"
     ),
@@ -447,9 +452,9 @@ MESSAGES: dict[str, str] = {
     "part:hint.sheet": (
         " (sheet {hint_sheet} has one: name the offers sheet 'offers' so that it is the one read)"
     ),
-    "msg:no-header.cell": "this cell has no header above it and is ignored",
-    "msg:no-offers.rows": "the sheet has no offer rows below its header",
-    "msg:empty-sheet.header": (
+    "msg:no-header": "this cell has no header above it and is ignored",
+    "msg:no-offers": "the sheet has no offer rows below its header",
+    "msg:empty-sheet": (
         "the sheet has no header row: row 1 must name the columns (candidate, lot, day_rate_ht, "
         "days, ...)"
     ),

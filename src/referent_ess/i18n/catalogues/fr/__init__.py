@@ -1,10 +1,11 @@
 """The French catalogue: one module per
 domain, so that a translator finds a sentence near the ones used with it."""
 
-from referent_ess.i18n.catalogues.fr import analysis, explain, messages, scaffold, ui
+from referent_ess.i18n.catalogues.fr import analysis, documents, explain, messages, scaffold, ui
 
 MESSAGES: dict[str, str] = {
     **analysis.MESSAGES,
+    **documents.MESSAGES,
     **explain.MESSAGES,
     **messages.MESSAGES,
     **scaffold.MESSAGES,
@@ -12,5 +13,6 @@ MESSAGES: dict[str, str] = {
     **ui.MESSAGES,
 }
 
-# What only French output reads: the offers workbook is French whatever --lang is.
-FRENCH_ONLY: frozenset[str] = frozenset(scaffold.TEMPLATE)
+# What only French output reads: the offers workbook, the reports, the letters and the OCDS
+# release are French whatever --lang is.
+FRENCH_ONLY: frozenset[str] = frozenset(scaffold.TEMPLATE) | frozenset(documents.MESSAGES)

@@ -1,10 +1,14 @@
-"""French texts: every problem and error, by code (``msg:<code>[.<form>]``) and the parts they
-share (``part:``)."""
+"""French texts: every problem, error, reason and note, by code (``msg:<code>[.<form>]``, one
+for each key of :mod:`referent_ess.problems.codes`), and the parts they share (``part:``).
+
+A data module, long because the tool says many precise things; the same keys as the English
+one (a test checks it, with the same placeholders)."""
 
 MESSAGES: dict[str, str] = {
     # motifs et avertissements
     "msg:late": "reçue le {received_date}, après la date limite du {deadline_date}",
-    "msg:incomplete": "pièce(s) exigée(s) manquante(s) : {documents}",
+    "msg:incomplete.one": "pièce(s) exigée(s) manquante(s) : {documents}",
+    "msg:incomplete.several": "pièce(s) exigée(s) manquante(s) : {documents}",
     "msg:over_cap": (
         "prix {basis} de {price_money}, supérieur de {excess_money} au montant maximum {basis} "
         "du lot ({cap_money})"
@@ -18,6 +22,10 @@ MESSAGES: dict[str, str] = {
     "msg:award-note.tie": "{count} offres se partagent le rang {rank} : l'acheteur tranche",
     "msg:award-note.passed-over": "attribué à l'offre de rang {rank} (max_lots_per_candidate)",
     "msg:award-note.nobody": "aucun candidat ne peut recevoir ce lot",
+    "msg:abnormally-low-skipped": (
+        "Offres anormalement basses : moins de {count} offres admissibles, la méthode {method} ne "
+        "s'applique pas ; apprécier les prix au cas par cas"
+    ),
     "msg:zero-price": (
         "le prix HT {rate_num} × {days_num} = {amount_money} vaut zéro une fois arrondi au "
         "centime ; un prix doit être d'au moins 0,01 €"
@@ -148,7 +156,7 @@ MESSAGES: dict[str, str] = {
     "msg:invalid-value.list_type": "il faut une liste{found_part}",
     "msg:invalid-value.dict_type": "il faut des paires clé : valeur{found_part}",
     "msg:invalid-value.date_from_datetime_inexact": "il faut une date sans heure{found_part}",
-    "msg:not-checked.config": (
+    "msg:not-checked": (
         "le classeur des offres n'a pas été vérifié, car la configuration a des erreurs"
     ),
     "msg:duplicate-id.lot": "le numéro de lot {id} est utilisé deux fois (aussi lots.{also})",
@@ -169,6 +177,7 @@ MESSAGES: dict[str, str] = {
     "msg:invalid-value.tuple_type": "il faut une liste{found_part}",
     "msg:invalid-value.model_type": "il faut des paires clé : valeur{found_part}",
     "msg:invalid-value.too_short_list_one": "la liste ne doit pas être vide{found_part}",
+    "msg:invalid-value.other": "{detail}{found_part}",  # les mots de pydantic, cas rare
     "msg:invalid-value.identifier": (
         "un identifiant commence par une lettre, suivie de lettres, de chiffres ou de _ (sans "
         "espace ni accent){found_part}"
@@ -214,9 +223,7 @@ MESSAGES: dict[str, str] = {
     "part:date-detail.month": "le mois doit être entre 1 et 12",
     "part:date-detail.day": "ce jour n'existe pas dans ce mois",
     "part:date-detail.other": "{detail}",
-    "msg:yaml-alias.refused": (
-        "les alias YAML (*nom) ne sont pas acceptés ; écrivez la valeur en entier"
-    ),
+    "msg:yaml-alias": ("les alias YAML (*nom) ne sont pas acceptés ; écrivez la valeur en entier"),
     "msg:duplicate-key": "clé {key} en double (déjà à la ligne {first}) ; n'en gardez qu'une",
     "msg:yaml-trap.boolean": (
         "{text} est lu par YAML comme le booléen {meaning} ; mettez-le entre guillemets : '{text}'"
@@ -318,9 +325,7 @@ MESSAGES: dict[str, str] = {
     "part:candidates.none": "aucun",
     "part:elsewhere.none": "",
     "part:elsewhere.some": " ; {candidate} a une offre sur le lot {elsewhere}",
-    "msg:no-lot": "{path} : il n'y a pas de lot {lot} (lots : {known})",
     # les lettres et leurs modèles
-    "msg:no-lot.letters": "le lot {lot} n'est pas dans la consultation (lots : {known})",
     "msg:letters-provisional": (
         "lot {lot} : le classement est provisoire (des offres n'ont pas pu être évaluées) ; "
         "corrigez le classeur des offres (voir `referent validate`) avant d'écrire les lettres : "
@@ -391,9 +396,7 @@ MESSAGES: dict[str, str] = {
         "{path} : ligne {line} : illisible en CSV ({detail}) ; vérifiez les guillemets : un "
         'champ qui commence par " doit finir par ", et un " à l\'intérieur s\'écrit ""'
     ),
-    "msg:empty-file.offers": (
-        "{path} : le fichier est vide (0 octet) : il ne contient aucun classeur"
-    ),
+    "msg:empty-file": ("{path} : le fichier est vide (0 octet) : il ne contient aucun classeur"),
     "msg:damaged-zip": (
         "{path} : le fichier est endommagé ou tronqué ({detail}) ; téléchargez-le ou copiez-le "
         "à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
@@ -407,15 +410,15 @@ MESSAGES: dict[str, str] = {
         "{path} : des parties du fichier sont chiffrées ; enregistrez-en une copie sans mot de "
         "passe"
     ),
-    "msg:legacy-xls.ole2": (
+    "msg:legacy-xls": (
         "{path} : c'est un ancien classeur Excel 97-2003 (.xls) ; ouvrez-le et enregistrez-le "
         "au format Classeur Excel (.xlsx)"
     ),
-    "msg:html-file.text": (
+    "msg:html-file": (
         "{path} : c'est un fichier HTML ou XML qui porte un nom de classeur (certains exports "
         "web font cela), pas un .xlsx ; ouvrez-le dans votre tableur et enregistrez-le en .xlsx"
     ),
-    "msg:csv-renamed.text": (
+    "msg:csv-renamed": (
         "{path} : c'est un fichier texte CSV qui porte un nom de classeur ; renommez-le en .csv "
         "(referent lit aussi les offres en CSV)"
     ),
@@ -430,7 +433,7 @@ MESSAGES: dict[str, str] = {
     "part:office.word": "un document Word",
     "part:office.powerpoint": "une présentation PowerPoint",
     "part:office.other": "un fichier Office d'un autre type",
-    "msg:ods-file.zip": (
+    "msg:ods-file": (
         "{path} : c'est un classeur OpenDocument (.ods) ; enregistrez-le en .xlsx, ou exportez "
         "la feuille des offres en .csv"
     ),
@@ -472,7 +475,7 @@ MESSAGES: dict[str, str] = {
         "{name} ne diffère de {others} que par les majuscules, les espaces ou les accents : "
         "s'il s'agit du même candidat, écrivez son nom de la même façon"
     ),
-    "msg:hidden-row.row": "cette ligne est masquée dans la feuille ; elle est lue quand même",
+    "msg:hidden-row": "cette ligne est masquée dans la feuille ; elle est lue quand même",
     "msg:hidden-column": (
         "la colonne {letter} ({field}) est masquée dans la feuille ; elle est lue quand même"
     ),
@@ -518,9 +521,9 @@ MESSAGES: dict[str, str] = {
         " (la feuille {hint_sheet} en a une : nommez la feuille des offres « offers » pour que "
         "ce soit elle qui soit lue)"
     ),
-    "msg:no-header.cell": "cette cellule n'a pas d'en-tête au-dessus d'elle ; elle est ignorée",
-    "msg:no-offers.rows": "la feuille n'a aucune ligne d'offre sous son en-tête",
-    "msg:empty-sheet.header": (
+    "msg:no-header": "cette cellule n'a pas d'en-tête au-dessus d'elle ; elle est ignorée",
+    "msg:no-offers": "la feuille n'a aucune ligne d'offre sous son en-tête",
+    "msg:empty-sheet": (
         "la feuille n'a pas de ligne d'en-tête : la ligne 1 doit nommer les colonnes (candidate, "
         "lot, day_rate_ht, days...)"
     ),

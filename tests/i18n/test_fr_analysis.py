@@ -1,6 +1,6 @@
 """``simulate``, ``sensitivity`` and ``explain`` in French, and their JSON whatever the language.
 
-Every expected figure is written by hand from the bundled example (see ``test_cli.py``): lot 3,
+Every expected figure is written by hand from the bundled example (see ``tests/cli``): lot 3,
 Pmin 9000.00 HT (Atelier Matières Vives, row 14, 450.00 x 20 days); the first, Les Bâtisseurs
 Solidaires (row 6), totals 4327/49 (88.31); Atelier totals 81 = 24 + 21 + 16 + 20, ties with
 Échelle Habitat (81, price points 18) and is put second by the price points. Sensitivity: moving
@@ -8,34 +8,19 @@ Solidaires (row 6), totals 4327/49 (88.31); Atelier totals 81 = 24 + 21 + 16 + 2
 French money: narrow no-break space (U+202F) between thousands, no-break space (U+00A0) before €.
 """
 
-from pathlib import Path
-
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
+from helpers import NBSP, NNBSP, ROOT, run
 from referent_ess import api, i18n
 from referent_ess.analysis.simulate import simulate
-from referent_ess.cli import app
 from referent_ess.render.explain import explain, explanation_dict, explanation_text
 from referent_ess.render.json_doc import neutralised_en
 from referent_ess.render.phrases import neutralisation_text
 
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ["--lots", str(ROOT / "lots.yaml"), "--criteria", str(ROOT / "criteria.yaml")]
+pytestmark = pytest.mark.usefixtures("wide_terminal")  # long French sentences compared whole
+
 ATELIER = "Atelier Matières Vives (SCIC)"
-NNBSP, NBSP = "\u202f", "\u00a0"
-
-
-@pytest.fixture(autouse=True)
-def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Long French sentences on one line each, so that they are compared whole."""
-    monkeypatch.setenv("COLUMNS", "1000")
-
-
-def run(runner: CliRunner, *args: str) -> Result:
-    result = runner.invoke(app, [*args, *CONFIG])
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def test_simulate_in_french(runner: CliRunner) -> None:

@@ -1,0 +1,131 @@
+"""``simulate``, ``sensitivity`` and ``explain``: one lot looked at closely, as a table or JSON."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from referent_ess.cli.options import AnalysisDestination, Inputs, OutputFormat, bundled
+from referent_ess.cli.output import emit, read_files
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from referent_ess.evaluation.results import Evaluation
+
+
+@bundled
+def simulate(
+    *,
+    lot: Annotated[int, typer.Option("--lot", help="The lot to simulate.", show_default=False)],
+    inputs: Inputs,
+    destination: AnalysisDestination,
+) -> None:
+    """Rank a lot under every price formula: does the winner change? is price neutralised?
+
+    Example: referent simulate --lot 3
+    """
+    from referent_ess.analysis.simulate import simulate as run_simulation
+    from referent_ess.render.json_doc import simulation_dict
+
+    evaluation = inputs.score()
+    simulation = run_simulation(evaluation, lot)
+
+    def table() -> "RenderableType":
+        from referent_ess.render.terminal.tables import simulation_table
+
+        return simulation_table(simulation, evaluation)
+
+    _emit_analysis(destination, evaluation, lambda: simulation_dict(simulation, evaluation), table)
+
+
+@bundled
+def sensitivity(
+    *,
+    lot: Annotated[int, typer.Option("--lot", help="The lot to analyse.", show_default=False)],
+    samples: Annotated[
+        int, typer.Option("--samples", help="Also draw this many random weightings (seeded).")
+    ] = 0,
+    spread: Annotated[
+        int, typer.Option("--spread", help="Random weights move by up to this many points.")
+    ] = 10,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the random draws.")] = 1,
+    inputs: Inputs,
+    destination: AnalysisDestination,
+) -> None:
+    """How solid a lot's winner is: weight transfers (solved exactly), leave-one-out, draws.
+
+    Example: referent sensitivity --lot 3 --samples 1000
+    """
+    from referent_ess.analysis.needs_weights import require_weights
+    from referent_ess.analysis.sensitivity import NotApplicable, analyse
+    from referent_ess.evaluation.lookup import lot_or_error
+    from referent_ess.problems.errors import ReferentError
+    from referent_ess.render.json_doc import sensitivity_dict
+
+    evaluation = inputs.score()
+    require_weights(evaluation, "sensitivity")
+    lot_id = lot_or_error(evaluation, lot).lot.id
+    try:
+        analysis = analyse(evaluation, lot_id, samples=samples, spread=spread, seed=seed)
+    except NotApplicable as exc:
+        raise ReferentError(
+            "not-applicable",
+            params=(
+                ("form", "sensitivity"),
+                ("lot", str(lot_id)),
+                ("why", str(exc)),
+                ("why_part", f"not-sensitive.{exc.reason}"),
+            ),
+        ) from None
+
+    def table() -> "RenderableType":
+        from referent_ess.render.terminal.tables import sensitivity_tables
+
+        return sensitivity_tables(analysis)
+
+    _emit_analysis(destination, evaluation, lambda: sensitivity_dict(analysis, evaluation), table)
+
+
+@bundled
+def explain(
+    *,
+    lot: Annotated[int, typer.Option("--lot", help="The lot of the offer.", show_default=False)],
+    candidate: Annotated[str, typer.Argument(help="The candidate, as written in the workbook.")],
+    inputs: Inputs,
+    destination: AnalysisDestination,
+) -> None:
+    """Explain one offer step by step: prices, cap, each criterion's points, total, rank, gaps.
+
+    Example: referent explain --lot 3 "Atelier Matières Vives (SCIC)"
+    """
+    from referent_ess.evaluation.lookup import lot_or_error
+    from referent_ess.render import json_doc
+    from referent_ess.render.explain import explain as run_explain
+    from referent_ess.render.explain import explanation_dict, explanation_text
+
+    evaluation = inputs.score()
+    lot_or_error(evaluation, lot)  # before the candidate: a wrong --lot is said as such
+    explanation = run_explain(evaluation, lot, candidate)
+    data = {**json_doc.header(evaluation.config, evaluation), **explanation_dict(explanation)}
+    text = explanation_text(explanation)
+
+    def table() -> "RenderableType":
+        from rich.text import Text
+
+        return Text(text)
+
+    _emit_analysis(destination, evaluation, lambda: data, table)
+
+
+def _emit_analysis(
+    destination: AnalysisDestination,
+    evaluation: "Evaluation",
+    data: Callable[[], dict[str, Any]],
+    table: Callable[[], "RenderableType"],
+) -> None:
+    """An analysis command's output: its table, or its JSON document."""
+    from referent_ess.render import json_doc
+
+    renderers = {OutputFormat.JSON: lambda: json_doc.to_json(data())}
+    emit(destination.destination(), renderers, table, read_files(evaluation))

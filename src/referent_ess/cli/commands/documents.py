@@ -1,0 +1,145 @@
+"""``report``, ``letters`` and ``export``: the documents written from an evaluation."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from referent_ess.cli.options import ForceOption, Inputs, LotOption, bundled, out_option
+from referent_ess.cli.output import flag_provisional, read_files, say_warning, say_written
+
+if TYPE_CHECKING:
+    from referent_ess.evaluation.results import Evaluation
+    from referent_ess.render.run_info import RunInfo
+
+
+@bundled
+def report(
+    *,
+    out: Annotated[
+        Path,
+        out_option("The report to write: .xlsx (workbook with charts) or .html (one page)."),
+    ],
+    lot: LotOption = None,
+    inputs: Inputs,
+    force: ForceOption = False,
+) -> None:
+    """Write the offer-analysis report (rapport d'analyse des offres), for a board or a file.
+
+    Example: referent report --out rapport.xlsx
+    """
+    from referent_ess.analysis.needs_weights import require_weights
+    from referent_ess.evaluation.lookup import lot_ids_or_error
+    from referent_ess.files.atomic_write import write_atomically
+    from referent_ess.problems.errors import ReferentError
+
+    kind = out.suffix.lower()
+    if kind not in (".xlsx", ".html", ".htm"):
+        raise ReferentError(
+            "unknown-report-format",
+            params=(("path", str(out)),),
+        )
+    evaluation = inputs.score()
+    require_weights(evaluation, "report")
+    chosen = lot_ids_or_error(evaluation, lot)
+    run = _run_info(evaluation)
+    content: str | bytes
+    if kind == ".xlsx":
+        from referent_ess.render.xlsx.report import build_report_xlsx
+
+        content = build_report_xlsx(evaluation, run, chosen)
+    else:
+        from referent_ess.render.html.report import build_report_html
+
+        content = build_report_html(evaluation, run, chosen)
+    write_atomically(out, content, inputs=read_files(evaluation), force=force)
+    say_written(out)
+    flag_provisional(evaluation, chosen)
+
+
+@bundled
+def letters(
+    *,
+    lot: Annotated[int, typer.Option("--lot", help="The lot whose candidates are written to.")],
+    out: Annotated[Path, out_option("The folder to write the letters in.")],
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="A folder with your own attribution.md and/or rejet.md (string.Template).",
+            show_default=False,
+        ),
+    ] = None,
+    inputs: Inputs,
+    force: ForceOption = False,
+) -> None:
+    """Write one letter per candidate of a lot: notice of award, or of rejection with its reasons.
+
+    Example: referent letters --lot 3 --out lettres/
+    """
+    from referent_ess import i18n
+    from referent_ess.analysis.needs_weights import require_weights
+    from referent_ess.evaluation.lookup import lot_or_error
+    from referent_ess.files.atomic_write import write_atomically
+    from referent_ess.problems.errors import ReferentError
+    from referent_ess.render.letters.letters import build_letters
+
+    evaluation = inputs.score()
+    require_weights(evaluation, "letters")
+    lot_or_error(evaluation, lot)
+    written = build_letters(evaluation, lot, template)
+    if out.exists() and not out.is_dir():
+        raise ReferentError(
+            "output-is-file",
+            params=(("path", str(out)),),
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in written.items():
+        write_atomically(out / name, text, inputs=read_files(evaluation), force=force)
+    typer.echo(i18n.tr("cli.written_letters", n=len(written), folder=out), err=True)
+
+
+@bundled
+def export(
+    *,
+    out: Annotated[Path, out_option("The file to write.")],
+    ocds: Annotated[
+        bool, typer.Option("--ocds", help="An Open Contracting Data Standard 1.1 release.")
+    ] = False,
+    ocid_prefix: Annotated[
+        str,
+        typer.Option("--ocid-prefix", help="Your OCDS ocid prefix (register one with OCP)."),
+    ] = "ocds-xxxxxx",
+    inputs: Inputs,
+    force: ForceOption = False,
+) -> None:
+    """Export the results for publication: --ocds writes an OCDS 1.1 release (JSON).
+
+    Example: referent export --ocds --out release.json
+    """
+    from referent_ess import i18n
+    from referent_ess.files.atomic_write import write_atomically
+    from referent_ess.problems.errors import ReferentError
+    from referent_ess.render import json_doc
+    from referent_ess.render.ocds import build_ocds_release
+
+    if not ocds:
+        raise ReferentError(
+            "no-export-format",
+            params=(("command", "export"),),
+        )
+    evaluation = inputs.score()
+    release = build_ocds_release(evaluation, _run_info(evaluation), ocid_prefix)
+    if ocid_prefix == "ocds-xxxxxx":
+        say_warning(i18n.tr("cli.placeholder_ocid"))
+    write_atomically(out, json_doc.to_json(release), inputs=read_files(evaluation), force=force)
+    say_written(out)
+
+
+def _run_info(evaluation: "Evaluation") -> "RunInfo":
+    """What the documents say of this run: its inputs, and now."""
+    from datetime import datetime
+
+    from referent_ess.render.run_info import run_info
+
+    return run_info(evaluation, datetime.now().astimezone())

@@ -1,0 +1,92 @@
+"""``score`` and ``rank``: the ranking of every lot, or of one lot with each offer's gap."""
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from referent_ess.cli.options import (
+    AllOption,
+    Destination,
+    Inputs,
+    LotOption,
+    OutputFormat,
+    bundled,
+)
+from referent_ess.cli.output import (
+    emit,
+    flag_provisional,
+    loading,
+    offer_problems,
+    read_files,
+    warn,
+)
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+@bundled
+def score(
+    *,
+    lot: LotOption = None,
+    inputs: Inputs,
+    destination: Destination,
+    every: AllOption = False,
+) -> None:
+    """Rank the offers of every lot: prices, points per criterion, total; then the offers not
+    ranked, with their reasons. Exit 1 if an offer could not be evaluated (data errors).
+
+    Example: referent score offers.xlsx --lot 3 --format json
+    """
+    _rank_and_show(inputs, lot, destination, gaps=False, every=every)
+
+
+@bundled
+def rank(
+    *,
+    lot: Annotated[int, typer.Option("--lot", help="The lot to rank.", show_default=False)],
+    inputs: Inputs,
+    destination: Destination,
+    every: AllOption = False,
+) -> None:
+    """Rank one lot's offers, with each offer's gap to the first.
+
+    Example: referent rank --lot 3
+    """
+    _rank_and_show(inputs, lot, destination, gaps=True, every=every)
+
+
+def _rank_and_show(
+    inputs: Inputs, lot: int | None, destination: Destination, *, gaps: bool, every: bool
+) -> None:
+    from referent_ess.evaluation.lookup import chosen_lots, lot_ids_or_error
+    from referent_ess.render import csv_doc, json_doc, markdown_doc
+
+    with loading() as progress:
+        evaluation = inputs.score(progress)
+    chosen = lot_ids_or_error(evaluation, lot)
+    warn(offer_problems(evaluation, chosen, errors=False))
+
+    def table() -> "RenderableType":
+        from rich.console import Group
+        from rich.text import Text
+
+        from referent_ess.render.terminal.tables import TOP, inputs_line, score_tables
+
+        limit = None if every else TOP
+        tables = score_tables(evaluation, chosen_lots(evaluation, chosen), gaps=gaps, limit=limit)
+        return Group(Text(inputs_line(evaluation)), tables)
+
+    emit(
+        destination,
+        {
+            OutputFormat.JSON: lambda: json_doc.evaluation_json_parts(evaluation, chosen),
+            OutputFormat.CSV: lambda: csv_doc.evaluation_csv(evaluation, chosen),
+            OutputFormat.MARKDOWN: lambda: markdown_doc.evaluation_markdown(
+                evaluation, chosen, gaps=gaps
+            ),
+        },
+        table,
+        read_files(evaluation),
+    )
+    flag_provisional(evaluation, chosen)

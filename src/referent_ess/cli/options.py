@@ -1,0 +1,178 @@
+"""The options the commands share, written once: their types, their help, and their bundles.
+
+Most commands read the same inputs (the offers workbook, ``--lots``, ``--criteria``) and send
+their result the same way (``--format``, ``--output``, ``--force``). Rather than repeat these
+parameters in every signature, a command takes one :class:`Inputs` and one :class:`Destination`
+and is decorated with :func:`bundled`, which shows Typer each bundle's fields in its place.
+"""
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from referent_ess.evaluation.results import Evaluation
+    from referent_ess.intake.sheet import Progress
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+class AnalysisFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+class Language(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+LotsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--lots",
+        envvar="REFERENT_LOTS",
+        help="The consultation and its lots. Default: ./lots.yaml.",
+        show_default=False,
+    ),
+]
+CriteriaOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--criteria",
+        envvar="REFERENT_CRITERIA",
+        help="The award criteria and their weights. Default: criteria.yaml next to lots.yaml.",
+        show_default=False,
+    ),
+]
+OffersArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The offers workbook (.xlsx). Default: consultation.offers in lots.yaml.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+AnalysisFormatOption = Annotated[
+    AnalysisFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+LotOption = Annotated[int | None, typer.Option("--lot", help="Only this lot.")]
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of the screen (never over an input file).",
+        show_default=False,
+    ),
+]
+AllOption = Annotated[
+    bool,
+    typer.Option(
+        "--all", help="Show every offer in the table (by default the first 50 of each lot)."
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Replace the --output file if it already exists.")
+]
+
+
+def out_option(help: str) -> Any:
+    """The required ``--out`` of a command that writes a document: ``Annotated[Path, …]``."""
+    return typer.Option("--out", "--output", "-o", help=help, show_default=False)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files a command reads: the offers workbook, lots.yaml and criteria.yaml."""
+
+    offers: OffersArgument = None
+    lots: LotsOption = None
+    criteria: CriteriaOption = None
+
+    def config_paths(self) -> tuple[Path, Path]:
+        """The configuration files, with a hint when the default lots.yaml is not here."""
+        from referent_ess.api import config_paths
+        from referent_ess.problems.errors import ReferentError
+
+        if self.lots is None and not Path("lots.yaml").exists():
+            raise ReferentError(
+                "file-not-found",
+                params=(("folder", str(Path.cwd())), ("form", "lots")),
+            )
+        return config_paths(self.lots or "lots.yaml", self.criteria)
+
+    def score(self, progress: "Progress | None" = None) -> "Evaluation":
+        """Every offer evaluated (see :func:`referent_ess.api.score`)."""
+        from referent_ess import api
+
+        return api.score(*self.config_paths(), self.offers, progress)
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where and how a command's result goes: its format, the screen or a file."""
+
+    format: FormatOption = OutputFormat.TABLE
+    path: OutOption = None
+    force: ForceOption = False
+
+
+@dataclass(frozen=True)
+class AnalysisDestination:
+    """Where an analysis goes: a table or JSON, on the screen or in a file."""
+
+    format: AnalysisFormatOption = AnalysisFormat.TABLE
+    path: OutOption = None
+    force: ForceOption = False
+
+    def destination(self) -> Destination:
+        """The same, as every other command's output is sent."""
+        return Destination(OutputFormat(self.format.value), self.path, self.force)
+
+
+BUNDLES = (Inputs, Destination, AnalysisDestination)
+
+
+def bundled(command: Callable[..., None]) -> Callable[..., None]:
+    """The command as Typer should see it: each parameter typed with a bundle of :data:`BUNDLES`
+    becomes that bundle's fields, in its place (so ``--help`` lists them there), and the command
+    receives the bundle built from them."""
+    signature = inspect.signature(command)
+    bundles = {
+        p.name: p.annotation for p in signature.parameters.values() if p.annotation in BUNDLES
+    }
+    keyword = inspect.Parameter.KEYWORD_ONLY  # Typer passes every value by name
+    parameters: list[inspect.Parameter] = []
+    for parameter in signature.parameters.values():
+        bundle = bundles.get(parameter.name)
+        if bundle is None:
+            parameters.append(parameter.replace(kind=keyword))
+        else:
+            parameters += [
+                inspect.Parameter(f.name, keyword, default=f.default, annotation=f.type)
+                for f in fields(bundle)
+            ]
+
+    @functools.wraps(command)
+    def run(**given: Any) -> None:
+        for name, bundle in bundles.items():
+            given[name] = bundle(**{f.name: given.pop(f.name) for f in fields(bundle)})
+        command(**given)
+
+    run.__annotations__ = {p.name: p.annotation for p in parameters}
+    vars(run)["__signature__"] = signature.replace(parameters=parameters)
+    return run

@@ -1,0 +1,161 @@
+"""What a command shows, and where: its result on stdout or in a file, the rest on stderr.
+
+stdout holds the result only (a table, JSON, CSV, Markdown), so that it can be piped; warnings,
+``written: PATH`` and the progress bar go to stderr. Heavy modules (rich, the renderers) are
+imported when used, so that ``referent --help`` stays fast.
+"""
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from referent_ess.cli.exits import Findings
+from referent_ess.cli.options import Destination, OutputFormat
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from referent_ess.evaluation.results import Evaluation
+    from referent_ess.intake.sheet import Progress
+    from referent_ess.problems.problem import Problem
+
+LARGE_WORKBOOK_ROWS = 2000  # below this, reading is quick: no progress bar
+MAX_WARNINGS = 20  # more would drown the output; validate lists every one
+
+
+@contextmanager
+def loading() -> "Iterator[Progress | None]":
+    """A progress bar on stderr while a large workbook is read — only on a terminal."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+    from rich.progress import SpinnerColumn, TextColumn
+
+    from referent_ess import i18n
+
+    bar = Bar(
+        SpinnerColumn(),
+        TextColumn(i18n.tr("cli.reading")),  # rich fills in {task.completed}
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task("read", total=None)
+    shown = False
+
+    def advance(rows: int) -> None:
+        nonlocal shown
+        if rows < LARGE_WORKBOOK_ROWS:
+            return
+        if not shown:
+            bar.start()
+            shown = True
+        bar.update(task, completed=rows)
+
+    try:
+        yield advance
+    finally:
+        if shown:
+            bar.stop()
+
+
+def emit(
+    destination: Destination,
+    renderers: Mapping[OutputFormat, Callable[[], str | Iterable[str]]],
+    table: Callable[[], "RenderableType"],
+    inputs: Sequence[Path],
+) -> None:
+    """Render in the chosen format, to the screen or (atomically) to the --output file. A
+    renderer may give its text in pieces, written as they come (large JSON documents)."""
+    text: str | Iterable[str]
+    if destination.format in renderers:
+        text = renderers[destination.format]()
+    elif destination.path is not None:
+        from referent_ess.render.terminal.printing import plain_parts
+
+        text = plain_parts(table())
+    else:
+        from referent_ess.render.terminal.printing import print_wide
+
+        print_wide(table())
+        return
+    if destination.path is None:
+        for piece in [text] if isinstance(text, str) else text:
+            typer.echo(piece, nl=False)
+        return
+    from referent_ess.files.atomic_write import write_atomically
+
+    write_atomically(destination.path, text, inputs=inputs, force=destination.force)
+    say_written(destination.path)
+
+
+def read_files(evaluation: "Evaluation") -> list[Path]:
+    """The files an evaluation was read from: no output may replace them."""
+    config = evaluation.config
+    return [config.lots_path, config.criteria_path, evaluation.book.path]
+
+
+def offer_problems(
+    evaluation: "Evaluation", lot_ids: Sequence[int] | None, *, errors: bool = True
+) -> list["Problem"]:
+    """The sheet's warnings, and the problems of the offers shown (errors only when asked:
+    score and rank show them as reasons)."""
+    from referent_ess.evaluation.lookup import chosen_lots
+
+    found = [p for p in evaluation.book.sheet_problems if not p.is_error]
+    results = [r for lot in chosen_lots(evaluation, lot_ids) for r in lot.offers]
+    for result in [*results, *evaluation.unplaced]:
+        found += [p for p in result.offer.problems if errors or not p.is_error]
+        found += [w for w in result.warnings if w not in result.offer.problems]
+    return found
+
+
+def describe(problem: "Problem") -> str:
+    """One problem on one line, in the user's language."""
+    from referent_ess import i18n
+
+    message = i18n.message(problem.code, problem.params)
+    return problem.describe(message, i18n.tr("word.sheet"), i18n.tr("punct.colon"))
+
+
+def warn(problems: Sequence["Problem"]) -> None:
+    """The problems on stderr, one a line, the first :data:`MAX_WARNINGS` of them."""
+    from referent_ess import i18n
+
+    for problem in problems[:MAX_WARNINGS]:
+        prefix = i18n.tr(f"prefix.{problem.severity.value}")
+        typer.echo(f"{prefix}{describe(problem)}", err=True)
+    if len(problems) > MAX_WARNINGS:
+        more = len(problems) - MAX_WARNINGS
+        say_warning(i18n.tr("cli.more_warnings", n=more))
+
+
+def say_warning(text: str) -> None:
+    """``warning: TEXT`` (``avertissement : TEXT`` in French) on stderr."""
+    from referent_ess import i18n
+
+    typer.echo(i18n.tr("prefix.warning") + text, err=True)
+
+
+def say_written(path: Path) -> None:
+    """``written: PATH`` (``écrit : PATH`` in French), on stderr after a file is written."""
+    from referent_ess import i18n
+
+    typer.echo(i18n.tr("cli.written", path=path), err=True)
+
+
+def flag_provisional(evaluation: "Evaluation", lot_ids: Sequence[int]) -> None:
+    """A ranking that data errors leave provisional is said on stderr, and is a finding."""
+    from referent_ess.evaluation.lookup import chosen_lots
+    from referent_ess.render import phrases
+
+    provisional = [lot for lot in chosen_lots(evaluation, lot_ids) if lot.provisional]
+    if provisional:
+        say_warning(phrases.provisional_note(evaluation, provisional))
+        raise Findings

@@ -1,0 +1,137 @@
+"""What ``lots.yaml`` and ``criteria.yaml`` may contain: pydantic models, every key checked and
+unknown keys refused. A value that cannot be read raises :class:`BadValue`, whose code and
+figures the loader keeps (:mod:`.loader`), so that it is worded like a cell of the workbook."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+from referent_ess.base.exact import CENT
+from referent_ess.base.values import BadValue, parse_number
+from referent_ess.config.choices import (
+    AbnormalMethod,
+    CapBasis,
+    MarksAggregate,
+    Ordering,
+    PriceBasis,
+    PriceFormula,
+)
+
+
+def _exact_decimal(value: Any) -> Any:
+    """Money and weights as exact decimals; a YAML float 10000.10 gives the same as '10000.10'."""
+    if isinstance(value, bool) or value is None:
+        return value  # let pydantic say "expected a number"
+    if isinstance(value, int | float | str | Decimal):
+        return parse_number(value)  # a BadValue keeps its code and figures (see the loader)
+    return value
+
+
+def _deadline(value: Any) -> Any:
+    """A date (the end of that day) or an exact local date-time; never a bare number."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            try:
+                value = datetime.fromisoformat(value)
+            except ValueError:
+                params = (("form", "deadline-text"), ("found", repr(value)))
+                raise BadValue("invalid-value", params) from None
+    if value is not None and not isinstance(value, date):
+        raise BadValue("invalid-value", (("form", "deadline-type"), ("found", repr(value))))
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        raise BadValue("invalid-value", (("form", "deadline-zone"), ("found", value.isoformat())))
+    return value
+
+
+def _to_the_cent(value: Decimal) -> Decimal:
+    if value != value.quantize(CENT):
+        params = (("form", "yaml"), ("found_num", str(value)), ("what_part", "amount.amount"))
+        raise BadValue("too-many-decimals", params)
+    return value
+
+
+ExactDecimal = Annotated[Decimal, BeforeValidator(_exact_decimal)]
+Money = Annotated[ExactDecimal, Field(gt=0, lt=10**12), AfterValidator(_to_the_cent)]
+IDENTIFIER_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
+Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN)]
+
+
+class Spec(BaseModel):
+    """A part of a file: frozen, and no key it does not know."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LotSpec(Spec):
+    id: Annotated[int, Field(strict=True, gt=0)]
+    title: str
+    cap_ht: Money | None = None
+    cap_ttc: Money | None = None
+
+
+class AbnormalSpec(Spec):
+    method: AbnormalMethod = AbnormalMethod.NONE
+    ratio: Annotated[ExactDecimal, Field(gt=0, lt=1)] = Decimal("0.8")  # mean-ratio only
+
+
+class ConsultationSpec(Spec):
+    title: str
+    buyer: str | None = None
+    deadline: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
+    vat_rate: Annotated[ExactDecimal, Field(ge=0, lt=1)] = Decimal("0.20")
+    cap_basis: CapBasis = CapBasis.HT
+    required_documents: tuple[Identifier, ...] = ()
+    offers: str | None = None
+    abnormally_low: AbnormalSpec = AbnormalSpec()
+    max_lots_per_candidate: Annotated[int, Field(strict=True, gt=0)] | None = None
+
+
+class LotsFile(Spec):
+    consultation: ConsultationSpec
+    lots: Annotated[list[LotSpec], Field(min_length=1)]
+
+
+class PriceSpec(Spec):
+    formula: PriceFormula
+    basis: PriceBasis = PriceBasis.HT
+    k: Annotated[ExactDecimal, Field(gt=1)] | None = None
+
+
+class CriterionSpec(Spec):
+    id: Identifier
+    label: str
+    weight: Annotated[ExactDecimal, Field(gt=0, le=100)] | None = None
+    scale: Annotated[ExactDecimal, Field(gt=0)] | None = None
+    price: PriceSpec | None = None
+
+
+class CriteriaFile(Spec):
+    total: Annotated[ExactDecimal, Field(gt=0)] = Decimal(100)
+    marks_scale: Annotated[ExactDecimal, Field(gt=0)] = Decimal(5)
+    marks_aggregate: MarksAggregate = MarksAggregate.MEAN
+    marks_divergence: Annotated[ExactDecimal, Field(ge=0)] | None = None
+    ordering: Ordering = Ordering.WEIGHTED
+    criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
+    tie_break: list[Identifier] = []
+
+
+_NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec),
+    CriteriaFile: (CriteriaFile, CriterionSpec, PriceSpec),
+}
+
+
+def known_keys(model: type[Spec]) -> set[str]:
+    """Every key a file may hold at any depth: the candidates for a "did you mean" hint."""
+    return {key for spec in _NESTED_SPECS[model] for key in spec.model_fields}

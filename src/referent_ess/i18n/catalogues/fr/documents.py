@@ -1,0 +1,441 @@
+"""French texts of the documents of a decision: the HTML and xlsx reports, the letters to the
+candidates and the OCDS release.
+
+These documents are French whatever ``--lang`` says: they go to a French public buyer's board,
+to the candidates and to a French publication platform. They are rendered inside
+``i18n.language("fr")``, so their keys (``doc.*``) exist in French only: the English catalogue
+has none, and the test that both catalogues hold the same keys leaves out the ``doc.`` keys (an
+English run that asked for one would fail loudly, since English has no fallback for them).
+
+Keys: ``doc.*`` are shared by several documents, ``doc.html.*`` the HTML report, ``doc.xlsx.*``
+the xlsx report, ``doc.letter.*`` the letters, ``doc.ocds.*`` the OCDS release. A ``.one`` /
+``.other`` pair is a text whose words agree with ``{n}`` (French: 0 and 1 take the singular).
+The HTML texts hold no markup and no ``<`` or ``&``: the page takes them as they are (a test
+checks it). A few texts keep a line break where the page's source had one. A cohesive data
+module: one place for every sentence of the documents, longer than ~400 lines for that reason.
+"""
+
+MESSAGES: dict[str, str] = {
+    # ---- shared by the documents ----
+    "doc.report": "Rapport d'analyse des offres",
+    "doc.nameless": "(sans nom, ligne {row})",
+    "doc.report.of": "Rapport d'analyse des offres — {title}",
+    "doc.summary": "Synthèse",
+    "doc.lot": "Lot {lot}",
+    "doc.provisional": "Classement provisoire",
+    "doc.deadline": "Date limite de réception des offres",
+    "doc.criteria": "Critères d'attribution",
+    "doc.amount.ht": "{amount} HT",
+    "doc.amount.ttc": "{amount} TTC",
+    "doc.col.price_ht": "Prix HT",
+    "doc.col.price_ttc": "Prix TTC",
+    "doc.col.gap": "Écart au premier",
+    "doc.col.criterion": "Critère",
+    "doc.col.points": "Points",
+    "doc.col.comment": "Appréciation du jury",
+    "doc.col.winner": "Attributaire pressenti",
+    "doc.col.meaning": "Signification",
+    "doc.price_points": "Points prix",
+    "doc.no_ranking": "Aucune offre admissible : aucun classement.",
+    "doc.data_error": "à corriger ({code}) : {message}",
+    "doc.tie": "Égalité exacte",  # the lead of note.tie, in bold in the HTML report
+    "doc.tie.decided": " : départagées par les points du critère « {criterion} » ({figures})",
+    "doc.tie.shared": " ; {names} partagent le rang {rank}",
+    "doc.cell": "cellule {cell}",
+    "doc.marks_rule": "note du jury de 0 à {scale} ; points = {top} × note / {scale}",
+    "doc.with_k": ", avec k = {k}",
+    "doc.role.lots": "Consultation et lots",
+    "doc.role.offers": "Offres et notes du jury",
+    "doc.audit.tool": "Outil",
+    "doc.audit.file": "Fichier",
+    "doc.audit.path": "Chemin",
+    "doc.audit.command": "Ligne de commande",
+    "doc.col.scoring": "Notation",
+    "doc.col.received": "Offres reçues",
+    "doc.col.legal_basis": "Fondement juridique",
+    # ---- the HTML report: cover, contents, summary ----
+    "doc.html.contents": "Sommaire",
+    "doc.html.method": "Méthode d'analyse",
+    "doc.html.audit": "Traçabilité",
+    "doc.html.cover.caps": "Montants maximums contrôlés",
+    "doc.html.cover.caps_value": "prix {basis} de chaque offre",
+    "doc.html.cover.offers": "Offres analysées",
+    "doc.html.cover.offers_value": "{received} sur {where}",
+    "doc.html.cover.one_lot": "le lot {lot}",
+    "doc.html.cover.date": "Rapport établi le",
+    "doc.html.lots.one": "{n} lot",
+    "doc.html.lots.other": "{n} lots",
+    "doc.html.received.one": "{n} offre reçue",
+    "doc.html.received.other": "{n} offres reçues",
+    "doc.html.ranked.one": "{n} admissible et classée",
+    "doc.html.ranked.other": "{n} admissibles et classées",
+    "doc.html.excluded.one": "{n} non classée",
+    "doc.html.excluded.other": "{n} non classées",
+    "doc.html.col.cap_ht": "Montant max. HT",
+    "doc.html.col.cap_ttc": "Montant max. TTC",
+    "doc.html.col.admissible": "Admissibles",
+    "doc.html.col.excluded": "Non classées",
+    "doc.html.col.price": "Prix",
+    "doc.html.summary.intro": (
+        "Les offres sont contrôlées par rapport au montant maximum {basis} de chaque lot, puis "
+        "les offres admissibles sont notées et classées selon les critères pondérés décrits "
+        "dans la {method}."
+    ),
+    "doc.html.summary.method_link": "méthode d'analyse",
+    "doc.html.summary.provisional": (
+        "Un classement provisoire ne désigne pas d'attributaire : des offres n'ont pas pu être "
+        "évaluées à cause d'erreurs de saisie dans le classeur des offres. Corrigez-les (voir "
+        "{command}) avant de décider."
+    ),
+    "doc.html.summary.no_admissible": "Aucune offre admissible",
+    "doc.html.summary.tie": "Ex æquo",
+    "doc.html.unknown_ht": "HT inconnu",
+    "doc.html.unknown_ttc": "TTC inconnu",
+    # ---- the HTML report: one lot ----
+    "doc.html.lot.facts": (
+        "Montant maximum : {ht} · {ttc} (montant contrôlé : {basis}) — {received}, {ranked}, "
+        "{excluded}."
+    ),
+    "doc.html.provisional.one": (
+        "{n} offre n’a pas pu être évaluée (erreurs de saisie, ligne {rows} du classeur). "
+        "Aucun attributaire n'est proposé tant qu'elles ne sont pas corrigées."
+    ),
+    "doc.html.provisional.other": (
+        "{n} offres n’ont pas pu être évaluées (erreurs de saisie, lignes {rows} du classeur). "
+        "Aucun attributaire n'est proposé tant qu'elles ne sont pas corrigées."
+    ),
+    "doc.html.lot.ranking": "Classement des offres admissibles",
+    "doc.html.lot.caption": "Classement du lot {lot}",
+    "doc.html.lot.none_excluded": "Aucune : toutes les offres reçues sont admissibles.",
+    "doc.html.winner": "attributaire pressenti",
+    "doc.price_note": (
+        "{lead} (« {criterion} ») : méthode {formula} sur le prix {basis} des offres "
+        "admissibles, {expression}, avec {figures}."
+    ),
+    "doc.html.comments": "Appréciations du jury",
+    "doc.html.warnings": "Points d'attention",
+    "doc.html.warning.price-mismatch": (
+        "le montant HT indiqué diffère du coût journalier × nombre de jours ; le prix unitaire "
+        "prévaut"
+    ),
+    "doc.html.warning.other-cap": (
+        "l'offre est d'un côté d'un montant maximum et de l'autre côté du second : seul le "
+        "montant contrôlé décide"
+    ),
+    "doc.html.warning.received-time-unknown": (
+        "reçue le jour de la date limite, sans heure : vérifier qu'elle était dans les délais"
+    ),
+    "doc.html.warning.unusual-vat-rate": "taux de TVA inhabituel en France",
+    "doc.html.warning.missing-value": "une valeur facultative manque",
+    "doc.html.col.reasons": "Motifs et fondement juridique",
+    "doc.html.unplaced": (
+        "Le lot de ces offres n'a pas pu être lu : tant qu'elles ne sont pas corrigées, le "
+        "classement de chaque lot est provisoire."
+    ),
+    # the chart
+    "doc.html.chart.title": (
+        "Lot {lot} : total des points de chaque offre classée, décomposé par critère"
+    ),
+    "doc.html.chart.caption": (
+        "Total des points de chaque offre classée, décomposé par critère (sur {total})."
+    ),
+    "doc.html.chart.offer": "{rank}. {candidate} : {total} points",
+    "doc.html.chart.axis": "points (sur {total})",
+    "doc.html.chart.tip": "{candidate} — {criterion} : {points} / {maximum}",
+    "doc.html.chart.legend": "{criterion} ({maximum} points)",
+    # ---- the HTML report: method and audit ----
+    "doc.html.col.weight": "Pondération",
+    "doc.html.col.max_points": "Points max.",
+    "doc.html.col.legal_basis": "Fondement juridique (Code de la commande publique)",
+    "doc.html.method.points": (
+        "Chaque offre admissible est notée sur {total} points ; la pondération de chaque "
+        "critère en\ndonne le nombre de points maximum."
+    ),
+    "doc.html.method.price_rule": (
+        "méthode {formula} : points = {expression}, où P est le prix {basis} de l'offre, Pmin "
+        "(et Pmax) le prix {basis} le plus bas (le plus haut) des offres admissibles du lot"
+    ),
+    "doc.html.method.linear_equal": ", {top} si Pmax = Pmin",
+    "doc.html.method.prices": "Prix et montants maximums",
+    "doc.html.method.prices_text": (
+        "Prix HT = coût journalier HT × nombre de jours ; prix TTC = prix HT × (1 + taux de TVA "
+        "de\nl'offre, {vat} par défaut). Chaque montant est arrondi au centime, au demi "
+        "supérieur. Le prix de\nchaque offre est comparé au montant maximum {basis} de son lot : "
+        "au-delà, l'offre est\ninacceptable."
+    ),
+    "doc.html.method.rounding": "Calculs et arrondis",
+    "doc.html.method.rounding_text": (
+        "Les points et les totaux sont calculés en fractions exactes, sans aucune approximation "
+        ": un\nrésultat comme 40/3 reste exact et n'est pas remplacé par 13,333… Ils ne sont "
+        "arrondis au centième,\nau demi supérieur (0,125 → 0,13), que pour l'affichage. Le "
+        "classement, les égalités et les écarts\nau premier sont établis sur les valeurs "
+        "exactes : un écart affiché peut différer d'un centième de\nla différence des totaux "
+        "affichés."
+    ),
+    "doc.html.method.ranking": "Classement et égalités",
+    "doc.html.method.ranking_text": (
+        "Les offres admissibles sont classées par total décroissant. {tie_break}"
+    ),
+    "doc.html.method.tie_break": (
+        "Une égalité exacte des totaux est départagée par les points du critère {criteria} : "
+        "l'offre qui en a le plus est classée devant. Les offres encore à égalité partagent le "
+        "rang (1, 2, 2, 4) et sont citées dans l'ordre du classeur."
+    ),
+    "doc.html.method.no_tie_break": (
+        "Aucun critère de départage n'est prévu : les offres dont les totaux sont exactement "
+        "égaux partagent le rang (1, 2, 2, 4)."
+    ),
+    "doc.html.method.statuses": "Statut des offres",
+    "doc.html.method.statuses_text": (
+        "Chaque offre reçoit le premier statut qui s'applique, dans l'ordre ci-dessous ; seules "
+        "les\noffres admissibles reçoivent des points prix et un rang."
+    ),
+    "doc.html.method.invalid_basis": (
+        "aucun : le classeur doit être corrigé, le classement du lot est provisoire"
+    ),
+    "doc.html.audit.run_at": "Exécuté le",
+    "doc.html.audit.sheet": "Feuille des offres",
+    "doc.html.audit.sha256": "Empreinte SHA-256",
+    "doc.html.audit.same_files": (
+        "Les mêmes fichiers (mêmes empreintes) donnent le même rapport, à la date\nd'exécution "
+        "près. Tout changement d'un fichier change son empreinte."
+    ),
+    "doc.html.audit.sheet_notes": "Remarques sur le classeur",
+    # ---- the xlsx report: summary and audit ----
+    "doc.xlsx.sheet.method": "Méthode",
+    "doc.xlsx.sheet.audit": "Audit",
+    "doc.xlsx.col.title": "Intitulé",
+    "doc.xlsx.col.cap_ht": "Montant maximum HT",
+    "doc.xlsx.col.cap_ttc": "Montant maximum TTC",
+    "doc.xlsx.col.admissible": "Offres admissibles",
+    "doc.xlsx.col.total": "Total (/{total})",
+    "doc.xlsx.col.observation": "Observation",
+    "doc.xlsx.summary.consultation": "Consultation",
+    "doc.xlsx.summary.buyer": "Acheteur",
+    "doc.xlsx.summary.no_buyer": "non précisé",
+    "doc.xlsx.summary.cap": "Montant maximum contrôlé",
+    "doc.xlsx.summary.cap_value": (
+        "{basis} : le prix de chaque offre est comparé au montant maximum {basis} de son lot"
+    ),
+    "doc.xlsx.summary.criteria": "Critères",
+    "doc.xlsx.summary.criteria_value": (
+        "{n} critères notés sur {total} points (voir la feuille {sheet})"
+    ),
+    "doc.xlsx.summary.no_admissible": "aucune offre admissible",
+    "doc.xlsx.summary.provisional": "classement provisoire",
+    "doc.xlsx.summary.leading": (
+        "En tête provisoirement : {names} ({total} points) ; des offres sont à corriger avant "
+        "de décider."
+    ),
+    "doc.xlsx.summary.tie": (
+        "Ex aequo au premier rang : les critères de départage ne les séparent pas."
+    ),
+    "doc.xlsx.summary.unplaced": (
+        "{n} offre(s) sans numéro de lot lisible ne figurent dans aucun lot : corrigez le "
+        "classeur des offres."
+    ),
+    "doc.xlsx.summary.rounding": (
+        "Les points et les totaux sont arrondis à 2 décimales pour l'affichage ; le classement "
+        "est établi sur les valeurs exactes."
+    ),
+    "doc.xlsx.provisional": (
+        "Classement provisoire : {n} offre(s) n'ont pas pu être évaluées à cause d'erreurs de "
+        "saisie dans le classeur des offres (ligne(s) {rows}). Corrigez-les (voir `referent "
+        "validate`) avant de décider."
+    ),
+    "doc.xlsx.deadline.at": "le {when}",
+    "doc.xlsx.deadline.day": "le {when}, jusqu'à la fin de la journée",
+    "doc.xlsx.audit.title": "Traçabilité de l'analyse",
+    "doc.xlsx.audit.version": "Version",
+    "doc.xlsx.audit.run_at": "Date d'exécution",
+    "doc.xlsx.audit.sheet": "Feuille des offres lue",
+    "doc.xlsx.audit.csv": "(fichier CSV : une seule feuille)",
+    "doc.xlsx.audit.same_files": (
+        "Les mêmes fichiers d'entrée (mêmes empreintes SHA-256) donnent les mêmes feuilles, à la "
+        "date d'exécution près."
+    ),
+    # ---- the xlsx report: one lot ----
+    "doc.xlsx.lot.facts": (
+        "Montant maximum : {ht} / {ttc} (contrôlé {basis}) · {received} offre(s) reçue(s), "
+        "{ranked} classée(s), {excluded} non classée(s)"
+    ),
+    "doc.xlsx.lot.provisional": "Classement provisoire : voir la note sous le tableau.",
+    "doc.xlsx.col.criterion": "{criterion} (/{top})",
+    "doc.xlsx.col.comment": "Commentaire du jury",
+    "doc.xlsx.tied": " (ex aequo)",
+    "doc.xlsx.abnormal_flag": " ; prix à justifier (anormalement bas ?)",
+    "doc.xlsx.lot.gap_note": (
+        "L'écart au premier est calculé sur les totaux exacts : il peut différer de 0,01 de la "
+        "différence des totaux arrondis affichés."
+    ),
+    "doc.xlsx.lot.abnormal": (
+        "Prix peut-être anormalement bas — {candidate} : l'offre reste classée ; avant tout "
+        "rejet, il faut demander au candidat de justifier son prix (art. L2152-5 et R2152-3 du "
+        "Code de la commande publique). Détail : {detail}"
+    ),
+    "doc.xlsx.lot.check": "À vérifier — {candidate} : {detail}",
+    "doc.xlsx.excluded": "Offres non classées ({n})",
+    "doc.xlsx.chart.title": "Lot {lot} : points par critère",
+    # ---- the xlsx report: the method sheet ----
+    "doc.xlsx.method.title": "Méthode de notation et de classement",
+    "doc.xlsx.col.label": "Libellé",
+    "doc.xlsx.col.weight": "Pondération (%)",
+    "doc.xlsx.col.max_points": "Points maximum",
+    "doc.xlsx.method.price_rule": "formule de prix : {formula}",
+    "doc.xlsx.method.formula": "Formule de prix",
+    "doc.xlsx.method.formula_text": (
+        "Critère « {criterion} », formule {formula} : points = {expression}, où P est le prix "
+        "{basis} de l'offre et Pmin le prix {basis} le plus bas parmi les offres admissibles du "
+        "lot.{extra} Les offres non admissibles ne comptent pas dans Pmin."
+    ),
+    "doc.xlsx.method.linear": (
+        " Pmax est le prix le plus élevé parmi elles ; quand Pmax = Pmin, toutes les offres ont "
+        "le maximum des points."
+    ),
+    "doc.xlsx.method.gap": " Une offre dont le prix atteint {k} × Pmin ou plus a 0 point.",
+    "doc.xlsx.method.prices": "Prix des offres",
+    "doc.xlsx.method.prices_text": (
+        "Prix HT = coût journalier HT × nombre de jours, au centime, arrondi au demi supérieur ; "
+        "prix TTC = prix HT × (1 + taux de TVA), au centime, arrondi au demi supérieur. Une "
+        "offre sans taux de TVA prend celui de la consultation ({vat}) ; une offre exonérée a un "
+        "prix TTC égal au prix HT. Le prix est comparé au montant maximum {basis} du lot."
+    ),
+    "doc.xlsx.method.rounding": "Arrondis",
+    "doc.xlsx.method.rounding_text": (
+        "Les points et les totaux sont calculés en fractions exactes, sans arrondi. Ils sont "
+        "arrondis à 2 décimales, au demi supérieur (ROUND_HALF_UP : 0,125 donne 0,13), pour "
+        "l'affichage seulement ; le classement et l'écart au premier utilisent les valeurs "
+        "exactes."
+    ),
+    "doc.xlsx.method.ties": "Départage des égalités",
+    "doc.xlsx.method.no_tie_break": (
+        "Aucun critère de départage : des offres dont les totaux exacts sont égaux partagent le "
+        "même rang."
+    ),
+    "doc.xlsx.method.tie_break": (
+        "Deux offres dont les totaux exacts sont égaux sont départagées par les points du "
+        "critère {criteria}, dans cet ordre ; si aucun ne les sépare, elles partagent le même "
+        "rang."
+    ),
+    "doc.xlsx.method.abnormal": "Offres anormalement basses",
+    "doc.xlsx.abnormal.none": (
+        "Aucune méthode de détection n'est configurée : les prix sont appréciés au cas par cas."
+    ),
+    "doc.xlsx.abnormal.mean-ratio": (
+        "Méthode mean-ratio : un prix est signalé quand il est inférieur à {ratio} × la moyenne "
+        "des autres offres admissibles du lot."
+    ),
+    "doc.xlsx.abnormal.mean-sigma": (
+        "Méthode mean-sigma : un prix est signalé quand il est inférieur à la moyenne des offres "
+        "admissibles du lot moins leur écart-type."
+    ),
+    "doc.xlsx.abnormal.ffb": (
+        "Méthode ffb : moyenne des offres admissibles du lot, puis moyenne de celles qui ne la "
+        "dépassent pas de plus de 20 % ; un prix est signalé quand il est inférieur ou égal à "
+        "0,9 × cette seconde moyenne."
+    ),
+    "doc.xlsx.abnormal.rule": (
+        "{rule} Il faut au moins {n} offres admissibles. Une offre signalée reste admissible et "
+        "classée : la loi impose de demander au candidat de justifier son prix avant tout rejet "
+        "(art. L2152-5 et R2152-3 du Code de la commande publique)."
+    ),
+    "doc.xlsx.method.deadline": "Date limite et pièces exigées",
+    "doc.xlsx.method.deadline_text": (
+        "Date limite de réception des offres : {deadline}. Pièces exigées : {documents}."
+    ),
+    "doc.xlsx.method.no_documents": "aucune",
+    "doc.xlsx.method.statuses": "Statuts des offres (le premier qui s'applique)",
+    "doc.xlsx.method.ranked": "offre classée",
+    # ---- the letters to the candidates ----
+    "doc.letter.buyer": "L'acheteur",
+    "doc.letter.not_ranked": "non classée",
+    "doc.letter.legal_intro.ranked": (
+        "Conformément aux articles R2181-1 et R2181-2 du code de la commande publique, vous "
+        "trouverez ci-dessous les motifs du rejet de votre offre, ses notes et son classement, "
+        "le nom de l'attributaire ainsi que les caractéristiques et les avantages relatifs de "
+        "l'offre retenue."
+    ),
+    "doc.letter.legal_intro": (
+        "Conformément aux articles R2181-1 et R2181-2 du code de la commande publique, vous "
+        "trouverez ci-dessous les motifs du rejet de votre offre."
+    ),
+    "doc.letter.status": "Statut de votre offre : {status}",
+    "doc.letter.ranked_of": "classée {rank} sur {n}",
+    "doc.letter.not_retained": (
+        "Votre offre n'a pas été retenue car elle n'est pas l'offre économiquement la plus "
+        "avantageuse au regard des critères d'attribution annoncés dans les documents de la "
+        "consultation (article L2152-7 du code de la commande publique)."
+    ),
+    "doc.letter.consequence.late": (
+        "Les offres reçues hors délai sont éliminées : votre offre n'a donc été ni notée ni "
+        "classée."
+    ),
+    "doc.letter.consequence.rejected": (
+        "Les offres irrégulières ou inacceptables sont écartées (article L2152-1 du code de la "
+        "commande publique) : votre offre n'a donc pas été classée."
+    ),
+    "doc.letter.consequence": "Votre offre n'a donc pas été classée.",
+    "doc.letter.ranking.none": (
+        "Votre offre ayant été écartée, elle n'a été ni notée ni classée. Les notes de l'offre "
+        "retenue sont indiquées pour information."
+    ),
+    "doc.letter.ranking": (
+        "Votre offre a obtenu {total} points sur {maximum} et a été classée {rank}{tied} sur "
+        "{n} offre(s) admissible(s)."
+    ),
+    "doc.letter.tied": " ex æquo",
+    "doc.letter.ranking.tie": (
+        " Elle était à égalité exacte de points ({total}) avec {others} ; selon la règle de "
+        "départage des ex æquo, l'ordre a été fixé par les points obtenus sur le critère "
+        "« {criterion} »."
+    ),
+    "doc.letter.others.one": "une autre offre",
+    "doc.letter.others.other": "{n} autres offres",
+    "doc.letter.col.max": "Points max",
+    "doc.letter.col.yours": "Votre offre",
+    "doc.letter.col.retained": "Offre retenue",
+    "doc.letter.comments": "Appréciation du jury sur {whose} :",
+    "doc.letter.your_offer": "votre offre",
+    "doc.letter.retained_offer": "l'offre retenue",
+    "doc.letter.advantages": (
+        "Caractéristiques et avantages relatifs de l'offre retenue : elle a obtenu {theirs} "
+        "points contre {ours} pour votre offre, soit {gap} point(s) au total."
+    ),
+    "doc.letter.gap_item": (
+        "{criterion} : {theirs} points contre {ours} pour votre offre, soit {gap} point(s)"
+    ),
+    "doc.letter.level_item": "{criterion} ({points} points)",
+    "doc.letter.ahead": "L'offre retenue a obtenu plus de points que la vôtre sur :",
+    "doc.letter.behind": "Votre offre a obtenu plus de points que l'offre retenue sur :",
+    "doc.letter.level": "Les deux offres ont obtenu autant de points sur {criteria}.",
+    "doc.letter.gaps_rounded": (
+        "Les écarts sont calculés sur les points exacts, puis arrondis au centième."
+    ),
+    # ---- the OCDS release ----
+    "doc.ocds.criteria": (
+        "Critères pondérés : {weights}. Total sur {total} points. Classement sur les valeurs "
+        "exactes ; points et totaux publiés arrondis au centième (au demi supérieur)."
+    ),
+    "doc.ocds.weight": "{criterion} : {weight} %",
+    "doc.ocds.tie_break": " Égalité exacte départagée par les points du critère : {criteria}.",
+    "doc.ocds.price_criterion": "Notation {formula} sur le prix {basis} ; {maximum} points au plus",
+    "doc.ocds.marks_criterion": (
+        "Note du jury de 0 à {scale}, convertie en points ; {maximum} points au plus"
+    ),
+    "doc.ocds.note.provisional-ranking": (
+        "Lot {lot} : classement provisoire (des offres n'ont pas pu être évaluées), aucune "
+        "attribution publiée."
+    ),
+    "doc.ocds.note.no-admissible-offer": (
+        "Lot {lot} : aucune offre admissible, aucune attribution publiée."
+    ),
+    "doc.ocds.note.unbroken-tie": (
+        "Lot {lot} : égalité exacte au premier rang que les critères de départage ne tranchent "
+        "pas, aucune attribution publiée."
+    ),
+    "doc.ocds.no_award": "Lot {lot} : aucune attribution ({note}).",
+    "doc.ocds.unplaced": (
+        "Offres dont le lot n'a pas pu être lu (lignes {rows}) : publiées comme offres sans "
+        "lot, non évaluées."
+    ),
+}

@@ -1,0 +1,141 @@
+"""Row 1 of the offers sheet: which column is which, and what is missing or suspicious.
+
+A header is matched by its normalised text against the columns the tool knows (fields,
+required documents, marked criteria and their comments); one that is not known but close to a
+known one is probably a typo, and a column the tool needs that is absent is named with the
+header most like it, or with another sheet that has it."""
+
+from referent_ess.base.values import Params, is_blank
+from referent_ess.config.columns import (
+    ALIASES,
+    COMMENT_SUFFIX,
+    HEADERS,
+    REQUIRED_FIELDS,
+    Column,
+    ColumnKind,
+    HeaderLookup,
+    OfferField,
+    column_letter,
+    header_key,
+    header_lookup,
+    probable_match,
+)
+from referent_ess.config.model import Config
+from referent_ess.intake.sheet import RawSheet
+from referent_ess.problems.problem import Problem
+
+
+class Header:
+    """The columns found in row 1 of ``raw`` and the problems of that row."""
+
+    def __init__(self, raw: RawSheet, config: Config) -> None:
+        self.raw = raw
+        self.documents = config.consultation.required_documents
+        self.marked = tuple(c.id for c in config.marked_criteria)
+        self.lookup: HeaderLookup = header_lookup(self.documents, self.marked)
+        self.columns: list[Column] = []
+        self.problems: list[Problem] = []
+        self.unknown: list[tuple[str, str, str | None]] = []  # (cell, header, probable column)
+        self._map()
+        if not self.columns and not self.problems:
+            self._add("empty-sheet", None, None)
+        elif self.columns or self.unknown:
+            self._check_missing()
+
+    def _add(self, code: str, cell: str | None, field: str | None, params: Params = ()) -> None:
+        self.problems.append(
+            Problem(
+                code,
+                params=params,
+                file=self.raw.file,
+                sheet=self.raw.sheet,
+                cell=cell,
+                row=1,
+                field=field,
+            )
+        )
+
+    def _map(self) -> None:
+        first_cell: dict[str, str] = {}
+        for index, value in enumerate(self.raw.header):
+            if is_blank(value):
+                continue
+            letter = column_letter(index + 1)
+            cell = f"{letter}1"
+            header = str(value).strip()
+            match = self.lookup.get(header_key(header))
+            if match is None:
+                probable = probable_match(header, self.lookup)
+                if probable is None:
+                    self.unknown.append((cell, header, None))
+                    self._add("unknown-column", cell, None, (("header", repr(header)),))
+                else:
+                    self._suspicious(cell, header, *probable)
+                continue
+            kind, name = match
+            if kind is ColumnKind.COMMENT:
+                name = f"{name}_comment"
+            if name in first_cell:
+                params = (("header", repr(header)), ("first", first_cell[name]))
+                self._add("duplicate-column", cell, name, params)
+                continue
+            first_cell[name] = cell
+            self.columns.append(Column(kind, name, index, letter, header))
+
+    def _suspicious(self, cell: str, header: str, kind: ColumnKind, name: str) -> None:
+        """A header that is probably a typo of a known column: name that column as the template
+        heads it (``Date de réception``), with its id when that differs (``received_at``)."""
+        column = f"{name}_comment" if kind is ColumnKind.COMMENT else name
+        self.unknown.append((cell, header, column))
+        if kind is ColumnKind.FIELD:
+            shown = HEADERS[OfferField(name)]
+        elif kind is ColumnKind.COMMENT:
+            shown = f"{name} {COMMENT_SUFFIX}"
+        else:
+            shown = name  # a document or a criterion: the template heads it with its id
+        params: Params = (("header", repr(header)), ("probable", repr(shown)))
+        if shown != column:
+            params = (("form", "named"), *params, ("column", column))
+        self._add("suspicious-column", cell, column, params)
+
+    def _check_missing(self) -> None:
+        found = {c.name for c in self.columns}
+        for wanted in REQUIRED_FIELDS:
+            if wanted.value not in found:
+                names = ", ".join(repr(n) for n in (wanted.value, *ALIASES[wanted]))
+                params: Params = (
+                    ("form", "field"),
+                    ("field", wanted.value),
+                    ("what_part", f"field.{wanted.value}"),
+                    ("names", names),
+                    *self._hint(wanted.value),
+                )
+                self._add("missing-column", None, wanted.value, params)
+        for document in self.documents:
+            if document not in found:
+                params = (("form", "document"), ("document", repr(document)), *self._hint(document))
+                self._add("missing-column", None, document, params)
+        for criterion in self.marked if self.raw.marks_sheet is None else ():
+            if criterion not in found:
+                params = (
+                    ("form", "criterion"),
+                    ("criterion", repr(criterion)),
+                    *self._hint(criterion),
+                )
+                self._add("missing-column", None, criterion, params)
+
+    def _hint(self, name: str) -> Params:
+        """The clause that points at a header that is probably a typo of ``name``, or at a sheet
+        that has it."""
+        for cell, header, probable in self.unknown:
+            if probable == name:
+                return (
+                    ("hint_part", "hint.typo"),
+                    ("hint_cell", cell),
+                    ("hint_header", repr(header)),
+                )
+        for sheet, header_row in self.raw.other_headers:
+            keys = {header_key(str(v)) for v in header_row if not is_blank(v)}
+            if any(self.lookup.get(k, (None, None))[1] == name for k in keys):
+                return (("hint_part", "hint.sheet"), ("hint_sheet", repr(sheet)))
+        return (("hint_part", "hint.none"),)

@@ -1,0 +1,133 @@
+"""The evaluators' marks sheet merged into the offers: each offer's marks replaced by the
+aggregate of its evaluators' marks, and what does not fit said (a mark given twice, an
+evaluator missing, marks that spread too far, a row of the marks sheet for no offer)."""
+
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+from referent_ess.base.normalise import normalise
+from referent_ess.config.columns import Column, ColumnKind
+from referent_ess.config.model import Config
+from referent_ess.intake.marks_sheet import MarksSheet, OfferMarks, divergence, read_marks
+from referent_ess.intake.offer import Offer
+from referent_ess.intake.sheet import RawSheet
+from referent_ess.problems.problem import Problem
+
+
+def apply_marks_sheet(
+    offers: tuple[Offer, ...], raw: RawSheet, columns: list[Column], config: Config
+) -> tuple[tuple[Offer, ...], list[Problem]]:
+    """Replace the offers' marks by the evaluators' marks of the marks sheet, aggregated."""
+    assert raw.marks_sheet is not None
+    sheet = read_marks(raw.marks_sheet, config)
+    problems = [*sheet.problems, *_ignored_columns(raw, columns)]
+    used: set[tuple[str, int]] = set()
+    updated = []
+    for offer in offers:
+        key = (normalise(offer.candidate or ""), offer.lot or 0)
+        marks_of = sheet.offers.get(key)
+        if marks_of is not None:
+            used.add(key)
+        updated.append(_with_marks(offer, marks_of, sheet, raw, config))
+    problems += _unmatched(sheet, used, raw)
+    return tuple(updated), problems
+
+
+def _ignored_columns(raw: RawSheet, columns: list[Column]) -> list[Problem]:
+    """The mark columns of the offers sheet, which the marks sheet replaces."""
+    assert raw.marks_sheet is not None
+    sheet = repr(raw.marks_sheet.name)
+    return [
+        Problem(
+            "marks-column-ignored",
+            params=(("sheet", sheet), ("column", repr(name))),
+            file=raw.file,
+            sheet=raw.sheet,
+        )
+        for name in sorted({c.name for c in columns if c.kind is ColumnKind.MARK})
+    ]
+
+
+def _with_marks(
+    offer: Offer, marks_of: OfferMarks | None, sheet: MarksSheet, raw: RawSheet, config: Config
+) -> Offer:
+    """``offer`` with its evaluators' marks, each criterion's aggregate, the evaluators who did
+    not mark it, their comments, and the problems of its marks."""
+    assert raw.marks_sheet is not None
+    extra: list[Problem] = []
+    marks: dict[str, Decimal | Fraction] = {}
+    by_evaluator: dict[str, dict[str, Decimal]] = {}
+    missing: dict[str, tuple[str, ...]] = {}
+    comments = dict(offer.comments)
+    for criterion in config.marked_criteria:
+        entries = marks_of.by_criterion.get(criterion.id, {}) if marks_of else {}
+        if criterion.id in offer.marks and entries:
+            elsewhere = f"{raw.marks_sheet.name}!{next(iter(entries.values())).cell}"
+            extra.append(
+                Problem(
+                    "mark-given-twice",
+                    params=(("criterion", criterion.id), ("elsewhere", elsewhere)),
+                    file=raw.file,
+                    sheet=raw.sheet,
+                    cell=offer.cells.get(criterion.id),
+                    row=offer.row,
+                    field=criterion.id,
+                )
+            )
+        absent = tuple(e for e in sheet.evaluators if e not in entries)
+        if entries and not absent:
+            assert marks_of is not None
+            marks[criterion.id] = marks_of.aggregate(criterion.id, config.marks_aggregate)
+        if absent and sheet.evaluators:
+            missing[criterion.id] = absent
+        by_evaluator[criterion.id] = {e: entry.mark for e, entry in entries.items()}
+        notes = [f"{e.evaluator} : {e.comment}" for e in entries.values() if e.comment]
+        if notes:
+            comments[criterion.id] = " ; ".join(notes)
+        threshold = config.marks_divergence
+        if threshold is None:
+            threshold = criterion.scale * Decimal("0.4")
+        spread = divergence(list(entries.values()), threshold)
+        if spread is not None:
+            extra.append(
+                Problem(
+                    "marks-divergence",
+                    params=spread,
+                    file=raw.file,
+                    sheet=raw.marks_sheet.name,
+                    cell=next(iter(entries.values())).cell,
+                    row=offer.row,
+                    field=criterion.id,
+                )
+            )
+    return replace(
+        offer,
+        marks=marks,
+        evaluator_marks=by_evaluator,
+        missing_evaluators=missing,
+        comments=comments,
+        problems=offer.problems + tuple(extra),
+    )
+
+
+def _unmatched(sheet: MarksSheet, used: set[tuple[str, int]], raw: RawSheet) -> list[Problem]:
+    """The (candidate, lot) of the marks sheet that no offer has: a name or a lot mistyped."""
+    assert raw.marks_sheet is not None
+    problems = []
+    for key, marks_of in sheet.offers.items():
+        if key in used:
+            continue
+        entry = next(e for entries in marks_of.by_criterion.values() for e in entries.values())
+        problems.append(
+            Problem(
+                "no-such-offer",
+                params=(("candidate", repr(entry.candidate)), ("lot", str(entry.lot))),
+                file=raw.file,
+                sheet=raw.marks_sheet.name,
+                cell=entry.cell,
+                row=entry.row,
+                field="candidate",
+            )
+        )
+    return problems

@@ -1,0 +1,95 @@
+"""What the offers sheet holds, read: one :class:`Offer` per row, and the :class:`OfferBook` of
+them with every problem found. Nothing here decides whether an offer is admissible: that is
+the evaluation's job."""
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+from referent_ess.config.columns import REQUIRED_FIELDS, Column
+from referent_ess.problems.problem import Problem
+
+
+class CellRefs(Mapping[str, str]):
+    """Column name → cell reference of one row (``day_rate_ht`` → ``C5``), computed when asked:
+    a hundred thousand rows do not each keep a dictionary of strings."""
+
+    __slots__ = ("_letters", "_row")
+
+    def __init__(self, letters: Mapping[str, str], row: int) -> None:
+        self._letters = letters  # shared by every row of the sheet
+        self._row = row
+
+    def __getitem__(self, name: str) -> str:
+        return f"{self._letters[name]}{self._row}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """One row of the offers sheet, as far as its cells could be read."""
+
+    row: int
+    candidate: str | None
+    lot: int | None
+    day_rate_ht: Decimal | None
+    days: Decimal | None
+    vat_rate: Decimal | None  # as stated; None when the cell is empty or unreadable
+    price_ht_stated: Decimal | None
+    received_at: date | datetime | None
+    documents: Mapping[str, bool]
+    marks: Mapping[str, Decimal | Fraction]  # aggregated exactly when several evaluators mark
+    cells: Mapping[str, str]  # column name → cell reference, e.g. "day_rate_ht" → "C5"
+    comments: Mapping[str, str] = field(default_factory=dict)  # criterion id → jury's comment
+    evaluator_marks: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
+    missing_evaluators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error) if self.problems else ()
+
+    def has_error_in(self, field: str) -> bool:
+        return any(p.field == field for p in self.errors)
+
+
+@dataclass(frozen=True)
+class OfferBook:
+    """The offers of one workbook and every problem found while reading it."""
+
+    path: Path
+    sha256: str
+    sheet: str
+    columns: tuple[Column, ...]
+    offers: tuple[Offer, ...]
+    sheet_problems: tuple[Problem, ...] = ()
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Sheet-level problems first, then each row's problems in sheet order."""
+        return self.sheet_problems + tuple(p for offer in self.offers for p in offer.problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    def blocking_problems(self, *, for_scoring: bool) -> tuple[Problem, ...]:
+        """Errors of the offers sheet's header that make the book unusable: no prices, or (to
+        score) no marks. Problems of the marks sheet only leave some marks missing: the offers
+        concerned cannot be ranked, and the ranking says it is provisional."""
+        price_columns = {f.value for f in REQUIRED_FIELDS}
+        return tuple(
+            p
+            for p in self.sheet_problems
+            if p.is_error
+            and p.sheet == (self.sheet or None)
+            and (for_scoring or p.field in price_columns or p.field is None)
+        )

@@ -1,0 +1,250 @@
+"""The data rows of the offers sheet: each cell read by the parser of its column
+(:mod:`referent_ess.base.values`), each problem kept with its cell, so one run reports all of
+them."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from functools import partial
+from typing import TypeVar
+
+from referent_ess.base.values import (
+    BadValue,
+    Params,
+    is_blank,
+    parse_amount,
+    parse_lot,
+    parse_number,
+    parse_rate,
+    parse_when,
+    parse_yes_no,
+)
+from referent_ess.config.columns import (
+    REQUIRED_FIELDS,
+    Column,
+    ColumnKind,
+    OfferField,
+    column_letter,
+)
+from referent_ess.config.model import Config
+from referent_ess.i18n.numbers import percent_raw
+from referent_ess.intake.offer import CellRefs, Offer
+from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
+from referent_ess.problems.problem import Problem
+
+_AMOUNT_PARSERS: dict[OfferField, Callable[[object], object]] = {
+    OfferField.DAY_RATE_HT: partial(parse_amount, what="day-rate"),
+    OfferField.DAYS: partial(parse_amount, what="days"),
+    OfferField.PRICE_HT: partial(parse_amount, what="amount"),
+}
+
+USUAL_VAT_RATES = frozenset(
+    Decimal(rate) for rate in ("0", "0.021", "0.055", "0.1", "0.2", "0.0105", "0.0175", "0.085")
+)
+
+
+@dataclass(frozen=True)
+class _Note:
+    """A problem of one cell's value, before it is placed in its row and cell."""
+
+    code: str
+    field: str | None
+    params: Params = ()
+
+
+_Reading = tuple[object, tuple[_Note, ...]]  # what a cell holds, and what is wrong with it
+_Memo = dict[tuple[type, object], _Reading]  # a column's readings, by value
+_MEMO_LIMIT = 4096  # distinct values remembered per column: lots, yes/no, marks, days repeat
+
+
+class RowReader:
+    """Reads the cells of one data row, collecting a located problem for each bad cell.
+
+    What a cell means depends only on its column and its value, so each column remembers the
+    readings of the values it has seen: a lot number or a ``oui`` is parsed once, not once per
+    row."""
+
+    def __init__(self, raw: RawSheet, config: Config, columns: list[Column]) -> None:
+        self.raw = raw
+        self.columns = columns
+        self.lot_ids = {lot.id for lot in config.lots}
+        self.scales = {c.id: c.scale for c in config.marked_criteria}
+        self.fields = {c.index: OfferField(c.name) for c in columns if c.kind is ColumnKind.FIELD}
+        self.unheaded = [i for i, title in enumerate(raw.header) if is_blank(title)]
+        self.letters = {c.name: c.letter for c in columns}
+        self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.marked_criteria}
+        free_text = [
+            c for c in columns if c.name == OfferField.CANDIDATE or c.kind is ColumnKind.COMMENT
+        ]
+        # each column with its memo of readings; free text rarely holds the same value twice
+        self.plan: list[tuple[Column, _Memo | None]] = [
+            (c, None if c in free_text else {}) for c in columns
+        ]
+
+    def read(self, number: int, values: tuple[object, ...]) -> Offer:
+        problems: list[Problem] = []
+        fields: dict[str, object] = {}
+        documents: dict[str, bool] = {}
+        marks: dict[str, Decimal] = {}
+        comments: dict[str, str] = {}
+        width = len(values)
+        for column, memo in self.plan:
+            value = values[column.index] if column.index < width else None
+            outcome, notes = self._reading(column, value, memo)
+            for note in notes:
+                problems.append(self._problem(note, f"{column.letter}{number}", number))
+            if outcome is None:
+                continue
+            kind = column.kind
+            if kind is ColumnKind.FIELD:
+                fields[column.name] = outcome
+            elif kind is ColumnKind.DOCUMENT:
+                documents[column.name] = outcome is True
+            elif kind is ColumnKind.MARK:
+                marks[column.name] = outcome  # type: ignore[assignment]
+            else:
+                comments[column.name.removesuffix("_comment")] = str(outcome)
+        header_width = len(self.raw.header)
+        unheaded = [i for i in self.unheaded if i < width]
+        unheaded += range(header_width, width)  # cells right of the last header
+        for index in unheaded:
+            if not is_blank(values[index]):
+                cell = f"{column_letter(index + 1)}{number}"
+                problems.append(self._problem(_Note("no-header", None), cell, number))
+        return Offer(
+            row=number,
+            candidate=_typed(fields.get(OfferField.CANDIDATE), str),
+            lot=_typed(fields.get(OfferField.LOT), int),
+            day_rate_ht=_typed(fields.get(OfferField.DAY_RATE_HT), Decimal),
+            days=_typed(fields.get(OfferField.DAYS), Decimal),
+            vat_rate=_typed(fields.get(OfferField.VAT_RATE), Decimal),
+            price_ht_stated=_typed(fields.get(OfferField.PRICE_HT), Decimal),
+            received_at=_typed(fields.get(OfferField.RECEIVED_AT), date),
+            documents=documents,
+            marks=marks,
+            cells=CellRefs(self.letters, number),
+            comments=comments,
+            problems=tuple(problems),
+        )
+
+    def _problem(self, note: _Note, cell: str, row: int) -> Problem:
+        return Problem(
+            note.code,
+            params=note.params,
+            file=self.raw.file,
+            sheet=self.raw.sheet,
+            cell=cell,
+            row=row,
+            field=note.field,
+        )
+
+    def _reading(self, column: Column, value: object, memo: _Memo | None) -> _Reading:
+        """:meth:`_interpret`, remembered in ``memo`` (None for a column of free text) by
+        :func:`_memo_key`."""
+        if memo is None:
+            return self._interpret(column, value)
+        key = _memo_key(value)
+        try:
+            return memo[key]
+        except KeyError:
+            reading = self._interpret(column, value)
+            if len(memo) < _MEMO_LIMIT:  # beyond, values hardly repeat: stop remembering
+                memo[key] = reading
+            return reading
+        except TypeError:  # an unhashable value: read it every time
+            return self._interpret(column, value)
+
+    def _interpret(self, column: Column, value: object) -> _Reading:
+        """What one cell of ``column`` holding ``value`` gives, and its problems (unplaced)."""
+        name = column.name
+        if value.__class__ is str:
+            value = value.strip() or None
+        control = _control_characters(value) if value.__class__ is str else ""
+        if control:
+            return None, (_Note("control-character", name, (("control", control),)),)
+        if isinstance(value, ErrorCell):
+            return None, (_Note("error-cell", name, (("error", value.text),)),)
+        if isinstance(value, UncomputedFormula):
+            return None, (_Note("formula-not-computed", name, (("formula", value.formula),)),)
+        if column.kind is ColumnKind.DOCUMENT:
+            return _parsed(parse_yes_no, value, name)
+        if column.kind is ColumnKind.COMMENT:
+            return (None if value is None else " ".join(str(value).split())), ()
+        if column.kind is ColumnKind.MARK:
+            return (None, ()) if value is None else _parsed(self.mark_parsers[name], value, name)
+        return self._field(self.fields[column.index], value)
+
+    def _field(self, which: OfferField, value: object) -> _Reading:
+        name = which.value
+        if value is None:
+            if which in REQUIRED_FIELDS:
+                params = (("field_part", f"field.{name}"),)
+                return None, (_Note("missing-value", name, params),)
+            if which is OfferField.RECEIVED_AT:
+                return None, (_Note("missing-value", name, (("form", "no-date"),)),)
+            return None, ()
+        if which is OfferField.CANDIDATE:
+            return " ".join(str(value).split()), ()
+        if which is OfferField.LOT:
+            lot, notes = _parsed(parse_lot, value, name)
+            if isinstance(lot, int) and lot not in self.lot_ids:
+                known = ", ".join(str(i) for i in sorted(self.lot_ids))
+                return None, (_Note("unknown-lot", name, (("lot", str(lot)), ("known", known))),)
+            return lot, notes
+        if which in _AMOUNT_PARSERS:
+            return _parsed(_AMOUNT_PARSERS[which], value, name)
+        if which is OfferField.VAT_RATE:
+            rate, notes = _parsed(parse_rate, value, name)
+            if isinstance(rate, Decimal) and rate not in USUAL_VAT_RATES:
+                return rate, (_Note("unusual-vat-rate", name, (("rate_num", percent_raw(rate)),)),)
+            return rate, notes
+        return _parsed(parse_when, value, name)
+
+    def _mark_parser(self, criterion: str) -> Callable[[object], Decimal]:
+        scale = self.scales[criterion]
+
+        def parse_mark(value: object) -> Decimal:
+            mark = parse_number(value, examples="mark")
+            if not 0 <= mark <= scale:
+                params = (("found_num", str(mark)), ("scale_num", str(scale)))
+                raise BadValue("mark-out-of-range", params)
+            return mark
+
+        return parse_mark
+
+
+def _memo_key(value: object) -> tuple[type, object]:
+    """What tells two cell values apart for the memo. The type is part of it (``True``, ``1`` and
+    ``1.0`` are equal in Python, not in a sheet); so is the repr of the values Python calls
+    equal but that read differently: ``-0.0`` and ``0.0``, ``Decimal("2.50")`` and
+    ``Decimal("2.5")``, one instant in two time zones."""
+    kind = value.__class__
+    if kind is float or kind is Decimal or kind is datetime or kind is time:
+        return kind, repr(value)
+    return kind, value
+
+
+def _parsed(parser: Callable[[object], object], value: object, name: str) -> _Reading:
+    try:
+        return parser(value), ()
+    except BadValue as bad:
+        return None, (_Note(bad.code, name, bad.params),)
+
+
+T = TypeVar("T")
+
+
+def _typed(value: object, kind: type[T]) -> T | None:
+    return value if isinstance(value, kind) else None
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Cc but tab and line breaks
+
+
+def _control_characters(value: object) -> str:
+    """Control characters other than tab and line breaks (which read as spaces), as U+XXXX."""
+    if not isinstance(value, str) or not _CONTROL.search(value):
+        return ""
+    return ", ".join(f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(value))))

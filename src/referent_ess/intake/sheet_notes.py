@@ -1,0 +1,135 @@
+"""What is noticed across the rows of the offers sheet, not in one cell: the same candidate
+twice on a lot, names that differ only by case or accents, hidden or merged rows and columns,
+a hidden sheet."""
+
+from referent_ess.base.normalise import normalise
+from referent_ess.base.values import Params
+from referent_ess.config.columns import Column, OfferField
+from referent_ess.intake.offer import Offer
+from referent_ess.intake.sheet import RawSheet
+from referent_ess.problems.problem import Problem
+
+RowNotes = dict[int, list[Problem]]  # row number → the problems noted on it
+
+
+def duplicates(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
+    """The same candidate twice on the same lot: both rows are errors, each naming the other.
+
+    Found by hashing a normalised key, never by comparing rows pairwise."""
+    by_key: dict[tuple[str, int], list[Offer]] = {}
+    for offer in offers:
+        if offer.candidate is not None and offer.lot is not None:
+            by_key.setdefault((normalise(offer.candidate), offer.lot), []).append(offer)
+    notes: RowNotes = {}
+    for group in by_key.values():
+        for offer in group if len(group) > 1 else ():
+            others = ", ".join(o.cells[OfferField.CANDIDATE] for o in group if o is not offer)
+            params = (
+                ("candidate", repr(offer.candidate)),
+                ("lot", str(offer.lot)),
+                ("others", others),
+            )
+            notes.setdefault(offer.row, []).append(
+                _row_problem(raw, offer, "duplicate-offer", params)
+            )
+    return notes
+
+
+def similar_names(offers: list[Offer], raw: RawSheet) -> RowNotes:
+    """Names that differ only by case, spaces or accents: probably one candidate typed twice."""
+    spellings: dict[str, dict[str, Offer]] = {}
+    for offer in offers:
+        if offer.candidate is not None:
+            spellings.setdefault(normalise(offer.candidate), {}).setdefault(offer.candidate, offer)
+    notes: RowNotes = {}
+    for variants in spellings.values():
+        if len(variants) < 2:
+            continue
+        for name, offer in variants.items():
+            others = ", ".join(
+                f"{other!r} ({o.cells[OfferField.CANDIDATE]})"
+                for other, o in variants.items()
+                if other != name
+            )
+            params = (("name", repr(name)), ("others", others))
+            problem = _row_problem(raw, offer, "similar-candidates", params)
+            notes.setdefault(offer.row, []).append(problem)
+    return notes
+
+
+def hidden_and_merged(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
+    """Hidden rows (read all the same) and merged cells (the others read as empty)."""
+    notes: RowNotes = {}
+    rows = {offer.row for offer in offers}
+    for row in raw.hidden_rows:
+        if row in rows:
+            problem = Problem("hidden-row", file=raw.file, sheet=raw.sheet, cell=f"A{row}", row=row)
+            notes.setdefault(row, []).append(problem)
+    for cells in raw.merged:
+        first, _, last = cells.partition(":")
+        top, bottom = _row_of(first), _row_of(last or first)
+        for row in range(max(top, 2), bottom + 1):
+            if row in rows:
+                problem = Problem(
+                    "merged-cells",
+                    params=(("cells", cells), ("first", first)),
+                    file=raw.file,
+                    sheet=raw.sheet,
+                    cell=first,
+                    row=row,
+                )
+                notes.setdefault(row, []).append(problem)
+    return notes
+
+
+def sheet_notes(raw: RawSheet, columns: list[Column]) -> list[Problem]:
+    """What is true of the whole sheet: hidden, merged header cells, hidden columns."""
+    notes: list[Problem] = []
+    if raw.hidden:
+        params: Params = (("name", repr(raw.name)),)
+        notes.append(Problem("hidden-sheet", params=params, file=raw.file, sheet=raw.sheet))
+    for cells in raw.merged:
+        first = cells.partition(":")[0]
+        if _row_of(first) == 1:
+            notes.append(
+                Problem(
+                    "merged-cells",
+                    params=(("form", "header"), ("cells", cells)),
+                    file=raw.file,
+                    sheet=raw.sheet,
+                    cell=first,
+                    row=1,
+                )
+            )
+    used = {c.letter: c.name for c in columns}
+    for letter in raw.hidden_columns:
+        if letter in used:
+            notes.append(
+                Problem(
+                    "hidden-column",
+                    params=(("letter", letter), ("field", used[letter])),
+                    file=raw.file,
+                    sheet=raw.sheet,
+                    cell=f"{letter}1",
+                    row=1,
+                    field=used[letter],
+                )
+            )
+    return notes
+
+
+def _row_of(cell: str) -> int:
+    return int("".join(c for c in cell if c.isdigit()) or 0)
+
+
+def _row_problem(raw: RawSheet, offer: Offer, code: str, params: Params) -> Problem:
+    """A problem of a whole row, placed on its candidate's cell."""
+    return Problem(
+        code,
+        params=params,
+        file=raw.file,
+        sheet=raw.sheet,
+        cell=offer.cells[OfferField.CANDIDATE],
+        row=offer.row,
+        field=OfferField.CANDIDATE.value,
+    )

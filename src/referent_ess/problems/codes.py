@@ -1,0 +1,256 @@
+"""Every code the tool words, in one place: what each one is, and so how severe.
+
+A key is a code, or ``<code>.<form>`` when the code words several cases (the ``form``
+parameter); each key has a template ``msg:<key>`` in every catalogue (a test checks it, with
+the same placeholders in each language). A :class:`~referent_ess.problems.problem.Problem`
+takes its severity from here unless it is given one, and nothing can be built with a code that
+is not here: a new message is a line here and a template in each catalogue.
+
+A cohesive data module: the list is long because the tool says many precise things.
+"""
+
+from collections.abc import Mapping
+from enum import StrEnum
+from types import MappingProxyType
+
+Params = tuple[tuple[str, str], ...]
+
+
+class Kind(StrEnum):
+    """What a code reports."""
+
+    UNUSABLE = "unusable"  # the input cannot be used at all: a ReferentError, exit code 2
+    ERROR = "error"  # a data problem: an offer (or a file) cannot be evaluated as it is
+    WARNING = "warning"  # worth a look; nothing is blocked
+    NOTE = "note"  # no problem: what a result says of itself (a lot's award)
+
+
+_U, _E, _W, _N = Kind.UNUSABLE, Kind.ERROR, Kind.WARNING, Kind.NOTE
+
+_CODES: dict[str, Kind] = {
+    # why an offer is not admissible (reasons), and the notes of a lot
+    "late": _E,
+    "incomplete.one": _E,
+    "incomplete.several": _E,
+    "over_cap": _E,
+    "missing-mark": _E,
+    "missing-evaluator-mark": _E,
+    "no-price": _E,
+    "zero-price": _E,
+    "award-note.provisional": _N,
+    "award-note.no-admissible": _N,
+    "award-note.tie": _N,
+    "award-note.passed-over": _N,
+    "award-note.nobody": _N,
+    "abnormally-low-skipped": _N,
+    # the warnings of a ranking
+    "price-mismatch": _W,
+    "other-cap": _W,
+    "received-time-unknown": _W,
+    "abnormally-low": _W,
+    "lot-limit": _W,
+    "marks-divergence": _W,
+    # one cell of the offers or the marks sheet
+    "missing-value": _E,
+    "missing-value.no-date": _W,
+    "bad-number": _E,
+    "bad-number.days": _E,
+    "bad-number.mark": _E,
+    "bad-number.plain": _E,
+    "bad-number.boolean": _E,
+    "bad-number.not-finite": _E,
+    "bad-number.other": _E,
+    "bad-number.foreign-digits": _E,
+    "ambiguous-number": _E,
+    "not-positive": _E,
+    "too-large": _E,
+    "too-many-decimals": _E,
+    "too-many-decimals.yaml": _E,
+    "bad-rate.not-number": _E,
+    "bad-rate.range": _E,
+    "unusual-vat-rate": _W,
+    "bad-lot": _E,
+    "unknown-lot": _E,
+    "unknown-lot.marks": _E,
+    "bad-yes-no": _E,
+    "bad-date": _E,
+    "bad-date.number": _E,
+    "bad-date.other": _E,
+    "ambiguous-date.two-digit-year": _E,
+    "ambiguous-date.month-first": _E,
+    "mark-out-of-range": _E,
+    "unknown-criterion": _E,
+    "error-cell": _E,
+    "formula-not-computed": _E,
+    "control-character": _E,
+    "no-header": _W,
+    # the offers sheet as a whole: its header, its rows, what is hidden or merged
+    "empty-sheet": _E,
+    "no-offers": _W,
+    "unknown-column": _W,
+    "suspicious-column": _E,
+    "suspicious-column.named": _E,
+    "duplicate-column": _E,
+    "missing-column.field": _E,
+    "missing-column.document": _E,
+    "missing-column.criterion": _E,
+    "missing-column.marks": _E,
+    "duplicate-offer": _E,
+    "similar-candidates": _W,
+    "hidden-row": _W,
+    "hidden-column": _W,
+    "hidden-sheet": _W,
+    "merged-cells": _E,
+    "merged-cells.header": _E,
+    # the marks sheet
+    "marks-column-ignored": _W,
+    "mark-given-twice": _E,
+    "no-such-offer": _E,
+    "duplicate-mark": _E,
+    # lots.yaml and criteria.yaml: YAML
+    "yaml-syntax.marked": _E,
+    "yaml-syntax.other": _E,
+    "yaml-syntax.control": _E,
+    "yaml-alias": _E,
+    "yaml-trap.boolean": _E,
+    "yaml-trap.octal": _E,
+    "yaml-trap.base-60": _E,
+    "yaml-trap.thousands": _E,
+    "duplicate-key": _E,
+    "invalid-date": _E,
+    # lots.yaml and criteria.yaml: keys and values
+    "missing-key": _E,
+    "unknown-key.close": _E,
+    "unknown-key.known": _E,
+    "not-a-mapping.empty": _E,
+    "not-a-mapping.other": _E,
+    "invalid-value.greater_than": _E,
+    "invalid-value.greater_than_equal": _E,
+    "invalid-value.less_than": _E,
+    "invalid-value.less_than_equal": _E,
+    "invalid-value.decimal_max_places": _E,
+    "invalid-value.decimal_max_places_one": _E,
+    "invalid-value.enum": _E,
+    "invalid-value.decimal_parsing": _E,
+    "invalid-value.int_parsing": _E,
+    "invalid-value.int_from_float": _E,
+    "invalid-value.string_type": _E,
+    "invalid-value.bool_parsing": _E,
+    "invalid-value.list_type": _E,
+    "invalid-value.dict_type": _E,
+    "invalid-value.date_from_datetime_inexact": _E,
+    "invalid-value.int_type": _E,
+    "invalid-value.decimal_type": _E,
+    "invalid-value.tuple_type": _E,
+    "invalid-value.model_type": _E,
+    "invalid-value.too_short_list_one": _E,
+    "invalid-value.identifier": _E,
+    "invalid-value.other": _E,
+    "invalid-value.deadline-text": _E,
+    "invalid-value.deadline-type": _E,
+    "invalid-value.deadline-zone": _E,
+    "invalid-value.k-not-gap": _E,
+    "invalid-value.price-scale": _E,
+    # lots.yaml and criteria.yaml: the checks across keys
+    "duplicate-id.lot": _E,
+    "duplicate-id.criterion": _E,
+    "missing-cap": _E,
+    "cap-mismatch": _E,
+    "weights-sum": _E,
+    "price-criterion.some": _E,
+    "price-criterion.none": _E,
+    "hierarchy-weight": _E,
+    "hierarchy-tie-break": _E,
+    "unknown-criterion.tie-break": _E,
+    "column-clash.document": _E,
+    "column-clash.criterion": _E,
+    "not-checked": _W,
+    # unusable input: the files given
+    "file-not-found.offers": _U,
+    "file-not-found.lots": _U,
+    "file-not-found.yaml": _U,
+    "is-a-folder.offers": _U,
+    "is-a-folder.csv": _U,
+    "is-a-folder.yaml": _U,
+    "unreadable-file": _U,
+    "unreadable-file.not-regular": _U,
+    "not-utf8.yaml": _U,
+    "not-utf8.csv": _U,
+    "nul-bytes": _U,
+    "bad-csv-quotes": _U,
+    "empty-file": _U,
+    "no-offers-file": _U,
+    # unusable input: what an offers workbook really is
+    "damaged-zip": _U,
+    "encrypted-workbook.ole2": _U,
+    "encrypted-workbook.zip": _U,
+    "legacy-xls": _U,
+    "html-file": _U,
+    "csv-renamed": _U,
+    "not-a-workbook.bytes": _U,
+    "not-a-workbook.zip": _U,
+    "not-a-workbook.office": _U,
+    "ods-file": _U,
+    "too-many-members": _U,
+    "duplicate-zip-member": _U,
+    "zip-bomb": _U,
+    "xml-entities": _U,
+    "unusual-compression": _U,
+    "zip-size-mismatch": _U,
+    "damaged-workbook": _U,
+    "unreadable-workbook": _U,
+    "no-worksheet": _U,
+    # unusable input: what was asked for
+    "no-such-lot": _U,
+    "ambiguous-candidate": _U,
+    "unknown-candidate": _U,
+    "not-applicable.hierarchy": _U,
+    "not-applicable.simulate-empty": _U,
+    "not-applicable.sensitivity": _U,
+    "unknown-report-format": _U,
+    "no-export-format": _U,
+    # unusable input: the files to write
+    "output-exists": _U,
+    "output-is-input": _U,
+    "output-is-folder": _U,
+    "output-folder-missing": _U,
+    "output-unwritable": _U,
+    "output-is-file": _U,
+    "output-holds-offers": _U,
+    # letters and their templates
+    "letters-provisional": _U,
+    "letters-no-winner": _U,
+    "letters-tie": _U,
+    "letters-no-award": _U,
+    "template-dir": _U,
+    "template-unreadable": _U,
+    "template-syntax": _U,
+    "template-placeholder": _U,
+    # template and init
+    "bad-evaluators.empty": _U,
+    "bad-evaluators.same": _U,
+    "init-lots": _U,
+    "init-not-a-folder": _U,
+    "init-holds-offers": _U,
+    "init-exists": _U,
+}
+
+CODES: Mapping[str, Kind] = MappingProxyType(_CODES)
+
+
+class UnknownCode(LookupError):
+    """A message built with a code (or form) that :data:`CODES` does not list: a bug."""
+
+
+def key_of(code: str, params: Params) -> str:
+    """``<code>`` or ``<code>.<form>``: the message's key in :data:`CODES`."""
+    form = next((value for name, value in params if name == "form"), None)
+    return f"{code}.{form}" if form else code
+
+
+def kind_of(code: str, params: Params) -> Kind:
+    """What the message ``code`` with ``params`` reports; :class:`UnknownCode` if not listed."""
+    try:
+        return _CODES[key_of(code, params)]
+    except KeyError:
+        raise UnknownCode(key_of(code, params)) from None

@@ -1,0 +1,107 @@
+"""The sentences the documents write alike: a candidate's name, the price note and the tie notes
+of both reports, a reason with its figures, the name of an input file.
+
+The documents are French whatever ``--lang`` says: these are called inside
+``i18n.language("fr")`` and word from the catalogue's ``doc.*`` keys. They are plain text: the
+HTML report escapes a sentence whole (the catalogue's texts hold nothing HTML would read) and
+sets its lead in bold (:func:`lead_of`).
+"""
+
+from decimal import Decimal
+from fractions import Fraction
+
+from referent_ess import i18n
+from referent_ess.config.model import Config
+from referent_ess.evaluation.kernel import max_points
+from referent_ess.evaluation.results import BudgetCheck, Evaluation, LotResult, OfferResult, Reason
+from referent_ess.i18n import numbers, tr
+from referent_ess.render.phrases import (
+    TieVoice,
+    criterion_label,
+    formula_described,
+    price_expression,
+    price_figures,
+    reason_text,
+    tie_notes,
+    vat_mix_note,
+)
+
+
+def candidate_name(result: OfferResult) -> str:
+    """The candidate's name, or « (sans nom, ligne 5) » when the workbook gives none."""
+    return result.offer.candidate or tr("doc.nameless", row=result.offer.row)
+
+
+def figure(value: Fraction | None) -> str:
+    """Points or a total the French way, to the hundredth: 88,31 (« — » when there are none)."""
+    return "—" if value is None else numbers.number(value, grouped=True)
+
+
+def report_price_note(evaluation: Evaluation, lot: LotResult) -> str:
+    """How the lot's price points were computed, with the Pmin (and Pmax) used."""
+    config = evaluation.config
+    criterion = config.price_criterion
+    rule = criterion.price
+    assert rule is not None
+    top = numbers.short(max_points(config.total, criterion.weight), grouped=True)
+    basis = rule.basis.value.upper()
+    note = tr(
+        "doc.price_note",
+        lead=tr("doc.price_points"),
+        criterion=criterion.label,
+        formula=formula_described(rule.formula),
+        basis=basis,
+        expression=price_expression(rule, top, numbers.short(rule.k, grouped=True)),
+        figures=price_figures(lot, rule, _amount),
+    )
+    return note + vat_mix_note(lot, basis)
+
+
+def report_tie_notes(config: Config, lot: LotResult) -> list[str]:
+    """One sentence per exact tie: who tied, which criterion decided (by its label), who still
+    shares a rank."""
+    voice = TieVoice(
+        decided="doc.tie.decided",
+        shared="doc.tie.shared",
+        criterion=lambda criterion_id: criterion_label(config, criterion_id),
+        names=lambda results: numbers.listed([candidate_name(r) for r in results]),
+        figure=figure,
+        separator=lambda: tr("punct.semicolon"),
+    )
+    return tie_notes(lot, voice)
+
+
+def lead_of(sentence: str, lead_key: str) -> tuple[str, str]:
+    """The sentence cut after its lead (« Points prix », « Égalité exacte »), which the HTML
+    report sets in bold; no lead when the sentence does not start with it."""
+    lead = tr(lead_key)
+    if not sentence.startswith(lead):
+        return "", sentence
+    return lead, sentence.removeprefix(lead)
+
+
+def report_reason(
+    config: Config,
+    result: OfferResult,
+    reason: Reason,
+    check: BudgetCheck | None,
+    space: str = " ",
+) -> str:
+    """A reason as both reports word it: from the offer's figures, or for a data error « à
+    corriger (code) : message »."""
+    return reason_text(config, result, reason, check, space) or tr(
+        "doc.data_error",
+        code=reason.code,
+        message=i18n.message(reason.code, reason.params),
+    )
+
+
+def input_role(role: str) -> str:
+    """What an input file of the run is for (``lots``, ``criteria``, ``offers``), as the
+    reports' audit trail names it."""
+    key = "doc.criteria" if role == "criteria" else f"doc.role.{role}"
+    return tr(key) if i18n.has(key) else role
+
+
+def _amount(amount: Decimal | None) -> str:
+    return "—" if amount is None else numbers.money(amount)

@@ -1,0 +1,196 @@
+"""The paragraphs a letter fills its template with: the legal introduction, the status and
+reasons of a rejection, the rank, the table of points, the jury's comments, and the relative
+advantages of the winning offer. French, from the catalogue (``doc.letter.*``)."""
+
+import re
+from fractions import Fraction
+
+from referent_ess import i18n
+from referent_ess.config.model import Config
+from referent_ess.evaluation import kernel as scoring
+from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Reason, Status
+from referent_ess.i18n import numbers, tr
+from referent_ess.render.letters.markdown import (
+    NOT_APPLICABLE,
+    figure,
+    md,
+    ordinal,
+    points,
+    signed,
+)
+from referent_ess.render.phrases import (
+    letter_reason,
+    reasons_with_caps,
+    status_explained,
+    status_label,
+)
+
+
+def legal_intro(ranked: bool) -> str:
+    return tr("doc.letter.legal_intro.ranked" if ranked else "doc.letter.legal_intro")
+
+
+def reasons(config: Config, lot: LotResult, result: OfferResult) -> str:
+    """Status, then each reason with its legal basis; for a ranked offer, why it lost."""
+    status = tr("doc.letter.status", status=f"**{status_label(result.status)}**")
+    if result.status is Status.ADMISSIBLE:
+        where = (
+            tr("doc.letter.ranked_of", rank=ordinal(result.rank), n=len(lot.ranked))
+            if result.rank is not None
+            else tr("doc.letter.not_ranked")
+        )
+        return f"{status} ({where}).\n\n{tr('doc.letter.not_retained')}"
+    lines = [f"{status} — {status_explained(result.status)}.", ""]
+    for reason, check in reasons_with_caps(result):
+        text = reason_text(config, result, reason, check)
+        basis = _legal_basis(reason)
+        lines.append(f"- {text}" + (f" — {basis}." if basis else "."))
+    lines += ["", _consequence(result.status)]
+    return "\n".join(lines).rstrip()
+
+
+def reason_text(
+    config: Config, result: OfferResult, reason: Reason, check: BudgetCheck | None
+) -> str:
+    """A reason as a letter words it to the candidate, from the figures of the offer (``check``:
+    the cap it is over, for ``over_cap``; the reason messages themselves are English)."""
+    text = letter_reason(config, result, reason, check, lambda name: f"« {md(name)} »")
+    return text or md(i18n.message(reason.code, reason.params))
+
+
+def _legal_basis(reason: Reason) -> str | None:
+    """The project's legal basis, without the note meant for the buyer (the possibility to
+    allow a regularisation is the buyer's choice, not something to offer in a rejection)."""
+    basis = reason.legal_basis
+    return None if basis is None else re.sub(r"\s*\([^)]*\)\s*$", "", basis)
+
+
+def _consequence(status: Status) -> str:
+    if status is Status.LATE:
+        return tr("doc.letter.consequence.late")
+    if status in (Status.INCOMPLETE, Status.OVER_CAP):
+        return tr("doc.letter.consequence.rejected")
+    return tr("doc.letter.consequence")
+
+
+def ranking(config: Config, lot: LotResult, result: OfferResult) -> str:
+    """Its rank in one sentence, and how an exact tie was broken."""
+    if result.rank is None:
+        return tr("doc.letter.ranking.none")
+    shared = sum(1 for other in lot.ranked if other.rank == result.rank) > 1
+    text = tr(
+        "doc.letter.ranking",
+        total=points(result.total),
+        maximum=numbers.short(config.total),
+        rank=ordinal(result.rank),
+        tied=tr("doc.letter.tied") if shared else "",
+        n=len(lot.ranked),
+    )
+    for tie in lot.ties:
+        if any(other is result for other in tie.offers) and tie.decided_by is not None:
+            criterion = next(c for c in config.criteria if c.id == tie.decided_by)
+            others = len(tie.offers) - 1
+            with_whom = tr(
+                numbers.plural(others, "doc.letter.others.one", "doc.letter.others.other"), n=others
+            )
+            text += tr(
+                "doc.letter.ranking.tie",
+                total=points(tie.total),
+                others=with_whom,
+                criterion=md(criterion.label),
+            )
+    return text
+
+
+def points_table(config: Config, result: OfferResult, winner: OfferResult | None) -> str:
+    """Criterion, points max, this offer's points and, in a rejection, the winner's."""
+    header = [tr("doc.col.criterion"), tr("doc.letter.col.max"), tr("doc.letter.col.yours")]
+    if winner is not None:
+        header.append(tr("doc.letter.col.retained"))
+    ranked = result.rank is not None
+    rows = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+    for criterion in config.criteria:
+        maximum = scoring.max_points(config.total, criterion.weight)
+        cells = [
+            md(criterion.label),
+            figure(maximum),
+            points(result.points.get(criterion.id)) if ranked else NOT_APPLICABLE,
+        ]
+        if winner is not None:
+            cells.append(points(winner.points.get(criterion.id)))
+        rows.append("| " + " | ".join(cells) + " |")
+    total = [
+        f"**{tr('col.total')}**",
+        figure(config.total),
+        f"**{points(result.total)}**" if ranked else NOT_APPLICABLE,
+    ]
+    if winner is not None:
+        total.append(f"**{points(winner.total)}**")
+    rows.append("| " + " | ".join(total) + " |")
+    return "\n".join(rows)
+
+
+def comments(config: Config, result: OfferResult, whose: str) -> str:
+    """The jury's written justification of the marks, when the workbook has some (``whose``:
+    the catalogue key of « votre offre » or « l'offre retenue »)."""
+    written = result.offer.comments
+    if result.rank is None or not written:
+        return ""
+    lines = [tr("doc.letter.comments", whose=tr(whose)), ""]
+    for criterion in config.criteria:
+        comment = written.get(criterion.id)
+        if comment:
+            lines.append(f"- {md(criterion.label)}{tr('punct.colon')}{md(comment)}")
+    return "\n".join(lines) if len(lines) > 2 else ""
+
+
+def advantages(config: Config, result: OfferResult, winner: OfferResult) -> str:
+    """Criterion by criterion, where the winning offer scored more or less than this one.
+
+    Differences are computed on the exact points, then rounded, like every gap of the tool."""
+    assert result.total is not None
+    assert winner.total is not None
+    ahead: list[str] = []
+    behind: list[str] = []
+    level: list[str] = []
+    for criterion in config.criteria:
+        theirs = winner.points.get(criterion.id, Fraction(0))
+        ours = result.points.get(criterion.id, Fraction(0))
+        label = f"« {md(criterion.label)} »"
+        if theirs == ours:
+            level.append(tr("doc.letter.level_item", criterion=label, points=points(ours)))
+            continue
+        line = "- " + tr(
+            "doc.letter.gap_item",
+            criterion=label,
+            theirs=points(theirs),
+            ours=points(ours),
+            gap=signed(theirs - ours),
+        )
+        (ahead if theirs > ours else behind).append(line)
+    lines = [
+        tr(
+            "doc.letter.advantages",
+            theirs=points(winner.total),
+            ours=points(result.total),
+            gap=signed(winner.total - result.total),
+        )
+    ]
+    if ahead:
+        lines += ["", tr("doc.letter.ahead"), ""]
+        lines += _listed(ahead)
+    if behind:
+        lines += ["", tr("doc.letter.behind"), ""]
+        lines += _listed(behind)
+    if level:
+        lines += ["", tr("doc.letter.level", criteria=", ".join(level))]
+    lines += ["", tr("doc.letter.gaps_rounded")]
+    return "\n".join(lines)
+
+
+def _listed(items: list[str]) -> list[str]:
+    """List items the French way: « ; » after each, a full stop after the last."""
+    semicolon = tr("punct.semicolon").rstrip()
+    return [
+        item + (semicolon if index < len(items) - 1 else ".") for index, item in enumerate(items)
+    ]
