@@ -4,7 +4,7 @@ is rendered from, so that each figure shown has one source.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -39,32 +39,20 @@ LEGAL_BASIS: dict[Status, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why an offer is not admissible. ``code`` is stable; ``status`` is the status it leads to;
     ``params`` are the figures of its message, which the catalogues word."""
 
     code: str
     status: Status
-    cell: str | None
-    field: str | None
-    params: Params
+    _: KW_ONLY
+    params: Params = ()
+    cell: str | None = None
+    field: str | None = None
 
-    def __init__(
-        self,
-        code: str,
-        status: Status,
-        *,
-        params: Params = (),
-        cell: str | None = None,
-        field: str | None = None,
-    ) -> None:
-        kind_of(code, params)  # a code the registry does not list is a bug
-        object.__setattr__(self, "code", code)
-        object.__setattr__(self, "status", status)
-        object.__setattr__(self, "cell", cell)
-        object.__setattr__(self, "field", field)
-        object.__setattr__(self, "params", params)
+    def __post_init__(self) -> None:
+        kind_of(self.code, self.params)  # a code the registry does not list is a bug
 
     @property
     def message(self) -> str:

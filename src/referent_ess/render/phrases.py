@@ -1,10 +1,11 @@
 """The sentences several renderers share, written once per language in the catalogue.
 
 Status labels, price formulas and bases, the price note, the tie notes, the provisional note,
-the award note, the abnormally-low note, deadlines, and a reason in the report's voice: the
-terminal tables, the Markdown, the reports, the letters and the OCDS release word them here, in
-the run's language (``with i18n.language("fr"): ...`` for a document that is always French).
-Figures come from :mod:`referent_ess.i18n.numbers`.
+the award note, the abnormally-low note, the lines around a table, the analyses' sentences,
+deadlines, and a reason in the report's voice and in the letter's: the terminal tables, the
+Markdown, explain, the reports, the letters and the OCDS release word them here, in the run's
+language (``with i18n.language("fr"): ...`` for a document that is always French). Figures come
+from :mod:`referent_ess.i18n.numbers`.
 """
 
 from collections.abc import Callable, Iterable, Sequence
