@@ -18,7 +18,16 @@ from referent_ess.base.exact import derive_cap_ht, price_ttc
 from referent_ess.base.values import BadValue
 from referent_ess.config.checks import Issue, Params, check_columns, check_criteria, check_lots
 from referent_ess.config.model import Config, Consultation, Criterion, Lot, PriceRule
-from referent_ess.config.schema import IDENTIFIER_PATTERN, CriteriaFile, LotsFile, Spec, known_keys
+from referent_ess.config.schema import (
+    HUGE_DIGITS,
+    IDENTIFIER_PATTERN,
+    CriteriaFile,
+    LotsFile,
+    Spec,
+    is_huge,
+    known_keys,
+    shown,
+)
 from referent_ess.config.yaml_reader import YamlDocument, read_yaml
 from referent_ess.problems.errors import ConfigError
 from referent_ess.problems.problem import Problem
@@ -55,7 +64,7 @@ def load_config(lots_path: Path, criteria_path: Path) -> Config:
 
 def _validate(model: type[SpecT], doc: YamlDocument) -> tuple[SpecT | None, list[Issue]]:
     if not isinstance(doc.data, dict):
-        found = type(doc.data).__name__
+        found = type(doc.data).__name__.replace("Decimal", "float")  # YAML numbers are exact
         kind = found if found in ("list", "str", "int", "float", "bool") else "other"
         params = (
             ("form", "empty" if doc.data is None else "other"),
@@ -97,11 +106,14 @@ def code_and_params(err: Any, model: type[Spec]) -> tuple[str, Params]:
 
 
 def _found(value: object) -> Params:
-    """The clause that says what the file holds: a value, or a date that YAML read as one."""
+    """The clause that says what the file holds: a value, a date that YAML read as one, or a
+    number too long to be shown."""
     if isinstance(value, date):
         return (("found_part", "found.date"), ("found", value.isoformat()))
+    if is_huge(value):
+        return (("found_part", "found.huge"), ("digits", str(HUGE_DIGITS)))
     if isinstance(value, str | int | float | bool | Decimal):
-        return (("found_part", "found.value"), ("found", repr(value)))
+        return (("found_part", "found.value"), ("found", shown(value)))
     return (("found_part", "found.none"),)
 
 

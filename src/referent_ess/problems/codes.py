@@ -118,6 +118,8 @@ _CODES: dict[str, Kind] = {
     "yaml-trap.thousands": _E,
     "duplicate-key": _E,
     "invalid-date": _E,
+    "yaml-too-large": _E,
+    "yaml-too-deep": _E,
     # lots.yaml and criteria.yaml: keys and values
     "missing-key": _E,
     "unknown-key.close": _E,
@@ -149,6 +151,8 @@ _CODES: dict[str, Kind] = {
     "invalid-value.deadline-text": _E,
     "invalid-value.deadline-type": _E,
     "invalid-value.deadline-zone": _E,
+    "invalid-value.deadline-huge": _E,
+    "invalid-value.huge-number": _E,
     "invalid-value.k-not-gap": _E,
     "invalid-value.price-scale": _E,
     # lots.yaml and criteria.yaml: the checks across keys
@@ -209,6 +213,7 @@ _CODES: dict[str, Kind] = {
     "not-applicable.sensitivity": _U,
     "unknown-report-format": _U,
     "no-export-format": _U,
+    "bad-option": _U,
     # unusable input: the files to write
     "output-exists": _U,
     "output-is-input": _U,

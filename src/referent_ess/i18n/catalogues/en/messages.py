@@ -177,6 +177,7 @@ MESSAGES: dict[str, str] = {
     "part:found.none": "",
     "part:found.value": " (found {found})",
     "part:found.date": " (found the date {found}: quote it to keep it as text)",
+    "part:found.huge": " (found a number of more than {digits} digits)",
     # lots.yaml and criteria.yaml: YAML syntax and the YAML 1.1 traps
     "msg:yaml-syntax.marked": (
         "YAML syntax error{column_part}: {problem_part}; check the indentation (spaces, not "
@@ -205,6 +206,13 @@ MESSAGES: dict[str, str] = {
     "part:date-detail.month": "{detail}",
     "part:date-detail.day": "{detail}",
     "part:date-detail.other": "{detail}",
+    "msg:yaml-too-large": (
+        "the file is larger than {limit_mb} MB, far more than a configuration needs (a few "
+        "kilobytes): check that this is the right file"
+    ),
+    "msg:yaml-too-deep": (
+        "the data is nested more than {limit} levels deep here; a configuration needs only a few"
+    ),
     "msg:yaml-alias": "YAML aliases (*name) are not allowed; write the value out",
     "msg:duplicate-key": "duplicate key {key} (first at line {first}); keep only one",
     "msg:yaml-trap.boolean": "{text} is read by YAML as the boolean {meaning}; quote it: '{text}'",
@@ -221,6 +229,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.deadline-type": "found {found}, expected a date such as 2018-03-23",
     "msg:invalid-value.deadline-zone": "give the deadline in local time, without a time zone",
+    "msg:invalid-value.deadline-huge": (
+        "found a number of more than {digits} digits, expected a date such as 2018-03-23"
+    ),
+    "msg:invalid-value.huge-number": "a number of more than {digits} digits is far too large here",
     # lots.yaml and criteria.yaml: the rarer checks
     "msg:hierarchy-weight": (
         "ordering: hierarchy compares the criteria in the order listed, without weights: "
@@ -263,6 +275,7 @@ MESSAGES: dict[str, str] = {
         "{path}: the report is written as .xlsx or .html; give --out a name ending with one of them"
     ),
     "msg:no-export-format": "{command}: choose what to export: --ocds",
+    "msg:bad-option": "{option} takes a whole number from {low} to {high} (found {found})",
     "msg:no-offers-file": (
         "{path}: no offers workbook given; pass it after the command (e.g. `referent score "
         "offers.xlsx`) or set consultation.offers in lots.yaml"

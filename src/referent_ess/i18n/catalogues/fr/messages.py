@@ -193,6 +193,7 @@ MESSAGES: dict[str, str] = {
     "part:found.date": (
         " (date trouvée : {found} ; mettez-la entre guillemets pour la garder comme texte)"
     ),
+    "part:found.huge": " (valeur trouvée : un nombre de plus de {digits} chiffres)",
     # lots.yaml et criteria.yaml : syntaxe YAML et pièges de YAML 1.1
     "msg:yaml-syntax.marked": (
         "erreur de syntaxe YAML{column_part} : {problem_part} ; vérifiez l'indentation (des "
@@ -223,6 +224,14 @@ MESSAGES: dict[str, str] = {
     "part:date-detail.month": "le mois doit être entre 1 et 12",
     "part:date-detail.day": "ce jour n'existe pas dans ce mois",
     "part:date-detail.other": "{detail}",
+    "msg:yaml-too-large": (
+        "le fichier dépasse {limit_mb} Mo, bien plus qu'il n'en faut pour une configuration "
+        "(quelques kilo-octets) : vérifiez qu'il s'agit du bon fichier"
+    ),
+    "msg:yaml-too-deep": (
+        "les données sont imbriquées ici sur plus de {limit} niveaux ; une configuration n'en "
+        "demande que quelques-uns"
+    ),
     "msg:yaml-alias": ("les alias YAML (*nom) ne sont pas acceptés ; écrivez la valeur en entier"),
     "msg:duplicate-key": "clé {key} en double (déjà à la ligne {first}) ; n'en gardez qu'une",
     "msg:yaml-trap.boolean": (
@@ -246,6 +255,13 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.deadline-zone": (
         "indiquez la date limite en heure locale, sans fuseau horaire"
+    ),
+    "msg:invalid-value.deadline-huge": (
+        "valeur trouvée : un nombre de plus de {digits} chiffres ; il faut une date, par exemple "
+        "2018-03-23"
+    ),
+    "msg:invalid-value.huge-number": (
+        "un nombre de plus de {digits} chiffres est bien trop grand ici"
     ),
     # lots.yaml et criteria.yaml : les vérifications plus rares
     "msg:hierarchy-weight": (
@@ -300,6 +316,9 @@ MESSAGES: dict[str, str] = {
         "l'une de ces extensions"
     ),
     "msg:no-export-format": "{command} : choisissez ce qu'il faut exporter : --ocds",
+    "msg:bad-option": (
+        "{option} attend un nombre entier de {low} à {high} (valeur donnée : {found})"
+    ),
     "msg:no-offers-file": (
         "{path} : aucun classeur des offres n'est indiqué ; donnez-le après la commande (par "
         "exemple `referent score offers.xlsx`) ou renseignez consultation.offers dans lots.yaml"
