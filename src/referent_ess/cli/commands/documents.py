@@ -5,7 +5,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from referent_ess.cli.options import ForceOption, Inputs, LotOption, bundled, out_option
+from referent_ess.cli.options import (
+    LARGEST_LOT,
+    ForceOption,
+    Inputs,
+    LotOption,
+    bundled,
+    numeric_option,
+    out_option,
+)
 from referent_ess.cli.output import flag_provisional, read_files, say_warning, say_written
 
 if TYPE_CHECKING:
@@ -60,7 +68,12 @@ def report(
 @bundled
 def letters(
     *,
-    lot: Annotated[int, typer.Option("--lot", help="The lot whose candidates are written to.")],
+    lot: Annotated[
+        int,
+        numeric_option(
+            "--lot", 1, LARGEST_LOT, "The lot whose candidates are written to.", show_default=False
+        ),
+    ],
     out: Annotated[Path, out_option("The folder to write the letters in.")],
     template: Annotated[
         Path | None,

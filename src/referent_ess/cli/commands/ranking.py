@@ -2,15 +2,15 @@
 
 from typing import TYPE_CHECKING, Annotated
 
-import typer
-
 from referent_ess.cli.options import (
+    LARGEST_LOT,
     AllOption,
     Destination,
     Inputs,
     LotOption,
     OutputFormat,
     bundled,
+    numeric_option,
 )
 from referent_ess.cli.output import (
     emit,
@@ -44,7 +44,9 @@ def score(
 @bundled
 def rank(
     *,
-    lot: Annotated[int, typer.Option("--lot", help="The lot to rank.", show_default=False)],
+    lot: Annotated[
+        int, numeric_option("--lot", 1, LARGEST_LOT, "The lot to rank.", show_default=False)
+    ],
     inputs: Inputs,
     destination: Destination,
     every: AllOption = False,

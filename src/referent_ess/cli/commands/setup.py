@@ -5,7 +5,14 @@ from typing import Annotated
 
 import typer
 
-from referent_ess.cli.options import CriteriaOption, ForceOption, Inputs, LotsOption
+from referent_ess.cli.options import (
+    MAX_INIT_LOTS,
+    CriteriaOption,
+    ForceOption,
+    Inputs,
+    LotsOption,
+    numeric_option,
+)
 from referent_ess.cli.output import say_written
 
 
@@ -13,7 +20,7 @@ def init(
     folder: Annotated[
         Path, typer.Argument(help="The folder of the new consultation.", show_default=True)
     ] = Path("."),
-    lots: Annotated[int, typer.Option("--lots", help="How many lots.")] = 4,
+    lots: Annotated[int, numeric_option("--lots", 1, MAX_INIT_LOTS, "How many lots.")] = 4,
     title: Annotated[
         str, typer.Option("--title", help="The consultation's title.")
     ] = "Ma consultation",
