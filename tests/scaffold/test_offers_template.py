@@ -398,3 +398,40 @@ def test_write_template_never_replaces_a_workbook_holding_offers(
     path.write_bytes(b"not a workbook")  # holds no offers: --force rules
     write_template(path, config, force=True)
     assert path.read_bytes() == build_template(config)
+
+
+# ---- characters an .xlsx cannot hold (issue 12) ------------------------------------------------
+
+UNWRITABLE = ["\x01", "\x1b", "\ud800", "\ufffe", "\uffff"]
+
+
+@pytest.mark.parametrize("character", UNWRITABLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_unwritable_characters_in_names_give_a_well_formed_workbook(
+    tmp_path: Path, character: str
+) -> None:
+    """Evaluators' names (from the command line) and the texts of lots.yaml reach the cells,
+    the comments and the data validations' lists: each part must still be well-formed XML."""
+    from xml.dom import minidom
+
+    escaped = f"\\u{ord(character):04X}"
+    lots = tmp_path / "lots.yaml"
+    lots.write_text(
+        f'consultation: {{title: "T{escaped}"}}\n'
+        f'lots: [{{id: 1, title: "Lot {escaped} un", cap_ht: 5}}]\n',
+        encoding="utf-8",
+    )
+    criteria = tmp_path / "criteria.yaml"
+    criteria.write_text(
+        f'criteria:\n  - {{id: quality, label: "Q{escaped}", weight: 60}}\n'
+        "  - {id: price, label: P, weight: 40, price: {formula: proportional}}\n",
+        encoding="utf-8",
+    )
+    data = build_template(load_config(lots, criteria), [f"An{character}ne", "Bruno"])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name, content in parts.items():
+        if name.endswith((".xml", ".rels")):
+            minidom.parseString(content)  # raises on a character XML forbids
+            assert character.encode("utf-8", "surrogatepass") not in content
+    text = b"".join(parts.values()).decode("utf-8")
+    assert "An\ufffdne" in text  # replaced, not dropped: two names never become one

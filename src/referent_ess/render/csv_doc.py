@@ -3,13 +3,15 @@ offer and cap checked (``check-budget``).
 
 Raw values, the same whatever the language: money and rates with fixed decimals, points rounded
 half up to 2 decimals, codes rather than words. A text cell that a spreadsheet would run as a
-formula is prefixed with ``'`` (:func:`safe_text`).
+formula is prefixed with ``'`` (:func:`safe_text`); a character XML forbids becomes U+FFFD
+(:func:`~referent_ess.base.writable.writable`), as in every output.
 """
 
 import csv
 import io
 from collections.abc import Sequence
 
+from referent_ess.base.writable import writable
 from referent_ess.config.model import Config
 from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
@@ -53,7 +55,7 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
             writer.writerow(_csv_row(lot.lot.id, lot, result, evaluation.config))
     for result in evaluation.unplaced:
         writer.writerow(_csv_row(None, None, result, evaluation.config))
-    return buffer.getvalue()
+    return writable(buffer.getvalue())
 
 
 def _csv_row(
@@ -100,7 +102,7 @@ def validation_csv(report: ValidationReport) -> str:
     writer.writerow(_PROBLEM_COLUMNS)
     for problem in report.problems:
         writer.writerow([safe_text(cell) for cell in _problem_row(problem)])
-    return buffer.getvalue()
+    return writable(buffer.getvalue())
 
 
 _BUDGET_COLUMNS = [
@@ -126,4 +128,4 @@ def budget_csv(evaluation: Evaluation) -> str:
     for row in budget_rows(evaluation):
         row[1] = safe_text(row[1])
         writer.writerow(row)
-    return buffer.getvalue()
+    return writable(buffer.getvalue())

@@ -18,6 +18,7 @@ from referent_ess._version import __version__
 from referent_ess.analysis.sensitivity import Sensitivity
 from referent_ess.analysis.simulate import Simulation, Variant
 from referent_ess.base.exact import round_half_up, scaled_half_up
+from referent_ess.base.writable import writable
 from referent_ess.config.model import Config
 from referent_ess.evaluation.budget import BudgetReport, verdict
 from referent_ess.evaluation.lookup import chosen_lots
@@ -190,7 +191,9 @@ _OFFERS_SLOT_JSON = json.dumps(_OFFERS_SLOT)[1:-1]
 
 
 def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON; a lone surrogate (unwritable as UTF-8), U+FFFE and U+FFFF replaced
+    (:func:`writable`): control characters are already escaped (``\\u0001``)."""
+    return writable(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def validation_dict(report: ValidationReport) -> dict[str, Any]:

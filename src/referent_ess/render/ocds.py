@@ -378,7 +378,7 @@ def _slug(text: str) -> str:
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     ascii_text = ascii_text.replace("œ", "oe").replace("æ", "ae")
     slug = _NOT_ALNUM.sub("-", ascii_text).strip("-")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     if not slug:
         return digest[:12]
     if len(slug) > _SLUG_MAX:
@@ -401,7 +401,7 @@ class _PartyIds:
         self._ids: dict[str, str] = {}
         for slug, same in by_slug.items():
             for name in same:
-                digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+                digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
                 self._ids[name] = slug if len(same) == 1 else f"{slug}-{digest}"
 
     def __getitem__(self, name: str) -> str:

@@ -195,12 +195,12 @@ def _validation(rule: Rule, cells: str) -> DataValidation:
     validation = DataValidation(
         type=rule.kind,
         operator=rule.operator,
-        formula1=rule.formula1,
-        formula2=rule.formula2,
+        formula1=None if rule.formula1 is None else clean(rule.formula1),  # names in a list
+        formula2=None if rule.formula2 is None else clean(rule.formula2),
         allow_blank=True,  # an empty cell is the tool's to judge (optional, or reported)
         showInputMessage=True,
         showErrorMessage=checked,
-        promptTitle=clip(rule.prompt_title, MAX_TITLE),
+        promptTitle=clip(clean(rule.prompt_title), MAX_TITLE),
         prompt=clip(clean(rule.prompt), MAX_MESSAGE),
         errorTitle=tr("tpl.refused") if checked else None,
         error=clip(clean(rule.error), MAX_MESSAGE) if checked else None,

@@ -19,6 +19,7 @@ from importlib import resources
 from string import Template
 
 from referent_ess import i18n
+from referent_ess.base.writable import writable
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.kernel import max_points
@@ -68,12 +69,13 @@ def build_report_html(
             _method_section(evaluation.config),
             _audit_section(evaluation, run),
         ]
-        return _PAGE.substitute(
+        page = _PAGE.substitute(
             title=escape(tr("doc.report.of", title=consultation.title)),
             generator=escape(f"referent {run.version}"),
             style=_style(),
             body="\n".join(part for part in parts if part),
         )
+        return writable(page)
 
 
 def _date_fr(moment: date | datetime) -> str:

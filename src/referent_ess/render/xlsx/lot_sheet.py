@@ -7,6 +7,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import i18n
+from referent_ess.base.writable import writable
 from referent_ess.config.model import Config
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Reason
 from referent_ess.i18n import numbers, tr
@@ -228,7 +229,7 @@ def _chart(
     labels = Reference(ws, min_col=2, min_row=first, max_row=end)
     for criterion in config.criteria:
         values = Reference(ws, min_col=criterion_cols[criterion.id], min_row=first, max_row=end)
-        series = Series(values, title=criterion.label)
+        series = Series(values, title=writable(criterion.label))  # into the chart's XML
         series.cat = AxDataSource(strRef=StrRef(f=str(labels)))  # names are text, not numbers
         chart.series.append(series)
     chart.legend.position = "b"
