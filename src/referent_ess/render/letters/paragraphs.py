@@ -10,14 +10,8 @@ from referent_ess.config.model import Config
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Reason, Status
 from referent_ess.i18n import numbers, tr
-from referent_ess.render.letters.markdown import (
-    NOT_APPLICABLE,
-    figure,
-    md,
-    ordinal,
-    points,
-    signed,
-)
+from referent_ess.render.letters.markdown import NOT_APPLICABLE, figure, ordinal, points, signed
+from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import (
     letter_reason,
     reasons_with_caps,
