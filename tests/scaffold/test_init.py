@@ -63,7 +63,7 @@ def test_init_writes_a_consultation_that_validates(tmp_path: Path) -> None:
     assert len(refused.value.lines) == 3  # each existing file named
     assert {path: path.read_bytes() for path in written} == contents
 
-    for path in written:
+    for path in written[:2]:  # the YAML files; the workbook stays a template (no offers)
         path.write_bytes(b"edited")
     deadline = config.consultation.deadline
     assert isinstance(deadline, date)
@@ -72,16 +72,16 @@ def test_init_writes_a_consultation_that_validates(tmp_path: Path) -> None:
 
 
 def test_init_refuses_when_any_one_file_exists(tmp_path: Path) -> None:
-    (tmp_path / "offers.xlsx").write_bytes(b"mine")
+    (tmp_path / "criteria.yaml").write_bytes(b"mine")
     with pytest.raises(ReferentError) as refused:
         init_consultation(tmp_path)
     assert refused.value.code == "init-exists"
     assert refused.value.lines == (
-        f"{tmp_path / 'offers.xlsx'}: already exists; pass --force to replace it, or choose "
+        f"{tmp_path / 'criteria.yaml'}: already exists; pass --force to replace it, or choose "
         "another folder [init-exists]",
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["offers.xlsx"]  # nothing else written
-    assert (tmp_path / "offers.xlsx").read_bytes() == b"mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["criteria.yaml"]  # nothing else
+    assert (tmp_path / "criteria.yaml").read_bytes() == b"mine"
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,7 @@ def test_init_never_replaces_a_workbook_holding_offers_even_with_force(tmp_path:
         init_consultation(tmp_path, 2, force=True)
     assert refused.value.code == "init-holds-offers"
     assert refused.value.lines == (
-        f"{offers}: holds 2 offer row(s); init never replaces it, even with --force: choose "
+        f"{offers}: holds 2 offer rows; init never replaces it, even with --force: choose "
         "another folder, or move the workbook away first [init-holds-offers]",
     )
     assert offers.read_bytes() == typed  # nothing lost
@@ -148,11 +148,11 @@ def test_the_refusal_to_replace_offers_reads_in_french(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--lang", "fr", "init", str(tmp_path), "--force"])
     assert result.exit_code == 2
     assert result.stderr == (
-        f"erreur : {offers} : le classeur contient 1 ligne(s) d'offres ; init ne le remplace "
+        f"erreur : {offers} : le classeur contient une ligne d'offre ; init ne le remplace "
         "jamais, même avec --force : choisissez un autre dossier, ou déplacez d'abord le "
         "classeur [init-holds-offers]\n"
     )
-    english = CATALOGUES["en"]["msg:init-holds-offers"].format(path=offers, rows=1)
+    english = CATALOGUES["en"]["msg:init-holds-offers.one"].format(path=offers)
     with pytest.raises(ReferentError) as refused:
         init_consultation(tmp_path, 1, force=True)
     assert refused.value.lines == (f"{english} [init-holds-offers]",)
