@@ -76,21 +76,27 @@ def write_files(
 
 
 @dataclass
-class _Published:
+class _Temporary:
+    """A temporary file written for ``target``, and what publishing it changed so far."""
+
+    path: Path
+    descriptor: int
+    identity: tuple[int, int]  # its device and inode: the target is ours when it has them
     target: Path
-    created: bool  # nothing was there
-    kept: Path | None = None  # the old file, under a temporary name, until all is published
+    kept: Path | None = None  # the old file's second name (with force), until all is written
+    claim: tuple[int, int] | None = None  # the empty file claiming a name, without hard links
 
 
 class _Write:
-    """One run of :func:`write_files`: what it made so far, to undo it if needed."""
+    """One run of :func:`write_files`: what it made so far, to undo it if needed. Each step
+    that changes the disk is recorded before a signal can cut in (``guard.critical``), and an
+    interrupted publication is recognised by the inode at the target."""
 
     def __init__(self, guard: temporary.SignalGuard, started: float) -> None:
         self.guard = guard
         self.started = started
         self.folders: list[Path] = []  # created, outermost first
-        self.temporaries: list[tuple[Path, int]] = []
-        self.published: list[_Published] = []
+        self.temporaries: list[_Temporary] = []
         self.current: Path | None = None  # what an error of the system is about
 
     def run(
@@ -109,9 +115,9 @@ class _Write:
             for target, content in zip(targets, contents, strict=True):
                 self.current = target
                 self._write_temporary(target, content)
-            for target, (path, _) in zip(targets, self.temporaries, strict=True):
-                self.current = target
-                self.published.append(_publish(path, target, force=force))
+            for written in self.temporaries:
+                self.current = written.target
+                self._publish(written, force=force)
         except BaseException as exc:  # an error, Ctrl-C, SIGTERM, or a renderer's exception
             self.guard.hold()
             self._undo()
@@ -128,17 +134,19 @@ class _Write:
         missing = [p for p in (folder, *folder.parents) if path_kind(p) is PathKind.MISSING]
         for path in reversed(missing):
             self.current = path
-            try:
-                os.mkdir(path)
-            except FileExistsError:  # made meanwhile by another run: a folder will do
-                if path_kind(path) is not PathKind.FOLDER:
-                    raise
-                continue
-            self.folders.append(path)
+            with self.guard.critical():
+                try:
+                    os.mkdir(path)
+                except FileExistsError:  # made meanwhile by another run: a folder will do
+                    if path_kind(path) is not PathKind.FOLDER:
+                        raise
+                    continue
+                self.folders.append(path)
 
     def _write_temporary(self, target: Path, content: Content) -> None:
-        path, descriptor = temporary.create(target)
-        self.temporaries.append((path, descriptor))
+        with self.guard.critical():
+            path, descriptor, identity = temporary.create(target)
+            self.temporaries.append(_Temporary(path, descriptor, identity, target))
         pieces = [content] if isinstance(content, str | bytes) else content
         with open(descriptor, "wb", closefd=False) as stream:
             for piece in pieces:
@@ -146,72 +154,87 @@ class _Write:
             stream.flush()
             os.fsync(stream.fileno())
 
+    def _publish(self, written: _Temporary, *, force: bool) -> None:
+        """Put the written temporary file at its target, in one step."""
+        target = written.target
+        if not force:
+            self._link_exclusively(written)
+            return
+        kind = path_kind(target)  # checked before writing; looked at again just before replacing
+        problem = special_kind_problem(target, kind)
+        if problem is not None:
+            raise refusal([problem])
+        if kind is PathKind.FILE:
+            with self.guard.critical():
+                written.kept = _keep_aside(target)
+        os.replace(written.path, target)
+
+    def _link_exclusively(self, written: _Temporary) -> None:
+        """The target becomes the written file only if nothing is there: of two runs writing
+        the same new file, the second is refused."""
+        target = written.target
+        try:
+            os.link(written.path, target)
+            return
+        except FileExistsError:
+            raise ReferentError("output-exists", params=(("path", str(target)),)) from None
+        except OSError as exc:
+            if exc.errno not in _NO_LINKS:
+                raise
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | temporary.OPEN_FLAGS
+        with self.guard.critical():  # no hard links here: claim the name, then rename over it
+            try:
+                claim = os.open(target, flags, 0o666)
+            except FileExistsError:
+                raise ReferentError("output-exists", params=(("path", str(target)),)) from None
+            seen = os.fstat(claim)
+            os.close(claim)
+            written.claim = (seen.st_dev, seen.st_ino)
+        os.replace(written.path, target)
+
     def _undo(self) -> None:
-        for done in reversed(self.published):
+        for written in reversed(self.temporaries):
+            at_target = _identity(written.target)
             with contextlib.suppress(OSError):
-                if done.kept is not None:
-                    os.replace(done.kept, done.target)
-                elif done.created:
-                    os.unlink(done.target)
+                if written.kept is not None:
+                    if at_target == written.identity:
+                        os.replace(written.kept, written.target)  # the old file is back
+                    else:
+                        os.unlink(written.kept)  # the old file never left
+                elif at_target is not None and at_target in (written.identity, written.claim):
+                    os.unlink(written.target)
         self._close_temporaries()
         for folder in reversed(self.folders):
             with contextlib.suppress(OSError):
                 os.rmdir(folder)
 
     def _finish(self) -> None:
-        for done in self.published:
-            if done.kept is not None:
+        for written in self.temporaries:
+            if written.kept is not None:
                 with contextlib.suppress(OSError):
-                    os.unlink(done.kept)
+                    os.unlink(written.kept)
+        folders = {written.target.parent for written in self.temporaries}
         self._close_temporaries()
-        for folder in {done.target.parent for done in self.published}:
+        for folder in folders:
             _sync_folder(folder)
 
     def _close_temporaries(self) -> None:
-        for path, descriptor in self.temporaries:
+        for written in self.temporaries:
             with contextlib.suppress(OSError):
-                os.unlink(path)
+                if _identity(written.path) == written.identity:
+                    os.unlink(written.path)
             with contextlib.suppress(OSError):
-                os.close(descriptor)
+                os.close(written.descriptor)
         self.temporaries.clear()
 
 
-def _publish(path: Path, target: Path, *, force: bool) -> _Published:
-    """Put the written temporary file ``path`` at ``target``, in one step."""
-    if not force:
-        _link_exclusively(path, target)
-        return _Published(target, created=True)
-    kind = path_kind(target)  # checked before writing; looked at again just before replacing
-    problem = special_kind_problem(target, kind)
-    if problem is not None:
-        raise refusal([problem])
-    kept = _keep_aside(target) if kind is PathKind.FILE else None
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode at ``path`` (the link itself), ``None`` if nothing is there."""
     try:
-        os.replace(path, target)
-    except BaseException:
-        if kept is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(kept)  # the old file is still at its place
-        raise
-    return _Published(target, created=kind is PathKind.MISSING, kept=kept)
-
-
-def _link_exclusively(path: Path, target: Path) -> None:
-    """``target`` becomes the file ``path`` only if nothing is there: of two runs writing the
-    same new file, the second is refused."""
-    try:
-        os.link(path, target)
-        return
-    except FileExistsError:
-        raise ReferentError("output-exists", params=(("path", str(target)),)) from None
-    except OSError as exc:
-        if exc.errno not in _NO_LINKS:
-            raise
-    try:  # no hard links here: claim the name, then rename over the claim
-        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | temporary.OPEN_FLAGS))
-    except FileExistsError:
-        raise ReferentError("output-exists", params=(("path", str(target)),)) from None
-    os.replace(path, target)
+        seen = os.lstat(path)
+    except OSError:
+        return None
+    return (seen.st_dev, seen.st_ino)
 
 
 def _keep_aside(target: Path) -> Path | None:

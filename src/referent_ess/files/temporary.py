@@ -18,10 +18,10 @@ import secrets
 import signal
 import stat
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Final
+from typing import Any, Final
 
 try:
     import fcntl
@@ -52,9 +52,10 @@ def pattern(name: str) -> "re.Pattern[str]":
     return re.compile(re.escape(prefix(name)) + digits + re.escape(SUFFIX), re.DOTALL)
 
 
-def create(target: Path) -> tuple[Path, int]:
-    """A new temporary file for ``target``, open for writing and locked: its path and its
-    descriptor. Its mode is the user's (0666 less the umask), as the output's will be."""
+def create(target: Path) -> tuple[Path, int, tuple[int, int]]:
+    """A new temporary file for ``target``, open for writing and locked: its path, its
+    descriptor, and its device and inode. Its mode is the user's (0666 less the umask), as the
+    output's will be."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | OPEN_FLAGS
     for _ in range(100):
         path = fresh_name(target)
@@ -62,8 +63,14 @@ def create(target: Path) -> tuple[Path, int]:
             descriptor = os.open(path, flags, 0o666)
         except FileExistsError:
             continue
-        lock(descriptor)
-        return path, descriptor
+        try:
+            lock(descriptor)
+            seen = os.fstat(descriptor)
+        except BaseException:
+            os.close(descriptor)
+            os.unlink(path)
+            raise
+        return path, descriptor, (seen.st_dev, seen.st_ino)
     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target.parent))
 
 
@@ -127,46 +134,72 @@ class Terminated(BaseException):
         self.signum = signum
 
 
-_SIGNALS: Final = tuple(
+_ENDING: Final = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
 
 
 class SignalGuard:
-    """``with SignalGuard() as guard:`` while files are written. ``SIGTERM`` and ``SIGHUP``,
-    whose default action ends the process at once, raise :class:`Terminated` instead, so that
-    the writer removes its temporary files; :meth:`hold` defers them while it does. On leaving,
-    the previous handlers are back, and a signal that came is given again: the process ends as
-    it would have. A signal whose handler is not the default one (ignored, or the program's
-    own) is left alone, as is everything outside the main thread."""
+    """``with SignalGuard() as guard:`` while files are written.
+
+    ``SIGTERM`` and ``SIGHUP``, whose default action ends the process at once, raise
+    :class:`Terminated` instead, so that the writer removes its temporary files; on leaving,
+    the default action is back and the signal is given again: the process ends as it would
+    have. Ctrl-C still raises ``KeyboardInterrupt``. Inside :meth:`critical`, a signal waits
+    for the end of the block (a step and its record are one); after :meth:`hold` (the writer
+    is cleaning up), it waits for the end. A signal whose handler is the program's own, or
+    ignored, is left alone, as is everything outside the main thread.
+    """
 
     def __init__(self) -> None:
         self.pending: int | None = None
         self.holding = False
-        self._installed: list[signal.Signals] = []
+        self._depth = 0
+        self._installed: dict[int, Any] = {}
 
     def __enter__(self) -> "SignalGuard":
         if threading.current_thread() is not threading.main_thread():
             return self
-        for signum in _SIGNALS:
+        defaults: dict[int, Any] = dict.fromkeys(_ENDING, signal.SIG_DFL)
+        defaults[signal.SIGINT] = signal.default_int_handler
+        for signum, default in defaults.items():
             try:
-                if signal.getsignal(signum) is signal.SIG_DFL:
+                if signal.getsignal(signum) is default:
                     signal.signal(signum, self._handle)
-                    self._installed.append(signum)
+                    self._installed[signum] = default
             except (OSError, ValueError):  # pragma: no cover - a platform without it
                 continue
         return self
 
     def hold(self) -> None:
-        """From now on, a signal is only noted (the writer is cleaning up)."""
+        """From now on, a signal only waits for the end (the writer is cleaning up)."""
         self.holding = True
+
+    @contextlib.contextmanager
+    def critical(self) -> Iterator[None]:
+        """A step that a signal must not cut in two: it waits for the end of the block."""
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+        if self.pending is not None and not self.holding and self._depth == 0:
+            self._raise()
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         if self.pending is not None:
             return
         self.pending = signum
-        if not self.holding:
-            raise Terminated(signum)
+        if not self.holding and self._depth == 0:
+            self._raise()
+
+    def _raise(self) -> None:
+        signum = self.pending
+        assert signum is not None
+        if signum == signal.SIGINT:
+            self.pending = None  # Ctrl-C is the exception, nothing more
+            raise KeyboardInterrupt
+        raise Terminated(signum)
 
     def __exit__(
         self,
@@ -174,9 +207,11 @@ class SignalGuard:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        for signum in self._installed:
-            signal.signal(signum, signal.SIG_DFL)
+        for signum, default in self._installed.items():
+            signal.signal(signum, default)
         self._installed.clear()
+        if self.pending == signal.SIGINT:
+            raise KeyboardInterrupt  # Ctrl-C while cleaning up: said now
         if self.pending is not None:
             signal.raise_signal(self.pending)  # the default action: the process ends here
             raise SystemExit(128 + self.pending)  # pragma: no cover - where it did not
