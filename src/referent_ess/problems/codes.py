@@ -217,6 +217,7 @@ _CODES: dict[str, Kind] = {
     "output-unwritable": _U,
     "output-is-file": _U,
     "output-special-file": _U,
+    "stdout-unwritable": _U,
     "output-trailing-separator": _U,
     "output-parent-not-folder": _U,
     "output-holds-offers.one": _U,

@@ -267,6 +267,7 @@ MESSAGES: dict[str, str] = {
     "part:file.device": "a device",
     "part:file.socket": "a socket",
     "part:file.other": "a special file",
+    "msg:stdout-unwritable": "the standard output cannot be written ({reason_part})",
     "msg:output-trailing-separator": (
         "{path}: ends with {separator}, so it names a folder, and there is no such folder; give "
         "the name of the file to write, without the final {separator}"

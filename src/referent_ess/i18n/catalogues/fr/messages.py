@@ -303,6 +303,7 @@ MESSAGES: dict[str, str] = {
     "part:file.device": "un périphérique",
     "part:file.socket": "un socket",
     "part:file.other": "un fichier spécial",
+    "msg:stdout-unwritable": "la sortie standard ne peut pas être écrite ({reason_part})",
     "msg:output-trailing-separator": (
         "{path} : le chemin se termine par {separator} et désigne donc un dossier, mais ce "
         "dossier n'existe pas ; indiquez le nom du fichier à écrire, sans le {separator} final"
