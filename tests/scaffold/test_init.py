@@ -4,6 +4,7 @@ never replaced."""
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -177,3 +178,31 @@ def test_the_lots_of_a_new_consultation_are_placeholders_to_rename() -> None:
     with i18n.language("en"):  # French files whatever the language of the run
         assert lots_yaml(2, "Essai", date(2026, 6, 30)) == text
         assert criteria_yaml().startswith("# Critères d'attribution et pondération. EXEMPLE")
+
+
+@pytest.mark.parametrize("failing", [1, 2, 3])
+def test_init_writes_its_three_files_or_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    import errno
+    import os
+
+    real_link = os.link
+    calls = 0
+
+    def link(*args: Any, **kwargs: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == failing:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_link(*args, **kwargs)
+
+    monkeypatch.setattr(os, "link", link)
+    folder = tmp_path / "new" / "demo"
+    with pytest.raises(ReferentError) as refused:
+        init_consultation(folder, 2)
+    name = ("lots.yaml", "criteria.yaml", "offers.xlsx")[failing - 1]
+    assert refused.value.lines == (
+        f"{folder / name}: cannot be written (No space left on device) [output-unwritable]",
+    )
+    assert list(tmp_path.iterdir()) == []  # not a file, not even the folders made for them
