@@ -28,7 +28,8 @@ ARGV = ["referent", "report", "--out", "rapport.html"]
 
 # lot -> (winner, total, price HT, price TTC), French formats (narrow no-break space in amounts)
 WINNERS: dict[int, tuple[str, str, str, str]] = {
-    1: ("Cap Services Coop (SCOP)", "82,38", "7\u202f800,00\u00a0€", "9\u202f360,00\u00a0€"),
+    # compared TTC (criteria.yaml): the VAT-exempt association, 81 against 63 + 210/13 = 79.15
+    1: ("Association Trame Solidaire", "81,00", "7\u202f560,00\u00a0€", "7\u202f560,00\u00a0€"),
     2: ("SCIC Nourrir l'Estuaire", "83,77", "8\u202f100,00\u00a0€", "9\u202f720,00\u00a0€"),
     3: (
         "Les Bâtisseurs Solidaires (SCOP)",
@@ -131,7 +132,7 @@ def test_lot_3_ranking_tie_and_comments(report: str) -> None:
     assert positions == sorted(positions)
     assert "Égalité exacte à 81,00 points entre Atelier Matières Vives (SCIC) et" in text
     assert "(20,00 ; 18,00)" in text
-    assert "Pmin = 9\u202f000,00\u00a0€" in text
+    assert "Pmin = 10\u202f800,00\u00a0€" in text  # 9000.00 HT × 1.2, the lowest TTC
     # the jury's comment beside the points it justifies
     assert "30,00 / 30 Excellente connaissance des acteurs de l'habitat nantais" in text
 
@@ -239,7 +240,7 @@ def test_lot_option_restricts_the_report(example: Evaluation) -> None:
     assert 'id="lot-3"' in only_3
     assert 'id="lot-1"' not in only_3
     assert only_3.count("<svg") == 1
-    assert "Cap Services Coop" not in only_3
+    assert "Association Trame Solidaire" not in only_3
 
 
 def _write_csv(tmp_path: Path, lines: list[str]) -> Path:
