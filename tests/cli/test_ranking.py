@@ -83,6 +83,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
             "Abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method "
             "does not apply; judge the prices case by case"
         ),
+        "warnings": [],  # every admissible offer at 20 %: no vat-basis, nor on HT
         # on the TTC basis, admissible only: not row 5's 8000.00 HT (9600.00 TTC)
         "lowest_price": "11536.48",
         "highest_price": "14256.00",
@@ -321,6 +322,7 @@ CSV_HEADER = [
     "total",
     "gap_to_first",
     "reasons",
+    "warnings",
 ]
 
 
@@ -350,7 +352,7 @@ def test_score_csv(runner: CliRunner) -> None:
         "487.50", "16", "0.20", "7800.00", "9360.00",
         # price 20 x 7560 / 9360 = 210/13 (16.15); total 63 + 210/13 = 1029/13 (79.15);
         # gap 81 - 1029/13 = 24/13 = 1.846... (1.85)
-        "21.00", "24.00", "18.00", "16.15", "79.15", "1.85", "",
+        "21.00", "24.00", "18.00", "16.15", "79.15", "1.85", "", "",
     ]  # fmt: skip
     assert by_row["4"][1] == "1"  # VAT-exempt: TTC = HT = Pmin, 81 points
     assert by_row["4"][6:10] == ["18", "0.00", "7560.00", "7560.00"]
@@ -358,17 +360,18 @@ def test_score_csv(runner: CliRunner) -> None:
     assert by_row["13"] == [
         "4", "2", "Ressourceries en Réseau", "13", "admissible",
         "447.15", "21.5", "0.20", "9613.73", "11536.48",
-        "21.00", "24.00", "12.00", "20.00", "77.00", "3.18", "",
+        "21.00", "24.00", "12.00", "20.00", "77.00", "3.18", "", "",
     ]  # fmt: skip
     assert by_row["10"] == [
         "4", "", "Recyclerie Coopérative de l'Ouest (SCIC)", "10", "over_cap",
         "650.00", "20", "0.20", "13000.00", "15600.00",
         "27.00", "27.00", "16.00", "", "", "",
-        "over_cap: price TTC 15600.00 exceeds the lot's cap TTC 15000.00 by 600.00",
+        "over_cap: price TTC 15600.00 exceeds the lot's cap TTC 15000.00 by 600.00", "",
     ]  # fmt: skip
     assert by_row["15"][1] == ""
     assert by_row["15"][4] == "late"
-    assert by_row["15"][-1] == "late: received 2018-03-26, after the deadline 2018-03-23"
+    assert by_row["15"][-2] == "late: received 2018-03-26, after the deadline 2018-03-23"
+    assert by_row["15"][-1] == ""  # no warning (vat-basis only when prices are compared HT)
 
 
 def test_score_markdown(runner: CliRunner) -> None:

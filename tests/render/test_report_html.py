@@ -403,3 +403,23 @@ def test_renders_in_headless_chromium(chromium: str, tmp_path: Path, report: str
         assert row.startswith(f"1 {candidate} attributaire pressenti {price_ht} {price_ttc}")
         assert f" {total} " in f" {row} "
     assert dom.count("<svg") == len(WINNERS)
+
+
+def test_a_lot_compared_ht_with_mixed_vat_rates_is_pointed_out(tmp_path: Path) -> None:
+    """The example scored HT on purpose: lot 1's admissible offers are at 0 % (the association)
+    and 20 %; compared TTC, the association (81) would rank first instead of Cap Services
+    (HT: 63 + 20 × 7560/7800 = 82.38; TTC: 63 + 20 × 7560/9360 = 79.15)."""
+    text = (ROOT / "criteria.yaml").read_text(encoding="utf-8")
+    criteria = tmp_path / "criteria.yaml"
+    criteria.write_text(text.replace("      basis: ttc\n", "      basis: ht\n"), encoding="utf-8")
+    evaluation = api.score(ROOT / "lots.yaml", criteria)
+    document = build_report_html(evaluation, run_info(evaluation, RUN_AT, ARGV))
+    lot_1 = _text(_lot_section(document, 1))
+    assert (
+        "Lot 1 : les prix sont comparés HT alors que les taux de TVA des offres diffèrent : "
+        "comparés TTC, ce que paie l'acheteur, le classement peut changer (lot 1 : les prix "
+        "sont comparés HT alors que les taux de TVA de ses offres admissibles diffèrent ; "
+        "comparés TTC, ce que paie l'acheteur, le premier rang reviendrait à Association Trame "
+        "Solidaire au lieu de Cap Services Coop (SCOP))"
+    ) in lot_1
+    assert "comparés TTC, ce que paie" not in _text(_lot_section(document, 3))  # all at 20 %

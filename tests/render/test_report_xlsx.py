@@ -398,3 +398,20 @@ def test_provisional_ranking_names_no_winner(
     assert lot.cell(typo, 5).value == "à corriger"  # one label per status (issue 11)
     texts = " ".join(str(c.value) for c in lot[typo] if c.value is not None)
     assert "pas un motif de rejet" in texts
+
+
+def test_a_lot_compared_ht_with_mixed_vat_rates_is_to_check(tmp_path: Path) -> None:
+    """The example scored HT on purpose: lot 1's sheet says that compared TTC the association
+    (81) would rank first instead of Cap Services (HT 82.38, TTC 63 + 20 × 7560/9360 = 79.15)."""
+    text = (ROOT / "criteria.yaml").read_text(encoding="utf-8")
+    criteria = tmp_path / "criteria.yaml"
+    criteria.write_text(text.replace("      basis: ttc\n", "      basis: ht\n"), encoding="utf-8")
+    book = load(report(api.score(ROOT / "lots.yaml", criteria)))
+    notes = [str(c.value) for c in sheet(book, "Lot 1")["A"] if isinstance(c.value, str)]
+    assert (
+        "À vérifier — lot 1 : les prix sont comparés HT alors que les taux de TVA de ses offres "
+        "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang "
+        "reviendrait à Association Trame Solidaire au lieu de Cap Services Coop (SCOP)."
+    ) in notes
+    lot_3 = [str(c.value) for c in sheet(book, "Lot 3")["A"] if isinstance(c.value, str)]
+    assert not any("comparés TTC" in note for note in lot_3)  # every offer at 20 %
