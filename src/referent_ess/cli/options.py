@@ -115,6 +115,16 @@ AnalysisFormatOption = Annotated[
 LotOption = Annotated[
     int | None, numeric_option("--lot", 1, LARGEST_LOT, "Only this lot.", show_default=False)
 ]
+
+
+def file_to_write(given: str | Path) -> Path:
+    """The path of an ``--output`` file; one that ends with ``/`` is refused unless it is a
+    folder (see :func:`referent_ess.files.targets.output_path`)."""
+    from referent_ess.files.targets import output_path
+
+    return output_path(given)
+
+
 OutOption = Annotated[
     Path | None,
     typer.Option(
@@ -122,6 +132,8 @@ OutOption = Annotated[
         "-o",
         help="Write to this file instead of the screen (never over an input file).",
         show_default=False,
+        parser=file_to_write,
+        metavar="<path>",
     ),
 ]
 AllOption = Annotated[
@@ -135,9 +147,20 @@ ForceOption = Annotated[
 ]
 
 
-def out_option(help: str) -> Any:
-    """The required ``--out`` of a command that writes a document: ``Annotated[Path, …]``."""
-    return typer.Option("--out", "--output", "-o", help=help, show_default=False)
+def out_option(help: str, *, folder: bool = False) -> Any:
+    """The required ``--out`` of a command that writes a document, or a ``folder`` of them:
+    ``Annotated[Path, …]``."""
+    if folder:
+        return typer.Option("--out", "--output", "-o", help=help, show_default=False)
+    return typer.Option(
+        "--out",
+        "--output",
+        "-o",
+        help=help,
+        show_default=False,
+        parser=file_to_write,
+        metavar="<path>",
+    )
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,8 @@ class LotsFile(Spec):
 
 class PriceSpec(Spec):
     formula: PriceFormula
-    basis: PriceBasis = PriceBasis.HT
+    # TTC by default: the amounts the DAJ's fiche on price scoring (2024) says to compare
+    basis: PriceBasis = PriceBasis.TTC
     k: Annotated[Figure, Field(gt=1, le=LARGEST_SETTING)] | None = None
 
 

@@ -50,6 +50,8 @@ _CODES: dict[str, Kind] = {
     "abnormally-low": _W,
     "lot-limit": _W,
     "marks-divergence": _W,
+    "vat-basis.same": _W,  # a lot's warning: compared HT, VAT rates differ; TTC ranks the same
+    "vat-basis.changes": _W,  # ... and TTC would rank another offer first
     # one cell of the offers or the marks sheet
     "missing-value": _E,
     "missing-value.no-date": _W,
@@ -221,7 +223,14 @@ _CODES: dict[str, Kind] = {
     "output-folder-missing": _U,
     "output-unwritable": _U,
     "output-is-file": _U,
-    "output-holds-offers": _U,
+    "output-special-file": _U,
+    "stdout-unwritable": _U,
+    "output-trailing-separator": _U,
+    "output-parent-not-folder": _U,
+    "output-holds-offers.one": _U,
+    "output-holds-offers.many": _U,
+    "offers-not-proven-empty.template": _U,
+    "offers-not-proven-empty.init": _U,
     # letters and their templates
     "letters-provisional": _U,
     "letters-no-winner": _U,
@@ -236,7 +245,8 @@ _CODES: dict[str, Kind] = {
     "bad-evaluators.same": _U,
     "init-lots": _U,
     "init-not-a-folder": _U,
-    "init-holds-offers": _U,
+    "init-holds-offers.one": _U,
+    "init-holds-offers.many": _U,
     "init-exists": _U,
 }
 

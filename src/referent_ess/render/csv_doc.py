@@ -28,7 +28,8 @@ def safe_text(text: str) -> str:
 
 
 def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
-    """One row per offer: lot, rank, candidate, status, prices, points per criterion, total."""
+    """One row per offer: lot, rank, candidate, status, prices, points per criterion, total, the
+    reasons it is not ranked, and its warnings and its lot's."""
     criteria = [c.id for c in evaluation.config.criteria]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -48,6 +49,7 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
             "total",
             "gap_to_first",
             "reasons",
+            "warnings",
         ]
     )
     for lot in chosen_lots(evaluation, lot_ids):
@@ -77,7 +79,13 @@ def _csv_row(
         text(points(result.total)),
         text(points(gap_to_first(lot, result)) if lot is not None else None),
         safe_text("; ".join(f"{r.code}: {r.message}" for r in result.reasons)),
+        safe_text("; ".join(f"{w.code}: {w.message}" for w in _warnings(lot, result))),
     ]
+
+
+def _warnings(lot: LotResult | None, result: OfferResult) -> tuple[Problem, ...]:
+    """The offer's warnings, then its lot's (vat-basis): a flat file repeats them on each row."""
+    return (*result.warnings, *(lot.warnings if lot is not None else ()))
 
 
 _PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "row", "field", "code", "message"]

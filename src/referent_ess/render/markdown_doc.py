@@ -24,6 +24,7 @@ from referent_ess.render.phrases import (
     budget_summary,
     excluded_reasons,
     inputs_text,
+    lot_warnings,
     price_note,
     status_label,
     tie_notes,
@@ -72,6 +73,7 @@ def evaluation_markdown(
                 out.append("| " + " | ".join(cells) + " |")
             out += ["", md(price_note(evaluation, lot)), ""]
             out += [md(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
+            out += [line for warning in lot_warnings(lot) for line in (f"**{md(warning)}**", "")]
             out += [*(md(note) for note in tie_notes(lot)), ""] if lot.ties else []
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))

@@ -11,6 +11,7 @@ from referent_ess.cli.options import (
     ForceOption,
     Inputs,
     LotsOption,
+    file_to_write,
     numeric_option,
 )
 from referent_ess.cli.output import say_written
@@ -28,7 +29,8 @@ def init(
         bool,
         typer.Option(
             "--force",
-            help="Replace the files if they exist (never an offers.xlsx that holds offers).",
+            help="Replace the files if they exist (never an offers.xlsx that holds offers, or "
+            "that cannot be read to check it holds none).",
         ),
     ] = False,
 ) -> None:
@@ -48,7 +50,15 @@ def init(
 
 def template(
     out: Annotated[
-        Path, typer.Option("--out", "--output", "-o", help="The workbook to write.")
+        Path,
+        typer.Option(
+            "--out",
+            "--output",
+            "-o",
+            help="The workbook to write.",
+            parser=file_to_write,
+            metavar="<path>",
+        ),
     ] = Path("offers.xlsx"),
     evaluators: Annotated[
         str | None,
