@@ -84,9 +84,11 @@ def simulate(evaluation: Evaluation, lot_id: int) -> Simulation:
         )
     config = evaluation.config
     variants = []
+    criteria_set = config.criteria_for(lot_id)
     for name, rule in standard_rules(config):
-        criteria = tuple(replace(c, price=rule) if c.is_price else c for c in config.criteria)
-        again = evaluate(replace(config, criteria=criteria), evaluation.book).lot(lot_id)
+        criteria = tuple(replace(c, price=rule) if c.is_price else c for c in criteria_set.criteria)
+        changed = config.with_set(replace(criteria_set, criteria=criteria))
+        again = evaluate(changed, evaluation.book).lot(lot_id)
         assert again is not None
         variants.append(Variant(name, rule, again, _neutralised(again, config, name)))
     return Simulation(lot_id, tuple(variants))
