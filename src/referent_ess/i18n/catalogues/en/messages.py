@@ -86,6 +86,21 @@ MESSAGES: dict[str, str] = {
         "{found} looks like month/day/year; write the day first, e.g. {day_first}"
     ),
     "msg:mark-out-of-range": "found the mark {found_num}, expected a mark from 0 to {scale_num}",
+    "msg:not-for-lot.mark": (
+        'lot {lot} is not marked on "{criterion}": that criterion is not among the '
+        "lot's criteria; leave the cell empty"
+    ),
+    "msg:not-for-lot.comment": (
+        'lot {lot} is not marked on "{criterion}": a comment on it has no place here; leave '
+        "the cell empty"
+    ),
+    "msg:not-for-lot.document": (
+        "lot {lot} does not require the document {document}; leave the cell empty"
+    ),
+    "msg:not-for-lot.marks": (
+        'lot {lot} is not marked on "{criterion}": that criterion is not among the '
+        "lot's criteria; remove the row"
+    ),
     "msg:unknown-criterion": "{found} is not a marked criterion of criteria.yaml ({ids})",
     "msg:error-cell": "the cell holds the error {error}; correct it in the sheet",
     "msg:formula-not-computed": (

@@ -104,6 +104,21 @@ MESSAGES: dict[str, str] = {
         "{found} ressemble à mois/jour/année ; mettez le jour en premier, par exemple {day_first}"
     ),
     "msg:mark-out-of-range": "la note {found_num} n'est pas entre 0 et {scale_num}",
+    "msg:not-for-lot.mark": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
+        "lot ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.comment": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : un commentaire sur ce critère n'a "
+        "pas lieu d'être ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.document": (
+        "le lot {lot} n'exige pas la pièce {document} ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.marks": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
+        "lot ; supprimez la ligne"
+    ),
     "msg:unknown-criterion": ("{found} n'est pas un critère noté de criteria.yaml ({ids})"),
     "msg:error-cell": "la cellule contient l'erreur {error} ; corrigez-la dans la feuille",
     "msg:formula-not-computed": (
