@@ -191,15 +191,16 @@ def test_json_holds_the_tree_of_each_lot_and_of_each_offer(runner: CliRunner, fi
 def test_csv_has_a_column_per_node(runner: CliRunner, files) -> None:
     lines = output(runner, "score", "--format", "csv", *files).splitlines()
     assert lines[0].endswith(
-        "price_ttc,technique,methode,moyens,equipe,materiel,prix,total,gap_to_first,reasons"
+        "price_ttc,technique,methode,moyens,equipe,materiel,prix,total,gap_to_first,reasons,"
+        "warnings"
     )
     assert lines[1] == (
         "1,1,Alpha,2,admissible,300.00,10,0.20,3000.00,3600.00,"
-        "49.20,19.20,30.00,14.00,16.00,40.00,89.20,0.00,"
+        "49.20,19.20,30.00,14.00,16.00,40.00,89.20,0.00,,"
     )
     # lot 2 has no sub-criteria: their cells are empty
     assert lines[3] == (
-        "2,1,Delta,5,admissible,250.00,10,0.20,2500.00,3000.00,28.00,,,,,30.00,58.00,0.00,"
+        "2,1,Delta,5,admissible,250.00,10,0.20,2500.00,3000.00,28.00,,,,,30.00,58.00,0.00,,"
     )
 
 

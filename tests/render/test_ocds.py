@@ -349,7 +349,7 @@ def test_identifiers_dates_and_parties_of_the_example() -> None:
     assert parties[0] == {"id": "les-ecossolies", "name": "Les Ecossolies", "roles": ["buyer"]}
     suppliers = sorted(p["name"] for p in parties if "supplier" in p["roles"])
     assert suppliers == [
-        "Cap Services Coop (SCOP)",
+        "Association Trame Solidaire",  # lot 1, compared TTC: VAT-exempt, 81 against 79.15
         "Les Bâtisseurs Solidaires (SCOP)",  # lots 3 and 4: one party, two awards
         "SCIC Nourrir l'Estuaire",
     ]

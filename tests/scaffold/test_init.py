@@ -42,6 +42,8 @@ def test_init_writes_a_consultation_that_validates(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert config.price_criterion.price is not None
     assert config.price_criterion.price.formula.value == "proportional"
+    assert config.price_criterion.price.basis.value == "ttc"  # written out, and the default
+    assert "      basis: ttc\n" in (folder / "criteria.yaml").read_text(encoding="utf-8")
     assert config.tie_break == ("price", "context")
     # every comment is French, and the criteria are said to be an example
     criteria_text = (folder / "criteria.yaml").read_text(encoding="utf-8")

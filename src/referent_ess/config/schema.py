@@ -106,7 +106,8 @@ class LotsFile(Spec):
 
 class PriceSpec(Spec):
     formula: PriceFormula
-    basis: PriceBasis = PriceBasis.HT
+    # TTC by default: the amounts the DAJ's fiche on price scoring (2024) says to compare
+    basis: PriceBasis = PriceBasis.TTC
     k: Annotated[ExactDecimal, Field(gt=1)] | None = None
 
 

@@ -50,6 +50,8 @@ _CODES: dict[str, Kind] = {
     "abnormally-low": _W,
     "lot-limit": _W,
     "marks-divergence": _W,
+    "vat-basis.same": _W,  # a lot's warning: compared HT, VAT rates differ; TTC ranks the same
+    "vat-basis.changes": _W,  # ... and TTC would rank another offer first
     # one cell of the offers or the marks sheet
     "missing-value": _E,
     "missing-value.no-date": _W,

@@ -32,9 +32,10 @@ def safe_text(text: str) -> str:
 
 
 def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
-    """One row per offer: lot, rank, candidate, status, prices, points per criterion, total.
-    There is a column for every node of every lot's criteria tree (its id heads it), parents
-    and sub-criteria alike; a lot whose set has no such node leaves it empty."""
+    """One row per offer: lot, rank, candidate, status, prices, points per criterion, total, the
+    reasons it is not ranked, and its warnings and its lot's. There is a column for every node
+    of every lot's criteria tree (its id heads it), parents and sub-criteria alike; a lot whose
+    set has no such node leaves it empty."""
     columns = node_columns(evaluation.config)
     criteria = [c.id for c in columns]
     buffer = io.StringIO()
@@ -55,6 +56,7 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
             "total",
             "gap_to_first",
             "reasons",
+            "warnings",
         ]
     )
     for lot in chosen_lots(evaluation, lot_ids):
@@ -88,7 +90,13 @@ def _csv_row(
         text(points(result.total)),
         text(points(gap_to_first(lot, result)) if lot is not None else None),
         safe_text("; ".join(f"{r.code}: {r.message}" for r in result.reasons)),
+        safe_text("; ".join(f"{w.code}: {w.message}" for w in _warnings(lot, result))),
     ]
+
+
+def _warnings(lot: LotResult | None, result: OfferResult) -> tuple[Problem, ...]:
+    """The offer's warnings, then its lot's (vat-basis): a flat file repeats them on each row."""
+    return (*result.warnings, *(lot.warnings if lot is not None else ()))
 
 
 _PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "row", "field", "code", "message"]

@@ -188,6 +188,7 @@ def lot_dict(lot: LotResult, config: Config, *, with_offers: bool = True) -> dic
         else {"candidate": lot.award.candidate, "row": lot.award.offer.row},
         "award_note": lot.award_note,
         "abnormally_low_note": lot.abnormal_note,
+        "warnings": [problem_dict(w) for w in lot.warnings],  # the lot's own: vat-basis
         "lowest_price": money_raw(lot.lowest_price),
         "highest_price": money_raw(lot.highest_price),
         "criteria_set": criteria.name,

@@ -27,6 +27,7 @@ from referent_ess.render.phrases import (
     budget_summary,
     excluded_reasons,
     inputs_text,
+    lot_warnings,
     price_note,
     status_label,
     tie_notes,
@@ -83,6 +84,9 @@ def evaluation_markdown(
             out += ["", md_text(price_note(evaluation, lot)), ""]
             out += [line for n in tree_notes(config, lot.lot.id) for line in (md_text(n), "")]
             out += [md_text(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
+            out += [
+                line for warning in lot_warnings(lot) for line in (f"**{md_text(warning)}**", "")
+            ]
             out += [*(md_text(note) for note in tie_notes(lot)), ""] if lot.ties else []
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))

@@ -1,11 +1,11 @@
 """The sentences several renderers share, written once per language in the catalogue.
 
 Status labels, price formulas and bases, the price note, the tie notes, the provisional note,
-the award note, the abnormally-low note, the lines around a table, the analyses' sentences,
-deadlines, and a reason in the report's voice and in the letter's: the terminal tables, the
-Markdown, explain, the reports, the letters and the OCDS release word them here, in the run's
-language (``with i18n.language("fr"): ...`` for a document that is always French). Figures come
-from :mod:`referent_ess.i18n.numbers`.
+the award note, the abnormally-low note, the lot's warnings, the lines around a table, the
+analyses' sentences, deadlines, and a reason in the report's voice and in the letter's: the
+terminal tables, the Markdown, explain, the reports, the letters and the OCDS release word them
+here, in the run's language (``with i18n.language("fr"): ...`` for a document that is always
+French). Figures come from :mod:`referent_ess.i18n.numbers`.
 """
 
 from collections.abc import Callable, Iterable, Sequence
@@ -196,6 +196,13 @@ def abnormal_text(evaluation: Evaluation) -> str:
     """Why the abnormally-low detection did not apply to a lot (fewer than 3 offers)."""
     method = evaluation.config.consultation.abnormally_low.value
     return tr("lot.abnormal", n=MINIMUM_OFFERS, method=method)
+
+
+def lot_warnings(lot: LotResult) -> list[str]:
+    """The lot's own warnings (``vat-basis``), one sentence each, with their code."""
+    return [
+        tr("lot.warning", code=w.code, message=i18n.message(w.code, w.params)) for w in lot.warnings
+    ]
 
 
 def award_note(lot: LotResult) -> str | None:

@@ -21,6 +21,7 @@ from .rank_steps import rank_steps
 from .status_steps import (
     abnormal_step,
     award_steps,
+    lot_warning_steps,
     provisional_step,
     status_steps,
     warning_steps,
@@ -46,6 +47,7 @@ def explain_offer(evaluation: Evaluation, lot: LotResult, result: OfferResult) -
     steps += status_steps(config, result)
     if lot.abnormal_note is not None and result.status is Status.ADMISSIBLE:
         steps.append(abnormal_step(evaluation))
+    steps += lot_warning_steps(lot)
     steps += warning_steps(result)
     return Explanation(
         lot=lot.lot.id,

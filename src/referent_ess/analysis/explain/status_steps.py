@@ -1,5 +1,5 @@
 """What follows from the ranking: the award, the status with its reasons, the notes of the lot
-(provisional ranking, abnormally-low detection) and the offer's warnings."""
+(provisional ranking, abnormally-low detection), the lot's warnings and the offer's."""
 
 from collections.abc import Iterator
 from datetime import datetime
@@ -13,6 +13,7 @@ from .terms import (
     AwardNote,
     Joiner,
     Listed,
+    LotWarningText,
     Moment,
     Notation,
     Phrase,
@@ -131,6 +132,19 @@ def _documents(config: Config) -> Phrase:
     if not required:
         return phrase("ex.documents.none")
     return phrase("ex.documents.all", documents=Listed(tuple(required), Joiner.COMMA))
+
+
+def lot_warning_steps(lot: LotResult) -> Iterator[Step]:
+    """The lot's own warnings (vat-basis), which every offer of the lot is explained with."""
+    for index, warning in enumerate(lot.warnings):
+        words = phrase(
+            "ex.lot_warning", code=warning.code, message=Sentence(LotWarningText(lot, index))
+        )
+        yield Step(
+            "lot-warning",
+            (words,),
+            present(code=warning.code, severity=warning.severity.value, message=warning.message),
+        )
 
 
 def warning_steps(result: OfferResult) -> Iterator[Step]:

@@ -2,7 +2,7 @@
 check and the offers not ranked (with their reasons and legal basis); and the offers without a
 lot, which make every ranking provisional."""
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from referent_ess import i18n
 from referent_ess.config.model import Config
@@ -69,7 +69,7 @@ def lot_section(evaluation: Evaluation, lot: LotResult) -> str:
     else:
         parts.append(f'<p class="empty">{tr("doc.no_ranking")}</p>')
     parts.append(_comments(evaluation.config, lot))
-    parts.append(_warnings(lot.offers))
+    parts.append(_warnings(lot))
     parts.append(f"<h3>{tr('lot.not_ranked')}</h3>")
     if lot.excluded:
         parts.append(excluded_table(evaluation.config, lot.excluded))
@@ -220,12 +220,17 @@ def _comments(config: Config, lot: LotResult) -> str:
     )
 
 
-def _warnings(results: Iterable[OfferResult]) -> str:
-    """Warnings do not change a result, but a buyer may have to explain them."""
+def _warnings(lot: LotResult) -> str:
+    """Warnings do not change a result, but a buyer may have to explain them: the lot's own
+    first (vat-basis), then each offer's."""
     colon = tr("punct.colon")
     items = [
+        f"<li><strong>{tr('doc.lot', lot=lot.lot.id)}</strong>{colon}{_warning_text(problem)}</li>"
+        for problem in lot.warnings
+    ]
+    items += [
         f"<li><strong>{escape(candidate_name(result))}</strong>{colon}{_warning_text(problem)}</li>"
-        for result in results
+        for result in lot.offers
         for problem in result.warnings
     ]
     if not items:

@@ -36,6 +36,7 @@ from referent_ess.render.phrases import (
     excluded_reasons,
     formula_label,
     inputs_text,
+    lot_warnings,
     neutralisation_text,
     price_note,
     sensitivity_summary,
@@ -100,6 +101,7 @@ def score_tables(
             parts += [Text(note, style="italic") for note in notes]
             if lot.abnormal_note:
                 parts.append(Text(abnormal_text(evaluation), style="italic"))
+            parts += [Text(line, style="bold yellow") for line in lot_warnings(lot)]
             parts += [Text(note, style="italic") for note in tie_notes(lot)]
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))

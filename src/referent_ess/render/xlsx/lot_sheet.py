@@ -158,6 +158,10 @@ def _lot_notes(evaluation: Evaluation, lot: LotResult) -> list[str]:
         notes.append(tr("doc.xlsx.lot.gap_note"))
     if lot.abnormal_note:
         notes.append(abnormal_text(evaluation) + ".")
+    for warning in lot.warnings:  # the lot's own (vat-basis): the message names the lot
+        notes.append(
+            tr("doc.xlsx.lot.check_lot", detail=i18n.message(warning.code, warning.params))
+        )
     for result in lot.offers:
         for warning in result.warnings:
             detail = i18n.message(warning.code, warning.params)

@@ -134,5 +134,6 @@ MESSAGES: dict[str, str] = {
     "ex.reception.in_time": "received {when}, by the deadline {limit}",
     "ex.documents.none": "no document is required",
     "ex.documents.all": "every required document provided ({documents})",
+    "ex.lot_warning": "Warning {code} on the whole lot: {message}",
     "ex.warning": "Warning {code}{cell}: {message}",
 }

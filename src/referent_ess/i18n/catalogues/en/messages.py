@@ -551,4 +551,14 @@ MESSAGES: dict[str, str] = {
         "the evaluators' marks on {criterion} spread by {spread_num} (more than "
         "{threshold_num}): {listed_marks}; the jury should discuss them before signing"
     ),
+    "msg:vat-basis.same": (
+        "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "
+        "differ; compared TTC, what the buyer pays, the first rank would not change "
+        "({ht_first})"
+    ),
+    "msg:vat-basis.changes": (
+        "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "
+        "differ; compared TTC, what the buyer pays, the first rank would go to {ttc_first} "
+        "instead of {ht_first}"
+    ),
 }

@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "lot.not_ranked": "Not ranked",
     "lot.unplaced": "Offers without a valid lot",
     "lot.award": "Award: {candidate} — {note}",
+    "lot.warning": "Warning ({code}) — {message}.",
     "lot.abnormal": (
         "Abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
         "not apply; judge the prices case by case"

@@ -133,6 +133,10 @@ MESSAGES: dict[str, str] = {
         "reçue le jour de la date limite, sans heure : vérifier qu'elle était dans les délais"
     ),
     "doc.html.warning.unusual-vat-rate": "taux de TVA inhabituel en France",
+    "doc.html.warning.vat-basis": (
+        "les prix sont comparés HT alors que les taux de TVA des offres diffèrent : comparés TTC, "
+        "ce que paie l'acheteur, le classement peut changer"
+    ),
     "doc.html.warning.missing-value": "une valeur facultative manque",
     "doc.html.col.reasons": "Motifs et fondement juridique",
     "doc.html.unplaced": (
@@ -284,6 +288,7 @@ MESSAGES: dict[str, str] = {
         "Code de la commande publique). Détail : {detail}"
     ),
     "doc.xlsx.lot.check": "À vérifier — {candidate} : {detail}",
+    "doc.xlsx.lot.check_lot": "À vérifier — {detail}.",
     "doc.xlsx.excluded": "Offres non classées ({n})",
     "doc.xlsx.chart.title": "Lot {lot} : points par critère",
     # ---- the xlsx report: the method sheet ----

@@ -157,5 +157,6 @@ MESSAGES: dict[str, str] = {
     "ex.reception.in_time": "reçue le {when}, dans le délai (date limite : {limit})",
     "ex.documents.none": "aucune pièce n'est exigée",
     "ex.documents.all": "toutes les pièces exigées sont fournies ({documents})",
+    "ex.lot_warning": "Avertissement {code} sur l'ensemble du lot : {message}",
     "ex.warning": "Avertissement {code}{cell} : {message}",
 }

@@ -622,4 +622,14 @@ MESSAGES: dict[str, str] = {
         "les notes des évaluateurs sur le critère {criterion} s'écartent de {spread_num} (plus "
         "de {threshold_num}) : {listed_marks} ; le jury doit en débattre avant de signer"
     ),
+    "msg:vat-basis.same": (
+        "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "
+        "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang ne "
+        "changerait pas ({ht_first})"
+    ),
+    "msg:vat-basis.changes": (
+        "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "
+        "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang "
+        "reviendrait à {ttc_first} au lieu de {ht_first}"
+    ),
 }

@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "lot.not_ranked": "Offres non classées",
     "lot.unplaced": "Offres sans lot valide",
     "lot.award": "Attribution : {candidate} — {note}",
+    "lot.warning": "Avertissement ({code}) — {message}.",
     "lot.abnormal": (
         "Offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
         "s'applique pas ; apprécier les prix au cas par cas"
