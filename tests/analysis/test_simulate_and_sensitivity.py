@@ -158,7 +158,7 @@ def test_the_minimal_transfer_flips_the_winner_and_nothing_smaller_does(formula,
         return  # a tie at the top: sensitivity does not apply
     analysis = analyse(evaluation, 1)
     winner_index = lot.ranked.index(analysis.winner)
-    base = {c.id: F(c.weight) for c in config.criteria}
+    base = {c.id: F(c.weight) for c in config.default_set.criteria}
     found = {(t.source, t.target): t for t in analysis.transfers}
     epsilon = F(1, 10**6)
     for source in base:

@@ -235,24 +235,6 @@ class Config:
             if any(c.id == criterion_id for c in self.criteria_for(lot.id).marked)
         )
 
-    # transitional: the default set's parts, while consumers move to criteria_for (removed once
-    # none is left)
-    @property
-    def criteria(self) -> tuple[Criterion, ...]:
-        return self.default_set.criteria
-
-    @property
-    def tie_break(self) -> tuple[str, ...]:
-        return self.default_set.tie_break
-
-    @property
-    def price_criterion(self) -> Criterion:
-        return self.default_set.price_criterion
-
-    @property
-    def marked_criteria(self) -> tuple[Criterion, ...]:
-        return self.default_set.marked
-
     @cached_property
     def _sets_by_name(self) -> dict[str | None, CriteriaSet]:
         return {s.name: s for s in (self.default_set, *self.named_sets)}
