@@ -397,11 +397,11 @@ def test_write_template_never_replaces_a_workbook_holding_offers(
         write_template(path, config, force=True)
     assert refused.value.code == "output-holds-offers"
     assert refused.value.lines == (
-        f"{path}: holds 2 offer row(s); write the template to another file (--out new.xlsx) "
+        f"{path}: holds 2 offer rows; write the template to another file (--out new.xlsx) "
         "and copy the offers across, so that nothing typed is lost [output-holds-offers]",
     )
     assert path.read_bytes() == typed  # nothing lost
 
-    path.write_bytes(b"not a workbook")  # holds no offers: --force rules
+    path.write_bytes(b"")  # an empty file holds no offers: --force rules
     write_template(path, config, force=True)
     assert path.read_bytes() == build_template(config)

@@ -70,6 +70,16 @@ AnalysisFormatOption = Annotated[
     AnalysisFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 LotOption = Annotated[int | None, typer.Option("--lot", help="Only this lot.")]
+
+
+def file_to_write(given: str | Path) -> Path:
+    """The path of an ``--output`` file; one that ends with ``/`` is refused unless it is a
+    folder (see :func:`referent_ess.files.targets.output_path`)."""
+    from referent_ess.files.targets import output_path
+
+    return output_path(given)
+
+
 OutOption = Annotated[
     Path | None,
     typer.Option(
@@ -77,6 +87,8 @@ OutOption = Annotated[
         "-o",
         help="Write to this file instead of the screen (never over an input file).",
         show_default=False,
+        parser=file_to_write,
+        metavar="<path>",
     ),
 ]
 AllOption = Annotated[
@@ -98,9 +110,20 @@ ForceOption = Annotated[
 ]
 
 
-def out_option(help: str) -> Any:
-    """The required ``--out`` of a command that writes a document: ``Annotated[Path, …]``."""
-    return typer.Option("--out", "--output", "-o", help=help, show_default=False)
+def out_option(help: str, *, folder: bool = False) -> Any:
+    """The required ``--out`` of a command that writes a document, or a ``folder`` of them:
+    ``Annotated[Path, …]``."""
+    if folder:
+        return typer.Option("--out", "--output", "-o", help=help, show_default=False)
+    return typer.Option(
+        "--out",
+        "--output",
+        "-o",
+        help=help,
+        show_default=False,
+        parser=file_to_write,
+        metavar="<path>",
+    )
 
 
 @dataclass(frozen=True)

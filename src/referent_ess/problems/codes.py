@@ -231,7 +231,14 @@ _CODES: dict[str, Kind] = {
     "output-folder-missing": _U,
     "output-unwritable": _U,
     "output-is-file": _U,
-    "output-holds-offers": _U,
+    "output-special-file": _U,
+    "stdout-unwritable": _U,
+    "output-trailing-separator": _U,
+    "output-parent-not-folder": _U,
+    "output-holds-offers.one": _U,
+    "output-holds-offers.many": _U,
+    "offers-not-proven-empty.template": _U,
+    "offers-not-proven-empty.init": _U,
     # letters and their templates
     "letters-provisional": _U,
     "letters-no-winner": _U,
@@ -246,7 +253,8 @@ _CODES: dict[str, Kind] = {
     "bad-evaluators.same": _U,
     "init-lots": _U,
     "init-not-a-folder": _U,
-    "init-holds-offers": _U,
+    "init-holds-offers.one": _U,
+    "init-holds-offers.many": _U,
     "init-exists": _U,
 }
 

@@ -9,7 +9,8 @@ who fills it is French: the workbook is French whatever ``--lang`` is.
 
 The workbook's bytes depend only on the configuration (fixed document properties, zip entries
 dated 1980-01-01): two runs give the same file. And typed offers are never lost:
-:func:`write_template` refuses to replace a workbook that holds offers, even with ``force``.
+:func:`write_template` refuses to replace a workbook that holds offers, or that it cannot read
+(so cannot prove empty), even with ``force``.
 """
 
 from collections.abc import Sequence
@@ -30,9 +31,10 @@ from referent_ess import i18n
 from referent_ess.base.normalise import normalise
 from referent_ess.config.model import Config
 from referent_ess.files.atomic_write import write_atomically
+from referent_ess.files.targets import PathKind, output_path, path_kind, require_writable
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import tr
-from referent_ess.intake.read import offer_rows
+from referent_ess.intake.read import read_offers_sheet
 from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.cell_text import clean, clip, set_text
 from referent_ess.scaffold.readme_sheet import README_SHEET, write_readme
@@ -102,29 +104,53 @@ def write_template(
 ) -> None:
     """Write the offers workbook of ``config`` to ``path`` (``referent template``).
 
-    An existing file is replaced only with ``force``, and never when it holds offers: typed
-    offers are never lost. ``inputs`` are the files read to build it, never written over.
+    An existing file is replaced only with ``force``, and only when it is proven to hold no
+    offers (:func:`refuse_filled_workbook`): typed offers are never lost. ``inputs`` are the
+    files read to build it, never written over.
     """
+    path = output_path(path)
+    require_writable([path], inputs=inputs, force=True)  # an input, a folder, a FIFO: said first
     refuse_filled_workbook(path)
     write_atomically(path, build_template(config, evaluators), inputs=inputs, force=force)
 
 
 def refuse_filled_workbook(path: Path, *, by_init: bool = False) -> None:
-    """Raise when ``path`` is a workbook that holds offers: neither ``template`` nor ``init``
-    (``by_init``) replaces it, even with --force. A file that is not a readable workbook holds
-    no offers: --force rules it."""
-    rows = offer_rows(path)
-    if not rows:
+    """Raise unless ``path`` may be replaced by a blank template: nothing there, an empty
+    file, or an offers file read without error that holds no offer row. A file that holds
+    offers, or that cannot be read (a password, a CSV under an .xlsx name, a damaged file), is
+    never replaced by ``template`` nor by ``init`` (``by_init``), even with --force. What is not
+    a regular file is left to the writer, which refuses it."""
+    if path_kind(path) is not PathKind.FILE:
         return
-    if by_init:
-        raise ReferentError(
-            "init-holds-offers",
-            params=(("path", str(path)), ("rows", str(rows))),
-        )
-    raise ReferentError(
-        "output-holds-offers",
-        params=(("path", str(path)), ("rows", str(rows))),
-    )
+    command = "init" if by_init else "template"
+    try:
+        if path.stat().st_size == 0:
+            return
+        rows = len(read_offers_sheet(path).rows)
+    except (ReferentError, OSError) as exc:
+        why = _unproven_reason(exc)
+        params = (("form", command), ("path", str(path)), ("why_part", f"unproven.{why}"))
+        raise ReferentError("offers-not-proven-empty", params=params) from None
+    if rows:
+        code = "init-holds-offers" if by_init else "output-holds-offers"
+        form = "one" if rows == 1 else "many"
+        raise ReferentError(code, params=(("form", form), ("path", str(path)), ("rows", str(rows))))
+
+
+# What the reader's refusal says of the file, in the words of a refused template.
+_UNPROVEN = {
+    "encrypted-workbook": "encrypted",
+    "csv-renamed": "csv",
+    "ods-file": "ods",
+    "legacy-xls": "xls",
+    "unreadable-file": "unreadable",
+}
+
+
+def _unproven_reason(exc: ReferentError | OSError) -> str:
+    if isinstance(exc, OSError):
+        return "unreadable"
+    return _UNPROVEN.get(exc.code or "", "other")
 
 
 def _evaluators(evaluators: Sequence[str]) -> tuple[str, ...]:

@@ -61,7 +61,7 @@ def report(
 def letters(
     *,
     lot: Annotated[int, typer.Option("--lot", help="The lot whose candidates are written to.")],
-    out: Annotated[Path, out_option("The folder to write the letters in.")],
+    out: Annotated[Path, out_option("The folder to write the letters in.", folder=True)],
     template: Annotated[
         Path | None,
         typer.Option(
@@ -80,23 +80,17 @@ def letters(
     from referent_ess import i18n
     from referent_ess.analysis.needs_weights import require_weights
     from referent_ess.evaluation.lookup import lot_or_error
-    from referent_ess.files.atomic_write import write_atomically
-    from referent_ess.problems.errors import ReferentError
+    from referent_ess.files.atomic_write import write_files
     from referent_ess.render.letters.letters import build_letters
 
     evaluation = inputs.score()
     require_weights(evaluation, "letters")
     lot_or_error(evaluation, lot)
     written = build_letters(evaluation, lot, template)
-    if out.exists() and not out.is_dir():
-        raise ReferentError(
-            "output-is-file",
-            params=(("path", str(out)),),
-        )
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text in written.items():
-        write_atomically(out / name, text, inputs=read_files(evaluation), force=force)
-    typer.echo(i18n.tr("cli.written_letters", n=len(written), folder=out), err=True)
+    letters = [(out / name, text) for name, text in written.items()]
+    write_files(letters, inputs=read_files(evaluation), force=force, folder=out)  # all, or none
+    count = "one" if len(written) == 1 else "many"
+    typer.echo(i18n.tr(f"cli.written_letters.{count}", n=len(written), folder=out), err=True)
 
 
 @bundled

@@ -5,7 +5,13 @@ from typing import Annotated
 
 import typer
 
-from referent_ess.cli.options import CriteriaOption, ForceOption, Inputs, LotsOption
+from referent_ess.cli.options import (
+    CriteriaOption,
+    ForceOption,
+    Inputs,
+    LotsOption,
+    file_to_write,
+)
 from referent_ess.cli.output import say_written
 
 
@@ -21,7 +27,8 @@ def init(
         bool,
         typer.Option(
             "--force",
-            help="Replace the files if they exist (never an offers.xlsx that holds offers).",
+            help="Replace the files if they exist (never an offers.xlsx that holds offers, or "
+            "that cannot be read to check it holds none).",
         ),
     ] = False,
 ) -> None:
@@ -41,7 +48,15 @@ def init(
 
 def template(
     out: Annotated[
-        Path, typer.Option("--out", "--output", "-o", help="The workbook to write.")
+        Path,
+        typer.Option(
+            "--out",
+            "--output",
+            "-o",
+            help="The workbook to write.",
+            parser=file_to_write,
+            metavar="<path>",
+        ),
     ] = Path("offers.xlsx"),
     evaluators: Annotated[
         str | None,

@@ -309,6 +309,22 @@ MESSAGES: dict[str, str] = {
     "msg:output-folder-missing": "{path}: the folder {folder} does not exist",
     "msg:output-unwritable": "{path}: cannot be written ({reason_part})",
     "msg:output-is-file": "{path}: is a file; give a folder for the letters",
+    "msg:output-special-file": (
+        "{path}: is {kind_part}, not a regular file; referent replaces only regular files, even "
+        "with --force: give another file name"
+    ),
+    "part:file.fifo": "a named pipe (FIFO)",
+    "part:file.device": "a device",
+    "part:file.socket": "a socket",
+    "part:file.other": "a special file",
+    "msg:stdout-unwritable": "the standard output cannot be written ({reason_part})",
+    "msg:output-trailing-separator": (
+        "{path}: ends with {separator}, so it names a folder, and there is no such folder; give "
+        "the name of the file to write, without the final {separator}"
+    ),
+    "msg:output-parent-not-folder": (
+        "{path}: cannot be written: {folder} is a file, not a folder; give a path in a folder"
+    ),
     "msg:unknown-report-format": (
         "{path}: the report is written as .xlsx or .html; give --out a name ending with one of them"
     ),
@@ -379,6 +395,13 @@ MESSAGES: dict[str, str] = {
     "msg:unreadable-file": "{path}: cannot be read ({reason_part})",
     "part:os.denied": "{reason}",
     "part:os.other": "{reason}",
+    "part:os.no-space": "{reason}",
+    "part:os.name-too-long": "{reason}",
+    "part:os.not-a-folder": "{reason}",
+    "part:os.read-only": "{reason}",
+    "part:os.missing": "{reason}",
+    "part:os.loop": "{reason}",
+    "part:os.io": "{reason}",
     "msg:unreadable-file.not-regular": "{path}: not a regular file, expected a .csv file",
     "msg:not-utf8.yaml": "{path}: not UTF-8 text (byte {byte}); save it as UTF-8",
     "msg:not-utf8.csv": (

@@ -78,7 +78,8 @@ MESSAGES: dict[str, str] = {
     "cli.more_warnings": "… and {n} more: `referent validate` lists every one",
     "cli.written": "written: {path}",
     "cli.reading": "reading the offers: {task.completed} rows",  # a progress bar, on a terminal
-    "cli.written_letters": "written: {n} letter(s) in {folder}",
+    "cli.written_letters.one": "written: 1 letter in {folder}",
+    "cli.written_letters.many": "written: {n} letters in {folder}",
     "cli.next_steps": (
         "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
         "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "

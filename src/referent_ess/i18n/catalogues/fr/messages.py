@@ -347,6 +347,23 @@ MESSAGES: dict[str, str] = {
     "msg:output-folder-missing": "{path} : le dossier {folder} n'existe pas",
     "msg:output-unwritable": "{path} : le fichier ne peut pas être écrit ({reason_part})",
     "msg:output-is-file": "{path} : c'est un fichier ; indiquez un dossier pour les lettres",
+    "msg:output-special-file": (
+        "{path} : c'est {kind_part}, pas un fichier ordinaire ; referent ne remplace que des "
+        "fichiers ordinaires, même avec --force : indiquez un autre nom de fichier"
+    ),
+    "part:file.fifo": "un tube nommé (FIFO)",
+    "part:file.device": "un périphérique",
+    "part:file.socket": "un socket",
+    "part:file.other": "un fichier spécial",
+    "msg:stdout-unwritable": "la sortie standard ne peut pas être écrite ({reason_part})",
+    "msg:output-trailing-separator": (
+        "{path} : le chemin se termine par {separator} et désigne donc un dossier, mais ce "
+        "dossier n'existe pas ; indiquez le nom du fichier à écrire, sans le {separator} final"
+    ),
+    "msg:output-parent-not-folder": (
+        "{path} : le fichier ne peut pas être écrit : {folder} est un fichier, pas un dossier ; "
+        "indiquez un chemin dans un dossier"
+    ),
     "msg:unknown-report-format": (
         "{path} : le rapport s'écrit en .xlsx ou en .html ; donnez à --out un nom qui finit par "
         "l'une de ces extensions"
@@ -431,6 +448,13 @@ MESSAGES: dict[str, str] = {
     "msg:unreadable-file": "{path} : le fichier ne peut pas être lu ({reason_part})",
     "part:os.denied": "accès refusé",
     "part:os.other": "{reason}",
+    "part:os.no-space": "plus de place sur le disque",
+    "part:os.name-too-long": "nom de fichier trop long",
+    "part:os.not-a-folder": "un élément du chemin n'est pas un dossier",
+    "part:os.read-only": "disque en lecture seule",
+    "part:os.missing": "fichier ou dossier introuvable",
+    "part:os.loop": "trop de liens symboliques",
+    "part:os.io": "erreur de lecture ou d'écriture du disque",
     "msg:unreadable-file.not-regular": (
         "{path} : ce n'est pas un fichier ordinaire ; il faut un fichier .csv"
     ),

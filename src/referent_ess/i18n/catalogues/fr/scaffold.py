@@ -16,16 +16,43 @@ MESSAGES: dict[str, str] = {
     "msg:bad-evaluators.same": (
         "les évaluateurs {earlier} et {name} portent le même nom ; indiquez chacun une seule fois"
     ),
-    "msg:output-holds-offers": (
-        "{path} : le classeur contient {rows} ligne(s) d'offres ; écrivez le modèle dans un "
-        "autre fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce "
-        "qui a été saisi"
+    "msg:output-holds-offers.one": (
+        "{path} : le classeur contient une ligne d'offre ; écrivez le modèle dans un autre "
+        "fichier (--out nouveau.xlsx) et recopiez-y l'offre, pour ne rien perdre de ce qui a été "
+        "saisi"
+    ),
+    "msg:output-holds-offers.many": (
+        "{path} : le classeur contient {rows} lignes d'offres ; écrivez le modèle dans un autre "
+        "fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce qui a "
+        "été saisi"
+    ),
+    "msg:offers-not-proven-empty.template": (
+        "{path} : {why_part}, donc rien ne prouve qu'il ne contient aucune offre ; referent ne "
+        "remplace jamais un tel fichier, même avec --force : déplacez-le, ou écrivez le modèle "
+        "dans un autre fichier (--out nouveau.xlsx)"
+    ),
+    "msg:offers-not-proven-empty.init": (
+        "{path} : {why_part}, donc rien ne prouve qu'il ne contient aucune offre ; init ne "
+        "remplace jamais un tel fichier, même avec --force : déplacez-le d'abord, ou choisissez "
+        "un autre dossier"
+    ),
+    "part:unproven.encrypted": "le classeur est protégé par un mot de passe",
+    "part:unproven.csv": "c'est un fichier CSV qui porte un nom de classeur",
+    "part:unproven.ods": "c'est un fichier LibreOffice .ods",
+    "part:unproven.xls": "c'est un fichier Excel 97-2003 (.xls)",
+    "part:unproven.unreadable": "le fichier ne peut pas être ouvert",
+    "part:unproven.other": (
+        "le fichier est endommagé, ou n'est pas un classeur que referent sait lire"
     ),
     "msg:init-lots": "--lots {lots} : une consultation a au moins un lot",
     "msg:init-not-a-folder": "{path} : c'est un fichier, pas un dossier",
-    "msg:init-holds-offers": (
-        "{path} : le classeur contient {rows} ligne(s) d'offres ; init ne le remplace jamais, "
-        "même avec --force : choisissez un autre dossier, ou déplacez d'abord le classeur"
+    "msg:init-holds-offers.one": (
+        "{path} : le classeur contient une ligne d'offre ; init ne le remplace jamais, même avec "
+        "--force : choisissez un autre dossier, ou déplacez d'abord le classeur"
+    ),
+    "msg:init-holds-offers.many": (
+        "{path} : le classeur contient {rows} lignes d'offres ; init ne le remplace jamais, même "
+        "avec --force : choisissez un autre dossier, ou déplacez d'abord le classeur"
     ),
     "msg:init-exists": (
         "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer, ou choisissez un "

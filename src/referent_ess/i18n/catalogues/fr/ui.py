@@ -80,7 +80,8 @@ MESSAGES: dict[str, str] = {
     "cli.more_warnings": "… et {n} de plus : `referent validate` les liste tous",
     "cli.written": "écrit : {path}",
     "cli.reading": "lecture des offres : {task.completed} lignes",
-    "cli.written_letters": "écrit : {n} lettre(s) dans {folder}",
+    "cli.written_letters.one": "écrit : 1 lettre dans {folder}",
+    "cli.written_letters.many": "écrit : {n} lettres dans {folder}",
     "cli.next_steps": (
         "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
         "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
