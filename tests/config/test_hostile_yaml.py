@@ -365,7 +365,8 @@ def test_unquoted_numbers_are_exact_decimals(tmp_path: Path) -> None:
     assert config.consultation.vat_rate == Decimal("0.055")
     assert config.consultation.abnormally_low_ratio == Decimal("0.85")
     assert config.lots[0].cap_ht == Decimal("999999999999.99")
-    assert [c.weight for c in config.criteria] == [Decimal("59.999999"), Decimal("40.000001")]
+    weights = [c.weight for c in config.criteria_for(None).criteria]
+    assert weights == [Decimal("59.999999"), Decimal("40.000001")]
 
 
 NUMBER_TEXT = st.one_of(
@@ -380,11 +381,12 @@ READ: dict[str, Callable[[Config], object]] = {
     "lot_id": lambda c: c.lots[0].id,
     "cap_ht": lambda c: c.lots[0].cap_ht,
     "total": lambda c: c.total,
-    "marks_scale": lambda c: c.criteria[1].scale,  # the price criterion has no scale of its own
+    # the price criterion has no scale of its own: the marked one takes marks_scale
+    "marks_scale": lambda c: c.criteria_for(None).criteria[1].scale,
     "divergence": lambda c: c.marks_divergence,
-    "weight": lambda c: c.criteria[0].weight,
-    "scale": lambda c: c.criteria[0].scale,
-    "k": lambda c: c.price_criterion.price.k if c.price_criterion.price else None,
+    "weight": lambda c: c.criteria_for(None).criteria[0].weight,
+    "scale": lambda c: c.criteria_for(None).criteria[0].scale,
+    "k": lambda c: (p.k if (p := c.criteria_for(None).price_criterion.price) else None),
 }
 
 

@@ -38,14 +38,16 @@ def test_init_writes_a_consultation_that_validates(tmp_path: Path) -> None:
     assert [(lot.id, lot.title, lot.cap_ttc, lot.cap_ht) for lot in config.lots] == [
         (n, f"Titre du lot {n} (à renommer)", Decimal(10000), Decimal("8333.33")) for n in (1, 2, 3)
     ]
-    assert [(c.id, c.weight) for c in config.criteria] == [
+    assert [(c.id, c.weight) for c in config.default_set.criteria] == [
         ("context", 30), ("technical", 30), ("competence", 20), ("price", 20),
     ]  # fmt: skip
-    assert config.price_criterion.price is not None
-    assert config.price_criterion.price.formula.value == "proportional"
-    assert config.price_criterion.price.basis.value == "ttc"  # written out, and the default
+    assert config.default_set.price_criterion.price is not None
+    assert config.default_set.price_criterion.price.formula.value == "proportional"
+    assert (
+        config.default_set.price_criterion.price.basis.value == "ttc"
+    )  # written out, and the default
     assert "      basis: ttc\n" in (folder / "criteria.yaml").read_text(encoding="utf-8")
-    assert config.tie_break == ("price", "context")
+    assert config.default_set.tie_break == ("price", "context")
     # every comment is French, and the criteria are said to be an example
     criteria_text = (folder / "criteria.yaml").read_text(encoding="utf-8")
     assert "EXEMPLE" in criteria_text

@@ -139,7 +139,7 @@ def test_offers_sheet_validations_for_each_column(config: Config) -> None:
 def test_every_header_is_recognised_and_explained(config: Config) -> None:
     ws = sheets(build_template(config))["offers"]
     lookup = header_lookup(
-        config.consultation.required_documents, tuple(c.id for c in config.marked_criteria)
+        config.consultation.required_documents, tuple(c.id for c in config.mark_columns)
     )
     kinds = [lookup[header_key(str(cell.value))] for cell in ws[1]]  # a KeyError if unknown
     assert [name for _, name in kinds[:7]] == [

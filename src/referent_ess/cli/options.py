@@ -142,6 +142,14 @@ AllOption = Annotated[
         "--all", help="Show every offer in the table (by default the first 50 of each lot)."
     ),
 ]
+DetailOption = Annotated[
+    bool,
+    typer.Option(
+        "--detail",
+        help="Show the points of every sub-criterion in the table and the Markdown (by "
+        "default each lot's top-level criteria; JSON and CSV always hold every one).",
+    ),
+]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it already exists.")
 ]

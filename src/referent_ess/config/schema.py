@@ -127,6 +127,8 @@ class LotSpec(Spec):
     title: str
     cap_ht: Money | None = None
     cap_ttc: Money | None = None
+    criteria: Identifier | None = None  # a named set of criteria.yaml's ``sets``
+    required_documents: tuple[Identifier, ...] | None = None  # replaces the consultation's
 
 
 class AbnormalSpec(Spec):
@@ -159,11 +161,22 @@ class PriceSpec(Spec):
 
 
 class CriterionSpec(Spec):
+    """A criterion, or a node of a criteria tree: its ``sub_criteria`` (weights in the same unit
+    as the top-level ones, adding up to its own) are marked instead of it."""
+
     id: Identifier
     label: str
     weight: Annotated[Figure, Field(gt=0, le=100)] | None = None
     scale: Annotated[Figure, Field(gt=0, le=LARGEST_SETTING)] | None = None
     price: PriceSpec | None = None
+    sub_criteria: Annotated[list["CriterionSpec"], Field(min_length=1)] | None = None
+
+
+class CriteriaSetSpec(Spec):
+    """A named set of criteria (``sets:``): a lot that names it is evaluated on it."""
+
+    criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
+    tie_break: list[Identifier] = []
 
 
 class CriteriaFile(Spec):
@@ -174,11 +187,12 @@ class CriteriaFile(Spec):
     ordering: Ordering = Ordering.WEIGHTED
     criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
     tie_break: list[Identifier] = []
+    sets: dict[Identifier, CriteriaSetSpec] = {}
 
 
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
     LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec),
-    CriteriaFile: (CriteriaFile, CriterionSpec, PriceSpec),
+    CriteriaFile: (CriteriaFile, CriteriaSetSpec, CriterionSpec, PriceSpec),
 }
 
 

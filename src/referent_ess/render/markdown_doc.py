@@ -16,7 +16,14 @@ from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, OfferResult
 from referent_ess.i18n import tr
 from referent_ess.problems.problem import ValidationReport
-from referent_ess.render.cells import BudgetWords, budget_rows, criterion_value, gap_to_first, text
+from referent_ess.render.cells import (
+    BudgetWords,
+    budget_rows,
+    criterion_value,
+    gap_to_first,
+    shown_criteria,
+    text,
+)
 from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import (
     abnormal_text,
@@ -28,17 +35,22 @@ from referent_ess.render.phrases import (
     price_note,
     status_label,
     tie_notes,
+    tree_notes,
     validation_verdict,
 )
 
 
 def evaluation_markdown(
-    evaluation: Evaluation, lot_ids: Sequence[int] | None = None, *, gaps: bool = False
+    evaluation: Evaluation,
+    lot_ids: Sequence[int] | None = None,
+    *,
+    gaps: bool = False,
+    detail: bool = False,
 ) -> str:
-    """A ranked table per lot, how price points were computed, then the offers not ranked with
-    their reasons and legal basis."""
+    """A ranked table per lot (its top-level criteria; ``detail``: every sub-criterion too),
+    how price points were computed, what each criterion with sub-criteria is made of, then the
+    offers not ranked with their reasons and legal basis."""
     config = evaluation.config
-    criteria = config.criteria
     out: list[str] = [
         f"# {md(config.consultation.title)}",
         "",
@@ -52,9 +64,11 @@ def evaluation_markdown(
         if lot.provisional:
             out += [tr("md.provisional"), ""]
         if lot.ranked:
+            shown = shown_criteria(config, lot.lot.id, detail=detail)
+            criteria = [c for c, _ in shown]
             columns = ("rank", "candidate", "price_ht", "price_ttc")
             header = [tr(f"col.{c}").replace("\n", " ") for c in columns]
-            header += [md(c.id) for c in criteria]
+            header += [f"{'·' * (depth - 1)}{md(c.id)}" for c, depth in shown]
             header += [tr("col.total"), *([tr("col.gap")] if gaps else [])]
             out.append("| " + " | ".join(header) + " |")
             out.append("|---:|---|" + "---:|" * (len(header) - 2))
@@ -72,6 +86,7 @@ def evaluation_markdown(
                     cells = [f"**{cell}**" if cell else cell for cell in cells]
                 out.append("| " + " | ".join(cells) + " |")
             out += ["", md(price_note(evaluation, lot)), ""]
+            out += [line for n in tree_notes(config, lot.lot.id) for line in (md(n), "")]
             out += [md(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
             out += [line for warning in lot_warnings(lot) for line in (f"**{md(warning)}**", "")]
             out += [*(md(note) for note in tie_notes(lot)), ""] if lot.ties else []

@@ -20,7 +20,9 @@ from typing import Final
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import Rule as FormattingRule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -39,11 +41,13 @@ from referent_ess.scaffold.readme_sheet import README_SHEET, write_readme
 from referent_ess.scaffold.template_columns import (
     LAST_MARK_ROW,
     LAST_ROW,
+    LOT_COLUMN,
     MAX_MESSAGE,
     MAX_TITLE,
     OFFERS_SHEET,
     Column,
     Rule,
+    for_lots,
     mark_columns,
     offer_columns,
 )
@@ -57,6 +61,7 @@ FIXED_TIME: Final = datetime(1980, 1, 1)
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_NOT_APPLICABLE_FILL = PatternFill("solid", fgColor="BFBFBF", bgColor="BFBFBF")
 
 
 def build_template(config: Config, evaluators: Sequence[str] = ()) -> bytes:
@@ -213,6 +218,15 @@ def _fill_sheet(ws: Worksheet, columns: Sequence[Column], last_row: int) -> None
         if column.number_format is not None:
             dimension.number_format = column.number_format  # applies to what is typed later
         ws.add_data_validation(_validation(column.rule, f"{letter}2:{letter}{last_row}"))
+        if column.lots:  # greyed on the rows of the other lots, once the row's lot is typed
+            others = f'AND(${LOT_COLUMN}2<>"",NOT({for_lots(column.lots)}))'
+            grey = FormattingRule(
+                type="expression",
+                formula=[others],
+                stopIfTrue=True,
+                dxf=DifferentialStyle(fill=_NOT_APPLICABLE_FILL),
+            )
+            ws.conditional_formatting.add(f"{letter}2:{letter}{last_row}", grey)
     ws.row_dimensions[1].height = 32
 
 

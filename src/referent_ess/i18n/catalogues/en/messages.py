@@ -86,6 +86,21 @@ MESSAGES: dict[str, str] = {
         "{found} looks like month/day/year; write the day first, e.g. {day_first}"
     ),
     "msg:mark-out-of-range": "found the mark {found_num}, expected a mark from 0 to {scale_num}",
+    "msg:not-for-lot.mark": (
+        'lot {lot} is not marked on "{criterion}": that criterion is not among the '
+        "lot's criteria; leave the cell empty"
+    ),
+    "msg:not-for-lot.comment": (
+        'lot {lot} is not marked on "{criterion}": a comment on it has no place here; leave '
+        "the cell empty"
+    ),
+    "msg:not-for-lot.document": (
+        "lot {lot} does not require the document {document}; leave the cell empty"
+    ),
+    "msg:not-for-lot.marks": (
+        'lot {lot} is not marked on "{criterion}": that criterion is not among the '
+        "lot's criteria; remove the row"
+    ),
     "msg:unknown-criterion": "{found} is not a marked criterion of criteria.yaml ({ids})",
     "msg:error-cell": "the cell holds the error {error}; correct it in the sheet",
     "msg:formula-not-computed": (
@@ -243,6 +258,41 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.k-not-gap": "k is only used by the gap formula",
     "msg:invalid-value.price-scale": "the price criterion is not marked: remove scale",
+    "msg:invalid-value.parent-scale": (
+        "{criterion} is not marked, its sub-criteria are: give scale to them, not to it"
+    ),
+    "msg:price-criterion.nested": (
+        "the price criterion {criterion} must be a top-level criterion, not a sub-criterion"
+    ),
+    "msg:price-sub-criteria": (
+        "the price criterion {criterion} cannot have sub-criteria (a price schedule is not "
+        "supported yet): remove sub_criteria"
+    ),
+    "msg:sub-weights-sum": (
+        "the weights of the sub-criteria of {criterion} must add up to its weight {parent_num}, "
+        "found {weights_num} = {total_num}"
+    ),
+    "msg:sub-weights-percent": (
+        "the weights of the sub-criteria of {criterion} add up to 100 ({weights_num}), like "
+        "percentages of it; a sub-criterion's weight is a share of the total, like a "
+        "criterion's: with {criterion} weighing {parent_num}, write {converted_num} (each "
+        "percentage × {parent_num} / 100)"
+    ),
+    "msg:too-deep": (
+        "{criterion} is at level {limit}, the deepest a criteria tree goes (criterion, "
+        "sub-criterion, and one level below): its sub-criteria would be one level too deep"
+    ),
+    "msg:hierarchy-sub-criteria": (
+        "ordering: hierarchy compares whole criteria one after the other, without weights, so "
+        "{criterion} cannot have sub-criteria: remove sub_criteria, or weight the criteria"
+    ),
+    "msg:unknown-criteria-set.known": (
+        "unknown criteria set {found}; criteria.yaml defines these sets: {sets}"
+    ),
+    "msg:unknown-criteria-set.none": (
+        "unknown criteria set {found}: criteria.yaml defines no set (add it under sets:, or "
+        "remove criteria to use the default criteria)"
+    ),
     "msg:unknown-criterion.tie-break": "unknown criterion {found}; expected one of {ids}",
     "msg:column-clash.document": (
         "document {document} would be the same column as {owner_part}; rename it"

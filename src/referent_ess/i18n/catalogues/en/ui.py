@@ -109,6 +109,8 @@ MESSAGES: dict[str, str] = {
         "{expression}, with {figures}."
     ),
     "note.vat_mix": " VAT rates differ among them ({rates}): prices are compared {basis}.",
+    "note.tree": "Sub-criteria of {parent}: {children}.",
+    "note.tree.node": "{id} ({label}, /{maximum})",
     "note.tie": "Exact tie at {total} between {names}",
     "note.tie_decided": ": decided by {criterion} points ({figures})",
     "note.tie_undecided": ": the tie-break does not separate them",

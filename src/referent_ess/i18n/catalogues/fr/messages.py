@@ -104,6 +104,21 @@ MESSAGES: dict[str, str] = {
         "{found} ressemble à mois/jour/année ; mettez le jour en premier, par exemple {day_first}"
     ),
     "msg:mark-out-of-range": "la note {found_num} n'est pas entre 0 et {scale_num}",
+    "msg:not-for-lot.mark": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
+        "lot ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.comment": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : un commentaire sur ce critère n'a "
+        "pas lieu d'être ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.document": (
+        "le lot {lot} n'exige pas la pièce {document} ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.marks": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
+        "lot ; supprimez la ligne"
+    ),
     "msg:unknown-criterion": ("{found} n'est pas un critère noté de criteria.yaml ({ids})"),
     "msg:error-cell": "la cellule contient l'erreur {error} ; corrigez-la dans la feuille",
     "msg:formula-not-computed": (
@@ -276,6 +291,43 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.price-scale": (
         "le critère prix n'est pas noté par le jury : supprimez scale"
+    ),
+    "msg:invalid-value.parent-scale": (
+        "{criterion} n'est pas noté par le jury, ses sous-critères le sont : donnez scale à "
+        "ceux-ci, pas à lui"
+    ),
+    "msg:price-criterion.nested": (
+        "le critère prix {criterion} doit être un critère de premier niveau, pas un sous-critère"
+    ),
+    "msg:price-sub-criteria": (
+        "le critère prix {criterion} ne peut pas avoir de sous-critères (le bordereau de prix "
+        "n'est pas encore pris en charge) : supprimez sub_criteria"
+    ),
+    "msg:sub-weights-sum": (
+        "la somme des pondérations des sous-critères de {criterion} doit égaler sa "
+        "pondération, {parent_num} ; elle fait {weights_num} = {total_num}"
+    ),
+    "msg:sub-weights-percent": (
+        "les pondérations des sous-critères de {criterion} font 100 ({weights_num}), comme des "
+        "pourcentages du critère ; or la pondération d'un sous-critère est une part du total, "
+        "comme celle d'un critère : {criterion} pesant {parent_num}, écrivez {converted_num} "
+        "(chaque pourcentage × {parent_num} / 100)"
+    ),
+    "msg:too-deep": (
+        "{criterion} est au niveau {limit}, le plus profond d'un arbre de critères (critère, "
+        "sous-critère et un niveau en dessous) : ses sous-critères seraient un niveau trop bas"
+    ),
+    "msg:hierarchy-sub-criteria": (
+        "ordering: hierarchy compare des critères entiers l'un après l'autre, sans "
+        "pondération : {criterion} ne peut donc pas avoir de sous-critères ; supprimez "
+        "sub_criteria, ou pondérez les critères"
+    ),
+    "msg:unknown-criteria-set.known": (
+        "jeu de critères inconnu {found} ; criteria.yaml définit ces jeux : {sets}"
+    ),
+    "msg:unknown-criteria-set.none": (
+        "jeu de critères inconnu {found} : criteria.yaml ne définit aucun jeu (ajoutez-le sous "
+        "sets:, ou supprimez criteria pour appliquer les critères par défaut)"
     ),
     "msg:unknown-criterion.tie-break": "critère inconnu {found} ; critères possibles : {ids}",
     "msg:column-clash.document": (

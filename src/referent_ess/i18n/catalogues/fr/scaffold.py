@@ -71,6 +71,23 @@ TEMPLATE: dict[str, str] = {
     "tpl.lots.some": "lots {listed}",
     "tpl.lots.many": "lots {listed}… ({count} lots)",
     "tpl.either": "{listed} ou {last}",
+    # a column that only some lots fill (their own criteria or documents)
+    "tpl.lots_only.note.one": (
+        "\nSeulement pour les offres du lot {lots} : pour les autres lots, la cellule est grisée "
+        "et doit rester vide."
+    ),
+    "tpl.lots_only.note.other": (
+        "\nSeulement pour les offres des lots {lots} : pour les autres lots, la cellule est "
+        "grisée et doit rester vide."
+    ),
+    "tpl.lots_only.error.one": (
+        "Cette colonne ne concerne que le lot {lots} : laissez-la vide pour les autres lots. "
+        "{error}"
+    ),
+    "tpl.lots_only.error.other": (
+        "Cette colonne ne concerne que les lots {lots} : laissez-la vide pour les autres lots. "
+        "{error}"
+    ),
     "tpl.deadline.none": "non fixée dans lots.yaml",
     "tpl.deadline.day": "{date} (jusqu'à la fin de ce jour)",
     # the offers sheet, one column at a time
@@ -166,6 +183,7 @@ TEMPLATE: dict[str, str] = {
     "tpl.mark.range": "de 0 à {scale}",
     "tpl.mark.ranges": "de 0 à l'échelle du critère ({scales})",
     "tpl.mark.scale": "{id} : {scale}",
+    "tpl.mark.lot_scale": "lot {lot} : {scale}",
     "tpl.mark.weight": " ({weight} % des points)",  # none under ordering: hierarchy
     "tpl.mark.note": (
         "Note du jury pour le critère « {label} »{weight}, {range} (3,5 accepté)."
@@ -266,6 +284,9 @@ TEMPLATE: dict[str, str] = {
         "non). Une pièce manquante rend l'offre irrégulière (art. L2152-2)."
     ),
     "tpl.readme.scale": "{id} ({label}) {range}",
+    "tpl.readme.only_lots": " (lots {lots} seulement)",
+    "tpl.readme.lot_documents": "lot {lot} : {documents}",
+    "tpl.readme.none": "aucune",
     "tpl.readme.marks_sheet": (
         "• Les notes du jury ne vont pas dans la feuille offers mais dans la feuille marks : une "
         "ligne par candidat, lot, critère et évaluateur ({evaluators}). referent en fait la "

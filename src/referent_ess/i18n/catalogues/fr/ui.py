@@ -112,6 +112,8 @@ MESSAGES: dict[str, str] = {
         "admissibles, {expression}, avec {figures}."
     ),
     "note.vat_mix": " Les taux de TVA diffèrent ({rates}) : les prix sont comparés {basis}.",
+    "note.tree": "Sous-critères de {parent} : {children}.",
+    "note.tree.node": "{id} ({label}, /{maximum})",
     "note.tie": "Égalité exacte à {total} points entre {names}",
     "note.tie_decided": " : départagés par les points du critère {criterion} ({figures})",
     "note.tie_undecided": " : les critères de départage ne les séparent pas",
