@@ -386,7 +386,7 @@ READ: dict[str, Callable[[Config], object]] = {
     "divergence": lambda c: c.marks_divergence,
     "weight": lambda c: c.criteria_for(None).criteria[0].weight,
     "scale": lambda c: c.criteria_for(None).criteria[0].scale,
-    "k": lambda c: (p.k if (p := c.criteria_for(None).price_criterion.price) else None),
+    "k": lambda c: p.k if (p := c.criteria_for(None).price_criterion.price) else None,
 }
 
 
