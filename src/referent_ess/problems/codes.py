@@ -81,6 +81,8 @@ _CODES: dict[str, Kind] = {
     "ambiguous-date.two-digit-year": _E,
     "ambiguous-date.month-first": _E,
     "mark-out-of-range": _E,
+    "unknown-mark-word.word": _E,  # a mark cell of a criterion marked with words
+    "unknown-mark-word.number": _E,
     "not-for-lot.mark": _E,
     "not-for-lot.comment": _E,
     "not-for-lot.document": _E,
@@ -183,6 +185,20 @@ _CODES: dict[str, Kind] = {
     "unknown-criterion.tie-break": _E,
     "column-clash.document": _E,
     "column-clash.criterion": _E,
+    "scale-empty": _E,  # descriptor scales (scales:) and the criteria marked on them
+    "scale-word.empty": _E,
+    "scale-word.number": _E,
+    "scale-word.same": _E,
+    "scale-mark.negative": _E,
+    "scale-mark.same": _E,
+    "scale-mark.zero": _E,
+    "unknown-scale.known": _E,
+    "unknown-scale.none": _E,
+    "scale-differs.default": _E,
+    "scale-differs.named": _E,
+    "threshold-price": _E,  # announced thresholds (min_points)
+    "threshold-above-max": _E,
+    "hierarchy-threshold": _E,
     "not-checked": _W,
     # unusable input: the files given
     "file-not-found.offers": _U,

@@ -177,4 +177,5 @@ MESSAGES: dict[str, str] = {
     # template and init
     "list.mark": "{evaluator} {mark}",
     "list.separator": ", ",
+    "list.scale_word": '"{word}" ({mark})',
 }

@@ -184,4 +184,5 @@ MESSAGES: dict[str, str] = {
     # template et init
     "list.mark": "{evaluator} ({mark})",
     "list.separator": ", ",
+    "list.scale_word": "« {word} » ({mark})",
 }
