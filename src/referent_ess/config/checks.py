@@ -123,6 +123,8 @@ def _scales_across_sets(spec: CriteriaFile) -> list[Issue]:
             if criterion.price is not None or criterion.sub_criteria is not None:
                 continue
             scale = criterion.scale if isinstance(criterion.scale, str) else None
+            if scale is not None and scale not in spec.scales:
+                continue  # an unknown scale: said at its line
             seen = first.setdefault(criterion.id, (scale, str(named) if named else None))
             if seen[0] == scale:
                 continue
