@@ -7,6 +7,7 @@ HTML report escapes a sentence whole (the catalogue's texts hold nothing HTML wo
 sets its lead in bold (:func:`lead_of`).
 """
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -93,6 +94,32 @@ def report_tree_notes(config: Config, lot_id: int) -> list[str]:
         for parent in criteria.nodes
         if parent.sub_criteria
     ]
+
+
+def scoring_rule(
+    config: Config, criterion: Criterion, figure_of: Callable[[Decimal | Fraction], str]
+) -> str:
+    """How a marked criterion's mark gives its points (on a descriptor scale, each word with
+    its mark), written with ``figure_of``; for any criterion, its announced threshold is
+    :func:`threshold_rule`."""
+    top = figure_of(max_points(config.total, criterion.weight))
+    scale = figure_of(criterion.scale)
+    if criterion.descriptors is None:
+        return tr("doc.marks_rule", scale=scale, top=top)
+    words = i18n.numbers.listed(
+        [
+            tr("doc.scale_word", word=word, mark=figure_of(mark))
+            for word, mark in criterion.descriptors.words
+        ]
+    )
+    return tr("doc.marks_rule.words", words=words, scale=scale, top=top)
+
+
+def threshold_rule(criterion: Criterion, figure_of: Callable[[Decimal | Fraction], str]) -> str:
+    """`` ; seuil éliminatoire … : 30 points …`` after a criterion's rule, or nothing."""
+    if criterion.min_points is None:
+        return ""
+    return tr("doc.threshold_rule", min_points=figure_of(criterion.min_points))
 
 
 def lots_of(config: Config, criteria: CriteriaSet) -> str:

@@ -107,17 +107,21 @@ def mark_points_step(
         return Step("mark-points", (phrase("ex.mark.none", head=head, why=why),), figures)
     origin, where = mark_origin(config, result, criterion)
     figures.update(where)
+    word = criterion.word_for(mark)  # a mark on a descriptor scale: its word first
     words: list[Value] = [
         phrase(
-            "ex.mark",
+            "ex.mark" if word is None else "ex.mark.word",
             head=head,
             mark=mark_words(mark),
             origin=origin,
             scale=Quantity(criterion.scale),
             top=top,
             points=points_with_exact(points),
+            **({} if word is None else {"word": word}),
         )
     ]
+    if word is not None:
+        figures["mark_word"] = word
     if result.status is not Status.ADMISSIBLE:
         words.append(phrase("ex.mark.not_ranked"))
     figures.update(
@@ -146,10 +150,7 @@ def mark_origin(
         figures: dict[str, Value] = {"aggregate": how}
         figures.update({f"evaluator_mark.{who}": Quantity(value) for who, value in marks.items()})
         listed = Listed(
-            tuple(
-                Notation("{who} {mark}", {"who": who, "mark": Quantity(value)})
-                for who, value in marks.items()
-            ),
+            tuple(_evaluator_mark(criterion, who, value) for who, value in marks.items()),
             Joiner.COMMA,
         )
         how_combined = phrase(f"ex.aggregate.{how}")
@@ -158,6 +159,14 @@ def mark_origin(
     if cell:
         return phrase("ex.cell", cell=cell), {"cell": cell}
     return "", {}
+
+
+def _evaluator_mark(criterion: Criterion, who: str, mark: Decimal) -> Value:
+    """``Anne 3``, or on a descriptor scale ``Anne “Satisfaisant” (3)``."""
+    word = criterion.word_for(mark)
+    if word is None:
+        return Notation("{who} {mark}", {"who": who, "mark": Quantity(mark)})
+    return phrase("ex.mark.evaluator_word", who=who, word=word, mark=Quantity(mark))
 
 
 def mark_words(mark: Decimal | Fraction) -> Value:

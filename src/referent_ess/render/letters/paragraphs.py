@@ -6,7 +6,7 @@ import re
 from fractions import Fraction
 
 from referent_ess import i18n
-from referent_ess.config.model import Config
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Reason, Status
 from referent_ess.i18n import numbers, tr
@@ -112,10 +112,12 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
         cells = [
             md(indented_label(criterion.label, criteria.depth_of(criterion.id))),
             figure(maximum),
-            points(result.points.get(criterion.id)) if ranked else NOT_APPLICABLE,
+            _with_word(criterion, result, points(result.points.get(criterion.id)))
+            if ranked
+            else NOT_APPLICABLE,
         ]
         if winner is not None:
-            cells.append(points(winner.points.get(criterion.id)))
+            cells.append(_with_word(criterion, winner, points(winner.points.get(criterion.id))))
         rows.append("| " + " | ".join(cells) + " |")
     total = [
         f"**{tr('col.total')}**",
@@ -126,6 +128,12 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
         total.append(f"**{points(winner.total)}**")
     rows.append("| " + " | ".join(total) + " |")
     return "\n".join(rows)
+
+
+def _with_word(criterion: Criterion, result: OfferResult, shown: str) -> str:
+    """Points, and on a descriptor scale the jury's word: ``24,00 (« Satisfaisant »)``."""
+    word = criterion.word_for(result.offer.marks.get(criterion.id))
+    return shown if word is None else tr("doc.letter.with_word", points=shown, word=md(word))
 
 
 def comments(config: Config, result: OfferResult, whose: str) -> str:

@@ -10,7 +10,12 @@ from referent_ess.config.model import Config, CriteriaSet
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.results import LEGAL_BASIS, Status
 from referent_ess.i18n import numbers, tr
-from referent_ess.render.document_phrases import indented_label, lots_of
+from referent_ess.render.document_phrases import (
+    indented_label,
+    lots_of,
+    scoring_rule,
+    threshold_rule,
+)
 from referent_ess.render.phrases import (
     basis_words,
     formula_described,
@@ -77,7 +82,8 @@ def _criteria_table(sheet: SheetWriter, row: int, config: Config, criteria: Crit
         elif criterion.is_price:
             how = tr("doc.xlsx.method.price_rule", formula=price_formula(config, criteria))
         else:
-            how = tr("doc.marks_rule", scale=plain(criterion.scale), top=plain(top))
+            how = scoring_rule(config, criterion, plain)
+        how += threshold_rule(criterion, plain)
         label = indented_label(criterion.label, criteria.depth_of(criterion.id))
         sheet.put(row, 1, criterion.id)
         sheet.put(row, 2, label, wrap=50)

@@ -45,6 +45,10 @@ MESSAGES: dict[str, str] = {
     "ex.mark.eliminated": " (a jury does not mark an offer already eliminated)",
     "ex.mark.none": "{head}: no mark{why}, so no points.",
     "ex.mark": "{head}: mark {mark}{origin} / {scale} × {top} = {points}",
+    "ex.mark.word": (
+        "{head}: “{word}” ({mark}/{scale}){origin}, so {mark} / {scale} × {top} = {points}"
+    ),
+    "ex.mark.evaluator_word": "{who} “{word}” ({mark})",
     "ex.mark.not_ranked": "; for information, since the offer is not ranked",
     "ex.mark.comment": "; the jury's comment: “{comment}”",
     "ex.mark.evaluators": " ({how} of the evaluators' marks: {listed})",

@@ -49,6 +49,14 @@ MESSAGES: dict[str, str] = {
     "doc.tie.shared": " ; {names} partagent le rang {rank}",
     "doc.cell": "cellule {cell}",
     "doc.marks_rule": "note du jury de 0 à {scale} ; points = {top} × note / {scale}",
+    "doc.marks_rule.words": ("appréciation du jury : {words} ; points = {top} × note / {scale}"),
+    "doc.scale_word": "« {word} » = {mark}",
+    "doc.letter.with_word": "{points} (« {word} »)",
+    "doc.html.word": "« {word} » :",
+    "doc.threshold_rule": (
+        " ; seuil éliminatoire annoncé au règlement de la consultation : {min_points} points "
+        "(une offre qui en obtient moins est éliminée)"
+    ),
     "doc.with_k": ", avec k = {k}",
     "doc.role.lots": "Consultation et lots",
     "doc.role.offers": "Offres et notes du jury",

@@ -55,6 +55,11 @@ MESSAGES: dict[str, str] = {
     "ex.mark.eliminated": " (le jury ne note pas une offre déjà écartée)",
     "ex.mark.none": "{head} : pas de note{why}, donc pas de points.",
     "ex.mark": "{head} : note {mark}{origin} / {scale} × {top} = {points}",
+    "ex.mark.word": (
+        "{head} : «\u00a0{word}\u00a0» ({mark}/{scale}){origin}, soit {mark} / {scale} × {top} "
+        "= {points}"
+    ),
+    "ex.mark.evaluator_word": "{who} «\u00a0{word}\u00a0» ({mark})",
     "ex.mark.not_ranked": " ; à titre indicatif, l'offre n'étant pas classée",
     "ex.mark.comment": " ; appréciation du jury : «\u00a0{comment}\u00a0»",
     "ex.mark.evaluators": " ({how} des notes des évaluateurs : {listed})",
