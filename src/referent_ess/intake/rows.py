@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import partial
+from itertools import chain
 from typing import TypeVar
 
+from referent_ess.base.normalise import control_characters, invisible_names, without_invisible
 from referent_ess.base.values import (
     BadValue,
     Params,
@@ -160,10 +162,17 @@ class RowReader:
         """What one cell of ``column`` holding ``value`` gives, and its problems (unplaced)."""
         name = column.name
         if value.__class__ is str:
+            control = control_characters(value)  # before strip(), which drops some of them
+            if control:
+                return None, (_control_note(control, name),)
             value = value.strip() or None
-        control = _control_characters(value) if value.__class__ is str else ""
-        if control:
-            return None, (_Note("control-character", name, (("control", control),)),)
+        if value.__class__ is str:
+            if name in _COMPARED and column.kind is ColumnKind.FIELD:
+                invisible = invisible_names(value)
+                if invisible:  # read as if they were not there, and said
+                    shown = without_invisible(value).strip() or None
+                    outcome, notes = self._field(self.fields[column.index], shown and value)
+                    return outcome, (*notes, _invisible_note(invisible, name))
         if isinstance(value, ErrorCell):
             return None, (_Note("error-cell", name, (("error", value.text),)),)
         if isinstance(value, UncomputedFormula):
@@ -240,11 +249,27 @@ def _typed(value: object, kind: type[T]) -> T | None:
     return value if isinstance(value, kind) else None
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Cc but tab and line breaks
+# the fields whose text is compared with other cells' (the same candidate twice, the lot limit)
+_COMPARED = frozenset({OfferField.CANDIDATE.value, OfferField.LOT.value})
 
 
-def _control_characters(value: object) -> str:
-    """Control characters other than tab and line breaks (which read as spaces), as U+XXXX."""
-    if not isinstance(value, str) or not _CONTROL.search(value):
-        return ""
-    return ", ".join(f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(value))))
+def control_params(control: tuple[str, ...]) -> Params:
+    """The parameters of ``control-character``: a cell holding characters no workbook can hold
+    (``U+0007``, ``U+FFFE``), an error."""
+    return (("form", "one" if len(control) == 1 else "several"), ("control", ", ".join(control)))
+
+
+def invisible_params(invisible: tuple[str, ...]) -> Params:
+    """The parameters of ``invisible-character``: a compared text holding invisible characters
+    (``ZERO WIDTH SPACE (U+200B)``), a warning, since the comparison ignores them but nobody
+    can see them."""
+    form = "one" if len(invisible) == 1 else "several"
+    return (("form", form), ("characters", ", ".join(invisible)))
+
+
+def _control_note(control: tuple[str, ...], name: str) -> _Note:
+    return _Note("control-character", name, control_params(control))
+
+
+def _invisible_note(invisible: tuple[str, ...], name: str) -> _Note:
+    return _Note("invisible-character", name, invisible_params(invisible))

@@ -82,8 +82,12 @@ _CODES: dict[str, Kind] = {
     "unknown-criterion": _E,
     "error-cell": _E,
     "formula-not-computed": _E,
-    "control-character": _E,
+    "control-character.one": _E,
+    "control-character.several": _E,
+    "invisible-character.one": _W,
+    "invisible-character.several": _W,
     "no-header": _W,
+    "no-header.several": _W,
     # the offers sheet as a whole: its header, its rows, what is hidden or merged
     "empty-sheet": _E,
     "no-offers": _W,

@@ -402,8 +402,23 @@ MESSAGES: dict[str, str] = {
         "bytes): a damaged or crafted file, refused"
     ),
     "msg:damaged-workbook": "{path}: its workbook part cannot be read ({detail})",
-    "msg:control-character": (
-        "the cell holds the invisible control character(s) {control}; retype it"
+    "msg:control-character.one": (
+        "the cell holds the character {control}, a control character or a noncharacter that no "
+        "workbook can hold; retype the cell"
+    ),
+    "msg:control-character.several": (
+        "the cell holds the characters {control}, control characters or noncharacters that no "
+        "workbook can hold; retype the cell"
+    ),
+    "msg:invisible-character.one": (
+        "the cell holds the invisible character {characters}: the tool ignores it when it "
+        "compares names, lots and criteria, but it makes the text differ from what is seen; "
+        "retype the cell without it"
+    ),
+    "msg:invisible-character.several": (
+        "the cell holds the invisible characters {characters}: the tool ignores them when it "
+        "compares names, lots and criteria, but they make the text differ from what is seen; "
+        "retype the cell without them"
     ),
     "msg:duplicate-offer": (
         "{candidate} has more than one offer on lot {lot} (also {others}); keep one row per "
@@ -453,6 +468,10 @@ MESSAGES: dict[str, str] = {
         " (sheet {hint_sheet} has one: name the offers sheet 'offers' so that it is the one read)"
     ),
     "msg:no-header": "this cell has no header above it and is ignored",
+    "msg:no-header.several": (
+        "{count} cells of this row, from {first} to {last}, have no header above them and are "
+        "ignored"
+    ),
     "msg:no-offers": "the sheet has no offer rows below its header",
     "msg:empty-sheet": (
         "the sheet has no header row: row 1 must name the columns (candidate, lot, day_rate_ht, "

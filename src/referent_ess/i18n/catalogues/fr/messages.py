@@ -464,8 +464,23 @@ MESSAGES: dict[str, str] = {
     "msg:damaged-workbook": (
         "{path} : la partie principale du classeur ne peut pas être lue ({detail})"
     ),
-    "msg:control-character": (
-        "la cellule contient le ou les caractères de contrôle invisibles {control} ; retapez-la"
+    "msg:control-character.one": (
+        "la cellule contient le caractère {control}, un caractère de contrôle ou un "
+        "non-caractère qu'aucun classeur ne peut contenir ; retapez-la"
+    ),
+    "msg:control-character.several": (
+        "la cellule contient les caractères {control}, des caractères de contrôle ou des "
+        "non-caractères qu'aucun classeur ne peut contenir ; retapez-la"
+    ),
+    "msg:invisible-character.one": (
+        "la cellule contient le caractère invisible {characters} : l'outil n'en tient pas "
+        "compte pour comparer les noms, les lots et les critères, mais le texte n'est plus "
+        "celui qu'on voit ; retapez la cellule sans ce caractère"
+    ),
+    "msg:invisible-character.several": (
+        "la cellule contient les caractères invisibles {characters} : l'outil n'en tient pas "
+        "compte pour comparer les noms, les lots et les critères, mais le texte n'est plus "
+        "celui qu'on voit ; retapez la cellule sans ces caractères"
     ),
     "msg:duplicate-offer": (
         "{candidate} a plusieurs offres sur le lot {lot} (voir aussi {others}) ; gardez une "
@@ -522,6 +537,10 @@ MESSAGES: dict[str, str] = {
         "ce soit elle qui soit lue)"
     ),
     "msg:no-header": "cette cellule n'a pas d'en-tête au-dessus d'elle ; elle est ignorée",
+    "msg:no-header.several": (
+        "{count} cellules de cette ligne, de {first} à {last}, n'ont pas d'en-tête au-dessus "
+        "d'elles ; elles sont ignorées"
+    ),
     "msg:no-offers": "la feuille n'a aucune ligne d'offre sous son en-tête",
     "msg:empty-sheet": (
         "la feuille n'a pas de ligne d'en-tête : la ligne 1 doit nommer les colonnes (candidate, "
