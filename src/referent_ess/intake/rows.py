@@ -166,13 +166,12 @@ class RowReader:
             if control:
                 return None, (_control_note(control, name),)
             value = value.strip() or None
-        if value.__class__ is str:
-            if name in _COMPARED and column.kind is ColumnKind.FIELD:
-                invisible = invisible_names(value)
-                if invisible:  # read as if they were not there, and said
-                    shown = without_invisible(value).strip() or None
-                    outcome, notes = self._field(self.fields[column.index], shown and value)
-                    return outcome, (*notes, _invisible_note(invisible, name))
+        if value.__class__ is str and name in _COMPARED and column.kind is ColumnKind.FIELD:
+            invisible = invisible_names(value)
+            if invisible:  # read as if they were not there, and said
+                shown = without_invisible(value).strip() or None
+                outcome, notes = self._field(self.fields[column.index], shown and value)
+                return outcome, (*notes, _invisible_note(invisible, name))
         if isinstance(value, ErrorCell):
             return None, (_Note("error-cell", name, (("error", value.text),)),)
         if isinstance(value, UncomputedFormula):

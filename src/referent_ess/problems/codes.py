@@ -94,6 +94,7 @@ _CODES: dict[str, Kind] = {
     "unknown-column": _W,
     "suspicious-column": _E,
     "suspicious-column.named": _E,
+    "suspicious-column.about": _E,
     "duplicate-column": _E,
     "missing-column.field": _E,
     "missing-column.document": _E,

@@ -449,6 +449,25 @@ MESSAGES: dict[str, str] = {
         "column {header} is not a known column; did you mean {probable} ({column})? If so, "
         "correct the header; if not, rename it to a header the tool does not use"
     ),
+    "msg:suspicious-column.about": (
+        "column {header} is not one the tool reads, but its name is about {about_part}, which "
+        "the evaluation uses: ignoring it could change the result. If it holds that, head it "
+        "{probable}; if not, {fix_part}"
+    ),
+    "part:about.candidate": "the candidate",
+    "part:about.lot": "the lot",
+    "part:about.day_rate_ht": "the day rate HT",
+    "part:about.days": "the number of days",
+    "part:about.vat_rate": "VAT",
+    "part:about.ttc": (
+        "VAT (the tool computes prices TTC from the price HT and the VAT rate of each offer)"
+    ),
+    "part:about.price_ht": "the price",
+    "part:about.received_at": "when the offer was received",
+    "part:about.document": "the required document {document}",
+    "part:about.criterion": "the jury's marks for {criterion}",
+    "part:fix.sheet": "remove the column or move it to another sheet",
+    "part:fix.csv": "remove the column",
     "msg:duplicate-column": "column {header} is the same column as {first}: keep only one",
     "msg:missing-column.field": (
         "no column for {field}: add a column headed one of {names}{hint_part}"

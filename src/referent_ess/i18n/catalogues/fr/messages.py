@@ -512,6 +512,26 @@ MESSAGES: dict[str, str] = {
         "({column}) ? Si oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil "
         "n'utilise pas"
     ),
+    "msg:suspicious-column.about": (
+        "la colonne {header} n'est pas lue par l'outil, mais son nom porte sur {about_part}, "
+        "dont l'évaluation a besoin : l'ignorer pourrait changer le résultat. Si elle contient "
+        "cette donnée, intitulez-la {probable} ; sinon, {fix_part}"
+    ),
+    "part:about.candidate": "le candidat",
+    "part:about.lot": "le lot",
+    "part:about.day_rate_ht": "le coût journalier HT",
+    "part:about.days": "le nombre de jours",
+    "part:about.vat_rate": "la TVA",
+    "part:about.ttc": (
+        "la TVA (l'outil calcule les prix TTC à partir du prix HT et du taux de TVA de chaque "
+        "offre)"
+    ),
+    "part:about.price_ht": "le prix",
+    "part:about.received_at": "la date de réception de l'offre",
+    "part:about.document": "la pièce exigée {document}",
+    "part:about.criterion": "les notes du jury pour {criterion}",
+    "part:fix.sheet": "supprimez la colonne ou déplacez-la dans une autre feuille",
+    "part:fix.csv": "supprimez la colonne",
     "msg:duplicate-column": (
         "la colonne {header} est la même colonne que {first} : n'en gardez qu'une"
     ),
