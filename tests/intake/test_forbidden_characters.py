@@ -33,7 +33,7 @@ def config(make_config: Callable[..., tuple[Path, Path]]) -> Config:
 
 def csv_file(tmp_path: Path, rows: list[list[str]]) -> Path:
     path = tmp_path / "offers.csv"
-    lines = [";".join(HEADER[:-1] + ["quality commentaire"])] + [";".join(r) for r in rows]
+    lines = [";".join([*HEADER[:-1], "quality commentaire"]), *(";".join(r) for r in rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -168,7 +168,7 @@ def test_a_forbidden_character_in_the_marks_sheet_is_an_error_and_its_row_is_not
 
 
 def test_validate_does_not_say_valid(
-    runner: CliRunner, config: Config, tmp_path: Path, make_config: Callable[..., Any]
+    runner: CliRunner, tmp_path: Path, make_config: Callable[..., Any]
 ) -> None:
     lots, criteria = make_config()
     path = csv_file(tmp_path, [["Al\ufffepha", *GOOD[1:]]])

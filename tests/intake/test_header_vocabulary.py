@@ -194,7 +194,8 @@ def test_a_header_about_an_evaluated_value_is_an_error_naming_it(
         ("suspicious-column", "G1", field, Severity.ERROR)
     ]
     params = dict(book.problems[0].params)
-    assert (params["form"], params["header"], params["probable"]) == ("about", repr(title), probable)
+    assert (params["form"], params["header"]) == ("about", repr(title))
+    assert params["probable"] == probable
     if title.endswith("TTC"):  # an amount TTC: the tool computes it from the VAT rate
         assert params["about_part"] == "about.ttc"
 
