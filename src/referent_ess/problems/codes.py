@@ -183,6 +183,7 @@ _CODES: dict[str, Kind] = {
     "not-utf8.csv": _U,
     "nul-bytes": _U,
     "bad-csv-quotes": _U,
+    "file-too-large": _U,
     "empty-file": _U,
     "no-offers-file": _U,
     # unusable input: what an offers workbook really is

@@ -329,7 +329,13 @@ MESSAGES: dict[str, str] = {
     "msg:unreadable-file": "{path}: cannot be read ({reason_part})",
     "part:os.denied": "{reason}",
     "part:os.other": "{reason}",
-    "msg:unreadable-file.not-regular": "{path}: not a regular file, expected a .csv file",
+    "msg:unreadable-file.not-regular": (
+        "{path}: not a regular file (a device, a pipe or a socket): give the offers file itself"
+    ),
+    "msg:file-too-large": (
+        "{path}: {size} MB, more than the {limit} MB an offers file may have: refused before "
+        "reading it"
+    ),
     "msg:not-utf8.yaml": "{path}: not UTF-8 text (byte {byte}); save it as UTF-8",
     "msg:not-utf8.csv": (
         "{path}: not UTF-8 text (byte {byte}); in Excel or LibreOffice save it as « CSV UTF-8 »"

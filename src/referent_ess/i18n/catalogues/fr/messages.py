@@ -380,7 +380,12 @@ MESSAGES: dict[str, str] = {
     "part:os.denied": "accès refusé",
     "part:os.other": "{reason}",
     "msg:unreadable-file.not-regular": (
-        "{path} : ce n'est pas un fichier ordinaire ; il faut un fichier .csv"
+        "{path} : ce n'est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; "
+        "indiquez le fichier des offres lui-même"
+    ),
+    "msg:file-too-large": (
+        "{path} : {size} Mo, plus que les {limit} Mo qu'un fichier d'offres peut occuper : "
+        "fichier refusé avant toute lecture"
     ),
     "msg:not-utf8.yaml": (
         "{path} : ce n'est pas du texte UTF-8 (octet {byte}) ; enregistrez-le en UTF-8"
