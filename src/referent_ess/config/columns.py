@@ -8,6 +8,7 @@ with the name it probably means.
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -184,11 +185,69 @@ def header_lookup(documents: tuple[str, ...], marked: tuple[str, ...]) -> Header
     return lookup
 
 
-def probable_match(header: str, lookup: HeaderLookup) -> tuple[ColumnKind, str] | None:
-    """The kind and name of the known column an unknown header most likely means (a typo), if
-    any."""
-    close = difflib.get_close_matches(header_key(header), list(lookup), n=1, cutoff=0.8)
-    return lookup[close[0]] if close else None
+class NearSpellings:
+    """The known column an unknown header most likely means (a typo): the known header closest
+    to it by :mod:`difflib`'s ratio, if that is at least 0.8.
+
+    :func:`difflib.get_close_matches` compares a header with every known header, a few hundred
+    microseconds each time: a header row of twenty thousand unknown columns took seconds. Its
+    first filter (``quick_ratio``: the characters two texts share, counted with repetition, can
+    give at most that ratio) is computed here for all the known headers at once; only those
+    that pass it are compared, so the answer is the same.
+
+    How: each known header is one byte of a large integer; for a character ``c`` and a count
+    ``j``, the integer ``self.at_least[c, j]`` has 1 in the bytes of the known headers holding
+    ``c`` at least ``j`` times. A header holding ``c`` ``t`` times shares ``min(t, count)`` of it
+    with each known header: the sum of ``at_least[c, 1..t]``. Adding these integers for every
+    character of the header gives, byte by byte, what it shares with every known header."""
+
+    CUTOFF = 0.8
+
+    def __init__(self, lookup: HeaderLookup) -> None:
+        self.lookup = lookup
+        self.keys = [key for key in lookup if len(key) < 256]  # a byte holds what is shared
+        self.at_least: dict[tuple[str, int], int] = {}
+        self.needs: dict[int, list[int]] = {}  # by the length of a header
+        for index, key in enumerate(self.keys):
+            for char, count in Counter(key).items():
+                for times in range(1, count + 1):
+                    bit = 1 << (8 * index)
+                    self.at_least[char, times] = self.at_least.get((char, times), 0) | bit
+
+    def probable(self, header: str) -> tuple[ColumnKind, str] | None:
+        key = header_key(header)
+        total = 0
+        for char, count in Counter(key).items():
+            for times in range(1, count + 1):
+                lane = self.at_least.get((char, times))
+                if lane is None:
+                    break  # no known header holds it this many times, nor more
+                total += lane
+        shared = total.to_bytes(len(self.keys), "little")
+        needed = self._needed(len(key))
+        possible = [
+            known
+            for known, common, need in zip(self.keys, shared, needed, strict=True)
+            if common >= need
+        ]
+        close = difflib.get_close_matches(key, possible, n=1, cutoff=self.CUTOFF)
+        return self.lookup[close[0]] if close else None
+
+    def _needed(self, length: int) -> list[int]:
+        """For a header of ``length`` characters, how many it must share with each known header
+        for difflib's ``quick_ratio`` (2 × shared / both lengths) to reach the cutoff."""
+        needed = self.needs.get(length)
+        if needed is None:
+            needed = [self._least(length + len(known)) for known in self.keys]
+            self.needs[length] = needed
+        return needed
+
+    def _least(self, both: int) -> int:
+        """The least count ``c`` with ``2.0 * c / both >= CUTOFF``, as difflib computes it."""
+        least = max(0, int(self.CUTOFF * both / 2) - 1)
+        while 2.0 * least / both < self.CUTOFF:
+            least += 1
+        return least
 
 
 def _word_set(*lines: str) -> frozenset[str]:

@@ -16,11 +16,11 @@ from referent_ess.config.columns import (
     ColumnKind,
     HeaderLookup,
     HeaderWords,
+    NearSpellings,
     OfferField,
     column_letter,
     header_key,
     header_lookup,
-    probable_match,
 )
 from referent_ess.config.model import Config
 from referent_ess.intake.sheet import RawSheet
@@ -38,6 +38,7 @@ class Header:
         # with a marks sheet, the offers sheet's mark columns are not read: no look-alike either
         marks_here = self.marked if raw.marks_sheet is None else ()
         self.words = HeaderWords(self.documents, marks_here)
+        self.near = NearSpellings(self.lookup)
         self.labels = {c.id: c.label for c in config.marked_criteria}
         self.columns: list[Column] = []
         self.problems: list[Problem] = []
@@ -105,7 +106,7 @@ class Header:
         of a known column, or about a value the evaluation uses (``Date de dépôt`` once, ``Prix
         TTC``), since ignoring it could change the result without a word."""
         other = self.words.other(header)
-        probable = None if other else probable_match(header, self.lookup)
+        probable = None if other else self.near.probable(header)
         about = None if other else self.words.about(header)
         if about is not None and (probable is None or probable[1] != about.name):
             self._about(cell, header, about)  # what its words say beats a near spelling

@@ -2,7 +2,7 @@
 (:mod:`referent_ess.base.values`), each problem kept with its cell, so one run reports all of
 them."""
 
-import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -108,13 +108,9 @@ class RowReader:
                 marks[column.name] = outcome  # type: ignore[assignment]
             else:
                 comments[column.name.removesuffix("_comment")] = str(outcome)
-        header_width = len(self.raw.header)
-        unheaded = [i for i in self.unheaded if i < width]
-        unheaded += range(header_width, width)  # cells right of the last header
-        for index in unheaded:
-            if not is_blank(values[index]):
-                cell = f"{column_letter(index + 1)}{number}"
-                problems.append(self._problem(_Note("no-header", None), cell, number))
+        stray = self._stray(values, width)
+        if stray:
+            problems.append(self._stray_problem(stray, number))
         return Offer(
             row=number,
             candidate=_typed(fields.get(OfferField.CANDIDATE), str),
@@ -130,6 +126,23 @@ class RowReader:
             comments=comments,
             problems=tuple(problems),
         )
+
+    def _stray(self, values: tuple[object, ...], width: int) -> list[int]:
+        """The indexes of the row's values under no header: in a column whose header is blank,
+        or right of the last header. Only the row's own cells are looked at, once each."""
+        under_blank = self.unheaded[: bisect_left(self.unheaded, width)]
+        right = range(len(self.raw.header), width)
+        return [i for i in chain(under_blank, right) if not is_blank(values[i])]
+
+    def _stray_problem(self, stray: list[int], number: int) -> Problem:
+        """One warning for the row's values under no header, however many: a row of twenty
+        thousand stray cells is one line to read, naming the first and the last."""
+        first = f"{column_letter(stray[0] + 1)}{number}"
+        if len(stray) == 1:
+            return self._problem(_Note("no-header", None), first, number)
+        last = f"{column_letter(stray[-1] + 1)}{number}"
+        params = (("form", "several"), ("count", str(len(stray))), ("first", first), ("last", last))
+        return self._problem(_Note("no-header", None, params), first, number)
 
     def _problem(self, note: _Note, cell: str, row: int) -> Problem:
         return Problem(
