@@ -92,6 +92,7 @@ def validate(
     problems = list(book.problems)
     evaluation = evaluate(config, book)
     for lot in evaluation.lots:
+        problems.extend(lot.warnings)  # vat-basis: the lot's own, of no row
         for result in lot.offers:
             problems.extend(
                 Problem(

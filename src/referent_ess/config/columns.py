@@ -129,6 +129,9 @@ ALIASES: dict[OfferField, tuple[str, ...]] = {
     ),
 }
 
+SHOWN_NAMES = 6  # how many of a column's names a message lists: the README lists them all
+
+
 _PUNCTUATION = re.compile(r"[()%€:;,/\\\[\]\"*]")
 
 

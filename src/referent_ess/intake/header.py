@@ -11,6 +11,7 @@ from referent_ess.config.columns import (
     COMMENT_SUFFIX,
     HEADERS,
     REQUIRED_FIELDS,
+    SHOWN_NAMES,
     About,
     Column,
     ColumnKind,
@@ -32,14 +33,14 @@ class Header:
 
     def __init__(self, raw: RawSheet, config: Config) -> None:
         self.raw = raw
-        self.documents = config.consultation.required_documents
-        self.marked = tuple(c.id for c in config.marked_criteria)
+        self.documents = config.document_columns  # of every lot: some lots may need only some
+        self.marked = tuple(c.id for c in config.mark_columns)
         self.lookup: HeaderLookup = header_lookup(self.documents, self.marked)
         # with a marks sheet, the offers sheet's mark columns are not read: no look-alike either
         marks_here = self.marked if raw.marks_sheet is None else ()
         self.words = HeaderWords(self.documents, marks_here)
         self.near = NearSpellings(self.lookup)
-        self.labels = {c.id: c.label for c in config.marked_criteria}
+        self.labels = {c.id: c.label for c in config.mark_columns}
         self.columns: list[Column] = []
         self.problems: list[Problem] = []
         self.unknown: list[tuple[str, str, str | None]] = []  # (cell, header, probable column)
@@ -142,7 +143,8 @@ class Header:
         found = {c.name for c in self.columns}
         for wanted in REQUIRED_FIELDS:
             if wanted.value not in found:
-                names = ", ".join(repr(n) for n in (wanted.value, *ALIASES[wanted]))
+                shown = (wanted.value, *ALIASES[wanted])[:SHOWN_NAMES]
+                names = ", ".join(repr(n) for n in shown)
                 params: Params = (
                     ("form", "field"),
                     ("field", wanted.value),
