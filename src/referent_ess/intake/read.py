@@ -26,13 +26,3 @@ def read_offers_sheet(path: Path, progress: Progress | None = None) -> RawSheet:
         params = (("path", str(path)), *os_reason(exc, str(exc.strerror or exc)))
         raise ReferentError("unreadable-file", params=params) from None
 
-
-def offer_rows(path: Path) -> int:
-    """How many offer rows the workbook at ``path`` holds: 0 when there is none, or no file, or
-    nothing readable. A file that holds offers is never replaced by a blank template."""
-    if not path.is_file():
-        return 0
-    try:
-        return len(read_offers_sheet(path).rows)
-    except ReferentError:
-        return 0
