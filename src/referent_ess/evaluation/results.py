@@ -24,6 +24,8 @@ class Status(StrEnum):
     LATE = "late"
     INCOMPLETE = "incomplete"
     OVER_CAP = "over_cap"
+    # below a threshold the consultation rules announce (min_points): the rules' own ground
+    BELOW_THRESHOLD = "below_threshold"
     ADMISSIBLE = "admissible"
 
 
@@ -36,6 +38,10 @@ LEGAL_BASIS: dict[Status, str] = {
         "(l'acheteur peut en autoriser la régularisation : art. R2152-2)"
     ),
     Status.OVER_CAP: "offre inacceptable : art. L2152-3 du Code de la commande publique",
+    # no article: the consultation rules' own rule, announced to every candidate
+    Status.BELOW_THRESHOLD: (
+        "offre éliminée : seuil éliminatoire annoncé au règlement de la consultation"
+    ),
 }
 
 

@@ -33,6 +33,8 @@ _CODES: dict[str, Kind] = {
     "incomplete.one": _E,
     "incomplete.several": _E,
     "over_cap": _E,
+    "below_threshold": _E,  # below a threshold announced in the consultation rules
+    "below_threshold.exact": _E,  # ... by less than rounding to 2 places shows
     "missing-mark": _E,
     "missing-evaluator-mark": _E,
     "no-price": _E,

@@ -15,7 +15,14 @@ from referent_ess import i18n
 from referent_ess.config.choices import Ordering
 from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
-from referent_ess.evaluation.results import BudgetCheck, Evaluation, LotResult, OfferResult, Reason
+from referent_ess.evaluation.results import (
+    BudgetCheck,
+    Evaluation,
+    LotResult,
+    OfferResult,
+    Reason,
+    Status,
+)
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.phrases import (
     TieVoice,
@@ -120,6 +127,13 @@ def threshold_rule(criterion: Criterion, figure_of: Callable[[Decimal | Fraction
     if criterion.min_points is None:
         return ""
     return tr("doc.threshold_rule", min_points=figure_of(criterion.min_points))
+
+
+def statuses_of(config: Config) -> tuple[Status, ...]:
+    """The statuses a method section explains: every one, but the announced thresholds' when
+    no criterion of the consultation has one."""
+    thresholds = any(criteria.thresholds for criteria in config.sets_in_use)
+    return tuple(s for s in Status if thresholds or s is not Status.BELOW_THRESHOLD)
 
 
 def lots_of(config: Config, criteria: CriteriaSet) -> str:

@@ -102,7 +102,7 @@ def criteria_tree(config: Config, criteria: CriteriaSet) -> list[dict[str, Any]]
     return [node(criterion) for criterion in criteria.criteria]
 
 
-_LOT_ONLY = frozenset({"children", "scale_words"})  # not repeated in every offer's tree
+_LOT_ONLY = frozenset({"children", "min_points", "scale_words"})  # not in every offer
 
 
 def _offer_tree(

@@ -41,6 +41,7 @@ _BID_STATUS: dict[Status, str] = {
     Status.LATE: "disqualified",
     Status.INCOMPLETE: "disqualified",
     Status.OVER_CAP: "disqualified",
+    Status.BELOW_THRESHOLD: "disqualified",  # the consultation rules' announced threshold
     Status.INVALID: "pending",  # a data error to correct: not evaluated, not rejected
 }
 

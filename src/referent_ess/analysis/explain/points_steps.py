@@ -138,6 +138,23 @@ def mark_points_step(
     return Step("mark-points", (*words, STOP), figures)
 
 
+def threshold_step(result: OfferResult, criterion: Criterion) -> Step:
+    """A threshold the consultation rules announce on ``criterion`` (``min_points``): reached
+    or not, compared exactly (at the threshold, the offer passes)."""
+    threshold = criterion.min_points
+    assert threshold is not None
+    got = result.points.get(criterion.id)
+    figures: dict[str, Value] = {"criterion": criterion.id, "min_points": Quantity(threshold)}
+    head: dict[str, Value] = {"label": criterion.label, "min": Quantity(threshold)}
+    if got is None:
+        return Step("threshold", (phrase("ex.threshold.unknown", **head), STOP), figures)
+    reached = got >= threshold
+    figures.update(points=Points(got), points_exact=got, reached=reached)
+    key = "ex.threshold.met" if reached else "ex.threshold.missed"
+    words = phrase(key, **head, points=points_with_exact(got))
+    return Step("threshold", (words, STOP), figures)
+
+
 def mark_origin(
     config: Config, result: OfferResult, criterion: Criterion
 ) -> tuple[Value, dict[str, Value]]:

@@ -31,6 +31,7 @@ from referent_ess.render.document_phrases import (
     input_role,
     lots_of,
     scoring_rule,
+    statuses_of,
     threshold_rule,
 )
 from referent_ess.render.html.lot_section import lot_section, unplaced_section
@@ -248,7 +249,7 @@ def _method_section(config: Config) -> str:
     statuses = "".join(
         f'<tr><th scope="row">{status_label(status)}</th><td>{status_explained(status)}</td>'
         f"<td>{escape(LEGAL_BASIS.get(status) or _no_legal_basis(status))}</td></tr>"
-        for status in Status
+        for status in statuses_of(config)
     )
     vat = numbers.percent(consultation.vat_rate)
     basis = basis_words(consultation.cap_basis)

@@ -63,6 +63,8 @@ def _legal_basis(reason: Reason) -> str | None:
 def _consequence(status: Status) -> str:
     if status is Status.LATE:
         return tr("doc.letter.consequence.late")
+    if status is Status.BELOW_THRESHOLD:
+        return tr("doc.letter.consequence.threshold")
     if status in (Status.INCOMPLETE, Status.OVER_CAP):
         return tr("doc.letter.consequence.rejected")
     return tr("doc.letter.consequence")
@@ -70,6 +72,8 @@ def _consequence(status: Status) -> str:
 
 def ranking(config: Config, lot: LotResult, result: OfferResult) -> str:
     """Its rank in one sentence, and how an exact tie was broken."""
+    if result.status is Status.BELOW_THRESHOLD:
+        return tr("doc.letter.ranking.threshold")
     if result.rank is None:
         return tr("doc.letter.ranking.none")
     shared = sum(1 for other in lot.ranked if other.rank == result.rank) > 1
@@ -105,6 +109,7 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
     if winner is not None:
         header.append(tr("doc.letter.col.retained"))
     ranked = result.rank is not None
+    marked = ranked or _marked_then_eliminated(result)
     rows = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
     criteria = config.criteria_for(result.offer.lot)
     for criterion in criteria.nodes:
@@ -113,7 +118,7 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
             md(indented_label(criterion.label, criteria.depth_of(criterion.id))),
             figure(maximum),
             _with_word(criterion, result, points(result.points.get(criterion.id)))
-            if ranked
+            if marked and (ranked or not criterion.is_price)
             else NOT_APPLICABLE,
         ]
         if winner is not None:
@@ -130,6 +135,12 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
     return "\n".join(rows)
 
 
+def _marked_then_eliminated(result: OfferResult) -> bool:
+    """An offer the jury marked, then eliminated by a threshold the consultation rules
+    announce: its marks' points are what eliminated it, so its letter gives them."""
+    return result.status is Status.BELOW_THRESHOLD
+
+
 def _with_word(criterion: Criterion, result: OfferResult, shown: str) -> str:
     """Points, and on a descriptor scale the jury's word: ``24,00 (« Satisfaisant »)``."""
     word = criterion.word_for(result.offer.marks.get(criterion.id))
@@ -140,7 +151,7 @@ def comments(config: Config, result: OfferResult, whose: str) -> str:
     """The jury's written justification of the marks, when the workbook has some (``whose``:
     the catalogue key of « votre offre » or « l'offre retenue »)."""
     written = result.offer.comments
-    if result.rank is None or not written:
+    if (result.rank is None and not _marked_then_eliminated(result)) or not written:
         return ""
     lines = [tr("doc.letter.comments", whose=tr(whose)), ""]
     for criterion in config.criteria_for(result.offer.lot).marked:

@@ -14,6 +14,7 @@ from referent_ess.render.document_phrases import (
     indented_label,
     lots_of,
     scoring_rule,
+    statuses_of,
     threshold_rule,
 )
 from referent_ess.render.phrases import (
@@ -55,7 +56,7 @@ def method_sheet(sheet: SheetWriter, config: Config) -> None:
     for col in range(3, last + 1):
         sheet.put(row, col, None, header=True, measure=False)
     sheet.block(row, 3, last, tr("doc.col.legal_basis"), font=BOLD)
-    for status in Status:
+    for status in statuses_of(config):
         row += 1
         sheet.put(row, 1, status_label(status))
         sheet.put(row, 2, status_explained(status), wrap=50)

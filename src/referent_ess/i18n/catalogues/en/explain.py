@@ -49,6 +49,18 @@ MESSAGES: dict[str, str] = {
         "{head}: “{word}” ({mark}/{scale}){origin}, so {mark} / {scale} × {top} = {points}"
     ),
     "ex.mark.evaluator_word": "{who} “{word}” ({mark})",
+    "ex.threshold.met": (
+        "Eliminatory threshold announced in the consultation rules for “{label}”: {min} points; "
+        "{points} ≥ {min}: reached"
+    ),
+    "ex.threshold.missed": (
+        "Eliminatory threshold announced in the consultation rules for “{label}”: {min} points; "
+        "{points} < {min}: not reached, so the offer is eliminated"
+    ),
+    "ex.threshold.unknown": (
+        "Eliminatory threshold announced in the consultation rules for “{label}”: {min} points; "
+        "without its points it cannot be checked"
+    ),
     "ex.mark.not_ranked": "; for information, since the offer is not ranked",
     "ex.mark.comment": "; the jury's comment: “{comment}”",
     "ex.mark.evaluators": " ({how} of the evaluators' marks: {listed})",

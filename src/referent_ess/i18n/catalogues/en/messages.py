@@ -12,6 +12,14 @@ MESSAGES: dict[str, str] = {
     "msg:over_cap": (
         "price {basis} {price_money} exceeds the lot's cap {basis} {cap_money} by {excess_money}"
     ),
+    "msg:below_threshold": (
+        '{points_num} points on "{criterion}", below the eliminatory threshold of {min_num} '
+        "points announced in the consultation rules"
+    ),
+    "msg:below_threshold.exact": (
+        '{points_num} points on "{criterion}" (exactly {exact}), below the eliminatory '
+        "threshold of {min_num} points announced in the consultation rules"
+    ),
     "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
     "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
     "msg:award-note.provisional": "provisional ranking: no award yet",

@@ -398,6 +398,15 @@ MESSAGES: dict[str, str] = {
         "commande publique) : votre offre n'a donc pas été classée."
     ),
     "doc.letter.consequence": "Votre offre n'a donc pas été classée.",
+    "doc.letter.consequence.threshold": (
+        "Le règlement de la consultation annonce que les offres qui n'atteignent pas ce seuil "
+        "sont éliminées : votre offre n'a donc pas été classée."
+    ),
+    "doc.letter.ranking.threshold": (
+        "Votre offre a été notée, mais elle n'atteint pas un seuil éliminatoire annoncé au "
+        "règlement de la consultation : elle n'a donc reçu ni points prix, ni total, ni rang. "
+        "Ses points et ceux de l'offre retenue sont indiqués ci-dessous."
+    ),
     "doc.letter.ranking.none": (
         "Votre offre ayant été écartée, elle n'a été ni notée ni classée. Les notes de l'offre "
         "retenue sont indiquées pour information."

@@ -60,6 +60,18 @@ MESSAGES: dict[str, str] = {
         "= {points}"
     ),
     "ex.mark.evaluator_word": "{who} «\u00a0{word}\u00a0» ({mark})",
+    "ex.threshold.met": (
+        "Seuil éliminatoire annoncé au règlement de la consultation pour «\u00a0{label}\u00a0» : "
+        "{min} points ; {points} ≥ {min} : atteint"
+    ),
+    "ex.threshold.missed": (
+        "Seuil éliminatoire annoncé au règlement de la consultation pour «\u00a0{label}\u00a0» : "
+        "{min} points ; {points} < {min} : non atteint, l'offre est donc éliminée"
+    ),
+    "ex.threshold.unknown": (
+        "Seuil éliminatoire annoncé au règlement de la consultation pour «\u00a0{label}\u00a0» : "
+        "{min} points ; faute de points, il ne peut pas être vérifié"
+    ),
     "ex.mark.not_ranked": " ; à titre indicatif, l'offre n'étant pas classée",
     "ex.mark.comment": " ; appréciation du jury : «\u00a0{comment}\u00a0»",
     "ex.mark.evaluators": " ({how} des notes des évaluateurs : {listed})",

@@ -13,6 +13,14 @@ MESSAGES: dict[str, str] = {
         "prix {basis} de {price_money}, supérieur de {excess_money} au montant maximum {basis} "
         "du lot ({cap_money})"
     ),
+    "msg:below_threshold": (
+        "{points_num} points au critère « {criterion} », sous le seuil éliminatoire de "
+        "{min_num} points annoncé au règlement de la consultation"
+    ),
+    "msg:below_threshold.exact": (
+        "{points_num} points au critère « {criterion} » (exactement {exact}), sous le seuil "
+        "éliminatoire de {min_num} points annoncé au règlement de la consultation"
+    ),
     "msg:missing-mark": (
         "pas de note pour le critère {criterion} : le jury doit noter chaque critère"
     ),

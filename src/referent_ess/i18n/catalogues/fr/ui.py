@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "status.late": "hors délai",
     "status.incomplete": "irrégulière",
     "status.over_cap": "inacceptable",
+    "status.below_threshold": "sous le seuil éliminatoire",
     "status.invalid": "à corriger",
     "verdict.ok": "OK",
     "verdict.over": "DÉPASSE",
@@ -128,6 +129,10 @@ MESSAGES: dict[str, str] = {
     ),
     "status.explained.over_cap": (
         "offre inacceptable : son prix dépasse les crédits budgétaires alloués au lot"
+    ),
+    "status.explained.below_threshold": (
+        "offre éliminée : sous un seuil éliminatoire annoncé au règlement de la consultation "
+        "(sa règle propre, sans article du Code)"
     ),
     "status.explained.invalid": (
         "offre non évaluée : le classeur contient une erreur de saisie à corriger"
