@@ -149,7 +149,7 @@ def threshold_step(result: OfferResult, criterion: Criterion) -> Step:
     if got is None:
         return Step("threshold", (phrase("ex.threshold.unknown", **head), STOP), figures)
     reached = got >= threshold
-    figures.update(points=Points(got), points_exact=got, reached=reached)
+    figures.update(points=Points(got), points_exact=got, verdict="reached" if reached else "missed")
     key = "ex.threshold.met" if reached else "ex.threshold.missed"
     words = phrase(key, **head, points=points_with_exact(got))
     return Step("threshold", (words, STOP), figures)
