@@ -23,6 +23,8 @@ class OfferField(StrEnum):
     VAT_RATE = "vat_rate"
     PRICE_HT = "price_ht"
     RECEIVED_AT = "received_at"
+    JURY_DECISION = "jury_decision"  # irrégulière, inacceptable or inappropriée (intake.jury)
+    JURY_REASON = "jury_reason"  # the jury's reason for it, mandatory with a decision
 
 
 REQUIRED_FIELDS: tuple[OfferField, ...] = (
@@ -45,6 +47,13 @@ ALIASES: dict[OfferField, tuple[str, ...]] = {
     OfferField.VAT_RATE: ("TVA", "taux TVA", "taux de TVA"),
     OfferField.PRICE_HT: ("montant HT", "prix HT", "forfait HT"),
     OfferField.RECEIVED_AT: ("date de réception", "reçu le"),
+    OfferField.JURY_DECISION: ("décision du jury", "décision", "décision jury"),
+    OfferField.JURY_REASON: (
+        "motif de la décision",
+        "motif de la décision du jury",
+        "motif du jury",
+        "motif",
+    ),
 }
 
 _PUNCTUATION = re.compile(r"[()%€:;,/\\\[\]\"*]")
@@ -116,6 +125,8 @@ HEADERS: Final[dict[OfferField, str]] = {
     OfferField.VAT_RATE: "Taux de TVA",
     OfferField.PRICE_HT: "Montant HT",
     OfferField.RECEIVED_AT: "Date de réception",
+    OfferField.JURY_DECISION: "Décision du jury",
+    OfferField.JURY_REASON: "Motif de la décision",
 }
 MARKS_HEADERS: Final[tuple[str, ...]] = (
     "Candidat",

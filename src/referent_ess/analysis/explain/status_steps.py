@@ -12,6 +12,7 @@ from .terms import (
     AbnormalNote,
     AwardNote,
     Joiner,
+    LegalBasis,
     Listed,
     LotWarningText,
     Moment,
@@ -85,7 +86,9 @@ def status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
         yield Step("status", (admissible,), {"status": status})
         return
     order = Listed(
-        tuple(status_label(s) for s in Status if s is not Status.ADMISSIBLE), Joiner.COMMA
+        tuple(status_label(s) for s in Status if s is not Status.ADMISSIBLE),
+        Joiner.COMMA,
+        distinct=True,
     )
     excluded = phrase("ex.status.excluded", status=status_label(result.status), order=order)
     yield Step("status", (excluded,), {"status": status})
@@ -104,7 +107,7 @@ def status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
                 message=reason.message,
                 cell=reason.cell,
                 field=reason.field,
-                legal_basis=reason.legal_basis,
+                legal_basis=LegalBasis(reason.ground) if reason.ground is not None else None,
             ),
         )
 

@@ -56,6 +56,9 @@ MESSAGES: dict[str, str] = {
     "status.incomplete": "incomplete",
     "status.over_cap": "over_cap",
     "status.invalid": "invalid",
+    "status.irregular": "irregular",
+    "status.unacceptable": "unacceptable",
+    "status.inappropriate": "inappropriate",
     "verdict.ok": "OK",
     "verdict.over": "OVER",
     "verdict.unchecked": "UNCHECKED",
@@ -124,6 +127,18 @@ MESSAGES: dict[str, str] = {
         "unacceptable offer: its price exceeds the budget allotted to the lot"
     ),
     "status.explained.invalid": "offer not evaluated: the workbook holds a data error to correct",
+    "status.explained.irregular": (
+        "irregular offer, so declared by the jury: it does not meet the requirements of the "
+        "consultation documents, or breaks the applicable law"
+    ),
+    "status.explained.unacceptable": (
+        "unacceptable offer, so declared by the jury: its price exceeds the budget allocated to "
+        "the contract"
+    ),
+    "status.explained.inappropriate": (
+        "inappropriate offer, so declared by the jury: unrelated to the contract, it manifestly "
+        "cannot meet the buyer's needs and requirements without a substantial change"
+    ),
     "formula.proportional": "proportional",
     "formula.linear": "linear",
     "formula.gap": "gap",
@@ -145,6 +160,7 @@ MESSAGES: dict[str, str] = {
     "reason.no_price": (
         "the price cannot be computed: the day rate or the number of days is missing"
     ),
+    "reason.jury": "the jury's reason: {reason}",
     "letter.reason.late": "Offer received on {received}, after the deadline for offers",
     "letter.reason.late_by": (
         "Offer received on {received}, after the deadline for offers ({deadline})"
@@ -159,6 +175,7 @@ MESSAGES: dict[str, str] = {
         "Price of your offer: {price} {basis}, {excess} above the maximum amount {basis} set for "
         "the lot ({cap} {basis})"
     ),
+    "letter.reason.jury": "Reason given by the jury: {reason}",
     "note.hierarchy": (
         "Ranked by hierarchy (ordering: hierarchy, no points and no total): {order}; the next "
         "criterion is looked at only when the previous ones are equal."
