@@ -52,6 +52,7 @@ MARK_HEADERS = [
     "competence",
     "competence commentaire",
 ]
+JURY_HEADERS = ["Décision du jury", "Motif de la décision"]  # last, in the offers sheet only
 
 
 def sheets(data: bytes) -> openpyxl.Workbook:
@@ -94,11 +95,11 @@ def test_offers_sheet_validations_for_each_column(config: Config) -> None:
     assert book.sheetnames == ["offers", "lisez-moi", "listes"]
     ws = book["offers"]
     headers = [cell.value for cell in ws[1]]
-    assert headers == OFFER_HEADERS + MARK_HEADERS
+    assert headers == OFFER_HEADERS + MARK_HEADERS + JURY_HEADERS
     assert ws.max_row == 1  # no data: the buyer's rows only
     assert ws.freeze_panes == "B2"
     found = validations(ws)
-    assert sorted(found) == sorted(f"{c}2:{c}{LAST_ROW}" for c in "ABCDEFGHIJKLMNOPQ")
+    assert sorted(found) == sorted(f"{c}2:{c}{LAST_ROW}" for c in "ABCDEFGHIJKLMNOPQRS")
     assert LAST_ROW == 1000
 
     def at(column: str) -> DataValidation:
@@ -134,6 +135,10 @@ def test_offers_sheet_validations_for_each_column(config: Config) -> None:
     for column in "MOQ":  # the marks' justifications
         expect(at(column), None)
     assert at("L").error == "Note hors barème : tapez un nombre de 0 à 5."
+    # the jury's decision: a dropdown of the three words; its reason: free text
+    expect(at("R"), "list", '"irrégulière,inacceptable,inappropriée"')
+    assert at("R").error == "Choisissez irrégulière, inacceptable ou inappropriée dans la liste."
+    expect(at("S"), None)
 
 
 def test_every_header_is_recognised_and_explained(config: Config) -> None:
@@ -145,7 +150,8 @@ def test_every_header_is_recognised_and_explained(config: Config) -> None:
     assert [name for _, name in kinds[:7]] == [
         "candidate", "lot", "day_rate_ht", "days", "vat_rate", "price_ht", "received_at",
     ]  # fmt: skip
-    assert [kind.value for kind, _ in kinds[7:]] == ["document"] * 4 + ["mark", "comment"] * 3
+    assert [kind.value for kind, _ in kinds[7:-2]] == ["document"] * 4 + ["mark", "comment"] * 3
+    assert kinds[-2:] == [("field", "jury_decision"), ("field", "jury_reason")]
     for cell in ws[1]:
         assert cell.comment is not None, cell.coordinate
         assert "Exemple" in cell.comment.text
@@ -270,7 +276,8 @@ def test_several_evaluators_fill_the_marks_sheet(config: Config, tmp_path: Path)
     data = build_template(config, ["Anne", "Bruno"])
     book = sheets(data)
     assert book.sheetnames == ["offers", "marks", "lisez-moi", "listes"]
-    assert [cell.value for cell in book["offers"][1]] == OFFER_HEADERS  # no mark columns
+    # no mark columns; the jury's decisions stay in the offers sheet
+    assert [cell.value for cell in book["offers"][1]] == OFFER_HEADERS + JURY_HEADERS
     ws = book["marks"]
     headers = [str(cell.value) for cell in ws[1]]
     assert headers == ["Candidat", "N° lot", "Critère", "Évaluateur", "Note", "Commentaire"]

@@ -121,6 +121,7 @@ _CODES: dict[str, Kind] = {
     "mark-given-twice": _E,
     "no-such-offer": _E,
     "duplicate-mark": _E,
+    "jury-column-in-marks": _W,
     # lots.yaml and criteria.yaml: YAML
     "yaml-syntax.marked": _E,
     "yaml-syntax.other": _E,

@@ -112,6 +112,10 @@ MESSAGES: dict[str, str] = {
         "{found} looks like month/day/year; write the day first, e.g. {day_first}"
     ),
     "msg:mark-out-of-range": "found the mark {found_num}, expected a mark from 0 to {scale_num}",
+    "msg:jury-column-in-marks": (
+        "the column {header} is ignored: the jury's decisions and their reasons are read from "
+        "the offers sheet only; write them on the offer's row there"
+    ),
     "msg:bad-jury-decision": (
         "found {found}, expected the jury's decision: irrégulière, inacceptable or inappropriée "
         "(or irregular, unacceptable, inappropriate); leave the cell empty when the jury "

@@ -153,6 +153,10 @@ MESSAGES: dict[str, str] = {
         "{found} ressemble à mois/jour/année ; mettez le jour en premier, par exemple {day_first}"
     ),
     "msg:mark-out-of-range": "la note {found_num} n'est pas entre 0 et {scale_num}",
+    "msg:jury-column-in-marks": (
+        "la colonne {header} est ignorée : les décisions du jury et leurs motifs se lisent "
+        "dans la feuille des offres seulement ; écrivez-les sur la ligne de l'offre"
+    ),
     "msg:bad-jury-decision": (
         "la cellule contient {found} : la décision du jury s'écrit irrégulière, inacceptable ou "
         "inappropriée ; laissez la cellule vide si le jury n'a rien décidé"

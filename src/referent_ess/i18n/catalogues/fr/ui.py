@@ -89,7 +89,8 @@ MESSAGES: dict[str, str] = {
         "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
         "votre consultation ; 3. si vous avez changé les lots, les pièces ou les critères, "
         "{where}referent template --force (offers.xlsx leur correspond alors) ; 4. saisissez "
-        "les offres et les notes du jury dans offers.xlsx ; 5. {where}referent validate, puis "
+        "les offres, les notes du jury et ses décisions (offre irrégulière, inacceptable ou "
+        "inappropriée, avec leur motif) dans offers.xlsx ; 5. {where}referent validate, puis "
         "referent score."
     ),
     "cli.placeholder_ocid": (
