@@ -67,7 +67,8 @@ def test_an_inappropriate_offer_is_not_ranked_and_keeps_the_jurys_reason(
         ("Beta", 2, Fraction(76)),
     ]
     assert not lot.provisional
-    assert lot.award is not None and lot.award.candidate == "Alpha"
+    assert lot.award is not None
+    assert lot.award.candidate == "Alpha"
 
 
 @pytest.mark.parametrize(

@@ -103,7 +103,13 @@ def test_anything_else_is_refused_with_what_was_found(typed: object, found: str)
 _WORDS = {
     IRREGULAR: ["irrégulière", "irrégulier", "irrégulières", "irréguliers", "irregular"],
     UNACCEPTABLE: ["inacceptable", "inacceptables", "unacceptable"],
-    INAPPROPRIATE: ["inappropriée", "inapproprié", "inappropriées", "inappropriés", "inappropriate"],
+    INAPPROPRIATE: [
+        "inappropriée",
+        "inapproprié",
+        "inappropriées",
+        "inappropriés",
+        "inappropriate",
+    ],
 }
 
 
@@ -190,8 +196,9 @@ def test_a_decision_without_its_reason_is_an_error_in_the_reasons_cell(
         "le jury a déclaré l'offre irrégulière (H2) sans en donner le motif : écrivez-le dans "
         "cette cellule ; la lettre au candidat doit l'indiquer"
     )
-    assert "offers.xlsx : offers!I3 : jury_reason : le jury a déclaré l'offre inappropriée (H3)" in (
-        book.problems[1].line_in("fr")
+    assert (
+        "offers.xlsx : offers!I3 : jury_reason : le jury a déclaré l'offre inappropriée (H3)"
+        in (book.problems[1].line_in("fr"))
     )
 
 

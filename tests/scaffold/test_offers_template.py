@@ -22,6 +22,7 @@ from referent_ess.base.values import parse_rate
 from referent_ess.config.columns import header_key, header_lookup
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config
+from referent_ess.evaluation.results import Status
 from referent_ess.intake.marks_sheet import MARKS_COLUMNS
 from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.offers_template import build_template, write_template
@@ -412,3 +413,26 @@ def test_write_template_never_replaces_a_workbook_holding_offers(
     path.write_bytes(b"not a workbook")  # holds no offers: --force rules
     write_template(path, config, force=True)
     assert path.read_bytes() == build_template(config)
+
+
+def test_each_decision_of_the_dropdown_is_read_by_the_tool(config: Config, tmp_path: Path) -> None:
+    """The jury picks each word of the template's list, and writes its reason beside it."""
+    data = build_template(config)
+    found = validations(sheets(data)["offers"])[f"R2:R{LAST_ROW}"]
+    words = str(found.formula1).strip('"').split(",")
+    assert words == ["irrégulière", "inacceptable", "inappropriée"]
+    rows = [
+        [*row, word, "Motif écrit par le jury."] for row, word in zip(ROWS[:3], words, strict=True)
+    ]
+    offers = fill(data, rows, tmp_path / "offers.xlsx")
+    assert api.validate(LOTS, CRITERIA, offers).problems == ()
+    lot3 = next(lot for lot in api.score(LOTS, CRITERIA, offers).lots if lot.lot.id == 3)
+    assert {r.candidate: r.status for r in lot3.offers} == {
+        "Les Bâtisseurs Solidaires (SCOP)": Status.IRREGULAR,
+        "Atelier Matières Vives (SCIC)": Status.UNACCEPTABLE,
+        "Échelle Habitat (SCOP)": Status.INAPPROPRIATE,
+    }
+    assert lot3.ranked == ()
+    lisez_moi = " ".join(str(c.value) for c in sheets(data)["lisez-moi"]["A"] if c.value)
+    assert "• Décision du jury et Motif de la décision (facultatifs)" in lisez_moi
+    assert "referent enregistre la décision du jury, il ne la prend pas" in lisez_moi
