@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referent_ess.config.choices import CapBasis, PriceBasis, PriceFormula
-from referent_ess.config.model import Config, Consultation, Criterion, Lot, PriceRule
+from referent_ess.config.model import (
+    Config,
+    Consultation,
+    CriteriaSet,
+    Criterion,
+    Lot,
+    PriceRule,
+)
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.results import Evaluation, Status
 from referent_ess.intake.offers import Offer, OfferBook
@@ -36,12 +43,17 @@ def make_config(formula: PriceFormula, k: Decimal = Decimal(2)) -> Config:
         ),
         lots=(Lot(1, "Lot", Decimal(10_000_000), Decimal(12_000_000)),),
         total=Decimal(100),
-        criteria=(
-            Criterion("quality", "Q", Decimal(45), Decimal(5)),
-            Criterion("team", "T", Decimal(25), Decimal(5)),
-            Criterion("price", "P", Decimal(30), Decimal(5), PriceRule(formula, PriceBasis.HT, k)),
+        default_set=CriteriaSet(
+            None,
+            (
+                Criterion("quality", "Q", Decimal(45), Decimal(5)),
+                Criterion("team", "T", Decimal(25), Decimal(5)),
+                Criterion(
+                    "price", "P", Decimal(30), Decimal(5), PriceRule(formula, PriceBasis.HT, k)
+                ),
+            ),
+            ("price",),
         ),
-        tie_break=("price",),
         lots_path=Path("lots.yaml"),
         criteria_path=Path("criteria.yaml"),
         lots_sha256="",
@@ -165,9 +177,9 @@ def with_basis(config: Config, basis: PriceBasis) -> Config:
     """The same configuration, its price criterion compared on ``basis``."""
     criteria = tuple(
         replace(c, price=replace(c.price, basis=basis)) if c.price is not None else c
-        for c in config.criteria
+        for c in config.default_set.criteria
     )
-    return replace(config, criteria=criteria)
+    return config.with_set(replace(config.default_set, criteria=criteria))
 
 
 vat_rates = st.sampled_from([Decimal(0), Decimal("0.055"), Decimal("0.1"), Decimal("0.2")])

@@ -72,6 +72,32 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
     lot = lot_of(data, 4)
     assert isinstance(lot["offers"][0]["total"], Decimal)  # a JSON number, not a string
     assert isinstance(lot["offers"][0]["points"]["price"], Decimal)
+    # added with criteria trees: the lot's set (the default one) and its tree, and each offer's
+    # points on that tree; a flat set is a tree of leaves
+    assert lot.pop("criteria_set") is None
+    assert [
+        (n["id"], n["weight"], n["max_points"], n["children"]) for n in lot.pop("criteria")
+    ] == [
+        ("context", 30, 30, []),
+        ("technical", 30, 30, []),
+        ("competence", 20, 20, []),
+        ("price", 20, 20, []),
+    ]
+    trees = [offer.pop("tree") for offer in lot["offers"]]
+    assert trees[0][0] == {
+        "id": "context",
+        "label": "Note de contexte, connaissance du secteur et des acteurs, enjeux du territoire",
+        "weight": 30,
+        "max_points": 30,
+        "points": 24,
+        "children": [],
+    }
+    assert [[node["points"] for node in tree] for tree in trees] == [
+        [24, 24, 16, D("16.18")],
+        [21, 24, 12, 20],
+        [24, 24, 16, None],  # not admissible: no price points
+        [27, 27, 16, None],
+    ]
     assert lot == {
         "id": 4,
         "title": "Réemploi et ressources",

@@ -145,7 +145,7 @@ def test_offers_sheet_validations_for_each_column(config: Config) -> None:
 def test_every_header_is_recognised_and_explained(config: Config) -> None:
     ws = sheets(build_template(config))["offers"]
     lookup = header_lookup(
-        config.consultation.required_documents, tuple(c.id for c in config.marked_criteria)
+        config.consultation.required_documents, tuple(c.id for c in config.mark_columns)
     )
     kinds = [lookup[header_key(str(cell.value))] for cell in ws[1]]  # a KeyError if unknown
     assert [name for _, name in kinds[:7]] == [
@@ -405,12 +405,12 @@ def test_write_template_never_replaces_a_workbook_holding_offers(
         write_template(path, config, force=True)
     assert refused.value.code == "output-holds-offers"
     assert refused.value.lines == (
-        f"{path}: holds 2 offer row(s); write the template to another file (--out new.xlsx) "
+        f"{path}: holds 2 offer rows; write the template to another file (--out new.xlsx) "
         "and copy the offers across, so that nothing typed is lost [output-holds-offers]",
     )
     assert path.read_bytes() == typed  # nothing lost
 
-    path.write_bytes(b"not a workbook")  # holds no offers: --force rules
+    path.write_bytes(b"")  # an empty file holds no offers: --force rules
     write_template(path, config, force=True)
     assert path.read_bytes() == build_template(config)
 
@@ -436,3 +436,40 @@ def test_each_decision_of_the_dropdown_is_read_by_the_tool(config: Config, tmp_p
     lisez_moi = " ".join(str(c.value) for c in sheets(data)["lisez-moi"]["A"] if c.value)
     assert "• Décision du jury et Motif de la décision (facultatifs)" in lisez_moi
     assert "referent enregistre la décision du jury, il ne la prend pas" in lisez_moi
+
+
+# ---- characters an .xlsx cannot hold (issue 12) ------------------------------------------------
+
+UNWRITABLE = ["\x01", "\x1b", "\ud800", "\ufffe", "\uffff"]
+
+
+@pytest.mark.parametrize("character", UNWRITABLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_unwritable_characters_in_names_give_a_well_formed_workbook(
+    tmp_path: Path, character: str
+) -> None:
+    """Evaluators' names (from the command line) and the texts of lots.yaml reach the cells,
+    the comments and the data validations' lists: each part must still be well-formed XML."""
+    from xml.dom import minidom
+
+    escaped = f"\\u{ord(character):04X}"
+    lots = tmp_path / "lots.yaml"
+    lots.write_text(
+        f'consultation: {{title: "T{escaped}"}}\n'
+        f'lots: [{{id: 1, title: "Lot {escaped} un", cap_ht: 5}}]\n',
+        encoding="utf-8",
+    )
+    criteria = tmp_path / "criteria.yaml"
+    criteria.write_text(
+        f'criteria:\n  - {{id: quality, label: "Q{escaped}", weight: 60}}\n'
+        "  - {id: price, label: P, weight: 40, price: {formula: proportional}}\n",
+        encoding="utf-8",
+    )
+    data = build_template(load_config(lots, criteria), [f"An{character}ne", "Bruno"])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name, content in parts.items():
+        if name.endswith((".xml", ".rels")):
+            minidom.parseString(content)  # raises on a character XML forbids
+            assert character.encode("utf-8", "surrogatepass") not in content
+    text = b"".join(parts.values()).decode("utf-8")
+    assert "An\ufffdne" in text  # replaced, not dropped: two names never become one

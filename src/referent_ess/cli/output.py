@@ -83,16 +83,35 @@ def emit(
     else:
         from referent_ess.render.terminal.printing import print_wide
 
-        print_wide(table())
+        with _screen():
+            print_wide(table())
         return
     if destination.path is None:
-        for piece in [text] if isinstance(text, str) else text:
-            typer.echo(piece, nl=False)
+        with _screen():
+            for piece in [text] if isinstance(text, str) else text:
+                typer.echo(piece, nl=False)
         return
     from referent_ess.files.atomic_write import write_atomically
 
     write_atomically(destination.path, text, inputs=inputs, force=destination.force)
     say_written(destination.path)
+
+
+@contextmanager
+def _screen() -> Iterator[None]:
+    """The result goes to stdout: a full disk or a failing device behind it is one line (exit
+    code 2), never a traceback. A pipe closed early (``| head``) is Typer's to end quietly."""
+    import sys
+
+    from referent_ess.problems.errors import ReferentError, os_reason
+
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise ReferentError("stdout-unwritable", params=os_reason(exc)) from None
 
 
 def read_files(evaluation: "Evaluation") -> list[Path]:

@@ -31,7 +31,8 @@ def vat_basis_warnings(
 ) -> tuple[Problem, ...]:
     """The warning ``vat-basis`` for ``lot`` (ranked from ``judged``, its offers as judged one by
     one), or nothing: when prices are compared TTC, or its admissible offers share one rate."""
-    rule = config.price_criterion.price
+    criteria_set = config.criteria_for(lot.lot.id)
+    rule = criteria_set.price_criterion.price
     assert rule is not None
     if rule.basis is not PriceBasis.HT:
         return ()
@@ -39,8 +40,9 @@ def vat_basis_warnings(
     if len(rates) < 2:
         return ()
     ttc = replace(rule, basis=PriceBasis.TTC)
-    criteria = tuple(replace(c, price=ttc) if c.is_price else c for c in config.criteria)
-    again = rank_lot(lot.lot, judged, replace(config, criteria=criteria), source, unsure=unsure)
+    criteria = tuple(replace(c, price=ttc) if c.is_price else c for c in criteria_set.criteria)
+    on_ttc = config.with_set(replace(criteria_set, criteria=criteria))
+    again = rank_lot(lot.lot, judged, on_ttc, source, unsure=unsure)
     ht_first, ttc_first = lot.winners, again.winners
     same = _rows(ht_first) == _rows(ttc_first)
     params = (

@@ -30,8 +30,8 @@ class Header:
 
     def __init__(self, raw: RawSheet, config: Config) -> None:
         self.raw = raw
-        self.documents = config.consultation.required_documents
-        self.marked = tuple(c.id for c in config.marked_criteria)
+        self.documents = config.document_columns  # of every lot: some lots may need only some
+        self.marked = tuple(c.id for c in config.mark_columns)
         self.lookup: HeaderLookup = header_lookup(self.documents, self.marked)
         self.columns: list[Column] = []
         self.problems: list[Problem] = []

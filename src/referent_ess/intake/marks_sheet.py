@@ -18,7 +18,7 @@ from referent_ess.base.normalise import normalise
 from referent_ess.base.values import BadValue, Params, is_blank, parse_lot, parse_number
 from referent_ess.config.choices import MarksAggregate
 from referent_ess.config.columns import ALIASES, OfferField, column_letter, header_key
-from referent_ess.config.model import Config
+from referent_ess.config.model import Config, Criterion
 from referent_ess.intake.sheet import RawSheet
 from referent_ess.problems.problem import Problem
 
@@ -94,10 +94,12 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
     positions = _header(raw, report)
     if any(name not in positions for name in REQUIRED):
         return MarksSheet({}, (), tuple(problems))
-    criteria = {}
-    for known in config.marked_criteria:
-        criteria[header_key(known.id)] = known
-        criteria[header_key(known.label)] = known
+    # a criterion is named by its id or its label: those of the marked leaves of every set
+    criteria: dict[str, Criterion] = {}
+    for criteria_set in config.sets_in_use:
+        for known in criteria_set.marked:
+            criteria.setdefault(header_key(known.id), known)
+            criteria.setdefault(header_key(known.label), known)
     lots = {lot.id for lot in config.lots}
     offers: dict[tuple[str, int], OfferMarks] = {}
     evaluators: dict[str, str] = {}  # normalised → as first written
@@ -117,9 +119,17 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
         if missing:
             continue
         lot = _parsed(parse_lot, value("lot"), _at(report, cell("lot"), number, "lot"))
-        criterion = criteria.get(header_key(str(value("criterion"))))
+        named = header_key(str(value("criterion")))
+        criterion = criteria.get(named)
+        if isinstance(lot, int) and lot in lots and criterion is not None:
+            criterion = _in_lot(config.criteria_for(lot).marked, named)
+            if criterion is None:
+                label = criteria[named].label
+                params: Params = (("form", "marks"), ("lot", str(lot)), ("criterion", label))
+                report("not-for-lot", cell("criterion"), number, "criterion", params)
+                continue
         if criterion is None:
-            ids = ", ".join(c.id for c in config.marked_criteria)
+            ids = ", ".join(c.id for c in config.mark_columns)
             report(
                 "unknown-criterion",
                 cell("criterion"),
@@ -176,6 +186,11 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
             continue
         slot[entry.evaluator] = entry
     return MarksSheet(offers, tuple(evaluators.values()), tuple(problems))
+
+
+def _in_lot(marked: tuple[Criterion, ...], named: str) -> Criterion | None:
+    """The marked leaf of the lot's set that ``named`` (a header key) names, by id or label."""
+    return next((c for c in marked if named in (header_key(c.id), header_key(c.label))), None)
 
 
 def _header(raw: RawSheet, report: "Report") -> dict[str, int]:

@@ -71,11 +71,17 @@ class RowReader:
         self.raw = raw
         self.columns = columns
         self.lot_ids = {lot.id for lot in config.lots}
-        self.scales = {c.id: c.scale for c in config.marked_criteria}
+        # a mark is checked against the largest scale its criterion has in any set, then (when
+        # the lots differ) against the scale of the offer's lot
+        self.scales: dict[str, Decimal] = {}
+        for criteria in config.sets_in_use:
+            for leaf in criteria.marked:
+                self.scales[leaf.id] = max(leaf.scale, self.scales.get(leaf.id, leaf.scale))
+        self.per_lot = None if config.uniform else _per_lot(config)
         self.fields = {c.index: OfferField(c.name) for c in columns if c.kind is ColumnKind.FIELD}
         self.unheaded = [i for i, title in enumerate(raw.header) if is_blank(title)]
         self.letters = {c.name: c.letter for c in columns}
-        self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.marked_criteria}
+        self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.mark_columns}
         free_text = [
             c
             for c in columns
@@ -88,6 +94,10 @@ class RowReader:
         ]
         jury = (OfferField.JURY_DECISION.value, OfferField.JURY_REASON.value)
         self.jury = any(c.name in jury for c in columns)  # the sheet records decisions
+        # the lot's column, read first when lots differ: it says which columns apply to the row
+        self.lot_plan = next(
+            (step for step in self.plan if step[0].name == OfferField.LOT.value), None
+        )
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
         problems: list[Problem] = []
@@ -97,9 +107,18 @@ class RowReader:
         comments: dict[str, str] = {}
         width = len(values)
         unread: set[str] = set()  # the columns whose cell holds something that cannot be read
+        applies = self._applicable(values) if self.per_lot is not None else None
         for column, memo in self.plan:
             value = values[column.index] if column.index < width else None
+            if applies is not None and column.kind is not ColumnKind.FIELD:
+                note = applies.refusal(column, value)
+                if note is not None:
+                    problems.append(self._problem(note, f"{column.letter}{number}", number))
+                    continue
             outcome, notes = self._reading(column, value, memo)
+            if applies is not None and column.kind is ColumnKind.MARK and not notes:
+                notes = applies.out_of_range(column.name, outcome)
+                outcome = None if notes else outcome
             for note in notes:
                 problems.append(self._problem(note, f"{column.letter}{number}", number))
             if outcome is None:
@@ -163,6 +182,17 @@ class RowReader:
             note = _Note("jury-reason-alone", reason_name)
             return [self._problem(note, f"{self.letters[reason_name]}{row}", row)]
         return []
+
+    def _applicable(self, values: tuple[object, ...]) -> "_LotColumns | None":
+        """What applies to the row's lot (None when the lot cannot be read: the row is already
+        in error)."""
+        assert self.per_lot is not None
+        if self.lot_plan is None:
+            return None
+        column, memo = self.lot_plan
+        value = values[column.index] if column.index < len(values) else None
+        lot, _ = self._reading(column, value, memo)  # its notes are reported in the row's turn
+        return self.per_lot.get(lot) if isinstance(lot, int) else None
 
     def _problem(self, note: _Note, cell: str, row: int) -> Problem:
         return Problem(
@@ -250,6 +280,57 @@ class RowReader:
             return mark
 
         return parse_mark
+
+
+@dataclass(frozen=True)
+class _LotColumns:
+    """The columns that apply to one lot: the marks of its set (each with its scale) and its
+    documents; a value in another mark, comment or document column is refused."""
+
+    lot: int
+    marks: dict[str, tuple[str, Decimal]]  # leaf id → (its label, its scale in the lot's set)
+    documents: frozenset[str]
+    labels: dict[str, str]  # every mark column's criterion → its label, to name it
+
+    def refusal(self, column: Column, value: object) -> _Note | None:
+        """The problem of a value in a column that does not apply to the lot, if any."""
+        if is_blank(value):
+            return None
+        if column.kind is ColumnKind.DOCUMENT:
+            if column.name in self.documents:
+                return None
+            params: Params = (("form", "document"), ("lot", str(self.lot)))
+            return _Note("not-for-lot", column.name, (*params, ("document", column.name)))
+        criterion = column.name.removesuffix("_comment")
+        if criterion in self.marks:
+            return None
+        form = "mark" if column.kind is ColumnKind.MARK else "comment"
+        label = self.labels.get(criterion, criterion)
+        params = (("form", form), ("lot", str(self.lot)), ("criterion", label))
+        return _Note("not-for-lot", column.name, params)
+
+    def out_of_range(self, criterion: str, mark: object) -> tuple[_Note, ...]:
+        """A mark within the largest scale of its criterion but above the lot's own."""
+        if not isinstance(mark, Decimal) or criterion not in self.marks:
+            return ()
+        scale = self.marks[criterion][1]
+        if mark > scale:
+            params = (("found_num", str(mark)), ("scale_num", str(scale)))
+            return (_Note("mark-out-of-range", criterion, params),)
+        return ()
+
+
+def _per_lot(config: Config) -> dict[int, _LotColumns]:
+    labels = {c.id: c.label for c in config.mark_columns}
+    return {
+        lot.id: _LotColumns(
+            lot.id,
+            {c.id: (c.label, c.scale) for c in config.criteria_for(lot.id).marked},
+            frozenset(config.documents_for(lot.id)),
+            labels,
+        )
+        for lot in config.lots
+    }
 
 
 def _memo_key(value: object) -> tuple[type, object]:

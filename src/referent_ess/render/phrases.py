@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from referent_ess import i18n
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
-from referent_ess.config.model import Config, PriceRule
+from referent_ess.config.model import Config, Criterion, PriceRule
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.budget import BudgetReport, unchecked_because
 from referent_ess.evaluation.kernel import max_points
@@ -100,8 +100,33 @@ def formula_text(formula: PriceFormula, top: str, comma: str = ", ") -> str:
     }[formula]
 
 
-def criterion_label(config: Config, criterion_id: str) -> str:
-    return next((c.label for c in config.criteria if c.id == criterion_id), criterion_id)
+def criterion_label(config: Config, criterion_id: str, lot_id: int | None = None) -> str:
+    """The label of a criterion (of the lot's set, else of the first set that has it)."""
+    sets = (config.criteria_for(lot_id), config.default_set, *config.named_sets)
+    found = (s.node(criterion_id) for s in sets)
+    return next((c.label for c in found if c is not None), criterion_id)
+
+
+def tree_notes(config: Config, lot_id: int) -> list[str]:
+    """One sentence per criterion of the lot that has sub-criteria: what it is made of, with
+    each node's label and maximum points (nothing for a flat set, or in a hierarchy)."""
+    criteria = config.criteria_for(lot_id)
+    if criteria.is_flat or config.ordering is Ordering.HIERARCHY:
+        return []
+
+    def named(node: Criterion) -> str:
+        top = short_raw(points(max_points(config.total, node.weight)))
+        return tr("note.tree.node", id=node.id, label=node.label, maximum=top)
+
+    return [
+        tr(
+            "note.tree",
+            parent=named(parent),
+            children=", ".join(named(child) for child in parent.sub_criteria),
+        )
+        for parent in criteria.nodes
+        if parent.sub_criteria
+    ]
 
 
 def names_of(results: Sequence[OfferResult]) -> str:
@@ -116,13 +141,14 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
     """How the lot's price points were computed, with the figures used (or, in a hierarchy,
     the order in which the criteria are compared)."""
     config = evaluation.config
+    criteria = config.criteria_for(lot.lot.id)
     if config.ordering is Ordering.HIERARCHY:
         order = tr("note.hierarchy.then").join(
             tr("note.hierarchy.price" if c.is_price else "note.hierarchy.mark", criterion=c.id)
-            for c in config.criteria
+            for c in criteria.criteria
         )
         return tr("note.hierarchy", order=order)
-    criterion = config.price_criterion
+    criterion = criteria.price_criterion
     rule = criterion.price
     assert rule is not None
     top = short_raw(points(max_points(config.total, criterion.weight)))
@@ -332,8 +358,9 @@ def deadline_words(deadline: date | datetime | None, space: str = " ") -> str:
 
 
 def missing_documents(config: Config, result: OfferResult) -> list[str]:
-    """The required documents the offer lacks, in the order lots.yaml lists them."""
-    required = config.consultation.required_documents
+    """The required documents the offer lacks, in the order lots.yaml lists them (those of its
+    lot)."""
+    required = config.documents_for(result.offer.lot)
     return [document for document in required if result.offer.documents.get(document) is False]
 
 
@@ -368,7 +395,8 @@ def reason_text(
     if reason.code == "jury-decision":
         return tr("reason.jury", reason=_jury_reason(reason))
     if reason.code == "missing-mark" and reason.field is not None:
-        return tr("reason.missing_mark", criterion=criterion_label(config, reason.field))
+        label = criterion_label(config, reason.field, result.offer.lot)
+        return tr("reason.missing_mark", criterion=label)
     if reason.code == "no-price":
         return tr("reason.no_price")
     return None

@@ -81,7 +81,7 @@ def status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
         admissible = phrase(
             "ex.status.admissible",
             reception=_reception(config, result),
-            documents=_documents(config),
+            documents=_documents(config, result),
         )
         yield Step("status", (admissible,), {"status": status})
         return
@@ -131,8 +131,8 @@ def _reception(config: Config, result: OfferResult) -> Phrase:
     return phrase("ex.reception.in_time", when=Moment(received), limit=limit)
 
 
-def _documents(config: Config) -> Phrase:
-    required = config.consultation.required_documents
+def _documents(config: Config, result: OfferResult) -> Phrase:
+    required = config.documents_for(result.offer.lot)
     if not required:
         return phrase("ex.documents.none")
     return phrase("ex.documents.all", documents=Listed(tuple(required), Joiner.COMMA))

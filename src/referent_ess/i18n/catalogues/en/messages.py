@@ -134,6 +134,21 @@ MESSAGES: dict[str, str] = {
         "decided nothing; write irrégulière, inacceptable or inappropriée in the 'Décision du "
         "jury' column, or clear this cell"
     ),
+    "msg:not-for-lot.mark": (
+        'lot {lot} is not marked on "{criterion}": that criterion is not among the '
+        "lot's criteria; leave the cell empty"
+    ),
+    "msg:not-for-lot.comment": (
+        'lot {lot} is not marked on "{criterion}": a comment on it has no place here; leave '
+        "the cell empty"
+    ),
+    "msg:not-for-lot.document": (
+        "lot {lot} does not require the document {document}; leave the cell empty"
+    ),
+    "msg:not-for-lot.marks": (
+        'lot {lot} is not marked on "{criterion}": that criterion is not among the '
+        "lot's criteria; remove the row"
+    ),
     "msg:unknown-criterion": "{found} is not a marked criterion of criteria.yaml ({ids})",
     "msg:error-cell": "the cell holds the error {error}; correct it in the sheet",
     "msg:formula-not-computed": (
@@ -225,6 +240,7 @@ MESSAGES: dict[str, str] = {
     "part:found.none": "",
     "part:found.value": " (found {found})",
     "part:found.date": " (found the date {found}: quote it to keep it as text)",
+    "part:found.huge": " (found a number of more than {digits} digits)",
     # lots.yaml and criteria.yaml: YAML syntax and the YAML 1.1 traps
     "msg:yaml-syntax.marked": (
         "YAML syntax error{column_part}: {problem_part}; check the indentation (spaces, not "
@@ -253,6 +269,13 @@ MESSAGES: dict[str, str] = {
     "part:date-detail.month": "{detail}",
     "part:date-detail.day": "{detail}",
     "part:date-detail.other": "{detail}",
+    "msg:yaml-too-large": (
+        "the file is larger than {limit_mb} MB, far more than a configuration needs (a few "
+        "kilobytes): check that this is the right file"
+    ),
+    "msg:yaml-too-deep": (
+        "the data is nested more than {limit} levels deep here; a configuration needs only a few"
+    ),
     "msg:yaml-alias": "YAML aliases (*name) are not allowed; write the value out",
     "msg:duplicate-key": "duplicate key {key} (first at line {first}); keep only one",
     "msg:yaml-trap.boolean": "{text} is read by YAML as the boolean {meaning}; quote it: '{text}'",
@@ -269,6 +292,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.deadline-type": "found {found}, expected a date such as 2018-03-23",
     "msg:invalid-value.deadline-zone": "give the deadline in local time, without a time zone",
+    "msg:invalid-value.deadline-huge": (
+        "found a number of more than {digits} digits, expected a date such as 2018-03-23"
+    ),
+    "msg:invalid-value.huge-number": "a number of more than {digits} digits is far too large here",
     # lots.yaml and criteria.yaml: the rarer checks
     "msg:hierarchy-weight": (
         "ordering: hierarchy compares the criteria in the order listed, without weights: "
@@ -279,6 +306,41 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.k-not-gap": "k is only used by the gap formula",
     "msg:invalid-value.price-scale": "the price criterion is not marked: remove scale",
+    "msg:invalid-value.parent-scale": (
+        "{criterion} is not marked, its sub-criteria are: give scale to them, not to it"
+    ),
+    "msg:price-criterion.nested": (
+        "the price criterion {criterion} must be a top-level criterion, not a sub-criterion"
+    ),
+    "msg:price-sub-criteria": (
+        "the price criterion {criterion} cannot have sub-criteria (a price schedule is not "
+        "supported yet): remove sub_criteria"
+    ),
+    "msg:sub-weights-sum": (
+        "the weights of the sub-criteria of {criterion} must add up to its weight {parent_num}, "
+        "found {weights_num} = {total_num}"
+    ),
+    "msg:sub-weights-percent": (
+        "the weights of the sub-criteria of {criterion} add up to 100 ({weights_num}), like "
+        "percentages of it; a sub-criterion's weight is a share of the total, like a "
+        "criterion's: with {criterion} weighing {parent_num}, write {converted_num} (each "
+        "percentage × {parent_num} / 100)"
+    ),
+    "msg:too-deep": (
+        "{criterion} is at level {limit}, the deepest a criteria tree goes (criterion, "
+        "sub-criterion, and one level below): its sub-criteria would be one level too deep"
+    ),
+    "msg:hierarchy-sub-criteria": (
+        "ordering: hierarchy compares whole criteria one after the other, without weights, so "
+        "{criterion} cannot have sub-criteria: remove sub_criteria, or weight the criteria"
+    ),
+    "msg:unknown-criteria-set.known": (
+        "unknown criteria set {found}; criteria.yaml defines these sets: {sets}"
+    ),
+    "msg:unknown-criteria-set.none": (
+        "unknown criteria set {found}: criteria.yaml defines no set (add it under sets:, or "
+        "remove criteria to use the default criteria)"
+    ),
     "msg:unknown-criterion.tie-break": "unknown criterion {found}; expected one of {ids}",
     "msg:column-clash.document": (
         "document {document} would be the same column as {owner_part}; rename it"
@@ -307,10 +369,27 @@ MESSAGES: dict[str, str] = {
     "msg:output-folder-missing": "{path}: the folder {folder} does not exist",
     "msg:output-unwritable": "{path}: cannot be written ({reason_part})",
     "msg:output-is-file": "{path}: is a file; give a folder for the letters",
+    "msg:output-special-file": (
+        "{path}: is {kind_part}, not a regular file; referent replaces only regular files, even "
+        "with --force: give another file name"
+    ),
+    "part:file.fifo": "a named pipe (FIFO)",
+    "part:file.device": "a device",
+    "part:file.socket": "a socket",
+    "part:file.other": "a special file",
+    "msg:stdout-unwritable": "the standard output cannot be written ({reason_part})",
+    "msg:output-trailing-separator": (
+        "{path}: ends with {separator}, so it names a folder, and there is no such folder; give "
+        "the name of the file to write, without the final {separator}"
+    ),
+    "msg:output-parent-not-folder": (
+        "{path}: cannot be written: {folder} is a file, not a folder; give a path in a folder"
+    ),
     "msg:unknown-report-format": (
         "{path}: the report is written as .xlsx or .html; give --out a name ending with one of them"
     ),
     "msg:no-export-format": "{command}: choose what to export: --ocds",
+    "msg:bad-option": "{option} takes a whole number from {low} to {high} (found {found})",
     "msg:no-offers-file": (
         "{path}: no offers workbook given; pass it after the command (e.g. `referent score "
         "offers.xlsx`) or set consultation.offers in lots.yaml"
@@ -377,6 +456,13 @@ MESSAGES: dict[str, str] = {
     "msg:unreadable-file": "{path}: cannot be read ({reason_part})",
     "part:os.denied": "{reason}",
     "part:os.other": "{reason}",
+    "part:os.no-space": "{reason}",
+    "part:os.name-too-long": "{reason}",
+    "part:os.not-a-folder": "{reason}",
+    "part:os.read-only": "{reason}",
+    "part:os.missing": "{reason}",
+    "part:os.loop": "{reason}",
+    "part:os.io": "{reason}",
     "msg:unreadable-file.not-regular": "{path}: not a regular file, expected a .csv file",
     "msg:not-utf8.yaml": "{path}: not UTF-8 text (byte {byte}); save it as UTF-8",
     "msg:not-utf8.csv": (

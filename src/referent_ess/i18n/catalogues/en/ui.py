@@ -81,7 +81,8 @@ MESSAGES: dict[str, str] = {
     "cli.more_warnings": "… and {n} more: `referent validate` lists every one",
     "cli.written": "written: {path}",
     "cli.reading": "reading the offers: {task.completed} rows",  # a progress bar, on a terminal
-    "cli.written_letters": "written: {n} letter(s) in {folder}",
+    "cli.written_letters.one": "written: 1 letter in {folder}",
+    "cli.written_letters.many": "written: {n} letters in {folder}",
     "cli.next_steps": (
         "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
         "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "
@@ -112,6 +113,8 @@ MESSAGES: dict[str, str] = {
         "{expression}, with {figures}."
     ),
     "note.vat_mix": " VAT rates differ among them ({rates}): prices are compared {basis}.",
+    "note.tree": "Sub-criteria of {parent}: {children}.",
+    "note.tree.node": "{id} ({label}, /{maximum})",
     "note.tie": "Exact tie at {total} between {names}",
     "note.tie_decided": ": decided by {criterion} points ({figures})",
     "note.tie_undecided": ": the tie-break does not separate them",

@@ -45,6 +45,12 @@ MESSAGES: dict[str, str] = {
         "maximum {basis} du lot : {verdict}."
     ),
     "ex.head": "Critère {id} (pondération {weight}\u00a0%, au plus {top} points{exact})",
+    "ex.head.tree": (
+        "Critère « {label} »{within} (pondération {weight}\u00a0%, au plus {top} points{exact})"
+    ),
+    "ex.head.within": ", sous-critère de « {parent} »",
+    "ex.parent": "{head} = la somme de ses sous-critères : {parts} = {points}",
+    "ex.parent.none": "{head} : un sous-critère n'a pas de points, il n'en a donc pas non plus.",
     "ex.exactly": " (exactement {value})",
     "ex.mark.eliminated": " (le jury ne note pas une offre déjà écartée)",
     "ex.mark.none": "{head} : pas de note{why}, donc pas de points.",

@@ -174,6 +174,21 @@ MESSAGES: dict[str, str] = {
         "n'avait rien décidé ; écrivez irrégulière, inacceptable ou inappropriée dans la colonne "
         "« Décision du jury », ou videz cette cellule"
     ),
+    "msg:not-for-lot.mark": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
+        "lot ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.comment": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : un commentaire sur ce critère n'a "
+        "pas lieu d'être ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.document": (
+        "le lot {lot} n'exige pas la pièce {document} ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.marks": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
+        "lot ; supprimez la ligne"
+    ),
     "msg:unknown-criterion": ("{found} n'est pas un critère noté de criteria.yaml ({ids})"),
     "msg:error-cell": "la cellule contient l'erreur {error} ; corrigez-la dans la feuille",
     "msg:formula-not-computed": (
@@ -263,6 +278,7 @@ MESSAGES: dict[str, str] = {
     "part:found.date": (
         " (date trouvée : {found} ; mettez-la entre guillemets pour la garder comme texte)"
     ),
+    "part:found.huge": " (valeur trouvée : un nombre de plus de {digits} chiffres)",
     # lots.yaml et criteria.yaml : syntaxe YAML et pièges de YAML 1.1
     "msg:yaml-syntax.marked": (
         "erreur de syntaxe YAML{column_part} : {problem_part} ; vérifiez l'indentation (des "
@@ -293,6 +309,14 @@ MESSAGES: dict[str, str] = {
     "part:date-detail.month": "le mois doit être entre 1 et 12",
     "part:date-detail.day": "ce jour n'existe pas dans ce mois",
     "part:date-detail.other": "{detail}",
+    "msg:yaml-too-large": (
+        "le fichier dépasse {limit_mb} Mo, bien plus qu'il n'en faut pour une configuration "
+        "(quelques kilo-octets) : vérifiez qu'il s'agit du bon fichier"
+    ),
+    "msg:yaml-too-deep": (
+        "les données sont imbriquées ici sur plus de {limit} niveaux ; une configuration n'en "
+        "demande que quelques-uns"
+    ),
     "msg:yaml-alias": ("les alias YAML (*nom) ne sont pas acceptés ; écrivez la valeur en entier"),
     "msg:duplicate-key": "clé {key} en double (déjà à la ligne {first}) ; n'en gardez qu'une",
     "msg:yaml-trap.boolean": (
@@ -317,6 +341,13 @@ MESSAGES: dict[str, str] = {
     "msg:invalid-value.deadline-zone": (
         "indiquez la date limite en heure locale, sans fuseau horaire"
     ),
+    "msg:invalid-value.deadline-huge": (
+        "valeur trouvée : un nombre de plus de {digits} chiffres ; il faut une date, par exemple "
+        "2018-03-23"
+    ),
+    "msg:invalid-value.huge-number": (
+        "un nombre de plus de {digits} chiffres est bien trop grand ici"
+    ),
     # lots.yaml et criteria.yaml : les vérifications plus rares
     "msg:hierarchy-weight": (
         "ordering: hierarchy compare les critères dans l'ordre de la liste, sans pondération : "
@@ -330,6 +361,43 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.price-scale": (
         "le critère prix n'est pas noté par le jury : supprimez scale"
+    ),
+    "msg:invalid-value.parent-scale": (
+        "{criterion} n'est pas noté par le jury, ses sous-critères le sont : donnez scale à "
+        "ceux-ci, pas à lui"
+    ),
+    "msg:price-criterion.nested": (
+        "le critère prix {criterion} doit être un critère de premier niveau, pas un sous-critère"
+    ),
+    "msg:price-sub-criteria": (
+        "le critère prix {criterion} ne peut pas avoir de sous-critères (le bordereau de prix "
+        "n'est pas encore pris en charge) : supprimez sub_criteria"
+    ),
+    "msg:sub-weights-sum": (
+        "la somme des pondérations des sous-critères de {criterion} doit égaler sa "
+        "pondération, {parent_num} ; elle fait {weights_num} = {total_num}"
+    ),
+    "msg:sub-weights-percent": (
+        "les pondérations des sous-critères de {criterion} font 100 ({weights_num}), comme des "
+        "pourcentages du critère ; or la pondération d'un sous-critère est une part du total, "
+        "comme celle d'un critère : {criterion} pesant {parent_num}, écrivez {converted_num} "
+        "(chaque pourcentage × {parent_num} / 100)"
+    ),
+    "msg:too-deep": (
+        "{criterion} est au niveau {limit}, le plus profond d'un arbre de critères (critère, "
+        "sous-critère et un niveau en dessous) : ses sous-critères seraient un niveau trop bas"
+    ),
+    "msg:hierarchy-sub-criteria": (
+        "ordering: hierarchy compare des critères entiers l'un après l'autre, sans "
+        "pondération : {criterion} ne peut donc pas avoir de sous-critères ; supprimez "
+        "sub_criteria, ou pondérez les critères"
+    ),
+    "msg:unknown-criteria-set.known": (
+        "jeu de critères inconnu {found} ; criteria.yaml définit ces jeux : {sets}"
+    ),
+    "msg:unknown-criteria-set.none": (
+        "jeu de critères inconnu {found} : criteria.yaml ne définit aucun jeu (ajoutez-le sous "
+        "sets:, ou supprimez criteria pour appliquer les critères par défaut)"
     ),
     "msg:unknown-criterion.tie-break": "critère inconnu {found} ; critères possibles : {ids}",
     "msg:column-clash.document": (
@@ -365,11 +433,31 @@ MESSAGES: dict[str, str] = {
     "msg:output-folder-missing": "{path} : le dossier {folder} n'existe pas",
     "msg:output-unwritable": "{path} : le fichier ne peut pas être écrit ({reason_part})",
     "msg:output-is-file": "{path} : c'est un fichier ; indiquez un dossier pour les lettres",
+    "msg:output-special-file": (
+        "{path} : c'est {kind_part}, pas un fichier ordinaire ; referent ne remplace que des "
+        "fichiers ordinaires, même avec --force : indiquez un autre nom de fichier"
+    ),
+    "part:file.fifo": "un tube nommé (FIFO)",
+    "part:file.device": "un périphérique",
+    "part:file.socket": "un socket",
+    "part:file.other": "un fichier spécial",
+    "msg:stdout-unwritable": "la sortie standard ne peut pas être écrite ({reason_part})",
+    "msg:output-trailing-separator": (
+        "{path} : le chemin se termine par {separator} et désigne donc un dossier, mais ce "
+        "dossier n'existe pas ; indiquez le nom du fichier à écrire, sans le {separator} final"
+    ),
+    "msg:output-parent-not-folder": (
+        "{path} : le fichier ne peut pas être écrit : {folder} est un fichier, pas un dossier ; "
+        "indiquez un chemin dans un dossier"
+    ),
     "msg:unknown-report-format": (
         "{path} : le rapport s'écrit en .xlsx ou en .html ; donnez à --out un nom qui finit par "
         "l'une de ces extensions"
     ),
     "msg:no-export-format": "{command} : choisissez ce qu'il faut exporter : --ocds",
+    "msg:bad-option": (
+        "{option} attend un nombre entier de {low} à {high} (valeur donnée : {found})"
+    ),
     "msg:no-offers-file": (
         "{path} : aucun classeur des offres n'est indiqué ; donnez-le après la commande (par "
         "exemple `referent score offers.xlsx`) ou renseignez consultation.offers dans lots.yaml"
@@ -449,6 +537,13 @@ MESSAGES: dict[str, str] = {
     "msg:unreadable-file": "{path} : le fichier ne peut pas être lu ({reason_part})",
     "part:os.denied": "accès refusé",
     "part:os.other": "{reason}",
+    "part:os.no-space": "plus de place sur le disque",
+    "part:os.name-too-long": "nom de fichier trop long",
+    "part:os.not-a-folder": "un élément du chemin n'est pas un dossier",
+    "part:os.read-only": "disque en lecture seule",
+    "part:os.missing": "fichier ou dossier introuvable",
+    "part:os.loop": "trop de liens symboliques",
+    "part:os.io": "erreur de lecture ou d'écriture du disque",
     "msg:unreadable-file.not-regular": (
         "{path} : ce n'est pas un fichier ordinaire ; il faut un fichier .csv"
     ),
