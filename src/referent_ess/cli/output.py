@@ -126,12 +126,13 @@ def offer_problems(
     """The sheet's warnings, and the problems of the offers shown (errors only when asked:
     score and rank show them as reasons)."""
     from referent_ess.evaluation.lookup import chosen_lots
+    from referent_ess.problems.problem import new_warnings
 
     found = [p for p in evaluation.book.sheet_problems if not p.is_error]
     results = [r for lot in chosen_lots(evaluation, lot_ids) for r in lot.offers]
     for result in [*results, *evaluation.unplaced]:
         found += [p for p in result.offer.problems if errors or not p.is_error]
-        found += [w for w in result.warnings if w not in result.offer.problems]
+        found += new_warnings(result.warnings, result.offer.problems)
     return found
 
 

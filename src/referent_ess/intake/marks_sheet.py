@@ -14,11 +14,18 @@ from decimal import Decimal
 from fractions import Fraction
 from statistics import median
 
-from referent_ess.base.normalise import normalise
+from referent_ess.base.normalise import control_characters, invisible_names, normalise
 from referent_ess.base.values import BadValue, Params, is_blank, parse_lot, parse_number
 from referent_ess.config.choices import MarksAggregate
-from referent_ess.config.columns import ALIASES, OfferField, column_letter, header_key
+from referent_ess.config.columns import (
+    ALIASES,
+    SHOWN_NAMES,
+    OfferField,
+    column_letter,
+    header_key,
+)
 from referent_ess.config.model import Config, Criterion
+from referent_ess.intake.rows import control_params, invisible_params
 from referent_ess.intake.sheet import RawSheet
 from referent_ess.problems.problem import Problem
 
@@ -116,7 +123,7 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
         missing = [name for name in REQUIRED if value(name) is None]
         for name in missing:
             report("missing-value", cell(name), number, name, (("field_part", f"field.{name}"),))
-        if missing:
+        if missing or not _safe_text(value, cell, number, report):
             continue
         lot = _parsed(parse_lot, value("lot"), _at(report, cell("lot"), number, "lot"))
         named = header_key(str(value("criterion")))
@@ -193,6 +200,30 @@ def _in_lot(marked: tuple[Criterion, ...], named: str) -> Criterion | None:
     return next((c for c in marked if named in (header_key(c.id), header_key(c.label))), None)
 
 
+_TEXT_COLUMNS = ("candidate", "lot", "criterion", "evaluator", "comment")
+_COMPARED = frozenset(_TEXT_COLUMNS[:-1])  # matched with the offers sheet and the criteria
+
+
+def _safe_text(
+    value: Callable[[str], object], cell: Callable[[str], str], row: int, report: "Report"
+) -> bool:
+    """Whether the row's text cells can be read: a control character or a noncharacter is an
+    error (the row is not read), an invisible character in a compared text a warning."""
+    safe = True
+    for name in _TEXT_COLUMNS:
+        text = value(name)
+        if not isinstance(text, str):
+            continue
+        control = control_characters(text)
+        if control:
+            report("control-character", cell(name), row, name, control_params(control))
+            safe = False
+        elif name in _COMPARED and invisible_names(text):
+            params = invisible_params(invisible_names(text))
+            report("invisible-character", cell(name), row, name, params)
+    return safe
+
+
 def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
     lookup = {
         header_key(alias): name for name, aliases in MARKS_COLUMNS.items() for alias in aliases
@@ -210,7 +241,7 @@ def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
             report("jury-column-in-marks", f"{column_letter(index + 1)}1", 1, None, params)
     for name in REQUIRED:
         if name not in positions:
-            aliases = ", ".join(repr(a) for a in MARKS_COLUMNS[name])
+            aliases = ", ".join(repr(a) for a in MARKS_COLUMNS[name][:SHOWN_NAMES])
             report(
                 "missing-column",
                 None,

@@ -2,14 +2,16 @@
 (:mod:`referent_ess.base.values`), each problem kept with its cell, so one run reports all of
 them."""
 
-import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import partial
+from itertools import chain
 from typing import TypeVar
 
+from referent_ess.base.normalise import control_characters, invisible_names, without_invisible
 from referent_ess.base.values import (
     BadValue,
     Params,
@@ -134,13 +136,9 @@ class RowReader:
                 marks[column.name] = outcome  # type: ignore[assignment]
             else:
                 comments[column.name.removesuffix("_comment")] = str(outcome)
-        header_width = len(self.raw.header)
-        unheaded = [i for i in self.unheaded if i < width]
-        unheaded += range(header_width, width)  # cells right of the last header
-        for index in unheaded:
-            if not is_blank(values[index]):
-                cell = f"{column_letter(index + 1)}{number}"
-                problems.append(self._problem(_Note("no-header", None), cell, number))
+        stray = self._stray(values, width)
+        if stray:
+            problems.append(self._stray_problem(stray, number))
         if self.jury:
             problems += self._jury_pair(fields, unread, number)
         return Offer(
@@ -182,6 +180,23 @@ class RowReader:
             note = _Note("jury-reason-alone", reason_name)
             return [self._problem(note, f"{self.letters[reason_name]}{row}", row)]
         return []
+
+    def _stray(self, values: tuple[object, ...], width: int) -> list[int]:
+        """The indexes of the row's values under no header: in a column whose header is blank,
+        or right of the last header. Only the row's own cells are looked at, once each."""
+        under_blank = self.unheaded[: bisect_left(self.unheaded, width)]
+        right = range(len(self.raw.header), width)
+        return [i for i in chain(under_blank, right) if not is_blank(values[i])]
+
+    def _stray_problem(self, stray: list[int], number: int) -> Problem:
+        """One warning for the row's values under no header, however many: a row of twenty
+        thousand stray cells is one line to read, naming the first and the last."""
+        first = f"{column_letter(stray[0] + 1)}{number}"
+        if len(stray) == 1:
+            return self._problem(_Note("no-header", None), first, number)
+        last = f"{column_letter(stray[-1] + 1)}{number}"
+        params = (("form", "several"), ("count", str(len(stray))), ("first", first), ("last", last))
+        return self._problem(_Note("no-header", None, params), first, number)
 
     def _applicable(self, values: tuple[object, ...]) -> "_LotColumns | None":
         """What applies to the row's lot (None when the lot cannot be read: the row is already
@@ -225,10 +240,16 @@ class RowReader:
         """What one cell of ``column`` holding ``value`` gives, and its problems (unplaced)."""
         name = column.name
         if value.__class__ is str:
+            control = control_characters(value)  # before strip(), which drops some of them
+            if control:
+                return None, (_control_note(control, name),)
             value = value.strip() or None
-        control = _control_characters(value) if value.__class__ is str else ""
-        if control:
-            return None, (_Note("control-character", name, (("control", control),)),)
+        if value.__class__ is str and name in _COMPARED and column.kind is ColumnKind.FIELD:
+            invisible = invisible_names(value)
+            if invisible:  # read as if they were not there, and said
+                shown = without_invisible(value).strip() or None
+                outcome, notes = self._field(self.fields[column.index], shown and value)
+                return outcome, (*notes, _invisible_note(invisible, name))
         if isinstance(value, ErrorCell):
             return None, (_Note("error-cell", name, (("error", value.text),)),)
         if isinstance(value, UncomputedFormula):
@@ -358,11 +379,27 @@ def _typed(value: object, kind: type[T]) -> T | None:
     return value if isinstance(value, kind) else None
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Cc but tab and line breaks
+# the fields whose text is compared with other cells' (the same candidate twice, the lot limit)
+_COMPARED = frozenset({OfferField.CANDIDATE.value, OfferField.LOT.value})
 
 
-def _control_characters(value: object) -> str:
-    """Control characters other than tab and line breaks (which read as spaces), as U+XXXX."""
-    if not isinstance(value, str) or not _CONTROL.search(value):
-        return ""
-    return ", ".join(f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(value))))
+def control_params(control: tuple[str, ...]) -> Params:
+    """The parameters of ``control-character``: a cell holding characters no workbook can hold
+    (``U+0007``, ``U+FFFE``), an error."""
+    return (("form", "one" if len(control) == 1 else "several"), ("control", ", ".join(control)))
+
+
+def invisible_params(invisible: tuple[str, ...]) -> Params:
+    """The parameters of ``invisible-character``: a compared text holding invisible characters
+    (``ZERO WIDTH SPACE (U+200B)``), a warning, since the comparison ignores them but nobody
+    can see them."""
+    form = "one" if len(invisible) == 1 else "several"
+    return (("form", form), ("characters", ", ".join(invisible)))
+
+
+def _control_note(control: tuple[str, ...], name: str) -> _Note:
+    return _Note("control-character", name, control_params(control))
+
+
+def _invisible_note(invisible: tuple[str, ...], name: str) -> _Note:
+    return _Note("invisible-character", name, invisible_params(invisible))

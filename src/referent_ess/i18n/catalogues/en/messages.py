@@ -463,7 +463,13 @@ MESSAGES: dict[str, str] = {
     "part:os.missing": "{reason}",
     "part:os.loop": "{reason}",
     "part:os.io": "{reason}",
-    "msg:unreadable-file.not-regular": "{path}: not a regular file, expected a .csv file",
+    "msg:unreadable-file.not-regular": (
+        "{path}: not a regular file (a device, a pipe or a socket): give the offers file itself"
+    ),
+    "msg:file-too-large": (
+        "{path}: {size} MB, more than the {limit} MB an offers file may have: refused before "
+        "reading it"
+    ),
     "msg:not-utf8.yaml": "{path}: not UTF-8 text (byte {byte}); save it as UTF-8",
     "msg:not-utf8.csv": (
         "{path}: not UTF-8 text (byte {byte}); in Excel or LibreOffice save it as « CSV UTF-8 »"
@@ -536,8 +542,23 @@ MESSAGES: dict[str, str] = {
         "bytes): a damaged or crafted file, refused"
     ),
     "msg:damaged-workbook": "{path}: its workbook part cannot be read ({detail})",
-    "msg:control-character": (
-        "the cell holds the invisible control character(s) {control}; retype it"
+    "msg:control-character.one": (
+        "the cell holds the character {control}, a control character or a noncharacter that no "
+        "workbook can hold; retype the cell"
+    ),
+    "msg:control-character.several": (
+        "the cell holds the characters {control}, control characters or noncharacters that no "
+        "workbook can hold; retype the cell"
+    ),
+    "msg:invisible-character.one": (
+        "the cell holds the invisible character {characters}: the tool ignores it when it "
+        "compares names, lots and criteria, but it makes the text differ from what is seen; "
+        "retype the cell without it"
+    ),
+    "msg:invisible-character.several": (
+        "the cell holds the invisible characters {characters}: the tool ignores them when it "
+        "compares names, lots and criteria, but they make the text differ from what is seen; "
+        "retype the cell without them"
     ),
     "msg:duplicate-offer": (
         "{candidate} has more than one offer on lot {lot} (also {others}); keep one row per "
@@ -568,6 +589,25 @@ MESSAGES: dict[str, str] = {
         "column {header} is not a known column; did you mean {probable} ({column})? If so, "
         "correct the header; if not, rename it to a header the tool does not use"
     ),
+    "msg:suspicious-column.about": (
+        "column {header} is not one the tool reads, but its name is about {about_part}, which "
+        "the evaluation uses: ignoring it could change the result. If it holds that, head it "
+        "{probable}; if not, {fix_part}"
+    ),
+    "part:about.candidate": "the candidate",
+    "part:about.lot": "the lot",
+    "part:about.day_rate_ht": "the day rate HT",
+    "part:about.days": "the number of days",
+    "part:about.vat_rate": "VAT",
+    "part:about.ttc": (
+        "VAT (the tool computes prices TTC from the price HT and the VAT rate of each offer)"
+    ),
+    "part:about.price_ht": "the price",
+    "part:about.received_at": "when the offer was received",
+    "part:about.document": "the required document {document}",
+    "part:about.criterion": "the jury's marks for {criterion}",
+    "part:fix.sheet": "remove the column or move it to another sheet",
+    "part:fix.csv": "remove the column",
     "msg:duplicate-column": "column {header} is the same column as {first}: keep only one",
     "msg:missing-column.field": (
         "no column for {field}: add a column headed one of {names}{hint_part}"
@@ -587,6 +627,10 @@ MESSAGES: dict[str, str] = {
         " (sheet {hint_sheet} has one: name the offers sheet 'offers' so that it is the one read)"
     ),
     "msg:no-header": "this cell has no header above it and is ignored",
+    "msg:no-header.several": (
+        "{count} cells of this row, from {first} to {last}, have no header above them and are "
+        "ignored"
+    ),
     "msg:no-offers": "the sheet has no offer rows below its header",
     "msg:empty-sheet": (
         "the sheet has no header row: row 1 must name the columns (candidate, lot, day_rate_ht, "

@@ -545,7 +545,12 @@ MESSAGES: dict[str, str] = {
     "part:os.loop": "trop de liens symboliques",
     "part:os.io": "erreur de lecture ou d'écriture du disque",
     "msg:unreadable-file.not-regular": (
-        "{path} : ce n'est pas un fichier ordinaire ; il faut un fichier .csv"
+        "{path} : ce n'est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; "
+        "indiquez le fichier des offres lui-même"
+    ),
+    "msg:file-too-large": (
+        "{path} : {size} Mo, plus que les {limit} Mo qu'un fichier d'offres peut occuper : "
+        "fichier refusé avant toute lecture"
     ),
     "msg:not-utf8.yaml": (
         "{path} : ce n'est pas du texte UTF-8 (octet {byte}) ; enregistrez-le en UTF-8"
@@ -629,8 +634,23 @@ MESSAGES: dict[str, str] = {
     "msg:damaged-workbook": (
         "{path} : la partie principale du classeur ne peut pas être lue ({detail})"
     ),
-    "msg:control-character": (
-        "la cellule contient le ou les caractères de contrôle invisibles {control} ; retapez-la"
+    "msg:control-character.one": (
+        "la cellule contient le caractère {control}, un caractère de contrôle ou un "
+        "non-caractère qu'aucun classeur ne peut contenir ; retapez-la"
+    ),
+    "msg:control-character.several": (
+        "la cellule contient les caractères {control}, des caractères de contrôle ou des "
+        "non-caractères qu'aucun classeur ne peut contenir ; retapez-la"
+    ),
+    "msg:invisible-character.one": (
+        "la cellule contient le caractère invisible {characters} : l'outil n'en tient pas "
+        "compte pour comparer les noms, les lots et les critères, mais le texte n'est plus "
+        "celui qu'on voit ; retapez la cellule sans ce caractère"
+    ),
+    "msg:invisible-character.several": (
+        "la cellule contient les caractères invisibles {characters} : l'outil n'en tient pas "
+        "compte pour comparer les noms, les lots et les critères, mais le texte n'est plus "
+        "celui qu'on voit ; retapez la cellule sans ces caractères"
     ),
     "msg:duplicate-offer": (
         "{candidate} a plusieurs offres sur le lot {lot} (voir aussi {others}) ; gardez une "
@@ -662,6 +682,26 @@ MESSAGES: dict[str, str] = {
         "({column}) ? Si oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil "
         "n'utilise pas"
     ),
+    "msg:suspicious-column.about": (
+        "la colonne {header} n'est pas lue par l'outil, mais son nom porte sur {about_part}, "
+        "dont l'évaluation a besoin : l'ignorer pourrait changer le résultat. Si elle contient "
+        "cette donnée, intitulez-la {probable} ; sinon, {fix_part}"
+    ),
+    "part:about.candidate": "le candidat",
+    "part:about.lot": "le lot",
+    "part:about.day_rate_ht": "le coût journalier HT",
+    "part:about.days": "le nombre de jours",
+    "part:about.vat_rate": "la TVA",
+    "part:about.ttc": (
+        "la TVA (l'outil calcule les prix TTC à partir du prix HT et du taux de TVA de chaque "
+        "offre)"
+    ),
+    "part:about.price_ht": "le prix",
+    "part:about.received_at": "la date de réception de l'offre",
+    "part:about.document": "la pièce exigée {document}",
+    "part:about.criterion": "les notes du jury pour {criterion}",
+    "part:fix.sheet": "supprimez la colonne ou déplacez-la dans une autre feuille",
+    "part:fix.csv": "supprimez la colonne",
     "msg:duplicate-column": (
         "la colonne {header} est la même colonne que {first} : n'en gardez qu'une"
     ),
@@ -687,6 +727,10 @@ MESSAGES: dict[str, str] = {
         "ce soit elle qui soit lue)"
     ),
     "msg:no-header": "cette cellule n'a pas d'en-tête au-dessus d'elle ; elle est ignorée",
+    "msg:no-header.several": (
+        "{count} cellules de cette ligne, de {first} à {last}, n'ont pas d'en-tête au-dessus "
+        "d'elles ; elles sont ignorées"
+    ),
     "msg:no-offers": "la feuille n'a aucune ligne d'offre sous son en-tête",
     "msg:empty-sheet": (
         "la feuille n'a pas de ligne d'en-tête : la ligne 1 doit nommer les colonnes (candidate, "
