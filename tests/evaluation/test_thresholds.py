@@ -17,10 +17,8 @@ from referent_ess import api
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config
 from referent_ess.evaluation.engine import evaluate
-from referent_ess.evaluation.results import LEGAL_BASIS, Evaluation, Status
+from referent_ess.evaluation.results import Evaluation, Ground, Status
 from referent_ess.intake.offers import Offer, OfferBook
-
-GROUND = "offre éliminée : seuil éliminatoire annoncé au règlement de la consultation"
 
 
 def test_the_shared_consultation_by_hand(tmp_path: Path) -> None:
@@ -57,7 +55,7 @@ def test_the_shared_consultation_by_hand(tmp_path: Path) -> None:
         ),
     ]
     assert [r.cell for r in gamma.reasons] == [None, "F4"]  # a leaf's own mark cell
-    assert all(r.legal_basis == GROUND for r in gamma.reasons)
+    assert all(r.ground is Ground.THRESHOLD for r in gamma.reasons)
     # Delta: methode 24 (the mark 3 typed), moyens 4 × 1 = 4: technique 28 < 30 only
     assert delta.status is Status.BELOW_THRESHOLD
     assert [r.field for r in delta.reasons] == ["technique"]
@@ -67,9 +65,10 @@ def test_the_shared_consultation_by_hand(tmp_path: Path) -> None:
     assert lot.award is alpha
 
 
-def test_the_ground_is_the_consultation_rules_without_an_article() -> None:
-    assert LEGAL_BASIS[Status.BELOW_THRESHOLD] == GROUND
-    assert "art." not in GROUND
+def test_the_ground_is_the_consultation_rules_own() -> None:
+    # its own ground, none of the Code's (worded by the catalogues: tests/render)
+    assert Ground.THRESHOLD not in (Ground.IRREGULAR, Ground.UNACCEPTABLE, Ground.INAPPROPRIATE)
+    assert Status.BELOW_THRESHOLD is list(Status)[-2]  # after every other ground, before admissible
 
 
 def offer(row: int, methode: Decimal | F, moyens: Decimal | F, day_rate: int = 400) -> Offer:

@@ -16,10 +16,11 @@ from typer.testing import CliRunner
 from descriptor_consultation import CRITERIA, arguments, write_consultation
 from referent_ess import api, i18n
 from referent_ess.cli import app
-from referent_ess.evaluation.results import Evaluation
+from referent_ess.evaluation.results import Evaluation, Ground
 from referent_ess.render import run_info as runinfo
 from referent_ess.render.html.report import build_report_html
 from referent_ess.render.ocds import build_ocds_release
+from referent_ess.render.phrases import legal_basis_of
 from referent_ess.render.xlsx.report import build_report_xlsx
 
 RUN_AT = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
@@ -38,6 +39,7 @@ TECHNIQUE_FR = (
     "annoncé au règlement de la consultation"
 )
 GROUND = "offre éliminée : seuil éliminatoire annoncé au règlement de la consultation"
+GROUND_EN = "offer eliminated: eliminatory threshold announced in the consultation rules"
 
 
 @pytest.fixture
@@ -59,6 +61,11 @@ def output(runner: CliRunner, *args: str) -> str:
 
 def squeezed(text: str) -> str:
     return " ".join(text.split())
+
+
+def test_the_thresholds_ground_has_no_article() -> None:
+    assert legal_basis_of(Ground.THRESHOLD, lang="fr") == GROUND
+    assert legal_basis_of(Ground.THRESHOLD, lang="en") == GROUND_EN
 
 
 def test_explain_gives_the_word_and_its_mark(runner: CliRunner, files: list[str]) -> None:
@@ -151,7 +158,7 @@ def test_csv_markdown_and_tables_name_the_threshold(runner: CliRunner, files: li
         f'{METHODE_EN.replace(chr(34), 2 * chr(34))}",'
     )
     markdown = output(runner, "score", "--format", "markdown", *files)
-    assert f"- Delta (row 5): below_threshold — {TECHNIQUE_EN} — {GROUND}" in markdown
+    assert f"- Delta (row 5): below_threshold — {TECHNIQUE_EN} — {GROUND_EN}" in markdown
     table = squeezed(output(runner, "--lang", "fr", "score", *files))
     assert f"Delta 5 sous le seuil éliminatoire 9 000,00 € {TECHNIQUE_FR} — {GROUND}" in table
 

@@ -397,6 +397,10 @@ MESSAGES: dict[str, str] = {
         "Les offres irrégulières ou inacceptables sont écartées (article L2152-1 du code de la "
         "commande publique) : votre offre n'a donc pas été classée."
     ),
+    "doc.letter.consequence.inappropriate": (
+        "Les offres inappropriées sont écartées (article L2152-1 du code de la commande "
+        "publique) : votre offre n'a donc pas été classée."
+    ),
     "doc.letter.consequence": "Votre offre n'a donc pas été classée.",
     "doc.letter.consequence.threshold": (
         "Le règlement de la consultation annonce que les offres qui n'atteignent pas ce seuil "
