@@ -266,6 +266,15 @@ def test_the_ocds_release_disqualifies_the_eliminated_offers(evaluation: Evaluat
         "Gamma": "disqualified",
         "Delta": "disqualified",
     }
+    (technique, _) = release["tender"]["lots"][0]["awardCriteria"]["criteria"]
+    assert technique["referent:minPoints"] == 30.0
+    methode = technique["referent:subCriteria"][0]
+    assert methode["description"] == (
+        "Appréciation du jury (« Très satisfaisant » = 5, « Satisfaisant » = 3, « Peu "
+        "satisfaisant » = 1 et « Insuffisant » = 0), convertie en points ; 40 points au plus ; "
+        "seuil éliminatoire annoncé au règlement de la consultation : 16 points"
+    )
+    assert methode["referent:scaleWords"][1] == {"word": "Satisfaisant", "mark": 3.0}
     gamma = next(b for b in release["bids"]["details"] if b["tenderers"][0]["name"] == "Gamma")
     reasons = gamma["referent:evaluation"]["reasons"]
     assert [r["legalBasis"] for r in reasons] == [GROUND, GROUND]

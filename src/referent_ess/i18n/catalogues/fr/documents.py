@@ -459,6 +459,12 @@ MESSAGES: dict[str, str] = {
         "Sous-critères notés par le jury, dont les points s'additionnent : {items} ; "
         "{maximum} points au plus"
     ),
+    "doc.ocds.words_criterion": (
+        "Appréciation du jury ({words}), convertie en points ; {maximum} points au plus"
+    ),
+    "doc.ocds.threshold": (
+        " ; seuil éliminatoire annoncé au règlement de la consultation : {min_points} points"
+    ),
     "doc.ocds.marks_criterion": (
         "Note du jury de 0 à {scale}, convertie en points ; {maximum} points au plus"
     ),
