@@ -184,6 +184,11 @@ criteria:
     ]
     markdown = output(runner, "score", "--format", "markdown", *arguments(tmp_path))
     assert "| Satisfaisant (3.00) | 1.50 |" in markdown
+    explained = output(runner, "explain", "--lot", "1", "Beta", *arguments(tmp_path))
+    assert (
+        " 4. methode (1st in the hierarchy): “Satisfaisant” (3/5) (cell F3), the higher first."
+        in (explained.splitlines())
+    )
 
 
 def test_the_html_report_lists_the_words_and_thresholds(evaluation: Evaluation) -> None:

@@ -120,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "ex.hierarchy.price": "{head}: compared on the price {basis}, {shown}, the lower first.",
     "ex.hierarchy.no_mark": "{head}: no mark.",
     "ex.hierarchy.mark": "{head}: mark {mark}{origin} / {scale}, the higher first.",
+    "ex.hierarchy.mark.word": "{head}: “{word}” ({mark}/{scale}){origin}, the higher first.",
     "ex.hierarchy.not_ranked": (
         "Not ranked: only the admissible offers of lot {lot} are compared, and this "
         "offer is {status}."

@@ -138,6 +138,10 @@ MESSAGES: dict[str, str] = {
     "ex.hierarchy.mark": (
         "{head} : note {mark}{origin} / {scale}, la plus haute passant en premier."
     ),
+    "ex.hierarchy.mark.word": (
+        "{head} : «\u00a0{word}\u00a0» ({mark}/{scale}){origin}, la note la plus haute passant "
+        "en premier."
+    ),
     "ex.hierarchy.not_ranked": (
         "Offre non classée : seules les offres admissibles du lot {lot} sont "
         "comparées, or cette offre a le statut «\u00a0{status}\u00a0»."
