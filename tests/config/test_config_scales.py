@@ -336,3 +336,11 @@ criteria:
         "points, so 'technique' cannot have a threshold of points: remove min_points "
         "[hierarchy-threshold]"
     ]
+
+
+def test_a_word_yaml_reads_as_a_number_is_located_at_its_line(tmp_path: Path) -> None:
+    criteria = CRITERIA.replace("    Peu satisfaisant: 1\n", "    1: 1\n")
+    assert problems(tmp_path, criteria) == [
+        f"{tmp_path / 'criteria.yaml'}:5: scales.appreciation.1.[key]: Input should be a valid "
+        "string (found 1) [invalid-value]"
+    ]
