@@ -344,3 +344,19 @@ def test_a_word_yaml_reads_as_a_number_is_located_at_its_line(tmp_path: Path) ->
         f"{tmp_path / 'criteria.yaml'}:5: scales.appreciation.1.[key]: Input should be a valid "
         "string (found 1) [invalid-value]"
     ]
+
+
+def test_a_criterion_marked_otherwise_in_a_named_set_in_french(tmp_path: Path) -> None:
+    # the default set marks methode with numbers; the set travaux, with words
+    criteria = CRITERIA.replace(", scale: appreciation", "") + SETS.replace(
+        "scale: 4", "scale: appreciation"
+    )
+    lots = LOTS.replace("cap_ht: 5000}]", "cap_ht: 5000}, {id: 2, title: B, cap_ht: 9, "
+                        "criteria: travaux}]")  # fmt: skip
+    assert problems(tmp_path, criteria, lots, "fr") == [
+        f"{tmp_path / 'criteria.yaml'}:19 : sets.travaux.criteria.0.scale : 'methode' est noté "
+        "avec les appréciations de l'échelle 'appreciation' ici et par des nombres dans les "
+        "critères par défaut ; or il correspond à une seule colonne du classeur des offres, qui "
+        "ne contient qu'une sorte de note : donnez-lui la même échelle dans chaque jeu, ou un "
+        "autre identifiant [scale-differs]"
+    ]

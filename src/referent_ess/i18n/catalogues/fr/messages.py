@@ -431,7 +431,7 @@ MESSAGES: dict[str, str] = {
         "exemple Bien: 3"
     ),
     "msg:scale-word.empty": (
-        "{word} n'est pas un mot une fois sa ponctuation et ses espaces retirées : écrivez une "
+        "{word} n'est pas un mot une fois sa ponctuation et ses espaces retirés : écrivez une "
         "appréciation"
     ),
     "msg:scale-word.number": (
@@ -463,13 +463,13 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:scale-differs.default": (
         "{criterion} est noté {here_part} ici et {there_part} dans les critères par défaut ; "
-        "or il est une seule colonne du classeur des offres, qui contient une seule sorte de "
-        "note : donnez-lui la même échelle dans chaque jeu, ou un autre identifiant"
+        "or il correspond à une seule colonne du classeur des offres, qui ne contient qu'une "
+        "sorte de note : donnez-lui la même échelle dans chaque jeu, ou un autre identifiant"
     ),
     "msg:scale-differs.named": (
-        "{criterion} est noté {here_part} ici et {there_part} dans le jeu {set} ; or il est "
-        "une seule colonne du classeur des offres, qui contient une seule sorte de note : "
-        "donnez-lui la même échelle dans chaque jeu, ou un autre identifiant"
+        "{criterion} est noté {here_part} ici et {there_part} dans le jeu {set} ; or il "
+        "correspond à une seule colonne du classeur des offres, qui ne contient qu'une sorte de "
+        "note : donnez-lui la même échelle dans chaque jeu, ou un autre identifiant"
     ),
     "part:scale-here.words": "avec les appréciations de l'échelle {here}",
     "part:scale-here.numeric": "par des nombres",
