@@ -512,26 +512,33 @@ def test_a_directory_offset_beyond_the_directory_is_a_damaged_zip(
 
 
 @pytest.mark.parametrize(
-    "damage",
+    ("damage", "place"),
     [
-        lambda xml: xml[: len(xml) // 2],  # cut in the middle: not well-formed
-        lambda xml: xml.replace(b'r="B2"', b'r="B2x"', 1),  # a cell reference that is not one
+        # cut in the middle: not well-formed, at line 1 of the sheet's XML
+        (lambda xml: xml[: len(xml) // 2], "sheet 'offers': the sheet's XML is damaged at line 1"),
+        # a cell reference that is not one, in row 2
+        (
+            lambda xml: xml.replace(b'r="B2"', b'r="B2x"', 1),
+            "sheet 'offers': a cell of row 2 is written 'B2x'",
+        ),
     ],
     ids=["not-well-formed", "bad-cell-reference"],
 )
-def test_a_broken_sheet_part_is_an_unreadable_workbook(
+def test_a_broken_sheet_part_is_refused_with_its_place(
     runner: CliRunner,
     config: list[str],
     workbook: Path,
     tmp_path: Path,
     damage: Callable[[bytes], bytes],
+    place: str,
 ) -> None:
     with zipfile.ZipFile(workbook) as archive:
         xml = archive.read(SHEET)
     broken = damage(xml)
     assert broken != xml
     path = rewritten(workbook, tmp_path / "broken.xlsx", {SHEET: broken})
-    assert_refused(score(runner, path, config), path, "unreadable-workbook")
+    line = assert_refused(score(runner, path, config), path, "malformed-sheet")
+    assert line.startswith(f"error: {path}: {place}"), line
 
 
 def test_a_bad_date_in_the_properties_does_not_stop_the_reading(
