@@ -358,31 +358,28 @@ class SheetParser:
             it alike, and nothing else before its end tag (no character reference, no CDATA, no
             comment: calamine reads only the text before them)."""
             nonlocal pending
-            end_at = window.find(b"<", begin) if begin >= 0 else -1
-            if end_at < 0 or end_at + 1 >= len(window):
+            close = window.find(b"</", begin) if begin >= 0 else -1
+            if close < 0:
                 if begin >= 0 and pending < 0 and len(window) - begin < _KEPT:
-                    pending = begin + window_start  # the rest is in the next chunk
+                    pending = begin + window_start  # its end tag is in the next chunk
                     return
-                end_at = begin = max(begin, 0)  # longer than any number: refused below
-            elif window[end_at + 1] == 0x2F:  # "</": the value's end tag
+                close = begin = max(begin, 0)  # longer than any number: refused below
+            pending = -1
+            raw = window[begin:close]
+            if b"<" not in raw:  # nothing but text up to the end tag
                 if cell_type is None or cell_type == "n":
-                    if begin == end_at or _NUMBER.fullmatch(window, begin, end_at):
-                        pending = -1
+                    if not raw or _NUMBER.fullmatch(raw):
                         return
                 elif cell_type == "s":
-                    if _INDEX.fullmatch(window, begin, end_at):
-                        pending = -1
-                        if int(window[begin:end_at]) < shared_count:
-                            return
-                        found = window[begin:end_at].decode()
-                        params = (("found", found), ("count", str(shared_count)))
-                        add(problem("shared-string", here(column), row, *params))
+                    if _INDEX.fullmatch(raw) and int(raw) < shared_count:
                         return
-                elif window[begin:end_at] in (b"0", b"1"):  # a boolean
-                    pending = -1
+                    found = raw[:20].decode("utf-8", "replace")
+                    params = (("found", found), ("count", str(shared_count)))
+                    add(problem("shared-string", here(column), row, *params))
                     return
-            pending = -1
-            found = repr(window[begin : min(end_at + 1, begin + 40)].decode("utf-8", "replace"))
+                elif raw in (b"0", b"1"):  # a boolean
+                    return
+            found = repr(raw[:40].decode("utf-8", "replace"))
             add(problem("value", here(column), row, ("found", found)))
 
         def start_row(attrs: dict[str, str]) -> None:
@@ -394,7 +391,7 @@ class SheetParser:
                     number = int(written)
                 if not 0 < number <= MAX_ROW or str(number) != written:
                     params = (("found", repr(written)), ("previous", str(row)))
-                    add(problem("row-reference", None, row or None, *params))
+                    add(problem("row-reference", None, row + 1, *params))  # after row ``row``
                     number = row + 1
                 elif number <= row:
                     form = "duplicate-row" if number == row else "row-order"
