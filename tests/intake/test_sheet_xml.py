@@ -10,7 +10,10 @@ its last cell) is beyond 500 columns or 10 000 000 cells.
 from collections.abc import Callable, Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from referent_ess.config.columns import column_letter
 from referent_ess.intake.sheet_xml import (
     MAX_CELLS,
     MAX_COLUMNS,
@@ -464,3 +467,127 @@ def test_shared_texts_the_readers_count_differently_are_refused(body: str) -> No
 
 def test_a_table_of_shared_texts_outside_the_namespace_is_refused() -> None:
     assert shared_strings("<si><t>a</t></si>", root="<sst>").problem is not None
+
+
+# ---- rows as spreadsheets write them: recognised whole, the same facts ---------------------
+
+
+def test_text_that_looks_like_rows_in_a_cdata_section_is_not_rows() -> None:
+    """Both readers ignore text in sheetData: rows written in a CDATA section are no rows (were
+    they taken for rows, row 3 after them would be a duplicate, and XFD3 too far)."""
+    fake = '<row r="3"><c r="XFD3"><v>1</v></c></row>'
+    xml = sheet(row(1, cell("A1")) + f"<![CDATA[{fake}]]>" + row(3, cell("B3")))
+    for chunk in (7, 40, 1 << 16):
+        facts = parse(xml, chunk=chunk)
+        assert (facts.problems, facts.rows, facts.columns) == ((), 3, 2), chunk
+
+
+EXCEL_ROW = '<row r="{r}" spans="1:3" x14ac:dyDescent="0.25"{hidden}>{cells}</row>'
+LIBREOFFICE_ROW = (
+    '<row r="{r}" customFormat="false" ht="12.8" hidden="{lo_hidden}" customHeight="false" '
+    'outlineLevel="0" collapsed="false">{cells}</row>'
+)
+
+
+@st.composite
+def written_rows(draw: st.DrawFn) -> str:
+    """Rows as Excel, LibreOffice or openpyxl write them, some with a problem: a row or cell
+    out of order or twice, a value that is not plain, a shared text beyond the table, a cell
+    beyond the limits."""
+    rows = []
+    number = 0
+    for _ in range(draw(st.integers(0, 6))):
+        number = max(1, number + draw(st.sampled_from([1, 1, 1, 2, 0, -1])))
+        column = 0
+        cells = []
+        for _ in range(draw(st.integers(0, 5))):
+            column = max(1, column + draw(st.sampled_from([1, 1, 1, 2, 0, -1, 600])))
+            ref = f"{column_letter(column)}{number}"
+            style = draw(st.sampled_from(["", ' s="1"']))
+            kind, value = draw(
+                st.sampled_from(
+                    [
+                        ("", "450.5"),
+                        (' t="n"', "12"),
+                        ("", "1E3"),
+                        ("", " 12"),
+                        ("", "12345678901234567890"),
+                        (' t="s"', "0"),
+                        (' t="s"', "3"),
+                        (' t="b"', "1"),
+                        (' t="b"', "2"),
+                        (' t="e"', "#N/A"),
+                        (' t="str"', "x"),
+                        (' t="inlineStr"', "Alpha"),
+                    ]
+                )
+            )
+            formula = draw(st.sampled_from(["", "<f>1+1</f>", '<f t="shared" si="0"/>']))
+            if kind == ' t="inlineStr"':
+                body = f"<is><t>{value}</t></is>"
+            else:
+                body = f"{formula}<v>{value}</v>"
+            cells.append(f'<c r="{ref}"{style}{kind}>{body}</c>')
+        hidden = draw(st.sampled_from(["", ' hidden="1"', ' hidden="true"']))
+        spelling = draw(
+            st.sampled_from([EXCEL_ROW, LIBREOFFICE_ROW, '<row r="{r}"{hidden}>{cells}</row>'])
+        )
+        rows.append(
+            spelling.format(
+                r=number,
+                hidden=hidden,
+                lo_hidden="true" if hidden else "false",
+                cells="".join(cells),
+            )
+        )
+    return "".join(rows)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(written_rows(), st.sampled_from([7, 61, 1 << 16]))
+def test_rows_recognised_whole_give_the_same_facts_as_the_handlers(rows: str, chunk: int) -> None:
+    xml = (
+        f'<worksheet xmlns="{MAIN}" xmlns:x14ac="urn:x14ac"><sheetData>{rows}</sheetData>'
+        "</worksheet>"
+    ).encode()
+
+    def facts(fast: bool) -> SheetFacts:
+        parser = SheetParser("offers.xlsx", "offers", ["a", "b"], True, fast=fast)
+        for start in range(0, len(xml), chunk):
+            parser.feed(xml[start : start + chunk])
+        return parser.facts()
+
+    assert facts(fast=True) == facts(fast=False)
+
+
+class CountingParser(SheetParser):
+    """A parser that counts the bytes given to expat without its handlers."""
+
+    quiet = 0
+
+    def _give(self, piece: bytes, *, quiet: bool) -> None:
+        self.quiet += len(piece) if quiet else 0
+        super()._give(piece, quiet=quiet)
+
+
+@pytest.mark.parametrize("spelling", [EXCEL_ROW, LIBREOFFICE_ROW])
+def test_rows_as_spreadsheets_write_them_are_recognised_whole(spelling: str) -> None:
+    rows = "".join(
+        spelling.format(
+            r=n,
+            hidden="",
+            lo_hidden="false",
+            cells=f'<c r="A{n}" t="s"><v>0</v></c><c r="B{n}" s="2"><v>450.5</v></c>'
+            f'<c r="C{n}" t="inlineStr"><is><t>oui</t></is></c>',
+        )
+        for n in range(1, 101)
+    )
+    xml = (
+        f'<worksheet xmlns="{MAIN}" xmlns:x14ac="urn:x14ac"><sheetData>{rows}</sheetData>'
+        "</worksheet>"
+    ).encode()
+    parser = CountingParser("offers.xlsx", "offers", ["Alpha"], True)
+    parser.feed(xml)
+    facts = parser.facts()
+    assert (facts.rows, facts.columns, facts.problems) == (100, 3, ())
+    assert parser.quiet == len(rows.encode())  # every row, and nothing else

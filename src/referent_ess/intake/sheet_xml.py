@@ -60,6 +60,64 @@ _NUMBER = re.compile(
 _INDEX = re.compile(rb"[0-9]{1,10}")
 _TYPES = frozenset({"b", "d", "e", "inlineStr", "n", "s", "str"})
 _CHECKED = frozenset({"n", "s", "b"})  # the types whose raw value is checked
+
+# Rows as spreadsheets write them (Excel, LibreOffice, openpyxl), recognised whole: a row's
+# number, its attributes (none declaring a namespace), and cells on that row, each with its
+# reference, a style, a type, an optional formula and a value in the plain spelling both readers
+# read alike for its type. Nothing else: any other spelling goes to expat's handlers.
+_NUMBER_TEXT = (
+    rb"[+-]?(?:[0-9]{1,15}|[0-9]+\.[0-9]*|\.[0-9]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+)"
+)
+_PLAIN_FORMULA = rb'(?:<f(?: [a-zA-Z]+="[^"<>&]*")*(?:/>|>[^<]*</f>))?'
+
+
+def _plain_value(text: bytes) -> bytes:
+    return rb"(?:/>|>" + _PLAIN_FORMULA + rb"(?:<v>" + text + rb"</v>)?</c>)"
+
+
+_PLAIN_CELL = (
+    rb'<c r="[A-Z]{1,3}(?P=row)"(?: s="[0-9]{1,9}")?(?:'
+    rb'(?: t="n")?'
+    + _plain_value(_NUMBER_TEXT + rb"?")
+    + rb'| t="s"'
+    + _plain_value(rb"[0-9]{1,10}")
+    + rb'| t="b"'
+    + _plain_value(rb"[01]")
+    + rb'| t="(?:e|str|d)"'
+    + _plain_value(rb"[^<&]*")
+    + rb'| t="inlineStr"(?:/>|>(?:<is><t(?: xml:space="preserve")?>[^<]*</t></is>)?</c>))'
+)
+_PLAIN_ROW = re.compile(
+    rb'<row r="(?P<row>[1-9][0-9]{0,6})"((?: (?!xmlns)[A-Za-z][\w:.-]*="[^"<>&]*")*)'
+    rb"(?:/>|>((?:" + _PLAIN_CELL + rb")*)</row>)"
+)
+_PLAIN_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})')
+_PLAIN_SHARED = re.compile(rb' t="s">' + _PLAIN_FORMULA + rb"<v>([0-9]+)</v>")
+_PLAIN_HIDDEN = re.compile(rb' hidden="([^"]*)"')
+_LETTERS = [column_letter(index).encode() for index in range(1, MAX_COLUMNS + 1)]
+_COLUMN_OF = {letters: index for index, letters in enumerate(_LETTERS, start=1)}
+_WAIT_LIMIT = 1 << 22  # bytes a row may take before it is parsed without waiting for its end
+
+
+def _may_be_a_row(data: bytes, at: int) -> bool:
+    """Whether the bytes from ``at`` may be the start of a row whose end is still to come."""
+    head = data[at : at + 5]
+    if len(head) < 5:
+        return b"<row ".startswith(head)
+    return head == b"<row " and data.find(b"</row>", at) < 0 and len(data) - at < _WAIT_LIMIT
+
+
+def _next_boundary(data: bytes, at: int) -> int:
+    """Where expat may next stand between two rows: after the next ``</row>`` or
+    ``<sheetData>``; else the end of the data."""
+    ends = [
+        found + len(tag)
+        for tag in (b"</row>", b"<sheetData>")
+        if (found := data.find(tag, at)) >= 0
+    ]
+    return min(ends) if ends else len(data)
+
+
 _TRUE = frozenset({"1", "true"})
 
 # what the element being parsed is (the parser keeps a stack of these)
@@ -106,12 +164,17 @@ class SheetParser:
         sheet: str,
         shared: Sequence[str],
         full: bool | Callable[[FirstRow], bool],
+        *,
+        fast: bool = True,
     ) -> None:
         self._file, self._sheet, self._full = file, sheet, full
         self._parser = expat.ParserCreate(namespace_separator=" ")
         self._parser.buffer_text = True
-        self._window = b""  # the bytes fed last, where the raw text of values is checked
-        self._fed = 0
+        self._fast = fast  # recognise rows written as spreadsheets write them (see _drive)
+        self._received = b""  # bytes received and not yet given to expat
+        self._window = b""  # the bytes given to expat last, where values' raw text is checked
+        self._fed = 0  # bytes given to expat
+        self._aligned = False  # expat has parsed exactly what it was given
         self._problems: list[Problem] = []
         self._unlisted = 0
         self._done = False
@@ -126,23 +189,22 @@ class SheetParser:
         self._see: Callable[[bytes, int], None] = lambda _data, _start: None
         self._finish: Callable[[], None] = lambda: None
         self._where: Callable[[], tuple[str | None, int | None]] = lambda: (None, None)
+        self._between_rows: Callable[[], bool] = lambda: False
+        self._plain_rows: Callable[[bytes, int], int] = lambda _data, start: start
         self._install(shared)
 
     def feed(self, data: bytes) -> bool:
         """Parse ``data``; ``False`` once nothing more is wanted from this sheet."""
         if self._done:
             return False
-        kept = self._window[-_KEPT:]
-        self._window = kept + data
-        self._see(self._window, self._fed - len(kept))
-        self._fed += len(data)
-        self._parse(data, final=False)
+        self._received += data
+        self._drive(final=False)
         return not self._done
 
     def facts(self) -> SheetFacts:
         """What the sheet holds, once every byte was fed (or :meth:`feed` said it had enough)."""
         if not self._done:
-            self._parse(b"", final=True)
+            self._drive(final=True)
         if not self._decided:
             self._decide(stop=False)
         problems = self._problems if self._wanted else []
@@ -162,10 +224,35 @@ class SheetParser:
             tuple(problems),
         )
 
-    def _parse(self, data: bytes, *, final: bool) -> None:
+    def _drive(self, *, final: bool) -> None:
+        """Give expat the bytes received, and note what they hold.
+
+        Everything goes through expat, which checks the XML. Its handlers (a Python call for
+        every element: most of the cost) are on, except for runs of rows written exactly as
+        spreadsheets write them (:data:`_PLAIN_ROW`: ``<row r="2" ...><c r="A2" t="s"><v>0</v>
+        </c>...</row>``, each value in the plain digits both readers read alike), which a
+        regular expression recognises whole and which expat then parses without handlers. Such
+        a run is only looked for where expat stands between two rows of sheetData and has
+        parsed exactly what it was given; what the expression does not recognise (any other
+        spelling, any oddity) goes to the handlers, one row at a time, so that every spelling
+        is understood and every problem found by the same code."""
+        data, at = self._received, 0
         try:
-            self._parser.Parse(data, final)
+            while at < len(data):
+                if self._fast and self._aligned and self._between_rows():
+                    end = self._plain_rows(data, at)
+                    if end > at:
+                        self._give(data[at:end], quiet=True)
+                        at = end
+                        continue
+                    if not final and _may_be_a_row(data, at):
+                        break  # the rest of a row is still to come
+                end = _next_boundary(data, at)
+                self._give(data[at:end], quiet=False)
+                at = end
+                self._aligned = self._parser.CurrentByteIndex == self._fed
             if final:
+                self._parser.Parse(b"", True)
                 self._finish()
         except _Stop:
             self._done = True
@@ -176,6 +263,24 @@ class SheetParser:
             self._add(self._problem("xml", cell, row, *params))
         if final:
             self._done = True
+        self._received = b"" if self._done else data[at:]
+
+    def _give(self, piece: bytes, *, quiet: bool) -> None:
+        """Parse ``piece`` with expat: with its handlers, or ``quiet`` (a plain run of rows)."""
+        kept = self._window[-_KEPT:]
+        self._window = kept + piece if len(piece) < _KEPT else piece
+        self._see(self._window, self._fed + len(piece) - len(self._window))
+        self._fed += len(piece)
+        parser = self._parser
+        if quiet:
+            start, end = parser.StartElementHandler, parser.EndElementHandler
+            parser.StartElementHandler = parser.EndElementHandler = None
+            try:
+                parser.Parse(piece, False)
+            finally:
+                parser.StartElementHandler, parser.EndElementHandler = start, end
+        else:
+            parser.Parse(piece, False)
 
     def _decide(self, *, stop: bool = True) -> None:
         """The first row is known: is the rest of the sheet wanted?"""
@@ -245,6 +350,8 @@ class SheetParser:
         cell_ref = ""  # the current cell's reference as written, "" when it has none
         stage = 0  # in the current cell, 0: nothing yet, 1: a formula, 2: a value
         pending = -1  # where the raw text of a value not yet checked begins (a byte index)
+        plain_data = False  # sheetData is written <sheetData>: its rows are in the main namespace
+        in_cdata = False  # in a CDATA section (whose text may look like rows)
         in_first = False  # in row 1 of a sheet whose first row is wanted
 
         def see(data: bytes, start: int) -> None:
@@ -359,13 +466,11 @@ class SheetParser:
             comment: calamine reads only the text before them)."""
             nonlocal pending
             close = window.find(b"</", begin) if begin >= 0 else -1
-            if close < 0:
-                if begin >= 0 and pending < 0 and len(window) - begin < _KEPT:
-                    pending = begin + window_start  # its end tag is in the next chunk
-                    return
-                close = begin = max(begin, 0)  # longer than any number: refused below
+            if close < 0 and begin >= 0 and pending < 0 and len(window) - begin < _KEPT:
+                pending = begin + window_start  # its end tag is in the next chunk
+                return
             pending = -1
-            raw = window[begin:close]
+            raw = window[begin:close] if close >= 0 else b"<"  # else longer than any number
             if b"<" not in raw:  # nothing but text up to the end tag
                 if cell_type is None or cell_type == "n":
                     if not raw or _NUMBER.fullmatch(raw):
@@ -518,7 +623,7 @@ class SheetParser:
 
         def out(name: str, attrs: dict[str, str]) -> None:
             """An element outside sheetData."""
-            nonlocal kind, depth, seen_data
+            nonlocal kind, depth, seen_data, plain_data
             if depth == 0 and name != _WORKSHEET:
                 found = name.rpartition(" ")[0] or "-"
                 add(problem("namespace", None, None, ("namespace", found)))
@@ -526,6 +631,9 @@ class SheetParser:
             if name == _SHEET_DATA and depth == 1 and not seen_data:
                 seen_data = True
                 kind = _DATA
+                plain_data = window.startswith(
+                    b"<sheetData>", parser.CurrentByteIndex - window_start
+                )
                 return
             if name.rpartition(" ")[2] in _PLACED:
                 misplaced(name, None)
@@ -537,6 +645,76 @@ class SheetParser:
                     self._merged.append(reference)
             elif name == _COL:
                 self._hide_columns(attrs)
+
+        def between_rows() -> bool:
+            """Whether expat stands between two rows of sheetData (what it closed, closed), in
+            a sheet read in full whose rows are in the spreadsheet namespace."""
+            if ends:
+                unwind()
+            return (
+                kind == _DATA
+                and pending < 0
+                and not in_cdata
+                and plain_data
+                and self._decided
+                and self._wanted
+            )
+
+        def plain_rows(data: bytes, at: int) -> int:
+            """Note the rows from ``at`` that :data:`_PLAIN_ROW` recognises, as the handlers
+            would; stop before the first that it does not, or that holds anything the handlers
+            would report (rows or cells out of order, a cell beyond the limits, a shared text
+            beyond the table). Returns where it stopped."""
+            nonlocal row, row_text, row_length, rows, columns
+            match = _PLAIN_ROW.match
+            while (found := match(data, at)) is not None:
+                number = int(found[1])
+                if not row < number <= MAX_ROW:
+                    break
+                content = found[3]
+                if content:
+                    letters = _PLAIN_LETTERS.findall(content)
+                    if letters == _LETTERS[: len(letters)]:  # A, B, C...: the usual row
+                        last = len(letters)
+                    else:
+                        numbers = [_COLUMN_OF.get(text, 0) for text in letters]
+                        if 0 in numbers or numbers != sorted(set(numbers)):
+                            break
+                        last = numbers[-1]
+                    if number * max(columns, last) > MAX_CELLS:
+                        break
+                    if b' t="s"' in content and (
+                        max(map(int, _PLAIN_SHARED.findall(content)), default=-1) >= shared_count
+                    ):
+                        break
+                    if b' t="e"' in content:
+                        self._errors = True
+                    if b"<f" in content:
+                        self._formulas = True
+                    rows, columns = number, max(columns, last)
+                attributes = found[2]
+                if attributes and b" hidden=" in attributes:
+                    hidden = _PLAIN_HIDDEN.search(attributes)
+                    if hidden is not None and hidden[1].decode().strip() in _TRUE:
+                        self._hidden_rows.append(number)
+                row = number
+                row_text = found[1].decode()
+                row_length = len(row_text)
+                at = found.end()
+            return at
+
+        self._between_rows, self._plain_rows = between_rows, plain_rows
+
+        def cdata_starts() -> None:
+            nonlocal in_cdata
+            in_cdata = True
+
+        def cdata_ends() -> None:
+            nonlocal in_cdata
+            in_cdata = False
+
+        parser.StartCdataSectionHandler = cdata_starts
+        parser.EndCdataSectionHandler = cdata_ends
 
         def doctype(*_args: object) -> None:
             raise DoctypeFound
