@@ -591,3 +591,9 @@ def test_rows_as_spreadsheets_write_them_are_recognised_whole(spelling: str) -> 
     facts = parser.facts()
     assert (facts.rows, facts.columns, facts.problems) == (100, 3, ())
     assert parser.quiet == len(rows.encode())  # every row, and nothing else
+
+
+def test_a_plain_row_of_more_cells_than_the_limit_is_refused_at_the_first_beyond() -> None:
+    cells = "".join(f'<c r="{column_letter(n)}1"><v>1</v></c>' for n in range(1, 602))
+    ((code, where, _),) = found(both_ways(sheet(row(1, cells))))
+    assert (code, where) == ("sheet-too-large.columns", "SG1")  # the 501st column

@@ -65,37 +65,42 @@ _CHECKED = frozenset({"n", "s", "b"})  # the types whose raw value is checked
 # number, its attributes (none declaring a namespace), and cells on that row, each with its
 # reference, a style, a type, an optional formula and a value in the plain spelling both readers
 # read alike for its type. Nothing else: any other spelling goes to expat's handlers.
-_NUMBER_TEXT = (
-    rb"[+-]?(?:[0-9]{1,15}|[0-9]+\.[0-9]*|\.[0-9]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+)"
-)
-_PLAIN_FORMULA = rb'(?:<f(?: [a-zA-Z]+="[^"<>&]*")*(?:/>|>[^<]*</f>))?'
+# (possessive quantifiers: a row that does not match fails at once, and goes to the handlers;
+# a number of more than 15 digits before its decimal point, valid as it is, goes there too)
+_PLAIN_NUMBER = rb"[+-]?+(?:[0-9]{1,15}+(?:\.[0-9]*+)?+|\.[0-9]++)(?:[eE][+-]?+[0-9]++)?+"
+_PLAIN_FORMULA = rb'(?:<f(?: [a-zA-Z]++="[^"<>&]*+")*+(?:/>|>[^<]*+</f>))?+'
 
 
-def _plain_value(text: bytes) -> bytes:
-    return rb"(?:/>|>" + _PLAIN_FORMULA + rb"(?:<v>" + text + rb"</v>)?</c>)"
+def _plain_body(value: bytes) -> bytes:
+    """What follows a cell's attributes: ``/>``, or an optional formula, then an optional
+    value written ``value``, then ``</c>``."""
+    return rb"(?:/>|>" + _PLAIN_FORMULA + rb"(?:<v>" + value + rb"</v>)?+</c>)"
 
 
 _PLAIN_CELL = (
-    rb'<c r="[A-Z]{1,3}(?P=row)"(?: s="[0-9]{1,9}")?(?:'
-    rb'(?: t="n")?'
-    + _plain_value(_NUMBER_TEXT + rb"?")
-    + rb'| t="s"'
-    + _plain_value(rb"[0-9]{1,10}")
-    + rb'| t="b"'
-    + _plain_value(rb"[01]")
-    + rb'| t="(?:e|str|d)"'
-    + _plain_value(rb"[^<&]*")
-    + rb'| t="inlineStr"(?:/>|>(?:<is><t(?: xml:space="preserve")?>[^<]*</t></is>)?</c>))'
+    rb'<c r="[A-Z]{1,3}+(?P=row)"(?: s="[0-9]{1,9}+")?+(?:'
+    + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+")
+    + rb'| t="(?:n"'
+    + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+")
+    + rb'|s"'
+    + _plain_body(rb"[0-9]{1,10}+")
+    + rb'|b"'
+    + _plain_body(rb"[01]")
+    + rb'|inlineStr"(?:/>|>(?:<is><t(?: xml:space="preserve")?+>[^<]*+</t></is>)?+</c>)'
+    + rb'|(?:e|str|d)"'
+    + _plain_body(rb"[^<&]*+")
+    + rb"))"
 )
 _PLAIN_ROW = re.compile(
-    rb'<row r="(?P<row>[1-9][0-9]{0,6})"((?: (?!xmlns)[A-Za-z][\w:.-]*="[^"<>&]*")*)'
-    rb"(?:/>|>((?:" + _PLAIN_CELL + rb")*)</row>)"
+    rb'<row r="(?P<row>[1-9][0-9]{0,6}+)"((?: (?!xmlns)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+)'
+    rb"(?:/>|>((?:" + _PLAIN_CELL + rb")*+)</row>)"
 )
 _PLAIN_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})')
 _PLAIN_SHARED = re.compile(rb' t="s">' + _PLAIN_FORMULA + rb"<v>([0-9]+)</v>")
 _PLAIN_HIDDEN = re.compile(rb' hidden="([^"]*)"')
 _LETTERS = [column_letter(index).encode() for index in range(1, MAX_COLUMNS + 1)]
 _COLUMN_OF = {letters: index for index, letters in enumerate(_LETTERS, start=1)}
+_FIRST_LETTERS = [_LETTERS[:count] for count in range(MAX_COLUMNS + 1)]  # [b"A", b"B", ...]
 _WAIT_LIMIT = 1 << 22  # bytes a row may take before it is parsed without waiting for its end
 
 
@@ -666,7 +671,7 @@ class SheetParser:
             would report (rows or cells out of order, a cell beyond the limits, a shared text
             beyond the table). Returns where it stopped."""
             nonlocal row, row_text, row_length, rows, columns
-            match = _PLAIN_ROW.match
+            match, started = _PLAIN_ROW.match, at
             while (found := match(data, at)) is not None:
                 number = int(found[1])
                 if not row < number <= MAX_ROW:
@@ -674,14 +679,17 @@ class SheetParser:
                 content = found[3]
                 if content:
                     letters = _PLAIN_LETTERS.findall(content)
-                    if letters == _LETTERS[: len(letters)]:  # A, B, C...: the usual row
-                        last = len(letters)
-                    else:
+                    last = len(letters)
+                    if last > MAX_COLUMNS:  # the handlers say where the row goes beyond
+                        break
+                    if letters != _FIRST_LETTERS[last]:  # not A, B, C...: the usual row
                         numbers = [_COLUMN_OF.get(text, 0) for text in letters]
                         if 0 in numbers or numbers != sorted(set(numbers)):
                             break
                         last = numbers[-1]
-                    if number * max(columns, last) > MAX_CELLS:
+                    if last < columns:
+                        last = columns
+                    if number * last > MAX_CELLS:
                         break
                     if b' t="s"' in content and (
                         max(map(int, _PLAIN_SHARED.findall(content)), default=-1) >= shared_count
@@ -691,16 +699,17 @@ class SheetParser:
                         self._errors = True
                     if b"<f" in content:
                         self._formulas = True
-                    rows, columns = number, max(columns, last)
+                    rows, columns = number, last
                 attributes = found[2]
                 if attributes and b" hidden=" in attributes:
                     hidden = _PLAIN_HIDDEN.search(attributes)
                     if hidden is not None and hidden[1].decode().strip() in _TRUE:
                         self._hidden_rows.append(number)
                 row = number
-                row_text = found[1].decode()
-                row_length = len(row_text)
                 at = found.end()
+            if at > started:
+                row_text = str(row)
+                row_length = len(row_text)
             return at
 
         self._between_rows, self._plain_rows = between_rows, plain_rows
