@@ -26,6 +26,7 @@ readers; nothing named ``row``, ``c`` or ``sheetData`` anywhere else.
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from xml.parsers import expat
 
 from referent_ess.base.values import Params
@@ -50,14 +51,15 @@ _KEPT = 1 << 16  # bytes kept from the previous chunk: a value is never that lon
 _PLACED = frozenset({"row", "c", "sheetData"})  # local names that must be where they belong
 
 _COLUMNS = {column_letter(index): index for index in range(1, MAX_COLUMNS + 1)}
-_REFERENCE = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
-_RANGE = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}(?::[A-Z]{1,3}[1-9][0-9]{0,6})?")
+# patterns compiled on first use (re caches them): most files never need them
+_REFERENCE = r"([A-Z]{1,3})([1-9][0-9]{0,6})"
+_RANGE = r"[A-Z]{1,3}[1-9][0-9]{0,6}(?::[A-Z]{1,3}[1-9][0-9]{0,6})?"
 # a number both readers read alike: calamine parses it as a float, openpyxl as an int when it has
 # no '.' nor exponent (so at most 15 digits, which a float holds exactly)
-_NUMBER = re.compile(
+_NUMBER = (
     rb"[+-]?(?:[0-9]{1,15}|[0-9]+\.[0-9]*|\.[0-9]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+)"
 )
-_INDEX = re.compile(rb"[0-9]{1,10}")
+_INDEX = rb"[0-9]{1,10}"
 _TYPES = frozenset({"b", "d", "e", "inlineStr", "n", "s", "str"})
 _CHECKED = frozenset({"n", "s", "b"})  # the types whose raw value is checked
 
@@ -91,16 +93,39 @@ _PLAIN_CELL = (
     + _plain_body(rb"[^<&]*+")
     + rb"))"
 )
-_PLAIN_ROW = re.compile(
+_PLAIN_ROW = (
     rb'<row r="(?P<row>[1-9][0-9]{0,6}+)"((?: (?!xmlns)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+)'
     rb"(?:/>|>((?:" + _PLAIN_CELL + rb")*+)</row>)"
 )
-_PLAIN_LETTERS = re.compile(rb'<c r="([A-Z]{1,3})')
-_PLAIN_SHARED = re.compile(rb' t="s">' + _PLAIN_FORMULA + rb"<v>([0-9]+)</v>")
-_PLAIN_HIDDEN = re.compile(rb' hidden="([^"]*)"')
-_LETTERS = [column_letter(index).encode() for index in range(1, MAX_COLUMNS + 1)]
-_COLUMN_OF = {letters: index for index, letters in enumerate(_LETTERS, start=1)}
-_FIRST_LETTERS = [_LETTERS[:count] for count in range(MAX_COLUMNS + 1)]  # [b"A", b"B", ...]
+PLAIN_FROM = 1 << 20  # sheets from this size (about 2 000 offers) have their rows recognised
+
+
+# what recognises plain rows: the row, a cell's column letters, a shared text's index, a hidden
+# row; the column letters of the first n columns; the column of each letters
+_Plain = tuple[
+    re.Pattern[bytes],
+    re.Pattern[bytes],
+    re.Pattern[bytes],
+    re.Pattern[bytes],
+    list[list[bytes]],
+    dict[bytes, int],
+]
+
+
+@cache
+def _plain() -> _Plain:
+    """Compiled when a large sheet first needs it (a few milliseconds)."""
+    letters = [column_letter(index).encode() for index in range(1, MAX_COLUMNS + 1)]
+    return (
+        re.compile(_PLAIN_ROW),
+        re.compile(rb'<c r="([A-Z]{1,3})'),
+        re.compile(rb' t="s">' + _PLAIN_FORMULA + rb"<v>([0-9]+)</v>"),
+        re.compile(rb' hidden="([^"]*)"'),
+        [letters[:count] for count in range(MAX_COLUMNS + 1)],
+        {text: index for index, text in enumerate(letters, start=1)},
+    )
+
+
 _WAIT_LIMIT = 1 << 22  # bytes a row may take before it is parsed without waiting for its end
 
 
@@ -413,7 +438,7 @@ class SheetParser:
         def slow_column(reference: str) -> int:
             """The column of a reference that is not a column letter within the limit followed
             by the row's number; 0, and a problem, when the reference cannot be trusted."""
-            found = _REFERENCE.fullmatch(reference)
+            found = re.fullmatch(_REFERENCE, reference)
             number = 0
             for letter in found.group(1) if found else "":
                 number = number * 26 + ord(letter) - 64
@@ -478,10 +503,10 @@ class SheetParser:
             raw = window[begin:close] if close >= 0 else b"<"  # else longer than any number
             if b"<" not in raw:  # nothing but text up to the end tag
                 if cell_type is None or cell_type == "n":
-                    if not raw or _NUMBER.fullmatch(raw):
+                    if not raw or re.fullmatch(_NUMBER, raw):
                         return
                 elif cell_type == "s":
-                    if _INDEX.fullmatch(raw) and int(raw) < shared_count:
+                    if re.fullmatch(_INDEX, raw) and int(raw) < shared_count:
                         return
                     found = raw[:20].decode("utf-8", "replace")
                     params = (("found", found), ("count", str(shared_count)))
@@ -646,7 +671,7 @@ class SheetParser:
             depth += 1
             if name == _MERGE_CELL:
                 reference = attrs.get("ref", "").strip()
-                if _RANGE.fullmatch(reference):
+                if re.fullmatch(_RANGE, reference):
                     self._merged.append(reference)
             elif name == _COL:
                 self._hide_columns(attrs)
@@ -671,19 +696,22 @@ class SheetParser:
             would report (rows or cells out of order, a cell beyond the limits, a shared text
             beyond the table). Returns where it stopped."""
             nonlocal row, row_text, row_length, rows, columns
-            match, started = _PLAIN_ROW.match, at
+            row_pattern, letters_pattern, shared_pattern, hidden_pattern, first, column_of = (
+                _plain()
+            )
+            match, started = row_pattern.match, at
             while (found := match(data, at)) is not None:
                 number = int(found[1])
                 if not row < number <= MAX_ROW:
                     break
                 content = found[3]
                 if content:
-                    letters = _PLAIN_LETTERS.findall(content)
+                    letters = letters_pattern.findall(content)
                     last = len(letters)
                     if last > MAX_COLUMNS:  # the handlers say where the row goes beyond
                         break
-                    if letters != _FIRST_LETTERS[last]:  # not A, B, C...: the usual row
-                        numbers = [_COLUMN_OF.get(text, 0) for text in letters]
+                    if letters != first[last]:  # not A, B, C...: the usual row
+                        numbers = [column_of.get(text, 0) for text in letters]
                         if 0 in numbers or numbers != sorted(set(numbers)):
                             break
                         last = numbers[-1]
@@ -692,7 +720,7 @@ class SheetParser:
                     if number * last > MAX_CELLS:
                         break
                     if b' t="s"' in content and (
-                        max(map(int, _PLAIN_SHARED.findall(content)), default=-1) >= shared_count
+                        max(map(int, shared_pattern.findall(content)), default=-1) >= shared_count
                     ):
                         break
                     if b' t="e"' in content:
@@ -702,7 +730,7 @@ class SheetParser:
                     rows, columns = number, last
                 attributes = found[2]
                 if attributes and b" hidden=" in attributes:
-                    hidden = _PLAIN_HIDDEN.search(attributes)
+                    hidden = hidden_pattern.search(attributes)
                     if hidden is not None and hidden[1].decode().strip() in _TRUE:
                         self._hidden_rows.append(number)
                 row = number

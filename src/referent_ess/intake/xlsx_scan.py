@@ -30,6 +30,7 @@ import defusedxml.ElementTree as SafeET
 from referent_ess.base.normalise import normalise
 from referent_ess.intake.sheet import OFFERS_SHEET_NAMES
 from referent_ess.intake.sheet_xml import (
+    PLAIN_FROM,
     DoctypeFound,
     FirstRow,
     SharedStringsParser,
@@ -184,7 +185,8 @@ def _scan_sheet(
         full = True
     elif kind in NOTES_SHEET_NAMES:
         full = _has_evaluator_column
-    parser = SheetParser(str(path), sheet.name, shared, full)
+    fast = info.file_size >= PLAIN_FROM  # below, compiling the expression costs more
+    parser = SheetParser(str(path), sheet.name, shared, full, fast=fast)
     wanted = True
     try:
         for chunk in _chunks(path, stream, info):
