@@ -12,7 +12,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 HEADER = [
     "Candidat",
@@ -73,6 +73,28 @@ def write(rows: int, lots: int, folder: Path, seed: int = 2018) -> None:
             ]
         )
     book.save(folder / "offers.xlsx")
+
+
+def write_wide(folder: Path, cells: int = 20_000, rows: int = 20) -> tuple[Path, Path]:
+    """``FOLDER/wide.csv``: ``rows`` offers of which the first has ``cells`` more cells right
+    of the header (the hostile row of issue 12), and ``FOLDER/narrow.csv``, the same offers
+    without them; with ``lots.yaml`` and ``criteria.yaml`` for both. Seeded like :func:`write`.
+    """
+    write(rows, 2, folder)
+    book = load_workbook(folder / "offers.xlsx", read_only=True)
+    table = [
+        ["" if value is None else str(value) for value in row]
+        for row in book["offers"].iter_rows(values_only=True)
+    ]
+    book.close()
+    paths = []
+    for name, extra in (("narrow.csv", 0), ("wide.csv", cells)):
+        lines = [";".join(row + (["x"] * extra if number == 1 else [])) for number, row in
+                 enumerate(table)]  # fmt: skip
+        path = folder / name
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from generate import write  # noqa: E402
+from generate import write, write_wide  # noqa: E402
 
 MINIMAL_APP = """\
 import typer
@@ -94,7 +94,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="up to 10 000 offers (< 1 min)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
+    parser.add_argument(
+        "--only",
+        choices=["wide-row"],
+        help="measure only this row, and update only its entry of --out",
+    )
     args = parser.parse_args()
+    if args.only == "wide-row":
+        compile_bytecode()
+        results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+        with tempfile.TemporaryDirectory() as scratch:
+            results["wide_row"] = wide_row(Path(scratch))
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        report_wide_row(results["wide_row"])
+        return
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     compile_bytecode()
     python = sys.executable
@@ -150,12 +163,42 @@ def main() -> None:
         write(10_000, 1, one_lot)
         big_table, _ = measure([*referent, "score"], one_lot)
         results["table_of_a_10000_offer_lot_s"] = big_table
+        results["wide_row"] = wide_row(work)
     if "10000" in rows and "100000" in rows:
         results["growth_10k_to_100k"] = (
             rows["100000"]["score_json_s"] / rows["10000"]["score_json_s"]
         )
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     report(results)
+
+
+def wide_row(work: Path) -> dict[str, float]:
+    """A row of 20 000 cells right of the header (issue 12: 52 s, quadratic), against the same
+    offers without them: ``validate`` and ``score --format json``, as ratios."""
+    folder = work / "wide-row"
+    narrow, wide = write_wide(folder)
+    referent = [sys.executable, "-m", "referent_ess"]
+    row: dict[str, float] = {}
+    for command in (["validate"], ["score", "--format", "json"]):
+        name = command[0]
+        plains, hostiles = [], []
+        for _ in range(5):  # in turns, so that the load of the machine weighs on both alike
+            plains.append(measure([*referent, *command, str(narrow)], folder)[0])
+            hostiles.append(measure([*referent, *command, str(wide)], folder)[0])
+        plain, hostile = statistics.median(plains), statistics.median(hostiles)
+        row[f"{name}_narrow_s"] = plain
+        row[f"{name}_wide_s"] = hostile
+        row[f"{name}_ratio"] = hostile / plain
+    return row
+
+
+def report_wide_row(row: dict[str, float]) -> None:
+    for name in ("validate", "score"):
+        print(
+            f"a row of 20 000 cells right of the header, {name}: {row[f'{name}_wide_s']:.2f} s = "
+            f"{row[f'{name}_ratio']:.2f} × the same offers without them "
+            f"({row[f'{name}_narrow_s']:.2f} s)"
+        )
 
 
 def report(results: dict[str, object]) -> None:
@@ -191,6 +234,9 @@ def report(results: dict[str, object]) -> None:
         f"table of one lot of 10 000 offers: {results['table_of_a_10000_offer_lot_s']:.2f} s "
         "(target ≤ 1 s)"
     )
+    wide = results.get("wide_row")
+    if isinstance(wide, dict):
+        report_wide_row(wide)
 
 
 if __name__ == "__main__":

@@ -430,7 +430,7 @@ def build_fixture(inputs: Path, dest: Path) -> None:
         "criteria-gap.yaml",
         criteria,
         ("formula: proportional", "formula: gap"),
-        ("      basis: ht", "      basis: ttc\n      k: 1.5"),
+        ("      basis: ttc", "      basis: ht\n      k: 1.5"),  # HT: lot 1 gets vat-basis
     )
     variant("criteria-median.yaml", criteria + "marks_aggregate: median\nmarks_divergence: 1\n")
     variant(

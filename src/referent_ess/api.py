@@ -15,7 +15,7 @@ from referent_ess.intake.offer import OfferBook
 from referent_ess.intake.offers import load_offers
 from referent_ess.intake.sheet import Progress
 from referent_ess.problems.errors import ConfigError, ReferentError
-from referent_ess.problems.problem import Problem, ValidationReport
+from referent_ess.problems.problem import Problem, ValidationReport, new_warnings
 
 PathArg = str | PathLike[str]
 
@@ -92,6 +92,7 @@ def validate(
     problems = list(book.problems)
     evaluation = evaluate(config, book)
     for lot in evaluation.lots:
+        problems.extend(lot.warnings)  # vat-basis: the lot's own, of no row
         for result in lot.offers:
             problems.extend(
                 Problem(
@@ -106,6 +107,6 @@ def validate(
                 for reason in result.reasons
                 if reason.code in ("missing-mark", "missing-evaluator-mark", "zero-price")
             )
-            problems.extend(w for w in result.warnings if w not in result.offer.problems)
+            problems.extend(new_warnings(result.warnings, result.offer.problems))
     problems.sort(key=lambda p: (p.row is not None, p.row or 0))  # sheet-level first, then rows
     return ValidationReport(tuple(problems))

@@ -6,8 +6,8 @@ Every expected value below is computed by hand from the raw numbers typed in
 - price_ht = day rate HT x days, to the cent ROUND_HALF_UP; price_ttc = price_ht x (1 + VAT),
   to the cent ROUND_HALF_UP; a VAT-exempt offer has TTC = HT;
 - points of a marked criterion = weight x mark / 5 (context 30, technical 30,
-  competence 20); price points = 20 x Pmin / P on HT, Pmin being the lowest price_ht
-  among the ADMISSIBLE offers of the lot;
+  competence 20); price points = 20 x Pmin / P on TTC (criteria.yaml: basis ttc), Pmin being
+  the lowest price_ttc among the ADMISSIBLE offers of the lot;
 - totals are exact fractions; the JSON shows points and totals rounded HALF_UP to 2 places.
 
 Caps HT: 8333 (lots 1, 2), 12500 (lots 3, 4). Deadline: 2018-03-23 inclusive.
@@ -75,8 +75,10 @@ class Expected:
 
 
 ADMISSIBLE: tuple[Expected, ...] = (
-    # ---- Lot 1, cap 8333 HT. Pmin = 7560.00 (row 4). The late row 15 (380 x 15 = 5700.00)
-    # is cheaper but not admissible, so it must not set Pmin.
+    # ---- Lot 1, cap 10000 TTC. Pmin = 7560.00 TTC (row 4: VAT-exempt, TTC = HT). The late
+    # row 15 (380 x 15 = 5700.00 HT) is cheaper but not admissible, so it must not set Pmin.
+    # Compared HT, row 9 would win (63 + 20 x 7560/7800 = 82.38 against 81); compared TTC,
+    # its 20 % VAT costs it 20 x 7560/7800 - 20 x 7560/9360 = 252/13 - 210/13 = 42/13 points.
     Expected(
         row=9, lot=1, candidate="Cap Services Coop (SCOP)",
         # text cells "487,50 €" x "16" = 7800.00 (stated "7 800,00": no mismatch); x 1.2
@@ -85,8 +87,9 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 35, 5 * 10),  # 30 x 3.5 / 5 = 21
         technical=F(30 * 4, 5),  # 24
         competence=F(20 * 45, 5 * 10),  # 20 x 4.5 / 5 = 18
-        price=F(20) * F("7560.00") / F("7800.00"),  # 252/13 = 19.384615... -> 19.38
-    ),  # total 63 + 252/13 = 1071/13 = 82.384615... -> 82.38
+        # 20 x 7560.00 / 9360.00 = 20 x 21/26 = 210/13 = 16.153846... -> 16.15
+        price=F(20) * F("7560.00") / F("9360.00"),
+    ),  # total 63 + 210/13 = 1029/13 = 79.153846... -> 79.15
     Expected(
         row=4, lot=1, candidate="Association Trame Solidaire",
         # 420 x 18 = 7560.00, VAT-exempt ("exonéré"): TTC = HT
@@ -95,9 +98,10 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 4, 5),  # 24
         technical=F(30 * 35, 5 * 10),  # 30 x 3.5 / 5 = 21
         competence=F(20 * 4, 5),  # 16
-        price=F(20) * F("7560.00") / F("7560.00"),  # Pmin itself: 20
+        price=F(20) * F("7560.00") / F("7560.00"),  # Pmin itself (TTC = HT): 20
     ),  # total 81
-    # ---- Lot 2, cap 8333 HT, only regular offers. Pmin = 7600.00 (row 12).
+    # ---- Lot 2, only regular offers, all at 20 %. Pmin = 9120.00 TTC (row 12). Every TTC
+    # price is its HT price x 1.2 exactly, so the shares are those of the HT prices.
     Expected(
         row=8, lot=2, candidate="SCIC Nourrir l'Estuaire",
         day_rate_ht="450.00", days="18", vat_rate="0.20",  # 450 x 18 = 8100.00; x 1.2
@@ -105,7 +109,8 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 45, 5 * 10),  # 30 x 4.5 / 5 = 27
         technical=F(30 * 4, 5),  # 24
         competence=F(20 * 35, 5 * 10),  # 20 x 3.5 / 5 = 14
-        price=F(20) * F("7600.00") / F("8100.00"),  # 1520/81 = 18.765432... -> 18.77
+        # 20 x 9120.00 / 9720.00 = 20 x 7600/8100 = 1520/81 = 18.765432... -> 18.77
+        price=F(20) * F("9120.00") / F("9720.00"),
     ),  # total 65 + 1520/81 = 6785/81 = 83.765432... -> 83.77
     Expected(
         row=2, lot=2, candidate="Terres Communes Conseil",
@@ -114,7 +119,8 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 35, 5 * 10),  # 21
         technical=F(30 * 4, 5),  # 24
         competence=F(20 * 4, 5),  # 16
-        price=F(20) * F("7600.00") / F("7800.00"),  # 760/39 = 19.487179... -> 19.49
+        # 20 x 9120.00 / 9360.00 = 20 x 7600/7800 = 760/39 = 19.487179... -> 19.49
+        price=F(20) * F("9120.00") / F("9360.00"),
     ),  # total 61 + 760/39 = 3139/39 = 80.487179... -> 80.49
     Expected(
         row=12, lot=2, candidate="Marion Le Goff Conseil",
@@ -124,9 +130,9 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 3, 5),  # 18
         technical=F(30 * 35, 5 * 10),  # 21
         competence=F(20 * 3, 5),  # 12
-        price=F(20) * F("7600.00") / F("7600.00"),  # Pmin itself: 20
+        price=F(20) * F("9120.00") / F("9120.00"),  # Pmin itself: 20
     ),  # total 71
-    # ---- Lot 3, cap 12500 HT. Pmin = 9000.00 (row 14).
+    # ---- Lot 3, all at 20 %. Pmin = 10800.00 TTC (row 14); TTC = HT x 1.2 exactly.
     Expected(
         row=6, lot=3, candidate="Les Bâtisseurs Solidaires (SCOP)",
         day_rate_ht="560.00", days="21", vat_rate="0.20",  # 560 x 21 = 11760.00 (= stated)
@@ -134,7 +140,8 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 5, 5),  # 30
         technical=F(30 * 45, 5 * 10),  # 27
         competence=F(20 * 4, 5),  # 16
-        price=F(20) * F("9000.00") / F("11760.00"),  # 750/49 = 15.306122... -> 15.31
+        # 20 x 10800.00 / 14112.00 = 20 x 9000/11760 = 750/49 = 15.306122... -> 15.31
+        price=F(20) * F("10800.00") / F("14112.00"),
     ),  # total 73 + 750/49 = 4327/49 = 88.306122... -> 88.31
     Expected(
         row=14, lot=3, candidate="Atelier Matières Vives (SCIC)",
@@ -144,7 +151,7 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 4, 5),  # 24
         technical=F(30 * 35, 5 * 10),  # 21
         competence=F(20 * 4, 5),  # 16
-        price=F(20) * F("9000.00") / F("9000.00"),  # Pmin itself: 20
+        price=F(20) * F("10800.00") / F("10800.00"),  # Pmin itself: 20
     ),  # total 24 + 21 + 16 + 20 = 81 exactly
     Expected(
         row=11, lot=3, candidate="Échelle Habitat (SCOP)",
@@ -153,7 +160,7 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 4, 5),  # 24
         technical=F(30 * 35, 5 * 10),  # 21
         competence=F(20 * 45, 5 * 10),  # 18
-        price=F(20) * F("9000.00") / F("10000.00"),  # 18
+        price=F(20) * F("10800.00") / F("12000.00"),  # 20 x 0.9 = 18
     ),  # total 24 + 21 + 18 + 18 = 81 exactly: tie with row 14
     Expected(
         row=3, lot=3, candidate="Habiter Autrement 44",
@@ -162,10 +169,13 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 3, 5),  # 18
         technical=F(30 * 3, 5),  # 18
         competence=F(20 * 35, 5 * 10),  # 14
-        price=F(20) * F("9000.00") / F("10500.00"),  # 120/7 = 17.142857... -> 17.14
+        # 20 x 10800.00 / 12600.00 = 20 x 6/7 = 120/7 = 17.142857... -> 17.14
+        price=F(20) * F("10800.00") / F("12600.00"),
     ),  # total 50 + 120/7 = 470/7 = 67.142857... -> 67.14
-    # ---- Lot 4, cap 12500 HT. Pmin = 9613.73 (row 13). The incomplete row 5
-    # (400 x 20 = 8000.00) is cheaper but not admissible, so it must not set Pmin.
+    # ---- Lot 4, cap 15000 TTC. Pmin = 11536.48 TTC (row 13). The incomplete row 5
+    # (400 x 20 = 8000.00 HT) is cheaper but not admissible, so it must not set Pmin. Here
+    # TTC is not exactly HT x 1.2 (11536.476 is rounded to the cent), so the exact share moves
+    # a little from the HT one (961373/59400 = 16.184730...) while the rounded points stay.
     Expected(
         row=7, lot=4, candidate="Les Bâtisseurs Solidaires (SCOP)",
         day_rate_ht="540.00", days="22", vat_rate="0.20",  # 540 x 22 = 11880.00
@@ -173,8 +183,9 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 4, 5),  # 24
         technical=F(30 * 4, 5),  # 24
         competence=F(20 * 4, 5),  # 16
-        price=F(20) * F("9613.73") / F("11880.00"),  # 961373/59400 = 16.184730... -> 16.18
-    ),  # total 64 + 961373/59400 = 80.184730... -> 80.18
+        # 20 x 11536.48 / 14256.00 = 23072960/1425600 = 72103/4455 = 16.184736... -> 16.18
+        price=F(20) * F("11536.48") / F("14256.00"),
+    ),  # total 64 + 72103/4455 = 357223/4455 = 80.184736... -> 80.18
     Expected(
         row=13, lot=4, candidate="Ressourceries en Réseau",
         # 447.15 x 21.5 = 9613.725 -> 9613.73 (HALF_UP; HALF_EVEN or a binary float
@@ -184,7 +195,7 @@ ADMISSIBLE: tuple[Expected, ...] = (
         context=F(30 * 35, 5 * 10),  # 21
         technical=F(30 * 4, 5),  # 24
         competence=F(20 * 3, 5),  # 12
-        price=F(20) * F("9613.73") / F("9613.73"),  # Pmin itself: 20
+        price=F(20) * F("11536.48") / F("11536.48"),  # Pmin itself: 20
     ),  # total 77
 )  # fmt: skip
 
@@ -193,8 +204,8 @@ BY_ROW: dict[int, Expected] = {e.row: e for e in ADMISSIBLE}
 # Output order of each lot: ranked offers by rank, then the others in workbook order.
 EXPECTED_ORDER: dict[int, list[tuple[int, str, str, int | None]]] = {
     1: [
-        (9, "Cap Services Coop (SCOP)", "admissible", 1),  # 82.38
-        (4, "Association Trame Solidaire", "admissible", 2),  # 81
+        (4, "Association Trame Solidaire", "admissible", 1),  # 81 (VAT-exempt: TTC = HT)
+        (9, "Cap Services Coop (SCOP)", "admissible", 2),  # 79.15
         (15, "Parenthèse Familles Conseil", "late", None),  # received 2018-03-26
     ],
     2: [
@@ -311,13 +322,13 @@ def test_hand_totals() -> None:
     """The rounded totals quoted in the comments above, from the exact fractions."""
     totals = {e.row: e.total for e in ADMISSIBLE}
     assert totals == {
-        9: F(1071, 13), 4: F(81),
+        9: F(1029, 13), 4: F(81),
         8: F(6785, 81), 2: F(3139, 39), 12: F(71),
         6: F(4327, 49), 14: F(81), 11: F(81), 3: F(470, 7),
-        7: F(64) + F(961373, 59400), 13: F(77),
+        7: F(357223, 4455), 13: F(77),
     }  # fmt: skip
     assert {row: str(r2(t)) for row, t in totals.items()} == {
-        9: "82.38", 4: "81.00",
+        9: "79.15", 4: "81.00",
         8: "83.77", 2: "80.49", 12: "71.00",
         6: "88.31", 14: "81.00", 11: "81.00", 3: "67.14",
         7: "80.18", 13: "77.00",

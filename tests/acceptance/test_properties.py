@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referent_ess.config.choices import CapBasis, PriceBasis, PriceFormula
-from referent_ess.config.model import Config, Consultation, Criterion, Lot, PriceRule
+from referent_ess.config.model import (
+    Config,
+    Consultation,
+    CriteriaSet,
+    Criterion,
+    Lot,
+    PriceRule,
+)
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.results import Evaluation, Status
 from referent_ess.intake.offers import Offer, OfferBook
@@ -36,12 +43,17 @@ def make_config(formula: PriceFormula, k: Decimal = Decimal(2)) -> Config:
         ),
         lots=(Lot(1, "Lot", Decimal(10_000_000), Decimal(12_000_000)),),
         total=Decimal(100),
-        criteria=(
-            Criterion("quality", "Q", Decimal(45), Decimal(5)),
-            Criterion("team", "T", Decimal(25), Decimal(5)),
-            Criterion("price", "P", Decimal(30), Decimal(5), PriceRule(formula, PriceBasis.HT, k)),
+        default_set=CriteriaSet(
+            None,
+            (
+                Criterion("quality", "Q", Decimal(45), Decimal(5)),
+                Criterion("team", "T", Decimal(25), Decimal(5)),
+                Criterion(
+                    "price", "P", Decimal(30), Decimal(5), PriceRule(formula, PriceBasis.HT, k)
+                ),
+            ),
+            ("price",),
         ),
-        tie_break=("price",),
         lots_path=Path("lots.yaml"),
         criteria_path=Path("criteria.yaml"),
         lots_sha256="",
@@ -159,3 +171,41 @@ def test_any_positive_rate_and_days_are_evaluated_without_error(formula, rows) -
         else:
             assert result.status is Status.ADMISSIBLE
             assert result.rank is not None
+
+
+def with_basis(config: Config, basis: PriceBasis) -> Config:
+    """The same configuration, its price criterion compared on ``basis``."""
+    criteria = tuple(
+        replace(c, price=replace(c.price, basis=basis)) if c.price is not None else c
+        for c in config.default_set.criteria
+    )
+    return config.with_set(replace(config.default_set, criteria=criteria))
+
+
+vat_rates = st.sampled_from([Decimal(0), Decimal("0.055"), Decimal("0.1"), Decimal("0.2")])
+
+
+@PROPERTY
+@given(formula=formulas, rows=bids, data=st.data())
+def test_vat_basis_names_the_first_of_the_same_lot_ranked_ttc(formula, rows, data) -> None:
+    """Compared HT, a lot warns (vat-basis) exactly when its admissible offers' VAT rates
+    differ, naming who ranks first HT and who ranks first TTC; compared TTC, it never warns."""
+    rates = data.draw(st.lists(vat_rates, min_size=len(rows), max_size=len(rows)))
+    offers = [
+        replace(offer, vat_rate=rate) for offer, rate in zip(offers_of(rows), rates, strict=True)
+    ]
+    ht = run(make_config(formula), offers).lots[0]
+    ttc = run(with_basis(make_config(formula), PriceBasis.TTC), offers).lots[0]
+    assert ttc.warnings == ()
+    if len(set(rates)) < 2:
+        assert ht.warnings == ()
+        return
+    (warning,) = ht.warnings
+    params = dict(warning.params)
+    names = {
+        "ht_first": ", ".join(r.candidate for r in ht.winners),
+        "ttc_first": ", ".join(r.candidate for r in ttc.winners),
+    }
+    assert (params["ht_first"], params["ttc_first"]) == (names["ht_first"], names["ttc_first"])
+    same = {r.offer.row for r in ht.winners} == {r.offer.row for r in ttc.winners}
+    assert params["form"] == ("same" if same else "changes")

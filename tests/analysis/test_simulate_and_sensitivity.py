@@ -12,7 +12,14 @@ from referent_ess import api
 from referent_ess.analysis.sensitivity import NotApplicable, analyse, totals_with
 from referent_ess.analysis.simulate import simulate
 from referent_ess.config.choices import CapBasis, PriceBasis, PriceFormula
-from referent_ess.config.model import Config, Consultation, Criterion, Lot, PriceRule
+from referent_ess.config.model import (
+    Config,
+    Consultation,
+    CriteriaSet,
+    Criterion,
+    Lot,
+    PriceRule,
+)
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.intake.offers import Offer, OfferBook
 from referent_ess.problems.errors import ReferentError
@@ -105,14 +112,20 @@ def config_of(formula: PriceFormula) -> Config:
         consultation=Consultation("T", None, None, Decimal("0.2"), CapBasis.HT, (), None),
         lots=(Lot(1, "Lot", Decimal(10**9), Decimal(12 * 10**8)),),
         total=Decimal(100),
-        criteria=(
-            Criterion("a", "A", Decimal(40), Decimal(5)),
-            Criterion("b", "B", Decimal(35), Decimal(5)),
-            Criterion(
-                "price", "P", Decimal(25), Decimal(5), PriceRule(formula, PriceBasis.HT, Decimal(2))
+        default_set=CriteriaSet(
+            None,
+            (
+                Criterion("a", "A", Decimal(40), Decimal(5)),
+                Criterion("b", "B", Decimal(35), Decimal(5)),
+                Criterion(
+                    "price",
+                    "P",
+                    Decimal(25),
+                    Decimal(5),
+                    PriceRule(formula, PriceBasis.HT, Decimal(2)),
+                ),
             ),
         ),
-        tie_break=(),
         lots_path=Path("lots.yaml"),
         criteria_path=Path("criteria.yaml"),
         lots_sha256="",
@@ -145,7 +158,7 @@ def test_the_minimal_transfer_flips_the_winner_and_nothing_smaller_does(formula,
         return  # a tie at the top: sensitivity does not apply
     analysis = analyse(evaluation, 1)
     winner_index = lot.ranked.index(analysis.winner)
-    base = {c.id: F(c.weight) for c in config.criteria}
+    base = {c.id: F(c.weight) for c in config.default_set.criteria}
     found = {(t.source, t.target): t for t in analysis.transfers}
     epsilon = F(1, 10**6)
     for source in base:

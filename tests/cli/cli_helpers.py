@@ -5,14 +5,20 @@ Every expected value is written by hand. For the bundled example (``lots.yaml``,
 ``examples/make_offers.py``, as worked out in ``test_example_known_answers.py``:
 
 - points of a marked criterion = weight x mark / 5 (context 30, technical 30, competence 20);
-  price points = 20 x Pmin / P on the HT price, Pmin the lowest admissible price of the lot;
-- lot 3: Pmin 9000.00. Row 6 = 30 + 27 + 16 + 750/49 = 4327/49 (88.31); rows 14 and 11 both
+  price points = 20 x Pmin / P on the TTC price (criteria.yaml: basis ttc), Pmin the lowest
+  admissible price of the lot;
+- lot 1: Pmin 7560.00 TTC (row 4, VAT-exempt: TTC = HT), 81 points, first; row 9 = 63 +
+  20 x 7560 / 9360 = 63 + 210/13 = 1029/13 (79.15). Compared HT it would be 63 + 20 x 7560 /
+  7800 = 1071/13 (82.38), first;
+- lot 3: every offer at 20 %, TTC = HT x 1.2 exactly, so the shares are the HT ones: Pmin
+  10800.00 TTC. Row 6 = 30 + 27 + 16 + 750/49 = 4327/49 (88.31); rows 14 and 11 both
   = 81 (tie broken by price points: 20 vs 18); row 3 = 50 + 120/7 = 470/7 (67.14).
   Gaps to the first: 4327/49 - 81 = 358/49 = 7.306... (7.31) and 4327/49 - 470/7 = 1037/49 =
   21.163... (21.16: the exact gap, not 88.31 - 67.14 = 21.17);
-- lot 4: Pmin 9613.73 (447.15 x 21.5 = 9613.725, half up). Row 7 = 64 + 20 x 9613.73 / 11880
-  = 80.1847... (80.18, price 16.18); row 13 = 77, gap 3.1847... (3.18). Row 5 has no CV
-  (incomplete), row 10 is 650 x 20 = 13000.00 > cap 12500.00 HT (over_cap, margin -500.00).
+- lot 4: Pmin 11536.48 TTC (447.15 x 21.5 = 9613.725 -> 9613.73 HT; x 1.2 = 11536.476 ->
+  11536.48). Row 7 = 64 + 20 x 11536.48 / 14256 = 64 + 72103/4455 = 80.1847... (80.18, price
+  16.18); row 13 = 77, gap 3.1847... (3.18). Row 5 has no CV (incomplete), row 10 is
+  650 x 20 x 1.2 = 15600.00 > cap 15000.00 TTC (over_cap, margin -600.00).
 
 The small consultation of ``conftest.py`` (lot 1 cap 10000 HT, lot 2 cap 5000 HT / 6000 TTC;
 quality 60 points on a 0-5 scale, price 40 points, proportional on HT) is used for broken inputs.

@@ -42,11 +42,11 @@ def test_simulate_an_unknown_lot(runner: CliRunner) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [["sensitivity", "--lot", "0"], ["explain", "--lot", "0", "Habiter Autrement 44"]],
+    [["sensitivity", "--lot", "5"], ["explain", "--lot", "5", "Habiter Autrement 44"]],
 )
 def test_an_unknown_lot(runner: CliRunner, command: list[str]) -> None:
     result = run(runner, [*command, *CONFIG], 2)
-    assert result.stderr == f"error: {LOTS}: there is no lot 0 (lots: 1, 2, 3, 4) [no-such-lot]\n"
+    assert result.stderr == f"error: {LOTS}: there is no lot 5 (lots: 1, 2, 3, 4) [no-such-lot]\n"
 
 
 def test_sensitivity_of_a_provisional_ranking(

@@ -178,7 +178,7 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
 @pytest.mark.parametrize(
     ("command", "options"),
     [
-        ("score", "--lot --lots --criteria --format --output --force --all --help"),
+        ("score", "--lot --lots --criteria --format --output --force --all --detail --help"),
         ("explain", "--lot --lots --criteria --format --output --force --help"),
         (
             "sensitivity",

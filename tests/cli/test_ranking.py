@@ -59,7 +59,7 @@ def test_score_json_header(runner: CliRunner) -> None:
     assert data["unplaced_offers"] == []
     assert data["problems"] == []
     assert [[o["row"] for o in lot["offers"]] for lot in data["lots"]] == [
-        [9, 4, 15],  # ranked by rank, then the late row 15
+        [4, 9, 15],  # ranked by rank (TTC: the VAT-exempt row 4 first), then the late row 15
         [8, 2, 12],
         [6, 14, 11, 3],
         [7, 13, 5, 10],  # ranked, then incomplete row 5 and over-cap row 10 in sheet order
@@ -71,6 +71,32 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
     lot = lot_of(data, 4)
     assert isinstance(lot["offers"][0]["total"], Decimal)  # a JSON number, not a string
     assert isinstance(lot["offers"][0]["points"]["price"], Decimal)
+    # added with criteria trees: the lot's set (the default one) and its tree, and each offer's
+    # points on that tree; a flat set is a tree of leaves
+    assert lot.pop("criteria_set") is None
+    assert [
+        (n["id"], n["weight"], n["max_points"], n["children"]) for n in lot.pop("criteria")
+    ] == [
+        ("context", 30, 30, []),
+        ("technical", 30, 30, []),
+        ("competence", 20, 20, []),
+        ("price", 20, 20, []),
+    ]
+    trees = [offer.pop("tree") for offer in lot["offers"]]
+    assert trees[0][0] == {
+        "id": "context",
+        "label": "Note de contexte, connaissance du secteur et des acteurs, enjeux du territoire",
+        "weight": 30,
+        "max_points": 30,
+        "points": 24,
+        "children": [],
+    }
+    assert [[node["points"] for node in tree] for tree in trees] == [
+        [24, 24, 16, D("16.18")],
+        [21, 24, 12, 20],
+        [24, 24, 16, None],  # not admissible: no price points
+        [27, 27, 16, None],
+    ]
     assert lot == {
         "id": 4,
         "title": "Réemploi et ressources",
@@ -83,8 +109,10 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
             "Abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method "
             "does not apply; judge the prices case by case"
         ),
-        "lowest_price": "9613.73",  # admissible only: not row 5's 8000.00
-        "highest_price": "11880.00",
+        "warnings": [],  # every admissible offer at 20 %: no vat-basis, nor on HT
+        # on the TTC basis, admissible only: not row 5's 8000.00 HT (9600.00 TTC)
+        "lowest_price": "11536.48",
+        "highest_price": "14256.00",
         "offers": [
             {
                 "candidate": "Les Bâtisseurs Solidaires (SCOP)",
@@ -100,7 +128,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                     "context": D("24"),  # 30 x 4 / 5
                     "technical": D("24"),
                     "competence": D("16"),  # 20 x 4 / 5
-                    "price": D("16.18"),  # 20 x 9613.73 / 11880 = 16.1847...
+                    "price": D("16.18"),  # 20 x 11536.48 / 14256 = 72103/4455 = 16.1847...
                 },
                 "marks": {"context": D("4"), "technical": D("4"), "competence": D("4")},
                 "evaluator_marks": {},
@@ -287,8 +315,8 @@ def test_rank_lot_3_table(runner: CliRunner) -> None:
     assert set(lines[start + 2]) == {"─"}  # the rule under the header
     assert lines[start + 3 : start + 7] == rows
     assert lines[start + 7] == (
-        "Price points (price): proportional on the price HT of the admissible offers, "
-        "20 × Pmin / P, with Pmin = 9000.00."
+        "Price points (price): proportional on the price TTC of the admissible offers, "
+        "20 × Pmin / P, with Pmin = 10800.00."
     )
     # 24 + 21 + 16 + 20 = 81 = 24 + 21 + 18 + 18: the note says what decided
     assert lines[start + 8] == (
@@ -320,6 +348,7 @@ CSV_HEADER = [
     "total",
     "gap_to_first",
     "reasons",
+    "warnings",
 ]
 
 
@@ -328,8 +357,8 @@ def test_score_csv(runner: CliRunner) -> None:
     header, *rows = list(csv.reader(io.StringIO(stdout)))
     assert header == CSV_HEADER
     assert [(r[0], r[3]) for r in rows] == [
-        ("1", "9"),
         ("1", "4"),
+        ("1", "9"),
         ("1", "15"),
         ("2", "8"),
         ("2", "2"),
@@ -345,26 +374,30 @@ def test_score_csv(runner: CliRunner) -> None:
     ]
     by_row = {r[3]: r for r in rows}
     assert by_row["9"] == [
-        "1", "1", "Cap Services Coop (SCOP)", "9", "admissible",
+        "1", "2", "Cap Services Coop (SCOP)", "9", "admissible",
         "487.50", "16", "0.20", "7800.00", "9360.00",
-        "21.00", "24.00", "18.00", "19.38", "82.38", "0.00", "",
+        # price 20 x 7560 / 9360 = 210/13 (16.15); total 63 + 210/13 = 1029/13 (79.15);
+        # gap 81 - 1029/13 = 24/13 = 1.846... (1.85)
+        "21.00", "24.00", "18.00", "16.15", "79.15", "1.85", "", "",
     ]  # fmt: skip
-    assert by_row["4"][6:10] == ["18", "0.00", "7560.00", "7560.00"]  # VAT-exempt
-    assert by_row["4"][14:16] == ["81.00", "1.38"]  # 1071/13 - 81 = 18/13
+    assert by_row["4"][1] == "1"  # VAT-exempt: TTC = HT = Pmin, 81 points
+    assert by_row["4"][6:10] == ["18", "0.00", "7560.00", "7560.00"]
+    assert by_row["4"][14:16] == ["81.00", "0.00"]
     assert by_row["13"] == [
         "4", "2", "Ressourceries en Réseau", "13", "admissible",
         "447.15", "21.5", "0.20", "9613.73", "11536.48",
-        "21.00", "24.00", "12.00", "20.00", "77.00", "3.18", "",
+        "21.00", "24.00", "12.00", "20.00", "77.00", "3.18", "", "",
     ]  # fmt: skip
     assert by_row["10"] == [
         "4", "", "Recyclerie Coopérative de l'Ouest (SCIC)", "10", "over_cap",
         "650.00", "20", "0.20", "13000.00", "15600.00",
         "27.00", "27.00", "16.00", "", "", "",
-        "over_cap: price TTC 15600.00 exceeds the lot's cap TTC 15000.00 by 600.00",
+        "over_cap: price TTC 15600.00 exceeds the lot's cap TTC 15000.00 by 600.00", "",
     ]  # fmt: skip
     assert by_row["15"][1] == ""
     assert by_row["15"][4] == "late"
-    assert by_row["15"][-1] == "late: received 2018-03-26, after the deadline 2018-03-23"
+    assert by_row["15"][-2] == "late: received 2018-03-26, after the deadline 2018-03-23"
+    assert by_row["15"][-1] == ""  # no warning (vat-basis only when prices are compared HT)
 
 
 def test_score_markdown(runner: CliRunner) -> None:
@@ -385,10 +418,10 @@ def test_score_markdown(runner: CliRunner) -> None:
         "| 2 | Atelier Matières Vives (SCIC) | 9000.00 | 10800.00 | 24.00 | 21.00 | 16.00 "
         "| 20.00 | 81.00 |"
     )
-    # how the price points were computed, with the figure used: Pmin = 9000.00 (row 14)
+    # how the price points were computed, with the figure used: Pmin = 10800.00 TTC (row 14)
     assert lines[heading + 11] == (
-        "Price points (price): proportional on the price HT of the admissible offers, "
-        "20 × Pmin / P, with Pmin = 9000.00."
+        "Price points (price): proportional on the price TTC of the admissible offers, "
+        "20 × Pmin / P, with Pmin = 10800.00."
     )
     excluded = (
         "- Second Souffle Conseil (row 5): incomplete — missing required document: "
@@ -403,7 +436,7 @@ def test_score_markdown(runner: CliRunner) -> None:
     ]
     bold_rows = [line for line in lines if line.startswith("| **")]
     assert [row.split(" | ")[1] for row in bold_rows] == [
-        "**Cap Services Coop (SCOP)**",
+        "**Association Trame Solidaire**",  # compared TTC: VAT-exempt, 81 against 79.15
         "**SCIC Nourrir l'Estuaire**",
         "**Les Bâtisseurs Solidaires (SCOP)**",
         "**Les Bâtisseurs Solidaires (SCOP)**",

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referent_ess.config.choices import CapBasis, PriceFormula
+from referent_ess.config.choices import CapBasis, PriceBasis, PriceFormula
 from referent_ess.config.loader import load_config
 from referent_ess.problems.errors import ConfigError, ReferentError
 
@@ -49,15 +49,29 @@ def test_the_repository_config_is_the_seed_consultation() -> None:
     ]
     assert config.consultation.cap_basis is CapBasis.TTC  # the call states its caps TTC
     assert config.consultation.vat_rate == Decimal("0.2")
-    assert [(c.id, c.weight) for c in config.criteria] == [
+    assert [(c.id, c.weight) for c in config.default_set.criteria] == [
         ("context", 30),
         ("technical", 30),
         ("competence", 20),
         ("price", 20),
     ]
-    assert config.price_criterion.price is not None
-    assert config.price_criterion.price.formula is PriceFormula.PROPORTIONAL
+    assert config.default_set.price_criterion.price is not None
+    assert config.default_set.price_criterion.price.formula is PriceFormula.PROPORTIONAL
+    assert config.default_set.price_criterion.price.basis is PriceBasis.TTC  # what the buyer pays
     assert config.consultation.offers == ROOT / "examples" / "offers-2018.xlsx"
+
+
+def test_prices_are_compared_ttc_unless_the_buyer_says_ht(tmp_path: Path) -> None:
+    """The DAJ's fiche on price scoring (2024) compares TTC amounts: the default; HT stays a
+    choice."""
+    lots = "consultation: {title: T}\nlots:\n  - {id: 1, title: One, cap_ht: 1000}\n"
+    config = load_config(*write(tmp_path, lots))  # CRITERIA gives no basis
+    assert config.default_set.price_criterion.price is not None
+    assert config.default_set.price_criterion.price.basis is PriceBasis.TTC
+    chosen = CRITERIA.replace("{formula: proportional}", "{formula: proportional, basis: ht}")
+    config = load_config(*write(tmp_path, lots, chosen))
+    assert config.default_set.price_criterion.price is not None
+    assert config.default_set.price_criterion.price.basis is PriceBasis.HT
 
 
 def test_a_missing_cap_is_derived_to_the_cent(tmp_path: Path) -> None:

@@ -154,7 +154,7 @@ def test_template_never_replaces_a_workbook_holding_offers(
     result = runner.invoke(app, ["template", "-o", str(filled), "--force", *CONFIG])
     assert result.exit_code == 2
     assert result.stderr == (
-        f"error: {filled}: holds 14 offer row(s); write the template to another file (--out "
+        f"error: {filled}: holds 14 offer rows; write the template to another file (--out "
         "new.xlsx) and copy the offers across, so that nothing typed is lost "
         "[output-holds-offers]\n"
     )

@@ -23,7 +23,8 @@ LEFT_OUT: dict[str, set[str]] = {
     **{f"part:yaml-problem.{k}": {"problem"} for k in ("bracket", "brace")},
     **{f"part:date-detail.{k}": {"detail"} for k in ("month", "day")},
     **{f"part:not-sensitive.{k}": {"why"} for k in ("hierarchy", "provisional", "no-winner")},
-    "part:os.denied": {"reason"},
+    **{f"part:os.{k}": {"reason"} for k in ("denied", "no-space", "name-too-long")},
+    **{f"part:os.{k}": {"reason"} for k in ("not-a-folder", "read-only", "missing", "loop", "io")},
 }
 
 

@@ -74,7 +74,7 @@ def test_explain_in_french(runner: CliRunner) -> None:
     ) in out
     assert f"Critère context (pondération 30{NBSP}%, au plus 30 points) : note 4" in out
     assert "note 3,5 (cellule M14) / 5 × 30 = 21,00." in out
-    assert "méthode proportionnelle sur le prix HT" in out
+    assert "méthode proportionnelle sur le prix TTC" in out  # criteria.yaml: basis ttc
     assert "(Pmin est le prix de cette offre)" in out
     assert (
         " 8. Total = context 24,00 + technical 21,00 + competence 16,00 + price 20,00 = 81,00."
@@ -159,13 +159,14 @@ def test_hierarchy_in_french(make_config, make_workbook) -> None:
     with i18n.language("fr"):
         text = explanation_text(explain(evaluation, 1, "Good but dear"))
     assert "Critère quality (1er dans la hiérarchie) : note 5 (cellule G2) / 5" in text
+    # no basis in criteria.yaml: TTC by default, 900 × 10 × 1.2 = 10 800 and 500 × 10 × 1.2 = 6 000
     assert (
-        f"Critère price (2e dans la hiérarchie) : comparaison sur le prix HT, 9{NNBSP}000" in text
+        f"Critère price (2e dans la hiérarchie) : comparaison sur le prix TTC, 10{NNBSP}800" in text
     )
     assert (
         "Comparaison avec Good and cheap, classée juste au-dessus (rang 1) : égalité sur "
-        f"quality (5 / 5 chacune) ; sur price, 9{NNBSP}000,00{NBSP}€ HT contre "
-        f"5{NNBSP}000,00{NBSP}€ HT : Good and cheap passe en premier (prix plus bas)."
+        f"quality (5 / 5 chacune) ; sur price, 10{NNBSP}800,00{NBSP}€ TTC contre "
+        f"6{NNBSP}000,00{NBSP}€ TTC : Good and cheap passe en premier (prix plus bas)."
     ) in text
 
 

@@ -143,9 +143,9 @@ def test_written_lines_in_french(
     folder = tmp_path / "lettres"
     args = ["letters", "--lot", "1", str(book), *config, "--out", str(folder)]
     result = runner.invoke(app, ["--lang", "fr", *args])
-    assert (result.exit_code, result.stderr) == (0, f"écrit : 2 lettre(s) dans {folder}\n")
+    assert (result.exit_code, result.stderr) == (0, f"écrit : 2 lettres dans {folder}\n")
     result = runner.invoke(app, ["--lang", "en", *args, "--force"])
-    assert result.stderr == f"written: 2 letter(s) in {folder}\n"
+    assert result.stderr == f"written: 2 letters in {folder}\n"
 
 
 def test_the_placeholder_ocid_warning_in_french(

@@ -58,7 +58,7 @@ def test_an_output_that_cannot_be_written_in_french(
     def denied(_source: str, target: str) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), target)
 
-    monkeypatch.setattr(os, "replace", denied)
+    monkeypatch.setattr(os, "link", denied)  # a new file is published by a link
     out = tmp_path / "classement.md"
     args = ["score", str(book), *config, "-f", "markdown", "-o", str(out)]
     assert refused(runner, args) == (
@@ -93,11 +93,11 @@ def test_command_outputs_refused_in_french(
     )
     assert refused(runner, ["template", *config, "--out", str(book)]) == (
         [
-            f"{book}: holds 2 offer row(s); write the template to another file (--out new.xlsx) "
+            f"{book}: holds 2 offer rows; write the template to another file (--out new.xlsx) "
             "and copy the offers across, so that nothing typed is lost [output-holds-offers]"
         ],
         [
-            f"{book} : le classeur contient 2 ligne(s) d'offres ; écrivez le modèle dans un autre "
+            f"{book} : le classeur contient 2 lignes d'offres ; écrivez le modèle dans un autre "
             "fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce qui "
             "a été saisi [output-holds-offers]"
         ],
@@ -336,9 +336,9 @@ def test_template_and_init_refusals_in_french(
         ],
     )
     folder = tmp_path / "demo"
-    assert refused(runner, ["init", str(folder), "--lots", "0"]) == (
-        ["--lots 0: a consultation has at least one lot [init-lots]"],
-        ["--lots 0 : une consultation a au moins un lot [init-lots]"],
+    assert refused(runner, ["init", str(folder), "--lots", "0"]) == (  # the command line says it
+        ["--lots takes a whole number from 1 to 1000 (found 0) [bad-option]"],
+        ["--lots attend un nombre entier de 1 à 1000 (valeur donnée : 0) [bad-option]"],
     )
     assert refused(runner, ["init", config[1]]) == (
         [f"{config[1]}: is a file, not a folder [init-not-a-folder]"],

@@ -2,8 +2,7 @@
 impossible dates, aliases, duplicate keys, the YAML 1.1 traps, a file that is not UTF-8 text or
 cannot be read; each in French and in English, written by hand."""
 
-import errno
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -171,17 +170,10 @@ def test_a_yaml_file_that_is_not_utf8_in_french(runner: CliRunner, tmp_path: Pat
 
 
 def test_an_unreadable_yaml_file_in_french(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, tmp_path: Path, deny_reading: Callable[[Path], None]
 ) -> None:
     lots, criteria = write_config(tmp_path, "consultation: {title: T}\n" + ONE_LOT)
-    real_read_bytes = Path.read_bytes
-
-    def guarded(self: Path) -> bytes:
-        if self == lots:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real_read_bytes(self)
-
-    monkeypatch.setattr(Path, "read_bytes", guarded)
+    deny_reading(lots)
     assert french_errors(runner, lots, criteria) == [
         f"erreur : {lots} : le fichier ne peut pas être lu (accès refusé) [unreadable-file]"
     ]

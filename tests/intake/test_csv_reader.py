@@ -211,13 +211,9 @@ def test_folder(tmp_path: Path) -> None:
     assert error_of(tmp_path) == f"{tmp_path}: is a folder, expected a .csv file [is-a-folder]"
 
 
-def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file(tmp_path: Path, deny_reading: Callable[[Path], None]) -> None:
     path = write(tmp_path, b"candidate;lot\n")
-
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, os.strerror(13), str(self))
-
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    deny_reading(path)
     assert error_of(path) == f"{path}: cannot be read ({os.strerror(13)}) [unreadable-file]"
 
 

@@ -167,15 +167,30 @@ def test_libreoffice_workbook_scores_like_openpyxl(
 def test_libreoffice_workbook_loads_without_problems(
     make_config: Callable[..., tuple[Path, Path]], tmp_path: Path
 ) -> None:
-    """No problem at all is expected, not even a warning: every header is known, every cell
-    readable, every VAT rate usual, every offer received before or on the deadline day (a date,
-    so no time to check), every price within both caps of its lot."""
+    """No problem of the workbook is expected, not even a warning: every header is known, every
+    cell readable, every VAT rate usual, every offer received before or on the deadline day (a
+    date, so no time to check), every price within both caps of its lot. The only warning is the
+    consultation's own: lot 1 is compared HT (the test consultation) while its admissible offers
+    are at 20 % and 0 %; compared TTC, Coopérative Lierre still ranks first (60 + 40 × 6750/7800
+    = 94.6... against 48 + 40 = 88; HT, 1155/13 = 88.8... against 88)."""
     lots, criteria = make_config()
     written = openpyxl_workbook(tmp_path / "offers.xlsx")
     for workbook in (LIBREOFFICE_WORKBOOK, written):
         _, book = api.load(lots, criteria, workbook)
         assert [p.describe() for p in book.problems] == []
-        assert [p.describe() for p in api.validate(lots, criteria, workbook).problems] == []
+        assert [
+            (p.code, dict(p.params)) for p in api.validate(lots, criteria, workbook).problems
+        ] == [
+            (
+                "vat-basis",
+                {
+                    "form": "same",
+                    "lot": "1",
+                    "ht_first": "Coopérative Lierre",
+                    "ttc_first": "Coopérative Lierre",
+                },
+            )
+        ]
         evaluation = api.score(lots, criteria, workbook)
         warnings = [w for lot in evaluation.lots for r in lot.offers for w in r.warnings]
         assert [w.describe() for w in warnings] == []

@@ -161,9 +161,10 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
         "technical (weight 30 %, at most 30 points): mark 3.5 (cell M14) / 5 × 30 = 21.00."
     )
     assert texts["price-points"] == (
-        "price (weight 20 %, at most 20 points), proportional formula on the price HT: "
-        "20 × Pmin / P = 20 × 9000.00 / 9000.00 = 20.00; Pmin = 9000.00 is the lowest price HT "
-        "of the 4 admissible offer(s) (Pmin is this offer's price)."
+        # criteria.yaml compares TTC: 9000.00 HT × 1.2 = 10800.00, the lot's lowest TTC
+        "price (weight 20 %, at most 20 points), proportional formula on the price TTC: "
+        "20 × Pmin / P = 20 × 10800.00 / 10800.00 = 20.00; Pmin = 10800.00 is the lowest price "
+        "TTC of the 4 admissible offer(s) (Pmin is this offer's price)."
     )
     assert texts["total"] == (
         "Total = context 24.00 + technical 21.00 + competence 16.00 + price 20.00 = 81.00."
@@ -191,13 +192,13 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
     assert price.figures == {
         "criterion": "price",
         "formula": "proportional",
-        "basis": "ht",
+        "basis": "ttc",
         "weight": "20",
         "max_points": "20.00",
         "max_points_exact": "20",
-        "price": "9000.00",
-        "pmin": "9000.00",
-        "pmax": "11760.00",
+        "price": "10800.00",
+        "pmin": "10800.00",
+        "pmax": "14112.00",  # 11760.00 × 1.2
         "share": "1",
         "points": "20.00",
         "points_exact": "20",
@@ -220,8 +221,9 @@ def test_the_winner_sees_its_exact_points_and_its_lead(example: Any) -> None:
     explanation = explain(example, 3, "Les Bâtisseurs Solidaires (SCOP)")
     price = one(explanation, "price-points")
     assert price.text.endswith(
-        "20 × Pmin / P = 20 × 9000.00 / 11760.00 = 15.31 (exactly 750/49); Pmin = 9000.00 is "
-        "the lowest price HT of the 4 admissible offer(s)."
+        # 10800 / 14112 = 9000 / 11760 = 75/98: every offer of lot 3 is at 20 % VAT
+        "20 × Pmin / P = 20 × 10800.00 / 14112.00 = 15.31 (exactly 750/49); Pmin = 10800.00 is "
+        "the lowest price TTC of the 4 admissible offer(s)."
     )
     assert (price.figures["share"], price.figures["points_exact"]) == ("75/98", "750/49")
     assert one(explanation, "total").text == (
@@ -292,8 +294,8 @@ def test_late_offer_gets_its_reason_with_the_cell_and_legal_basis(example: Any) 
         "délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique."
     )
     assert reason.figures["cell"] == "G15"
-    assert one(explanation, "award").text == (
-        "Lot 1 goes to Cap Services Coop (SCOP) (rank 1), not to this offer."
+    assert one(explanation, "award").text == (  # compared TTC: the VAT-exempt association
+        "Lot 1 goes to Association Trame Solidaire (rank 1), not to this offer."
     )
     assert not steps(explanation, "total")
     assert not steps(explanation, "rank")
@@ -428,7 +430,8 @@ def test_hierarchy_is_explained_criterion_by_criterion(make_config, make_workboo
     )
     assert one(explanation, "compare-above").text == (
         "Against Good and cheap, ranked just above (rank 1): equal on quality (5 / 5 each); on "
-        "price, 9000.00 HT against 5000.00 HT: Good and cheap comes first (lower price)."
+        # no basis in criteria.yaml: TTC, 900 × 10 × 1.2 = 10800.00 and 500 × 10 × 1.2 = 6000.00
+        "price, 10800.00 TTC against 6000.00 TTC: Good and cheap comes first (lower price)."
     )
     assert one(explanation, "compare-below").text == (
         "Against Cheapest, ranked just below (rank 3): on quality, 5 / 5 against 4.5 / 5: this "

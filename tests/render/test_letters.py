@@ -175,7 +175,8 @@ def test_lot_4_letters(example: Evaluation) -> None:
     for name in LOT_4_FILES[1:]:
         assert letters[name].startswith("# Notification de rejet de votre offre — lot 4\n")
         assert "attribué à **Les Bâtisseurs Solidaires (SCOP)**" in letters[name]
-        assert "80,18 points sur 100" in letters[name]  # 64 + 961373/59400 = 80.184...
+        # compared TTC: 64 + 20 × 11536.48 / 14256 = 64 + 72103/4455 = 80.184...
+        assert "80,18 points sur 100" in letters[name]
 
 
 def test_lot_4_admissible_second(example: Evaluation) -> None:
@@ -186,7 +187,7 @@ def test_lot_4_admissible_second(example: Evaluation) -> None:
     assert advantages(letter) == {
         CONTEXT: "+3,00",
         COMPETENCE: "+4,00",
-        PRICE: f"{MINUS}3,82",  # 961373/59400 - 20 = -3.815...
+        PRICE: f"{MINUS}3,82",  # 72103/4455 - 20 = -16997/4455 = -3.815...
     }
     assert f"autant de points sur « {TECHNICAL} »" in letter
 

@@ -241,7 +241,7 @@ def test_award_criteria_have_the_award_criteria_breakdown_shape() -> None:
         ("quality", "competence", 20.0),
         ("price", "price", 20.0),
     ]
-    labels = [c.label for c in evaluation.config.criteria]
+    labels = [c.label for c in evaluation.config.criteria_for(1).criteria]
     for lot in release["tender"]["lots"]:
         criteria = lot["awardCriteria"]["criteria"]
         assert set(lot["awardCriteria"]) == {"criteria"}
@@ -349,7 +349,7 @@ def test_identifiers_dates_and_parties_of_the_example() -> None:
     assert parties[0] == {"id": "les-ecossolies", "name": "Les Ecossolies", "roles": ["buyer"]}
     suppliers = sorted(p["name"] for p in parties if "supplier" in p["roles"])
     assert suppliers == [
-        "Cap Services Coop (SCOP)",
+        "Association Trame Solidaire",  # lot 1, compared TTC: VAT-exempt, 81 against 79.15
         "Les Bâtisseurs Solidaires (SCOP)",  # lots 3 and 4: one party, two awards
         "SCIC Nourrir l'Estuaire",
     ]
@@ -485,3 +485,93 @@ def test_names_with_the_same_slug_are_different_parties(
         assert all(i.startswith("echelle-habitat-") for i in tenderers.values())
         ids.append(tenderers)
     assert ids[0] == ids[1]
+
+
+# ---- criteria trees and per-lot sets -----------------------------------------------------------
+
+TREE_LOTS = """\
+consultation: {title: Nettoyage 2026, buyer: Ville}
+lots:
+  - {id: 1, title: Bureaux, cap_ht: 50000}
+  - {id: 2, title: Travaux, cap_ht: 50000, criteria: travaux}
+"""
+TREE_CRITERIA = """\
+criteria:
+  - id: technique
+    label: Valeur technique
+    weight: 60
+    sub_criteria:
+      - {id: methode, label: Méthodologie, weight: 24}
+      - id: moyens
+        label: Moyens
+        weight: 36
+        sub_criteria:
+          - {id: equipe, label: Équipe, weight: 20}
+          - {id: materiel, label: Matériel, weight: 16}
+  - {id: prix, label: Prix, weight: 40, price: {formula: proportional}}
+sets:
+  travaux:
+    criteria:
+      - {id: technique, label: Valeur technique, weight: 70}
+      - {id: prix, label: Prix, weight: 30, price: {formula: proportional}}
+"""
+
+
+@pytest.mark.usefixtures("no_network")
+def test_a_tree_is_published_on_its_lot_with_its_sub_criteria(tmp_path: Path) -> None:
+    """Each lot carries its own set; a criterion with sub-criteria names them in its
+    description and gives them, in the same shape, in ``referent:subCriteria`` (the
+    awardCriteriaBreakdown extension has no field for them)."""
+    (tmp_path / "lots.yaml").write_text(TREE_LOTS, encoding="utf-8")
+    (tmp_path / "criteria.yaml").write_text(TREE_CRITERIA, encoding="utf-8")
+    offers = tmp_path / "offers.csv"
+    offers.write_text(
+        "candidate;lot;day_rate_ht;days;methode;equipe;materiel;technique\n"
+        "Alpha;1;300;10;4;3;5;\nBeta;2;250;10;;;;2\n",
+        encoding="utf-8",
+    )
+    evaluation = api.score(tmp_path / "lots.yaml", tmp_path / "criteria.yaml", offers)
+    release = build_ocds_release(evaluation, run_of(evaluation))
+    validator = OfflineValidator()
+    assert validator.errors(release) == []
+    lot_1, lot_2 = release["tender"]["lots"]
+    technique = lot_1["awardCriteria"]["criteria"][0]
+    assert technique["description"] == (
+        "Sous-critères notés par le jury, dont les points s'additionnent : Méthodologie : 24 % ; "
+        "Moyens : 36 % ; 60 points au plus"
+    )
+
+    def shape(criteria: list[Json]) -> list[Any]:
+        return [
+            (c["referent:id"], c["numbers"][0]["number"], shape(c.get("referent:subCriteria", [])))
+            for c in criteria
+        ]
+
+    assert shape(lot_1["awardCriteria"]["criteria"]) == [
+        ("technique", 60.0, [("methode", 24.0, []), ("moyens", 36.0, [
+            ("equipe", 20.0, []), ("materiel", 16.0, [])
+        ])]),
+        ("prix", 40.0, []),
+    ]  # fmt: skip
+    assert shape(lot_2["awardCriteria"]["criteria"]) == [
+        ("technique", 70.0, []),
+        ("prix", 30.0, []),
+    ]
+    assert release["tender"]["awardCriteriaDetails"].startswith(
+        "Lot 1 : Critères pondérés : Valeur technique : 60 % ; Prix : 40 %."
+    )
+    assert (
+        "Lot 2 : Critères pondérés : Valeur technique : 70 % ; Prix : 30 %."
+        in (release["tender"]["awardCriteriaDetails"])
+    )
+    # the bid keeps the points of every node: 24 × 4/5 = 19.2, 20 × 3/5 = 12, 16, moyens 28,
+    # technique 47.2, prix 40
+    (alpha,) = [b for b in release["bids"]["details"] if b["relatedLots"] == ["1"]]
+    assert alpha["referent:evaluation"]["points"] == {
+        "technique": 47.2,
+        "methode": 19.2,
+        "moyens": 28.0,
+        "equipe": 12.0,
+        "materiel": 16.0,
+        "prix": 40.0,
+    }

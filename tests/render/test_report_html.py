@@ -28,7 +28,8 @@ ARGV = ["referent", "report", "--out", "rapport.html"]
 
 # lot -> (winner, total, price HT, price TTC), French formats (narrow no-break space in amounts)
 WINNERS: dict[int, tuple[str, str, str, str]] = {
-    1: ("Cap Services Coop (SCOP)", "82,38", "7\u202f800,00\u00a0€", "9\u202f360,00\u00a0€"),
+    # compared TTC (criteria.yaml): the VAT-exempt association, 81 against 63 + 210/13 = 79.15
+    1: ("Association Trame Solidaire", "81,00", "7\u202f560,00\u00a0€", "7\u202f560,00\u00a0€"),
     2: ("SCIC Nourrir l'Estuaire", "83,77", "8\u202f100,00\u00a0€", "9\u202f720,00\u00a0€"),
     3: (
         "Les Bâtisseurs Solidaires (SCOP)",
@@ -131,7 +132,7 @@ def test_lot_3_ranking_tie_and_comments(report: str) -> None:
     assert positions == sorted(positions)
     assert "Égalité exacte à 81,00 points entre Atelier Matières Vives (SCIC) et" in text
     assert "(20,00 ; 18,00)" in text
-    assert "Pmin = 9\u202f000,00\u00a0€" in text
+    assert "Pmin = 10\u202f800,00\u00a0€" in text  # 9000.00 HT × 1.2, the lowest TTC
     # the jury's comment beside the points it justifies
     assert "30,00 / 30 Excellente connaissance des acteurs de l'habitat nantais" in text
 
@@ -239,7 +240,7 @@ def test_lot_option_restricts_the_report(example: Evaluation) -> None:
     assert 'id="lot-3"' in only_3
     assert 'id="lot-1"' not in only_3
     assert only_3.count("<svg") == 1
-    assert "Cap Services Coop" not in only_3
+    assert "Association Trame Solidaire" not in only_3
 
 
 def _write_csv(tmp_path: Path, lines: list[str]) -> Path:
@@ -402,3 +403,23 @@ def test_renders_in_headless_chromium(chromium: str, tmp_path: Path, report: str
         assert row.startswith(f"1 {candidate} attributaire pressenti {price_ht} {price_ttc}")
         assert f" {total} " in f" {row} "
     assert dom.count("<svg") == len(WINNERS)
+
+
+def test_a_lot_compared_ht_with_mixed_vat_rates_is_pointed_out(tmp_path: Path) -> None:
+    """The example scored HT on purpose: lot 1's admissible offers are at 0 % (the association)
+    and 20 %; compared TTC, the association (81) would rank first instead of Cap Services
+    (HT: 63 + 20 × 7560/7800 = 82.38; TTC: 63 + 20 × 7560/9360 = 79.15)."""
+    text = (ROOT / "criteria.yaml").read_text(encoding="utf-8")
+    criteria = tmp_path / "criteria.yaml"
+    criteria.write_text(text.replace("      basis: ttc\n", "      basis: ht\n"), encoding="utf-8")
+    evaluation = api.score(ROOT / "lots.yaml", criteria)
+    document = build_report_html(evaluation, run_info(evaluation, RUN_AT, ARGV))
+    lot_1 = _text(_lot_section(document, 1))
+    assert (
+        "Lot 1 : les prix sont comparés HT alors que les taux de TVA des offres diffèrent : "
+        "comparés TTC, ce que paie l'acheteur, le classement peut changer (lot 1 : les prix "
+        "sont comparés HT alors que les taux de TVA de ses offres admissibles diffèrent ; "
+        "comparés TTC, ce que paie l'acheteur, le premier rang reviendrait à Association Trame "
+        "Solidaire au lieu de Cap Services Coop (SCOP))"
+    ) in lot_1
+    assert "comparés TTC, ce que paie" not in _text(_lot_section(document, 3))  # all at 20 %

@@ -1,8 +1,8 @@
 """The offer-analysis workbook (``report_xlsx``), opened back with openpyxl.
 
 Expected figures are written by hand from the hand computations of
-``tests/test_example_known_answers.py`` (never taken from the package's own scoring), e.g. lot 3:
-30 + 27 + 16 + 20 × 9000 / 11760 = 4327/49 = 88.306… → 88.31.
+``tests/test_example_known_answers.py`` (never taken from the package's own scoring), e.g. lot 3,
+compared TTC: 30 + 27 + 16 + 20 × 10800 / 14112 = 4327/49 = 88.306… → 88.31.
 """
 
 import hashlib
@@ -33,7 +33,7 @@ MONEY = '#,##0.00 "€"'
 
 # lot -> (winner, total, price HT, price TTC, number of ranked offers)
 WINNERS: dict[int, tuple[str, str, str, str, int]] = {
-    1: ("Cap Services Coop (SCOP)", "82.38", "7800.00", "9360.00", 2),  # 63 + 252/13
+    1: ("Association Trame Solidaire", "81.00", "7560.00", "7560.00", 2),  # 61 + 20, TTC = HT
     2: ("SCIC Nourrir l'Estuaire", "83.77", "8100.00", "9720.00", 3),  # 65 + 1520/81
     3: ("Les Bâtisseurs Solidaires (SCOP)", "88.31", "11760.00", "14112.00", 4),  # 4327/49
     4: ("Les Bâtisseurs Solidaires (SCOP)", "80.18", "11880.00", "14256.00", 2),  # 64 + 16.18…
@@ -164,7 +164,7 @@ def test_lot_3_table_marks_and_formats(wb: Workbook) -> None:
         assert ws.cell(row, col["Total (/100)"]).number_format == "0.00"
         assert ws.cell(row, col[headers[0]]).number_format == "0.00"
     text = " ".join(str(c.value) for c in ws["A"] if isinstance(c.value, str))
-    assert "Pmin = 9\u202f000,00\u00a0€" in text
+    assert "Pmin = 10\u202f800,00\u00a0€" in text  # 9000.00 HT × 1.2
     assert "Égalité exacte à 81,00 points entre Atelier Matières Vives (SCIC)" in text
     # the columns fit their content: the candidate column is at least as wide as the names
     assert ws.column_dimensions["B"].width >= len("Les Bâtisseurs Solidaires (SCOP)") / 1.2
@@ -398,3 +398,20 @@ def test_provisional_ranking_names_no_winner(
     assert lot.cell(typo, 5).value == "à corriger"  # one label per status (issue 11)
     texts = " ".join(str(c.value) for c in lot[typo] if c.value is not None)
     assert "pas un motif de rejet" in texts
+
+
+def test_a_lot_compared_ht_with_mixed_vat_rates_is_to_check(tmp_path: Path) -> None:
+    """The example scored HT on purpose: lot 1's sheet says that compared TTC the association
+    (81) would rank first instead of Cap Services (HT 82.38, TTC 63 + 20 × 7560/9360 = 79.15)."""
+    text = (ROOT / "criteria.yaml").read_text(encoding="utf-8")
+    criteria = tmp_path / "criteria.yaml"
+    criteria.write_text(text.replace("      basis: ttc\n", "      basis: ht\n"), encoding="utf-8")
+    book = load(report(api.score(ROOT / "lots.yaml", criteria)))
+    notes = [str(c.value) for c in sheet(book, "Lot 1")["A"] if isinstance(c.value, str)]
+    assert (
+        "À vérifier — lot 1 : les prix sont comparés HT alors que les taux de TVA de ses offres "
+        "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang "
+        "reviendrait à Association Trame Solidaire au lieu de Cap Services Coop (SCOP)."
+    ) in notes
+    lot_3 = [str(c.value) for c in sheet(book, "Lot 3")["A"] if isinstance(c.value, str)]
+    assert not any("comparés TTC" in note for note in lot_3)  # every offer at 20 %

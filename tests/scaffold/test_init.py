@@ -4,6 +4,7 @@ never replaced."""
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -37,12 +38,16 @@ def test_init_writes_a_consultation_that_validates(tmp_path: Path) -> None:
     assert [(lot.id, lot.title, lot.cap_ttc, lot.cap_ht) for lot in config.lots] == [
         (n, f"Titre du lot {n} (à renommer)", Decimal(10000), Decimal("8333.33")) for n in (1, 2, 3)
     ]
-    assert [(c.id, c.weight) for c in config.criteria] == [
+    assert [(c.id, c.weight) for c in config.default_set.criteria] == [
         ("context", 30), ("technical", 30), ("competence", 20), ("price", 20),
     ]  # fmt: skip
-    assert config.price_criterion.price is not None
-    assert config.price_criterion.price.formula.value == "proportional"
-    assert config.tie_break == ("price", "context")
+    assert config.default_set.price_criterion.price is not None
+    assert config.default_set.price_criterion.price.formula.value == "proportional"
+    assert (
+        config.default_set.price_criterion.price.basis.value == "ttc"
+    )  # written out, and the default
+    assert "      basis: ttc\n" in (folder / "criteria.yaml").read_text(encoding="utf-8")
+    assert config.default_set.tie_break == ("price", "context")
     # every comment is French, and the criteria are said to be an example
     criteria_text = (folder / "criteria.yaml").read_text(encoding="utf-8")
     assert "EXEMPLE" in criteria_text
@@ -63,7 +68,7 @@ def test_init_writes_a_consultation_that_validates(tmp_path: Path) -> None:
     assert len(refused.value.lines) == 3  # each existing file named
     assert {path: path.read_bytes() for path in written} == contents
 
-    for path in written:
+    for path in written[:2]:  # the YAML files; the workbook stays a template (no offers)
         path.write_bytes(b"edited")
     deadline = config.consultation.deadline
     assert isinstance(deadline, date)
@@ -72,16 +77,16 @@ def test_init_writes_a_consultation_that_validates(tmp_path: Path) -> None:
 
 
 def test_init_refuses_when_any_one_file_exists(tmp_path: Path) -> None:
-    (tmp_path / "offers.xlsx").write_bytes(b"mine")
+    (tmp_path / "criteria.yaml").write_bytes(b"mine")
     with pytest.raises(ReferentError) as refused:
         init_consultation(tmp_path)
     assert refused.value.code == "init-exists"
     assert refused.value.lines == (
-        f"{tmp_path / 'offers.xlsx'}: already exists; pass --force to replace it, or choose "
+        f"{tmp_path / 'criteria.yaml'}: already exists; pass --force to replace it, or choose "
         "another folder [init-exists]",
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["offers.xlsx"]  # nothing else written
-    assert (tmp_path / "offers.xlsx").read_bytes() == b"mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["criteria.yaml"]  # nothing else
+    assert (tmp_path / "criteria.yaml").read_bytes() == b"mine"
 
 
 @pytest.mark.parametrize(
@@ -127,7 +132,7 @@ def test_init_never_replaces_a_workbook_holding_offers_even_with_force(tmp_path:
         init_consultation(tmp_path, 2, force=True)
     assert refused.value.code == "init-holds-offers"
     assert refused.value.lines == (
-        f"{offers}: holds 2 offer row(s); init never replaces it, even with --force: choose "
+        f"{offers}: holds 2 offer rows; init never replaces it, even with --force: choose "
         "another folder, or move the workbook away first [init-holds-offers]",
     )
     assert offers.read_bytes() == typed  # nothing lost
@@ -148,11 +153,11 @@ def test_the_refusal_to_replace_offers_reads_in_french(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["--lang", "fr", "init", str(tmp_path), "--force"])
     assert result.exit_code == 2
     assert result.stderr == (
-        f"erreur : {offers} : le classeur contient 1 ligne(s) d'offres ; init ne le remplace "
+        f"erreur : {offers} : le classeur contient une ligne d'offre ; init ne le remplace "
         "jamais, même avec --force : choisissez un autre dossier, ou déplacez d'abord le "
         "classeur [init-holds-offers]\n"
     )
-    english = CATALOGUES["en"]["msg:init-holds-offers"].format(path=offers, rows=1)
+    english = CATALOGUES["en"]["msg:init-holds-offers.one"].format(path=offers)
     with pytest.raises(ReferentError) as refused:
         init_consultation(tmp_path, 1, force=True)
     assert refused.value.lines == (f"{english} [init-holds-offers]",)
@@ -177,3 +182,31 @@ def test_the_lots_of_a_new_consultation_are_placeholders_to_rename() -> None:
     with i18n.language("en"):  # French files whatever the language of the run
         assert lots_yaml(2, "Essai", date(2026, 6, 30)) == text
         assert criteria_yaml().startswith("# Critères d'attribution et pondération. EXEMPLE")
+
+
+@pytest.mark.parametrize("failing", [1, 2, 3])
+def test_init_writes_its_three_files_or_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    import errno
+    import os
+
+    real_link = os.link
+    calls = 0
+
+    def link(*args: Any, **kwargs: Any) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == failing:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_link(*args, **kwargs)
+
+    monkeypatch.setattr(os, "link", link)
+    folder = tmp_path / "new" / "demo"
+    with pytest.raises(ReferentError) as refused:
+        init_consultation(folder, 2)
+    name = ("lots.yaml", "criteria.yaml", "offers.xlsx")[failing - 1]
+    assert refused.value.lines == (
+        f"{folder / name}: cannot be written (No space left on device) [output-unwritable]",
+    )
+    assert list(tmp_path.iterdir()) == []  # not a file, not even the folders made for them

@@ -139,7 +139,7 @@ def test_offers_sheet_validations_for_each_column(config: Config) -> None:
 def test_every_header_is_recognised_and_explained(config: Config) -> None:
     ws = sheets(build_template(config))["offers"]
     lookup = header_lookup(
-        config.consultation.required_documents, tuple(c.id for c in config.marked_criteria)
+        config.consultation.required_documents, tuple(c.id for c in config.mark_columns)
     )
     kinds = [lookup[header_key(str(cell.value))] for cell in ws[1]]  # a KeyError if unknown
     assert [name for _, name in kinds[:7]] == [
@@ -233,23 +233,29 @@ def test_a_filled_template_validates_and_scores(config: Config, tmp_path: Path) 
     assert report.problems == ()
     evaluation = api.score(LOTS, CRITERIA, offers)
     lot3 = next(lot for lot in evaluation.lots if lot.lot.id == 3)
+    # Prices are compared TTC (criteria.yaml): Échelle Habitat at 5,5 % is 10000 × 1.055 =
+    # 10550.00 TTC, the lowest, against 450 × 20 × 1.2 = 10800.00 and 11760 × 1.2 = 14112.00.
+    # Échelle 24 + 21 + 18 + 20 = 83; Atelier 24 + 21 + 16 + 20 × 10550/10800 = 61 + 1055/54
+    # = 4349/54 (80.54): Échelle now comes before Atelier (HT, they tied at 81).
     assert [r.candidate for r in lot3.ranked] == [
         "Les Bâtisseurs Solidaires (SCOP)",
-        "Atelier Matières Vives (SCIC)",
         "Échelle Habitat (SCOP)",
+        "Atelier Matières Vives (SCIC)",
     ]
     first = lot3.ranked[0]
     # context 30 × 5/5 = 30; technical 30 × 4.5/5 = 27; competence 20 × 4/5 = 16;
-    # price 20 × Pmin/P = 20 × 9000/11760 = 750/49; total 73 + 750/49 = 4327/49 (88.31)
+    # price 20 × Pmin/P = 20 × 10550/14112 = 211000/14112 = 26375/1764 (14.95);
+    # total 73 + 26375/1764 = 155147/1764 (87.95)
     assert first.price_ht == Decimal("11760.00")
     assert first.price_ttc == Decimal("14112.00")
     assert dict(first.points) == {
-        "context": 30, "technical": 27, "competence": 16, "price": Fraction(750, 49),
+        "context": 30, "technical": 27, "competence": 16, "price": Fraction(26375, 1764),
     }  # fmt: skip
-    assert first.total == Fraction(4327, 49)
+    assert first.total == Fraction(155147, 1764)
     assert first.offer.comments["context"] == "Excellente connaissance des acteurs."
-    # Échelle Habitat at 5,5 %: 10000 × 1.055 = 10550.00 TTC
-    assert lot3.ranked[2].price_ttc == Decimal("10550.00")
+    assert lot3.ranked[1].price_ttc == Decimal("10550.00")
+    assert lot3.ranked[1].total == 83
+    assert lot3.ranked[2].total == Fraction(4349, 54)
     lot1 = next(lot for lot in evaluation.lots if lot.lot.id == 1)
     # exonéré: TTC = HT; no proposition_financiere: incomplete (L2152-2)
     (trame,) = lot1.offers
@@ -303,12 +309,13 @@ def test_several_evaluators_fill_the_marks_sheet(config: Config, tmp_path: Path)
     lot3 = next(lot for lot in api.score(LOTS, CRITERIA, offers).lots if lot.lot.id == 3)
     first = next(r for r in lot3.ranked if r.candidate.startswith("Les Bâtisseurs"))
     # context: mean(5, 4) = 9/2 → 30 × 9/2 / 5 = 27; technical 4.5 → 27;
-    # competence mean(4, 3.5) = 15/4 → 20 × 15/4 / 5 = 15; price 20 × 9000/11760 = 750/49
+    # competence mean(4, 3.5) = 15/4 → 20 × 15/4 / 5 = 15; price on TTC, Pmin the 5,5 % offer:
+    # 20 × 10550/14112 = 26375/1764
     assert first.offer.marks["context"] == Fraction(9, 2)
     assert dict(first.offer.evaluator_marks["context"]) == {"Anne": 5, "Bruno": 4}
     assert first.points["context"] == 27
     assert first.points["competence"] == 15
-    assert first.total == 27 + 27 + 15 + Fraction(750, 49)
+    assert first.total == 27 + 27 + 15 + Fraction(26375, 1764)
     assert first.offer.comments["context"] == "Anne : Très solide"
 
 
@@ -390,11 +397,48 @@ def test_write_template_never_replaces_a_workbook_holding_offers(
         write_template(path, config, force=True)
     assert refused.value.code == "output-holds-offers"
     assert refused.value.lines == (
-        f"{path}: holds 2 offer row(s); write the template to another file (--out new.xlsx) "
+        f"{path}: holds 2 offer rows; write the template to another file (--out new.xlsx) "
         "and copy the offers across, so that nothing typed is lost [output-holds-offers]",
     )
     assert path.read_bytes() == typed  # nothing lost
 
-    path.write_bytes(b"not a workbook")  # holds no offers: --force rules
+    path.write_bytes(b"")  # an empty file holds no offers: --force rules
     write_template(path, config, force=True)
     assert path.read_bytes() == build_template(config)
+
+
+# ---- characters an .xlsx cannot hold (issue 12) ------------------------------------------------
+
+UNWRITABLE = ["\x01", "\x1b", "\ud800", "\ufffe", "\uffff"]
+
+
+@pytest.mark.parametrize("character", UNWRITABLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_unwritable_characters_in_names_give_a_well_formed_workbook(
+    tmp_path: Path, character: str
+) -> None:
+    """Evaluators' names (from the command line) and the texts of lots.yaml reach the cells,
+    the comments and the data validations' lists: each part must still be well-formed XML."""
+    from xml.dom import minidom
+
+    escaped = f"\\u{ord(character):04X}"
+    lots = tmp_path / "lots.yaml"
+    lots.write_text(
+        f'consultation: {{title: "T{escaped}"}}\n'
+        f'lots: [{{id: 1, title: "Lot {escaped} un", cap_ht: 5}}]\n',
+        encoding="utf-8",
+    )
+    criteria = tmp_path / "criteria.yaml"
+    criteria.write_text(
+        f'criteria:\n  - {{id: quality, label: "Q{escaped}", weight: 60}}\n'
+        "  - {id: price, label: P, weight: 40, price: {formula: proportional}}\n",
+        encoding="utf-8",
+    )
+    data = build_template(load_config(lots, criteria), [f"An{character}ne", "Bruno"])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name, content in parts.items():
+        if name.endswith((".xml", ".rels")):
+            minidom.parseString(content)  # raises on a character XML forbids
+            assert character.encode("utf-8", "surrogatepass") not in content
+    text = b"".join(parts.values()).decode("utf-8")
+    assert "An\ufffdne" in text  # replaced, not dropped: two names never become one

@@ -5,6 +5,11 @@ Every total is linear in the weights: an offer's total is ``total/100 × Σ w_c 
 prices only). Moving ``t`` points of weight from criterion ``i`` to ``j`` changes the total of
 offer ``o`` by ``total/100 × t × (s_oj − s_oi)``. The transfer at which another offer catches up
 with the winner is therefore solved exactly, with fractions, never sampled.
+
+In a criteria tree, weight moves between two top-level criteria (a criterion with
+sub-criteria keeps how its weight is shared among them: its share ``s_c`` is its points over
+its maximum, the weighted mean of theirs) and between two sub-criteria of the same criterion
+(whose weight does not change). Random weightings move the top-level weights.
 """
 
 import random
@@ -13,7 +18,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from referent_ess.config.choices import Ordering
-from referent_ess.config.model import Config
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import competition_ranks, max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
@@ -64,22 +69,25 @@ class NotApplicable(ValueError):
 
 
 def shares(result: OfferResult, config: Config) -> dict[str, Fraction]:
-    """The offer's share (0 to 1) of each criterion, from its exact points."""
+    """The offer's share (0 to 1) of each criterion of its lot, sub-criteria included, from its
+    exact points."""
     return {
         c.id: result.points.get(c.id, Fraction(0)) / max_points(config.total, c.weight)
-        for c in config.criteria
+        for c in config.criteria_for(result.offer.lot).nodes
     }
 
 
 def totals_with(
     ranked: Sequence[OfferResult], config: Config, weights: Mapping[str, Fraction]
 ) -> list[Fraction]:
-    """Every ranked offer's total under other weights (same marks, same price shares)."""
+    """Every ranked offer's total under other weights of the top-level criteria (same marks,
+    same price shares; sub-criteria keep their share of their criterion's weight)."""
     scale = Fraction(config.total) / 100
-    return [
-        scale * sum((weights[c] * s for c, s in shares(r, config).items()), Fraction(0))
-        for r in ranked
-    ]
+    totals = []
+    for result in ranked:
+        share = shares(result, config)
+        totals.append(scale * sum((w * share[c] for c, w in weights.items()), Fraction(0)))
+    return totals
 
 
 def analyse(
@@ -114,28 +122,32 @@ def analyse(
 
 
 def _transfers(lot: LotResult, config: Config, winner: OfferResult) -> tuple[Transfer, ...]:
+    """Between every ordered pair of top-level criteria, then of sub-criteria of one
+    criterion."""
     scale = Fraction(config.total) / 100
     found = []
     share_of = {r.offer.row: shares(r, config) for r in lot.ranked}
     lead = {r.offer.row: _total(winner) - _total(r) for r in lot.ranked if r is not winner}
-    for source in config.criteria:
-        for target in config.criteria:
-            if source is target:
+    criteria = config.criteria_for(lot.lot.id)
+    siblings = [criteria.criteria, *(n.sub_criteria for n in criteria.nodes if n.sub_criteria)]
+    pairs = [(source, target) for group in siblings for source in group for target in group]
+    for source, target in pairs:
+        if source is target:
+            continue
+        best: tuple[Fraction, OfferResult] | None = None
+        w_gain = share_of[winner.offer.row][target.id] - share_of[winner.offer.row][source.id]
+        for other in lot.ranked:
+            if other is winner:
                 continue
-            best: tuple[Fraction, OfferResult] | None = None
-            w_gain = share_of[winner.offer.row][target.id] - share_of[winner.offer.row][source.id]
-            for other in lot.ranked:
-                if other is winner:
-                    continue
-                gain = share_of[other.offer.row][target.id] - share_of[other.offer.row][source.id]
-                speed = scale * (gain - w_gain)
-                if speed <= 0:
-                    continue
-                needed = lead[other.offer.row] / speed
-                if needed <= Fraction(source.weight) and (best is None or needed < best[0]):
-                    best = (needed, other)
-            if best is not None:
-                found.append(Transfer(source.id, target.id, best[0], best[1]))
+            gain = share_of[other.offer.row][target.id] - share_of[other.offer.row][source.id]
+            speed = scale * (gain - w_gain)
+            if speed <= 0:
+                continue
+            needed = lead[other.offer.row] / speed
+            if needed <= Fraction(source.weight) and (best is None or needed < best[0]):
+                best = (needed, other)
+        if best is not None:
+            found.append(Transfer(source.id, target.id, best[0], best[1]))
     return tuple(found)
 
 
@@ -167,14 +179,15 @@ def _jitter(draw: random.Random, spread: int) -> Fraction:
     return Fraction(draw.randint(-spread * 100, spread * 100), 100)
 
 
-def _draw_weights(draw: random.Random, config: Config, spread: int) -> dict[str, Fraction]:
-    """One random weighting: each weight moved by up to ``spread`` points, never below 0. A draw
-    that leaves no weight at all is no weighting: it is drawn again (each weight falls to 0 with
-    a probability below one half, so this ends)."""
+def _draw_weights(
+    draw: random.Random, criteria: Sequence[Criterion], spread: int
+) -> dict[str, Fraction]:
+    """One random weighting of ``criteria`` (the top-level ones): each weight moved by up to
+    ``spread`` points, never below 0. A draw that leaves no weight at all is no weighting: it is
+    drawn again (each weight falls to 0 with a probability below one half, so this ends)."""
     while True:
         moved = {
-            c.id: max(Fraction(0), Fraction(c.weight) + _jitter(draw, spread))
-            for c in config.criteria
+            c.id: max(Fraction(0), Fraction(c.weight) + _jitter(draw, spread)) for c in criteria
         }
         if any(moved.values()):
             return moved
@@ -186,13 +199,23 @@ def _random_weights(
     """Seeded draws of weights within ±spread points, renormalised to 100: who wins how often."""
     draw = random.Random(seed)
     wins = {r.offer.row: 0 for r in lot.ranked}
+    criteria = config.criteria_for(lot.lot.id)
+    # a tie-break node's points follow its top-level criterion's weight: (node, its top, w / w_top)
+    tops = {n.id: (top.id, top.weight) for top in criteria.criteria for n in top.walk()}
+    breaks = []
+    for c in criteria.tie_break:
+        node = criteria.node(c)
+        assert node is not None
+        top, top_weight = tops[c]
+        breaks.append((c, top, Fraction(node.weight) / Fraction(top_weight)))
+    share_of = {r.offer.row: shares(r, config) for r in lot.ranked}
     for _ in range(samples):
-        moved = _draw_weights(draw, config, spread)
+        moved = _draw_weights(draw, criteria.criteria, spread)
         total = sum(moved.values(), Fraction(0))
         weights = {c: w * 100 / total for c, w in moved.items()}
         totals = totals_with(lot.ranked, config, weights)
         keys = [
-            (t, *(weights[c] * shares(r, config)[c] for c in config.tie_break))
+            (t, *(weights[top] * part * share_of[r.offer.row][c] for c, top, part in breaks))
             for t, r in zip(totals, lot.ranked, strict=True)
         ]
         for rank, result in zip(competition_ranks(keys), lot.ranked, strict=True):

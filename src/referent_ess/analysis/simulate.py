@@ -59,9 +59,10 @@ class Simulation:
         return len(set(self.winners.values())) > 1
 
 
-def standard_rules(config: Config) -> list[tuple[str, PriceRule]]:
-    """Proportional, linear and gap (k=2) on the configured basis, plus the configured rule."""
-    configured = config.price_criterion.price
+def standard_rules(config: Config, lot_id: int | None = None) -> list[tuple[str, PriceRule]]:
+    """Proportional, linear and gap (k=2) on the configured basis, plus the configured rule (of
+    the lot's criteria)."""
+    configured = config.criteria_for(lot_id).price_criterion.price
     assert configured is not None
     rules = [
         ("proportional", PriceRule(PriceFormula.PROPORTIONAL, configured.basis, Decimal(2))),
@@ -84,16 +85,18 @@ def simulate(evaluation: Evaluation, lot_id: int) -> Simulation:
         )
     config = evaluation.config
     variants = []
-    for name, rule in standard_rules(config):
-        criteria = tuple(replace(c, price=rule) if c.is_price else c for c in config.criteria)
-        again = evaluate(replace(config, criteria=criteria), evaluation.book).lot(lot_id)
+    criteria_set = config.criteria_for(lot_id)
+    for name, rule in standard_rules(config, lot_id):
+        criteria = tuple(replace(c, price=rule) if c.is_price else c for c in criteria_set.criteria)
+        changed = config.with_set(replace(criteria_set, criteria=criteria))
+        again = evaluate(changed, evaluation.book).lot(lot_id)
         assert again is not None
         variants.append(Variant(name, rule, again, _neutralised(again, config, name)))
     return Simulation(lot_id, tuple(variants))
 
 
 def _neutralised(lot: LotResult, config: Config, name: str) -> Neutralisation | None:
-    criterion = config.price_criterion
+    criterion = config.criteria_for(lot.lot.id).price_criterion
     if len(lot.ranked) < 2 or lot.lowest_price is None or lot.highest_price is None:
         return None
     price_points = [r.points[criterion.id] for r in lot.ranked]

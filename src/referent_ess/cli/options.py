@@ -8,6 +8,7 @@ and is decorated with :func:`bundled`, which shows Typer each bundle's fields in
 
 import functools
 import inspect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -19,6 +20,48 @@ import typer
 if TYPE_CHECKING:
     from referent_ess.evaluation.results import Evaluation
     from referent_ess.intake.sheet import Progress
+
+
+# The bounds of the numeric options. They mirror the library's (a test checks each), written
+# here so that ``referent --help`` need not import pydantic and the analyses.
+LARGEST_LOT = 1_000_000  # config.schema.LARGEST_SETTING: the largest lot id lots.yaml accepts
+MAX_SPREAD = 100  # analysis.sensitivity.MAX_SPREAD: a weight cannot move by more than 100 points
+MAX_SAMPLES = 100_000  # random weightings: about a minute on a lot of a few offers
+MAX_SEED = 2**32 - 1
+MAX_INIT_LOTS = 1000  # init writes every lot in lots.yaml and the offers template
+
+_WHOLE = re.compile(r"[-+]?[0-9]{1,20}", re.ASCII)
+
+
+def whole_number(option: str, low: int, high: int) -> Callable[[object], int]:
+    """The parser of a numeric option: a whole number from ``low`` to ``high``, or the
+    project's one-line error (exit code 2) in the run's language, for a value out of range as
+    for one that is no number (``--spread abc``, ``--lot 1.5``)."""
+
+    def parse(value: object) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):  # a default, or a script
+            number: int | None = value
+            text = str(value)
+        else:
+            text = str(value).strip()
+            number = int(text) if _WHOLE.fullmatch(text) else None
+        if number is not None and low <= number <= high:
+            return number
+        from referent_ess.problems.errors import ReferentError
+
+        shown = text if len(text) <= 30 else text[:29] + "…"
+        bounds = (("low", str(low)), ("high", str(high)), ("found", shown))
+        raise ReferentError("bad-option", params=(("option", option), *bounds))
+
+    return parse
+
+
+def numeric_option(name: str, low: int, high: int, help: str, **settings: Any) -> Any:
+    """A ``typer.Option`` holding a whole number from ``low`` to ``high`` (see
+    :func:`whole_number`); ``--help`` shows the range."""
+    return typer.Option(
+        name, help=help, parser=whole_number(name, low, high), min=low, max=high, **settings
+    )
 
 
 class OutputFormat(StrEnum):
@@ -69,7 +112,19 @@ FormatOption = Annotated[
 AnalysisFormatOption = Annotated[
     AnalysisFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
-LotOption = Annotated[int | None, typer.Option("--lot", help="Only this lot.")]
+LotOption = Annotated[
+    int | None, numeric_option("--lot", 1, LARGEST_LOT, "Only this lot.", show_default=False)
+]
+
+
+def file_to_write(given: str | Path) -> Path:
+    """The path of an ``--output`` file; one that ends with ``/`` is refused unless it is a
+    folder (see :func:`referent_ess.files.targets.output_path`)."""
+    from referent_ess.files.targets import output_path
+
+    return output_path(given)
+
+
 OutOption = Annotated[
     Path | None,
     typer.Option(
@@ -77,6 +132,8 @@ OutOption = Annotated[
         "-o",
         help="Write to this file instead of the screen (never over an input file).",
         show_default=False,
+        parser=file_to_write,
+        metavar="<path>",
     ),
 ]
 AllOption = Annotated[
@@ -85,14 +142,33 @@ AllOption = Annotated[
         "--all", help="Show every offer in the table (by default the first 50 of each lot)."
     ),
 ]
+DetailOption = Annotated[
+    bool,
+    typer.Option(
+        "--detail",
+        help="Show the points of every sub-criterion in the table and the Markdown (by "
+        "default each lot's top-level criteria; JSON and CSV always hold every one).",
+    ),
+]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Replace the --output file if it already exists.")
 ]
 
 
-def out_option(help: str) -> Any:
-    """The required ``--out`` of a command that writes a document: ``Annotated[Path, …]``."""
-    return typer.Option("--out", "--output", "-o", help=help, show_default=False)
+def out_option(help: str, *, folder: bool = False) -> Any:
+    """The required ``--out`` of a command that writes a document, or a ``folder`` of them:
+    ``Annotated[Path, …]``."""
+    if folder:
+        return typer.Option("--out", "--output", "-o", help=help, show_default=False)
+    return typer.Option(
+        "--out",
+        "--output",
+        "-o",
+        help=help,
+        show_default=False,
+        parser=file_to_write,
+        metavar="<path>",
+    )
 
 
 @dataclass(frozen=True)

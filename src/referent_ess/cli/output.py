@@ -83,16 +83,35 @@ def emit(
     else:
         from referent_ess.render.terminal.printing import print_wide
 
-        print_wide(table())
+        with _screen():
+            print_wide(table())
         return
     if destination.path is None:
-        for piece in [text] if isinstance(text, str) else text:
-            typer.echo(piece, nl=False)
+        with _screen():
+            for piece in [text] if isinstance(text, str) else text:
+                typer.echo(piece, nl=False)
         return
     from referent_ess.files.atomic_write import write_atomically
 
     write_atomically(destination.path, text, inputs=inputs, force=destination.force)
     say_written(destination.path)
+
+
+@contextmanager
+def _screen() -> Iterator[None]:
+    """The result goes to stdout: a full disk or a failing device behind it is one line (exit
+    code 2), never a traceback. A pipe closed early (``| head``) is Typer's to end quietly."""
+    import sys
+
+    from referent_ess.problems.errors import ReferentError, os_reason
+
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise ReferentError("stdout-unwritable", params=os_reason(exc)) from None
 
 
 def read_files(evaluation: "Evaluation") -> list[Path]:
@@ -107,12 +126,13 @@ def offer_problems(
     """The sheet's warnings, and the problems of the offers shown (errors only when asked:
     score and rank show them as reasons)."""
     from referent_ess.evaluation.lookup import chosen_lots
+    from referent_ess.problems.problem import new_warnings
 
     found = [p for p in evaluation.book.sheet_problems if not p.is_error]
     results = [r for lot in chosen_lots(evaluation, lot_ids) for r in lot.offers]
     for result in [*results, *evaluation.unplaced]:
         found += [p for p in result.offer.problems if errors or not p.is_error]
-        found += [w for w in result.warnings if w not in result.offer.problems]
+        found += new_warnings(result.warnings, result.offer.problems)
     return found
 
 

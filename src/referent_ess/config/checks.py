@@ -5,7 +5,8 @@ that would clash in the offers sheet). Each finding is an :data:`Issue`: where, 
 from decimal import Decimal
 
 from referent_ess.config.choices import Ordering, PriceFormula
-from referent_ess.config.schema import CriteriaFile, LotsFile
+from referent_ess.config.model import MAX_DEPTH
+from referent_ess.config.schema import CriteriaFile, CriterionSpec, LotsFile
 from referent_ess.config.yaml_reader import Location
 
 Params = tuple[tuple[str, str], ...]
@@ -42,67 +43,188 @@ def check_lots(spec: LotsFile) -> list[Issue]:
 
 
 def check_criteria(spec: CriteriaFile) -> list[Issue]:
-    """Weights (or their absence in a hierarchy), the one price criterion, ids used twice, keys
-    that do not apply, and the tie-break's criteria."""
-    issues = _weights(spec)
+    """Each set of criteria (the default one, then each of ``sets``) on its own: weights (or
+    their absence in a hierarchy), the tree, the one price criterion, ids used twice, keys that
+    do not apply, and the tie-break's criteria."""
+    issues = _criteria_set((), spec.criteria, spec.tie_break, spec.ordering)
+    for name, criteria_set in spec.sets.items():
+        where: Location = ("sets", name)
+        issues += _criteria_set(where, criteria_set.criteria, criteria_set.tie_break, spec.ordering)
+    return issues
+
+
+def check_lot_sets(lots: LotsFile, criteria: CriteriaFile) -> list[Issue]:
+    """A lot's ``criteria`` must name a set of ``criteria.yaml``."""
+    issues: list[Issue] = []
+    for index, lot in enumerate(lots.lots):
+        if lot.criteria is None or lot.criteria in criteria.sets:
+            continue
+        params: Params = (("found", repr(lot.criteria)),)
+        if criteria.sets:
+            params = (("form", "known"), *params, ("sets", ", ".join(criteria.sets)))
+        else:
+            params = (("form", "none"), *params)
+        issues.append((("lots", index, "criteria"), "unknown-criteria-set", params))
+    return issues
+
+
+_Node = tuple[Location, CriterionSpec, int]  # where, the criterion, its depth (1: top level)
+
+
+def _tree(where: Location, criteria: list[CriterionSpec]) -> list[_Node]:
+    """Every criterion of a set, each parent before its children, with its place and depth."""
+    nodes: list[_Node] = []
+
+    def visit(location: Location, children: list[CriterionSpec], depth: int) -> None:
+        for index, child in enumerate(children):
+            place = (*location, index)
+            nodes.append((place, child, depth))
+            if child.sub_criteria is not None:
+                visit((*place, "sub_criteria"), child.sub_criteria, depth + 1)
+
+    visit((*where, "criteria"), criteria, 1)
+    return nodes
+
+
+def _criteria_set(
+    where: Location, criteria: list[CriterionSpec], tie_break: list[str], ordering: Ordering
+) -> list[Issue]:
+    nodes = _tree(where, criteria)
+    issues = _weights(where, criteria, nodes, tie_break, ordering)
     params: Params
-    priced = [i for i, c in enumerate(spec.criteria) if c.price is not None]
+    priced = [c.id for c in criteria if c.price is not None]
     if len(priced) != 1:
-        ids = ", ".join(spec.criteria[i].id for i in priced) or "none"
-        params = (("form", "some" if priced else "none"), ("ids", ids))
-        issues.append((("criteria",), "price-criterion", params))
-    seen: dict[str, int] = {}
-    for index, criterion in enumerate(spec.criteria):
+        params = (("form", "some" if priced else "none"), ("ids", ", ".join(priced) or "none"))
+        issues.append(((*where, "criteria"), "price-criterion", params))
+    seen: dict[str, Location] = {}
+    for place, criterion, depth in nodes:
         if criterion.id in seen:
             params = (("form", "criterion"), ("id", repr(criterion.id)))
-            issues.append((("criteria", index, "id"), "duplicate-id", params))
-        seen.setdefault(criterion.id, index)
-        price = criterion.price
-        if price is not None and price.k is not None and price.formula is not PriceFormula.GAP:
-            params = (("form", "k-not-gap"), ("formula", price.formula.value))
-            issues.append((("criteria", index, "price", "k"), "invalid-value", params))
-        if price is not None and criterion.scale is not None:
-            params = (("form", "price-scale"), ("criterion", criterion.id))
-            issues.append((("criteria", index, "scale"), "invalid-value", params))
-    for index, criterion_id in enumerate(spec.tie_break):
+            issues.append(((*place, "id"), "duplicate-id", params))
+        seen.setdefault(criterion.id, place)
+        issues += _node(place, criterion, depth)
+    for index, criterion_id in enumerate(tie_break):
         if criterion_id not in seen:
             params = (
                 ("form", "tie-break"),
                 ("found", repr(criterion_id)),
                 ("ids", ", ".join(seen)),
             )
-            issues.append((("tie_break", index), "unknown-criterion", params))
+            issues.append(((*where, "tie_break", index), "unknown-criterion", params))
     return issues
 
 
-def _weights(spec: CriteriaFile) -> list[Issue]:
-    """A hierarchy has no weights and no tie-break; a weighted ordering needs weights that sum
-    to 100."""
-    if spec.ordering is Ordering.HIERARCHY:
+def _node(place: Location, criterion: CriterionSpec, depth: int) -> list[Issue]:
+    """What one criterion of a tree may not hold: a price block below the top level or above
+    sub-criteria, ``k`` without the gap formula, a scale where nothing is marked, a level
+    below the deepest allowed."""
+    issues: list[Issue] = []
+    params: Params
+    price, children = criterion.price, criterion.sub_criteria
+    if price is not None and depth > 1:
+        params = (("form", "nested"), ("criterion", repr(criterion.id)))
+        issues.append(((*place, "price"), "price-criterion", params))
+    if price is not None and children is not None:
+        params = (("criterion", repr(criterion.id)),)
+        issues.append(((*place, "sub_criteria"), "price-sub-criteria", params))
+    if price is not None and price.k is not None and price.formula is not PriceFormula.GAP:
+        params = (("form", "k-not-gap"), ("formula", price.formula.value))
+        issues.append(((*place, "price", "k"), "invalid-value", params))
+    if price is not None and criterion.scale is not None:
+        params = (("form", "price-scale"), ("criterion", criterion.id))
+        issues.append(((*place, "scale"), "invalid-value", params))
+    elif children is not None and criterion.scale is not None:
+        params = (("form", "parent-scale"), ("criterion", repr(criterion.id)))
+        issues.append(((*place, "scale"), "invalid-value", params))
+    if children is not None and depth == MAX_DEPTH:
+        params = (("criterion", repr(criterion.id)), ("limit", str(MAX_DEPTH)))
+        issues.append(((*place, "sub_criteria"), "too-deep", params))
+    return issues
+
+
+def _weights(
+    where: Location,
+    criteria: list[CriterionSpec],
+    nodes: list[_Node],
+    tie_break: list[str],
+    ordering: Ordering,
+) -> list[Issue]:
+    """A hierarchy has no weights, no tie-break and no sub-criteria; a weighted ordering needs
+    weights: the top-level ones sum to 100, a parent's children to the parent's own weight."""
+    if ordering is Ordering.HIERARCHY:
         issues: list[Issue] = [
-            (("criteria", index, "weight"), "hierarchy-weight", (("criterion", c.id),))
-            for index, c in enumerate(spec.criteria)
+            ((*place, "weight"), "hierarchy-weight", (("criterion", c.id),))
+            for place, c, _ in nodes
             if c.weight is not None
         ]
-        if spec.tie_break:
-            ids = ", ".join(spec.tie_break)
-            issues.append((("tie_break",), "hierarchy-tie-break", (("ids", ids),)))
+        issues += [
+            ((*place, "sub_criteria"), "hierarchy-sub-criteria", (("criterion", repr(c.id)),))
+            for place, c, _ in nodes
+            if c.sub_criteria is not None
+        ]
+        if tie_break:
+            ids = ", ".join(tie_break)
+            issues.append(((*where, "tie_break"), "hierarchy-tie-break", (("ids", ids),)))
         return issues
     issues = [
-        (("criteria", index, "weight"), "missing-key", (("key", "weight"),))
-        for index, c in enumerate(spec.criteria)
+        ((*place, "weight"), "missing-key", (("key", "weight"),))
+        for place, c, _ in nodes
         if c.weight is None
     ]
-    total_weight = sum((c.weight or Decimal(0) for c in spec.criteria), Decimal(0))
-    if total_weight != 100 and all(c.weight is not None for c in spec.criteria):
-        weights = " + ".join(str(c.weight) for c in spec.criteria)
-        params = (("weights_num", weights), ("total_num", str(total_weight)))
-        issues.append((("criteria",), "weights-sum", params))
+    if all(c.weight is not None for c in criteria):
+        total_weight = sum((c.weight or Decimal(0) for c in criteria), Decimal(0))
+        if total_weight != 100:
+            weights = " + ".join(str(c.weight) for c in criteria)
+            params = (("weights_num", weights), ("total_num", str(total_weight)))
+            issues.append(((*where, "criteria"), "weights-sum", params))
+    for place, parent, _ in nodes:
+        issue = _sub_weights(place, parent)
+        if issue is not None:
+            issues.append(issue)
     return issues
+
+
+def _sub_weights(place: Location, parent: CriterionSpec) -> Issue | None:
+    """The children of ``parent`` must weigh exactly what it weighs (a share of the total);
+    children that add up to 100 under a parent that does not weigh 100 were written as
+    percentages of it, and the message says what to write instead."""
+    children = parent.sub_criteria
+    if children is None or parent.weight is None or any(child.weight is None for child in children):
+        return None
+    weights = [child.weight or Decimal(0) for child in children]
+    found = sum(weights, Decimal(0))
+    if found == parent.weight:
+        return None
+    listed = " + ".join(_figure(w) for w in weights)
+    params: Params
+    if found == 100:
+        converted = " + ".join(_figure(parent.weight * w / 100) for w in weights)
+        params = (
+            ("criterion", repr(parent.id)),
+            ("weights_num", listed),
+            ("parent_num", _figure(parent.weight)),
+            ("converted_num", converted),
+        )
+        return ((*place, "sub_criteria"), "sub-weights-percent", params)
+    params = (
+        ("criterion", repr(parent.id)),
+        ("parent_num", _figure(parent.weight)),
+        ("weights_num", listed),
+        ("total_num", _figure(found)),
+    )
+    return ((*place, "sub_criteria"), "sub-weights-sum", params)
+
+
+def _figure(value: Decimal | None) -> str:
+    """A weight as written, without trailing zeros or an exponent: 24, 22.5, 0.25."""
+    if value is None:
+        return "?"
+    return format(value.normalize(), "f")
 
 
 def check_columns(lots: LotsFile, criteria: CriteriaFile) -> tuple[list[Issue], list[Issue]]:
-    """Documents and marked criteria become workbook columns: no two may be the same column."""
+    """Documents and marked criteria become workbook columns: no two may be the same column.
+    The same document in two lists, or the same criterion id in two sets, is one column."""
     from referent_ess.config.columns import ALIASES, OfferField, header_key
 
     # the owner of each column: (kind, name), kind being field, document or criterion
@@ -112,23 +234,30 @@ def check_columns(lots: LotsFile, criteria: CriteriaFile) -> tuple[list[Issue], 
         for name in (field.value, *ALIASES[field])
     }
     lots_issues: list[Issue] = []
-    documents = lots.consultation.required_documents
-    for index, document in enumerate(documents):
-        owner = taken.setdefault(header_key(document), ("document", document))
-        if owner != ("document", document) or document in documents[:index]:
-            params = (("form", "document"), ("document", repr(document)), *_owner(owner))
-            location = ("consultation", "required_documents", index)
-            lots_issues.append((location, "column-clash", params))
+    lists: list[tuple[Location, tuple[str, ...]]] = [
+        (("consultation", "required_documents"), lots.consultation.required_documents)
+    ]
+    lists += [
+        (("lots", index, "required_documents"), lot.required_documents)
+        for index, lot in enumerate(lots.lots)
+        if lot.required_documents is not None
+    ]
+    for where, documents in lists:
+        for index, document in enumerate(documents):
+            owner = taken.setdefault(header_key(document), ("document", document))
+            if owner != ("document", document) or document in documents[:index]:
+                params = (("form", "document"), ("document", repr(document)), *_owner(owner))
+                lots_issues.append(((*where, index), "column-clash", params))
     criteria_issues: list[Issue] = []
-    for index, criterion in enumerate(criteria.criteria):
-        if criterion.price is not None:
-            continue
-        owner = taken.setdefault(header_key(criterion.id), ("criterion", criterion.id))
-        if owner != ("criterion", criterion.id) or any(
-            c.id == criterion.id for c in criteria.criteria[:index]
-        ):
-            params = (("form", "criterion"), ("criterion", repr(criterion.id)), *_owner(owner))
-            criteria_issues.append((("criteria", index, "id"), "column-clash", params))
+    sets = [((), criteria.criteria), *((("sets", n), s.criteria) for n, s in criteria.sets.items())]
+    for where, tree in sets:
+        for place, criterion, _ in _tree(where, tree):
+            if criterion.price is not None or criterion.sub_criteria is not None:
+                continue  # not a column: computed, or the sum of its children
+            owner = taken.setdefault(header_key(criterion.id), ("criterion", criterion.id))
+            if owner != ("criterion", criterion.id):
+                params = (("form", "criterion"), ("criterion", repr(criterion.id)), *_owner(owner))
+                criteria_issues.append(((*place, "id"), "column-clash", params))
     return lots_issues, criteria_issues
 
 

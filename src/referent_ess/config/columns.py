@@ -8,6 +8,7 @@ with the name it probably means.
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -32,27 +33,123 @@ REQUIRED_FIELDS: tuple[OfferField, ...] = (
     OfferField.DAYS,
 )
 
+# What buyers and the purchasing platforms' registers (registre des dépôts) head these columns.
 ALIASES: dict[OfferField, tuple[str, ...]] = {
-    OfferField.CANDIDATE: ("candidat", "structure", "prestataire", "soumissionnaire"),
-    OfferField.LOT: ("n° lot", "numéro de lot", "n° de lot", "numéro lot"),
+    OfferField.CANDIDATE: (
+        "candidat",
+        "structure",
+        "prestataire",
+        "soumissionnaire",
+        "nom du candidat",
+        "nom du soumissionnaire",
+        "raison sociale",
+        "dénomination",
+        "dénomination sociale",
+        "entreprise",
+        "nom de l'entreprise",
+        "société",
+        "nom de la société",
+        "opérateur économique",
+    ),
+    OfferField.LOT: (
+        "n° lot",
+        "numéro de lot",
+        "n° de lot",
+        "numéro lot",
+        "n° du lot",
+        "numéro du lot",
+        "lot n°",
+        "lot(s)",
+        "lots",
+    ),
     OfferField.DAY_RATE_HT: (
         "coût journalier HT",
         "taux journalier HT",
         "prix journalier HT",
         "TJM HT",
+        "tarif journalier HT",
+        "prix de journée HT",
+        "coût de la journée HT",
+        "prix par jour HT",
+        "coût par jour HT",
     ),
-    OfferField.DAYS: ("jours", "nombre de jours", "nb jours", "nb de jours", "durée en jours"),
-    OfferField.VAT_RATE: ("TVA", "taux TVA", "taux de TVA"),
-    OfferField.PRICE_HT: ("montant HT", "prix HT", "forfait HT"),
-    OfferField.RECEIVED_AT: ("date de réception", "reçu le"),
+    OfferField.DAYS: (
+        "jours",
+        "nombre de jours",
+        "nb jours",
+        "nb de jours",
+        "durée en jours",
+        "nombre de journées",
+        "nb de journées",
+        "jours homme",
+        "nombre de jours homme",
+    ),
+    OfferField.VAT_RATE: (
+        "TVA",
+        "taux TVA",
+        "taux de TVA",
+        "TVA applicable",
+        "TVA appliquée",
+        "taux de TVA applicable",
+        "taux de TVA appliqué",
+        "vat",
+        "vat rate",
+    ),
+    OfferField.PRICE_HT: (
+        "montant HT",
+        "prix HT",
+        "forfait HT",
+        "montant total HT",
+        "prix total HT",
+        "total HT",
+        "montant de l'offre HT",
+        "prix global HT",
+        "montant global HT",
+    ),
+    OfferField.RECEIVED_AT: (
+        "date de réception",
+        "reçu le",
+        "reçue le",
+        "date de dépôt",
+        "date du dépôt",
+        "date et heure de dépôt",
+        "date et heure du dépôt",
+        "déposé le",
+        "déposée le",
+        "date de remise",
+        "date et heure de remise",
+        "date de remise de l'offre",
+        "date de réception de l'offre",
+        "date de réception du pli",
+        "date et heure de réception",
+        "date d'arrivée",
+        "date et heure d'arrivée",
+        "horodatage",
+        "horodatage du dépôt",
+    ),
 }
+
+SHOWN_NAMES = 6  # how many of a column's names a message lists: the README lists them all
+
 
 _PUNCTUATION = re.compile(r"[()%€:;,/\\\[\]\"*]")
 
 
+# Words spelled out that headers also abbreviate: "Montant hors taxes" is "Montant HT".
+_SPELLED_OUT = (
+    (re.compile(r"\bhors taxes?\b"), "ht"),
+    (re.compile(r"\btoutes taxes comprises\b"), "ttc"),
+)
+
+
 def header_key(text: str) -> str:
-    """The form under which two headers are the same column (``H.T.`` is ``HT``)."""
-    return " ".join(normalise(_PUNCTUATION.sub(" ", text.replace(".", ""))).split())
+    """The form under which two headers are the same column (``H.T.`` is ``HT``, ``hors
+    taxes`` too)."""
+    key = " ".join(normalise(_PUNCTUATION.sub(" ", text.replace(".", ""))).split())
+    if "taxe" in key:
+        for spelled, short in _SPELLED_OUT:
+            key = spelled.sub(short, key)
+    return key
 
 
 class ColumnKind(StrEnum):
@@ -91,11 +188,153 @@ def header_lookup(documents: tuple[str, ...], marked: tuple[str, ...]) -> Header
     return lookup
 
 
-def probable_match(header: str, lookup: HeaderLookup) -> tuple[ColumnKind, str] | None:
-    """The kind and name of the known column an unknown header most likely means (a typo), if
-    any."""
-    close = difflib.get_close_matches(header_key(header), list(lookup), n=1, cutoff=0.8)
-    return lookup[close[0]] if close else None
+class NearSpellings:
+    """The known column an unknown header most likely means (a typo): the known header closest
+    to it by :mod:`difflib`'s ratio, if that is at least 0.8.
+
+    :func:`difflib.get_close_matches` compares a header with every known header, a few hundred
+    microseconds each time: a header row of twenty thousand unknown columns took seconds. Its
+    first filter (``quick_ratio``: the characters two texts share, counted with repetition, can
+    give at most that ratio) is computed here for all the known headers at once; only those
+    that pass it are compared, so the answer is the same.
+
+    How: each known header is one byte of a large integer; for a character ``c`` and a count
+    ``j``, the integer ``self.at_least[c, j]`` has 1 in the bytes of the known headers holding
+    ``c`` at least ``j`` times. A header holding ``c`` ``t`` times shares ``min(t, count)`` of it
+    with each known header: the sum of ``at_least[c, 1..t]``. Adding these integers for every
+    character of the header gives, byte by byte, what it shares with every known header."""
+
+    CUTOFF = 0.8
+
+    def __init__(self, lookup: HeaderLookup) -> None:
+        self.lookup = lookup
+        self.keys = [key for key in lookup if len(key) < 256]  # a byte holds what is shared
+        self.at_least: dict[tuple[str, int], int] = {}
+        self.needs: dict[int, list[int]] = {}  # by the length of a header
+        for index, key in enumerate(self.keys):
+            for char, count in Counter(key).items():
+                for times in range(1, count + 1):
+                    bit = 1 << (8 * index)
+                    self.at_least[char, times] = self.at_least.get((char, times), 0) | bit
+
+    def probable(self, header: str) -> tuple[ColumnKind, str] | None:
+        key = header_key(header)
+        total = 0
+        for char, count in Counter(key).items():
+            for times in range(1, count + 1):
+                lane = self.at_least.get((char, times))
+                if lane is None:
+                    break  # no known header holds it this many times, nor more
+                total += lane
+        shared = total.to_bytes(len(self.keys), "little")
+        needed = self._needed(len(key))
+        possible = [
+            known
+            for known, common, need in zip(self.keys, shared, needed, strict=True)
+            if common >= need
+        ]
+        close = difflib.get_close_matches(key, possible, n=1, cutoff=self.CUTOFF)
+        return self.lookup[close[0]] if close else None
+
+    def _needed(self, length: int) -> list[int]:
+        """For a header of ``length`` characters, how many it must share with each known header
+        for difflib's ``quick_ratio`` (2 × shared / both lengths) to reach the cutoff."""
+        needed = self.needs.get(length)
+        if needed is None:
+            needed = [self._least(length + len(known)) for known in self.keys]
+            self.needs[length] = needed
+        return needed
+
+    def _least(self, both: int) -> int:
+        """The least count ``c`` with ``2.0 * c / both >= CUTOFF``, as difflib computes it."""
+        least = max(0, int(self.CUTOFF * both / 2) - 1)
+        while 2.0 * least / both < self.CUTOFF:
+            least += 1
+        return least
+
+
+def _word_set(*lines: str) -> frozenset[str]:
+    return frozenset(word for line in lines for word in line.split())
+
+
+# The words that say what a header is about. An unknown header about a value the evaluation
+# uses may hold that value under a name the tool does not know ("Date de dépôt" once): ignored,
+# it would change the result without a word, so it is an error. A header is about a field when
+# each group of one of the field's entries has a word in it.
+_Words = tuple[frozenset[str], ...]
+_ABOUT: tuple[tuple[str, OfferField, _Words], ...] = tuple(
+    (topic, field, tuple(_word_set(group) for group in groups))
+    for topic, field, groups in (
+        ("received_at", OfferField.RECEIVED_AT, ("date horodatage heure depot depose deposee "
+                                                 "reception recu recue arrivee",)),
+        ("ttc", OfferField.VAT_RATE, ("ttc",)),
+        ("vat_rate", OfferField.VAT_RATE, ("tva vat taxe taxes exonere exoneree exoneration",)),
+        ("day_rate_ht", OfferField.DAY_RATE_HT, ("journalier journaliere tjm unitaire",)),
+        ("day_rate_ht", OfferField.DAY_RATE_HT, ("jour journee", "prix cout tarif taux montant")),
+        ("days", OfferField.DAYS, ("jours journees duree",)),
+        ("days", OfferField.DAYS, ("jour journee", "nombre nb nbre")),
+        ("price_ht", OfferField.PRICE_HT, ("prix montant cout tarif forfait ht remise rabais",)),
+        ("lot", OfferField.LOT, ("lot lots",)),
+        ("candidate", OfferField.CANDIDATE, ("candidat candidate candidats candidates "
+                                             "soumissionnaire soumissionnaires prestataire "
+                                             "prestataires",)),
+        ("candidate", OfferField.CANDIDATE, ("raison", "sociale")),
+    )
+)  # fmt: skip
+# Words that say a header is about something else: free text (the jury's comments), the
+# candidate's identifiers and contact details, a label, how or when a file was handled.
+_NOT_ABOUT = _word_set(
+    "commentaire commentaires comment comments remarque remarques observation observations "
+    "justification justifications appreciation appreciations motif motifs "
+    "siret siren intracommunautaire intracom naf ape rcs "
+    "adresse courriel email mail telephone tel fax contact ville postal cp "
+    "intitule libelle titre objet designation description "
+    "mode taille fichier retrait ouverture validite",
+)
+_LINKING = _word_set("de du des d la le les l et en au aux a of the and")
+
+
+@dataclass(frozen=True)
+class About:
+    """What an unknown header is about: the column that would hold it (``kind``, ``name``) and
+    the topic its message names (a field, ``ttc``, ``document`` or ``criterion``)."""
+
+    kind: ColumnKind
+    name: str
+    topic: str
+
+
+class HeaderWords:
+    """What an unknown header is about: a value the evaluation uses (a field, a required
+    document or a marked criterion, whose id's words it holds), or plainly something else (a
+    comment, an identifier, a label: :meth:`other`)."""
+
+    def __init__(self, documents: tuple[str, ...], marked: tuple[str, ...]) -> None:
+        entries: list[tuple[About, _Words]] = []
+        for kind, topic, names in (
+            (ColumnKind.DOCUMENT, "document", documents),
+            (ColumnKind.MARK, "criterion", marked),
+        ):
+            for name in names:
+                words = frozenset(header_key(name).split()) - _LINKING
+                if words:  # a document's or criterion's own words: more precise than a field's
+                    entries.append((About(kind, name, topic), tuple(frozenset({w}) for w in words)))
+        for topic, field, groups in _ABOUT:
+            entries.append((About(ColumnKind.FIELD, field.value, topic), groups))
+        self.entries = tuple(entries)
+
+    @staticmethod
+    def other(header: str) -> bool:
+        """Whether ``header`` says it is about something else than a value: the jury's comments,
+        the candidate's identifiers or contact details, a label, how a file was handled."""
+        return not _NOT_ABOUT.isdisjoint(header_key(header).split())
+
+    def about(self, header: str) -> About | None:
+        words = set(header_key(header).split())
+        for about, groups in self.entries:
+            if all(words & group for group in groups):
+                return about
+        return None
 
 
 def column_letter(index: int) -> str:

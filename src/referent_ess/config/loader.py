@@ -16,9 +16,33 @@ from pydantic import ValidationError
 
 from referent_ess.base.exact import derive_cap_ht, price_ttc
 from referent_ess.base.values import BadValue
-from referent_ess.config.checks import Issue, Params, check_columns, check_criteria, check_lots
-from referent_ess.config.model import Config, Consultation, Criterion, Lot, PriceRule
-from referent_ess.config.schema import IDENTIFIER_PATTERN, CriteriaFile, LotsFile, Spec, known_keys
+from referent_ess.config.checks import (
+    Issue,
+    Params,
+    check_columns,
+    check_criteria,
+    check_lot_sets,
+    check_lots,
+)
+from referent_ess.config.model import (
+    Config,
+    Consultation,
+    CriteriaSet,
+    Criterion,
+    Lot,
+    PriceRule,
+)
+from referent_ess.config.schema import (
+    HUGE_DIGITS,
+    IDENTIFIER_PATTERN,
+    CriteriaFile,
+    CriterionSpec,
+    LotsFile,
+    Spec,
+    is_huge,
+    known_keys,
+    shown,
+)
 from referent_ess.config.yaml_reader import YamlDocument, read_yaml
 from referent_ess.problems.errors import ConfigError
 from referent_ess.problems.problem import Problem
@@ -38,6 +62,8 @@ def load_config(lots_path: Path, criteria_path: Path) -> Config:
         lots_issues += check_lots(lots_file)
     if criteria_file is not None:
         criteria_issues += check_criteria(criteria_file)
+    if lots_file is not None and criteria_file is not None:
+        lots_issues += check_lot_sets(lots_file, criteria_file)
     if lots_file is not None and criteria_file is not None and not criteria_issues:
         clashes_in_lots, clashes_in_criteria = check_columns(lots_file, criteria_file)
         lots_issues += clashes_in_lots
@@ -55,7 +81,7 @@ def load_config(lots_path: Path, criteria_path: Path) -> Config:
 
 def _validate(model: type[SpecT], doc: YamlDocument) -> tuple[SpecT | None, list[Issue]]:
     if not isinstance(doc.data, dict):
-        found = type(doc.data).__name__
+        found = type(doc.data).__name__.replace("Decimal", "float")  # YAML numbers are exact
         kind = found if found in ("list", "str", "int", "float", "bool") else "other"
         params = (
             ("form", "empty" if doc.data is None else "other"),
@@ -97,11 +123,14 @@ def code_and_params(err: Any, model: type[Spec]) -> tuple[str, Params]:
 
 
 def _found(value: object) -> Params:
-    """The clause that says what the file holds: a value, or a date that YAML read as one."""
+    """The clause that says what the file holds: a value, a date that YAML read as one, or a
+    number too long to be shown."""
     if isinstance(value, date):
         return (("found_part", "found.date"), ("found", value.isoformat()))
+    if is_huge(value):
+        return (("found_part", "found.huge"), ("digits", str(HUGE_DIGITS)))
     if isinstance(value, str | int | float | bool | Decimal):
-        return (("found_part", "found.value"), ("found", repr(value)))
+        return (("found_part", "found.value"), ("found", shown(value)))
     return (("found_part", "found.none"),)
 
 
@@ -160,6 +189,8 @@ def _resolve(
             if lot.cap_ht is not None
             else derive_cap_ht(_given(lot.cap_ttc), vat),
             cap_ttc=lot.cap_ttc if lot.cap_ttc is not None else price_ttc(_given(lot.cap_ht), vat),
+            criteria_set=lot.criteria,
+            required_documents=lot.required_documents,
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )
@@ -175,26 +206,11 @@ def _resolve(
         abnormally_low_ratio=spec.abnormally_low.ratio,
         max_lots_per_candidate=spec.max_lots_per_candidate,
     )
-    resolved_criteria = tuple(
-        Criterion(
-            id=c.id,
-            label=c.label,
-            weight=c.weight if c.weight is not None else Decimal(0),  # none in a hierarchy
-            scale=c.scale if c.scale is not None else criteria.marks_scale,
-            price=(
-                PriceRule(c.price.formula, c.price.basis, c.price.k or Decimal(2))
-                if c.price is not None
-                else None
-            ),
-        )
-        for c in criteria.criteria
-    )
     return Config(
         consultation=consultation,
         lots=resolved_lots,
         total=criteria.total,
-        criteria=resolved_criteria,
-        tie_break=tuple(criteria.tie_break),
+        default_set=_criteria_set(None, criteria.criteria, criteria.tie_break, criteria),
         lots_path=lots_doc.path,
         criteria_path=criteria_doc.path,
         lots_sha256=lots_doc.sha256,
@@ -202,6 +218,35 @@ def _resolve(
         marks_aggregate=criteria.marks_aggregate,
         marks_divergence=criteria.marks_divergence,
         ordering=criteria.ordering,
+        named_sets=tuple(
+            _criteria_set(name, named.criteria, named.tie_break, criteria)
+            for name, named in criteria.sets.items()
+        ),
+    )
+
+
+def _criteria_set(
+    name: str | None, criteria: list[CriterionSpec], tie_break: list[str], file: CriteriaFile
+) -> CriteriaSet:
+    return CriteriaSet(
+        name=name,
+        criteria=tuple(_criterion(c, file) for c in criteria),
+        tie_break=tuple(tie_break),
+    )
+
+
+def _criterion(spec: CriterionSpec, file: CriteriaFile) -> Criterion:
+    return Criterion(
+        id=spec.id,
+        label=spec.label,
+        weight=spec.weight if spec.weight is not None else Decimal(0),  # none in a hierarchy
+        scale=spec.scale if spec.scale is not None else file.marks_scale,
+        price=(
+            PriceRule(spec.price.formula, spec.price.basis, spec.price.k or Decimal(2))
+            if spec.price is not None
+            else None
+        ),
+        sub_criteria=tuple(_criterion(c, file) for c in spec.sub_criteria or ()),
     )
 
 

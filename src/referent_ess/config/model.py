@@ -1,7 +1,14 @@
 """The consultation as the rest of the tool uses it: small frozen objects, every lot's two caps
-and every criterion's scale already known (:mod:`.loader` builds them from the two files)."""
+and every criterion's scale already known (:mod:`.loader` builds them from the two files).
 
-from dataclasses import dataclass
+A lot is evaluated on a :class:`CriteriaSet`: the default one (``criteria:`` of
+``criteria.yaml``) or the named set the lot gives (``sets:``). A set's criteria form a tree:
+a criterion with ``sub_criteria`` is not marked, its leaves are; its points are exactly the sum
+of its children's, and its weight the sum of theirs (every weight is a share of the total).
+Ask :meth:`Config.criteria_for` and :meth:`Config.documents_for`, never a set directly."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
@@ -16,6 +23,8 @@ from referent_ess.config.choices import (
     PriceFormula,
 )
 
+MAX_DEPTH = 3  # levels of a criteria tree: criteria, sub-criteria, and theirs
+
 
 @dataclass(frozen=True)
 class Lot:
@@ -23,6 +32,8 @@ class Lot:
     title: str
     cap_ht: Decimal
     cap_ttc: Decimal
+    criteria_set: str | None = None  # the named set it is evaluated on; None: the default one
+    required_documents: tuple[str, ...] | None = None  # None: the consultation's
 
 
 @dataclass(frozen=True)
@@ -34,15 +45,91 @@ class PriceRule:
 
 @dataclass(frozen=True)
 class Criterion:
+    """A criterion, or a node of a criteria tree. ``weight`` is its share of the total (in %),
+    whatever its depth; a node's weight is the sum of its children's."""
+
     id: str
     label: str
     weight: Decimal
-    scale: Decimal  # marks go from 0 to scale (unused by the price criterion)
+    scale: Decimal  # marks go from 0 to scale (unused by the price criterion and by a parent)
     price: PriceRule | None = None
+    sub_criteria: tuple["Criterion", ...] = ()
 
     @property
     def is_price(self) -> bool:
         return self.price is not None
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.sub_criteria
+
+    @property
+    def is_marked(self) -> bool:
+        """Marked by the jury: a leaf that is not the price criterion."""
+        return not self.sub_criteria and self.price is None
+
+    def walk(self) -> Iterator["Criterion"]:
+        """This node, then every node below it, depth first, in the order listed."""
+        yield self
+        for child in self.sub_criteria:
+            yield from child.walk()
+
+    def leaves(self) -> tuple["Criterion", ...]:
+        return tuple(node for node in self.walk() if node.is_leaf)
+
+
+@dataclass(frozen=True)
+class CriteriaSet:
+    """The criteria one lot is evaluated on: the tree, and the tie-break (ids of any node)."""
+
+    name: str | None  # None: the default set (criteria.yaml's top-level ``criteria:``)
+    criteria: tuple[Criterion, ...]  # the top-level criteria, in order
+    tie_break: tuple[str, ...] = ()
+
+    @cached_property
+    def nodes(self) -> tuple[Criterion, ...]:
+        """Every criterion of the tree, each parent before its children, in the order listed."""
+        return tuple(node for criterion in self.criteria for node in criterion.walk())
+
+    @cached_property
+    def leaves(self) -> tuple[Criterion, ...]:
+        return tuple(node for node in self.nodes if node.is_leaf)
+
+    @cached_property
+    def marked(self) -> tuple[Criterion, ...]:
+        """The leaves the jury marks: every leaf but the price criterion."""
+        return tuple(node for node in self.nodes if node.is_marked)
+
+    @cached_property
+    def price_criterion(self) -> Criterion:
+        return next(c for c in self.criteria if c.is_price)
+
+    @property
+    def is_flat(self) -> bool:
+        """No criterion has sub-criteria."""
+        return all(c.is_leaf for c in self.criteria)
+
+    def node(self, criterion_id: str) -> Criterion | None:
+        return self._by_id.get(criterion_id)
+
+    def parent_of(self, criterion_id: str) -> Criterion | None:
+        """The node right above ``criterion_id``; None for a top-level criterion."""
+        return self._parents.get(criterion_id)
+
+    def depth_of(self, criterion_id: str) -> int:
+        """1 for a top-level criterion, 2 for a sub-criterion, and so on."""
+        depth, parent = 1, self.parent_of(criterion_id)
+        while parent is not None:
+            depth, parent = depth + 1, self.parent_of(parent.id)
+        return depth
+
+    @cached_property
+    def _by_id(self) -> dict[str, Criterion]:
+        return {node.id: node for node in self.nodes}
+
+    @cached_property
+    def _parents(self) -> dict[str, Criterion]:
+        return {child.id: node for node in self.nodes for child in node.sub_criteria}
 
 
 @dataclass(frozen=True)
@@ -66,8 +153,7 @@ class Config:
     consultation: Consultation
     lots: tuple[Lot, ...]
     total: Decimal
-    criteria: tuple[Criterion, ...]
-    tie_break: tuple[str, ...]
+    default_set: CriteriaSet  # criteria.yaml's top-level criteria and tie_break
     lots_path: Path
     criteria_path: Path
     lots_sha256: str
@@ -75,17 +161,83 @@ class Config:
     marks_aggregate: MarksAggregate = MarksAggregate.MEAN
     marks_divergence: Decimal | None = None  # None: 40 % of each criterion's scale
     ordering: Ordering = Ordering.WEIGHTED
-
-    @cached_property
-    def price_criterion(self) -> Criterion:
-        return next(c for c in self.criteria if c.is_price)
-
-    @cached_property
-    def marked_criteria(self) -> tuple[Criterion, ...]:
-        return tuple(c for c in self.criteria if not c.is_price)
+    named_sets: tuple[CriteriaSet, ...] = ()  # criteria.yaml's ``sets``, in the order listed
 
     def lot(self, lot_id: int) -> Lot | None:
         return self._lots_by_id.get(lot_id)
+
+    def criteria_for(self, lot_id: int | None) -> CriteriaSet:
+        """The criteria the lot is evaluated on (the default set for an unknown lot or None)."""
+        lot = self._lots_by_id.get(lot_id) if lot_id is not None else None
+        if lot is None or lot.criteria_set is None:
+            return self.default_set
+        return self._sets_by_name[lot.criteria_set]
+
+    def documents_for(self, lot_id: int | None) -> tuple[str, ...]:
+        """The documents an offer for the lot must hold (the consultation's, unless the lot
+        gives its own list)."""
+        lot = self._lots_by_id.get(lot_id) if lot_id is not None else None
+        if lot is None or lot.required_documents is None:
+            return self.consultation.required_documents
+        return lot.required_documents
+
+    @cached_property
+    def sets_in_use(self) -> tuple[CriteriaSet, ...]:
+        """The sets some lot is evaluated on: the default one first, then the named ones in
+        the order listed."""
+        names = {lot.criteria_set for lot in self.lots}
+        every = (self.default_set, *self.named_sets)
+        return tuple(s for s in every if s.name in names)
+
+    @cached_property
+    def uniform(self) -> bool:
+        """Every lot shares one set of criteria and one list of documents."""
+        return len(self.sets_in_use) == 1 and all(
+            lot.required_documents is None
+            or lot.required_documents == self.consultation.required_documents
+            for lot in self.lots
+        )
+
+    @cached_property
+    def mark_columns(self) -> tuple[Criterion, ...]:
+        """The leaves some lot marks, each id once: the mark columns of the offers sheet, in
+        the order of the sets in use (a leaf of two sets as the first one gives it)."""
+        seen: dict[str, Criterion] = {}
+        for criteria in self.sets_in_use:
+            for leaf in criteria.marked:
+                seen.setdefault(leaf.id, leaf)
+        return tuple(seen.values())
+
+    @cached_property
+    def document_columns(self) -> tuple[str, ...]:
+        """The documents some lot requires, each once: the consultation's list, then those
+        only some lots give."""
+        in_use = {d for lot in self.lots for d in self.documents_for(lot.id)}
+        listed = (
+            *self.consultation.required_documents,
+            *(d for lot in self.lots for d in self.documents_for(lot.id)),
+        )
+        return tuple(d for d in dict.fromkeys(listed) if d in in_use)
+
+    def with_set(self, criteria: "CriteriaSet") -> "Config":
+        """The same consultation with ``criteria`` in place of the set of the same name (what
+        an analysis asks: the lot under other weights, or another price formula)."""
+        if criteria.name is None:
+            return replace(self, default_set=criteria)
+        named = tuple(criteria if s.name == criteria.name else s for s in self.named_sets)
+        return replace(self, named_sets=named)
+
+    def lots_marking(self, criterion_id: str) -> tuple[int, ...]:
+        """The ids of the lots whose set marks ``criterion_id``."""
+        return tuple(
+            lot.id
+            for lot in self.lots
+            if any(c.id == criterion_id for c in self.criteria_for(lot.id).marked)
+        )
+
+    @cached_property
+    def _sets_by_name(self) -> dict[str | None, CriteriaSet]:
+        return {s.name: s for s in (self.default_set, *self.named_sets)}
 
     @cached_property
     def _lots_by_id(self) -> dict[int, Lot]:

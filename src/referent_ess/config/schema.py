@@ -1,7 +1,15 @@
 """What ``lots.yaml`` and ``criteria.yaml`` may contain: pydantic models, every key checked and
 unknown keys refused. A value that cannot be read raises :class:`BadValue`, whose code and
-figures the loader keeps (:mod:`.loader`), so that it is worded like a cell of the workbook."""
+figures the loader keeps (:mod:`.loader`), so that it is worded like a cell of the workbook.
 
+Every number has bounds, so that an absurd one is refused as too large rather than read: amounts
+below 10¹² and to the cent, rates and ratios below 1, weights up to 100, any other number (lot
+ids, points, marks) up to :data:`LARGEST_SETTING`; none but an amount has more than
+:data:`MAX_DECIMALS` decimals (a weight of 10⁻¹⁰⁰⁰⁰⁰⁰ would make exact fractions of a million
+digits), and a number of more than :data:`HUGE_DIGITS` digits is refused before any check.
+"""
+
+import math
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -26,13 +34,40 @@ from referent_ess.config.choices import (
     PriceFormula,
 )
 
+LARGEST_SETTING = 1_000_000  # lot ids, points, marks, k: beyond, surely a typing error
+MAX_DECIMALS = 6  # of a rate, a weight, points or marks (amounts: 2)
+HUGE_DIGITS = 20  # a number this long is no setting at all, whichever the key
+
+
+def is_huge(value: object) -> bool:
+    """A number of more than :data:`HUGE_DIGITS` digits before its decimal point (checked
+    without converting it to text: Python refuses to write an integer of 4300 digits)."""
+    if isinstance(value, Decimal):
+        return value.is_finite() and abs(value) >= 10**HUGE_DIGITS
+    if isinstance(value, float):
+        return math.isfinite(value) and abs(value) >= 10**HUGE_DIGITS
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**HUGE_DIGITS
+
+
+def _huge_number() -> BadValue:
+    return BadValue("invalid-value", (("form", "huge-number"), ("digits", str(HUGE_DIGITS))))
+
 
 def _exact_decimal(value: Any) -> Any:
     """Money and weights as exact decimals; a YAML float 10000.10 gives the same as '10000.10'."""
     if isinstance(value, bool) or value is None:
         return value  # let pydantic say "expected a number"
+    if is_huge(value):
+        raise _huge_number()
     if isinstance(value, int | float | str | Decimal):
         return parse_number(value)  # a BadValue keeps its code and figures (see the loader)
+    return value
+
+
+def _whole_number(value: Any) -> Any:
+    """A lot id or a count: an integer (pydantic checks it strictly), never a huge one."""
+    if is_huge(value):
+        raise _huge_number()
     return value
 
 
@@ -47,8 +82,10 @@ def _deadline(value: Any) -> Any:
             except ValueError:
                 params = (("form", "deadline-text"), ("found", repr(value)))
                 raise BadValue("invalid-value", params) from None
+    if is_huge(value):
+        raise BadValue("invalid-value", (("form", "deadline-huge"), ("digits", str(HUGE_DIGITS))))
     if value is not None and not isinstance(value, date):
-        raise BadValue("invalid-value", (("form", "deadline-type"), ("found", repr(value))))
+        raise BadValue("invalid-value", (("form", "deadline-type"), ("found", shown(value))))
     if isinstance(value, datetime) and value.tzinfo is not None:
         raise BadValue("invalid-value", (("form", "deadline-zone"), ("found", value.isoformat())))
     return value
@@ -61,8 +98,20 @@ def _to_the_cent(value: Decimal) -> Decimal:
     return value
 
 
+def shown(value: object) -> str:
+    """A value as the file holds it: ``'net'`` for a text, ``1.5`` for a number of any kind."""
+    if isinstance(value, Decimal) and value.is_finite() and -30 < value.adjusted() < 30:
+        return f"{value:f}"  # 0.0000001 as written, not 1E-7
+    if isinstance(value, Decimal | float):
+        return str(value)
+    return repr(value)
+
+
 ExactDecimal = Annotated[Decimal, BeforeValidator(_exact_decimal)]
 Money = Annotated[ExactDecimal, Field(gt=0, lt=10**12), AfterValidator(_to_the_cent)]
+# a rate, a weight, points or marks: at most MAX_DECIMALS decimals
+Figure = Annotated[ExactDecimal, Field(decimal_places=MAX_DECIMALS)]
+Count = Annotated[int, Field(strict=True, gt=0, le=LARGEST_SETTING), BeforeValidator(_whole_number)]
 IDENTIFIER_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
 Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN)]
 
@@ -74,27 +123,29 @@ class Spec(BaseModel):
 
 
 class LotSpec(Spec):
-    id: Annotated[int, Field(strict=True, gt=0)]
+    id: Count
     title: str
     cap_ht: Money | None = None
     cap_ttc: Money | None = None
+    criteria: Identifier | None = None  # a named set of criteria.yaml's ``sets``
+    required_documents: tuple[Identifier, ...] | None = None  # replaces the consultation's
 
 
 class AbnormalSpec(Spec):
     method: AbnormalMethod = AbnormalMethod.NONE
-    ratio: Annotated[ExactDecimal, Field(gt=0, lt=1)] = Decimal("0.8")  # mean-ratio only
+    ratio: Annotated[Figure, Field(gt=0, lt=1)] = Decimal("0.8")  # mean-ratio only
 
 
 class ConsultationSpec(Spec):
     title: str
     buyer: str | None = None
     deadline: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
-    vat_rate: Annotated[ExactDecimal, Field(ge=0, lt=1)] = Decimal("0.20")
+    vat_rate: Annotated[Figure, Field(ge=0, lt=1)] = Decimal("0.20")
     cap_basis: CapBasis = CapBasis.HT
     required_documents: tuple[Identifier, ...] = ()
     offers: str | None = None
     abnormally_low: AbnormalSpec = AbnormalSpec()
-    max_lots_per_candidate: Annotated[int, Field(strict=True, gt=0)] | None = None
+    max_lots_per_candidate: Count | None = None
 
 
 class LotsFile(Spec):
@@ -104,31 +155,44 @@ class LotsFile(Spec):
 
 class PriceSpec(Spec):
     formula: PriceFormula
-    basis: PriceBasis = PriceBasis.HT
-    k: Annotated[ExactDecimal, Field(gt=1)] | None = None
+    # TTC by default: the amounts the DAJ's fiche on price scoring (2024) says to compare
+    basis: PriceBasis = PriceBasis.TTC
+    k: Annotated[Figure, Field(gt=1, le=LARGEST_SETTING)] | None = None
 
 
 class CriterionSpec(Spec):
+    """A criterion, or a node of a criteria tree: its ``sub_criteria`` (weights in the same unit
+    as the top-level ones, adding up to its own) are marked instead of it."""
+
     id: Identifier
     label: str
-    weight: Annotated[ExactDecimal, Field(gt=0, le=100)] | None = None
-    scale: Annotated[ExactDecimal, Field(gt=0)] | None = None
+    weight: Annotated[Figure, Field(gt=0, le=100)] | None = None
+    scale: Annotated[Figure, Field(gt=0, le=LARGEST_SETTING)] | None = None
     price: PriceSpec | None = None
+    sub_criteria: Annotated[list["CriterionSpec"], Field(min_length=1)] | None = None
 
 
-class CriteriaFile(Spec):
-    total: Annotated[ExactDecimal, Field(gt=0)] = Decimal(100)
-    marks_scale: Annotated[ExactDecimal, Field(gt=0)] = Decimal(5)
-    marks_aggregate: MarksAggregate = MarksAggregate.MEAN
-    marks_divergence: Annotated[ExactDecimal, Field(ge=0)] | None = None
-    ordering: Ordering = Ordering.WEIGHTED
+class CriteriaSetSpec(Spec):
+    """A named set of criteria (``sets:``): a lot that names it is evaluated on it."""
+
     criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
     tie_break: list[Identifier] = []
 
 
+class CriteriaFile(Spec):
+    total: Annotated[Figure, Field(gt=0, le=LARGEST_SETTING)] = Decimal(100)
+    marks_scale: Annotated[Figure, Field(gt=0, le=LARGEST_SETTING)] = Decimal(5)
+    marks_aggregate: MarksAggregate = MarksAggregate.MEAN
+    marks_divergence: Annotated[Figure, Field(ge=0, le=LARGEST_SETTING)] | None = None
+    ordering: Ordering = Ordering.WEIGHTED
+    criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
+    tie_break: list[Identifier] = []
+    sets: dict[Identifier, CriteriaSetSpec] = {}
+
+
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
     LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec),
-    CriteriaFile: (CriteriaFile, CriterionSpec, PriceSpec),
+    CriteriaFile: (CriteriaFile, CriteriaSetSpec, CriterionSpec, PriceSpec),
 }
 
 

@@ -5,11 +5,19 @@ keys (PyYAML silently keeps the last one), anchors and aliases (a configuration 
 and nested aliases can make a tiny file expand without end), and unquoted YAML 1.1 values that do
 not mean what they look like (``yes``/``no``/``on``/``off`` read as booleans, ``0755`` as the
 octal 493, ``1:30`` as the number 90).
+
+What a hostile file could use to exhaust the machine is bounded before it is built: a file larger
+than :data:`MAX_BYTES` is not parsed, and a node nested deeper than :data:`MAX_DEPTH` stops the
+reading at its line (PyYAML builds nodes recursively: 500 levels were a ``RecursionError``).
+Numbers are read exactly: an unquoted ``0.055`` is the decimal 0.055, never a binary float, and
+an integer of thousands of digits is a decimal too (Python refuses to convert more than 4300
+digits), that the checks of each key then find too large.
 """
 
 import hashlib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +43,9 @@ _DATE_REASONS = {
     "month must be in 1..12": "month",
     "day is out of range for month": "day",
 }
+
+MAX_BYTES = 1_000_000  # a lots.yaml is a few kilobytes; PyYAML reads about 200 KB a second
+MAX_DEPTH = 50  # levels of nesting; a configuration uses 4
 
 _BOOL_WORDS = re.compile(r"yes|no|on|off|y|n", re.IGNORECASE)
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
@@ -64,32 +75,20 @@ class YamlDocument:
 def read_yaml(path: Path) -> YamlDocument:
     """Parse ``path``. A missing or unreadable file raises :class:`ReferentError`; what is wrong
     inside the file is returned as problems, so that every file's problems can be reported."""
+    content = _read(path)
+    sha256 = hashlib.sha256(content).hexdigest()
+    if len(content) > MAX_BYTES:
+        limit: Params = (("limit_mb", str(MAX_BYTES // 1_000_000)),)
+        too_large = Problem("yaml-too-large", params=limit, file=str(path))
+        return YamlDocument(path, None, sha256, problems=(too_large,))
     try:
-        content = path.read_bytes()
         text = content.decode("utf-8-sig")
-    except FileNotFoundError:
-        looked: Params = (
-            (("looked_part", "looked.none"),)
-            if path.is_absolute()
-            else (("looked_part", "looked.path"), ("looked", str(path.absolute())))
-        )
-        raise ReferentError(
-            "file-not-found", params=(("form", "yaml"), ("path", str(path)), *looked)
-        ) from None
-    except IsADirectoryError:
-        raise ReferentError("is-a-folder", params=(("form", "yaml"), ("path", str(path)))) from None
     except UnicodeDecodeError as exc:
         raise ReferentError(
             "not-utf8", params=(("form", "yaml"), ("path", str(path)), ("byte", str(exc.start)))
         ) from None
-    except OSError as exc:
-        raise ReferentError(
-            "unreadable-file", params=(("path", str(path)), *os_reason(exc))
-        ) from None
-
-    sha256 = hashlib.sha256(content).hexdigest()
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
         return YamlDocument(path, None, sha256, problems=(_unprintable(path, text, exc),))
     node: yaml.Node | None = None
@@ -102,6 +101,11 @@ def read_yaml(path: Path) -> YamlDocument:
         if any(p.code in ("yaml-alias",) for p in walk.problems):
             return YamlDocument(path, None, sha256, walk.lines, tuple(walk.problems))
         data = loader.construct_document(node)
+    except _TooDeep as exc:
+        deep = Problem(
+            "yaml-too-deep", params=(("limit", str(MAX_DEPTH)),), file=str(path), row=exc.line
+        )
+        return YamlDocument(path, None, sha256, problems=(deep,))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -141,6 +145,97 @@ def read_yaml(path: Path) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(path, data, sha256, walk.lines, tuple(walk.problems))
+
+
+class _TooDeep(Exception):
+    """A node nested deeper than :data:`MAX_DEPTH`, at ``line``."""
+
+    def __init__(self, line: int | None) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, that stops at the first node nested deeper than :data:`MAX_DEPTH`
+    and reads numbers exactly (:func:`_exact_int`, :func:`_exact_float`)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if not self.check_event(yaml.CollectionStartEvent):
+            return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise _TooDeep(event.start_mark.line + 1 if event.start_mark else None)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _exact_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | Decimal:
+    """An integer; one of more than 4300 digits (which Python refuses to read) as a decimal."""
+    try:
+        return loader.construct_yaml_int(node)
+    except IndexError:  # an empty text tagged !!int
+        raise _not_a_number(node) from None
+    except ValueError:
+        text = str(node.value).replace("_", "")
+        with localcontext() as exact:
+            exact.prec = len(text) + 1  # as many digits as written: nothing is rounded
+            total = Decimal(0)
+            try:
+                for part in text.lstrip("+-").split(":"):  # base 60 (a trap said as such)
+                    total = total * 60 + Decimal(part)
+            except InvalidOperation:
+                raise _not_a_number(node) from None
+            return -total if text.startswith("-") else total
+
+
+def _exact_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float | Decimal:
+    """A number with a decimal point, exactly as written (``0.1`` is not 0.1000000000000000055…);
+    infinity, not-a-number and base 60 as PyYAML reads them (the checks refuse them)."""
+    text = str(node.value).replace("_", "")
+    if ":" in text or text.lstrip("+-").lower() in (".inf", ".nan"):
+        return loader.construct_yaml_float(node)
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # an explicit !!float tag on a text
+        raise _not_a_number(node) from None
+
+
+def _not_a_number(node: yaml.ScalarNode) -> yaml.constructor.ConstructorError:
+    problem = f"{node.value!r} is not a number"
+    return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _exact_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _exact_float)
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, one more than :data:`MAX_BYTES` at most, whatever it holds."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        looked: Params = (
+            (("looked_part", "looked.none"),)
+            if path.is_absolute()
+            else (("looked_part", "looked.path"), ("looked", str(path.absolute())))
+        )
+        raise ReferentError(
+            "file-not-found", params=(("form", "yaml"), ("path", str(path)), *looked)
+        ) from None
+    except IsADirectoryError:
+        raise ReferentError("is-a-folder", params=(("form", "yaml"), ("path", str(path)))) from None
+    except OSError as exc:
+        raise ReferentError(
+            "unreadable-file", params=(("path", str(path)), *os_reason(exc))
+        ) from None
 
 
 def _unprintable(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:

@@ -58,7 +58,7 @@ def judge(offer: Offer, lot: Lot | None, config: Config, source: Source) -> Offe
             offer_warning(offer, source, "received-time-unknown", "received_at", params)
         )
 
-    reasons += _missing_documents(offer, consultation.required_documents)
+    reasons += _missing_documents(offer, config.documents_for(offer.lot))
 
     budget: tuple[BudgetCheck, ...] = ()
     if lot is not None and amount_ht is not None and amount_ttc is not None:
@@ -192,19 +192,29 @@ def _missing_mark(offer: Offer, criterion: str) -> Reason:
 
 
 def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], list[str]]:
-    """Points of every marked criterion the offer has a mark for, and the criteria it lacks."""
+    """Points of every marked leaf of the lot's criteria the offer has a mark for, and of every
+    parent all of whose leaves are marked (exactly the sum of its children's); and the leaves
+    it lacks. The price criterion is at the top level and has no sub-criteria: a parent's
+    points never wait for the other offers."""
+    criteria = config.criteria_for(offer.lot)
+    weighted = config.ordering is Ordering.WEIGHTED  # a hierarchy has marks, not points
     points: dict[str, Fraction] = {}
     unmarked: list[str] = []
-    for criterion in config.marked_criteria:
+    for criterion in criteria.marked:
         mark = offer.marks.get(criterion.id)
         if mark is None:
             unmarked.append(criterion.id)
-            continue
-        if config.ordering is Ordering.WEIGHTED:  # a hierarchy has marks, not points
+        elif weighted:
             points[criterion.id] = _points_for(
                 mark, criterion.scale, config.total, criterion.weight
             )
-    return points, unmarked
+    if criteria.is_flat or not weighted:
+        return points, unmarked
+    for node in reversed(criteria.nodes):  # children before their parent
+        if node.sub_criteria and all(child.id in points for child in node.sub_criteria):
+            points[node.id] = sum((points[child.id] for child in node.sub_criteria), Fraction(0))
+    in_order = {n.id: points[n.id] for n in criteria.nodes if n.id in points}
+    return in_order, unmarked
 
 
 @lru_cache(maxsize=4096)

@@ -7,7 +7,7 @@ from fractions import Fraction
 from math import lcm
 
 from referent_ess.config.choices import AbnormalMethod, Ordering, PriceBasis
-from referent_ess.config.model import Config, Lot
+from referent_ess.config.model import Config, CriteriaSet, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, Suspicion, detect
 from referent_ess.evaluation.offer_warning import Source, offer_warning
@@ -24,8 +24,10 @@ def rank_lot(
     *,
     unsure: bool,
 ) -> LotResult:
-    """Price points among the lot's admissible offers, totals, then ranks (ties share a rank)."""
-    criterion = config.price_criterion
+    """Price points among the lot's admissible offers, totals, then ranks (ties share a rank),
+    on the lot's own criteria."""
+    criteria = config.criteria_for(lot.id)
+    criterion = criteria.price_criterion
     rule = criterion.price
     assert rule is not None
     admissible = [r for r in results if r.status is Status.ADMISSIBLE]
@@ -37,8 +39,8 @@ def rank_lot(
     flags = {s.index: s for s in detect(prices, method, config.consultation.abnormally_low_ratio)}
     weighted = config.ordering is Ordering.WEIGHTED
     if weighted:
-        all_points, sums = _weighted_points(admissible, prices, config)
-        tie_break = config.tie_break
+        all_points, sums = _weighted_points(admissible, prices, config, criteria)
+        tie_break = criteria.tie_break
         keys = [
             (total, *(points.get(c, _ZERO) for c in tie_break))
             for points, total in zip(all_points, sums, strict=True)
@@ -48,7 +50,7 @@ def rank_lot(
         all_points = [{} for _ in admissible]
         totals = [None] * len(admissible)
         keys = [
-            _hierarchy_key(r, config, price) for r, price in zip(admissible, prices, strict=True)
+            _hierarchy_key(r, criteria, price) for r, price in zip(admissible, prices, strict=True)
         ]
     ranks = scoring.competition_ranks(keys)
     ranked = []
@@ -73,7 +75,7 @@ def rank_lot(
         )
     ranked.sort(key=lambda r: (r.rank, r.offer.row))
     others = [r for r in results if r.status is not Status.ADMISSIBLE]
-    ties = _exact_ties(ranked, config.tie_break) if config.ordering is Ordering.WEIGHTED else ()
+    ties = _exact_ties(ranked, criteria.tie_break) if weighted else ()
     provisional = unsure or any(r.status is Status.INVALID for r in others)
     skipped: Params = ()
     if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
@@ -85,36 +87,39 @@ _ZERO = Fraction(0)
 
 
 def _weighted_points(
-    admissible: list[OfferResult], prices: list[Decimal], config: Config
+    admissible: list[OfferResult], prices: list[Decimal], config: Config, criteria: CriteriaSet
 ) -> tuple[list[dict[str, Fraction]], list[Fraction]]:
     """Every admissible offer's points (its marks' and its price's) and total, in integers on
     common denominators where a lot has thousands of offers: the price share on whole cents,
-    the marks' points in units of 1/L, L the least common denominator of those in the lot."""
-    criterion = config.price_criterion
+    the marked leaves' points in units of 1/L, L the least common denominator of those in the
+    lot. The total is the sum of the leaves' points: that of the top-level criteria, since a
+    parent's points are exactly the sum of its children's."""
+    criterion = criteria.price_criterion
     rule = criterion.price
     assert rule is not None
     maximum = scoring.max_points(config.total, criterion.weight)
     units, _ = scoring.whole_units(prices)
     p_min, p_max = min(units, default=0), max(units, default=0)
     factor = Fraction(rule.k)
-    in_units, unit = _mark_units(admissible)
+    leaves = tuple(c.id for c in criteria.marked)
+    in_units, unit = _mark_units(admissible, leaves)
     all_points: list[dict[str, Fraction]] = []
     totals: list[Fraction] = []
     for result, price in zip(admissible, units, strict=True):
         share, out_of = scoring.share_terms(rule.formula, price, p_min, p_max, factor)
         numerator, denominator = maximum.numerator * share, maximum.denominator * out_of
         marks = result.offer.marks
-        marks_total = sum(in_units[c, marks[c]] for c in result.points)
+        marks_total = sum(in_units[c, marks[c]] for c in leaves)
         all_points.append({**result.points, criterion.id: Fraction(numerator, denominator)})
         totals.append(Fraction(marks_total * denominator + numerator * unit, unit * denominator))
     return all_points, totals
 
 
 def _mark_units(
-    results: list[OfferResult],
+    results: list[OfferResult], leaves: tuple[str, ...]
 ) -> tuple[dict[tuple[str, Decimal | Fraction], int], int]:
-    """The points of each (criterion, mark) met in ``results`` as integers of 1/L, and L."""
-    distinct = {(c, r.offer.marks[c]): points for r in results for c, points in r.points.items()}
+    """The points of each (marked leaf, mark) met in ``results`` as integers of 1/L, and L."""
+    distinct = {(c, r.offer.marks[c]): r.points[c] for r in results for c in leaves}
     unit = lcm(*(points.denominator for points in distinct.values()))
     return {key: p.numerator * (unit // p.denominator) for key, p in distinct.items()}, unit
 
@@ -169,11 +174,13 @@ def _basis_price(result: OfferResult, basis: PriceBasis) -> Decimal:
     return price
 
 
-def _hierarchy_key(result: OfferResult, config: Config, price: Decimal) -> tuple[Fraction, ...]:
+def _hierarchy_key(
+    result: OfferResult, criteria: CriteriaSet, price: Decimal
+) -> tuple[Fraction, ...]:
     """Mark / scale of each marked criterion, and minus the price (lower is better), in the
-    order the criteria are listed."""
+    order the criteria are listed (a hierarchy has no sub-criteria)."""
     key = []
-    for criterion in config.criteria:
+    for criterion in criteria.criteria:
         if criterion.is_price:
             key.append(-Fraction(price))
         else:

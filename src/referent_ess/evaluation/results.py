@@ -128,6 +128,9 @@ class LotResult:
     award: OfferResult | None = None  # the offer the lot goes to, when that can be said
     # why there is no award, or why it is not the first ranked: the form and figures of its note
     award_params: Params = ()
+    # what the whole lot must be warned of (vat-basis): problems like an offer's warnings, in
+    # every output beside them, but of no cell
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def abnormal_note(self) -> str | None:

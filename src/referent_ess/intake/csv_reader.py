@@ -19,43 +19,150 @@ person can find in a text editor.
 import codecs
 import csv
 import io
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 
-from referent_ess.base.values import is_blank
+from referent_ess.base.values import Params, is_blank
+from referent_ess.intake.file_status import regular_file
 from referent_ess.intake.sheet import RawSheet
 from referent_ess.problems.errors import ReferentError, os_reason
 
 SEPARATORS = (";", ",")  # in order of preference when both split the header line
+MB = 1000 * 1000  # the megabyte of the messages and the README (Mo in French): 10**6 bytes
+MAX_CSV_BYTES = 200 * MB  # as much as a workbook may hold once uncompressed: a million offers
+_CHUNK = 1 << 16
+_SHARED_LENGTH = 16  # texts this short are kept once when they repeat
+_SHARED_COUNT = 1 << 16
 
 
 def read_offers_csv(path: Path) -> RawSheet:
     """Read the offers table of a CSV file: row 1 is the header, each later record one row.
 
     Empty fields are ``None``, every other field the ``str`` found in the file; fully blank
-    records are skipped. An empty file gives an empty header, for the caller to report.
+    records are skipped. An empty file gives an empty header, for the caller to report. A file
+    larger than :data:`MAX_CSV_BYTES` is refused before anything is read; the others are read
+    line by line, never as one string.
     """
     display = str(path)
-    text = _read_text(path, display)
-    if not text.strip():
+    size = regular_file(path, "csv").st_size
+    if size > MAX_CSV_BYTES:
+        # rounded up, so that a size just over the limit never reads as the limit itself
+        params: Params = (
+            ("path", display),
+            ("size", str(-(-size // MB))),
+            ("limit", str(MAX_CSV_BYTES // MB)),
+        )
+        raise ReferentError("file-too-large", params=params)
+    try:
+        binary = path.open("rb")
+    except OSError as exc:
+        params = (("path", display), *os_reason(exc, str(exc.strerror or exc)))
+        raise ReferentError("unreadable-file", params=params) from None
+    with binary:
+        text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="strict", newline="")
+        try:
+            return _records(display, _checked(text))
+        except _NulByte:
+            _drain(text, binary, display)  # a byte that is no UTF-8 is said first, as it was
+            raise ReferentError("nul-bytes", params=(("path", display),)) from None
+        except UnicodeDecodeError:
+            raise _not_utf8(binary, display) from None
+        except OSError as exc:
+            params = (("path", display), *os_reason(exc, str(exc.strerror or exc)))
+            raise ReferentError("unreadable-file", params=params) from None
+
+
+def _records(display: str, lines: Iterator[str]) -> RawSheet:
+    """The header and the non-blank records of ``lines``, each numbered by the line where it
+    starts."""
+    head = _header_lines(lines)
+    if not any(line.strip() for line in head):
         return _sheet(display, (), ())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text), strict=True)
-    records: list[tuple[int, tuple[str | None, ...]]] = []
+    separator = _separator("".join(head))
+    reader = csv.reader(chain(head, lines), delimiter=separator, strict=True)
+    header: tuple[str | None, ...] | None = None
+    rows: list[tuple[int, tuple[object, ...]]] = []
     start = 1
+    # Lots, oui/non, rates, days and marks repeat from row to row: each short text is kept
+    # once, which nearly halves the memory the rows of a large file take.
+    shared: dict[str, str] = {}
     try:
         for record in reader:
-            records.append((start, tuple(field if field else None for field in record)))
+            values = tuple(
+                (shared.setdefault(field, field) if len(field) <= _SHARED_LENGTH else field)
+                if field
+                else None
+                for field in record
+            )
+            if len(shared) > _SHARED_COUNT:
+                shared.clear()  # values that hardly repeat: stop keeping them
+            if header is None:
+                header = values
+            elif not all(is_blank(value) for value in values):
+                rows.append((start, values))
             start = reader.line_num + 1
     except csv.Error as exc:
         params = (("path", display), ("line", str(start)), ("detail", str(exc)))
         raise ReferentError("bad-csv-quotes", params=params) from None
-    if not records:  # pragma: no cover - a text that is not blank holds at least one record
-        return _sheet(display, (), ())
-    rows = tuple(
-        (number, values)
-        for number, values in records[1:]
-        if not all(is_blank(value) for value in values)
+    return _sheet(display, header or (), tuple(rows))
+
+
+def _header_lines(lines: Iterator[str]) -> list[str]:
+    """The lines up to the end of the header record (a quoted header may hold a line break),
+    or up to the first line that is not blank: what decides the separator."""
+    head: list[str] = []
+    quotes = 0
+    for line in lines:
+        head.append(line)
+        quotes += line.count('"')
+        if line.strip() and quotes % 2 == 0:
+            break
+    return head
+
+
+class _NulByte(Exception):
+    """A NUL byte in the file: a UTF-16 file, or not text at all."""
+
+
+def _checked(text: io.TextIOWrapper) -> Iterator[str]:
+    for line in text:
+        if "\0" in line:
+            raise _NulByte
+        yield line
+
+
+def _drain(text: io.TextIOWrapper, binary: BinaryIO, display: str) -> None:
+    """Decode the rest of the file, so that a byte that is no UTF-8 anywhere is said first."""
+    try:
+        while text.read(_CHUNK):
+            pass
+    except UnicodeDecodeError:
+        raise _not_utf8(binary, display) from None
+
+
+def _not_utf8(binary: BinaryIO, display: str) -> ReferentError:
+    """``not-utf8`` with the offset of the first byte that is no UTF-8, counted from the start
+    of the file (the BOM, valid UTF-8, included)."""
+    binary.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    byte = 0
+    while True:
+        chunk = binary.read(_CHUNK)
+        pending = len(decoder.getstate()[0])  # the bytes of a character cut by the last chunk
+        try:
+            decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            byte = offset - pending + exc.start
+            break
+        if not chunk:
+            break
+        offset += len(chunk)
+    return ReferentError(
+        "not-utf8", params=(("form", "csv"), ("path", display), ("byte", str(byte)))
     )
-    return _sheet(display, records[0][1], rows)
 
 
 def _sheet(
@@ -63,31 +170,6 @@ def _sheet(
 ) -> RawSheet:
     """A sheet with no name: a CSV file has no sheets (and no other sheets to hint at)."""
     return RawSheet(file=display, name="", header=header, rows=rows, other_headers=())
-
-
-def _read_text(path: Path, display: str) -> str:
-    """The decoded content of the file, or a :class:`ReferentError` saying why it is unusable."""
-    if not path.exists():
-        raise ReferentError("file-not-found", params=(("path", display), ("form", "offers")))
-    if path.is_dir():
-        raise ReferentError("is-a-folder", params=(("path", display), ("form", "csv")))
-    if not path.is_file():
-        raise ReferentError("unreadable-file", params=(("form", "not-regular"), ("path", display)))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        params = (("path", display), *os_reason(exc, str(exc.strerror or exc)))
-        raise ReferentError("unreadable-file", params=params) from None
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        # utf-8-sig counts from after the BOM; the message counts from the start of the file.
-        params = (("form", "csv"), ("path", display), ("byte", str(exc.start + bom)))
-        raise ReferentError("not-utf8", params=params) from None
-    if "\0" in text:
-        raise ReferentError("nul-bytes", params=(("path", display),))
-    return text
 
 
 def _separator(text: str) -> str:

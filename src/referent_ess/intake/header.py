@@ -11,14 +11,17 @@ from referent_ess.config.columns import (
     COMMENT_SUFFIX,
     HEADERS,
     REQUIRED_FIELDS,
+    SHOWN_NAMES,
+    About,
     Column,
     ColumnKind,
     HeaderLookup,
+    HeaderWords,
+    NearSpellings,
     OfferField,
     column_letter,
     header_key,
     header_lookup,
-    probable_match,
 )
 from referent_ess.config.model import Config
 from referent_ess.intake.sheet import RawSheet
@@ -30,9 +33,14 @@ class Header:
 
     def __init__(self, raw: RawSheet, config: Config) -> None:
         self.raw = raw
-        self.documents = config.consultation.required_documents
-        self.marked = tuple(c.id for c in config.marked_criteria)
+        self.documents = config.document_columns  # of every lot: some lots may need only some
+        self.marked = tuple(c.id for c in config.mark_columns)
         self.lookup: HeaderLookup = header_lookup(self.documents, self.marked)
+        # with a marks sheet, the offers sheet's mark columns are not read: no look-alike either
+        marks_here = self.marked if raw.marks_sheet is None else ()
+        self.words = HeaderWords(self.documents, marks_here)
+        self.near = NearSpellings(self.lookup)
+        self.labels = {c.id: c.label for c in config.mark_columns}
         self.columns: list[Column] = []
         self.problems: list[Problem] = []
         self.unknown: list[tuple[str, str, str | None]] = []  # (cell, header, probable column)
@@ -65,12 +73,7 @@ class Header:
             header = str(value).strip()
             match = self.lookup.get(header_key(header))
             if match is None:
-                probable = probable_match(header, self.lookup)
-                if probable is None:
-                    self.unknown.append((cell, header, None))
-                    self._add("unknown-column", cell, None, (("header", repr(header)),))
-                else:
-                    self._suspicious(cell, header, *probable)
+                self._unknown(cell, header)
                 continue
             kind, name = match
             if kind is ColumnKind.COMMENT:
@@ -98,11 +101,50 @@ class Header:
             params = (("form", "named"), *params, ("column", column))
         self._add("suspicious-column", cell, column, params)
 
+    def _unknown(self, cell: str, header: str) -> None:
+        """A header the tool does not know: a warning when it is about something else (a
+        comment, an identifier) or nothing the tool knows; an error when it is probably a typo
+        of a known column, or about a value the evaluation uses (``Date de dépôt`` once, ``Prix
+        TTC``), since ignoring it could change the result without a word."""
+        other = self.words.other(header)
+        probable = None if other else self.near.probable(header)
+        about = None if other else self.words.about(header)
+        if about is not None and (probable is None or probable[1] != about.name):
+            self._about(cell, header, about)  # what its words say beats a near spelling
+        elif probable is not None:
+            self._suspicious(cell, header, *probable)
+        else:
+            self.unknown.append((cell, header, None))
+            self._add("unknown-column", cell, None, (("header", repr(header)),))
+
+    def _about(self, cell: str, header: str, about: About) -> None:
+        name = about.name
+        self.unknown.append((cell, header, name))
+        topic: Params = (("about_part", f"about.{about.topic}"),)
+        if about.kind is ColumnKind.FIELD:
+            shown = HEADERS[OfferField(name)]
+        elif about.kind is ColumnKind.DOCUMENT:
+            shown = name
+            topic = (*topic, ("document", repr(name)))
+        else:
+            shown = name
+            topic = (*topic, ("criterion", repr(self.labels[name])))
+        fix = "fix.csv" if self.raw.sheet is None else "fix.sheet"
+        params: Params = (
+            ("form", "about"),
+            ("header", repr(header)),
+            ("probable", repr(shown)),
+            *topic,
+            ("fix_part", fix),
+        )
+        self._add("suspicious-column", cell, name, params)
+
     def _check_missing(self) -> None:
         found = {c.name for c in self.columns}
         for wanted in REQUIRED_FIELDS:
             if wanted.value not in found:
-                names = ", ".join(repr(n) for n in (wanted.value, *ALIASES[wanted]))
+                shown = (wanted.value, *ALIASES[wanted])[:SHOWN_NAMES]
+                names = ", ".join(repr(n) for n in shown)
                 params: Params = (
                     ("form", "field"),
                     ("field", wanted.value),

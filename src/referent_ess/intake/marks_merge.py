@@ -60,7 +60,7 @@ def _with_marks(
     by_evaluator: dict[str, dict[str, Decimal]] = {}
     missing: dict[str, tuple[str, ...]] = {}
     comments = dict(offer.comments)
-    for criterion in config.marked_criteria:
+    for criterion in config.criteria_for(offer.lot).marked:
         entries = marks_of.by_criterion.get(criterion.id, {}) if marks_of else {}
         if criterion.id in offer.marks and entries:
             elsewhere = f"{raw.marks_sheet.name}!{next(iter(entries.values())).cell}"

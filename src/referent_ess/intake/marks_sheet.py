@@ -14,11 +14,18 @@ from decimal import Decimal
 from fractions import Fraction
 from statistics import median
 
-from referent_ess.base.normalise import normalise
+from referent_ess.base.normalise import control_characters, invisible_names, normalise
 from referent_ess.base.values import BadValue, Params, is_blank, parse_lot, parse_number
 from referent_ess.config.choices import MarksAggregate
-from referent_ess.config.columns import ALIASES, OfferField, column_letter, header_key
-from referent_ess.config.model import Config
+from referent_ess.config.columns import (
+    ALIASES,
+    SHOWN_NAMES,
+    OfferField,
+    column_letter,
+    header_key,
+)
+from referent_ess.config.model import Config, Criterion
+from referent_ess.intake.rows import control_params, invisible_params
 from referent_ess.intake.sheet import RawSheet
 from referent_ess.problems.problem import Problem
 
@@ -88,10 +95,12 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
     positions = _header(raw, report)
     if any(name not in positions for name in REQUIRED):
         return MarksSheet({}, (), tuple(problems))
-    criteria = {}
-    for known in config.marked_criteria:
-        criteria[header_key(known.id)] = known
-        criteria[header_key(known.label)] = known
+    # a criterion is named by its id or its label: those of the marked leaves of every set
+    criteria: dict[str, Criterion] = {}
+    for criteria_set in config.sets_in_use:
+        for known in criteria_set.marked:
+            criteria.setdefault(header_key(known.id), known)
+            criteria.setdefault(header_key(known.label), known)
     lots = {lot.id for lot in config.lots}
     offers: dict[tuple[str, int], OfferMarks] = {}
     evaluators: dict[str, str] = {}  # normalised → as first written
@@ -108,12 +117,20 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
         missing = [name for name in REQUIRED if value(name) is None]
         for name in missing:
             report("missing-value", cell(name), number, name, (("field_part", f"field.{name}"),))
-        if missing:
+        if missing or not _safe_text(value, cell, number, report):
             continue
         lot = _parsed(parse_lot, value("lot"), _at(report, cell("lot"), number, "lot"))
-        criterion = criteria.get(header_key(str(value("criterion"))))
+        named = header_key(str(value("criterion")))
+        criterion = criteria.get(named)
+        if isinstance(lot, int) and lot in lots and criterion is not None:
+            criterion = _in_lot(config.criteria_for(lot).marked, named)
+            if criterion is None:
+                label = criteria[named].label
+                params: Params = (("form", "marks"), ("lot", str(lot)), ("criterion", label))
+                report("not-for-lot", cell("criterion"), number, "criterion", params)
+                continue
         if criterion is None:
-            ids = ", ".join(c.id for c in config.marked_criteria)
+            ids = ", ".join(c.id for c in config.mark_columns)
             report(
                 "unknown-criterion",
                 cell("criterion"),
@@ -172,6 +189,35 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
     return MarksSheet(offers, tuple(evaluators.values()), tuple(problems))
 
 
+def _in_lot(marked: tuple[Criterion, ...], named: str) -> Criterion | None:
+    """The marked leaf of the lot's set that ``named`` (a header key) names, by id or label."""
+    return next((c for c in marked if named in (header_key(c.id), header_key(c.label))), None)
+
+
+_TEXT_COLUMNS = ("candidate", "lot", "criterion", "evaluator", "comment")
+_COMPARED = frozenset(_TEXT_COLUMNS[:-1])  # matched with the offers sheet and the criteria
+
+
+def _safe_text(
+    value: Callable[[str], object], cell: Callable[[str], str], row: int, report: "Report"
+) -> bool:
+    """Whether the row's text cells can be read: a control character or a noncharacter is an
+    error (the row is not read), an invisible character in a compared text a warning."""
+    safe = True
+    for name in _TEXT_COLUMNS:
+        text = value(name)
+        if not isinstance(text, str):
+            continue
+        control = control_characters(text)
+        if control:
+            report("control-character", cell(name), row, name, control_params(control))
+            safe = False
+        elif name in _COMPARED and invisible_names(text):
+            params = invisible_params(invisible_names(text))
+            report("invisible-character", cell(name), row, name, params)
+    return safe
+
+
 def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
     lookup = {
         header_key(alias): name for name, aliases in MARKS_COLUMNS.items() for alias in aliases
@@ -185,7 +231,7 @@ def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
             positions[name] = index
     for name in REQUIRED:
         if name not in positions:
-            aliases = ", ".join(repr(a) for a in MARKS_COLUMNS[name])
+            aliases = ", ".join(repr(a) for a in MARKS_COLUMNS[name][:SHOWN_NAMES])
             report(
                 "missing-column",
                 None,

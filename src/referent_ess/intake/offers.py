@@ -23,6 +23,7 @@ from referent_ess.intake.sheet_notes import (
     sheet_notes,
     similar_names,
 )
+from referent_ess.problems.errors import ReferentError, os_reason
 from referent_ess.problems.problem import Problem
 
 __all__ = ["CellRefs", "Offer", "OfferBook", "file_sha256", "load_offers", "parse_offers"]
@@ -31,7 +32,12 @@ __all__ = ["CellRefs", "Offer", "OfferBook", "file_sha256", "load_offers", "pars
 def load_offers(path: Path, config: Config, progress: Progress | None = None) -> OfferBook:
     """Read and check the offers workbook at ``path`` against ``config``."""
     raw = read_offers_sheet(path, progress)
-    return parse_offers(raw, config, path, file_sha256(path))
+    try:
+        sha256 = file_sha256(path)
+    except OSError as exc:  # changed while it was read: its permissions, its folder's
+        params = (("path", str(path)), *os_reason(exc, str(exc.strerror or exc)))
+        raise ReferentError("unreadable-file", params=params) from None
+    return parse_offers(raw, config, path, sha256)
 
 
 def parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str = "") -> OfferBook:

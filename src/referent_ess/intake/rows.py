@@ -2,14 +2,16 @@
 (:mod:`referent_ess.base.values`), each problem kept with its cell, so one run reports all of
 them."""
 
-import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import partial
+from itertools import chain
 from typing import TypeVar
 
+from referent_ess.base.normalise import control_characters, invisible_names, without_invisible
 from referent_ess.base.values import (
     BadValue,
     Params,
@@ -70,11 +72,17 @@ class RowReader:
         self.raw = raw
         self.columns = columns
         self.lot_ids = {lot.id for lot in config.lots}
-        self.scales = {c.id: c.scale for c in config.marked_criteria}
+        # a mark is checked against the largest scale its criterion has in any set, then (when
+        # the lots differ) against the scale of the offer's lot
+        self.scales: dict[str, Decimal] = {}
+        for criteria in config.sets_in_use:
+            for leaf in criteria.marked:
+                self.scales[leaf.id] = max(leaf.scale, self.scales.get(leaf.id, leaf.scale))
+        self.per_lot = None if config.uniform else _per_lot(config)
         self.fields = {c.index: OfferField(c.name) for c in columns if c.kind is ColumnKind.FIELD}
         self.unheaded = [i for i, title in enumerate(raw.header) if is_blank(title)]
         self.letters = {c.name: c.letter for c in columns}
-        self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.marked_criteria}
+        self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.mark_columns}
         free_text = [
             c for c in columns if c.name == OfferField.CANDIDATE or c.kind is ColumnKind.COMMENT
         ]
@@ -82,6 +90,10 @@ class RowReader:
         self.plan: list[tuple[Column, _Memo | None]] = [
             (c, None if c in free_text else {}) for c in columns
         ]
+        # the lot's column, read first when lots differ: it says which columns apply to the row
+        self.lot_plan = next(
+            (step for step in self.plan if step[0].name == OfferField.LOT.value), None
+        )
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
         problems: list[Problem] = []
@@ -90,9 +102,18 @@ class RowReader:
         marks: dict[str, Decimal] = {}
         comments: dict[str, str] = {}
         width = len(values)
+        applies = self._applicable(values) if self.per_lot is not None else None
         for column, memo in self.plan:
             value = values[column.index] if column.index < width else None
+            if applies is not None and column.kind is not ColumnKind.FIELD:
+                note = applies.refusal(column, value)
+                if note is not None:
+                    problems.append(self._problem(note, f"{column.letter}{number}", number))
+                    continue
             outcome, notes = self._reading(column, value, memo)
+            if applies is not None and column.kind is ColumnKind.MARK and not notes:
+                notes = applies.out_of_range(column.name, outcome)
+                outcome = None if notes else outcome
             for note in notes:
                 problems.append(self._problem(note, f"{column.letter}{number}", number))
             if outcome is None:
@@ -106,13 +127,9 @@ class RowReader:
                 marks[column.name] = outcome  # type: ignore[assignment]
             else:
                 comments[column.name.removesuffix("_comment")] = str(outcome)
-        header_width = len(self.raw.header)
-        unheaded = [i for i in self.unheaded if i < width]
-        unheaded += range(header_width, width)  # cells right of the last header
-        for index in unheaded:
-            if not is_blank(values[index]):
-                cell = f"{column_letter(index + 1)}{number}"
-                problems.append(self._problem(_Note("no-header", None), cell, number))
+        stray = self._stray(values, width)
+        if stray:
+            problems.append(self._stray_problem(stray, number))
         return Offer(
             row=number,
             candidate=_typed(fields.get(OfferField.CANDIDATE), str),
@@ -128,6 +145,34 @@ class RowReader:
             comments=comments,
             problems=tuple(problems),
         )
+
+    def _stray(self, values: tuple[object, ...], width: int) -> list[int]:
+        """The indexes of the row's values under no header: in a column whose header is blank,
+        or right of the last header. Only the row's own cells are looked at, once each."""
+        under_blank = self.unheaded[: bisect_left(self.unheaded, width)]
+        right = range(len(self.raw.header), width)
+        return [i for i in chain(under_blank, right) if not is_blank(values[i])]
+
+    def _stray_problem(self, stray: list[int], number: int) -> Problem:
+        """One warning for the row's values under no header, however many: a row of twenty
+        thousand stray cells is one line to read, naming the first and the last."""
+        first = f"{column_letter(stray[0] + 1)}{number}"
+        if len(stray) == 1:
+            return self._problem(_Note("no-header", None), first, number)
+        last = f"{column_letter(stray[-1] + 1)}{number}"
+        params = (("form", "several"), ("count", str(len(stray))), ("first", first), ("last", last))
+        return self._problem(_Note("no-header", None, params), first, number)
+
+    def _applicable(self, values: tuple[object, ...]) -> "_LotColumns | None":
+        """What applies to the row's lot (None when the lot cannot be read: the row is already
+        in error)."""
+        assert self.per_lot is not None
+        if self.lot_plan is None:
+            return None
+        column, memo = self.lot_plan
+        value = values[column.index] if column.index < len(values) else None
+        lot, _ = self._reading(column, value, memo)  # its notes are reported in the row's turn
+        return self.per_lot.get(lot) if isinstance(lot, int) else None
 
     def _problem(self, note: _Note, cell: str, row: int) -> Problem:
         return Problem(
@@ -160,10 +205,16 @@ class RowReader:
         """What one cell of ``column`` holding ``value`` gives, and its problems (unplaced)."""
         name = column.name
         if value.__class__ is str:
+            control = control_characters(value)  # before strip(), which drops some of them
+            if control:
+                return None, (_control_note(control, name),)
             value = value.strip() or None
-        control = _control_characters(value) if value.__class__ is str else ""
-        if control:
-            return None, (_Note("control-character", name, (("control", control),)),)
+        if value.__class__ is str and name in _COMPARED and column.kind is ColumnKind.FIELD:
+            invisible = invisible_names(value)
+            if invisible:  # read as if they were not there, and said
+                shown = without_invisible(value).strip() or None
+                outcome, notes = self._field(self.fields[column.index], shown and value)
+                return outcome, (*notes, _invisible_note(invisible, name))
         if isinstance(value, ErrorCell):
             return None, (_Note("error-cell", name, (("error", value.text),)),)
         if isinstance(value, UncomputedFormula):
@@ -215,6 +266,57 @@ class RowReader:
         return parse_mark
 
 
+@dataclass(frozen=True)
+class _LotColumns:
+    """The columns that apply to one lot: the marks of its set (each with its scale) and its
+    documents; a value in another mark, comment or document column is refused."""
+
+    lot: int
+    marks: dict[str, tuple[str, Decimal]]  # leaf id → (its label, its scale in the lot's set)
+    documents: frozenset[str]
+    labels: dict[str, str]  # every mark column's criterion → its label, to name it
+
+    def refusal(self, column: Column, value: object) -> _Note | None:
+        """The problem of a value in a column that does not apply to the lot, if any."""
+        if is_blank(value):
+            return None
+        if column.kind is ColumnKind.DOCUMENT:
+            if column.name in self.documents:
+                return None
+            params: Params = (("form", "document"), ("lot", str(self.lot)))
+            return _Note("not-for-lot", column.name, (*params, ("document", column.name)))
+        criterion = column.name.removesuffix("_comment")
+        if criterion in self.marks:
+            return None
+        form = "mark" if column.kind is ColumnKind.MARK else "comment"
+        label = self.labels.get(criterion, criterion)
+        params = (("form", form), ("lot", str(self.lot)), ("criterion", label))
+        return _Note("not-for-lot", column.name, params)
+
+    def out_of_range(self, criterion: str, mark: object) -> tuple[_Note, ...]:
+        """A mark within the largest scale of its criterion but above the lot's own."""
+        if not isinstance(mark, Decimal) or criterion not in self.marks:
+            return ()
+        scale = self.marks[criterion][1]
+        if mark > scale:
+            params = (("found_num", str(mark)), ("scale_num", str(scale)))
+            return (_Note("mark-out-of-range", criterion, params),)
+        return ()
+
+
+def _per_lot(config: Config) -> dict[int, _LotColumns]:
+    labels = {c.id: c.label for c in config.mark_columns}
+    return {
+        lot.id: _LotColumns(
+            lot.id,
+            {c.id: (c.label, c.scale) for c in config.criteria_for(lot.id).marked},
+            frozenset(config.documents_for(lot.id)),
+            labels,
+        )
+        for lot in config.lots
+    }
+
+
 def _memo_key(value: object) -> tuple[type, object]:
     """What tells two cell values apart for the memo. The type is part of it (``True``, ``1`` and
     ``1.0`` are equal in Python, not in a sheet); so is the repr of the values Python calls
@@ -240,11 +342,27 @@ def _typed(value: object, kind: type[T]) -> T | None:
     return value if isinstance(value, kind) else None
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Cc but tab and line breaks
+# the fields whose text is compared with other cells' (the same candidate twice, the lot limit)
+_COMPARED = frozenset({OfferField.CANDIDATE.value, OfferField.LOT.value})
 
 
-def _control_characters(value: object) -> str:
-    """Control characters other than tab and line breaks (which read as spaces), as U+XXXX."""
-    if not isinstance(value, str) or not _CONTROL.search(value):
-        return ""
-    return ", ".join(f"U+{ord(c):04X}" for c in sorted(set(_CONTROL.findall(value))))
+def control_params(control: tuple[str, ...]) -> Params:
+    """The parameters of ``control-character``: a cell holding characters no workbook can hold
+    (``U+0007``, ``U+FFFE``), an error."""
+    return (("form", "one" if len(control) == 1 else "several"), ("control", ", ".join(control)))
+
+
+def invisible_params(invisible: tuple[str, ...]) -> Params:
+    """The parameters of ``invisible-character``: a compared text holding invisible characters
+    (``ZERO WIDTH SPACE (U+200B)``), a warning, since the comparison ignores them but nobody
+    can see them."""
+    form = "one" if len(invisible) == 1 else "several"
+    return (("form", form), ("characters", ", ".join(invisible)))
+
+
+def _control_note(control: tuple[str, ...], name: str) -> _Note:
+    return _Note("control-character", name, control_params(control))
+
+
+def _invisible_note(invisible: tuple[str, ...], name: str) -> _Note:
+    return _Note("invisible-character", name, invisible_params(invisible))

@@ -12,13 +12,27 @@ from referent_ess.i18n import message
 from referent_ess.problems.codes import Params, kind_of
 from referent_ess.problems.problem import Problem, english
 
+# The system errors the catalogues word in the user's language; any other keeps the system's
+# words (``os.other``).
+_OS_PARTS = {
+    errno.EACCES: "os.denied",
+    errno.EPERM: "os.denied",
+    errno.ENOSPC: "os.no-space",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "os.no-space",  # no EDQUOT on Windows
+    errno.ENAMETOOLONG: "os.name-too-long",
+    errno.ENOTDIR: "os.not-a-folder",
+    errno.EROFS: "os.read-only",
+    errno.ENOENT: "os.missing",
+    errno.ELOOP: "os.loop",
+    errno.EIO: "os.io",
+}
+
 
 def os_reason(exc: OSError, text: str | None = None) -> Params:
-    """The parameters of "cannot be read (reason)": the system's words, and whether access was
-    denied (which the catalogues word in the user's language)."""
-    denied = exc.errno in (errno.EACCES, errno.EPERM)
-    reason = text if text is not None else str(exc.strerror)
-    return (("reason", reason), ("reason_part", "os.denied" if denied else "os.other"))
+    """The parameters of "cannot be read (reason)": the system's words, and what happened when
+    the catalogues word it in the user's language (access denied, no space left…)."""
+    reason = text if text is not None else str(exc.strerror or exc)
+    return (("reason", reason), ("reason_part", _OS_PARTS.get(exc.errno or 0, "os.other")))
 
 
 def one_line(text: str) -> str:

@@ -6,6 +6,7 @@ of its message), a severity, and where it is: the file, and for a workbook the s
 :attr:`Problem.message` is the English text, :func:`referent_ess.i18n.message` the run's.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -131,6 +132,14 @@ class Problem:
             "row": self.row,
             "field": self.field,
         }
+
+
+def new_warnings(warnings: Sequence[Problem], known: Sequence[Problem]) -> list[Problem]:
+    """The ``warnings`` that are not already among ``known`` (an offer's warnings repeat its
+    row's problems), in order: one pass over each, however many a row has (a row of twenty
+    thousand stray cells has as many warnings)."""
+    seen = set(known)
+    return [w for w in warnings if w not in seen]
 
 
 @dataclass(frozen=True)

@@ -36,11 +36,34 @@ def criterion_value(result: OfferResult, criterion: Criterion, config: Config) -
     return points(result.points.get(criterion.id))
 
 
-def criterion_heading(criterion: Criterion, config: Config) -> str:
-    """``context /30`` (its maximum points), or in a hierarchy ``context /5`` (its scale)."""
+def criterion_heading(criterion: Criterion, config: Config, depth: int = 1) -> str:
+    """``context /30`` (its maximum points), or in a hierarchy ``context /5`` (its scale); a
+    sub-criterion marked by its depth: ``·methode /24``, ``··equipe /20``."""
+    mark = "·" * (depth - 1)
     if config.ordering is Ordering.HIERARCHY:
-        return f"{criterion.id} /{'P' if criterion.is_price else short_raw(criterion.scale)}"
-    return f"{criterion.id} /{short_raw(points(max_points(config.total, criterion.weight)))}"
+        return f"{mark}{criterion.id} /{'P' if criterion.is_price else short_raw(criterion.scale)}"
+    return f"{mark}{criterion.id} /{short_raw(points(max_points(config.total, criterion.weight)))}"
+
+
+def shown_criteria(
+    config: Config, lot_id: int, *, detail: bool
+) -> tuple[tuple[Criterion, int], ...]:
+    """The criteria a table of the lot shows, each with its depth: the lot's top-level
+    criteria, or (``detail``) every node of its tree, each parent before its children."""
+    criteria = config.criteria_for(lot_id)
+    if not detail:
+        return tuple((c, 1) for c in criteria.criteria)
+    return tuple((c, criteria.depth_of(c.id)) for c in criteria.nodes)
+
+
+def node_columns(config: Config) -> tuple[Criterion, ...]:
+    """Every node of every set in use, each id once, in the order of the sets: the columns of a
+    table that holds offers of several lots (CSV)."""
+    seen: dict[str, Criterion] = {}
+    for criteria in config.sets_in_use:
+        for node in criteria.nodes:
+            seen.setdefault(node.id, node)
+    return tuple(seen.values())
 
 
 def gap_to_first(lot: LotResult, result: OfferResult) -> Fraction | None:

@@ -3,19 +3,27 @@ offer and cap checked (``check-budget``).
 
 Raw values, the same whatever the language: money and rates with fixed decimals, points rounded
 half up to 2 decimals, codes rather than words. A text cell that a spreadsheet would run as a
-formula is prefixed with ``'`` (:func:`safe_text`).
+formula is prefixed with ``'`` (:func:`safe_text`); a character XML forbids becomes U+FFFD
+(:func:`~referent_ess.base.writable.writable`), as in every output.
 """
 
 import csv
 import io
 from collections.abc import Sequence
 
-from referent_ess.config.model import Config
+from referent_ess.base.writable import writable
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n.numbers import decimal_raw, money_raw, points, quantity_raw
 from referent_ess.problems.problem import Problem, ValidationReport
-from referent_ess.render.cells import budget_rows, criterion_value, gap_to_first, text
+from referent_ess.render.cells import (
+    budget_rows,
+    criterion_value,
+    gap_to_first,
+    node_columns,
+    text,
+)
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -26,8 +34,12 @@ def safe_text(text: str) -> str:
 
 
 def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
-    """One row per offer: lot, rank, candidate, status, prices, points per criterion, total."""
-    criteria = [c.id for c in evaluation.config.criteria]
+    """One row per offer: lot, rank, candidate, status, prices, points per criterion, total, the
+    reasons it is not ranked, and its warnings and its lot's. There is a column for every node
+    of every lot's criteria tree (its id heads it), parents and sub-criteria alike; a lot whose
+    set has no such node leaves it empty."""
+    columns = node_columns(evaluation.config)
+    criteria = [c.id for c in columns]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
@@ -46,18 +58,23 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
             "total",
             "gap_to_first",
             "reasons",
+            "warnings",
         ]
     )
     for lot in chosen_lots(evaluation, lot_ids):
         for result in lot.offers:
-            writer.writerow(_csv_row(lot.lot.id, lot, result, evaluation.config))
+            writer.writerow(_csv_row(lot.lot.id, lot, result, evaluation.config, columns))
     for result in evaluation.unplaced:
-        writer.writerow(_csv_row(None, None, result, evaluation.config))
-    return buffer.getvalue()
+        writer.writerow(_csv_row(None, None, result, evaluation.config, columns))
+    return writable(buffer.getvalue())
 
 
 def _csv_row(
-    lot_id: int | None, lot: LotResult | None, result: OfferResult, config: Config
+    lot_id: int | None,
+    lot: LotResult | None,
+    result: OfferResult,
+    config: Config,
+    columns: Sequence[Criterion],
 ) -> list[str]:
     offer = result.offer
     return [
@@ -71,11 +88,17 @@ def _csv_row(
         text(decimal_raw(result.vat_rate)),
         text(money_raw(result.price_ht)),
         text(money_raw(result.price_ttc)),
-        *(text(criterion_value(result, c, config)) for c in config.criteria),
+        *(text(criterion_value(result, c, config)) for c in columns),
         text(points(result.total)),
         text(points(gap_to_first(lot, result)) if lot is not None else None),
         safe_text("; ".join(f"{r.code}: {r.message}" for r in result.reasons)),
+        safe_text("; ".join(f"{w.code}: {w.message}" for w in _warnings(lot, result))),
     ]
+
+
+def _warnings(lot: LotResult | None, result: OfferResult) -> tuple[Problem, ...]:
+    """The offer's warnings, then its lot's (vat-basis): a flat file repeats them on each row."""
+    return (*result.warnings, *(lot.warnings if lot is not None else ()))
 
 
 _PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "row", "field", "code", "message"]
@@ -100,7 +123,7 @@ def validation_csv(report: ValidationReport) -> str:
     writer.writerow(_PROBLEM_COLUMNS)
     for problem in report.problems:
         writer.writerow([safe_text(cell) for cell in _problem_row(problem)])
-    return buffer.getvalue()
+    return writable(buffer.getvalue())
 
 
 _BUDGET_COLUMNS = [
@@ -126,4 +149,4 @@ def budget_csv(evaluation: Evaluation) -> str:
     for row in budget_rows(evaluation):
         row[1] = safe_text(row[1])
         writer.writerow(row)
-    return buffer.getvalue()
+    return writable(buffer.getvalue())

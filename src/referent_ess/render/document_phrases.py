@@ -11,7 +11,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess import i18n
-from referent_ess.config.model import Config
+from referent_ess.config.choices import Ordering
+from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import BudgetCheck, Evaluation, LotResult, OfferResult, Reason
 from referent_ess.i18n import numbers, tr
@@ -40,7 +41,7 @@ def figure(value: Fraction | None) -> str:
 def report_price_note(evaluation: Evaluation, lot: LotResult) -> str:
     """How the lot's price points were computed, with the Pmin (and Pmax) used."""
     config = evaluation.config
-    criterion = config.price_criterion
+    criterion = config.criteria_for(lot.lot.id).price_criterion
     rule = criterion.price
     assert rule is not None
     top = numbers.short(max_points(config.total, criterion.weight), grouped=True)
@@ -63,12 +64,47 @@ def report_tie_notes(config: Config, lot: LotResult) -> list[str]:
     voice = TieVoice(
         decided="doc.tie.decided",
         shared="doc.tie.shared",
-        criterion=lambda criterion_id: criterion_label(config, criterion_id),
+        criterion=lambda criterion_id: criterion_label(config, criterion_id, lot.lot.id),
         names=lambda results: numbers.listed([candidate_name(r) for r in results]),
         figure=figure,
         separator=lambda: tr("punct.semicolon"),
     )
     return tie_notes(lot, voice)
+
+
+def report_tree_notes(config: Config, lot_id: int) -> list[str]:
+    """One sentence per criterion of the lot that has sub-criteria: what it is made of, by
+    label, with each one's maximum points (nothing for a flat set or a hierarchy)."""
+    criteria = config.criteria_for(lot_id)
+    if criteria.is_flat or config.ordering is Ordering.HIERARCHY:
+        return []
+
+    def named(node: Criterion) -> str:
+        top = numbers.short(max_points(config.total, node.weight), grouped=True)
+        return tr("doc.tree.node", label=node.label, top=top)
+
+    return [
+        tr(
+            "doc.tree_note",
+            lead=tr("doc.sub_criteria"),
+            parent=named(parent),
+            children=", ".join(named(child) for child in parent.sub_criteria),
+        )
+        for parent in criteria.nodes
+        if parent.sub_criteria
+    ]
+
+
+def lots_of(config: Config, criteria: CriteriaSet) -> str:
+    """« Lot 2 », « Lots 1 et 3 »: the lots evaluated on a set of criteria."""
+    ids = [lot.id for lot in config.lots if config.criteria_for(lot.id) is criteria]
+    key = "doc.set_lots.one" if len(ids) == 1 else "doc.set_lots.other"
+    return tr(key, lots=numbers.listed([str(i) for i in ids]))
+
+
+def indented_label(label: str, depth: int) -> str:
+    """A criterion's label in a list of a tree: a sub-criterion after one dash per level."""
+    return "— " * (depth - 1) + label
 
 
 def lead_of(sentence: str, lead_key: str) -> tuple[str, str]:

@@ -7,7 +7,7 @@ raw forms); points and totals are numbers rounded half up to 2 decimals.
 """
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -18,8 +18,11 @@ from referent_ess._version import __version__
 from referent_ess.analysis.sensitivity import Sensitivity
 from referent_ess.analysis.simulate import Simulation, Variant
 from referent_ess.base.exact import round_half_up, scaled_half_up
-from referent_ess.config.model import Config
+from referent_ess.base.writable import writable
+from referent_ess.config.choices import Ordering
+from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.budget import BudgetReport, verdict
+from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n.numbers import POINTS_PLACES, decimal_raw, money_raw, quantity_raw
@@ -75,8 +78,48 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
     }
 
 
-def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
+def criteria_tree(config: Config, criteria: CriteriaSet) -> list[dict[str, Any]]:
+    """The lot's criteria as a tree: each node's id, label, weight and maximum points (null in
+    a hierarchy, which has neither), and its children."""
+    weighted = config.ordering is Ordering.WEIGHTED
+
+    def node(criterion: Criterion) -> dict[str, Any]:
+        return {
+            "id": criterion.id,
+            "label": criterion.label,
+            "weight": _number(criterion.weight) if weighted else None,
+            "max_points": _number(max_points(config.total, criterion.weight)) if weighted else None,
+            "children": [node(child) for child in criterion.sub_criteria],
+        }
+
+    return [node(criterion) for criterion in criteria.criteria]
+
+
+def _offer_tree(
+    shape: list[dict[str, Any]], points: Mapping[str, Fraction]
+) -> list[dict[str, Any]]:
+    """The lot's tree with the offer's points at each node (null where they could not be
+    computed)."""
+    return [
+        {
+            **{key: value for key, value in node.items() if key != "children"},
+            "points": _number(points.get(node["id"])),
+            "children": _offer_tree(node["children"], points),
+        }
+        for node in shape
+    ]
+
+
+def offer_dict(
+    result: OfferResult,
+    lot: LotResult | None,
+    criteria: CriteriaSet | None = None,
+    shape: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """One offer; ``criteria`` is its lot's set and ``shape`` that set's
+    :func:`criteria_tree` (without them, ``points`` holds every node and ``tree`` is empty)."""
     offer = result.offer
+    top = {c.id for c in criteria.criteria} if criteria is not None else None
     return {
         "candidate": offer.candidate,
         "row": offer.row,
@@ -87,7 +130,11 @@ def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
         "vat_rate": decimal_raw(result.vat_rate),
         "price_ht": money_raw(result.price_ht),
         "price_ttc": money_raw(result.price_ttc),
-        "points": {name: _number(value) for name, value in result.points.items()},
+        "points": {
+            name: _number(value)
+            for name, value in result.points.items()
+            if top is None or name in top
+        },
         "marks": {name: _number(mark) for name, mark in offer.marks.items()},
         "evaluator_marks": {
             criterion: {who: str(mark) for who, mark in marks.items()}
@@ -107,6 +154,7 @@ def offer_dict(result: OfferResult, lot: LotResult | None) -> dict[str, Any]:
             for reason in result.reasons
         ],
         "warnings": [problem_dict(w) for w in result.warnings],
+        "tree": _offer_tree(shape or [], result.points),
     }
 
 
@@ -124,8 +172,12 @@ def budget_list(result: OfferResult) -> list[dict[str, Any]]:
     ]
 
 
-def lot_dict(lot: LotResult, *, with_offers: bool = True) -> dict[str, Any]:
-    offers = [offer_dict(result, lot) for result in lot.offers] if with_offers else []
+def lot_dict(lot: LotResult, config: Config, *, with_offers: bool = True) -> dict[str, Any]:
+    criteria = config.criteria_for(lot.lot.id)
+    shape = criteria_tree(config, criteria)
+    offers = (
+        [offer_dict(result, lot, criteria, shape) for result in lot.offers] if with_offers else []
+    )
     return {
         "id": lot.lot.id,
         "title": lot.lot.title,
@@ -137,8 +189,11 @@ def lot_dict(lot: LotResult, *, with_offers: bool = True) -> dict[str, Any]:
         else {"candidate": lot.award.candidate, "row": lot.award.offer.row},
         "award_note": lot.award_note,
         "abnormally_low_note": lot.abnormal_note,
+        "warnings": [problem_dict(w) for w in lot.warnings],  # the lot's own: vat-basis
         "lowest_price": money_raw(lot.lowest_price),
         "highest_price": money_raw(lot.highest_price),
+        "criteria_set": criteria.name,
+        "criteria": shape,
         "offers": offers,
         "ties": [
             {
@@ -155,10 +210,17 @@ def lot_dict(lot: LotResult, *, with_offers: bool = True) -> dict[str, Any]:
 def evaluation_dict(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> dict[str, Any]:
     """The JSON contract of ``score`` and ``rank`` (see the README)."""
     data = header(evaluation.config, evaluation)
-    data["lots"] = [lot_dict(lot) for lot in chosen_lots(evaluation, lot_ids)]
-    data["unplaced_offers"] = [offer_dict(result, None) for result in evaluation.unplaced]
+    config = evaluation.config
+    data["lots"] = [lot_dict(lot, config) for lot in chosen_lots(evaluation, lot_ids)]
+    data["unplaced_offers"] = [_unplaced(result, config) for result in evaluation.unplaced]
     data["problems"] = [problem_dict(p) for p in evaluation.book.sheet_problems]
     return data
+
+
+def _unplaced(result: OfferResult, config: Config) -> dict[str, Any]:
+    """An offer without a readable lot, on the default criteria (what it could be marked on)."""
+    criteria = config.criteria_for(None)
+    return offer_dict(result, None, criteria, criteria_tree(config, criteria))
 
 
 _OFFERS_SLOT = "\u0000offers\u0000"  # stands for the list of offers until they are written
@@ -176,12 +238,15 @@ def evaluation_json_parts(
     hundred thousand offers never exist all at once as dictionaries, nor as one string."""
     data = header(evaluation.config, evaluation)
     yield _dumps(data)[:-1] + ',"lots":['  # the header without its closing brace
+    config = evaluation.config
     for index, lot in enumerate(chosen_lots(evaluation, lot_ids)):
-        shell = {**lot_dict(lot, with_offers=False), "offers": _OFFERS_SLOT}
-        offers = ",".join(_dumps(offer_dict(result, lot)) for result in lot.offers)
+        shell = {**lot_dict(lot, config, with_offers=False), "offers": _OFFERS_SLOT}
+        criteria = config.criteria_for(lot.lot.id)
+        shape = shell["criteria"]
+        offers = ",".join(_dumps(offer_dict(result, lot, criteria, shape)) for result in lot.offers)
         text = _dumps(shell).replace(f'"{_OFFERS_SLOT_JSON}"', f"[{offers}]", 1)
         yield f",{text}" if index else text
-    unplaced = ",".join(_dumps(offer_dict(result, None)) for result in evaluation.unplaced)
+    unplaced = ",".join(_dumps(_unplaced(result, config)) for result in evaluation.unplaced)
     problems = _dumps([problem_dict(p) for p in evaluation.book.sheet_problems])
     yield f'],"unplaced_offers":[{unplaced}],"problems":{problems}}}\n'
 
@@ -190,7 +255,9 @@ _OFFERS_SLOT_JSON = json.dumps(_OFFERS_SLOT)[1:-1]
 
 
 def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON; a lone surrogate (unwritable as UTF-8), U+FFFE and U+FFFF replaced
+    (:func:`writable`): control characters are already escaped (``\\u0001``)."""
+    return writable(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def validation_dict(report: ValidationReport) -> dict[str, Any]:
@@ -265,7 +332,7 @@ def _who(result: OfferResult) -> dict[str, Any]:
 
 
 def simulation_dict(simulation: Simulation, evaluation: Evaluation) -> dict[str, Any]:
-    price_id = evaluation.config.price_criterion.id
+    price_id = evaluation.config.criteria_for(simulation.lot_id).price_criterion.id
     variants = [
         {
             "formula": variant.name,

@@ -2,61 +2,80 @@
 problems found (``validate``), the budget check (``check-budget``).
 
 Worded in the run's language, amounts and figures written as people read them there; the same
-sentences as the terminal tables (:mod:`referent_ess.render.phrases`).
+sentences as the terminal tables (:mod:`referent_ess.render.phrases`). Whatever comes from the
+inputs is made inert (:func:`~referent_ess.render.markdown_text.md`), and the document writable
+(:func:`~referent_ess.base.writable.writable`).
 """
 
 from collections.abc import Sequence
 
 from referent_ess import i18n
+from referent_ess.base.writable import writable
 from referent_ess.evaluation.budget import BudgetReport
 from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, OfferResult
 from referent_ess.i18n import tr
 from referent_ess.problems.problem import ValidationReport
-from referent_ess.render.cells import BudgetWords, budget_rows, criterion_value, gap_to_first, text
+from referent_ess.render.cells import (
+    BudgetWords,
+    budget_rows,
+    criterion_value,
+    gap_to_first,
+    shown_criteria,
+    text,
+)
+from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import (
     abnormal_text,
     award_note,
     budget_summary,
     excluded_reasons,
     inputs_text,
+    lot_warnings,
     price_note,
     status_label,
     tie_notes,
+    tree_notes,
     validation_verdict,
 )
 
 
 def evaluation_markdown(
-    evaluation: Evaluation, lot_ids: Sequence[int] | None = None, *, gaps: bool = False
+    evaluation: Evaluation,
+    lot_ids: Sequence[int] | None = None,
+    *,
+    gaps: bool = False,
+    detail: bool = False,
 ) -> str:
-    """A ranked table per lot, how price points were computed, then the offers not ranked with
-    their reasons and legal basis."""
+    """A ranked table per lot (its top-level criteria; ``detail``: every sub-criterion too),
+    how price points were computed, what each criterion with sub-criteria is made of, then the
+    offers not ranked with their reasons and legal basis."""
     config = evaluation.config
-    criteria = config.criteria
     out: list[str] = [
-        f"# {md_text(config.consultation.title)}",
+        f"# {md(config.consultation.title)}",
         "",
-        md_text(inputs_text(evaluation)),
+        md(inputs_text(evaluation)),
         "",
     ]
     for lot in chosen_lots(evaluation, lot_ids):
-        out += [f"## {md_text(tr('lot.title', id=lot.lot.id, title=lot.lot.title))}", ""]
+        out += [f"## {md(tr('lot.title', id=lot.lot.id, title=lot.lot.title))}", ""]
         caps = tr("md.caps", ht=i18n.money(lot.lot.cap_ht), ttc=i18n.money(lot.lot.cap_ttc))
         out += [caps, ""]
         if lot.provisional:
             out += [tr("md.provisional"), ""]
         if lot.ranked:
+            shown = shown_criteria(config, lot.lot.id, detail=detail)
+            criteria = [c for c, _ in shown]
             columns = ("rank", "candidate", "price_ht", "price_ttc")
             header = [tr(f"col.{c}").replace("\n", " ") for c in columns]
-            header += [c.id for c in criteria]
+            header += [f"{'·' * (depth - 1)}{md(c.id)}" for c, depth in shown]
             header += [tr("col.total"), *([tr("col.gap")] if gaps else [])]
             out.append("| " + " | ".join(header) + " |")
             out.append("|---:|---|" + "---:|" * (len(header) - 2))
             for result in lot.ranked:
                 cells = [
                     str(result.rank),
-                    md_text(result.candidate),
+                    md(result.candidate),
                     text(i18n.money(result.price_ht)),
                     text(i18n.money(result.price_ttc)),
                     *(text(i18n.number(criterion_value(result, c, config))) for c in criteria),
@@ -66,23 +85,25 @@ def evaluation_markdown(
                 if result.rank == 1 and not lot.provisional:
                     cells = [f"**{cell}**" if cell else cell for cell in cells]
                 out.append("| " + " | ".join(cells) + " |")
-            out += ["", md_text(price_note(evaluation, lot)), ""]
-            out += [md_text(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
-            out += [*(md_text(note) for note in tie_notes(lot)), ""] if lot.ties else []
+            out += ["", md(price_note(evaluation, lot)), ""]
+            out += [line for n in tree_notes(config, lot.lot.id) for line in (md(n), "")]
+            out += [md(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
+            out += [line for warning in lot_warnings(lot) for line in (f"**{md(warning)}**", "")]
+            out += [*(md(note) for note in tie_notes(lot)), ""] if lot.ties else []
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))
-                out += [f"**{md_text(award)}**", ""]
+                out += [f"**{md(award)}**", ""]
         else:
             out += [tr("lot.no_admissible"), ""]
         if lot.excluded:
             out += [tr("md.not_ranked"), ""]
-            out += [f"- {md_text(_excluded_line(result))}" for result in lot.excluded]
+            out += [f"- {md(_excluded_line(result))}" for result in lot.excluded]
             out.append("")
     if evaluation.unplaced:
         out += [f"## {tr('lot.unplaced')}", ""]
-        out += [f"- {md_text(_excluded_line(result))}" for result in evaluation.unplaced]
+        out += [f"- {md(_excluded_line(result))}" for result in evaluation.unplaced]
         out.append("")
-    return "\n".join(out)
+    return writable("\n".join(out))
 
 
 def _excluded_line(result: OfferResult) -> str:
@@ -92,18 +113,13 @@ def _excluded_line(result: OfferResult) -> str:
     return tr("md.excluded", candidate=result.candidate, row=row, status=status, reasons=reasons)
 
 
-def md_text(line: str) -> str:
-    """Text for one Markdown line or table cell: backslashes and pipes escaped, on one line."""
-    return line.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def validation_markdown(report: ValidationReport) -> str:
     """The verdict, then one line per problem, worded in the current language (the CSV and the
     JSON keep the raw fields)."""
     out = [validation_verdict(report), ""]
     if report.problems:
         columns = ("severity", "where", "field", "code", "message")
-        out.append("| " + " | ".join(md_text(tr(f"col.{key}")) for key in columns) + " |")
+        out.append("| " + " | ".join(md(tr(f"col.{key}")) for key in columns) + " |")
         out.append("|" + "---|" * len(columns))
         for problem in report.problems:
             cells = (
@@ -113,9 +129,9 @@ def validation_markdown(report: ValidationReport) -> str:
                 problem.code,
                 i18n.message(problem.code, problem.params),
             )
-            out.append("| " + " | ".join(md_text(cell) for cell in cells) + " |")
+            out.append("| " + " | ".join(md(cell) for cell in cells) + " |")
         out.append("")
-    return "\n".join(out)
+    return writable("\n".join(out))
 
 
 _MARKDOWN_COLUMNS = (
@@ -128,13 +144,13 @@ def budget_markdown(evaluation: Evaluation, report: BudgetReport) -> str:
     """The budget check for a document: its input files, one line per offer and cap checked,
     worded and with amounts written in the current language."""
     title = tr("md.budget_title", title=evaluation.config.consultation.title)
-    out = [f"# {md_text(title)}", "", md_text(inputs_text(evaluation)), ""]
-    out.append("| " + " | ".join(md_text(tr(f"col.{key}")) for key in _MARKDOWN_COLUMNS) + " |")
+    out = [f"# {md(title)}", "", md(inputs_text(evaluation)), ""]
+    out.append("| " + " | ".join(md(tr(f"col.{key}")) for key in _MARKDOWN_COLUMNS) + " |")
     out.append("|" + "---|" * len(_MARKDOWN_COLUMNS))
     words = BudgetWords(
         i18n.money, i18n.quantity, i18n.percent, str.upper, lambda v: tr(f"verdict.{v}")
     )
     for row in budget_rows(evaluation, words):
-        out.append("| " + " | ".join(md_text(cell) for cell in row) + " |")
+        out.append("| " + " | ".join(md(cell) for cell in row) + " |")
     out += ["", budget_summary(report), ""]
-    return "\n".join(out)
+    return writable("\n".join(out))

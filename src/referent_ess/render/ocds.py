@@ -25,6 +25,7 @@ from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.cells import gap_to_first
+from referent_ess.render.document_phrases import lots_of
 from referent_ess.render.phrases import award_note, basis_words, formula_described
 from referent_ess.render.run_info import RunInfo
 
@@ -191,7 +192,9 @@ def _lot(result: LotResult, config: Config) -> Json:
         "id": str(lot.id),
         "title": lot.title,
         "value": _value(lot.cap_ht),
-        "awardCriteria": {"criteria": [_criterion(c, config) for c in config.criteria]},
+        "awardCriteria": {
+            "criteria": [_criterion(c, config) for c in config.criteria_for(lot.id).criteria]
+        },
         FIELD + "cap": {
             "ht": _amount(lot.cap_ht),
             "ttc": _amount(lot.cap_ttc),
@@ -201,9 +204,19 @@ def _lot(result: LotResult, config: Config) -> Json:
 
 
 def _criterion(criterion: Criterion, config: Config) -> Json:
-    """One criterion in the awardCriteriaBreakdown extension's shape."""
+    """One criterion in the awardCriteriaBreakdown extension's shape. The extension has no
+    sub-criteria: a criterion's are named in its description, and given in the same shape in
+    ``referent:subCriteria`` (weights in % of the total, like the criterion's)."""
     maximum = round_half_up(scoring.max_points(config.total, criterion.weight), 2)
-    if criterion.price is not None:
+    if criterion.sub_criteria:
+        items = tr("punct.semicolon").join(
+            tr("doc.ocds.weight", criterion=c.label, weight=numbers.quantity(c.weight))
+            for c in criterion.sub_criteria
+        )
+        description = tr(
+            "doc.ocds.parent_criterion", items=items, maximum=numbers.quantity(maximum)
+        )
+    elif criterion.price is not None:
         rule = criterion.price
         formula = formula_described(rule.formula)
         if rule.formula.value == "gap":
@@ -220,26 +233,36 @@ def _criterion(criterion: Criterion, config: Config) -> Json:
             scale=numbers.quantity(criterion.scale),
             maximum=numbers.quantity(maximum),
         )
-    return {
+    found: Json = {
         "type": "price" if criterion.is_price else "quality",
         "name": criterion.label,
         "description": description,
         "numbers": [{"number": float(criterion.weight), "weight": "percentageExact"}],
         FIELD + "id": criterion.id,
     }
+    if criterion.sub_criteria:
+        found[FIELD + "subCriteria"] = [_criterion(c, config) for c in criterion.sub_criteria]
+    return found
 
 
 def _criteria_details(config: Config) -> str:
-    weights = tr("punct.semicolon").join(
-        tr("doc.ocds.weight", criterion=c.label, weight=numbers.quantity(c.weight))
-        for c in config.criteria
-    )
-    text = tr("doc.ocds.criteria", weights=weights, total=numbers.quantity(config.total))
-    if config.tie_break:
-        names = {c.id: c.label for c in config.criteria}
-        order = tr("note.hierarchy.then").join(names.get(i, i) for i in config.tie_break)
-        text += tr("doc.ocds.tie_break", criteria=order)
-    return text
+    """The criteria in words: the weights of each set in use (after its lots when the lots do
+    not share one), and its tie-break."""
+    sets = config.sets_in_use
+    texts = []
+    for criteria in sets:
+        weights = tr("punct.semicolon").join(
+            tr("doc.ocds.weight", criterion=c.label, weight=numbers.quantity(c.weight))
+            for c in criteria.criteria
+        )
+        text = tr("doc.ocds.criteria", weights=weights, total=numbers.quantity(config.total))
+        if criteria.tie_break:
+            order = tr("note.hierarchy.then").join(
+                node.label for i in criteria.tie_break if (node := criteria.node(i)) is not None
+            )
+            text += tr("doc.ocds.tie_break", criteria=order)
+        texts.append(text if len(sets) == 1 else f"{lots_of(config, criteria)} : {text}")
+    return " ".join(texts)
 
 
 def _bid(lot: LotResult | None, result: OfferResult, ids: "_PartyIds") -> Json:
@@ -378,7 +401,7 @@ def _slug(text: str) -> str:
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     ascii_text = ascii_text.replace("œ", "oe").replace("æ", "ae")
     slug = _NOT_ALNUM.sub("-", ascii_text).strip("-")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     if not slug:
         return digest[:12]
     if len(slug) > _SLUG_MAX:
@@ -401,7 +424,7 @@ class _PartyIds:
         self._ids: dict[str, str] = {}
         for slug, same in by_slug.items():
             for name in same:
-                digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+                digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
                 self._ids[name] = slug if len(same) == 1 else f"{slug}-{digest}"
 
     def __getitem__(self, name: str) -> str:

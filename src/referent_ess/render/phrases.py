@@ -1,11 +1,11 @@
 """The sentences several renderers share, written once per language in the catalogue.
 
 Status labels, price formulas and bases, the price note, the tie notes, the provisional note,
-the award note, the abnormally-low note, the lines around a table, the analyses' sentences,
-deadlines, and a reason in the report's voice and in the letter's: the terminal tables, the
-Markdown, explain, the reports, the letters and the OCDS release word them here, in the run's
-language (``with i18n.language("fr"): ...`` for a document that is always French). Figures come
-from :mod:`referent_ess.i18n.numbers`.
+the award note, the abnormally-low note, the lot's warnings, the lines around a table, the
+analyses' sentences, deadlines, and a reason in the report's voice and in the letter's: the
+terminal tables, the Markdown, explain, the reports, the letters and the OCDS release word them
+here, in the run's language (``with i18n.language("fr"): ...`` for a document that is always
+French). Figures come from :mod:`referent_ess.i18n.numbers`.
 """
 
 from collections.abc import Callable, Iterable, Sequence
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from referent_ess import i18n
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
-from referent_ess.config.model import Config, PriceRule
+from referent_ess.config.model import Config, Criterion, PriceRule
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.budget import BudgetReport, unchecked_because
 from referent_ess.evaluation.kernel import max_points
@@ -74,8 +74,33 @@ def formula_text(formula: PriceFormula, top: str, comma: str = ", ") -> str:
     }[formula]
 
 
-def criterion_label(config: Config, criterion_id: str) -> str:
-    return next((c.label for c in config.criteria if c.id == criterion_id), criterion_id)
+def criterion_label(config: Config, criterion_id: str, lot_id: int | None = None) -> str:
+    """The label of a criterion (of the lot's set, else of the first set that has it)."""
+    sets = (config.criteria_for(lot_id), config.default_set, *config.named_sets)
+    found = (s.node(criterion_id) for s in sets)
+    return next((c.label for c in found if c is not None), criterion_id)
+
+
+def tree_notes(config: Config, lot_id: int) -> list[str]:
+    """One sentence per criterion of the lot that has sub-criteria: what it is made of, with
+    each node's label and maximum points (nothing for a flat set, or in a hierarchy)."""
+    criteria = config.criteria_for(lot_id)
+    if criteria.is_flat or config.ordering is Ordering.HIERARCHY:
+        return []
+
+    def named(node: Criterion) -> str:
+        top = short_raw(points(max_points(config.total, node.weight)))
+        return tr("note.tree.node", id=node.id, label=node.label, maximum=top)
+
+    return [
+        tr(
+            "note.tree",
+            parent=named(parent),
+            children=", ".join(named(child) for child in parent.sub_criteria),
+        )
+        for parent in criteria.nodes
+        if parent.sub_criteria
+    ]
 
 
 def names_of(results: Sequence[OfferResult]) -> str:
@@ -90,13 +115,14 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
     """How the lot's price points were computed, with the figures used (or, in a hierarchy,
     the order in which the criteria are compared)."""
     config = evaluation.config
+    criteria = config.criteria_for(lot.lot.id)
     if config.ordering is Ordering.HIERARCHY:
         order = tr("note.hierarchy.then").join(
             tr("note.hierarchy.price" if c.is_price else "note.hierarchy.mark", criterion=c.id)
-            for c in config.criteria
+            for c in criteria.criteria
         )
         return tr("note.hierarchy", order=order)
-    criterion = config.price_criterion
+    criterion = criteria.price_criterion
     rule = criterion.price
     assert rule is not None
     top = short_raw(points(max_points(config.total, criterion.weight)))
@@ -170,6 +196,13 @@ def abnormal_text(evaluation: Evaluation) -> str:
     """Why the abnormally-low detection did not apply to a lot (fewer than 3 offers)."""
     method = evaluation.config.consultation.abnormally_low.value
     return tr("lot.abnormal", n=MINIMUM_OFFERS, method=method)
+
+
+def lot_warnings(lot: LotResult) -> list[str]:
+    """The lot's own warnings (``vat-basis``), one sentence each, with their code."""
+    return [
+        tr("lot.warning", code=w.code, message=i18n.message(w.code, w.params)) for w in lot.warnings
+    ]
 
 
 def award_note(lot: LotResult) -> str | None:
@@ -299,8 +332,9 @@ def deadline_words(deadline: date | datetime | None, space: str = " ") -> str:
 
 
 def missing_documents(config: Config, result: OfferResult) -> list[str]:
-    """The required documents the offer lacks, in the order lots.yaml lists them."""
-    required = config.consultation.required_documents
+    """The required documents the offer lacks, in the order lots.yaml lists them (those of its
+    lot)."""
+    required = config.documents_for(result.offer.lot)
     return [document for document in required if result.offer.documents.get(document) is False]
 
 
@@ -333,7 +367,8 @@ def reason_text(
             excess=money(-check.margin),
         )
     if reason.code == "missing-mark" and reason.field is not None:
-        return tr("reason.missing_mark", criterion=criterion_label(config, reason.field))
+        label = criterion_label(config, reason.field, result.offer.lot)
+        return tr("reason.missing_mark", criterion=label)
     if reason.code == "no-price":
         return tr("reason.no_price")
     return None

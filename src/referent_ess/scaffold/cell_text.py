@@ -1,11 +1,13 @@
 """Text that goes into the offers workbook: what an .xlsx can hold, within Excel's limits."""
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.cell.cell import Cell, MergedCell
+
+from referent_ess.base.writable import writable
 
 
 def clean(text: str) -> str:
-    """``text`` without the control characters an .xlsx file cannot hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    """``text`` with every character an .xlsx file cannot hold replaced by U+FFFD."""
+    return writable(text)
 
 
 def clip(text: str, limit: int) -> str:

@@ -20,9 +20,10 @@ from typing import Final
 
 from referent_ess import i18n
 from referent_ess.config.loader import load_config
-from referent_ess.files.atomic_write import write_atomically
+from referent_ess.files.atomic_write import write_files
+from referent_ess.files.targets import PathKind, path_kind
 from referent_ess.i18n import tr
-from referent_ess.problems.errors import ReferentError
+from referent_ess.problems.errors import ReferentError, os_reason
 from referent_ess.problems.problem import Problem
 from referent_ess.scaffold.offers_template import build_template, refuse_filled_workbook
 
@@ -50,22 +51,22 @@ def init_consultation(
     ``criteria.yaml``, and the matching ``offers.xlsx`` template.
 
     Nothing is written unless all three can be (an existing file is replaced only with
-    ``force``, and an ``offers.xlsx`` that holds offers never). ``deadline`` defaults to 30 days
-    from today: a placeholder to replace.
+    ``force``, and an ``offers.xlsx`` that holds offers, or cannot be read to prove it holds
+    none, never). ``deadline`` defaults to 30 days from today: a placeholder to replace.
     """
     if lots < 1:
         raise ReferentError(
             "init-lots",
             params=(("lots", str(lots)),),
         )
-    if folder.exists() and not folder.is_dir():
+    if path_kind(folder) not in (PathKind.FOLDER, PathKind.MISSING):
         raise ReferentError(
             "init-not-a-folder",
             params=(("path", str(folder)),),
         )
     targets = [folder / LOTS_FILE, folder / CRITERIA_FILE, folder / OFFERS_FILE]
     refuse_filled_workbook(folder / OFFERS_FILE, by_init=True)  # typed offers are never lost
-    existing = [path for path in targets if path.exists()]
+    existing = [path for path in targets if path_kind(path) is PathKind.FILE]
     if existing and not force:
         raise ReferentError(
             "init-exists",
@@ -75,16 +76,26 @@ def init_consultation(
         )
     lots_text = lots_yaml(lots, title, deadline or date.today() + timedelta(DEFAULT_DEADLINE_DAYS))
     criteria_text = criteria_yaml()
-    with tempfile.TemporaryDirectory() as scratch:  # check the files before writing any of them
-        lots_path = Path(scratch) / LOTS_FILE
-        lots_path.write_text(lots_text, encoding="utf-8")
-        (Path(scratch) / CRITERIA_FILE).write_text(criteria_text, encoding="utf-8")
-        workbook = build_template(load_config(lots_path, Path(scratch) / CRITERIA_FILE))
-    folder.mkdir(parents=True, exist_ok=True)
+    workbook = _checked_workbook(lots_text, criteria_text)
     contents: tuple[str | bytes, ...] = (lots_text, criteria_text, workbook)
-    for path, content in zip(targets, contents, strict=True):
-        write_atomically(path, content, inputs=[], force=force)
+    outputs = list(zip(targets, contents, strict=True))
+    write_files(outputs, inputs=[], force=force, folder=folder)  # all three, or none
     return targets
+
+
+def _checked_workbook(lots_text: str, criteria_text: str) -> bytes:
+    """The offers workbook of the new files, once they are read back as the buyer's will be:
+    nothing is written in the folder before they are known to load."""
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            lots_path = Path(scratch) / LOTS_FILE
+            lots_path.write_text(lots_text, encoding="utf-8")
+            (Path(scratch) / CRITERIA_FILE).write_text(criteria_text, encoding="utf-8")
+            return build_template(load_config(lots_path, Path(scratch) / CRITERIA_FILE))
+    except OSError as exc:  # no usable temporary folder
+        where = str(exc.filename) if exc.filename is not None else "TMPDIR"
+        params = (("path", where), *os_reason(exc))
+        raise ReferentError("output-unwritable", params=params) from None
 
 
 def lots_yaml(lots: int, title: str, deadline: date) -> str:

@@ -9,7 +9,8 @@ who fills it is French: the workbook is French whatever ``--lang`` is.
 
 The workbook's bytes depend only on the configuration (fixed document properties, zip entries
 dated 1980-01-01): two runs give the same file. And typed offers are never lost:
-:func:`write_template` refuses to replace a workbook that holds offers, even with ``force``.
+:func:`write_template` refuses to replace a workbook that holds offers, or that it cannot read
+(so cannot prove empty), even with ``force``.
 """
 
 from collections.abc import Sequence
@@ -19,7 +20,9 @@ from typing import Final
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
+from openpyxl.formatting.rule import Rule as FormattingRule
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,20 +31,23 @@ from referent_ess import i18n
 from referent_ess.base.normalise import normalise
 from referent_ess.config.model import Config
 from referent_ess.files.atomic_write import write_atomically
+from referent_ess.files.targets import PathKind, output_path, path_kind, require_writable
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import tr
-from referent_ess.intake.read import offer_rows
+from referent_ess.intake.read import read_offers_sheet
 from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.cell_text import clean, clip, set_text
 from referent_ess.scaffold.readme_sheet import README_SHEET, write_readme
 from referent_ess.scaffold.template_columns import (
     LAST_MARK_ROW,
     LAST_ROW,
+    LOT_COLUMN,
     MAX_MESSAGE,
     MAX_TITLE,
     OFFERS_SHEET,
     Column,
     Rule,
+    for_lots,
     mark_columns,
     offer_columns,
 )
@@ -55,6 +61,7 @@ FIXED_TIME: Final = datetime(1980, 1, 1)
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_NOT_APPLICABLE_FILL = PatternFill("solid", fgColor="BFBFBF", bgColor="BFBFBF")
 
 
 def build_template(config: Config, evaluators: Sequence[str] = ()) -> bytes:
@@ -97,29 +104,53 @@ def write_template(
 ) -> None:
     """Write the offers workbook of ``config`` to ``path`` (``referent template``).
 
-    An existing file is replaced only with ``force``, and never when it holds offers: typed
-    offers are never lost. ``inputs`` are the files read to build it, never written over.
+    An existing file is replaced only with ``force``, and only when it is proven to hold no
+    offers (:func:`refuse_filled_workbook`): typed offers are never lost. ``inputs`` are the
+    files read to build it, never written over.
     """
+    path = output_path(path)
+    require_writable([path], inputs=inputs, force=True)  # an input, a folder, a FIFO: said first
     refuse_filled_workbook(path)
     write_atomically(path, build_template(config, evaluators), inputs=inputs, force=force)
 
 
 def refuse_filled_workbook(path: Path, *, by_init: bool = False) -> None:
-    """Raise when ``path`` is a workbook that holds offers: neither ``template`` nor ``init``
-    (``by_init``) replaces it, even with --force. A file that is not a readable workbook holds
-    no offers: --force rules it."""
-    rows = offer_rows(path)
-    if not rows:
+    """Raise unless ``path`` may be replaced by a blank template: nothing there, an empty
+    file, or an offers file read without error that holds no offer row. A file that holds
+    offers, or that cannot be read (a password, a CSV under an .xlsx name, a damaged file), is
+    never replaced by ``template`` nor by ``init`` (``by_init``), even with --force. What is not
+    a regular file is left to the writer, which refuses it."""
+    if path_kind(path) is not PathKind.FILE:
         return
-    if by_init:
-        raise ReferentError(
-            "init-holds-offers",
-            params=(("path", str(path)), ("rows", str(rows))),
-        )
-    raise ReferentError(
-        "output-holds-offers",
-        params=(("path", str(path)), ("rows", str(rows))),
-    )
+    command = "init" if by_init else "template"
+    try:
+        if path.stat().st_size == 0:
+            return
+        rows = len(read_offers_sheet(path).rows)
+    except (ReferentError, OSError) as exc:
+        why = _unproven_reason(exc)
+        params = (("form", command), ("path", str(path)), ("why_part", f"unproven.{why}"))
+        raise ReferentError("offers-not-proven-empty", params=params) from None
+    if rows:
+        code = "init-holds-offers" if by_init else "output-holds-offers"
+        form = "one" if rows == 1 else "many"
+        raise ReferentError(code, params=(("form", form), ("path", str(path)), ("rows", str(rows))))
+
+
+# What the reader's refusal says of the file, in the words of a refused template.
+_UNPROVEN = {
+    "encrypted-workbook": "encrypted",
+    "csv-renamed": "csv",
+    "ods-file": "ods",
+    "legacy-xls": "xls",
+    "unreadable-file": "unreadable",
+}
+
+
+def _unproven_reason(exc: ReferentError | OSError) -> str:
+    if isinstance(exc, OSError):
+        return "unreadable"
+    return _UNPROVEN.get(exc.code or "", "other")
 
 
 def _evaluators(evaluators: Sequence[str]) -> tuple[str, ...]:
@@ -187,6 +218,15 @@ def _fill_sheet(ws: Worksheet, columns: Sequence[Column], last_row: int) -> None
         if column.number_format is not None:
             dimension.number_format = column.number_format  # applies to what is typed later
         ws.add_data_validation(_validation(column.rule, f"{letter}2:{letter}{last_row}"))
+        if column.lots:  # greyed on the rows of the other lots, once the row's lot is typed
+            others = f'AND(${LOT_COLUMN}2<>"",NOT({for_lots(column.lots)}))'
+            grey = FormattingRule(
+                type="expression",
+                formula=[others],
+                stopIfTrue=True,
+                dxf=DifferentialStyle(fill=_NOT_APPLICABLE_FILL),
+            )
+            ws.conditional_formatting.add(f"{letter}2:{letter}{last_row}", grey)
     ws.row_dimensions[1].height = 32
 
 
@@ -195,12 +235,12 @@ def _validation(rule: Rule, cells: str) -> DataValidation:
     validation = DataValidation(
         type=rule.kind,
         operator=rule.operator,
-        formula1=rule.formula1,
-        formula2=rule.formula2,
+        formula1=None if rule.formula1 is None else clean(rule.formula1),  # names in a list
+        formula2=None if rule.formula2 is None else clean(rule.formula2),
         allow_blank=True,  # an empty cell is the tool's to judge (optional, or reported)
         showInputMessage=True,
         showErrorMessage=checked,
-        promptTitle=clip(rule.prompt_title, MAX_TITLE),
+        promptTitle=clip(clean(rule.prompt_title), MAX_TITLE),
         prompt=clip(clean(rule.prompt), MAX_MESSAGE),
         errorTitle=tr("tpl.refused") if checked else None,
         error=clip(clean(rule.error), MAX_MESSAGE) if checked else None,

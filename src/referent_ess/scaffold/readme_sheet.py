@@ -70,11 +70,22 @@ def readme_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
         (tr("tpl.readme.amount"), False),
         (tr("tpl.readme.received", deadline=deadline_text(consultation.deadline)), False),
     ]
-    if consultation.required_documents:
-        documents = ", ".join(consultation.required_documents)
+    if config.document_columns:
+        lists = {config.documents_for(lot.id) for lot in config.lots}
+        if len(lists) == 1:
+            documents = ", ".join(config.document_columns)
+        else:
+            documents = " ; ".join(
+                tr(
+                    "tpl.readme.lot_documents",
+                    lot=lot.id,
+                    documents=", ".join(config.documents_for(lot.id)) or tr("tpl.readme.none"),
+                )
+                for lot in config.lots
+            )
         lines.append((tr("tpl.readme.documents", documents=documents), False))
     lines += _marks_lines(config, evaluators)
-    price = config.price_criterion
+    price = config.sets_in_use[0].price_criterion
     lines += [
         (tr("tpl.readme.price_criterion", id=price.id, label=price.label), False),
         ("", False),
@@ -103,8 +114,9 @@ def readme_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
 
 
 def _marks_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
-    """Where the jury's marks go (the marks sheet, or a column per criterion) and their scale."""
-    marked = config.marked_criteria
+    """Where the jury's marks go (the marks sheet, or a column per criterion) and their scale;
+    when the lots do not share their criteria, which lots mark each one."""
+    marked = config.mark_columns
     scales = " ; ".join(
         tr(
             "tpl.readme.scale",
@@ -112,6 +124,7 @@ def _marks_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
             label=c.label,
             range=tr("tpl.mark.range", scale=i18n.quantity(c.scale)),
         )
+        + _which_lots(config, c.id)
         for c in marked
     )
     if evaluators:
@@ -122,3 +135,12 @@ def _marks_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
     if marked:
         return [(tr("tpl.readme.marks_columns", scales=scales), False)]
     return []
+
+
+def _which_lots(config: Config, criterion_id: str) -> str:
+    """`` (lots 1 et 3 seulement)`` after a criterion only some lots mark, else nothing."""
+    lots = config.lots_marking(criterion_id)
+    if len(lots) == len(config.lots):
+        return ""
+    listed = either([str(lot) for lot in lots])
+    return tr("tpl.readme.only_lots", lots=listed)

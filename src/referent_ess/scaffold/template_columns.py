@@ -18,7 +18,13 @@ from typing import Final, Literal
 
 from referent_ess import i18n
 from referent_ess.config.choices import Ordering
-from referent_ess.config.columns import COMMENT_SUFFIX, HEADERS, MARKS_HEADERS, OfferField
+from referent_ess.config.columns import (
+    COMMENT_SUFFIX,
+    HEADERS,
+    MARKS_HEADERS,
+    OfferField,
+    column_letter,
+)
 from referent_ess.config.model import Config, Criterion
 from referent_ess.i18n import tr
 from referent_ess.i18n.numbers import quantity_raw
@@ -84,6 +90,59 @@ class Column:
     width: float
     rule: Rule
     number_format: str | None = None
+    # the lots whose offers fill it (empty: every lot); the others' cells are greyed and refused
+    lots: tuple[int, ...] = ()
+
+
+LOT_COLUMN: Final = "B"  # where the row's lot is typed: the second column of the offers sheet
+MAX_FORMULA: Final = 255  # Excel's limit for a validation's formula
+
+
+def for_lots(lots: Sequence[int], row: int = 2) -> str:
+    """The condition that the row's lot is one of ``lots`` (or not typed yet)."""
+    cell = f"${LOT_COLUMN}{row}"
+    return f'OR({cell}="",' + ",".join(f"{cell}={lot}" for lot in lots) + ")"
+
+
+def restricted(rule: Rule, cell: str, lots: Sequence[int], scales: dict[int, Decimal]) -> Rule:
+    """``rule`` (of a document, a mark or a comment column) limited to the rows of ``lots``: a
+    custom validation, since a cell takes one. A mark is bounded by its lot's own scale
+    (``scales``: lot → scale); a document is ``oui`` or ``non``. When the formula would be
+    longer than Excel allows, the column keeps its own rule and the tool refuses a value for
+    another lot when it reads the workbook."""
+    lot_cell = f"${LOT_COLUMN}2"
+    if rule.kind == "decimal" and scales:
+        by_scale: dict[Decimal, list[int]] = {}
+        for lot in lots:
+            by_scale.setdefault(scales[lot], []).append(lot)
+        bounds = ",".join(
+            f"AND(OR({','.join(f'{lot_cell}={lot}' for lot in group)}),{cell}<={quantity_raw(top)})"
+            for top, group in by_scale.items()
+        )
+        value = f'OR({lot_cell}="",{bounds})'
+        formula = f"AND(ISNUMBER({cell}),{cell}>=0,{value})"
+    elif rule.kind == "list":
+        formula = f'AND({for_lots(lots)},OR({cell}="oui",{cell}="non"))'
+    else:
+        formula = for_lots(lots)
+    if len(formula) > MAX_FORMULA:
+        return rule
+    return Rule(
+        "custom",
+        formula,
+        rule.prompt_title,
+        rule.prompt,
+        tr(_plural("tpl.lots_only.error", lots), lots=_listed(lots), error=rule.error).strip(),
+    )
+
+
+def _plural(key: str, lots: Sequence[int]) -> str:
+    return f"{key}.one" if len(lots) == 1 else f"{key}.other"
+
+
+def _listed(lots: Sequence[int]) -> str:
+    """``2``, ``1 et 3``, ``1, 3 et 4``."""
+    return i18n.numbers.listed([str(lot) for lot in lots])
 
 
 def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool) -> list[Column]:
@@ -156,28 +215,53 @@ def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool
         ),
     ]
     yes_no = list_source(YES_NO)
-    for document in consultation.required_documents:
+    for document in config.document_columns:
+        used_by = tuple(lot.id for lot in config.lots if document in config.documents_for(lot.id))
+        only = () if len(used_by) == len(config.lots) else used_by
+        rule = Rule(
+            "list",
+            yes_no,
+            clip(tr("tpl.document.title", document=document), MAX_TITLE),
+            tr("tpl.document.prompt", document=document),
+            tr("tpl.document.error"),
+        )
+        cell = f"{column_letter(len(columns) + 1)}2"
         columns.append(
             Column(
                 document,
-                tr("tpl.document.note", document=document),
+                tr("tpl.document.note", document=document) + _lots_note(only),
                 max(12, len(document) + 4),
-                Rule(
-                    "list",
-                    yes_no,
-                    clip(tr("tpl.document.title", document=document), MAX_TITLE),
-                    tr("tpl.document.prompt", document=document),
-                    tr("tpl.document.error"),
-                ),
+                restricted(rule, cell, only, {}) if only else rule,
+                lots=only,
             )
         )
     if marks_inline:
-        for criterion in config.marked_criteria:
-            columns += _mark_and_comment(config, criterion)
+        for criterion in config.mark_columns:
+            columns += _mark_and_comment(config, criterion, len(columns) + 1)
     return columns
 
 
-def _mark_and_comment(config: Config, criterion: Criterion) -> list[Column]:
+def _lots_note(lots: Sequence[int]) -> str:
+    """What a column's note adds when only some lots fill it."""
+    return tr(_plural("tpl.lots_only.note", lots), lots=_listed(lots)) if lots else ""
+
+
+def _full_label(config: Config, criterion: Criterion) -> str:
+    """A sub-criterion's label after its parent's (« Valeur technique — Méthodologie »), as the
+    lots marking it name it."""
+    lot = config.lots_marking(criterion.id)[0]
+    criteria = config.criteria_for(lot)
+    parent = criteria.parent_of(criterion.id)
+    return criterion.label if parent is None else f"{parent.label} — {criterion.label}"
+
+
+def _mark_and_comment(config: Config, criterion: Criterion, index: int) -> list[Column]:
+    """The mark and comment columns of a marked criterion, ``index`` being the mark's (from
+    1). When only some lots mark it, or not all on one scale, their rules say which lots and
+    which scale."""
+    marking = lot_scales(config, criterion.id)
+    lots = () if len(marking) == len(config.lots) else tuple(marking)
+    uneven = len(set(marking.values())) > 1
     shown = tr("tpl.mark.range", scale=i18n.quantity(criterion.scale))
     weight = (
         ""
@@ -187,37 +271,63 @@ def _mark_and_comment(config: Config, criterion: Criterion) -> list[Column]:
     example = i18n.quantity(
         min(criterion.scale, (criterion.scale * 4 / 5).quantize(Decimal("0.5")))
     )
+    if uneven:
+        scales = ", ".join(
+            tr("tpl.mark.lot_scale", lot=lot, scale=i18n.quantity(scale))
+            for lot, scale in marking.items()
+        )
+        shown = tr("tpl.mark.ranges", scales=scales)
+    label = _full_label(config, criterion)
+    mark_rule = _mark_rule(
+        tr("tpl.mark.title", criterion=criterion.id),
+        tr("tpl.mark.prompt", label=label, range=shown),
+        max(marking.values()),
+        shown,
+    )
+    if lots or uneven:
+        mark_rule = restricted(mark_rule, f"{column_letter(index)}2", tuple(marking), marking)
+    comment_rule = Rule(
+        None,
+        None,
+        clip(tr("tpl.comment.title", criterion=criterion.id), MAX_TITLE),
+        tr("tpl.comment.prompt", criterion=criterion.id),
+    )
+    if lots:
+        comment_rule = restricted(comment_rule, f"{column_letter(index + 1)}2", lots, {})
     return [
         Column(
             criterion.id,
-            tr("tpl.mark.note", label=criterion.label, weight=weight, range=shown, example=example),
+            tr("tpl.mark.note", label=label, weight=weight, range=shown, example=example)
+            + _lots_note(lots),
             max(10, len(criterion.id) + 4),
-            _mark_rule(
-                tr("tpl.mark.title", criterion=criterion.id),
-                tr("tpl.mark.prompt", label=criterion.label, range=shown),
-                criterion.scale,
-                shown,
-            ),
+            mark_rule,
+            lots=lots,
         ),
         Column(
             f"{criterion.id} {COMMENT_SUFFIX}",
-            tr("tpl.comment.note", criterion=criterion.id),
+            tr("tpl.comment.note", criterion=criterion.id) + _lots_note(lots),
             45,
-            Rule(
-                None,
-                None,
-                clip(tr("tpl.comment.title", criterion=criterion.id), MAX_TITLE),
-                tr("tpl.comment.prompt", criterion=criterion.id),
-            ),
+            comment_rule,
+            lots=lots,
         ),
     ]
+
+
+def lot_scales(config: Config, criterion_id: str) -> dict[int, Decimal]:
+    """The scale of a marked criterion in each lot that marks it."""
+    scales = {}
+    for lot in config.lots_marking(criterion_id):
+        node = config.criteria_for(lot).node(criterion_id)
+        assert node is not None
+        scales[lot] = node.scale
+    return scales
 
 
 def mark_columns(
     config: Config, evaluators: Sequence[str], list_source: ListSource
 ) -> list[Column]:
     """The columns of the ``marks`` sheet: one row per offer, criterion and evaluator."""
-    marked = config.marked_criteria
+    marked = config.mark_columns
     ids = [c.id for c in marked]
     scales = {c.scale for c in marked}
     top = max(scales) if scales else Decimal(5)

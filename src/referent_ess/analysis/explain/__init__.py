@@ -11,16 +11,17 @@ language for people.
 """
 
 from referent_ess.config.choices import Ordering
-from referent_ess.config.model import Config
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 
 from .hierarchy_steps import hierarchy_steps
-from .points_steps import mark_points_step, total_step
+from .points_steps import mark_points_step, parent_points_step, total_step
 from .price_steps import cap_steps, price_points_step, price_steps
 from .rank_steps import rank_steps
 from .status_steps import (
     abnormal_step,
     award_steps,
+    lot_warning_steps,
     provisional_step,
     status_steps,
     warning_steps,
@@ -46,6 +47,7 @@ def explain_offer(evaluation: Evaluation, lot: LotResult, result: OfferResult) -
     steps += status_steps(config, result)
     if lot.abnormal_note is not None and result.status is Status.ADMISSIBLE:
         steps.append(abnormal_step(evaluation))
+    steps += lot_warning_steps(lot)
     steps += warning_steps(result)
     return Explanation(
         lot=lot.lot.id,
@@ -59,13 +61,19 @@ def explain_offer(evaluation: Evaluation, lot: LotResult, result: OfferResult) -
 
 
 def _points_steps(config: Config, lot: LotResult, result: OfferResult) -> list[Step]:
-    """Each criterion's points in the order of the criteria, then the total."""
-    steps = [
-        price_points_step(config, lot, result, criterion)
-        if criterion.is_price
-        else mark_points_step(config, result, criterion)
-        for criterion in config.criteria
-    ]
+    """Each criterion's points in the order of the lot's criteria (a criterion with
+    sub-criteria after them: the sum of theirs), then the total."""
+    criteria = config.criteria_for(lot.lot.id)
+
+    def node_steps(criterion: Criterion) -> list[Step]:
+        if criterion.is_price:
+            return [price_points_step(config, lot, result, criterion, criteria)]
+        if criterion.is_leaf:
+            return [mark_points_step(config, result, criterion, criteria)]
+        below = [step for child in criterion.sub_criteria for step in node_steps(child)]
+        return [*below, parent_points_step(config, result, criterion, criteria)]
+
+    steps = [step for criterion in criteria.criteria for step in node_steps(criterion)]
     if result.total is not None:
-        steps.append(total_step(config, result.points, result.total))
+        steps.append(total_step(criteria, result.points, result.total))
     return steps

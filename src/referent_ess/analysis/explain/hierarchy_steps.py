@@ -28,7 +28,7 @@ from .terms import (
 
 
 def hierarchy_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[Step]:
-    for position, criterion in enumerate(config.criteria, start=1):
+    for position, criterion in enumerate(config.criteria_for(lot.lot.id).criteria, start=1):
         head = phrase("ex.hierarchy.head", id=criterion.id, ordinal=Ordinal(position))
         if criterion.price is not None:
             basis = criterion.price.basis
@@ -106,7 +106,7 @@ def _comparison(
     words: list[Value] = [
         phrase("ex.compare", other=other.candidate, where=where, rank=str(other.rank))
     ]
-    for criterion in config.criteria:
+    for criterion in config.criteria_for(result.offer.lot).criteria:
         mine, theirs, shown_mine, shown_theirs = _compared(criterion, result, other)
         if mine == theirs:
             equal.append(phrase("ex.compare.each", id=criterion.id, shown=shown_mine))

@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess.base.exact import round_half_up
-from referent_ess.config.model import Config, Criterion
+from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import OfferResult, Status
 
@@ -27,22 +27,70 @@ from .terms import (
 )
 
 
-def criterion_head(criterion: Criterion, top: MaxPoints) -> Phrase:
+def criterion_head(
+    criterion: Criterion, top: MaxPoints, criteria: CriteriaSet | None = None
+) -> Phrase:
     """``context (weight 30 %, at most 30 points)``, with the exact maximum when it is not
-    what the rounded one says."""
+    what the rounded one says. In a criteria tree, a node is named by its label, and a
+    sub-criterion with its parent's: ``“Équipe”, sub-criterion of “Moyens” (weight 20 %…)``."""
+    if criteria is None or criteria.is_flat:
+        return phrase(
+            "ex.head",
+            id=criterion.id,
+            weight=Quantity(criterion.weight),
+            top=top,
+            exact=exactly(top.value),
+        )
+    parent = criteria.parent_of(criterion.id)
+    within: Value = "" if parent is None else phrase("ex.head.within", parent=parent.label)
     return phrase(
-        "ex.head",
-        id=criterion.id,
+        "ex.head.tree",
+        label=criterion.label,
+        within=within,
         weight=Quantity(criterion.weight),
         top=top,
         exact=exactly(top.value),
     )
 
 
-def mark_points_step(config: Config, result: OfferResult, criterion: Criterion) -> Step:
+def parent_points_step(
+    config: Config, result: OfferResult, criterion: Criterion, criteria: CriteriaSet
+) -> Step:
+    """A criterion with sub-criteria: exactly the sum of its children's points."""
+    top = MaxPoints(max_points(config.total, criterion.weight))
+    head = criterion_head(criterion, top, criteria)
+    figures: dict[str, Value] = {
+        "criterion": criterion.id,
+        "weight": Quantity(criterion.weight),
+        "max_points": Points(top.value),
+        "max_points_exact": top.value,
+        "sub_criteria": ", ".join(c.id for c in criterion.sub_criteria),
+    }
+    points = result.points.get(criterion.id)
+    if points is None:
+        return Step("parent-points", (phrase("ex.parent.none", head=head),), figures)
+    parts = tuple(
+        Notation(
+            "{label} {points}", {"label": child.label, "points": Points(result.points[child.id])}
+        )
+        for child in criterion.sub_criteria
+    )
+    words = phrase(
+        "ex.parent",
+        head=head,
+        parts=Listed(parts, Joiner.PLUS),
+        points=points_with_exact(points),
+    )
+    figures.update(points=Points(points), points_exact=points)
+    return Step("parent-points", (words, STOP), figures)
+
+
+def mark_points_step(
+    config: Config, result: OfferResult, criterion: Criterion, criteria: CriteriaSet | None = None
+) -> Step:
     offer = result.offer
     top = MaxPoints(max_points(config.total, criterion.weight))
-    head = criterion_head(criterion, top)
+    head = criterion_head(criterion, top, criteria)
     figures: dict[str, Value] = {
         "criterion": criterion.id,
         "weight": Quantity(criterion.weight),
@@ -128,10 +176,14 @@ def mark_figure(mark: Decimal | Fraction) -> Value:
     return mark if mark.denominator == 1 else Points(mark)
 
 
-def total_step(config: Config, points: Mapping[str, Fraction], total: Fraction) -> Step:
-    """The sum of the exact points, and why it may differ from the sum of the rounded ones."""
-    ids = [c.id for c in config.criteria if c.id in points]
-    parts = tuple(Notation("{id} {points}", {"id": c, "points": Points(points[c])}) for c in ids)
+def total_step(criteria: CriteriaSet, points: Mapping[str, Fraction], total: Fraction) -> Step:
+    """The sum of the exact points of the top-level criteria, and why it may differ from the
+    sum of the rounded ones (by id; by label in a criteria tree, as its steps name them)."""
+    ids = [c.id for c in criteria.criteria if c.id in points]
+    named = {c.id: c.id if criteria.is_flat else c.label for c in criteria.criteria}
+    parts = tuple(
+        Notation("{id} {points}", {"id": named[c], "points": Points(points[c])}) for c in ids
+    )
     words: list[Value] = [phrase("ex.total", parts=Listed(parts, Joiner.PLUS), total=Points(total))]
     if any(points[c].denominator != 1 for c in ids):
         exact = Listed(tuple(points[c] for c in ids), Joiner.PLUS)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from referent_ess.config.choices import PriceBasis, PriceFormula
-from referent_ess.config.model import Config, Criterion
+from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Status
 
@@ -188,7 +188,11 @@ def _cap_step(cap_basis: str, check: BudgetCheck) -> Step:
 
 
 def price_points_step(
-    config: Config, lot: LotResult, result: OfferResult, criterion: Criterion
+    config: Config,
+    lot: LotResult,
+    result: OfferResult,
+    criterion: Criterion,
+    criteria: CriteriaSet | None = None,
 ) -> Step:
     """The price points with the formula written out, and Pmin (and Pmax) with where they
     come from."""
@@ -196,7 +200,7 @@ def price_points_step(
     assert rule is not None
     top = MaxPoints(max_points(config.total, criterion.weight))
     basis = rule.basis.value.upper()
-    head = criterion_head(criterion, top)
+    head = criterion_head(criterion, top, criteria)
     figures: dict[str, Value] = {
         "criterion": criterion.id,
         "formula": rule.formula.value,

@@ -110,21 +110,22 @@ def _tie_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[
         if result.offer.row not in [r.offer.row for r in tie.offers]:
             continue
         others = [r for r in tie.offers if r.offer.row != result.offer.row]
+        tie_break = config.criteria_for(lot.lot.id).tie_break
         names = Listed(tuple(r.candidate for r in others), Joiner.SERIES)
         words: list[Value] = [phrase("ex.tie", total=Points(tie.total), names=names)]
         figures: dict[str, Value] = {
             "total": Points(tie.total),
             "total_exact": tie.total,
             "with": "; ".join(r.candidate for r in others),
-            "tie_break": ", ".join(config.tie_break),
+            "tie_break": ", ".join(tie_break),
             "decided_by": tie.decided_by or "",
         }
-        if not config.tie_break:
+        if not tie_break:
             words.append(phrase("ex.tie.none"))
         else:
-            words.append(phrase("ex.tie.rule", rule=", ".join(config.tie_break)))
+            words.append(phrase("ex.tie.rule", rule=", ".join(tie_break)))
             compared: list[Value] = []
-            for criterion in config.tie_break:
+            for criterion in tie_break:
                 values = [Points(r.points.get(criterion, Fraction(0))) for r in tie.offers]
                 if criterion == tie.decided_by:
                     listed = Listed(

@@ -1,5 +1,5 @@
 """What follows from the ranking: the award, the status with its reasons, the notes of the lot
-(provisional ranking, abnormally-low detection) and the offer's warnings."""
+(provisional ranking, abnormally-low detection), the lot's warnings and the offer's."""
 
 from collections.abc import Iterator
 from datetime import datetime
@@ -13,6 +13,7 @@ from .terms import (
     AwardNote,
     Joiner,
     Listed,
+    LotWarningText,
     Moment,
     Notation,
     Phrase,
@@ -79,7 +80,7 @@ def status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
         admissible = phrase(
             "ex.status.admissible",
             reception=_reception(config, result),
-            documents=_documents(config),
+            documents=_documents(config, result),
         )
         yield Step("status", (admissible,), {"status": status})
         return
@@ -126,11 +127,24 @@ def _reception(config: Config, result: OfferResult) -> Phrase:
     return phrase("ex.reception.in_time", when=Moment(received), limit=limit)
 
 
-def _documents(config: Config) -> Phrase:
-    required = config.consultation.required_documents
+def _documents(config: Config, result: OfferResult) -> Phrase:
+    required = config.documents_for(result.offer.lot)
     if not required:
         return phrase("ex.documents.none")
     return phrase("ex.documents.all", documents=Listed(tuple(required), Joiner.COMMA))
+
+
+def lot_warning_steps(lot: LotResult) -> Iterator[Step]:
+    """The lot's own warnings (vat-basis), which every offer of the lot is explained with."""
+    for index, warning in enumerate(lot.warnings):
+        words = phrase(
+            "ex.lot_warning", code=warning.code, message=Sentence(LotWarningText(lot, index))
+        )
+        yield Step(
+            "lot-warning",
+            (words,),
+            present(code=warning.code, severity=warning.severity.value, message=warning.message),
+        )
 
 
 def warning_steps(result: OfferResult) -> Iterator[Step]:

@@ -161,6 +161,14 @@ class WarningText:
     index: int
 
 
+@dataclass(frozen=True)
+class LotWarningText:
+    """The message of the lot's ``index``-th warning (vat-basis)."""
+
+    lot: LotResult
+    index: int
+
+
 Value = (
     str
     | int
@@ -184,6 +192,7 @@ Value = (
     | AbnormalNote
     | ReasonText
     | WarningText
+    | LotWarningText
 )
 
 

@@ -5,7 +5,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from referent_ess.cli.options import AnalysisDestination, Inputs, OutputFormat, bundled
+from referent_ess.cli.options import (
+    LARGEST_LOT,
+    MAX_SAMPLES,
+    MAX_SEED,
+    MAX_SPREAD,
+    AnalysisDestination,
+    Inputs,
+    OutputFormat,
+    bundled,
+    numeric_option,
+)
 from referent_ess.cli.output import emit, read_files
 
 if TYPE_CHECKING:
@@ -17,7 +27,9 @@ if TYPE_CHECKING:
 @bundled
 def simulate(
     *,
-    lot: Annotated[int, typer.Option("--lot", help="The lot to simulate.", show_default=False)],
+    lot: Annotated[
+        int, numeric_option("--lot", 1, LARGEST_LOT, "The lot to simulate.", show_default=False)
+    ],
     inputs: Inputs,
     destination: AnalysisDestination,
 ) -> None:
@@ -42,14 +54,20 @@ def simulate(
 @bundled
 def sensitivity(
     *,
-    lot: Annotated[int, typer.Option("--lot", help="The lot to analyse.", show_default=False)],
+    lot: Annotated[
+        int, numeric_option("--lot", 1, LARGEST_LOT, "The lot to analyse.", show_default=False)
+    ],
     samples: Annotated[
-        int, typer.Option("--samples", help="Also draw this many random weightings (seeded).")
+        int,
+        numeric_option(
+            "--samples", 0, MAX_SAMPLES, "Also draw this many random weightings (seeded)."
+        ),
     ] = 0,
     spread: Annotated[
-        int, typer.Option("--spread", help="Random weights move by up to this many points.")
+        int,
+        numeric_option("--spread", 0, MAX_SPREAD, "Random weights move by up to this many points."),
     ] = 10,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the random draws.")] = 1,
+    seed: Annotated[int, numeric_option("--seed", 0, MAX_SEED, "Seed of the random draws.")] = 1,
     inputs: Inputs,
     destination: AnalysisDestination,
 ) -> None:
@@ -90,7 +108,9 @@ def sensitivity(
 @bundled
 def explain(
     *,
-    lot: Annotated[int, typer.Option("--lot", help="The lot of the offer.", show_default=False)],
+    lot: Annotated[
+        int, numeric_option("--lot", 1, LARGEST_LOT, "The lot of the offer.", show_default=False)
+    ],
     candidate: Annotated[str, typer.Argument(help="The candidate, as written in the workbook.")],
     inputs: Inputs,
     destination: AnalysisDestination,

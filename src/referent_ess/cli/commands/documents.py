@@ -5,7 +5,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from referent_ess.cli.options import ForceOption, Inputs, LotOption, bundled, out_option
+from referent_ess.cli.options import (
+    LARGEST_LOT,
+    ForceOption,
+    Inputs,
+    LotOption,
+    bundled,
+    numeric_option,
+    out_option,
+)
 from referent_ess.cli.output import flag_provisional, read_files, say_warning, say_written
 
 if TYPE_CHECKING:
@@ -60,8 +68,13 @@ def report(
 @bundled
 def letters(
     *,
-    lot: Annotated[int, typer.Option("--lot", help="The lot whose candidates are written to.")],
-    out: Annotated[Path, out_option("The folder to write the letters in.")],
+    lot: Annotated[
+        int,
+        numeric_option(
+            "--lot", 1, LARGEST_LOT, "The lot whose candidates are written to.", show_default=False
+        ),
+    ],
+    out: Annotated[Path, out_option("The folder to write the letters in.", folder=True)],
     template: Annotated[
         Path | None,
         typer.Option(
@@ -80,23 +93,17 @@ def letters(
     from referent_ess import i18n
     from referent_ess.analysis.needs_weights import require_weights
     from referent_ess.evaluation.lookup import lot_or_error
-    from referent_ess.files.atomic_write import write_atomically
-    from referent_ess.problems.errors import ReferentError
+    from referent_ess.files.atomic_write import write_files
     from referent_ess.render.letters.letters import build_letters
 
     evaluation = inputs.score()
     require_weights(evaluation, "letters")
     lot_or_error(evaluation, lot)
     written = build_letters(evaluation, lot, template)
-    if out.exists() and not out.is_dir():
-        raise ReferentError(
-            "output-is-file",
-            params=(("path", str(out)),),
-        )
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text in written.items():
-        write_atomically(out / name, text, inputs=read_files(evaluation), force=force)
-    typer.echo(i18n.tr("cli.written_letters", n=len(written), folder=out), err=True)
+    letters = [(out / name, text) for name, text in written.items()]
+    write_files(letters, inputs=read_files(evaluation), force=force, folder=out)  # all, or none
+    count = "one" if len(written) == 1 else "many"
+    typer.echo(i18n.tr(f"cli.written_letters.{count}", n=len(written), folder=out), err=True)
 
 
 @bundled

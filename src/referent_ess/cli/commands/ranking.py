@@ -2,15 +2,16 @@
 
 from typing import TYPE_CHECKING, Annotated
 
-import typer
-
 from referent_ess.cli.options import (
+    LARGEST_LOT,
     AllOption,
     Destination,
+    DetailOption,
     Inputs,
     LotOption,
     OutputFormat,
     bundled,
+    numeric_option,
 )
 from referent_ess.cli.output import (
     emit,
@@ -32,32 +33,42 @@ def score(
     inputs: Inputs,
     destination: Destination,
     every: AllOption = False,
+    detail: DetailOption = False,
 ) -> None:
     """Rank the offers of every lot: prices, points per criterion, total; then the offers not
     ranked, with their reasons. Exit 1 if an offer could not be evaluated (data errors).
 
     Example: referent score offers.xlsx --lot 3 --format json
     """
-    _rank_and_show(inputs, lot, destination, gaps=False, every=every)
+    _rank_and_show(inputs, lot, destination, gaps=False, every=every, detail=detail)
 
 
 @bundled
 def rank(
     *,
-    lot: Annotated[int, typer.Option("--lot", help="The lot to rank.", show_default=False)],
+    lot: Annotated[
+        int, numeric_option("--lot", 1, LARGEST_LOT, "The lot to rank.", show_default=False)
+    ],
     inputs: Inputs,
     destination: Destination,
     every: AllOption = False,
+    detail: DetailOption = False,
 ) -> None:
     """Rank one lot's offers, with each offer's gap to the first.
 
     Example: referent rank --lot 3
     """
-    _rank_and_show(inputs, lot, destination, gaps=True, every=every)
+    _rank_and_show(inputs, lot, destination, gaps=True, every=every, detail=detail)
 
 
 def _rank_and_show(
-    inputs: Inputs, lot: int | None, destination: Destination, *, gaps: bool, every: bool
+    inputs: Inputs,
+    lot: int | None,
+    destination: Destination,
+    *,
+    gaps: bool,
+    every: bool,
+    detail: bool,
 ) -> None:
     from referent_ess.evaluation.lookup import chosen_lots, lot_ids_or_error
     from referent_ess.render import csv_doc, json_doc, markdown_doc
@@ -74,7 +85,8 @@ def _rank_and_show(
         from referent_ess.render.terminal.tables import TOP, inputs_line, score_tables
 
         limit = None if every else TOP
-        tables = score_tables(evaluation, chosen_lots(evaluation, chosen), gaps=gaps, limit=limit)
+        lots = chosen_lots(evaluation, chosen)
+        tables = score_tables(evaluation, lots, gaps=gaps, limit=limit, detail=detail)
         return Group(Text(inputs_line(evaluation)), tables)
 
     emit(
@@ -83,7 +95,7 @@ def _rank_and_show(
             OutputFormat.JSON: lambda: json_doc.evaluation_json_parts(evaluation, chosen),
             OutputFormat.CSV: lambda: csv_doc.evaluation_csv(evaluation, chosen),
             OutputFormat.MARKDOWN: lambda: markdown_doc.evaluation_markdown(
-                evaluation, chosen, gaps=gaps
+                evaluation, chosen, gaps=gaps, detail=detail
             ),
         },
         table,

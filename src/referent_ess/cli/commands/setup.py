@@ -5,7 +5,15 @@ from typing import Annotated
 
 import typer
 
-from referent_ess.cli.options import CriteriaOption, ForceOption, Inputs, LotsOption
+from referent_ess.cli.options import (
+    MAX_INIT_LOTS,
+    CriteriaOption,
+    ForceOption,
+    Inputs,
+    LotsOption,
+    file_to_write,
+    numeric_option,
+)
 from referent_ess.cli.output import say_written
 
 
@@ -13,7 +21,7 @@ def init(
     folder: Annotated[
         Path, typer.Argument(help="The folder of the new consultation.", show_default=True)
     ] = Path("."),
-    lots: Annotated[int, typer.Option("--lots", help="How many lots.")] = 4,
+    lots: Annotated[int, numeric_option("--lots", 1, MAX_INIT_LOTS, "How many lots.")] = 4,
     title: Annotated[
         str, typer.Option("--title", help="The consultation's title.")
     ] = "Ma consultation",
@@ -21,7 +29,8 @@ def init(
         bool,
         typer.Option(
             "--force",
-            help="Replace the files if they exist (never an offers.xlsx that holds offers).",
+            help="Replace the files if they exist (never an offers.xlsx that holds offers, or "
+            "that cannot be read to check it holds none).",
         ),
     ] = False,
 ) -> None:
@@ -41,7 +50,15 @@ def init(
 
 def template(
     out: Annotated[
-        Path, typer.Option("--out", "--output", "-o", help="The workbook to write.")
+        Path,
+        typer.Option(
+            "--out",
+            "--output",
+            "-o",
+            help="The workbook to write.",
+            parser=file_to_write,
+            metavar="<path>",
+        ),
     ] = Path("offers.xlsx"),
     evaluators: Annotated[
         str | None,

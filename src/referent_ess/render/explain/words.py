@@ -16,6 +16,7 @@ from referent_ess.analysis.explain.terms import (
     FormulaName,
     Joiner,
     Listed,
+    LotWarningText,
     MaxPoints,
     Moment,
     Money,
@@ -97,6 +98,9 @@ def worded(value: Value) -> str:
             return list(phrases.excluded_reasons(result))[index]
         case WarningText(result, index):
             warning = result.warnings[index]
+            return i18n.message(warning.code, warning.params)
+        case LotWarningText(lot, index):
+            warning = lot.warnings[index]
             return i18n.message(warning.code, warning.params)
     raise TypeError(f"not a value of an explanation: {value!r}")
 

@@ -21,9 +21,10 @@ _CHAR_WIDTH = 6.6  # average width of a 12 px sans-serif character, in SVG units
 
 
 def lot_chart(config: Config, lot: LotResult) -> str:
-    """The totals of the ranked offers as horizontal bars stacked by criterion, inline SVG."""
+    """The totals of the ranked offers as horizontal bars stacked by the lot's top-level
+    criteria (a criterion's sub-criteria are in its segment), inline SVG."""
     lot_id = lot.lot.id
-    criteria = config.criteria
+    criteria = config.criteria_for(lot_id).criteria
     total = Fraction(config.total)
     width = 880.0
     names = [f"{r.rank}. {candidate_name(r)}" for r in lot.ranked]

@@ -2,7 +2,7 @@
 check and the offers not ranked (with their reasons and legal basis); and the offers without a
 lot, which make every ranking provisional."""
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from referent_ess import i18n
 from referent_ess.config.model import Config
@@ -13,10 +13,12 @@ from referent_ess.problems.problem import Problem
 from referent_ess.render.cells import gap_to_first
 from referent_ess.render.document_phrases import (
     candidate_name,
+    indented_label,
     lead_of,
     report_price_note,
     report_reason,
     report_tie_notes,
+    report_tree_notes,
 )
 from referent_ess.render.html.chart import lot_chart
 from referent_ess.render.html.markup import (
@@ -61,12 +63,13 @@ def lot_section(evaluation: Evaluation, lot: LotResult) -> str:
     parts.append(f"<h3>{tr('doc.html.lot.ranking')}</h3>")
     if lot.ranked:
         parts.append(_ranking_table(evaluation, lot))
+        parts.append(_detail_table(evaluation, lot))
         parts.append(f'<div class="notes">{_notes(evaluation, lot)}</div>')
         parts.append(lot_chart(evaluation.config, lot))
     else:
         parts.append(f'<p class="empty">{tr("doc.no_ranking")}</p>')
     parts.append(_comments(evaluation.config, lot))
-    parts.append(_warnings(lot.offers))
+    parts.append(_warnings(lot))
     parts.append(f"<h3>{tr('lot.not_ranked')}</h3>")
     if lot.excluded:
         parts.append(excluded_table(evaluation.config, lot.excluded))
@@ -87,15 +90,17 @@ def _provisional_alert(evaluation: Evaluation, lot: LotResult) -> str:
 
 
 def _ranking_table(evaluation: Evaluation, lot: LotResult) -> str:
-    """Rank, candidate, prices, points per criterion, total and gap; the winner highlighted."""
+    """Rank, candidate, prices, points per top-level criterion of the lot, total and gap; the
+    winner highlighted."""
     config = evaluation.config
+    criteria = config.criteria_for(lot.lot.id).criteria
     heads = [
         f'<th scope="col" class="num">{tr("col.rank")}</th>',
         f'<th scope="col">{tr("col.candidate")}</th>',
         f'<th scope="col" class="num">{tr("doc.col.price_ht")}</th>',
         f'<th scope="col" class="num">{tr("doc.col.price_ttc")}</th>',
     ]
-    for criterion in config.criteria:
+    for criterion in criteria:
         top = compact(max_points(config.total, criterion.weight))
         heads.append(
             f'<th scope="col" class="num crit"><span class="crit-label" '
@@ -120,10 +125,7 @@ def _ranking_table(evaluation: Evaluation, lot: LotResult) -> str:
             f'<th scope="row" class="candidate">{name}</th>',
             f'<td class="num">{money_cell(result.price_ht)}</td>',
             f'<td class="num">{money_cell(result.price_ttc)}</td>',
-            *(
-                f'<td class="num">{points_cell(result.points.get(c.id))}</td>'
-                for c in config.criteria
-            ),
+            *(f'<td class="num">{points_cell(result.points.get(c.id))}</td>' for c in criteria),
             f'<td class="num total">{figure(result.total)}</td>',
             f'<td class="num">{points_cell(gap)}</td>',
         ]
@@ -137,10 +139,48 @@ def _ranking_table(evaluation: Evaluation, lot: LotResult) -> str:
     )
 
 
+def _detail_table(evaluation: Evaluation, lot: LotResult) -> str:
+    """The points of every sub-criterion of the lot's criteria, offer by offer in rank order
+    (nothing when the lot's criteria have none): the detail a candidate may ask for."""
+    config = evaluation.config
+    criteria = config.criteria_for(lot.lot.id)
+    nodes = [n for n in criteria.nodes if criteria.depth_of(n.id) > 1]
+    if not nodes:
+        return ""
+    heads = [f'<th scope="col">{tr("col.candidate")}</th>']
+    for node in nodes:
+        top = compact(max_points(config.total, node.weight))
+        parent = criteria.parent_of(node.id)
+        whole = f"{parent.label} — {node.label}" if parent is not None else node.label
+        label = indented_label(short_label(node.label), criteria.depth_of(node.id) - 1)
+        heads.append(
+            f'<th scope="col" class="num crit"><span class="crit-label" '
+            f'title="{escape(whole)}">{escape(label)}</span><span class="max">/{top}</span></th>'
+        )
+    rows = [
+        f'<tr><th scope="row" class="candidate">{escape(candidate_name(result))}</th>'
+        + "".join(f'<td class="num">{points_cell(result.points.get(n.id))}</td>' for n in nodes)
+        + "</tr>"
+        for result in lot.ranked
+    ]
+    caption = tr("doc.html.lot.detail_caption", lot=lot.lot.id)
+    return (
+        f"<h3>{tr('doc.sub_criteria')}</h3>"
+        f'<table class="ranking detail"><caption class="visually-hidden">{caption}</caption>'
+        f"<thead><tr>{''.join(heads)}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def _notes(evaluation: Evaluation, lot: LotResult) -> str:
-    """The price note and the tie notes under the ranking, each with its lead in bold."""
+    """The price note, what each criterion with sub-criteria is made of, and the tie notes
+    under the ranking, each with its lead in bold."""
     notes = [
         lead_of(report_price_note(evaluation, lot), "doc.price_points"),
+        *(
+            lead_of(note, "doc.sub_criteria")
+            for note in report_tree_notes(evaluation.config, lot.lot.id)
+        ),
         *(lead_of(note, "doc.tie") for note in report_tie_notes(evaluation.config, lot)),
     ]
     return "".join(
@@ -155,7 +195,7 @@ def _comments(config: Config, lot: LotResult) -> str:
     """The jury's written justification next to the points it explains (R2181-3)."""
     rows = []
     for result in lot.offers:
-        for criterion in config.criteria:
+        for criterion in config.criteria_for(lot.lot.id).marked:
             comment = result.offer.comments.get(criterion.id)
             if not comment:
                 continue
@@ -180,12 +220,17 @@ def _comments(config: Config, lot: LotResult) -> str:
     )
 
 
-def _warnings(results: Iterable[OfferResult]) -> str:
-    """Warnings do not change a result, but a buyer may have to explain them."""
+def _warnings(lot: LotResult) -> str:
+    """Warnings do not change a result, but a buyer may have to explain them: the lot's own
+    first (vat-basis), then each offer's."""
     colon = tr("punct.colon")
     items = [
+        f"<li><strong>{tr('doc.lot', lot=lot.lot.id)}</strong>{colon}{_warning_text(problem)}</li>"
+        for problem in lot.warnings
+    ]
+    items += [
         f"<li><strong>{escape(candidate_name(result))}</strong>{colon}{_warning_text(problem)}</li>"
-        for result in results
+        for result in lot.offers
         for problem in result.warnings
     ]
     if not items:

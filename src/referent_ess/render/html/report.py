@@ -19,12 +19,18 @@ from importlib import resources
 from string import Template
 
 from referent_ess import i18n
+from referent_ess.base.writable import writable
 from referent_ess.config.choices import PriceFormula
-from referent_ess.config.model import Config, Criterion
+from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr
-from referent_ess.render.document_phrases import candidate_name, input_role
+from referent_ess.render.document_phrases import (
+    candidate_name,
+    indented_label,
+    input_role,
+    lots_of,
+)
 from referent_ess.render.html.lot_section import lot_section, unplaced_section
 from referent_ess.render.html.markup import (
     NOT_APPLICABLE,
@@ -36,7 +42,6 @@ from referent_ess.render.html.markup import (
 )
 from referent_ess.render.phrases import (
     basis_words,
-    criterion_label,
     deadline_words,
     formula_described,
     formula_text,
@@ -68,12 +73,13 @@ def build_report_html(
             _method_section(evaluation.config),
             _audit_section(evaluation, run),
         ]
-        return _PAGE.substitute(
+        page = _PAGE.substitute(
             title=escape(tr("doc.report.of", title=consultation.title)),
             generator=escape(f"referent {run.version}"),
             style=_style(),
             body="\n".join(part for part in parts if part),
         )
+        return writable(page)
 
 
 def _date_fr(moment: date | datetime) -> str:
@@ -227,27 +233,16 @@ def _prices(result: OfferResult) -> str:
 def _method_section(config: Config) -> str:
     """The rules the numbers follow, so that the report explains itself."""
     consultation = config.consultation
-    rows = []
-    for criterion in config.criteria:
-        top = compact(max_points(config.total, criterion.weight))
-        rows.append(
-            f'<tr><th scope="row">{escape(criterion.label)}<span class="sub">'
-            f"{escape(criterion.id)}</span></th>"
-            f'<td class="num">{compact(criterion.weight)} %</td>'
-            f'<td class="num">{top}</td><td>{_scoring_rule(config, criterion)}</td></tr>'
+    sets = config.sets_in_use
+    tables, tie_breaks = [], []
+    for criteria in sets:
+        heading = "" if len(sets) == 1 else f"<h4>{escape(lots_of(config, criteria))}</h4>"
+        tables.append(heading + _criteria_table(config, criteria))
+        tie_break = _tie_break(criteria)
+        tie_breaks.append(
+            tie_break if len(sets) == 1 else f"{lots_of(config, criteria)} : {tie_break}"
         )
-    head = (
-        f'<tr><th scope="col">{tr("doc.col.criterion")}</th>'
-        f'<th scope="col" class="num">{tr("doc.html.col.weight")}</th>'
-        f'<th scope="col" class="num">{tr("doc.html.col.max_points")}</th>'
-        f'<th scope="col">{tr("doc.col.scoring")}</th></tr>'
-    )
-    labels = [f"« {escape(criterion_label(config, c))} »" for c in config.tie_break]
-    if labels:
-        then = tr("note.hierarchy.then")
-        tie_break = tr("doc.html.method.tie_break", criteria=then.join(labels))
-    else:
-        tie_break = tr("doc.html.method.no_tie_break")
+    tie_break = " ".join(tie_breaks)
     statuses = "".join(
         f'<tr><th scope="row">{status_label(status)}</th><td>{status_explained(status)}</td>'
         f"<td>{escape(LEGAL_BASIS.get(status) or _no_legal_basis(status))}</td></tr>"
@@ -259,7 +254,7 @@ def _method_section(config: Config) -> str:
 <h2 id="methode-titre">{tr("doc.html.method")}</h2>
 <h3>{tr("doc.criteria")}</h3>
 <p>{tr("doc.html.method.points", total=compact(config.total))}</p>
-<table class="criteria"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>
+{"".join(tables)}
 <h3>{tr("doc.html.method.prices")}</h3>
 <p>{tr("doc.html.method.prices_text", vat=vat, basis=basis)}</p>
 <h3>{tr("doc.html.method.rounding")}</h3>
@@ -275,6 +270,39 @@ def _method_section(config: Config) -> str:
 </section>"""
 
 
+def _criteria_table(config: Config, criteria: CriteriaSet) -> str:
+    """Every criterion of a set with its weight, maximum and rule; a sub-criterion after its
+    parent, indented."""
+    rows = []
+    for criterion in criteria.nodes:
+        depth = criteria.depth_of(criterion.id)
+        top = compact(max_points(config.total, criterion.weight))
+        css = ' class="sub-criterion"' if depth > 1 else ""
+        label = indented_label(criterion.label, depth)
+        rows.append(
+            f'<tr{css}><th scope="row">{escape(label)}<span class="sub">'
+            f"{escape(criterion.id)}</span></th>"
+            f'<td class="num">{compact(criterion.weight)} %</td>'
+            f'<td class="num">{top}</td><td>{_scoring_rule(config, criterion)}</td></tr>'
+        )
+    head = (
+        f'<tr><th scope="col">{tr("doc.col.criterion")}</th>'
+        f'<th scope="col" class="num">{tr("doc.html.col.weight")}</th>'
+        f'<th scope="col" class="num">{tr("doc.html.col.max_points")}</th>'
+        f'<th scope="col">{tr("doc.col.scoring")}</th></tr>'
+    )
+    return f'<table class="criteria"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _tie_break(criteria: CriteriaSet) -> str:
+    """The set's tie-break rule, its criteria by label."""
+    labels = [f"« {escape(c.label)} »" for i in criteria.tie_break if (c := criteria.node(i))]
+    if labels:
+        then = tr("note.hierarchy.then")
+        return tr("doc.html.method.tie_break", criteria=then.join(labels))
+    return tr("doc.html.method.no_tie_break")
+
+
 def _no_legal_basis(status: Status) -> str:
     """What the method table says for a status that is no ground of law."""
     if status is Status.INVALID:
@@ -285,6 +313,8 @@ def _no_legal_basis(status: Status) -> str:
 def _scoring_rule(config: Config, criterion: Criterion) -> str:
     top = compact(max_points(config.total, criterion.weight))
     rule = criterion.price
+    if criterion.sub_criteria:
+        return tr("doc.parent_rule")
     if rule is None:
         return tr("doc.marks_rule", scale=compact(criterion.scale), top=top)
     basis = rule.basis.value.upper()

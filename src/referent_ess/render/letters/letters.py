@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from referent_ess import i18n
+from referent_ess.base.writable import writable
 from referent_ess.config.model import Config
 from referent_ess.evaluation.lookup import lot_or_error
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
@@ -26,8 +27,9 @@ from referent_ess.problems.errors import ReferentError
 from referent_ess.render.document_phrases import candidate_name
 from referent_ess.render.letters import paragraphs
 from referent_ess.render.letters.file_names import file_names
-from referent_ess.render.letters.markdown import amount, md, ordinal, points, when
+from referent_ess.render.letters.markdown import amount, ordinal, points, when
 from referent_ess.render.letters.templates import load_templates
+from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import award_note, status_explained, status_label
 
 
@@ -52,7 +54,7 @@ def build_letters(
         for result, name in zip(lot.offers, names, strict=True):
             values = _values(evaluation.config, lot, result, winner, when_written)
             template = templates.award if result is winner else templates.rejection
-            letters[name] = _tidy(template.substitute(values))
+            letters[name] = writable(_tidy(template.substitute(values)))
     return letters
 
 

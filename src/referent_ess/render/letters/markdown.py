@@ -1,8 +1,7 @@
-"""How a letter writes what it did not word itself: text from the inputs made inert in Markdown,
-and the figures (points, signed gaps, amounts, ranks, dates) as French letters write them, with
-:mod:`referent_ess.i18n.numbers`."""
+"""How a letter writes its figures (points, signed gaps, amounts, ranks, dates) as French letters
+write them, with :mod:`referent_ess.i18n.numbers`; text from the inputs is made inert in Markdown
+by :func:`referent_ess.render.markdown_text.md`, as in every Markdown document."""
 
-import re
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -11,13 +10,6 @@ from referent_ess.i18n import numbers, tr
 
 NOT_APPLICABLE = "—"
 _MINUS = "\u2212"
-# `_` only at a word's edge: snake_case ids stay readable, `_emphasis_` stays inert
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>|#]|(?<!\w)_|_(?!\w))")
-
-
-def md(text: str) -> str:
-    """Text from the inputs, inert in Markdown: no table break, no emphasis, no link, no HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def figure(value: Fraction | Decimal | int) -> str:

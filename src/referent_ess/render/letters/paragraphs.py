@@ -10,14 +10,9 @@ from referent_ess.config.model import Config
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Reason, Status
 from referent_ess.i18n import numbers, tr
-from referent_ess.render.letters.markdown import (
-    NOT_APPLICABLE,
-    figure,
-    md,
-    ordinal,
-    points,
-    signed,
-)
+from referent_ess.render.document_phrases import indented_label
+from referent_ess.render.letters.markdown import NOT_APPLICABLE, figure, ordinal, points, signed
+from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import (
     letter_reason,
     reasons_with_caps,
@@ -88,7 +83,8 @@ def ranking(config: Config, lot: LotResult, result: OfferResult) -> str:
     )
     for tie in lot.ties:
         if any(other is result for other in tie.offers) and tie.decided_by is not None:
-            criterion = next(c for c in config.criteria if c.id == tie.decided_by)
+            criterion = config.criteria_for(lot.lot.id).node(tie.decided_by)
+            assert criterion is not None  # a tie-break names a node of the lot's set
             others = len(tie.offers) - 1
             with_whom = tr(
                 numbers.plural(others, "doc.letter.others.one", "doc.letter.others.other"), n=others
@@ -103,16 +99,18 @@ def ranking(config: Config, lot: LotResult, result: OfferResult) -> str:
 
 
 def points_table(config: Config, result: OfferResult, winner: OfferResult | None) -> str:
-    """Criterion, points max, this offer's points and, in a rejection, the winner's."""
+    """Criterion, points max, this offer's points and, in a rejection, the winner's; each
+    sub-criterion after its parent."""
     header = [tr("doc.col.criterion"), tr("doc.letter.col.max"), tr("doc.letter.col.yours")]
     if winner is not None:
         header.append(tr("doc.letter.col.retained"))
     ranked = result.rank is not None
     rows = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
-    for criterion in config.criteria:
+    criteria = config.criteria_for(result.offer.lot)
+    for criterion in criteria.nodes:
         maximum = scoring.max_points(config.total, criterion.weight)
         cells = [
-            md(criterion.label),
+            md(indented_label(criterion.label, criteria.depth_of(criterion.id))),
             figure(maximum),
             points(result.points.get(criterion.id)) if ranked else NOT_APPLICABLE,
         ]
@@ -137,7 +135,7 @@ def comments(config: Config, result: OfferResult, whose: str) -> str:
     if result.rank is None or not written:
         return ""
     lines = [tr("doc.letter.comments", whose=tr(whose)), ""]
-    for criterion in config.criteria:
+    for criterion in config.criteria_for(result.offer.lot).marked:
         comment = written.get(criterion.id)
         if comment:
             lines.append(f"- {md(criterion.label)}{tr('punct.colon')}{md(comment)}")
@@ -145,7 +143,8 @@ def comments(config: Config, result: OfferResult, whose: str) -> str:
 
 
 def advantages(config: Config, result: OfferResult, winner: OfferResult) -> str:
-    """Criterion by criterion, where the winning offer scored more or less than this one.
+    """Criterion by criterion (and sub-criterion by sub-criterion), where the winning offer
+    scored more or less than this one.
 
     Differences are computed on the exact points, then rounded, like every gap of the tool."""
     assert result.total is not None
@@ -153,7 +152,7 @@ def advantages(config: Config, result: OfferResult, winner: OfferResult) -> str:
     ahead: list[str] = []
     behind: list[str] = []
     level: list[str] = []
-    for criterion in config.criteria:
+    for criterion in config.criteria_for(result.offer.lot).nodes:
         theirs = winner.points.get(criterion.id, Fraction(0))
         ours = result.points.get(criterion.id, Fraction(0))
         label = f"« {md(criterion.label)} »"

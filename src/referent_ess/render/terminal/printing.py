@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 
+from referent_ess.base.writable import writable
 from referent_ess.i18n import tr
 
 
@@ -86,7 +87,8 @@ def plain_parts(renderable: RenderableType) -> Iterator[str]:
         for piece in pieces:
             with wide.capture() as capture:
                 wide.print(piece)
-            yield "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+            text = "".join(line.rstrip() + "\n" for line in capture.get().splitlines())
+            yield writable(text)  # a file or a pipe: the characters XML forbids replaced
 
 
 def _flat(renderable: RenderableType) -> Iterator[RenderableType]:

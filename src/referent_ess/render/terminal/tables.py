@@ -24,18 +24,25 @@ from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr
 from referent_ess.i18n.numbers import percent, short_raw
 from referent_ess.problems.problem import ValidationReport
-from referent_ess.render.cells import criterion_heading, criterion_value, gap_to_first
+from referent_ess.render.cells import (
+    criterion_heading,
+    criterion_value,
+    gap_to_first,
+    shown_criteria,
+)
 from referent_ess.render.phrases import (
     abnormal_text,
     award_note,
     excluded_reasons,
     formula_label,
     inputs_text,
+    lot_warnings,
     neutralisation_text,
     price_note,
     sensitivity_summary,
     status_label,
     tie_notes,
+    tree_notes,
 )
 from referent_ess.render.terminal.printing import keep_whole, new_table
 
@@ -66,13 +73,20 @@ TOP = 50  # ranked offers shown per lot in a table; --all or --format csv/json s
 
 
 def score_tables(
-    evaluation: Evaluation, lots: Sequence[LotResult], *, gaps: bool, limit: int | None = TOP
+    evaluation: Evaluation,
+    lots: Sequence[LotResult],
+    *,
+    gaps: bool,
+    limit: int | None = TOP,
+    detail: bool = False,
 ) -> RenderableType:
-    """Per lot: the ranked offers (the winner marked ★, unless the ranking is provisional), how
-    price points were computed, ties, then the others with their reasons."""
-    criteria = evaluation.config.criteria
+    """Per lot: the ranked offers (the winner marked ★, unless the ranking is provisional) with
+    the points of the lot's top-level criteria (``detail``: of every sub-criterion too), how
+    price points were computed, what each criterion with sub-criteria is made of, ties, then
+    the others with their reasons."""
     parts: list[RenderableType] = []
     for lot in lots:
+        criteria = shown_criteria(evaluation.config, lot.lot.id, detail=detail)
         parts.append(Text(_lot_title(lot), style="bold"))
         parts.append(Text(f"{_caps(lot)} · {tr('lot.ranked_count', n=len(lot.ranked))}"))
         if lot.provisional:
@@ -83,8 +97,11 @@ def score_tables(
             if hidden > 0:
                 parts.append(Text(tr("more_ranked", n=hidden), style="italic"))
             parts.append(Text(price_note(evaluation, lot), style="italic"))
+            notes = tree_notes(evaluation.config, lot.lot.id)
+            parts += [Text(note, style="italic") for note in notes]
             if lot.abnormal_note:
                 parts.append(Text(abnormal_text(evaluation), style="italic"))
+            parts += [Text(line, style="bold yellow") for line in lot_warnings(lot)]
             parts += [Text(note, style="italic") for note in tie_notes(lot)]
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))
@@ -106,7 +123,7 @@ def score_tables(
 def _ranking(
     evaluation: Evaluation,
     lot: LotResult,
-    criteria: Sequence[Criterion],
+    criteria: Sequence[tuple[Criterion, int]],
     *,
     gaps: bool,
     limit: int | None = TOP,
@@ -118,8 +135,9 @@ def _ranking(
     table.add_column(tr("col.price_ttc"), justify="right")
     config = evaluation.config
     weighted = config.ordering is Ordering.WEIGHTED  # a hierarchy has no total and no gap
-    for criterion in criteria:
-        table.add_column(criterion_heading(criterion, config).replace(" ", "\n"), justify="right")
+    for criterion, depth in criteria:
+        heading = criterion_heading(criterion, config, depth).replace(" ", "\n")
+        table.add_column(heading, justify="right")
     if weighted:
         table.add_column(
             f"{tr('col.total')}\n/{short_raw(round_half_up(config.total))}", justify="right"
@@ -134,7 +152,7 @@ def _ranking(
             result.candidate,
             _cell(i18n.money(result.price_ht)),
             _cell(i18n.money(result.price_ttc)),
-            *(_cell(i18n.number(criterion_value(result, c, config))) for c in criteria),
+            *(_cell(i18n.number(criterion_value(result, c, config))) for c, _ in criteria),
         ]
         if weighted:
             cells.append(_cell(i18n.number(result.total)))

@@ -7,15 +7,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import i18n
+from referent_ess.base.writable import writable
 from referent_ess.config.model import Config
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Reason
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.cells import gap_to_first
 from referent_ess.render.document_phrases import (
     candidate_name,
+    indented_label,
     report_price_note,
     report_reason,
     report_tie_notes,
+    report_tree_notes,
 )
 from referent_ess.render.phrases import (
     abnormal_text,
@@ -72,9 +75,11 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
     ]
     criterion_cols: dict[str, int] = {}
     comment_cols: dict[str, int] = {}
-    for criterion in config.criteria:
+    criteria = config.criteria_for(lot.lot.id)
+    for criterion in criteria.nodes:  # every sub-criterion after its parent
         top = plain(maximum(config, criterion))
-        headers.append((tr("doc.xlsx.col.criterion", criterion=criterion.label, top=top), 18))
+        label = indented_label(criterion.label, criteria.depth_of(criterion.id))
+        headers.append((tr("doc.xlsx.col.criterion", criterion=label, top=top), 18))
         criterion_cols[criterion.id] = len(headers)
         if criterion.id in commented:
             headers.append((tr("doc.xlsx.col.comment"), 45))
@@ -149,10 +154,15 @@ def _lot_notes(evaluation: Evaluation, lot: LotResult) -> list[str]:
         notes.append(provisional_note(evaluation, [lot]))
     if lot.ranked:
         notes.append(report_price_note(evaluation, lot))
+        notes += report_tree_notes(evaluation.config, lot.lot.id)
         notes += report_tie_notes(evaluation.config, lot)
         notes.append(tr("doc.xlsx.lot.gap_note"))
     if lot.abnormal_note:
         notes.append(abnormal_text(evaluation) + ".")
+    for warning in lot.warnings:  # the lot's own (vat-basis): the message names the lot
+        notes.append(
+            tr("doc.xlsx.lot.check_lot", detail=i18n.message(warning.code, warning.params))
+        )
     for result in lot.offers:
         for warning in result.warnings:
             detail = i18n.message(warning.code, warning.params)
@@ -226,9 +236,9 @@ def _chart(
     chart.y_axis.delete = False
     chart.x_axis.delete = False
     labels = Reference(ws, min_col=2, min_row=first, max_row=end)
-    for criterion in config.criteria:
+    for criterion in config.criteria_for(lot.lot.id).criteria:  # sub-criteria are in theirs
         values = Reference(ws, min_col=criterion_cols[criterion.id], min_row=first, max_row=end)
-        series = Series(values, title=criterion.label)
+        series = Series(values, title=writable(criterion.label))  # into the chart's XML
         series.cat = AxDataSource(strRef=StrRef(f=str(labels)))  # names are text, not numbers
         chart.series.append(series)
     chart.legend.position = "b"

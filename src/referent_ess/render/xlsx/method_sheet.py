@@ -6,13 +6,13 @@ from decimal import Decimal
 
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import AbnormalMethod, PriceFormula
-from referent_ess.config.model import Config
+from referent_ess.config.model import Config, CriteriaSet
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.results import LEGAL_BASIS, Status
 from referent_ess.i18n import numbers, tr
+from referent_ess.render.document_phrases import indented_label, lots_of
 from referent_ess.render.phrases import (
     basis_words,
-    criterion_label,
     formula_described,
     status_explained,
     status_label,
@@ -28,26 +28,13 @@ def method_sheet(sheet: SheetWriter, config: Config) -> None:
     row = 3
     sheet.put(row, 1, tr("doc.criteria"), font=BOLD, measure=False)
     row += 1
-    headers = ["doc.col.criterion", "doc.xlsx.col.label", "doc.xlsx.col.weight"]
-    headers += ["doc.col.scoring", "doc.xlsx.col.max_points"]
-    for col, header in enumerate(headers, start=1):
-        sheet.put(row, col, tr(header), header=True, wrap=14)
-    for criterion in config.criteria:
-        row += 1
-        top = maximum(config, criterion)
-        if criterion.is_price:
-            how = tr("doc.xlsx.method.price_rule", formula=price_formula(config))
-        else:
-            how = tr("doc.marks_rule", scale=plain(criterion.scale), top=plain(top))
-        sheet.put(row, 1, criterion.id)
-        sheet.put(row, 2, criterion.label, wrap=50)
-        sheet.put(row, 3, criterion.weight)
-        sheet.put(row, 4, how, wrap=40)
-        sheet.put(row, 5, numbers.points(top), fmt=POINTS_FORMAT)
-    row += 1
-    sheet.put(row, 1, tr("col.total"), font=BOLD)
-    sheet.put(row, 3, sum((c.weight for c in config.criteria), Decimal(0)), font=BOLD)
-    sheet.put(row, 5, round_half_up(config.total), fmt=POINTS_FORMAT, font=BOLD)
+    sets = config.sets_in_use
+    for criteria in sets:
+        if len(sets) > 1:
+            sheet.put(row, 1, lots_of(config, criteria), font=BOLD, measure=False)
+            row += 1
+        row = _criteria_table(sheet, row, config, criteria) + 2
+    row -= 2
 
     for title, text in _sections(config):
         row += 2
@@ -75,30 +62,83 @@ def method_sheet(sheet: SheetWriter, config: Config) -> None:
     sheet.finish(maximum=52)
 
 
-def _sections(config: Config) -> list[tuple[str, str]]:
-    """Each rule: its title and its paragraph."""
-    consultation = config.consultation
-    price = config.price_criterion
+def _criteria_table(sheet: SheetWriter, row: int, config: Config, criteria: CriteriaSet) -> int:
+    """A set's criteria, each sub-criterion after its parent with its label indented, and the
+    total of the top-level weights; the last row written."""
+    headers = ["doc.col.criterion", "doc.xlsx.col.label", "doc.xlsx.col.weight"]
+    headers += ["doc.col.scoring", "doc.xlsx.col.max_points"]
+    for col, header in enumerate(headers, start=1):
+        sheet.put(row, col, tr(header), header=True, wrap=14)
+    for criterion in criteria.nodes:
+        row += 1
+        top = maximum(config, criterion)
+        if criterion.sub_criteria:
+            how = tr("doc.parent_rule")
+        elif criterion.is_price:
+            how = tr("doc.xlsx.method.price_rule", formula=price_formula(config, criteria))
+        else:
+            how = tr("doc.marks_rule", scale=plain(criterion.scale), top=plain(top))
+        label = indented_label(criterion.label, criteria.depth_of(criterion.id))
+        sheet.put(row, 1, criterion.id)
+        sheet.put(row, 2, label, wrap=50)
+        sheet.put(row, 3, criterion.weight)
+        sheet.put(row, 4, how, wrap=40)
+        sheet.put(row, 5, numbers.points(top), fmt=POINTS_FORMAT)
+    row += 1
+    sheet.put(row, 1, tr("col.total"), font=BOLD)
+    sheet.put(row, 3, sum((c.weight for c in criteria.criteria), Decimal(0)), font=BOLD)
+    sheet.put(row, 5, round_half_up(config.total), fmt=POINTS_FORMAT, font=BOLD)
+    return row
+
+
+def _per_set(config: Config, texts: list[tuple[CriteriaSet, str]]) -> str:
+    """One text per set in use: alone when all lots share one, else each after its lots."""
+    if len(texts) == 1:
+        return texts[0][1]
+    return " ".join(f"{lots_of(config, criteria)} : {text}" for criteria, text in texts)
+
+
+def _formula_text(config: Config, criteria: CriteriaSet) -> str:
+    price = criteria.price_criterion
     rule = price.price
     assert rule is not None
-    basis = basis_words(rule.basis)
     extra = {
         PriceFormula.PROPORTIONAL: "",
         PriceFormula.LINEAR: tr("doc.xlsx.method.linear"),
         PriceFormula.GAP: tr("doc.xlsx.method.gap", k=plain(rule.k)),
     }[rule.formula]
-    documents = ", ".join(consultation.required_documents) or tr("doc.xlsx.method.no_documents")
+    return tr(
+        "doc.xlsx.method.formula_text",
+        criterion=price.label,
+        formula=formula_described(rule.formula),
+        expression=price_formula(config, criteria),
+        basis=basis_words(rule.basis),
+        extra=extra,
+    )
+
+
+def _documents_text(config: Config) -> str:
+    """The documents required: the consultation's list, or each lot's when they differ."""
+    none = tr("doc.xlsx.method.no_documents")
+    lists = {config.documents_for(lot.id) for lot in config.lots}
+    if len(lists) <= 1:
+        return ", ".join(config.documents_for(config.lots[0].id)) or none
+    return tr("punct.semicolon").join(
+        f"{tr('doc.lot', lot=lot.id)}{tr('punct.colon')}"
+        f"{', '.join(config.documents_for(lot.id)) or none}"
+        for lot in config.lots
+    )
+
+
+def _sections(config: Config) -> list[tuple[str, str]]:
+    """Each rule: its title and its paragraph."""
+    consultation = config.consultation
+    sets = config.sets_in_use
+    documents = _documents_text(config)
     return [
         (
             tr("doc.xlsx.method.formula"),
-            tr(
-                "doc.xlsx.method.formula_text",
-                criterion=price.label,
-                formula=formula_described(rule.formula),
-                expression=price_formula(config),
-                basis=basis,
-                extra=extra,
-            ),
+            _per_set(config, [(s, _formula_text(config, s)) for s in sets]),
         ),
         (
             tr("doc.xlsx.method.prices"),
@@ -109,7 +149,10 @@ def _sections(config: Config) -> list[tuple[str, str]]:
             ),
         ),
         (tr("doc.xlsx.method.rounding"), tr("doc.xlsx.method.rounding_text")),
-        (tr("doc.xlsx.method.ties"), _tie_break_text(config)),
+        (
+            tr("doc.xlsx.method.ties"),
+            _per_set(config, [(s, _tie_break_text(s)) for s in sets]),
+        ),
         (tr("doc.xlsx.method.abnormal"), _abnormal_text(config)),
         (
             tr("doc.xlsx.method.deadline"),
@@ -131,10 +174,10 @@ def _abnormal_text(config: Config) -> str:
     return tr("doc.xlsx.abnormal.rule", rule=rule, n=MINIMUM_OFFERS)
 
 
-def _tie_break_text(config: Config) -> str:
-    if not config.tie_break:
+def _tie_break_text(criteria: CriteriaSet) -> str:
+    if not criteria.tie_break:
         return tr("doc.xlsx.method.no_tie_break")
     labels = tr("note.hierarchy.then").join(
-        f"« {criterion_label(config, c)} »" for c in config.tie_break
+        f"« {node.label} »" for c in criteria.tie_break if (node := criteria.node(c)) is not None
     )
     return tr("doc.xlsx.method.tie_break", criteria=labels)

@@ -107,8 +107,10 @@ def _summary_sheet(sheet: SheetWriter, evaluation: Evaluation, lots: Sequence[Lo
         (
             tr("doc.xlsx.summary.criteria"),
             tr(
-                "doc.xlsx.summary.criteria_value",
-                n=len(config.criteria),
+                "doc.xlsx.summary.criteria_value"
+                if len(config.sets_in_use) == 1
+                else "doc.xlsx.summary.criteria_by_lot",
+                n=len(config.sets_in_use[0].criteria),
                 total=plain(config.total),
                 sheet=tr("doc.xlsx.sheet.method"),
             ),

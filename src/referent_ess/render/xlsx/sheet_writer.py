@@ -2,20 +2,20 @@
 
 openpyxl measures nothing, so :class:`SheetWriter` remembers how wide each column's content is
 and which cells wrap, then sets every column's width and every wrapped row's height. Text that
-comes from the inputs is neutralised against formula injection and stripped of the characters
-XML refuses.
+comes from the inputs is neutralised against formula injection, and the characters XML refuses
+are replaced (:func:`~referent_ess.base.writable.writable`).
 """
 
 import math
 from decimal import Decimal
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess.base.exact import round_half_up
+from referent_ess.base.writable import writable
 from referent_ess.render.csv_doc import safe_text
 
 MONEY_FORMAT = '#,##0.00 "€"'
@@ -44,7 +44,7 @@ Value = str | Decimal | int | None
 
 def clean(text: str) -> str:
     """Text a spreadsheet shows as text: no character XML refuses, never run as a formula."""
-    return safe_text(ILLEGAL_CHARACTERS_RE.sub("", text))[:_MAX_CELL]
+    return safe_text(writable(text))[:_MAX_CELL]
 
 
 def money(amount: Decimal | None) -> Decimal | None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess.config.choices import PriceFormula
-from referent_ess.config.model import Config, Criterion
+from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, Status
 from referent_ess.i18n import numbers, tr
@@ -32,9 +32,9 @@ def maximum(config: Config, criterion: Criterion) -> Fraction:
     return max_points(config.total, criterion.weight)
 
 
-def price_formula(config: Config) -> str:
-    """The price formula with its figures: "20 × Pmin / P"."""
-    criterion = config.price_criterion
+def price_formula(config: Config, criteria: CriteriaSet) -> str:
+    """The price formula of a set with its figures: "20 × Pmin / P"."""
+    criterion = criteria.price_criterion
     rule = criterion.price
     assert rule is not None
     top = plain(maximum(config, criterion))

@@ -37,6 +37,10 @@ MESSAGES: dict[str, str] = {
         "{basis}: {verdict}."
     ),
     "ex.head": "{id} (weight {weight} %, at most {top} points{exact})",
+    "ex.head.tree": "“{label}”{within} (weight {weight} %, at most {top} points{exact})",
+    "ex.head.within": ", sub-criterion of “{parent}”",
+    "ex.parent": "{head} = the sum of its sub-criteria: {parts} = {points}",
+    "ex.parent.none": "{head}: a sub-criterion has no points, so neither has it.",
     "ex.exactly": " (exactly {value})",
     "ex.mark.eliminated": " (a jury does not mark an offer already eliminated)",
     "ex.mark.none": "{head}: no mark{why}, so no points.",
@@ -134,5 +138,6 @@ MESSAGES: dict[str, str] = {
     "ex.reception.in_time": "received {when}, by the deadline {limit}",
     "ex.documents.none": "no document is required",
     "ex.documents.all": "every required document provided ({documents})",
+    "ex.lot_warning": "Warning {code} on the whole lot: {message}",
     "ex.warning": "Warning {code}{cell}: {message}",
 }

@@ -86,6 +86,21 @@ MESSAGES: dict[str, str] = {
         "{found} looks like month/day/year; write the day first, e.g. {day_first}"
     ),
     "msg:mark-out-of-range": "found the mark {found_num}, expected a mark from 0 to {scale_num}",
+    "msg:not-for-lot.mark": (
+        'lot {lot} is not marked on "{criterion}": that criterion is not among the '
+        "lot's criteria; leave the cell empty"
+    ),
+    "msg:not-for-lot.comment": (
+        'lot {lot} is not marked on "{criterion}": a comment on it has no place here; leave '
+        "the cell empty"
+    ),
+    "msg:not-for-lot.document": (
+        "lot {lot} does not require the document {document}; leave the cell empty"
+    ),
+    "msg:not-for-lot.marks": (
+        'lot {lot} is not marked on "{criterion}": that criterion is not among the '
+        "lot's criteria; remove the row"
+    ),
     "msg:unknown-criterion": "{found} is not a marked criterion of criteria.yaml ({ids})",
     "msg:error-cell": "the cell holds the error {error}; correct it in the sheet",
     "msg:formula-not-computed": (
@@ -177,6 +192,7 @@ MESSAGES: dict[str, str] = {
     "part:found.none": "",
     "part:found.value": " (found {found})",
     "part:found.date": " (found the date {found}: quote it to keep it as text)",
+    "part:found.huge": " (found a number of more than {digits} digits)",
     # lots.yaml and criteria.yaml: YAML syntax and the YAML 1.1 traps
     "msg:yaml-syntax.marked": (
         "YAML syntax error{column_part}: {problem_part}; check the indentation (spaces, not "
@@ -205,6 +221,13 @@ MESSAGES: dict[str, str] = {
     "part:date-detail.month": "{detail}",
     "part:date-detail.day": "{detail}",
     "part:date-detail.other": "{detail}",
+    "msg:yaml-too-large": (
+        "the file is larger than {limit_mb} MB, far more than a configuration needs (a few "
+        "kilobytes): check that this is the right file"
+    ),
+    "msg:yaml-too-deep": (
+        "the data is nested more than {limit} levels deep here; a configuration needs only a few"
+    ),
     "msg:yaml-alias": "YAML aliases (*name) are not allowed; write the value out",
     "msg:duplicate-key": "duplicate key {key} (first at line {first}); keep only one",
     "msg:yaml-trap.boolean": "{text} is read by YAML as the boolean {meaning}; quote it: '{text}'",
@@ -221,6 +244,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.deadline-type": "found {found}, expected a date such as 2018-03-23",
     "msg:invalid-value.deadline-zone": "give the deadline in local time, without a time zone",
+    "msg:invalid-value.deadline-huge": (
+        "found a number of more than {digits} digits, expected a date such as 2018-03-23"
+    ),
+    "msg:invalid-value.huge-number": "a number of more than {digits} digits is far too large here",
     # lots.yaml and criteria.yaml: the rarer checks
     "msg:hierarchy-weight": (
         "ordering: hierarchy compares the criteria in the order listed, without weights: "
@@ -231,6 +258,41 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.k-not-gap": "k is only used by the gap formula",
     "msg:invalid-value.price-scale": "the price criterion is not marked: remove scale",
+    "msg:invalid-value.parent-scale": (
+        "{criterion} is not marked, its sub-criteria are: give scale to them, not to it"
+    ),
+    "msg:price-criterion.nested": (
+        "the price criterion {criterion} must be a top-level criterion, not a sub-criterion"
+    ),
+    "msg:price-sub-criteria": (
+        "the price criterion {criterion} cannot have sub-criteria (a price schedule is not "
+        "supported yet): remove sub_criteria"
+    ),
+    "msg:sub-weights-sum": (
+        "the weights of the sub-criteria of {criterion} must add up to its weight {parent_num}, "
+        "found {weights_num} = {total_num}"
+    ),
+    "msg:sub-weights-percent": (
+        "the weights of the sub-criteria of {criterion} add up to 100 ({weights_num}), like "
+        "percentages of it; a sub-criterion's weight is a share of the total, like a "
+        "criterion's: with {criterion} weighing {parent_num}, write {converted_num} (each "
+        "percentage × {parent_num} / 100)"
+    ),
+    "msg:too-deep": (
+        "{criterion} is at level {limit}, the deepest a criteria tree goes (criterion, "
+        "sub-criterion, and one level below): its sub-criteria would be one level too deep"
+    ),
+    "msg:hierarchy-sub-criteria": (
+        "ordering: hierarchy compares whole criteria one after the other, without weights, so "
+        "{criterion} cannot have sub-criteria: remove sub_criteria, or weight the criteria"
+    ),
+    "msg:unknown-criteria-set.known": (
+        "unknown criteria set {found}; criteria.yaml defines these sets: {sets}"
+    ),
+    "msg:unknown-criteria-set.none": (
+        "unknown criteria set {found}: criteria.yaml defines no set (add it under sets:, or "
+        "remove criteria to use the default criteria)"
+    ),
     "msg:unknown-criterion.tie-break": "unknown criterion {found}; expected one of {ids}",
     "msg:column-clash.document": (
         "document {document} would be the same column as {owner_part}; rename it"
@@ -259,10 +321,27 @@ MESSAGES: dict[str, str] = {
     "msg:output-folder-missing": "{path}: the folder {folder} does not exist",
     "msg:output-unwritable": "{path}: cannot be written ({reason_part})",
     "msg:output-is-file": "{path}: is a file; give a folder for the letters",
+    "msg:output-special-file": (
+        "{path}: is {kind_part}, not a regular file; referent replaces only regular files, even "
+        "with --force: give another file name"
+    ),
+    "part:file.fifo": "a named pipe (FIFO)",
+    "part:file.device": "a device",
+    "part:file.socket": "a socket",
+    "part:file.other": "a special file",
+    "msg:stdout-unwritable": "the standard output cannot be written ({reason_part})",
+    "msg:output-trailing-separator": (
+        "{path}: ends with {separator}, so it names a folder, and there is no such folder; give "
+        "the name of the file to write, without the final {separator}"
+    ),
+    "msg:output-parent-not-folder": (
+        "{path}: cannot be written: {folder} is a file, not a folder; give a path in a folder"
+    ),
     "msg:unknown-report-format": (
         "{path}: the report is written as .xlsx or .html; give --out a name ending with one of them"
     ),
     "msg:no-export-format": "{command}: choose what to export: --ocds",
+    "msg:bad-option": "{option} takes a whole number from {low} to {high} (found {found})",
     "msg:no-offers-file": (
         "{path}: no offers workbook given; pass it after the command (e.g. `referent score "
         "offers.xlsx`) or set consultation.offers in lots.yaml"
@@ -424,7 +503,20 @@ MESSAGES: dict[str, str] = {
     "msg:unreadable-file": "{path}: cannot be read ({reason_part})",
     "part:os.denied": "{reason}",
     "part:os.other": "{reason}",
-    "msg:unreadable-file.not-regular": "{path}: not a regular file, expected a .csv file",
+    "part:os.no-space": "{reason}",
+    "part:os.name-too-long": "{reason}",
+    "part:os.not-a-folder": "{reason}",
+    "part:os.read-only": "{reason}",
+    "part:os.missing": "{reason}",
+    "part:os.loop": "{reason}",
+    "part:os.io": "{reason}",
+    "msg:unreadable-file.not-regular": (
+        "{path}: not a regular file (a device, a pipe or a socket): give the offers file itself"
+    ),
+    "msg:file-too-large": (
+        "{path}: {size} MB, more than the {limit} MB an offers file may have: refused before "
+        "reading it"
+    ),
     "msg:not-utf8.yaml": "{path}: not UTF-8 text (byte {byte}); save it as UTF-8",
     "msg:not-utf8.csv": (
         "{path}: not UTF-8 text (byte {byte}); in Excel or LibreOffice save it as « CSV UTF-8 »"
@@ -497,8 +589,23 @@ MESSAGES: dict[str, str] = {
         "bytes): a damaged or crafted file, refused"
     ),
     "msg:damaged-workbook": "{path}: its workbook part cannot be read ({detail})",
-    "msg:control-character": (
-        "the cell holds the invisible control character(s) {control}; retype it"
+    "msg:control-character.one": (
+        "the cell holds the character {control}, a control character or a noncharacter that no "
+        "workbook can hold; retype the cell"
+    ),
+    "msg:control-character.several": (
+        "the cell holds the characters {control}, control characters or noncharacters that no "
+        "workbook can hold; retype the cell"
+    ),
+    "msg:invisible-character.one": (
+        "the cell holds the invisible character {characters}: the tool ignores it when it "
+        "compares names, lots and criteria, but it makes the text differ from what is seen; "
+        "retype the cell without it"
+    ),
+    "msg:invisible-character.several": (
+        "the cell holds the invisible characters {characters}: the tool ignores them when it "
+        "compares names, lots and criteria, but they make the text differ from what is seen; "
+        "retype the cell without them"
     ),
     "msg:duplicate-offer": (
         "{candidate} has more than one offer on lot {lot} (also {others}); keep one row per "
@@ -529,6 +636,25 @@ MESSAGES: dict[str, str] = {
         "column {header} is not a known column; did you mean {probable} ({column})? If so, "
         "correct the header; if not, rename it to a header the tool does not use"
     ),
+    "msg:suspicious-column.about": (
+        "column {header} is not one the tool reads, but its name is about {about_part}, which "
+        "the evaluation uses: ignoring it could change the result. If it holds that, head it "
+        "{probable}; if not, {fix_part}"
+    ),
+    "part:about.candidate": "the candidate",
+    "part:about.lot": "the lot",
+    "part:about.day_rate_ht": "the day rate HT",
+    "part:about.days": "the number of days",
+    "part:about.vat_rate": "VAT",
+    "part:about.ttc": (
+        "VAT (the tool computes prices TTC from the price HT and the VAT rate of each offer)"
+    ),
+    "part:about.price_ht": "the price",
+    "part:about.received_at": "when the offer was received",
+    "part:about.document": "the required document {document}",
+    "part:about.criterion": "the jury's marks for {criterion}",
+    "part:fix.sheet": "remove the column or move it to another sheet",
+    "part:fix.csv": "remove the column",
     "msg:duplicate-column": "column {header} is the same column as {first}: keep only one",
     "msg:missing-column.field": (
         "no column for {field}: add a column headed one of {names}{hint_part}"
@@ -548,6 +674,10 @@ MESSAGES: dict[str, str] = {
         " (sheet {hint_sheet} has one: name the offers sheet 'offers' so that it is the one read)"
     ),
     "msg:no-header": "this cell has no header above it and is ignored",
+    "msg:no-header.several": (
+        "{count} cells of this row, from {first} to {last}, have no header above them and are "
+        "ignored"
+    ),
     "msg:no-offers": "the sheet has no offer rows below its header",
     "msg:empty-sheet": (
         "the sheet has no header row: row 1 must name the columns (candidate, lot, day_rate_ht, "
@@ -595,5 +725,15 @@ MESSAGES: dict[str, str] = {
     "msg:marks-divergence": (
         "the evaluators' marks on {criterion} spread by {spread_num} (more than "
         "{threshold_num}): {listed_marks}; the jury should discuss them before signing"
+    ),
+    "msg:vat-basis.same": (
+        "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "
+        "differ; compared TTC, what the buyer pays, the first rank would not change "
+        "({ht_first})"
+    ),
+    "msg:vat-basis.changes": (
+        "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "
+        "differ; compared TTC, what the buyer pays, the first rank would go to {ttc_first} "
+        "instead of {ht_first}"
     ),
 }

@@ -7,14 +7,37 @@ MESSAGES: dict[str, str] = {
     "msg:bad-evaluators.same": (
         "the evaluators {earlier} and {name} are the same name; give each once"
     ),
-    "msg:output-holds-offers": (
-        "{path}: holds {rows} offer row(s); write the template to another file (--out "
-        "new.xlsx) and copy the offers across, so that nothing typed is lost"
+    "msg:output-holds-offers.one": (
+        "{path}: holds an offer row; write the template to another file (--out new.xlsx) and "
+        "copy the offer across, so that nothing typed is lost"
     ),
+    "msg:output-holds-offers.many": (
+        "{path}: holds {rows} offer rows; write the template to another file (--out new.xlsx) "
+        "and copy the offers across, so that nothing typed is lost"
+    ),
+    "msg:offers-not-proven-empty.template": (
+        "{path}: {why_part}, so nothing proves it holds no offers; referent never replaces such a "
+        "file, even with --force: move it away, or write the template to another file (--out "
+        "new.xlsx)"
+    ),
+    "msg:offers-not-proven-empty.init": (
+        "{path}: {why_part}, so nothing proves it holds no offers; init never replaces such a "
+        "file, even with --force: move it away first, or choose another folder"
+    ),
+    "part:unproven.encrypted": "it is protected by a password",
+    "part:unproven.csv": "it is a CSV file under a workbook's name",
+    "part:unproven.ods": "it is a LibreOffice .ods file",
+    "part:unproven.xls": "it is an Excel 97-2003 .xls file",
+    "part:unproven.unreadable": "it cannot be opened",
+    "part:unproven.other": "it is damaged, or not a workbook referent can read",
     "msg:init-lots": "--lots {lots}: a consultation has at least one lot",
     "msg:init-not-a-folder": "{path}: is a file, not a folder",
-    "msg:init-holds-offers": (
-        "{path}: holds {rows} offer row(s); init never replaces it, even with --force: choose "
+    "msg:init-holds-offers.one": (
+        "{path}: holds an offer row; init never replaces it, even with --force: choose another "
+        "folder, or move the workbook away first"
+    ),
+    "msg:init-holds-offers.many": (
+        "{path}: holds {rows} offer rows; init never replaces it, even with --force: choose "
         "another folder, or move the workbook away first"
     ),
     "msg:init-exists": (

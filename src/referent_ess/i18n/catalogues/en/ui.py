@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "lot.not_ranked": "Not ranked",
     "lot.unplaced": "Offers without a valid lot",
     "lot.award": "Award: {candidate} — {note}",
+    "lot.warning": "Warning ({code}) — {message}.",
     "lot.abnormal": (
         "Abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
         "not apply; judge the prices case by case"
@@ -77,7 +78,8 @@ MESSAGES: dict[str, str] = {
     "cli.more_warnings": "… and {n} more: `referent validate` lists every one",
     "cli.written": "written: {path}",
     "cli.reading": "reading the offers: {task.completed} rows",  # a progress bar, on a terminal
-    "cli.written_letters": "written: {n} letter(s) in {folder}",
+    "cli.written_letters.one": "written: 1 letter in {folder}",
+    "cli.written_letters.many": "written: {n} letters in {folder}",
     "cli.next_steps": (
         "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
         "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "
@@ -107,6 +109,8 @@ MESSAGES: dict[str, str] = {
         "{expression}, with {figures}."
     ),
     "note.vat_mix": " VAT rates differ among them ({rates}): prices are compared {basis}.",
+    "note.tree": "Sub-criteria of {parent}: {children}.",
+    "note.tree.node": "{id} ({label}, /{maximum})",
     "note.tie": "Exact tie at {total} between {names}",
     "note.tie_decided": ": decided by {criterion} points ({figures})",
     "note.tie_undecided": ": the tie-break does not separate them",

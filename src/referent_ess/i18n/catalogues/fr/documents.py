@@ -35,6 +35,12 @@ MESSAGES: dict[str, str] = {
     "doc.col.comment": "Appréciation du jury",
     "doc.col.winner": "Attributaire pressenti",
     "doc.col.meaning": "Signification",
+    "doc.sub_criteria": "Sous-critères",
+    "doc.parent_rule": "somme des points de ses sous-critères",
+    "doc.set_lots.one": "Lot {lots}",
+    "doc.set_lots.other": "Lots {lots}",
+    "doc.tree_note": "{lead} de {parent} : {children}.",
+    "doc.tree.node": "« {label} » ({top} points)",
     "doc.price_points": "Points prix",
     "doc.no_ranking": "Aucune offre admissible : aucun classement.",
     "doc.data_error": "à corriger ({code}) : {message}",
@@ -106,6 +112,7 @@ MESSAGES: dict[str, str] = {
     ),
     "doc.html.lot.ranking": "Classement des offres admissibles",
     "doc.html.lot.caption": "Classement du lot {lot}",
+    "doc.html.lot.detail_caption": "Points des sous-critères du lot {lot}",
     "doc.html.lot.none_excluded": "Aucune : toutes les offres reçues sont admissibles.",
     "doc.html.winner": "attributaire pressenti",
     "doc.price_note": (
@@ -126,6 +133,10 @@ MESSAGES: dict[str, str] = {
         "reçue le jour de la date limite, sans heure : vérifier qu'elle était dans les délais"
     ),
     "doc.html.warning.unusual-vat-rate": "taux de TVA inhabituel en France",
+    "doc.html.warning.vat-basis": (
+        "les prix sont comparés HT alors que les taux de TVA des offres diffèrent : comparés TTC, "
+        "ce que paie l'acheteur, le classement peut changer"
+    ),
     "doc.html.warning.missing-value": "une valeur facultative manque",
     "doc.html.col.reasons": "Motifs et fondement juridique",
     "doc.html.unplaced": (
@@ -221,6 +232,9 @@ MESSAGES: dict[str, str] = {
     "doc.xlsx.summary.criteria_value": (
         "{n} critères notés sur {total} points (voir la feuille {sheet})"
     ),
+    "doc.xlsx.summary.criteria_by_lot": (
+        "des critères propres à chaque lot, notés sur {total} points (voir la feuille {sheet})"
+    ),
     "doc.xlsx.summary.no_admissible": "aucune offre admissible",
     "doc.xlsx.summary.provisional": "classement provisoire",
     "doc.xlsx.summary.leading": (
@@ -274,6 +288,7 @@ MESSAGES: dict[str, str] = {
         "Code de la commande publique). Détail : {detail}"
     ),
     "doc.xlsx.lot.check": "À vérifier — {candidate} : {detail}",
+    "doc.xlsx.lot.check_lot": "À vérifier — {detail}.",
     "doc.xlsx.excluded": "Offres non classées ({n})",
     "doc.xlsx.chart.title": "Lot {lot} : points par critère",
     # ---- the xlsx report: the method sheet ----
@@ -419,6 +434,10 @@ MESSAGES: dict[str, str] = {
     "doc.ocds.weight": "{criterion} : {weight} %",
     "doc.ocds.tie_break": " Égalité exacte départagée par les points du critère : {criteria}.",
     "doc.ocds.price_criterion": "Notation {formula} sur le prix {basis} ; {maximum} points au plus",
+    "doc.ocds.parent_criterion": (
+        "Sous-critères notés par le jury, dont les points s'additionnent : {items} ; "
+        "{maximum} points au plus"
+    ),
     "doc.ocds.marks_criterion": (
         "Note du jury de 0 à {scale}, convertie en points ; {maximum} points au plus"
     ),

@@ -45,6 +45,12 @@ MESSAGES: dict[str, str] = {
         "maximum {basis} du lot : {verdict}."
     ),
     "ex.head": "Critère {id} (pondération {weight}\u00a0%, au plus {top} points{exact})",
+    "ex.head.tree": (
+        "Critère « {label} »{within} (pondération {weight}\u00a0%, au plus {top} points{exact})"
+    ),
+    "ex.head.within": ", sous-critère de « {parent} »",
+    "ex.parent": "{head} = la somme de ses sous-critères : {parts} = {points}",
+    "ex.parent.none": "{head} : un sous-critère n'a pas de points, il n'en a donc pas non plus.",
     "ex.exactly": " (exactement {value})",
     "ex.mark.eliminated": " (le jury ne note pas une offre déjà écartée)",
     "ex.mark.none": "{head} : pas de note{why}, donc pas de points.",
@@ -157,5 +163,6 @@ MESSAGES: dict[str, str] = {
     "ex.reception.in_time": "reçue le {when}, dans le délai (date limite : {limit})",
     "ex.documents.none": "aucune pièce n'est exigée",
     "ex.documents.all": "toutes les pièces exigées sont fournies ({documents})",
+    "ex.lot_warning": "Avertissement {code} sur l'ensemble du lot : {message}",
     "ex.warning": "Avertissement {code}{cell} : {message}",
 }

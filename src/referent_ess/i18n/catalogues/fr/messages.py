@@ -104,6 +104,21 @@ MESSAGES: dict[str, str] = {
         "{found} ressemble à mois/jour/année ; mettez le jour en premier, par exemple {day_first}"
     ),
     "msg:mark-out-of-range": "la note {found_num} n'est pas entre 0 et {scale_num}",
+    "msg:not-for-lot.mark": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
+        "lot ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.comment": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : un commentaire sur ce critère n'a "
+        "pas lieu d'être ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.document": (
+        "le lot {lot} n'exige pas la pièce {document} ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.marks": (
+        "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
+        "lot ; supprimez la ligne"
+    ),
     "msg:unknown-criterion": ("{found} n'est pas un critère noté de criteria.yaml ({ids})"),
     "msg:error-cell": "la cellule contient l'erreur {error} ; corrigez-la dans la feuille",
     "msg:formula-not-computed": (
@@ -193,6 +208,7 @@ MESSAGES: dict[str, str] = {
     "part:found.date": (
         " (date trouvée : {found} ; mettez-la entre guillemets pour la garder comme texte)"
     ),
+    "part:found.huge": " (valeur trouvée : un nombre de plus de {digits} chiffres)",
     # lots.yaml et criteria.yaml : syntaxe YAML et pièges de YAML 1.1
     "msg:yaml-syntax.marked": (
         "erreur de syntaxe YAML{column_part} : {problem_part} ; vérifiez l'indentation (des "
@@ -223,6 +239,14 @@ MESSAGES: dict[str, str] = {
     "part:date-detail.month": "le mois doit être entre 1 et 12",
     "part:date-detail.day": "ce jour n'existe pas dans ce mois",
     "part:date-detail.other": "{detail}",
+    "msg:yaml-too-large": (
+        "le fichier dépasse {limit_mb} Mo, bien plus qu'il n'en faut pour une configuration "
+        "(quelques kilo-octets) : vérifiez qu'il s'agit du bon fichier"
+    ),
+    "msg:yaml-too-deep": (
+        "les données sont imbriquées ici sur plus de {limit} niveaux ; une configuration n'en "
+        "demande que quelques-uns"
+    ),
     "msg:yaml-alias": ("les alias YAML (*nom) ne sont pas acceptés ; écrivez la valeur en entier"),
     "msg:duplicate-key": "clé {key} en double (déjà à la ligne {first}) ; n'en gardez qu'une",
     "msg:yaml-trap.boolean": (
@@ -247,6 +271,13 @@ MESSAGES: dict[str, str] = {
     "msg:invalid-value.deadline-zone": (
         "indiquez la date limite en heure locale, sans fuseau horaire"
     ),
+    "msg:invalid-value.deadline-huge": (
+        "valeur trouvée : un nombre de plus de {digits} chiffres ; il faut une date, par exemple "
+        "2018-03-23"
+    ),
+    "msg:invalid-value.huge-number": (
+        "un nombre de plus de {digits} chiffres est bien trop grand ici"
+    ),
     # lots.yaml et criteria.yaml : les vérifications plus rares
     "msg:hierarchy-weight": (
         "ordering: hierarchy compare les critères dans l'ordre de la liste, sans pondération : "
@@ -260,6 +291,43 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:invalid-value.price-scale": (
         "le critère prix n'est pas noté par le jury : supprimez scale"
+    ),
+    "msg:invalid-value.parent-scale": (
+        "{criterion} n'est pas noté par le jury, ses sous-critères le sont : donnez scale à "
+        "ceux-ci, pas à lui"
+    ),
+    "msg:price-criterion.nested": (
+        "le critère prix {criterion} doit être un critère de premier niveau, pas un sous-critère"
+    ),
+    "msg:price-sub-criteria": (
+        "le critère prix {criterion} ne peut pas avoir de sous-critères (le bordereau de prix "
+        "n'est pas encore pris en charge) : supprimez sub_criteria"
+    ),
+    "msg:sub-weights-sum": (
+        "la somme des pondérations des sous-critères de {criterion} doit égaler sa "
+        "pondération, {parent_num} ; elle fait {weights_num} = {total_num}"
+    ),
+    "msg:sub-weights-percent": (
+        "les pondérations des sous-critères de {criterion} font 100 ({weights_num}), comme des "
+        "pourcentages du critère ; or la pondération d'un sous-critère est une part du total, "
+        "comme celle d'un critère : {criterion} pesant {parent_num}, écrivez {converted_num} "
+        "(chaque pourcentage × {parent_num} / 100)"
+    ),
+    "msg:too-deep": (
+        "{criterion} est au niveau {limit}, le plus profond d'un arbre de critères (critère, "
+        "sous-critère et un niveau en dessous) : ses sous-critères seraient un niveau trop bas"
+    ),
+    "msg:hierarchy-sub-criteria": (
+        "ordering: hierarchy compare des critères entiers l'un après l'autre, sans "
+        "pondération : {criterion} ne peut donc pas avoir de sous-critères ; supprimez "
+        "sub_criteria, ou pondérez les critères"
+    ),
+    "msg:unknown-criteria-set.known": (
+        "jeu de critères inconnu {found} ; criteria.yaml définit ces jeux : {sets}"
+    ),
+    "msg:unknown-criteria-set.none": (
+        "jeu de critères inconnu {found} : criteria.yaml ne définit aucun jeu (ajoutez-le sous "
+        "sets:, ou supprimez criteria pour appliquer les critères par défaut)"
     ),
     "msg:unknown-criterion.tie-break": "critère inconnu {found} ; critères possibles : {ids}",
     "msg:column-clash.document": (
@@ -295,11 +363,31 @@ MESSAGES: dict[str, str] = {
     "msg:output-folder-missing": "{path} : le dossier {folder} n'existe pas",
     "msg:output-unwritable": "{path} : le fichier ne peut pas être écrit ({reason_part})",
     "msg:output-is-file": "{path} : c'est un fichier ; indiquez un dossier pour les lettres",
+    "msg:output-special-file": (
+        "{path} : c'est {kind_part}, pas un fichier ordinaire ; referent ne remplace que des "
+        "fichiers ordinaires, même avec --force : indiquez un autre nom de fichier"
+    ),
+    "part:file.fifo": "un tube nommé (FIFO)",
+    "part:file.device": "un périphérique",
+    "part:file.socket": "un socket",
+    "part:file.other": "un fichier spécial",
+    "msg:stdout-unwritable": "la sortie standard ne peut pas être écrite ({reason_part})",
+    "msg:output-trailing-separator": (
+        "{path} : le chemin se termine par {separator} et désigne donc un dossier, mais ce "
+        "dossier n'existe pas ; indiquez le nom du fichier à écrire, sans le {separator} final"
+    ),
+    "msg:output-parent-not-folder": (
+        "{path} : le fichier ne peut pas être écrit : {folder} est un fichier, pas un dossier ; "
+        "indiquez un chemin dans un dossier"
+    ),
     "msg:unknown-report-format": (
         "{path} : le rapport s'écrit en .xlsx ou en .html ; donnez à --out un nom qui finit par "
         "l'une de ces extensions"
     ),
     "msg:no-export-format": "{command} : choisissez ce qu'il faut exporter : --ocds",
+    "msg:bad-option": (
+        "{option} attend un nombre entier de {low} à {high} (valeur donnée : {found})"
+    ),
     "msg:no-offers-file": (
         "{path} : aucun classeur des offres n'est indiqué ; donnez-le après la commande (par "
         "exemple `referent score offers.xlsx`) ou renseignez consultation.offers dans lots.yaml"
@@ -485,8 +573,20 @@ MESSAGES: dict[str, str] = {
     "msg:unreadable-file": "{path} : le fichier ne peut pas être lu ({reason_part})",
     "part:os.denied": "accès refusé",
     "part:os.other": "{reason}",
+    "part:os.no-space": "plus de place sur le disque",
+    "part:os.name-too-long": "nom de fichier trop long",
+    "part:os.not-a-folder": "un élément du chemin n'est pas un dossier",
+    "part:os.read-only": "disque en lecture seule",
+    "part:os.missing": "fichier ou dossier introuvable",
+    "part:os.loop": "trop de liens symboliques",
+    "part:os.io": "erreur de lecture ou d'écriture du disque",
     "msg:unreadable-file.not-regular": (
-        "{path} : ce n'est pas un fichier ordinaire ; il faut un fichier .csv"
+        "{path} : ce n'est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; "
+        "indiquez le fichier des offres lui-même"
+    ),
+    "msg:file-too-large": (
+        "{path} : {size} Mo, plus que les {limit} Mo qu'un fichier d'offres peut occuper : "
+        "fichier refusé avant toute lecture"
     ),
     "msg:not-utf8.yaml": (
         "{path} : ce n'est pas du texte UTF-8 (octet {byte}) ; enregistrez-le en UTF-8"
@@ -570,8 +670,23 @@ MESSAGES: dict[str, str] = {
     "msg:damaged-workbook": (
         "{path} : la partie principale du classeur ne peut pas être lue ({detail})"
     ),
-    "msg:control-character": (
-        "la cellule contient le ou les caractères de contrôle invisibles {control} ; retapez-la"
+    "msg:control-character.one": (
+        "la cellule contient le caractère {control}, un caractère de contrôle ou un "
+        "non-caractère qu'aucun classeur ne peut contenir ; retapez-la"
+    ),
+    "msg:control-character.several": (
+        "la cellule contient les caractères {control}, des caractères de contrôle ou des "
+        "non-caractères qu'aucun classeur ne peut contenir ; retapez-la"
+    ),
+    "msg:invisible-character.one": (
+        "la cellule contient le caractère invisible {characters} : l'outil n'en tient pas "
+        "compte pour comparer les noms, les lots et les critères, mais le texte n'est plus "
+        "celui qu'on voit ; retapez la cellule sans ce caractère"
+    ),
+    "msg:invisible-character.several": (
+        "la cellule contient les caractères invisibles {characters} : l'outil n'en tient pas "
+        "compte pour comparer les noms, les lots et les critères, mais le texte n'est plus "
+        "celui qu'on voit ; retapez la cellule sans ces caractères"
     ),
     "msg:duplicate-offer": (
         "{candidate} a plusieurs offres sur le lot {lot} (voir aussi {others}) ; gardez une "
@@ -603,6 +718,26 @@ MESSAGES: dict[str, str] = {
         "({column}) ? Si oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil "
         "n'utilise pas"
     ),
+    "msg:suspicious-column.about": (
+        "la colonne {header} n'est pas lue par l'outil, mais son nom porte sur {about_part}, "
+        "dont l'évaluation a besoin : l'ignorer pourrait changer le résultat. Si elle contient "
+        "cette donnée, intitulez-la {probable} ; sinon, {fix_part}"
+    ),
+    "part:about.candidate": "le candidat",
+    "part:about.lot": "le lot",
+    "part:about.day_rate_ht": "le coût journalier HT",
+    "part:about.days": "le nombre de jours",
+    "part:about.vat_rate": "la TVA",
+    "part:about.ttc": (
+        "la TVA (l'outil calcule les prix TTC à partir du prix HT et du taux de TVA de chaque "
+        "offre)"
+    ),
+    "part:about.price_ht": "le prix",
+    "part:about.received_at": "la date de réception de l'offre",
+    "part:about.document": "la pièce exigée {document}",
+    "part:about.criterion": "les notes du jury pour {criterion}",
+    "part:fix.sheet": "supprimez la colonne ou déplacez-la dans une autre feuille",
+    "part:fix.csv": "supprimez la colonne",
     "msg:duplicate-column": (
         "la colonne {header} est la même colonne que {first} : n'en gardez qu'une"
     ),
@@ -628,6 +763,10 @@ MESSAGES: dict[str, str] = {
         "ce soit elle qui soit lue)"
     ),
     "msg:no-header": "cette cellule n'a pas d'en-tête au-dessus d'elle ; elle est ignorée",
+    "msg:no-header.several": (
+        "{count} cellules de cette ligne, de {first} à {last}, n'ont pas d'en-tête au-dessus "
+        "d'elles ; elles sont ignorées"
+    ),
     "msg:no-offers": "la feuille n'a aucune ligne d'offre sous son en-tête",
     "msg:empty-sheet": (
         "la feuille n'a pas de ligne d'en-tête : la ligne 1 doit nommer les colonnes (candidate, "
@@ -675,5 +814,15 @@ MESSAGES: dict[str, str] = {
     "msg:marks-divergence": (
         "les notes des évaluateurs sur le critère {criterion} s'écartent de {spread_num} (plus "
         "de {threshold_num}) : {listed_marks} ; le jury doit en débattre avant de signer"
+    ),
+    "msg:vat-basis.same": (
+        "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "
+        "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang ne "
+        "changerait pas ({ht_first})"
+    ),
+    "msg:vat-basis.changes": (
+        "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "
+        "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang "
+        "reviendrait à {ttc_first} au lieu de {ht_first}"
     ),
 }

@@ -16,16 +16,43 @@ MESSAGES: dict[str, str] = {
     "msg:bad-evaluators.same": (
         "les évaluateurs {earlier} et {name} portent le même nom ; indiquez chacun une seule fois"
     ),
-    "msg:output-holds-offers": (
-        "{path} : le classeur contient {rows} ligne(s) d'offres ; écrivez le modèle dans un "
-        "autre fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce "
-        "qui a été saisi"
+    "msg:output-holds-offers.one": (
+        "{path} : le classeur contient une ligne d'offre ; écrivez le modèle dans un autre "
+        "fichier (--out nouveau.xlsx) et recopiez-y l'offre, pour ne rien perdre de ce qui a été "
+        "saisi"
+    ),
+    "msg:output-holds-offers.many": (
+        "{path} : le classeur contient {rows} lignes d'offres ; écrivez le modèle dans un autre "
+        "fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce qui a "
+        "été saisi"
+    ),
+    "msg:offers-not-proven-empty.template": (
+        "{path} : {why_part}, donc rien ne prouve qu'il ne contient aucune offre ; referent ne "
+        "remplace jamais un tel fichier, même avec --force : déplacez-le, ou écrivez le modèle "
+        "dans un autre fichier (--out nouveau.xlsx)"
+    ),
+    "msg:offers-not-proven-empty.init": (
+        "{path} : {why_part}, donc rien ne prouve qu'il ne contient aucune offre ; init ne "
+        "remplace jamais un tel fichier, même avec --force : déplacez-le d'abord, ou choisissez "
+        "un autre dossier"
+    ),
+    "part:unproven.encrypted": "le classeur est protégé par un mot de passe",
+    "part:unproven.csv": "c'est un fichier CSV qui porte un nom de classeur",
+    "part:unproven.ods": "c'est un fichier LibreOffice .ods",
+    "part:unproven.xls": "c'est un fichier Excel 97-2003 (.xls)",
+    "part:unproven.unreadable": "le fichier ne peut pas être ouvert",
+    "part:unproven.other": (
+        "le fichier est endommagé, ou n'est pas un classeur que referent sait lire"
     ),
     "msg:init-lots": "--lots {lots} : une consultation a au moins un lot",
     "msg:init-not-a-folder": "{path} : c'est un fichier, pas un dossier",
-    "msg:init-holds-offers": (
-        "{path} : le classeur contient {rows} ligne(s) d'offres ; init ne le remplace jamais, "
-        "même avec --force : choisissez un autre dossier, ou déplacez d'abord le classeur"
+    "msg:init-holds-offers.one": (
+        "{path} : le classeur contient une ligne d'offre ; init ne le remplace jamais, même avec "
+        "--force : choisissez un autre dossier, ou déplacez d'abord le classeur"
+    ),
+    "msg:init-holds-offers.many": (
+        "{path} : le classeur contient {rows} lignes d'offres ; init ne le remplace jamais, même "
+        "avec --force : choisissez un autre dossier, ou déplacez d'abord le classeur"
     ),
     "msg:init-exists": (
         "{path} : le fichier existe déjà ; ajoutez --force pour le remplacer, ou choisissez un "
@@ -44,6 +71,23 @@ TEMPLATE: dict[str, str] = {
     "tpl.lots.some": "lots {listed}",
     "tpl.lots.many": "lots {listed}… ({count} lots)",
     "tpl.either": "{listed} ou {last}",
+    # a column that only some lots fill (their own criteria or documents)
+    "tpl.lots_only.note.one": (
+        "\nSeulement pour les offres du lot {lots} : pour les autres lots, la cellule est grisée "
+        "et doit rester vide."
+    ),
+    "tpl.lots_only.note.other": (
+        "\nSeulement pour les offres des lots {lots} : pour les autres lots, la cellule est "
+        "grisée et doit rester vide."
+    ),
+    "tpl.lots_only.error.one": (
+        "Cette colonne ne concerne que le lot {lots} : laissez-la vide pour les autres lots. "
+        "{error}"
+    ),
+    "tpl.lots_only.error.other": (
+        "Cette colonne ne concerne que les lots {lots} : laissez-la vide pour les autres lots. "
+        "{error}"
+    ),
     "tpl.deadline.none": "non fixée dans lots.yaml",
     "tpl.deadline.day": "{date} (jusqu'à la fin de ce jour)",
     # the offers sheet, one column at a time
@@ -139,6 +183,7 @@ TEMPLATE: dict[str, str] = {
     "tpl.mark.range": "de 0 à {scale}",
     "tpl.mark.ranges": "de 0 à l'échelle du critère ({scales})",
     "tpl.mark.scale": "{id} : {scale}",
+    "tpl.mark.lot_scale": "lot {lot} : {scale}",
     "tpl.mark.weight": " ({weight} % des points)",  # none under ordering: hierarchy
     "tpl.mark.note": (
         "Note du jury pour le critère « {label} »{weight}, {range} (3,5 accepté)."
@@ -239,6 +284,9 @@ TEMPLATE: dict[str, str] = {
         "non). Une pièce manquante rend l'offre irrégulière (art. L2152-2)."
     ),
     "tpl.readme.scale": "{id} ({label}) {range}",
+    "tpl.readme.only_lots": " (lots {lots} seulement)",
+    "tpl.readme.lot_documents": "lot {lot} : {documents}",
+    "tpl.readme.none": "aucune",
     "tpl.readme.marks_sheet": (
         "• Les notes du jury ne vont pas dans la feuille offers mais dans la feuille marks : une "
         "ligne par candidat, lot, critère et évaluateur ({evaluators}). referent en fait la "

@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "lot.not_ranked": "Offres non classées",
     "lot.unplaced": "Offres sans lot valide",
     "lot.award": "Attribution : {candidate} — {note}",
+    "lot.warning": "Avertissement ({code}) — {message}.",
     "lot.abnormal": (
         "Offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
         "s'applique pas ; apprécier les prix au cas par cas"
@@ -79,7 +80,8 @@ MESSAGES: dict[str, str] = {
     "cli.more_warnings": "… et {n} de plus : `referent validate` les liste tous",
     "cli.written": "écrit : {path}",
     "cli.reading": "lecture des offres : {task.completed} lignes",
-    "cli.written_letters": "écrit : {n} lettre(s) dans {folder}",
+    "cli.written_letters.one": "écrit : 1 lettre dans {folder}",
+    "cli.written_letters.many": "écrit : {n} lettres dans {folder}",
     "cli.next_steps": (
         "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
         "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
@@ -110,6 +112,8 @@ MESSAGES: dict[str, str] = {
         "admissibles, {expression}, avec {figures}."
     ),
     "note.vat_mix": " Les taux de TVA diffèrent ({rates}) : les prix sont comparés {basis}.",
+    "note.tree": "Sous-critères de {parent} : {children}.",
+    "note.tree.node": "{id} ({label}, /{maximum})",
     "note.tie": "Égalité exacte à {total} points entre {names}",
     "note.tie_decided": " : départagés par les points du critère {criterion} ({figures})",
     "note.tie_undecided": " : les critères de départage ne les séparent pas",
