@@ -52,6 +52,11 @@ LEGAL_INCOMPLETE = (
     "(l'acheteur peut en autoriser la régularisation : art. R2152-2)"
 )
 LEGAL_OVER_CAP = "offre inacceptable : art. L2152-3 du Code de la commande publique"
+# the same legal basis in an English table (JSON keeps the French above)
+LEGAL_INCOMPLETE_EN = (
+    "irregular offer: art. L2152-2 of the Code de la commande publique (the buyer may allow it "
+    "to be regularised: art. R2152-2)"
+)
 
 
 def run(

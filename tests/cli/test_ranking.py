@@ -12,6 +12,7 @@ from cli_helpers import (
     CONFIG,
     CRITERIA,
     LEGAL_INCOMPLETE,
+    LEGAL_INCOMPLETE_EN,
     LEGAL_LATE,
     LEGAL_OVER_CAP,
     LOTS,
@@ -118,6 +119,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "candidate": "Les Bâtisseurs Solidaires (SCOP)",
                 "row": 7,
                 "status": "admissible",
+                "jury_decision": None,
                 "rank": 1,
                 "day_rate_ht": "540.00",
                 "days": "22",
@@ -142,6 +144,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "candidate": "Ressourceries en Réseau",
                 "row": 13,
                 "status": "admissible",
+                "jury_decision": None,
                 "rank": 2,
                 "day_rate_ht": "447.15",
                 "days": "21.5",
@@ -166,6 +169,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "candidate": "Second Souffle Conseil",
                 "row": 5,
                 "status": "incomplete",
+                "jury_decision": None,
                 "rank": None,
                 "day_rate_ht": "400.00",
                 "days": "20",
@@ -193,6 +197,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                 "candidate": "Recyclerie Coopérative de l'Ouest (SCIC)",
                 "row": 10,
                 "status": "over_cap",
+                "jury_decision": None,
                 "rank": None,
                 "day_rate_ht": "650.00",
                 "days": "20",
@@ -425,7 +430,7 @@ def test_score_markdown(runner: CliRunner) -> None:
     )
     excluded = (
         "- Second Souffle Conseil (row 5): incomplete — missing required document: "
-        f"presentation_cv (J5) — {LEGAL_INCOMPLETE}"
+        f"presentation_cv (J5) — {LEGAL_INCOMPLETE_EN}"
     )
     assert excluded in lines
     assert [line for line in lines if line.startswith("## ")] == [

@@ -11,7 +11,7 @@ from referent_ess import api
 from referent_ess.base.exact import price_ht, price_ttc, round_half_up
 from referent_ess.config.choices import PriceFormula
 from referent_ess.evaluation import kernel as scoring
-from referent_ess.evaluation.results import Status
+from referent_ess.evaluation.results import Ground, Status
 
 D = Decimal
 F = Fraction
@@ -164,7 +164,8 @@ def test_over_cap_reason_states_the_figures_and_the_legal_basis(make_config, mak
         ("over_cap", "price HT 5000.45 exceeds the lot's cap HT 5000.00 by 0.45"),
         ("over_cap", "price TTC 6000.54 exceeds the lot's cap TTC 6000.00 by 0.54"),
     ]
-    assert "L2152-3" in (result.reasons[0].legal_basis or "")
+    # an unacceptable offer (art. L2152-3), which the catalogues word
+    assert [r.ground for r in result.reasons] == [Ground.UNACCEPTABLE, Ground.UNACCEPTABLE]
 
 
 # ---- statuses and ranking end to end ----------------------------------------------------------

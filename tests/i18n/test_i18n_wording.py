@@ -43,8 +43,8 @@ def test_explain_names_an_incomplete_offers_reason_in_french(runner: CliRunner) 
 def test_explain_keeps_the_reason_codes_in_english(runner: CliRunner) -> None:
     out = run(runner, "--lang", "en", "explain", "--lot", "1", "Parenthèse Familles Conseil")
     assert out.stdout.rstrip().splitlines()[-1] == (
-        "10. Reason late: received 2018-03-26, after the deadline 2018-03-23 (G15) — offre hors "
-        "délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique."
+        "10. Reason late: received 2018-03-26, after the deadline 2018-03-23 (G15) — late offer, "
+        "eliminated: art. R2143-2 and R2151-5 of the Code de la commande publique."
     )
 
 

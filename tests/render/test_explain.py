@@ -280,7 +280,7 @@ def test_over_cap_offer_gets_its_cap_check_and_reason(example: Any) -> None:
     )
     assert one(explanation, "reason").text == (
         "Reason over_cap: price TTC 15600.00 exceeds the lot's cap TTC 15000.00 by 600.00 (C10) "
-        "— offre inacceptable : art. L2152-3 du Code de la commande publique."
+        "— unacceptable offer: art. L2152-3 of the Code de la commande publique."
     )
 
 
@@ -290,10 +290,14 @@ def test_late_offer_gets_its_reason_with_the_cell_and_legal_basis(example: Any) 
     assert one(explanation, "status").figures == {"status": "late"}
     reason = one(explanation, "reason")
     assert reason.text == (
-        "Reason late: received 2018-03-26, after the deadline 2018-03-23 (G15) — offre hors "
-        "délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique."
+        "Reason late: received 2018-03-26, after the deadline 2018-03-23 (G15) — late offer, "
+        "eliminated: art. R2143-2 and R2151-5 of the Code de la commande publique."
     )
     assert reason.figures["cell"] == "G15"
+    # the figure is the Code's words, in French, as score's JSON holds them
+    assert reason.figures["legal_basis"] == (
+        "offre hors délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique"
+    )
     assert one(explanation, "award").text == (  # compared TTC: the VAT-exempt association
         "Lot 1 goes to Association Trame Solidaire (rank 1), not to this offer."
     )

@@ -22,6 +22,7 @@ from referent_ess.base.values import parse_rate
 from referent_ess.config.columns import header_key, header_lookup
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config
+from referent_ess.evaluation.results import Status
 from referent_ess.intake.marks_sheet import MARKS_COLUMNS
 from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.offers_template import build_template, write_template
@@ -52,6 +53,7 @@ MARK_HEADERS = [
     "competence",
     "competence commentaire",
 ]
+JURY_HEADERS = ["Décision du jury", "Motif de la décision"]  # last, in the offers sheet only
 
 
 def sheets(data: bytes) -> openpyxl.Workbook:
@@ -94,11 +96,11 @@ def test_offers_sheet_validations_for_each_column(config: Config) -> None:
     assert book.sheetnames == ["offers", "lisez-moi", "listes"]
     ws = book["offers"]
     headers = [cell.value for cell in ws[1]]
-    assert headers == OFFER_HEADERS + MARK_HEADERS
+    assert headers == OFFER_HEADERS + MARK_HEADERS + JURY_HEADERS
     assert ws.max_row == 1  # no data: the buyer's rows only
     assert ws.freeze_panes == "B2"
     found = validations(ws)
-    assert sorted(found) == sorted(f"{c}2:{c}{LAST_ROW}" for c in "ABCDEFGHIJKLMNOPQ")
+    assert sorted(found) == sorted(f"{c}2:{c}{LAST_ROW}" for c in "ABCDEFGHIJKLMNOPQRS")
     assert LAST_ROW == 1000
 
     def at(column: str) -> DataValidation:
@@ -134,6 +136,10 @@ def test_offers_sheet_validations_for_each_column(config: Config) -> None:
     for column in "MOQ":  # the marks' justifications
         expect(at(column), None)
     assert at("L").error == "Note hors barème : tapez un nombre de 0 à 5."
+    # the jury's decision: a dropdown of the three words; its reason: free text
+    expect(at("R"), "list", '"irrégulière,inacceptable,inappropriée"')
+    assert at("R").error == "Choisissez irrégulière, inacceptable ou inappropriée dans la liste."
+    expect(at("S"), None)
 
 
 def test_every_header_is_recognised_and_explained(config: Config) -> None:
@@ -145,7 +151,8 @@ def test_every_header_is_recognised_and_explained(config: Config) -> None:
     assert [name for _, name in kinds[:7]] == [
         "candidate", "lot", "day_rate_ht", "days", "vat_rate", "price_ht", "received_at",
     ]  # fmt: skip
-    assert [kind.value for kind, _ in kinds[7:]] == ["document"] * 4 + ["mark", "comment"] * 3
+    assert [kind.value for kind, _ in kinds[7:-2]] == ["document"] * 4 + ["mark", "comment"] * 3
+    assert kinds[-2:] == [("field", "jury_decision"), ("field", "jury_reason")]
     for cell in ws[1]:
         assert cell.comment is not None, cell.coordinate
         assert "Exemple" in cell.comment.text
@@ -270,7 +277,8 @@ def test_several_evaluators_fill_the_marks_sheet(config: Config, tmp_path: Path)
     data = build_template(config, ["Anne", "Bruno"])
     book = sheets(data)
     assert book.sheetnames == ["offers", "marks", "lisez-moi", "listes"]
-    assert [cell.value for cell in book["offers"][1]] == OFFER_HEADERS  # no mark columns
+    # no mark columns; the jury's decisions stay in the offers sheet
+    assert [cell.value for cell in book["offers"][1]] == OFFER_HEADERS + JURY_HEADERS
     ws = book["marks"]
     headers = [str(cell.value) for cell in ws[1]]
     assert headers == ["Candidat", "N° lot", "Critère", "Évaluateur", "Note", "Commentaire"]
@@ -405,6 +413,29 @@ def test_write_template_never_replaces_a_workbook_holding_offers(
     path.write_bytes(b"")  # an empty file holds no offers: --force rules
     write_template(path, config, force=True)
     assert path.read_bytes() == build_template(config)
+
+
+def test_each_decision_of_the_dropdown_is_read_by_the_tool(config: Config, tmp_path: Path) -> None:
+    """The jury picks each word of the template's list, and writes its reason beside it."""
+    data = build_template(config)
+    found = validations(sheets(data)["offers"])[f"R2:R{LAST_ROW}"]
+    words = str(found.formula1).strip('"').split(",")
+    assert words == ["irrégulière", "inacceptable", "inappropriée"]
+    rows = [
+        [*row, word, "Motif écrit par le jury."] for row, word in zip(ROWS[:3], words, strict=True)
+    ]
+    offers = fill(data, rows, tmp_path / "offers.xlsx")
+    assert api.validate(LOTS, CRITERIA, offers).problems == ()
+    lot3 = next(lot for lot in api.score(LOTS, CRITERIA, offers).lots if lot.lot.id == 3)
+    assert {r.candidate: r.status for r in lot3.offers} == {
+        "Les Bâtisseurs Solidaires (SCOP)": Status.IRREGULAR,
+        "Atelier Matières Vives (SCIC)": Status.UNACCEPTABLE,
+        "Échelle Habitat (SCOP)": Status.INAPPROPRIATE,
+    }
+    assert lot3.ranked == ()
+    lisez_moi = " ".join(str(c.value) for c in sheets(data)["lisez-moi"]["A"] if c.value)
+    assert "• Décision du jury et Motif de la décision (facultatifs)" in lisez_moi
+    assert "referent enregistre la décision du jury, il ne la prend pas" in lisez_moi
 
 
 # ---- characters an .xlsx cannot hold (issue 12) ------------------------------------------------

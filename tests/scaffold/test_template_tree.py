@@ -60,6 +60,8 @@ def test_columns_of_some_lots_refuse_the_others_and_are_greyed_there(tmp_path: P
         "methode commentaire",
         "equipe",
         "equipe commentaire",
+        "Décision du jury",  # the jury's decision and its reason: every lot
+        "Motif de la décision",
     ]
     rules = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
     # cv: every lot, the usual list; kbis: lot 2 only, oui or non

@@ -24,6 +24,8 @@ class OfferField(StrEnum):
     VAT_RATE = "vat_rate"
     PRICE_HT = "price_ht"
     RECEIVED_AT = "received_at"
+    JURY_DECISION = "jury_decision"  # irrégulière, inacceptable or inappropriée (intake.jury)
+    JURY_REASON = "jury_reason"  # the jury's reason for it, mandatory with a decision
 
 
 REQUIRED_FIELDS: tuple[OfferField, ...] = (
@@ -126,6 +128,13 @@ ALIASES: dict[OfferField, tuple[str, ...]] = {
         "date et heure d'arrivée",
         "horodatage",
         "horodatage du dépôt",
+    ),
+    OfferField.JURY_DECISION: ("décision du jury", "décision", "décision jury"),
+    OfferField.JURY_REASON: (
+        "motif de la décision",
+        "motif de la décision du jury",
+        "motif du jury",
+        "motif",
     ),
 }
 
@@ -355,6 +364,8 @@ HEADERS: Final[dict[OfferField, str]] = {
     OfferField.VAT_RATE: "Taux de TVA",
     OfferField.PRICE_HT: "Montant HT",
     OfferField.RECEIVED_AT: "Date de réception",
+    OfferField.JURY_DECISION: "Décision du jury",
+    OfferField.JURY_REASON: "Motif de la décision",
 }
 MARKS_HEADERS: Final[tuple[str, ...]] = (
     "Candidat",

@@ -58,6 +58,7 @@ def judge(offer: Offer, lot: Lot | None, config: Config, source: Source) -> Offe
             offer_warning(offer, source, "received-time-unknown", "received_at", params)
         )
 
+    reasons += _jury_decision(offer)
     reasons += _missing_documents(offer, config.documents_for(offer.lot))
 
     budget: tuple[BudgetCheck, ...] = ()
@@ -150,6 +151,21 @@ def _other_cap(
         ("checked_part", f"cap.{'within' if checked.within else 'over'}"),
     )
     return [offer_warning(offer, source, "other-cap", "day_rate_ht", params)]
+
+
+def _jury_decision(offer: Offer) -> list[Reason]:
+    """The jury's own decision, recorded with its reason: the offer gets that status. Without
+    its reason the row is in error (``jury-reason-missing``) and the offer is invalid."""
+    decision, reason = offer.jury_decision, offer.jury_reason
+    if decision is None or reason is None:
+        return []
+    params = (("form", decision.value), ("reason", reason))
+    cell = offer.cells.get("jury_decision")
+    return [
+        Reason(
+            "jury-decision", Status(decision.value), params=params, cell=cell, field="jury_decision"
+        )
+    ]
 
 
 def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from functools import cached_property
+from types import MappingProxyType
 
 from referent_ess.config.choices import PriceBasis
 from referent_ess.config.model import Config, Lot
@@ -18,25 +19,44 @@ from referent_ess.problems.problem import Problem, english
 
 
 class Status(StrEnum):
-    """An offer's status: the first that applies, in this order."""
+    """An offer's status: the first that applies, in this order (the order of the Code for the
+    grounds of rejection: irregular, unacceptable, inappropriate). ``irregular``,
+    ``unacceptable`` and ``inappropriate`` are the jury's own decisions, recorded in the offers
+    sheet; ``incomplete`` and ``over_cap`` are the irregular and unacceptable offers the tool
+    finds itself."""
 
     INVALID = "invalid"
     LATE = "late"
     INCOMPLETE = "incomplete"
+    IRREGULAR = "irregular"
     OVER_CAP = "over_cap"
+    UNACCEPTABLE = "unacceptable"
+    INAPPROPRIATE = "inappropriate"
     ADMISSIBLE = "admissible"
 
 
-LEGAL_BASIS: dict[Status, str] = {
-    Status.LATE: (
-        "offre hors délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande publique"
-    ),
-    Status.INCOMPLETE: (
-        "offre irrégulière : art. L2152-2 du Code de la commande publique "
-        "(l'acheteur peut en autoriser la régularisation : art. R2152-2)"
-    ),
-    Status.OVER_CAP: "offre inacceptable : art. L2152-3 du Code de la commande publique",
-}
+class Ground(StrEnum):
+    """The ground of law a status stands for: its legal basis is the catalogues' message
+    ``legal-basis`` of that form (the evaluation holds no wording)."""
+
+    LATE = "late"  # art. R2143-2 and R2151-5
+    IRREGULAR = "irregular"  # art. L2152-2
+    UNACCEPTABLE = "unacceptable"  # art. L2152-3
+    INAPPROPRIATE = "inappropriate"  # art. L2152-4
+
+
+GROUNDS: Mapping[Status, Ground] = MappingProxyType(
+    {
+        Status.LATE: Ground.LATE,
+        Status.INCOMPLETE: Ground.IRREGULAR,
+        Status.IRREGULAR: Ground.IRREGULAR,
+        Status.OVER_CAP: Ground.UNACCEPTABLE,
+        Status.UNACCEPTABLE: Ground.UNACCEPTABLE,
+        Status.INAPPROPRIATE: Ground.INAPPROPRIATE,
+    }
+)
+"""The ground of each status that is one; ``invalid`` (a data error to correct) and
+``admissible`` have none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +80,10 @@ class Reason:
         return english(self.code, self.params)
 
     @property
-    def legal_basis(self) -> str | None:
-        return LEGAL_BASIS.get(self.status)
+    def ground(self) -> Ground | None:
+        """The ground of law of its status (its legal basis, worded by the catalogues), or
+        None for a data error."""
+        return GROUNDS.get(self.status)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,12 @@ MARKS_COLUMNS: dict[str, tuple[str, ...]] = {
     "comment": ("comment", "commentaire"),
 }
 REQUIRED = ("candidate", "lot", "criterion", "evaluator", "mark")
+# the jury's decision and its reason, which only the offers sheet holds
+_JURY_HEADERS = frozenset(
+    header_key(name)
+    for field in (OfferField.JURY_DECISION, OfferField.JURY_REASON)
+    for name in (field.value, *ALIASES[field])
+)
 
 
 @dataclass(frozen=True)
@@ -229,6 +235,10 @@ def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
         name = lookup.get(header_key(str(title)))
         if name is not None and name not in positions:
             positions[name] = index
+        elif name is None and header_key(str(title)) in _JURY_HEADERS:
+            # a decision typed here would be lost without a word: it belongs to the offer's row
+            params = (("header", repr(str(title).strip())),)
+            report("jury-column-in-marks", f"{column_letter(index + 1)}1", 1, None, params)
     for name in REQUIRED:
         if name not in positions:
             aliases = ", ".join(repr(a) for a in MARKS_COLUMNS[name][:SHOWN_NAMES])

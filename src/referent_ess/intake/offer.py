@@ -10,6 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from referent_ess.config.columns import REQUIRED_FIELDS, Column
+from referent_ess.intake.jury import Decision
 from referent_ess.problems.problem import Problem
 
 
@@ -52,6 +53,8 @@ class Offer:
     evaluator_marks: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
     missing_evaluators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    jury_decision: Decision | None = None  # what the jury declared the offer, if anything
+    jury_reason: str | None = None  # the jury's reason for it, as typed
 
     @property
     def errors(self) -> tuple[Problem, ...]:

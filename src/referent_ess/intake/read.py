@@ -25,4 +25,3 @@ def read_offers_sheet(path: Path, progress: Progress | None = None) -> RawSheet:
     except OSError as exc:
         params = (("path", str(path)), *os_reason(exc, str(exc.strerror or exc)))
         raise ReferentError("unreadable-file", params=params) from None
-

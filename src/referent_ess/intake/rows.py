@@ -32,6 +32,7 @@ from referent_ess.config.columns import (
 )
 from referent_ess.config.model import Config
 from referent_ess.i18n.numbers import percent_raw
+from referent_ess.intake.jury import Decision, parse_decision
 from referent_ess.intake.offer import CellRefs, Offer
 from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
 from referent_ess.problems.problem import Problem
@@ -84,12 +85,17 @@ class RowReader:
         self.letters = {c.name: c.letter for c in columns}
         self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.mark_columns}
         free_text = [
-            c for c in columns if c.name == OfferField.CANDIDATE or c.kind is ColumnKind.COMMENT
+            c
+            for c in columns
+            if c.name in (OfferField.CANDIDATE, OfferField.JURY_REASON)
+            or c.kind is ColumnKind.COMMENT
         ]
         # each column with its memo of readings; free text rarely holds the same value twice
         self.plan: list[tuple[Column, _Memo | None]] = [
             (c, None if c in free_text else {}) for c in columns
         ]
+        jury = (OfferField.JURY_DECISION.value, OfferField.JURY_REASON.value)
+        self.jury = any(c.name in jury for c in columns)  # the sheet records decisions
         # the lot's column, read first when lots differ: it says which columns apply to the row
         self.lot_plan = next(
             (step for step in self.plan if step[0].name == OfferField.LOT.value), None
@@ -102,6 +108,7 @@ class RowReader:
         marks: dict[str, Decimal] = {}
         comments: dict[str, str] = {}
         width = len(values)
+        unread: set[str] = set()  # the columns whose cell holds something that cannot be read
         applies = self._applicable(values) if self.per_lot is not None else None
         for column, memo in self.plan:
             value = values[column.index] if column.index < width else None
@@ -117,6 +124,8 @@ class RowReader:
             for note in notes:
                 problems.append(self._problem(note, f"{column.letter}{number}", number))
             if outcome is None:
+                if notes:
+                    unread.add(column.name)
                 continue
             kind = column.kind
             if kind is ColumnKind.FIELD:
@@ -130,6 +139,8 @@ class RowReader:
         stray = self._stray(values, width)
         if stray:
             problems.append(self._stray_problem(stray, number))
+        if self.jury:
+            problems += self._jury_pair(fields, unread, number)
         return Offer(
             row=number,
             candidate=_typed(fields.get(OfferField.CANDIDATE), str),
@@ -144,7 +155,31 @@ class RowReader:
             cells=CellRefs(self.letters, number),
             comments=comments,
             problems=tuple(problems),
+            jury_decision=_typed(fields.get(OfferField.JURY_DECISION), Decision),
+            jury_reason=_typed(fields.get(OfferField.JURY_REASON), str),
         )
+
+    def _jury_pair(self, fields: dict[str, object], unread: set[str], row: int) -> list[Problem]:
+        """A decision needs its reason (the letter to the candidate must state it): an error in
+        the reason's cell, or in the decision's when the sheet has no reason column. A reason
+        without a decision is only worth a look (a note such as « régularisée le 12/04 »)."""
+        decision = fields.get(OfferField.JURY_DECISION)
+        reason = fields.get(OfferField.JURY_REASON)
+        decision_name, reason_name = OfferField.JURY_DECISION.value, OfferField.JURY_REASON.value
+        if isinstance(decision, Decision) and reason is None and reason_name not in unread:
+            params: Params = (("decision_part", f"decision.{decision.value}"),)
+            if reason_name in self.letters:
+                decision_cell = f"{self.letters[decision_name]}{row}"
+                note = _Note(
+                    "jury-reason-missing", reason_name, (*params, ("decision_cell", decision_cell))
+                )
+                return [self._problem(note, f"{self.letters[reason_name]}{row}", row)]
+            note = _Note("jury-reason-missing", decision_name, (("form", "no-column"), *params))
+            return [self._problem(note, f"{self.letters[decision_name]}{row}", row)]
+        if reason is not None and decision is None and decision_name not in unread:
+            note = _Note("jury-reason-alone", reason_name)
+            return [self._problem(note, f"{self.letters[reason_name]}{row}", row)]
+        return []
 
     def _stray(self, values: tuple[object, ...], width: int) -> list[int]:
         """The indexes of the row's values under no header: in a column whose header is blank,
@@ -236,8 +271,10 @@ class RowReader:
             if which is OfferField.RECEIVED_AT:
                 return None, (_Note("missing-value", name, (("form", "no-date"),)),)
             return None, ()
-        if which is OfferField.CANDIDATE:
+        if which is OfferField.CANDIDATE or which is OfferField.JURY_REASON:
             return " ".join(str(value).split()), ()
+        if which is OfferField.JURY_DECISION:
+            return _parsed(parse_decision, value, name)
         if which is OfferField.LOT:
             lot, notes = _parsed(parse_lot, value, name)
             if isinstance(lot, int) and lot not in self.lot_ids:

@@ -37,6 +37,14 @@ _CODES: dict[str, Kind] = {
     "missing-evaluator-mark": _E,
     "no-price": _E,
     "zero-price": _E,
+    "jury-decision.irregular": _E,  # the jury's own decisions (offers sheet), with its reason
+    "jury-decision.unacceptable": _E,
+    "jury-decision.inappropriate": _E,
+    # the legal basis of a status that is a ground of law, and the buyer's note beside it
+    "legal-basis.late": _N,
+    "legal-basis.irregular": _N,
+    "legal-basis.unacceptable": _N,
+    "legal-basis.inappropriate": _N,
     "award-note.provisional": _N,
     "award-note.no-admissible": _N,
     "award-note.tie": _N,
@@ -81,6 +89,10 @@ _CODES: dict[str, Kind] = {
     "ambiguous-date.two-digit-year": _E,
     "ambiguous-date.month-first": _E,
     "mark-out-of-range": _E,
+    "bad-jury-decision": _E,
+    "jury-reason-missing": _E,
+    "jury-reason-missing.no-column": _E,
+    "jury-reason-alone": _W,
     "not-for-lot.mark": _E,
     "not-for-lot.comment": _E,
     "not-for-lot.document": _E,
@@ -118,6 +130,7 @@ _CODES: dict[str, Kind] = {
     "mark-given-twice": _E,
     "no-such-offer": _E,
     "duplicate-mark": _E,
+    "jury-column-in-marks": _W,
     # lots.yaml and criteria.yaml: YAML
     "yaml-syntax.marked": _E,
     "yaml-syntax.other": _E,

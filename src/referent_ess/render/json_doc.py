@@ -28,7 +28,7 @@ from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n.numbers import POINTS_PLACES, decimal_raw, money_raw, quantity_raw
 from referent_ess.problems.problem import Problem, ValidationReport
 from referent_ess.render.cells import by_row, gap_to_first
-from referent_ess.render.phrases import neutralisation_text, sensitivity_summary
+from referent_ess.render.phrases import legal_basis, neutralisation_text, sensitivity_summary
 
 _HUNDREDTHS = 100  # 10 ** POINTS_PLACES
 
@@ -124,6 +124,7 @@ def offer_dict(
         "candidate": offer.candidate,
         "row": offer.row,
         "status": result.status.value,
+        "jury_decision": jury_decision(result),
         "rank": result.rank,
         "day_rate_ht": money_raw(offer.day_rate_ht),
         "days": quantity_raw(offer.days),
@@ -149,12 +150,26 @@ def offer_dict(
                 "status": reason.status.value,
                 "message": reason.message,
                 "cell": reason.cell,
-                "legal_basis": reason.legal_basis,
+                "legal_basis": legal_basis(reason, lang="fr"),
             }
             for reason in result.reasons
         ],
         "warnings": [problem_dict(w) for w in result.warnings],
         "tree": _offer_tree(shape or [], result.points),
+    }
+
+
+def jury_decision(result: OfferResult) -> dict[str, Any] | None:
+    """What the jury declared the offer in the offers sheet, with its reason as typed and their
+    cells; None when it declared nothing."""
+    offer = result.offer
+    if offer.jury_decision is None:
+        return None
+    return {
+        "decision": offer.jury_decision.value,
+        "reason": offer.jury_reason,
+        "cell": offer.cells.get("jury_decision"),
+        "reason_cell": offer.cells.get("jury_reason"),
     }
 
 

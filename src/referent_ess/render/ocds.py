@@ -26,7 +26,7 @@ from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, 
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.cells import gap_to_first
 from referent_ess.render.document_phrases import lots_of
-from referent_ess.render.phrases import award_note, basis_words, formula_described
+from referent_ess.render.phrases import award_note, basis_words, formula_described, legal_basis
 from referent_ess.render.run_info import RunInfo
 
 Json = dict[str, Any]
@@ -41,6 +41,10 @@ _BID_STATUS: dict[Status, str] = {
     Status.LATE: "disqualified",
     Status.INCOMPLETE: "disqualified",
     Status.OVER_CAP: "disqualified",
+    # the jury's decisions: "did not meet the qualification criteria", the closest code
+    Status.IRREGULAR: "disqualified",
+    Status.UNACCEPTABLE: "disqualified",
+    Status.INAPPROPRIATE: "disqualified",
     Status.INVALID: "pending",  # a data error to correct: not evaluated, not rejected
 }
 
@@ -295,11 +299,15 @@ def _bid(lot: LotResult | None, result: OfferResult, ids: "_PartyIds") -> Json:
                 "code": reason.code,
                 "status": reason.status.value,
                 "message": reason.message,
-                "legalBasis": reason.legal_basis,
+                "legalBasis": legal_basis(reason, lang="fr"),
             }
             for reason in result.reasons
         ],
     }
+    decision = result.offer.jury_decision
+    if decision is not None:  # the jury's own decision, recorded in the offers sheet
+        jury = {"decision": decision.value, "reason": result.offer.jury_reason}
+        bid[FIELD + "evaluation"]["juryDecision"] = jury
     return bid
 
 

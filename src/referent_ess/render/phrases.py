@@ -21,8 +21,10 @@ from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.budget import BudgetReport, unchecked_because
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import (
+    GROUNDS,
     BudgetCheck,
     Evaluation,
+    Ground,
     LotResult,
     OfferResult,
     Reason,
@@ -47,6 +49,30 @@ def status_label(status: Status) -> str:
 def status_explained(status: Status) -> str:
     """What the status means for the offer, in a sentence a candidate can read."""
     return tr(f"status.explained.{status.value}")
+
+
+def legal_basis_of(
+    ground: Ground | None, *, note: bool = True, lang: str | None = None
+) -> str | None:
+    """The legal basis of a ground of law: « offre irrégulière : art. L2152-2 du Code de la
+    commande publique », with (``note``) what the buyer may do about it (« l'acheteur peut en
+    autoriser la régularisation : art. R2152-2 »); None for no ground. In ``lang`` (default: the
+    run's language)."""
+    if ground is None:
+        return None
+    noted = f"legal-note.{ground.value}" if note else "legal-note.none"
+    return i18n.message("legal-basis", (("form", ground.value), ("note_part", noted)), lang=lang)
+
+
+def legal_basis(reason: Reason, *, note: bool = True, lang: str | None = None) -> str | None:
+    """The legal basis of a reason's status (see :func:`legal_basis_of`), or None for a data
+    error. JSON, CSV and the OCDS release hold it in French (``lang="fr"``), the Code's words."""
+    return legal_basis_of(reason.ground, note=note, lang=lang)
+
+
+def status_legal_basis(status: Status) -> str | None:
+    """The legal basis of a status, as the method tables of the reports give it."""
+    return legal_basis_of(GROUNDS.get(status))
 
 
 def formula_name(formula: PriceFormula) -> str:
@@ -251,7 +277,7 @@ def excluded_reasons(result: OfferResult) -> Iterable[str]:
     """Each reason as one sentence, with its cell and legal basis when it has them."""
     for reason in result.reasons:
         cell = f" ({reason.cell})" if reason.cell else ""
-        basis = f" — {reason.legal_basis}" if reason.legal_basis else f" — {tr('no_ground')}"
+        basis = f" — {legal_basis(reason) or tr('no_ground')}"
         yield f"{i18n.message(reason.code, reason.params)}{cell}{basis}"
 
 
@@ -366,6 +392,8 @@ def reason_text(
             cap=money(check.cap),
             excess=money(-check.margin),
         )
+    if reason.code == "jury-decision":
+        return tr("reason.jury", reason=_jury_reason(reason))
     if reason.code == "missing-mark" and reason.field is not None:
         label = criterion_label(config, reason.field, result.offer.lot)
         return tr("reason.missing_mark", criterion=label)
@@ -380,11 +408,12 @@ def letter_reason(
     reason: Reason,
     check: BudgetCheck | None,
     quote: Callable[[str], str] = lambda document: f"« {document} »",
+    plain: Callable[[str], str] = str,
 ) -> str | None:
     """A reason as a letter to the candidate words it (« votre offre »), from the offer's own
     figures (``check``: the cap it is over, for ``over_cap``; ``quote``: how a document's name is
-    quoted, escaped for the letter's format); None for the others, which the letter words from
-    their message."""
+    quoted, escaped for the letter's format; ``plain``: how the jury's own text is escaped);
+    None for the others, which the letter words from their message."""
     offer = result.offer
     if reason.code == "late" and offer.received_at is not None:
         deadline = config.consultation.deadline
@@ -405,7 +434,14 @@ def letter_reason(
             excess=money(-check.margin),
             cap=money(check.cap),
         )
+    if reason.code == "jury-decision":
+        return tr("letter.reason.jury", reason=plain(_jury_reason(reason)))
     return None
+
+
+def _jury_reason(reason: Reason) -> str:
+    """The jury's own words, as typed in the offers sheet."""
+    return next(value for name, value in reason.params if name == "reason")
 
 
 # ---- a reason with the cap it is over ----------------------------------------------------------

@@ -85,6 +85,7 @@ def readme_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
             )
         lines.append((tr("tpl.readme.documents", documents=documents), False))
     lines += _marks_lines(config, evaluators)
+    lines.append((tr("tpl.readme.decision"), False))
     price = config.sets_in_use[0].price_criterion
     lines += [
         (tr("tpl.readme.price_criterion", id=price.id, label=price.label), False),

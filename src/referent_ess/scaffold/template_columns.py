@@ -43,6 +43,8 @@ LAST_DATE: Final = date(2100, 12, 31)
 # item.
 VAT_CHOICES: Final[tuple[str, ...]] = ("20 %", "10 %", "5,5 %", "0 %", "exonéré")
 YES_NO: Final[tuple[str, ...]] = ("oui", "non")
+# The jury's decisions, as the list offers them (the tool reads other spellings too).
+DECISIONS: Final[tuple[str, ...]] = ("irrégulière", "inacceptable", "inappropriée")
 
 MONEY_FORMAT: Final = '#,##0.00 "€"'
 DAYS_FORMAT: Final = "0.00"
@@ -238,7 +240,32 @@ def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool
     if marks_inline:
         for criterion in config.mark_columns:
             columns += _mark_and_comment(config, criterion, len(columns) + 1)
-    return columns
+    return [*columns, *_jury_decision(list_source)]
+
+
+def _jury_decision(list_source: ListSource) -> list[Column]:
+    """The jury's decision on the offer (a list of the three words) and its reason: last, since
+    the jury decides once the offers are examined."""
+    return [
+        Column(
+            HEADERS[OfferField.JURY_DECISION],
+            tr("tpl.decision.note"),
+            18,
+            Rule(
+                "list",
+                list_source(DECISIONS),
+                tr("tpl.decision.title"),
+                tr("tpl.decision.prompt"),
+                tr("tpl.decision.error"),
+            ),
+        ),
+        Column(
+            HEADERS[OfferField.JURY_REASON],
+            tr("tpl.reason.note"),
+            50,
+            Rule(None, None, tr("tpl.reason.title"), tr("tpl.reason.prompt")),
+        ),
+    ]
 
 
 def _lots_note(lots: Sequence[int]) -> str:

@@ -12,6 +12,7 @@ from .terms import (
     AbnormalNote,
     AwardNote,
     Joiner,
+    LegalBasis,
     Listed,
     LotWarningText,
     Moment,
@@ -85,15 +86,18 @@ def status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
         yield Step("status", (admissible,), {"status": status})
         return
     order = Listed(
-        tuple(status_label(s) for s in Status if s is not Status.ADMISSIBLE), Joiner.COMMA
+        tuple(status_label(s) for s in Status if s is not Status.ADMISSIBLE),
+        Joiner.COMMA,
+        distinct=True,
     )
     excluded = phrase("ex.status.excluded", status=status_label(result.status), order=order)
     yield Step("status", (excluded,), {"status": status})
     for index, reason in enumerate(result.reasons):
-        # A reason that is a status (late, incomplete, over_cap) is named by the status's label
-        # (hors délai in French); another (bad-number) by its code, then its status's label.
+        # A reason that is a ground of law (late, incomplete, over_cap, the jury's decisions) is
+        # named by its status's label (hors délai in French); a data error (bad-number) by its
+        # code, then its status's label.
         name: Value = status_label(reason.status)
-        if reason.code != reason.status.value:
+        if reason.ground is None:
             name = Notation("{code} ({status})", {"code": reason.code, "status": name})
         yield Step(
             "reason",
@@ -104,7 +108,7 @@ def status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
                 message=reason.message,
                 cell=reason.cell,
                 field=reason.field,
-                legal_basis=reason.legal_basis,
+                legal_basis=LegalBasis(reason.ground) if reason.ground is not None else None,
             ),
         )
 

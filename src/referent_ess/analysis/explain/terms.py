@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import PriceFormula
-from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
+from referent_ess.evaluation.results import Evaluation, Ground, LotResult, OfferResult, Status
 
 T = TypeVar("T")
 
@@ -100,10 +100,12 @@ class Joiner(Enum):
 
 @dataclass(frozen=True)
 class Listed:
-    """Several values, joined."""
+    """Several values, joined; ``distinct``: each text once (two statuses a language words
+    alike, « irrégulière », are named once)."""
 
     items: tuple["Value", ...]
     joiner: Joiner
+    distinct: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,13 @@ class FormulaName:
     """The name of a price formula."""
 
     formula: PriceFormula
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    """The legal basis of a ground of law (a figure: in French in the JSON, like ``score``'s)."""
+
+    ground: Ground
 
 
 @dataclass(frozen=True)
@@ -188,6 +197,7 @@ Value = (
     | Sentence
     | FormulaName
     | AwardNote
+    | LegalBasis
     | ProvisionalNote
     | AbnormalNote
     | ReasonText

@@ -15,6 +15,7 @@ from referent_ess.analysis.explain.terms import (
     ExactMoney,
     FormulaName,
     Joiner,
+    LegalBasis,
     Listed,
     LotWarningText,
     MaxPoints,
@@ -34,6 +35,7 @@ from referent_ess.analysis.explain.terms import (
     Value,
     WarningText,
 )
+from referent_ess.evaluation.results import Ground
 from referent_ess.i18n import numbers, tr
 from referent_ess.render import phrases
 
@@ -78,14 +80,17 @@ def worded(value: Value) -> str:
             return tr(key, **_worded(params))
         case Notation(template, params):
             return template.format(**_worded(params)) if params else template
-        case Listed(items, joiner):
-            return _joined([worded(item) for item in items], joiner)
+        case Listed(items, joiner, distinct):
+            texts = [worded(item) for item in items]
+            return _joined(list(dict.fromkeys(texts)) if distinct else texts, joiner)
         case Sentence(inner):
             text = worded(inner)
             text = text[:1].upper() + text[1:]
             return text if text.endswith(".") else text + "."
         case FormulaName(formula):
             return phrases.formula_name(formula)
+        case LegalBasis(ground):
+            return _legal_basis(ground)
         case AwardNote(lot):
             note = phrases.award_note(lot)
             assert note is not None
@@ -126,7 +131,15 @@ def raw(value: Value) -> str:
             return str(numbers.points(points))
         case Notation(template, params):
             return template.format(**{name: raw(item) for name, item in params.items()})
+        case LegalBasis(ground):
+            return _legal_basis(ground, "fr")  # the Code's words, as score's JSON holds them
     raise TypeError(f"not a figure: {value!r}")
+
+
+def _legal_basis(ground: Ground, lang: str | None = None) -> str:
+    text = phrases.legal_basis_of(ground, lang=lang)
+    assert text is not None
+    return text
 
 
 def _worded(params: Mapping[str, Value]) -> dict[str, str]:

@@ -33,6 +33,7 @@ from referent_ess.render.html.markup import (
 )
 from referent_ess.render.phrases import (
     basis_words,
+    legal_basis,
     reasons_with_caps,
     status_explained,
     status_label,
@@ -284,7 +285,7 @@ def _reason_items(config: Config, result: OfferResult) -> Iterator[str]:
             if reason.cell
             else ""
         )
-        basis = reason.legal_basis or tr("no_ground")
+        basis = legal_basis(reason) or tr("no_ground")
         yield f'{text}{cell}<span class="legal">{escape(basis)}</span>'
 
 

@@ -23,7 +23,7 @@ from referent_ess.base.writable import writable
 from referent_ess.config.choices import PriceFormula
 from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
-from referent_ess.evaluation.results import LEGAL_BASIS, Evaluation, LotResult, OfferResult, Status
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.document_phrases import (
     candidate_name,
@@ -47,6 +47,7 @@ from referent_ess.render.phrases import (
     formula_text,
     status_explained,
     status_label,
+    status_legal_basis,
 )
 from referent_ess.render.run_info import RunInfo
 
@@ -245,7 +246,7 @@ def _method_section(config: Config) -> str:
     tie_break = " ".join(tie_breaks)
     statuses = "".join(
         f'<tr><th scope="row">{status_label(status)}</th><td>{status_explained(status)}</td>'
-        f"<td>{escape(LEGAL_BASIS.get(status) or _no_legal_basis(status))}</td></tr>"
+        f"<td>{escape(status_legal_basis(status) or _no_legal_basis(status))}</td></tr>"
         for status in Status
     )
     vat = numbers.percent(consultation.vat_rate)

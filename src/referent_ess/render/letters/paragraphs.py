@@ -2,7 +2,6 @@
 reasons of a rejection, the rank, the table of points, the jury's comments, and the relative
 advantages of the winning offer. French, from the catalogue (``doc.letter.*``)."""
 
-import re
 from fractions import Fraction
 
 from referent_ess import i18n
@@ -14,6 +13,7 @@ from referent_ess.render.document_phrases import indented_label
 from referent_ess.render.letters.markdown import NOT_APPLICABLE, figure, ordinal, points, signed
 from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import (
+    legal_basis,
     letter_reason,
     reasons_with_caps,
     status_explained,
@@ -49,22 +49,26 @@ def reason_text(
 ) -> str:
     """A reason as a letter words it to the candidate, from the figures of the offer (``check``:
     the cap it is over, for ``over_cap``; the reason messages themselves are English)."""
-    text = letter_reason(config, result, reason, check, lambda name: f"« {md(name)} »")
+    text = letter_reason(config, result, reason, check, lambda name: f"« {md(name)} »", md)
     return text or md(i18n.message(reason.code, reason.params))
 
 
 def _legal_basis(reason: Reason) -> str | None:
-    """The project's legal basis, without the note meant for the buyer (the possibility to
-    allow a regularisation is the buyer's choice, not something to offer in a rejection)."""
-    basis = reason.legal_basis
-    return None if basis is None else re.sub(r"\s*\([^)]*\)\s*$", "", basis)
+    """The legal basis, without the note meant for the buyer (the possibility to allow a
+    regularisation is the buyer's choice, not something to offer in a rejection)."""
+    return legal_basis(reason, note=False)
+
+
+_REJECTED = (Status.INCOMPLETE, Status.IRREGULAR, Status.OVER_CAP, Status.UNACCEPTABLE)
 
 
 def _consequence(status: Status) -> str:
     if status is Status.LATE:
         return tr("doc.letter.consequence.late")
-    if status in (Status.INCOMPLETE, Status.OVER_CAP):
+    if status in _REJECTED:
         return tr("doc.letter.consequence.rejected")
+    if status is Status.INAPPROPRIATE:
+        return tr("doc.letter.consequence.inappropriate")
     return tr("doc.letter.consequence")
 
 

@@ -23,6 +23,7 @@ from referent_ess.render.document_phrases import (
 from referent_ess.render.phrases import (
     abnormal_text,
     basis_words,
+    legal_basis,
     reasons_with_caps,
     status_label,
 )
@@ -204,7 +205,7 @@ def _excluded_table(
             f"• {report_reason(evaluation.config, result, reason, check)}{_cell(reason)}"
             for reason, check in reasons_with_caps(result)
         ]
-        bases = list(dict.fromkeys(r.legal_basis or tr("no_ground") for r in result.reasons))
+        bases = list(dict.fromkeys(legal_basis(r) or tr("no_ground") for r in result.reasons))
         sheet.block(row, 6, reasons_last, "\n".join(reasons))
         sheet.block(row, reasons_last + 1, last, "\n".join(bases))
 

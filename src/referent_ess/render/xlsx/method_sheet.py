@@ -8,7 +8,7 @@ from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import AbnormalMethod, PriceFormula
 from referent_ess.config.model import Config, CriteriaSet
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
-from referent_ess.evaluation.results import LEGAL_BASIS, Status
+from referent_ess.evaluation.results import Status
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.document_phrases import indented_label, lots_of
 from referent_ess.render.phrases import (
@@ -16,6 +16,7 @@ from referent_ess.render.phrases import (
     formula_described,
     status_explained,
     status_label,
+    status_legal_basis,
 )
 from referent_ess.render.xlsx.sheet_writer import BOLD, POINTS_FORMAT, SheetWriter, page_setup
 from referent_ess.render.xlsx.wording import deadline_text, maximum, plain, price_formula
@@ -54,7 +55,7 @@ def method_sheet(sheet: SheetWriter, config: Config) -> None:
         row += 1
         sheet.put(row, 1, status_label(status))
         sheet.put(row, 2, status_explained(status), wrap=50)
-        basis_text = LEGAL_BASIS.get(status) or (
+        basis_text = status_legal_basis(status) or (
             tr("doc.xlsx.method.ranked") if status is Status.ADMISSIBLE else tr("no_ground")
         )
         sheet.block(row, 3, last, basis_text)

@@ -27,6 +27,32 @@ MESSAGES: dict[str, str] = {
         "the price HT {rate_num} × {days_num} = {amount_money} is zero once rounded to the cent; "
         "a price must be at least 0.01"
     ),
+    "msg:jury-decision.irregular": "declared irregular by the jury: {reason}",
+    "msg:jury-decision.unacceptable": "declared unacceptable by the jury: {reason}",
+    "msg:jury-decision.inappropriate": "declared inappropriate by the jury: {reason}",
+    # the legal basis of each status that is a ground of law (the Code's articles are quoted in
+    # the French catalogue), and the note for the buyer that follows it where there is one
+    "msg:legal-basis.late": (
+        "late offer, eliminated: art. R2143-2 and R2151-5 of the Code de la commande "
+        "publique{note_part}"
+    ),
+    "msg:legal-basis.irregular": (
+        "irregular offer: art. L2152-2 of the Code de la commande publique{note_part}"
+    ),
+    "msg:legal-basis.unacceptable": (
+        "unacceptable offer: art. L2152-3 of the Code de la commande publique{note_part}"
+    ),
+    "msg:legal-basis.inappropriate": (
+        "inappropriate offer: art. L2152-4 of the Code de la commande publique{note_part}"
+    ),
+    "part:legal-note.none": "",
+    "part:legal-note.late": "",
+    "part:legal-note.irregular": " (the buyer may allow it to be regularised: art. R2152-2)",
+    "part:legal-note.unacceptable": "",
+    "part:legal-note.inappropriate": " (eliminated in every procedure: art. R2152-1)",
+    "part:decision.irregular": "irregular",
+    "part:decision.unacceptable": "unacceptable",
+    "part:decision.inappropriate": "inappropriate",
     # data problems (validate) and the warnings of a ranking: templates by code and form
     "msg:missing-value": "empty cell: a {field_part} is required",
     "msg:missing-value.no-date": (
@@ -86,6 +112,28 @@ MESSAGES: dict[str, str] = {
         "{found} looks like month/day/year; write the day first, e.g. {day_first}"
     ),
     "msg:mark-out-of-range": "found the mark {found_num}, expected a mark from 0 to {scale_num}",
+    "msg:jury-column-in-marks": (
+        "the column {header} is ignored: the jury's decisions and their reasons are read from "
+        "the offers sheet only; write them on the offer's row there"
+    ),
+    "msg:bad-jury-decision": (
+        "found {found}, expected the jury's decision: irrégulière, inacceptable or inappropriée "
+        "(or irregular, unacceptable, inappropriate); leave the cell empty when the jury "
+        "decided nothing"
+    ),
+    "msg:jury-reason-missing": (
+        "the jury declared the offer {decision_part} ({decision_cell}) without a reason: write "
+        "it in this cell; the letter to the candidate must state it"
+    ),
+    "msg:jury-reason-missing.no-column": (
+        "the jury declared the offer {decision_part} without a reason: add a column 'Motif de "
+        "la décision' and write the reason there; the letter to the candidate must state it"
+    ),
+    "msg:jury-reason-alone": (
+        "a reason but no jury decision on this row: the offer is evaluated as if the jury had "
+        "decided nothing; write irrégulière, inacceptable or inappropriée in the 'Décision du "
+        "jury' column, or clear this cell"
+    ),
     "msg:not-for-lot.mark": (
         'lot {lot} is not marked on "{criterion}": that criterion is not among the '
         "lot's criteria; leave the cell empty"

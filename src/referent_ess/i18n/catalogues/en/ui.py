@@ -56,6 +56,9 @@ MESSAGES: dict[str, str] = {
     "status.incomplete": "incomplete",
     "status.over_cap": "over_cap",
     "status.invalid": "invalid",
+    "status.irregular": "irregular",
+    "status.unacceptable": "unacceptable",
+    "status.inappropriate": "inappropriate",
     "verdict.ok": "OK",
     "verdict.over": "OVER",
     "verdict.unchecked": "UNCHECKED",
@@ -84,7 +87,8 @@ MESSAGES: dict[str, str] = {
         "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
         "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "
         "changed the lots, the documents or the criteria, {where}referent template --force "
-        "(offers.xlsx then matches them); 4. type the offers and the jury's marks in "
+        "(offers.xlsx then matches them); 4. type the offers, the jury's marks and its "
+        "decisions (irregular, unacceptable or inappropriate offer, with their reason) in "
         "offers.xlsx; 5. {where}referent validate, then referent score."
     ),
     "cli.placeholder_ocid": (
@@ -127,6 +131,18 @@ MESSAGES: dict[str, str] = {
         "unacceptable offer: its price exceeds the budget allotted to the lot"
     ),
     "status.explained.invalid": "offer not evaluated: the workbook holds a data error to correct",
+    "status.explained.irregular": (
+        "irregular offer, so declared by the jury: it does not meet the requirements of the "
+        "consultation documents, or breaks the applicable law"
+    ),
+    "status.explained.unacceptable": (
+        "unacceptable offer, so declared by the jury: its price exceeds the budget allocated to "
+        "the contract"
+    ),
+    "status.explained.inappropriate": (
+        "inappropriate offer, so declared by the jury: unrelated to the contract, it manifestly "
+        "cannot meet the buyer's needs and requirements without a substantial change"
+    ),
     "formula.proportional": "proportional",
     "formula.linear": "linear",
     "formula.gap": "gap",
@@ -148,6 +164,7 @@ MESSAGES: dict[str, str] = {
     "reason.no_price": (
         "the price cannot be computed: the day rate or the number of days is missing"
     ),
+    "reason.jury": "the jury's reason: {reason}",
     "letter.reason.late": "Offer received on {received}, after the deadline for offers",
     "letter.reason.late_by": (
         "Offer received on {received}, after the deadline for offers ({deadline})"
@@ -162,6 +179,7 @@ MESSAGES: dict[str, str] = {
         "Price of your offer: {price} {basis}, {excess} above the maximum amount {basis} set for "
         "the lot ({cap} {basis})"
     ),
+    "letter.reason.jury": "Reason given by the jury: {reason}",
     "note.hierarchy": (
         "Ranked by hierarchy (ordering: hierarchy, no points and no total): {order}; the next "
         "criterion is looked at only when the previous ones are equal."

@@ -389,6 +389,10 @@ MESSAGES: dict[str, str] = {
         "Les offres irrégulières ou inacceptables sont écartées (article L2152-1 du code de la "
         "commande publique) : votre offre n'a donc pas été classée."
     ),
+    "doc.letter.consequence.inappropriate": (
+        "Les offres inappropriées sont écartées (article L2152-1 du code de la commande "
+        "publique) : votre offre n'a donc pas été classée."
+    ),
     "doc.letter.consequence": "Votre offre n'a donc pas été classée.",
     "doc.letter.ranking.none": (
         "Votre offre ayant été écartée, elle n'a été ni notée ni classée. Les notes de l'offre "

@@ -30,6 +30,55 @@ MESSAGES: dict[str, str] = {
         "le prix HT {rate_num} × {days_num} = {amount_money} vaut zéro une fois arrondi au "
         "centime ; un prix doit être d'au moins 0,01 €"
     ),
+    "msg:jury-decision.irregular": "déclarée irrégulière par le jury : {reason}",
+    "msg:jury-decision.unacceptable": "déclarée inacceptable par le jury : {reason}",
+    "msg:jury-decision.inappropriate": "déclarée inappropriée par le jury : {reason}",
+    # Le fondement juridique de chaque statut qui est un motif de droit, et la note pour
+    # l'acheteur qui le suit s'il y en a une. Textes du Code de la commande publique vérifiés
+    # (versions en vigueur depuis le 1er avril 2019, inchangées depuis) :
+    # - L2152-1 : « L'acheteur écarte les offres irrégulières, inacceptables ou inappropriées. »
+    # - L2152-2 : « Une offre irrégulière est une offre qui ne respecte pas les exigences
+    #   formulées dans les documents de la consultation, en particulier parce qu'elle est
+    #   incomplète, ou qui méconnaît la législation applicable notamment en matière sociale et
+    #   environnementale. »
+    # - L2152-3 : « Une offre inacceptable est une offre dont le prix excède les crédits
+    #   budgétaires alloués au marché, déterminés et établis avant le lancement de la
+    #   procédure. »
+    # - L2152-4 : « Une offre inappropriée est une offre sans rapport avec le marché parce
+    #   qu'elle n'est manifestement pas en mesure, sans modification substantielle, de répondre
+    #   au besoin et aux exigences de l'acheteur qui sont formulés dans les documents de la
+    #   consultation. » (il ne renvoie à aucun article réglementaire)
+    # - R2152-1 : « Dans les procédures adaptées sans négociation et les procédures d'appel
+    #   d'offres, les offres irrégulières, inappropriées ou inacceptables sont éliminées. Dans
+    #   les autres procédures, les offres inappropriées sont éliminées. Les offres irrégulières
+    #   ou inacceptables peuvent devenir régulières ou acceptables au cours de la négociation ou
+    #   du dialogue, à condition qu'elles ne soient pas anormalement basses. [...] »
+    # - R2152-2 : « Dans toutes les procédures, l'acheteur peut autoriser tous les
+    #   soumissionnaires concernés à régulariser les offres irrégulières dans un délai
+    #   approprié, à condition qu'elles ne soient pas anormalement basses. La régularisation
+    #   des offres irrégulières ne peut avoir pour effet d'en modifier des caractéristiques
+    #   substantielles. »
+    "msg:legal-basis.late": (
+        "offre hors délai, éliminée : art. R2143-2 et R2151-5 du Code de la commande "
+        "publique{note_part}"
+    ),
+    "msg:legal-basis.irregular": (
+        "offre irrégulière : art. L2152-2 du Code de la commande publique{note_part}"
+    ),
+    "msg:legal-basis.unacceptable": (
+        "offre inacceptable : art. L2152-3 du Code de la commande publique{note_part}"
+    ),
+    "msg:legal-basis.inappropriate": (
+        "offre inappropriée : art. L2152-4 du Code de la commande publique{note_part}"
+    ),
+    "part:legal-note.none": "",
+    "part:legal-note.late": "",
+    "part:legal-note.irregular": " (l'acheteur peut en autoriser la régularisation : art. R2152-2)",
+    "part:legal-note.unacceptable": "",
+    "part:legal-note.inappropriate": " (éliminée dans toutes les procédures : art. R2152-1)",
+    "part:decision.irregular": "irrégulière",
+    "part:decision.unacceptable": "inacceptable",
+    "part:decision.inappropriate": "inappropriée",
     # problèmes de données (validate) et avertissements d'un classement
     "msg:missing-value": "cellule vide : {field_part} est obligatoire",
     "msg:missing-value.no-date": (
@@ -104,6 +153,27 @@ MESSAGES: dict[str, str] = {
         "{found} ressemble à mois/jour/année ; mettez le jour en premier, par exemple {day_first}"
     ),
     "msg:mark-out-of-range": "la note {found_num} n'est pas entre 0 et {scale_num}",
+    "msg:jury-column-in-marks": (
+        "la colonne {header} est ignorée : les décisions du jury et leurs motifs se lisent "
+        "dans la feuille des offres seulement ; écrivez-les sur la ligne de l'offre"
+    ),
+    "msg:bad-jury-decision": (
+        "la cellule contient {found} : la décision du jury s'écrit irrégulière, inacceptable ou "
+        "inappropriée ; laissez la cellule vide si le jury n'a rien décidé"
+    ),
+    "msg:jury-reason-missing": (
+        "le jury a déclaré l'offre {decision_part} ({decision_cell}) sans en donner le motif : "
+        "écrivez-le dans cette cellule ; la lettre au candidat doit l'indiquer"
+    ),
+    "msg:jury-reason-missing.no-column": (
+        "le jury a déclaré l'offre {decision_part} sans en donner le motif : ajoutez une colonne "
+        "« Motif de la décision » et écrivez-y le motif ; la lettre au candidat doit l'indiquer"
+    ),
+    "msg:jury-reason-alone": (
+        "un motif sans décision du jury sur cette ligne : l'offre est évaluée comme si le jury "
+        "n'avait rien décidé ; écrivez irrégulière, inacceptable ou inappropriée dans la colonne "
+        "« Décision du jury », ou videz cette cellule"
+    ),
     "msg:not-for-lot.mark": (
         "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
         "lot ; laissez la cellule vide"

@@ -179,6 +179,31 @@ TEMPLATE: dict[str, str] = {
         "oui si la pièce « {document} » est dans l'offre, non sinon (vide = non)."
     ),
     "tpl.document.error": "Répondez oui ou non (choisissez dans la liste).",
+    # the jury's own decision on an offer, and its reason (offers sheet only)
+    "tpl.decision.note": (
+        "Facultatif : la décision du jury d'écarter l'offre, à choisir dans la liste : "
+        "irrégulière (elle ne respecte pas les exigences des documents de la consultation, "
+        "art. L2152-2), inacceptable (son prix excède les crédits budgétaires alloués au "
+        "marché, art. L2152-3) ou inappropriée (sans rapport avec le marché, art. L2152-4). "
+        "Vide = pas de décision. Le motif est obligatoire dans la colonne suivante.\n"
+        "Exemple : inappropriée"
+    ),
+    "tpl.decision.title": "Décision du jury",
+    "tpl.decision.prompt": (
+        "Vide, ou irrégulière, inacceptable ou inappropriée : l'offre n'est alors pas classée. "
+        "Écrivez le motif dans la colonne suivante."
+    ),
+    "tpl.decision.error": "Choisissez irrégulière, inacceptable ou inappropriée dans la liste.",
+    "tpl.reason.note": (
+        "Obligatoire si le jury a pris une décision : pourquoi, en une ou deux phrases. Il est "
+        "repris tel quel dans le rapport d'analyse des offres et dans la lettre de rejet.\n"
+        "Exemple : Le mémoire technique décrit une prestation de nettoyage, sans rapport avec "
+        "l'accompagnement demandé."
+    ),
+    "tpl.reason.title": "Motif de la décision",
+    "tpl.reason.prompt": (
+        "Le motif de la décision du jury, repris dans le rapport et la lettre au candidat."
+    ),
     # a mark, in the offers sheet (one column per criterion) or in the marks sheet
     "tpl.mark.range": "de 0 à {scale}",
     "tpl.mark.ranges": "de 0 à l'échelle du critère ({scales})",
@@ -296,6 +321,14 @@ TEMPLATE: dict[str, str] = {
     "tpl.readme.marks_columns": (
         "• Notes du jury, une colonne par critère : {scales}. 3,5 est accepté. La colonne "
         "« <critère> commentaire » (facultative) justifie la note."
+    ),
+    "tpl.readme.decision": (
+        "• Décision du jury et Motif de la décision (facultatifs) : si le jury écarte une offre "
+        "comme irrégulière (art. L2152-2), inacceptable (art. L2152-3) ou inappropriée "
+        "(art. L2152-4), choisissez le mot dans la liste et écrivez le motif à côté : il est "
+        "obligatoire, et repris dans le rapport et la lettre de rejet. referent enregistre la "
+        "décision du jury, il ne la prend pas. Les décisions se saisissent dans la feuille "
+        "offers seulement."
     ),
     "tpl.readme.price_criterion": (
         "• Le critère {id} ({label}) n'est pas noté à la main : referent le calcule à partir des "

@@ -56,6 +56,9 @@ MESSAGES: dict[str, str] = {
     "status.incomplete": "irrégulière",
     "status.over_cap": "inacceptable",
     "status.invalid": "à corriger",
+    "status.irregular": "irrégulière",
+    "status.unacceptable": "inacceptable",
+    "status.inappropriate": "inappropriée",
     "verdict.ok": "OK",
     "verdict.over": "DÉPASSE",
     "verdict.unchecked": "NON CONTRÔLÉE",
@@ -87,7 +90,8 @@ MESSAGES: dict[str, str] = {
         "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
         "votre consultation ; 3. si vous avez changé les lots, les pièces ou les critères, "
         "{where}referent template --force (offers.xlsx leur correspond alors) ; 4. saisissez "
-        "les offres et les notes du jury dans offers.xlsx ; 5. {where}referent validate, puis "
+        "les offres, les notes du jury et ses décisions (offre irrégulière, inacceptable ou "
+        "inappropriée, avec leur motif) dans offers.xlsx ; 5. {where}referent validate, puis "
         "referent score."
     ),
     "cli.placeholder_ocid": (
@@ -132,6 +136,19 @@ MESSAGES: dict[str, str] = {
     "status.explained.invalid": (
         "offre non évaluée : le classeur contient une erreur de saisie à corriger"
     ),
+    "status.explained.irregular": (
+        "offre déclarée irrégulière par le jury : elle ne respecte pas les exigences des "
+        "documents de la consultation ou méconnaît la législation applicable"
+    ),
+    "status.explained.unacceptable": (
+        "offre déclarée inacceptable par le jury : son prix excède les crédits budgétaires "
+        "alloués au marché"
+    ),
+    "status.explained.inappropriate": (
+        "offre déclarée inappropriée par le jury : sans rapport avec le marché, elle n'est "
+        "manifestement pas en mesure de répondre au besoin et aux exigences de l'acheteur sans "
+        "modification substantielle"
+    ),
     "formula.proportional": "proportionnelle",
     "formula.linear": "linéaire",
     "formula.gap": "par écart",
@@ -153,6 +170,7 @@ MESSAGES: dict[str, str] = {
     "reason.no_price": (
         "le prix ne peut pas être calculé : le coût journalier ou le nombre de jours manque"
     ),
+    "reason.jury": "motif du jury : {reason}",
     "letter.reason.late": (
         "Offre reçue le {received}, après la date limite de réception des offres"
     ),
@@ -169,6 +187,7 @@ MESSAGES: dict[str, str] = {
         "Prix de votre offre : {price} {basis}, supérieur de {excess} au montant maximum {basis} "
         "fixé pour le lot ({cap} {basis})"
     ),
+    "letter.reason.jury": "Motif retenu par le jury : {reason}",
     "note.hierarchy": (
         "Classement par hiérarchie des critères (ordering: hierarchy, sans points ni total) : "
         "{order} ; un critère n'est examiné que si les offres sont à égalité sur les précédents."
