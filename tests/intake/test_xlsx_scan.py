@@ -394,3 +394,35 @@ def test_a_dtd_after_the_first_row_of_a_sheet_not_read_is_still_refused(tmp_path
     with pytest.raises(ReferentError) as caught:
         scan_xlsx(path)
     assert caught.value.code == "xml-entities"
+
+
+def test_an_offers_sheet_whose_part_is_missing_is_refused_not_replaced_by_another(
+    tmp_path: Path,
+) -> None:
+    """Reading the next sheet instead would score the wrong offers, silently."""
+    path = workbook(tmp_path, {"Analyse": offers_xml(), "offers": offers_xml()})
+    members = members_of(path)
+    del members["xl/worksheets/sheet2.xml"]
+    path.write_bytes(zip_bytes(members))
+    with pytest.raises(ReferentError) as caught:
+        scan_xlsx(path)
+    assert (caught.value.code, dict(caught.value.params)["form"]) == ("malformed-workbook", "parts")
+    assert "'offers'" in dict(caught.value.params)["detail"]
+
+
+def test_a_missing_part_of_a_sheet_not_read_does_not_matter(tmp_path: Path) -> None:
+    path = workbook(tmp_path, {"offers": offers_xml(), "Analyse": offers_xml()})
+    members = members_of(path)
+    del members["xl/worksheets/sheet2.xml"]
+    path.write_bytes(zip_bytes(members))
+    assert scan_xlsx(path).offers == "offers"
+
+
+def test_two_sheets_of_the_same_name_are_refused(tmp_path: Path) -> None:
+    path = workbook(tmp_path, {"offers": offers_xml(), "Data": offers_xml()})
+    members = members_of(path)
+    members["xl/workbook.xml"] = members["xl/workbook.xml"].replace(b'"Data"', b'"offers"')
+    path.write_bytes(zip_bytes(members))
+    with pytest.raises(ReferentError) as caught:
+        scan_xlsx(path)
+    assert dict(caught.value.params)["detail"] == "two sheets have the name 'offers'"

@@ -142,18 +142,25 @@ def _scan(path: Path, stream: BinaryIO, archive: zipfile.ZipFile) -> XlsxScan:
         _consume(_chunks(path, stream, info))
     sheets = _sheets(path, archive)
     _check_parts(path, archive, sheets)
-    worksheets = [s for s in sheets if s.part.startswith("xl/worksheets/") and s.part in members]
+    worksheets = [s for s in sheets if s.part.startswith("xl/worksheets/")]
     parsed = {info.filename for info in first} | {s.part for s in worksheets} | {SHARED_STRINGS}
     for info in infos:
         if _is_xml(info) and info.filename not in parsed:
             _consume(_chunks(path, stream, info))
     shared = _shared_strings(path, stream, members.get(SHARED_STRINGS))
     offers = _offers_sheet(path, worksheets)
+    for sheet in worksheets:
+        if sheet.part not in members and (
+            sheet.name == offers or normalise(sheet.name) in MARKS_SHEET_NAMES
+        ):
+            detail = f"the sheet {sheet.name!r} is the part {sheet.part}, which is missing"
+            raise refuse(path, "malformed-workbook", ("form", "parts"), ("detail", detail))
     scanned = {
         sheet.name: _scan_sheet(path, stream, members[sheet.part], sheet, shared, offers)
         for sheet in worksheets
+        if sheet.part in members
     }
-    marks = [s.name for s in worksheets if s.name != offers and scanned[s.name].read_in_full]
+    marks = [name for name, facts in scanned.items() if name != offers and facts.read_in_full]
     if len(marks) > 1:
         params = (("path", str(path)), ("first", repr(marks[0])), ("second", repr(marks[1])))
         raise ReferentError("two-offers-sheets", params=(("form", "marks"), *params))
@@ -308,14 +315,15 @@ def _unusual_target(target: str) -> bool:
 def _check_parts(path: Path, archive: zipfile.ZipFile, sheets: list[SheetScan]) -> None:
     """Both readers must read the same parts: calamine reads xl/workbook.xml and
     xl/sharedStrings.xml, openpyxl the parts the manifest ([Content_Types].xml) names; and no
-    two sheets may share a part."""
-    parts = [s.part for s in sheets if s.part]
-    shared = (
-        sorted({p for p in parts if parts.count(p) > 1}) if len(set(parts)) < len(parts) else []
-    )
-    if shared:
-        detail = f"two sheets are the same part {shared[0]}"
-        raise refuse(path, "malformed-workbook", ("form", "parts"), ("detail", detail))
+    two sheets may share a part or a name (each reader would pick one of them)."""
+    for kind, values in (
+        ("part", [s.part for s in sheets if s.part]),
+        ("name", [s.name for s in sheets]),
+    ):
+        twice = _first_twice(values)
+        if twice is not None:
+            detail = f"two sheets have the {kind} {twice!r}"
+            raise refuse(path, "malformed-workbook", ("form", "parts"), ("detail", detail))
     try:
         manifest = SafeET.fromstring(_small(archive, CONTENT_TYPES))
     except Exception:  # a damaged manifest: openpyxl refuses the file itself
@@ -333,6 +341,16 @@ def _check_parts(path: Path, archive: zipfile.ZipFile, sheets: list[SheetScan]) 
         if expected is not None and name != expected:
             detail = f"{CONTENT_TYPES} names {name} instead of {expected}"
             raise refuse(path, "malformed-workbook", ("form", "parts"), ("detail", detail))
+
+
+def _first_twice(values: list[str]) -> str | None:
+    """The first value seen a second time (in one pass: a workbook may have 10 000 sheets)."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None
 
 
 def _small(archive: zipfile.ZipFile, name: str) -> bytes:
