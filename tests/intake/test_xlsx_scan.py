@@ -426,3 +426,22 @@ def test_two_sheets_of_the_same_name_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ReferentError) as caught:
         scan_xlsx(path)
     assert dict(caught.value.params)["detail"] == "two sheets have the name 'offers'"
+
+
+def test_the_refusals_in_french(runner: CliRunner, tmp_path: Path, config_args: list[str]) -> None:
+    two = workbook(tmp_path, {"Offres": offers_xml(), "offers": offers_xml()})
+    result = runner.invoke(app, ["--lang", "fr", "score", str(two), *config_args])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"erreur : {two} : les feuilles 'Offres' et 'offers' portent toutes deux le nom de la "
+        "feuille des offres (« offers » ou « offres »), et l'outil n'en lit qu'une : renommez ou "
+        "supprimez l'autre [two-offers-sheets]\n"
+    )
+    far = workbook(tmp_path, {"offers": offers_xml(extra='<row r="3"><c r="SG3"/></row>')})
+    result = runner.invoke(app, ["--lang", "fr", "score", str(far), *config_args])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"erreur : {far} : offers!SG3 : la cellule SG3 est au-delà de la colonne SF : une feuille "
+        "d'offres est lue jusqu'à 500 colonnes ; supprimez les colonnes au-delà des offres (une "
+        "cellule vide mais mise en forme compte aussi) [sheet-too-large]\n"
+    )
