@@ -190,6 +190,20 @@ def parse_lot(value: object) -> int:
     raise BadValue("bad-lot", (("found", _shown(value)),))
 
 
+def parse_round(value: object) -> int:
+    """A negotiation round: a whole number from 1 (``2``, ``2.0``, ``"2"``)."""
+    if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+        value = int(value.strip())
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        try:
+            number = parse_number(value)
+        except BadValue:
+            number = Decimal(0)  # NaN or infinite: no round
+        if number == number.to_integral_value() and 0 < number <= 1000:
+            return int(number)
+    raise BadValue("bad-round", (("found", _shown(value)),))
+
+
 _YES = frozenset(normalise(w) for w in ("oui", "yes", "y", "o", "x", "✓", "✔", "1", "vrai", "true"))
 _NO = frozenset(normalise(w) for w in ("non", "no", "n", "0", "faux", "false"))
 

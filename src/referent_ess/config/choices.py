@@ -46,3 +46,11 @@ class AbnormalMethod(StrEnum):
     MEAN_RATIO = "mean-ratio"
     MEAN_SIGMA = "mean-sigma"
     FFB = "ffb"
+
+
+class Variants(StrEnum):
+    """Whether a lot accepts variants (art. R2151-8: in a procédure adaptée they are allowed
+    unless the consultation documents forbid them)."""
+
+    ALLOWED = "allowed"
+    FORBIDDEN = "forbidden"

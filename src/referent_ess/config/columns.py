@@ -26,6 +26,8 @@ class OfferField(StrEnum):
     RECEIVED_AT = "received_at"
     JURY_DECISION = "jury_decision"  # irrégulière, inacceptable or inappropriée (intake.jury)
     JURY_REASON = "jury_reason"  # the jury's reason for it, mandatory with a decision
+    VARIANT = "variant"  # the label of a variant; empty: the candidate's base offer
+    ROUND = "round"  # the negotiation round of the offer, from 1; empty: 1
 
 
 REQUIRED_FIELDS: tuple[OfferField, ...] = (
@@ -136,6 +138,8 @@ ALIASES: dict[OfferField, tuple[str, ...]] = {
         "motif du jury",
         "motif",
     ),
+    OfferField.VARIANT: ("variante", "libellé de la variante", "libellé variante"),
+    OfferField.ROUND: ("tour", "tour de négociation", "n° de tour", "numéro du tour"),
 }
 
 SHOWN_NAMES = 6  # how many of a column's names a message lists: the README lists them all
@@ -366,6 +370,8 @@ HEADERS: Final[dict[OfferField, str]] = {
     OfferField.RECEIVED_AT: "Date de réception",
     OfferField.JURY_DECISION: "Décision du jury",
     OfferField.JURY_REASON: "Motif de la décision",
+    OfferField.VARIANT: "Variante",
+    OfferField.ROUND: "Tour",
 }
 MARKS_HEADERS: Final[tuple[str, ...]] = (
     "Candidat",

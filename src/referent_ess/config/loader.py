@@ -192,6 +192,8 @@ def _resolve(
             cap_ttc=lot.cap_ttc if lot.cap_ttc is not None else price_ttc(_given(lot.cap_ht), vat),
             criteria_set=lot.criteria,
             required_documents=lot.required_documents,
+            variants=lot.variants,
+            variant_needs_base=lot.variant_needs_base,
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )
@@ -206,6 +208,7 @@ def _resolve(
         abnormally_low=spec.abnormally_low.method,
         abnormally_low_ratio=spec.abnormally_low.ratio,
         max_lots_per_candidate=spec.max_lots_per_candidate,
+        round_deadlines=tuple(sorted(((r.number, r.deadline) for r in spec.rounds), key=_first)),
     )
     return Config(
         consultation=consultation,
@@ -261,3 +264,7 @@ def _criterion(spec: CriterionSpec, file: CriteriaFile) -> Criterion:
 def _given(value: Decimal | None) -> Decimal:
     assert value is not None  # check_lots refused a lot with neither cap
     return value
+
+
+def _first(pair: tuple[int, object]) -> int:
+    return pair[0]

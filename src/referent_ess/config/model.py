@@ -27,6 +27,7 @@ from referent_ess.config.choices import (
     Ordering,
     PriceBasis,
     PriceFormula,
+    Variants,
 )
 
 MAX_DEPTH = 3  # levels of a criteria tree: criteria, sub-criteria, and theirs
@@ -40,6 +41,8 @@ class Lot:
     cap_ttc: Decimal
     criteria_set: str | None = None  # the named set it is evaluated on; None: the default one
     required_documents: tuple[str, ...] | None = None  # None: the consultation's
+    variants: Variants = Variants.ALLOWED  # art. R2151-8: allowed in a procédure adaptée
+    variant_needs_base: bool = True  # a variant needs its candidate's base offer on the lot
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,15 @@ class Consultation:
     abnormally_low: AbnormalMethod = AbnormalMethod.NONE
     abnormally_low_ratio: Decimal = Decimal("0.8")
     max_lots_per_candidate: int | None = None
+    # the deadline of each negotiation round after the first, by its number
+    round_deadlines: tuple[tuple[int, date | datetime], ...] = ()
+
+    def deadline_of(self, round_number: int) -> date | datetime | None:
+        """The deadline of an offer of that round: the consultation's for round 1, the round's
+        own (if given) for a later one."""
+        if round_number <= 1:
+            return self.deadline
+        return dict(self.round_deadlines).get(round_number)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from referent_ess.config.choices import (
     Ordering,
     PriceBasis,
     PriceFormula,
+    Variants,
 )
 
 LARGEST_SETTING = 1_000_000  # lot ids, points, marks, k: beyond, surely a typing error
@@ -149,11 +150,23 @@ class LotSpec(Spec):
     cap_ttc: Money | None = None
     criteria: Identifier | None = None  # a named set of criteria.yaml's ``sets``
     required_documents: tuple[Identifier, ...] | None = None  # replaces the consultation's
+    variants: Variants = Variants.ALLOWED  # art. R2151-8: allowed in a procédure adaptée
+    variant_needs_base: bool = True  # a variant comes with its candidate's base offer
 
 
 class AbnormalSpec(Spec):
     method: AbnormalMethod = AbnormalMethod.NONE
     ratio: Annotated[Figure, Field(gt=0, lt=1)] = Decimal("0.8")  # mean-ratio only
+
+
+class RoundSpec(Spec):
+    """A negotiation round after the first and the deadline of its offers (round 1's is the
+    consultation's ``deadline``)."""
+
+    number: Annotated[
+        int, Field(strict=True, ge=2, le=LARGEST_SETTING), BeforeValidator(_whole_number)
+    ]
+    deadline: Annotated[date | datetime, BeforeValidator(_deadline)]
 
 
 class ConsultationSpec(Spec):
@@ -166,6 +179,7 @@ class ConsultationSpec(Spec):
     offers: str | None = None
     abnormally_low: AbnormalSpec = AbnormalSpec()
     max_lots_per_candidate: Count | None = None
+    rounds: tuple[RoundSpec, ...] = ()  # the deadlines of the negotiation rounds after the first
 
 
 class LotsFile(Spec):

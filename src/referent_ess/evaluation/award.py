@@ -29,7 +29,7 @@ def allocate(
         award: OfferResult | None = None
         note: dict[str, Any] | None = None
         for result in lot.ranked:
-            who = normalise(result.candidate)
+            who = normalise(result.name)
             if limit is not None and len(held.get(who, [])) >= limit:
                 earlier = ", ".join(str(i) for i in held[who])
                 passed_over[result.offer.row] = offer_warning(
@@ -46,7 +46,7 @@ def allocate(
                 )
                 continue
             same_rank = [r for r in lot.ranked if r.rank == result.rank and r is not result]
-            if any(len(held.get(normalise(r.candidate), [])) < (limit or 1) for r in same_rank):
+            if any(len(held.get(normalise(r.name), [])) < (limit or 1) for r in same_rank):
                 note = _note("tie", count=len(same_rank) + 1, rank=result.rank)
             else:
                 award = result

@@ -2,18 +2,25 @@
 lot, then award the lots. Pure: takes the configuration and the offers read from the workbook,
 returns immutable results (:mod:`~referent_ess.evaluation.results`).
 
+Each offer (a candidate's base offer or variant on a lot) is evaluated in its latest
+negotiation round; its earlier rounds are judged and ranked as the lot stood then, and kept as
+its history (:mod:`.rounds`).
+
 Named ``engine``, not ``evaluate``: a module ``evaluate`` would shadow the function
 ``referent_ess.evaluate`` of the same name as soon as it is imported.
 """
 
 from dataclasses import replace
 
-from referent_ess.config.model import Config
+from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation.award import allocate
 from referent_ess.evaluation.judge import judge
+from referent_ess.evaluation.offer_warning import Source
 from referent_ess.evaluation.ranking import rank_lot
-from referent_ess.evaluation.results import Evaluation, OfferResult
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, RoundStep
+from referent_ess.evaluation.rounds import latest_rounds, with_base
 from referent_ess.evaluation.vat_basis import vat_basis_warnings
+from referent_ess.intake.offer import Offer
 from referent_ess.intake.offers import OfferBook
 
 
@@ -23,15 +30,92 @@ def evaluate(config: Config, book: OfferBook) -> Evaluation:
     by_lot: dict[int, list[OfferResult]] = {lot.id: [] for lot in config.lots}
     unplaced: list[OfferResult] = []
     source = (str(book.path), book.sheet or None)
-    for offer in book.offers:
+    finals, earlier = latest_rounds(book.offers)
+    bases = with_base(book.offers)
+    for offer in finals:
         lot = config.lot(offer.lot) if offer.lot is not None else None
-        result = judge(offer, lot, config, source)
+        result = judge(offer, lot, config, source, has_base=_has_base(offer, bases))
         (by_lot[lot.id] if lot is not None else unplaced).append(result)
     ranked = []
     for lot in config.lots:
         judged, unsure = by_lot[lot.id], bool(unplaced)
         lot_result = rank_lot(lot, judged, config, source, unsure=unsure)
+        if earlier:
+            lot_result = _with_history(lot_result, book.offers, earlier, config, source, unsure)
         warnings = vat_basis_warnings(lot_result, judged, config, source, unsure=unsure)
         ranked.append(replace(lot_result, warnings=warnings) if warnings else lot_result)
     lots = allocate(tuple(ranked), config.consultation.max_lots_per_candidate, source)
     return Evaluation(config, book, lots, tuple(unplaced))
+
+
+def _has_base(offer: Offer, bases: frozenset[tuple[str, int]]) -> bool:
+    identity = offer.identity
+    return identity is None or (identity[0], identity[1]) in bases
+
+
+def _with_history(
+    lot_result: LotResult,
+    offers: tuple[Offer, ...],
+    earlier: dict[int, list[Offer]],
+    config: Config,
+    source: Source,
+    unsure: bool,
+) -> LotResult:
+    """The lot's offers with their earlier rounds: each round's offer judged on its own, then
+    ranked among the lot's offers as they stood at that round (each identity's latest offer up
+    to it), so that its points and rank are those it had then."""
+    lot = lot_result.lot
+    mine = [o for o in offers if o.lot == lot.id and o.identity is not None]
+    if not any(o.row in earlier for o in mine):
+        return lot_result
+    bases = with_base(tuple(mine))
+    judged = {o.row: judge(o, lot, config, source, has_base=_has_base(o, bases)) for o in mine}
+    standing_at: dict[int, dict[int, OfferResult]] = {}
+    for number in sorted({o.round for o in mine})[:-1]:
+        standing_at[number] = _standing(lot, mine, judged, number, config, source, unsure)
+    offers_now = []
+    for result in lot_result.offers:
+        rounds = earlier.get(result.offer.row)
+        if not rounds:
+            offers_now.append(result)
+            continue
+        history = []
+        for offer in rounds:
+            then = standing_at.get(offer.round, {}).get(offer.row, judged[offer.row])
+            history.append(
+                RoundStep(
+                    offer.round,
+                    offer.row,
+                    then.status,
+                    then.reasons,
+                    then.price_ht,
+                    then.price_ttc,
+                    then.total,
+                    then.rank,
+                )
+            )
+        offers_now.append(replace(result, history=tuple(history)))
+    return replace(lot_result, offers=tuple(offers_now))
+
+
+def _standing(
+    lot: Lot,
+    mine: list[Offer],
+    judged: dict[int, OfferResult],
+    number: int,
+    config: Config,
+    source: Source,
+    unsure: bool,
+) -> dict[int, OfferResult]:
+    """The lot ranked as it stood at round ``number``: by row, each offer's result then."""
+    latest: dict[tuple[str, int, str], int] = {}
+    for offer in mine:
+        identity = offer.identity
+        assert identity is not None
+        if offer.round <= number and offer.round >= latest.get(identity, 0):
+            latest[identity] = offer.round
+    standing = [
+        judged[o.row] for o in mine if o.identity is not None and latest.get(o.identity) == o.round
+    ]
+    ranked = rank_lot(lot, standing, config, source, unsure=unsure)
+    return {r.offer.row: r for r in ranked.offers}

@@ -13,6 +13,7 @@ from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.offer_warning import Source, offer_warning
 from referent_ess.evaluation.results import BudgetCheck, OfferResult, Reason, Status
+from referent_ess.evaluation.rounds import variant_reasons
 from referent_ess.intake.offers import Offer
 from referent_ess.problems.codes import Params
 from referent_ess.problems.problem import Problem
@@ -20,8 +21,11 @@ from referent_ess.problems.problem import Problem
 _SEVERITY = {status: order for order, status in enumerate(Status)}  # the first one applies
 
 
-def judge(offer: Offer, lot: Lot | None, config: Config, source: Source) -> OfferResult:
-    """Everything about one offer that does not depend on the other offers of its lot."""
+def judge(
+    offer: Offer, lot: Lot | None, config: Config, source: Source, *, has_base: bool = True
+) -> OfferResult:
+    """Everything about one offer that does not depend on the other offers of its lot (but
+    whether its candidate made a base offer, for a variant: ``has_base``)."""
     consultation = config.consultation
     reasons = [
         Reason(p.code, Status.INVALID, params=p.params, cell=p.cell, field=p.field)
@@ -44,20 +48,24 @@ def judge(offer: Offer, lot: Lot | None, config: Config, source: Source) -> Offe
         # no cell error explains it: the column itself is missing (validate still evaluates)
         reasons.append(Reason("no-price", Status.INVALID))
 
-    late = _lateness(offer, consultation.deadline)
+    deadline = consultation.deadline_of(offer.round)
+    late = _lateness(offer, deadline)
     if late is True:
         params: Params = (
             ("received_date", _when(offer.received_at)),
-            ("deadline_date", _when(consultation.deadline)),
+            ("deadline_date", _when(deadline)),
         )
+        if offer.round > 1:  # a negotiation round's own deadline
+            params = (("form", "round"), *params, ("round", str(offer.round)))
         cell = offer.cells.get("received_at")
         reasons.append(Reason("late", Status.LATE, params=params, cell=cell, field="received_at"))
     elif late is None:
-        params = (("deadline_date", _when(consultation.deadline)),)
+        params = (("deadline_date", _when(deadline)),)
         warnings.append(
             offer_warning(offer, source, "received-time-unknown", "received_at", params)
         )
 
+    reasons += variant_reasons(offer, lot, has_base)
     reasons += _jury_decision(offer)
     reasons += _missing_documents(offer, config.documents_for(offer.lot))
 

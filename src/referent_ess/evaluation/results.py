@@ -109,6 +109,28 @@ class BudgetCheck:
         return self.price <= self.cap
 
 
+_REGULARISABLE = frozenset(
+    {Status.INCOMPLETE, Status.IRREGULAR, Status.OVER_CAP, Status.UNACCEPTABLE}
+)
+"""The statuses a negotiation may cure (art. R2152-1: irregular and unacceptable offers)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoundStep:
+    """One earlier negotiation round of an offer: what it was then, its points and its rank
+    among the offers of its lot as they stood at that round (each candidate's latest offer up
+    to it)."""
+
+    round: int
+    row: int
+    status: Status
+    reasons: tuple[Reason, ...]
+    price_ht: Decimal | None
+    price_ttc: Decimal | None
+    total: Fraction | None
+    rank: int | None
+
+
 @dataclass(frozen=True, slots=True)
 class OfferResult:
     offer: Offer
@@ -122,10 +144,26 @@ class OfferResult:
     points: Mapping[str, Fraction]  # what could be computed; price points only when admissible
     total: Fraction | None = None  # admissible offers only
     rank: int | None = None  # admissible offers only
+    history: tuple[RoundStep, ...] = ()  # its earlier negotiation rounds, first to last
+
+    @property
+    def name(self) -> str:
+        """The candidate's name as written (or its row), whatever the offer: the JSON's."""
+        return self.offer.candidate or f"(row {self.offer.row})"
 
     @property
     def candidate(self) -> str:
-        return self.offer.candidate or f"(row {self.offer.row})"
+        """Who offers it, as people read it: the candidate, or a variant of the candidate."""
+        return self.offer.shown_name
+
+    @property
+    def regularised(self) -> bool:
+        """Irregular or unacceptable in an earlier round, neither in its last (R2152-1)."""
+        return (
+            self.status not in _REGULARISABLE
+            and self.status is not Status.INVALID
+            and any(step.status in _REGULARISABLE for step in self.history)
+        )
 
     @property
     def over_cap(self) -> bool:

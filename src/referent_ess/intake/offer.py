@@ -9,7 +9,9 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+from referent_ess.base.normalise import normalise
 from referent_ess.config.columns import REQUIRED_FIELDS, Column
+from referent_ess.i18n import tr
 from referent_ess.intake.jury import Decision
 from referent_ess.problems.problem import Problem
 
@@ -55,6 +57,25 @@ class Offer:
     problems: tuple[Problem, ...] = ()
     jury_decision: Decision | None = None  # what the jury declared the offer, if anything
     jury_reason: str | None = None  # the jury's reason for it, as typed
+    variant: str | None = None  # the variant's label; None: the candidate's base offer
+    round: int = 1  # the negotiation round (1: the initial offer)
+
+    @property
+    def shown_name(self) -> str:
+        """The candidate as people read it: its name, or « variante « X » de Candidat »."""
+        name = self.candidate or f"(row {self.row})"
+        if self.variant is None:
+            return name
+        return tr("offer.variant", variant=self.variant, candidate=name)
+
+    @property
+    def identity(self) -> tuple[str, int, str] | None:
+        """Who offers what: (candidate, lot, variant) compared as people read them (case,
+        accents and spaces aside); None when the candidate or the lot cannot be read. The
+        rounds of one identity are the versions of one offer."""
+        if self.candidate is None or self.lot is None:
+            return None
+        return normalise(self.candidate), self.lot, normalise(self.variant or "")
 
     @property
     def errors(self) -> tuple[Problem, ...]:

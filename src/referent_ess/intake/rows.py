@@ -19,6 +19,7 @@ from referent_ess.base.values import (
     parse_amount,
     parse_lot,
     parse_rate,
+    parse_round,
     parse_when,
     parse_yes_no,
 )
@@ -160,6 +161,8 @@ class RowReader:
             problems=tuple(problems),
             jury_decision=_typed(fields.get(OfferField.JURY_DECISION), Decision),
             jury_reason=_typed(fields.get(OfferField.JURY_REASON), str),
+            variant=_typed(fields.get(OfferField.VARIANT), str),
+            round=_typed(fields.get(OfferField.ROUND), int) or 1,
         )
 
     def _jury_pair(self, fields: dict[str, object], unread: set[str], row: int) -> list[Problem]:
@@ -274,7 +277,9 @@ class RowReader:
             if which is OfferField.RECEIVED_AT:
                 return None, (_Note("missing-value", name, (("form", "no-date"),)),)
             return None, ()
-        if which is OfferField.CANDIDATE or which is OfferField.JURY_REASON:
+        if which is OfferField.ROUND:
+            return _parsed(parse_round, value, name)
+        if which in (OfferField.CANDIDATE, OfferField.JURY_REASON, OfferField.VARIANT):
             return " ".join(str(value).split()), ()
         if which is OfferField.JURY_DECISION:
             return _parsed(parse_decision, value, name)
@@ -371,7 +376,7 @@ def _typed(value: object, kind: type[T]) -> T | None:
 
 
 # the fields whose text is compared with other cells' (the same candidate twice, the lot limit)
-_COMPARED = frozenset({OfferField.CANDIDATE.value, OfferField.LOT.value})
+_COMPARED = frozenset({OfferField.CANDIDATE.value, OfferField.LOT.value, OfferField.VARIANT.value})
 
 
 def control_params(control: tuple[str, ...]) -> Params:

@@ -13,25 +13,85 @@ RowNotes = dict[int, list[Problem]]  # row number → the problems noted on it
 
 
 def duplicates(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
-    """The same candidate twice on the same lot: both rows are errors, each naming the other.
+    """The same offer twice: one candidate's base offer, or its variant of one label, twice on
+    a lot in the same negotiation round. Both rows are errors, each naming the other's cells.
 
     Found by hashing a normalised key, never by comparing rows pairwise."""
-    by_key: dict[tuple[str, int], list[Offer]] = {}
+    by_key: dict[tuple[tuple[str, int, str], int], list[Offer]] = {}
     for offer in offers:
-        if offer.candidate is not None and offer.lot is not None:
-            by_key.setdefault((normalise(offer.candidate), offer.lot), []).append(offer)
+        identity = offer.identity
+        if identity is not None:
+            by_key.setdefault((identity, offer.round), []).append(offer)
     notes: RowNotes = {}
     for group in by_key.values():
         for offer in group if len(group) > 1 else ():
-            others = ", ".join(o.cells[OfferField.CANDIDATE] for o in group if o is not offer)
-            params = (
-                ("candidate", repr(offer.candidate)),
-                ("lot", str(offer.lot)),
-                ("others", others),
-            )
-            notes.setdefault(offer.row, []).append(
-                _row_problem(raw, offer, "duplicate-offer", params)
-            )
+            notes.setdefault(offer.row, []).append(_duplicate(offer, group, raw))
+    return notes
+
+
+def _duplicate(offer: Offer, group: list[Offer], raw: RawSheet) -> Problem:
+    """``duplicate-offer``: as before variants and rounds when the row has neither, else the
+    form that names the variant and the round (on the round's cell, when there is one)."""
+    rounds = OfferField.ROUND.value in offer.cells
+    field = OfferField.ROUND if rounds else OfferField.CANDIDATE
+    others = ", ".join(o.cells[field] for o in group if o is not offer)
+    params: Params = (("candidate", repr(offer.candidate)), ("lot", str(offer.lot)))
+    if offer.variant is not None:
+        params = (("form", "variant-round" if rounds else "variant"), *params)
+        params += (("variant", offer.variant),)
+    elif rounds:
+        params = (("form", "round"), *params)
+    if rounds:
+        params += (("round", str(offer.round)),)
+    params += (("others", others),)
+    if not rounds:
+        return _row_problem(raw, offer, "duplicate-offer", params)
+    cell = offer.cells[OfferField.ROUND]
+    return Problem(
+        "duplicate-offer",
+        params=params,
+        file=raw.file,
+        sheet=raw.sheet,
+        cell=cell,
+        row=offer.row,
+        field=OfferField.ROUND.value,
+    )
+
+
+def round_gaps(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
+    """The rounds of one offer (candidate, lot, variant) that skip a number (1 then 3), or that
+    do not start at 1: a warning on the first row after the gap, naming the missing round."""
+    rounds: dict[tuple[str, int, str], dict[int, Offer]] = {}
+    for offer in offers:
+        identity = offer.identity
+        if identity is not None:
+            rounds.setdefault(identity, {}).setdefault(offer.round, offer)
+    notes: RowNotes = {}
+    for by_round in rounds.values():
+        previous = 0
+        for number in sorted(by_round):
+            if number > previous + 1:
+                offer = by_round[number]
+                params: Params = (
+                    ("form", "after" if previous else "first"),
+                    ("candidate", repr(offer.candidate)),
+                    ("lot", str(offer.lot)),
+                    ("round", str(number)),
+                    ("missing", str(previous + 1)),
+                )
+                if previous:
+                    params += (("previous", str(previous)),)
+                problem = Problem(
+                    "round-gap",
+                    params=params,
+                    file=raw.file,
+                    sheet=raw.sheet,
+                    cell=offer.cells[OfferField.ROUND],
+                    row=offer.row,
+                    field=OfferField.ROUND.value,
+                )
+                notes.setdefault(offer.row, []).append(problem)
+            previous = number
     return notes
 
 

@@ -30,6 +30,9 @@ _U, _E, _W, _N = Kind.UNUSABLE, Kind.ERROR, Kind.WARNING, Kind.NOTE
 _CODES: dict[str, Kind] = {
     # why an offer is not admissible (reasons), and the notes of a lot
     "late": _E,
+    "late.round": _E,  # an offer of a negotiation round after that round's deadline
+    "variant-forbidden": _E,  # a variant on a lot that forbids them: irregular
+    "variant-without-base": _E,  # a variant without its candidate's base offer: irregular
     "incomplete.one": _E,
     "incomplete.several": _E,
     "over_cap": _E,
@@ -83,6 +86,7 @@ _CODES: dict[str, Kind] = {
     "bad-rate.range": _E,
     "unusual-vat-rate": _W,
     "bad-lot": _E,
+    "bad-round": _E,
     "unknown-lot": _E,
     "unknown-lot.marks": _E,
     "bad-yes-no": _E,
@@ -124,6 +128,11 @@ _CODES: dict[str, Kind] = {
     "missing-column.criterion": _E,
     "missing-column.marks": _E,
     "duplicate-offer": _E,
+    "duplicate-offer.variant": _E,  # two variants of one label
+    "duplicate-offer.round": _E,  # two base offers in one negotiation round
+    "duplicate-offer.variant-round": _E,  # two variants of one label in one round
+    "round-gap.first": _W,  # an offer's first round is not round 1
+    "round-gap.after": _W,  # an offer's rounds skip a number (1 then 3)
     "similar-candidates": _W,
     "hidden-row": _W,
     "hidden-column": _W,

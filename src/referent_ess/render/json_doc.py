@@ -226,7 +226,7 @@ def lot_dict(lot: LotResult, config: Config, *, with_offers: bool = True) -> dic
         "provisional": lot.provisional,
         "award": None
         if lot.award is None
-        else {"candidate": lot.award.candidate, "row": lot.award.offer.row},
+        else {"candidate": lot.award.name, "row": lot.award.offer.row},
         "award_note": lot.award_note,
         "abnormally_low_note": lot.abnormal_note,
         "warnings": [problem_dict(w) for w in lot.warnings],  # the lot's own: vat-basis
@@ -368,7 +368,7 @@ def neutralised_en(variant: Variant) -> str | None:
 
 
 def _who(result: OfferResult) -> dict[str, Any]:
-    return {"candidate": result.candidate, "row": result.offer.row}
+    return {"candidate": result.name, "row": result.offer.row}
 
 
 def simulation_dict(simulation: Simulation, evaluation: Evaluation) -> dict[str, Any]:

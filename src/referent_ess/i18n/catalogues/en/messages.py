@@ -7,6 +7,17 @@ says many precise things; grouped as the registry is."""
 MESSAGES: dict[str, str] = {
     # reasons and notes
     "msg:late": "received {received_date}, after the deadline {deadline_date}",
+    "msg:late.round": (
+        "received {received_date}, after the deadline of negotiation round {round} {deadline_date}"
+    ),
+    "msg:variant-forbidden": (
+        "variant “{variant}”, but lot {lot} does not allow variants (variants: forbidden in "
+        "lots.yaml)"
+    ),
+    "msg:variant-without-base": (
+        "variant “{variant}” without a base offer of its candidate on lot {lot}: the consultation "
+        "rules require one (variant_needs_base in lots.yaml)"
+    ),
     "msg:incomplete.one": "missing required document: {documents}",
     "msg:incomplete.several": "missing required documents: {documents}",
     "msg:over_cap": (
@@ -107,6 +118,7 @@ MESSAGES: dict[str, str] = {
         "1.75, 1.05 %); check the cell"
     ),
     "msg:bad-lot": "found {found}, expected a lot number such as 3 or Lot 3",
+    "msg:bad-round": "found {found}, expected a negotiation round: a whole number from 1",
     "msg:unknown-lot": "lot {lot} is not in lots.yaml (lots: {known})",
     "msg:unknown-lot.marks": "lot {lot} is not in lots.yaml",
     "msg:bad-yes-no": "found {found}, expected oui/non, yes/no, x, 1/0",
@@ -732,6 +744,26 @@ MESSAGES: dict[str, str] = {
     "msg:duplicate-offer": (
         "{candidate} has more than one offer on lot {lot} (also {others}); keep one row per "
         "candidate and lot"
+    ),
+    "msg:duplicate-offer.variant": (
+        "{candidate} has more than one variant “{variant}” on lot {lot} (also {others}); give "
+        "each variant its own label"
+    ),
+    "msg:duplicate-offer.round": (
+        "{candidate} has more than one offer in round {round} on lot {lot} (also {others}); "
+        "keep one row per candidate, lot and round"
+    ),
+    "msg:duplicate-offer.variant-round": (
+        "{candidate} has more than one variant “{variant}” in round {round} on lot {lot} (also "
+        "{others}); keep one row per variant and round"
+    ),
+    "msg:round-gap.first": (
+        "the first offer of {candidate} on lot {lot} is in round {round}: round {missing} is "
+        "missing"
+    ),
+    "msg:round-gap.after": (
+        "{candidate} goes from round {previous} to round {round} on lot {lot}: round {missing} "
+        "is missing"
     ),
     "msg:similar-candidates": (
         "{name} differs from {others} only by case, spaces or accents: if they are the same "

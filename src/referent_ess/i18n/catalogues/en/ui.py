@@ -2,6 +2,8 @@
 notes, lists."""
 
 MESSAGES: dict[str, str] = {
+    # an offer that is a variant of its candidate's base offer
+    "offer.variant": "variant “{variant}” of {candidate}",
     # files and lots
     "inputs": "Inputs: {files} (sheet {sheet}, SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",

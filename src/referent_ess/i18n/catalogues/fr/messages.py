@@ -7,6 +7,18 @@ one (a test checks it, with the same placeholders)."""
 MESSAGES: dict[str, str] = {
     # motifs et avertissements
     "msg:late": "reçue le {received_date}, après la date limite du {deadline_date}",
+    "msg:late.round": (
+        "reçue le {received_date}, après la date limite du tour de négociation {round} "
+        "({deadline_date})"
+    ),
+    "msg:variant-forbidden": (
+        "variante « {variant} », alors que le lot {lot} n'autorise pas les variantes (variants: "
+        "forbidden dans lots.yaml)"
+    ),
+    "msg:variant-without-base": (
+        "variante « {variant} » sans offre de base du même candidat sur le lot {lot} : le "
+        "règlement de la consultation l'exige (variant_needs_base dans lots.yaml)"
+    ),
     "msg:incomplete.one": "pièce(s) exigée(s) manquante(s) : {documents}",
     "msg:incomplete.several": "pièce(s) exigée(s) manquante(s) : {documents}",
     "msg:over_cap": (
@@ -146,6 +158,10 @@ MESSAGES: dict[str, str] = {
         "outre-mer 8,5, 1,75 ou 1,05 %) ; vérifiez la cellule"
     ),
     "msg:bad-lot": "la cellule contient {found} : il faut un numéro de lot, par exemple 3 ou Lot 3",
+    "msg:bad-round": (
+        "la cellule contient {found} : il faut un numéro de tour de négociation, un nombre "
+        "entier à partir de 1"
+    ),
     "msg:unknown-lot": "le lot {lot} n'existe pas dans lots.yaml (lots : {known})",
     "msg:unknown-lot.marks": "le lot {lot} n'existe pas dans lots.yaml",
     "msg:bad-yes-no": "la cellule contient {found} : écrivez oui ou non (ou x, 1/0)",
@@ -843,6 +859,26 @@ MESSAGES: dict[str, str] = {
     "msg:duplicate-offer": (
         "{candidate} a plusieurs offres sur le lot {lot} (voir aussi {others}) ; gardez une "
         "seule ligne par candidat et par lot"
+    ),
+    "msg:duplicate-offer.variant": (
+        "{candidate} a plusieurs variantes « {variant} » sur le lot {lot} (voir aussi {others}) ; "
+        "donnez à chaque variante son propre libellé"
+    ),
+    "msg:duplicate-offer.round": (
+        "{candidate} a plusieurs offres au tour {round} sur le lot {lot} (voir aussi {others}) ; "
+        "gardez une seule ligne par candidat, lot et tour"
+    ),
+    "msg:duplicate-offer.variant-round": (
+        "{candidate} a plusieurs variantes « {variant} » au tour {round} sur le lot {lot} (voir "
+        "aussi {others}) ; gardez une seule ligne par variante et par tour"
+    ),
+    "msg:round-gap.first": (
+        "la première offre de {candidate} sur le lot {lot} est celle du tour {round} : le tour "
+        "{missing} manque"
+    ),
+    "msg:round-gap.after": (
+        "{candidate} passe du tour {previous} au tour {round} sur le lot {lot} : le tour "
+        "{missing} manque"
     ),
     "msg:similar-candidates": (
         "{name} ne diffère de {others} que par les majuscules, les espaces ou les accents : "

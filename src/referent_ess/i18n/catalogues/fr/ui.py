@@ -2,6 +2,8 @@
 notes, lists."""
 
 MESSAGES: dict[str, str] = {
+    # an offer that is a variant of its candidate's base offer
+    "offer.variant": "variante « {variant} » de {candidate}",
     # fichiers et lots
     "inputs": "Fichiers : {files} (feuille {sheet}, SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
