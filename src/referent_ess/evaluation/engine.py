@@ -90,6 +90,7 @@ def _with_history(
                     then.reasons,
                     then.price_ht,
                     then.price_ttc,
+                    then.points,
                     then.total,
                     then.rank,
                 )

@@ -39,14 +39,20 @@ def chosen_lots(evaluation: Evaluation, lot_ids: Collection[int] | None) -> list
     return [lot for lot in evaluation.lots if lot_ids is None or lot.lot.id in lot_ids]
 
 
-def offer_or_error(evaluation: Evaluation, lot: LotResult, candidate: str) -> OfferResult:
+def offer_or_error(
+    evaluation: Evaluation, lot: LotResult, candidate: str, variant: str | None = None
+) -> OfferResult:
     """The offer of ``candidate`` on ``lot``, the name matched as a person types it (case,
     accents and spaces do not count); an unknown name raises :class:`ReferentError` listing the
-    lot's candidates and the closest names, so that a typo is fixed in one go."""
+    lot's candidates and the closest names, so that a typo is fixed in one go. A candidate with
+    variants: its base offer, or the variant labelled ``variant``."""
     wanted = normalise(candidate)
     matches = [
         r for r in lot.offers if r.offer.candidate and normalise(r.offer.candidate) == wanted
     ]
+    if len(matches) > 1 or variant is not None:
+        label = normalise(variant or "")
+        matches = [r for r in matches if normalise(r.offer.variant or "") == label] or matches
     if len(matches) == 1:
         return matches[0]
     where = evaluation.book.path

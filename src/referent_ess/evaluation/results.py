@@ -127,6 +127,7 @@ class RoundStep:
     reasons: tuple[Reason, ...]
     price_ht: Decimal | None
     price_ttc: Decimal | None
+    points: Mapping[str, Fraction]
     total: Fraction | None
     rank: int | None
 

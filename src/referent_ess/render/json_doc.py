@@ -167,7 +167,53 @@ def offer_dict(
         ],
         "warnings": [problem_dict(w) for w in result.warnings],
         "tree": _offer_tree(shape or [], result.points),
+        **_variant_and_rounds(result),
     }
+
+
+def _variant_and_rounds(result: OfferResult) -> dict[str, Any]:
+    """What a sheet with a ``variante`` or a ``tour`` column adds to each of its offers:
+    ``variant`` (the label, null for a base offer); ``round`` (the round evaluated), ``rounds``
+    (every round of the offer, first to last: its row, status, prices, total and rank among the
+    lot's offers as they stood then) and ``regularised`` (irregular or unacceptable in an
+    earlier round, no longer in the last one). A sheet without them keeps the keys of before."""
+    offer = result.offer
+    added: dict[str, Any] = {}
+    if "variant" in offer.cells:
+        added["variant"] = offer.variant
+    if "round" in offer.cells:
+        steps = [
+            (s.round, s.row, s.status, s.price_ht, s.price_ttc, s.points, s.total, s.rank)
+            for s in result.history
+        ]
+        steps.append(
+            (
+                offer.round,
+                offer.row,
+                result.status,
+                result.price_ht,
+                result.price_ttc,
+                result.points,
+                result.total,
+                result.rank,
+            )
+        )
+        added["round"] = offer.round
+        added["rounds"] = [
+            {
+                "round": number,
+                "row": row,
+                "status": status.value,
+                "price_ht": money_raw(ht),
+                "price_ttc": money_raw(ttc),
+                "points": {name: _number(value) for name, value in points.items()},
+                "total": _number(total),
+                "rank": rank,
+            }
+            for number, row, status, ht, ttc, points, total, rank in steps
+        ]
+        added["regularised"] = result.regularised
+    return added
 
 
 def _mark_words(result: OfferResult, criteria: CriteriaSet | None) -> dict[str, str]:

@@ -18,6 +18,7 @@ from .hierarchy_steps import hierarchy_steps
 from .points_steps import mark_points_step, parent_points_step, threshold_step, total_step
 from .price_steps import cap_steps, price_points_step, price_steps
 from .rank_steps import rank_steps
+from .round_steps import round_steps
 from .status_steps import (
     abnormal_step,
     award_steps,
@@ -34,7 +35,8 @@ __all__ = ["Explanation", "Step", "explain_offer"]
 def explain_offer(evaluation: Evaluation, lot: LotResult, result: OfferResult) -> Explanation:
     """Every step of the evaluation of ``result``, an offer of ``lot``."""
     config = evaluation.config
-    steps: list[Step] = [*price_steps(config, result), *cap_steps(config, result)]
+    steps: list[Step] = [*round_steps(result), *price_steps(config, result)]
+    steps += cap_steps(config, result)
     if config.ordering is Ordering.HIERARCHY:
         steps += hierarchy_steps(config, lot, result)
     else:

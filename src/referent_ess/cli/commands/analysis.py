@@ -114,6 +114,12 @@ def explain(
     candidate: Annotated[str, typer.Argument(help="The candidate, as written in the workbook.")],
     inputs: Inputs,
     destination: AnalysisDestination,
+    variant: Annotated[
+        str | None,
+        typer.Option(
+            "--variant", help="The label of the candidate's variant to explain (its Variante cell)."
+        ),
+    ] = None,
 ) -> None:
     """Explain one offer step by step: prices, cap, each criterion's points, total, rank, gaps.
 
@@ -126,7 +132,7 @@ def explain(
 
     evaluation = inputs.score()
     lot_or_error(evaluation, lot)  # before the candidate: a wrong --lot is said as such
-    explanation = run_explain(evaluation, lot, candidate)
+    explanation = run_explain(evaluation, lot, candidate, variant)
     data = {**json_doc.header(evaluation.config, evaluation), **explanation_dict(explanation)}
     text = explanation_text(explanation)
 

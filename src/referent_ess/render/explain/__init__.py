@@ -26,11 +26,13 @@ __all__ = [
 ]
 
 
-def explain(evaluation: Evaluation, lot_id: int, candidate: str) -> Explanation:
+def explain(
+    evaluation: Evaluation, lot_id: int, candidate: str, variant: str | None = None
+) -> Explanation:
     """Every step of the evaluation of ``candidate``'s offer on lot ``lot_id`` (the name matched
-    as a person types it, see :func:`find_offer`)."""
+    as a person types it, see :func:`find_offer`): its base offer, or its variant ``variant``."""
     lot = lot_or_error(evaluation, lot_id)
-    return explain_offer(evaluation, lot, offer_or_error(evaluation, lot, candidate))
+    return explain_offer(evaluation, lot, offer_or_error(evaluation, lot, candidate, variant))
 
 
 def find_offer(evaluation: Evaluation, lot_id: int, candidate: str) -> OfferResult:

@@ -41,6 +41,17 @@ MESSAGES: dict[str, str] = {
     "ex.head.within": ", sub-criterion of “{parent}”",
     "ex.parent": "{head} = the sum of its sub-criteria: {parts} = {points}",
     "ex.parent.none": "{head}: a sub-criterion has no points, so neither has it.",
+    # the negotiation rounds of an offer
+    "ex.round.earlier": "Round {round} (row {row}): {status}",
+    "ex.round.price": ", price {price} HT",
+    "ex.round.rank": ", total {total}, rank {rank} among the offers of the lot at that round",
+    "ex.round.final": (
+        "This offer is that of round {round} (row {row}), the last one: it is the one evaluated"
+    ),
+    "ex.round.regularised": (
+        "Irregular or unacceptable in an earlier round, it no longer is in the last one: "
+        "regularised during the negotiation (art. R2152-1 of the Code de la commande publique)"
+    ),
     "ex.exactly": " (exactly {value})",
     "ex.mark.eliminated": " (a jury does not mark an offer already eliminated)",
     "ex.mark.none": "{head}: no mark{why}, so no points.",

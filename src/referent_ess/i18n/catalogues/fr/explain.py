@@ -51,6 +51,18 @@ MESSAGES: dict[str, str] = {
     "ex.head.within": ", sous-critère de « {parent} »",
     "ex.parent": "{head} = la somme de ses sous-critères : {parts} = {points}",
     "ex.parent.none": "{head} : un sous-critère n'a pas de points, il n'en a donc pas non plus.",
+    # les tours de négociation d'une offre
+    "ex.round.earlier": "Tour {round} (ligne {row}) : {status}",
+    "ex.round.price": ", prix {price} HT",
+    "ex.round.rank": ", total {total}, rang {rank} parmi les offres du lot à ce tour",
+    "ex.round.final": (
+        "Cette offre est celle du tour {round} (ligne {row}), le dernier : c'est elle qui est "
+        "évaluée"
+    ),
+    "ex.round.regularised": (
+        "Irrégulière ou inacceptable à un tour précédent, elle ne l'est plus au dernier : "
+        "régularisée au cours de la négociation (art. R2152-1 du Code de la commande publique)"
+    ),
     "ex.exactly": " (exactement {value})",
     "ex.mark.eliminated": " (le jury ne note pas une offre déjà écartée)",
     "ex.mark.none": "{head} : pas de note{why}, donc pas de points.",
