@@ -33,6 +33,7 @@ from referent_ess.render.phrases import (
     inputs_text,
     lot_warnings,
     price_note,
+    round_lines,
     status_label,
     tie_notes,
     tree_notes,
@@ -95,6 +96,10 @@ def evaluation_markdown(
                 out += [f"**{md(award)}**", ""]
         else:
             out += [tr("lot.no_admissible"), ""]
+        revised = round_lines(lot)
+        if revised:
+            out += [f"**{md(tr('rounds.title'))}**", ""]
+            out += [*(f"- {md(line)}" for line in revised), ""]
         if lot.excluded:
             out += [tr("md.not_ranked"), ""]
             out += [f"- {md(_excluded_line(result))}" for result in lot.excluded]

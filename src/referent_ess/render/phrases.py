@@ -457,3 +457,42 @@ def reasons_with_caps(result: OfferResult) -> list[tuple[Reason, BudgetCheck | N
         (reason, next(over, None) if reason.code == "over_cap" else None)
         for reason in result.reasons
     ]
+
+
+# ---- negotiation rounds --------------------------------------------------------------------
+
+
+def round_lines(lot: LotResult) -> list[str]:
+    """One line per offer of the lot revised during a negotiation: « Alpha : offre initiale
+    (tour 1 : 4 500,00 € HT, classée au rang 1, 81,78 points) → offre finale (tour 2 : …) »,
+    and whether the negotiation regularised it (art. R2152-1)."""
+    lines = []
+    for result in lot.offers:
+        if not result.history:
+            continue
+        first = result.history[0]
+        initial = _round_state(first.round, first.price_ht, first.status, first.rank, first.total)
+        final = _round_state(
+            result.offer.round, result.price_ht, result.status, result.rank, result.total
+        )
+        line = tr("rounds.line", candidate=result.candidate, initial=initial, final=final)
+        if result.regularised:
+            line += tr("rounds.regularised")
+        lines.append(line)
+    return lines
+
+
+def _round_state(
+    number: int,
+    price: Decimal | None,
+    status: Status,
+    rank: int | None,
+    total: Fraction | None,
+) -> str:
+    if rank is not None and total is not None:
+        outcome = tr("rounds.ranked", rank=rank, total=numbers.number(total))
+    else:
+        outcome = status_label(status)
+    if price is None:
+        return tr("rounds.state.no_price", round=number, outcome=outcome)
+    return tr("rounds.state", round=number, price=money(price), outcome=outcome)

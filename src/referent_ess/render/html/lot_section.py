@@ -35,6 +35,7 @@ from referent_ess.render.phrases import (
     basis_words,
     legal_basis,
     reasons_with_caps,
+    round_lines,
     status_explained,
     status_label,
 )
@@ -69,6 +70,10 @@ def lot_section(evaluation: Evaluation, lot: LotResult) -> str:
         parts.append(lot_chart(evaluation.config, lot))
     else:
         parts.append(f'<p class="empty">{tr("doc.no_ranking")}</p>')
+    revised = round_lines(lot)
+    if revised:
+        items = "".join(f"<li>{escape(line)}</li>" for line in revised)
+        parts.append(f'<h3>{escape(tr("rounds.title"))}</h3>\n<ul class="rounds">{items}</ul>')
     parts.append(_comments(evaluation.config, lot))
     parts.append(_warnings(lot))
     parts.append(f"<h3>{tr('lot.not_ranked')}</h3>")

@@ -2,6 +2,15 @@
 notes, lists."""
 
 MESSAGES: dict[str, str] = {
+    # the offers revised during a negotiation
+    "rounds.title": "Negotiation: initial offer → final offer",
+    "rounds.line": "{candidate}: initial offer ({initial}) → final offer ({final})",
+    "rounds.state": "round {round}: {price} HT, {outcome}",
+    "rounds.state.no_price": "round {round}: {outcome}",
+    "rounds.ranked": "rank {rank}, {total} points",
+    "rounds.regularised": (
+        " — regularised during the negotiation (art. R2152-1 of the Code de la commande publique)"
+    ),
     # an offer that is a variant of its candidate's base offer
     "offer.variant": "variant “{variant}” of {candidate}",
     # files and lots

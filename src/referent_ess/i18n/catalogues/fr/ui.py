@@ -2,6 +2,16 @@
 notes, lists."""
 
 MESSAGES: dict[str, str] = {
+    # les offres modifiées au cours d'une négociation
+    "rounds.title": "Négociation : offre initiale → offre finale",
+    "rounds.line": "{candidate} : offre initiale ({initial}) → offre finale ({final})",
+    "rounds.state": "tour {round} : {price} HT, {outcome}",
+    "rounds.state.no_price": "tour {round} : {outcome}",
+    "rounds.ranked": "rang {rank}, {total} points",
+    "rounds.regularised": (
+        " — offre régularisée au cours de la négociation (art. R2152-1 du Code de la commande "
+        "publique)"
+    ),
     # an offer that is a variant of its candidate's base offer
     "offer.variant": "variante « {variant} » de {candidate}",
     # fichiers et lots
