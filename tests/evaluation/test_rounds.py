@@ -98,7 +98,8 @@ def test_a_variant_on_a_lot_that_forbids_them_is_irregular_with_its_reason(
         make_config, make_workbook, [ALPHA, VISIO, BETA], VARIANTS, lot1=", variants: forbidden"
     )
     visio = by_row(evaluation, 3)
-    assert visio.status is Status.IRREGULAR and visio.rank is None
+    assert visio.status is Status.IRREGULAR
+    assert visio.rank is None
     (reason,) = visio.reasons
     assert (reason.code, reason.cell, reason.field, reason.ground) == (
         "variant-forbidden",
@@ -152,9 +153,11 @@ def test_a_candidates_variants_count_as_the_candidate_for_the_lot_limit(
         make_config, make_workbook, rows, VARIANTS, extra="  max_lots_per_candidate: 1\n"
     )
     lot1, lot2 = evaluation.lots
-    assert lot1.award is not None and lot1.award.offer.row == 3  # Alpha's variant
+    assert lot1.award is not None
+    assert lot1.award.offer.row == 3
     # Alpha holds lot 1 through its variant: lot 2 goes to Beta, ranked second
-    assert lot2.award is not None and lot2.award.offer.row == 6
+    assert lot2.award is not None
+    assert lot2.award.offer.row == 6
     assert [w.code for w in by_row(evaluation, 5).warnings] == ["lot-limit"]
 
 
@@ -252,9 +255,7 @@ def test_property_the_evaluated_offer_is_always_the_latest_rounds(
     with that round's price (day rate × 10 days)."""
     rounds = list(range(1, len(prices) + 1))
     order.shuffle(rounds)
-    rows = [
-        ["Alpha", 1, prices[n - 1], 10, 0.2, "oui", 4, "22/03/2018", None, n] for n in rounds
-    ]
+    rows = [["Alpha", 1, prices[n - 1], 10, 0.2, "oui", 4, "22/03/2018", None, n] for n in rounds]
     lots, criteria = make_config(lots_text=LOTS.format(extra="", lot1=""))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "offers.xlsx"

@@ -325,7 +325,36 @@ def _bid(lot: LotResult | None, result: OfferResult, ids: "_PartyIds") -> Json:
     if decision is not None:  # the jury's own decision, recorded in the offers sheet
         jury = {"decision": decision.value, "reason": result.offer.jury_reason}
         bid[FIELD + "evaluation"]["juryDecision"] = jury
+    _variant_and_rounds(bid, result)
     return bid
+
+
+def _variant_and_rounds(bid: Json, result: OfferResult) -> None:
+    """A sheet with a ``variante`` column: the bid extension's ``variant`` (true for a
+    variant) and its label in ``referent:variant``. A sheet with a ``tour`` column: the bid is
+    the offer's last round (one bid per offer: a revised offer replaces the earlier one, which
+    was neither withdrawn nor disqualified), its earlier rounds in ``referent:evaluation``'s
+    ``rounds`` (row, status, value HT, total and rank as the lot stood then)."""
+    offer = result.offer
+    if "variant" in offer.cells:
+        bid["variant"] = offer.variant is not None
+        if offer.variant is not None:
+            bid[FIELD + "variant"] = offer.variant
+    if "round" in offer.cells:
+        evaluation = bid[FIELD + "evaluation"]
+        evaluation["round"] = offer.round
+        evaluation["rounds"] = [
+            {
+                "round": step.round,
+                "row": step.row,
+                "status": step.status.value,
+                "value": _value(step.price_ht) if step.price_ht is not None else None,
+                "total": _points(step.total),
+                "rank": step.rank,
+            }
+            for step in result.history
+        ]
+        evaluation["regularised"] = result.regularised
 
 
 def _why_no_award(lot: LotResult) -> Json | None:

@@ -14,7 +14,10 @@ def file_names(lot: LotResult) -> list[str]:
     taken: set[str] = set()
     names = []
     for result in lot.offers:
-        base = slug(result.offer.candidate or "", result.offer.row)
+        name = result.offer.candidate or ""
+        if result.offer.variant is not None:  # a variant's letter: lot-1-alpha-variante-visio.md
+            name = f"{name} variante {result.offer.variant}"
+        base = slug(name, result.offer.row)
         candidate = base
         counter = 1
         while candidate in taken:

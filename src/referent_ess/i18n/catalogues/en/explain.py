@@ -43,7 +43,7 @@ MESSAGES: dict[str, str] = {
     "ex.parent.none": "{head}: a sub-criterion has no points, so neither has it.",
     # the negotiation rounds of an offer
     "ex.round.earlier": "Round {round} (row {row}): {status}",
-    "ex.round.price": ", price {price} HT",
+    "ex.round.price": ", price {price} € HT",
     "ex.round.rank": ", total {total}, rank {rank} among the offers of the lot at that round",
     "ex.round.final": (
         "This offer is that of round {round} (row {row}), the last one: it is the one evaluated"

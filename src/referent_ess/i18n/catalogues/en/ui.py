@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     # the offers revised during a negotiation
     "rounds.title": "Negotiation: initial offer → final offer",
     "rounds.line": "{candidate}: initial offer ({initial}) → final offer ({final})",
-    "rounds.state": "round {round}: {price} HT, {outcome}",
+    "rounds.state": "round {round}: {price} € HT, {outcome}",
     "rounds.state.no_price": "round {round}: {outcome}",
     "rounds.ranked": "rank {rank}, {total} points",
     "rounds.regularised": (

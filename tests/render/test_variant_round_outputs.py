@@ -1,0 +1,159 @@
+"""Variants and negotiation rounds in the outputs: the JSON's ``variant``, ``round``,
+``rounds`` and ``regularised`` (only for a sheet with those columns), explain's rounds, the
+Markdown's « initial offer → final offer », the letters' file names, and the OCDS release
+(valid against the schema with the bid extension).
+
+The test consultation (conftest.py): lot 1 capped at 10000 HT, quality 60 points (marks 0-5),
+price 40 points proportional on HT (40 × Pmin / P), deadline 2018-03-23, ``cv`` required;
+round 2's deadline 2018-04-10. Every figure is worked out by hand:
+
+- round 1: Alpha 450 × 10 = 4500.00 (mark 4: 48), Alpha's variant « Visio » 380 × 10 = 3800.00
+  (mark 3: 36), Beta 400 × 10 = 4000.00 without its cv (incomplete). Pmin 3800: Alpha
+  48 + 40 × 3800/4500 = 48 + 304/9 = 736/9 = 81.78, first; Visio 36 + 40 = 76, second.
+- round 2: Alpha 400 × 10 = 4000.00, Beta 420 × 10 = 4200.00 with its cv (mark 3: 36); Visio
+  unchanged. Pmin 3800: Alpha 48 + 40 × 3800/4000 = 48 + 38 = 86, first; Visio 76, second;
+  Beta 36 + 40 × 3800/4200 = 36 + 760/21 = 1516/21 = 72.19, third.
+"""
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from test_ocds import OfflineValidator
+from typer.testing import CliRunner
+
+from referent_ess import api
+from referent_ess.cli import app
+from referent_ess.render.letters.file_names import file_names
+from referent_ess.render.ocds import build_ocds_release
+from referent_ess.render.run_info import run_info
+
+LOTS = """\
+consultation:
+  title: Test consultation
+  deadline: 2018-03-23
+  vat_rate: 0.20
+  required_documents: [cv]
+  rounds: [{number: 2, deadline: 2018-04-10}]
+lots:
+  - {id: 1, title: Lot one, cap_ht: 10000}
+"""
+HEADER = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality", "received_at"]
+ROWS = [
+    ["Alpha", 1, 450, 10, 0.2, "oui", 4, "22/03/2018", None, 1],
+    ["Alpha", 1, 400, 10, 0.2, "oui", 4, "08/04/2018", None, 2],
+    ["Alpha", 1, 380, 10, 0.2, "oui", 3, "22/03/2018", "Visio", 1],
+    ["Beta", 1, 400, 10, 0.2, "non", 3, "22/03/2018", None, 1],
+    ["Beta", 1, 420, 10, 0.2, "oui", 3, "09/04/2018", None, 2],
+]
+
+
+@pytest.fixture
+def args(
+    make_config: Callable[..., tuple[Path, Path]], make_workbook: Callable[..., Path]
+) -> list[str]:
+    lots, criteria = make_config(lots_text=LOTS)
+    book = make_workbook(ROWS, [*HEADER, "Variante", "Tour"])
+    return [str(book), "--lots", str(lots), "--criteria", str(criteria)]
+
+
+def invoke(runner: CliRunner, *words: str) -> str:
+    result = runner.invoke(app, list(words))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_json_gives_each_offers_variant_and_rounds(runner: CliRunner, args: list[str]) -> None:
+    data = json.loads(invoke(runner, "score", *args, "-f", "json"))
+    offers = {o["row"]: o for o in data["lots"][0]["offers"]}
+    assert sorted(offers) == [3, 4, 6]  # the latest round of each offer
+    alpha, visio, beta = offers[3], offers[4], offers[6]
+    assert (alpha["variant"], alpha["round"], alpha["regularised"]) == (None, 2, False)
+    assert [(r["round"], r["row"], r["status"], r["price_ht"], r["total"], r["rank"])
+            for r in alpha["rounds"]] == [
+        (1, 2, "admissible", "4500.00", 81.78, 1),
+        (2, 3, "admissible", "4000.00", 86.0, 1),
+    ]  # fmt: skip
+    # round 1 points: quality 48, price 304/9 = 33.78
+    assert alpha["rounds"][0]["points"] == {"quality": 48.0, "price": 33.78}
+    assert (visio["candidate"], visio["variant"], visio["round"]) == ("Alpha", "Visio", 1)
+    assert [(r["round"], r["total"], r["rank"]) for r in visio["rounds"]] == [(1, 76.0, 2)]
+    assert beta["regularised"] is True
+    assert [(r["round"], r["status"], r["price_ttc"], r["total"], r["rank"])
+            for r in beta["rounds"]] == [
+        (1, "incomplete", "4800.00", None, None),
+        (2, "admissible", "5040.00", 72.19, 3),
+    ]  # fmt: skip
+
+
+def test_a_sheet_without_the_two_columns_keeps_the_json_keys_of_before(
+    runner: CliRunner, config: list[str], book: Path
+) -> None:
+    data = json.loads(invoke(runner, "score", str(book), *config, "-f", "json"))
+    offer = data["lots"][0]["offers"][0]
+    assert not {"variant", "round", "rounds", "regularised"} & offer.keys()
+
+
+@pytest.mark.usefixtures("wide_terminal")
+def test_explain_tells_the_earlier_rounds_and_the_regularisation(
+    runner: CliRunner, args: list[str]
+) -> None:
+    lines = invoke(runner, "explain", "Beta", *args, "--lot", "1").splitlines()
+    assert lines[1:4] == [
+        " 1. Round 1 (row 5): incomplete, price 4000.00 € HT.",
+        " 2. This offer is that of round 2 (row 6), the last one: it is the one evaluated.",
+        " 3. Irregular or unacceptable in an earlier round, it no longer is in the last one: "
+        "regularised during the negotiation (art. R2152-1 of the Code de la commande publique).",
+    ]
+    lines = invoke(runner, "explain", "alpha", *args, "--lot", "1", "--variant", "visio")
+    assert lines.splitlines()[0] == "Lot 1 — Lot one: variant “Visio” of Alpha (row 4, rank 2)"
+
+
+def test_the_markdown_says_initial_offer_then_final_offer(
+    runner: CliRunner, args: list[str]
+) -> None:
+    text = invoke(runner, "score", *args, "-f", "markdown")
+    assert (
+        "- Alpha: initial offer (round 1: 4500.00 € HT, rank 1, 81.78 points) → final offer "
+        "(round 2: 4000.00 € HT, rank 1, 86.00 points)"
+    ) in text
+    assert (
+        "- Beta: initial offer (round 1: 4000.00 € HT, incomplete) → final offer (round 2: "
+        "4200.00 € HT, rank 3, 72.19 points) — regularised during the negotiation (art. "
+        "R2152-1 of the Code de la commande publique)"
+    ) in text
+    french = invoke(runner, "--lang", "fr", "score", *args, "-f", "markdown")
+    assert "**Négociation : offre initiale → offre finale**" in french
+
+
+def test_a_variants_letter_has_its_own_file_name(
+    make_config: Callable[..., tuple[Path, Path]], make_workbook: Callable[..., Path]
+) -> None:
+    lots, criteria = make_config(lots_text=LOTS)
+    evaluation = api.score(lots, criteria, make_workbook(ROWS, [*HEADER, "Variante", "Tour"]))
+    assert file_names(evaluation.lots[0]) == [
+        "lot-1-alpha.md",
+        "lot-1-alpha-variante-visio.md",
+        "lot-1-beta.md",
+    ]
+
+
+def test_the_ocds_release_marks_variants_and_keeps_the_rounds_and_is_valid(
+    make_config: Callable[..., tuple[Path, Path]], make_workbook: Callable[..., Path]
+) -> None:
+    lots, criteria = make_config(lots_text=LOTS)
+    evaluation = api.score(lots, criteria, make_workbook(ROWS, [*HEADER, "Variante", "Tour"]))
+    run = run_info(evaluation, datetime(2026, 1, 5, 10, 0, tzinfo=UTC), ["referent"])
+    release = build_ocds_release(evaluation, run)
+    assert OfflineValidator().errors(release) == []
+    bids = {bid["id"]: bid for bid in release["bids"]["details"]}
+    assert sorted(bids) == ["lot-1-row-3", "lot-1-row-4", "lot-1-row-6"]
+    assert (bids["lot-1-row-3"]["variant"], bids["lot-1-row-4"]["variant"]) == (False, True)
+    assert bids["lot-1-row-4"]["referent:variant"] == "Visio"
+    beta = bids["lot-1-row-6"]["referent:evaluation"]
+    assert (beta["round"], beta["regularised"]) == (2, True)
+    assert [(r["round"], r["row"], r["status"], r["value"]["amount"]) for r in beta["rounds"]] == [
+        (1, 5, "incomplete", 4000.0)
+    ]
