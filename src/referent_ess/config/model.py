@@ -41,7 +41,8 @@ class Lot:
     cap_ttc: Decimal
     criteria_set: str | None = None  # the named set it is evaluated on; None: the default one
     required_documents: tuple[str, ...] | None = None  # None: the consultation's
-    variants: Variants = Variants.ALLOWED  # art. R2151-8: allowed in a procédure adaptée
+    # None (not said): allowed, as in a procédure adaptée whose documents are silent (R2151-8)
+    variants: Variants | None = None
     variant_needs_base: bool = True  # a variant needs its candidate's base offer on the lot
 
 

@@ -150,7 +150,8 @@ class LotSpec(Spec):
     cap_ttc: Money | None = None
     criteria: Identifier | None = None  # a named set of criteria.yaml's ``sets``
     required_documents: tuple[Identifier, ...] | None = None  # replaces the consultation's
-    variants: Variants = Variants.ALLOWED  # art. R2151-8: allowed in a procédure adaptée
+    # not said: allowed, as in a procédure adaptée whose documents are silent (art. R2151-8)
+    variants: Variants | None = None
     variant_needs_base: bool = True  # a variant comes with its candidate's base offer
 
 

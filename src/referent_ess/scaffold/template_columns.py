@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Final, Literal
 
 from referent_ess import i18n
-from referent_ess.config.choices import Ordering
+from referent_ess.config.choices import Ordering, Variants
 from referent_ess.config.columns import (
     COMMENT_SUFFIX,
     HEADERS,
@@ -242,7 +242,40 @@ def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool
     if marks_inline:
         for criterion in config.mark_columns:
             columns += _mark_and_comment(config, criterion, len(columns) + 1, list_source)
-    return [*columns, *_jury_decision(list_source)]
+    return [*columns, *_variant_and_round(config), *_jury_decision(list_source)]
+
+
+def _variant_and_round(config: Config) -> list[Column]:
+    """The columns the consultation announces: ``Variante`` when a lot says it allows variants
+    (``variants: allowed``), ``Tour`` when negotiation rounds are given (``rounds``)."""
+    columns = []
+    if any(lot.variants is Variants.ALLOWED for lot in config.lots):
+        columns.append(
+            Column(
+                HEADERS[OfferField.VARIANT],
+                tr("tpl.variant.note"),
+                20,
+                Rule(None, None, tr("tpl.variant.title"), tr("tpl.variant.prompt")),
+            )
+        )
+    if config.consultation.round_deadlines:
+        columns.append(
+            Column(
+                HEADERS[OfferField.ROUND],
+                tr("tpl.round.note"),
+                8,
+                Rule(
+                    "whole",
+                    "1",
+                    tr("tpl.round.title"),
+                    tr("tpl.round.prompt"),
+                    tr("tpl.round.error"),
+                    "between",
+                    "1000",
+                ),
+            )
+        )
+    return columns
 
 
 def _jury_decision(list_source: ListSource) -> list[Column]:

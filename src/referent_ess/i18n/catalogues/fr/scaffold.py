@@ -194,6 +194,21 @@ TEMPLATE: dict[str, str] = {
         "Écrivez le motif dans la colonne suivante."
     ),
     "tpl.decision.error": "Choisissez irrégulière, inacceptable ou inappropriée dans la liste.",
+    "tpl.variant.note": (
+        "Vide pour l'offre de base. Pour une variante, son libellé, le même à chaque tour de "
+        "négociation ; deux variantes d'un candidat ont des libellés différents.\n"
+        "Exemple : Visioconférence"
+    ),
+    "tpl.variant.title": "Variante",
+    "tpl.variant.prompt": "Vide : offre de base. Sinon le libellé de la variante.",
+    "tpl.round.note": (
+        "Le tour de négociation de l'offre : 1 pour l'offre initiale, 2 pour l'offre remise "
+        "après le premier tour de négociation, etc. Vide : 1. La dernière offre du candidat est "
+        "celle qui est évaluée.\nExemple : 2"
+    ),
+    "tpl.round.title": "Tour de négociation",
+    "tpl.round.prompt": "Un nombre entier à partir de 1 ; vide : 1 (offre initiale).",
+    "tpl.round.error": "Le tour est un nombre entier à partir de 1, par exemple 2.",
     "tpl.reason.note": (
         "Obligatoire si le jury a pris une décision : pourquoi, en une ou deux phrases. Il est "
         "repris tel quel dans le rapport d'analyse des offres et dans la lettre de rejet.\n"
