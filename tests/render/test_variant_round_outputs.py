@@ -157,3 +157,23 @@ def test_the_ocds_release_marks_variants_and_keeps_the_rounds_and_is_valid(
     assert [(r["round"], r["row"], r["status"], r["value"]["amount"]) for r in beta["rounds"]] == [
         (1, 5, "incomplete", 4000.0)
     ]
+
+
+def test_the_csv_has_the_variant_and_round_columns_after_the_row(
+    runner: CliRunner, args: list[str]
+) -> None:
+    lines = invoke(runner, "score", *args, "-f", "csv").splitlines()
+    assert lines[0].startswith("lot,rank,candidate,row,variant,round,status,")
+    # ranked: Alpha (86), its variant Visio (76), Beta (72.19)
+    assert [line.split(",")[:7] for line in lines[1:]] == [
+        ["1", "1", "Alpha", "3", "", "2", "admissible"],
+        ["1", "2", "Alpha", "4", "Visio", "1", "admissible"],
+        ["1", "3", "Beta", "6", "", "2", "admissible"],
+    ]
+
+
+def test_a_csv_without_the_two_columns_keeps_its_columns(
+    runner: CliRunner, config: list[str], book: Path
+) -> None:
+    header = invoke(runner, "score", str(book), *config, "-f", "csv").splitlines()[0]
+    assert header.startswith("lot,rank,candidate,row,status,")

@@ -40,6 +40,10 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
     set has no such node leaves it empty."""
     columns = node_columns(evaluation.config)
     criteria = [c.id for c in columns]
+    # a sheet with a variant or round column: the same after ``row`` (only then, so that a
+    # sheet without them keeps its columns)
+    extra = [c.name for c in evaluation.book.columns if c.name in ("variant", "round")]
+    extra.sort(key=("variant", "round").index)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
@@ -48,6 +52,7 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
             "rank",
             "candidate",
             "row",
+            *extra,
             "status",
             "day_rate_ht",
             "days",
@@ -63,9 +68,9 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
     )
     for lot in chosen_lots(evaluation, lot_ids):
         for result in lot.offers:
-            writer.writerow(_csv_row(lot.lot.id, lot, result, evaluation.config, columns))
+            writer.writerow(_csv_row(lot.lot.id, lot, result, evaluation.config, columns, extra))
     for result in evaluation.unplaced:
-        writer.writerow(_csv_row(None, None, result, evaluation.config, columns))
+        writer.writerow(_csv_row(None, None, result, evaluation.config, columns, extra))
     return writable(buffer.getvalue())
 
 
@@ -75,13 +80,16 @@ def _csv_row(
     result: OfferResult,
     config: Config,
     columns: Sequence[Criterion],
+    extra: Sequence[str] = (),
 ) -> list[str]:
     offer = result.offer
+    added = {"variant": safe_text(offer.variant or ""), "round": str(offer.round)}
     return [
         "" if lot_id is None else str(lot_id),
         text(result.rank),
         safe_text(offer.candidate or ""),
         str(offer.row),
+        *(added[name] for name in extra),
         result.status.value,
         text(money_raw(offer.day_rate_ht)),
         text(quantity_raw(offer.days)),
