@@ -177,3 +177,18 @@ def test_a_csv_without_the_two_columns_keeps_its_columns(
 ) -> None:
     header = invoke(runner, "score", str(book), *config, "-f", "csv").splitlines()[0]
     assert header.startswith("lot,rank,candidate,row,status,")
+
+
+def test_a_letter_says_which_offer_it_is_about(
+    runner: CliRunner, args: list[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "lettres"
+    out.mkdir()
+    invoke(runner, "letters", *args, "--lot", "1", "--out", str(out))
+    beta = (out / "lot-1-beta.md").read_text(encoding="utf-8")
+    assert (
+        "n'a pas été retenue. Cette lettre porte sur votre offre finale, remise au tour 2 de la "
+        "négociation.\n"
+    ) in beta
+    visio = (out / "lot-1-alpha-variante-visio.md").read_text(encoding="utf-8")
+    assert "n'a pas été retenue. Cette lettre porte sur votre variante « Visio ».\n" in visio

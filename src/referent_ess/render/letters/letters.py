@@ -116,6 +116,7 @@ def _values(
         "winner_total": points(winner.total),
         "winner_price_ht": amount(winner.price_ht),
         "winner_price_ttc": amount(winner.price_ttc),
+        "offer_note": paragraphs.offer_note(result),
         "legal_intro": paragraphs.legal_intro(ranked) if rejected else "",
         "reasons": paragraphs.reasons(config, lot, result) if rejected else "",
         "ranking": paragraphs.ranking(config, lot, result),

@@ -21,6 +21,21 @@ from referent_ess.render.phrases import (
 )
 
 
+def offer_note(result: OfferResult) -> str:
+    """Which offer the letter is about when the candidate made several: its variant, its final
+    offer after a negotiation; empty for a single offer."""
+    variant, rounds = result.offer.variant, bool(result.history)
+    if variant is not None and rounds:
+        key = "doc.letter.offer.variant_round"
+    elif variant is not None:
+        key = "doc.letter.offer.variant"
+    elif rounds:
+        key = "doc.letter.offer.round"
+    else:
+        return ""
+    return " " + tr(key, variant=md(variant or ""), round=result.offer.round)
+
+
 def legal_intro(ranked: bool) -> str:
     return tr("doc.letter.legal_intro.ranked" if ranked else "doc.letter.legal_intro")
 

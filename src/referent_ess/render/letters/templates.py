@@ -50,6 +50,9 @@ PLACEHOLDERS: dict[str, str] = {
     "comments": "the jury's comments on its own offer, if the workbook has any",
     "winner_comments": "the jury's comments on the winning offer (not in the default "
     "templates: they may describe the winner's offer)",
+    "offer_note": "which offer the letter is about, when it is not plain: « Cette lettre porte "
+    "sur votre variante « Visio ». », « Cette lettre porte sur votre offre finale, remise au "
+    "tour 2 de la négociation. » (each with a space before it); empty otherwise",
     "advantages": "rejection of an admissible offer: on which criteria the winning offer "
     "scored higher or lower, by how many points; empty otherwise",
 }

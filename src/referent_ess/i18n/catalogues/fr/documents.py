@@ -382,6 +382,14 @@ MESSAGES: dict[str, str] = {
         "Conformément aux articles R2181-1 et R2181-2 du code de la commande publique, vous "
         "trouverez ci-dessous les motifs du rejet de votre offre."
     ),
+    "doc.letter.offer.variant": "Cette lettre porte sur votre variante « {variant} ».",
+    "doc.letter.offer.round": (
+        "Cette lettre porte sur votre offre finale, remise au tour {round} de la négociation."
+    ),
+    "doc.letter.offer.variant_round": (
+        "Cette lettre porte sur votre variante « {variant} », dans sa version finale remise au "
+        "tour {round} de la négociation."
+    ),
     "doc.letter.status": "Statut de votre offre : {status}",
     "doc.letter.ranked_of": "classée {rank} sur {n}",
     "doc.letter.not_retained": (
