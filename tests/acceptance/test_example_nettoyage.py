@@ -795,6 +795,9 @@ def test_letters_lot_3_after_a_decided_tie(runner: CliRunner, tmp_path: Path) ->
     run(runner, ["letters", "--lot", "3", "--out", str(folder), *CONFIG], 0)
     second = (folder / "lot-3-clair-horizon-proprete-scop.md").read_text(encoding="utf-8")
     assert "égalité exacte" in second
+    # tied at 88 with the winner: the letter states no "+0,00" gap
+    assert "elle a obtenu le même total que votre offre, 88,00 points" in second.replace("\n", " ")
+    assert "au total" not in second
     assert "Sécurité du travail en hauteur" in second
     assert "Vitres et Façades de l'Ouest" in second
 
