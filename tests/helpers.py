@@ -171,3 +171,78 @@ def declared_sizes(data: bytes, sizes: Mapping[str, int]) -> bytes:
             patched.add(name)
     assert patched == set(sizes)
     return bytes(out)
+
+
+SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOCUMENT_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def worksheet_xml(rows: str, *, before: str = "", after: str = "") -> bytes:
+    """A worksheet part whose sheetData holds ``rows`` (raw XML)."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{SPREADSHEET_NS}">'
+        f"{before}<sheetData>{rows}</sheetData>{after}</worksheet>"
+    ).encode()
+
+
+def xlsx_bytes(sheets: Mapping[str, bytes], shared: list[str] | None = None) -> bytes:
+    """A minimal workbook, byte by byte: the sheets (name → worksheet XML) in order, and a table
+    of shared texts when ``shared`` is given: what Excel writes, without styles or themes."""
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
+        f'ContentType="{_MAIN_TYPE}.worksheet+xml"/>'
+        for i in range(1, len(sheets) + 1)
+    )
+    if shared is not None:
+        overrides += (
+            f'<Override PartName="/xl/sharedStrings.xml" '
+            f'ContentType="{_MAIN_TYPE}.sharedStrings+xml"/>'
+        )
+    types = (
+        f'<Types xmlns="{_TYPES}"><Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_MAIN_TYPE}.sheet.main+xml"/>'
+        f"{overrides}</Types>"
+    )
+    listed = "".join(
+        f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
+        for i, name in enumerate(sheets, start=1)
+    )
+    workbook = (
+        f'<workbook xmlns="{SPREADSHEET_NS}" xmlns:r="{_DOCUMENT_RELS}"><sheets>{listed}</sheets>'
+        "</workbook>"
+    )
+    relations = "".join(
+        f'<Relationship Id="rId{i}" Type="{_DOCUMENT_RELS}/worksheet" '
+        f'Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, len(sheets) + 1)
+    )
+    if shared is not None:
+        relations += (
+            f'<Relationship Id="rId{len(sheets) + 1}" Type="{_DOCUMENT_RELS}/sharedStrings" '
+            'Target="sharedStrings.xml"/>'
+        )
+    members = {
+        "[Content_Types].xml": types.encode(),
+        "_rels/.rels": (
+            f'<Relationships xmlns="{_PACKAGE_RELS}"><Relationship Id="rId1" '
+            f'Type="{_DOCUMENT_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ).encode(),
+        "xl/workbook.xml": workbook.encode(),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{_PACKAGE_RELS}">{relations}</Relationships>'
+        ).encode(),
+    }
+    for i, xml in enumerate(sheets.values(), start=1):
+        members[f"xl/worksheets/sheet{i}.xml"] = xml
+    if shared is not None:
+        texts = "".join(f"<si><t>{text}</t></si>" for text in shared)
+        members["xl/sharedStrings.xml"] = (
+            f'<sst xmlns="{SPREADSHEET_NS}" count="{len(shared)}" uniqueCount="{len(shared)}">'
+            f"{texts}</sst>"
+        ).encode()
+    return zip_bytes(members)

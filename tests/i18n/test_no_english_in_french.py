@@ -40,6 +40,7 @@ QUOTED = re.compile(
     r"|\{[^}]*\}"  # a template's placeholder
     r"|\b\w*_\w*\b|\b\w+\.\w+\b"  # an identifier, e.g. tie_break, consultation.offers
     r"|\b[A-Z]{1,3}[0-9]+\b|\S+!\S+"  # a cell, e.g. G2, offers!C2
+    r"|\b[0-9a-f]{8,}\b"  # a digest, e.g. SHA-256 4f42af13b11b (its letters may spell "be")
     r"|\b\w+(?:-\w+)+\b"  # a code, e.g. bad-number (and French compounds: au-dessus)
     r"|« offers »|feuille '[^']*'|\b[Ff]euille (?:offers|marks)\b"  # a sheet's name
 )

@@ -15,6 +15,7 @@ Beta = 60 + 40 x 3000 / 4000 = 90.00 ranks first and Alpha = 48 + 40 = 88.00 sec
 import errno
 import io
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -512,26 +513,36 @@ def test_a_directory_offset_beyond_the_directory_is_a_damaged_zip(
 
 
 @pytest.mark.parametrize(
-    "damage",
+    ("damage", "place"),
     [
-        lambda xml: xml[: len(xml) // 2],  # cut in the middle: not well-formed
-        lambda xml: xml.replace(b'r="B2"', b'r="B2x"', 1),  # a cell reference that is not one
+        # cut in the middle: not well-formed, after the last cell read
+        (
+            lambda xml: xml[: len(xml) // 2],
+            r"offers![A-Z]+[0-9]+: the sheet's XML is damaged at line 1, column [0-9]+: ",
+        ),
+        # a cell reference that is not one, in row 2
+        (
+            lambda xml: xml.replace(b'r="B2"', b'r="B2x"', 1),
+            r"sheet 'offers': a cell of row 2 is written 'B2x'",
+        ),
     ],
     ids=["not-well-formed", "bad-cell-reference"],
 )
-def test_a_broken_sheet_part_is_an_unreadable_workbook(
+def test_a_broken_sheet_part_is_refused_with_its_place(
     runner: CliRunner,
     config: list[str],
     workbook: Path,
     tmp_path: Path,
     damage: Callable[[bytes], bytes],
+    place: str,
 ) -> None:
     with zipfile.ZipFile(workbook) as archive:
         xml = archive.read(SHEET)
     broken = damage(xml)
     assert broken != xml
     path = rewritten(workbook, tmp_path / "broken.xlsx", {SHEET: broken})
-    assert_refused(score(runner, path, config), path, "unreadable-workbook")
+    line = assert_refused(score(runner, path, config), path, "malformed-sheet")
+    assert re.match(rf"error: {re.escape(str(path))}: {place}", line), line
 
 
 def test_a_bad_date_in_the_properties_does_not_stop_the_reading(

@@ -1,24 +1,24 @@
 """Reading the offers sheet of an ``.xlsx`` workbook (or a ``.csv`` file) into raw cell values.
 
 The file is first checked and scanned by :mod:`referent_ess.intake.xlsx_scan` (what it really
-is, zip bombs, XML attacks, merged cells, hidden rows). openpyxl then reads the workbook in
-read-only mode with the values Excel or LibreOffice cached for formulas; macros in an ``.xlsm``
-are never run. Two kinds of cells cannot be read as values and are kept as markers so that the
-caller can report them with their cell: error cells (``#DIV/0!``, ``#REF!``...) and formulas
-that were never computed (a workbook written by a program and not opened in a spreadsheet
-since): such a formula has no cached value and must not be read as an empty cell.
+is, zip bombs, XML attacks, which sheets are read, their size, merged cells, hidden rows, and
+anything in their XML that the two readers below would read differently). python-calamine then
+reads the sheets of plain values, openpyxl in read-only mode those with formulas or error cells,
+with the values Excel or LibreOffice cached for formulas; macros in an ``.xlsm`` are never run.
+Two kinds of cells cannot be read as values and are kept as markers so that the caller can
+report them with their cell: error cells (``#DIV/0!``, ``#REF!``...) and formulas that were never
+computed (a workbook written by a program and not opened in a spreadsheet since): such a formula
+has no cached value and must not be read as an empty cell.
 """
 
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from referent_ess.base.normalise import normalise
 from referent_ess.base.values import is_blank
 from referent_ess.intake.sheet import (
-    OFFERS_SHEET_NAMES,
     ErrorCell,
     Progress,
     RawSheet,
@@ -88,50 +88,33 @@ class _Read:
 def _read(path: Path, scan: XlsxScan, progress: Progress | None) -> "_Read":
     """Values with python-calamine (fast) when the sheets read hold plain values; with openpyxl
     when they hold formulas or error cells, whose cells must be reported one by one (calamine
-    reads both as empty text)."""
-    from python_calamine import CalamineWorkbook
+    reads both as empty text). Only the offers and marks sheets are read: the scan gave the first
+    row of the others, and checked that the two readers would read these alike."""
+    wanted = [scan.offers, *([scan.marks] if scan.marks else [])]
+    exact = [
+        name
+        for name in wanted
+        if (notes := scan.sheet(name)) is not None and (notes.has_formulas or notes.has_error_cells)
+    ]
+    values: dict[str, list[tuple[object, ...]]] = {}
+    if len(exact) < len(wanted):
+        from python_calamine import CalamineWorkbook
 
-    calamine = CalamineWorkbook.from_path(str(path))
-    try:
-
-        def first_row(name: str) -> tuple[object, ...]:
-            rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=1)
-            return _plain(rows[0]) if rows else ()
-
-        offers_name = _choose_offers_sheet(scan, str(path))
-        marks_name = next(
-            (
-                sheet.name
-                for sheet in scan.worksheets
-                if sheet.name != offers_name and _is_marks_sheet(sheet.name, first_row)
-            ),
-            None,
-        )
-        wanted = [offers_name, *([marks_name] if marks_name else [])]
-        other_headers = tuple(
-            (sheet.name, first_row(sheet.name))
-            for sheet in scan.worksheets
-            if sheet.name not in wanted
-        )
-        exact = [
-            name
-            for name in wanted
-            if (notes := scan.sheet(name)) is not None
-            and (notes.has_formulas or notes.has_error_cells)
-        ]
-        values = {
-            name: _calamine_values(calamine, name, progress) for name in wanted if name not in exact
-        }
-    finally:
-        calamine.close()
+        calamine = CalamineWorkbook.from_path(str(path))
+        try:
+            for name in wanted:
+                if name not in exact:
+                    values[name] = _calamine_values(calamine, name, progress)
+        finally:
+            calamine.close()
     if exact:
         values.update(_openpyxl_values(path, exact, progress))
     return _Read(
-        offers_name,
-        values[offers_name],
-        other_headers,
-        marks_name,
-        values[marks_name] if marks_name else [],
+        scan.offers,
+        values[scan.offers],
+        scan.other_headers,
+        scan.marks,
+        values[scan.marks] if scan.marks else [],
     )
 
 
@@ -169,29 +152,6 @@ def _openpyxl_values(
     finally:
         formulas.close()
     return values
-
-
-def _is_marks_sheet(name: str, first_row: Callable[[str], tuple[object, ...]]) -> bool:
-    """A sheet named ``marks``, or ``notes`` with an evaluator column (a sheet of free-text
-    notes is not the evaluators' marks)."""
-    if normalise(name) == "marks":
-        return True
-    if normalise(name) != "notes":
-        return False
-    words = {normalise(str(value)) for value in first_row(name) if not is_blank(value)}
-    return bool(words & {"evaluator", "evaluateur", "evaluatrice", "membre du jury", "jury"})
-
-
-def _choose_offers_sheet(scan: XlsxScan, display: str) -> str:
-    """The worksheet named ``offers``/``offres`` (any case, even hidden), else the first
-    visible worksheet; never a chartsheet."""
-    for sheet in scan.worksheets:
-        if normalise(sheet.name) in OFFERS_SHEET_NAMES:
-            return sheet.name
-    visible = [sheet.name for sheet in scan.worksheets if sheet.state == "visible"]
-    if not visible:
-        raise ReferentError("no-worksheet", params=(("path", display),))
-    return visible[0]
 
 
 def _sheet_values(

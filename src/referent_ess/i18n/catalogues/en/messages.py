@@ -395,6 +395,101 @@ MESSAGES: dict[str, str] = {
         "offers.xlsx`) or set consultation.offers in lots.yaml"
     ),
     "msg:unreadable-workbook": "{path}: cannot be read as an .xlsx workbook ({detail})",
+    "msg:two-offers-sheets.offers": (
+        "{path}: the sheets {first} and {second} are both named as the offers sheet (offers or "
+        "offres), and the tool reads only one: rename or delete the other"
+    ),
+    "msg:two-offers-sheets.marks": (
+        "{path}: the sheets {first} and {second} are both evaluators' marks sheets (marks, or "
+        "notes with an evaluator column), and the tool reads only one: put all the marks in one "
+        "of them and rename or delete the other"
+    ),
+    "msg:malformed-workbook.xml": (
+        "{path}: its part {part} is not well-formed XML (line {line}, column {column}): save the "
+        "workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-workbook.parts": (
+        "{path}: its parts are not where spreadsheets put them ({detail}), and the tool's two "
+        "readers would not read the same ones: save the workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-workbook.shared-strings": (
+        "{path}: its table of shared texts ({part}) is written in a way the tool's two readers "
+        "would read differently ({detail}): save the workbook again with Excel or LibreOffice"
+    ),
+    "msg:sheet-too-large.columns": (
+        "cell {cell} is beyond column {last}: an offers sheet is read up to {limit} columns; "
+        "delete the columns beyond the offers (an empty cell that has a format counts too)"
+    ),
+    "msg:sheet-too-large.cells": (
+        "with cell {cell}, the sheet spans {rows} rows by {columns} columns, more than the "
+        "{limit} cells an offers sheet is read up to; delete the rows and columns beyond the "
+        "offers (an empty cell that has a format counts too)"
+    ),
+    "msg:malformed-sheet.xml": (
+        "the sheet's XML is damaged at line {line}, column {column}: save the workbook again "
+        "with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.namespace": (
+        "the sheet's XML is not in the spreadsheet namespace (it uses {namespace}), and the "
+        "tool's two readers would read it differently: save the workbook again with Excel or "
+        "LibreOffice"
+    ),
+    "msg:malformed-sheet.misplaced": (
+        "the sheet's XML holds a <{element}> element where spreadsheets never write one, and the "
+        "tool's two readers would read it differently: save the workbook again with Excel or "
+        "LibreOffice"
+    ),
+    "msg:malformed-sheet.reference": (
+        "a cell of row {row} is written {found}, which is not a cell reference (a column from A "
+        "to XFD, then a row from 1 to 1048576): save the workbook again with Excel or "
+        "LibreOffice"
+    ),
+    "msg:malformed-sheet.row-reference": (
+        "a row is numbered {found} (after row {previous}), which is not a row number from 1 to "
+        "1048576: save the workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.duplicate-row": (
+        "row {row} is written twice in the sheet's XML, which spreadsheets never do, and the "
+        "tool's two readers would keep different copies: save the workbook again with Excel or "
+        "LibreOffice"
+    ),
+    "msg:malformed-sheet.row-order": (
+        "row {row} is written after row {previous} in the sheet's XML, and the tool's two "
+        "readers would read the rows differently (spreadsheets write them in order): save the "
+        "workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.duplicate-cell": (
+        "cell {cell} is written twice in the sheet's XML, and the tool's two readers would keep "
+        "different values: save the workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.cell-order": (
+        "cell {cell} is written after {previous} in the sheet's XML, and the tool's two readers "
+        "would read the row differently (spreadsheets write cells in order): save the workbook "
+        "again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.cell-row": (
+        "cell {cell} is written inside row {row} of the sheet's XML, and the tool's two readers "
+        "would place it differently: save the workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.cell-type": (
+        "the cell's type is written {found}, which is not a spreadsheet cell type: save the "
+        "workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.two-values": (
+        "the cell holds two values (or its formula after its value) in the sheet's XML, and the "
+        "tool's two readers would keep different ones: save the workbook again with Excel or "
+        "LibreOffice"
+    ),
+    "msg:malformed-sheet.value": (
+        "the cell's value is written {found} in the sheet's XML, which the tool's two readers "
+        "would read differently (a number, 0 or 1 for FALSE or TRUE, or the number of a shared "
+        "text, in plain digits): save the workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.shared-string": (
+        "the cell holds shared text number {found}, but the workbook's table of shared texts has "
+        "{count} (numbered from 0): save the workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.more": "and {count} more problems in the sheet's XML",
     "msg:no-worksheet": "{path}: the workbook has no visible worksheet",
     # explain: the offer asked for
     "msg:ambiguous-candidate": (

@@ -465,6 +465,112 @@ MESSAGES: dict[str, str] = {
     "msg:unreadable-workbook": (
         "{path} : le fichier ne peut pas être lu comme un classeur .xlsx ({detail})"
     ),
+    "msg:two-offers-sheets.offers": (
+        "{path} : les feuilles {first} et {second} portent toutes deux le nom de la feuille des "
+        "offres (« offers » ou « offres »), et l'outil n'en lit qu'une : renommez ou supprimez "
+        "l'autre"
+    ),
+    "msg:two-offers-sheets.marks": (
+        "{path} : les feuilles {first} et {second} sont toutes deux des feuilles de notes des "
+        "évaluateurs (une feuille marks, ou une feuille notes avec une colonne évaluateur), et "
+        "l'outil n'en lit qu'une : réunissez toutes les notes dans l'une d'elles, puis renommez "
+        "ou supprimez l'autre"
+    ),
+    "msg:malformed-workbook.xml": (
+        "{path} : sa partie {part} n'est pas un XML bien formé (ligne {line}, colonne {column}) "
+        ": enregistrez de nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-workbook.parts": (
+        "{path} : ses parties ne sont pas là où les tableurs les placent ({detail}), et les deux "
+        "lecteurs de l'outil n'en liraient pas les mêmes : enregistrez de nouveau le classeur "
+        "avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-workbook.shared-strings": (
+        "{path} : sa table des textes partagés ({part}) est écrite d'une façon que les deux "
+        "lecteurs de l'outil liraient différemment ({detail}) : enregistrez de nouveau le "
+        "classeur avec Excel ou LibreOffice"
+    ),
+    "msg:sheet-too-large.columns": (
+        "la cellule {cell} est au-delà de la colonne {last} : une feuille d'offres est lue "
+        "jusqu'à {limit} colonnes ; supprimez les colonnes au-delà des offres (une cellule vide "
+        "mais mise en forme compte aussi)"
+    ),
+    "msg:sheet-too-large.cells": (
+        "avec la cellule {cell}, la feuille s'étend sur {rows} lignes et {columns} colonnes, "
+        "soit plus que les {limit} cellules jusqu'où une feuille d'offres est lue ; supprimez "
+        "les lignes et les colonnes au-delà des offres (une cellule vide mais mise en forme "
+        "compte aussi)"
+    ),
+    "msg:malformed-sheet.xml": (
+        "le XML de la feuille est endommagé à la ligne {line}, colonne {column} : enregistrez de "
+        "nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.namespace": (
+        "le XML de la feuille n'est pas dans l'espace de noms des tableurs (il utilise "
+        "{namespace}), et les deux lecteurs de l'outil le liraient différemment : enregistrez de "
+        "nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.misplaced": (
+        "le XML de la feuille contient un élément <{element}> à un endroit où aucun tableur n'en "
+        "écrit, et les deux lecteurs de l'outil le liraient différemment : enregistrez de "
+        "nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.reference": (
+        "une cellule de la ligne {row} est notée {found}, ce qui n'est pas une référence de "
+        "cellule (une colonne de A à XFD, puis une ligne de 1 à 1048576) : enregistrez de "
+        "nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.row-reference": (
+        "une ligne porte le numéro {found} (après la ligne {previous}), qui n'est pas un numéro "
+        "de ligne de 1 à 1048576 : enregistrez de nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.duplicate-row": (
+        "la ligne {row} figure deux fois dans le XML de la feuille, ce qu'aucun tableur n'écrit, "
+        "et les deux lecteurs de l'outil n'en garderaient pas la même copie : enregistrez de "
+        "nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.row-order": (
+        "la ligne {row} figure après la ligne {previous} dans le XML de la feuille, et les deux "
+        "lecteurs de l'outil ne liraient pas les lignes de la même façon (les tableurs les "
+        "écrivent dans l'ordre) : enregistrez de nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.duplicate-cell": (
+        "la cellule {cell} figure deux fois dans le XML de la feuille, et les deux lecteurs de "
+        "l'outil n'en garderaient pas la même valeur : enregistrez de nouveau le classeur avec "
+        "Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.cell-order": (
+        "la cellule {cell} figure après {previous} dans le XML de la feuille, et les deux "
+        "lecteurs de l'outil ne liraient pas la ligne de la même façon (les tableurs écrivent "
+        "les cellules dans l'ordre) : enregistrez de nouveau le classeur avec Excel ou "
+        "LibreOffice"
+    ),
+    "msg:malformed-sheet.cell-row": (
+        "la cellule {cell} figure dans la ligne {row} du XML de la feuille, et les deux lecteurs "
+        "de l'outil ne la placeraient pas au même endroit : enregistrez de nouveau le classeur "
+        "avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.cell-type": (
+        "le type de la cellule est noté {found}, ce qui n'est pas un type de cellule de tableur "
+        ": enregistrez de nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.two-values": (
+        "la cellule contient deux valeurs (ou sa formule après sa valeur) dans le XML de la "
+        "feuille, et les deux lecteurs de l'outil n'en garderaient pas la même : enregistrez de "
+        "nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.value": (
+        "la valeur de la cellule est écrite {found} dans le XML de la feuille, ce que les deux "
+        "lecteurs de l'outil liraient différemment (un nombre, 0 ou 1 pour FAUX ou VRAI, ou le "
+        "numéro d'un texte partagé, en chiffres simples) : enregistrez de nouveau le classeur "
+        "avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.shared-string": (
+        "la cellule contient le texte partagé numéro {found}, mais la table des textes partagés "
+        "du classeur en compte {count} (numérotés à partir de 0) : enregistrez de nouveau le "
+        "classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.more": "et {count} autres problèmes dans le XML de la feuille",
     "msg:no-worksheet": "{path} : le classeur n'a aucune feuille de calcul visible",
     # explain : l'offre demandée
     "msg:ambiguous-candidate": (

@@ -1,0 +1,599 @@
+"""The XML of a worksheet, parsed before any reader touches it (``intake/sheet_xml.py``).
+
+Each sheet below is written by hand as the bytes of a worksheet part and fed to
+:class:`SheetParser` (in one piece, and in chunks of a few bytes: a value cut by a chunk is read
+the same). The expected problems, their cells and figures are typed by hand: a sheet is refused
+when python-calamine and openpyxl would read it differently, or when its used range (from A1 to
+its last cell) is beyond 500 columns or 10 000 000 cells.
+"""
+
+from collections.abc import Callable, Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referent_ess.config.columns import column_letter
+from referent_ess.intake.sheet_xml import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    DoctypeFound,
+    FirstRow,
+    SharedStringsParser,
+    SheetFacts,
+    SheetParser,
+)
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+Found = tuple[str, str | None, str | None]  # code.form, cell, first figure
+
+
+def sheet(rows: str, *, before: str = "", after: str = "") -> bytes:
+    """A worksheet part whose sheetData holds ``rows``."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN}">'
+        f"{before}<sheetData>{rows}</sheetData>{after}</worksheet>"
+    ).encode()
+
+
+def parse(
+    xml: bytes,
+    shared: Sequence[str] = (),
+    full: bool | Callable[[FirstRow], bool] = True,
+    chunk: int = 1 << 16,
+) -> SheetFacts:
+    parser = SheetParser("offers.xlsx", "offers", list(shared), full)
+    for start in range(0, len(xml), chunk):
+        if not parser.feed(xml[start : start + chunk]):
+            break
+    return parser.facts()
+
+
+def found(facts: SheetFacts) -> list[Found]:
+    """Each problem as (code.form, cell, the first figure of its message)."""
+    result = []
+    for problem in facts.problems:
+        params = dict(problem.params)
+        form = params.pop("form")
+        first = next(iter(params.values()), None)
+        result.append((f"{problem.code}.{form}", problem.cell, first))
+    return result
+
+
+def both_ways(xml: bytes, shared: Sequence[str] = ()) -> SheetFacts:
+    """Parsed in one piece and in chunks of 7 bytes: the same facts either way."""
+    whole, cut = parse(xml, shared), parse(xml, shared, chunk=7)
+    assert whole == cut
+    return whole
+
+
+def test_the_limits_are_the_documented_ones() -> None:
+    assert (MAX_COLUMNS, MAX_CELLS) == (500, 10_000_000)
+
+
+# ---- bounds: the used range, from the cells themselves -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # the 512 GiB cell: column XFD (16 384) is beyond column SF (500)
+        ('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', ("columns", "XFD1048576")),
+        # column SG is the 501st
+        ('<row r="2"><c r="A2"><v>1</v></c><c r="SG2"><v>1</v></c></row>', ("columns", "SG2")),
+        # an empty cell that only has a format counts: openpyxl would make the row that wide
+        ('<row r="5"><c r="XFD5" s="1"/></row>', ("columns", "XFD5")),
+        # 20 columns (T) x 500 001 rows = 10 000 020 cells
+        ('<row r="500001"><c r="T500001"><v>1</v></c></row>', ("cells", "T500001")),
+        # 500 columns (SF) x 20 001 rows = 10 000 500 cells, the corner given by two cells
+        (
+            '<row r="1"><c r="SF1"><v>1</v></c></row>'
+            '<row r="20001"><c r="A20001"><v>1</v></c></row>',
+            ("cells", "A20001"),
+        ),
+    ],
+    ids=["XFD1048576", "column-501", "formatted-empty-cell", "cells-by-rows", "cells-by-corner"],
+)
+def test_a_used_range_beyond_the_limits_is_refused_at_its_first_cell_beyond(
+    rows: str, expected: tuple[str, str]
+) -> None:
+    facts = both_ways(sheet(rows))
+    ((code, cell, _),) = found(facts)
+    assert (code, cell) == (f"sheet-too-large.{expected[0]}", expected[1])
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        '<row r="1"><c r="SF1"><v>1</v></c></row>',  # column 500
+        '<row r="500000"><c r="T500000"><v>1</v></c></row>',  # 20 x 500 000 = 10 000 000
+        '<row r="1"><c r="SF1"/></row><row r="20000"><c r="A20000"/></row>',  # 500 x 20 000
+    ],
+    ids=["column-500", "cells-by-rows", "cells-by-corner"],
+)
+def test_a_used_range_at_the_limits_is_read(rows: str) -> None:
+    assert both_ways(sheet(rows)).problems == ()
+
+
+def test_the_used_range_is_measured_on_cells_not_on_the_dimension_element() -> None:
+    """The <dimension> element is never trusted: a huge one over small cells is harmless (no
+    reader allocates from it), a small one over a far cell does not hide it."""
+    small_cells = sheet(
+        '<row r="2"><c r="C2"><v>1</v></c></row>', before='<dimension ref="A1:XFD1048576"/>'
+    )
+    facts = both_ways(small_cells)
+    assert (facts.rows, facts.columns, facts.problems) == (2, 3, ())
+    far_cell = sheet('<row r="3"><c r="ZZ3"><v>1</v></c></row>', before='<dimension ref="A1:B2"/>')
+    ((code, cell, _),) = found(both_ways(far_cell))
+    assert (code, cell) == ("sheet-too-large.columns", "ZZ3")  # ZZ is column 702
+
+
+def test_cells_without_a_reference_count_from_the_last_one() -> None:
+    """A cell may omit its reference: it is the next column. The 501st is beyond the limit."""
+    xml = sheet('<row r="1"><c r="SE1"><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row>')
+    ((code, cell, _),) = found(both_ways(xml))
+    assert (code, cell) == ("sheet-too-large.columns", "SG1")  # SE (499), then SF, SG (501)
+
+
+# ---- structural ambiguities: each refused with its cell ------------------------------------
+
+
+def row(number: int | str, cells: str) -> str:
+    return f'<row r="{number}">{cells}</row>'
+
+
+def cell(ref: str, value: str = "1", t: str | None = None) -> str:
+    kind = f' t="{t}"' if t else ""
+    return f'<c r="{ref}"{kind}><v>{value}</v></c>'
+
+
+STRUCTURAL: dict[str, tuple[str, list[Found]]] = {
+    # two <row r="2">: calamine keeps the last, openpyxl the first
+    "duplicate-row": (
+        row(1, cell("A1")) + row(2, cell("A2")) + row(2, cell("A2", "9")),
+        [("malformed-sheet.duplicate-row", "A2", "2")],
+    ),
+    "rows-out-of-order": (
+        row(1, cell("A1")) + row(3, cell("A3")) + row(2, cell("B2")),
+        [("malformed-sheet.row-order", "A2", "2")],
+    ),
+    "duplicate-cell": (
+        row(2, cell("B2") + cell("B2", "9")),
+        [("malformed-sheet.duplicate-cell", "B2", "B2")],
+    ),
+    "cells-out-of-order": (
+        row(2, cell("C2") + cell("B2")),
+        [("malformed-sheet.cell-order", "B2", "B2")],
+    ),
+    "cell-outside-its-row": (
+        row(2, cell("A2") + cell("C5")),
+        [("malformed-sheet.cell-row", "C5", "C5")],
+    ),
+    "two-values": (
+        row(2, '<c r="D2"><v>1</v><v>2</v></c>'),
+        [("malformed-sheet.two-values", "D2", None)],
+    ),
+    "formula-after-value": (
+        row(2, '<c r="D2"><v>1</v><f>A1</f></c>'),
+        [("malformed-sheet.two-values", "D2", None)],
+    ),
+    "value-and-inline-text": (
+        row(2, '<c r="D2" t="inlineStr"><is><t>a</t></is><v>1</v></c>'),
+        [("malformed-sheet.two-values", "D2", None)],
+    ),
+    "shared-text-minus-one": (
+        row(2, cell("E2", "-1", "s")),
+        [("malformed-sheet.shared-string", "E2", "-1")],
+    ),
+    "shared-text-beyond-the-table": (
+        row(2, cell("E2", "2", "s")),  # the table holds 2 texts: 0 and 1
+        [("malformed-sheet.shared-string", "E2", "2")],
+    ),
+    "shared-text-with-spaces": (
+        row(2, cell("E2", " 1", "s")),
+        [("malformed-sheet.shared-string", "E2", " 1")],
+    ),
+    "unknown-cell-type": (
+        row(2, cell("F2", "1", "x")),
+        [("malformed-sheet.cell-type", "F2", "'x'")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(STRUCTURAL))
+def test_a_structural_ambiguity_is_refused_with_its_cell(case: str) -> None:
+    rows, expected = STRUCTURAL[case]
+    assert found(both_ways(sheet(rows), shared=["zero", "one"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        ("B2x", "'B2x'"),
+        ("$B$2", "'$B$2'"),
+        ("b2", "'b2'"),  # lower case: not a reference either reader reads alike
+        ("B02", "'B02'"),
+        ("XFE2", "'XFE2'"),  # column 16 385: beyond XFD
+        ("AAAA2", "'AAAA2'"),
+        ("", "''"),
+    ],
+)
+def test_a_cell_reference_that_is_not_one_is_refused(reference: str, expected: str) -> None:
+    facts = both_ways(sheet(row(2, cell("A2") + f'<c r="{reference}"><v>1</v></c>')))
+    assert found(facts) == [("malformed-sheet.reference", None, expected)]
+    assert facts.problems[0].row == 2
+
+
+@pytest.mark.parametrize("number", ["0", "02", "two", "1048577", "-1", " 2"])
+def test_a_row_number_that_is_not_one_is_refused(number: str) -> None:
+    facts = both_ways(sheet(row(1, cell("A1")) + f'<row r="{number}"></row>'))
+    assert found(facts) == [("malformed-sheet.row-reference", None, repr(number))]
+
+
+@pytest.mark.parametrize(
+    ("xml", "where"),
+    [
+        # a cell right in sheetData: calamine reads it, openpyxl does not
+        (sheet(row(1, cell("A1")) + cell("B1")), None),
+        # a value in a row, outside any cell: openpyxl makes a cell of it
+        (sheet(row(1, cell("A1") + "<v>9</v>")), "A1"),
+        # a row in a row
+        (sheet(row(1, cell("A1") + row(2, cell("A2")))), "A1"),
+        # a row from another namespace: calamine reads it (by its local name), openpyxl not
+        (
+            sheet(row(1, cell("A1")) + f'<o:row xmlns:o="urn:other" r="2">{cell("A2")}</o:row>'),
+            None,
+        ),
+        # a row after sheetData: openpyxl reads every row of the spreadsheet namespace
+        (sheet(row(1, cell("A1")), after=f"<extLst>{row(2, cell('A2'))}</extLst>"), None),
+        # a second sheetData: calamine stops at the end of the first
+        (sheet(row(1, cell("A1")), after=f"<sheetData>{row(2, cell('A2'))}</sheetData>"), None),
+        # an element in a cell that is not a formula or a value
+        (sheet(row(1, '<c r="A1"><v>1</v><extLst/></c>')), "A1"),
+        # an element in a value
+        (sheet(row(1, '<c r="A1"><v>1<b/></v></c>')), "A1"),
+    ],
+    ids=[
+        "cell-in-sheetData",
+        "value-in-row",
+        "row-in-row",
+        "foreign-row",
+        "row-after-sheetData",
+        "second-sheetData",
+        "extLst-in-cell",
+        "element-in-value",
+    ],
+)
+def test_a_misplaced_element_is_refused(xml: bytes, where: str | None) -> None:
+    problems = [(code, ref) for code, ref, _ in found(both_ways(xml))]
+    assert ("malformed-sheet.misplaced", where) in problems
+
+
+@pytest.mark.parametrize(
+    "root",
+    [
+        "<worksheet>",  # no namespace: openpyxl reads nothing, calamine reads every cell
+        '<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main">',  # strict OOXML
+    ],
+)
+def test_a_sheet_outside_the_spreadsheet_namespace_is_refused(root: str) -> None:
+    xml = f"{root}<sheetData>{row(1, cell('A1'))}</sheetData></worksheet>".encode()
+    ((code, cell_ref, _),) = found(both_ways(xml))
+    assert (code, cell_ref) == ("malformed-sheet.namespace", None)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (" 12 ", None),  # calamine: the text ' 12 ', openpyxl: 12
+        ("1_000", None),  # openpyxl: 1000, calamine: text
+        ("12345678901234567890", None),  # openpyxl: that integer, calamine: a float near it
+        ("&#49;2", None),  # calamine reads only the text before a character reference
+        ("<![CDATA[3]]>", None),  # calamine: empty, openpyxl: 3
+        ("1<!-- -->2", None),
+        ("inf", None),
+        ("0x10", "n"),
+        ("2", "b"),
+        ("true", "b"),
+        ("&#49;", "s"),
+    ],
+)
+def test_a_value_the_readers_read_differently_is_refused(value: str, kind: str | None) -> None:
+    problems = found(both_ways(sheet(row(2, cell("C2", value, kind))), shared=["a", "b"]))
+    assert [(code, ref) for code, ref, _ in problems] == [
+        ("malformed-sheet.shared-string" if kind == "s" else "malformed-sheet.value", "C2")
+    ]
+
+
+@pytest.mark.parametrize(
+    "value", ["12", "-3", "450.5", "1E3", "1.5E+300", "2.5e-3", ".5", "5.", "+5", "007", ""]
+)
+def test_numbers_both_readers_read_alike_are_accepted(value: str) -> None:
+    assert both_ways(sheet(row(2, cell("C2", value)))).problems == ()
+
+
+def test_the_problems_beyond_twenty_are_counted() -> None:
+    rows = "".join(row(2, cell("A2")) for _ in range(26))  # row 2, then 25 times again
+    facts = both_ways(sheet(rows))
+    assert len(facts.problems) == 21
+    assert found(facts)[-1] == ("malformed-sheet.more", None, "5")
+
+
+def test_damaged_xml_is_refused_at_the_last_cell_read() -> None:
+    xml = sheet(row(1, cell("A1")) + row(2, cell("B2")))
+    cut = xml[: xml.index(b"</c></row></sheetData>") - 2]  # inside the value of B2
+    ((code, where, line),) = found(both_ways(cut))
+    assert (code, where, line) == ("malformed-sheet.xml", "B2", "2")
+
+
+def test_a_dtd_stops_the_parse() -> None:
+    xml = b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e "x">]>' + sheet("")[39:]
+    with pytest.raises(DoctypeFound):
+        parse(xml)
+
+
+# ---- valid spellings: every one is understood ----------------------------------------------
+
+SPELLINGS = {
+    "double-quotes": '<c r="E2" t="e"><v>#DIV/0!</v></c>',
+    "single-quotes": "<c r='E2' t='e'><v>#DIV/0!</v></c>",
+    "spaces-around-equals": '<c r = "E2"  t =\n"e" ><v>#DIV/0!</v></c>',
+    "attribute-order": '<c t="e" s="3" r="E2"><v>#DIV/0!</v></c>',
+}
+
+
+@pytest.mark.parametrize("spelling", list(SPELLINGS))
+def test_an_error_cell_is_seen_in_every_spelling(spelling: str) -> None:
+    facts = both_ways(sheet(row(2, cell("D2") + SPELLINGS[spelling])))
+    assert (facts.has_error_cells, facts.problems, facts.columns) == (True, (), 5)
+
+
+def test_a_sheet_with_namespace_prefixes_is_understood() -> None:
+    xml = (
+        f'<x:worksheet xmlns:x="{MAIN}"><x:sheetData><x:row r="2"><x:c r="B2" t=\'e\'>'
+        "<x:v>#N/A</x:v></x:c><x:c r='C2'><x:f>1/0</x:f><x:v>1</x:v></x:c></x:row>"
+        "</x:sheetData><x:mergeCells><x:mergeCell ref='A2:B2'/></x:mergeCells></x:worksheet>"
+    ).encode()
+    facts = both_ways(xml)
+    assert (facts.has_error_cells, facts.has_formulas, facts.merged) == (True, True, ("A2:B2",))
+    assert (facts.rows, facts.columns, facts.problems) == (2, 3, ())
+
+
+@pytest.mark.parametrize(
+    "hidden", ['hidden="1"', "hidden='1'", 'hidden="true"', "hidden = ' true '"]
+)
+def test_hidden_rows_and_columns_in_every_spelling(hidden: str) -> None:
+    cols = f'<cols><col min="2" max="3" {hidden}/><col min="4" max="4" hidden="0"/></cols>'
+    rows = f'<row r="2" {hidden}>{cell("A2")}</row><row r="3" hidden="false">{cell("A3")}</row>'
+    facts = both_ways(sheet(rows, before=cols))
+    assert (facts.hidden_rows, facts.hidden_columns) == ((2,), ("B", "C"))
+
+
+@pytest.mark.parametrize(
+    "merge",
+    ['<mergeCell ref="A2:B2"/>', "<mergeCell ref='A2:B2'/>", "<mergeCell  ref = 'A2:B2' />"],
+)
+def test_merged_cells_in_every_spelling(merge: str) -> None:
+    facts = both_ways(sheet(row(2, cell("A2")), after=f"<mergeCells>{merge}</mergeCells>"))
+    assert facts.merged == ("A2:B2",)
+
+
+def test_cells_and_rows_without_references_are_placed_as_both_readers_place_them() -> None:
+    rows = (
+        "<row><c><v>1</v></c><c><v>2</v></c></row><row><c r='C2'><v>3</v></c><c><v>4</v></c></row>"
+    )
+    facts = both_ways(sheet(rows))
+    assert (facts.rows, facts.columns, facts.problems) == (2, 4, ())
+
+
+# ---- the first row, and the sheets read only up to it --------------------------------------
+
+
+def test_the_first_row_gives_its_texts_in_column_order() -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="inlineStr"><is><r><t>Éval</t></r>'
+        '<r><t>uateur</t></r></is></c><c r="D1"><f>1+1</f><v>2</v></c><c r="E1" t="str">'
+        "<v>Note &amp; commentaire</v></c></row>"
+    )
+    facts = parse(sheet(rows), shared=["Candidat", "Lot"], full=False)
+    assert facts.first_row == ("Lot", "Évaluateur", "2", "Note & commentaire")
+
+
+def test_a_sheet_not_read_stops_after_its_first_row() -> None:
+    """What comes after row 1 of another sheet is never looked at: not even damaged XML, nor
+    a cell at XFD1048576."""
+    rows = row(1, cell("A1", "0", "s")) + row(1048576, cell("XFD1048576")) + "<oops"
+    parser = SheetParser("offers.xlsx", "other", ["Candidat"], full=False)
+    xml = sheet(rows)
+    end_of_row_1 = xml.index(b"</row>") + len(b"</row>")
+    assert parser.feed(xml[:end_of_row_1])  # row 1 may go on: nothing known yet
+    assert not parser.feed(xml[end_of_row_1:])  # the next row: enough
+    facts = parser.facts()
+    assert (facts.first_row, facts.read_in_full, facts.problems) == (("Candidat",), False, ())
+
+
+@pytest.mark.parametrize(
+    ("header", "wanted"),
+    [(["Candidat", "Évaluateur", "Note"], True), (["Candidat", "Commentaire"], False)],
+)
+def test_a_sheet_read_or_not_after_its_first_row(header: list[str], wanted: bool) -> None:
+    cells = "".join(
+        f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{text}</t></is></c>'
+        for i, text in enumerate(header)
+    )
+    rows = row(1, cells) + row(2, cell("A2")) + row(2, cell("A2"))  # row 2 twice
+    facts = parse(sheet(rows), full=lambda first: "Évaluateur" in first)
+    assert facts.read_in_full is wanted
+    assert [code for code, _, _ in found(facts)] == (
+        ["malformed-sheet.duplicate-row"] if wanted else []
+    )
+
+
+def test_a_sheet_without_row_1_has_an_empty_first_row() -> None:
+    facts = parse(sheet(row(3, cell("A3", "0", "s"))), shared=["x"], full=False)
+    assert facts.first_row == ()
+
+
+# ---- the table of shared texts -------------------------------------------------------------
+
+
+def shared_strings(body: str, root: str = f'<sst xmlns="{MAIN}">') -> SharedStringsParser:
+    parser = SharedStringsParser()
+    parser.feed(f"{root}{body}</sst>".encode(), final=True)
+    return parser
+
+
+def test_shared_texts_are_counted_and_read() -> None:
+    parser = shared_strings(
+        "<si><t>a</t></si><si/><si><r><t>b</t></r><r><rPr><b/></rPr><t>c</t></r>"
+        "<rPh sb='0' eb='1'><t>ignored</t></rPh></si>"
+    )
+    assert (parser.strings, parser.problem) == (["a", "", "bc"], None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<si><t>a</t></si><o:si xmlns:o="urn:o"><o:t>x</o:t></o:si>',  # calamine counts it
+        '<si><t>a</t><o:t xmlns:o="urn:o">x</o:t></si>',  # calamine reads its text
+        "<si><t>a</t><si><t>b</t></si></si>",  # openpyxl counts both
+        "<extLst><si><t>x</t></si></extLst>",
+    ],
+)
+def test_shared_texts_the_readers_count_differently_are_refused(body: str) -> None:
+    assert shared_strings(body).problem is not None
+
+
+def test_a_table_of_shared_texts_outside_the_namespace_is_refused() -> None:
+    assert shared_strings("<si><t>a</t></si>", root="<sst>").problem is not None
+
+
+# ---- rows as spreadsheets write them: recognised whole, the same facts ---------------------
+
+
+def test_text_that_looks_like_rows_in_a_cdata_section_is_not_rows() -> None:
+    """Both readers ignore text in sheetData: rows written in a CDATA section are no rows (were
+    they taken for rows, row 3 after them would be a duplicate, and XFD3 too far)."""
+    fake = '<row r="3"><c r="XFD3"><v>1</v></c></row>'
+    xml = sheet(row(1, cell("A1")) + f"<![CDATA[{fake}]]>" + row(3, cell("B3")))
+    for chunk in (7, 40, 1 << 16):
+        facts = parse(xml, chunk=chunk)
+        assert (facts.problems, facts.rows, facts.columns) == ((), 3, 2), chunk
+
+
+EXCEL_ROW = '<row r="{r}" spans="1:3" x14ac:dyDescent="0.25"{hidden}>{cells}</row>'
+LIBREOFFICE_ROW = (
+    '<row r="{r}" customFormat="false" ht="12.8" hidden="{lo_hidden}" customHeight="false" '
+    'outlineLevel="0" collapsed="false">{cells}</row>'
+)
+
+
+@st.composite
+def written_rows(draw: st.DrawFn) -> str:
+    """Rows as Excel, LibreOffice or openpyxl write them, some with a problem: a row or cell
+    out of order or twice, a value that is not plain, a shared text beyond the table, a cell
+    beyond the limits."""
+    rows = []
+    number = 0
+    for _ in range(draw(st.integers(0, 6))):
+        number = max(1, number + draw(st.sampled_from([1, 1, 1, 2, 0, -1])))
+        column = 0
+        cells = []
+        for _ in range(draw(st.integers(0, 5))):
+            column = max(1, column + draw(st.sampled_from([1, 1, 1, 2, 0, -1, 600])))
+            ref = f"{column_letter(column)}{number}"
+            style = draw(st.sampled_from(["", ' s="1"']))
+            kind, value = draw(
+                st.sampled_from(
+                    [
+                        ("", "450.5"),
+                        (' t="n"', "12"),
+                        ("", "1E3"),
+                        ("", " 12"),
+                        ("", "12345678901234567890"),
+                        (' t="s"', "0"),
+                        (' t="s"', "3"),
+                        (' t="b"', "1"),
+                        (' t="b"', "2"),
+                        (' t="e"', "#N/A"),
+                        (' t="str"', "x"),
+                        (' t="inlineStr"', "Alpha"),
+                    ]
+                )
+            )
+            formula = draw(st.sampled_from(["", "<f>1+1</f>", '<f t="shared" si="0"/>']))
+            if kind == ' t="inlineStr"':
+                body = f"<is><t>{value}</t></is>"
+            else:
+                body = f"{formula}<v>{value}</v>"
+            cells.append(f'<c r="{ref}"{style}{kind}>{body}</c>')
+        hidden = draw(st.sampled_from(["", ' hidden="1"', ' hidden="true"']))
+        spelling = draw(
+            st.sampled_from([EXCEL_ROW, LIBREOFFICE_ROW, '<row r="{r}"{hidden}>{cells}</row>'])
+        )
+        rows.append(
+            spelling.format(
+                r=number,
+                hidden=hidden,
+                lo_hidden="true" if hidden else "false",
+                cells="".join(cells),
+            )
+        )
+    return "".join(rows)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(written_rows(), st.sampled_from([7, 61, 1 << 16]))
+def test_rows_recognised_whole_give_the_same_facts_as_the_handlers(rows: str, chunk: int) -> None:
+    xml = (
+        f'<worksheet xmlns="{MAIN}" xmlns:x14ac="urn:x14ac"><sheetData>{rows}</sheetData>'
+        "</worksheet>"
+    ).encode()
+
+    def facts(fast: bool) -> SheetFacts:
+        parser = SheetParser("offers.xlsx", "offers", ["a", "b"], True, fast=fast)
+        for start in range(0, len(xml), chunk):
+            parser.feed(xml[start : start + chunk])
+        return parser.facts()
+
+    assert facts(fast=True) == facts(fast=False)
+
+
+class CountingParser(SheetParser):
+    """A parser that counts the bytes given to expat without its handlers."""
+
+    quiet = 0
+
+    def _give(self, piece: bytes, *, quiet: bool) -> None:
+        self.quiet += len(piece) if quiet else 0
+        super()._give(piece, quiet=quiet)
+
+
+@pytest.mark.parametrize("spelling", [EXCEL_ROW, LIBREOFFICE_ROW])
+def test_rows_as_spreadsheets_write_them_are_recognised_whole(spelling: str) -> None:
+    rows = "".join(
+        spelling.format(
+            r=n,
+            hidden="",
+            lo_hidden="false",
+            cells=f'<c r="A{n}" t="s"><v>0</v></c><c r="B{n}" s="2"><v>450.5</v></c>'
+            f'<c r="C{n}" t="inlineStr"><is><t>oui</t></is></c>',
+        )
+        for n in range(1, 101)
+    )
+    xml = (
+        f'<worksheet xmlns="{MAIN}" xmlns:x14ac="urn:x14ac"><sheetData>{rows}</sheetData>'
+        "</worksheet>"
+    ).encode()
+    parser = CountingParser("offers.xlsx", "offers", ["Alpha"], True)
+    parser.feed(xml)
+    facts = parser.facts()
+    assert (facts.rows, facts.columns, facts.problems) == (100, 3, ())
+    assert parser.quiet == len(rows.encode())  # every row, and nothing else
+
+
+def test_a_plain_row_of_more_cells_than_the_limit_is_refused_at_the_first_beyond() -> None:
+    cells = "".join(f'<c r="{column_letter(n)}1"><v>1</v></c>' for n in range(1, 602))
+    ((code, where, _),) = found(both_ways(sheet(row(1, cells))))
+    assert (code, where) == ("sheet-too-large.columns", "SG1")  # the 501st column
