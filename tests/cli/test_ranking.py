@@ -84,6 +84,8 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
         ("price", 20, 20, []),
     ]
     trees = [offer.pop("tree") for offer in lot["offers"]]
+    # added with descriptor scales: each mark's word (none on numeric scales)
+    assert [offer.pop("mark_words") for offer in lot["offers"]] == [{}, {}, {}, {}]
     assert trees[0][0] == {
         "id": "context",
         "label": "Note de contexte, connaissance du secteur et des acteurs, enjeux du territoire",

@@ -102,6 +102,7 @@ def test_the_grounds_of_the_statuses() -> None:
         Status.OVER_CAP: Ground.UNACCEPTABLE,
         Status.UNACCEPTABLE: Ground.UNACCEPTABLE,
         Status.INAPPROPRIATE: Ground.INAPPROPRIATE,
+        Status.BELOW_THRESHOLD: Ground.THRESHOLD,  # the consultation rules' own, no article
     }  # invalid (a data error) and admissible have none
 
 

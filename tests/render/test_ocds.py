@@ -22,6 +22,7 @@ from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource
 from typer.testing import CliRunner
 
+from descriptor_consultation import write_consultation
 from referent_ess import api, i18n
 from referent_ess.cli import app
 from referent_ess.evaluation.results import Evaluation
@@ -575,3 +576,12 @@ def test_a_tree_is_published_on_its_lot_with_its_sub_criteria(tmp_path: Path) ->
         "materiel": 16.0,
         "prix": 40.0,
     }
+
+
+@pytest.mark.usefixtures("no_network")
+def test_a_release_with_scales_of_words_and_thresholds_is_valid(tmp_path: Path) -> None:
+    evaluation = api.score(*write_consultation(tmp_path))
+    release = build_ocds_release(evaluation, run_of(evaluation))
+    assert OfflineValidator().errors(release) == []
+    statuses = [bid["status"] for bid in release["bids"]["details"]]
+    assert statuses.count("disqualified") == 2  # Gamma and Delta, below a threshold

@@ -134,6 +134,9 @@ def test_inits_commented_examples_load_once_uncommented(tmp_path: Path) -> None:
     criteria = criteria[:start] + tree + criteria[end:]
     sets = criteria.index("# sets:")
     criteria = criteria[:sets] + _uncommented(criteria[sets:])
+    scales = criteria.index("# scales:")
+    end = criteria.index("# Jeux de critères")
+    criteria = criteria[:scales] + _uncommented(criteria[scales:end]) + criteria[end:]
     lots = lots_yaml(2, "Essai", date(2026, 3, 23))
     start = lots.index("#   - id: 9")
     end = lots.index("lots:\n")
@@ -144,8 +147,12 @@ def test_inits_commented_examples_load_once_uncommented(tmp_path: Path) -> None:
     technical = config.criteria_for(1).node("technical")
     assert technical is not None
     assert [(c.id, c.weight, c.scale) for c in technical.sub_criteria] == [
-        ("methode", 18, 5),
+        ("methode", 18, 5),  # the highest mark of the scale appreciation
         ("moyens", 12, 10),
     ]
+    methode = technical.sub_criteria[0]
+    assert methode.descriptors is not None
+    assert methode.descriptors.mark_of("satisfaisant") == 3
+    assert technical.min_points == 12
     assert config.criteria_for(9).name == "travaux"
     assert config.documents_for(9) == ("note_contexte", "attestation_visite")

@@ -67,6 +67,19 @@ def normalise(text: str) -> str:
     return _SEPARATORS.sub(" ", key).strip()
 
 
+@lru_cache(maxsize=4096)  # a column of marks holds a few words, row after row
+def word_key(text: str) -> str:
+    """The form under which a typed word is a word of a descriptor scale: :func:`normalise`, and
+    punctuation set aside too (``TRÈS SATISFAISANT.``, ``« tres satisfaisant »`` and ``Très
+    satisfaisant`` are one word). Symbols stay: ``A+`` is not ``A``."""
+    folded = normalise(text)
+    if folded.isalnum():
+        return folded
+    return " ".join(
+        "".join(" " if unicodedata.category(c).startswith("P") else c for c in folded).split()
+    )
+
+
 def invisible_characters(text: str) -> tuple[str, ...]:
     """The code points of the invisible or bidirectional-control characters in ``text``
     (``U+200B``…), in order of first appearance: a name holding one looks like another."""

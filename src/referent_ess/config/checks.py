@@ -4,6 +4,8 @@ that would clash in the offers sheet). Each finding is an :data:`Issue`: where, 
 
 from decimal import Decimal
 
+from referent_ess.base.normalise import word_key
+from referent_ess.base.values import BadValue, parse_number
 from referent_ess.config.choices import Ordering, PriceFormula
 from referent_ess.config.model import MAX_DEPTH
 from referent_ess.config.schema import CriteriaFile, CriterionSpec, LotsFile
@@ -43,13 +45,99 @@ def check_lots(spec: LotsFile) -> list[Issue]:
 
 
 def check_criteria(spec: CriteriaFile) -> list[Issue]:
-    """Each set of criteria (the default one, then each of ``sets``) on its own: weights (or
-    their absence in a hierarchy), the tree, the one price criterion, ids used twice, keys that
-    do not apply, and the tie-break's criteria."""
-    issues = _criteria_set((), spec.criteria, spec.tie_break, spec.ordering)
+    """The descriptor scales, then each set of criteria (the default one, then each of
+    ``sets``) on its own: weights (or their absence in a hierarchy), the tree, the one price
+    criterion, ids used twice, keys that do not apply, scales and thresholds, and the
+    tie-break's criteria; last, a criterion marked with words in one set and otherwise in
+    another."""
+    issues = _scales(spec)
+    issues += _criteria_set((), spec.criteria, spec.tie_break, spec)
     for name, criteria_set in spec.sets.items():
         where: Location = ("sets", name)
-        issues += _criteria_set(where, criteria_set.criteria, criteria_set.tie_break, spec.ordering)
+        issues += _criteria_set(where, criteria_set.criteria, criteria_set.tie_break, spec)
+    issues += _scales_across_sets(spec)
+    return issues
+
+
+def _scales(spec: CriteriaFile) -> list[Issue]:
+    """Each descriptor scale: some words, each a word (not a number, not mere punctuation),
+    no two the same once case, accents and punctuation are set aside, each with its own mark,
+    none negative, and a best one above 0 (it gives the criterion's full points)."""
+    issues: list[Issue] = []
+    params: Params
+    for name, words in spec.scales.items():
+        where: Location = ("scales", name)
+        if not words:
+            issues.append((where, "scale-empty", (("scale", repr(name)),)))
+            continue
+        keys: dict[str, str] = {}
+        marks: dict[Decimal, str] = {}
+        for word, mark in words.items():
+            place = (*where, word)
+            key = word_key(word)
+            if not key:
+                params = (("form", "empty"), ("word", repr(word)))
+                issues.append((place, "scale-word", params))
+            elif _is_number(word):
+                params = (("form", "number"), ("word", repr(word)))
+                issues.append((place, "scale-word", params))
+            elif key in keys:
+                params = (("form", "same"), ("word", repr(word)), ("first", repr(keys[key])))
+                issues.append((place, "scale-word", params))
+            keys.setdefault(key, word)
+            if mark < 0:
+                params = (("form", "negative"), ("word", repr(word)), ("mark_num", _figure(mark)))
+                issues.append((place, "scale-mark", params))
+            elif mark in marks:
+                params = (
+                    ("form", "same"),
+                    ("word", repr(word)),
+                    ("first", repr(marks[mark])),
+                    ("mark_num", _figure(mark)),
+                )
+                issues.append((place, "scale-mark", params))
+            marks.setdefault(mark, word)
+        if max(words.values()) == 0:
+            issues.append((where, "scale-mark", (("form", "zero"), ("scale", repr(name)))))
+    return issues
+
+
+def _is_number(word: str) -> bool:
+    """A word that a cell could mean as a mark (``3``, ``2,5``): a number is read as a mark."""
+    try:
+        parse_number(word, examples="mark")
+    except BadValue:
+        return False
+    return True
+
+
+def _scales_across_sets(spec: CriteriaFile) -> list[Issue]:
+    """A criterion id is one column of the workbook: marked on a descriptor scale in one set,
+    it is marked on that scale in every set that marks it (numeric scales may differ)."""
+    sets = [((), spec.criteria), *((("sets", n), s.criteria) for n, s in spec.sets.items())]
+    first: dict[str, tuple[str | None, str | None]] = {}
+    issues: list[Issue] = []
+    for where, tree in sets:
+        named = where[1] if where else None
+        for place, criterion, _ in _tree(where, tree):
+            if criterion.price is not None or criterion.sub_criteria is not None:
+                continue
+            scale = criterion.scale if isinstance(criterion.scale, str) else None
+            if scale is not None and scale not in spec.scales:
+                continue  # an unknown scale: said at its line
+            seen = first.setdefault(criterion.id, (scale, str(named) if named else None))
+            if seen[0] == scale:
+                continue
+            params: Params = (
+                ("form", "default" if seen[1] is None else "named"),
+                ("criterion", repr(criterion.id)),
+                ("set", repr(seen[1])),
+                ("here_part", "scale-here." + ("numeric" if scale is None else "words")),
+                ("there_part", "scale-there." + ("numeric" if seen[0] is None else "words")),
+                ("here", repr(scale)),
+                ("there", repr(seen[0])),
+            )
+            issues.append(((*place, "scale"), "scale-differs", params))
     return issues
 
 
@@ -87,10 +175,10 @@ def _tree(where: Location, criteria: list[CriterionSpec]) -> list[_Node]:
 
 
 def _criteria_set(
-    where: Location, criteria: list[CriterionSpec], tie_break: list[str], ordering: Ordering
+    where: Location, criteria: list[CriterionSpec], tie_break: list[str], spec: CriteriaFile
 ) -> list[Issue]:
     nodes = _tree(where, criteria)
-    issues = _weights(where, criteria, nodes, tie_break, ordering)
+    issues = _weights(where, criteria, nodes, tie_break, spec.ordering)
     params: Params
     priced = [c.id for c in criteria if c.price is not None]
     if len(priced) != 1:
@@ -103,6 +191,8 @@ def _criteria_set(
             issues.append(((*place, "id"), "duplicate-id", params))
         seen.setdefault(criterion.id, place)
         issues += _node(place, criterion, depth)
+        issues += _descriptor_scale(place, criterion, spec)
+        issues += _threshold(place, criterion, spec)
     for index, criterion_id in enumerate(tie_break):
         if criterion_id not in seen:
             params = (
@@ -140,6 +230,49 @@ def _node(place: Location, criterion: CriterionSpec, depth: int) -> list[Issue]:
         params = (("criterion", repr(criterion.id)), ("limit", str(MAX_DEPTH)))
         issues.append(((*place, "sub_criteria"), "too-deep", params))
     return issues
+
+
+def _descriptor_scale(place: Location, criterion: CriterionSpec, spec: CriteriaFile) -> list[Issue]:
+    """A scale named by a marked criterion must be one of ``scales`` (a name on the price
+    criterion or on a parent is refused as any scale there, by :func:`_node`)."""
+    name = criterion.scale
+    if not isinstance(name, str) or criterion.price is not None or criterion.sub_criteria:
+        return []
+    if name in spec.scales:
+        return []
+    params: Params = (("found", repr(name)),)
+    if spec.scales:
+        params = (("form", "known"), *params, ("scales", ", ".join(spec.scales)))
+    else:
+        params = (("form", "none"), *params)
+    return [((*place, "scale"), "unknown-scale", params)]
+
+
+def _threshold(place: Location, criterion: CriterionSpec, spec: CriteriaFile) -> list[Issue]:
+    """``min_points``: not on the price criterion (its points depend on the other offers'
+    prices), not in a hierarchy (no points), and never above what the criterion can give."""
+    threshold = criterion.min_points
+    if threshold is None:
+        return []
+    at: Location = (*place, "min_points")
+    label = (("criterion", repr(criterion.id)),)
+    if criterion.price is not None:
+        return [(at, "threshold-price", label)]
+    if spec.ordering is Ordering.HIERARCHY:
+        return [(at, "hierarchy-threshold", label)]
+    if criterion.weight is None:
+        return []
+    top = spec.total * criterion.weight / 100
+    if threshold <= top:
+        return []
+    params: Params = (
+        *label,
+        ("min_num", _figure(threshold)),
+        ("max_num", _figure(top)),
+        ("total_num", _figure(spec.total)),
+        ("weight_num", _figure(criterion.weight)),
+    )
+    return [(at, "threshold-above-max", params)]
 
 
 def _weights(

@@ -29,6 +29,7 @@ from referent_ess.config.model import (
     Consultation,
     CriteriaSet,
     Criterion,
+    DescriptorScale,
     Lot,
     PriceRule,
 )
@@ -236,17 +237,24 @@ def _criteria_set(
 
 
 def _criterion(spec: CriterionSpec, file: CriteriaFile) -> Criterion:
+    descriptors = None
+    scale = spec.scale if spec.scale is not None else file.marks_scale
+    if isinstance(scale, str):  # a descriptor scale: its highest mark is the criterion's scale
+        descriptors = DescriptorScale(scale, tuple((file.scales[scale] or {}).items()))
+        scale = descriptors.maximum
     return Criterion(
         id=spec.id,
         label=spec.label,
         weight=spec.weight if spec.weight is not None else Decimal(0),  # none in a hierarchy
-        scale=spec.scale if spec.scale is not None else file.marks_scale,
+        scale=scale,
         price=(
             PriceRule(spec.price.formula, spec.price.basis, spec.price.k or Decimal(2))
             if spec.price is not None
             else None
         ),
         sub_criteria=tuple(_criterion(c, file) for c in spec.sub_criteria or ()),
+        descriptors=descriptors,
+        min_points=spec.min_points,
     )
 
 

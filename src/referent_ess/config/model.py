@@ -5,7 +5,12 @@ A lot is evaluated on a :class:`CriteriaSet`: the default one (``criteria:`` of
 ``criteria.yaml``) or the named set the lot gives (``sets:``). A set's criteria form a tree:
 a criterion with ``sub_criteria`` is not marked, its leaves are; its points are exactly the sum
 of its children's, and its weight the sum of theirs (every weight is a share of the total).
-Ask :meth:`Config.criteria_for` and :meth:`Config.documents_for`, never a set directly."""
+Ask :meth:`Config.criteria_for` and :meth:`Config.documents_for`, never a set directly.
+
+A marked criterion is marked from 0 to its ``scale``, or on a :class:`DescriptorScale` (words
+that stand for marks: « Satisfaisant » for 3), whose highest mark is then its scale. Any
+criterion of a weighted set may announce a threshold, ``min_points``: an offer with fewer points
+on it is eliminated (the consultation rules' own rule)."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -14,6 +19,7 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
+from referent_ess.base.normalise import word_key
 from referent_ess.config.choices import (
     AbnormalMethod,
     CapBasis,
@@ -44,9 +50,46 @@ class PriceRule:
 
 
 @dataclass(frozen=True)
+class DescriptorScale:
+    """A named scale of ``criteria.yaml``'s ``scales``: words that stand for marks, in the order
+    listed (« Très satisfaisant » 5, « Satisfaisant » 3…). No two words give the same mark and
+    no two are the same word once case, accents, spaces and punctuation are set aside (the
+    checks refuse both), so a word gives one mark and a mark has one word; its highest mark is
+    the scale of the criteria marked on it."""
+
+    name: str
+    words: tuple[tuple[str, Decimal], ...]  # (word as written, its mark), in the order listed
+
+    @cached_property
+    def maximum(self) -> Decimal:
+        return max(mark for _, mark in self.words)
+
+    def mark_of(self, text: str) -> Decimal | None:
+        """The mark of a word as typed (``tres satisfaisant``, ``TRÈS SATISFAISANT.``)."""
+        return self._by_key.get(word_key(text))
+
+    def word_for(self, mark: object) -> str | None:
+        """The word of a mark, if it is exactly one of the scale's marks."""
+        for word, value in self.words:
+            if value == mark:
+                return word
+        return None
+
+    @cached_property
+    def marks(self) -> frozenset[Decimal]:
+        return frozenset(mark for _, mark in self.words)
+
+    @cached_property
+    def _by_key(self) -> dict[str, Decimal]:
+        return {word_key(word): mark for word, mark in self.words}
+
+
+@dataclass(frozen=True)
 class Criterion:
     """A criterion, or a node of a criteria tree. ``weight`` is its share of the total (in %),
-    whatever its depth; a node's weight is the sum of its children's."""
+    whatever its depth; a node's weight is the sum of its children's. ``min_points``, when the
+    consultation rules announce one, is the threshold of points (of the total, like a weight)
+    below which an offer is eliminated."""
 
     id: str
     label: str
@@ -54,6 +97,8 @@ class Criterion:
     scale: Decimal  # marks go from 0 to scale (unused by the price criterion and by a parent)
     price: PriceRule | None = None
     sub_criteria: tuple["Criterion", ...] = ()
+    descriptors: DescriptorScale | None = None  # marked with words; scale is its maximum
+    min_points: Decimal | None = None
 
     @property
     def is_price(self) -> bool:
@@ -77,6 +122,11 @@ class Criterion:
     def leaves(self) -> tuple["Criterion", ...]:
         return tuple(node for node in self.walk() if node.is_leaf)
 
+    def word_for(self, mark: object) -> str | None:
+        """The word of a mark on a descriptor scale (None on a numeric scale, or for a mark that
+        is none of the scale's: the mean of several evaluators' marks, say)."""
+        return None if self.descriptors is None else self.descriptors.word_for(mark)
+
 
 @dataclass(frozen=True)
 class CriteriaSet:
@@ -99,6 +149,12 @@ class CriteriaSet:
     def marked(self) -> tuple[Criterion, ...]:
         """The leaves the jury marks: every leaf but the price criterion."""
         return tuple(node for node in self.nodes if node.is_marked)
+
+    @cached_property
+    def thresholds(self) -> tuple[Criterion, ...]:
+        """The criteria (at any depth) that announce a ``min_points``, parents before their
+        children."""
+        return tuple(node for node in self.nodes if node.min_points is not None)
 
     @cached_property
     def price_criterion(self) -> Criterion:

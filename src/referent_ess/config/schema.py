@@ -20,7 +20,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     StringConstraints,
+    TypeAdapter,
 )
 
 from referent_ess.base.exact import CENT
@@ -116,6 +118,24 @@ IDENTIFIER_PATTERN = r"^[A-Za-z][A-Za-z0-9_]*$"
 Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN)]
 
 
+NumericScale = Annotated[Figure, Field(gt=0, le=LARGEST_SETTING)]
+_NUMERIC_SCALE: TypeAdapter[Decimal] = TypeAdapter(NumericScale)
+# a word's mark on a descriptor scale; a negative one is refused by the checks, with its word
+DescriptorMark = Annotated[Figure, Field(le=LARGEST_SETTING)]
+ScaleWords = dict[str, DescriptorMark]
+
+
+def _scale(value: Any) -> Any:
+    """A criterion's ``scale``: the name of a descriptor scale of ``scales`` (a text that starts
+    with a letter: ``appreciation``), else a number (marks go from 0 to it), checked as any
+    figure (its errors are pydantic's, at this key)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip()[:1].isalpha():
+        return value.strip()
+    return _NUMERIC_SCALE.validate_python(value)
+
+
 class Spec(BaseModel):
     """A part of a file: frozen, and no key it does not know."""
 
@@ -167,9 +187,12 @@ class CriterionSpec(Spec):
     id: Identifier
     label: str
     weight: Annotated[Figure, Field(gt=0, le=100)] | None = None
-    scale: Annotated[Figure, Field(gt=0, le=LARGEST_SETTING)] | None = None
+    # a number: marks from 0 to it; a name: a descriptor scale of ``scales``
+    scale: Annotated[Decimal | str | None, PlainValidator(_scale)] = None
     price: PriceSpec | None = None
     sub_criteria: Annotated[list["CriterionSpec"], Field(min_length=1)] | None = None
+    # the consultation rules' eliminatory threshold, in points of the total
+    min_points: Annotated[Figure, Field(gt=0, le=LARGEST_SETTING)] | None = None
 
 
 class CriteriaSetSpec(Spec):
@@ -188,6 +211,8 @@ class CriteriaFile(Spec):
     criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
     tie_break: list[Identifier] = []
     sets: dict[Identifier, CriteriaSetSpec] = {}
+    # descriptor scales: name → {word: mark}; a criterion names one as its ``scale``
+    scales: dict[Identifier, ScaleWords | None] = {}
 
 
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {

@@ -64,9 +64,13 @@ class YamlDocument:
     problems: tuple[Problem, ...] = ()
 
     def line_of(self, location: Location) -> int | None:
-        """The line of the deepest node on ``location`` that exists in the file."""
+        """The line of the deepest node on ``location`` that exists in the file. A mapping key
+        is recorded as written (``5``), which pydantic's location holds as read (the number
+        5): either is found."""
         for end in range(len(location), -1, -1):
             line = self.lines.get(tuple(location[:end]))
+            if line is None:
+                line = self.lines.get(tuple(str(part) for part in location[:end]))
             if line is not None:
                 return line
         return None

@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from referent_ess.base.exact import price_ht, price_ttc
+from referent_ess.base.exact import price_ht, price_ttc, round_half_up
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis
 from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
@@ -68,6 +68,8 @@ def judge(offer: Offer, lot: Lot | None, config: Config, source: Source) -> Offe
         warnings += _other_cap(offer, source, amount_ht, amount_ttc, lot, consultation.cap_basis)
 
     points, unmarked = _mark_points(offer, config)
+    if config.ordering is Ordering.WEIGHTED:
+        reasons += _below_thresholds(offer, config, points)
     if unmarked and not reasons:
         # Only an offer that would be ranked needs every mark: a jury does not mark offers
         # already eliminated (late, irregular or unacceptable).
@@ -231,6 +233,37 @@ def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], lis
             points[node.id] = sum((points[child.id] for child in node.sub_criteria), Fraction(0))
     in_order = {n.id: points[n.id] for n in criteria.nodes if n.id in points}
     return in_order, unmarked
+
+
+def _below_thresholds(offer: Offer, config: Config, points: dict[str, Fraction]) -> list[Reason]:
+    """Each announced threshold (``min_points``) the offer's points fall short of, compared
+    exactly: at the threshold, it passes. A criterion whose points are unknown (a mark
+    missing) is not judged here: the missing mark is what is said."""
+    reasons = []
+    for criterion in config.criteria_for(offer.lot).thresholds:
+        threshold = criterion.min_points
+        got = points.get(criterion.id)
+        if threshold is None or got is None or got >= threshold:
+            continue
+        shown = round_half_up(got, 2)
+        params: Params = (
+            ("criterion", criterion.label),
+            ("points_num", str(shown)),
+            ("min_num", format(threshold.normalize(), "f")),
+        )
+        if shown >= threshold:  # rounding would hide that it is below: the exact figure too
+            params = (("form", "exact"), *params, ("exact", f"{got.numerator}/{got.denominator}"))
+        cell = offer.cells.get(criterion.id) if criterion.is_leaf else None
+        reasons.append(
+            Reason(
+                "below_threshold",
+                Status.BELOW_THRESHOLD,
+                params=params,
+                cell=cell,
+                field=criterion.id,
+            )
+        )
+    return reasons
 
 
 @lru_cache(maxsize=4096)

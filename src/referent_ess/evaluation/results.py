@@ -23,7 +23,9 @@ class Status(StrEnum):
     grounds of rejection: irregular, unacceptable, inappropriate). ``irregular``,
     ``unacceptable`` and ``inappropriate`` are the jury's own decisions, recorded in the offers
     sheet; ``incomplete`` and ``over_cap`` are the irregular and unacceptable offers the tool
-    finds itself."""
+    finds itself; ``below_threshold`` is an offer below a threshold the consultation rules
+    announce (``min_points``), their own ground, last since it judges the marks of an offer the
+    Code's grounds leave in."""
 
     INVALID = "invalid"
     LATE = "late"
@@ -32,6 +34,8 @@ class Status(StrEnum):
     OVER_CAP = "over_cap"
     UNACCEPTABLE = "unacceptable"
     INAPPROPRIATE = "inappropriate"
+    # below a threshold the consultation rules announce (min_points): the rules' own ground
+    BELOW_THRESHOLD = "below_threshold"
     ADMISSIBLE = "admissible"
 
 
@@ -43,6 +47,7 @@ class Ground(StrEnum):
     IRREGULAR = "irregular"  # art. L2152-2
     UNACCEPTABLE = "unacceptable"  # art. L2152-3
     INAPPROPRIATE = "inappropriate"  # art. L2152-4
+    THRESHOLD = "threshold"  # no article: the consultation rules' own announced threshold
 
 
 GROUNDS: Mapping[Status, Ground] = MappingProxyType(
@@ -53,6 +58,7 @@ GROUNDS: Mapping[Status, Ground] = MappingProxyType(
         Status.OVER_CAP: Ground.UNACCEPTABLE,
         Status.UNACCEPTABLE: Ground.UNACCEPTABLE,
         Status.INAPPROPRIATE: Ground.INAPPROPRIATE,
+        Status.BELOW_THRESHOLD: Ground.THRESHOLD,
     }
 )
 """The ground of each status that is one; ``invalid`` (a data error to correct) and

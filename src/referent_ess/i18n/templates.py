@@ -11,6 +11,8 @@ The name of a parameter says how its value is written in each language:
 - ``*_money``: an amount (``8333.00``; ``8 333,00 €`` in French);
 - ``*_num``: a figure, with the language's decimal mark (``5.5``; ``5,5``);
 - ``*_marks``: evaluators' marks, given as JSON ``[[evaluator, mark], ...]`` (:func:`marks`);
+- ``*_words``: the words of a descriptor scale, given as JSON ``[[word, mark], ...]``
+  (:func:`scale_words`);
 - ``*_date``: an ISO date or ``YYYY-MM-DD HH:MM`` (:func:`~referent_ess.i18n.numbers.when`);
 - ``*_part``: the name of another template, ``part:<value>``, filled with the same parameters:
   a word such as a field's name, or a clause that only some messages have;
@@ -74,6 +76,8 @@ def _written(name: str, value: str, lang: str) -> str:
         return value.replace(".", ",") if lang == "fr" else value
     if name.endswith("_marks"):
         return marks(value, lang=lang)
+    if name.endswith("_words"):
+        return scale_words(value, lang=lang)
     if name.endswith("_date"):
         return _date(value, lang)
     return value
@@ -101,6 +105,19 @@ def marks(encoded: str, *, lang: str | None = None) -> str:
             evaluator=who, mark=mark.replace(".", ",") if chosen == "fr" else mark
         )
         for who, mark in json.loads(encoded)
+    )
+
+
+def scale_words(encoded: str, *, lang: str | None = None) -> str:
+    """The words of a descriptor scale and their marks, given as JSON ``[[word, mark], ...]``:
+    ``"Très satisfaisant" (5), "Satisfaisant" (3)`` in English, with « » in French."""
+    chosen = current() if lang is None else lang
+    catalogue = CATALOGUES[chosen]
+    return catalogue["list.separator"].join(
+        catalogue["list.scale_word"].format(
+            word=word, mark=mark.replace(".", ",") if chosen == "fr" else mark
+        )
+        for word, mark in json.loads(encoded)
     )
 
 

@@ -25,6 +25,7 @@ from referent_ess.config.columns import (
     header_key,
 )
 from referent_ess.config.model import Config, Criterion
+from referent_ess.intake.mark_value import mark_parser
 from referent_ess.intake.rows import control_params, invisible_params
 from referent_ess.intake.sheet import RawSheet
 from referent_ess.problems.problem import Problem
@@ -144,16 +145,12 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
                 "criterion",
                 (("found", repr(value("criterion"))), ("ids", ids)),
             )
-        mark = _parsed(parse_number, value("mark"), _at(report, cell("mark"), number, "mark"))
-        if isinstance(mark, Decimal) and criterion is not None and not 0 <= mark <= criterion.scale:
-            report(
-                "mark-out-of-range",
-                cell("mark"),
-                number,
-                "mark",
-                (("found_num", str(mark)), ("scale_num", str(criterion.scale))),
-            )
-            mark = None
+        parser = (
+            parse_number
+            if criterion is None
+            else mark_parser(criterion.scale, criterion.descriptors)
+        )
+        mark = _parsed(parser, value("mark"), _at(report, cell("mark"), number, "mark"))
         if isinstance(lot, int) and lot not in lots:
             params = (("form", "marks"), ("lot", str(lot)))
             report("unknown-lot", cell("lot"), number, "lot", params)

@@ -18,7 +18,6 @@ from referent_ess.base.values import (
     is_blank,
     parse_amount,
     parse_lot,
-    parse_number,
     parse_rate,
     parse_when,
     parse_yes_no,
@@ -33,6 +32,7 @@ from referent_ess.config.columns import (
 from referent_ess.config.model import Config
 from referent_ess.i18n.numbers import percent_raw
 from referent_ess.intake.jury import Decision, parse_decision
+from referent_ess.intake.mark_value import mark_parser
 from referent_ess.intake.offer import CellRefs, Offer
 from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
 from referent_ess.problems.problem import Problem
@@ -83,7 +83,10 @@ class RowReader:
         self.fields = {c.index: OfferField(c.name) for c in columns if c.kind is ColumnKind.FIELD}
         self.unheaded = [i for i, title in enumerate(raw.header) if is_blank(title)]
         self.letters = {c.name: c.letter for c in columns}
-        self.mark_parsers = {c.id: self._mark_parser(c.id) for c in config.mark_columns}
+        # a criterion marked with words has one descriptor scale in every set (config checks)
+        self.mark_parsers = {
+            c.id: mark_parser(self.scales[c.id], c.descriptors) for c in config.mark_columns
+        }
         free_text = [
             c
             for c in columns
@@ -289,18 +292,6 @@ class RowReader:
                 return rate, (_Note("unusual-vat-rate", name, (("rate_num", percent_raw(rate)),)),)
             return rate, notes
         return _parsed(parse_when, value, name)
-
-    def _mark_parser(self, criterion: str) -> Callable[[object], Decimal]:
-        scale = self.scales[criterion]
-
-        def parse_mark(value: object) -> Decimal:
-            mark = parse_number(value, examples="mark")
-            if not 0 <= mark <= scale:
-                params = (("found_num", str(mark)), ("scale_num", str(scale)))
-                raise BadValue("mark-out-of-range", params)
-            return mark
-
-        return parse_mark
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ _CODES: dict[str, Kind] = {
     "incomplete.one": _E,
     "incomplete.several": _E,
     "over_cap": _E,
+    "below_threshold": _E,  # below a threshold announced in the consultation rules
+    "below_threshold.exact": _E,  # ... by less than rounding to 2 places shows
     "missing-mark": _E,
     "missing-evaluator-mark": _E,
     "no-price": _E,
@@ -45,6 +47,7 @@ _CODES: dict[str, Kind] = {
     "legal-basis.irregular": _N,
     "legal-basis.unacceptable": _N,
     "legal-basis.inappropriate": _N,
+    "legal-basis.threshold": _N,  # no article: the consultation rules' announced threshold
     "award-note.provisional": _N,
     "award-note.no-admissible": _N,
     "award-note.tie": _N,
@@ -89,6 +92,8 @@ _CODES: dict[str, Kind] = {
     "ambiguous-date.two-digit-year": _E,
     "ambiguous-date.month-first": _E,
     "mark-out-of-range": _E,
+    "unknown-mark-word.word": _E,  # a mark cell of a criterion marked with words
+    "unknown-mark-word.number": _E,
     "bad-jury-decision": _E,
     "jury-reason-missing": _E,
     "jury-reason-missing.no-column": _E,
@@ -201,6 +206,20 @@ _CODES: dict[str, Kind] = {
     "unknown-criterion.tie-break": _E,
     "column-clash.document": _E,
     "column-clash.criterion": _E,
+    "scale-empty": _E,  # descriptor scales (scales:) and the criteria marked on them
+    "scale-word.empty": _E,
+    "scale-word.number": _E,
+    "scale-word.same": _E,
+    "scale-mark.negative": _E,
+    "scale-mark.same": _E,
+    "scale-mark.zero": _E,
+    "unknown-scale.known": _E,
+    "unknown-scale.none": _E,
+    "scale-differs.default": _E,
+    "scale-differs.named": _E,
+    "threshold-price": _E,  # announced thresholds (min_points)
+    "threshold-above-max": _E,
+    "hierarchy-threshold": _E,
     "not-checked": _W,
     # unusable input: the files given
     "file-not-found.offers": _U,

@@ -36,6 +36,27 @@ def criterion_value(result: OfferResult, criterion: Criterion, config: Config) -
     return points(result.points.get(criterion.id))
 
 
+def criterion_text(
+    result: OfferResult,
+    criterion: Criterion,
+    config: Config,
+    number: Callable[[Decimal], str],
+    escape: Callable[[str], str] = str,
+) -> str | None:
+    """:func:`criterion_value` as a person reads it (``number`` writes a figure): in a hierarchy,
+    a mark on a descriptor scale with its word, ``Satisfaisant (3)`` (the word from the
+    configuration through ``escape``, for Markdown)."""
+    value = criterion_value(result, criterion, config)
+    if value is None:
+        return None
+    shown = number(value)
+    if config.ordering is Ordering.HIERARCHY:
+        word = criterion.word_for(result.offer.marks.get(criterion.id))
+        if word is not None:
+            return f"{escape(word)} ({shown})"
+    return shown
+
+
 def criterion_heading(criterion: Criterion, config: Config, depth: int = 1) -> str:
     """``context /30`` (its maximum points), or in a hierarchy ``context /5`` (its scale); a
     sub-criterion marked by its depth: ``·methode /24``, ``··equipe /20``."""

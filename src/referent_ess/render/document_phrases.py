@@ -7,6 +7,7 @@ HTML report escapes a sentence whole (the catalogue's texts hold nothing HTML wo
 sets its lead in bold (:func:`lead_of`).
 """
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -14,7 +15,14 @@ from referent_ess import i18n
 from referent_ess.config.choices import Ordering
 from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
-from referent_ess.evaluation.results import BudgetCheck, Evaluation, LotResult, OfferResult, Reason
+from referent_ess.evaluation.results import (
+    BudgetCheck,
+    Evaluation,
+    LotResult,
+    OfferResult,
+    Reason,
+    Status,
+)
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.phrases import (
     TieVoice,
@@ -93,6 +101,39 @@ def report_tree_notes(config: Config, lot_id: int) -> list[str]:
         for parent in criteria.nodes
         if parent.sub_criteria
     ]
+
+
+def scoring_rule(
+    config: Config, criterion: Criterion, figure_of: Callable[[Decimal | Fraction], str]
+) -> str:
+    """How a marked criterion's mark gives its points (on a descriptor scale, each word with
+    its mark), written with ``figure_of``; for any criterion, its announced threshold is
+    :func:`threshold_rule`."""
+    top = figure_of(max_points(config.total, criterion.weight))
+    scale = figure_of(criterion.scale)
+    if criterion.descriptors is None:
+        return tr("doc.marks_rule", scale=scale, top=top)
+    words = i18n.numbers.listed(
+        [
+            tr("doc.scale_word", word=word, mark=figure_of(mark))
+            for word, mark in criterion.descriptors.words
+        ]
+    )
+    return tr("doc.marks_rule.words", words=words, scale=scale, top=top)
+
+
+def threshold_rule(criterion: Criterion, figure_of: Callable[[Decimal | Fraction], str]) -> str:
+    """`` ; seuil éliminatoire … : 30 points …`` after a criterion's rule, or nothing."""
+    if criterion.min_points is None:
+        return ""
+    return tr("doc.threshold_rule", min_points=figure_of(criterion.min_points))
+
+
+def statuses_of(config: Config) -> tuple[Status, ...]:
+    """The statuses a method section explains: every one, but the announced thresholds' when
+    no criterion of the consultation has one."""
+    thresholds = any(criteria.thresholds for criteria in config.sets_in_use)
+    return tuple(s for s in Status if thresholds or s is not Status.BELOW_THRESHOLD)
 
 
 def lots_of(config: Config, criteria: CriteriaSet) -> str:

@@ -80,19 +80,29 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
 
 def criteria_tree(config: Config, criteria: CriteriaSet) -> list[dict[str, Any]]:
     """The lot's criteria as a tree: each node's id, label, weight and maximum points (null in
-    a hierarchy, which has neither), and its children."""
+    a hierarchy, which has neither), its announced threshold (``min_points``, null if none),
+    the words of its descriptor scale (``scale_words``: ``[{"word", "mark"}]``, null on a
+    numeric scale), and its children."""
     weighted = config.ordering is Ordering.WEIGHTED
 
     def node(criterion: Criterion) -> dict[str, Any]:
+        descriptors = criterion.descriptors
         return {
             "id": criterion.id,
             "label": criterion.label,
             "weight": _number(criterion.weight) if weighted else None,
             "max_points": _number(max_points(config.total, criterion.weight)) if weighted else None,
+            "min_points": _number(criterion.min_points),
+            "scale_words": None
+            if descriptors is None
+            else [{"word": word, "mark": _number(mark)} for word, mark in descriptors.words],
             "children": [node(child) for child in criterion.sub_criteria],
         }
 
     return [node(criterion) for criterion in criteria.criteria]
+
+
+_LOT_ONLY = frozenset({"children", "min_points", "scale_words"})  # not in every offer
 
 
 def _offer_tree(
@@ -102,7 +112,7 @@ def _offer_tree(
     computed)."""
     return [
         {
-            **{key: value for key, value in node.items() if key != "children"},
+            **{key: value for key, value in node.items() if key not in _LOT_ONLY},
             "points": _number(points.get(node["id"])),
             "children": _offer_tree(node["children"], points),
         }
@@ -137,6 +147,7 @@ def offer_dict(
             if top is None or name in top
         },
         "marks": {name: _number(mark) for name, mark in offer.marks.items()},
+        "mark_words": _mark_words(result, criteria),
         "evaluator_marks": {
             criterion: {who: str(mark) for who, mark in marks.items()}
             for criterion, marks in offer.evaluator_marks.items()
@@ -157,6 +168,20 @@ def offer_dict(
         "warnings": [problem_dict(w) for w in result.warnings],
         "tree": _offer_tree(shape or [], result.points),
     }
+
+
+def _mark_words(result: OfferResult, criteria: CriteriaSet | None) -> dict[str, str]:
+    """The word of each mark given on a descriptor scale (none for a mark that is none of the
+    scale's, such as the mean of two evaluators' marks)."""
+    if criteria is None:
+        return {}
+    words = {}
+    for name, mark in result.offer.marks.items():
+        node = criteria.node(name)
+        word = node.word_for(mark) if node is not None else None
+        if word is not None:
+            words[name] = word
+    return words
 
 
 def jury_decision(result: OfferResult) -> dict[str, Any] | None:

@@ -19,7 +19,7 @@ from referent_ess.problems.problem import ValidationReport
 from referent_ess.render.cells import (
     BudgetWords,
     budget_rows,
-    criterion_value,
+    criterion_text,
     gap_to_first,
     shown_criteria,
     text,
@@ -78,7 +78,7 @@ def evaluation_markdown(
                     md(result.candidate),
                     text(i18n.money(result.price_ht)),
                     text(i18n.money(result.price_ttc)),
-                    *(text(i18n.number(criterion_value(result, c, config))) for c in criteria),
+                    *(text(criterion_text(result, c, config, i18n.number, md)) for c in criteria),
                     text(i18n.number(result.total)),
                     *([text(i18n.number(gap_to_first(lot, result)))] if gaps else []),
                 ]

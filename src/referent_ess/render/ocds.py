@@ -45,6 +45,7 @@ _BID_STATUS: dict[Status, str] = {
     Status.IRREGULAR: "disqualified",
     Status.UNACCEPTABLE: "disqualified",
     Status.INAPPROPRIATE: "disqualified",
+    Status.BELOW_THRESHOLD: "disqualified",  # the consultation rules' announced threshold
     Status.INVALID: "pending",  # a data error to correct: not evaluated, not rejected
 }
 
@@ -231,12 +232,22 @@ def _criterion(criterion: Criterion, config: Config) -> Json:
             basis=basis_words(rule.basis),
             maximum=numbers.quantity(maximum),
         )
+    elif criterion.descriptors is not None:
+        words = numbers.listed(
+            [
+                tr("doc.scale_word", word=word, mark=numbers.quantity(mark))
+                for word, mark in criterion.descriptors.words
+            ]
+        )
+        description = tr("doc.ocds.words_criterion", words=words, maximum=numbers.quantity(maximum))
     else:
         description = tr(
             "doc.ocds.marks_criterion",
             scale=numbers.quantity(criterion.scale),
             maximum=numbers.quantity(maximum),
         )
+    if criterion.min_points is not None:
+        description += tr("doc.ocds.threshold", min_points=numbers.quantity(criterion.min_points))
     found: Json = {
         "type": "price" if criterion.is_price else "quality",
         "name": criterion.label,
@@ -244,6 +255,12 @@ def _criterion(criterion: Criterion, config: Config) -> Json:
         "numbers": [{"number": float(criterion.weight), "weight": "percentageExact"}],
         FIELD + "id": criterion.id,
     }
+    if criterion.min_points is not None:
+        found[FIELD + "minPoints"] = float(criterion.min_points)
+    if criterion.descriptors is not None:
+        found[FIELD + "scaleWords"] = [
+            {"word": word, "mark": float(mark)} for word, mark in criterion.descriptors.words
+        ]
     if criterion.sub_criteria:
         found[FIELD + "subCriteria"] = [_criterion(c, config) for c in criterion.sub_criteria]
     return found

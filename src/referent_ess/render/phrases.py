@@ -399,6 +399,8 @@ def reason_text(
         return tr("reason.missing_mark", criterion=label)
     if reason.code == "no-price":
         return tr("reason.no_price")
+    if reason.code == "below_threshold":  # its message holds the criterion and both figures
+        return i18n.message(reason.code, reason.params)
     return None
 
 

@@ -244,7 +244,7 @@ def _validation(rule: Rule, cells: str) -> DataValidation:
         prompt=clip(clean(rule.prompt), MAX_MESSAGE),
         errorTitle=tr("tpl.refused") if checked else None,
         error=clip(clean(rule.error), MAX_MESSAGE) if checked else None,
-        errorStyle="stop" if checked else None,
+        errorStyle=rule.style if checked else None,
     )
     validation.add(cells)
     return validation

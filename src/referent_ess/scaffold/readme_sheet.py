@@ -17,6 +17,7 @@ from referent_ess.scaffold.template_columns import (
     deadline_text,
     either,
     lot_ids_text,
+    scale_words_text,
 )
 
 README_SHEET: Final = "lisez-moi"
@@ -123,7 +124,9 @@ def _marks_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
             "tpl.readme.scale",
             id=c.id,
             label=c.label,
-            range=tr("tpl.mark.range", scale=i18n.quantity(c.scale)),
+            range=tr("tpl.mark.range", scale=i18n.quantity(c.scale))
+            if c.descriptors is None
+            else tr("tpl.readme.words", words=scale_words_text(c)),
         )
         + _which_lots(config, c.id)
         for c in marked

@@ -25,7 +25,7 @@ from referent_ess.config.columns import (
     OfferField,
     column_letter,
 )
-from referent_ess.config.model import Config, Criterion
+from referent_ess.config.model import Config, Criterion, DescriptorScale
 from referent_ess.i18n import tr
 from referent_ess.i18n.numbers import quantity_raw
 from referent_ess.scaffold.cell_text import clip
@@ -83,6 +83,8 @@ class Rule:
     error: str = ""
     operator: Operator | None = None
     formula2: str | None = None
+    # "stop" refuses the value; "warning" asks to confirm it (a number typed beside the words)
+    style: Literal["stop", "warning"] = "stop"
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool
         )
     if marks_inline:
         for criterion in config.mark_columns:
-            columns += _mark_and_comment(config, criterion, len(columns) + 1)
+            columns += _mark_and_comment(config, criterion, len(columns) + 1, list_source)
     return [*columns, *_jury_decision(list_source)]
 
 
@@ -282,12 +284,16 @@ def _full_label(config: Config, criterion: Criterion) -> str:
     return criterion.label if parent is None else f"{parent.label} — {criterion.label}"
 
 
-def _mark_and_comment(config: Config, criterion: Criterion, index: int) -> list[Column]:
+def _mark_and_comment(
+    config: Config, criterion: Criterion, index: int, list_source: ListSource
+) -> list[Column]:
     """The mark and comment columns of a marked criterion, ``index`` being the mark's (from
     1). When only some lots mark it, or not all on one scale, their rules say which lots and
-    which scale."""
+    which scale. A criterion marked on a descriptor scale offers its words as a dropdown."""
     marking = lot_scales(config, criterion.id)
     lots = () if len(marking) == len(config.lots) else tuple(marking)
+    if criterion.descriptors is not None:
+        return _words_and_comment(config, criterion, index, list_source, lots)
     uneven = len(set(marking.values())) > 1
     shown = tr("tpl.mark.range", scale=i18n.quantity(criterion.scale))
     weight = (
@@ -313,14 +319,6 @@ def _mark_and_comment(config: Config, criterion: Criterion, index: int) -> list[
     )
     if lots or uneven:
         mark_rule = restricted(mark_rule, f"{column_letter(index)}2", tuple(marking), marking)
-    comment_rule = Rule(
-        None,
-        None,
-        clip(tr("tpl.comment.title", criterion=criterion.id), MAX_TITLE),
-        tr("tpl.comment.prompt", criterion=criterion.id),
-    )
-    if lots:
-        comment_rule = restricted(comment_rule, f"{column_letter(index + 1)}2", lots, {})
     return [
         Column(
             criterion.id,
@@ -330,14 +328,78 @@ def _mark_and_comment(config: Config, criterion: Criterion, index: int) -> list[
             mark_rule,
             lots=lots,
         ),
+        _comment(criterion, index + 1, lots),
+    ]
+
+
+def _words_and_comment(
+    config: Config,
+    criterion: Criterion,
+    index: int,
+    list_source: ListSource,
+    lots: tuple[int, ...],
+) -> list[Column]:
+    """A criterion marked on a descriptor scale: a dropdown of its words (the same scale in
+    every set that marks it). When only some lots mark it, the column keeps its dropdown (a
+    cell takes one validation): its grey fill and its note say which lots, and the tool
+    refuses a word on another lot's row when it reads the workbook."""
+    scale = criterion.descriptors
+    assert scale is not None
+    words = [word for word, _ in scale.words]
+    listed = scale_words_text(criterion)
+    label = _full_label(config, criterion)
+    weight = (
+        ""
+        if config.ordering is Ordering.HIERARCHY
+        else tr("tpl.mark.weight", weight=i18n.quantity(criterion.weight))
+    )
+    rule = Rule(
+        "list",
+        list_source(words),
+        clip(tr("tpl.mark.title", criterion=criterion.id), MAX_TITLE),
+        clip(tr("tpl.mark.prompt.words", label=label, words=listed), MAX_MESSAGE),
+        clip(tr("tpl.mark.error.words", words=listed), MAX_MESSAGE),
+    )
+    note = tr("tpl.mark.note.words", label=label, weight=weight, words=listed, example=words[0])
+    return [
         Column(
-            f"{criterion.id} {COMMENT_SUFFIX}",
-            tr("tpl.comment.note", criterion=criterion.id) + _lots_note(lots),
-            45,
-            comment_rule,
+            criterion.id,
+            note + _lots_note(lots),
+            max(18, len(criterion.id) + 4, *(len(word) + 4 for word in words)),
+            rule,
             lots=lots,
         ),
+        _comment(criterion, index + 1, lots),
     ]
+
+
+def scale_words_text(criterion: Criterion) -> str:
+    """The words of a criterion's descriptor scale with their marks, in the workbook's words:
+    « Très satisfaisant » (5), « Satisfaisant » (3)…"""
+    assert criterion.descriptors is not None
+    return ", ".join(
+        tr("tpl.mark.word", word=word, mark=i18n.quantity(mark))
+        for word, mark in criterion.descriptors.words
+    )
+
+
+def _comment(criterion: Criterion, index: int, lots: tuple[int, ...]) -> Column:
+    """The jury's justification of a criterion's mark, ``index`` being its column."""
+    rule = Rule(
+        None,
+        None,
+        clip(tr("tpl.comment.title", criterion=criterion.id), MAX_TITLE),
+        tr("tpl.comment.prompt", criterion=criterion.id),
+    )
+    if lots:
+        rule = restricted(rule, f"{column_letter(index)}2", lots, {})
+    return Column(
+        f"{criterion.id} {COMMENT_SUFFIX}",
+        tr("tpl.comment.note", criterion=criterion.id) + _lots_note(lots),
+        45,
+        rule,
+        lots=lots,
+    )
 
 
 def lot_scales(config: Config, criterion_id: str) -> dict[int, Decimal]:
@@ -356,7 +418,7 @@ def mark_columns(
     """The columns of the ``marks`` sheet: one row per offer, criterion and evaluator."""
     marked = config.mark_columns
     ids = [c.id for c in marked]
-    scales = {c.scale for c in marked}
+    scales = {c.scale for c in marked if c.descriptors is None}
     top = max(scales) if scales else Decimal(5)
     shown = (
         tr("tpl.mark.range", scale=i18n.quantity(top))
@@ -420,14 +482,7 @@ def mark_columns(
                 clip(tr("tpl.marks.evaluator.error", names=names), MAX_MESSAGE),
             ),
         ),
-        Column(
-            MARKS_HEADERS[4],
-            tr("tpl.marks.mark.note", range=shown),
-            10,
-            _mark_rule(
-                tr("tpl.marks.mark.title"), tr("tpl.marks.mark.prompt", range=shown), top, shown
-            ),
-        ),
+        _marks_sheet_mark(marked, top, shown, list_source),
         Column(
             MARKS_HEADERS[5],
             tr("tpl.marks.comment.note"),
@@ -435,6 +490,51 @@ def mark_columns(
             Rule(None, None, tr("tpl.marks.comment.title"), tr("tpl.marks.comment.prompt")),
         ),
     ]
+
+
+def _marks_sheet_mark(
+    marked: Sequence[Criterion], top: Decimal, shown: str, list_source: ListSource
+) -> Column:
+    """The mark of a row of the marks sheet: a number from 0 to the scale; or, when criteria
+    are marked on descriptor scales, a dropdown of their words, which refuses anything else
+    when every criterion is marked with words, and asks to confirm a number otherwise."""
+    worded = [c for c in marked if c.descriptors is not None]
+    if not worded:
+        return Column(
+            MARKS_HEADERS[4],
+            tr("tpl.marks.mark.note", range=shown),
+            10,
+            _mark_rule(
+                tr("tpl.marks.mark.title"), tr("tpl.marks.mark.prompt", range=shown), top, shown
+            ),
+        )
+    by_scale: dict[DescriptorScale, list[Criterion]] = {}
+    for criterion in worded:
+        assert criterion.descriptors is not None
+        by_scale.setdefault(criterion.descriptors, []).append(criterion)
+    words = list(dict.fromkeys(word for scale in by_scale for word, _ in scale.words))
+    listed = " ; ".join(
+        tr(
+            "tpl.marks.mark.scale",
+            ids=", ".join(c.id for c in group),
+            words=scale_words_text(group[0]),
+        )
+        for group in by_scale.values()
+    )
+    form = "words" if len(worded) == len(marked) else "mixed"
+    return Column(
+        MARKS_HEADERS[4],
+        tr(f"tpl.marks.mark.note.{form}", words=listed, range=shown, example=words[0]),
+        max(18, *(len(word) + 4 for word in words)),
+        Rule(
+            "list",
+            list_source(words),
+            tr("tpl.marks.mark.title"),
+            clip(tr(f"tpl.marks.mark.prompt.{form}", words=listed, range=shown), MAX_MESSAGE),
+            clip(tr(f"tpl.marks.mark.error.{form}", words=listed, range=shown), MAX_MESSAGE),
+            style="stop" if form == "words" else "warning",
+        ),
+    )
 
 
 def _positive(field: str) -> Rule:

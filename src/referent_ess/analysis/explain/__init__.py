@@ -15,7 +15,7 @@ from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 
 from .hierarchy_steps import hierarchy_steps
-from .points_steps import mark_points_step, parent_points_step, total_step
+from .points_steps import mark_points_step, parent_points_step, threshold_step, total_step
 from .price_steps import cap_steps, price_points_step, price_steps
 from .rank_steps import rank_steps
 from .status_steps import (
@@ -62,16 +62,18 @@ def explain_offer(evaluation: Evaluation, lot: LotResult, result: OfferResult) -
 
 def _points_steps(config: Config, lot: LotResult, result: OfferResult) -> list[Step]:
     """Each criterion's points in the order of the lot's criteria (a criterion with
-    sub-criteria after them: the sum of theirs), then the total."""
+    sub-criteria after them: the sum of theirs), each announced threshold after the points it
+    judges, then the total."""
     criteria = config.criteria_for(lot.lot.id)
 
     def node_steps(criterion: Criterion) -> list[Step]:
         if criterion.is_price:
             return [price_points_step(config, lot, result, criterion, criteria)]
+        threshold = [] if criterion.min_points is None else [threshold_step(result, criterion)]
         if criterion.is_leaf:
-            return [mark_points_step(config, result, criterion, criteria)]
+            return [mark_points_step(config, result, criterion, criteria), *threshold]
         below = [step for child in criterion.sub_criteria for step in node_steps(child)]
-        return [*below, parent_points_step(config, result, criterion, criteria)]
+        return [*below, parent_points_step(config, result, criterion, criteria), *threshold]
 
     steps = [step for criterion in criteria.criteria for step in node_steps(criterion)]
     if result.total is not None:

@@ -58,12 +58,16 @@ def hierarchy_steps(config: Config, lot: LotResult, result: OfferResult) -> Iter
         origin, where = mark_origin(config, result, criterion)
         figures.update(where)
         figures.update(mark=mark_figure(mark), mark_exact=Fraction(mark))
+        word = criterion.word_for(mark)  # a mark on a descriptor scale: its word first
+        if word is not None:
+            figures["mark_word"] = word
         words = phrase(
-            "ex.hierarchy.mark",
+            "ex.hierarchy.mark" if word is None else "ex.hierarchy.mark.word",
             head=head,
             mark=mark_words(mark),
             origin=origin,
             scale=Quantity(criterion.scale),
+            **({} if word is None else {"word": word}),
         )
         yield Step("mark", (words,), figures)
     yield from _rank_steps(config, lot, result)

@@ -107,17 +107,21 @@ def mark_points_step(
         return Step("mark-points", (phrase("ex.mark.none", head=head, why=why),), figures)
     origin, where = mark_origin(config, result, criterion)
     figures.update(where)
+    word = criterion.word_for(mark)  # a mark on a descriptor scale: its word first
     words: list[Value] = [
         phrase(
-            "ex.mark",
+            "ex.mark" if word is None else "ex.mark.word",
             head=head,
             mark=mark_words(mark),
             origin=origin,
             scale=Quantity(criterion.scale),
             top=top,
             points=points_with_exact(points),
+            **({} if word is None else {"word": word}),
         )
     ]
+    if word is not None:
+        figures["mark_word"] = word
     if result.status is not Status.ADMISSIBLE:
         words.append(phrase("ex.mark.not_ranked"))
     figures.update(
@@ -134,6 +138,23 @@ def mark_points_step(
     return Step("mark-points", (*words, STOP), figures)
 
 
+def threshold_step(result: OfferResult, criterion: Criterion) -> Step:
+    """A threshold the consultation rules announce on ``criterion`` (``min_points``): reached
+    or not, compared exactly (at the threshold, the offer passes)."""
+    threshold = criterion.min_points
+    assert threshold is not None
+    got = result.points.get(criterion.id)
+    figures: dict[str, Value] = {"criterion": criterion.id, "min_points": Quantity(threshold)}
+    head: dict[str, Value] = {"label": criterion.label, "min": Quantity(threshold)}
+    if got is None:
+        return Step("threshold", (phrase("ex.threshold.unknown", **head), STOP), figures)
+    reached = got >= threshold
+    figures.update(points=Points(got), points_exact=got, verdict="reached" if reached else "missed")
+    key = "ex.threshold.met" if reached else "ex.threshold.missed"
+    words = phrase(key, **head, points=points_with_exact(got))
+    return Step("threshold", (words, STOP), figures)
+
+
 def mark_origin(
     config: Config, result: OfferResult, criterion: Criterion
 ) -> tuple[Value, dict[str, Value]]:
@@ -146,10 +167,7 @@ def mark_origin(
         figures: dict[str, Value] = {"aggregate": how}
         figures.update({f"evaluator_mark.{who}": Quantity(value) for who, value in marks.items()})
         listed = Listed(
-            tuple(
-                Notation("{who} {mark}", {"who": who, "mark": Quantity(value)})
-                for who, value in marks.items()
-            ),
+            tuple(_evaluator_mark(criterion, who, value) for who, value in marks.items()),
             Joiner.COMMA,
         )
         how_combined = phrase(f"ex.aggregate.{how}")
@@ -158,6 +176,14 @@ def mark_origin(
     if cell:
         return phrase("ex.cell", cell=cell), {"cell": cell}
     return "", {}
+
+
+def _evaluator_mark(criterion: Criterion, who: str, mark: Decimal) -> Value:
+    """``Anne 3``, or on a descriptor scale ``Anne “Satisfaisant” (3)``."""
+    word = criterion.word_for(mark)
+    if word is None:
+        return Notation("{who} {mark}", {"who": who, "mark": Quantity(mark)})
+    return phrase("ex.mark.evaluator_word", who=who, word=word, mark=Quantity(mark))
 
 
 def mark_words(mark: Decimal | Fraction) -> Value:

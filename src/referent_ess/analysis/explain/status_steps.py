@@ -85,8 +85,11 @@ def status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
         )
         yield Step("status", (admissible,), {"status": status})
         return
+    # the announced thresholds' status only where the lot's criteria announce one
+    thresholds = bool(config.criteria_for(result.offer.lot).thresholds)
+    shown = [s for s in Status if thresholds or s is not Status.BELOW_THRESHOLD]
     order = Listed(
-        tuple(status_label(s) for s in Status if s is not Status.ADMISSIBLE),
+        tuple(status_label(s) for s in shown if s is not Status.ADMISSIBLE),
         Joiner.COMMA,
         distinct=True,
     )

@@ -201,10 +201,13 @@ def _comments(config: Config, lot: LotResult) -> str:
             if not comment:
                 continue
             top = compact(max_points(config.total, criterion.weight))
+            word = criterion.word_for(result.offer.marks.get(criterion.id))
+            said = "" if word is None else f"{escape(tr('doc.html.word', word=word))} "
+            got = points_cell(result.points.get(criterion.id))
             rows.append(
                 f'<tr><th scope="row" class="candidate">{escape(candidate_name(result))}</th>'
                 f'<td title="{escape(criterion.label)}">{escape(short_label(criterion.label))}'
-                f'</td><td class="num">{points_cell(result.points.get(criterion.id))} / {top}</td>'
+                f'</td><td class="num">{said}{got} / {top}</td>'
                 f'<td class="comment">{escape(comment)}</td></tr>'
             )
     if not rows:

@@ -30,6 +30,9 @@ from referent_ess.render.document_phrases import (
     indented_label,
     input_role,
     lots_of,
+    scoring_rule,
+    statuses_of,
+    threshold_rule,
 )
 from referent_ess.render.html.lot_section import lot_section, unplaced_section
 from referent_ess.render.html.markup import (
@@ -247,7 +250,7 @@ def _method_section(config: Config) -> str:
     statuses = "".join(
         f'<tr><th scope="row">{status_label(status)}</th><td>{status_explained(status)}</td>'
         f"<td>{escape(status_legal_basis(status) or _no_legal_basis(status))}</td></tr>"
-        for status in Status
+        for status in statuses_of(config)
     )
     vat = numbers.percent(consultation.vat_rate)
     basis = basis_words(consultation.cap_basis)
@@ -312,12 +315,20 @@ def _no_legal_basis(status: Status) -> str:
 
 
 def _scoring_rule(config: Config, criterion: Criterion) -> str:
+    """How the criterion gets its points, and its announced threshold if any (escaped: the
+    words of a descriptor scale are the buyer's)."""
+    threshold = escape(threshold_rule(criterion, compact))
+    if criterion.sub_criteria:
+        return tr("doc.parent_rule") + threshold
+    if criterion.price is None:
+        return escape(scoring_rule(config, criterion, compact)) + threshold
+    return _price_rule(config, criterion)
+
+
+def _price_rule(config: Config, criterion: Criterion) -> str:
     top = compact(max_points(config.total, criterion.weight))
     rule = criterion.price
-    if criterion.sub_criteria:
-        return tr("doc.parent_rule")
-    if rule is None:
-        return tr("doc.marks_rule", scale=compact(criterion.scale), top=top)
+    assert rule is not None
     basis = rule.basis.value.upper()
     formula = formula_text(rule.formula, top)
     if rule.formula is PriceFormula.LINEAR:

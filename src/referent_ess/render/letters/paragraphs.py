@@ -5,7 +5,7 @@ advantages of the winning offer. French, from the catalogue (``doc.letter.*``)."
 from fractions import Fraction
 
 from referent_ess import i18n
-from referent_ess.config.model import Config
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Reason, Status
 from referent_ess.i18n import numbers, tr
@@ -65,6 +65,8 @@ _REJECTED = (Status.INCOMPLETE, Status.IRREGULAR, Status.OVER_CAP, Status.UNACCE
 def _consequence(status: Status) -> str:
     if status is Status.LATE:
         return tr("doc.letter.consequence.late")
+    if status is Status.BELOW_THRESHOLD:
+        return tr("doc.letter.consequence.threshold")
     if status in _REJECTED:
         return tr("doc.letter.consequence.rejected")
     if status is Status.INAPPROPRIATE:
@@ -74,6 +76,8 @@ def _consequence(status: Status) -> str:
 
 def ranking(config: Config, lot: LotResult, result: OfferResult) -> str:
     """Its rank in one sentence, and how an exact tie was broken."""
+    if result.status is Status.BELOW_THRESHOLD:
+        return tr("doc.letter.ranking.threshold")
     if result.rank is None:
         return tr("doc.letter.ranking.none")
     shared = sum(1 for other in lot.ranked if other.rank == result.rank) > 1
@@ -109,6 +113,7 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
     if winner is not None:
         header.append(tr("doc.letter.col.retained"))
     ranked = result.rank is not None
+    marked = ranked or _marked_then_eliminated(result)
     rows = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
     criteria = config.criteria_for(result.offer.lot)
     for criterion in criteria.nodes:
@@ -116,10 +121,12 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
         cells = [
             md(indented_label(criterion.label, criteria.depth_of(criterion.id))),
             figure(maximum),
-            points(result.points.get(criterion.id)) if ranked else NOT_APPLICABLE,
+            _with_word(criterion, result, points(result.points.get(criterion.id)))
+            if marked and (ranked or not criterion.is_price)
+            else NOT_APPLICABLE,
         ]
         if winner is not None:
-            cells.append(points(winner.points.get(criterion.id)))
+            cells.append(_with_word(criterion, winner, points(winner.points.get(criterion.id))))
         rows.append("| " + " | ".join(cells) + " |")
     total = [
         f"**{tr('col.total')}**",
@@ -132,11 +139,23 @@ def points_table(config: Config, result: OfferResult, winner: OfferResult | None
     return "\n".join(rows)
 
 
+def _marked_then_eliminated(result: OfferResult) -> bool:
+    """An offer the jury marked, then eliminated by a threshold the consultation rules
+    announce: its marks' points are what eliminated it, so its letter gives them."""
+    return result.status is Status.BELOW_THRESHOLD
+
+
+def _with_word(criterion: Criterion, result: OfferResult, shown: str) -> str:
+    """Points, and on a descriptor scale the jury's word: ``24,00 (« Satisfaisant »)``."""
+    word = criterion.word_for(result.offer.marks.get(criterion.id))
+    return shown if word is None else tr("doc.letter.with_word", points=shown, word=md(word))
+
+
 def comments(config: Config, result: OfferResult, whose: str) -> str:
     """The jury's written justification of the marks, when the workbook has some (``whose``:
     the catalogue key of « votre offre » or « l'offre retenue »)."""
     written = result.offer.comments
-    if result.rank is None or not written:
+    if (result.rank is None and not _marked_then_eliminated(result)) or not written:
         return ""
     lines = [tr("doc.letter.comments", whose=tr(whose)), ""]
     for criterion in config.criteria_for(result.offer.lot).marked:

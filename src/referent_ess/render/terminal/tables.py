@@ -26,7 +26,7 @@ from referent_ess.i18n.numbers import percent, short_raw
 from referent_ess.problems.problem import ValidationReport
 from referent_ess.render.cells import (
     criterion_heading,
-    criterion_value,
+    criterion_text,
     gap_to_first,
     shown_criteria,
 )
@@ -152,7 +152,7 @@ def _ranking(
             result.candidate,
             _cell(i18n.money(result.price_ht)),
             _cell(i18n.money(result.price_ttc)),
-            *(_cell(i18n.number(criterion_value(result, c, config))) for c, _ in criteria),
+            *(_cell(criterion_text(result, c, config, i18n.number)) for c, _ in criteria),
         ]
         if weighted:
             cells.append(_cell(i18n.number(result.total)))

@@ -10,7 +10,13 @@ from referent_ess.config.model import Config, CriteriaSet
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.results import Status
 from referent_ess.i18n import numbers, tr
-from referent_ess.render.document_phrases import indented_label, lots_of
+from referent_ess.render.document_phrases import (
+    indented_label,
+    lots_of,
+    scoring_rule,
+    statuses_of,
+    threshold_rule,
+)
 from referent_ess.render.phrases import (
     basis_words,
     formula_described,
@@ -51,7 +57,7 @@ def method_sheet(sheet: SheetWriter, config: Config) -> None:
     for col in range(3, last + 1):
         sheet.put(row, col, None, header=True, measure=False)
     sheet.block(row, 3, last, tr("doc.col.legal_basis"), font=BOLD)
-    for status in Status:
+    for status in statuses_of(config):
         row += 1
         sheet.put(row, 1, status_label(status))
         sheet.put(row, 2, status_explained(status), wrap=50)
@@ -78,7 +84,8 @@ def _criteria_table(sheet: SheetWriter, row: int, config: Config, criteria: Crit
         elif criterion.is_price:
             how = tr("doc.xlsx.method.price_rule", formula=price_formula(config, criteria))
         else:
-            how = tr("doc.marks_rule", scale=plain(criterion.scale), top=plain(top))
+            how = scoring_rule(config, criterion, plain)
+        how += threshold_rule(criterion, plain)
         label = indented_label(criterion.label, criteria.depth_of(criterion.id))
         sheet.put(row, 1, criterion.id)
         sheet.put(row, 2, label, wrap=50)

@@ -45,6 +45,22 @@ MESSAGES: dict[str, str] = {
     "ex.mark.eliminated": " (a jury does not mark an offer already eliminated)",
     "ex.mark.none": "{head}: no mark{why}, so no points.",
     "ex.mark": "{head}: mark {mark}{origin} / {scale} × {top} = {points}",
+    "ex.mark.word": (
+        "{head}: “{word}” ({mark}/{scale}){origin}, so {mark} / {scale} × {top} = {points}"
+    ),
+    "ex.mark.evaluator_word": "{who} “{word}” ({mark})",
+    "ex.threshold.met": (
+        "Eliminatory threshold announced in the consultation rules for “{label}”: {min} points; "
+        "{points} ≥ {min}: reached"
+    ),
+    "ex.threshold.missed": (
+        "Eliminatory threshold announced in the consultation rules for “{label}”: {min} points; "
+        "{points} < {min}: not reached, so the offer is eliminated"
+    ),
+    "ex.threshold.unknown": (
+        "Eliminatory threshold announced in the consultation rules for “{label}”: {min} points; "
+        "without its points it cannot be checked"
+    ),
     "ex.mark.not_ranked": "; for information, since the offer is not ranked",
     "ex.mark.comment": "; the jury's comment: “{comment}”",
     "ex.mark.evaluators": " ({how} of the evaluators' marks: {listed})",
@@ -104,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "ex.hierarchy.price": "{head}: compared on the price {basis}, {shown}, the lower first.",
     "ex.hierarchy.no_mark": "{head}: no mark.",
     "ex.hierarchy.mark": "{head}: mark {mark}{origin} / {scale}, the higher first.",
+    "ex.hierarchy.mark.word": "{head}: “{word}” ({mark}/{scale}){origin}, the higher first.",
     "ex.hierarchy.not_ranked": (
         "Not ranked: only the admissible offers of lot {lot} are compared, and this "
         "offer is {status}."

@@ -12,6 +12,14 @@ MESSAGES: dict[str, str] = {
     "msg:over_cap": (
         "price {basis} {price_money} exceeds the lot's cap {basis} {cap_money} by {excess_money}"
     ),
+    "msg:below_threshold": (
+        '{points_num} points on "{criterion}", below the eliminatory threshold of {min_num} '
+        "points announced in the consultation rules"
+    ),
+    "msg:below_threshold.exact": (
+        '{points_num} points on "{criterion}" (exactly {exact}), below the eliminatory '
+        "threshold of {min_num} points announced in the consultation rules"
+    ),
     "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
     "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
     "msg:award-note.provisional": "provisional ranking: no award yet",
@@ -45,10 +53,14 @@ MESSAGES: dict[str, str] = {
     "msg:legal-basis.inappropriate": (
         "inappropriate offer: art. L2152-4 of the Code de la commande publique{note_part}"
     ),
+    "msg:legal-basis.threshold": (
+        "offer eliminated: eliminatory threshold announced in the consultation rules{note_part}"
+    ),
     "part:legal-note.none": "",
     "part:legal-note.late": "",
     "part:legal-note.irregular": " (the buyer may allow it to be regularised: art. R2152-2)",
     "part:legal-note.unacceptable": "",
+    "part:legal-note.threshold": "",
     "part:legal-note.inappropriate": " (eliminated in every procedure: art. R2152-1)",
     "part:decision.irregular": "irregular",
     "part:decision.unacceptable": "unacceptable",
@@ -112,6 +124,14 @@ MESSAGES: dict[str, str] = {
         "{found} looks like month/day/year; write the day first, e.g. {day_first}"
     ),
     "msg:mark-out-of-range": "found the mark {found_num}, expected a mark from 0 to {scale_num}",
+    "msg:unknown-mark-word.word": (
+        "found {found}, expected one of the words of this criterion's scale: {scale_words} "
+        "(or its mark)"
+    ),
+    "msg:unknown-mark-word.number": (
+        "found the mark {found_num}, which is none of the marks of this criterion's scale: "
+        "{scale_words}; type one of these words or its mark"
+    ),
     "msg:jury-column-in-marks": (
         "the column {header} is ignored: the jury's decisions and their reasons are read from "
         "the offers sheet only; write them on the offer's row there"
@@ -347,6 +367,60 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:column-clash.criterion": (
         "criterion id {criterion} would be the same column as {owner_part}; rename it"
+    ),
+    "msg:scale-empty": "the scale {scale} has no words: give each word its mark, e.g. Bon: 3",
+    "msg:scale-word.empty": (
+        "{word} is no word once its punctuation and spaces are set aside: write a word"
+    ),
+    "msg:scale-word.number": (
+        "{word} is a number, which a mark cell reads as a mark: give the scale words"
+    ),
+    "msg:scale-word.same": (
+        "{word} is the same word as {first} once case, accents and punctuation are set aside "
+        "(a mark cell reads both alike): keep one"
+    ),
+    "msg:scale-mark.negative": "the word {word} gives the mark {mark_num}; a mark is 0 or more",
+    "msg:scale-mark.same": (
+        "the words {word} and {first} both give the mark {mark_num}: one word per mark, so "
+        "that every output can say which word a mark stands for; keep one, or merge them "
+        "into one word"
+    ),
+    "msg:scale-mark.zero": (
+        "every word of the scale {scale} gives 0: its best word must give a mark above 0 "
+        "(the highest mark of a scale gives a criterion its full points)"
+    ),
+    "msg:unknown-scale.known": (
+        "unknown scale {found}; criteria.yaml defines these scales: {scales}"
+    ),
+    "msg:unknown-scale.none": (
+        "unknown scale {found}: criteria.yaml defines no scale (add it under scales:, or give "
+        "scale a number)"
+    ),
+    "msg:scale-differs.default": (
+        "{criterion} is marked {here_part} here and {there_part} in the default criteria; it is "
+        "one column of the offers workbook, which holds one kind of mark: give it the same "
+        "scale in every set, or another id"
+    ),
+    "msg:scale-differs.named": (
+        "{criterion} is marked {here_part} here and {there_part} in the set {set}; it is one "
+        "column of the offers workbook, which holds one kind of mark: give it the same scale "
+        "in every set, or another id"
+    ),
+    "part:scale-here.words": "with the words of the scale {here}",
+    "part:scale-here.numeric": "with numbers",
+    "part:scale-there.words": "with the words of the scale {there}",
+    "part:scale-there.numeric": "with numbers",
+    "msg:threshold-price": (
+        "the price criterion {criterion} takes no min_points: its points depend on the other "
+        "offers' prices, and a price is judged against the lot's cap; remove min_points"
+    ),
+    "msg:threshold-above-max": (
+        "min_points {min_num} is above the {max_num} points {criterion} can give ({total_num} × "
+        "{weight_num} / 100): no offer could reach it; give a threshold from 0 to {max_num}"
+    ),
+    "msg:hierarchy-threshold": (
+        "ordering: hierarchy gives no points, so {criterion} cannot have a threshold of points: "
+        "remove min_points"
     ),
     "part:owner.field": "the {owner} column",
     "part:owner.document": "required document {owner}",

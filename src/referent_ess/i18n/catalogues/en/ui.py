@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "status.late": "late",
     "status.incomplete": "incomplete",
     "status.over_cap": "over_cap",
+    "status.below_threshold": "below_threshold",
     "status.invalid": "invalid",
     "status.irregular": "irregular",
     "status.unacceptable": "unacceptable",
@@ -130,6 +131,10 @@ MESSAGES: dict[str, str] = {
     "status.explained.over_cap": (
         "unacceptable offer: its price exceeds the budget allotted to the lot"
     ),
+    "status.explained.below_threshold": (
+        "offer eliminated: below a threshold the consultation rules announce (their own rule, "
+        "no article of the Code)"
+    ),
     "status.explained.invalid": "offer not evaluated: the workbook holds a data error to correct",
     "status.explained.irregular": (
         "irregular offer, so declared by the jury: it does not meet the requirements of the "
@@ -195,4 +200,5 @@ MESSAGES: dict[str, str] = {
     # template and init
     "list.mark": "{evaluator} {mark}",
     "list.separator": ", ",
+    "list.scale_word": '"{word}" ({mark})',
 }

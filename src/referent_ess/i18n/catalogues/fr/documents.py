@@ -49,6 +49,14 @@ MESSAGES: dict[str, str] = {
     "doc.tie.shared": " ; {names} partagent le rang {rank}",
     "doc.cell": "cellule {cell}",
     "doc.marks_rule": "note du jury de 0 à {scale} ; points = {top} × note / {scale}",
+    "doc.marks_rule.words": ("appréciation du jury : {words} ; points = {top} × note / {scale}"),
+    "doc.scale_word": "« {word} » = {mark}",
+    "doc.letter.with_word": "{points} (« {word} »)",
+    "doc.html.word": "« {word} » :",
+    "doc.threshold_rule": (
+        " ; seuil éliminatoire annoncé au règlement de la consultation : {min_points} points "
+        "(une offre qui en obtient moins est éliminée)"
+    ),
     "doc.with_k": ", avec k = {k}",
     "doc.role.lots": "Consultation et lots",
     "doc.role.offers": "Offres et notes du jury",
@@ -394,6 +402,15 @@ MESSAGES: dict[str, str] = {
         "publique) : votre offre n'a donc pas été classée."
     ),
     "doc.letter.consequence": "Votre offre n'a donc pas été classée.",
+    "doc.letter.consequence.threshold": (
+        "Le règlement de la consultation annonce que les offres qui n'atteignent pas ce seuil "
+        "sont éliminées : votre offre n'a donc pas été classée."
+    ),
+    "doc.letter.ranking.threshold": (
+        "Votre offre a été notée, mais elle n'atteint pas un seuil éliminatoire annoncé au "
+        "règlement de la consultation : elle n'a donc reçu ni points prix, ni total, ni rang. "
+        "Ses points et ceux de l'offre retenue sont indiqués ci-dessous."
+    ),
     "doc.letter.ranking.none": (
         "Votre offre ayant été écartée, elle n'a été ni notée ni classée. Les notes de l'offre "
         "retenue sont indiquées pour information."
@@ -446,6 +463,12 @@ MESSAGES: dict[str, str] = {
     "doc.ocds.parent_criterion": (
         "Sous-critères notés par le jury, dont les points s'additionnent : {items} ; "
         "{maximum} points au plus"
+    ),
+    "doc.ocds.words_criterion": (
+        "Appréciation du jury ({words}), convertie en points ; {maximum} points au plus"
+    ),
+    "doc.ocds.threshold": (
+        " ; seuil éliminatoire annoncé au règlement de la consultation : {min_points} points"
     ),
     "doc.ocds.marks_criterion": (
         "Note du jury de 0 à {scale}, convertie en points ; {maximum} points au plus"

@@ -55,6 +55,23 @@ MESSAGES: dict[str, str] = {
     "ex.mark.eliminated": " (le jury ne note pas une offre déjà écartée)",
     "ex.mark.none": "{head} : pas de note{why}, donc pas de points.",
     "ex.mark": "{head} : note {mark}{origin} / {scale} × {top} = {points}",
+    "ex.mark.word": (
+        "{head} : «\u00a0{word}\u00a0» ({mark}/{scale}){origin}, soit {mark} / {scale} × {top} "
+        "= {points}"
+    ),
+    "ex.mark.evaluator_word": "{who} «\u00a0{word}\u00a0» ({mark})",
+    "ex.threshold.met": (
+        "Seuil éliminatoire annoncé au règlement de la consultation pour «\u00a0{label}\u00a0» : "
+        "{min} points ; {points} ≥ {min} : atteint"
+    ),
+    "ex.threshold.missed": (
+        "Seuil éliminatoire annoncé au règlement de la consultation pour «\u00a0{label}\u00a0» : "
+        "{min} points ; {points} < {min} : non atteint, l'offre est donc éliminée"
+    ),
+    "ex.threshold.unknown": (
+        "Seuil éliminatoire annoncé au règlement de la consultation pour «\u00a0{label}\u00a0» : "
+        "{min} points ; faute de points, il ne peut pas être vérifié"
+    ),
     "ex.mark.not_ranked": " ; à titre indicatif, l'offre n'étant pas classée",
     "ex.mark.comment": " ; appréciation du jury : «\u00a0{comment}\u00a0»",
     "ex.mark.evaluators": " ({how} des notes des évaluateurs : {listed})",
@@ -120,6 +137,10 @@ MESSAGES: dict[str, str] = {
     "ex.hierarchy.no_mark": "{head} : pas de note.",
     "ex.hierarchy.mark": (
         "{head} : note {mark}{origin} / {scale}, la plus haute passant en premier."
+    ),
+    "ex.hierarchy.mark.word": (
+        "{head} : «\u00a0{word}\u00a0» ({mark}/{scale}){origin}, la note la plus haute passant "
+        "en premier."
     ),
     "ex.hierarchy.not_ranked": (
         "Offre non classée : seules les offres admissibles du lot {lot} sont "

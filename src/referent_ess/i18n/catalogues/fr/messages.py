@@ -13,6 +13,14 @@ MESSAGES: dict[str, str] = {
         "prix {basis} de {price_money}, supérieur de {excess_money} au montant maximum {basis} "
         "du lot ({cap_money})"
     ),
+    "msg:below_threshold": (
+        "{points_num} points au critère « {criterion} », sous le seuil éliminatoire de "
+        "{min_num} points annoncé au règlement de la consultation"
+    ),
+    "msg:below_threshold.exact": (
+        "{points_num} points au critère « {criterion} » (exactement {exact}), sous le seuil "
+        "éliminatoire de {min_num} points annoncé au règlement de la consultation"
+    ),
     "msg:missing-mark": (
         "pas de note pour le critère {criterion} : le jury doit noter chaque critère"
     ),
@@ -71,10 +79,14 @@ MESSAGES: dict[str, str] = {
     "msg:legal-basis.inappropriate": (
         "offre inappropriée : art. L2152-4 du Code de la commande publique{note_part}"
     ),
+    "msg:legal-basis.threshold": (
+        "offre éliminée : seuil éliminatoire annoncé au règlement de la consultation{note_part}"
+    ),
     "part:legal-note.none": "",
     "part:legal-note.late": "",
     "part:legal-note.irregular": " (l'acheteur peut en autoriser la régularisation : art. R2152-2)",
     "part:legal-note.unacceptable": "",
+    "part:legal-note.threshold": "",
     "part:legal-note.inappropriate": " (éliminée dans toutes les procédures : art. R2152-1)",
     "part:decision.irregular": "irrégulière",
     "part:decision.unacceptable": "inacceptable",
@@ -153,6 +165,13 @@ MESSAGES: dict[str, str] = {
         "{found} ressemble à mois/jour/année ; mettez le jour en premier, par exemple {day_first}"
     ),
     "msg:mark-out-of-range": "la note {found_num} n'est pas entre 0 et {scale_num}",
+    "msg:unknown-mark-word.word": (
+        "{found} n'est pas une appréciation de l'échelle de ce critère : {scale_words} (ou sa note)"
+    ),
+    "msg:unknown-mark-word.number": (
+        "la note {found_num} n'est aucune des notes de l'échelle de ce critère : "
+        "{scale_words} ; saisissez l'une de ces appréciations ou sa note"
+    ),
     "msg:jury-column-in-marks": (
         "la colonne {header} est ignorée : les décisions du jury et leurs motifs se lisent "
         "dans la feuille des offres seulement ; écrivez-les sur la ligne de l'offre"
@@ -406,6 +425,69 @@ MESSAGES: dict[str, str] = {
     "msg:column-clash.criterion": (
         "l'identifiant de critère {criterion} occuperait la même colonne que {owner_part} : "
         "renommez-le"
+    ),
+    "msg:scale-empty": (
+        "l'échelle {scale} ne contient aucune appréciation : donnez à chacune sa note, par "
+        "exemple Bien: 3"
+    ),
+    "msg:scale-word.empty": (
+        "{word} n'est pas un mot une fois sa ponctuation et ses espaces retirés : écrivez une "
+        "appréciation"
+    ),
+    "msg:scale-word.number": (
+        "{word} est un nombre, qu'une cellule de note lit comme une note : donnez à l'échelle "
+        "des mots"
+    ),
+    "msg:scale-word.same": (
+        "{word} est la même appréciation que {first} aux majuscules, accents et ponctuation "
+        "près (une cellule de note les lit de la même façon) : n'en gardez qu'une"
+    ),
+    "msg:scale-mark.negative": (
+        "l'appréciation {word} vaut la note {mark_num} ; une note est positive ou nulle"
+    ),
+    "msg:scale-mark.same": (
+        "les appréciations {word} et {first} valent toutes deux {mark_num} : une appréciation "
+        "par note, pour que chaque document puisse dire à quelle appréciation correspond une "
+        "note ; n'en gardez qu'une, ou fusionnez-les en une seule"
+    ),
+    "msg:scale-mark.zero": (
+        "toutes les appréciations de l'échelle {scale} valent 0 : la meilleure doit valoir "
+        "plus de 0 (la note la plus haute d'une échelle donne au critère tous ses points)"
+    ),
+    "msg:unknown-scale.known": (
+        "échelle inconnue {found} ; criteria.yaml définit ces échelles : {scales}"
+    ),
+    "msg:unknown-scale.none": (
+        "échelle inconnue {found} : criteria.yaml ne définit aucune échelle (ajoutez-la sous "
+        "scales:, ou donnez à scale un nombre)"
+    ),
+    "msg:scale-differs.default": (
+        "{criterion} est noté {here_part} ici et {there_part} dans les critères par défaut ; "
+        "or il correspond à une seule colonne du classeur des offres, qui ne contient qu'une "
+        "sorte de note : donnez-lui la même échelle dans chaque jeu, ou un autre identifiant"
+    ),
+    "msg:scale-differs.named": (
+        "{criterion} est noté {here_part} ici et {there_part} dans le jeu {set} ; or il "
+        "correspond à une seule colonne du classeur des offres, qui ne contient qu'une sorte de "
+        "note : donnez-lui la même échelle dans chaque jeu, ou un autre identifiant"
+    ),
+    "part:scale-here.words": "avec les appréciations de l'échelle {here}",
+    "part:scale-here.numeric": "par des nombres",
+    "part:scale-there.words": "avec les appréciations de l'échelle {there}",
+    "part:scale-there.numeric": "par des nombres",
+    "msg:threshold-price": (
+        "le critère prix {criterion} ne prend pas de min_points : ses points dépendent des prix "
+        "des autres offres, et un prix se juge au regard du montant maximum du lot ; supprimez "
+        "min_points"
+    ),
+    "msg:threshold-above-max": (
+        "min_points {min_num} dépasse les {max_num} points que {criterion} peut donner "
+        "({total_num} × {weight_num} / 100) : aucune offre ne pourrait l'atteindre ; donnez un "
+        "seuil de 0 à {max_num}"
+    ),
+    "msg:hierarchy-threshold": (
+        "ordering: hierarchy ne donne pas de points : {criterion} ne peut donc pas avoir de "
+        "seuil en points ; supprimez min_points"
     ),
     "part:owner.field": "la colonne {owner}",
     "part:owner.document": "la pièce exigée {owner}",

@@ -215,6 +215,16 @@ TEMPLATE: dict[str, str] = {
         "\nExemple : {example}"
     ),
     "tpl.mark.title": "Note {criterion}",
+    "tpl.mark.word": "« {word} » ({mark})",
+    "tpl.mark.note.words": (
+        "Appréciation du jury pour le critère « {label} »{weight}, à choisir dans la liste : "
+        "{words}. La note entre parenthèses est celle que donne l'appréciation ; referent "
+        "accepte aussi cette note tapée en chiffres.\nExemple : {example}"
+    ),
+    "tpl.mark.prompt.words": (
+        "Choisissez l'appréciation du jury pour le critère « {label} » : {words}."
+    ),
+    "tpl.mark.error.words": "Appréciation inconnue : choisissez-la dans la liste ({words}).",
     "tpl.mark.prompt": "Note du jury pour le critère « {label} », {range} (3,5 accepté).",
     "tpl.mark.error": "Note hors barème : tapez un nombre {range}.",
     "tpl.comment.note": (
@@ -260,6 +270,30 @@ TEMPLATE: dict[str, str] = {
         "évaluateurs sont agrégées (moyenne ou médiane, criteria.yaml).\nExemple : 4"
     ),
     "tpl.marks.mark.title": "Note",
+    "tpl.marks.mark.scale": "{ids} : {words}",
+    "tpl.marks.mark.note.words": (
+        "L'appréciation de cet évaluateur pour ce critère, à choisir dans la liste ({words}) ; "
+        "referent accepte aussi la note entre parenthèses. Les notes des évaluateurs sont "
+        "agrégées (moyenne ou médiane, criteria.yaml).\nExemple : {example}"
+    ),
+    "tpl.marks.mark.note.mixed": (
+        "La note de cet évaluateur pour ce critère : une appréciation de la liste pour les "
+        "critères notés par appréciation ({words}), un nombre {range} pour les autres (3,5 "
+        "accepté ; le tableur demande alors de confirmer ce qui n'est pas dans la liste). Les "
+        "notes des évaluateurs sont agrégées (moyenne ou médiane, criteria.yaml).\nExemple : "
+        "{example}"
+    ),
+    "tpl.marks.mark.prompt.words": "Choisissez l'appréciation dans la liste : {words}.",
+    "tpl.marks.mark.prompt.mixed": (
+        "Une appréciation de la liste ({words}), ou pour les autres critères un nombre {range}."
+    ),
+    "tpl.marks.mark.error.words": (
+        "Appréciation inconnue : choisissez-la dans la liste ({words})."
+    ),
+    "tpl.marks.mark.error.mixed": (
+        "Ce n'est pas une appréciation de la liste : est-ce bien la note d'un critère noté "
+        "{range} ? Sinon, choisissez une appréciation ({words})."
+    ),
     "tpl.marks.mark.prompt": "Note de l'évaluateur pour ce critère, {range} (3,5 accepté).",
     "tpl.marks.comment.note": (
         "Facultatif : la justification de la note, reprise dans le rapport d'analyse.\n"
@@ -310,6 +344,7 @@ TEMPLATE: dict[str, str] = {
     ),
     "tpl.readme.scale": "{id} ({label}) {range}",
     "tpl.readme.only_lots": " (lots {lots} seulement)",
+    "tpl.readme.words": "par appréciation : {words}",
     "tpl.readme.lot_documents": "lot {lot} : {documents}",
     "tpl.readme.none": "aucune",
     "tpl.readme.marks_sheet": (

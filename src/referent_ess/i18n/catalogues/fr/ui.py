@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "status.late": "hors délai",
     "status.incomplete": "irrégulière",
     "status.over_cap": "inacceptable",
+    "status.below_threshold": "sous le seuil éliminatoire",
     "status.invalid": "à corriger",
     "status.irregular": "irrégulière",
     "status.unacceptable": "inacceptable",
@@ -133,6 +134,10 @@ MESSAGES: dict[str, str] = {
     "status.explained.over_cap": (
         "offre inacceptable : son prix dépasse les crédits budgétaires alloués au lot"
     ),
+    "status.explained.below_threshold": (
+        "offre éliminée : sous un seuil éliminatoire annoncé au règlement de la consultation "
+        "(sa règle propre, sans article du Code)"
+    ),
     "status.explained.invalid": (
         "offre non évaluée : le classeur contient une erreur de saisie à corriger"
     ),
@@ -203,4 +208,5 @@ MESSAGES: dict[str, str] = {
     # template et init
     "list.mark": "{evaluator} ({mark})",
     "list.separator": ", ",
+    "list.scale_word": "« {word} » ({mark})",
 }
