@@ -11,6 +11,9 @@ The workbook is typed the way a buyer would type it, and exercises:
 - a two-level criteria tree: the jury marks the sub-criteria (méthodologie, moyens humains,
   environnement; for the window-cleaning lot, sécurité instead of moyens humains), never
   « valeur technique » itself;
+- a descriptor scale: the jury writes « Excellent », « Très satisfaisant », « Satisfaisant »…
+  (once « tres satisfaisant », once « INSUFFISANT », once the number 4, a mark of the scale);
+- an announced threshold: an offer below 24/60 in valeur technique is eliminated (lot 2);
 - lot 3 (vitrerie) on its own criteria set and its own required documents: its rows leave the
   columns of lots 1 and 2 (moyens humains, attestation de visite) empty, and theirs leave
   lot 3's (sécurité, formation au travail en hauteur) empty;
@@ -78,56 +81,69 @@ INAPPROPRIATE: Final = (
     "heures d'ouverture, que le CCTP exige (articles 3.2 et 4.1)."
 )
 
+# The words of the scale « appreciation » of criteria.yaml, as the jury types them.
+EXC, TRES, SAT, PEU, INS = (
+    "Excellent",
+    "Très satisfaisant",
+    "Satisfaisant",
+    "Peu satisfaisant",
+    "Insuffisant",
+)
+
 # One tuple per offer, in the order the buyer logged them (by date of receipt). Columns:
 # candidate, lot, day rate HT, days, VAT, stated Montant HT, received, the 4 documents
-# (mémoire, bordereau, visite, formation hauteur), the marks méthodologie, moyens humains,
-# sécurité, environnement (0-5), the jury's decision and reason, the méthodologie comment.
+# (mémoire, bordereau, visite, formation hauteur), the jury's appreciations of méthodologie,
+# moyens humains, sécurité and environnement (words of the scale, matched ignoring case and
+# accents, or a number that is one of its marks), the jury's decision and reason, the
+# méthodologie comment.
 OFFERS: Final[tuple[tuple[CellValue, ...], ...]] = (
     # row 2: lot 1, 204 × 250 = 51000.00 HT, the lowest admissible price of lot 1
     ("Net et Net Services (SAS)", 1, 204, 250, 0.2, 51000, date(2026, 10, 1),
-     "oui", "oui", "oui", None, 3, 3, None, 3, None, None,
+     "oui", "oui", "oui", None, SAT, SAT, None, SAT, None, None,
      "Organisation décrite, mais planning des interventions peu détaillé."),
     # row 3: the same company on lot 2
     ("Net et Net Services (SAS)", 2, 190, 200, 0.2, 38000, date(2026, 10, 1),
-     "oui", "oui", "oui", None, 3, 4, None, 3, None, None, None),
+     "oui", "oui", "oui", None, SAT, TRES, None, SAT, None, None, None),
     # row 4: lot 2, an association running a chantier d'insertion, VAT-exempt: TTC = HT
     ("Association Tremplin Propreté", "Lot 2", 215, 200, "exonéré", None, date(2026, 10, 2),
-     "oui", "oui", "oui", None, 4, 3, None, 4, None, None, None),
+     "oui", "oui", "oui", None, TRES, SAT, None, TRES, None, None, None),
     # row 5: lot 3, a sole trader under the VAT franchise, without the training certificates
     # for work at height: incomplete (and the cheapest offer of lot 3)
     ("Lucas Morel Vitrerie (EI)", 3, 400, 16, "non applicable", None, date(2026, 10, 5),
      "oui", "oui", None, "non", None, None, None, None, None, None, None),
     # row 6: lot 3, the lowest admissible price of lot 3
     ("Vitres et Façades de l'Ouest", 3, 520, 12, "20 %", 6240, date(2026, 10, 6),
-     "oui", "oui", None, "oui", 3, None, 5, 3, None, None,
+     "oui", "oui", None, "oui", SAT, None, EXC, SAT, None, None,
      "Trois passages annuels bien répartis ; méthode pour les verrières à préciser."),
-    # row 7: lot 1
+    # row 7: lot 1, one word typed without its accent or capital
     ("Hygie Services (SAS)", 1, 219.80, 250, 0.2, None, date(2026, 10, 6),
-     "oui", "oui", "oui", None, 4, 4, None, 3, None, None,
+     "oui", "oui", "oui", None, TRES, "tres satisfaisant", None, SAT, None, None,
      "Méthode claire, fiches de poste par bâtiment."),
     # row 8: lot 2, declared « inappropriée » by the jury (not marked)
     ("Brillance Industrie Services (SAS)", 2, 185, 200, 0.2, None, date(2026, 10, 7),
      "oui", "oui", "oui", None, None, None, None, None, "inappropriée", INAPPROPRIATE, None),
-    # row 9: lot 2, a weak technical offer: 22 points of valeur technique out of 60
+    # row 9: lot 2, a weak technical offer: 12 + 8 + 2 = 22 points of valeur technique, below
+    # the announced threshold of 24/60: eliminated (and not the cheapest, so Pmin stays)
     ("Arc-en-Ciel Multiservices", 2, 195, 200, 0.2, None, date(2026, 10, 7),
-     "oui", "oui", "oui", None, 2, 2, None, 1, None, None, None),
-    # row 10: lot 1, 246 × 250 × 1.2 = 73800.00 TTC, over the cap of 72000.00 TTC
+     "oui", "oui", "oui", None, PEU, PEU, None, "INSUFFISANT", None, None, None),
+    # row 10: lot 1, 246 × 250 × 1.2 = 73800.00 TTC, over the cap of 72000.00 TTC; its
+    # méthodologie typed as the number 4, which is Très satisfaisant's mark
     ("Propreté Atlantique (SARL)", 1, 246, 250, 0.2, None, date(2026, 10, 8),
-     "oui", "oui", "oui", None, 4, 3, None, 3, None, None, None),
+     "oui", "oui", "oui", None, 4, SAT, None, SAT, None, None, None),
     # row 11: lot 2, a near tie with row 3 (both 77.72 once rounded)
     ("Alizé Propreté (SARL)", 2, 212.55, 200, None, 42510, date(2026, 10, 8),
-     "oui", "oui", "oui", None, 4, 4, None, 2, None, None, None),
+     "oui", "oui", "oui", None, TRES, TRES, None, PEU, None, None, None),
     # rows 12 and 13: a SCOP on lots 1 and 3, received on the deadline day at 9:15
     ("Clair Horizon Propreté (SCOP)", 1, 230, 250, 0.2, 57500, datetime(2026, 10, 9, 9, 15),
-     "oui", "oui", "oui", None, 5, 4, None, 4, None, None,
+     "oui", "oui", "oui", None, EXC, TRES, None, TRES, None, None,
      "Excellente méthodologie : protocoles par type de local, contrôle qualité contradictoire."),
     ("Clair Horizon Propreté (SCOP)", 3, 500, 13, 0.2, 6500, datetime(2026, 10, 9, 9, 15),
-     "oui", "oui", None, "oui", 5, None, 3, 4, None, None,
+     "oui", "oui", None, "oui", EXC, None, SAT, TRES, None, None,
      "Planning des passages détaillé bâtiment par bâtiment ; nacelle prévue pour le gymnase."),
     # row 14: lot 3, received at 11:47 on the deadline day: on time; 433.35 × 15.5
     ("Atelier Transparence (entreprise adaptée)", 3, 433.35, 15.5, 0.2, None,
      datetime(2026, 10, 9, 11, 47),
-     "oui", "oui", None, "oui", 3, None, 3, 3, None, None,
+     "oui", "oui", None, "oui", SAT, None, SAT, SAT, None, None,
      "Méthode correcte, sans planning précis des passages."),
     # row 15: lot 1, received at 14:32, after the deadline of 12:00: late (and the cheapest)
     ("Hygiène Plus Ouest", 1, 196, 250, 0.2, None, datetime(2026, 10, 9, 14, 32),

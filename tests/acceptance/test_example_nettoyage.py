@@ -12,6 +12,9 @@ package's own scoring code:
   40 x Pmin / P on the TTC prices;
 - lot 3 (the set ``vitrerie``): valeur technique 50 = méthodologie 20 + sécurité 20 +
   environnement 10, so 4 x mark, 4 x mark, 2 x mark; prix 50 points, 50 x Pmin / P on TTC;
+- the jury writes words of the scale « appreciation »: Excellent 5, Très satisfaisant 4,
+  Satisfaisant 3, Peu satisfaisant 2, Insuffisant 1, Non traité 0 (the number 4 once);
+- the RC's threshold (lots 1 and 2): valeur technique below 24 points eliminates the offer;
 - Pmin is the lowest TTC price among the ADMISSIBLE offers of the lot; a parent's points are the
   sum of its children's; totals are exact fractions; the JSON shows points and totals rounded
   HALF_UP to 2 places.
@@ -147,8 +150,9 @@ OFFERS: tuple[Expected, ...] = (
         status="late",  # received 2026-10-09 14:32, after 12:00; not marked
     ),
     # ---- Lot 2, locaux recevant du public, cap 54000.00 TTC, 200 days. Admissible: rows 3,
-    # 4, 9, 11. Pmin = 43000.00 TTC (row 4, VAT-exempt: TTC = HT). Row 8 (the jury's
-    # « inappropriée ») is cheaper HT (37000.00) but neither admissible nor marked.
+    # 4, 11 (row 9 is below the technical threshold). Pmin = 43000.00 TTC (row 4, VAT-exempt:
+    # TTC = HT). Row 8 (the jury's « inappropriée ») is cheaper HT (37000.00) but neither
+    # admissible nor marked.
     Expected(
         row=4, lot=2, candidate="Association Tremplin Propreté",
         day_rate_ht="215.00", days="200", vat_rate="0.00",
@@ -191,13 +195,12 @@ OFFERS: tuple[Expected, ...] = (
         row=9, lot=2, candidate="Arc-en-Ciel Multiservices",
         day_rate_ht="195.00", days="200", vat_rate="0.20",
         price_ht="39000.00", price_ttc="46800.00",  # 195 x 200 = 39000; x 1.2 = 46800
-        status="admissible", rank=4,
-        # marks 2, 2, 1: 12, 8, 2
+        # Peu satisfaisant, Peu satisfaisant, "INSUFFISANT": 6 x 2 = 12, 4 x 2 = 8, 2 x 1 = 2
         leaves={"methodologie": F(12), "moyens_humains": F(8), "environnement": F(2)},
+        # 12 + 8 + 2 = 22 < 24, the announced threshold: eliminated, no price points. It is
+        # not the cheapest (46800 > 43000), so Pmin is the same with or without it.
         technical=F(22),
-        # 40 x 43000 / 46800 = 40 x 215/234 = 4300/117 = 36.752... -> 36.75
-        price=F(4300, 117),
-        total=F(6874, 117),  # 22 + 4300/117 = (2574 + 4300)/117 = 58.752... -> 58.75
+        status="below_threshold",
     ),
     Expected(
         row=8, lot=2, candidate="Brillance Industrie Services (SAS)",
@@ -258,7 +261,7 @@ ADMISSIBLE = [e for e in OFFERS if e.status == "admissible"]
 # Output order of each lot: ranked offers by rank, then the others in workbook order.
 EXPECTED_ORDER: dict[int, list[int]] = {
     1: [12, 7, 2, 10, 15],
-    2: [4, 3, 11, 9, 8],
+    2: [4, 3, 11, 8, 9],
     3: [6, 13, 14, 5],
 }
 
@@ -305,7 +308,7 @@ def test_hand_arithmetic_adds_up() -> None:
         assert e.total == e.technical + e.price, e.row
     assert {e.row: str(r2(e.total)) for e in ADMISSIBLE if e.total is not None} == {
         12: "89.48", 7: "83.12", 2: "76.00",
-        4: "84.00", 3: "77.72", 11: "77.72", 9: "58.75",
+        4: "84.00", 3: "77.72", 11: "77.72",
         6: "88.00", 13: "88.00", 14: "76.45",
     }  # fmt: skip
     # the prices as ratios, from the raw figures
@@ -313,7 +316,7 @@ def test_hand_arithmetic_adds_up() -> None:
     assert F(40) * F("61200") / F("65940") == BY_ROW[7].price
     assert F(40) * F("43000") / F("45600") == BY_ROW[3].price
     assert F(40) * F("43000") / F("51012") == BY_ROW[11].price
-    assert F(40) * F("43000") / F("46800") == BY_ROW[9].price
+    assert BY_ROW[9].technical == 12 + 8 + 2 < 24
     assert F(50) * F("7488") / F("7800") == BY_ROW[13].price
     assert F(50) * F("7488.00") / F("8060.32") == BY_ROW[14].price
 
@@ -449,7 +452,7 @@ def test_gaps_to_the_first(report: dict[str, Any]) -> None:
     # gaps on the exact totals, rounded HALF_UP
     gaps = {
         12: F(0), 7: F(2058, 23) - F(91354, 1099), 2: F(2058, 23) - 76,
-        4: F(0), 3: 84 - F(4430, 57), 11: 84 - F(991132, 12753), 9: 84 - F(6874, 117),
+        4: F(0), 3: 84 - F(4430, 57), 11: 84 - F(991132, 12753),
         6: F(0), 13: F(0), 14: 88 - F(3851310, 50377),
     }  # fmt: skip
     # 2058/23 - 91354/1099 = (2261742 - 2101142)/25277 = 160600/25277 = 6.3536... -> 6.35
@@ -506,12 +509,11 @@ def test_compared_ht_lot_2_would_go_to_another_offer(tmp_path: Path) -> None:
     - row 3: 40 + 40 x 38000/38000 = 80 (first);
     - row 11: 44 + 40 x 38000/42510 = 44 + 152000/4251 = 339044/4251 = 79.756... -> 79.76;
     - row 4: 44 + 40 x 38000/43000 = 44 + 1520/43 = 3412/43 = 79.348... -> 79.35 (third);
-    - row 9: 22 + 40 x 38000/39000 = 22 + 1520/39 = 2378/39 = 60.974... -> 60.97.
+    - row 9 stays below the technical threshold (22 < 24), whatever the price basis.
     The association's 43000.00 is what the town pays; Net et Net's 38000.00 HT costs it
     45600.00. Only lot 2 mixes VAT rates among its admissible offers, so only lot 2 warns."""
     assert 44 + F(40) * 38000 / 42510 == F(339044, 4251)
     assert 44 + F(40) * 38000 / 43000 == F(3412, 43)
-    assert 22 + F(40) * 38000 / 39000 == F(2378, 39)
     criteria = tmp_path / "criteria.yaml"
     text = CRITERIA.read_text(encoding="utf-8")
     assert text.count("basis: ttc") == 2
@@ -520,12 +522,13 @@ def test_compared_ht_lot_2_would_go_to_another_offer(tmp_path: Path) -> None:
     result = run(runner, ["score", "--format", "json", *CONFIG, "--criteria", str(criteria)], 0)
     data = as_json(result)
     lot = lot_of(data, 2)
-    shown = [(o["row"], o["rank"], num(o["total"])) for o in lot["offers"][:4]]
+    shown = [(o["row"], o["rank"], o["total"] and num(o["total"])) for o in lot["offers"]]
     assert shown == [
         (3, 1, Decimal("80.00")),
         (11, 2, Decimal("79.76")),
         (4, 3, Decimal("79.35")),
-        (9, 4, Decimal("60.97")),
+        (8, None, None),
+        (9, None, None),
     ]
     assert [w["code"] for w in lot["warnings"]] == ["vat-basis"]
     message = lot["warnings"][0]["message"]
@@ -537,12 +540,14 @@ def test_compared_ht_lot_2_would_go_to_another_offer(tmp_path: Path) -> None:
 def test_offers_set_aside_and_their_reasons(report: dict[str, Any]) -> None:
     by_row = offers_by_row(report)
     codes = {
-        row: [(r["code"], r["cell"]) for r in by_row[row][1]["reasons"]] for row in (10, 15, 8, 5)
+        row: [(r["code"], r["cell"]) for r in by_row[row][1]["reasons"]]
+        for row in (10, 15, 8, 9, 5)
     }
     assert codes == {
         10: [("over_cap", "C10")],  # 73800.00 > 72000.00 TTC
         15: [("late", "G15")],  # 2026-10-09 14:32 > 12:00
         8: [("jury-decision", "P8")],
+        9: [("below_threshold", None)],  # 22 < 24 on valeur technique
         5: [("incomplete", "K5")],  # Formation travail en hauteur: "non"
     }
     over = by_row[10][1]
@@ -558,8 +563,54 @@ def test_offers_set_aside_and_their_reasons(report: dict[str, Any]) -> None:
     assert reason["status"] == "inappropriate"
     assert JURY_REASON in reason["message"]
     assert "L2152-4" in reason["legal_basis"]
-    for row in (10, 15, 8, 5):
+    threshold = by_row[9][1]["reasons"][0]
+    assert threshold["status"] == "below_threshold"
+    assert threshold["message"] == (
+        '22.00 points on "Valeur technique", below the eliminatory threshold of 24 points '
+        "announced in the consultation rules"
+    )
+    assert "règlement de la consultation" in threshold["legal_basis"]
+    for row in (10, 15, 8, 9, 5):
         assert by_row[row][1]["rank"] is None
+
+
+WORDS = [
+    ("Excellent", 5), ("Très satisfaisant", 4), ("Satisfaisant", 3), ("Peu satisfaisant", 2),
+    ("Insuffisant", 1), ("Non traité", 0),
+]  # fmt: skip
+
+
+def test_the_jury_marks_with_words(report: dict[str, Any]) -> None:
+    by_row = offers_by_row(report)
+    words = {row: by_row[row][1]["mark_words"] for row in (7, 9, 10, 13)}
+    assert words == {
+        # "tres satisfaisant" typed without accent or capital is the scale's word
+        7: {"methodologie": "Très satisfaisant", "moyens_humains": "Très satisfaisant",
+            "environnement": "Satisfaisant"},
+        # "INSUFFISANT" in capitals
+        9: {"methodologie": "Peu satisfaisant", "moyens_humains": "Peu satisfaisant",
+            "environnement": "Insuffisant"},
+        # the number 4 is Très satisfaisant's mark
+        10: {"methodologie": "Très satisfaisant", "moyens_humains": "Satisfaisant",
+             "environnement": "Satisfaisant"},
+        13: {"methodologie": "Excellent", "securite": "Satisfaisant",
+             "environnement": "Très satisfaisant"},
+    }  # fmt: skip
+    assert by_row[10][1]["marks"] == {
+        "methodologie": Decimal("4.0"), "moyens_humains": Decimal("3.0"),
+        "environnement": Decimal("3.0"),
+    }  # fmt: skip
+
+
+def test_scale_and_threshold_in_each_lots_criteria(report: dict[str, Any]) -> None:
+    for lot_id, threshold in ((1, Decimal("24.0")), (2, Decimal("24.0")), (3, None)):
+        (technical, price) = lot_of(report, lot_id)["criteria"]
+        assert technical["min_points"] == threshold
+        assert price["min_points"] is None
+        for leaf in technical["children"]:
+            assert [(w["word"], num(w["mark"])) for w in leaf["scale_words"]] == [
+                (word, Decimal(mark)) for word, mark in WORDS
+            ]
 
 
 def test_every_offer_is_on_time_but_one(report: dict[str, Any]) -> None:
@@ -644,6 +695,16 @@ def test_explain_the_half_up_offer(runner: CliRunner) -> None:
     assert "3851310/50377" in out
 
 
+def test_explain_the_offer_below_the_threshold(runner: CliRunner) -> None:
+    args = ["--lang", "fr", "explain", "--lot", "2", "Arc-en-Ciel Multiservices", *CONFIG]
+    out = run(runner, args, 0).stdout
+    # the word between guillemets and no-break spaces, as French writes them
+    assert "«\u00a0Peu satisfaisant\u00a0» (2/5) (cellule L9), soit 2 / 5 × 30 = 12,00" in out
+    assert "«\u00a0Insuffisant\u00a0» (1/5) (cellule O9), soit 1 / 5 × 10 = 2,00" in out
+    assert "12,00 + Moyens humains (effectifs, encadrement, remplacements) 8,00" in out
+    assert "22,00 < 24 : non atteint, l'offre est donc éliminée" in out
+
+
 def test_explain_the_offer_the_jury_declared_inappropriate(runner: CliRunner) -> None:
     args = ["explain", "--lot", "2", "Brillance Industrie Services (SAS)", *CONFIG]
     out = run(runner, args, 0).stdout.replace("\n", " ")
@@ -655,38 +716,26 @@ def test_explain_the_offer_the_jury_declared_inappropriate(runner: CliRunner) ->
 def test_simulate_lot_2(runner: CliRunner) -> None:
     """Lot 2 under each formula, Pmin 43000 and Pmax 51012 TTC:
     - linear, 40 x (Pmax - P)/(Pmax - Pmin), Pmax - Pmin = 8012: row 3 40 + 40 x 5412/8012
-      = 40 + 54120/2003 = 134240/2003 = 67.019... -> 67.02; row 11 44 + 0 = 44; row 9
-      22 + 40 x 4212/8012 = 22 + 42120/2003 = 86186/2003 = 43.028... -> 43.03;
+      = 40 + 54120/2003 = 134240/2003 = 67.019... -> 67.02; row 11 44 + 0 = 44;
     - gap k=2, 40 x (2 Pmin - P)/Pmin: row 3 40 + 40 x 40400/43000 = 40 + 1616/43 =
       3336/43 = 77.581... -> 77.58; row 11 44 + 40 x 34988/43000 = 44 + 34988/1075 =
-      82288/1075 = 76.546... -> 76.55; row 9 22 + 40 x 39200/43000 = 22 + 1568/43 =
-      2514/43 = 58.465... -> 58.47.
-    The association keeps 84 under every formula: the winner does not change."""
+      82288/1075 = 76.546... -> 76.55.
+    Row 9, below the technical threshold, is not ranked under any formula. The association
+    keeps 84 under every formula: the winner does not change."""
     assert 40 + F(40) * 5412 / 8012 == F(134240, 2003)
-    assert 22 + F(40) * 4212 / 8012 == F(86186, 2003)
     assert 40 + F(40) * 40400 / 43000 == F(3336, 43)
     assert 44 + F(40) * 34988 / 43000 == F(82288, 1075)
-    assert 22 + F(40) * 39200 / 43000 == F(2514, 43)
     data = as_json(run(runner, ["simulate", "--lot", "2", "--format", "json", *CONFIG], 0))
     assert data["winner_changes"] is False
     totals = {
         variant["formula"]: {o["row"]: num(o["total"]) for o in variant["offers"]}
         for variant in data["variants"]
     }
-    assert totals["proportional"] == {
-        4: r2(F(84)),
-        3: r2(F(4430, 57)),
-        11: r2(F(991132, 12753)),
-        9: r2(F(6874, 117)),
+    assert totals == {
+        "proportional": {4: r2(F(84)), 3: r2(F(4430, 57)), 11: r2(F(991132, 12753))},
+        "linear": {4: Decimal("84.00"), 3: Decimal("67.02"), 11: Decimal("44.00")},
+        "gap k=2": {4: Decimal("84.00"), 3: Decimal("77.58"), 11: Decimal("76.55")},
     }
-    assert totals["linear"] == {
-        4: Decimal("84.00"),
-        3: Decimal("67.02"),
-        11: Decimal("44.00"),
-        9: Decimal("43.03"),
-    }
-    assert totals["gap k=2"] == {4: Decimal("84.00"), 3: Decimal("77.58"),
-                             11: Decimal("76.55"), 9: Decimal("58.47")}  # fmt: skip
 
 
 def test_sensitivity_lot_1(runner: CliRunner) -> None:
@@ -785,6 +834,9 @@ def test_letters_lot_2(runner: CliRunner, tmp_path: Path) -> None:
     rejected = letters["lot-2-brillance-industrie-services-sas.md"]
     assert "inappropriée" in rejected
     assert JURY_REASON in rejected.replace("\n", " ")
+    below = letters["lot-2-arc-en-ciel-multiservices.md"]
+    assert "**sous le seuil éliminatoire**" in below
+    assert "22,00 points au critère « Valeur technique », sous le seuil éliminatoire de 24" in below
     near = letters["lot-2-alize-proprete-sarl.md"]
     assert "77,72" in near
     assert "84,00" in near
@@ -813,8 +865,8 @@ def test_export_ocds(runner: CliRunner, tmp_path: Path) -> None:
     assert statuses == {
         12: ("valid", 89.48), 7: ("valid", 83.12), 2: ("valid", 76.0),
         10: ("disqualified", None), 15: ("disqualified", None),
-        4: ("valid", 84.0), 3: ("valid", 77.72), 11: ("valid", 77.72), 9: ("valid", 58.75),
-        8: ("disqualified", None),
+        4: ("valid", 84.0), 3: ("valid", 77.72), 11: ("valid", 77.72),
+        8: ("disqualified", None), 9: ("disqualified", None),
         6: ("valid", 88.0), 13: ("valid", 88.0), 14: ("valid", 76.45),
         5: ("disqualified", None),
     }  # fmt: skip
@@ -844,6 +896,17 @@ def test_template_for_the_example(runner: CliRunner, tmp_path: Path) -> None:
     ):  # fmt: skip
         assert column in header, column
     assert "valeur_technique" not in header  # a parent is never marked
+    rules = {str(dv.sqref).split(":")[0][:-1]: dv for dv in sheet_validations(out)}
+    column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[header.index("methodologie")]
+    assert rules[column].formula1 == '"' + ",".join(word for word, _ in WORDS) + '"'
+
+
+def sheet_validations(path: Path) -> list[Any]:
+    book = openpyxl.load_workbook(path)
+    try:
+        return list(book.worksheets[0].data_validations.dataValidation)
+    finally:
+        book.close()
 
 
 # ---- the workbook -----------------------------------------------------------------------------
@@ -871,7 +934,7 @@ def test_example_workbook_is_reproducible(tmp_path: Path) -> None:
 def test_readme_quotes_the_figures() -> None:
     """The example's README quotes the results worked out above."""
     text = (FOLDER / "README.md").read_text(encoding="utf-8")
-    for figure in ("89,48", "84,00", "77,72", "88,00", "6 716,93", "8 060,32", "4430/57"):
+    for figure in ("89,48", "84,00", "77,72", "88,00", "6 716,93", "8 060,32", "4430/57", "24/60"):
         assert figure in text, figure
     for reference in ("L2152-7", "L2152-4", "2021-1104", "2022-767"):
         assert reference in text, reference
