@@ -19,8 +19,8 @@ MESSAGES: dict[str, str] = {
         "variante « {variant} » sans offre de base du même candidat sur le lot {lot} : le "
         "règlement de la consultation l'exige (variant_needs_base dans lots.yaml)"
     ),
-    "msg:incomplete.one": "pièce(s) exigée(s) manquante(s) : {documents}",
-    "msg:incomplete.several": "pièce(s) exigée(s) manquante(s) : {documents}",
+    "msg:incomplete.one": "pièce exigée manquante : {documents}",
+    "msg:incomplete.several": "pièces exigées manquantes : {documents}",
     "msg:over_cap": (
         "prix {basis} de {price_money}, supérieur de {excess_money} au montant maximum {basis} "
         "du lot ({cap_money})"
