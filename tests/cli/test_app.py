@@ -179,7 +179,7 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
     ("command", "options"),
     [
         ("score", "--lot --lots --criteria --format --output --force --all --detail --help"),
-        ("explain", "--lot --lots --criteria --format --output --force --help"),
+        ("explain", "--lot --variant --lots --criteria --format --output --force --help"),
         (
             "sensitivity",
             "--lot --samples --spread --seed --lots --criteria --format --output --force --help",

@@ -112,14 +112,14 @@ def explain(
         int, numeric_option("--lot", 1, LARGEST_LOT, "The lot of the offer.", show_default=False)
     ],
     candidate: Annotated[str, typer.Argument(help="The candidate, as written in the workbook.")],
-    inputs: Inputs,
-    destination: AnalysisDestination,
     variant: Annotated[
         str | None,
         typer.Option(
             "--variant", help="The label of the candidate's variant to explain (its Variante cell)."
         ),
     ] = None,
+    inputs: Inputs,
+    destination: AnalysisDestination,
 ) -> None:
     """Explain one offer step by step: prices, cap, each criterion's points, total, rank, gaps.
 
