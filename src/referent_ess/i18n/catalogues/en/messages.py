@@ -853,6 +853,11 @@ MESSAGES: dict[str, str] = {
         "differ; compared TTC, what the buyer pays, the first rank would not change "
         "({ht_first})"
     ),
+    "msg:vat-basis.tie": (
+        "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "
+        "differ; compared TTC, what the buyer pays, {ttc_first} would tie for the first rank, "
+        "which the tie-break does not settle, instead of {ht_first} first"
+    ),
     "msg:vat-basis.changes": (
         "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "
         "differ; compared TTC, what the buyer pays, the first rank would go to {ttc_first} "

@@ -972,6 +972,12 @@ MESSAGES: dict[str, str] = {
         "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang ne "
         "changerait pas ({ht_first})"
     ),
+    "msg:vat-basis.tie": (
+        "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "
+        "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, {ttc_first} seraient à "
+        "égalité au premier rang, sans que le départage les sépare, au lieu de {ht_first} seul "
+        "en tête"
+    ),
     "msg:vat-basis.changes": (
         "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "
         "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang "
