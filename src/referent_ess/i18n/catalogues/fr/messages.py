@@ -483,7 +483,7 @@ MESSAGES: dict[str, str] = {
     "msg:threshold-above-max": (
         "min_points {min_num} dépasse les {max_num} points que {criterion} peut donner "
         "({total_num} × {weight_num} / 100) : aucune offre ne pourrait l'atteindre ; donnez un "
-        "seuil de 0 à {max_num}"
+        "seuil supérieur à 0 et d'au plus {max_num}"
     ),
     "msg:hierarchy-threshold": (
         "ordering: hierarchy ne donne pas de points : {criterion} ne peut donc pas avoir de "
