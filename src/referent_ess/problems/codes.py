@@ -23,9 +23,11 @@ class Kind(StrEnum):
     ERROR = "error"  # a data problem: an offer (or a file) cannot be evaluated as it is
     WARNING = "warning"  # worth a look; nothing is blocked
     NOTE = "note"  # no problem: what a result says of itself (a lot's award)
+    FINDING = "finding"  # a legal risk or advice of `referent lint` (its severity is its own)
 
 
 _U, _E, _W, _N = Kind.UNUSABLE, Kind.ERROR, Kind.WARNING, Kind.NOTE
+_F = Kind.FINDING
 
 _CODES: dict[str, Kind] = {
     # why an offer is not admissible (reasons), and the notes of a lot
@@ -63,6 +65,16 @@ _CODES: dict[str, Kind] = {
     "marks-divergence": _W,
     "vat-basis.same": _W,  # a lot's warning: compared HT, VAT rates differ; TTC ranks the same
     "vat-basis.changes": _W,  # ... and TTC would rank another offer first
+    # the findings of `referent lint` (analysis/lint): what was found, with its figures
+    "lint-environmental-criterion.no-deadline": _F,  # no criterion tagged environmental
+    "lint-environmental-criterion.before": _F,  # ... deadline before 21 August 2026
+    "lint-environmental-criterion.after": _F,  # ... deadline on or after it
+    "lint-sub-weights": _F,  # sub-weights not said to be announced
+    "lint-allocation-rule": _F,  # max_lots_per_candidate without allocation_rule
+    "lint-vat-basis.same": _F,  # compared HT, VAT rates differ; TTC ranks the same first
+    "lint-vat-basis.changes": _F,  # ... TTC would rank another offer first
+    "lint-linear-few": _F,  # linear formula, few admissible offers
+    "lint-proportional-spread": _F,  # proportional formula, highest price ≥ 2 × lowest
     # one cell of the offers or the marks sheet
     "missing-value": _E,
     "missing-value.no-date": _W,

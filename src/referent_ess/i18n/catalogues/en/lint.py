@@ -1,0 +1,146 @@
+"""English texts: `referent lint`, the legal risks of an evaluation model. For each finding:
+``msg:<code>`` what was found (with its figures), ``part:<code>.why`` why it matters,
+``part:<code>.action`` what to do, ``part:lint-source.<key>`` its source written out in full."""
+
+MESSAGES: dict[str, str] = {
+    "lint.title": "{title} — legal checks of the evaluation model",
+    "lint.consultation": "whole consultation",
+    "lint.lot": "lot {id}",
+    "lint.severity.risk": "legal risk",
+    "lint.severity.advice": "advice",
+    "lint.col.severity": "Severity",
+    "lint.col.where": "Where",
+    "lint.col.finding": "Finding",
+    "lint.col.found": "Found",
+    "lint.col.why": "Why it matters",
+    "lint.col.source": "Source",
+    "lint.col.action": "What to do",
+    "lint.none": "No legal risk and no advice: nothing found.",
+    "lint.summary": "Found: {found}.",
+    "lint.and": " and ",
+    "lint.risks.one": "1 legal risk",
+    "lint.risks.many": "{n} legal risks",
+    "lint.advice.one": "1 piece of advice",
+    "lint.advice.many": "{n} pieces of advice",
+    # no environmental criterion
+    "msg:lint-environmental-criterion.no-deadline": (
+        "no award criterion is marked as taking the offer's environmental characteristics into "
+        "account, and the consultation states no deadline"
+    ),
+    "msg:lint-environmental-criterion.before": (
+        "no award criterion is marked as taking the offer's environmental characteristics into "
+        "account; the deadline ({deadline_date}) is before 21 August 2026, so the obligation did "
+        "not apply to this consultation, but it applies to any consultation launched now"
+    ),
+    "msg:lint-environmental-criterion.after": (
+        "no award criterion is marked as taking the offer's environmental characteristics into "
+        "account, and the deadline is {deadline_date}"
+    ),
+    "part:lint-environmental-criterion.why": (
+        "for a consultation launched on or after 21 August 2026, at least one award criterion "
+        "must take the offer's environmental characteristics into account; an award made "
+        "without one can be annulled"
+    ),
+    "part:lint-environmental-criterion.action": (
+        "add a criterion or sub-criterion on the offer's environmental characteristics, linked "
+        "to the subject of the contract, and mark it environmental: true in criteria.yaml; if "
+        "one already does, only mark it; a defence or security contract is not concerned"
+    ),
+    # sub-weights not announced
+    "msg:lint-sub-weights": (
+        "the weights of the {count} sub-criteria of « {criterion} » are not said to be "
+        "announced in the consultation rules"
+    ),
+    "part:lint-sub-weights.why": (
+        "weighted sub-criteria that may influence how candidates write their offers and how "
+        "they are selected are award criteria in their own right: their weights must be "
+        "announced to the candidates"
+    ),
+    "part:lint-sub-weights.action": (
+        "announce the sub-weights in the consultation rules, then write "
+        "sub_weights_announced: true on the criterion (or on its set) in criteria.yaml"
+    ),
+    # max lots without an allocation rule
+    "msg:lint-allocation-rule": (
+        "a candidate may be awarded at most {maximum} lots, but no allocation rule says which "
+        "lots a candidate keeps when the criteria would give it more"
+    ),
+    "part:lint-allocation-rule.why": (
+        "the consultation documents must state the rules that apply when the award criteria "
+        "would give one tenderer more lots than the maximum"
+    ),
+    "part:lint-allocation-rule.action": (
+        "state the rule in the consultation rules (for example: the lots of the highest value "
+        "first, the others to the next offer) and copy it as allocation_rule in lots.yaml"
+    ),
+    # price compared HT with mixed VAT rates
+    "msg:lint-vat-basis.same": (
+        "prices are compared HT while the admissible offers have different VAT rates; TTC "
+        "would rank the same offer first ({ht_first})"
+    ),
+    "msg:lint-vat-basis.changes": (
+        "prices are compared HT while the admissible offers have different VAT rates; HT ranks "
+        "{ht_first} first, TTC would rank {ttc_first} first"
+    ),
+    "part:lint-vat-basis.why": (
+        "HT hides what the buyer pays: a VAT-exempt candidate costs its HT price, another one "
+        "its price plus VAT; the DAJ says to compare the TTC amounts"
+    ),
+    "part:lint-vat-basis.action": (
+        "compare TTC prices (basis: ttc, the default), unless the buyer recovers the VAT and "
+        "the consultation rules announced HT"
+    ),
+    # linear formula with few offers
+    "msg:lint-linear-few": (
+        "the linear formula ranks only {count} admissible offers (the tool's heuristic: fewer "
+        "than {few})"
+    ),
+    "part:lint-linear-few.why": (
+        "the linear formula gives 0 points to the highest price whatever its gap from the "
+        "lowest: with few offers, a small gap becomes the whole price criterion; the DAJ "
+        "advises against it when few offers are expected"
+    ),
+    "part:lint-linear-few.action": (
+        "for the next consultation, prefer another formula when few offers are expected; for "
+        "this one, keep the announced formula and compare with referent simulate"
+    ),
+    # proportional formula on heterogeneous prices
+    "msg:lint-proportional-spread": (
+        "the proportional formula compares prices {basis} from {lowest_money} to "
+        "{highest_money}: the highest is {ratio_num} times the lowest (the tool's heuristic: "
+        "{heuristic_num} times or more) and still gets {share_num} % of the price points"
+    ),
+    "part:lint-proportional-spread.why": (
+        "when prices are heterogeneous, the proportional formula favours high prices: the "
+        "price criterion weighs less than its announced weight"
+    ),
+    "part:lint-proportional-spread.action": (
+        "keep the announced formula for this consultation; compare with referent simulate, and "
+        "for the next one consider a formula that spreads the points more"
+    ),
+    # the sources, written out in full
+    "part:lint-source.l2152-7": (
+        "Code de la commande publique, art. L2152-7 as amended by art. 35 of loi n° 2021-1104 "
+        "of 22 August 2021 « Climat et résilience » (« Au moins un de ces critères prend en "
+        "compte les caractéristiques environnementales de l'offre »), and art. R2152-7 as "
+        "amended by décret n° 2022-767 of 2 May 2022: for the consultations launched from "
+        "21 August 2026; defence and security contracts are excluded"
+    ),
+    "part:lint-source.r2113-1": (
+        "Code de la commande publique, art. R2113-1: « L'acheteur indique dans les documents de "
+        "la consultation […] le cas échéant, le nombre maximal de lots qui peuvent être "
+        "attribués à un même soumissionnaire. Dans ce cas, les documents de la consultation "
+        "précisent les règles applicables lorsque la mise en œuvre des critères d'attribution "
+        "conduirait à attribuer à un même soumissionnaire un nombre de lots supérieur au "
+        "nombre maximal. »"
+    ),
+    "part:lint-source.ce-337377": (
+        "Conseil d'État, 18 June 2010, Commune de Saint-Pal-de-Mons, n° 337377 (sub-criteria "
+        "that may influence the presentation and the selection of the offers: their weights "
+        "must be announced)"
+    ),
+    "part:lint-source.daj-price-2024": (
+        "Direction des affaires juridiques (ministère de l'Économie), fiche « Les méthodes de "
+        "notation du critère prix dans les marchés publics », January 2024"
+    ),
+}

@@ -1,0 +1,155 @@
+"""Textes français : `referent lint`, les risques juridiques d'une méthode de notation. Pour
+chaque constat : ``msg:<code>`` ce qui a été trouvé (avec ses chiffres), ``part:<code>.why``
+pourquoi c'est important, ``part:<code>.action`` que faire, ``part:lint-source.<clé>`` sa source
+écrite en entier."""
+
+MESSAGES: dict[str, str] = {
+    "lint.title": "{title} — contrôle juridique de la méthode de notation",
+    "lint.consultation": "toute la consultation",
+    "lint.lot": "lot {id}",
+    "lint.severity.risk": "risque juridique",
+    "lint.severity.advice": "recommandation",
+    "lint.col.severity": "Gravité",
+    "lint.col.where": "Portée",
+    "lint.col.finding": "Constat et source",
+    "lint.col.found": "Constat",
+    "lint.col.why": "Pourquoi",
+    "lint.col.source": "Source",
+    "lint.col.action": "Que faire",
+    "lint.none": "Aucun risque juridique ni recommandation : rien à signaler.",
+    "lint.summary": "Constats : {found}.",
+    "lint.and": " et ",
+    "lint.risks.one": "1 risque juridique",
+    "lint.risks.many": "{n} risques juridiques",
+    "lint.advice.one": "1 recommandation",
+    "lint.advice.many": "{n} recommandations",
+    # aucun critère environnemental
+    "msg:lint-environmental-criterion.no-deadline": (
+        "aucun critère d'attribution n'est indiqué comme prenant en compte les caractéristiques "
+        "environnementales de l'offre, et la consultation n'indique pas de date limite"
+    ),
+    "msg:lint-environmental-criterion.before": (
+        "aucun critère d'attribution n'est indiqué comme prenant en compte les caractéristiques "
+        "environnementales de l'offre ; la date limite ({deadline_date}) étant antérieure au "
+        "21 août 2026, l'obligation ne s'appliquait pas à cette consultation, mais elle "
+        "s'applique à toute consultation lancée aujourd'hui"
+    ),
+    "msg:lint-environmental-criterion.after": (
+        "aucun critère d'attribution n'est indiqué comme prenant en compte les caractéristiques "
+        "environnementales de l'offre, et la date limite est le {deadline_date}"
+    ),
+    "part:lint-environmental-criterion.why": (
+        "pour une consultation engagée à compter du 21 août 2026, au moins un critère "
+        "d'attribution doit prendre en compte les caractéristiques environnementales de "
+        "l'offre ; une attribution sans un tel critère peut être annulée"
+    ),
+    "part:lint-environmental-criterion.action": (
+        "ajouter un critère ou un sous-critère portant sur les caractéristiques "
+        "environnementales de l'offre, lié à l'objet du marché, et l'indiquer par "
+        "environmental: true dans criteria.yaml ; si un critère le fait déjà, il suffit de "
+        "l'indiquer ; un marché de défense ou de sécurité n'est pas concerné"
+    ),
+    # pondération des sous-critères non annoncée
+    "msg:lint-sub-weights": (
+        "rien n'indique que la pondération des {count} sous-critères de « {criterion} » est "
+        "annoncée dans le règlement de la consultation"
+    ),
+    "part:lint-sub-weights.why": (
+        "des sous-critères pondérés susceptibles d'influencer la présentation des offres et "
+        "leur sélection sont de véritables critères : leur pondération doit être portée à la "
+        "connaissance des candidats"
+    ),
+    "part:lint-sub-weights.action": (
+        "annoncer la pondération des sous-critères dans le règlement de la consultation, puis "
+        "l'indiquer par sub_weights_announced: true sur le critère (ou sur son jeu de "
+        "critères) dans criteria.yaml"
+    ),
+    # nombre maximal de lots sans règle d'attribution
+    "msg:lint-allocation-rule": (
+        "un candidat peut se voir attribuer au plus {maximum} lots, mais aucune règle ne dit "
+        "quels lots il conserve lorsque les critères lui en attribueraient davantage"
+    ),
+    "part:lint-allocation-rule.why": (
+        "les documents de la consultation doivent préciser les règles applicables lorsque les "
+        "critères d'attribution conduiraient à attribuer à un même soumissionnaire plus de "
+        "lots que le nombre maximal"
+    ),
+    "part:lint-allocation-rule.action": (
+        "préciser la règle dans le règlement de la consultation (par exemple : les lots du "
+        "montant le plus élevé d'abord, les autres à l'offre classée suivante) et la reporter "
+        "en allocation_rule dans lots.yaml"
+    ),
+    # prix comparés HT avec des taux de TVA différents
+    "msg:lint-vat-basis.same": (
+        "les prix sont comparés HT alors que les offres recevables ont des taux de TVA "
+        "différents ; en TTC, la même offre serait classée première ({ht_first})"
+    ),
+    "msg:lint-vat-basis.changes": (
+        "les prix sont comparés HT alors que les offres recevables ont des taux de TVA "
+        "différents ; en HT, {ht_first} est classé premier, en TTC ce serait {ttc_first}"
+    ),
+    "part:lint-vat-basis.why": (
+        "le HT masque ce que paie l'acheteur : un candidat exonéré de TVA coûte son prix HT, "
+        "un autre son prix augmenté de la TVA ; la DAJ recommande de comparer les montants TTC"
+    ),
+    "part:lint-vat-basis.action": (
+        "comparer les prix TTC (basis: ttc, la valeur par défaut), sauf si l'acheteur récupère "
+        "la TVA et que le règlement de la consultation a annoncé une comparaison HT"
+    ),
+    # méthode linéaire avec peu d'offres
+    "msg:lint-linear-few": (
+        "la méthode linéaire ne classe que {count} offres recevables (heuristique de l'outil : "
+        "moins de {few})"
+    ),
+    "part:lint-linear-few.why": (
+        "la méthode linéaire attribue 0 point au prix le plus élevé quel que soit son écart "
+        "avec le plus bas : avec peu d'offres, un faible écart de prix prend tout le poids du "
+        "critère prix ; la DAJ la déconseille lorsque peu d'offres sont attendues"
+    ),
+    "part:lint-linear-few.action": (
+        "pour la prochaine consultation, préférer une autre méthode si peu d'offres sont "
+        "attendues ; pour celle-ci, appliquer la méthode annoncée et comparer avec "
+        "referent simulate"
+    ),
+    # méthode proportionnelle sur des prix hétérogènes
+    "msg:lint-proportional-spread": (
+        "la méthode proportionnelle compare des prix {basis} allant de {lowest_money} à "
+        "{highest_money} : le plus élevé vaut {ratio_num} fois le plus bas (heuristique de "
+        "l'outil : {heuristic_num} fois ou plus) et obtient encore {share_num}\u00a0% des "
+        "points prix"
+    ),
+    "part:lint-proportional-spread.why": (
+        "lorsque les prix sont hétérogènes, la méthode proportionnelle favorise les prix "
+        "élevés : le critère prix pèse moins que sa pondération annoncée"
+    ),
+    "part:lint-proportional-spread.action": (
+        "appliquer la méthode annoncée pour cette consultation ; comparer avec referent "
+        "simulate et, pour la prochaine, envisager une méthode qui écarte davantage les notes"
+    ),
+    # les sources, écrites en entier
+    "part:lint-source.l2152-7": (
+        "Code de la commande publique, art. L2152-7 modifié par l'art. 35 de la loi "
+        "n° 2021-1104 du 22 août 2021 « Climat et résilience » (« Au moins un de ces critères "
+        "prend en compte les caractéristiques environnementales de l'offre »), et art. R2152-7 "
+        "modifié par le décret n° 2022-767 du 2 mai 2022 : pour les consultations engagées à "
+        "compter du 21 août 2026 ; les marchés de défense ou de sécurité sont exclus"
+    ),
+    "part:lint-source.r2113-1": (
+        "Code de la commande publique, art. R2113-1 : « L'acheteur indique dans les documents "
+        "de la consultation […] le cas échéant, le nombre maximal de lots qui peuvent être "
+        "attribués à un même soumissionnaire. Dans ce cas, les documents de la consultation "
+        "précisent les règles applicables lorsque la mise en œuvre des critères d'attribution "
+        "conduirait à attribuer à un même soumissionnaire un nombre de lots supérieur au "
+        "nombre maximal. »"
+    ),
+    "part:lint-source.ce-337377": (
+        "Conseil d'État, 18 juin 2010, Commune de Saint-Pal-de-Mons, n° 337377 (des "
+        "sous-critères susceptibles d'exercer une influence sur la présentation des offres et "
+        "sur leur sélection : leur pondération doit être portée à la connaissance des "
+        "candidats)"
+    ),
+    "part:lint-source.daj-price-2024": (
+        "Direction des affaires juridiques (ministère de l'Économie), fiche « Les méthodes de "
+        "notation du critère prix dans les marchés publics », janvier 2024"
+    ),
+}
