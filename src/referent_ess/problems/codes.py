@@ -70,7 +70,8 @@ _CODES: dict[str, Kind] = {
     "lint-environmental-criterion.before": _F,  # ... deadline before 21 August 2026
     "lint-environmental-criterion.after": _F,  # ... deadline on or after it
     "lint-sub-weights": _F,  # sub-weights not said to be announced
-    "lint-allocation-rule": _F,  # max_lots_per_candidate without allocation_rule
+    "lint-allocation-rule.one": _F,  # max_lots_per_candidate (1) without allocation_rule
+    "lint-allocation-rule.many": _F,  # ... (2 or more)
     "lint-vat-basis.same": _F,  # compared HT, VAT rates differ; TTC ranks the same first
     "lint-vat-basis.changes": _F,  # ... TTC would rank another offer first
     "lint-linear-few": _F,  # linear formula, few admissible offers

@@ -18,4 +18,5 @@ def allocation_rule_missing(facts: Facts) -> Iterator[Finding]:
     consultation = facts.config.consultation
     maximum = consultation.max_lots_per_candidate
     if maximum is not None and consultation.allocation_rule is None:
-        yield Finding(CODE, Severity.RISK, None, (("maximum", str(maximum)),), "r2113-1")
+        params = (("form", "one" if maximum == 1 else "many"), ("maximum", str(maximum)))
+        yield Finding(CODE, Severity.RISK, None, params, "r2113-1")

@@ -61,7 +61,11 @@ MESSAGES: dict[str, str] = {
         "sub_weights_announced: true on the criterion (or on its set) in criteria.yaml"
     ),
     # max lots without an allocation rule
-    "msg:lint-allocation-rule": (
+    "msg:lint-allocation-rule.one": (
+        "a candidate may be awarded one lot at most, but no allocation rule says which lot a "
+        "candidate keeps when the criteria would give it more"
+    ),
+    "msg:lint-allocation-rule.many": (
         "a candidate may be awarded at most {maximum} lots, but no allocation rule says which "
         "lots a candidate keeps when the criteria would give it more"
     ),

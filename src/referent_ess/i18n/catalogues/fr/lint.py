@@ -65,7 +65,11 @@ MESSAGES: dict[str, str] = {
         "critères) dans criteria.yaml"
     ),
     # nombre maximal de lots sans règle d'attribution
-    "msg:lint-allocation-rule": (
+    "msg:lint-allocation-rule.one": (
+        "un candidat ne peut se voir attribuer qu'un seul lot, mais aucune règle ne dit quel lot "
+        "il conserve lorsque les critères lui en attribueraient davantage"
+    ),
+    "msg:lint-allocation-rule.many": (
         "un candidat peut se voir attribuer au plus {maximum} lots, mais aucune règle ne dit "
         "quels lots il conserve lorsque les critères lui en attribueraient davantage"
     ),

@@ -1,0 +1,93 @@
+"""``referent lint``: the bundled example, a consultation built to be clean, one with legal
+risks; table, Markdown and JSON; exit code 1 only when a legal risk is found."""
+
+import json
+from pathlib import Path
+
+from cli_helpers import CRITERIA, LOTS, as_json, run
+from typer.testing import CliRunner
+
+from helpers import write_config
+
+EXAMPLE = ["--lots", str(LOTS), "--criteria", str(CRITERIA)]
+
+CLEAN_LOTS = """\
+consultation:
+  title: Consultation propre
+  deadline: 2026-10-09 12:00:00
+  max_lots_per_candidate: 1
+  allocation_rule: le lot de plus forte valeur d'abord, les autres à l'offre suivante
+lots:
+  - {id: 1, title: A, cap_ht: 1000}
+  - {id: 2, title: B, cap_ht: 1000}
+"""
+CLEAN_CRITERIA = """\
+sub_weights_announced: true
+criteria:
+  - id: technique
+    label: Valeur technique
+    weight: 60
+    sub_criteria:
+      - {id: methode, label: Méthode, weight: 40}
+      - {id: environnement, label: Environnement, weight: 20, environmental: true}
+  - {id: price, label: Prix, weight: 40, price: {formula: proportional}}
+"""
+
+
+def test_the_bundled_example_reports_its_real_findings(runner: CliRunner) -> None:
+    # 2018: no criterion is environmental, but the deadline (23 March 2018) is before 21 August
+    # 2026, so the obligation did not apply: advice, not a legal risk, hence exit code 0; the
+    # prices are compared TTC and no lot's highest price is twice its lowest
+    data = as_json(run(runner, ["lint", "--format", "json", *EXAMPLE], 0))
+    assert (data["risks"], data["advice"]) == (0, 1)
+    [found] = data["findings"]
+    assert found["code"] == "lint-environmental-criterion"
+    assert (found["form"], found["severity"], found["lot"]) == ("before", "advice", None)
+    assert found["figures"] == {"deadline_date": "2018-03-23"}
+    assert found["source"] == "l2152-7"
+    assert "loi n° 2021-1104 of 22 August 2021" in found["source_text"]
+
+
+def test_the_bundled_example_compared_ht(runner: CliRunner, tmp_path: Path) -> None:
+    # lot 1 compared HT: Cap Services first; TTC: the VAT-exempt association (see
+    # test_vat_basis_outputs.py for the figures)
+    criteria = tmp_path / "criteria.yaml"
+    text = CRITERIA.read_text(encoding="utf-8").replace("      basis: ttc\n", "      basis: ht\n")
+    criteria.write_text(text, encoding="utf-8")
+    args = ["lint", "--format", "json", "--lots", str(LOTS), "--criteria", str(criteria)]
+    data = as_json(run(runner, args, 0))
+    vat = [f for f in data["findings"] if f["code"] == "lint-vat-basis"]
+    assert [(f["lot"], f["form"]) for f in vat] == [(1, "changes")]
+    assert vat[0]["figures"] == {
+        "ht_first": "Cap Services Coop (SCOP)",
+        "ttc_first": "Association Trame Solidaire",
+    }
+
+
+def test_a_clean_consultation_reports_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    lots, criteria = write_config(tmp_path, CLEAN_LOTS, CLEAN_CRITERIA)
+    args = ["lint", "--lots", str(lots), "--criteria", str(criteria)]
+    out = run(runner, args, 0).stdout
+    assert out.strip() == "No legal risk and no advice: nothing found."
+    out = run(runner, ["--lang", "fr", *args, "--format", "json"], 0).stdout
+    assert json.loads(out) == {"risks": 0, "advice": 0, "findings": []}
+
+
+def test_a_legal_risk_ends_in_exit_code_1(runner: CliRunner, tmp_path: Path) -> None:
+    risky = CLEAN_LOTS.replace("  allocation_rule: le lot", "  # le lot")
+    lots, criteria = write_config(tmp_path, risky, CLEAN_CRITERIA.replace("sub_weights", "#"))
+    args = ["lint", "--lots", str(lots), "--criteria", str(criteria)]
+    out = run(runner, args, 1).stdout
+    assert "Found: 2 legal risks." in out
+    assert "Found: a candidate may be awarded one lot at most, but no allocation rule" in out
+    md = run(runner, ["--lang", "fr", *args, "--format", "markdown"], 1).stdout
+    assert "Constats : 2 risques juridiques." in md
+    assert "## 1. risque juridique — toute la consultation" in md
+    assert (
+        "- **Constat** : rien n'indique que la pondération des 2 sous-critères de « Valeur "
+        "technique » est annoncée dans le règlement de la consultation"
+    ) in md
+    assert (
+        "- **Source** : Conseil d'État, 18 juin 2010, Commune de Saint-Pal-de-Mons, n° 337377"
+    ) in md
+    assert "- **Constat** : un candidat ne peut se voir attribuer qu'un seul lot, mais" in md
