@@ -2,6 +2,7 @@
 risks; table, Markdown and JSON; exit code 1 only when a legal risk is found."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from cli_helpers import CRITERIA, LOTS, as_json, run
@@ -37,10 +38,20 @@ criteria:
 def test_the_bundled_example_reports_its_real_findings(runner: CliRunner) -> None:
     # 2018: no criterion is environmental, but the deadline (23 March 2018) is before 21 August
     # 2026, so the obligation did not apply: advice, not a legal risk, hence exit code 0; the
-    # prices are compared TTC and no lot's highest price is twice its lowest
+    # prices are compared TTC and no lot's highest price is twice its lowest. The workbook has
+    # one comment column, "context commentaire", filled only for lot 3's four offers: lots 1
+    # and 2 have 3 offers × 3 marks with no appraisal, lot 4 4 × 3, lot 3 12 − 4 = 8 of 12
     data = as_json(run(runner, ["lint", "--format", "json", *EXAMPLE], 0))
-    assert (data["risks"], data["advice"]) == (0, 1)
-    [found] = data["findings"]
+    assert (data["risks"], data["advice"]) == (0, 5)
+    found, *appraisals = data["findings"]
+    assert [
+        (f["code"], f["lot"], f["figures"]["count"], f["figures"]["total"]) for f in appraisals
+    ] == [
+        ("lint-appraisal", 1, "9", "9"),
+        ("lint-appraisal", 2, "9", "9"),
+        ("lint-appraisal", 3, "8", "12"),
+        ("lint-appraisal", 4, "12", "12"),
+    ]
     assert found["code"] == "lint-environmental-criterion"
     assert (found["form"], found["severity"], found["lot"]) == ("before", "advice", None)
     assert found["figures"] == {"deadline_date": "2018-03-23"}
@@ -71,6 +82,25 @@ def test_a_clean_consultation_reports_nothing(runner: CliRunner, tmp_path: Path)
     assert out.strip() == "No legal risk and no advice: nothing found."
     out = run(runner, ["--lang", "fr", *args, "--format", "json"], 0).stdout
     assert json.loads(out) == {"risks": 0, "advice": 0, "findings": []}
+
+
+def test_a_clean_consultation_with_its_offers_reports_nothing(
+    runner: CliRunner, tmp_path: Path, make_workbook: Callable[..., Path]
+) -> None:
+    # every mark appraised, one VAT rate, prices 3000 to 3200 (proportional, ratio < 2), none
+    # below 80 % of the others' mean (no detection configured anyway), no received_at column
+    lots, criteria = write_config(tmp_path, CLEAN_LOTS, CLEAN_CRITERIA)
+    header = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "methode", "environnement"]
+    header += ["methode_comment", "environnement_comment"]
+    rows = [
+        ["Alpha", 1, 300, 10, 0.2, 4, 3, "Planning détaillé", "Produits écolabellisés"],
+        ["Beta", 1, 320, 10, 0.2, 3, 4, "Planning sommaire", "Dosage maîtrisé"],
+        ["Gamma", 2, 310, 10, 0.2, 5, 2, "Méthode complète", "Peu d'engagements"],
+    ]
+    book = make_workbook(rows, header)
+    args = ["lint", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    data = as_json(run(runner, [*args, "--format", "json"], 0))
+    assert data == {"risks": 0, "advice": 0, "findings": []}
 
 
 def test_a_legal_risk_ends_in_exit_code_1(runner: CliRunner, tmp_path: Path) -> None:

@@ -76,6 +76,12 @@ _CODES: dict[str, Kind] = {
     "lint-vat-basis.changes": _F,  # ... TTC would rank another offer first
     "lint-linear-few": _F,  # linear formula, few admissible offers
     "lint-proportional-spread": _F,  # proportional formula, highest price ≥ 2 × lowest
+    "lint-appraisal.all": _F,  # marks whose comment cell is empty: every mark of the lot
+    "lint-appraisal.some": _F,  # ... some of them
+    "lint-abnormally-low.one": _F,  # offers flagged abnormally low: ask for justifications
+    "lint-abnormally-low.many": _F,
+    "lint-received-time.one": _F,  # received on the deadline day, no time, deadline has one
+    "lint-received-time.many": _F,
     # one cell of the offers or the marks sheet
     "missing-value": _E,
     "missing-value.no-date": _W,

@@ -3,6 +3,11 @@
 from referent_ess.analysis.lint.allocation import allocation_rule_missing
 from referent_ess.analysis.lint.environment import no_environmental_criterion
 from referent_ess.analysis.lint.finding import Facts, Finding, Rule, Severity
+from referent_ess.analysis.lint.offers import (
+    abnormally_low,
+    marks_without_appraisal,
+    received_time_unknown,
+)
 from referent_ess.analysis.lint.price import (
     linear_with_few_offers,
     proportional_on_spread_prices,
@@ -19,6 +24,9 @@ RULES: tuple[Rule, ...] = (
     vat_basis,
     linear_with_few_offers,
     proportional_on_spread_prices,
+    marks_without_appraisal,
+    received_time_unknown,
+    abnormally_low,
 )
 
 

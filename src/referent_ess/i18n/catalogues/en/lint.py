@@ -122,6 +122,46 @@ MESSAGES: dict[str, str] = {
         "keep the announced formula for this consultation; compare with referent simulate, and "
         "for the next one consider a formula that spreads the points more"
     ),
+    # marks without a written appraisal
+    "msg:lint-appraisal.all": (
+        "none of the {total} marks has a written appraisal (the first: {first})"
+    ),
+    "msg:lint-appraisal.some": (
+        "{count} of the {total} marks have no written appraisal (the first: {first})"
+    ),
+    "part:lint-appraisal.why": (
+        "the rejected candidates must be told why their offer was rejected and why the winner's "
+        "was chosen; a mark with no written appraisal gives nothing to write it from, and a "
+        "mark the appraisal does not support can be contested"
+    ),
+    "part:lint-appraisal.action": (
+        "write, in the comment column beside each mark, what in the offer justifies it"
+    ),
+    # abnormally low
+    "msg:lint-abnormally-low.one": "the offer of {names} is flagged as abnormally low",
+    "msg:lint-abnormally-low.many": "{count} offers are flagged as abnormally low: {names}",
+    "part:lint-abnormally-low.why": (
+        "an offer that seems abnormally low can only be rejected after its author has been "
+        "asked for details and justifications of its price, and they have been checked"
+    ),
+    "part:lint-abnormally-low.action": (
+        "ask the candidate in writing to justify its price, check the answer, then keep the "
+        "offer or reject it with its reasons"
+    ),
+    # received on the deadline day, no time
+    "msg:lint-received-time.one": (
+        "the offer of {names} was received on the deadline day with no time: it may be late"
+    ),
+    "msg:lint-received-time.many": (
+        "{count} offers were received on the deadline day with no time: {names}; they may be late"
+    ),
+    "part:lint-received-time.why": (
+        "an offer received after the deadline must be eliminated; without its time of receipt, "
+        "no one can tell"
+    ),
+    "part:lint-received-time.action": (
+        "write the time of receipt from the buyer's profile's receipt in the received_at cell"
+    ),
     # the sources, written out in full
     "part:lint-source.l2152-7": (
         "Code de la commande publique, art. L2152-7 as amended by art. 35 of loi n° 2021-1104 "
@@ -146,5 +186,21 @@ MESSAGES: dict[str, str] = {
     "part:lint-source.daj-price-2024": (
         "Direction des affaires juridiques (ministère de l'Économie), fiche « Les méthodes de "
         "notation du critère prix dans les marchés publics », January 2024"
+    ),
+    "part:lint-source.r2181-3": (
+        "Code de la commande publique, art. R2181-3: « La notification prévue à l'article "
+        "R. 2181-1 mentionne les motifs du rejet de la candidature ou de l'offre. Lorsque la "
+        "notification de rejet intervient après l'attribution du marché, l'acheteur communique "
+        "en outre : 1° Le nom de l'attributaire ainsi que les motifs qui ont conduit au choix "
+        "de son offre […] »"
+    ),
+    "part:lint-source.l2152-6": (
+        "Code de la commande publique, art. L2152-6: « Lorsqu'une offre semble anormalement "
+        "basse, l'acheteur exige que l'opérateur économique fournisse des précisions et "
+        "justifications sur le montant de son offre. »"
+    ),
+    "part:lint-source.r2151-5": (
+        "Code de la commande publique, art. R2151-5: « Les offres reçues hors délai sont "
+        "éliminées. »"
     ),
 }

@@ -130,6 +130,52 @@ MESSAGES: dict[str, str] = {
         "appliquer la méthode annoncée pour cette consultation ; comparer avec referent "
         "simulate et, pour la prochaine, envisager une méthode qui écarte davantage les notes"
     ),
+    # notes sans appréciation écrite
+    "msg:lint-appraisal.all": (
+        "aucune des {total} notes n'a d'appréciation écrite (les premières : {first})"
+    ),
+    "msg:lint-appraisal.some": (
+        "{count} des {total} notes n'ont pas d'appréciation écrite (les premières : {first})"
+    ),
+    "part:lint-appraisal.why": (
+        "les candidats évincés doivent connaître les motifs du rejet de leur offre et ceux du "
+        "choix de l'offre retenue ; une note sans appréciation écrite ne permet pas de les "
+        "rédiger, et une note que l'appréciation ne justifie pas peut être contestée"
+    ),
+    "part:lint-appraisal.action": (
+        "écrire, dans la colonne de commentaire à côté de chaque note, ce qui la justifie dans "
+        "l'offre"
+    ),
+    # offre anormalement basse
+    "msg:lint-abnormally-low.one": "l'offre de {names} est signalée comme anormalement basse",
+    "msg:lint-abnormally-low.many": (
+        "{count} offres sont signalées comme anormalement basses : {names}"
+    ),
+    "part:lint-abnormally-low.why": (
+        "une offre qui semble anormalement basse ne peut être rejetée qu'après avoir demandé à "
+        "son auteur des précisions et justifications sur son prix, et les avoir vérifiées"
+    ),
+    "part:lint-abnormally-low.action": (
+        "demander par écrit au candidat de justifier son prix, vérifier sa réponse, puis "
+        "conserver l'offre ou la rejeter en motivant ce rejet"
+    ),
+    # reçue le jour limite sans heure
+    "msg:lint-received-time.one": (
+        "l'offre de {names} a été reçue le jour de la date limite sans heure de réception : "
+        "elle est peut-être hors délai"
+    ),
+    "msg:lint-received-time.many": (
+        "{count} offres ont été reçues le jour de la date limite sans heure de réception : "
+        "{names} ; elles sont peut-être hors délai"
+    ),
+    "part:lint-received-time.why": (
+        "une offre reçue après la date et l'heure limites doit être éliminée ; sans son heure "
+        "de réception, on ne peut pas le savoir"
+    ),
+    "part:lint-received-time.action": (
+        "reporter l'heure de réception indiquée par l'accusé de réception du profil "
+        "d'acheteur dans la cellule received_at"
+    ),
     # les sources, écrites en entier
     "part:lint-source.l2152-7": (
         "Code de la commande publique, art. L2152-7 modifié par l'art. 35 de la loi "
@@ -155,5 +201,21 @@ MESSAGES: dict[str, str] = {
     "part:lint-source.daj-price-2024": (
         "Direction des affaires juridiques (ministère de l'Économie), fiche « Les méthodes de "
         "notation du critère prix dans les marchés publics », janvier 2024"
+    ),
+    "part:lint-source.r2181-3": (
+        "Code de la commande publique, art. R2181-3 : « La notification prévue à l'article "
+        "R. 2181-1 mentionne les motifs du rejet de la candidature ou de l'offre. Lorsque la "
+        "notification de rejet intervient après l'attribution du marché, l'acheteur communique "
+        "en outre : 1° Le nom de l'attributaire ainsi que les motifs qui ont conduit au choix "
+        "de son offre […] »"
+    ),
+    "part:lint-source.l2152-6": (
+        "Code de la commande publique, art. L2152-6 : « Lorsqu'une offre semble anormalement "
+        "basse, l'acheteur exige que l'opérateur économique fournisse des précisions et "
+        "justifications sur le montant de son offre. »"
+    ),
+    "part:lint-source.r2151-5": (
+        "Code de la commande publique, art. R2151-5 : « Les offres reçues hors délai sont "
+        "éliminées. »"
     ),
 }
