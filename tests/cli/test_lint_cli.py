@@ -1,6 +1,8 @@
 """``referent lint``: the bundled example, a consultation built to be clean, one with legal
 risks; table, Markdown and JSON; exit code 1 only when a legal risk is found."""
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -121,3 +123,14 @@ def test_a_legal_risk_ends_in_exit_code_1(runner: CliRunner, tmp_path: Path) -> 
         "- **Source** : Conseil d'État, 18 juin 2010, Commune de Saint-Pal-de-Mons, n° 337377"
     ) in md
     assert "- **Constat** : un candidat ne peut se voir attribuer qu'un seul lot, mais" in md
+
+
+def test_csv_one_row_per_finding(runner: CliRunner, tmp_path: Path) -> None:
+    risky = CLEAN_LOTS.replace("  allocation_rule: le lot", "  # le lot")
+    lots, criteria = write_config(tmp_path, risky, CLEAN_CRITERIA)
+    args = ["--lang", "fr", "lint", "--lots", str(lots), "--criteria", str(criteria)]
+    rows = list(csv.reader(io.StringIO(run(runner, [*args, "--format", "csv"], 1).stdout)))
+    assert rows[0][:5] == ["severity", "lot", "code", "form", "source"]
+    assert rows[1][:5] == ["risk", "", "lint-allocation-rule", "one", "r2113-1"]
+    assert rows[1][5].startswith("a candidate may be awarded one lot at most")  # English
+    assert len(rows) == 2

@@ -1,17 +1,21 @@
 """The findings of ``referent lint`` in words: each one's four texts (what was found, why it
 matters, its source written out in full, what to do), as Markdown and as JSON.
 
-JSON never changes with the language (its texts are English, like every JSON of the tool); the
-Markdown and the table are in the run's language.
+JSON and CSV never change with the language (their texts are English, like every JSON and CSV
+of the tool); the Markdown and the table are in the run's language.
 """
 
+import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from referent_ess import i18n
 from referent_ess.analysis.lint import Finding
+from referent_ess.base.writable import writable
 from referent_ess.i18n.templates import message, part
+from referent_ess.render.csv_doc import safe_text
 from referent_ess.render.json_doc import to_json
 from referent_ess.render.markdown_text import md
 
@@ -107,3 +111,29 @@ def _finding_dict(finding: Finding) -> dict[str, Any]:
 
 def lint_json(findings: Sequence[Finding]) -> str:
     return to_json(lint_dict(findings))
+
+
+_CSV_COLUMNS = [
+    "severity",
+    "lot",
+    "code",
+    "form",
+    "source",
+    "found",
+    "why",
+    "source_text",
+    "action",
+]
+
+
+def lint_csv(findings: Sequence[Finding]) -> str:
+    """One row per finding, its texts in English; a text that would start a formula is
+    neutralised, as in every CSV of the tool."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    for finding in findings:
+        row = _finding_dict(finding)
+        cells = [row[key] for key in _CSV_COLUMNS]
+        writer.writerow(["" if c is None else safe_text(str(c)) for c in cells])
+    return writable(buffer.getvalue())

@@ -37,6 +37,7 @@ def lint(*, inputs: Inputs, destination: Destination) -> None:
         destination,
         {
             OutputFormat.JSON: lambda: lint_doc.lint_json(findings),
+            OutputFormat.CSV: lambda: lint_doc.lint_csv(findings),
             OutputFormat.MARKDOWN: lambda: lint_doc.lint_markdown(findings, title),
         },
         table,
