@@ -11,6 +11,7 @@ from cli_helpers import CRITERIA, LOTS, as_json, run
 from typer.testing import CliRunner
 
 from helpers import write_config
+from referent_ess.cli import app
 
 EXAMPLE = ["--lots", str(LOTS), "--criteria", str(CRITERIA)]
 
@@ -134,3 +135,37 @@ def test_csv_one_row_per_finding(runner: CliRunner, tmp_path: Path) -> None:
     assert rows[1][:5] == ["risk", "", "lint-allocation-rule", "one", "r2113-1"]
     assert rows[1][5].startswith("a candidate may be awarded one lot at most")  # English
     assert len(rows) == 2
+
+
+def test_score_and_validate_mention_the_legal_risks_in_one_line(
+    runner: CliRunner, tmp_path: Path, make_workbook: Callable[..., Path]
+) -> None:
+    # the clean consultation without its allocation rule and sub-weights: 2 legal risks
+    risky = CLEAN_LOTS.replace("  allocation_rule: le lot", "  # le lot")
+    lots, criteria = write_config(tmp_path, risky, CLEAN_CRITERIA.replace("sub_weights", "#"))
+    header = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "methode", "environnement"]
+    book = make_workbook([["Alpha", 1, 300, 10, 0.2, 4, 3]], header)
+    args = [str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    line = (
+        "avertissement : 2 points de vigilance juridique dans la méthode de notation : voir "
+        "referent lint"
+    )
+    for command in ("score", "validate"):
+        result = runner.invoke(app, ["--lang", "fr", command, *args])
+        assert line in result.stderr.splitlines(), result.stderr
+    clean, criteria = write_config(tmp_path, CLEAN_LOTS, CLEAN_CRITERIA)
+    args = [str(book), "--lots", str(clean), "--criteria", str(criteria)]
+    for command in ("score", "validate"):
+        assert "vigilance" not in runner.invoke(app, ["--lang", "fr", command, *args]).stderr
+
+
+def test_one_legal_risk_in_english(
+    runner: CliRunner, tmp_path: Path, make_workbook: Callable[..., Path]
+) -> None:
+    risky = CLEAN_LOTS.replace("  allocation_rule: le lot", "  # le lot")
+    lots, criteria = write_config(tmp_path, risky, CLEAN_CRITERIA)
+    header = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "methode", "environnement"]
+    book = make_workbook([["Alpha", 1, 300, 10, 0.2, 4, 3]], header)
+    args = ["validate", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    result = runner.invoke(app, args)
+    assert "warning: 1 legal risk in the evaluation model: see referent lint" in result.stderr

@@ -3,6 +3,8 @@
 ``part:<code>.action`` what to do, ``part:lint-source.<key>`` its source written out in full."""
 
 MESSAGES: dict[str, str] = {
+    "lint.mention.one": "1 legal risk in the evaluation model: see referent lint",
+    "lint.mention.many": "{n} legal risks in the evaluation model: see referent lint",
     "lint.title": "{title} — legal checks of the evaluation model",
     "lint.consultation": "whole consultation",
     "lint.lot": "lot {id}",

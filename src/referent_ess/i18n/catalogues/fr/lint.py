@@ -4,6 +4,12 @@ pourquoi c'est important, ``part:<code>.action`` que faire, ``part:lint-source.<
 écrite en entier."""
 
 MESSAGES: dict[str, str] = {
+    "lint.mention.one": (
+        "1 point de vigilance juridique dans la méthode de notation : voir referent lint"
+    ),
+    "lint.mention.many": (
+        "{n} points de vigilance juridique dans la méthode de notation : voir referent lint"
+    ),
     "lint.title": "{title} — contrôle juridique de la méthode de notation",
     "lint.consultation": "toute la consultation",
     "lint.lot": "lot {id}",
