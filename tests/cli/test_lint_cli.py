@@ -169,3 +169,13 @@ def test_one_legal_risk_in_english(
     args = ["validate", str(book), "--lots", str(lots), "--criteria", str(criteria)]
     result = runner.invoke(app, args)
     assert "warning: 1 legal risk in the evaluation model: see referent lint" in result.stderr
+
+
+def test_the_cleaning_example_has_no_legal_risk(runner: CliRunner) -> None:
+    # its environmental sub-criterion is tagged and its sub-weights announced, in both sets;
+    # what is left is advice: marks without written appraisal (lots 1, 2 and 3)
+    folder = LOTS.parent / "examples" / "nettoyage-2026"
+    args = ["lint", "--format", "json", "--lots", str(folder / "lots.yaml")]
+    data = as_json(run(runner, args, 0))
+    assert data["risks"] == 0
+    assert {f["code"] for f in data["findings"]} == {"lint-appraisal"}
