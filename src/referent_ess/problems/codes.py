@@ -78,6 +78,7 @@ _CODES: dict[str, Kind] = {
     "lint-proportional-spread": _F,  # proportional formula, highest price ≥ 2 × lowest
     "lint-appraisal.all": _F,  # marks whose comment cell is empty: every mark of the lot
     "lint-appraisal.some": _F,  # ... some of them
+    "lint-tie": _F,  # several offers ranked first after the tie-break
     "lint-abnormally-low.one": _F,  # offers flagged abnormally low: ask for justifications
     "lint-abnormally-low.many": _F,
     "lint-received-time.one": _F,  # received on the deadline day, no time, deadline has one

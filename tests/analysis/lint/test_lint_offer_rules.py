@@ -97,3 +97,27 @@ def test_a_deadline_without_a_time(make_config: Config, make_workbook: Maker) ->
     rows = [["Alpha", 1, 300, 10, 0.2, "oui", 4, "23/03/2018"]]
     book = make_workbook(rows, [*HEADER, "received_at"])
     assert found(*make_config(), book, "lint-received-time") == []
+
+
+# ---- a tie the tie-break does not settle --------------------------------------------------------
+
+
+def test_two_identical_offers_stay_first(make_config: Config, make_workbook: Maker) -> None:
+    # same price (3000) and same mark (4): 40 + 60 × 4/5 = 88 each; no tie-break settles it
+    rows = [["Alpha", 1, 300, 10, 0.2, "oui", 4], ["Beta", 1, 300, 10, 0.2, "oui", 4]]
+    [finding] = found(*make_config(), make_workbook(rows), "lint-tie")
+    assert (finding.severity, finding.lot, finding.source) == (Severity.ADVICE, 1, "l2152-7-award")
+    assert finding.params == (("count", "2"), ("names", "Alpha, Beta"))
+    assert message(finding.code, finding.params, lang="fr") == (
+        "2 offres restent classées premières après le départage : Alpha, Beta"
+    )
+
+
+def test_a_tie_on_second_place_or_none(make_config: Config, make_workbook: Maker) -> None:
+    # Gamma first (mark 5); Alpha and Beta tie second: the award is not at stake
+    rows = [
+        ["Alpha", 1, 300, 10, 0.2, "oui", 4],
+        ["Beta", 1, 300, 10, 0.2, "oui", 4],
+        ["Gamma", 1, 300, 10, 0.2, "oui", 5],
+    ]
+    assert found(*make_config(), make_workbook(rows), "lint-tie") == []

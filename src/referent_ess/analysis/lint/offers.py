@@ -9,6 +9,8 @@
   anormalement basse, l'acheteur exige que l'opérateur économique fournisse des précisions et
   justifications sur le montant de son offre »): advice, since the tool does not know whether
   the justifications were asked for.
+- ``lint-tie``: several offers still ranked first after the tie-break (see
+  :func:`tie_not_settled`).
 - ``lint-received-time``: offers received on the deadline day with no time while the deadline
   has one (art. R2151-5: « les offres reçues hors délai sont éliminées »): the tool cannot tell
   whether they are late.
@@ -62,3 +64,20 @@ def _flagged(facts: Facts, warning: str, code: str, source: str) -> Iterator[Fin
             form = "one" if len(names) == 1 else "many"
             params = (("form", form), ("count", str(len(names))), ("names", ", ".join(names)))
             yield Finding(code, Severity.ADVICE, lot.lot.id, params, source)
+
+
+def tie_not_settled(facts: Facts) -> Iterator[Finding]:
+    """Several offers ranked first after the tie-break (``lint-tie``): the announced criteria
+    and tie-break do not designate the most economically advantageous offer (art. L2152-7:
+    the contract is awarded to the tenderer who presented it), and the buyer must decide by a
+    rule the candidates did not know. Advice: the tool cannot tell whether the consultation
+    rules provide for it (a draw, say)."""
+    if facts.evaluation is None:
+        return
+    for lot in facts.evaluation.lots:
+        if len(lot.winners) > 1 and not lot.provisional:
+            params = (
+                ("count", str(len(lot.winners))),
+                ("names", ", ".join(r.candidate for r in lot.winners)),
+            )
+            yield Finding("lint-tie", Severity.ADVICE, lot.lot.id, params, "l2152-7-award")

@@ -7,6 +7,7 @@ from referent_ess.analysis.lint.offers import (
     abnormally_low,
     marks_without_appraisal,
     received_time_unknown,
+    tie_not_settled,
 )
 from referent_ess.analysis.lint.price import (
     linear_with_few_offers,
@@ -25,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     linear_with_few_offers,
     proportional_on_spread_prices,
     marks_without_appraisal,
+    tie_not_settled,
     received_time_unknown,
     abnormally_low,
 )

@@ -139,6 +139,17 @@ MESSAGES: dict[str, str] = {
     "part:lint-appraisal.action": (
         "write, in the comment column beside each mark, what in the offer justifies it"
     ),
+    # a tie the tie-break does not settle
+    "msg:lint-tie": "{count} offers are still ranked first after the tie-break: {names}",
+    "part:lint-tie.why": (
+        "the contract goes to the most economically advantageous offer under the announced "
+        "criteria; when they and the tie-break cannot tell the offers apart, the choice rests "
+        "on a rule the candidates may not have known"
+    ),
+    "part:lint-tie.action": (
+        "apply the rule the consultation rules announce for an exact tie, if any (a draw, "
+        "say); for the next consultation, announce a tie-break (tie_break in criteria.yaml)"
+    ),
     # abnormally low
     "msg:lint-abnormally-low.one": "the offer of {names} is flagged as abnormally low",
     "msg:lint-abnormally-low.many": "{count} offers are flagged as abnormally low: {names}",
@@ -204,5 +215,10 @@ MESSAGES: dict[str, str] = {
     "part:lint-source.r2151-5": (
         "Code de la commande publique, art. R2151-5: « Les offres reçues hors délai sont "
         "éliminées. »"
+    ),
+    "part:lint-source.l2152-7-award": (
+        "Code de la commande publique, art. L2152-7: « Le marché est attribué au "
+        "soumissionnaire ou, le cas échéant, aux soumissionnaires qui ont présenté l'offre "
+        "économiquement la plus avantageuse […] »"
     ),
 }

@@ -152,6 +152,18 @@ MESSAGES: dict[str, str] = {
         "écrire, dans la colonne de commentaire à côté de chaque note, ce qui la justifie dans "
         "l'offre"
     ),
+    # égalité que le départage ne tranche pas
+    "msg:lint-tie": "{count} offres restent classées premières après le départage : {names}",
+    "part:lint-tie.why": (
+        "le marché est attribué à l'offre économiquement la plus avantageuse selon les "
+        "critères annoncés ; lorsque ceux-ci et le départage ne séparent pas les offres, le "
+        "choix repose sur une règle que les candidats ne connaissaient peut-être pas"
+    ),
+    "part:lint-tie.action": (
+        "appliquer la règle que le règlement de la consultation prévoit en cas d'égalité "
+        "parfaite, s'il en prévoit une (un tirage au sort, par exemple) ; pour la prochaine "
+        "consultation, annoncer un départage (tie_break dans criteria.yaml)"
+    ),
     # offre anormalement basse
     "msg:lint-abnormally-low.one": "l'offre de {names} est signalée comme anormalement basse",
     "msg:lint-abnormally-low.many": (
@@ -223,5 +235,10 @@ MESSAGES: dict[str, str] = {
     "part:lint-source.r2151-5": (
         "Code de la commande publique, art. R2151-5 : « Les offres reçues hors délai sont "
         "éliminées. »"
+    ),
+    "part:lint-source.l2152-7-award": (
+        "Code de la commande publique, art. L2152-7 : « Le marché est attribué au "
+        "soumissionnaire ou, le cas échéant, aux soumissionnaires qui ont présenté l'offre "
+        "économiquement la plus avantageuse […] »"
     ),
 }
