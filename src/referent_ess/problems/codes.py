@@ -301,6 +301,10 @@ _CODES: dict[str, Kind] = {
     "malformed-sheet.two-values": _E,
     "malformed-sheet.value": _E,
     "malformed-sheet.shared-string": _E,
+    "malformed-sheet.text": _E,
+    "malformed-sheet.inline-text": _E,
+    "malformed-sheet.inline-value": _E,
+    "malformed-sheet.date-cell": _E,
     "malformed-sheet.more": _E,
     # unusable input: what was asked for
     "no-such-lot": _U,
