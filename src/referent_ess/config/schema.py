@@ -181,6 +181,8 @@ class ConsultationSpec(Spec):
     abnormally_low: AbnormalSpec = AbnormalSpec()
     max_lots_per_candidate: Count | None = None
     rounds: tuple[RoundSpec, ...] = ()  # the deadlines of the negotiation rounds after the first
+    # how the consultation rules choose the lots a candidate keeps beyond the maximum (R2113-1)
+    allocation_rule: str | None = None
 
 
 class LotsFile(Spec):
@@ -208,6 +210,10 @@ class CriterionSpec(Spec):
     sub_criteria: Annotated[list["CriterionSpec"], Field(min_length=1)] | None = None
     # the consultation rules' eliminatory threshold, in points of the total
     min_points: Annotated[Figure, Field(gt=0, le=LARGEST_SETTING)] | None = None
+    # takes the offer's environmental characteristics into account (art. L2152-7)
+    environmental: bool = False
+    # the weights of its sub-criteria are announced in the consultation rules
+    sub_weights_announced: bool = False
 
 
 class CriteriaSetSpec(Spec):
@@ -215,6 +221,7 @@ class CriteriaSetSpec(Spec):
 
     criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
     tie_break: list[Identifier] = []
+    sub_weights_announced: bool = False  # of every criterion of the set
 
 
 class CriteriaFile(Spec):
@@ -225,6 +232,7 @@ class CriteriaFile(Spec):
     ordering: Ordering = Ordering.WEIGHTED
     criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
     tie_break: list[Identifier] = []
+    sub_weights_announced: bool = False  # of every criterion of the default set
     sets: dict[Identifier, CriteriaSetSpec] = {}
     # descriptor scales: name → {word: mark}; a criterion names one as its ``scale``
     scales: dict[Identifier, ScaleWords | None] = {}
