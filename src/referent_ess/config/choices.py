@@ -18,6 +18,13 @@ class PriceBasis(StrEnum):
     TTC = "ttc"
 
 
+class PriceModel(StrEnum):
+    """How the offers of a lot state their price (``price_model`` of a lot in ``lots.yaml``)."""
+
+    DAY_RATE = "day_rate"  # day rate HT × days: the price is their product, to the cent
+    LUMP_SUM = "lump_sum"  # one amount HT per offer: the « Montant HT » column is the price
+
+
 class PriceFormula(StrEnum):
     PROPORTIONAL = "proportional"
     LINEAR = "linear"

@@ -192,6 +192,7 @@ def _resolve(
             cap_ttc=lot.cap_ttc if lot.cap_ttc is not None else price_ttc(_given(lot.cap_ht), vat),
             criteria_set=lot.criteria,
             required_documents=lot.required_documents,
+            price_model=lot.price_model,
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )

@@ -27,6 +27,7 @@ from referent_ess.config.choices import (
     Ordering,
     PriceBasis,
     PriceFormula,
+    PriceModel,
 )
 
 MAX_DEPTH = 3  # levels of a criteria tree: criteria, sub-criteria, and theirs
@@ -40,6 +41,8 @@ class Lot:
     cap_ttc: Decimal
     criteria_set: str | None = None  # the named set it is evaluated on; None: the default one
     required_documents: tuple[str, ...] | None = None  # None: the consultation's
+    # day rate HT × days (the default), or one amount HT per offer (``lump_sum``)
+    price_model: PriceModel = PriceModel.DAY_RATE
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,16 @@ class Config:
 
     def lot(self, lot_id: int) -> Lot | None:
         return self._lots_by_id.get(lot_id)
+
+    def price_model_for(self, lot_id: int | None) -> PriceModel | None:
+        """How the offers of the lot state their price; None for an unknown lot or None."""
+        lot = self._lots_by_id.get(lot_id) if lot_id is not None else None
+        return None if lot is None else lot.price_model
+
+    @cached_property
+    def price_models(self) -> frozenset[PriceModel]:
+        """The price models some lot uses."""
+        return frozenset(lot.price_model for lot in self.lots)
 
     def criteria_for(self, lot_id: int | None) -> CriteriaSet:
         """The criteria the lot is evaluated on (the default set for an unknown lot or None)."""

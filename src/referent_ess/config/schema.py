@@ -34,6 +34,7 @@ from referent_ess.config.choices import (
     Ordering,
     PriceBasis,
     PriceFormula,
+    PriceModel,
 )
 
 LARGEST_SETTING = 1_000_000  # lot ids, points, marks, k: beyond, surely a typing error
@@ -149,6 +150,7 @@ class LotSpec(Spec):
     cap_ttc: Money | None = None
     criteria: Identifier | None = None  # a named set of criteria.yaml's ``sets``
     required_documents: tuple[Identifier, ...] | None = None  # replaces the consultation's
+    price_model: PriceModel = PriceModel.DAY_RATE  # how its offers state their price
 
 
 class AbnormalSpec(Spec):

@@ -11,7 +11,7 @@ from fractions import Fraction
 from functools import cached_property
 from types import MappingProxyType
 
-from referent_ess.config.choices import PriceBasis
+from referent_ess.config.choices import PriceBasis, PriceModel
 from referent_ess.config.model import Config, Lot
 from referent_ess.intake.offers import Offer, OfferBook
 from referent_ess.problems.codes import Params, kind_of
@@ -122,6 +122,7 @@ class OfferResult:
     points: Mapping[str, Fraction]  # what could be computed; price points only when admissible
     total: Fraction | None = None  # admissible offers only
     rank: int | None = None  # admissible offers only
+    price_model: PriceModel = PriceModel.DAY_RATE  # how the offer states its price (its lot's)
 
     @property
     def candidate(self) -> str:

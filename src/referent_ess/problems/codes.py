@@ -38,6 +38,7 @@ _CODES: dict[str, Kind] = {
     "missing-mark": _E,
     "missing-evaluator-mark": _E,
     "no-price": _E,
+    "no-price.lump-sum": _E,
     "zero-price": _E,
     "jury-decision.irregular": _E,  # the jury's own decisions (offers sheet), with its reason
     "jury-decision.unacceptable": _E,

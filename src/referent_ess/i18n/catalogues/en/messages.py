@@ -22,6 +22,9 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
     "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
+    "msg:no-price.lump-sum": (
+        "no price: the lot is priced as a lump sum and the amount HT is missing"
+    ),
     "msg:award-note.provisional": "provisional ranking: no award yet",
     "msg:award-note.no-admissible": "no admissible offer",
     "msg:award-note.tie": "{count} offers share rank {rank}: the buyer decides",
@@ -74,6 +77,7 @@ MESSAGES: dict[str, str] = {
     "part:field.lot": "lot",
     "part:field.day_rate_ht": "day_rate_ht",
     "part:field.days": "days",
+    "part:field.price_ht": "price_ht (the lot is priced as a lump sum)",
     "part:field.criterion": "criterion",
     "part:field.mark": "mark",
     "part:field.evaluator": "evaluator",
