@@ -25,6 +25,15 @@ class PriceModel(StrEnum):
     LUMP_SUM = "lump_sum"  # one amount HT per offer: the « Montant HT » column is the price
 
 
+class Prevails(StrEnum):
+    """What prevails when the total an offer states differs from the one its lines make (an
+    arithmetic error): the unit prices (the usual rule of the consultation rules: the total is
+    recomputed from them), or the total stated."""
+
+    UNIT_PRICE = "unit_price"
+    STATED_TOTAL = "stated_total"
+
+
 class PriceFormula(StrEnum):
     PROPORTIONAL = "proportional"
     LINEAR = "linear"
