@@ -71,6 +71,9 @@ def test_the_form_picks_the_template() -> None:
     several = (("form", "several"), ("documents", "cv, kbis"))
     assert message("incomplete", one, lang="en") == "missing required document: cv"
     assert message("incomplete", several, lang="en") == "missing required documents: cv, kbis"
+    # French agrees with the number too, never « pièce(s) exigée(s) »
+    assert message("incomplete", one, lang="fr") == "pièce exigée manquante : cv"
+    assert message("incomplete", several, lang="fr") == "pièces exigées manquantes : cv, kbis"
 
 
 def test_money_and_figures_are_written_as_each_language_writes_them() -> None:

@@ -259,6 +259,22 @@ def test_tie_for_first_is_refused(csv_offers: OffersFile) -> None:
     assert error.value.code == "letters-tie"
 
 
+def test_rejection_after_a_tie_for_first_states_no_gap(csv_offers: OffersFile) -> None:
+    # quality 60 x mark / 5, price 40 x Pmin / P (HT), tie_break [price]:
+    # Bravo 60 x 4/5 + 40 x 700/700 = 48 + 40 = 88; Alpha 60 + 40 x 700/1000 = 60 + 28 = 88.
+    # Exactly tied: Bravo is first on price points (40 against 28).
+    evaluation = csv_offers(["Alpha;1;1000;1;0.2;oui;5", "Bravo;1;700;1;0.2;oui;4"])
+    letter = build_letters(evaluation, 1, today=TODAY)["lot-1-alpha.md"]
+    assert "égalité exacte de points (88,00)" in letter
+    assert (
+        "Caractéristiques et avantages relatifs de l'offre retenue : elle a obtenu le même total "
+        "que votre offre, 88,00 points ; la règle de départage des ex æquo annoncée l'a placée "
+        "devant la vôtre."
+    ) in letter.replace("\n", " ")
+    assert "au total" not in letter  # no "+0,00 point(s) au total"
+    assert advantages(letter) == {"Quality": f"{MINUS}12,00", "Price": "+12,00"}
+
+
 def test_lot_without_admissible_offer_is_refused(csv_offers: OffersFile) -> None:
     evaluation = csv_offers(["Alpha;1;500;10;0.2;non;4"])  # missing CV: irregular
     with pytest.raises(ReferentError, match="no admissible offer") as error:

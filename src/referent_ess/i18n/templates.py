@@ -98,26 +98,25 @@ def _date(value: str, lang: str) -> str:
 def marks(encoded: str, *, lang: str | None = None) -> str:
     """Evaluators' marks, given as JSON ``[[evaluator, mark], ...]``, as people read them:
     ``Anne 2, Bruno 4.5`` in English, ``Anne (2), Bruno (4,5)`` in French."""
-    chosen = current() if lang is None else lang
-    catalogue = CATALOGUES[chosen]
-    return catalogue["list.separator"].join(
-        catalogue["list.mark"].format(
-            evaluator=who, mark=mark.replace(".", ",") if chosen == "fr" else mark
-        )
-        for who, mark in json.loads(encoded)
-    )
+    return _pairs(encoded, "list.mark", "evaluator", lang)
 
 
 def scale_words(encoded: str, *, lang: str | None = None) -> str:
     """The words of a descriptor scale and their marks, given as JSON ``[[word, mark], ...]``:
     ``"Très satisfaisant" (5), "Satisfaisant" (3)`` in English, with « » in French."""
+    return _pairs(encoded, "list.scale_word", "word", lang)
+
+
+def _pairs(encoded: str, key: str, name: str, lang: str | None) -> str:
+    """A list of (text, mark) pairs, each worded by the catalogue's ``key``, the mark with the
+    language's decimal separator."""
     chosen = current() if lang is None else lang
     catalogue = CATALOGUES[chosen]
     return catalogue["list.separator"].join(
-        catalogue["list.scale_word"].format(
-            word=word, mark=mark.replace(".", ",") if chosen == "fr" else mark
+        catalogue[key].format_map(
+            {name: text, "mark": mark.replace(".", ",") if chosen == "fr" else mark}
         )
-        for word, mark in json.loads(encoded)
+        for text, mark in json.loads(encoded)
     )
 
 

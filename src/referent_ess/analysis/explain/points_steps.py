@@ -53,19 +53,27 @@ def criterion_head(
     )
 
 
-def parent_points_step(
-    config: Config, result: OfferResult, criterion: Criterion, criteria: CriteriaSet
-) -> Step:
-    """A criterion with sub-criteria: exactly the sum of its children's points."""
+def _criterion_figures(
+    config: Config, criterion: Criterion, criteria: CriteriaSet | None
+) -> tuple[MaxPoints, Phrase, dict[str, Value]]:
+    """What every step on a criterion's points starts from: its maximum, its head phrase, and
+    the figures common to them all."""
     top = MaxPoints(max_points(config.total, criterion.weight))
-    head = criterion_head(criterion, top, criteria)
     figures: dict[str, Value] = {
         "criterion": criterion.id,
         "weight": Quantity(criterion.weight),
         "max_points": Points(top.value),
         "max_points_exact": top.value,
-        "sub_criteria": ", ".join(c.id for c in criterion.sub_criteria),
     }
+    return top, criterion_head(criterion, top, criteria), figures
+
+
+def parent_points_step(
+    config: Config, result: OfferResult, criterion: Criterion, criteria: CriteriaSet
+) -> Step:
+    """A criterion with sub-criteria: exactly the sum of its children's points."""
+    _, head, figures = _criterion_figures(config, criterion, criteria)
+    figures["sub_criteria"] = ", ".join(c.id for c in criterion.sub_criteria)
     points = result.points.get(criterion.id)
     if points is None:
         return Step("parent-points", (phrase("ex.parent.none", head=head),), figures)
@@ -89,15 +97,8 @@ def mark_points_step(
     config: Config, result: OfferResult, criterion: Criterion, criteria: CriteriaSet | None = None
 ) -> Step:
     offer = result.offer
-    top = MaxPoints(max_points(config.total, criterion.weight))
-    head = criterion_head(criterion, top, criteria)
-    figures: dict[str, Value] = {
-        "criterion": criterion.id,
-        "weight": Quantity(criterion.weight),
-        "max_points": Points(top.value),
-        "max_points_exact": top.value,
-        "scale": Quantity(criterion.scale),
-    }
+    top, head, figures = _criterion_figures(config, criterion, criteria)
+    figures["scale"] = Quantity(criterion.scale)
     mark = offer.marks.get(criterion.id)
     points = result.points.get(criterion.id)
     if mark is None or points is None:

@@ -190,14 +190,17 @@ def advantages(config: Config, result: OfferResult, winner: OfferResult) -> str:
             gap=signed(theirs - ours),
         )
         (ahead if theirs > ours else behind).append(line)
-    lines = [
-        tr(
-            "doc.letter.advantages",
-            theirs=points(winner.total),
-            ours=points(result.total),
-            gap=signed(winner.total - result.total),
-        )
-    ]
+    if winner.total == result.total:  # first by the tie-break: no gap to state
+        lines = [tr("doc.letter.advantages_tied", total=points(result.total))]
+    else:
+        lines = [
+            tr(
+                "doc.letter.advantages",
+                theirs=points(winner.total),
+                ours=points(result.total),
+                gap=signed(winner.total - result.total),
+            )
+        ]
     if ahead:
         lines += ["", tr("doc.letter.ahead"), ""]
         lines += _listed(ahead)

@@ -437,6 +437,11 @@ MESSAGES: dict[str, str] = {
         "Caractéristiques et avantages relatifs de l'offre retenue : elle a obtenu {theirs} "
         "points contre {ours} pour votre offre, soit {gap} point(s) au total."
     ),
+    "doc.letter.advantages_tied": (
+        "Caractéristiques et avantages relatifs de l'offre retenue : elle a obtenu le même "
+        "total que votre offre, {total} points ; la règle de départage des ex æquo annoncée "
+        "l'a placée devant la vôtre."
+    ),
     "doc.letter.gap_item": (
         "{criterion} : {theirs} points contre {ours} pour votre offre, soit {gap} point(s)"
     ),

@@ -7,8 +7,8 @@ one (a test checks it, with the same placeholders)."""
 MESSAGES: dict[str, str] = {
     # motifs et avertissements
     "msg:late": "reçue le {received_date}, après la date limite du {deadline_date}",
-    "msg:incomplete.one": "pièce(s) exigée(s) manquante(s) : {documents}",
-    "msg:incomplete.several": "pièce(s) exigée(s) manquante(s) : {documents}",
+    "msg:incomplete.one": "pièce exigée manquante : {documents}",
+    "msg:incomplete.several": "pièces exigées manquantes : {documents}",
     "msg:over_cap": (
         "prix {basis} de {price_money}, supérieur de {excess_money} au montant maximum {basis} "
         "du lot ({cap_money})"
