@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import english
-from referent_ess import api
+from referent_ess import api, i18n
 from referent_ess.cli import app
 from referent_ess.config.choices import PriceModel
 from referent_ess.evaluation.budget import Unchecked, unchecked_because
@@ -184,3 +184,29 @@ def test_json_says_which_lots_are_lump_sums(
         assert by_id[2]["price_model"] == "lump_sum"
         beta = next(o for o in by_id[2]["offers"] if o["candidate"] == "Beta")
         assert beta["price_ht"] == "4000.00"
+
+
+def test_a_day_rate_in_a_lump_sum_lot_is_not_read_and_said(
+    make_config: Maker, make_workbook: Maker
+) -> None:
+    rows = [
+        ["Beta", 2, 300, "n/a", 0.2, 4000, "oui", 3],
+        ["Alpha", 1, 450, 10, 0.2, None, "oui", 4],
+    ]
+    report = api.validate(*_files(make_config, make_workbook, rows))
+    # "n/a" would be a bad number of days in a lot priced by day rate: here it is only not read
+    assert report.errors == ()
+    assert [(p.code, p.cell) for p in report.warnings] == [
+        ("not-for-lot", "C2"),
+        ("not-for-lot", "D2"),
+    ]
+    assert english(report.warnings[0]) == (
+        "lot 2 is priced as a lump sum: day_rate_ht takes no part in its price (the amount HT is "
+        "the price) and is not read; leave the cell empty"
+    )
+    assert i18n.message(report.warnings[1].code, report.warnings[1].params, lang="fr") == (
+        "le lot 2 est à prix forfaitaire : le nombre de jours n'entre pas dans son prix (le prix "
+        "est le montant HT) et n'est pas lu ; laissez la cellule vide"
+    )
+    beta = api.score(*_files(make_config, make_workbook, rows)).lots[1].offers[0]
+    assert (beta.offer.day_rate_ht, beta.offer.days, beta.price_ht) == (None, None, Decimal("4000"))

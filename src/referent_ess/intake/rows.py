@@ -22,6 +22,7 @@ from referent_ess.base.values import (
     parse_when,
     parse_yes_no,
 )
+from referent_ess.config.choices import PriceModel
 from referent_ess.config.columns import (
     MAYBE_REQUIRED,
     PRICE_FIELDS,
@@ -111,6 +112,9 @@ class RowReader:
             lot.id: frozenset(f.value for f in PRICE_FIELDS[lot.price_model]) for lot in config.lots
         }
         models = config.price_models
+        self.lump_sums = frozenset(
+            lot.id for lot in config.lots if lot.price_model is PriceModel.LUMP_SUM
+        )
         self.same_price_cells = (
             frozenset(f.value for f in PRICE_FIELDS[next(iter(models))])
             if len(models) == 1
@@ -127,9 +131,11 @@ class RowReader:
         unread: set[str] = set()  # the columns whose cell holds something that cannot be read
         applies = self._applicable(values) if self.per_lot is not None else None
         price_cells = self.same_price_cells
-        if price_cells is None:
+        lump_sum: int | None = None  # the row's lot, when it is priced as a lump sum
+        if price_cells is None or self.lump_sums:
             lot = self._lot_of(values)
             price_cells = frozenset() if lot is None else self.price_cells.get(lot, frozenset())
+            lump_sum = lot if lot in self.lump_sums else None
         for column, memo in self.plan:
             value = values[column.index] if column.index < width else None
             if applies is not None and column.kind is not ColumnKind.FIELD:
@@ -141,6 +147,17 @@ class RowReader:
             if column.name in _MAYBE_REQUIRED and column.name not in price_cells and notes:
                 # an empty price cell that the lot's price model does not use
                 notes = tuple(n for n in notes if n.code != "missing-value")
+            if lump_sum is not None and column.name in _DAY_RATE_CELLS and not is_blank(value):
+                # a day rate or days in a lump-sum lot: not read, and said
+                params = (("form", "price"), ("lot", str(lump_sum)))
+                outcome = None
+                notes = (
+                    _Note(
+                        "not-for-lot",
+                        column.name,
+                        (*params, ("field_part", f"field.{column.name}")),
+                    ),
+                )
             if applies is not None and column.kind is ColumnKind.MARK and not notes:
                 notes = applies.out_of_range(column.name, outcome)
                 outcome = None if notes else outcome
@@ -396,6 +413,7 @@ def _typed(value: object, kind: type[T]) -> T | None:
 
 
 _MAYBE_REQUIRED = frozenset(f.value for f in MAYBE_REQUIRED)
+_DAY_RATE_CELLS = frozenset(f.value for f in PRICE_FIELDS[PriceModel.DAY_RATE])
 
 # the fields whose text is compared with other cells' (the same candidate twice, the lot limit)
 _COMPARED = frozenset({OfferField.CANDIDATE.value, OfferField.LOT.value})

@@ -103,6 +103,7 @@ _CODES: dict[str, Kind] = {
     "not-for-lot.comment": _E,
     "not-for-lot.document": _E,
     "not-for-lot.marks": _E,
+    "not-for-lot.price": _W,
     "unknown-criterion": _E,
     "error-cell": _E,
     "formula-not-computed": _E,

@@ -169,6 +169,10 @@ MESSAGES: dict[str, str] = {
     "msg:not-for-lot.document": (
         "lot {lot} does not require the document {document}; leave the cell empty"
     ),
+    "msg:not-for-lot.price": (
+        "lot {lot} is priced as a lump sum: {field_part} takes no part in its price (the amount "
+        "HT is the price) and is not read; leave the cell empty"
+    ),
     "msg:not-for-lot.marks": (
         'lot {lot} is not marked on "{criterion}": that criterion is not among the '
         "lot's criteria; remove the row"

@@ -208,6 +208,10 @@ MESSAGES: dict[str, str] = {
     "msg:not-for-lot.document": (
         "le lot {lot} n'exige pas la pièce {document} ; laissez la cellule vide"
     ),
+    "msg:not-for-lot.price": (
+        "le lot {lot} est à prix forfaitaire : {field_part} n'entre pas dans son prix (le prix "
+        "est le montant HT) et n'est pas lu ; laissez la cellule vide"
+    ),
     "msg:not-for-lot.marks": (
         "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "
         "lot ; supprimez la ligne"
