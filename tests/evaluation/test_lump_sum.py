@@ -210,3 +210,47 @@ def test_a_day_rate_in_a_lump_sum_lot_is_not_read_and_said(
     )
     beta = api.score(*_files(make_config, make_workbook, rows)).lots[1].offers[0]
     assert (beta.offer.day_rate_ht, beta.offer.days, beta.price_ht) == (None, None, Decimal("4000"))
+
+
+def test_an_abnormally_low_lump_sum_is_flagged_at_its_amount(
+    make_config: Maker, make_workbook: Maker
+) -> None:
+    lots_text = LOTS.replace(
+        "  required_documents: [cv]\n",
+        "  required_documents: [cv]\n  abnormally_low: {method: mean-ratio, ratio: 0.8}\n",
+    )
+    lots, criteria = make_config(lots_text=lots_text)
+    rows = [
+        ["Beta", 2, None, None, 0.2, 4000, "oui", 3],
+        ["Gamma", 2, None, None, 0.2, 4500, "oui", 5],
+        # 1000 < 0.8 × (4000 + 4500) / 2 = 3400: flagged; 4000 > 0.8 × 2750 = 2200 and
+        # 4500 > 0.8 × 2500 = 2000 are not
+        ["Low", 2, None, None, 0.2, 1000, "oui", 1],
+    ]
+    lot2 = api.score(lots, criteria, make_workbook(rows, HEADER)).lots[1]
+    flagged = [
+        (r.candidate, w.cell, w.field)
+        for r in lot2.offers
+        for w in r.warnings
+        if w.code == "abnormally-low"
+    ]
+    assert flagged == [("Low", "F4", "price_ht")]
+
+
+def test_ocds_and_csv_carry_the_lump_sum(
+    runner: CliRunner, make_config: Maker, make_workbook: Maker, tmp_path: Path
+) -> None:
+    lots, criteria, book = _files(make_config, make_workbook)
+    config = ["--lots", str(lots), "--criteria", str(criteria)]
+    out = tmp_path / "release.json"
+    result = runner.invoke(app, ["export", str(book), *config, "--ocds", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    release = json.loads(out.read_text(encoding="utf-8"))
+    release = release["releases"][0] if "releases" in release else release
+    amounts = sorted(bid["value"]["amount"] for bid in release["bids"]["details"])
+    # Alpha 450 × 10 = 4500 (lot 1); Beta 4000, Gamma 4500, Over 5000.50 (lot 2, lump sums)
+    assert amounts == [4000, 4500, 4500, 5000.5]
+    csv_run = runner.invoke(app, ["score", str(book), *config, "--format", "csv"])
+    beta = next(line for line in csv_run.stdout.splitlines() if ",Beta," in line)
+    # day_rate_ht and days empty, price HT 4000.00, TTC 4800.00
+    assert ",,,0.20,4000.00,4800.00," in beta
