@@ -25,8 +25,8 @@ class Unchecked(StrEnum):
 
     NO_LOT = "no_lot"  # no valid lot, so no cap
     NO_PRICE = "no_price"  # day rate or days unreadable
-    NO_AMOUNT = "no_amount"  # the amount HT of a lump sum unreadable
     NO_TTC = "no_ttc"  # VAT rate unreadable, while a TTC cap is checked
+    NO_AMOUNT = "no_amount"  # the amount HT of a lump sum unreadable
 
 
 @dataclass(frozen=True)
