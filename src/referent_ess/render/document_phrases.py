@@ -45,9 +45,9 @@ def lump_sum_text(config: Config) -> str:
     if len(lump) == len(config.lots):
         return tr("doc.method.lump_sum.all")
     if len(lump) == 1:
-        return tr("doc.method.lump_sum.one", lot=lump[0])
+        return tr("doc.method.lump_sum.single", lot=lump[0])
     listed = f"{', '.join(lump[:-1])} et {lump[-1]}"
-    return tr("doc.method.lump_sum.some", lots=listed)
+    return tr("doc.method.lump_sum.several", lots=listed)
 
 
 def candidate_name(result: OfferResult) -> str:

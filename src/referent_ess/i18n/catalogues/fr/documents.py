@@ -328,11 +328,11 @@ MESSAGES: dict[str, str] = {
         " Les lots sont à prix forfaitaire : le prix HT d'une offre est le montant HT qu'elle "
         "indique."
     ),
-    "doc.method.lump_sum.one": (
+    "doc.method.lump_sum.single": (
         " Le lot {lot} est à prix forfaitaire : le prix HT d'une offre est le montant HT qu'elle "
         "indique."
     ),
-    "doc.method.lump_sum.some": (
+    "doc.method.lump_sum.several": (
         " Les lots {lots} sont à prix forfaitaire : le prix HT d'une offre est le montant HT "
         "qu'elle indique."
     ),
