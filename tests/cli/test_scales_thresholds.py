@@ -67,7 +67,7 @@ def test_a_threshold_above_the_maximum_is_refused(tmp_path: Path, runner: CliRun
     assert result.stderr == (
         f"error: {tmp_path / 'criteria.yaml'}:13: criteria.0.sub_criteria.0.min_points: "
         "min_points 41 is above the 40 points 'methode' can give (100 × 40 / 100): no offer "
-        "could reach it; give a threshold from 0 to 40 [threshold-above-max]\n"
+        "could reach it; give a threshold above 0 and at most 40 [threshold-above-max]\n"
     )
 
 

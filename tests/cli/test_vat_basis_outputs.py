@@ -10,11 +10,14 @@ offer at 20 %: no warning there.
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
 from cli_helpers import CRITERIA, LOTS, as_json, lot_of, run
 from typer.testing import CliRunner
+
+from referent_ess.cli import app
 
 ASSOCIATION = "Association Trame Solidaire"
 CAP = "Cap Services Coop (SCOP)"
@@ -112,3 +115,23 @@ def test_validate_lists_it(runner: CliRunner, ht: list[str]) -> None:
     out = run(runner, ["validate", "--format", "json", *ht], 0).stdout
     assert "vat-basis" in out
     assert ENGLISH in out
+
+
+def test_a_tie_for_first_under_ttc_is_said_as_a_tie(
+    runner: CliRunner, make_config, make_workbook
+) -> None:
+    """H: 440 × 10 = 4400.00 HT at 0 %, so 4400.00 TTC; I: 400 × 10 = 4000.00 HT at 10 %, so
+    4400.00 TTC; same mark. Compared HT, I is first alone (40 × 4000/4000 = 40 against
+    40 × 4000/4400 = 36.36); compared TTC both get 40 price points and the same total, and the
+    tie-break (price points) cannot part them."""
+    lots, criteria = make_config(basis="ht")
+    offers = make_workbook([["H", 1, 440, 10, 0, "oui", 4], ["I", 1, 400, 10, "10 %", "oui", 4]])
+    config = ["--lots", str(lots), "--criteria", str(criteria), str(offers)]
+    english = runner.invoke(app, ["score", *config, "--format", "json"])
+    warnings = json.loads(english.stdout)["lots"][0]["warnings"]
+    assert [w["code"] for w in warnings] == ["vat-basis"]
+    assert warnings[0]["message"] == (
+        "lot 1: prices are compared HT although the VAT rates of its admissible offers differ; "
+        "compared TTC, what the buyer pays, H, I would tie for the first rank, which the "
+        "tie-break does not settle, instead of I first"
+    )

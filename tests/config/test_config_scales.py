@@ -270,8 +270,8 @@ def test_a_threshold_above_the_criterion_maximum_gives_both_figures(tmp_path: Pa
     path = tmp_path / "criteria.yaml"
     assert problems(tmp_path, criteria) == [
         f"{path}:11: criteria.0.min_points: min_points 60.5 is above the 60 points 'technique' "
-        "can give (100 × 60 / 100): no offer could reach it; give a threshold from 0 to 60 "
-        "[threshold-above-max]"
+        "can give (100 × 60 / 100): no offer could reach it; give a threshold above 0 and at "
+        "most 60 [threshold-above-max]"
     ]
     # out of 20: technique gives 20 × 60 / 100 = 12 points, so 12.5 is too much
     on_twenty = "total: 20\n" + CRITERIA.replace("min_points: 20", "min_points: 12.5").replace(
@@ -281,7 +281,7 @@ def test_a_threshold_above_the_criterion_maximum_gives_both_figures(tmp_path: Pa
     assert problems(tmp_path, on_twenty, lang="fr") == [
         f"{path}:12 : criteria.0.min_points : min_points 12,5 dépasse les 12 points que "
         "'technique' peut donner (20 × 60 / 100) : aucune offre ne pourrait l'atteindre ; "
-        "donnez un seuil de 0 à 12 [threshold-above-max]"
+        "donnez un seuil supérieur à 0 et d'au plus 12 [threshold-above-max]"
     ]
 
 

@@ -269,3 +269,88 @@ def test_a_zip_workbook_is_read_not_guessed(tmp_path: Path, template: bytes) -> 
         f"{offers}: holds an offer row; init never replaces it, even with --force: choose "
         "another folder, or move the workbook away first [init-holds-offers]",
     )
+
+
+# ---- data outside the sheets read: never proven empty ----------------------------------------
+
+
+def with_sheets(template: bytes, sheets: dict[str, list[list[object]]], hidden: bool) -> bytes:
+    """The template with more sheets, each holding ``rows`` (hidden sheets when ``hidden``)."""
+    book = openpyxl.load_workbook(io.BytesIO(template))
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        sheet.sheet_state = "hidden" if hidden else "visible"
+        for row in rows:
+            sheet.append(row)
+    raw = io.BytesIO()
+    book.save(raw)
+    return raw.getvalue()
+
+
+def offers_on_a_second_sheet() -> bytes:
+    """An empty first sheet (the one the reader would take), the offers typed on another."""
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Feuil1"
+    data = book.create_sheet("Données")
+    data.append(["Candidat", "N° lot", "Coût journalier HT", "Nombre de jours"])
+    data.append(["Alpha", 1, 500, 10])
+    raw = io.BytesIO()
+    book.save(raw)
+    return raw.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "sheets"),
+    [
+        (lambda t: with_sheets(t, {"archive": [["Alpha", 1, 500, 10]]}, True), "'archive'"),
+        (
+            lambda t: with_sheets(t, {"Notes": [], "Brouillon": [["x"]]}, False),
+            "'Notes', 'Brouillon'",
+        ),
+        (lambda _: offers_on_a_second_sheet(), "'Données'"),
+    ],
+    ids=["hidden archive", "two more sheets, one empty", "offers on a second sheet"],
+)
+def test_a_workbook_with_sheets_a_template_never_writes_is_not_replaced(
+    tmp_path: Path, template: bytes, make: Callable[[bytes], bytes], sheets: str
+) -> None:
+    """Only the offers and marks sheets are read: another sheet may hold anything, so the
+    workbook is not proven empty, even when its offers sheet is."""
+    offers = tmp_path / "offers.xlsx"
+    offers.write_bytes(make(template))
+    before = offers.read_bytes()
+    result = CliRunner().invoke(app, ["template", *CONFIG, "--out", str(offers), "--force"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: {offers}: it holds sheets a template never writes ({sheets}), which may hold "
+        "offers or marks, so nothing proves it holds no offers; referent never replaces such a "
+        "file, even with --force: move it away, or write the template to another file (--out "
+        "new.xlsx) [offers-not-proven-empty]\n"
+    )
+    assert offers.read_bytes() == before
+
+
+def test_marks_typed_in_the_marks_sheet_are_never_replaced(tmp_path: Path, config: Config) -> None:
+    """The template with evaluators, one mark typed in its marks sheet (and no offer row): the
+    jury's work would be lost."""
+    book = openpyxl.load_workbook(io.BytesIO(build_template(config, ["Anne", "Bruno"])))
+    book["marks"].append(["Alpha", 1, "context", "Anne", 4, "Solide"])
+    offers = tmp_path / "offers.xlsx"
+    book.save(offers)
+    before = offers.read_bytes()
+    with pytest.raises(ReferentError) as caught:
+        write_template(offers, config, ["Anne", "Bruno"], force=True)
+    assert (caught.value.code, dict(caught.value.params)["rows"]) == ("output-holds-offers", "1")
+    assert offers.read_bytes() == before
+
+
+def test_the_templates_own_sheets_are_replaced_with_force(tmp_path: Path, config: Config) -> None:
+    """A blank template with evaluators (offers, marks, lisez-moi and maybe listes) is proven
+    empty: re-running ``template --force`` on its own output works."""
+    offers = tmp_path / "offers.xlsx"
+    blank = build_template(config, ["Anne", "Bruno"])
+    offers.write_bytes(blank)
+    write_template(offers, config, force=True)
+    assert offers.read_bytes() == build_template(config)

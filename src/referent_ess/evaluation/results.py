@@ -186,6 +186,12 @@ class LotResult:
         """The offers ranked first (more than one only when a tie survives the tie-break)."""
         return tuple(o for o in self.offers if o.rank == 1)
 
+    def is_awarded(self, result: OfferResult) -> bool:
+        """Whether the lot goes to ``result``: the one offer every output marks as the winner.
+        None is while the ranking is provisional or a tie for first survives the tie-break, and
+        with a limit of lots per candidate it may be an offer ranked below first."""
+        return self.award is not None and self.award.offer.row == result.offer.row
+
 
 @dataclass(frozen=True)
 class Evaluation:

@@ -45,8 +45,9 @@ def vat_basis_warnings(
     again = rank_lot(lot.lot, judged, on_ttc, source, unsure=unsure)
     ht_first, ttc_first = lot.winners, again.winners
     same = _rows(ht_first) == _rows(ttc_first)
+    form = "same" if same else "tie" if len(ttc_first) > 1 else "changes"
     params = (
-        ("form", "same" if same else "changes"),
+        ("form", form),
         ("lot", str(lot.lot.id)),
         ("ht_first", _names(ht_first)),
         ("ttc_first", _names(ttc_first)),

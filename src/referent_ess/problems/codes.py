@@ -64,6 +64,7 @@ _CODES: dict[str, Kind] = {
     "marks-divergence": _W,
     "vat-basis.same": _W,  # a lot's warning: compared HT, VAT rates differ; TTC ranks the same
     "vat-basis.changes": _W,  # ... and TTC would rank another offer first
+    "vat-basis.tie": _W,  # ... and TTC would leave a tie for first the tie-break does not settle
     # one cell of the offers or the marks sheet
     "missing-value": _E,
     "missing-value.no-date": _W,

@@ -82,7 +82,7 @@ def evaluation_markdown(
                     text(i18n.number(result.total)),
                     *([text(i18n.number(gap_to_first(lot, result)))] if gaps else []),
                 ]
-                if result.rank == 1 and not lot.provisional:
+                if lot.is_awarded(result):
                     cells = [f"**{cell}**" if cell else cell for cell in cells]
                 out.append("| " + " | ".join(cells) + " |")
             out += ["", md(price_note(evaluation, lot)), ""]

@@ -35,6 +35,7 @@ from referent_ess.files.targets import PathKind, output_path, path_kind, require
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import tr
 from referent_ess.intake.read import read_offers_sheet
+from referent_ess.problems.codes import Params
 from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.cell_text import clean, clip, set_text
 from referent_ess.scaffold.readme_sheet import README_SHEET, write_readme
@@ -126,16 +127,32 @@ def refuse_filled_workbook(path: Path, *, by_init: bool = False) -> None:
     try:
         if path.stat().st_size == 0:
             return
-        rows = len(read_offers_sheet(path).rows)
+        sheet = read_offers_sheet(path)
     except (ReferentError, OSError) as exc:
         why = _unproven_reason(exc)
         params = (("form", command), ("path", str(path)), ("why_part", f"unproven.{why}"))
         raise ReferentError("offers-not-proven-empty", params=params) from None
+    foreign = [name for name, _ in sheet.other_headers if name not in _TEMPLATE_SHEETS]
+    if foreign:
+        # a sheet the template never writes may hold anything (offers typed elsewhere, an
+        # archive, the jury's notes): nothing proves it empty, since only the offers and marks
+        # sheets are read
+        foreign_params: Params = (
+            ("form", command),
+            ("path", str(path)),
+            ("why_part", "unproven.other-sheets"),
+            ("sheets", ", ".join(repr(name) for name in foreign)),
+        )
+        raise ReferentError("offers-not-proven-empty", params=foreign_params)
+    rows = len(sheet.rows) + (len(sheet.marks_sheet.rows) if sheet.marks_sheet else 0)
     if rows:
         code = "init-holds-offers" if by_init else "output-holds-offers"
         form = "one" if rows == 1 else "many"
         raise ReferentError(code, params=(("form", form), ("path", str(path)), ("rows", str(rows))))
 
+
+# The sheets a template holds besides the offers and marks sheets: replaceable, as written.
+_TEMPLATE_SHEETS = frozenset({README_SHEET, LISTS_SHEET})
 
 # What the reader's refusal says of the file, in the words of a refused template.
 _UNPROVEN = {

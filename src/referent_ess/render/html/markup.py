@@ -62,4 +62,4 @@ def ranked_first(lot: LotResult) -> tuple[OfferResult, ...]:
 
 
 def is_winner(lot: LotResult, result: OfferResult) -> bool:
-    return not lot.provisional and result.rank == 1
+    return lot.is_awarded(result)

@@ -145,7 +145,7 @@ def _ranking(
     if gaps and weighted:
         table.add_column(tr("col.gap"), justify="right")
     for result in lot.ranked if limit is None else lot.ranked[:limit]:
-        winner = result.rank == 1 and not lot.provisional
+        winner = lot.is_awarded(result)
         rank = f"{WINNER} {result.rank}" if winner else str(result.rank)
         cells = [
             rank,

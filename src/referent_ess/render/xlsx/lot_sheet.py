@@ -98,7 +98,7 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
     row = HEADER_ROW
     for result in lot.ranked:
         row += 1
-        bold = BOLD if result.rank == 1 and not lot.provisional else None
+        bold = BOLD if lot.is_awarded(result) else None
         sheet.put(row, 1, result.rank, font=bold, center=True)
         sheet.put(row, 2, candidate_name(result), font=bold, wrap=40)
         sheet.put(row, 3, money(result.price_ht), fmt=MONEY_FORMAT, font=bold)

@@ -424,7 +424,7 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:threshold-above-max": (
         "min_points {min_num} is above the {max_num} points {criterion} can give ({total_num} × "
-        "{weight_num} / 100): no offer could reach it; give a threshold from 0 to {max_num}"
+        "{weight_num} / 100): no offer could reach it; give a threshold above 0 and at most {max_num}"
     ),
     "msg:hierarchy-threshold": (
         "ordering: hierarchy gives no points, so {criterion} cannot have a threshold of points: "
@@ -860,6 +860,11 @@ MESSAGES: dict[str, str] = {
         "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "
         "differ; compared TTC, what the buyer pays, the first rank would not change "
         "({ht_first})"
+    ),
+    "msg:vat-basis.tie": (
+        "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "
+        "differ; compared TTC, what the buyer pays, {ttc_first} would tie for the first rank, "
+        "which the tie-break does not settle, instead of {ht_first} first"
     ),
     "msg:vat-basis.changes": (
         "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "

@@ -29,6 +29,9 @@ MESSAGES: dict[str, str] = {
     "part:unproven.ods": "it is a LibreOffice .ods file",
     "part:unproven.xls": "it is an Excel 97-2003 .xls file",
     "part:unproven.unreadable": "it cannot be opened",
+    "part:unproven.other-sheets": (
+        "it holds sheets a template never writes ({sheets}), which may hold offers or marks"
+    ),
     "part:unproven.other": "it is damaged, or not a workbook referent can read",
     "msg:init-lots": "--lots {lots}: a consultation has at least one lot",
     "msg:init-not-a-folder": "{path}: is a file, not a folder",

@@ -491,7 +491,7 @@ MESSAGES: dict[str, str] = {
     "msg:threshold-above-max": (
         "min_points {min_num} dépasse les {max_num} points que {criterion} peut donner "
         "({total_num} × {weight_num} / 100) : aucune offre ne pourrait l'atteindre ; donnez un "
-        "seuil de 0 à {max_num}"
+        "seuil supérieur à 0 et d'au plus {max_num}"
     ),
     "msg:hierarchy-threshold": (
         "ordering: hierarchy ne donne pas de points : {criterion} ne peut donc pas avoir de "
@@ -979,6 +979,12 @@ MESSAGES: dict[str, str] = {
         "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "
         "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang ne "
         "changerait pas ({ht_first})"
+    ),
+    "msg:vat-basis.tie": (
+        "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "
+        "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, {ttc_first} seraient à "
+        "égalité au premier rang, sans que le départage les sépare, au lieu de {ht_first} seul "
+        "en tête"
     ),
     "msg:vat-basis.changes": (
         "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "

@@ -41,6 +41,10 @@ MESSAGES: dict[str, str] = {
     "part:unproven.ods": "c'est un fichier LibreOffice .ods",
     "part:unproven.xls": "c'est un fichier Excel 97-2003 (.xls)",
     "part:unproven.unreadable": "le fichier ne peut pas être ouvert",
+    "part:unproven.other-sheets": (
+        "le classeur contient des feuilles qu'un modèle n'écrit jamais ({sheets}), qui peuvent "
+        "contenir des offres ou des notes"
+    ),
     "part:unproven.other": (
         "le fichier est endommagé, ou n'est pas un classeur que referent sait lire"
     ),
