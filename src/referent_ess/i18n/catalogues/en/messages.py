@@ -424,7 +424,8 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:threshold-above-max": (
         "min_points {min_num} is above the {max_num} points {criterion} can give ({total_num} × "
-        "{weight_num} / 100): no offer could reach it; give a threshold above 0 and at most {max_num}"
+        "{weight_num} / 100): no offer could reach it; give a threshold above 0 and at most "
+        "{max_num}"
     ),
     "msg:hierarchy-threshold": (
         "ordering: hierarchy gives no points, so {criterion} cannot have a threshold of points: "
