@@ -7,6 +7,8 @@ Unusable input raises :class:`~referent_ess.problems.errors.ReferentError`; ever
 from os import PathLike
 from pathlib import Path
 
+from referent_ess.analysis.lint import Finding
+from referent_ess.analysis.lint import lint as lint_model
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config
 from referent_ess.evaluation.engine import evaluate
@@ -110,3 +112,19 @@ def validate(
             problems.extend(new_warnings(result.warnings, result.offer.problems))
     problems.sort(key=lambda p: (p.row is not None, p.row or 0))  # sheet-level first, then rows
     return ValidationReport(tuple(problems))
+
+
+def lint(
+    lots: PathArg = "lots.yaml",
+    criteria: PathArg | None = None,
+    offers: PathArg | None = None,
+) -> tuple[Config, tuple[Finding, ...]]:
+    """The legal risks and advice of the evaluation model (``referent lint``): of the
+    configuration alone, and of the offers too when a workbook is given or lots.yaml names one.
+    The offers are evaluated as they are (some may not be yet): the rules that need them look
+    at what can be ranked."""
+    config = load_config(*config_paths(lots, criteria))
+    if offers is None and config.consultation.offers is None:
+        return config, lint_model(config)
+    book = load_offers(offers_path(config, offers), config)
+    return config, lint_model(config, evaluate(config, book))

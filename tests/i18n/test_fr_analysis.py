@@ -37,7 +37,8 @@ def test_simulate_in_french(runner: CliRunner) -> None:
     assert (
         "proportionnelle : les points prix ne s'étalent que sur 4,69 points sur 20,00 (moins de "
         f"25{NBSP}%) alors que les prix s'écartent de 30,7{NBSP}% (plus de 20{NBSP}%) : cette "
-        "méthode neutralise le critère prix (CE, 3 novembre 2014, n° 373362)"
+        "méthode risque de neutraliser le critère prix (heuristique propre à l'outil, et non "
+        "seuil fixé par le juge)"
     ) in out
 
 

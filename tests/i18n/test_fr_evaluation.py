@@ -33,7 +33,13 @@ def test_an_abnormally_low_price_in_french(
         ]
     )
     args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
-    (french,) = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
+    # then the one line of `referent lint` (ABNORMAL_LOTS states no deadline and no criterion
+    # is environmental: a legal risk)
+    french, mention = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
+    assert mention == (
+        "avertissement : 1 point de vigilance juridique dans la méthode de notation : voir "
+        "referent lint"
+    )
     assert french.startswith("avertissement : ")
     assert french.endswith(
         ": le prix est peut-être anormalement bas (mean-ratio : 3\u202f000,00\xa0€ < 0,8 × "
@@ -41,7 +47,7 @@ def test_an_abnormally_low_price_in_french(
         "avant tout rejet, la loi impose de demander au candidat de le justifier (art. L2152-5 "
         "et R2152-3 du Code de la commande publique) [abnormally-low]"
     )
-    (english,) = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
+    english, _ = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
     assert english.endswith(
         ": the price may be abnormally low (mean-ratio: 3000.00 < 0.8 × 5000.00 (mean of the "
         "other 2 admissible offers) = 4000.00); before any rejection the law requires asking "
@@ -84,7 +90,7 @@ def test_the_other_abnormally_low_methods_in_french(
     rows = [[name, 1, price, 1, 0.2, "oui", 4] for name, price in zip("ABCD", prices, strict=False)]
     book = make_workbook(rows)
     args = ["--lang", "fr", "score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
-    (line,) = runner.invoke(app, args).stderr.splitlines()
+    line, _ = runner.invoke(app, args).stderr.splitlines()  # then referent lint's line
     assert f"le prix est peut-être anormalement bas ({french}) ; avant tout rejet" in line
     evaluation = api.score(lots, criteria, book)
     flags = [w for r in evaluation.lots[0].offers for w in r.warnings]

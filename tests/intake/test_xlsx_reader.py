@@ -10,6 +10,7 @@ with what was meant only.
 """
 
 import itertools
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -112,6 +113,19 @@ ACCEPTED: dict[str, tuple[bytes, list[str] | None, Grid]] = {
         None,
         [(2, 3)],
     ),
+    "rich-text-and-text-spellings": (
+        worksheet_xml(
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>Al</t><r><t>pha</t></r></is></c>'
+            '<c r="B1" t="inlineStr"><is><r><t>l</t></r><r><rPr><b/></rPr><t>ot</t></r></is></c>'
+            '<c r="C1" t="inlineStr"><is><t xml:space="preserve">o u</t></is></c>'
+            '<c r="D1" t="inlineStr"><is><t>A&#49;<!-- -->B</t></is></c>'
+            '<c r="E1" t="inlineStr"><is><t><![CDATA[A]]>B</t></is></c>'
+            '<c r="F1" t="str"><v>A&amp;B</v></c><c r="G1" t="s"><v>0</v></c>'
+            '<c r="H1" t="s"><v>1</v></c></row>'
+        ),
+        ["Candidat", "Lot 2"],
+        [("Alpha", "lot", "o u", "A1B", "AB", "A&B", "Candidat", "Lot 2")],
+    ),
     "dimension-far-beyond-the-cells": (
         worksheet_xml(
             '<row r="2"><c r="B2"><v>1</v></c></row>', before='<dimension ref="A1:XFD1048576"/>'
@@ -133,6 +147,22 @@ def test_an_accepted_crafted_file_reads_the_same_with_both_readers(
     assert first == second == meant
 
 
+def test_rich_shared_texts_read_the_same_with_both_readers(tmp_path: Path) -> None:
+    """A table of shared texts with runs (rich text) and phonetic text, as Excel writes it."""
+    path = write(tmp_path, worksheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), ["x"])
+    with zipfile.ZipFile(path) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    members["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="{SPREADSHEET_NS}" count="1" uniqueCount="1"><si><t>Can</t><r><t>di</t></r>'
+        "<r><rPr><b/></rPr><t>dat</t></r><rPh sb='0' eb='1'><t>x</t></rPh></si></sst>"
+    ).encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    read_xlsx_offers(path)  # accepted
+    assert both_readers(path) == ([("Candidat",)], [("Candidat",)])
+
+
 # ---- the property: a correct reading, or a located error -----------------------------------
 
 QUOTES = st.sampled_from(['"', "'"])
@@ -144,6 +174,20 @@ CELL_STEPS += ["other-row"]
 BAD_ROWS = ["0", "02", "x", "1048577", "-1"]
 BAD_CELLS = ["{c}{r}x", "{c}0{r}", "${c}${r}", "{lower}{r}", "{r}{c}", "XFE{r}", ""]
 HUGE = ["XFD{r}", "SG{r}", "AAA{r}"]
+
+
+# the content of a cell: its type, its XML, the value meant, whether both readers read it alike
+CONTENTS: list[tuple[str | None, str, object, bool]] = [
+    ("inlineStr", "<is><t>Al</t><r><t>pha</t></r></is>", "Alpha", True),
+    ("inlineStr", "<is><r><t>lo</t></r><r><rPr><b/></rPr><t>t</t></r></is>", "lot", True),
+    ("str", "<v>oui</v>", "oui", True),
+    ("inlineStr", "<is><t>1</t><t>0</t></is>", "10", False),  # calamine 10, openpyxl 0
+    ("inlineStr", "<is><r><t>1</t></r><t>0</t></is>", "10", False),
+    (None, "<is><t>7</t></is>", 7, False),  # calamine 7, openpyxl empty
+    ("str", "<is><t>A</t></is>", "A", False),
+    ("d", "<v>5</v>", 5, False),  # calamine 5, openpyxl fails
+    ("inlineStr", "<v>3</v>", 3, False),
+]
 
 
 @st.composite
@@ -201,7 +245,7 @@ def crafted(draw: st.DrawFn) -> tuple[bytes, bool, dict[int, dict[int, object]]]
             else:
                 column += draw(st.integers(2, 3)) if step == "gap" else 1
                 reference = None if step == "omitted" else f"{column_letter(column)}{row}"
-            kind = draw(st.sampled_from(["number", "number", "text", "error"]))
+            kind = draw(st.sampled_from(["number", "number", "text", "error", "content"]))
             pairs = [] if reference is None else [("r", reference)]
             if kind == "number":
                 value: object = draw(st.integers(0, 999))
@@ -211,6 +255,12 @@ def crafted(draw: st.DrawFn) -> tuple[bytes, bool, dict[int, dict[int, object]]]
                 value = draw(st.sampled_from(["Alpha", "lot", "oui"]))
                 pairs.append(("t", "inlineStr"))
                 body = f"<{prefix}is><{prefix}t>{value}</{prefix}t></{prefix}is>"
+            elif kind == "content":  # rich text is read alike; the other spellings are not
+                cell_type, content, value, alike = draw(st.sampled_from(CONTENTS))
+                valid = valid and alike
+                if cell_type is not None:
+                    pairs.append(("t", cell_type))
+                body = content.replace("<", f"<{prefix}").replace(f"<{prefix}/", f"</{prefix}")
             else:
                 value = ErrorCell("#N/A")
                 pairs.append(("t", "e"))

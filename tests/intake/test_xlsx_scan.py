@@ -209,8 +209,8 @@ def test_a_far_cell_on_a_sheet_read_is_refused_with_its_cell(
     done = score_in_a_process(path, config_args)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
-        f"error: {path}: {sheet}!{far}: cell {far} is beyond column SF: an offers sheet is read "
-        "up to 500 columns; delete the columns beyond the offers (an empty cell that has a "
+        f"error: {path}: {sheet}!{far}: cell {far} is beyond column SF: the sheet {sheet} is read "
+        "up to 500 columns; delete the columns beyond its data (an empty cell that has a "
         "format counts too) [sheet-too-large]\n"
     )
 
@@ -224,8 +224,8 @@ def test_a_sheet_of_too_many_cells_is_refused_with_the_first_cell_beyond(
     )
     assert refused_line(runner, path, config_args) == (
         f"error: {path}: offers!T500001: with cell T500001, the sheet spans 500001 rows by 20 "
-        "columns, more than the 10 000 000 cells an offers sheet is read up to; delete the rows "
-        "and columns beyond the offers (an empty cell that has a format counts too) "
+        "columns, more than the 10 000 000 cells the sheet offers is read up to; delete the rows "
+        "and columns beyond its data (an empty cell that has a format counts too) "
         "[sheet-too-large]"
     )
 
@@ -441,7 +441,7 @@ def test_the_refusals_in_french(runner: CliRunner, tmp_path: Path, config_args: 
     result = runner.invoke(app, ["--lang", "fr", "score", str(far), *config_args])
     assert result.exit_code == 2
     assert result.stderr == (
-        f"erreur : {far} : offers!SG3 : la cellule SG3 est au-delà de la colonne SF : une feuille "
-        "d'offres est lue jusqu'à 500 colonnes ; supprimez les colonnes au-delà des offres (une "
-        "cellule vide mais mise en forme compte aussi) [sheet-too-large]\n"
+        f"erreur : {far} : offers!SG3 : la cellule SG3 est au-delà de la colonne SF : la feuille "
+        "offers est lue jusqu'à 500 colonnes ; supprimez les colonnes au-delà de ses données "
+        "(une cellule vide mais mise en forme compte aussi) [sheet-too-large]\n"
     )

@@ -1,9 +1,9 @@
 """The same lot ranked under every price formula, side by side.
 
 A relative price formula can change the winner, and a badly chosen one can neutralise the
-price criterion (the Conseil d'État annulled a procedure for it: CE, 3 November 2014,
-n° 373362). The rule used here to warn: among the admissible offers, the price points spread
-over less than 25 % of the price criterion's maximum while the prices differ by more than 20 %.
+price criterion. The rule used here to warn is the tool's own heuristic, not a threshold set
+by a court: among the admissible offers, the price points spread over less than 25 % of the
+price criterion's maximum while the prices differ by more than 20 %.
 """
 
 from collections.abc import Mapping

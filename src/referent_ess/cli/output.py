@@ -18,6 +18,7 @@ from referent_ess.cli.options import Destination, OutputFormat
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from referent_ess.analysis.lint import Finding
     from referent_ess.evaluation.results import Evaluation
     from referent_ess.intake.sheet import Progress
     from referent_ess.problems.problem import Problem
@@ -172,3 +173,13 @@ def flag_provisional(evaluation: "Evaluation", lot_ids: Sequence[int]) -> None:
     if provisional:
         say_warning(phrases.provisional_note(evaluation, provisional))
         raise Findings
+
+
+def mention_legal_risks(findings: Sequence["Finding"]) -> None:
+    """One line on stderr when ``referent lint`` would find legal risks (advice is left to it:
+    every score would otherwise repeat it)."""
+    from referent_ess import i18n
+
+    risks = sum(1 for f in findings if f.severity.value == "risk")
+    if risks:
+        say_warning(i18n.tr("lint.mention.one" if risks == 1 else "lint.mention.many", n=risks))

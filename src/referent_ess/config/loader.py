@@ -207,12 +207,15 @@ def _resolve(
         abnormally_low=spec.abnormally_low.method,
         abnormally_low_ratio=spec.abnormally_low.ratio,
         max_lots_per_candidate=spec.max_lots_per_candidate,
+        allocation_rule=(spec.allocation_rule or "").strip() or None,
     )
     return Config(
         consultation=consultation,
         lots=resolved_lots,
         total=criteria.total,
-        default_set=_criteria_set(None, criteria.criteria, criteria.tie_break, criteria),
+        default_set=_criteria_set(
+            None, criteria.criteria, criteria.tie_break, criteria, criteria.sub_weights_announced
+        ),
         lots_path=lots_doc.path,
         criteria_path=criteria_doc.path,
         lots_sha256=lots_doc.sha256,
@@ -221,23 +224,30 @@ def _resolve(
         marks_divergence=criteria.marks_divergence,
         ordering=criteria.ordering,
         named_sets=tuple(
-            _criteria_set(name, named.criteria, named.tie_break, criteria)
+            _criteria_set(
+                name, named.criteria, named.tie_break, criteria, named.sub_weights_announced
+            )
             for name, named in criteria.sets.items()
         ),
     )
 
 
 def _criteria_set(
-    name: str | None, criteria: list[CriterionSpec], tie_break: list[str], file: CriteriaFile
+    name: str | None,
+    criteria: list[CriterionSpec],
+    tie_break: list[str],
+    file: CriteriaFile,
+    announced: bool,
 ) -> CriteriaSet:
     return CriteriaSet(
         name=name,
-        criteria=tuple(_criterion(c, file) for c in criteria),
+        criteria=tuple(_criterion(c, file, announced) for c in criteria),
         tie_break=tuple(tie_break),
     )
 
 
-def _criterion(spec: CriterionSpec, file: CriteriaFile) -> Criterion:
+def _criterion(spec: CriterionSpec, file: CriteriaFile, announced: bool = False) -> Criterion:
+    """A criterion of the tree; ``announced``: the set says its sub-weights are announced."""
     descriptors = None
     scale = spec.scale if spec.scale is not None else file.marks_scale
     if isinstance(scale, str):  # a descriptor scale: its highest mark is the criterion's scale
@@ -253,9 +263,11 @@ def _criterion(spec: CriterionSpec, file: CriteriaFile) -> Criterion:
             if spec.price is not None
             else None
         ),
-        sub_criteria=tuple(_criterion(c, file) for c in spec.sub_criteria or ()),
+        sub_criteria=tuple(_criterion(c, file, announced) for c in spec.sub_criteria or ()),
         descriptors=descriptors,
         min_points=spec.min_points,
+        environmental=spec.environmental,
+        sub_weights_announced=announced or spec.sub_weights_announced,
     )
 
 

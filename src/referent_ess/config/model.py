@@ -102,6 +102,8 @@ class Criterion:
     sub_criteria: tuple["Criterion", ...] = ()
     descriptors: DescriptorScale | None = None  # marked with words; scale is its maximum
     min_points: Decimal | None = None
+    environmental: bool = False  # takes the offer's environmental characteristics into account
+    sub_weights_announced: bool = False  # its sub-criteria's weights are in the consultation rules
 
     @property
     def is_price(self) -> bool:
@@ -203,6 +205,7 @@ class Consultation:
     abnormally_low: AbnormalMethod = AbnormalMethod.NONE
     abnormally_low_ratio: Decimal = Decimal("0.8")
     max_lots_per_candidate: int | None = None
+    allocation_rule: str | None = None  # the rules' answer when a candidate would win too many
 
 
 @dataclass(frozen=True)

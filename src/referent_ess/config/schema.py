@@ -168,6 +168,8 @@ class ConsultationSpec(Spec):
     offers: str | None = None
     abnormally_low: AbnormalSpec = AbnormalSpec()
     max_lots_per_candidate: Count | None = None
+    # how the consultation rules choose the lots a candidate keeps beyond the maximum (R2113-1)
+    allocation_rule: str | None = None
 
 
 class LotsFile(Spec):
@@ -195,6 +197,10 @@ class CriterionSpec(Spec):
     sub_criteria: Annotated[list["CriterionSpec"], Field(min_length=1)] | None = None
     # the consultation rules' eliminatory threshold, in points of the total
     min_points: Annotated[Figure, Field(gt=0, le=LARGEST_SETTING)] | None = None
+    # takes the offer's environmental characteristics into account (art. L2152-7)
+    environmental: bool = False
+    # the weights of its sub-criteria are announced in the consultation rules
+    sub_weights_announced: bool = False
 
 
 class CriteriaSetSpec(Spec):
@@ -202,6 +208,7 @@ class CriteriaSetSpec(Spec):
 
     criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
     tie_break: list[Identifier] = []
+    sub_weights_announced: bool = False  # of every criterion of the set
 
 
 class CriteriaFile(Spec):
@@ -212,6 +219,7 @@ class CriteriaFile(Spec):
     ordering: Ordering = Ordering.WEIGHTED
     criteria: Annotated[list[CriterionSpec], Field(min_length=1)]
     tie_break: list[Identifier] = []
+    sub_weights_announced: bool = False  # of every criterion of the default set
     sets: dict[Identifier, CriteriaSetSpec] = {}
     # descriptor scales: name → {word: mark}; a criterion names one as its ``scale``
     scales: dict[Identifier, ScaleWords | None] = {}

@@ -20,7 +20,12 @@ What a sheet may hold, in the spreadsheet namespace: one ``sheetData``; in it on
 elements, in increasing order; in a row only ``c`` cells, in increasing order, on that row; in a
 cell a formula ``f``, then one value ``v`` or inline text ``is``; a ``v`` of a number, a boolean
 or a shared text in plain digits (no character reference, no CDATA), read the same way by both
-readers; nothing named ``row``, ``c`` or ``sheetData`` anywhere else.
+readers, and no CDATA in any ``v``; ``is`` only in a cell of type ``inlineStr``, and no ``v``
+there; in ``is`` (as in a shared text's ``si``) at most one ``t``, before any run ``r``, one ``t``
+in each run, and no element in a ``t`` (calamine joins every ``t`` it finds, openpyxl keeps the
+last of each place); no cell of type ``d`` (calamine and openpyxl do not parse the same ISO 8601
+spellings, and spreadsheets write dates as numbers with a date format); nothing named ``row``,
+``c`` or ``sheetData`` anywhere else.
 """
 
 import re
@@ -46,6 +51,7 @@ MAX_LISTED = 20  # problems listed per sheet; the others are counted
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _WORKSHEET, _SHEET_DATA, _ROW, _C = (f"{MAIN} {n}" for n in ("worksheet", "sheetData", "row", "c"))
 _V, _F, _IS, _T, _R = (f"{MAIN} {n}" for n in ("v", "f", "is", "t", "r"))
+_RPH = f"{MAIN} rPh"  # phonetic text: skipped by both readers
 _MERGE_CELL, _COL = f"{MAIN} mergeCell", f"{MAIN} col"
 _KEPT = 1 << 16  # bytes kept from the previous chunk: a value is never that long
 _PLACED = frozenset({"row", "c", "sheetData"})  # local names that must be where they belong
@@ -89,7 +95,7 @@ _PLAIN_CELL = (
     + rb'|b"'
     + _plain_body(rb"[01]")
     + rb'|inlineStr"(?:/>|>(?:<is><t(?: xml:space="preserve")?+>[^<]*+</t></is>)?+</c>)'
-    + rb'|(?:e|str|d)"'
+    + rb'|(?:e|str)"'
     + _plain_body(rb"[^<&]*+")
     + rb"))"
 )
@@ -343,7 +349,7 @@ class SheetParser:
         self._add(
             Problem(
                 "sheet-too-large",
-                params=(("form", form), ("cell", cell), *params),
+                params=(("form", form), ("cell", cell), *params, ("sheet", self._sheet)),
                 file=self._file,
                 sheet=self._sheet,
                 cell=cell,
@@ -383,6 +389,11 @@ class SheetParser:
         plain_data = False  # sheetData is written <sheetData>: its rows are in the main namespace
         in_cdata = False  # in a CDATA section (whose text may look like rows)
         in_first = False  # in row 1 of a sheet whose first row is wanted
+        inline_path: list[str] = []  # the elements open in inline text, outermost first
+        inline_texts = 0  # the texts (t) of the inline text, and of its current run (r)
+        run_texts = 0
+        inline_runs = False  # a run (r) was seen in the inline text
+        inline_reported = False  # its text was refused already
 
         def see(data: bytes, start: int) -> None:
             nonlocal window, window_start
@@ -469,6 +480,7 @@ class SheetParser:
                 elif kind == _INLINE:
                     if inner:
                         inner -= 1
+                        close_inline()
                     else:
                         kind = _CELL
                 elif kind == _IN_ROW:
@@ -547,8 +559,45 @@ class SheetParser:
         def second_value() -> None:
             add(problem("two-values", here(column), row))
 
+        def rich_text() -> None:
+            """The inline text is written in pieces the readers join differently."""
+            nonlocal inline_reported
+            if not inline_reported:
+                inline_reported = True
+                add(problem("text", here(column), row))
+
+        def close_inline() -> None:
+            """An element of the inline text closes: a run must have held its text."""
+            name = inline_path.pop()
+            if name == _R and not inline_path and not run_texts:
+                rich_text()
+
+        def start_inline(name: str) -> None:
+            """An element in inline text: one ``t``, before the runs; one ``t`` in each run;
+            nothing in a ``t``. Elsewhere (``rPh``, ``rPr``...) a ``t`` is read by calamine
+            and not by openpyxl, except in phonetic text, which both skip."""
+            nonlocal inline_texts, run_texts, inline_runs
+            parent = inline_path[-1] if inline_path else _IS
+            if parent == _T:
+                rich_text()
+            elif name == _T:
+                if parent == _IS:
+                    inline_texts += 1
+                    if inline_texts > 1 or inline_runs:
+                        rich_text()
+                elif parent == _R and len(inline_path) == 1:
+                    run_texts += 1
+                    if run_texts > 1:
+                        rich_text()
+                elif _RPH not in inline_path:
+                    rich_text()
+            elif name == _R and parent == _IS:
+                inline_runs, run_texts = True, 0
+            inline_path.append(name)
+
         def start(name: str, attrs: dict[str, str]) -> None:
             nonlocal kind, stage, inner, column, cell_type, cell_ref
+            nonlocal inline_texts, inline_runs, inline_reported
             if ends:  # the usual closings first: a value and its cell, an empty cell
                 closed = len(ends)
                 if in_first:
@@ -559,6 +608,8 @@ class SheetParser:
                     kind = _IN_ROW
                     ends.clear()
                 elif kind == _INLINE and closed == inner + 2:
+                    while inline_path:
+                        close_inline()
                     kind, inner = _IN_ROW, 0
                     ends.clear()
                 else:
@@ -594,11 +645,15 @@ class SheetParser:
                     add(problem("cell-type", here(column), row, ("found", repr(cell_type))))
                 elif cell_type == "e":
                     self._errors = True
+                elif cell_type == "d":
+                    add(problem("date-cell", here(column), row))
             elif kind == _CELL:
                 if name == _V:
                     kind = _VALUE
                     if stage == 2:
                         second_value()
+                    elif cell_type == "inlineStr":
+                        add(problem("inline-value", here(column), row))
                     stage = 2
                     if in_first:
                         texts.clear()  # not the formula's text
@@ -623,8 +678,13 @@ class SheetParser:
                             check_value(window.find(b">", at) + 1 if at >= 0 else -1)
                 elif name == _IS:
                     kind, inner = _INLINE, 0
+                    inline_path.clear()
+                    inline_texts, inline_runs, inline_reported = 0, False, False
                     if stage == 2:
                         second_value()
+                    elif cell_type != "inlineStr":
+                        found = repr(cell_type or "n")
+                        add(problem("inline-text", here(column), row, ("found", found)))
                     stage = 2
                 elif name == _F:
                     kind = _FORMULA
@@ -636,6 +696,7 @@ class SheetParser:
                     misplaced(name, here(column))
             elif kind == _INLINE:
                 inner += 1
+                start_inline(name)
                 if name != _T and name != _R and name.rpartition(" ")[2] in _PLACED:
                     misplaced(name, here(column))
             elif kind == _DATA:
@@ -745,6 +806,10 @@ class SheetParser:
         def cdata_starts() -> None:
             nonlocal in_cdata
             in_cdata = True
+            if kind == _VALUE and not ends and cell_type not in _CHECKED and cell_type:
+                # calamine reads only the text after the section, openpyxl all of it (the
+                # values of the checked types refuse it already)
+                add(problem("text", here(column), row))
 
         def cdata_ends() -> None:
             nonlocal in_cdata
@@ -773,7 +838,8 @@ class SheetParser:
             self._hidden_columns[column_letter(index)] = None
 
 
-_SST, _SI, _RPH = f"{MAIN} sst", f"{MAIN} si", f"{MAIN} rPh"
+_SST, _SI = f"{MAIN} sst", f"{MAIN} si"
+_RPH_KIND = 6  # a phonetic text (rPh) in a shared text: skipped by both readers
 
 
 class SharedStringsParser:
@@ -783,16 +849,21 @@ class SharedStringsParser:
     Both readers count the texts, but not alike: calamine counts any element named ``si``
     wherever it is and whatever its namespace, openpyxl the ``si`` of the spreadsheet namespace
     wherever they are. A table whose texts are the ``si`` children of its root, in the
-    spreadsheet namespace, with nothing from another namespace inside them, is counted alike;
-    :attr:`problem` says what else was found."""
+    spreadsheet namespace, with nothing from another namespace inside them, is counted alike.
+    And calamine joins every ``t`` of a text (but those of its phonetic ``rPh``), where openpyxl
+    keeps one ``t`` before the runs and one in each run ``r``: a text is read alike when it holds
+    at most one ``t``, before its runs, and one ``t`` in each run, with no element inside a
+    ``t``. :attr:`problem` says what else was found."""
 
     def __init__(self) -> None:
         self.strings: list[str] = []
         self.problem: str | None = None  # what is wrong, in English (the message's detail)
         self._parser = expat.ParserCreate(namespace_separator=" ")
         self._parser.buffer_text = True
-        stack: list[int] = []  # 0: elsewhere, 1: the root, 2: a text, 3: its words, 4: skipped
+        # 0: elsewhere, 1: the root, 2: a text, 3: its words, 4: skipped, 5: a run
+        stack: list[int] = []
         words: list[str] = []
+        counts = [0, 0, 0]  # in the current text: its t, its runs, the t of its current run
 
         def wrong(detail: str) -> None:
             if self.problem is None:
@@ -809,21 +880,42 @@ class SharedStringsParser:
             elif parent == 1 and name == _SI:
                 kind = 2
                 words.clear()
+                counts[:] = [0, 0, 0]
             elif local == "si":
                 wrong("a text (si) is not where a table of texts holds them")
-            elif parent in (2, 3, 4) and not name.startswith(f"{MAIN} "):
+            elif parent in (2, 3, 4, 5, _RPH_KIND) and not name.startswith(f"{MAIN} "):
                 wrong(f"a text holds an element {local!r} from another namespace")
-            elif parent in (2, 3) and name == _T:
+            elif parent == 3:
+                wrong(f"a text holds an element {local!r} inside its <t>")
+                kind = 4
+            elif parent == 2 and name == _T:
                 kind = 3
+                counts[0] += 1
+                if counts[0] > 1 or counts[1]:
+                    wrong("a text holds two <t>, or a <t> after a run <r>")
+            elif parent == 5 and name == _T:
+                kind = 3
+                counts[2] += 1
+                if counts[2] > 1:
+                    wrong("a run <r> of a text holds two <t>")
             elif parent == 2 and name == _R:
-                kind = 2
-            elif parent in (2, 3, 4):
+                kind = 5
+                counts[1] += 1
+                counts[2] = 0
+            elif parent == _RPH_KIND or (parent == 2 and name == _RPH):
+                kind = _RPH_KIND
+            elif parent in (4, 5) and name == _T:
+                wrong("a text holds a <t> outside its runs")
+                kind = 4
+            elif parent in (2, 4, 5):
                 kind = 4
             stack.append(kind)
             self._parser.CharacterDataHandler = words.append if kind == 3 else None
 
         def end(_name: str) -> None:
             kind = stack.pop()
+            if kind == 5 and not counts[2]:
+                wrong("a run <r> of a text holds no <t>")
             if kind == 2 and stack and stack[-1] == 1:
                 self.strings.append("".join(words))
             self._parser.CharacterDataHandler = words.append if stack and stack[-1] == 3 else None

@@ -23,9 +23,11 @@ class Kind(StrEnum):
     ERROR = "error"  # a data problem: an offer (or a file) cannot be evaluated as it is
     WARNING = "warning"  # worth a look; nothing is blocked
     NOTE = "note"  # no problem: what a result says of itself (a lot's award)
+    FINDING = "finding"  # a legal risk or advice of `referent lint` (its severity is its own)
 
 
 _U, _E, _W, _N = Kind.UNUSABLE, Kind.ERROR, Kind.WARNING, Kind.NOTE
+_F = Kind.FINDING
 
 _CODES: dict[str, Kind] = {
     # why an offer is not admissible (reasons), and the notes of a lot
@@ -65,6 +67,25 @@ _CODES: dict[str, Kind] = {
     "vat-basis.same": _W,  # a lot's warning: compared HT, VAT rates differ; TTC ranks the same
     "vat-basis.changes": _W,  # ... and TTC would rank another offer first
     "vat-basis.tie": _W,  # ... and TTC would leave a tie for first the tie-break does not settle
+    # the findings of `referent lint` (analysis/lint): what was found, with its figures
+    "lint-environmental-criterion.no-deadline": _F,  # no criterion tagged environmental
+    "lint-environmental-criterion.before": _F,  # ... deadline before 21 August 2026
+    "lint-environmental-criterion.after": _F,  # ... deadline on or after it
+    "lint-sub-weights": _F,  # sub-weights not said to be announced
+    "lint-allocation-rule.one": _F,  # max_lots_per_candidate (1) without allocation_rule
+    "lint-allocation-rule.many": _F,  # ... (2 or more)
+    "lint-vat-basis.same": _F,  # compared HT, VAT rates differ; TTC ranks the same first
+    "lint-vat-basis.changes": _F,  # ... TTC would rank another offer first
+    "lint-vat-basis.tie": _F,  # ... TTC would leave a tie for first the tie-break does not settle
+    "lint-linear-few": _F,  # linear formula, few admissible offers
+    "lint-proportional-spread": _F,  # proportional formula, highest price ≥ 2 × lowest
+    "lint-appraisal.all": _F,  # marks whose comment cell is empty: every mark of the lot
+    "lint-appraisal.some": _F,  # ... some of them
+    "lint-tie": _F,  # several offers ranked first after the tie-break
+    "lint-abnormally-low.one": _F,  # offers flagged abnormally low: ask for justifications
+    "lint-abnormally-low.many": _F,
+    "lint-received-time.one": _F,  # received on the deadline day, no time, deadline has one
+    "lint-received-time.many": _F,
     # one cell of the offers or the marks sheet
     "missing-value": _E,
     "missing-value.no-date": _W,
@@ -282,6 +303,10 @@ _CODES: dict[str, Kind] = {
     "malformed-sheet.two-values": _E,
     "malformed-sheet.value": _E,
     "malformed-sheet.shared-string": _E,
+    "malformed-sheet.text": _E,
+    "malformed-sheet.inline-text": _E,
+    "malformed-sheet.inline-value": _E,
+    "malformed-sheet.date-cell": _E,
     "malformed-sheet.more": _E,
     # unusable input: what was asked for
     "no-such-lot": _U,

@@ -8,6 +8,7 @@ what applies, what may be replaced) live in the library, so that a script gets t
 from referent_ess.cli.commands.analysis import explain, sensitivity, simulate
 from referent_ess.cli.commands.checks import check_budget, validate
 from referent_ess.cli.commands.documents import export, letters, report
+from referent_ess.cli.commands.lint import lint
 from referent_ess.cli.commands.ranking import rank, score
 from referent_ess.cli.commands.setup import init, template
 
@@ -16,6 +17,7 @@ COMMANDS = (
     rank,
     check_budget,
     validate,
+    lint,
     report,
     letters,
     export,

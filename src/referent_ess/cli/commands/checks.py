@@ -5,7 +5,14 @@ from typing import TYPE_CHECKING
 
 from referent_ess.cli.exits import Findings
 from referent_ess.cli.options import Destination, Inputs, OutputFormat, bundled
-from referent_ess.cli.output import emit, loading, offer_problems, read_files, warn
+from referent_ess.cli.output import (
+    emit,
+    loading,
+    mention_legal_risks,
+    offer_problems,
+    read_files,
+    warn,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -82,5 +89,20 @@ def validate(*, inputs: Inputs, destination: Destination) -> None:
         table,
         given,
     )
+    _mention_legal_risks(lots, criteria)
     if not report.valid:
         raise Findings
+
+
+def _mention_legal_risks(lots: Path, criteria: Path) -> None:
+    """The legal risks of the configuration alone, in one line (``referent lint`` says more,
+    with the offers): nothing when the configuration cannot be read, which the report says."""
+    from referent_ess.analysis.lint import lint
+    from referent_ess.config.loader import load_config
+    from referent_ess.problems.errors import ReferentError
+
+    try:
+        config = load_config(lots, criteria)
+    except ReferentError:
+        return
+    mention_legal_risks(lint(config))

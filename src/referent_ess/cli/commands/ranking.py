@@ -17,6 +17,7 @@ from referent_ess.cli.output import (
     emit,
     flag_provisional,
     loading,
+    mention_legal_risks,
     offer_problems,
     read_files,
     warn,
@@ -102,3 +103,7 @@ def _rank_and_show(
         read_files(evaluation),
     )
     flag_provisional(evaluation, chosen)
+    if not gaps:  # score: the legal risks of the model, in one line (rank shows one lot)
+        from referent_ess.analysis.lint import lint
+
+        mention_legal_risks(lint(evaluation.config, evaluation))

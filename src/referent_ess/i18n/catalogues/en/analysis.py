@@ -13,8 +13,8 @@ MESSAGES: dict[str, str] = {
     "sim.same": "The winner is the same under every formula.",
     "sim.neutralised": (
         "{name}: the price points spread over {spread} of {maximum} (less than 25 %) while the "
-        "prices differ by {gap} % (more than 20 %): this formula neutralises the price criterion "
-        "(CE, 3 Nov. 2014, n° 373362)"
+        "prices differ by {gap} % (more than 20 %): this formula may neutralise the price "
+        "criterion (the tool's own heuristic, not a threshold set by a court)"
     ),
     # sensitivity
     "sens.title": "Lot {id} — winner: {name}",

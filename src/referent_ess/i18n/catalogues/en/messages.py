@@ -500,13 +500,13 @@ MESSAGES: dict[str, str] = {
         "would read differently ({detail}): save the workbook again with Excel or LibreOffice"
     ),
     "msg:sheet-too-large.columns": (
-        "cell {cell} is beyond column {last}: an offers sheet is read up to {limit} columns; "
-        "delete the columns beyond the offers (an empty cell that has a format counts too)"
+        "cell {cell} is beyond column {last}: the sheet {sheet} is read up to {limit} columns; "
+        "delete the columns beyond its data (an empty cell that has a format counts too)"
     ),
     "msg:sheet-too-large.cells": (
         "with cell {cell}, the sheet spans {rows} rows by {columns} columns, more than the "
-        "{limit} cells an offers sheet is read up to; delete the rows and columns beyond the "
-        "offers (an empty cell that has a format counts too)"
+        "{limit} cells the sheet {sheet} is read up to; delete the rows and columns beyond its "
+        "data (an empty cell that has a format counts too)"
     ),
     "msg:malformed-sheet.xml": (
         "the sheet's XML is damaged at line {line}, column {column}: save the workbook again "
@@ -571,6 +571,26 @@ MESSAGES: dict[str, str] = {
     "msg:malformed-sheet.shared-string": (
         "the cell holds shared text number {found}, but the workbook's table of shared texts has "
         "{count} (numbered from 0): save the workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.text": (
+        "the cell's text is written in the sheet's XML in pieces the tool's two readers would "
+        "join differently (two <t> texts, a <t> after a run <r>, a run without its <t> or with "
+        "two, an element or a CDATA section in a text): save the workbook again with Excel or "
+        "LibreOffice"
+    ),
+    "msg:malformed-sheet.inline-text": (
+        "the cell holds inline text (<is>) but its type is {found}, not inlineStr, and the "
+        "tool's two readers would read it differently: save the workbook again with Excel or "
+        "LibreOffice"
+    ),
+    "msg:malformed-sheet.inline-value": (
+        "the cell is of type inlineStr but holds a value <v>, and the tool's two readers would "
+        "read it differently: save the workbook again with Excel or LibreOffice"
+    ),
+    "msg:malformed-sheet.date-cell": (
+        "the cell is of type d (a date written as text), which the tool's two readers do not "
+        "read alike and which spreadsheets do not write (they write a date as a number with a "
+        "date format): save the workbook again with Excel or LibreOffice"
     ),
     "msg:malformed-sheet.more": "and {count} more problems in the sheet's XML",
     "msg:no-worksheet": "{path}: the workbook has no visible worksheet",

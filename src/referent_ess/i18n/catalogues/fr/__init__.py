@@ -1,12 +1,21 @@
 """The French catalogue: one module per
 domain, so that a translator finds a sentence near the ones used with it."""
 
-from referent_ess.i18n.catalogues.fr import analysis, documents, explain, messages, scaffold, ui
+from referent_ess.i18n.catalogues.fr import (
+    analysis,
+    documents,
+    explain,
+    lint,
+    messages,
+    scaffold,
+    ui,
+)
 
 MESSAGES: dict[str, str] = {
     **analysis.MESSAGES,
     **documents.MESSAGES,
     **explain.MESSAGES,
+    **lint.MESSAGES,
     **messages.MESSAGES,
     **scaffold.MESSAGES,
     **scaffold.TEMPLATE,

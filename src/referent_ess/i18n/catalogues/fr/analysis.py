@@ -14,7 +14,8 @@ MESSAGES: dict[str, str] = {
     "sim.neutralised": (
         "{name} : les points prix ne s'étalent que sur {spread} points sur {maximum} (moins de "
         "25\u00a0%) alors que les prix s'écartent de {gap}\u00a0% (plus de 20\u00a0%) : cette "
-        "méthode neutralise le critère prix (CE, 3 novembre 2014, n° 373362)"
+        "méthode risque de neutraliser le critère prix (heuristique propre à l'outil, et non "
+        "seuil fixé par le juge)"
     ),
     # sensibilité
     "sens.title": "Lot {id} — offre classée première : {name}",

@@ -581,14 +581,14 @@ MESSAGES: dict[str, str] = {
         "classeur avec Excel ou LibreOffice"
     ),
     "msg:sheet-too-large.columns": (
-        "la cellule {cell} est au-delà de la colonne {last} : une feuille d'offres est lue "
-        "jusqu'à {limit} colonnes ; supprimez les colonnes au-delà des offres (une cellule vide "
-        "mais mise en forme compte aussi)"
+        "la cellule {cell} est au-delà de la colonne {last} : la feuille {sheet} est lue "
+        "jusqu'à {limit} colonnes ; supprimez les colonnes au-delà de ses données (une cellule "
+        "vide mais mise en forme compte aussi)"
     ),
     "msg:sheet-too-large.cells": (
         "avec la cellule {cell}, la feuille s'étend sur {rows} lignes et {columns} colonnes, "
-        "soit plus que les {limit} cellules jusqu'où une feuille d'offres est lue ; supprimez "
-        "les lignes et les colonnes au-delà des offres (une cellule vide mais mise en forme "
+        "soit plus que les {limit} cellules jusqu'où la feuille {sheet} est lue ; supprimez "
+        "les lignes et les colonnes au-delà de ses données (une cellule vide mais mise en forme "
         "compte aussi)"
     ),
     "msg:malformed-sheet.xml": (
@@ -659,6 +659,27 @@ MESSAGES: dict[str, str] = {
         "la cellule contient le texte partagé numéro {found}, mais la table des textes partagés "
         "du classeur en compte {count} (numérotés à partir de 0) : enregistrez de nouveau le "
         "classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.text": (
+        "le texte de la cellule est écrit dans le XML de la feuille en morceaux que les deux "
+        "lecteurs de l'outil assembleraient différemment (deux textes <t>, un <t> après un "
+        "segment <r>, un segment sans son <t> ou avec deux, un élément ou une section CDATA dans "
+        "un texte) : enregistrez de nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.inline-text": (
+        "la cellule contient un texte en ligne (<is>) mais son type est {found} et non "
+        "inlineStr, et les deux lecteurs de l'outil la liraient différemment : enregistrez de "
+        "nouveau le classeur avec Excel ou LibreOffice"
+    ),
+    "msg:malformed-sheet.inline-value": (
+        "la cellule est de type inlineStr mais contient une valeur <v>, et les deux lecteurs de "
+        "l'outil la liraient différemment : enregistrez de nouveau le classeur avec Excel ou "
+        "LibreOffice"
+    ),
+    "msg:malformed-sheet.date-cell": (
+        "la cellule est de type d (une date écrite en texte), que les deux lecteurs de l'outil "
+        "ne lisent pas de la même façon et qu'aucun tableur n'écrit (une date y est un nombre "
+        "au format de date) : enregistrez de nouveau le classeur avec Excel ou LibreOffice"
     ),
     "msg:malformed-sheet.more": "et {count} autres problèmes dans le XML de la feuille",
     "msg:no-worksheet": "{path} : le classeur n'a aucune feuille de calcul visible",
