@@ -18,6 +18,22 @@ class PriceBasis(StrEnum):
     TTC = "ttc"
 
 
+class PriceModel(StrEnum):
+    """How the offers of a lot state their price (``price_model`` of a lot in ``lots.yaml``)."""
+
+    DAY_RATE = "day_rate"  # day rate HT × days: the price is their product, to the cent
+    LUMP_SUM = "lump_sum"  # one amount HT per offer: the « Montant HT » column is the price
+
+
+class Prevails(StrEnum):
+    """What prevails when the total an offer states differs from the one its lines make (an
+    arithmetic error): the unit prices (the usual rule of the consultation rules: the total is
+    recomputed from them), or the total stated."""
+
+    UNIT_PRICE = "unit_price"
+    STATED_TOTAL = "stated_total"
+
+
 class PriceFormula(StrEnum):
     PROPORTIONAL = "proportional"
     LINEAR = "linear"

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Final
 
 from referent_ess.base.normalise import normalise
+from referent_ess.config.choices import PriceModel
 
 
 class OfferField(StrEnum):
@@ -36,6 +37,31 @@ REQUIRED_FIELDS: tuple[OfferField, ...] = (
     OfferField.DAY_RATE_HT,
     OfferField.DAYS,
 )
+
+# the cells that state an offer's price, by the price model of its lot; the first one is the cell
+# a problem of the price as a whole points at (over the cap, abnormally low)
+PRICE_FIELDS: Final[dict[PriceModel, tuple[OfferField, ...]]] = {
+    PriceModel.DAY_RATE: (OfferField.DAY_RATE_HT, OfferField.DAYS),
+    PriceModel.LUMP_SUM: (OfferField.PRICE_HT,),
+}
+# the cells whose emptiness is an error or not depending on the lot's price model
+MAYBE_REQUIRED: Final[frozenset[OfferField]] = frozenset(
+    f for fields in PRICE_FIELDS.values() for f in fields
+)
+
+
+def required_fields(models: frozenset[PriceModel]) -> tuple[OfferField, ...]:
+    """The columns the offers sheet must have when the lots use ``models``: the candidate, the
+    lot, and the cells of every model in use (in the order of :class:`OfferField`)."""
+    wanted = {OfferField.CANDIDATE, OfferField.LOT}
+    wanted.update(f for model in models for f in PRICE_FIELDS[model])
+    return tuple(f for f in OfferField if f in wanted)
+
+
+def price_cell(model: PriceModel | None) -> str:
+    """The column a problem of the whole price points at (the day rate's, by default)."""
+    return PRICE_FIELDS[model or PriceModel.DAY_RATE][0].value
+
 
 # What buyers and the purchasing platforms' registers (registre des dépôts) head these columns.
 ALIASES: dict[OfferField, tuple[str, ...]] = {

@@ -194,6 +194,7 @@ def _resolve(
             required_documents=lot.required_documents,
             variants=lot.variants,
             variant_needs_base=lot.variant_needs_base,
+            price_model=lot.price_model,
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )

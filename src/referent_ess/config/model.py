@@ -27,6 +27,7 @@ from referent_ess.config.choices import (
     Ordering,
     PriceBasis,
     PriceFormula,
+    PriceModel,
     Variants,
 )
 
@@ -44,6 +45,8 @@ class Lot:
     # None (not said): allowed, as in a procédure adaptée whose documents are silent (R2151-8)
     variants: Variants | None = None
     variant_needs_base: bool = True  # a variant needs its candidate's base offer on the lot
+    # day rate HT × days (the default), or one amount HT per offer (``lump_sum``)
+    price_model: PriceModel = PriceModel.DAY_RATE
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,16 @@ class Config:
 
     def lot(self, lot_id: int) -> Lot | None:
         return self._lots_by_id.get(lot_id)
+
+    def price_model_for(self, lot_id: int | None) -> PriceModel | None:
+        """How the offers of the lot state their price; None for an unknown lot or None."""
+        lot = self._lots_by_id.get(lot_id) if lot_id is not None else None
+        return None if lot is None else lot.price_model
+
+    @cached_property
+    def price_models(self) -> frozenset[PriceModel]:
+        """The price models some lot uses."""
+        return frozenset(lot.price_model for lot in self.lots)
 
     def criteria_for(self, lot_id: int | None) -> CriteriaSet:
         """The criteria the lot is evaluated on (the default set for an unknown lot or None)."""

@@ -34,6 +34,7 @@ from referent_ess.config.choices import (
     Ordering,
     PriceBasis,
     PriceFormula,
+    PriceModel,
     Variants,
 )
 
@@ -153,6 +154,7 @@ class LotSpec(Spec):
     # not said: allowed, as in a procédure adaptée whose documents are silent (art. R2151-8)
     variants: Variants | None = None
     variant_needs_base: bool = True  # a variant comes with its candidate's base offer
+    price_model: PriceModel = PriceModel.DAY_RATE  # how its offers state their price
 
 
 class AbnormalSpec(Spec):

@@ -8,6 +8,7 @@ renderers' (:mod:`referent_ess.render.phrases` and the format modules).
 from dataclasses import dataclass
 from enum import StrEnum
 
+from referent_ess.config.choices import PriceModel
 from referent_ess.evaluation.results import BudgetCheck, Evaluation, OfferResult
 
 
@@ -25,6 +26,7 @@ class Unchecked(StrEnum):
     NO_LOT = "no_lot"  # no valid lot, so no cap
     NO_PRICE = "no_price"  # day rate or days unreadable
     NO_TTC = "no_ttc"  # VAT rate unreadable, while a TTC cap is checked
+    NO_AMOUNT = "no_amount"  # the amount HT of a lump sum unreadable
 
 
 @dataclass(frozen=True)
@@ -61,5 +63,7 @@ def unchecked_because(result: OfferResult) -> Unchecked:
     if result.offer.lot is None:
         return Unchecked.NO_LOT
     if result.price_ht is None:
+        if result.price_model is PriceModel.LUMP_SUM:
+            return Unchecked.NO_AMOUNT
         return Unchecked.NO_PRICE
     return Unchecked.NO_TTC

@@ -8,7 +8,8 @@ from fractions import Fraction
 from functools import lru_cache
 
 from referent_ess.base.exact import price_ht, price_ttc, round_half_up
-from referent_ess.config.choices import CapBasis, Ordering, PriceBasis
+from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceModel
+from referent_ess.config.columns import price_cell
 from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.offer_warning import Source, offer_warning
@@ -38,7 +39,16 @@ def judge(
     if vat is None and not offer.has_error_in("vat_rate"):
         vat = consultation.vat_rate
     amount_ht = amount_ttc = None
-    if offer.day_rate_ht is not None and offer.days is not None:
+    model = lot.price_model if lot is not None else PriceModel.DAY_RATE
+    where = price_cell(model)
+    if model is PriceModel.LUMP_SUM:
+        # the amount HT stated is the price (read as positive and to the cent)
+        if offer.price_ht_stated is not None:
+            amount_ht = offer.price_ht_stated
+            amount_ttc = price_ttc(amount_ht, vat) if vat is not None else None
+        elif not reasons:  # the column itself is missing
+            reasons.append(Reason("no-price", Status.INVALID, params=(("form", "lump-sum"),)))
+    elif offer.day_rate_ht is not None and offer.days is not None:
         amount_ht = price_ht(offer.day_rate_ht, offer.days)
         amount_ttc = price_ttc(amount_ht, vat) if vat is not None else None
         warnings += _price_mismatch(offer, amount_ht, source)
@@ -72,8 +82,10 @@ def judge(
     budget: tuple[BudgetCheck, ...] = ()
     if lot is not None and amount_ht is not None and amount_ttc is not None:
         budget = _budget_checks(amount_ht, amount_ttc, lot, consultation.cap_basis)
-        reasons += [_over_cap(offer, check) for check in budget if not check.within]
-        warnings += _other_cap(offer, source, amount_ht, amount_ttc, lot, consultation.cap_basis)
+        reasons += [_over_cap(offer, check, where) for check in budget if not check.within]
+        warnings += _other_cap(
+            offer, source, amount_ht, amount_ttc, lot, consultation.cap_basis, where
+        )
 
     points, unmarked = _mark_points(offer, config)
     if config.ordering is Ordering.WEIGHTED:
@@ -98,6 +110,7 @@ def judge(
         price_ttc=amount_ttc,
         budget=budget,
         points=points,
+        price_model=model,
     )
 
 
@@ -133,6 +146,7 @@ def _other_cap(
     amount_ttc: Decimal,
     lot: Lot,
     basis: CapBasis,
+    where: str,
 ) -> list[Problem]:
     """An offer on one side of the cap checked and on the other side of the cap not checked:
     say so, since the buyer chose the basis and may have to justify it."""
@@ -160,7 +174,7 @@ def _other_cap(
         ("checked_basis", basis.value),
         ("checked_part", f"cap.{'within' if checked.within else 'over'}"),
     )
-    return [offer_warning(offer, source, "other-cap", "day_rate_ht", params)]
+    return [offer_warning(offer, source, "other-cap", where, params)]
 
 
 def _jury_decision(offer: Offer) -> list[Reason]:
@@ -187,7 +201,7 @@ def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
     return [Reason("incomplete", Status.INCOMPLETE, params=params, cell=cell, field=missing[0])]
 
 
-def _over_cap(offer: Offer, check: BudgetCheck) -> Reason:
+def _over_cap(offer: Offer, check: BudgetCheck, where: str) -> Reason:
     basis = check.basis.upper()
     params = (
         ("basis", basis),
@@ -195,8 +209,8 @@ def _over_cap(offer: Offer, check: BudgetCheck) -> Reason:
         ("cap_money", str(check.cap)),
         ("excess_money", str(-check.margin)),
     )
-    cell = offer.cells.get("day_rate_ht")
-    return Reason("over_cap", Status.OVER_CAP, params=params, cell=cell, field="day_rate_ht")
+    cell = offer.cells.get(where)
+    return Reason("over_cap", Status.OVER_CAP, params=params, cell=cell, field=where)
 
 
 def _missing_mark(offer: Offer, criterion: str) -> Reason:

@@ -7,6 +7,7 @@ from fractions import Fraction
 from math import lcm
 
 from referent_ess.config.choices import AbnormalMethod, Ordering, PriceBasis
+from referent_ess.config.columns import price_cell
 from referent_ess.config.model import Config, CriteriaSet, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, Suspicion, detect
@@ -57,7 +58,9 @@ def rank_lot(
     for index, result in enumerate(admissible):
         warnings = result.warnings
         if index in flags:
-            warnings += (_abnormally_low(result, flags[index], source),)
+            warnings += (
+                _abnormally_low(result, flags[index], source, price_cell(lot.price_model)),
+            )
         ranked.append(
             OfferResult(
                 result.offer,
@@ -124,9 +127,12 @@ def _mark_units(
     return {key: p.numerator * (unit // p.denominator) for key, p in distinct.items()}, unit
 
 
-def _abnormally_low(result: OfferResult, suspicion: Suspicion, source: Source) -> Problem:
-    """The flag of an abnormally low price: the figures, and what the law requires next."""
-    return offer_warning(result.offer, source, "abnormally-low", "day_rate_ht", suspicion.params)
+def _abnormally_low(
+    result: OfferResult, suspicion: Suspicion, source: Source, where: str
+) -> Problem:
+    """The flag of an abnormally low price: the figures, and what the law requires next; at the
+    cell of the price (the day rate's, or the amount's of a lump sum)."""
+    return offer_warning(result.offer, source, "abnormally-low", where, suspicion.params)
 
 
 def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:

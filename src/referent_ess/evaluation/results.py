@@ -11,7 +11,7 @@ from fractions import Fraction
 from functools import cached_property
 from types import MappingProxyType
 
-from referent_ess.config.choices import PriceBasis
+from referent_ess.config.choices import PriceBasis, PriceModel
 from referent_ess.config.model import Config, Lot
 from referent_ess.intake.offers import Offer, OfferBook
 from referent_ess.problems.codes import Params, kind_of
@@ -151,6 +151,8 @@ class OfferResult:
     def name(self) -> str:
         """The candidate's name as written (or its row), whatever the offer: the JSON's."""
         return self.offer.candidate or f"(row {self.offer.row})"
+
+    price_model: PriceModel = PriceModel.DAY_RATE  # how the offer states its price (its lot's)
 
     @property
     def candidate(self) -> str:

@@ -10,7 +10,6 @@ from referent_ess.config.columns import (
     ALIASES,
     COMMENT_SUFFIX,
     HEADERS,
-    REQUIRED_FIELDS,
     SHOWN_NAMES,
     About,
     Column,
@@ -22,6 +21,7 @@ from referent_ess.config.columns import (
     column_letter,
     header_key,
     header_lookup,
+    required_fields,
 )
 from referent_ess.config.model import Config
 from referent_ess.intake.sheet import RawSheet
@@ -41,6 +41,7 @@ class Header:
         self.words = HeaderWords(self.documents, marks_here)
         self.near = NearSpellings(self.lookup)
         self.labels = {c.id: c.label for c in config.mark_columns}
+        self.required = required_fields(config.price_models)
         self.columns: list[Column] = []
         self.problems: list[Problem] = []
         self.unknown: list[tuple[str, str, str | None]] = []  # (cell, header, probable column)
@@ -141,7 +142,7 @@ class Header:
 
     def _check_missing(self) -> None:
         found = {c.name for c in self.columns}
-        for wanted in REQUIRED_FIELDS:
+        for wanted in self.required:
             if wanted.value not in found:
                 shown = (wanted.value, *ALIASES[wanted])[:SHOWN_NAMES]
                 names = ", ".join(repr(n) for n in shown)

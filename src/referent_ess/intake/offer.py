@@ -10,7 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from referent_ess.base.normalise import normalise
-from referent_ess.config.columns import REQUIRED_FIELDS, Column
+from referent_ess.config.columns import MAYBE_REQUIRED, REQUIRED_FIELDS, Column
 from referent_ess.i18n import tr
 from referent_ess.intake.jury import Decision
 from referent_ess.problems.problem import Problem
@@ -109,7 +109,7 @@ class OfferBook:
         """Errors of the offers sheet's header that make the book unusable: no prices, or (to
         score) no marks. Problems of the marks sheet only leave some marks missing: the offers
         concerned cannot be ranked, and the ranking says it is provisional."""
-        price_columns = {f.value for f in REQUIRED_FIELDS}
+        price_columns = {f.value for f in (*REQUIRED_FIELDS, *MAYBE_REQUIRED)}
         return tuple(
             p
             for p in self.sheet_problems

@@ -23,7 +23,10 @@ from referent_ess.base.values import (
     parse_when,
     parse_yes_no,
 )
+from referent_ess.config.choices import PriceModel
 from referent_ess.config.columns import (
+    MAYBE_REQUIRED,
+    PRICE_FIELDS,
     REQUIRED_FIELDS,
     Column,
     ColumnKind,
@@ -104,6 +107,20 @@ class RowReader:
         self.lot_plan = next(
             (step for step in self.plan if step[0].name == OfferField.LOT.value), None
         )
+        # the price cells a row must fill: those of its lot's price model (day rate and days,
+        # or the amount HT); with one model for every lot, known without reading the lot
+        self.price_cells = {
+            lot.id: frozenset(f.value for f in PRICE_FIELDS[lot.price_model]) for lot in config.lots
+        }
+        models = config.price_models
+        self.lump_sums = frozenset(
+            lot.id for lot in config.lots if lot.price_model is PriceModel.LUMP_SUM
+        )
+        self.same_price_cells = (
+            frozenset(f.value for f in PRICE_FIELDS[next(iter(models))])
+            if len(models) == 1
+            else None
+        )
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
         problems: list[Problem] = []
@@ -114,6 +131,12 @@ class RowReader:
         width = len(values)
         unread: set[str] = set()  # the columns whose cell holds something that cannot be read
         applies = self._applicable(values) if self.per_lot is not None else None
+        price_cells = self.same_price_cells
+        lump_sum: int | None = None  # the row's lot, when it is priced as a lump sum
+        if price_cells is None or self.lump_sums:
+            lot = self._lot_of(values)
+            price_cells = frozenset() if lot is None else self.price_cells.get(lot, frozenset())
+            lump_sum = lot if lot in self.lump_sums else None
         for column, memo in self.plan:
             value = values[column.index] if column.index < width else None
             if applies is not None and column.kind is not ColumnKind.FIELD:
@@ -122,6 +145,20 @@ class RowReader:
                     problems.append(self._problem(note, f"{column.letter}{number}", number))
                     continue
             outcome, notes = self._reading(column, value, memo)
+            if column.name in _MAYBE_REQUIRED and column.name not in price_cells and notes:
+                # an empty price cell that the lot's price model does not use
+                notes = tuple(n for n in notes if n.code != "missing-value")
+            if lump_sum is not None and column.name in _DAY_RATE_CELLS and not is_blank(value):
+                # a day rate or days in a lump-sum lot: not read, and said
+                params = (("form", "price"), ("lot", str(lump_sum)))
+                outcome = None
+                notes = (
+                    _Note(
+                        "not-for-lot",
+                        column.name,
+                        (*params, ("field_part", f"field.{column.name}")),
+                    ),
+                )
             if applies is not None and column.kind is ColumnKind.MARK and not notes:
                 notes = applies.out_of_range(column.name, outcome)
                 outcome = None if notes else outcome
@@ -208,12 +245,17 @@ class RowReader:
         """What applies to the row's lot (None when the lot cannot be read: the row is already
         in error)."""
         assert self.per_lot is not None
+        lot = self._lot_of(values)
+        return None if lot is None else self.per_lot.get(lot)
+
+    def _lot_of(self, values: tuple[object, ...]) -> int | None:
+        """The row's lot, read ahead of its turn (None when it cannot be read)."""
         if self.lot_plan is None:
             return None
         column, memo = self.lot_plan
         value = values[column.index] if column.index < len(values) else None
         lot, _ = self._reading(column, value, memo)  # its notes are reported in the row's turn
-        return self.per_lot.get(lot) if isinstance(lot, int) else None
+        return lot if isinstance(lot, int) else None
 
     def _problem(self, note: _Note, cell: str, row: int) -> Problem:
         return Problem(
@@ -271,7 +313,7 @@ class RowReader:
     def _field(self, which: OfferField, value: object) -> _Reading:
         name = which.value
         if value is None:
-            if which in REQUIRED_FIELDS:
+            if which in REQUIRED_FIELDS or which in MAYBE_REQUIRED:
                 params = (("field_part", f"field.{name}"),)
                 return None, (_Note("missing-value", name, params),)
             if which is OfferField.RECEIVED_AT:
@@ -374,6 +416,9 @@ T = TypeVar("T")
 def _typed(value: object, kind: type[T]) -> T | None:
     return value if isinstance(value, kind) else None
 
+
+_MAYBE_REQUIRED = frozenset(f.value for f in MAYBE_REQUIRED)
+_DAY_RATE_CELLS = frozenset(f.value for f in PRICE_FIELDS[PriceModel.DAY_RATE])
 
 # the fields whose text is compared with other cells' (the same candidate twice, the lot limit)
 _COMPARED = frozenset({OfferField.CANDIDATE.value, OfferField.LOT.value, OfferField.VARIANT.value})

@@ -43,6 +43,7 @@ _CODES: dict[str, Kind] = {
     "missing-mark": _E,
     "missing-evaluator-mark": _E,
     "no-price": _E,
+    "no-price.lump-sum": _E,
     "zero-price": _E,
     "jury-decision.irregular": _E,  # the jury's own decisions (offers sheet), with its reason
     "jury-decision.unacceptable": _E,
@@ -128,6 +129,7 @@ _CODES: dict[str, Kind] = {
     "not-for-lot.comment": _E,
     "not-for-lot.document": _E,
     "not-for-lot.marks": _E,
+    "not-for-lot.price": _W,
     "unknown-criterion": _E,
     "error-cell": _E,
     "formula-not-computed": _E,

@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess import i18n
-from referent_ess.config.choices import Ordering
+from referent_ess.config.choices import Ordering, PriceModel
 from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import (
@@ -34,6 +34,20 @@ from referent_ess.render.phrases import (
     tie_notes,
     vat_mix_note,
 )
+
+
+def lump_sum_text(config: Config) -> str:
+    """The sentence that follows the price rule when some lot is priced as a lump sum (its price
+    HT is the amount the offer states), else nothing."""
+    lump = [str(lot.id) for lot in config.lots if lot.price_model is PriceModel.LUMP_SUM]
+    if not lump:
+        return ""
+    if len(lump) == len(config.lots):
+        return tr("doc.method.lump_sum.all")
+    if len(lump) == 1:
+        return tr("doc.method.lump_sum.single", lot=lump[0])
+    listed = f"{', '.join(lump[:-1])} et {lump[-1]}"
+    return tr("doc.method.lump_sum.several", lots=listed)
 
 
 def candidate_name(result: OfferResult) -> str:

@@ -19,8 +19,8 @@ from referent_ess.analysis.sensitivity import Sensitivity
 from referent_ess.analysis.simulate import Simulation, Variant
 from referent_ess.base.exact import round_half_up, scaled_half_up
 from referent_ess.base.writable import writable
-from referent_ess.config.choices import Ordering
-from referent_ess.config.model import Config, CriteriaSet, Criterion
+from referent_ess.config.choices import Ordering, PriceModel
+from referent_ess.config.model import Config, CriteriaSet, Criterion, Lot
 from referent_ess.evaluation.budget import BudgetReport, verdict
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.lookup import chosen_lots
@@ -258,6 +258,14 @@ def budget_list(result: OfferResult) -> list[dict[str, Any]]:
     ]
 
 
+def price_model_key(lot: Lot) -> dict[str, str]:
+    """``price_model`` of a lot that is not priced by day rate × days (absent for the default,
+    so that the documents of a consultation priced by day rates stay as they were)."""
+    if lot.price_model is PriceModel.DAY_RATE:
+        return {}
+    return {"price_model": lot.price_model.value}
+
+
 def lot_dict(lot: LotResult, config: Config, *, with_offers: bool = True) -> dict[str, Any]:
     criteria = config.criteria_for(lot.lot.id)
     shape = criteria_tree(config, criteria)
@@ -267,6 +275,7 @@ def lot_dict(lot: LotResult, config: Config, *, with_offers: bool = True) -> dic
     return {
         "id": lot.lot.id,
         "title": lot.lot.title,
+        **price_model_key(lot.lot),
         "cap_ht": money_raw(lot.lot.cap_ht),
         "cap_ttc": money_raw(lot.lot.cap_ttc),
         "provisional": lot.provisional,
@@ -387,6 +396,7 @@ def budget_json(evaluation: Evaluation, report: BudgetReport) -> str:
         {
             "id": lot.lot.id,
             "title": lot.lot.title,
+            **price_model_key(lot.lot),
             "cap_ht": money_raw(lot.lot.cap_ht),
             "cap_ttc": money_raw(lot.lot.cap_ttc),
             "offers": [_offer(r) for r in by_row(lot.offers)],

@@ -15,7 +15,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
 from referent_ess import i18n
-from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula
+from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula, PriceModel
 from referent_ess.config.model import Config, Criterion, PriceRule
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.budget import BudgetReport, unchecked_because
@@ -398,7 +398,8 @@ def reason_text(
         label = criterion_label(config, reason.field, result.offer.lot)
         return tr("reason.missing_mark", criterion=label)
     if reason.code == "no-price":
-        return tr("reason.no_price")
+        lump_sum = result.price_model is PriceModel.LUMP_SUM
+        return tr("reason.no_price.lump_sum" if lump_sum else "reason.no_price")
     if reason.code == "below_threshold":  # its message holds the criterion and both figures
         return i18n.message(reason.code, reason.params)
     return None

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Final, Literal
 
 from referent_ess import i18n
-from referent_ess.config.choices import Ordering, Variants
+from referent_ess.config.choices import Ordering, PriceModel, Variants
 from referent_ess.config.columns import (
     COMMENT_SUFFIX,
     HEADERS,
@@ -178,14 +178,7 @@ def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool
                 tr("tpl.lot.error", lots=lots),
             ),
         ),
-        Column(
-            HEADERS[OfferField.DAY_RATE_HT],
-            tr("tpl.day_rate.note"),
-            20,
-            _positive("day_rate"),
-            MONEY_FORMAT,
-        ),
-        Column(HEADERS[OfferField.DAYS], tr("tpl.days.note"), 17, _positive("days"), DAYS_FORMAT),
+        *_day_rate_columns(config),
         Column(
             HEADERS[OfferField.VAT_RATE],
             tr("tpl.vat.note", **vat),
@@ -199,9 +192,7 @@ def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool
             ),
             TEXT_FORMAT,
         ),
-        Column(
-            HEADERS[OfferField.PRICE_HT], tr("tpl.price.note"), 16, _positive("price"), MONEY_FORMAT
-        ),
+        _price_column(config),
         Column(
             HEADERS[OfferField.RECEIVED_AT],
             tr(f"tpl.received.note.{form}", deadline=deadline),
@@ -568,6 +559,44 @@ def _marks_sheet_mark(
             style="stop" if form == "words" else "warning",
         ),
     )
+
+
+def _day_rate_columns(config: Config) -> list[Column]:
+    """The day rate and the days, when some lot is priced by them."""
+    if PriceModel.DAY_RATE not in config.price_models:
+        return []
+    return [
+        Column(
+            HEADERS[OfferField.DAY_RATE_HT],
+            tr("tpl.day_rate.note"),
+            20,
+            _positive("day_rate"),
+            MONEY_FORMAT,
+        ),
+        Column(HEADERS[OfferField.DAYS], tr("tpl.days.note"), 17, _positive("days"), DAYS_FORMAT),
+    ]
+
+
+def _price_column(config: Config) -> Column:
+    """The amount HT: a cross-check of day rate × days, the price of a lump sum, or both when
+    the lots differ (the note names the lots priced as a lump sum)."""
+    models = config.price_models
+    if PriceModel.LUMP_SUM not in models:
+        key = "price"
+    elif PriceModel.DAY_RATE not in models:
+        key = "price_lump"
+    else:
+        key = "price_mixed"
+    lump = [str(lot.id) for lot in config.lots if lot.price_model is PriceModel.LUMP_SUM]
+    if key == "price_mixed":
+        listed = ", ".join(lump[:-1]) + " " + tr("tpl.and") + " " + lump[-1]
+        lots = (
+            tr("tpl.lots.one", id=lump[0]) if len(lump) == 1 else tr("tpl.lots.some", listed=listed)
+        )
+        note = tr("tpl.price_mixed.note", lots=lots[:1].upper() + lots[1:])
+    else:
+        note = tr(f"tpl.{key}.note")
+    return Column(HEADERS[OfferField.PRICE_HT], note, 16, _positive(key), MONEY_FORMAT)
 
 
 def _positive(field: str) -> Rule:

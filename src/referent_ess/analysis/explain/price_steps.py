@@ -7,7 +7,7 @@ the VAT rate with where it comes from: the first things a buyer is asked about a
 from collections.abc import Iterator
 from decimal import Decimal
 
-from referent_ess.config.choices import PriceBasis, PriceFormula
+from referent_ess.config.choices import PriceBasis, PriceFormula, PriceModel
 from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Status
@@ -46,8 +46,12 @@ GAP = (
 
 
 def price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
-    """Price HT from the unit price (the product before rounding, then to the cent), then TTC."""
+    """Price HT from the unit price (the product before rounding, then to the cent), or the
+    lump sum stated, then TTC."""
     offer = result.offer
+    if config.price_model_for(offer.lot) is PriceModel.LUMP_SUM:
+        yield from _lump_sum_steps(config, result)
+        return
     rate, days = offer.day_rate_ht, offer.days
     if result.price_ht is None or rate is None or days is None:
         yield from _unknown_price_steps(result)
@@ -73,6 +77,24 @@ def price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
         if not any(w.code == "price-mismatch" for w in result.warnings):
             words.append(phrase("ex.price_ht.stated", stated=Money(stated)))
     yield Step("price-ht", (*words, STOP), figures)
+    yield _ttc_step(config, result, result.price_ht)
+
+
+def _lump_sum_steps(config: Config, result: OfferResult) -> Iterator[Step]:
+    """A lump sum: the amount HT the offer states is the price, then TTC."""
+    offer = result.offer
+    cell = offer.cells.get("price_ht")
+    if result.price_ht is None:
+        where = cell if cell is not None else phrase("ex.no_column")
+        what = Notation("{what} ({cell})", {"what": phrase("ex.what.amount"), "cell": where})
+        yield Step("price-ht", (phrase("ex.price_ht.unknown", cells=what),), {})
+        yield Step("price-ttc", (phrase("ex.price_ttc.no_ht"),))
+        return
+    figures: dict[str, Value] = {"price_model": "lump_sum", "price_ht": Money(result.price_ht)}
+    if cell is not None:
+        figures["price_cell"] = cell
+    words = phrase("ex.price_ht.lump_sum", where=in_parentheses(cell), value=Money(result.price_ht))
+    yield Step("price-ht", (words, STOP), figures)
     yield _ttc_step(config, result, result.price_ht)
 
 

@@ -30,6 +30,7 @@ from referent_ess.render.document_phrases import (
     indented_label,
     input_role,
     lots_of,
+    lump_sum_text,
     scoring_rule,
     statuses_of,
     threshold_rule,
@@ -260,7 +261,7 @@ def _method_section(config: Config) -> str:
 <p>{tr("doc.html.method.points", total=compact(config.total))}</p>
 {"".join(tables)}
 <h3>{tr("doc.html.method.prices")}</h3>
-<p>{tr("doc.html.method.prices_text", vat=vat, basis=basis)}</p>
+<p>{tr("doc.html.method.prices_text", vat=vat, basis=basis)}{escape(lump_sum_text(config))}</p>
 <h3>{tr("doc.html.method.rounding")}</h3>
 <p>{tr("doc.html.method.rounding_text")}</p>
 <h3>{tr("doc.html.method.ranking")}</h3>

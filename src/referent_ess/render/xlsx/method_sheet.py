@@ -13,6 +13,7 @@ from referent_ess.i18n import numbers, tr
 from referent_ess.render.document_phrases import (
     indented_label,
     lots_of,
+    lump_sum_text,
     scoring_rule,
     statuses_of,
     threshold_rule,
@@ -154,7 +155,8 @@ def _sections(config: Config) -> list[tuple[str, str]]:
                 "doc.xlsx.method.prices_text",
                 vat=numbers.percent(consultation.vat_rate),
                 basis=basis_words(consultation.cap_basis),
-            ),
+            )
+            + lump_sum_text(config),
         ),
         (tr("doc.xlsx.method.rounding"), tr("doc.xlsx.method.rounding_text")),
         (

@@ -6,6 +6,8 @@ MESSAGES: dict[str, str] = {
     "ex.heading.rank": "rank {rank}",
     "ex.what.day_rate": "day rate",
     "ex.what.days": "days",
+    "ex.what.amount": "amount HT",
+    "ex.price_ht.lump_sum": "Price HT = the lump sum the offer states{where} = {value}",
     "ex.what.either": "day rate or days",
     "ex.no_column": "no column",
     "ex.price_ht.unknown": "Price HT cannot be computed: no readable {cells}.",

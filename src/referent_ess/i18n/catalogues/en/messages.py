@@ -33,6 +33,9 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
     "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
+    "msg:no-price.lump-sum": (
+        "no price: the lot is priced as a lump sum and the amount HT is missing"
+    ),
     "msg:award-note.provisional": "provisional ranking: no award yet",
     "msg:award-note.no-admissible": "no admissible offer",
     "msg:award-note.tie": "{count} offers share rank {rank}: the buyer decides",
@@ -85,6 +88,7 @@ MESSAGES: dict[str, str] = {
     "part:field.lot": "lot",
     "part:field.day_rate_ht": "day_rate_ht",
     "part:field.days": "days",
+    "part:field.price_ht": "price_ht (the lot is priced as a lump sum)",
     "part:field.criterion": "criterion",
     "part:field.mark": "mark",
     "part:field.evaluator": "evaluator",
@@ -176,6 +180,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:not-for-lot.document": (
         "lot {lot} does not require the document {document}; leave the cell empty"
+    ),
+    "msg:not-for-lot.price": (
+        "lot {lot} is priced as a lump sum: {field_part} takes no part in its price (the amount "
+        "HT is the price) and is not read; leave the cell empty"
     ),
     "msg:not-for-lot.marks": (
         'lot {lot} is not marked on "{criterion}": that criterion is not among the '

@@ -81,6 +81,7 @@ MESSAGES: dict[str, str] = {
     "budget.unchecked": "{n} that cannot be checked: {names}",
     "budget.no_lot": "no valid lot, so no cap",
     "budget.no_price": "no price: day rate or days unreadable",
+    "budget.no_amount": "no price: the lump sum HT is unreadable",
     "budget.no_ttc": "no TTC price: VAT rate unreadable",
     "budget.checked_on": "checked on {basis}",
     "budget.unplaced": "Offers without a valid lot (no cap to check against)",
@@ -177,6 +178,9 @@ MESSAGES: dict[str, str] = {
         "price {basis} of {price} above the lot's maximum amount {basis} ({cap}) by {excess}"
     ),
     "reason.missing_mark": "no mark for the criterion “{criterion}”",
+    "reason.no_price.lump_sum": (
+        "no price: the lot is priced as a lump sum and the amount HT is missing"
+    ),
     "reason.no_price": (
         "the price cannot be computed: the day rate or the number of days is missing"
     ),

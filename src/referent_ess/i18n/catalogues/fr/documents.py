@@ -323,6 +323,19 @@ MESSAGES: dict[str, str] = {
         "offre sans taux de TVA prend celui de la consultation ({vat}) ; une offre exonérée a un "
         "prix TTC égal au prix HT. Le prix est comparé au montant maximum {basis} du lot."
     ),
+    # after the price rule, when some lot is priced as a lump sum (price_model: lump_sum)
+    "doc.method.lump_sum.all": (
+        " Les lots sont à prix forfaitaire : le prix HT d'une offre est le montant HT qu'elle "
+        "indique."
+    ),
+    "doc.method.lump_sum.single": (
+        " Le lot {lot} est à prix forfaitaire : le prix HT d'une offre est le montant HT qu'elle "
+        "indique."
+    ),
+    "doc.method.lump_sum.several": (
+        " Les lots {lots} sont à prix forfaitaire : le prix HT d'une offre est le montant HT "
+        "qu'elle indique."
+    ),
     "doc.xlsx.method.rounding": "Arrondis",
     "doc.xlsx.method.rounding_text": (
         "Les points et les totaux sont calculés en fractions exactes, sans arrondi. Ils sont "

@@ -6,6 +6,10 @@ MESSAGES: dict[str, str] = {
     "ex.heading.rank": "rang {rank}",
     "ex.what.day_rate": "coût journalier",
     "ex.what.days": "nombre de jours",
+    "ex.what.amount": "montant HT",
+    "ex.price_ht.lump_sum": (
+        "Prix HT = le montant forfaitaire indiqué dans l'offre{where} = {value}"
+    ),
     "ex.what.either": "coût journalier ou nombre de jours",
     "ex.no_column": "pas de colonne",
     "ex.price_ht.unknown": "Prix HT impossible à calculer : {cells} illisible(s) ou absent(s).",

@@ -37,6 +37,9 @@ MESSAGES: dict[str, str] = {
         "pas de note pour le critère {criterion} : le jury doit noter chaque critère"
     ),
     "msg:no-price": "prix impossible à calculer : le coût journalier ou le nombre de jours manque",
+    "msg:no-price.lump-sum": (
+        "pas de prix : le lot est à prix forfaitaire et le montant HT de l'offre manque"
+    ),
     "msg:award-note.provisional": "classement provisoire : pas encore d'attribution",
     "msg:award-note.no-admissible": "aucune offre admissible",
     "msg:award-note.tie": "{count} offres se partagent le rang {rank} : l'acheteur tranche",
@@ -113,6 +116,7 @@ MESSAGES: dict[str, str] = {
     "part:field.lot": "le numéro de lot",
     "part:field.day_rate_ht": "le coût journalier HT",
     "part:field.days": "le nombre de jours",
+    "part:field.price_ht": "le montant HT (le lot est à prix forfaitaire)",
     "part:field.criterion": "le critère",
     "part:field.mark": "la note",
     "part:field.evaluator": "le nom de l'évaluateur",
@@ -219,6 +223,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:not-for-lot.document": (
         "le lot {lot} n'exige pas la pièce {document} ; laissez la cellule vide"
+    ),
+    "msg:not-for-lot.price": (
+        "le lot {lot} est à prix forfaitaire : {field_part} n'entre pas dans son prix (le prix "
+        "est le montant HT) et n'est pas lu ; laissez la cellule vide"
     ),
     "msg:not-for-lot.marks": (
         "le lot {lot} n'est pas noté sur « {criterion} » : ce critère n'est pas parmi ceux du "

@@ -75,6 +75,7 @@ TEMPLATE: dict[str, str] = {
     "tpl.lots.some": "lots {listed}",
     "tpl.lots.many": "lots {listed}… ({count} lots)",
     "tpl.either": "{listed} ou {last}",
+    "tpl.and": "et",
     # a column that only some lots fill (their own criteria or documents)
     "tpl.lots_only.note.one": (
         "\nSeulement pour les offres du lot {lots} : pour les autres lots, la cellule est grisée "
@@ -153,6 +154,32 @@ TEMPLATE: dict[str, str] = {
     ),
     "tpl.price.what": "le montant HT",
     "tpl.price.example": "9000 ou 9612,50",
+    # every lot priced as a lump sum: the amount is the price
+    "tpl.price_lump.note": (
+        "Obligatoire : le prix forfaitaire de l'offre, hors taxes, en euros (au plus 2 "
+        "décimales). C'est le prix comparé et contrôlé au regard du montant maximum du lot."
+        "\nExemple : 9 000,00"
+    ),
+    "tpl.price_lump.title": "Montant HT",
+    "tpl.price_lump.prompt": (
+        "Prix forfaitaire de l'offre hors taxes, en euros, supérieur à 0 (au plus 2 décimales). "
+        "Exemple : 9000."
+    ),
+    "tpl.price_lump.what": "le montant HT",
+    "tpl.price_lump.example": "9000 ou 9612,50",
+    # some lots priced as a lump sum, the others by day rate × days
+    "tpl.price_mixed.note": (
+        "{lots} (prix forfaitaire) : obligatoire, c'est le prix de l'offre. Autres lots : "
+        "facultatif, le montant total HT annoncé, pour contrôle (le prix retenu est coût "
+        "journalier × nombre de jours).\nExemple : 9 000,00"
+    ),
+    "tpl.price_mixed.title": "Montant HT",
+    "tpl.price_mixed.prompt": (
+        "Lot à prix forfaitaire : le prix de l'offre. Autres lots : facultatif, pour contrôle. "
+        "Exemple : 9000."
+    ),
+    "tpl.price_mixed.what": "le montant HT",
+    "tpl.price_mixed.example": "9000 ou 9612,50",
     # a deadline with a time asks for the time of reception too
     "tpl.received.note.day": (
         "Date de réception de l'offre. Date limite : {deadline} ; une offre reçue après est hors "

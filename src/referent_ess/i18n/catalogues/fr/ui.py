@@ -82,6 +82,7 @@ MESSAGES: dict[str, str] = {
     "budget.unchecked": "{n} impossible(s) à contrôler : {names}",
     "budget.no_lot": "pas de lot valide, donc pas de montant maximum",
     "budget.no_price": "pas de prix : coût journalier ou nombre de jours illisible",
+    "budget.no_amount": "pas de prix : montant forfaitaire HT illisible",
     "budget.no_ttc": "pas de prix TTC : taux de TVA illisible",
     "budget.checked_on": "contrôle en {basis}",
     "budget.unplaced": "Offres sans lot valide (aucun montant maximum à contrôler)",
@@ -184,6 +185,9 @@ MESSAGES: dict[str, str] = {
         "prix {basis} de {price} supérieur au montant maximum {basis} du lot ({cap}) de {excess}"
     ),
     "reason.missing_mark": "pas de note pour le critère « {criterion} »",
+    "reason.no_price.lump_sum": (
+        "pas de prix : le lot est à prix forfaitaire et le montant HT de l'offre manque"
+    ),
     "reason.no_price": (
         "le prix ne peut pas être calculé : le coût journalier ou le nombre de jours manque"
     ),
