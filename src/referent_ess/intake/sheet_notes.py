@@ -81,15 +81,7 @@ def round_gaps(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
                 )
                 if previous:
                     params += (("previous", str(previous)),)
-                problem = Problem(
-                    "round-gap",
-                    params=params,
-                    file=raw.file,
-                    sheet=raw.sheet,
-                    cell=offer.cells[OfferField.ROUND],
-                    row=offer.row,
-                    field=OfferField.ROUND.value,
-                )
+                problem = _row_problem(raw, offer, "round-gap", params, OfferField.ROUND)
                 notes.setdefault(offer.row, []).append(problem)
             previous = number
     return notes
@@ -182,14 +174,21 @@ def _row_of(cell: str) -> int:
     return int("".join(c for c in cell if c.isdigit()) or 0)
 
 
-def _row_problem(raw: RawSheet, offer: Offer, code: str, params: Params) -> Problem:
-    """A problem of a whole row, placed on its candidate's cell."""
+def _row_problem(
+    raw: RawSheet,
+    offer: Offer,
+    code: str,
+    params: Params,
+    field: OfferField = OfferField.CANDIDATE,
+) -> Problem:
+    """A problem of a whole row, placed on the cell of ``field`` (its candidate's, unless the
+    problem is of another cell of the row)."""
     return Problem(
         code,
         params=params,
         file=raw.file,
         sheet=raw.sheet,
-        cell=offer.cells[OfferField.CANDIDATE],
+        cell=offer.cells[field],
         row=offer.row,
-        field=OfferField.CANDIDATE.value,
+        field=field.value,
     )
