@@ -246,3 +246,29 @@ def xlsx_bytes(sheets: Mapping[str, bytes], shared: list[str] | None = None) -> 
             f"{texts}</sst>"
         ).encode()
     return zip_bytes(members)
+
+
+# A two-level criteria tree and a named set ("travaux"): the consultation the tests of the tree
+# share (tests/config, tests/evaluation); its figures are worked out by hand in each test.
+CRITERIA_TREE_YAML = """\
+criteria:
+  - id: technique
+    label: Valeur technique
+    weight: 60
+    sub_criteria:
+      - {id: methode, label: Méthodologie, weight: 24}
+      - id: moyens
+        label: Moyens humains et matériels
+        weight: 36
+        sub_criteria:
+          - {id: equipe, label: Équipe, weight: 20, scale: 10}
+          - {id: materiel, label: Matériel, weight: 16}
+  - {id: prix, label: Prix, weight: 40, price: {formula: proportional}}
+tie_break: [technique, moyens, prix]
+sets:
+  travaux:
+    criteria:
+      - {id: technique, label: Valeur technique, weight: 70}
+      - {id: prix, label: Prix, weight: 30, price: {formula: linear}}
+    tie_break: [prix]
+"""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import CRITERIA_TREE_YAML
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import MAX_DEPTH
 from referent_ess.problems.errors import ConfigError
@@ -17,28 +18,7 @@ lots:
   - {id: 2, title: B, cap_ht: 5000, criteria: travaux, required_documents: [cv, attestation]}
 """
 
-TREE = """\
-criteria:
-  - id: technique
-    label: Valeur technique
-    weight: 60
-    sub_criteria:
-      - {id: methode, label: Méthodologie, weight: 24}
-      - id: moyens
-        label: Moyens humains et matériels
-        weight: 36
-        sub_criteria:
-          - {id: equipe, label: Équipe, weight: 20, scale: 10}
-          - {id: materiel, label: Matériel, weight: 16}
-  - {id: prix, label: Prix, weight: 40, price: {formula: proportional}}
-tie_break: [technique, moyens, prix]
-sets:
-  travaux:
-    criteria:
-      - {id: technique, label: Valeur technique, weight: 70}
-      - {id: prix, label: Prix, weight: 30, price: {formula: linear}}
-    tie_break: [prix]
-"""
+TREE = CRITERIA_TREE_YAML
 
 
 def write(tmp_path: Path, lots: str, criteria: str) -> tuple[Path, Path]:
