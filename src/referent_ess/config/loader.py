@@ -31,6 +31,7 @@ from referent_ess.config.model import (
     Criterion,
     DescriptorScale,
     Lot,
+    Pse,
     PriceRule,
 )
 from referent_ess.config.schema import (
@@ -195,6 +196,7 @@ def _resolve(
             variants=lot.variants,
             variant_needs_base=lot.variant_needs_base,
             price_model=lot.price_model,
+            pse=tuple(Pse(p.id, p.label.strip(), p.retained) for p in lot.pse),
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )
@@ -211,6 +213,7 @@ def _resolve(
         max_lots_per_candidate=spec.max_lots_per_candidate,
         round_deadlines=tuple(sorted(((r.number, r.deadline) for r in spec.rounds), key=_first)),
         allocation_rule=(spec.allocation_rule or "").strip() or None,
+        caps_include_pse=spec.caps_include_pse,
     )
     return Config(
         consultation=consultation,

@@ -44,6 +44,7 @@ _CODES: dict[str, Kind] = {
     "missing-evaluator-mark": _E,
     "no-price": _E,
     "no-price.lump-sum": _E,
+    "no-price.pse": _E,  # a retained PSE the sheet gives no amount for (no column)
     "zero-price": _E,
     "jury-decision.irregular": _E,  # the jury's own decisions (offers sheet), with its reason
     "jury-decision.unacceptable": _E,
@@ -130,6 +131,9 @@ _CODES: dict[str, Kind] = {
     "not-for-lot.document": _E,
     "not-for-lot.marks": _E,
     "not-for-lot.price": _W,
+    "not-for-lot.pse": _W,  # a PSE amount on a row of a lot that does not declare that PSE
+    "pse-missing.some": _E,  # a PSE of the lot some offers price and this one does not
+    "pse-missing.none": _E,  # ... and no offer of the lot prices
     "unknown-criterion": _E,
     "error-cell": _E,
     "formula-not-computed": _E,
@@ -150,6 +154,7 @@ _CODES: dict[str, Kind] = {
     "missing-column.field": _E,
     "missing-column.document": _E,
     "missing-column.criterion": _E,
+    "missing-column.pse": _E,  # no column for a PSE some lot declares
     "missing-column.marks": _E,
     "duplicate-offer": _E,
     "duplicate-offer.variant": _E,  # two variants of one label
@@ -221,6 +226,7 @@ _CODES: dict[str, Kind] = {
     # lots.yaml and criteria.yaml: the checks across keys
     "duplicate-id.lot": _E,
     "duplicate-id.criterion": _E,
+    "duplicate-id.pse": _E,  # two PSE of one lot with one id
     "missing-cap": _E,
     "cap-mismatch": _E,
     "weights-sum": _E,
@@ -324,6 +330,8 @@ _CODES: dict[str, Kind] = {
     "not-applicable.hierarchy": _U,
     "not-applicable.simulate-empty": _U,
     "not-applicable.sensitivity": _U,
+    "not-applicable.pse-none": _U,  # referent pse on a lot that declares no PSE
+    "not-applicable.pse-too-many": _U,  # ... that declares more than the command combines
     "unknown-report-format": _U,
     "no-export-format": _U,
     "bad-option": _U,
