@@ -16,6 +16,7 @@ from typing import Any
 from referent_ess import i18n
 from referent_ess._version import __version__
 from referent_ess.analysis.sensitivity import Sensitivity
+from referent_ess.analysis.pse_combinations import PseComparison
 from referent_ess.analysis.simulate import Simulation, Variant
 from referent_ess.base.exact import round_half_up, scaled_half_up
 from referent_ess.base.writable import writable
@@ -490,6 +491,37 @@ def simulation_dict(simulation: Simulation, evaluation: Evaluation) -> dict[str,
         "lot": simulation.lot_id,
         "winner_changes": simulation.winner_changes,
         "variants": variants,
+    }
+
+
+def pse_dict(comparison: PseComparison, evaluation: Evaluation) -> dict[str, Any]:
+    """The JSON of ``referent pse`` (see the README)."""
+    return {
+        **header(evaluation.config, evaluation),
+        "lot": comparison.lot_id,
+        "pse": [{"id": p.id, "label": p.label, "retained": p.retained} for p in comparison.pse],
+        "winner_changes": comparison.winner_changes,
+        "combinations": [
+            {
+                "retained": [p.id for p in c.retained],
+                "configured": c.configured,
+                "provisional": c.lot.provisional,
+                "winner_rows": list(c.winner_rows),
+                "offers": [
+                    {
+                        "candidate": r.name,
+                        "row": r.offer.row,
+                        **({"variant": r.offer.variant} if r.offer.variant is not None else {}),
+                        "rank": r.rank,
+                        "price_ht": money_raw(r.price_ht),
+                        "price_ttc": money_raw(r.price_ttc),
+                        "total": _number(r.total),
+                    }
+                    for r in c.lot.ranked
+                ],
+            }
+            for c in comparison.combinations
+        ],
     }
 
 

@@ -47,6 +47,7 @@ from referent_ess.render.phrases import (
 from referent_ess.render.terminal.printing import keep_whole, new_table
 
 if TYPE_CHECKING:
+    from referent_ess.analysis.pse_combinations import PseComparison
     from referent_ess.analysis.sensitivity import Sensitivity
     from referent_ess.analysis.simulate import Simulation
 
@@ -265,6 +266,31 @@ def simulation_table(simulation: "Simulation", evaluation: Evaluation) -> Render
         for v in simulation.variants
         if v.neutralisation is not None
     ]
+    return Group(*parts)
+
+
+def pse_table(comparison: "PseComparison", evaluation: Evaluation) -> RenderableType:
+    """The lot's first ranked and ranking under each combination of its PSE, the configured
+    one marked."""
+    from referent_ess.render.pse_view import combination_cells, pse_verdict
+
+    lot = evaluation.lot(comparison.lot_id)
+    assert lot is not None
+    table = new_table(tr("pse.title", id=lot.lot.id, title=lot.lot.title))
+    table.add_column(tr("pse.col.retained"))
+    table.add_column(tr("pse.col.configured"))
+    table.add_column(tr("pse.col.winner"))
+    table.add_column(tr("pse.col.price"), justify="right")
+    table.add_column(tr("pse.col.ranking"))
+    for combination in comparison.combinations:
+        style = "bold" if combination.configured else None
+        table.add_row(*combination_cells(combination), style=style)
+    parts: list[RenderableType] = [
+        keep_whole(table, wrappable=(tr("pse.col.retained"), tr("pse.col.ranking"))),
+        Text(pse_verdict(comparison), style="bold"),
+    ]
+    if lot.provisional:
+        parts.append(Text(tr("pse.provisional"), style="yellow"))
     return Group(*parts)
 
 
