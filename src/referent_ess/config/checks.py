@@ -7,8 +7,8 @@ from decimal import Decimal
 from referent_ess.base.normalise import word_key
 from referent_ess.base.values import BadValue, parse_number
 from referent_ess.config.choices import Ordering, PriceFormula
-from referent_ess.config.model import MAX_DEPTH
 from referent_ess.config.columns import pse_key
+from referent_ess.config.model import MAX_DEPTH
 from referent_ess.config.schema import CriteriaFile, CriterionSpec, LotsFile, PseSpec
 from referent_ess.config.yaml_reader import Location
 

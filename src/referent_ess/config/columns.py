@@ -212,7 +212,8 @@ class Column:
 
 HeaderLookup = dict[str, tuple[ColumnKind, str]]
 
-PSE_PREFIX: Final = "pse:"  # the column name of a PSE: "pse:PSE1" (no field, document or id has ":")
+# the column name of a PSE: "pse:PSE1" (no field, document or criterion id holds ":")
+PSE_PREFIX: Final = "pse:"
 _PSE_SUFFIXES = ("ht", "montant ht", "prix ht", "forfait ht", "en ht", "hors taxes", "€ ht")
 
 

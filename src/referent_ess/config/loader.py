@@ -31,8 +31,8 @@ from referent_ess.config.model import (
     Criterion,
     DescriptorScale,
     Lot,
-    Pse,
     PriceRule,
+    Pse,
 )
 from referent_ess.config.schema import (
     HUGE_DIGITS,

@@ -65,8 +65,8 @@ def judge(
     amount_ht, amount_ttc = compared_price(base_ht, base_ttc, pse)
     if base_ht is not None and amount_ht is None and not reasons:
         absent = next(p for p in pse if p.retained and p.amount_ht is None)
-        params = (("form", "pse"), ("pse", absent.id), ("label", absent.label))
-        reasons.append(Reason("no-price", Status.INVALID, params=params))
+        absent_params = (("form", "pse"), ("pse", absent.id), ("label", absent.label))
+        reasons.append(Reason("no-price", Status.INVALID, params=absent_params))
     caps_ht, caps_ttc = (
         (amount_ht, amount_ttc) if consultation.caps_include_pse else (base_ht, base_ttc)
     )

@@ -15,8 +15,8 @@ from typing import Any
 
 from referent_ess import i18n
 from referent_ess._version import __version__
-from referent_ess.analysis.sensitivity import Sensitivity
 from referent_ess.analysis.pse_combinations import PseComparison
+from referent_ess.analysis.sensitivity import Sensitivity
 from referent_ess.analysis.simulate import Simulation, Variant
 from referent_ess.base.exact import round_half_up, scaled_half_up
 from referent_ess.base.writable import writable

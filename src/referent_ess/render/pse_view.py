@@ -1,5 +1,6 @@
 """``referent pse``: the lot's ranking under every combination of its PSE, as rows of words
-(shared by the terminal table and the Markdown), as Markdown, as Markdown and as CSV (its JSON is :func:`referent_ess.render.json_doc.pse_dict`)."""
+(shared by the terminal table and the Markdown), as Markdown and as CSV (its JSON is
+:func:`referent_ess.render.json_doc.pse_dict`)."""
 
 import csv
 import io
@@ -9,8 +10,8 @@ from referent_ess.base.writable import writable
 from referent_ess.evaluation.results import Evaluation
 from referent_ess.i18n import tr
 from referent_ess.i18n.numbers import listed, money, money_raw
-from referent_ess.render.markdown_text import md
 from referent_ess.render.csv_doc import safe_text
+from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import names_of
 
 
@@ -26,9 +27,7 @@ def combination_cells(combination: Combination) -> tuple[str, str, str, str, str
     winners = lot.winners
     winner = names_of(winners) if winners else "—"
     price = money(winners[0].price_ht) if winners and winners[0].price_ht is not None else "—"
-    ranking = " > ".join(
-        f"{r.rank}. {r.candidate}" for r in lot.ranked
-    ) or tr("pse.nobody")
+    ranking = " > ".join(f"{r.rank}. {r.candidate}" for r in lot.ranked) or tr("pse.nobody")
     mark = tr("pse.configured") if combination.configured else ""
     return retained, mark, winner, price or "—", ranking
 

@@ -34,8 +34,7 @@ MESSAGES: dict[str, str] = {
     "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
     "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
     "msg:no-price.pse": (
-        "no price: the retained PSE {pse} ({label}) has no amount (the sheet has no column for "
-        "it)"
+        "no price: the retained PSE {pse} ({label}) has no amount (the sheet has no column for it)"
     ),
     "msg:no-price.lump-sum": (
         "no price: the lot is priced as a lump sum and the amount HT is missing"
@@ -186,8 +185,7 @@ MESSAGES: dict[str, str] = {
         "lot {lot} does not require the document {document}; leave the cell empty"
     ),
     "msg:not-for-lot.pse": (
-        "lot {lot} declares no PSE {pse} (lots.yaml): the amount is not read; leave the cell "
-        "empty"
+        "lot {lot} declares no PSE {pse} (lots.yaml): the amount is not read; leave the cell empty"
     ),
     "msg:pse-missing.some": (
         'no amount for the PSE {pse} ("{label}") of lot {lot}, which other offers of the lot '
