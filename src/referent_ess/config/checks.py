@@ -47,7 +47,8 @@ def check_lots(spec: LotsFile) -> list[Issue]:
 
 
 def _pse_ids(index: int, pse: tuple[PseSpec, ...]) -> list[Issue]:
-    """A PSE id used twice in one lot (ids compared as headers are: ``PSE1`` is ``pse1``)."""
+    """A PSE id used twice in one lot (ids compared as headers are: ``PSE1`` is ``pse1``), and a
+    PSE the buyer has not decided on (``retained`` has no default: the ranking depends on it)."""
     issues: list[Issue] = []
     first: dict[str, int] = {}
     for place, item in enumerate(pse):
@@ -56,6 +57,9 @@ def _pse_ids(index: int, pse: tuple[PseSpec, ...]) -> list[Issue]:
             params: Params = (("form", "pse"), ("id", item.id), ("also", str(first[key])))
             issues.append((("lots", index, "pse", place, "id"), "duplicate-id", params))
         first.setdefault(key, place)
+        if item.retained is None:
+            params = (("pse", item.id), ("label", item.label))
+            issues.append((("lots", index, "pse", place), "pse-undecided", params))
     return issues
 
 

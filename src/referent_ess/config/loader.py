@@ -196,7 +196,7 @@ def _resolve(
             variants=lot.variants,
             variant_needs_base=lot.variant_needs_base,
             price_model=lot.price_model,
-            pse=tuple(Pse(p.id, p.label.strip(), p.retained) for p in lot.pse),
+            pse=tuple(Pse(p.id, p.label.strip(), p.retained is True) for p in lot.pse),
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )

@@ -227,6 +227,7 @@ _CODES: dict[str, Kind] = {
     "duplicate-id.lot": _E,
     "duplicate-id.criterion": _E,
     "duplicate-id.pse": _E,  # two PSE of one lot with one id
+    "pse-undecided": _E,  # a PSE whose retained is not said: the buyer must decide first
     "missing-cap": _E,
     "cap-mismatch": _E,
     "weights-sum": _E,

@@ -262,6 +262,10 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:not-checked": ("the offers workbook was not checked, since the configuration has errors"),
     "msg:duplicate-id.pse": "PSE id {id} is used twice in this lot (also pse.{also})",
+    "msg:pse-undecided": (
+        'say whether the PSE {pse} ("{label}") is retained: add retained: true or retained: '
+        "false (the compared price, and so the ranking, depend on it; there is no default)"
+    ),
     "msg:duplicate-id.lot": "lot id {id} is used twice (also lots.{also})",
     "msg:duplicate-id.criterion": "criterion id {id} is used twice",
     "msg:missing-cap": "give cap_ht, cap_ttc or both",

@@ -306,6 +306,11 @@ MESSAGES: dict[str, str] = {
     "msg:duplicate-id.pse": (
         "l'identifiant de PSE {id} est utilisé deux fois dans ce lot (aussi pse.{also})"
     ),
+    "msg:pse-undecided": (
+        "indiquez si la PSE {pse} (« {label} ») est retenue : ajoutez retained: true ou "
+        "retained: false (le prix comparé, donc le classement, en dépend ; il n'y a pas de "
+        "valeur par défaut)"
+    ),
     "msg:duplicate-id.lot": "le numéro de lot {id} est utilisé deux fois (aussi lots.{also})",
     "msg:duplicate-id.criterion": "l'identifiant de critère {id} est utilisé deux fois",
     "msg:missing-cap": "indiquez cap_ht, cap_ttc ou les deux (le montant maximum du lot)",
