@@ -214,7 +214,8 @@ HeaderLookup = dict[str, tuple[ColumnKind, str]]
 
 # the column name of a PSE: "pse:PSE1" (no field, document or criterion id holds ":")
 PSE_PREFIX: Final = "pse:"
-_PSE_SUFFIXES = ("ht", "montant ht", "prix ht", "forfait ht", "en ht", "hors taxes", "€ ht")
+# what may follow a PSE's id or label in its header, longest first
+_PSE_SUFFIXES = ("montant ht", "prix ht", "forfait ht", "en ht", "montant", "ht")
 
 
 def pse_column(pse_id: str) -> str:
@@ -232,7 +233,9 @@ def pse_key(text: str) -> str:
     and « HT » (« PSE1 », « PSE 1 », « PSE 1 HT », « Nettoyage des vitres (HT) »)."""
     key = header_key(text)
     for suffix in _PSE_SUFFIXES:
-        key = key.removesuffix(f" {header_key(suffix)}")
+        if key.endswith(f" {suffix}"):
+            key = key.removesuffix(f" {suffix}")
+            break
     return key.replace(" ", "")
 
 
