@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pse_consultation import ROWS, consultation
+from pse_consultation import LOTS, ROWS, consultation
 from referent_ess.cli import app
 
 
@@ -160,3 +160,29 @@ def test_letters_and_report_say_which_pse_the_prices_include(tmp_path: Path) -> 
     html = " ".join(report.read_text(encoding="utf-8").split())
     assert "PSE retenues, comprises dans le prix comparé" in html
     assert "« Nettoyage des vitres »" in html
+
+
+def test_check_budget_shows_the_prices_the_caps_are_checked_against(tmp_path: Path) -> None:
+    # Delta: base 10600.00 + PSE1 500.00 = 11100.00 > cap 11000.00 by 100.00; base within by 400.00
+    rows = (*ROWS[:3], ("Delta", 1, None, None, "0.2", "10600", "500", "50", None, 5))
+    for setting, price, margin, verdict, note in (
+        ("", "11100.00", "-100.00", "over", "prices with the retained PSE: “Nettoyage des vitres”"),
+        (
+            "  caps_include_pse: false\n",
+            "10600.00",
+            "400.00",
+            "ok",
+            "base prices, without the PSE (caps_include_pse: false)",
+        ),
+    ):
+        lots_text = LOTS.replace("  cap_basis: ht\n", f"  cap_basis: ht\n{setting}")
+        lots, criteria, offers = consultation(tmp_path, lots=lots_text, rows=rows)
+        args = ["check-budget", str(offers), "--lots", str(lots), "--criteria", str(criteria)]
+        csv_rows = CliRunner().invoke(app, [*args, "--format", "csv"]).stdout.splitlines()
+        header = csv_rows[0].split(",")
+        delta = dict(
+            zip(header, next(r for r in csv_rows if ",Delta," in r).split(","), strict=False)
+        )
+        assert (delta["price_ht"], delta["margin"], delta["verdict"]) == (price, margin, verdict)
+        table = " ".join(CliRunner().invoke(app, args).stdout.split())
+        assert note in table

@@ -93,11 +93,13 @@ def pse_gaps(offers: tuple[Offer, ...], raw: RawSheet, config: Config) -> RowNot
     error on that cell, naming the offers of the lot that priced it (or saying none did). A
     cell that holds an unreadable amount has its own error already."""
     notes: RowNotes = {}
+    by_lot: dict[int, list[Offer]] = {}
+    for offer in offers:  # grouped once: a sheet may hold many lots and many offers
+        if offer.lot is not None:
+            by_lot.setdefault(offer.lot, []).append(offer)
     for lot in config.lots:
-        if not lot.pse:
-            continue
-        in_lot = [o for o in offers if o.lot == lot.id]
-        for pse in lot.pse:
+        in_lot = by_lot.get(lot.id, [])
+        for pse in lot.pse if in_lot else ():
             name = pse_column(pse.id)
             priced = [o for o in in_lot if pse.id in o.pse]
             others = ", ".join(f"{o.shown_name} ({o.cells[name]})" for o in priced[:_SHOWN])

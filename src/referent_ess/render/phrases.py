@@ -180,6 +180,18 @@ def pse_note(config: Config, lot: Lot) -> str:
     return note
 
 
+def budget_pse_note(config: Config, lot: Lot) -> str:
+    """For a lot with PSE, which prices the caps are checked against (empty otherwise)."""
+    if not lot.pse:
+        return ""
+    if not config.consultation.caps_include_pse:
+        return tr("budget.pse.base")
+    retained = [tr("note.pse.quoted", label=p.label) for p in lot.retained_pse]
+    return (
+        tr("budget.pse.included", retained=listed(retained)) if retained else tr("budget.pse.none")
+    )
+
+
 def price_expression(rule: PriceRule, top: str, k: str) -> str:
     """The lot's price formula with its figures: ``20 × Pmin / P``; ``…, k = 2`` by gap."""
     expression = formula_text(rule.formula, top)

@@ -25,6 +25,7 @@ from referent_ess.i18n import tr
 from referent_ess.i18n.numbers import percent, short_raw
 from referent_ess.problems.problem import ValidationReport
 from referent_ess.render.cells import (
+    checked_prices,
     criterion_heading,
     criterion_text,
     gap_to_first,
@@ -33,6 +34,7 @@ from referent_ess.render.cells import (
 from referent_ess.render.phrases import (
     abnormal_text,
     award_note,
+    budget_pse_note,
     excluded_reasons,
     formula_label,
     inputs_text,
@@ -187,14 +189,18 @@ def budget_tables(evaluation: Evaluation) -> RenderableType:
     parts: list[RenderableType] = []
     for lot in evaluation.lots:
         caption = f"{_caps(lot)} · {tr('budget.checked_on', basis=basis)}"
-        parts += [_budget_table(_lot_title(lot), caption, lot.offers), Text("")]
+        pse = budget_pse_note(evaluation.config, lot.lot)
+        caption += f" · {pse}" if pse else ""
+        parts += [_budget_table(_lot_title(lot), caption, lot.offers, evaluation), Text("")]
     if evaluation.unplaced:
         title = tr("budget.unplaced")
-        parts.append(_budget_table(title, None, evaluation.unplaced))
+        parts.append(_budget_table(title, None, evaluation.unplaced, evaluation))
     return Group(*parts)
 
 
-def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult]) -> Table:
+def _budget_table(
+    title: str, caption: str | None, results: Sequence[OfferResult], evaluation: Evaluation
+) -> Table:
     table = new_table(title, caption)
     table.add_column(tr("col.candidate"))
     for key in ("row", "day_rate", "days", "vat", "price_ht", "price_ttc", "cap", "margin"):
@@ -205,14 +211,15 @@ def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult
         checks = result.budget
         verdict = budget_verdict(result)
         low = any(w.code == "abnormally-low" for w in result.warnings)
+        checked_ht, checked_ttc = checked_prices(evaluation.config, result)
         table.add_row(
             result.candidate,
             str(result.offer.row),
             _cell(i18n.money(result.offer.day_rate_ht)),
             _cell(i18n.quantity(result.offer.days)),
             _cell(percent(result.vat_rate)),
-            _cell(i18n.money(result.price_ht)),
-            _cell(i18n.money(result.price_ttc)),
+            _cell(i18n.money(checked_ht)),
+            _cell(i18n.money(checked_ttc)),
             "\n".join(f"{i18n.money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
             "\n".join(_cell(i18n.money(c.margin)) for c in checks) or "—",
             tr(f"verdict.{verdict}"),
