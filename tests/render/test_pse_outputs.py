@@ -186,3 +186,33 @@ def test_check_budget_shows_the_prices_the_caps_are_checked_against(tmp_path: Pa
         assert (delta["price_ht"], delta["margin"], delta["verdict"]) == (price, margin, verdict)
         table = " ".join(CliRunner().invoke(app, args).stdout.split())
         assert note in table
+
+
+def test_explain_json_has_the_pse_step_and_says_when_none_is_retained(tmp_path: Path) -> None:
+    data = json.loads(
+        _invoke(tmp_path, "explain", "--lot", "1", "--format", "json", first=("Alpha",))
+    )
+    steps = {step["code"]: step for step in data["steps"]}
+    # 10000.00 + 500.00 = 10500.00 HT; 12000.00 + 600.00 = 12600.00 TTC
+    assert steps["price-ht"]["figures"]["price_ht"] == "10000.00"
+    pse = steps["price-pse"]["figures"]
+    assert (pse["pse_retained"], pse["pse_PSE1_ht"], pse["pse_PSE2_ht"]) == (
+        "PSE1",
+        "500.00",
+        "300.00",
+    )
+    assert (pse["price_ht"], pse["price_ttc"]) == ("10500.00", "12600.00")
+
+    lots, criteria, offers = consultation(
+        tmp_path,
+        lots=LOTS.replace(
+            "Nettoyage des vitres, retained: true", "Nettoyage des vitres, retained: false"
+        ),
+        rows=ROWS[:3],
+    )
+    args = ["explain", "Alpha", str(offers), "--lots", str(lots), "--criteria", str(criteria)]
+    out = " ".join(CliRunner().invoke(app, [*args, "--lot", "1"]).stdout.split())
+    assert (
+        "No PSE is retained: the compared price is the base price; not retained: 500.00 (Nettoyage"
+        " des vitres) and 300.00 (Espaces verts)." in out
+    )
