@@ -40,12 +40,12 @@ def test_each_empty_cell_of_a_declared_pse_is_an_error_naming_who_priced_it(
         ("I6", "pse:PSE3", 6),
     ]
     assert english(missing[0]) == (
-        'no amount for the PSE PSE2 ("Espaces verts") of lot 1, which other offers of the lot '
-        "price: Alpha (H2), Gamma (H4); give the amount HT the offer states"
+        'no amount for the PSE PSE2 ("Espaces verts") of lot 1, priced in the lot by: Alpha (H2), '
+        "Gamma (H4); give the amount HT the offer states"
     )
     assert english(missing[1]) == (
-        'no amount for the PSE PSE3 ("Formation") of lot 2, which other offers of the lot '
-        "price: Eps (I5); give the amount HT the offer states"
+        'no amount for the PSE PSE3 ("Formation") of lot 2, priced in the lot by: Eps (I5); give '
+        "the amount HT the offer states"
     )
     assert all(p.is_error for p in missing)
 

@@ -44,7 +44,7 @@ def _pse_note(result: OfferResult) -> str:
     retained = [f"« {md(p.label)} »" for p in result.retained_pse]
     if not retained:
         return " " + tr("doc.letter.pse.none")
-    key = "doc.letter.pse.one" if len(retained) == 1 else "doc.letter.pse.several"
+    key = "doc.letter.pse.single" if len(retained) == 1 else "doc.letter.pse.several"
     return " " + tr(key, pse=numbers.listed(retained))
 
 

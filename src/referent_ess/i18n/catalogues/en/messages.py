@@ -188,8 +188,8 @@ MESSAGES: dict[str, str] = {
         "lot {lot} declares no PSE {pse} (lots.yaml): the amount is not read; leave the cell empty"
     ),
     "msg:pse-missing.some": (
-        'no amount for the PSE {pse} ("{label}") of lot {lot}, which other offers of the lot '
-        "price: {others}; give the amount HT the offer states"
+        'no amount for the PSE {pse} ("{label}") of lot {lot}, priced in the lot by: {others}; '
+        "give the amount HT the offer states"
     ),
     "msg:pse-missing.none": (
         'no amount for the PSE {pse} ("{label}") of lot {lot}, and no offer of the lot prices '

@@ -396,7 +396,7 @@ MESSAGES: dict[str, str] = {
         "trouverez ci-dessous les motifs du rejet de votre offre."
     ),
     "doc.letter.offer.variant": "Cette lettre porte sur votre variante « {variant} ».",
-    "doc.letter.pse.one": (
+    "doc.letter.pse.single": (
         "Les prix comparés sont ceux des offres de base augmentés de la prestation "
         "supplémentaire éventuelle retenue : {pse}."
     ),

@@ -233,8 +233,8 @@ MESSAGES: dict[str, str] = {
         "laissez la cellule vide"
     ),
     "msg:pse-missing.some": (
-        "pas de montant pour la PSE {pse} (« {label} ») du lot {lot}, que d'autres offres du "
-        "lot chiffrent : {others} ; indiquez le montant HT qu'indique l'offre"
+        "pas de montant pour la PSE {pse} (« {label} ») du lot {lot}, chiffrée ailleurs dans "
+        "le lot : {others} ; indiquez le montant HT figurant dans l'offre"
     ),
     "msg:pse-missing.none": (
         "pas de montant pour la PSE {pse} (« {label} ») du lot {lot}, qu'aucune offre du lot "
