@@ -3,12 +3,13 @@
 them."""
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import partial
 from itertools import chain
+from types import MappingProxyType
 from typing import TypeVar
 
 from referent_ess.base.normalise import control_characters, invisible_names, without_invisible
@@ -209,7 +210,7 @@ class RowReader:
             jury_reason=_typed(fields.get(OfferField.JURY_REASON), str),
             variant=_typed(fields.get(OfferField.VARIANT), str),
             round=_typed(fields.get(OfferField.ROUND), int) or 1,
-            pse=pse,
+            pse=pse or _NO_PSE,  # one shared empty mapping: most rows have no PSE
         )
 
     def _pse_cell(
@@ -457,6 +458,7 @@ def _typed(value: object, kind: type[T]) -> T | None:
 
 
 _MAYBE_REQUIRED = frozenset(f.value for f in MAYBE_REQUIRED)
+_NO_PSE: Mapping[str, Decimal] = MappingProxyType({})
 _DAY_RATE_CELLS = frozenset(f.value for f in PRICE_FIELDS[PriceModel.DAY_RATE])
 
 # the fields whose text is compared with other cells' (the same candidate twice, the lot limit)
