@@ -221,6 +221,8 @@ _CODES: dict[str, Kind] = {
     # lots.yaml and criteria.yaml: the checks across keys
     "duplicate-id.lot": _E,
     "duplicate-id.criterion": _E,
+    "duplicate-id.round": _E,  # a negotiation round given twice in lots.yaml's rounds
+    "round-deadline-order": _E,  # a round's deadline before the previous round's
     "missing-cap": _E,
     "cap-mismatch": _E,
     "weights-sum": _E,

@@ -249,6 +249,11 @@ MESSAGES: dict[str, str] = {
     "msg:not-checked": ("the offers workbook was not checked, since the configuration has errors"),
     "msg:duplicate-id.lot": "lot id {id} is used twice (also lots.{also})",
     "msg:duplicate-id.criterion": "criterion id {id} is used twice",
+    "msg:duplicate-id.round": "round {id} is given twice (also consultation.rounds.{also})",
+    "msg:round-deadline-order": (
+        "round {round}'s deadline {deadline_date} is earlier than round {previous}'s "
+        "({previous_date}): a round cannot close before the round before it"
+    ),
     "msg:missing-cap": "give cap_ht, cap_ttc or both",
     "msg:cap-mismatch": (
         "cap_ht {cap_ht_money} × (1 + {vat_num}) = {product_money} differs from cap_ttc "

@@ -289,6 +289,13 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:duplicate-id.lot": "le numéro de lot {id} est utilisé deux fois (aussi lots.{also})",
     "msg:duplicate-id.criterion": "l'identifiant de critère {id} est utilisé deux fois",
+    "msg:duplicate-id.round": (
+        "le tour {id} est indiqué deux fois (aussi consultation.rounds.{also})"
+    ),
+    "msg:round-deadline-order": (
+        "la date limite du tour {round} ({deadline_date}) est antérieure à celle du tour "
+        "{previous} ({previous_date}) : un tour ne peut pas se clore avant le précédent"
+    ),
     "msg:missing-cap": "indiquez cap_ht, cap_ttc ou les deux (le montant maximum du lot)",
     "msg:cap-mismatch": (
         "cap_ht {cap_ht_money} × (1 + {vat_num}) = {product_money} s'écarte de cap_ttc "
