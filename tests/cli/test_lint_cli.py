@@ -4,6 +4,7 @@ risks; table, Markdown and JSON; exit code 1 only when a legal risk is found."""
 import csv
 import io
 import json
+from decimal import Decimal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,9 +45,17 @@ def test_the_bundled_example_reports_its_real_findings(runner: CliRunner) -> Non
     # prices are compared TTC and no lot's highest price is twice its lowest. The workbook has
     # one comment column, "context commentaire", filled only for lot 3's four offers: lots 1
     # and 2 have 3 offers × 3 marks with no appraisal, lot 4 4 × 3, lot 3 12 − 4 = 8 of 12
+    # Lots 1, 3 and 4 are compared with the proportional formula on prices more than 20 %
+    # apart while their price points spread over less than 5 of 20 (simulate flags them too).
     data = as_json(run(runner, ["lint", "--format", "json", *EXAMPLE], 0))
-    assert (data["risks"], data["advice"]) == (0, 5)
-    found, *appraisals = data["findings"]
+    assert (data["risks"], data["advice"]) == (0, 8)
+    neutralised = [f for f in data["findings"] if f["code"] == "lint-price-neutralised"]
+    assert [f["lot"] for f in neutralised] == [1, 3, 4]
+    for finding in neutralised:
+        figures = finding["figures"]
+        assert Decimal(figures["spread_num"]) < 5 and Decimal(figures["gap_num"]) > 20
+        assert (finding["severity"], finding["source"]) == ("advice", "heuristic")
+    found, *appraisals = [f for f in data["findings"] if f not in neutralised]
     assert [
         (f["code"], f["lot"], f["figures"]["count"], f["figures"]["total"]) for f in appraisals
     ] == [

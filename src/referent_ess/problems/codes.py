@@ -82,6 +82,9 @@ _CODES: dict[str, Kind] = {
     "lint-vat-basis.tie": _F,  # ... TTC would leave a tie for first the tie-break does not settle
     "lint-linear-few": _F,  # linear formula, few admissible offers
     "lint-proportional-spread": _F,  # proportional formula, highest price ≥ 2 × lowest
+    "lint-price-neutralised": _F,  # simulate's neutralisation heuristic, configured formula
+    "lint-lowest-price-mark.lowest": _F,  # the lowest price does not get the best price mark
+    "lint-lowest-price-mark.lower": _F,  # a lower price gets fewer price points than a dearer
     "lint-appraisal.all": _F,  # marks whose comment cell is empty: every mark of the lot
     "lint-appraisal.some": _F,  # ... some of them
     "lint-tie": _F,  # several offers ranked first after the tie-break
