@@ -123,7 +123,7 @@ def test_a_tie_on_second_place_or_none(make_config: Config, make_workbook: Maker
     assert found(*make_config(), make_workbook(rows), "lint-tie") == []
 
 
-# ---- a nameless offer in French findings -----------------------------------------------------------
+# ---- a nameless offer in French findings ------------------------------------------------------
 
 
 def test_a_nameless_offer_is_named_in_french_in_french_findings(

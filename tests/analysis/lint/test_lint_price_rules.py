@@ -12,8 +12,8 @@ from referent_ess.analysis.lint import Facts, Finding, Severity
 from referent_ess.analysis.lint.price import lowest_price_not_best_mark
 from referent_ess.config.loader import load_config
 from referent_ess.evaluation.engine import evaluate
-from referent_ess.intake.offers import load_offers
 from referent_ess.i18n.templates import message
+from referent_ess.intake.offers import load_offers
 
 Maker = Callable[..., Path]
 
