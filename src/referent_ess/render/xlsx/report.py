@@ -58,7 +58,10 @@ def build_report_xlsx(
             ws = workbook.create_sheet(tr("doc.lot", lot=lot.lot.id))
             lot_sheet(SheetWriter(ws), evaluation, lot)
         method_sheet(
-            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.method"))), evaluation.config
+            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.method"))),
+            evaluation.config,
+            evaluation,
+            lot_ids,
         )
         _audit_sheet(
             SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.audit"))), evaluation, run
