@@ -7,6 +7,7 @@ from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
+from conftest import HIERARCHY_CRITERIA_YAML
 from referent_ess import api
 from referent_ess.analysis.lint import Facts, Finding, Severity
 from referent_ess.analysis.lint.price import lowest_price_not_best_mark
@@ -227,3 +228,15 @@ def test_the_tools_formulas_give_the_lowest_price_the_best_mark(
     # equal prices with equal points are no inversion
     facts = _evaluated(make_config, make_workbook, [offer("Alpha", 300), offer("Beta", 300)])
     assert list(lowest_price_not_best_mark(facts)) == []
+
+
+def test_a_hierarchy_of_criteria_gives_no_price_points_to_check(
+    make_config: Callable[..., tuple[Path, Path]], make_workbook: Maker
+) -> None:
+    # ordering: hierarchy: offers are compared mark by mark, then on the price: no points
+    lots, criteria = make_config(criteria_text=HIERARCHY_CRITERIA_YAML)
+    rows = [offer("Alpha", 300), offer("Beta", 370)]  # neutralised, had there been points
+    _, found = api.lint(lots, criteria, make_workbook(rows))
+    codes = {f.code for f in found}
+    assert "lint-lowest-price-mark" not in codes
+    assert "lint-price-neutralised" not in codes

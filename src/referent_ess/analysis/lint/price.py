@@ -76,6 +76,9 @@ def proportional_on_spread_prices(facts: Facts) -> Iterator[Finding]:
 
 def price_neutralised(facts: Facts) -> Iterator[Finding]:
     for lot, formula in _priced_lots(facts):
+        price_id = facts.config.criteria_for(lot.lot.id).price_criterion.id
+        if any(price_id not in r.points for r in lot.ranked):
+            continue  # a hierarchy of criteria: no points to spread
         found = neutralised(lot, facts.config, formula.value)
         if found is not None:
             params = (
@@ -99,7 +102,11 @@ def lowest_price_not_best_mark(facts: Facts) -> Iterator[Finding]:
         criterion = facts.config.criteria_for(lot.lot.id).price_criterion
         if criterion.price is None:
             continue
-        priced = [(price, r) for r in lot.ranked if (price := _compared(facts, lot, r)) is not None]
+        priced = [
+            (price, r)
+            for r in lot.ranked
+            if (price := _compared(facts, lot, r)) is not None and criterion.id in r.points
+        ]  # a hierarchy of criteria gives no points: nothing to compare
         priced.sort(key=lambda pair: pair[0])
         pair = _inverted(priced, criterion.id)
         if pair is None:

@@ -26,11 +26,11 @@ from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.document_phrases import (
-    candidate_name,
     indented_label,
     input_role,
     lots_of,
     lump_sum_text,
+    offer_name,
     scoring_rule,
     statuses_of,
     threshold_rule,
@@ -205,7 +205,7 @@ def _summary_outcome(lot: LotResult) -> tuple[str, str, str]:
         return f'<span class="flag">{flag}</span>', NOT_APPLICABLE, NOT_APPLICABLE
     first = ranked_first(lot)
     if len(first) > 1:
-        names = numbers.listed([escape(candidate_name(r)) for r in first])
+        names = numbers.listed([escape(offer_name(r)) for r in first])
         total = first[0].total
         assert total is not None
         flag = tr("doc.html.summary.tie")
@@ -213,7 +213,7 @@ def _summary_outcome(lot: LotResult) -> tuple[str, str, str]:
     (winner,) = first
     assert winner.total is not None
     return (
-        f"<strong>{escape(candidate_name(winner))}</strong>",
+        f"<strong>{escape(offer_name(winner))}</strong>",
         f"<strong>{figure(winner.total)}</strong>",
         _prices(winner),
     )
