@@ -231,3 +231,38 @@ def test_a_winning_variant_is_named_as_the_variant_wherever_the_winner_is_named(
     summary = openpyxl.load_workbook(xlsx)["Synthèse"]
     cells = [str(c.value) for row in summary.iter_rows() for c in row if c.value is not None]
     assert "variante « Visio » de Alpha" in cells
+
+
+def test_the_xlsx_lot_sheet_says_initial_offer_then_final_offer(
+    runner: CliRunner, args: list[str], tmp_path: Path
+) -> None:
+    # the figures of the module's docstring, French formats (narrow no-break space in amounts);
+    # Beta's round 1 lacks its cv: status incomplete, « irrégulière » in French documents
+    xlsx = tmp_path / "rapport.xlsx"
+    invoke(runner, "report", *args, "--out", str(xlsx))
+    ws = openpyxl.load_workbook(xlsx)["Lot 1"]
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    heading = cells.index("Négociation : offre initiale → offre finale")
+    assert cells[heading + 1 : heading + 3] == [
+        "Alpha : offre initiale (tour 1 : 4\u202f500,00\u00a0€ HT, rang 1, 81,78 points) → offre "
+        "finale (tour 2 : 4\u202f000,00\u00a0€ HT, rang 1, 86,00 points)",
+        "Beta : offre initiale (tour 1 : 4\u202f000,00\u00a0€ HT, irrégulière) → offre finale "
+        "(tour 2 : 4\u202f200,00\u00a0€ HT, rang 3, 72,19 points) — offre régularisée au cours de "
+        "la négociation (art. R2152-1 du Code de la commande publique)",
+    ]
+
+
+def test_an_xlsx_lot_sheet_without_rounds_has_no_negotiation_part(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    lots, criteria = make_config(lots_text=LOTS)
+    book = make_workbook(VARIANT_WINS, [*HEADER, "Variante"])
+    xlsx = tmp_path / "rapport.xlsx"
+    invoke(runner, "report", str(book), "--lots", str(lots), "--criteria", str(criteria),
+           "--out", str(xlsx))  # fmt: skip
+    ws = openpyxl.load_workbook(xlsx)["Lot 1"]
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not any("offre initiale" in cell for cell in cells)

@@ -25,6 +25,7 @@ from referent_ess.render.phrases import (
     basis_words,
     legal_basis,
     reasons_with_caps,
+    round_lines,
     status_label,
 )
 from referent_ess.render.xlsx.sheet_writer import (
@@ -121,6 +122,15 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
     row += 2
     for note in _lot_notes(evaluation, lot):
         sheet.block(row, 1, last, note, font=NOTE)
+        row += 1
+
+    revised = round_lines(lot)  # « offre initiale → offre finale », as the HTML report says
+    if revised:
+        row += 1
+        sheet.put(row, 1, tr("rounds.title"), font=BOLD, measure=False)
+        for line in revised:
+            row += 1
+            sheet.block(row, 1, last, line)
         row += 1
 
     if lot.excluded:
