@@ -67,6 +67,7 @@ _CODES: dict[str, Kind] = {
     "abnormally-low": _W,
     "lot-limit": _W,
     "marks-divergence": _W,
+    "marks-carried-over": _W,  # a round without its own marks takes an earlier round's
     "vat-basis.same": _W,  # a lot's warning: compared HT, VAT rates differ; TTC ranks the same
     "vat-basis.changes": _W,  # ... and TTC would rank another offer first
     "vat-basis.tie": _W,  # ... and TTC would leave a tie for first the tie-break does not settle
@@ -170,6 +171,9 @@ _CODES: dict[str, Kind] = {
     "marks-column-ignored": _W,
     "mark-given-twice": _E,
     "no-such-offer": _E,
+    "no-such-offer.variant": _E,  # a marks row for a variant that no offer is
+    "no-such-offer.round": _E,  # ... for a round that no offer has
+    "no-such-offer.variant-round": _E,  # ... for a variant's round that no offer has
     "duplicate-mark": _E,
     "jury-column-in-marks": _W,
     # lots.yaml and criteria.yaml: YAML
