@@ -30,7 +30,7 @@ def test_marks_without_appraisal(make_config: Config, make_workbook: Maker) -> N
     ]
     book = make_workbook(rows, [*HEADER, "quality_comment"])
     [finding] = found(*make_config(), book, "lint-appraisal")
-    assert (finding.severity, finding.lot, finding.source) == (Severity.ADVICE, 1, "r2181-3")
+    assert (finding.severity, finding.lot, finding.source) == (Severity.ADVICE, 1, "appraisal")
     assert finding.params == (
         ("form", "some"),
         ("count", "2"),

@@ -257,12 +257,14 @@ MESSAGES: dict[str, str] = {
         "Direction des affaires juridiques (ministère de l'Économie), fiche « Les méthodes de "
         "notation du critère prix dans les marchés publics », January 2024"
     ),
-    "part:lint-source.r2181-3": (
+    "part:lint-source.appraisal": (
         "Code de la commande publique, art. R2181-3: « La notification prévue à l'article "
         "R. 2181-1 mentionne les motifs du rejet de la candidature ou de l'offre. Lorsque la "
         "notification de rejet intervient après l'attribution du marché, l'acheteur communique "
         "en outre : 1° Le nom de l'attributaire ainsi que les motifs qui ont conduit au choix "
-        "de son offre […] »"
+        "de son offre […] »; Cour administrative d'appel de Bordeaux, 14 June 2021, "
+        "n° 19BX01864 (repeated inconsistencies between the written appraisals and the marks, "
+        "the best mark not given to the best offer: a manifest error of assessment)"
     ),
     "part:lint-source.l2152-6": (
         "Code de la commande publique, art. L2152-6: « Lorsqu'une offre semble anormalement "
