@@ -189,3 +189,19 @@ def test_the_cleaning_example_has_no_legal_risk(runner: CliRunner) -> None:
     data = as_json(run(runner, args, 0))
     assert data["risks"] == 0
     assert {f["code"] for f in data["findings"]} == {"lint-appraisal"}
+
+
+def test_the_json_names_offers_in_english_whatever_the_language(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    # row 3 has no candidate: « (row 3) » in the JSON, « (sans nom, ligne 3) » in French text
+    lots, criteria = make_config()
+    rows = [["Alpha", 1, 300, 10, 0.2, "oui", 4], [None, 1, 310, 10, 0.2, "oui", 3]]
+    args = ["lint", str(make_workbook(rows)), "--lots", str(lots), "--criteria", str(criteria)]
+    data = as_json(run(runner, ["--lang", "fr", *args, "--format", "json"], 0))
+    [appraisal] = [f for f in data["findings"] if f["code"] == "lint-appraisal"]
+    assert appraisal["figures"]["first"] == "Alpha — Quality ; (row 3) — Quality"
+    markdown = run(runner, ["--lang", "fr", *args, "--format", "markdown"], 0).stdout
+    assert "(sans nom, ligne 3) — Quality" in markdown
