@@ -94,8 +94,9 @@ def price_neutralised(facts: Facts) -> Iterator[Finding]:
 
 
 def lowest_price_not_best_mark(facts: Facts) -> Iterator[Finding]:
-    """The first pair of ranked offers, in price order, where the lower price gets fewer price
-    points: the lowest price itself when it does not get the best mark."""
+    """Per lot, the cheapest ranked offer that gets fewer price points than a dearer one (form
+    ``lowest`` when it is the lowest price: the best mark does not go to it), with that
+    dearer offer."""
     if facts.evaluation is None:
         return
     for lot in facts.evaluation.lots:
