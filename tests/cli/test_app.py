@@ -178,14 +178,14 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
 @pytest.mark.parametrize(
     ("command", "options"),
     [
-        ("score", "--lot --lots --criteria --format --output --force --all --detail --help"),
-        ("explain", "--lot --variant --lots --criteria --format --output --force --help"),
+        ("score", "--lot --lots --criteria --format --output --force --all --detail --lang --help"),
+        ("explain", "--lot --variant --lots --criteria --format --output --force --lang --help"),
         (
             "sensitivity",
-            "--lot --samples --spread --seed --lots --criteria --format --output --force --help",
+            "--lot --samples --spread --seed --lots --criteria --format --output --force --lang --help",
         ),
-        ("letters", "--lot --output --template --lots --criteria --force --help"),
-        ("template", "--output --evaluators --lots --criteria --force --help"),
+        ("letters", "--lot --output --template --lots --criteria --force --lang --help"),
+        ("template", "--output --evaluators --lots --criteria --force --lang --help"),
     ],
 )
 def test_shared_options_are_listed_in_place(runner: CliRunner, command: str, options: str) -> None:
