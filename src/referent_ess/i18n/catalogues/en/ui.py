@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "offer.variant": "variant “{variant}” of {candidate}",
     # files and lots
     "inputs": "Inputs: {files} (sheet {sheet}, SHA-256 {sha}…)",
+    "inputs.csv": "Inputs: {files} (SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
     "lot.caps": "cap {ht} € HT / {ttc} € TTC",
     "lot.ranked_count": "{n} admissible offer(s) ranked",

@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "offer.variant": "variante « {variant} » de {candidate}",
     # fichiers et lots
     "inputs": "Fichiers : {files} (feuille {sheet}, SHA-256 {sha}…)",
+    "inputs.csv": "Fichiers : {files} (SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
     "lot.caps": "montant maximum {ht} HT / {ttc} TTC",
     "lot.ranked_count": "{n} offre(s) admissible(s) classée(s)",
