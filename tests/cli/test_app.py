@@ -182,7 +182,8 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
         ("explain", "--lot --variant --lots --criteria --format --output --force --lang --help"),
         (
             "sensitivity",
-            "--lot --samples --spread --seed --lots --criteria --format --output --force --lang --help",
+            "--lot --samples --spread --seed --lots --criteria --format --output --force --lang "
+            "--help",
         ),
         ("letters", "--lot --output --template --lots --criteria --force --lang --help"),
         ("template", "--output --evaluators --lots --criteria --force --lang --help"),
