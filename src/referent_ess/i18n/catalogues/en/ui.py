@@ -97,6 +97,19 @@ MESSAGES: dict[str, str] = {
     "cli.reading": "reading the offers: {task.completed} rows",  # a progress bar, on a terminal
     "cli.written_letters.one": "written: 1 letter in {folder}",
     "cli.written_letters.many": "written: {n} letters in {folder}",
+    "cli.updated": (
+        "updated: {path} (offer rows kept: {offers}; mark rows kept: {marks}); the previous "
+        "file is kept as {backup}"
+    ),
+    "cli.update_hint.one": (
+        "a column the configuration needs is missing: referent template --update --out {path} "
+        "adds it, keeping every offer and mark typed (the previous file is kept as a backup)"
+    ),
+    "cli.update_hint.many": (
+        "{n} columns the configuration needs are missing: referent template --update --out "
+        "{path} adds them, keeping every offer and mark typed (the previous file is kept as a "
+        "backup)"
+    ),
     "cli.next_steps": (
         "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
         "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "

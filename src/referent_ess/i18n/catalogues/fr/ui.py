@@ -100,6 +100,20 @@ MESSAGES: dict[str, str] = {
     "cli.reading": "lecture des offres : {task.completed} lignes",
     "cli.written_letters.one": "écrit : 1 lettre dans {folder}",
     "cli.written_letters.many": "écrit : {n} lettres dans {folder}",
+    "cli.updated": (
+        "mis à jour : {path} (lignes d'offres conservées : {offers} ; lignes de notes "
+        "conservées : {marks}) ; l'ancien fichier est gardé sous le nom {backup}"
+    ),
+    "cli.update_hint.one": (
+        "il manque une colonne dont la configuration a besoin : referent template --update "
+        "--out {path} l'ajoute en conservant toutes les offres et notes saisies (l'ancien "
+        "fichier est gardé en sauvegarde)"
+    ),
+    "cli.update_hint.many": (
+        "il manque {n} colonnes dont la configuration a besoin : referent template --update "
+        "--out {path} les ajoute en conservant toutes les offres et notes saisies (l'ancien "
+        "fichier est gardé en sauvegarde)"
+    ),
     "cli.next_steps": (
         "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
         "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
