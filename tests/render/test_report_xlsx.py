@@ -29,7 +29,7 @@ from referent_ess.render.xlsx.report import build_report_xlsx
 ROOT = Path(__file__).resolve().parents[2]
 RUN_AT = datetime(2026, 11, 28, 10, 0)
 ARGV = ["referent", "report", "--out", "rapport.xlsx"]
-MONEY = '#,##0.00 "€"'
+MONEY = '[$-40C]#,##0.00 "€"'  # French separators wherever opened
 
 # lot -> (winner, total, price HT, price TTC, number of ranked offers)
 WINNERS: dict[int, tuple[str, str, str, str, int]] = {
@@ -161,8 +161,8 @@ def test_lot_3_table_marks_and_formats(wb: Workbook) -> None:
         assert ws.cell(row, col["Rang"]).value == offset + 1
         assert ws.cell(row, col["Statut"]).value == "admissible"
         assert ws.cell(row, col["Prix HT"]).number_format == MONEY
-        assert ws.cell(row, col["Total (/100)"]).number_format == "0.00"
-        assert ws.cell(row, col[headers[0]]).number_format == "0.00"
+        assert ws.cell(row, col["Total (/100)"]).number_format == "[$-40C]0.00"
+        assert ws.cell(row, col[headers[0]]).number_format == "[$-40C]0.00"
     text = " ".join(str(c.value) for c in ws["A"] if isinstance(c.value, str))
     assert "Pmin = 10\u202f800,00\u00a0€" in text  # 9000.00 HT × 1.2
     assert "Égalité exacte à 81,00 points entre Atelier Matières Vives (SCIC)" in text
@@ -184,10 +184,11 @@ def test_each_lot_sheet_has_a_stacked_bar_chart_of_the_criteria(wb: Workbook, lo
         letter = openpyxl.utils.get_column_letter(next(v for k, v in col.items() if label in k))
         assert series.val.numRef.f == f"'Lot {lot_id}'!${letter}$5:${letter}${4 + ranked}"
         assert series.cat.strRef.f == f"'Lot {lot_id}'!$B$5:$B${4 + ranked}"
-    # anchored beside the table, on the header row
+    # anchored below the tables, in column A, two rows after the last one written: beside
+    # them, it would double the width a page must fit
     anchor: Any = chart.anchor
-    assert anchor._from.col > max(col.values()) - 1
-    assert anchor._from.row == 3
+    assert anchor._from.col == 0
+    assert anchor._from.row == ws.max_row + 1  # 0-based: row max_row + 2
 
 
 @pytest.mark.parametrize(
@@ -415,3 +416,44 @@ def test_a_lot_compared_ht_with_mixed_vat_rates_is_to_check(tmp_path: Path) -> N
     ) in notes
     lot_3 = [str(c.value) for c in sheet(book, "Lot 3")["A"] if isinstance(c.value, str)]
     assert not any("comparés TTC" in note for note in lot_3)  # every offer at 20 %
+
+
+def test_every_sheet_prints_on_a4_fitted_to_its_width_with_header_and_footer(wb: Workbook) -> None:
+    assert wb.sheetnames == ["Synthèse", "Lot 1", "Lot 2", "Lot 3", "Lot 4", "Méthode", "Audit"]
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert setup.paperSize == 9, ws.title  # A4
+        # one page wide, as many pages high as needed (not the whole sheet on one page)
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.oddHeader.center.text == "Référent de secteur d'activité de l'ESS 2018"
+        assert ws.oddFooter.center.text == "Page &P / &N"
+    orientations = {ws.title: ws.page_setup.orientation for ws in wb.worksheets}
+    assert orientations == {
+        "Synthèse": "landscape",
+        "Lot 1": "landscape",
+        "Lot 2": "landscape",
+        "Lot 3": "landscape",
+        "Lot 4": "landscape",
+        "Méthode": "portrait",
+        "Audit": "landscape",
+    }
+    for lot_id in (1, 2, 3, 4):  # the header of the ranking repeats on every page
+        assert wb[f"Lot {lot_id}"].print_title_rows == "4:4"
+
+
+@pytest.mark.parametrize(
+    ("title", "header"),
+    [
+        ("Travaux & entretien", "Travaux && entretien"),  # & starts a code in a header
+        ("A" * 300, "A" * 251 + "…"),  # Excel allows 255 characters, its codes included
+        ("&&&", "&&&&&&"),
+    ],
+)
+def test_the_page_header_is_the_title_escaped_and_bounded(title: str, header: str) -> None:
+    from referent_ess.render.xlsx.sheet_writer import header_footer
+
+    ws = Workbook().create_sheet("x")
+    header_footer(ws, title)
+    assert ws.oddHeader.center.text == header
+    assert len(header) + len("&10") <= 255

@@ -35,6 +35,7 @@ from referent_ess.render.xlsx.sheet_writer import (
     WARNING,
     SheetWriter,
     clean,
+    header_footer,
     money,
     page_setup,
 )
@@ -64,6 +65,8 @@ def build_report_xlsx(
             SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.audit"))), evaluation, run
         )
 
+        for ws in workbook.worksheets:
+            header_footer(ws, evaluation.config.consultation.title)
         moment = _naive_utc(run.run_at)
         properties = workbook.properties
         properties.created = moment
