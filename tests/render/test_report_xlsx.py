@@ -112,7 +112,16 @@ def wb(data: bytes) -> Workbook:
 
 
 def test_sheet_names(wb: Workbook) -> None:
-    assert wb.sheetnames == ["Synthèse", "Lot 1", "Lot 2", "Lot 3", "Lot 4", "Méthode", "Audit"]
+    assert wb.sheetnames == [
+        "Synthèse",
+        "Lot 1",
+        "Lot 2",
+        "Lot 3",
+        "Lot 4",
+        "Proposition",
+        "Méthode",
+        "Audit",
+    ]
 
 
 @pytest.mark.parametrize("lot_id", sorted(WINNERS))
@@ -275,7 +284,7 @@ def test_rebuild_gives_the_same_sheets_apart_from_the_run_date(
     assert {i.date_time for i in zip_a.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     audit = f"xl/worksheets/sheet{load(data).sheetnames.index('Audit') + 1}.xml"
     sheets = [n for n in zip_a.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)]
-    assert len(sheets) == 7
+    assert len(sheets) == 8
     for name in zip_a.namelist():
         a, b = zip_a.read(name), zip_b.read(name)
         if name == audit:  # inline strings: the run date is in the sheet's XML
@@ -300,7 +309,7 @@ def test_french_whatever_the_language_of_the_run(
 
 def test_lot_ids_restrict_the_report(example: Evaluation) -> None:
     wb = load(report(example, lot_ids=[3]))
-    assert wb.sheetnames == ["Synthèse", "Lot 3", "Méthode", "Audit"]
+    assert wb.sheetnames == ["Synthèse", "Lot 3", "Proposition", "Méthode", "Audit"]
     ws = sheet(wb, "Synthèse")
     header = find_row(ws, 1, "Lot")
     lots = [ws.cell(r, 1).value for r in range(header + 1, ws.max_row + 1)]
@@ -419,7 +428,16 @@ def test_a_lot_compared_ht_with_mixed_vat_rates_is_to_check(tmp_path: Path) -> N
 
 
 def test_every_sheet_prints_on_a4_fitted_to_its_width_with_header_and_footer(wb: Workbook) -> None:
-    assert wb.sheetnames == ["Synthèse", "Lot 1", "Lot 2", "Lot 3", "Lot 4", "Méthode", "Audit"]
+    assert wb.sheetnames == [
+        "Synthèse",
+        "Lot 1",
+        "Lot 2",
+        "Lot 3",
+        "Lot 4",
+        "Proposition",
+        "Méthode",
+        "Audit",
+    ]
     for ws in wb.worksheets:
         setup = ws.page_setup
         assert setup.paperSize == 9, ws.title  # A4
@@ -435,6 +453,7 @@ def test_every_sheet_prints_on_a4_fitted_to_its_width_with_header_and_footer(wb:
         "Lot 2": "landscape",
         "Lot 3": "landscape",
         "Lot 4": "landscape",
+        "Proposition": "portrait",
         "Méthode": "portrait",
         "Audit": "landscape",
     }

@@ -165,10 +165,13 @@ def header_footer(ws: Worksheet, title: str) -> None:
     room = _MAX_HEADER - len("&10")
     if len(escaped) > room:
         escaped = escaped[: room - 1].rstrip("&") + "…"
-    ws.oddHeader.center.text = escaped
-    ws.oddHeader.center.size = 10
-    ws.oddFooter.center.text = "Page &P / &N"
-    ws.oddFooter.center.size = 9
+    header, footer = ws.oddHeader, ws.oddFooter
+    assert header is not None  # openpyxl creates both with the sheet
+    assert footer is not None
+    header.center.text = escaped
+    header.center.size = 10
+    footer.center.text = "Page &P / &N"
+    footer.center.size = 9
 
 
 def _density(value: Value, *, bold: bool) -> float:
