@@ -128,10 +128,8 @@ def _commission_lines(evaluation: Evaluation, lots: Sequence[LotResult]) -> list
         out += ["", *(f"- {md(text)}" for text in block.proposals), ""]
         out += [f"### {md(block.signature_heading)}", "", md(block.signature_place), ""]
         signature = tr("doc.commission.signature")
-        out += [
-            f"- {md(name) or '…'} — {signature} : ____________________"
-            for name in block.signatories
-        ]
+        blank = tr("doc.commission.blank")
+        out += [f"- {md(name) or blank} — {signature} : {blank}" for name in block.signatories]
         out.append("")
     return out
 
