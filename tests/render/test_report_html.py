@@ -7,6 +7,7 @@ no browser is installed.
 Expected winners are written by hand from ``tests/test_example_known_answers.py``.
 """
 
+import html
 import re
 import shutil
 import subprocess
@@ -426,3 +427,40 @@ def test_a_lot_compared_ht_with_mixed_vat_rates_is_pointed_out(tmp_path: Path) -
         "Solidaire au lieu de Cap Services Coop (SCOP))"
     ) in lot_1
     assert "comparés TTC, ce que paie" not in _text(_lot_section(document, 3))  # all at 20 %
+
+
+@pytest.mark.parametrize(
+    ("label", "header"),
+    [
+        # one clause of 62 characters: whole, wrapped by the page, never cut
+        (
+            "Qualité de l'organisation des prestations et des interventions",
+            "Qualité de l'organisation des prestations et des interventions",
+        ),
+        # a long label: its first clause, whole
+        (
+            "Valeur technique, organisation des prestations et moyens humains",
+            "Valeur technique",
+        ),
+        ("Méthodologie (note méthodologique détaillée du candidat)", "Méthodologie"),
+    ],
+)
+def test_criterion_headers_are_never_cut(
+    make_config: Callable[..., tuple[Path, Path]], tmp_path: Path, label: str, header: str
+) -> None:
+    criteria_text = (
+        "criteria:\n"
+        f'  - {{id: quality, label: "{label}", weight: 60}}\n'
+        "  - {id: price, label: Prix, weight: 40, price: {formula: proportional}}\n"
+    )
+    lots, criteria = make_config(criteria_text=criteria_text)
+    offers = _write_csv(
+        tmp_path, ["candidate,lot,day_rate_ht,days,vat_rate,cv,quality", "Alpha,1,400,10,0.2,oui,4"]
+    )
+    evaluation = api.score(lots, criteria, offers)
+    document = build_report_html(evaluation, run_info(evaluation, RUN_AT, ARGV))
+    heads = re.findall(r'<span class="crit-label" title="[^"]*">([^<]*)</span>', document)
+    assert heads
+    assert {html.unescape(h) for h in heads} == {header, "Prix"}
+    assert "…" not in "".join(heads)
+    assert "overflow-wrap: break-word" in document  # a long word wraps instead
