@@ -113,10 +113,10 @@ MESSAGES: dict[str, str] = {
     "cli.next_steps": (
         "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
         "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "
-        "changed the lots, the documents or the criteria, {where}referent template --force "
-        "(offers.xlsx then matches them); 4. type the offers, the jury's marks and its "
-        "decisions (irregular, unacceptable or inappropriate offer, with their reason) in "
-        "offers.xlsx; 5. {where}referent validate, then referent score."
+        "changed the lots, the documents or the criteria, {where}referent template --update "
+        "(offers.xlsx then matches them, keeping what is typed); 4. type the offers, the "
+        "jury's marks and its decisions (irregular, unacceptable or inappropriate offer, with "
+        "their reason) in offers.xlsx; 5. {where}referent validate, then referent score."
     ),
     "cli.placeholder_ocid": (
         "the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own with "
