@@ -476,3 +476,18 @@ def test_the_page_header_is_the_title_escaped_and_bounded(title: str, header: st
     header_footer(ws, title)
     assert ws.oddHeader.center.text == header
     assert len(header) + len("&10") <= 255
+
+
+def test_the_spreadsheet_rows_are_in_the_audit_sheet_only(wb: Workbook) -> None:
+    for name in ("Synthèse", "Lot 1", "Lot 2", "Lot 3", "Lot 4", "Proposition", "Méthode"):
+        texts = [c.value for row in wb[name].iter_rows() for c in row]
+        assert "Ligne" not in texts, name
+    ws = wb["Audit"]
+    cells = [[c.value for c in row] for row in ws.iter_rows()]
+    start = next(i for i, row in enumerate(cells) if row[0] == "Offres et lignes du classeur")
+    assert cells[start + 1][:3] == ["Ligne", "Lot", "Candidat"]
+    listed = [tuple(row[:3]) for row in cells[start + 2 :]]
+    # 14 offers on rows 2 to 15, in row order (examples/make_offers.py)
+    assert [r[0] for r in listed] == list(range(2, 16))
+    assert (4, 1, "Association Trame Solidaire") in listed
+    assert (6, 3, "Les Bâtisseurs Solidaires (SCOP)") in listed

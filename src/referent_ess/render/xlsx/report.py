@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Border, Side
 
 from referent_ess import i18n
-from referent_ess.evaluation.results import Evaluation, LotResult, Status
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.commission import commission_block
@@ -67,7 +67,7 @@ def build_report_xlsx(
             SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.method"))), evaluation.config
         )
         _audit_sheet(
-            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.audit"))), evaluation, run
+            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.audit"))), evaluation, run, lots
         )
 
         for ws in workbook.worksheets:
@@ -238,7 +238,9 @@ def _summary_row(sheet: SheetWriter, row: int, lot: LotResult) -> None:
 # ---- the audit sheet --------------------------------------------------------------------------
 
 
-def _audit_sheet(sheet: SheetWriter, evaluation: Evaluation, run: RunInfo) -> None:
+def _audit_sheet(
+    sheet: SheetWriter, evaluation: Evaluation, run: RunInfo, lots: Sequence[LotResult]
+) -> None:
     """Which tool, when, how, and on exactly which files: the trail a buyer can show."""
     sheet.title(tr("doc.xlsx.audit.title"))
     facts = [
@@ -264,8 +266,31 @@ def _audit_sheet(sheet: SheetWriter, evaluation: Evaluation, run: RunInfo) -> No
         sheet.put(row, 3, item.sha256)
     row += 2
     sheet.block(row, 1, 3, tr("doc.xlsx.audit.same_files"), font=NOTE)
+    _offer_rows(sheet, row + 2, evaluation, lots)
     page_setup(sheet.ws)
     sheet.finish()
+
+
+def _offer_rows(
+    sheet: SheetWriter, row: int, evaluation: Evaluation, lots: Sequence[LotResult]
+) -> None:
+    """The spreadsheet row of each offer: for whoever checks the report against the workbook,
+    never in the tables a board reads."""
+    shown: list[tuple[int | None, OfferResult]] = [
+        (lot.lot.id, r) for lot in lots for r in lot.offers
+    ]
+    shown += [(None, r) for r in evaluation.unplaced]
+    if not shown:
+        return
+    sheet.put(row, 1, tr("doc.audit.rows"), font=BOLD, measure=False)
+    row += 1
+    for col, header in enumerate((tr("col.row"), tr("doc.audit.lot"), tr("col.candidate")), 1):
+        sheet.put(row, col, header, header=True)
+    for lot_id, result in sorted(shown, key=lambda item: item[1].offer.row):
+        row += 1
+        sheet.put(row, 1, result.offer.row, center=True)
+        sheet.put(row, 2, lot_id if lot_id is not None else "—", center=True)
+        sheet.put(row, 3, candidate_name(result), wrap=60)
 
 
 def _naive_utc(moment: datetime) -> datetime:
