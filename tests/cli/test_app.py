@@ -186,7 +186,7 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
             "--help",
         ),
         ("letters", "--lot --output --template --lots --criteria --force --lang --help"),
-        ("template", "--output --evaluators --lots --criteria --force --lang --help"),
+        ("template", "--output --evaluators --lots --criteria --force --update --lang --help"),
     ],
 )
 def test_shared_options_are_listed_in_place(runner: CliRunner, command: str, options: str) -> None:
