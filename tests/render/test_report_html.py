@@ -407,6 +407,10 @@ def test_renders_in_headless_chromium(chromium: str, tmp_path: Path, report: str
         assert row.startswith(f"1 {candidate} attributaire pressenti {price_ht} {price_ttc}")
         assert f" {total} " in f" {row} "
     assert dom.count("<svg") == len(WINNERS)
+    # the criterion headers as the browser holds them: whole, never cut with an ellipsis
+    heads = re.findall(r'<span class="crit-label"[^>]*>([^<]*)</span>', dom)
+    assert "Note de contexte" in [html.unescape(h) for h in heads]
+    assert not any("…" in h for h in heads)
 
 
 def test_a_lot_compared_ht_with_mixed_vat_rates_is_pointed_out(tmp_path: Path) -> None:
