@@ -468,3 +468,14 @@ def test_criterion_headers_are_never_cut(
     assert {html.unescape(h) for h in heads} == {header, "Prix"}
     assert "…" not in "".join(heads)
     assert "overflow-wrap: break-word" in document  # a long word wraps instead
+
+
+def test_the_method_section_lists_the_legal_checks(report: str) -> None:
+    # 8 recommendations on the example (tests/cli/test_lint_cli.py), each with its code
+    method = report[report.index('id="methode"') :]
+    assert "Contrôle juridique de la méthode de notation (referent lint)" in method
+    assert "Constats : 8 recommandations." in method
+    assert method.count("<code>lint-price-neutralised</code>") == 3
+    assert method.count("<code>lint-appraisal</code>") == 4
+    assert method.count("<code>lint-environmental-criterion</code>") == 1
+    assert "<td>lot 3</td>" in method

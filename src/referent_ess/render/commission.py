@@ -13,7 +13,7 @@ from decimal import Decimal
 from referent_ess.config.model import Commission
 from referent_ess.evaluation.results import Evaluation, LotResult
 from referent_ess.i18n import numbers, tr
-from referent_ess.render.document_phrases import candidate_name, figure
+from referent_ess.render.document_phrases import figure, offer_name
 from referent_ess.render.phrases import award_note
 
 
@@ -76,7 +76,7 @@ def proposal(lot: LotResult, total: Decimal) -> str:
     return tr(
         "doc.commission.proposal",
         lot=lot_words,
-        candidate=candidate_name(award),
+        candidate=offer_name(award),
         rank=numbers.ordinal(award.rank, feminine=True, lang="fr"),
         total=figure(award.total),
         top=numbers.short(total),

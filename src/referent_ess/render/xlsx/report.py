@@ -24,7 +24,7 @@ from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, 
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.commission import commission_block
-from referent_ess.render.document_phrases import candidate_name, input_role
+from referent_ess.render.document_phrases import input_role, offer_name
 from referent_ess.render.phrases import award_note, basis_words
 from referent_ess.render.run_info import RunInfo
 from referent_ess.render.xlsx.lot_sheet import lot_sheet
@@ -64,7 +64,10 @@ def build_report_xlsx(
             SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.commission"))), evaluation, lots
         )
         method_sheet(
-            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.method"))), evaluation.config
+            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.method"))),
+            evaluation.config,
+            evaluation,
+            lot_ids,
         )
         _audit_sheet(
             SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.audit"))), evaluation, run, lots
@@ -217,7 +220,7 @@ def _summary_row(sheet: SheetWriter, row: int, lot: LotResult) -> None:
         leader = winners[0]
         observation = tr(
             "doc.xlsx.summary.leading",
-            names=numbers.listed([candidate_name(r) for r in winners]),
+            names=numbers.listed([offer_name(r) for r in winners]),
             total=numbers.number(leader.total or 0, grouped=True),
         )
     else:
@@ -225,7 +228,7 @@ def _summary_row(sheet: SheetWriter, row: int, lot: LotResult) -> None:
             winners = (lot.award,)
             observation = str(award_note(lot))
         first = winners[0]
-        sheet.put(row, 8, numbers.listed([candidate_name(r) for r in winners]), font=BOLD, wrap=40)
+        sheet.put(row, 8, numbers.listed([offer_name(r) for r in winners]), font=BOLD, wrap=40)
         sheet.put(row, 9, numbers.points(first.total), fmt=POINTS_FORMAT, font=BOLD)
         if len(winners) == 1:
             sheet.put(row, 10, money(first.price_ht), fmt=MONEY_FORMAT)
@@ -290,7 +293,7 @@ def _offer_rows(
         row += 1
         sheet.put(row, 1, result.offer.row, center=True)
         sheet.put(row, 2, lot_id if lot_id is not None else "—", center=True)
-        sheet.put(row, 3, candidate_name(result), wrap=60)
+        sheet.put(row, 3, offer_name(result), wrap=60)
 
 
 def _naive_utc(moment: datetime) -> datetime:
