@@ -184,7 +184,11 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
             "sensitivity",
             "--lot --samples --spread --seed --lots --criteria --format --output --force --help",
         ),
-        ("letters", "--lot --output --template --lots --criteria --force --help"),
+        (
+            "letters",
+            "--lot --output --candidate --format --base --template --lots --criteria --force "
+            "--help",
+        ),
         ("template", "--output --evaluators --lots --criteria --force --help"),
     ],
 )

@@ -184,7 +184,7 @@ def test_a_letter_says_which_offer_it_is_about(
 ) -> None:
     out = tmp_path / "lettres"
     out.mkdir()
-    invoke(runner, "letters", *args, "--lot", "1", "--out", str(out))
+    invoke(runner, "letters", *args, "--lot", "1", "--format", "markdown", "--out", str(out))
     beta = (out / "lot-1-beta.md").read_text(encoding="utf-8")
     assert (
         "n'a pas été retenue. Cette lettre porte sur votre offre finale, remise au tour 2 de la "

@@ -25,6 +25,7 @@ from referent_ess.config.checks import (
     check_lots,
 )
 from referent_ess.config.model import (
+    BuyerDetails,
     Config,
     Consultation,
     CriteriaSet,
@@ -36,6 +37,7 @@ from referent_ess.config.model import (
 from referent_ess.config.schema import (
     HUGE_DIGITS,
     IDENTIFIER_PATTERN,
+    BuyerSpec,
     CriteriaFile,
     CriterionSpec,
     LotsFile,
@@ -177,6 +179,23 @@ def _located(doc: YamlDocument, issues: Iterable[Issue]) -> list[Problem]:
     ]
 
 
+def _buyer_details(buyer: str | BuyerSpec | None, folder: Path) -> BuyerDetails:
+    """The buyer's details beyond its name; none when ``buyer:`` is a plain name."""
+    if not isinstance(buyer, BuyerSpec):
+        return BuyerDetails()
+    lines = tuple(" ".join(line.split()) for line in (buyer.address or "").splitlines())
+    return BuyerDetails(
+        address=tuple(line for line in lines if line),
+        signatory=buyer.signatory,
+        signatory_title=buyer.signatory_title,
+        place=buyer.place,
+        reference=buyer.reference,
+        sending=buyer.sending,
+        platform=buyer.platform,
+        letter_base=folder / buyer.letter_base if buyer.letter_base else None,
+    )
+
+
 def _resolve(
     lots: LotsFile, criteria: CriteriaFile, lots_doc: YamlDocument, criteria_doc: YamlDocument
 ) -> Config:
@@ -200,7 +219,7 @@ def _resolve(
     )
     consultation = Consultation(
         title=spec.title,
-        buyer=spec.buyer,
+        buyer=spec.buyer if isinstance(spec.buyer, str) or spec.buyer is None else spec.buyer.name,
         deadline=spec.deadline,
         vat_rate=vat,
         cap_basis=spec.cap_basis,
@@ -211,6 +230,7 @@ def _resolve(
         max_lots_per_candidate=spec.max_lots_per_candidate,
         round_deadlines=tuple(sorted(((r.number, r.deadline) for r in spec.rounds), key=_first)),
         allocation_rule=(spec.allocation_rule or "").strip() or None,
+        buyer_details=_buyer_details(spec.buyer, lots_doc.path.parent),
     )
     return Config(
         consultation=consultation,

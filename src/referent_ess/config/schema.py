@@ -35,6 +35,7 @@ from referent_ess.config.choices import (
     PriceBasis,
     PriceFormula,
     PriceModel,
+    Sending,
     Variants,
 )
 
@@ -172,9 +173,23 @@ class RoundSpec(Spec):
     deadline: Annotated[date | datetime, BeforeValidator(_deadline)]
 
 
+class BuyerSpec(Spec):
+    """The buyer's details the letters print (``buyer:`` may also be its name alone)."""
+
+    name: str
+    address: str | None = None  # several lines: a YAML block (``|``)
+    signatory: str | None = None
+    signatory_title: str | None = None
+    place: str | None = None  # « Fait à <place>, le <date> »
+    reference: str | None = None  # « Réf. : … »
+    sending: Sending | None = None
+    platform: str | None = None  # the platform of an electronic sending (« via PLACE »)
+    letter_base: str | None = None  # a .docx whose letterhead, styles, header, footer are kept
+
+
 class ConsultationSpec(Spec):
     title: str
-    buyer: str | None = None
+    buyer: str | BuyerSpec | None = None
     deadline: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
     vat_rate: Annotated[Figure, Field(ge=0, lt=1)] = Decimal("0.20")
     cap_basis: CapBasis = CapBasis.HT
