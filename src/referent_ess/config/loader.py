@@ -179,9 +179,9 @@ def _located(doc: YamlDocument, issues: Iterable[Issue]) -> list[Problem]:
     ]
 
 
-def _buyer_details(buyer: str | BuyerSpec | None, folder: Path) -> BuyerDetails:
-    """The buyer's details beyond its name; none when ``buyer:`` is a plain name."""
-    if not isinstance(buyer, BuyerSpec):
+def _buyer_details(buyer: BuyerSpec | None, folder: Path) -> BuyerDetails:
+    """The buyer's details beyond its name (none when ``buyer:`` is a plain name)."""
+    if buyer is None:
         return BuyerDetails()
     lines = tuple(" ".join(line.split()) for line in (buyer.address or "").splitlines())
     return BuyerDetails(
@@ -219,7 +219,7 @@ def _resolve(
     )
     consultation = Consultation(
         title=spec.title,
-        buyer=spec.buyer if isinstance(spec.buyer, str) or spec.buyer is None else spec.buyer.name,
+        buyer=spec.buyer.name if spec.buyer is not None else None,
         deadline=spec.deadline,
         vat_rate=vat,
         cap_basis=spec.cap_basis,

@@ -187,9 +187,14 @@ class BuyerSpec(Spec):
     letter_base: str | None = None  # a .docx whose letterhead, styles, header, footer are kept
 
 
+def _buyer_name(value: Any) -> Any:
+    """``buyer: Les Ecossolies`` is ``buyer: {name: Les Ecossolies}``."""
+    return {"name": value} if isinstance(value, str) else value
+
+
 class ConsultationSpec(Spec):
     title: str
-    buyer: str | BuyerSpec | None = None
+    buyer: Annotated[BuyerSpec | None, BeforeValidator(_buyer_name)] = None
     deadline: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
     vat_rate: Annotated[Figure, Field(ge=0, lt=1)] = Decimal("0.20")
     cap_basis: CapBasis = CapBasis.HT
@@ -256,7 +261,7 @@ class CriteriaFile(Spec):
 
 
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
-    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec),
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec),
     CriteriaFile: (CriteriaFile, CriteriaSetSpec, CriterionSpec, PriceSpec),
 }
 
