@@ -35,6 +35,7 @@ from referent_ess.render.word.blocks import (
 )
 
 _HEADING_SIZES = {1: Pt(15), 2: Pt(12.5), 3: Pt(11)}
+_BODY_POINTS = 10.5
 _SHADE = "E7ECF2"  # the header row of a table: light enough to print in greyscale
 
 
@@ -89,7 +90,7 @@ def _set_up(document: WordDocument, landscape: bool) -> None:
     section.top_margin = section.bottom_margin = Cm(2)
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
-    normal.font.size = Pt(10.5)
+    normal.font.size = Pt(_BODY_POINTS)
     normal.paragraph_format.space_after = Pt(6)
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -221,7 +222,8 @@ class _Writer:
             _borders(table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        widths = _widths(block, width, self._text_width())
+        size = self.table_font.pt if self.table_font is not None else _BODY_POINTS
+        widths = _widths(block, width, self._text_width(), size)
         grid = table._tbl.tblGrid
         for column, share in zip(grid.gridCol_lst, widths, strict=True):
             column.w = share
@@ -253,11 +255,28 @@ class _Writer:
             self.document.add_paragraph().paragraph_format.space_after = Pt(0)
 
 
-def _widths(block: Table, count: int, available: int) -> list[Length]:
-    """Each column's width, in proportion to :func:`column_weights`."""
+def _widths(block: Table, count: int, available: int, points: float) -> list[Length]:
+    """Each column's width: room for its longest word first (at ``points`` the size of its
+    text), so that no word or figure is ever cut; what is left shared in proportion to
+    :func:`column_weights`."""
     weights = column_weights(block, count)
-    total = sum(weights)
-    return [Emu(available * weight // total) for weight in weights]
+    character = int(_CHARACTER * points * 12700)  # EMU per average character
+    smallest = [_PADDING + character * _longest_word(block, column) for column in range(count)]
+    wanted = [_PADDING + character * weight for weight in weights]
+    spare = max(available - sum(smallest), 0)
+    extra = [max(w - s, 0) for w, s in zip(wanted, smallest, strict=True)]
+    shared = sum(extra) or 1
+    return [Emu(s + spare * e // shared) for s, e in zip(smallest, extra, strict=True)]
+
+
+_CHARACTER = 0.56  # the average width of a character of Arial, in ems
+_PADDING = int(Cm(0.45))  # a cell's left and right margins, and a little air
+
+
+def _longest_word(block: Table, column: int) -> int:
+    cells = [row[column] for row in (block.header, *block.rows) if column < len(row)]
+    lines = [line for cell in cells for line in plain(cell).split("\n")]
+    return max((len(word) for line in lines for word in line.split(" ")), default=1)
 
 
 def column_weights(block: Table, count: int | None = None) -> list[int]:
