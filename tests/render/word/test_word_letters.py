@@ -210,3 +210,22 @@ def test_a_base_from_lots_yaml_and_a_word_template(tmp_path: Path) -> None:
     documents = letters_as_docx(letters, evaluation.config.consultation, details.letter_base)
     document = docx.Document(io.BytesIO(documents["lot-1-alpha.docx"]))
     assert document.sections[0].header.paragraphs[0].text == "MAIRIE DE TEST — papier à en-tête"
+
+
+def test_a_tied_lot_stops_the_run_for_every_lot(runner: CliRunner, tmp_path: Path) -> None:
+    inputs = write_consultation(tmp_path)
+    offers = Path(inputs[0])
+    # lot 2: Gamma and Delta offer the same price and get the same mark: an exact tie
+    offers.write_text(
+        offers.read_text(encoding="utf-8") + "Delta;2;300;10;0.2;oui;5;\n", encoding="utf-8"
+    )
+    out = tmp_path / "lettres"
+    result = run(runner, ["letters", *inputs, "--out", str(out)], 2)
+    assert result.stderr == (
+        "error: lot 2: 2 offers share rank 1 (Gamma, Delta) and the tie-break does not separate "
+        "them; decide the tie before writing letters: letters must not be sent on a tied result "
+        "[letters-tie]\n"
+    )
+    assert not out.exists()
+    run(runner, ["letters", "--lot", "1", *inputs, "--out", str(out)], 0)  # lot 1 is decided
+    run(runner, ["letters", "--candidate", "Beta", *inputs, "--out", str(tmp_path / "b")], 0)
