@@ -148,7 +148,8 @@ class _Writer:
     def __init__(self, document: WordDocument, table_font: Pt | None) -> None:
         self.document = document
         self.table_font = table_font
-        self.styles = {style.name for style in document.styles}
+        # style name -> id, looked up once: python-docx looks a name up among every style
+        self.styles = {style.name: style.style_id for style in document.styles if style.name}
 
     def add(self, block: Block) -> None:
         if isinstance(block, Heading):
@@ -167,11 +168,18 @@ class _Writer:
         return int(page - (section.left_margin or 0) - (section.right_margin or 0))
 
     def _style(self, name: str) -> str | None:
-        return name if name in self.styles else None
+        """The id of the style called ``name``, None when the document has none."""
+        return self.styles.get(name)
+
+    def _paragraph_in(self, style: str | None) -> WordParagraph:
+        paragraph = self.document.add_paragraph()
+        if style is not None:
+            paragraph._p.style = style
+        return paragraph
 
     def _heading(self, block: Heading) -> None:
         style = self._style(f"Heading {block.level}")
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self._paragraph_in(style)
         _runs(paragraph, block.runs, bold=style is None)
         if style is None:
             for run in paragraph.runs:
@@ -182,7 +190,7 @@ class _Writer:
 
     def _paragraph(self, block: Paragraph) -> None:
         style = self._style("Title") if block.look is Look.TITLE else None
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self._paragraph_in(style)
         _runs(paragraph, block.runs)
         layout = paragraph.paragraph_format
         if block.look is Look.ADDRESS:
@@ -204,7 +212,7 @@ class _Writer:
         name = "List Number" if block.numbered else "List Bullet"
         style = self._style(name)
         for number, item in enumerate(block.items, start=1):
-            paragraph = self.document.add_paragraph(style=style)
+            paragraph = self._paragraph_in(style)
             if style is None:  # a base without list styles: the mark typed, with a hanging indent
                 paragraph.add_run(f"{number}. " if block.numbered else "– ")
                 paragraph.paragraph_format.left_indent = Cm(0.6)
@@ -217,7 +225,7 @@ class _Writer:
         table = self.document.add_table(rows=1 + len(block.rows), cols=width)
         style = self._style("Table Grid")
         if style is not None:
-            table.style = style
+            table._tbl.tblStyle_val = style
         else:
             _borders(table)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
