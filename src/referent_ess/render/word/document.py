@@ -217,7 +217,8 @@ class _Writer:
                 paragraph.add_run(f"{number}. " if block.numbered else "– ")
                 paragraph.paragraph_format.left_indent = Cm(0.6)
                 paragraph.paragraph_format.first_line_indent = Cm(-0.4)
-            paragraph.paragraph_format.space_after = Pt(2)
+            last = number == len(block.items)
+            paragraph.paragraph_format.space_after = Pt(6 if last else 2)  # air after the list
             _runs(paragraph, item)
 
     def _table(self, block: Table) -> None:
