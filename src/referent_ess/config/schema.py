@@ -48,7 +48,8 @@ def is_huge(value: object) -> bool:
     """A number of more than :data:`HUGE_DIGITS` digits before its decimal point (checked
     without converting it to text: Python refuses to write an integer of 4300 digits)."""
     if isinstance(value, Decimal):
-        return value.is_finite() and abs(value) >= 10**HUGE_DIGITS
+        # its exponent, not abs(): abs() of 1E+1000000 overflows the decimal context
+        return value.is_finite() and not value.is_zero() and value.adjusted() >= HUGE_DIGITS
     if isinstance(value, float):
         return math.isfinite(value) and abs(value) >= 10**HUGE_DIGITS
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**HUGE_DIGITS
