@@ -211,6 +211,7 @@ class RowReader:
             variant=_typed(fields.get(OfferField.VARIANT), str),
             round=_typed(fields.get(OfferField.ROUND), int) or 1,
             pse=pse or _NO_PSE,  # one shared empty mapping: most rows have no PSE
+            address=_typed(fields.get(OfferField.ADDRESS), tuple) or (),
         )
 
     def _pse_cell(
@@ -363,6 +364,9 @@ class RowReader:
             return _parsed(parse_round, value, name)
         if which in (OfferField.CANDIDATE, OfferField.JURY_REASON, OfferField.VARIANT):
             return " ".join(str(value).split()), ()
+        if which is OfferField.ADDRESS:  # its lines, each with its spaces tidied
+            lines = (" ".join(line.split()) for line in str(value).splitlines())
+            return tuple(line for line in lines if line), ()
         if which is OfferField.JURY_DECISION:
             return _parsed(parse_decision, value, name)
         if which is OfferField.LOT:
