@@ -149,7 +149,7 @@ def test_ocds_bids_are_valued_at_the_compared_price_with_their_parts(tmp_path: P
 
 def test_letters_and_report_say_which_pse_the_prices_include(tmp_path: Path) -> None:
     folder = tmp_path / "lettres"
-    _invoke(tmp_path, "letters", "--lot", "1", "--out", str(folder))
+    _invoke(tmp_path, "letters", "--lot", "1", "--format", "markdown", "--out", str(folder))
     beta = (folder / "lot-1-beta.md").read_text(encoding="utf-8")
     assert (
         "Les prix comparés sont ceux des offres de base augmentés de la prestation "
