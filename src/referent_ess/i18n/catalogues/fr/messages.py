@@ -569,7 +569,7 @@ MESSAGES: dict[str, str] = {
         "exemple `referent score offers.xlsx`) ou renseignez consultation.offers dans lots.yaml"
     ),
     "msg:unreadable-workbook": (
-        "{path} : le fichier ne peut pas être lu comme un classeur .xlsx ({detail})"
+        "{path} : le fichier ne peut pas être lu comme un classeur ({detail})"
     ),
     "msg:two-offers-sheets.offers": (
         "{path} : les feuilles {first} et {second} portent toutes deux le nom de la feuille des "
@@ -813,9 +813,18 @@ MESSAGES: dict[str, str] = {
         "{path} : des parties du fichier sont chiffrées ; enregistrez-en une copie sans mot de "
         "passe"
     ),
-    "msg:legacy-xls": (
-        "{path} : c'est un ancien classeur Excel 97-2003 (.xls) ; ouvrez-le et enregistrez-le "
-        "au format Classeur Excel (.xlsx)"
+    "msg:encrypted-workbook.ods": (
+        "{path} : le classeur OpenDocument est protégé par un mot de passe ; ouvrez-le et "
+        "enregistrez-en une copie sans mot de passe (Fichier > Enregistrer sous, décochez "
+        "« Enregistrer avec mot de passe »)"
+    ),
+    "msg:encrypted-workbook.xls": (
+        "{path} : le classeur Excel 97-2003 (.xls) est protégé par un mot de passe ; ouvrez-le "
+        "et enregistrez-en une copie sans mot de passe, de préférence en .xlsx ou en .ods"
+    ),
+    "msg:damaged-xls": (
+        "{path} : le classeur Excel 97-2003 (.xls) est endommagé ou tronqué ({detail}) ; "
+        "téléchargez-le ou copiez-le à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
     ),
     "msg:html-file": (
         "{path} : c'est un fichier HTML ou XML qui porte un nom de classeur (certains exports "
@@ -832,14 +841,11 @@ MESSAGES: dict[str, str] = {
     "msg:not-a-workbook.zip": (
         "{path} : c'est une archive zip, mais pas un classeur (pas de [Content_Types].xml)"
     ),
-    "msg:not-a-workbook.office": "{path} : c'est {kind_part}, pas un classeur Excel",
+    "msg:not-a-workbook.office": "{path} : c'est {kind_part}, pas un classeur",
     "part:office.word": "un document Word",
     "part:office.powerpoint": "une présentation PowerPoint",
     "part:office.other": "un fichier Office d'un autre type",
-    "msg:ods-file": (
-        "{path} : c'est un classeur OpenDocument (.ods) ; enregistrez-le en .xlsx, ou exportez "
-        "la feuille des offres en .csv"
-    ),
+    "part:office.odf": "un document OpenDocument (texte, dessin ou présentation)",
     "msg:too-many-members": (
         "{path} : l'archive zip contient {count} éléments (un classeur en a quelques dizaines, "
         "{limit} au plus sont acceptés) : fichier refusé"
