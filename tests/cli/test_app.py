@@ -178,13 +178,17 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
 @pytest.mark.parametrize(
     ("command", "options"),
     [
-        ("score", "--lot --lots --criteria --format --output --force --all --detail --help"),
-        ("explain", "--lot --variant --lots --criteria --format --output --force --help"),
+        (
+            "score",
+            "--lot --lots --criteria --numbers --format --output --force --all --detail --help",
+        ),
+        ("explain", "--lot --variant --lots --criteria --numbers --format --output --force --help"),
         (
             "sensitivity",
-            "--lot --samples --spread --seed --lots --criteria --format --output --force --help",
+            "--lot --samples --spread --seed --lots --criteria --numbers --format --output "
+            "--force --help",
         ),
-        ("letters", "--lot --output --template --lots --criteria --force --help"),
+        ("letters", "--lot --output --template --lots --criteria --numbers --force --help"),
         ("template", "--output --evaluators --lots --criteria --force --help"),
     ],
 )

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from referent_ess.base.normalise import word_key
+from referent_ess.base.values import Numbers
 from referent_ess.config.choices import (
     AbnormalMethod,
     CapBasis,
@@ -212,6 +213,7 @@ class Consultation:
     allocation_rule: str | None = None  # the rules' answer when a candidate would win too many
     # the deadline of each negotiation round after the first, by its number
     round_deadlines: tuple[tuple[int, date | datetime], ...] = ()
+    numbers: Numbers | None = None  # how the offers write numbers as text: never guessed
 
     def deadline_of(self, round_number: int) -> date | datetime | None:
         """The deadline of an offer of that round: the consultation's for round 1, the round's

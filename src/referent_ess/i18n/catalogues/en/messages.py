@@ -106,6 +106,22 @@ MESSAGES: dict[str, str] = {
         "{found} is ambiguous (is '.' or ',' a thousands or a decimal separator?); write it "
         "without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50"
     ),
+    "msg:ambiguous-number.cell": (
+        "{found} is ambiguous (is '.' or ',' a thousands or a decimal separator?); write it "
+        "without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50; or say "
+        "how the file writes numbers: numbers: fr (1 234,50) or numbers: en (1,234.50) in the "
+        "consultation of lots.yaml, or the option --numbers fr or --numbers en"
+    ),
+    "msg:wrong-number-convention.fr": (
+        "{found} is not a number written the French way, as the numbers setting says the file "
+        "writes them (numbers: fr in lots.yaml or --numbers fr: 7 800,00, a decimal comma and "
+        "spaces between thousands); correct the cell, or set the convention the file uses"
+    ),
+    "msg:wrong-number-convention.en": (
+        "{found} is not a number written the English way, as the numbers setting says the file "
+        "writes them (numbers: en in lots.yaml or --numbers en: 7,800.00, a decimal point and "
+        "commas between thousands); correct the cell, or set the convention the file uses"
+    ),
     "part:amount.day-rate": "a day rate",
     "part:amount.days": "a number of days",
     "part:amount.amount": "an amount",

@@ -138,6 +138,24 @@ MESSAGES: dict[str, str] = {
         "{found} est ambigu (le point ou la virgule sépare-t-il les milliers ou les "
         "décimales ?) ; écrivez 1234,50 ou 1 234,50"
     ),
+    "msg:ambiguous-number.cell": (
+        "{found} est ambigu (le point ou la virgule sépare-t-il les milliers ou les "
+        "décimales ?) ; écrivez 1234,50 ou 1 234,50, ou indiquez comment le fichier écrit les "
+        "nombres : numbers: fr (1 234,50) ou numbers: en (1,234.50) dans la consultation de "
+        "lots.yaml, ou l'option --numbers fr ou --numbers en"
+    ),
+    "msg:wrong-number-convention.fr": (
+        "{found} n'est pas un nombre écrit à la française, comme le fichier les écrit d'après le "
+        "réglage des nombres (numbers: fr dans lots.yaml ou --numbers fr : 7 800,00, virgule "
+        "décimale et espaces entre les milliers) ; corrigez la cellule, ou indiquez la "
+        "convention qu'emploie le fichier"
+    ),
+    "msg:wrong-number-convention.en": (
+        "{found} n'est pas un nombre écrit à l'anglaise, comme le fichier les écrit d'après le "
+        "réglage des nombres (numbers: en dans lots.yaml ou --numbers en : 7,800.00, point "
+        "décimal et virgules entre les milliers) ; corrigez la cellule, ou indiquez la "
+        "convention qu'emploie le fichier"
+    ),
     "part:amount.day-rate": "un coût journalier",
     "part:amount.days": "un nombre de jours",
     "part:amount.amount": "un montant",
