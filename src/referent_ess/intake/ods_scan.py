@@ -41,7 +41,6 @@ from referent_ess.problems.problem import Problem
 
 CONTENT = "content.xml"
 MANIFEST = "META-INF/manifest.xml"
-MAX_ROWS = 1_048_576  # LibreOffice's last row: a repetition beyond it is no spreadsheet's
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -306,8 +305,6 @@ class ContentParser:
         self._row += repeat
         if not self._row_used:
             return
-        if self._row > MAX_ROWS:
-            self._refuse_cells(sheet, MAX_ROWS + 1, self._row_used)
         rows, columns = self._row, max(sheet.columns, self._row_used)
         if rows * columns > MAX_CELLS:
             # the first row of the repetition whose range goes beyond the limit
