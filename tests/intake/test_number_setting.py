@@ -2,8 +2,8 @@
 in the offers, applied at every cell, never guessed.
 
 The small consultation of ``conftest.py``: lot 1, cv required, quality out of 5. Alpha's day
-rate is typed ``1,250.50`` (English) and Beta's ``1 250,50`` (French), each for 2 days; VAT ``20 %``,
-read alike under both conventions.
+rate is typed ``1,250.50`` (English) and Beta's ``1 250,50`` (French), each for 2 days; VAT
+``20 %``, read alike under both conventions.
 """
 
 from collections.abc import Callable
