@@ -267,14 +267,14 @@ class ContentParser:
         attributes, self._cell_attributes = self._cell_attributes or {}, None
         sheet = self._sheet
         start = self._cell
-        repeat = _count(attributes, _A_COLUMNS_REPEATED)
+        repeat = _count(attributes, _A_COLUMNS_REPEATED) if _A_COLUMNS_REPEATED in attributes else 1
         self._cell += repeat
         if sheet is None:
             return
         text = "".join(self._text)
         formula = attributes.get(_A_FORMULA)
         kind = attributes.get(_A_VALUE_TYPE)
-        if not covered:
+        if not covered and (_A_COLUMNS_SPANNED in attributes or _A_ROWS_SPANNED in attributes):
             spanned = (_count(attributes, _A_COLUMNS_SPANNED), _count(attributes, _A_ROWS_SPANNED))
             if spanned != (1, 1) and start < MAX_COLUMNS:
                 first = f"{column_letter(start + 1)}{self._row + 1}"
@@ -289,8 +289,11 @@ class ContentParser:
         self._row_used = end
         if self._row == 0:
             sheet.first_row.extend([text] * repeat if text.strip() else [])
+        error = attributes.get(_A_CALC_TYPE) == "error"
+        if formula is None and not error:
+            return  # a plain value: most cells
         marker: Marker | None = None
-        if attributes.get(_A_CALC_TYPE) == "error":
+        if error:
             marker = ErrorCell(text.strip() or "#VALUE!")
             sheet.errors = True
         elif formula is not None:
