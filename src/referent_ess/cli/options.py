@@ -104,7 +104,10 @@ CriteriaOption = Annotated[
 OffersArgument = Annotated[
     Path | None,
     typer.Argument(
-        help="The offers workbook (.xlsx). Default: consultation.offers in lots.yaml.",
+        help=(
+            "The offers file (.xlsx, .ods, .xls or .csv). Default: consultation.offers in "
+            "lots.yaml."
+        ),
         show_default=False,
     ),
 ]
