@@ -259,9 +259,9 @@ BAD_FILES: dict[str, tuple[Callable[[Path, Path], Path], str, str]] = {
     ),
     "xls": (
         lambda _w, p: _written(p.with_suffix(".xls"), OLE2 + bytes(4088)),
-        "le classeur Excel 97-2003 (.xls) est endommagé ou tronqué (its header is not that of a "
-        "compound file) ; téléchargez-le ou copiez-le à nouveau, ou enregistrez-le de nouveau "
-        "depuis votre tableur",
+        "le classeur Excel 97-2003 (.xls) est endommagé ou tronqué (son en-tête n'est pas celui "
+        "d'un fichier composé) ; téléchargez-le ou copiez-le à nouveau, ou enregistrez-le de "
+        "nouveau depuis votre tableur",
         "damaged-xls",
     ),
     "password": (

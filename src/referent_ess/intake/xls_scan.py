@@ -51,7 +51,8 @@ _STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}
 
 
 class _Damaged(Exception):
-    """The compound file or its records are cut short or inconsistent."""
+    """The compound file or its records are cut short or inconsistent; its argument names
+    what, as the catalogues' ``part:xls-damage.<reason>``."""
 
 
 @dataclass
@@ -95,8 +96,8 @@ def scan_xls(path: Path, data: bytes) -> list[XlsSheet]:
             if sheet.worksheet:
                 _worksheet(str(path), stream, sheet)
     except (_Damaged, struct.error, IndexError) as exc:
-        detail = str(exc) or "a record is cut short"
-        raise refuse(path, "damaged-xls", ("detail", detail)) from None
+        reason = exc.args[0] if isinstance(exc, _Damaged) else "record-cut"
+        raise refuse(path, "damaged-xls", ("detail_part", f"xls-damage.{reason}")) from None
     return sheets
 
 
@@ -109,10 +110,10 @@ def check_size(path: Path, size: int) -> None:
 def _workbook_stream(data: bytes) -> bytes | None:
     """The bytes of the ``Workbook`` stream of the compound file, or None when there is none."""
     if len(data) < 512:
-        raise _Damaged("the file is shorter than its header")
+        raise _Damaged("short-header")
     shift, mini_shift = struct.unpack_from("<HH", data, 0x1E)
     if shift not in (9, 12) or mini_shift != 6:
-        raise _Damaged("its header is not that of a compound file")
+        raise _Damaged("not-compound")
     size = 1 << shift
     count = (len(data) - 512) // size if shift == 9 else len(data) // size - 1
     fat_count, directory, _, cutoff, mini_fat, mini_count, difat, difat_count = struct.unpack_from(
@@ -121,7 +122,7 @@ def _workbook_stream(data: bytes) -> bytes | None:
 
     def sector(index: int) -> bytes:
         if index >= count:
-            raise _Damaged(f"sector {index} is beyond the end of the file (cut short?)")
+            raise _Damaged("sector-beyond")
         start = (index + 1) << shift
         return data[start : start + size]
 
@@ -157,7 +158,7 @@ def _mini_sectors(mini_stream: bytes) -> Callable[[int], bytes]:
 
     def mini(index: int) -> bytes:
         if (index + 1) * 64 > len(mini_stream):
-            raise _Damaged(f"mini sector {index} is beyond the mini stream (cut short?)")
+            raise _Damaged("mini-sector-beyond")
         return mini_stream[index * 64 : index * 64 + 64]
 
     return mini
@@ -170,7 +171,7 @@ def _chain(start: int, table: tuple[int, ...], read: Callable[[int], bytes]) -> 
     index = start
     while index != _END:
         if index >= len(table) or len(parts) > len(table):
-            raise _Damaged("a chain of sectors is broken (cut short?)")
+            raise _Damaged("broken-chain")
         parts.append(read(index))
         index = table[index]
     return b"".join(parts)
@@ -182,12 +183,12 @@ def _records(stream: bytes, start: int) -> Iterator[tuple[int, int, bytes]]:
     while at + 4 <= len(stream):
         kind, length = struct.unpack_from("<HH", stream, at)
         if at + 4 + length > len(stream):
-            raise _Damaged("a record is cut short")
+            raise _Damaged("record-cut")
         yield at, kind, stream[at + 4 : at + 4 + length]
         if kind == _EOF:
             return
         at += 4 + length
-    raise _Damaged("the workbook stream ends before its last record")
+    raise _Damaged("stream-ends")
 
 
 def _globals(path: Path, stream: bytes) -> list[XlsSheet]:
@@ -195,7 +196,7 @@ def _globals(path: Path, stream: bytes) -> list[XlsSheet]:
     first = True
     for _, kind, body in _records(stream, 0):
         if first and kind != _BOF:
-            raise _Damaged("the workbook stream does not start with a BOF record")
+            raise _Damaged("no-bof")
         first = False
         if kind == _FILEPASS:
             raise refuse(path, "encrypted-workbook", ("form", "xls"))

@@ -818,9 +818,17 @@ MESSAGES: dict[str, str] = {
         "without a password, preferably as .xlsx or .ods"
     ),
     "msg:damaged-xls": (
-        "{path}: is an Excel 97-2003 workbook (.xls) that is damaged or truncated ({detail}); "
+        "{path}: is an Excel 97-2003 workbook (.xls) that is damaged or truncated ({detail_part}); "
         "download or copy it again, or save it again from your spreadsheet"
     ),
+    "part:xls-damage.short-header": "the file is shorter than its header",
+    "part:xls-damage.not-compound": "its header is not that of a compound file",
+    "part:xls-damage.sector-beyond": "a sector lies beyond the end of the file",
+    "part:xls-damage.mini-sector-beyond": "a mini sector lies beyond the mini stream",
+    "part:xls-damage.broken-chain": "a chain of sectors is broken",
+    "part:xls-damage.record-cut": "a record is cut short",
+    "part:xls-damage.stream-ends": "the workbook stream ends before its last record",
+    "part:xls-damage.no-bof": "the workbook stream does not start as a workbook does",
     "msg:html-file": (
         "{path}: is an HTML or XML file with a workbook's name (some web exports do this), not "
         "an .xlsx; open it in your spreadsheet and save it as .xlsx"

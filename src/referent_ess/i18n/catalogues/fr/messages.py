@@ -951,9 +951,17 @@ MESSAGES: dict[str, str] = {
         "et enregistrez-en une copie sans mot de passe, de préférence en .xlsx ou en .ods"
     ),
     "msg:damaged-xls": (
-        "{path} : le classeur Excel 97-2003 (.xls) est endommagé ou tronqué ({detail}) ; "
+        "{path} : le classeur Excel 97-2003 (.xls) est endommagé ou tronqué ({detail_part}) ; "
         "téléchargez-le ou copiez-le à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
     ),
+    "part:xls-damage.short-header": "le fichier est plus court que son en-tête",
+    "part:xls-damage.not-compound": "son en-tête n'est pas celui d'un fichier composé",
+    "part:xls-damage.sector-beyond": "un secteur est au-delà de la fin du fichier",
+    "part:xls-damage.mini-sector-beyond": "un mini-secteur est au-delà du mini-flux",
+    "part:xls-damage.broken-chain": "une chaîne de secteurs est rompue",
+    "part:xls-damage.record-cut": "un enregistrement est coupé",
+    "part:xls-damage.stream-ends": "le flux du classeur s'arrête avant son dernier enregistrement",
+    "part:xls-damage.no-bof": "le flux du classeur ne commence pas comme celui d'un classeur",
     "msg:html-file": (
         "{path} : c'est un fichier HTML ou XML qui porte un nom de classeur (certains exports "
         "web font cela), pas un .xlsx ; ouvrez-le dans votre tableur et enregistrez-le en .xlsx"
