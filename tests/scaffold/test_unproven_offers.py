@@ -359,3 +359,26 @@ def test_the_templates_own_sheets_are_replaced_with_force(tmp_path: Path, config
     offers.write_bytes(blank)
     write_template(offers, config, force=True)
     assert offers.read_bytes() == build_template(config)
+
+
+@pytest.mark.parametrize("name", ["offres.ods", "offres.xls", "offres.ODS", "offres.csv", "offres"])
+def test_the_template_is_never_written_under_a_name_that_is_not_xlsx(
+    tmp_path: Path, config: Config, name: str
+) -> None:
+    # The template is .xlsx bytes: under an .ods or .xls name no spreadsheet would open it as
+    # what its name says, and an existing empty .ods would be replaced by something else.
+    path = tmp_path / name
+    path.write_bytes(b"")  # an empty file is otherwise replaced with --force
+    with pytest.raises(ReferentError) as refused:
+        write_template(path, config, force=True)
+    assert refused.value.code == "template-not-xlsx"
+    assert path.read_bytes() == b""  # untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing else written
+
+
+def test_template_to_an_ods_name_is_refused_in_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["template", "--out", str(tmp_path / "o.ods"), *CONFIG])
+    assert result.exit_code == 2
+    assert "[template-not-xlsx]" in result.output
+    assert "name the file to write with .xlsx" in result.output
+    assert not (tmp_path / "o.ods").exists()

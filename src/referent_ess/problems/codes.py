@@ -394,6 +394,7 @@ _CODES: dict[str, Kind] = {
     "init-lots": _U,
     "init-not-a-folder": _U,
     "update-no-workbook": _U,  # template --update without a workbook to update
+    "template-not-xlsx": _U,  # template --out x.ods: the template is an .xlsx workbook
     "update-not-xlsx": _U,  # template --update of a CSV file: it writes an .xlsx
     "update-column-dropped.empty": _W,  # template --update: a column not carried over
     "update-column-dropped.one": _W,

@@ -117,7 +117,9 @@ def write_template(
     """
     path = output_path(path)
     require_writable([path], inputs=inputs, force=True)  # an input, a folder, a FIFO: said first
-    refuse_filled_workbook(path)
+    refuse_filled_workbook(path)  # offers in the file are said before its name's suffix
+    if path.suffix.lower() != ".xlsx":  # .xlsx bytes under an .ods or .xls name would not open
+        raise ReferentError("template-not-xlsx", params=(("path", str(path)),))
     write_atomically(path, build_template(config, evaluators), inputs=inputs, force=force)
 
 

@@ -19,6 +19,10 @@ MESSAGES: dict[str, str] = {
         "{path}: there is no workbook to update; referent template without --update writes a "
         "new one"
     ),
+    "msg:template-not-xlsx": (
+        "{path}: the template is an .xlsx workbook; name the file to write with .xlsx "
+        "(LibreOffice opens it, and can then save it as .ods)"
+    ),
     "msg:update-not-xlsx": (
         "{path}: template --update writes an .xlsx workbook over the file it updates; open this "
         "file in a spreadsheet, save it as .xlsx, then update that workbook"

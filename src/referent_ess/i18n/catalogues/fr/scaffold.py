@@ -30,6 +30,10 @@ MESSAGES: dict[str, str] = {
         "{path} : il n'y a pas de classeur à mettre à jour ; referent template sans --update en "
         "écrit un nouveau"
     ),
+    "msg:template-not-xlsx": (
+        "{path} : le modèle est un classeur .xlsx ; donnez au fichier à écrire l'extension .xlsx "
+        "(LibreOffice l'ouvre, et peut ensuite l'enregistrer en .ods)"
+    ),
     "msg:update-not-xlsx": (
         "{path} : template --update écrit un classeur .xlsx à la place du fichier mis à jour ; "
         "ouvrez ce fichier dans un tableur, enregistrez-le au format .xlsx, puis mettez à jour "
