@@ -211,6 +211,9 @@ def _resolve(
         max_lots_per_candidate=spec.max_lots_per_candidate,
         round_deadlines=tuple(sorted(((r.number, r.deadline) for r in spec.rounds), key=_first)),
         allocation_rule=(spec.allocation_rule or "").strip() or None,
+        procedure=spec.procedure,
+        sending_date=spec.sending_date,
+        sending=spec.sending,
     )
     return Config(
         consultation=consultation,

@@ -28,6 +28,8 @@ from referent_ess.config.choices import (
     PriceBasis,
     PriceFormula,
     PriceModel,
+    Procedure,
+    Sending,
     Variants,
 )
 
@@ -212,6 +214,9 @@ class Consultation:
     allocation_rule: str | None = None  # the rules' answer when a candidate would win too many
     # the deadline of each negotiation round after the first, by its number
     round_deadlines: tuple[tuple[int, date | datetime], ...] = ()
+    procedure: Procedure = Procedure.ADAPTED
+    sending_date: date | None = None  # the letters' date when None
+    sending: Sending = Sending.ELECTRONIC
 
     def deadline_of(self, round_number: int) -> date | datetime | None:
         """The deadline of an offer of that round: the consultation's for round 1, the round's

@@ -10,6 +10,8 @@ digits), and a number of more than :data:`HUGE_DIGITS` digits is refused before 
 """
 
 import math
+import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -28,6 +30,7 @@ from pydantic import (
 from referent_ess.base.exact import CENT
 from referent_ess.base.values import BadValue, parse_number
 from referent_ess.config.choices import (
+    PROCEDURE_ALIASES,
     AbnormalMethod,
     CapBasis,
     MarksAggregate,
@@ -35,6 +38,8 @@ from referent_ess.config.choices import (
     PriceBasis,
     PriceFormula,
     PriceModel,
+    Procedure,
+    Sending,
     Variants,
 )
 
@@ -93,6 +98,19 @@ def _deadline(value: Any) -> Any:
     if isinstance(value, datetime) and value.tzinfo is not None:
         raise BadValue("invalid-value", (("form", "deadline-zone"), ("found", value.isoformat())))
     return value
+
+
+def _procedure(value: Any) -> Any:
+    """A procedure as a buyer types it: « Appel d'offres ouvert », ``appel-offres-ouvert``,
+    ``procédure adaptée``, ``MAPA``… (accents, case, spaces and apostrophes set aside); anything
+    else is left to pydantic, which lists the accepted values."""
+    if not isinstance(value, str):
+        return value
+    slug = unicodedata.normalize("NFKD", value.strip().lower())
+    slug = "".join(c for c in slug if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
+    slug = re.sub(r"-(?:d|de|des|du)(?=-)", "", slug)  # appel-d-offres: appel-offres
+    return PROCEDURE_ALIASES.get(slug, value)
 
 
 def _to_the_cent(value: Decimal) -> Decimal:
@@ -185,6 +203,11 @@ class ConsultationSpec(Spec):
     rounds: tuple[RoundSpec, ...] = ()  # the deadlines of the negotiation rounds after the first
     # how the consultation rules choose the lots a candidate keeps beyond the maximum (R2113-1)
     allocation_rule: str | None = None
+    # the kind of procedure: what the letters say depends on it (README, « procedure »)
+    procedure: Annotated[Procedure, BeforeValidator(_procedure)] = Procedure.ADAPTED
+    # when and how the letters are sent: the standstill date of R2182-1 is counted from it
+    sending_date: Annotated[date | None, BeforeValidator(_deadline)] = None
+    sending: Sending = Sending.ELECTRONIC
 
 
 class LotsFile(Spec):

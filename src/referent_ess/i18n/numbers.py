@@ -235,3 +235,14 @@ def plural(n: int, singular: str, plural_form: str, *, lang: str | None = None) 
     if _french(lang):
         return singular if n < 2 else plural_form
     return singular if n == 1 else plural_form
+
+
+def plural_for(
+    value: Fraction | Decimal | int, singular: str, plural_form: str, *, lang: str | None = None
+) -> str:
+    """The word that agrees with a quantity as it is shown, to the hundredth: French takes the
+    singular below 2 (« 1,50 point », « 7,31 points »), English for exactly 1 only."""
+    shown = abs(round_half_up(value))
+    if _french(lang):
+        return singular if shown < 2 else plural_form
+    return singular if shown == 1 else plural_form

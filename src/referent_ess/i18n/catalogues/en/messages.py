@@ -899,7 +899,7 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:lot-limit": (
         "ranked {rank} on lot {lot}, but already awarded lot {earlier}: a candidate may win at "
-        "most {limit} lot(s) (max_lots_per_candidate)"
+        "most {limit} {limit:lot|lots} (max_lots_per_candidate)"
     ),
     "msg:missing-evaluator-mark": (
         "no mark from {evaluators} for {criterion}: every evaluator must mark {candidate} on lot "

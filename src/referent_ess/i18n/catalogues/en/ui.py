@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "inputs": "Inputs: {files} (sheet {sheet}, SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
     "lot.caps": "cap {ht} € HT / {ttc} € TTC",
-    "lot.ranked_count": "{n} admissible offer(s) ranked",
+    "lot.ranked_count": "{n} admissible {n:offer|offers} ranked",
     "lot.provisional": (
         "PROVISIONAL: some offers could not be evaluated (data errors, see below); no winner is "
         "marked until they are corrected"
@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "verdict.unchecked": "UNCHECKED",
     "severity.error": "error",
     "severity.warning": "warning",
-    "budget.checked": "{n} offer(s) checked",
+    "budget.checked": "{n} {n:offer|offers} checked",
     "budget.over": "{n} over the cap",
     "budget.unchecked": "{n} that cannot be checked: {names}",
     "budget.no_lot": "no valid lot, so no cap",
@@ -86,8 +86,10 @@ MESSAGES: dict[str, str] = {
     "budget.checked_on": "checked on {basis}",
     "budget.unplaced": "Offers without a valid lot (no cap to check against)",
     "budget.abnormally_low": "abnormally low?",
-    "more_ranked": "… and {n} more ranked offer(s): --all shows every one (or --format csv/json)",
-    "more_excluded": "… and {n} more offer(s) not ranked: --all shows every one",
+    "more_ranked": (
+        "… and {n} more ranked {n:offer|offers}: --all shows every one (or --format csv/json)"
+    ),
+    "more_excluded": "… and {n} more {n:offer|offers} not ranked: --all shows every one",
     # the start of a line on stderr, and what follows the warnings shown
     "prefix.error": "error: ",
     "prefix.warning": "warning: ",
@@ -109,7 +111,7 @@ MESSAGES: dict[str, str] = {
         "--ocid-prefix before publishing (the Open Contracting Partnership gives one)"
     ),
     "provisional": (
-        "{path}: the ranking of {lots} is provisional: {n} offer(s) could not be evaluated "
+        "{path}: the ranking of {lots} is provisional: {n} {n:offer|offers} could not be evaluated "
         "because of data errors ({rows}); correct them (see `referent validate`) before deciding"
     ),
     "provisional.lot": "lot {which}",
@@ -117,8 +119,10 @@ MESSAGES: dict[str, str] = {
     "provisional.row": "row {rows}",
     "provisional.rows": "rows {rows}",
     "problems": "Problems",
-    "valid": "valid: {errors} error(s), {warnings} warning(s)",
-    "not_valid": "not valid: {errors} error(s), {warnings} warning(s)",
+    "valid": "valid: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}",
+    "not_valid": (
+        "not valid: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}"
+    ),
     "no_ground": "data to correct in the workbook, not a ground for rejection",
     # notes under a ranking
     "note.price": (

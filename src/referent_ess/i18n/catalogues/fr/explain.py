@@ -12,7 +12,9 @@ MESSAGES: dict[str, str] = {
     ),
     "ex.what.either": "coût journalier ou nombre de jours",
     "ex.no_column": "pas de colonne",
-    "ex.price_ht.unknown": "Prix HT impossible à calculer : {cells} illisible(s) ou absent(s).",
+    "ex.price_ht.unknown": (
+        "Prix HT impossible à calculer, faute de valeur lisible pour : {cells}."
+    ),
     "ex.price_ttc.no_ht": "Prix TTC impossible à calculer sans le prix HT.",
     "ex.price_ht": "Prix HT = coût journalier HT × nombre de jours = {rate} × {days} = {value}",
     "ex.rounded": (
@@ -102,7 +104,10 @@ MESSAGES: dict[str, str] = {
     "ex.linear_all": (
         "{top} × 1 (Pmax = Pmin = {pmin} : chaque offre admissible obtient la totalité des points)"
     ),
-    "ex.pmin": "Pmin = {pmin} est le prix {basis} le plus bas des {count} offre(s) admissible(s)",
+    "ex.pmin": (
+        "Pmin = {pmin} est le prix {basis} le plus bas "
+        "{count:de l'offre admissible|des {count} offres admissibles}"
+    ),
     "ex.pmax": ", Pmax = {pmax} le plus élevé",
     "ex.pmin_is_this": " (Pmin est le prix de cette offre)",
     "ex.price_points": (
@@ -116,7 +121,8 @@ MESSAGES: dict[str, str] = {
         "points arrondis ({sum})"
     ),
     "ex.rank": (
-        "Rang {rank} sur {count} offre(s) admissible(s) du lot {lot}, par total exact décroissant."
+        "Rang {rank} sur {count} {count:offre admissible|offres admissibles} du lot {lot}, par "
+        "total exact décroissant."
     ),
     "ex.where.just_above": "classée juste au-dessus",
     "ex.where.just_below": "classée juste en dessous",
@@ -163,7 +169,8 @@ MESSAGES: dict[str, str] = {
         "comparées, or cette offre a le statut «\u00a0{status}\u00a0»."
     ),
     "ex.hierarchy.rank": (
-        "Rang {rank} sur {count} offre(s) admissible(s) du lot {lot} (critères "
+        "Rang {rank} sur {count} {count:offre admissible|offres admissibles} du lot {lot} "
+        "(critères "
         "hiérarchisés, sans points ni total) : les critères sont comparés l'un après "
         "l'autre, dans l'ordre indiqué."
     ),
@@ -181,7 +188,8 @@ MESSAGES: dict[str, str] = {
         "Attribution du lot {lot} : {candidate} (rang {rank}){note}, et non cette offre"
     ),
     "ex.award.limit": (
-        " ; un même candidat peut se voir attribuer au plus {limit} lot(s) (max_lots_per_candidate)"
+        " ; un même candidat peut se voir attribuer au plus {limit} {limit:lot|lots} "
+        "(max_lots_per_candidate)"
     ),
     "ex.status.admissible": (
         "Offre admissible : {reception} ; {documents} ; prix dans la limite du montant "

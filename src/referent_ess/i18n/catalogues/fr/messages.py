@@ -1022,7 +1022,7 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:lot-limit": (
         "classée {rank}e sur le lot {lot}, mais le candidat a déjà obtenu le lot {earlier} : un "
-        "candidat peut remporter au plus {limit} lot(s) (max_lots_per_candidate)"
+        "candidat peut remporter au plus {limit} {limit:lot|lots} (max_lots_per_candidate)"
     ),
     "msg:missing-evaluator-mark": (
         "pas de note de {evaluators} pour le critère {criterion} : chaque évaluateur doit noter "
