@@ -300,7 +300,7 @@ def test_rank_lot_3_table(runner: CliRunner) -> None:
         f"Inputs: {LOTS}, {CRITERIA}, {WORKBOOK} (sheet 'offers', SHA-256 "
         f"{hashlib.sha256(WORKBOOK.read_bytes()).hexdigest()[:12]}…)",
         "Lot 3 — Habitat, Rénovation, Construire autrement",
-        "cap 12500.00 € HT / 15000.00 € TTC · 4 admissible offer(s) ranked",
+        "cap 12500.00 € HT / 15000.00 € TTC · 4 admissible offers ranked",
     ]
     header = [
         "Price      Price   context   technical   competence   price   Total",
@@ -482,7 +482,7 @@ def test_score_says_on_stderr_which_offers_could_not_be_evaluated(
     # Alpha (row 2, bad day rate) is invalid in lot 1; Beta (row 3, lot 7) has no lot, so it
     # could belong to any lot: every ranking is provisional, and the exit code says so
     assert result.stderr == (
-        f"warning: {broken[0]}: the ranking of lots 1 and 2 is provisional: 2 offer(s) could not "
+        f"warning: {broken[0]}: the ranking of lots 1 and 2 is provisional: 2 offers could not "
         "be evaluated because of data errors (rows 2, 3); correct them (see `referent validate`) "
         "before deciding\n"
     )

@@ -80,7 +80,7 @@ def test_explain_in_french(runner: CliRunner) -> None:
     assert (
         " 8. Total = context 24,00 + technical 21,00 + competence 16,00 + price 20,00 = 81,00."
     ) in lines
-    assert " 9. Rang 2 sur 4 offre(s) admissible(s) du lot 3, par total exact décroissant." in lines
+    assert " 9. Rang 2 sur 4 offres admissibles du lot 3, par total exact décroissant." in lines
     assert (
         "Écart avec Les Bâtisseurs Solidaires (SCOP), classée première, juste au-dessus (rang 1, "
         "total 88,31) : 4327/49 − 81 = 358/49 exactement, soit 7,31 points arrondis au centième."

@@ -126,6 +126,9 @@ FAMILIES = (
     "doc.role.",
     "doc.letter.reason.incomplete.",
     "doc.letter.others.",
+    "doc.letter.status.",  # by the offer's status
+    "doc.letter.sending.",  # by consultation.sending
+    "doc.procedure.",  # by consultation.procedure
 )
 
 

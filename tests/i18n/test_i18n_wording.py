@@ -85,12 +85,12 @@ def test_the_budget_summary_puts_a_space_before_the_colon_and_semicolon_in_frenc
     args = ["check-budget", str(book), "--lots", str(lots), "--criteria", str(criteria)]
     french = runner.invoke(app, ["--lang", "fr", *args]).stdout.splitlines()
     assert (
-        "1 offre(s) contrôlée(s) ; 0 au-dessus du montant maximum ; 1 impossible(s) à "
+        "1 offre contrôlée ; 0 au-dessus du montant maximum ; 1 impossible à "
         "contrôler : Beta (ligne 3 : pas de prix : coût journalier ou nombre de jours illisible)"
     ) in french
     english = runner.invoke(app, ["--lang", "en", *args]).stdout.splitlines()
     assert (
-        "1 offer(s) checked; 0 over the cap; 1 that cannot be checked: Beta (row 3: no price: "
+        "1 offer checked; 0 over the cap; 1 that cannot be checked: Beta (row 3: no price: "
         "day rate or days unreadable)"
     ) in english
 
@@ -234,13 +234,13 @@ def test_the_provisional_ranking_of_three_lots_says_lots(
     lots, criteria = make_config(lots_text=THREE_LOTS)
     args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
     assert runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()[-1] == (
-        f"warning: {book}: the ranking of lots 1, 2 and 3 is provisional: 3 offer(s) could not "
+        f"warning: {book}: the ranking of lots 1, 2 and 3 is provisional: 3 offers could not "
         "be evaluated because of data errors (rows 2, 3, 4); correct them (see `referent "
         "validate`) before deciding"
     )
     assert runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()[-1] == (
-        f"avertissement : {book} : le classement des lots 1, 2 et 3 est provisoire : 3 offre(s) "
-        "non évaluée(s) à cause d'erreurs de saisie (lignes 2, 3, 4) ; corrigez-les (voir "
+        f"avertissement : {book} : le classement des lots 1, 2 et 3 est provisoire : 3 offres "
+        "non évaluées à cause d'erreurs de saisie (lignes 2, 3, 4) ; corrigez-les (voir "
         "`referent validate`) avant de décider"
     )
 

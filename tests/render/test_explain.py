@@ -164,13 +164,13 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
         # criteria.yaml compares TTC: 9000.00 HT × 1.2 = 10800.00, the lot's lowest TTC
         "price (weight 20 %, at most 20 points), proportional formula on the price TTC: "
         "20 × Pmin / P = 20 × 10800.00 / 10800.00 = 20.00; Pmin = 10800.00 is the lowest price "
-        "TTC of the 4 admissible offer(s) (Pmin is this offer's price)."
+        "TTC of the 4 admissible offers (Pmin is this offer's price)."
     )
     assert texts["total"] == (
         "Total = context 24.00 + technical 21.00 + competence 16.00 + price 20.00 = 81.00."
     )
     assert texts["rank"] == (
-        "Rank 2 of 4 admissible offer(s) of lot 3, by exact total, highest first."
+        "Rank 2 of 4 admissible offers of lot 3, by exact total, highest first."
     )
     assert texts["gap-first"] == (
         "Gap to Les Bâtisseurs Solidaires (SCOP), ranked first, just above (rank 1, total "
@@ -223,7 +223,7 @@ def test_the_winner_sees_its_exact_points_and_its_lead(example: Any) -> None:
     assert price.text.endswith(
         # 10800 / 14112 = 9000 / 11760 = 75/98: every offer of lot 3 is at 20 % VAT
         "20 × Pmin / P = 20 × 10800.00 / 14112.00 = 15.31 (exactly 750/49); Pmin = 10800.00 is "
-        "the lowest price TTC of the 4 admissible offer(s)."
+        "the lowest price TTC of the 4 admissible offers."
     )
     assert (price.figures["share"], price.figures["points_exact"]) == ("75/98", "750/49")
     assert one(explanation, "total").text == (
@@ -386,7 +386,7 @@ def test_linear_and_gap_formulas_are_written_with_their_figures(make_config, mak
     step = one(dear, "price-points")
     assert step.text.endswith(
         "40 × (Pmax − P) / (Pmax − Pmin) = 40 × (5000.00 − 5000.00) / (5000.00 − 4000.00) = "
-        "0.00; Pmin = 4000.00 is the lowest price HT of the 2 admissible offer(s), Pmax = "
+        "0.00; Pmin = 4000.00 is the lowest price HT of the 2 admissible offers, Pmax = "
         "5000.00 the highest."
     )
     assert (step.figures["pmin"], step.figures["pmax"]) == ("4000.00", "5000.00")

@@ -48,8 +48,11 @@ def legal_intro(procedure: Procedure, ranked: bool) -> str:
     """What the rejection letter contains, under the articles of its procedure (R2181-2 in a
     procédure adaptée, R2181-3 in a formalised one)."""
     if procedure.formalised:
-        key = "doc.letter.legal_intro.formalised" + ("_ranked" if ranked else "")
-        return tr(key)
+        return tr(
+            "doc.letter.legal_intro.formalised_ranked"
+            if ranked
+            else "doc.letter.legal_intro.formalised"
+        )
     return tr("doc.letter.legal_intro.ranked" if ranked else "doc.letter.legal_intro")
 
 
