@@ -280,7 +280,8 @@ def test_letters_refused_in_french(
         "$deadline, $date, $lot_id, $lot_title, $cap_ht, $cap_ttc, $candidate, $row, $status, "
         "$status_explained, $rank, $ranked_count, $ranked_offers, $procedure, $procedure_line, "
         "$sending_date, $signature_date, $standstill, $information_request, $appeals, $price_ht, "
-        "$price_ttc, $total, $max_total, $winner, $winner_total, $winner_price_ht, $winner_price_ttc, $legal_intro, $reasons, "
+        "$price_ttc, $total, $max_total, $winner, $winner_total, $winner_price_ht, "
+        "$winner_price_ttc, $legal_intro, $reasons, "
         "$ranking, $points_table, $comments, $winner_comments, $offer_note, $advantages "
         "[template-placeholder]"
     )

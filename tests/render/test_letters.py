@@ -112,7 +112,10 @@ def test_lot_3_rejection_of_the_second(example: Evaluation) -> None:
     assert letter.startswith("# Notification de rejet de votre offre — lot 3\n")
     assert "**Destinataire :** Atelier Matières Vives (SCIC)" in letter
     assert "R2181-1 et R2181-2" in letter
-    assert "Votre offre est **régulière, acceptable et appropriée** ; elle a été classée 2e sur 4 offres admissibles." in letter
+    assert (
+        "Votre offre est **régulière, acceptable et appropriée** ; elle a été classée 2e sur 4 "
+        "offres admissibles."
+    ) in letter
     assert "L2152-7" in letter  # not the most advantageous offer
     assert "attribué à **Les Bâtisseurs Solidaires (SCOP)**" in letter
     assert "81,00 points sur 100" in letter
