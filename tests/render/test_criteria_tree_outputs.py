@@ -272,8 +272,7 @@ def test_a_letter_gives_every_sub_criterion(tmp_path: Path, runner: CliRunner, f
     ) in letter
     # 16 − 8 = +8 on the sub-criterion Matériel
     assert (
-        "- « Matériel » : 16,00 points contre 8,00 pour votre offre, soit +8,00 points ;"
-        in letter
+        "- « Matériel » : 16,00 points contre 8,00 pour votre offre, soit +8,00 points ;" in letter
     )
 
 
