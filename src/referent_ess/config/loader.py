@@ -262,6 +262,7 @@ def _criterion(spec: CriterionSpec, file: CriteriaFile, announced: bool = False)
     return Criterion(
         id=spec.id,
         label=spec.label,
+        short_label=spec.short_label,
         weight=spec.weight if spec.weight is not None else Decimal(0),  # none in a hierarchy
         scale=scale,
         price=(

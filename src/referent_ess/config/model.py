@@ -110,6 +110,13 @@ class Criterion:
     min_points: Decimal | None = None
     environmental: bool = False  # takes the offer's environmental characteristics into account
     sub_weights_announced: bool = False  # its sub-criteria's weights are in the consultation rules
+    short_label: str | None = None  # the name table headers give it (criteria.yaml)
+
+    @property
+    def header(self) -> str:
+        """The name of its column in a table: its ``short_label``, else its id (README: give
+        each criterion a short label, so that no table shows an id)."""
+        return self.short_label or self.id
 
     @property
     def is_price(self) -> bool:

@@ -228,6 +228,9 @@ class CriterionSpec(Spec):
 
     id: Identifier
     label: str
+    short_label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = (
+        None
+    )
     weight: Annotated[Figure, Field(gt=0, le=100)] | None = None
     # a number: marks from 0 to it; a name: a descriptor scale of ``scales``
     scale: Annotated[Decimal | str | None, PlainValidator(_scale)] = None

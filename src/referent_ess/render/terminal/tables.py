@@ -41,7 +41,7 @@ from referent_ess.render.phrases import (
     price_note,
     sensitivity_summary,
     status_label,
-    tie_notes,
+    table_tie_notes,
     tree_notes,
 )
 from referent_ess.render.terminal.printing import keep_whole, new_table
@@ -102,7 +102,8 @@ def score_tables(
             if lot.abnormal_note:
                 parts.append(Text(abnormal_text(evaluation), style="italic"))
             parts += [Text(line, style="bold yellow") for line in lot_warnings(lot)]
-            parts += [Text(note, style="italic") for note in tie_notes(lot)]
+            ties = table_tie_notes(evaluation.config, lot)
+            parts += [Text(note, style="italic") for note in ties]
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))
                 parts.append(Text(award, style="bold yellow"))
@@ -136,7 +137,7 @@ def _ranking(
     config = evaluation.config
     weighted = config.ordering is Ordering.WEIGHTED  # a hierarchy has no total and no gap
     for criterion, depth in criteria:
-        heading = criterion_heading(criterion, config, depth).replace(" ", "\n")
+        heading = criterion_heading(criterion, config, depth).replace(" /", "\n/")
         table.add_column(heading, justify="right")
     if weighted:
         table.add_column(
