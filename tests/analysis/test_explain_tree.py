@@ -98,7 +98,8 @@ def test_a_lot_is_explained_on_its_own_set(runner: CliRunner, args: list[str]) -
     # points; its own document (kbis), not the consultation's (cv)
     assert (
         text[4]
-        == " 4. technique (weight 70 %, at most 70 points): mark 3 (cell J4) / 5 × 70 = 42.00."
+        == " 4. Valeur technique (weight 70 %, at most 70 points): mark 3 (cell J4) / 5 × 70 "
+        "= 42.00."
     )
     assert "every required document provided (kbis)" in " ".join(text)
 

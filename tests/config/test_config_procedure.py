@@ -102,7 +102,7 @@ def test_a_bad_sending_setting_is_refused_at_its_line(make_config, extra: str, f
     assert problem.row == 6
 
 
-def test_the_example_says_its_procedure(tmp_path: Path) -> None:
+def test_the_example_says_its_procedure() -> None:
     root = Path(__file__).resolve().parents[2]
     config = load_config(root / "lots.yaml", root / "criteria.yaml")
     assert config.consultation.procedure is Procedure.ADAPTED

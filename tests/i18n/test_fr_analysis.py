@@ -73,7 +73,7 @@ def test_explain_in_french(runner: CliRunner) -> None:
         f"10{NNBSP}800,00{NBSP}€ ≤ 15{NNBSP}000,00{NBSP}€ : dans la limite du montant maximum, "
         f"avec une marge de 4{NNBSP}200,00{NBSP}€."
     ) in out
-    assert f"Critère context (pondération 30{NBSP}%, au plus 30 points) : note 4" in out
+    assert f"Critère « Contexte » (pondération 30{NBSP}%, au plus 30 points) : note 4" in out
     assert "note 3,5 (cellule M14) / 5 × 30 = 21,00." in out
     assert "méthode proportionnelle sur le prix TTC" in out  # criteria.yaml: basis ttc
     assert "(Pmin est le prix de cette offre)" in out
@@ -159,10 +159,11 @@ def test_hierarchy_in_french(make_config, make_workbook) -> None:
     evaluation = api.score(lots, criteria, make_workbook(rows))
     with i18n.language("fr"):
         text = explanation_text(explain(evaluation, 1, "Good but dear"))
-    assert "Critère quality (1er dans la hiérarchie) : note 5 (cellule G2) / 5" in text
+    assert "Critère « Qualité » (1er dans la hiérarchie) : note 5 (cellule G2) / 5" in text
     # no basis in criteria.yaml: TTC by default, 900 × 10 × 1.2 = 10 800 and 500 × 10 × 1.2 = 6 000
     assert (
-        f"Critère price (2e dans la hiérarchie) : comparaison sur le prix TTC, 10{NNBSP}800" in text
+        f"Critère « Prix » (2e dans la hiérarchie) : comparaison sur le prix TTC, 10{NNBSP}800"
+        in text
     )
     assert (
         "Comparaison avec Good and cheap, classée juste au-dessus (rang 1) : égalité sur "

@@ -149,8 +149,9 @@ ABNORMAL_EN = (
     "apply; judge the prices case by case"
 )
 ABNORMAL_FR = (
-    "Offres anormalement basses : moins de 3 offres admissibles, la méthode mean-ratio ne "
-    "s'applique pas ; apprécier les prix au cas par cas"
+    "Offres anormalement basses : moins de 3 offres admissibles, la méthode retenue "
+    "(comparaison à la moyenne des autres offres) ne s'applique pas ; apprécier les prix au "
+    "cas par cas"
 )
 
 

@@ -158,11 +158,11 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
         "15000.00: within the cap, with a margin of 4200.00."
     )
     assert one(explanation, "mark-points", "technical").text == (
-        "technical (weight 30 %, at most 30 points): mark 3.5 (cell M14) / 5 × 30 = 21.00."
+        "Technique (weight 30 %, at most 30 points): mark 3.5 (cell M14) / 5 × 30 = 21.00."
     )
     assert texts["price-points"] == (
         # criteria.yaml compares TTC: 9000.00 HT × 1.2 = 10800.00, the lot's lowest TTC
-        "price (weight 20 %, at most 20 points), proportional formula on the price TTC: "
+        "Prix (weight 20 %, at most 20 points), proportional formula on the price TTC: "
         "20 × Pmin / P = 20 × 10800.00 / 10800.00 = 20.00; Pmin = 10800.00 is the lowest price "
         "TTC of the 4 admissible offers (Pmin is this offer's price)."
     )
@@ -271,11 +271,11 @@ def test_over_cap_offer_gets_its_cap_check_and_reason(example: Any) -> None:
     )
     assert one(explanation, "cap-check").figures["margin"] == "-600.00"
     assert one(explanation, "mark-points", "context").text == (
-        "context (weight 30 %, at most 30 points): mark 4.5 (cell L10) / 5 × 30 = 27.00; for "
+        "Contexte (weight 30 %, at most 30 points): mark 4.5 (cell L10) / 5 × 30 = 27.00; for "
         "information, since the offer is not ranked."
     )
     assert one(explanation, "price-points").text == (
-        "price (weight 20 %, at most 20 points): no price points; only the admissible offers of "
+        "Prix (weight 20 %, at most 20 points): no price points; only the admissible offers of "
         "lot 4 get price points, a total and a rank, and this offer is over_cap."
     )
     assert one(explanation, "reason").text == (
@@ -430,7 +430,7 @@ def test_hierarchy_is_explained_criterion_by_criterion(make_config, make_workboo
         "status",
     ]
     assert one(explanation, "mark").text == (
-        "quality (1st in the hierarchy): mark 5 (cell G2) / 5, the higher first."
+        "Qualité (1st in the hierarchy): mark 5 (cell G2) / 5, the higher first."
     )
     assert one(explanation, "compare-above").text == (
         "Against Good and cheap, ranked just above (rank 1): equal on quality (5 / 5 each); on "
@@ -463,7 +463,7 @@ def test_several_evaluators_and_warnings(make_config, tmp_path: Path) -> None:
     explanation = explain(api.score(lots, criteria, path), 1, "alpha")
     quality = one(explanation, "mark-points", "quality")
     assert quality.text == (
-        "quality (weight 60 %, at most 60 points): mark 23/6 ≈ 3.83 (mean of the evaluators' "
+        "Quality (weight 60 %, at most 60 points): mark 23/6 ≈ 3.83 (mean of the evaluators' "
         "marks: Anne 3, Bruno 4, Chloé 4.5) / 5 × 60 = 46.00."
     )
     assert quality.figures["mark_exact"] == "23/6"

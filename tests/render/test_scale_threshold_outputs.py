@@ -186,7 +186,7 @@ criteria:
     assert "| Satisfaisant (3.00) | 1.50 |" in markdown
     explained = output(runner, "explain", "--lot", "1", "Beta", *arguments(tmp_path))
     assert (
-        " 4. methode (1st in the hierarchy): “Satisfaisant” (3/5) (cell F3), the higher first."
+        " 4. Méthodologie (1st in the hierarchy): “Satisfaisant” (3/5) (cell F3), the higher first."
         in (explained.splitlines())
     )
 

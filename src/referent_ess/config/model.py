@@ -114,9 +114,9 @@ class Criterion:
 
     @property
     def header(self) -> str:
-        """The name of its column in a table: its ``short_label``, else its id (README: give
-        each criterion a short label, so that no table shows an id)."""
-        return self.short_label or self.id
+        """The name of its column in a table: its ``short_label``, else its label (never its
+        id: ids are the configuration's words, not the buyer's)."""
+        return self.short_label or self.label
 
     @property
     def is_price(self) -> bool:

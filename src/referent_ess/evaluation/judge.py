@@ -171,7 +171,7 @@ def _other_cap(
         ("basis", other.basis.upper()),
         ("price_money", str(other.price)),
         ("cap_money", str(other.cap)),
-        ("checked_basis", basis.value),
+        ("checked_basis", basis.value.upper()),
         ("checked_part", f"cap.{'within' if checked.within else 'over'}"),
     )
     return [offer_warning(offer, source, "other-cap", where, params)]

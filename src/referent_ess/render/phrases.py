@@ -233,7 +233,7 @@ def tie_notes(lot: LotResult, voice: TieVoice = TieVoice()) -> list[str]:  # noq
 def abnormal_text(evaluation: Evaluation) -> str:
     """Why the abnormally-low detection did not apply to a lot (fewer than 3 offers)."""
     method = evaluation.config.consultation.abnormally_low.value
-    return tr("lot.abnormal", n=MINIMUM_OFFERS, method=method)
+    return tr("lot.abnormal", n=MINIMUM_OFFERS, method=tr(f"abnormal.method.{method}"))
 
 
 def lot_warnings(lot: LotResult) -> list[str]:
@@ -282,7 +282,7 @@ def inputs_text(evaluation: Evaluation) -> str:
     config = evaluation.config
     book = evaluation.book
     files = f"{config.lots_path}, {config.criteria_path}, {book.path}"
-    return tr("inputs", files=files, sheet=repr(book.sheet), sha=book.sha256[:12])
+    return tr("inputs", files=files, sheet=book.sheet, sha=book.sha256[:12])
 
 
 def excluded_reasons(result: OfferResult) -> Iterable[str]:

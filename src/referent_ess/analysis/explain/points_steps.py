@@ -36,7 +36,7 @@ def criterion_head(
     if criteria is None or criteria.is_flat:
         return phrase(
             "ex.head",
-            id=criterion.id,
+            id=criterion.header,
             weight=Quantity(criterion.weight),
             top=top,
             exact=exactly(top.value),

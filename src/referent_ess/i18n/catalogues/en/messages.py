@@ -874,7 +874,7 @@ MESSAGES: dict[str, str] = {
     "part:cap.over": "over",
     "msg:other-cap": (
         "{side_part} the lot's {basis} cap ({price_money} against {cap_money}), while the cap "
-        "checked (cap_basis: {checked_basis}) says {checked_part}"
+        "checked, {checked_basis}, says {checked_part}"
     ),
     "msg:received-time-unknown": (
         "received on the deadline day without a time; the deadline is {deadline_date}: check "

@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     # an offer that is a variant of its candidate's base offer
     "offer.variant": "variant “{variant}” of {candidate}",
     # files and lots
-    "inputs": "Inputs: {files} (sheet {sheet}, SHA-256 {sha}…)",
+    "inputs": "Inputs: {files} (sheet '{sheet}', SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
     "lot.caps": "cap {ht} € HT / {ttc} € TTC",
     "lot.ranked_count": "{n} admissible {n:offer|offers} ranked",
@@ -31,6 +31,10 @@ MESSAGES: dict[str, str] = {
         "Abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
         "not apply; judge the prices case by case"
     ),
+    "abnormal.method.none": "none",
+    "abnormal.method.mean-ratio": "mean-ratio",
+    "abnormal.method.mean-sigma": "mean-sigma",
+    "abnormal.method.ffb": "ffb",
     "md.caps": "Cap: {ht} € HT / {ttc} € TTC",
     "md.provisional": "**Provisional ranking**: some offers could not be evaluated.",
     "md.budget_title": "Budget check — {title}",

@@ -342,7 +342,7 @@ MESSAGES: dict[str, str] = {
     "doc.xlsx.method.rounding": "Arrondis",
     "doc.xlsx.method.rounding_text": (
         "Les points et les totaux sont calculés en fractions exactes, sans arrondi. Ils sont "
-        "arrondis à 2 décimales, au demi supérieur (ROUND_HALF_UP : 0,125 donne 0,13), pour "
+        "arrondis à 2 décimales, au demi supérieur (0,125 donne 0,13 ; 0,124 donne 0,12), pour "
         "l'affichage seulement ; le classement et l'écart au premier utilisent les valeurs "
         "exactes."
     ),

@@ -39,18 +39,13 @@ MESSAGES: dict[str, str] = {
     "ex.price_ttc": (
         "Prix TTC = prix HT × (1 + TVA) = {ht} × (1 + {rate}) = {value} ; {shown}, {origin}."
     ),
-    "ex.cap.unknown": (
-        "Contrôle du montant maximum (cap_basis : {cap_basis}) : impossible, le prix est inconnu."
-    ),
+    "ex.cap.unknown": ("Contrôle du montant maximum : impossible, le prix est inconnu."),
     "ex.cap.within": (
         "{price} ≤ {cap} : dans la limite du montant maximum, avec une marge de {margin}"
     ),
     "ex.cap.over": "{price} > {cap} : dépasse le montant maximum de {excess}",
-    "ex.cap": (
-        "Contrôle du prix {basis} (cap_basis : {cap_basis}) au regard du montant "
-        "maximum {basis} du lot : {verdict}."
-    ),
-    "ex.head": "Critère {id} (pondération {weight}\u00a0%, au plus {top} points{exact})",
+    "ex.cap": ("Contrôle du prix {basis} au regard du montant maximum {basis} du lot : {verdict}."),
+    "ex.head": "Critère « {id} » (pondération {weight}\u00a0%, au plus {top} points{exact})",
     "ex.head.tree": (
         "Critère « {label} »{within} (pondération {weight}\u00a0%, au plus {top} points{exact})"
     ),
@@ -151,7 +146,7 @@ MESSAGES: dict[str, str] = {
     "ex.tie.undecided": " : le départage ne les sépare pas",
     "ex.tie.ranks": " ; rangs : {ranks}",
     "ex.tie.shared": " ; cette offre est classée ex æquo au rang {rank}",
-    "ex.hierarchy.head": "Critère {id} ({ordinal} dans la hiérarchie)",
+    "ex.hierarchy.head": "Critère « {id} » ({ordinal} dans la hiérarchie)",
     "ex.unknown": "inconnu",
     "ex.hierarchy.price": (
         "{head} : comparaison sur le prix {basis}, {shown}, le plus bas passant en premier."

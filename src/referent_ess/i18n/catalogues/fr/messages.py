@@ -996,8 +996,9 @@ MESSAGES: dict[str, str] = {
     "part:cap.within": "en dessous",
     "part:cap.over": "au-dessus",
     "msg:other-cap": (
-        "{side_part} du montant maximum {basis} du lot ({price_money} pour {cap_money}), alors "
-        "que le montant maximum vérifié (cap_basis : {checked_basis}) la place {checked_part}"
+        "prix {side_part} du montant maximum {basis} du lot ({price_money} pour {cap_money}), "
+        "mais {checked_part} du montant maximum {checked_basis}, le seul que le règlement fait "
+        "contrôler"
     ),
     "msg:received-time-unknown": (
         "reçue le jour de la date limite, sans heure ; la date limite est {deadline_date} : "

@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     # an offer that is a variant of its candidate's base offer
     "offer.variant": "variante « {variant} » de {candidate}",
     # fichiers et lots
-    "inputs": "Fichiers : {files} (feuille {sheet}, SHA-256 {sha}…)",
+    "inputs": "Fichiers : {files} (feuille « {sheet} », SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
     "lot.caps": "montant maximum {ht} HT / {ttc} TTC",
     "lot.ranked_count": "{n} {n:offre admissible classée|offres admissibles classées}",
@@ -29,9 +29,13 @@ MESSAGES: dict[str, str] = {
     "lot.award": "Attribution : {candidate} — {note}",
     "lot.warning": "Avertissement ({code}) — {message}.",
     "lot.abnormal": (
-        "Offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
-        "s'applique pas ; apprécier les prix au cas par cas"
+        "Offres anormalement basses : moins de {n} offres admissibles, la méthode retenue "
+        "({method}) ne s'applique pas ; apprécier les prix au cas par cas"
     ),
+    "abnormal.method.none": "aucune",
+    "abnormal.method.mean-ratio": "comparaison à la moyenne des autres offres",
+    "abnormal.method.mean-sigma": "moyenne moins un écart type",
+    "abnormal.method.ffb": "double moyenne, dite méthode de la FFB",
     "md.caps": "Montant maximum : {ht} HT / {ttc} TTC",
     "md.provisional": "**Classement provisoire** : des offres n'ont pas pu être évaluées.",
     "md.budget_title": "Contrôle budgétaire — {title}",
@@ -136,14 +140,14 @@ MESSAGES: dict[str, str] = {
     "no_ground": "donnée à corriger dans le classeur, pas un motif de rejet",
     # notes sous un classement
     "note.price": (
-        "Points prix ({criterion}) : méthode {formula} sur le prix {basis} des offres "
+        "Points du critère « {criterion} » : méthode {formula} sur le prix {basis} des offres "
         "admissibles, {expression}, avec {figures}."
     ),
     "note.vat_mix": " Les taux de TVA diffèrent ({rates}) : les prix sont comparés {basis}.",
     "note.tree": "Sous-critères de {parent} : {children}.",
-    "note.tree.node": "{id} ({label}, /{maximum})",
+    "note.tree.node": "« {label} » (/{maximum})",
     "note.tie": "Égalité exacte à {total} points entre {names}",
-    "note.tie_decided": " : départagés par les points du critère {criterion} ({figures})",
+    "note.tie_decided": " : départagés par les points du critère « {criterion} » ({figures})",
     "note.tie_undecided": " : les critères de départage ne les séparent pas",
     "note.tie_shared": " ; {names} restent ex æquo au rang {rank}",
     "and": "et",
