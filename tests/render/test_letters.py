@@ -215,7 +215,8 @@ def test_lot_4_over_cap(example: Evaluation) -> None:
 def test_lot_4_irregular(example: Evaluation) -> None:
     letter = build_letters(example, 4, today=TODAY)[LOT_4_FILES[2]]
     assert "**irrégulière**" in letter
-    assert "« presentation_cv »" in letter
+    assert "« présentation et CV de l'intervenant »" in letter  # its label, not its id
+    assert "presentation_cv" not in letter
     assert "L2152-2" in letter
     assert "régularisation" not in letter  # the buyer's option is not offered in a rejection
     assert "avantages relatifs" not in letter

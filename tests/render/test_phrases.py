@@ -101,13 +101,15 @@ def test_a_hierarchy_and_mixed_vat_rates_in_french(make_config, make_workbook) -
         (
             "en",
             "Offer received on 2018-03-26, after the deadline for offers (2018-03-23)",
-            "Document required by the consultation rules missing: [presentation_cv]",
+            "Document required by the consultation rules missing: [présentation et CV de "
+            "l'intervenant]",
         ),
         (
             "fr",
             "Offre reçue le 26 mars 2018, après la date limite de réception des offres "
             "(23 mars 2018)",
-            "Pièce exigée par le règlement de la consultation manquante : [presentation_cv]",
+            "Pièce exigée par le règlement de la consultation manquante : [présentation et CV "
+            "de l'intervenant]",
         ),
     ],
 )

@@ -140,7 +140,7 @@ def test_lot_3_ranking_tie_and_comments(report: str) -> None:
 def test_offers_not_ranked_with_french_status_and_legal_basis(report: str) -> None:
     lot_4 = _text(_lot_section(report, 4))
     assert "Second Souffle Conseil 5 irrégulière" in lot_4
-    assert "pièce exigée manquante : presentation_cv (cellule J5)" in lot_4
+    assert "pièce exigée manquante : présentation et CV de l'intervenant (cellule J5)" in lot_4
     assert "art. L2152-2" in lot_4
     assert "Recyclerie Coopérative de l'Ouest (SCIC) 10 inacceptable" in lot_4
     assert "prix TTC de 15\u202f600,00\u00a0€ supérieur au montant maximum TTC" in lot_4

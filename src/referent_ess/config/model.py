@@ -221,6 +221,8 @@ class Consultation:
     allocation_rule: str | None = None  # the rules' answer when a candidate would win too many
     # the deadline of each negotiation round after the first, by its number
     round_deadlines: tuple[tuple[int, date | datetime], ...] = ()
+    # the name letters and reports give a required document (``{id, label}`` in lots.yaml)
+    document_labels: tuple[tuple[str, str], ...] = ()
     procedure: Procedure = Procedure.ADAPTED
     sending_date: date | None = None  # the letters' date when None
     sending: Sending = Sending.ELECTRONIC
@@ -269,6 +271,11 @@ class Config:
         if lot is None or lot.criteria_set is None:
             return self.default_set
         return self._sets_by_name[lot.criteria_set]
+
+    def document_label(self, document: str) -> str:
+        """The name a person reads for a required document: its label, else its id (the
+        column of the offers workbook)."""
+        return dict(self.consultation.document_labels).get(document, document)
 
     def documents_for(self, lot_id: int | None) -> tuple[str, ...]:
         """The documents an offer for the lot must hold (the consultation's, unless the lot

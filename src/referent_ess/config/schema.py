@@ -162,13 +162,36 @@ class Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class DocumentSpec(Spec):
+    """A required document with the name letters and reports give it: ``{id, label}`` (the id
+    is its column in the offers workbook)."""
+
+    id: Identifier
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+RequiredDocument = Identifier | DocumentSpec
+
+
+def document_ids(items: tuple[RequiredDocument, ...] | None) -> tuple[str, ...] | None:
+    """The ids of a list of required documents (None for no list)."""
+    if items is None:
+        return None
+    return tuple(item if isinstance(item, str) else item.id for item in items)
+
+
+def document_labels(items: tuple[RequiredDocument, ...] | None) -> tuple[tuple[str, str], ...]:
+    """The (id, label) of the documents that have a label."""
+    return tuple((item.id, item.label) for item in items or () if isinstance(item, DocumentSpec))
+
+
 class LotSpec(Spec):
     id: Count
     title: str
     cap_ht: Money | None = None
     cap_ttc: Money | None = None
     criteria: Identifier | None = None  # a named set of criteria.yaml's ``sets``
-    required_documents: tuple[Identifier, ...] | None = None  # replaces the consultation's
+    required_documents: tuple[RequiredDocument, ...] | None = None  # replaces the consultation's
     # not said: allowed, as in a procédure adaptée whose documents are silent (art. R2151-8)
     variants: Variants | None = None
     variant_needs_base: bool = True  # a variant comes with its candidate's base offer
@@ -196,7 +219,7 @@ class ConsultationSpec(Spec):
     deadline: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
     vat_rate: Annotated[Figure, Field(ge=0, lt=1)] = Decimal("0.20")
     cap_basis: CapBasis = CapBasis.HT
-    required_documents: tuple[Identifier, ...] = ()
+    required_documents: tuple[RequiredDocument, ...] = ()
     offers: str | None = None
     abnormally_low: AbnormalSpec = AbnormalSpec()
     max_lots_per_candidate: Count | None = None

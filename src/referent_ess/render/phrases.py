@@ -373,7 +373,11 @@ def missing_documents(config: Config, result: OfferResult) -> list[str]:
     """The required documents the offer lacks, in the order lots.yaml lists them (those of its
     lot)."""
     required = config.documents_for(result.offer.lot)
-    return [document for document in required if result.offer.documents.get(document) is False]
+    return [
+        config.document_label(document)
+        for document in required
+        if result.offer.documents.get(document) is False
+    ]
 
 
 def reason_text(

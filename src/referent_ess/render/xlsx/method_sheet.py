@@ -131,10 +131,12 @@ def _documents_text(config: Config) -> str:
     none = tr("doc.xlsx.method.no_documents")
     lists = {config.documents_for(lot.id) for lot in config.lots}
     if len(lists) <= 1:
-        return ", ".join(config.documents_for(config.lots[0].id)) or none
+        return (
+            ", ".join(map(config.document_label, config.documents_for(config.lots[0].id))) or none
+        )
     return tr("punct.semicolon").join(
         f"{tr('doc.lot', lot=lot.id)}{tr('punct.colon')}"
-        f"{', '.join(config.documents_for(lot.id)) or none}"
+        f"{', '.join(map(config.document_label, config.documents_for(lot.id))) or none}"
         for lot in config.lots
     )
 
