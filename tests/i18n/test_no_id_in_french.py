@@ -47,7 +47,7 @@ def config_ids(lots: Path, criteria: Path) -> set[str]:
     ids |= {d for lot in config.lots for d in config.documents_for(lot.id)}
     labels = {node.label for s in sets for node in s.nodes}
     labels |= {node.header for s in sets for node in s.nodes}
-    labels |= {config.document_label(d) for d in ids}
+    labels |= {label for _, label in config.consultation.document_labels}
     spoken = set().union(*(words(label) for label in labels)) | {
         w.lower() for label in labels for w in re.findall(r"[^\W\d]+", label)
     }
@@ -128,4 +128,14 @@ def test_no_id_no_english_word_and_no_plural_mark_in_french(
     marks = {name: PLURAL_MARK.findall(text) for name, text in outputs}
     assert {name: hits for name, hits in marks.items() if hits} == {}
     letters = [(name, text) for name, text in outputs if name.endswith(".md")]
-    assert english_in(letters, data_words(lots, criteria)) == {}
+    assert english_in(letters, data_words(lots, criteria) | jury_words(lots, criteria)) == {}
+
+
+def jury_words(lots: Path, criteria: Path) -> set[str]:
+    """The words of the jury's comments and reasons: the buyer's text, quoted in the letters."""
+    texts = [
+        text
+        for result in api.score(lots, criteria).offers
+        for text in (*result.offer.comments.values(), result.offer.jury_reason or "")
+    ]
+    return set().union(set(), *(words(text) for text in texts))

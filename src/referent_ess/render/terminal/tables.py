@@ -18,7 +18,7 @@ from rich.text import Text
 from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import Ordering
-from referent_ess.config.model import Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.budget import verdict as budget_verdict
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr
@@ -33,6 +33,7 @@ from referent_ess.render.cells import (
 from referent_ess.render.phrases import (
     abnormal_text,
     award_note,
+    criterion_header,
     excluded_reasons,
     formula_label,
     inputs_text,
@@ -269,7 +270,7 @@ def simulation_table(simulation: "Simulation", evaluation: Evaluation) -> Render
     return Group(*parts)
 
 
-def sensitivity_tables(analysis: "Sensitivity") -> RenderableType:
+def sensitivity_tables(analysis: "Sensitivity", config: Config | None = None) -> RenderableType:
     """The weight transfers that change the winner, leave-one-out, and random draws."""
     lot = analysis.lot
     parts: list[RenderableType] = [
@@ -283,9 +284,10 @@ def sensitivity_tables(analysis: "Sensitivity") -> RenderableType:
         table.add_column(tr("sens.col.points"), justify="right")
         table.add_column(tr("sens.col.then_first"))
         for transfer in sorted(analysis.transfers, key=lambda t: t.points):
+            lot_id = analysis.lot.lot.id
             table.add_row(
-                transfer.source,
-                transfer.target,
+                criterion_header(config, transfer.source, lot_id) if config else transfer.source,
+                criterion_header(config, transfer.target, lot_id) if config else transfer.target,
                 i18n.number(transfer.points),
                 transfer.challenger.candidate,
             )

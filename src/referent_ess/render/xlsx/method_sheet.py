@@ -88,7 +88,7 @@ def _criteria_table(sheet: SheetWriter, row: int, config: Config, criteria: Crit
             how = scoring_rule(config, criterion, plain)
         how += threshold_rule(criterion, plain)
         label = indented_label(criterion.label, criteria.depth_of(criterion.id))
-        sheet.put(row, 1, criterion.id)
+        sheet.put(row, 1, criterion.header)  # the name the tables give it, never its id
         sheet.put(row, 2, label, wrap=50)
         sheet.put(row, 3, criterion.weight)
         sheet.put(row, 4, how, wrap=40)
