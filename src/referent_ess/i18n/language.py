@@ -89,7 +89,7 @@ class _PluralFormatter(Formatter):
         if "|" in format_spec:
             singular, plural_form = format_spec.split("|", 1)
             return agrees(value, singular, plural_form, self.lang)
-        return super().format_field(value, format_spec)
+        return str(super().format_field(value, format_spec))
 
 
 def has(key: str) -> bool:
