@@ -36,6 +36,7 @@ from referent_ess.config.model import (
 from referent_ess.config.schema import (
     HUGE_DIGITS,
     IDENTIFIER_PATTERN,
+    UNION_TAGS,
     CriteriaFile,
     CriterionSpec,
     LotsFile,
@@ -96,7 +97,13 @@ def _validate(model: type[SpecT], doc: YamlDocument) -> tuple[SpecT | None, list
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [(tuple(err["loc"]), *code_and_params(err, model)) for err in exc.errors()]
+        return None, [
+            (
+                tuple(part for part in err["loc"] if part not in UNION_TAGS),
+                *code_and_params(err, model),
+            )
+            for err in exc.errors()
+        ]
 
 
 def code_and_params(err: Any, model: type[Spec]) -> tuple[str, Params]:

@@ -21,9 +21,11 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainValidator,
     StringConstraints,
+    Tag,
     TypeAdapter,
 )
 
@@ -170,7 +172,19 @@ class DocumentSpec(Spec):
     label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-RequiredDocument = Identifier | DocumentSpec
+# the branches of a required document, named in pydantic's error locations (the loader leaves
+# them out, so that a problem is located at the key as the file writes it)
+UNION_TAGS = frozenset({"document-id", "document-with-label"})
+
+
+def _document_branch(value: Any) -> str:
+    return "document-with-label" if isinstance(value, dict | DocumentSpec) else "document-id"
+
+
+RequiredDocument = Annotated[
+    Annotated[Identifier, Tag("document-id")] | Annotated[DocumentSpec, Tag("document-with-label")],
+    Discriminator(_document_branch),
+]
 
 
 def document_ids(items: tuple[RequiredDocument, ...] | None) -> tuple[str, ...] | None:
