@@ -188,7 +188,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                     {
                         "code": "incomplete",
                         "status": "incomplete",
-                        "message": "missing required document: presentation_cv",
+                        "message": "missing required document: présentation et CV de l'intervenant",
                         "cell": "J5",
                         "legal_basis": LEGAL_INCOMPLETE,
                     }
@@ -432,7 +432,7 @@ def test_score_markdown(runner: CliRunner) -> None:
     )
     excluded = (
         "- Second Souffle Conseil (row 5): incomplete — missing required document: "
-        f"presentation_cv (J5) — {LEGAL_INCOMPLETE_EN}"
+        f"présentation et CV de l'intervenant (J5) — {LEGAL_INCOMPLETE_EN}"
     )
     assert excluded in lines
     assert [line for line in lines if line.startswith("## ")] == [

@@ -78,7 +78,7 @@ def test_explain_in_french(runner: CliRunner) -> None:
     assert "méthode proportionnelle sur le prix TTC" in out  # criteria.yaml: basis ttc
     assert "(Pmin est le prix de cette offre)" in out
     assert (
-        " 8. Total = context 24,00 + technical 21,00 + competence 16,00 + price 20,00 = 81,00."
+        " 8. Total = Contexte 24,00 + Technique 21,00 + Compétence 16,00 + Prix 20,00 = 81,00."
     ) in lines
     assert " 9. Rang 2 sur 4 offres admissibles du lot 3, par total exact décroissant." in lines
     assert (

@@ -34,7 +34,8 @@ def test_explain_names_a_late_offers_reason_in_french(runner: CliRunner) -> None
 def test_explain_names_an_incomplete_offers_reason_in_french(runner: CliRunner) -> None:
     out = run(runner, "--lang", "fr", "explain", "--lot", "4", "Second Souffle Conseil")
     assert out.stdout.rstrip().splitlines()[-1] == (
-        "10. Motif irrégulière : pièce exigée manquante : presentation_cv (J5) — offre "
+        "10. Motif irrégulière : pièce exigée manquante : présentation et CV de l'intervenant "
+        "(J5) — offre "
         "irrégulière : art. L2152-2 du Code de la commande publique (l'acheteur peut en "
         "autoriser la régularisation : art. R2152-2)."
     )

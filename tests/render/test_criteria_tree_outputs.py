@@ -258,7 +258,7 @@ def test_the_xlsx_report_has_a_column_per_node_and_each_set_in_its_method(
     firsts = [row[0] for row in method]
     assert "Lot 1" in firsts
     assert "Lot 2" in firsts
-    assert ["equipe", "— — Équipe", 20, "note du jury de 0 à 10 ; points = 20 × note / 10", 20] in (
+    assert ["Équipe", "— — Équipe", 20, "note du jury de 0 à 10 ; points = 20 × note / 10", 20] in (
         method
     )
 

@@ -167,7 +167,7 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
         "TTC of the 4 admissible offers (Pmin is this offer's price)."
     )
     assert texts["total"] == (
-        "Total = context 24.00 + technical 21.00 + competence 16.00 + price 20.00 = 81.00."
+        "Total = Contexte 24.00 + Technique 21.00 + Compétence 16.00 + Prix 20.00 = 81.00."
     )
     assert texts["rank"] == (
         "Rank 2 of 4 admissible offers of lot 3, by exact total, highest first."
@@ -227,7 +227,7 @@ def test_the_winner_sees_its_exact_points_and_its_lead(example: Any) -> None:
     )
     assert (price.figures["share"], price.figures["points_exact"]) == ("75/98", "750/49")
     assert one(explanation, "total").text == (
-        "Total = context 30.00 + technical 27.00 + competence 16.00 + price 15.31 = 88.31 "
+        "Total = Contexte 30.00 + Technique 27.00 + Compétence 16.00 + Prix 15.31 = 88.31 "
         "(exactly 30 + 27 + 16 + 750/49 = 4327/49)."
     )
     assert one(explanation, "gap-first").text == "Ranked first: gap to the first 0.00."

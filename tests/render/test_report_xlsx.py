@@ -230,7 +230,7 @@ def test_method_sheet_explains_the_rules(wb: Workbook) -> None:
     for basis in ("R2143-2", "L2152-2", "L2152-3"):
         assert basis in text
     weights = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(5, 9)}
-    assert weights == {"context": 30, "technical": 30, "competence": 20, "price": 20}
+    assert weights == {"Contexte": 30, "Technique": 30, "Compétence": 20, "Prix": 20}
 
 
 def test_audit_sheet_gives_the_real_hashes(wb: Workbook, example: Evaluation) -> None:

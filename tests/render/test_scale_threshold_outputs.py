@@ -225,7 +225,7 @@ def test_the_xlsx_report_names_the_threshold(evaluation: Evaluation) -> None:
     assert any(TECHNIQUE_FR in cell for cell in cells)
     method = [[c.value for c in row] for row in book.worksheets[-2].iter_rows(max_col=5)]
     assert [
-        "methode",
+        "Méthodologie",  # the criterion's name (no short label: its label), never its id
         "— Méthodologie",
         40,
         "appréciation du jury : « Très satisfaisant » = 5, « Satisfaisant » = 3, « Peu "
