@@ -62,6 +62,8 @@ def tr(key: str, /, **params: object) -> str:
 def fill(template: str, params: Mapping[str, object], lang: str) -> str:
     """A template filled with ``params``; ``{n:offre|offres}`` is the word that agrees with the
     figure ``n`` (the one place plurals are made: no « offre(s) » anywhere)."""
+    if "|" not in template:  # no plural to make: the plain (ten times faster) str.format
+        return template.format_map(params)
     return _PluralFormatter(lang).vformat(template, (), params)
 
 
