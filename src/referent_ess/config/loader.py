@@ -25,18 +25,21 @@ from referent_ess.config.checks import (
     check_lots,
 )
 from referent_ess.config.model import (
+    Commission,
     Config,
     Consultation,
     CriteriaSet,
     Criterion,
     DescriptorScale,
     Lot,
+    Member,
     PriceRule,
 )
 from referent_ess.config.schema import (
     HUGE_DIGITS,
     IDENTIFIER_PATTERN,
     UNION_TAGS,
+    CommissionSpec,
     CriteriaFile,
     CriterionSpec,
     LotsFile,
@@ -227,6 +230,7 @@ def _resolve(
         procedure=spec.procedure,
         sending_date=spec.sending_date,
         sending=spec.sending,
+        commission=_commission(spec.commission),
     )
     return Config(
         consultation=consultation,
@@ -298,3 +302,15 @@ def _given(value: Decimal | None) -> Decimal:
 
 def _first(pair: tuple[int, object]) -> int:
     return pair[0]
+
+
+def _commission(spec: CommissionSpec | None) -> Commission | None:
+    """The commission of lots.yaml, its texts tidied (an empty text is no text)."""
+    if spec is None:
+        return None
+
+    def tidy(text: str | None) -> str | None:
+        return " ".join(text.split()) or None if text is not None else None
+
+    members = tuple(Member(tidy(m.name) or m.name.strip(), tidy(m.role)) for m in spec.members)
+    return Commission(tidy(spec.name), spec.meeting_date, tidy(spec.place), members)

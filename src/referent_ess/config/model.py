@@ -207,6 +207,22 @@ class CriteriaSet:
 
 
 @dataclass(frozen=True)
+class Member:
+    name: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Commission:
+    """The board that examines the report, proposes the award and signs (``commission:``)."""
+
+    name: str | None
+    meeting_date: date | datetime | None
+    place: str | None
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True)
 class Consultation:
     title: str
     buyer: str | None
@@ -226,6 +242,7 @@ class Consultation:
     procedure: Procedure = Procedure.ADAPTED
     sending_date: date | None = None  # the letters' date when None
     sending: Sending = Sending.ELECTRONIC
+    commission: Commission | None = None  # who signs the report, when and where they meet
 
     def deadline_of(self, round_number: int) -> date | datetime | None:
         """The deadline of an offer of that round: the consultation's for round 1, the round's

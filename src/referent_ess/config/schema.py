@@ -227,6 +227,23 @@ class RoundSpec(Spec):
     deadline: Annotated[date | datetime, BeforeValidator(_deadline)]
 
 
+class MemberSpec(Spec):
+    """A member of the commission that meets on the offers (``commission.members``)."""
+
+    name: Annotated[str, Field(min_length=1)]
+    role: str | None = None  # présidente, membre, rapporteur…
+
+
+class CommissionSpec(Spec):
+    """The commission (or jury) that examines the report and proposes the award: who it is,
+    where and when it meets. Not the jury's decisions on offers, which the offers sheet holds."""
+
+    name: str | None = None  # « Commission d'appel d'offres »; « La commission » when not said
+    meeting_date: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
+    place: str | None = None
+    members: tuple[MemberSpec, ...] = ()
+
+
 class ConsultationSpec(Spec):
     title: str
     buyer: str | None = None
@@ -245,6 +262,7 @@ class ConsultationSpec(Spec):
     # when and how the letters are sent: the standstill date of R2182-1 is counted from it
     sending_date: Annotated[date | None, BeforeValidator(_deadline)] = None
     sending: Sending = Sending.ELECTRONIC
+    commission: CommissionSpec | None = None  # the board that signs the report
 
 
 class LotsFile(Spec):
