@@ -1,4 +1,4 @@
-"""``procedure``, ``sending_date`` and ``sending`` in lots.yaml: the spellings a buyer types, the
+"""``procedure`` and ``sending_date`` in lots.yaml: the spellings a buyer types, the
 default (a procédure adaptée), and a refusal that lists the accepted values."""
 
 from datetime import date
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LOTS_YAML
-from referent_ess.config.choices import Procedure, Sending
+from referent_ess.config.choices import Procedure
 from referent_ess.config.loader import load_config
 from referent_ess.problems.errors import ReferentError
 
@@ -29,7 +29,6 @@ def test_a_consultation_that_says_nothing_is_a_procedure_adaptee_sent_electronic
     assert consultation.procedure is Procedure.ADAPTED
     assert not consultation.procedure.formalised
     assert consultation.sending_date is None
-    assert consultation.sending is Sending.ELECTRONIC
 
 
 @pytest.mark.parametrize(
@@ -81,9 +80,8 @@ def test_an_unknown_procedure_is_refused_with_the_accepted_values(make_config, t
 
 
 def test_the_sending_date_and_method_are_read(make_config) -> None:
-    consultation = _load(make_config, "  sending_date: 2018-04-06\n  sending: courrier\n")
+    consultation = _load(make_config, "  sending_date: 2018-04-06\n")
     assert consultation.sending_date == date(2018, 4, 6)
-    assert consultation.sending is Sending.POST
 
 
 @pytest.mark.parametrize(
@@ -91,7 +89,7 @@ def test_the_sending_date_and_method_are_read(make_config) -> None:
     [
         ("  sending_date: le 6 avril\n", "consultation.sending_date"),
         ("  sending_date: 12\n", "consultation.sending_date"),
-        ("  sending: fax\n", "consultation.sending"),
+        ("  sending_date: [2018-04-06]\n", "consultation.sending_date"),
     ],
 )
 def test_a_bad_sending_setting_is_refused_at_its_line(make_config, extra: str, field: str) -> None:

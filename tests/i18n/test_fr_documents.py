@@ -127,7 +127,7 @@ FAMILIES = (
     "doc.letter.reason.incomplete.",
     "doc.letter.others.",
     "doc.letter.status.",  # by the offer's status
-    "doc.letter.sending.",  # by consultation.sending
+    "doc.letter.sent_by.",  # by buyer.sending
     "doc.procedure.",  # by consultation.procedure
 )
 

@@ -36,11 +36,14 @@ def under(
     procedure: Procedure,
     *,
     sent: date | None = None,
-    sending: Sending = Sending.ELECTRONIC,
+    sending: Sending | None = None,
 ) -> Evaluation:
     config = evaluation.config
     consultation = dataclasses.replace(
-        config.consultation, procedure=procedure, sending_date=sent, sending=sending
+        config.consultation,
+        procedure=procedure,
+        sending_date=sent,
+        buyer_details=dataclasses.replace(config.consultation.buyer_details, sending=sending),
     )
     return dataclasses.replace(
         evaluation, config=dataclasses.replace(config, consultation=consultation)
@@ -63,7 +66,7 @@ def test_a_formalised_rejection_gives_the_winner_its_advantages_and_the_signatur
 
 
 def test_a_letter_not_sent_electronically_waits_16_days(example: Evaluation) -> None:
-    evaluation = under(example, Procedure.OPEN, sending=Sending.POST)
+    evaluation = under(example, Procedure.OPEN, sending=Sending.REGISTERED_MAIL)
     letter = build_letters(evaluation, 3, today=TODAY)[SECOND]
     assert "délai de 16 jours" in letter
     assert "à compter du 21 avril 2018." in letter

@@ -119,8 +119,8 @@ PROCEDURE_ALIASES: dict[str, Procedure] = {
 
 
 class Sending(StrEnum):
-    """How the letters are sent: the standstill of R2182-1 is 11 days after an electronic
-    sending, 16 otherwise."""
+    """How the letters are sent (``buyer.sending``): what a letter says under its reference."""
 
-    ELECTRONIC = "electronique"
-    POST = "courrier"
+    ELECTRONIC = "electronic"  # « Envoyé par voie électronique » (via ``buyer.platform``)
+    REGISTERED_MAIL = "registered-mail"  # « Lettre recommandée avec accusé de réception »
+    HAND = "hand"  # « Remise en main propre contre récépissé »

@@ -54,7 +54,8 @@ def is_huge(value: object) -> bool:
     """A number of more than :data:`HUGE_DIGITS` digits before its decimal point (checked
     without converting it to text: Python refuses to write an integer of 4300 digits)."""
     if isinstance(value, Decimal):
-        return value.is_finite() and abs(value) >= 10**HUGE_DIGITS
+        # its exponent, not abs(): abs() of 1E+1000000 overflows the decimal context
+        return value.is_finite() and not value.is_zero() and value.adjusted() >= HUGE_DIGITS
     if isinstance(value, float):
         return math.isfinite(value) and abs(value) >= 10**HUGE_DIGITS
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**HUGE_DIGITS
@@ -244,9 +245,28 @@ class CommissionSpec(Spec):
     members: tuple[MemberSpec, ...] = ()
 
 
+class BuyerSpec(Spec):
+    """The buyer's details the letters print (``buyer:`` may also be its name alone)."""
+
+    name: str
+    address: str | None = None  # several lines: a YAML block (``|``)
+    signatory: str | None = None
+    signatory_title: str | None = None
+    place: str | None = None  # « Fait à <place>, le <date> »
+    reference: str | None = None  # « Réf. : … »
+    sending: Sending | None = None
+    platform: str | None = None  # the platform of an electronic sending (« via PLACE »)
+    letter_base: str | None = None  # a .docx whose letterhead, styles, header, footer are kept
+
+
+def _buyer_name(value: Any) -> Any:
+    """``buyer: Les Ecossolies`` is ``buyer: {name: Les Ecossolies}``."""
+    return {"name": value} if isinstance(value, str) else value
+
+
 class ConsultationSpec(Spec):
     title: str
-    buyer: str | None = None
+    buyer: Annotated[BuyerSpec | None, BeforeValidator(_buyer_name)] = None
     deadline: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
     vat_rate: Annotated[Figure, Field(ge=0, lt=1)] = Decimal("0.20")
     cap_basis: CapBasis = CapBasis.HT
@@ -261,7 +281,6 @@ class ConsultationSpec(Spec):
     procedure: Annotated[Procedure, BeforeValidator(_procedure)] = Procedure.ADAPTED
     # when and how the letters are sent: the standstill date of R2182-1 is counted from it
     sending_date: Annotated[date | None, BeforeValidator(_deadline)] = None
-    sending: Sending = Sending.ELECTRONIC
     commission: CommissionSpec | None = None  # the board that signs the report
 
 
@@ -322,7 +341,7 @@ class CriteriaFile(Spec):
 
 
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
-    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec),
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec),
     CriteriaFile: (CriteriaFile, CriteriaSetSpec, CriterionSpec, PriceSpec),
 }
 

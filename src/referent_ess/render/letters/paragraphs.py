@@ -59,7 +59,13 @@ def legal_intro(procedure: Procedure, ranked: bool) -> str:
 def standstill_days(config: Config) -> int:
     """The standstill of art. R2182-1: 11 days from the sending of the letters, 16 when they are
     not sent electronically."""
-    return 11 if config.consultation.sending is Sending.ELECTRONIC else 16
+    return 11 if _sending(config) is Sending.ELECTRONIC else 16
+
+
+def _sending(config: Config) -> Sending:
+    """How the letters are sent (``buyer.sending``): electronically unless lots.yaml says
+    otherwise."""
+    return config.consultation.buyer_details.sending or Sending.ELECTRONIC
 
 
 def earliest_signature(config: Config, sent: date) -> date | None:
@@ -81,7 +87,7 @@ def standstill(config: Config, sent: date, *, award: bool) -> str:
     return tr(
         "doc.letter.standstill.award" if award else "doc.letter.standstill.rejection",
         days=standstill_days(config),
-        sending=tr(f"doc.letter.sending.{config.consultation.sending.value}"),
+        sending=tr(f"doc.letter.sent_by.{_sending(config).value}"),
         sent=when(sent),
         signature=when(signature),
     )
