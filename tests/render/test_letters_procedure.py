@@ -76,7 +76,7 @@ def test_a_letter_not_sent_electronically_waits_16_days(example: Evaluation) -> 
 def test_the_sending_date_is_the_setting_not_the_letter_date(example: Evaluation) -> None:
     evaluation = under(example, Procedure.RESTRICTED, sent=date(2018, 12, 25))
     letters = build_letters(evaluation, 3, today=TODAY)
-    assert "Le 5 avril 2018" in letters[SECOND]
+    assert "Fait le 5 avril 2018" in letters[SECOND]
     assert (
         "le 25 décembre 2018 : il est susceptible d'être signé à compter du 5 janvier 2019."
         in (letters[SECOND])
@@ -122,7 +122,7 @@ def test_the_retained_candidate_is_informed_not_notified(
     example: Evaluation, procedure: Procedure
 ) -> None:
     letter = build_letters(under(example, procedure), 3, today=TODAY)[WINNER]
-    assert letter.startswith("# Information du candidat retenu — lot 3\n")
+    assert "\n# Information du candidat retenu — lot 3\n" in letter
     assert "Notification de l'attribution" not in letter
     assert "ne vaut pas notification du marché" in letter
     assert "classée première sur 4 offres admissibles" in letter
