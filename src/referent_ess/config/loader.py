@@ -35,6 +35,7 @@ from referent_ess.config.model import (
     Lot,
     Member,
     PriceRule,
+    Pse,
 )
 from referent_ess.config.schema import (
     HUGE_DIGITS,
@@ -226,6 +227,7 @@ def _resolve(
             variants=lot.variants,
             variant_needs_base=lot.variant_needs_base,
             price_model=lot.price_model,
+            pse=tuple(Pse(p.id, p.label.strip(), p.retained is True) for p in lot.pse),
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )
@@ -248,6 +250,7 @@ def _resolve(
         allocation_rule=(spec.allocation_rule or "").strip() or None,
         procedure=spec.procedure,
         sending_date=spec.sending_date,
+        caps_include_pse=spec.caps_include_pse,
         commission=_commission(spec.commission),
         buyer_details=_buyer_details(spec.buyer, lots_doc.path.parent),
     )

@@ -200,6 +200,18 @@ def document_labels(items: tuple[RequiredDocument, ...] | None) -> tuple[tuple[s
     return tuple((item.id, item.label) for item in items or () if isinstance(item, DocumentSpec))
 
 
+MAX_PSE = 20  # PSE of one lot: beyond, surely not what a consultation asks
+
+
+class PseSpec(Spec):
+    """A PSE (prestation supplémentaire éventuelle) of a lot: each offer prices it as a lump sum
+    HT; ``retained`` has no default, since the buyer must decide before ranking."""
+
+    id: Identifier
+    label: str
+    retained: bool | None = None  # not said: an error of the checks that says why (pse-undecided)
+
+
 class LotSpec(Spec):
     id: Count
     title: str
@@ -211,6 +223,7 @@ class LotSpec(Spec):
     variants: Variants | None = None
     variant_needs_base: bool = True  # a variant comes with its candidate's base offer
     price_model: PriceModel = PriceModel.DAY_RATE  # how its offers state their price
+    pse: Annotated[tuple[PseSpec, ...], Field(max_length=MAX_PSE)] = ()
 
 
 class AbnormalSpec(Spec):
@@ -274,6 +287,9 @@ class ConsultationSpec(Spec):
     offers: str | None = None
     abnormally_low: AbnormalSpec = AbnormalSpec()
     max_lots_per_candidate: Count | None = None
+    # whether a lot's caps are checked against its base price plus the retained PSE (the
+    # amount of the contract if every retained PSE is ordered), or against the base price only
+    caps_include_pse: bool = True
     rounds: tuple[RoundSpec, ...] = ()  # the deadlines of the negotiation rounds after the first
     # how the consultation rules choose the lots a candidate keeps beyond the maximum (R2113-1)
     allocation_rule: str | None = None
@@ -341,7 +357,7 @@ class CriteriaFile(Spec):
 
 
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
-    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec),
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec, PseSpec),
     CriteriaFile: (CriteriaFile, CriteriaSetSpec, CriterionSpec, PriceSpec),
 }
 

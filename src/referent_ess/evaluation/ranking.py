@@ -74,6 +74,10 @@ def rank_lot(
                 all_points[index],
                 totals[index],
                 ranks[index],
+                price_model=result.price_model,
+                pse=result.pse,
+                base_ht=result.base_ht,
+                base_ttc=result.base_ttc,
             )
         )
     ranked.sort(key=lambda r: (r.rank, r.offer.row))
