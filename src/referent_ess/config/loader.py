@@ -251,6 +251,7 @@ def _resolve(
         procedure=spec.procedure,
         sending_date=spec.sending_date,
         caps_include_pse=spec.caps_include_pse,
+        numbers=spec.numbers,
         commission=_commission(spec.commission),
         buyer_details=_buyer_details(spec.buyer, lots_doc.path.parent),
     )

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from referent_ess.base.normalise import word_key
+from referent_ess.base.values import Numbers
 from referent_ess.config.choices import (
     AbnormalMethod,
     CapBasis,
@@ -275,6 +276,7 @@ class Consultation:
     procedure: Procedure = Procedure.ADAPTED
     sending_date: date | None = None  # the letters' date when None
     caps_include_pse: bool = True  # caps checked against base + retained PSE (else base only)
+    numbers: Numbers | None = None  # how the offers write numbers as text: never guessed
     commission: Commission | None = None  # who signs the report, when and where they meet
     buyer_details: BuyerDetails = BuyerDetails()
 

@@ -30,7 +30,7 @@ from pydantic import (
 )
 
 from referent_ess.base.exact import CENT
-from referent_ess.base.values import BadValue, parse_number
+from referent_ess.base.values import BadValue, Numbers, parse_number
 from referent_ess.config.choices import (
     PROCEDURE_ALIASES,
     AbnormalMethod,
@@ -297,6 +297,8 @@ class ConsultationSpec(Spec):
     procedure: Annotated[Procedure, BeforeValidator(_procedure)] = Procedure.ADAPTED
     # when and how the letters are sent: the standstill date of R2182-1 is counted from it
     sending_date: Annotated[date | None, BeforeValidator(_deadline)] = None
+    # how the offers write numbers typed as text (7 800,00 or 7,800.00); never guessed
+    numbers: Numbers | None = None
     commission: CommissionSpec | None = None  # the board that signs the report
 
 
