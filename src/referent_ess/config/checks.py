@@ -10,7 +10,13 @@ from referent_ess.base.values import BadValue, parse_number
 from referent_ess.config.choices import Ordering, PriceFormula
 from referent_ess.config.columns import pse_key
 from referent_ess.config.model import MAX_DEPTH
-from referent_ess.config.schema import CriteriaFile, CriterionSpec, LotsFile, PseSpec
+from referent_ess.config.schema import (
+    CriteriaFile,
+    CriterionSpec,
+    LotsFile,
+    PseSpec,
+    document_ids,
+)
 from referent_ess.config.yaml_reader import Location
 
 Params = tuple[tuple[str, str], ...]
@@ -433,10 +439,13 @@ def check_columns(lots: LotsFile, criteria: CriteriaFile) -> tuple[list[Issue], 
     }
     lots_issues: list[Issue] = []
     lists: list[tuple[Location, tuple[str, ...]]] = [
-        (("consultation", "required_documents"), lots.consultation.required_documents)
+        (
+            ("consultation", "required_documents"),
+            document_ids(lots.consultation.required_documents) or (),
+        )
     ]
     lists += [
-        (("lots", index, "required_documents"), lot.required_documents)
+        (("lots", index, "required_documents"), document_ids(lot.required_documents) or ())
         for index, lot in enumerate(lots.lots)
         if lot.required_documents is not None
     ]

@@ -72,6 +72,52 @@ class Variants(StrEnum):
     FORBIDDEN = "forbidden"
 
 
+class Procedure(StrEnum):
+    """The kind of procedure (``procedure`` in ``lots.yaml``): what the letters must say depends
+    on it. A procédure adaptée by default: the tool was first written for one, and it is the
+    procedure of most consultations below the European thresholds (in a formalised procedure the
+    letters must add the winner's advantages and the standstill date, art. R2181-3, R2182-1)."""
+
+    ADAPTED = "procedure-adaptee"
+    OPEN = "appel-offres-ouvert"
+    RESTRICTED = "appel-offres-restreint"
+    NEGOTIATED = "procedure-avec-negociation"
+    DIALOGUE = "dialogue-competitif"
+    WITHOUT_COMPETITION = "sans-publicite-ni-mise-en-concurrence"
+
+    @property
+    def formalised(self) -> bool:
+        """A formalised procedure: rejection letters give the winner's advantages and the date
+        from which the contract may be signed (art. R2181-3), after the standstill of R2182-1."""
+        return self in (
+            Procedure.OPEN,
+            Procedure.RESTRICTED,
+            Procedure.NEGOTIATED,
+            Procedure.DIALOGUE,
+        )
+
+
+# the spellings a buyer may type, once accents, case, spaces and apostrophes are set aside
+PROCEDURE_ALIASES: dict[str, Procedure] = {
+    "adaptee": Procedure.ADAPTED,
+    "procedure-adaptee": Procedure.ADAPTED,
+    "mapa": Procedure.ADAPTED,
+    "appel-offres-ouvert": Procedure.OPEN,
+    "appel-d-offres-ouvert": Procedure.OPEN,
+    "aoo": Procedure.OPEN,
+    "appel-offres-restreint": Procedure.RESTRICTED,
+    "appel-d-offres-restreint": Procedure.RESTRICTED,
+    "aor": Procedure.RESTRICTED,
+    "procedure-avec-negociation": Procedure.NEGOTIATED,
+    "negociation": Procedure.NEGOTIATED,
+    "procedure-concurrentielle-avec-negociation": Procedure.NEGOTIATED,
+    "dialogue-competitif": Procedure.DIALOGUE,
+    "sans-publicite-ni-mise-en-concurrence": Procedure.WITHOUT_COMPETITION,
+    "marche-sans-publicite-ni-mise-en-concurrence": Procedure.WITHOUT_COMPETITION,
+    "sans-publicite": Procedure.WITHOUT_COMPETITION,
+}
+
+
 class Sending(StrEnum):
     """How the letters are sent (``buyer.sending``): what a letter says under its reference."""
 

@@ -2,6 +2,7 @@
 status and the reasons for it. Nothing here depends on the other offers of the lot (see
 :mod:`~referent_ess.evaluation.ranking` for what does)."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -90,7 +91,7 @@ def judge(
 
     reasons += variant_reasons(offer, lot, has_base)
     reasons += _jury_decision(offer)
-    reasons += _missing_documents(offer, config.documents_for(offer.lot))
+    reasons += _missing_documents(offer, config.documents_for(offer.lot), config.document_label)
 
     budget: tuple[BudgetCheck, ...] = ()
     if lot is not None and caps_ht is not None and caps_ttc is not None:
@@ -185,7 +186,7 @@ def _other_cap(
         ("basis", other.basis.upper()),
         ("price_money", str(other.price)),
         ("cap_money", str(other.cap)),
-        ("checked_basis", basis.value),
+        ("checked_basis", basis.value.upper()),
         ("checked_part", f"cap.{'within' if checked.within else 'over'}"),
     )
     return [offer_warning(offer, source, "other-cap", where, params)]
@@ -206,11 +207,15 @@ def _jury_decision(offer: Offer) -> list[Reason]:
     ]
 
 
-def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
+def _missing_documents(
+    offer: Offer, required: tuple[str, ...], label: Callable[[str], str]
+) -> list[Reason]:
+    """The documents the offer lacks, by the names a person reads (their labels)."""
     missing = [document for document in required if offer.documents.get(document) is False]
     if not missing:
         return []
-    params = (("form", "several" if len(missing) > 1 else "one"), ("documents", ", ".join(missing)))
+    named = ", ".join(label(document) for document in missing)
+    params = (("form", "several" if len(missing) > 1 else "one"), ("documents", named))
     cell = offer.cells.get(missing[0])
     return [Reason("incomplete", Status.INCOMPLETE, params=params, cell=cell, field=missing[0])]
 

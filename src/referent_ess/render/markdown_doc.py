@@ -37,7 +37,7 @@ from referent_ess.render.phrases import (
     price_note,
     round_lines,
     status_label,
-    tie_notes,
+    table_tie_notes,
     tree_notes,
     validation_verdict,
 )
@@ -71,7 +71,7 @@ def evaluation_markdown(
             criteria = [c for c, _ in shown]
             columns = ("rank", "candidate", "price_ht", "price_ttc")
             header = [tr(f"col.{c}").replace("\n", " ") for c in columns]
-            header += [f"{'·' * (depth - 1)}{md(c.id)}" for c, depth in shown]
+            header += [f"{'·' * (depth - 1)}{md(c.header)}" for c, depth in shown]
             header += [tr("col.total"), *([tr("col.gap")] if gaps else [])]
             out.append("| " + " | ".join(header) + " |")
             out.append("|---:|---|" + "---:|" * (len(header) - 2))
@@ -92,7 +92,7 @@ def evaluation_markdown(
             out += [line for n in tree_notes(config, lot.lot.id) for line in (md(n), "")]
             out += [md(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
             out += [line for warning in lot_warnings(lot) for line in (f"**{md(warning)}**", "")]
-            out += [*(md(note) for note in tie_notes(lot)), ""] if lot.ties else []
+            out += [*(md(note) for note in table_tie_notes(config, lot)), ""] if lot.ties else []
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))
                 out += [f"**{md(award)}**", ""]

@@ -999,7 +999,7 @@ MESSAGES: dict[str, str] = {
     "part:cap.over": "over",
     "msg:other-cap": (
         "{side_part} the lot's {basis} cap ({price_money} against {cap_money}), while the cap "
-        "checked (cap_basis: {checked_basis}) says {checked_part}"
+        "checked, {checked_basis}, says {checked_part}"
     ),
     "msg:received-time-unknown": (
         "received on the deadline day without a time; the deadline is {deadline_date}: check "
@@ -1024,7 +1024,7 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:lot-limit": (
         "ranked {rank} on lot {lot}, but already awarded lot {earlier}: a candidate may win at "
-        "most {limit} lot(s) (max_lots_per_candidate)"
+        "most {limit} {limit:lot|lots} (max_lots_per_candidate)"
     ),
     "msg:missing-evaluator-mark": (
         "no mark from {evaluators} for {criterion}: every evaluator must mark {candidate} on lot "

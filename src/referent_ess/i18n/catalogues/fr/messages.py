@@ -1142,8 +1142,9 @@ MESSAGES: dict[str, str] = {
     "part:cap.within": "en dessous",
     "part:cap.over": "au-dessus",
     "msg:other-cap": (
-        "{side_part} du montant maximum {basis} du lot ({price_money} pour {cap_money}), alors "
-        "que le montant maximum vérifié (cap_basis : {checked_basis}) la place {checked_part}"
+        "prix {side_part} du montant maximum {basis} du lot ({price_money} pour {cap_money}), "
+        "mais {checked_part} du montant maximum {checked_basis}, le seul que le règlement fait "
+        "contrôler"
     ),
     "msg:received-time-unknown": (
         "reçue le jour de la date limite, sans heure ; la date limite est {deadline_date} : "
@@ -1168,7 +1169,7 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:lot-limit": (
         "classée {rank}e sur le lot {lot}, mais le candidat a déjà obtenu le lot {earlier} : un "
-        "candidat peut remporter au plus {limit} lot(s) (max_lots_per_candidate)"
+        "candidat peut remporter au plus {limit} {limit:lot|lots} (max_lots_per_candidate)"
     ),
     "msg:missing-evaluator-mark": (
         "pas de note de {evaluators} pour le critère {criterion} : chaque évaluateur doit noter "
