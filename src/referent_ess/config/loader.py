@@ -32,6 +32,7 @@ from referent_ess.config.model import (
     DescriptorScale,
     Lot,
     PriceRule,
+    ScheduleLine,
 )
 from referent_ess.config.schema import (
     HUGE_DIGITS,
@@ -195,6 +196,11 @@ def _resolve(
             variants=lot.variants,
             variant_needs_base=lot.variant_needs_base,
             price_model=lot.price_model,
+            lines=tuple(
+                ScheduleLine(line.id, line.label, line.unit, line.quantity or Decimal(1))
+                for line in lot.lines or ()
+            ),
+            prevails=lot.prevails,
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )

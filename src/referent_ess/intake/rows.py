@@ -113,9 +113,12 @@ class RowReader:
             lot.id: frozenset(f.value for f in PRICE_FIELDS[lot.price_model]) for lot in config.lots
         }
         models = config.price_models
-        self.lump_sums = frozenset(
-            lot.id for lot in config.lots if lot.price_model is PriceModel.LUMP_SUM
-        )
+        # the lots priced otherwise than by day rate × days, and how (the day rate is not read)
+        self.lump_sums = {
+            lot.id: "price-lines" if lot.price_model.has_lines else "price"
+            for lot in config.lots
+            if lot.price_model is not PriceModel.DAY_RATE
+        }
         self.same_price_cells = (
             frozenset(f.value for f in PRICE_FIELDS[next(iter(models))])
             if len(models) == 1
@@ -150,7 +153,7 @@ class RowReader:
                 notes = tuple(n for n in notes if n.code != "missing-value")
             if lump_sum is not None and column.name in _DAY_RATE_CELLS and not is_blank(value):
                 # a day rate or days in a lump-sum lot: not read, and said
-                params = (("form", "price"), ("lot", str(lump_sum)))
+                params = (("form", self.lump_sums[lump_sum]), ("lot", str(lump_sum)))
                 outcome = None
                 notes = (
                     _Note(
