@@ -92,6 +92,9 @@ MESSAGES: dict[str, str] = {
     "part:field.criterion": "criterion",
     "part:field.mark": "mark",
     "part:field.evaluator": "evaluator",
+    "part:field.line": "the line id",
+    "part:field.unit_price": "the unit price HT",
+    "part:field.amount": "the amount HT",
     "msg:bad-number": "{found} is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €",
     "msg:bad-number.days": "{found} is not a number; expected e.g. 20, 21.5 or 21,5",
     "msg:bad-number.mark": "{found} is not a number; expected e.g. 3, 3.5 or 3,5",
@@ -936,7 +939,8 @@ MESSAGES: dict[str, str] = {
         "arithmetic error: the stated lump sum HT {stated_money} differs from the sum of the "
         "DPGF's lines, {recomputed_money}; {rule_part}"
     ),
-    "part:arith-lines.none": " (every line's stated amount is right: the total is miscounted)",
+    "part:arith-lines.none": " (no line's stated amount explains it: the total is miscounted)",
+    "part:arith-lines.one": " (line {lines}: its stated amount is not unit price × quantity)",
     "part:arith-lines.some": (" (lines {lines}: their stated amount is not unit price × quantity)"),
     "part:prevails.unit_price": (
         "the unit prices prevail (prevails: unit_price in lots.yaml): the offer is evaluated on "

@@ -120,6 +120,9 @@ MESSAGES: dict[str, str] = {
     "part:field.criterion": "le critère",
     "part:field.mark": "la note",
     "part:field.evaluator": "le nom de l'évaluateur",
+    "part:field.line": "le numéro de ligne",
+    "part:field.unit_price": "le prix unitaire HT",
+    "part:field.amount": "le montant HT",
     "msg:bad-number": (
         "{found} n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
     ),
@@ -1063,7 +1066,10 @@ MESSAGES: dict[str, str] = {
         "somme des lignes de la DPGF, {recomputed_money} ; {rule_part}"
     ),
     "part:arith-lines.none": (
-        " (le montant de chaque ligne est juste : c'est le total qui est mal additionné)"
+        " (aucun montant de ligne indiqué ne l'explique : c'est le total qui est mal additionné)"
+    ),
+    "part:arith-lines.one": (
+        " (ligne {lines} : son montant indiqué n'est pas prix unitaire × quantité)"
     ),
     "part:arith-lines.some": (
         " (lignes {lines} : leur montant indiqué n'est pas prix unitaire × quantité)"
