@@ -150,6 +150,8 @@ def read_prices(raw: RawSheet, config: Config) -> PricesSheet:
                 report(bad.code, cell(name), number, name, bad.params)
                 return None
 
+        if all(value(name) is None for name in ("candidate", "unit_price", "amount")):
+            continue  # a line of the template's block, not filled in for any offer
         missing = [name for name in REQUIRED if value(name) is None]
         for name in missing:
             report("missing-value", cell(name), number, name, (("field_part", f"field.{name}"),))
