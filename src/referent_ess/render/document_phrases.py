@@ -39,6 +39,10 @@ from referent_ess.render.phrases import (
 def lump_sum_text(config: Config) -> str:
     """The sentence that follows the price rule when some lot is priced as a lump sum (its price
     HT is the amount the offer states), else nothing."""
+    return _lump_sum_text(config) + lines_text(config)
+
+
+def _lump_sum_text(config: Config) -> str:
     lump = [str(lot.id) for lot in config.lots if lot.price_model is PriceModel.LUMP_SUM]
     if not lump:
         return ""
@@ -48,6 +52,18 @@ def lump_sum_text(config: Config) -> str:
         return tr("doc.method.lump_sum.single", lot=lump[0])
     listed = f"{', '.join(lump[:-1])} et {lump[-1]}"
     return tr("doc.method.lump_sum.several", lots=listed)
+
+
+def lines_text(config: Config) -> str:
+    """One sentence per lot priced line by line (schedule or DPGF): how its price is made, the
+    rounding, and which total prevails on an arithmetic error; nothing for other lots."""
+    sentences = []
+    for lot in config.lots:
+        if lot.price_model.has_lines:
+            model = lot.price_model.value
+            rule = tr(f"doc.method.rule.{model}.{lot.prevails.value}")
+            sentences.append(tr(f"doc.method.{model}", lot=str(lot.id), rule=rule))
+    return "".join(sentences)
 
 
 def candidate_name(result: OfferResult) -> str:
