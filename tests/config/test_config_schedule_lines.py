@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from referent_ess.config.choices import PriceModel, Prevails
+from referent_ess.config.choices import Prevails, PriceModel
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config, ScheduleLine
 from referent_ess.problems.errors import ConfigError

@@ -15,6 +15,7 @@ from helpers import english
 from referent_ess import api
 from referent_ess.config.choices import Prevails
 from referent_ess.config.model import Config, ScheduleLine
+from referent_ess.evaluation.budget import Unchecked, unchecked_because
 from referent_ess.evaluation.judge import judge
 from referent_ess.evaluation.results import OfferResult, Status
 from referent_ess.intake.offer import Offer, StatedLine
@@ -115,6 +116,7 @@ def test_an_offer_without_its_lines_is_not_ranked(tmp_path: Path) -> None:
     assert gamma.status is Status.INVALID
     assert [r.code for r in gamma.reasons] == ["no-lines"]
     assert gamma.price_ht is None
+    assert unchecked_because(gamma) is Unchecked.NO_LINES
     # Beta now first: 88 > Alpha's 2388816/27767 (86.03)
     assert [r.candidate for r in evaluation.lots[0].ranked] == ["Beta", "Alpha"]
 
@@ -182,3 +184,22 @@ def test_a_schedule_offer_is_priced_exactly_the_sum_of_its_line_prices(
     assert result.price_ht == expected
     assert result.schedule is not None
     assert result.schedule.recomputed == sum((line.amount for line in result.schedule.lines), D(0))
+
+
+def test_an_abnormally_low_schedule_price_is_flagged_on_its_recomputed_price(
+    tmp_path: Path,
+) -> None:
+    lots = LOTS.replace(
+        "  cap_basis: ht\n", "  cap_basis: ht\n  abnormally_low: {method: mean-ratio}\n"
+    )
+    prices = [list(p) for p in PRICES]
+    prices[3][3] = 50  # Beta 1.1: 50.00 + 30.00 + 48.00 = 128.00
+    prices[3][4] = None
+    evaluation = api.score(*write_case(tmp_path, prices=prices, lots=lots))
+    offers = {r.candidate: r for r in evaluation.lots[0].offers}
+    assert offers["Beta"].price_ht == D("128.00")
+    # mean of 555.34, 128.00 and 598.75 = 1282.09 / 3 = 427.363…; × 0.8 = 341.89…: Beta only
+    flagged = [c for c, r in offers.items() if any(w.code == "abnormally-low" for w in r.warnings)]
+    assert flagged == ["Beta"]
+    warning = next(w for w in offers["Beta"].warnings if w.code == "abnormally-low")
+    assert (warning.cell, warning.field) == ("D3", "price_ht")  # the stated total's cell

@@ -200,3 +200,26 @@ def test_the_letters_state_the_price_as_evaluated(
     # Gamma stated 600.00; its lines make 598.75, the price evaluated
     assert "598,75 € HT" in award
     assert "600,00" not in award
+
+
+def test_simulate_and_sensitivity_work_on_the_recomputed_prices(
+    runner: CliRunner, case: list[str]
+) -> None:
+    data = json.loads(_run(runner, "simulate", *case, "--lot", "1", "--format", "json"))
+    linear = next(v for v in data["variants"] if v["formula"] == "linear")
+    # linear: 40 × (Pmax − P) / (Pmax − Pmin), Pmax 598.75 (Gamma), Pmin 528.00 (Beta):
+    # Beta 48 + 40 = 88; Alpha 48 + 40 × 43.41 / 70.75 = 72.54; Gamma 60 + 0 = 60
+    ranks = {o["candidate"]: (o["rank"], o["price_ht"]) for o in linear["offers"]}
+    assert ranks == {
+        "Beta": (1, "528.00"),
+        "Alpha": (2, "555.34"),
+        "Gamma": (3, "598.75"),
+    }
+    assert data["winner_changes"] is True
+    sensitivity = json.loads(_run(runner, "sensitivity", *case, "--lot", "1", "--format", "json"))
+    # moving t points from quality to price, Beta catches up with Gamma when
+    # (60 − t) + (40 + t) × 528/598.75 = 0.8 × (60 − t) + (40 + t), i.e. with 528/598.75 =
+    # 2112/2395: 12 − 0.2 t = (40 + t) × 283/2395, 28740 − 479 t = 11320 + 283 t, t = 8710/381
+    assert sensitivity["winner"] == {"candidate": "Gamma", "row": 4}
+    [transfer] = sensitivity["transfers"]
+    assert (transfer["points_exact"], transfer["new_winner"]["candidate"]) == ("8710/381", "Beta")
