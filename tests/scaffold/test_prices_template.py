@@ -57,6 +57,14 @@ def test_the_prix_sheet_holds_each_lots_lines_once(tmp_path: Path) -> None:
         assert (price.type, price.operator, price.formula1) == ("decimal", "between", "0.01")
 
 
+def test_the_readme_sheet_says_how_to_fill_the_prix_sheet(tmp_path: Path) -> None:
+    texts = [str(c.value) for row in _book(tmp_path)["lisez-moi"].iter_rows() for c in row]
+    assert any(
+        t.startswith("• Feuille prix (lots 1 et 2, chiffrés ligne par ligne) : une ligne par offre")
+        for t in texts
+    )
+
+
 def test_no_prix_sheet_without_a_lot_priced_by_lines(tmp_path: Path) -> None:
     lots = LOTS.split("  - id: 1\n")[0] + "  - {id: 1, title: A, cap_ht: 5}\n"
     assert "prix" not in _book(tmp_path, lots).sheetnames

@@ -461,4 +461,11 @@ TEMPLATE: dict[str, str] = {
     "tpl.prix.price.title": "Prix HT",
     "tpl.prix.price.prompt": "Un montant HT positif, au centime (ex. 12,50).",
     "tpl.prix.price.error": "Tapez un montant HT positif, au centime, sans texte.",
+    "tpl.readme.prix": (
+        "• Feuille prix (lots {lots}, chiffrés ligne par ligne) : une ligne par offre et par "
+        "ligne du bordereau. Copiez le bloc des lignes du lot une fois par candidat, puis tapez "
+        "le candidat et le prix unitaire HT (bordereau) ou le montant HT de la ligne (DPGF). "
+        "Les quantités sont celles de lots.yaml ; le montant HT de la feuille offers, s'il est "
+        "indiqué, est comparé à la somme des lignes."
+    ),
 }
