@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess import i18n
-from referent_ess.config.choices import Ordering, PriceModel
+from referent_ess.config.choices import Ordering, Prevails, PriceModel
 from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import (
@@ -60,10 +60,19 @@ def lines_text(config: Config) -> str:
     sentences = []
     for lot in config.lots:
         if lot.price_model.has_lines:
-            model = lot.price_model.value
-            rule = tr(f"doc.method.rule.{model}.{lot.prevails.value}")
-            sentences.append(tr(f"doc.method.{model}", lot=str(lot.id), rule=rule))
+            key = _LINES_TEXT[lot.price_model]
+            rule = tr(_PREVAILS_TEXT[lot.price_model, lot.prevails])
+            sentences.append(tr(key, lot=str(lot.id), rule=rule))
     return "".join(sentences)
+
+
+_LINES_TEXT = {PriceModel.SCHEDULE: "doc.method.schedule", PriceModel.DPGF: "doc.method.dpgf"}
+_PREVAILS_TEXT = {
+    (PriceModel.SCHEDULE, Prevails.UNIT_PRICE): "doc.method.rule.schedule.unit_price",
+    (PriceModel.SCHEDULE, Prevails.STATED_TOTAL): "doc.method.rule.schedule.stated_total",
+    (PriceModel.DPGF, Prevails.UNIT_PRICE): "doc.method.rule.dpgf.unit_price",
+    (PriceModel.DPGF, Prevails.STATED_TOTAL): "doc.method.rule.dpgf.stated_total",
+}
 
 
 def candidate_name(result: OfferResult) -> str:
