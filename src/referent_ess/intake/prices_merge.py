@@ -27,7 +27,6 @@ def apply_prices_sheet(
             return offers, []
         params = (
             ("form", "workbook" if raw.workbook else "csv"),
-            ("path", raw.file),
             ("lots", ", ".join(str(i) for i in sorted(lined))),
         )
         return offers, [

@@ -964,13 +964,13 @@ MESSAGES: dict[str, str] = {
         "price and is not read; leave the cell empty"
     ),
     "msg:prices-sheet-missing.workbook": (
-        "{path}: lots {lots} are priced line by line (price_model schedule or dpgf) but the "
-        "workbook has no prices sheet: add a sheet named prix (or bpu, dqe, dpgf) with one row "
-        "per offer and line (referent template writes it)"
+        "some offers are on lots priced line by line (price_model schedule or dpgf; lots: "
+        "{lots}) but the workbook has no prices sheet: add a sheet named prix (or bpu, dqe, "
+        "dpgf) with one row per offer and line (referent template writes it)"
     ),
     "msg:prices-sheet-missing.csv": (
-        "{path}: lots {lots} are priced line by line (price_model schedule or dpgf), which a CSV "
-        "file cannot hold: give the offers as an .xlsx workbook with a prices sheet (prix) "
+        "some lots are priced line by line (price_model schedule or dpgf; lots: {lots}), which "
+        "a CSV file cannot hold: give the offers as an .xlsx workbook with a prices sheet (prix) "
         "beside the offers sheet (referent template writes both)"
     ),
     "msg:missing-column.prices": (
@@ -990,8 +990,8 @@ MESSAGES: dict[str, str] = {
         "for these prices; check the name, the lot, the variant and the round"
     ),
     "msg:line-priced-twice": (
-        "line {line} of {candidate}'s offer on lot {lot} is priced twice: {cell} and {other}; "
-        "keep one row"
+        "line {line} of the offer of {candidate} on lot {lot} is priced twice: {cell} and "
+        "{other}; keep one row"
     ),
     "msg:line-missing": (
         "the offer of {candidate} on lot {lot} does not price line {line} ({label}): the prices "

@@ -1096,13 +1096,13 @@ MESSAGES: dict[str, str] = {
         "dans son prix et n'est pas lu ; laissez la cellule vide"
     ),
     "msg:prices-sheet-missing.workbook": (
-        "{path} : les lots {lots} sont chiffrés ligne par ligne (price_model schedule ou dpgf), "
-        "mais le classeur n'a pas de feuille des prix : ajoutez une feuille nommée prix (ou "
-        "bpu, dqe, dpgf) avec une ligne par offre et par ligne de prix (referent template "
-        "l'écrit)"
+        "des offres portent sur des lots chiffrés ligne par ligne (price_model schedule ou "
+        "dpgf ; lots : {lots}), mais le classeur n'a pas de feuille des prix : ajoutez une "
+        "feuille nommée prix (ou bpu, dqe, dpgf) avec une ligne par offre et par ligne de prix "
+        "(referent template l'écrit)"
     ),
     "msg:prices-sheet-missing.csv": (
-        "{path} : les lots {lots} sont chiffrés ligne par ligne (price_model schedule ou dpgf), "
+        "des lots sont chiffrés ligne par ligne (price_model schedule ou dpgf ; lots : {lots}), "
         "ce qu'un fichier CSV ne peut contenir : fournissez les offres dans un classeur .xlsx "
         "avec une feuille des prix (prix) à côté de la feuille des offres (referent template "
         "écrit les deux)"
