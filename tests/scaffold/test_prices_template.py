@@ -65,6 +65,24 @@ def test_the_readme_sheet_says_how_to_fill_the_prix_sheet(tmp_path: Path) -> Non
     )
 
 
+def test_the_amount_column_says_it_is_checked_against_the_lines(tmp_path: Path) -> None:
+    offers = _book(tmp_path)["offers"]
+    notes = {c.value: c.comment.text for c in offers[1] if c.comment is not None}
+    assert "Montant HT" in notes
+    assert notes["Montant HT"].startswith(
+        "Facultatif : le total HT annoncé par le candidat. Le prix retenu est la somme des "
+        "lignes de la feuille prix"
+    )
+    # a day-rate lot beside them: its note, then the lines lots'
+    mixed = _book(tmp_path, LOTS + "  - {id: 3, title: C, cap_ht: 5}\n")["offers"]
+    notes = {c.value: c.comment.text for c in mixed[1] if c.comment is not None}
+    assert notes["Montant HT"].endswith(
+        "Lots 1 et 2 (chiffrés ligne par ligne, feuille prix) : facultatif, le total HT annoncé, "
+        "comparé à la somme des lignes."
+    )
+    assert "Coût journalier HT" in notes
+
+
 def test_no_prix_sheet_without_a_lot_priced_by_lines(tmp_path: Path) -> None:
     lots = LOTS.split("  - id: 1\n")[0] + "  - {id: 1, title: A, cap_ht: 5}\n"
     assert "prix" not in _book(tmp_path, lots).sheetnames

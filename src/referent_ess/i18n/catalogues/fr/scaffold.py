@@ -468,4 +468,19 @@ TEMPLATE: dict[str, str] = {
         "Les quantités sont celles de lots.yaml ; le montant HT de la feuille offers, s'il est "
         "indiqué, est comparé à la somme des lignes."
     ),
+    "tpl.price_lines.note": (
+        "Facultatif : le total HT annoncé par le candidat. Le prix retenu est la somme des "
+        "lignes de la feuille prix ; un total qui en diffère est signalé (erreur matérielle)."
+        "\nExemple : 9 000,00"
+    ),
+    "tpl.price_lines.title": "Montant HT (facultatif)",
+    "tpl.price_lines.prompt": (
+        "Facultatif : le total HT annoncé, comparé à la somme des lignes de la feuille prix."
+    ),
+    "tpl.price_lines.what": "le montant HT",
+    "tpl.price_lines.example": "9000 ou 9612,50",
+    "tpl.price_lines.also": (
+        "Lots {lots} (chiffrés ligne par ligne, feuille prix) : facultatif, le total HT annoncé, "
+        "comparé à la somme des lignes."
+    ),
 }
