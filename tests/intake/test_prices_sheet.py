@@ -296,3 +296,11 @@ def test_prices_are_matched_by_variant_and_round(tmp_path: Path) -> None:
     assert not book.errors
     first = {(o.variant, o.round): o.lines[0].price for o in book.offers if o.lines}
     assert first == {(None, 1): 500, (None, 2): 400, ("Bio", 1): 450}
+
+
+def test_a_lot_cell_read_once_is_not_mistaken_for_an_equal_value_of_another_type(
+    tmp_path: Path,
+) -> None:
+    # lot 1 is read on every row before; TRUE (== 1 in Python) must still be refused
+    found = _problems(write_case(tmp_path, prices=[*PRICES, ["Alpha", True, "1.1", 5, None]]))
+    assert [(c, cell) for c, s, cell, _ in found if s == "prix"] == [("bad-lot", "B15")]

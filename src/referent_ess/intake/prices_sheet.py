@@ -13,7 +13,7 @@ something else of the offer (a PSE) without changing the key.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 
 from referent_ess.base.normalise import control_characters, normalise
 from referent_ess.base.values import (
@@ -132,43 +132,52 @@ def read_prices(raw: RawSheet, config: Config) -> PricesSheet:
         return PricesSheet({}, tuple(problems))
     lots = {lot.id: lot for lot in config.lots}
     offers: dict[OfferKey, OfferLines] = {}
+    letters = {name: column_letter(index + 1) for name, index in positions.items()}
+    columns = tuple(positions.items())
+    memo: dict[tuple[str, type, object], object] = {}  # lots, rounds and names repeat on every line
     params: Params
-    for number, values in raw.rows:
+    number = 0
+    row: dict[str, object] = {}
 
-        def cell(name: str, number: int = number) -> str:
-            return f"{column_letter(positions[name] + 1)}{number}"
+    def cell(name: str) -> str:
+        return f"{letters[name]}{number}"
 
-        def value(name: str, values: tuple[object, ...] = values) -> object:
-            index = positions.get(name)
-            found = values[index] if index is not None and index < len(values) else None
-            return None if is_blank(found) else found
+    def parsed(parser: Callable[[object], object], name: str) -> object:
+        raw_value = row.get(name)
+        key = (name, type(raw_value), raw_value) if name in _MEMOISED else None
+        if key is not None and key in memo:
+            return memo[key]
+        try:
+            result = parser(raw_value)
+        except BadValue as bad:
+            report(bad.code, cell(name), number, name, bad.params)
+            return None
+        if key is not None and len(memo) < _MEMO_LIMIT:
+            memo[key] = result
+        return result
 
-        def parsed(parser: Callable[[object], object], name: str, number: int = number) -> object:
-            try:
-                return parser(value(name))
-            except BadValue as bad:
-                report(bad.code, cell(name), number, name, bad.params)
-                return None
+    for number, values in raw.rows:  # the two helpers above read it
+        width = len(values)
+        row = {}
+        for name, index in columns:
+            found = values[index] if index < width else None
+            if found is not None and not (isinstance(found, str) and not found.strip()):
+                row[name] = found
 
-        if all(value(name) is None for name in ("candidate", "unit_price", "amount")):
+        if not ("candidate" in row or "unit_price" in row or "amount" in row):
             continue  # a line of the template's block, not filled in for any offer
-        missing = [name for name in REQUIRED if value(name) is None]
+        missing = [name for name in REQUIRED if name not in row]
         for name in missing:
             report("missing-value", cell(name), number, name, (("field_part", f"field.{name}"),))
-        if missing or not _safe_text(value, cell, number, report):
+        if missing or not _safe_text(row, cell, number, report):
             continue
         lot_id = parsed(parse_lot, "lot")
         if not isinstance(lot_id, int):
             continue
         lot = lots.get(lot_id)
         if lot is None:
-            report(
-                "unknown-lot",
-                cell("lot"),
-                number,
-                "lot",
-                (("form", "prices"), ("lot", str(lot_id))),
-            )
+            params = (("form", "prices"), ("lot", str(lot_id)))
+            report("unknown-lot", cell("lot"), number, "lot", params)
             continue
         if not lot.price_model.has_lines:
             params = (
@@ -178,33 +187,36 @@ def read_prices(raw: RawSheet, config: Config) -> PricesSheet:
             )
             report("not-for-lot", cell("lot"), number, "lot", params)
             continue
-        round_number = parsed(parse_round, "round") if value("round") is not None else 1
+        round_number = parsed(parse_round, "round") if "round" in row else 1
         # a schedule line: its unit price (and the amount it states); a DPGF line: its amount
         price_name = "unit_price" if lot.price_model is PriceModel.SCHEDULE else "amount"
-        if price_name not in positions or value(price_name) is None:
+        if price_name not in row:
             where = cell(price_name) if price_name in positions else cell("line")
             params = (("field_part", f"field.{price_name}"),)
             report("missing-value", where, number, price_name, params)
             continue
         price = parsed(_UNIT_PRICE if price_name == "unit_price" else _AMOUNT, price_name)
         stated = None
-        if price_name == "unit_price" and value("amount") is not None:
+        if price_name == "unit_price" and "amount" in row:
             stated = parsed(_AMOUNT, "amount")
         if not isinstance(price, Decimal) or not isinstance(round_number, int):
             continue
-        candidate = " ".join(str(value("candidate")).split())
-        variant_text = value("variant")
-        variant = None if variant_text is None else " ".join(str(variant_text).split())
+        candidate = _text(row["candidate"])
+        variant_text = row.get("variant")
+        variant = None if variant_text is None else _text(variant_text)
+        where = cell(price_name)
         line = StatedLine(
-            line_key(value("line")),
+            line_key(row["line"]),
             price,
             stated if isinstance(stated, Decimal) else None,
-            f"{raw.name}!{cell(price_name)}" if raw.name else cell(price_name),
+            f"{raw.name}!{where}" if raw.name else where,
             number,
         )
-        key = (normalise(candidate), lot_id, normalise(variant or ""), round_number)
-        entry = PriceRow(number, candidate, lot_id, variant, round_number, line)
-        lines_of = offers.setdefault(key, OfferLines(entry))
+        key = (_key(candidate), lot_id, _key(variant or ""), round_number)
+        lines_of = offers.get(key)
+        if lines_of is None:
+            entry = PriceRow(number, candidate, lot_id, variant, round_number, line)
+            lines_of = offers[key] = OfferLines(entry)
         earlier = lines_of.lines.get(line.id)
         if earlier is not None:
             params = (
@@ -214,7 +226,7 @@ def read_prices(raw: RawSheet, config: Config) -> PricesSheet:
                 ("cell", earlier.cell),
                 ("other", line.cell),
             )
-            report("line-priced-twice", cell(price_name), number, "line", params)
+            report("line-priced-twice", where, number, "line", params)
             continue
         lines_of.lines[line.id] = line
     return PricesSheet(offers, tuple(problems))
@@ -224,18 +236,33 @@ _TEXT_COLUMNS = ("candidate", "lot", "variant", "line")
 
 
 def _safe_text(
-    value: Callable[[str], object], cell: Callable[[str], str], row: int, report: "Report"
+    row: dict[str, object], cell: Callable[[str], str], number: int, report: "Report"
 ) -> bool:
     """A control character or a noncharacter in a text cell is an error: the row is not read."""
     safe = True
     for name in _TEXT_COLUMNS:
-        text = value(name)
+        text = row.get(name)
         if isinstance(text, str):
             control = control_characters(text)
             if control:
-                report("control-character", cell(name), row, name, control_params(control))
+                report("control-character", cell(name), number, name, control_params(control))
                 safe = False
     return safe
+
+
+@lru_cache(maxsize=4096)
+def _text(value: object) -> str:
+    """A name as compared and shown: its spaces tidied (names repeat on every line)."""
+    return " ".join(str(value).split())
+
+
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    return normalise(text)
+
+
+_MEMOISED = frozenset({"lot", "round"})
+_MEMO_LIMIT = 4096
 
 
 def _header(raw: RawSheet, report: "Report") -> dict[str, int]:
