@@ -223,3 +223,17 @@ def test_simulate_and_sensitivity_work_on_the_recomputed_prices(
     assert sensitivity["winner"] == {"candidate": "Gamma", "row": 4}
     [transfer] = sensitivity["transfers"]
     assert (transfer["points_exact"], transfer["new_winner"]["candidate"]) == ("8710/381", "Beta")
+
+
+def test_the_markdown_ranking_notes_each_arithmetic_error(
+    runner: CliRunner, case: list[str]
+) -> None:
+    text = _spaced(_run(runner, "--lang", "fr", "score", *case, "--format", "markdown"))
+    assert (
+        "- Beta : erreur matérielle : le total HT indiqué, 518,00 €, diffère de la somme des "
+        "lignes (prix unitaire × quantité, chacune arrondie au centime), 528,00 € (ligne 1.2 : "
+        "son montant indiqué n'est pas prix unitaire × quantité) ; les prix unitaires prévalent "
+        "(prevails: unit_price dans lots.yaml) : l'offre est évaluée sur 528,00 €"
+    ) in text
+    assert "| 2 | Beta | 528,00 € | 633,60 € |" in text
+    assert text.count("erreur matérielle") == 3  # Gamma, Beta, Eps; not Alpha, Delta, Zeta

@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "col.lot": "Lot",
     "col.basis": "Basis",
     "md.row": "row {row}",
+    "md.offer_note": "{candidate}: {note}",
     "md.excluded": "{candidate} ({row}): {status} — {reasons}",
     "md.not_ranked": "Not ranked:",
     # columns

@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
     "col.lot": "Lot",
     "col.basis": "Base",
     "md.row": "ligne {row}",
+    "md.offer_note": "{candidate} : {note}",
     "md.excluded": "{candidate} ({row}) : {status} — {reasons}",
     "md.not_ranked": "Offres non classées :",
     # colonnes
