@@ -63,7 +63,11 @@ class Lot:
     prevails: Prevails = Prevails.UNIT_PRICE  # when a stated total differs from the lines'
 
     def line(self, line_id: str) -> ScheduleLine | None:
-        return next((line for line in self.lines if line.id == line_id), None)
+        return self._lines_by_id.get(line_id)
+
+    @cached_property
+    def _lines_by_id(self) -> dict[str, ScheduleLine]:
+        return {line.id: line for line in self.lines}
 
 
 @dataclass(frozen=True)
