@@ -5,6 +5,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from cli_helpers import CRITERIA, LOTS, as_json, run
@@ -44,9 +45,18 @@ def test_the_bundled_example_reports_its_real_findings(runner: CliRunner) -> Non
     # prices are compared TTC and no lot's highest price is twice its lowest. The workbook has
     # one comment column, "context commentaire", filled only for lot 3's four offers: lots 1
     # and 2 have 3 offers × 3 marks with no appraisal, lot 4 4 × 3, lot 3 12 − 4 = 8 of 12
+    # Lots 1, 3 and 4 are compared with the proportional formula on prices more than 20 %
+    # apart while their price points spread over less than 5 of 20 (simulate flags them too).
     data = as_json(run(runner, ["lint", "--format", "json", *EXAMPLE], 0))
-    assert (data["risks"], data["advice"]) == (0, 5)
-    found, *appraisals = data["findings"]
+    assert (data["risks"], data["advice"]) == (0, 8)
+    neutralised = [f for f in data["findings"] if f["code"] == "lint-price-neutralised"]
+    assert [f["lot"] for f in neutralised] == [1, 3, 4]
+    for finding in neutralised:
+        figures = finding["figures"]
+        assert Decimal(figures["spread_num"]) < 5
+        assert Decimal(figures["gap_num"]) > 20
+        assert (finding["severity"], finding["source"]) == ("advice", "heuristic")
+    found, *appraisals = [f for f in data["findings"] if f not in neutralised]
     assert [
         (f["code"], f["lot"], f["figures"]["count"], f["figures"]["total"]) for f in appraisals
     ] == [
@@ -179,3 +189,19 @@ def test_the_cleaning_example_has_no_legal_risk(runner: CliRunner) -> None:
     data = as_json(run(runner, args, 0))
     assert data["risks"] == 0
     assert {f["code"] for f in data["findings"]} == {"lint-appraisal"}
+
+
+def test_the_json_names_offers_in_english_whatever_the_language(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    # row 3 has no candidate: « (row 3) » in the JSON, « (sans nom, ligne 3) » in French text
+    lots, criteria = make_config()
+    rows = [["Alpha", 1, 300, 10, 0.2, "oui", 4], [None, 1, 310, 10, 0.2, "oui", 3]]
+    args = ["lint", str(make_workbook(rows)), "--lots", str(lots), "--criteria", str(criteria)]
+    data = as_json(run(runner, ["--lang", "fr", *args, "--format", "json"], 0))
+    [appraisal] = [f for f in data["findings"] if f["code"] == "lint-appraisal"]
+    assert appraisal["figures"]["first"] == "Alpha — Quality ; (row 3) — Quality"
+    markdown = run(runner, ["--lang", "fr", *args, "--format", "markdown"], 0).stdout
+    assert "(sans nom, ligne 3) — Quality" in markdown

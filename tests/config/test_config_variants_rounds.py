@@ -86,3 +86,58 @@ lots:
         f"{path}:10: lots.0.variants: Input should be 'allowed' or 'forbidden' (found 'oui') "
         "[invalid-value]"
     ]
+
+
+def test_a_round_given_twice_is_refused_at_its_second_line(tmp_path: Path) -> None:
+    lots = """\
+consultation:
+  title: T
+  deadline: 2018-03-23
+  rounds:
+    - {number: 2, deadline: 2018-04-10}
+    - {number: 3, deadline: 2018-05-02}
+    - {number: 2, deadline: 2018-04-12}
+lots: [{id: 1, title: A, cap_ht: 5}]
+"""
+    path = tmp_path / "lots.yaml"
+    assert refused(tmp_path, lots) == [
+        f"{path}:7: consultation.rounds.2.number: round 2 is given twice (also "
+        "consultation.rounds.0) [duplicate-id]"
+    ]
+
+
+def test_a_round_closing_before_the_previous_one_is_refused(tmp_path: Path) -> None:
+    # round 2 (2018-03-20) closes before round 1 (the consultation's deadline, 2018-03-23);
+    # round 4 (listed first) closes before round 3 (2018-05-02 12:00 > 2018-05-01)
+    lots = """\
+consultation:
+  title: T
+  deadline: 2018-03-23
+  rounds:
+    - {number: 4, deadline: 2018-05-01}
+    - {number: 2, deadline: 2018-03-20}
+    - {number: 3, deadline: "2018-05-02 12:00"}
+lots: [{id: 1, title: A, cap_ht: 5}]
+"""
+    path = tmp_path / "lots.yaml"
+    assert refused(tmp_path, lots) == [
+        f"{path}:5: consultation.rounds.0.deadline: round 4's deadline 2018-05-01 is earlier "
+        "than round 3's (2018-05-02 12:00): a round cannot close before the round before it "
+        "[round-deadline-order]",
+        f"{path}:6: consultation.rounds.1.deadline: round 2's deadline 2018-03-20 is earlier "
+        "than round 1's (2018-03-23): a round cannot close before the round before it "
+        "[round-deadline-order]",
+    ]
+
+
+def test_rounds_in_order_or_on_the_same_day_are_accepted(tmp_path: Path) -> None:
+    # round 2 on the consultation's day (a time then) is not earlier; round 3 on round 2's day
+    config = loaded(
+        tmp_path,
+        "consultation:\n"
+        "  title: T\n"
+        "  deadline: 2018-03-23\n"
+        '  rounds: [{number: 2, deadline: "2018-03-23 18:00"}, {number: 3, deadline: 2018-03-23}]\n'
+        "lots: [{id: 1, title: A, cap_ht: 5}]\n",
+    )
+    assert config.consultation.deadline_of(3) == date(2018, 3, 23)  # type: ignore[attr-defined]

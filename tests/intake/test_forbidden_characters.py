@@ -7,6 +7,7 @@ and the code points, and the offer cannot be evaluated. In a workbook, Excel wri
 character as ``_xHHHH_``, which the reader decodes.
 """
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,18 @@ def xlsx(tmp_path: Path, rows: list[list[Any]], marks: list[list[Any]] | None = 
     return path
 
 
+def with_raw_text(path: Path, placeholder: str, text: str) -> Path:
+    """The workbook with ``placeholder`` replaced by ``text``, UTF-8, in every XML part."""
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    patched = path.with_name("raw.xlsx")
+    with zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            target.writestr(info, data.replace(placeholder.encode(), text.encode()))
+    assert any(placeholder.encode() in data for _, data in parts)  # the text was really placed
+    return patched
+
+
 @pytest.mark.parametrize(
     ("text", "control"),
     [
@@ -135,8 +148,12 @@ def test_a_control_character_in_a_workbook_cell_is_an_error_naming_it(
 def test_a_noncharacter_written_raw_in_a_workbook_is_never_read_silently(
     tmp_path: Path, config: Config, text: str, control: str
 ) -> None:
-    # openpyxl writes it as it is: XML that is not well-formed, which a reader may refuse
-    path = xlsx(tmp_path, [["Beta", 1, 400, 10, 0.2, "oui", 4], [text, 2, 400, 10, 0.2, "oui", 4]])
+    # Written raw into the sheet's XML (as a careless writer would): XML that is not
+    # well-formed, which a reader may refuse. openpyxl refuses to write it itself when lxml is
+    # installed, so a placeholder is written and then replaced in the zip's bytes.
+    placeholder = "PLACEHOLDERNAME"
+    rows = [["Beta", 1, 400, 10, 0.2, "oui", 4], [placeholder, 2, 400, 10, 0.2, "oui", 4]]
+    path = with_raw_text(xlsx(tmp_path, rows), placeholder, text)
     try:
         book = load_offers(path, config)
     except ReferentError:

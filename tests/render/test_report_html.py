@@ -423,3 +423,14 @@ def test_a_lot_compared_ht_with_mixed_vat_rates_is_pointed_out(tmp_path: Path) -
         "Solidaire au lieu de Cap Services Coop (SCOP))"
     ) in lot_1
     assert "comparés TTC, ce que paie" not in _text(_lot_section(document, 3))  # all at 20 %
+
+
+def test_the_method_section_lists_the_legal_checks(report: str) -> None:
+    # 8 recommendations on the example (tests/cli/test_lint_cli.py), each with its code
+    method = report[report.index('id="methode"') :]
+    assert "Contrôle juridique de la méthode de notation (referent lint)" in method
+    assert "Constats : 8 recommandations." in method
+    assert method.count("<code>lint-price-neutralised</code>") == 3
+    assert method.count("<code>lint-appraisal</code>") == 4
+    assert method.count("<code>lint-environmental-criterion</code>") == 1
+    assert "<td>lot 3</td>" in method

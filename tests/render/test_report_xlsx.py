@@ -415,3 +415,39 @@ def test_a_lot_compared_ht_with_mixed_vat_rates_is_to_check(tmp_path: Path) -> N
     ) in notes
     lot_3 = [str(c.value) for c in sheet(book, "Lot 3")["A"] if isinstance(c.value, str)]
     assert not any("comparés TTC" in note for note in lot_3)  # every offer at 20 %
+
+
+def test_method_sheet_lists_the_legal_checks(wb: Workbook, example: Evaluation) -> None:
+    # the example's findings (tests/cli/test_lint_cli.py): no environmental criterion (the
+    # whole consultation), the price criterion neutralised in lots 1, 3 and 4, and the marks
+    # without appraisal of each lot: 8 recommendations, no risk
+    ws = sheet(wb, "Méthode")
+    heading = find_row(ws, 1, "Contrôle juridique de la méthode de notation (referent lint)")
+    assert str(ws.cell(heading + 1, 1).value).endswith("Constats : 8 recommandations.")
+    assert [ws.cell(heading + 2, c).value for c in range(1, 5)] == [
+        "Gravité",
+        "Portée",
+        "Constat",
+        "Que faire",
+    ]
+    rows = [
+        (ws.cell(r, 1).value, ws.cell(r, 2).value, str(ws.cell(r, 3).value))
+        for r in range(heading + 3, heading + 11)
+    ]
+    assert [(severity, where) for severity, where, _ in rows] == [
+        ("recommandation", "toute la consultation"),
+        ("recommandation", "lot 1"),
+        ("recommandation", "lot 1"),
+        ("recommandation", "lot 2"),
+        ("recommandation", "lot 3"),
+        ("recommandation", "lot 3"),
+        ("recommandation", "lot 4"),
+        ("recommandation", "lot 4"),
+    ]
+    assert "[lint-price-neutralised]" in rows[1][2]
+    assert "heuristique propre à l'outil" in rows[1][2]
+    assert "[lint-appraisal]" in rows[2][2]
+    # a report of lot 3 lists the consultation's finding and lot 3's only
+    ws = sheet(load(report(example, lot_ids=[3])), "Méthode")
+    heading = find_row(ws, 1, "Contrôle juridique de la méthode de notation (referent lint)")
+    assert str(ws.cell(heading + 1, 1).value).endswith("Constats : 3 recommandations.")

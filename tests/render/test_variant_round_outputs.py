@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 from test_ocds import OfflineValidator
 from typer.testing import CliRunner
@@ -192,3 +193,76 @@ def test_a_letter_says_which_offer_it_is_about(
     ) in beta
     visio = (out / "lot-1-alpha-variante-visio.md").read_text(encoding="utf-8")
     assert "n'a pas été retenue. Cette lettre porte sur votre variante « Visio ».\n" in visio
+
+
+# A winning variant: Alpha 450 × 10 = 4500.00 (mark 4: 48 + 40 × 3000/4500 = 48 + 80/3 = 74.67),
+# Alpha's variant « Visio » 300 × 10 = 3000.00 (mark 3: 36 + 40 = 76, first), Beta 400 × 10 =
+# 4000.00 (mark 3: 36 + 30 = 66)
+VARIANT_WINS = [
+    ["Alpha", 1, 450, 10, 0.2, "oui", 4, "22/03/2018", None],
+    ["Alpha", 1, 300, 10, 0.2, "oui", 3, "22/03/2018", "Visio"],
+    ["Beta", 1, 400, 10, 0.2, "oui", 3, "22/03/2018", None],
+]
+
+
+def test_a_winning_variant_is_named_as_the_variant_wherever_the_winner_is_named(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    lots, criteria = make_config(lots_text=LOTS)
+    book = make_workbook(VARIANT_WINS, [*HEADER, "Variante"])
+    words = [str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    out = tmp_path / "lettres"
+    out.mkdir()
+    invoke(runner, "letters", *words, "--lot", "1", "--out", str(out))
+    beta = (out / "lot-1-beta.md").read_text(encoding="utf-8")
+    assert "variante « Visio » de Alpha" in beta
+    base = (out / "lot-1-alpha.md").read_text(encoding="utf-8")  # Alpha's own base offer lost
+    assert "variante « Visio » de Alpha" in base
+    winner = (out / "lot-1-alpha-variante-visio.md").read_text(encoding="utf-8")
+    assert "Cette lettre porte sur votre variante « Visio »." in winner
+    html = tmp_path / "rapport.html"
+    invoke(runner, "report", *words, "--out", str(html))
+    assert "<strong>variante « Visio » de Alpha</strong>" in html.read_text(encoding="utf-8")
+    xlsx = tmp_path / "rapport.xlsx"
+    invoke(runner, "report", *words, "--out", str(xlsx))
+    summary = openpyxl.load_workbook(xlsx)["Synthèse"]
+    cells = [str(c.value) for row in summary.iter_rows() for c in row if c.value is not None]
+    assert "variante « Visio » de Alpha" in cells
+
+
+def test_the_xlsx_lot_sheet_says_initial_offer_then_final_offer(
+    runner: CliRunner, args: list[str], tmp_path: Path
+) -> None:
+    # the figures of the module's docstring, French formats (narrow no-break space in amounts);
+    # Beta's round 1 lacks its cv: status incomplete, « irrégulière » in French documents
+    xlsx = tmp_path / "rapport.xlsx"
+    invoke(runner, "report", *args, "--out", str(xlsx))
+    ws = openpyxl.load_workbook(xlsx)["Lot 1"]
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    heading = cells.index("Négociation : offre initiale → offre finale")
+    assert cells[heading + 1 : heading + 3] == [
+        "Alpha : offre initiale (tour 1 : 4\u202f500,00\u00a0€ HT, rang 1, 81,78 points) → offre "
+        "finale (tour 2 : 4\u202f000,00\u00a0€ HT, rang 1, 86,00 points)",
+        "Beta : offre initiale (tour 1 : 4\u202f000,00\u00a0€ HT, irrégulière) → offre finale "
+        "(tour 2 : 4\u202f200,00\u00a0€ HT, rang 3, 72,19 points) — offre régularisée au cours de "
+        "la négociation (art. R2152-1 du Code de la commande publique)",
+    ]
+
+
+def test_an_xlsx_lot_sheet_without_rounds_has_no_negotiation_part(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    lots, criteria = make_config(lots_text=LOTS)
+    book = make_workbook(VARIANT_WINS, [*HEADER, "Variante"])
+    xlsx = tmp_path / "rapport.xlsx"
+    invoke(runner, "report", str(book), "--lots", str(lots), "--criteria", str(criteria),
+           "--out", str(xlsx))  # fmt: skip
+    ws = openpyxl.load_workbook(xlsx)["Lot 1"]
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not any("offre initiale" in cell for cell in cells)

@@ -92,3 +92,17 @@ def test_a_filled_template_reads_back_its_variant_and_round(tmp_path: Path) -> N
     book.save(path)
     (offer,) = load_offers(path, config).offers
     assert (offer.candidate, offer.variant, offer.round) == ("Alpha", "Visio", 2)
+
+
+def test_the_marks_sheet_gets_the_two_columns_too(tmp_path: Path) -> None:
+    # several evaluators: the marks sheet marks a variant and a round apart when announced
+    config = config_of(
+        tmp_path,
+        rounds="  rounds: [{number: 2, deadline: 2018-04-10}]\n",
+        variants=", variants: allowed",
+    )
+    marks = openpyxl.load_workbook(io.BytesIO(build_template(config, ["Anne", "Bruno"])))["marks"]
+    assert [c.value for c in marks[1]][-3:] == ["Commentaire", "Variante", "Tour"]
+    silent = config_of(tmp_path)
+    marks = openpyxl.load_workbook(io.BytesIO(build_template(silent, ["Anne", "Bruno"])))["marks"]
+    assert [c.value for c in marks[1]][-1] == "Commentaire"

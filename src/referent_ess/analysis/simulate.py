@@ -91,11 +91,13 @@ def simulate(evaluation: Evaluation, lot_id: int) -> Simulation:
         changed = config.with_set(replace(criteria_set, criteria=criteria))
         again = evaluate(changed, evaluation.book).lot(lot_id)
         assert again is not None
-        variants.append(Variant(name, rule, again, _neutralised(again, config, name)))
+        variants.append(Variant(name, rule, again, neutralised(again, config, name)))
     return Simulation(lot_id, tuple(variants))
 
 
-def _neutralised(lot: LotResult, config: Config, name: str) -> Neutralisation | None:
+def neutralised(lot: LotResult, config: Config, name: str) -> Neutralisation | None:
+    """The figures of the neutralisation heuristic on the lot's ranked offers, when it applies
+    (``referent lint`` applies it to the configured formula, ``simulate`` to each formula)."""
     criterion = config.criteria_for(lot.lot.id).price_criterion
     if len(lot.ranked) < 2 or lot.lowest_price is None or lot.highest_price is None:
         return None

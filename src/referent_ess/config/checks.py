@@ -2,6 +2,7 @@
 ``criteria.yaml`` (caps that disagree, weights that do not sum to 100, ids used twice, columns
 that would clash in the offers sheet). Each finding is an :data:`Issue`: where, code, figures."""
 
+from datetime import date, datetime
 from decimal import Decimal
 
 from referent_ess.base.normalise import word_key
@@ -42,7 +43,7 @@ def check_lots(spec: LotsFile) -> list[Issue]:
                 )
                 issues.append((("lots", index, "cap_ttc"), "cap-mismatch", params))
         issues += _lines(lot, index)
-    return issues
+    return issues + _rounds(spec)
 
 
 def _lines(lot: LotSpec, index: int) -> list[Issue]:
@@ -76,6 +77,51 @@ def _lines(lot: LotSpec, index: int) -> list[Issue]:
             params = (("form", "dpgf-quantity"), ("line", line.id))
             issues.append(((*place, "quantity"), "lot-lines", params))
     return issues
+
+
+def _rounds(spec: LotsFile) -> list[Issue]:
+    """A round number given twice; a round whose deadline is earlier than the deadline of the
+    round before it (round 1's is the consultation's ``deadline``), in number order."""
+    issues: list[Issue] = []
+    rounds = spec.consultation.rounds
+    first_index: dict[int, int] = {}
+    for index, step in enumerate(rounds):
+        if step.number in first_index:
+            also = str(first_index[step.number])
+            params: Params = (("form", "round"), ("id", str(step.number)), ("also", also))
+            issues.append((("consultation", "rounds", index, "number"), "duplicate-id", params))
+        first_index.setdefault(step.number, index)
+    order: list[tuple[int, Issue]] = []
+    previous: tuple[int, date | datetime] | None = None
+    if spec.consultation.deadline is not None:
+        previous = (1, spec.consultation.deadline)
+    for index in sorted(first_index.values(), key=lambda i: rounds[i].number):
+        step = rounds[index]
+        if previous is not None and _earlier(step.deadline, previous[1]):
+            params = (
+                ("round", str(step.number)),
+                ("deadline_date", _iso(step.deadline)),
+                ("previous", str(previous[0])),
+                ("previous_date", _iso(previous[1])),
+            )
+            where = ("consultation", "rounds", index, "deadline")
+            order.append((index, (where, "round-deadline-order", params)))
+        previous = (step.number, step.deadline)
+    return issues + [issue for _, issue in sorted(order)]  # in the file's order
+
+
+def _earlier(one: date | datetime, other: date | datetime) -> bool:
+    """Whether ``one`` is surely before ``other``: compared to the minute when both have a
+    time, else by their days (a date alone is the whole day)."""
+    if isinstance(one, datetime) and isinstance(other, datetime):
+        return one < other
+    day = one.date() if isinstance(one, datetime) else one
+    other_day = other.date() if isinstance(other, datetime) else other
+    return day < other_day
+
+
+def _iso(moment: date | datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
 
 
 def check_criteria(spec: CriteriaFile) -> list[Issue]:

@@ -9,7 +9,13 @@ from fractions import Fraction
 from referent_ess.base.normalise import normalise
 from referent_ess.config.columns import Column, ColumnKind
 from referent_ess.config.model import Config
-from referent_ess.intake.marks_sheet import MarksSheet, OfferMarks, divergence, read_marks
+from referent_ess.intake.marks_sheet import (
+    MarksKey,
+    MarksSheet,
+    OfferMarks,
+    divergence,
+    read_marks,
+)
 from referent_ess.intake.offer import Offer
 from referent_ess.intake.sheet import RawSheet
 from referent_ess.problems.problem import Problem
@@ -18,20 +24,56 @@ from referent_ess.problems.problem import Problem
 def apply_marks_sheet(
     offers: tuple[Offer, ...], raw: RawSheet, columns: list[Column], config: Config
 ) -> tuple[tuple[Offer, ...], list[Problem]]:
-    """Replace the offers' marks by the evaluators' marks of the marks sheet, aggregated."""
+    """Replace the offers' marks by the evaluators' marks of the marks sheet, aggregated.
+
+    The marks of an offer are those of its candidate, lot, variant and round. A round that has
+    none takes those of the latest earlier round of the same offer that has some, and says so
+    (``marks-carried-over``): in a negotiation the technical marks are re-assessed only when the
+    offer changed, and the buyer re-assesses them by giving the later round its own rows."""
     assert raw.marks_sheet is not None
     sheet = read_marks(raw.marks_sheet, config)
     problems = [*sheet.problems, *_ignored_columns(raw, columns)]
-    used: set[tuple[str, int]] = set()
+    rounds_of: dict[tuple[str, int, str], dict[int, MarksKey]] = {}
+    for marks_key in sheet.offers:
+        rounds_of.setdefault(marks_key[:3], {})[marks_key[3]] = marks_key
+    used: set[MarksKey] = set()
     updated = []
     for offer in offers:
-        key = (normalise(offer.candidate or ""), offer.lot or 0)
-        marks_of = sheet.offers.get(key)
-        if marks_of is not None:
+        identity = (
+            normalise(offer.candidate or ""),
+            offer.lot or 0,
+            normalise(offer.variant or ""),
+        )
+        marked = rounds_of.get(identity, {})
+        key = marked.get(offer.round)
+        carried: int | None = None
+        if key is None:
+            earlier = [number for number in marked if number < offer.round]
+            if earlier:
+                carried = max(earlier)
+                key = marked[carried]
+        marks_of = None if key is None else sheet.offers[key]
+        if key is not None and carried is None:
             used.add(key)
-        updated.append(_with_marks(offer, marks_of, sheet, raw, config))
+        result = _with_marks(offer, marks_of, sheet, raw, config)
+        if carried is not None:
+            result = replace(result, problems=(*result.problems, _carried(offer, carried, raw)))
+        updated.append(result)
     problems += _unmatched(sheet, used, raw)
     return tuple(updated), problems
+
+
+def _carried(offer: Offer, carried: int, raw: RawSheet) -> Problem:
+    """The warning of an offer of round N marked with an earlier round's marks."""
+    return Problem(
+        "marks-carried-over",
+        params=(("round", str(offer.round)), ("from_round", str(carried))),
+        file=raw.file,
+        sheet=raw.sheet,
+        cell=offer.cells.get("round"),
+        row=offer.row,
+        field="round",
+    )
 
 
 def _ignored_columns(raw: RawSheet, columns: list[Column]) -> list[Problem]:
@@ -111,18 +153,35 @@ def _with_marks(
     )
 
 
-def _unmatched(sheet: MarksSheet, used: set[tuple[str, int]], raw: RawSheet) -> list[Problem]:
-    """The (candidate, lot) of the marks sheet that no offer has: a name or a lot mistyped."""
+def _unmatched(sheet: MarksSheet, used: set[MarksKey], raw: RawSheet) -> list[Problem]:
+    """The (candidate, lot, variant, round) of the marks sheet that no offer has: a name, a
+    lot, a variant or a round mistyped."""
     assert raw.marks_sheet is not None
     problems = []
     for key, marks_of in sheet.offers.items():
         if key in used:
             continue
         entry = next(e for entries in marks_of.by_criterion.values() for e in entries.values())
+        params: tuple[tuple[str, str], ...] = (
+            ("candidate", repr(entry.candidate)),
+            ("lot", str(entry.lot)),
+        )
+        if entry.variant is not None and entry.round > 1:
+            form = "variant-round"
+        elif entry.variant is not None:
+            form = "variant"
+        else:
+            form = "round" if entry.round > 1 else ""
+        if form:
+            params = (("form", form), *params)
+        if entry.variant is not None:
+            params += (("variant", entry.variant),)
+        if entry.round > 1:
+            params += (("round", str(entry.round)),)
         problems.append(
             Problem(
                 "no-such-offer",
-                params=(("candidate", repr(entry.candidate)), ("lot", str(entry.lot))),
+                params=params,
                 file=raw.file,
                 sheet=raw.marks_sheet.name,
                 cell=entry.cell,

@@ -1,7 +1,9 @@
 """Several evaluators: the ``marks`` sheet (``notes``), one mark per evaluator, in long form.
 
-Each row gives a candidate, a lot, a criterion, an evaluator and a mark (and a comment). When the
-sheet is there it replaces the mark columns of the offers sheet. The marks of one offer and
+Each row gives a candidate, a lot, a criterion, an evaluator and a mark (and a comment), and,
+optionally, the variant and the negotiation round it marks (``Variante``, ``Tour``, matched like
+the offers sheet's: empty is the base offer, round 1). When the sheet is there it replaces the
+mark columns of the offers sheet. The marks of one offer and
 criterion are aggregated exactly (mean or median, as fractions); each evaluator's mark is kept.
 When the evaluators' marks spread more than ``marks_divergence`` (default 40 % of the scale), the
 offer gets a warning listing them: these are the marks a jury must discuss before signing.
@@ -15,7 +17,14 @@ from fractions import Fraction
 from statistics import median
 
 from referent_ess.base.normalise import control_characters, invisible_names, normalise
-from referent_ess.base.values import BadValue, Params, is_blank, parse_lot, parse_number
+from referent_ess.base.values import (
+    BadValue,
+    Params,
+    is_blank,
+    parse_lot,
+    parse_number,
+    parse_round,
+)
 from referent_ess.config.choices import MarksAggregate
 from referent_ess.config.columns import (
     ALIASES,
@@ -37,8 +46,11 @@ MARKS_COLUMNS: dict[str, tuple[str, ...]] = {
     "evaluator": ("evaluator", "évaluateur", "évaluatrice", "membre du jury", "jury"),
     "mark": ("mark", "note"),
     "comment": ("comment", "commentaire"),
+    "variant": (OfferField.VARIANT.value, *ALIASES[OfferField.VARIANT]),
+    "round": (OfferField.ROUND.value, *ALIASES[OfferField.ROUND]),
 }
 REQUIRED = ("candidate", "lot", "criterion", "evaluator", "mark")
+MarksKey = tuple[str, int, str, int]  # normalised candidate, lot, normalised variant, round
 # the jury's decision and its reason, which only the offers sheet holds
 _JURY_HEADERS = frozenset(
     header_key(name)
@@ -57,6 +69,8 @@ class MarkEntry:
     mark: Decimal
     comment: str | None
     cell: str  # the mark's cell
+    variant: str | None = None  # the variant marked; None: the base offer
+    round: int = 1  # the negotiation round marked
 
 
 @dataclass
@@ -74,9 +88,9 @@ class OfferMarks:
 
 @dataclass(frozen=True)
 class MarksSheet:
-    """The marks sheet read: entries per (normalised candidate, lot), the evaluators, problems."""
+    """The marks sheet read: entries per offer (:data:`MarksKey`), the evaluators, problems."""
 
-    offers: dict[tuple[str, int], OfferMarks]
+    offers: dict[MarksKey, OfferMarks]
     evaluators: tuple[str, ...]
     problems: tuple[Problem, ...]
 
@@ -109,7 +123,7 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
             criteria.setdefault(header_key(known.id), known)
             criteria.setdefault(header_key(known.label), known)
     lots = {lot.id for lot in config.lots}
-    offers: dict[tuple[str, int], OfferMarks] = {}
+    offers: dict[MarksKey, OfferMarks] = {}
     evaluators: dict[str, str] = {}  # normalised → as first written
     for number, values in raw.rows:
 
@@ -155,9 +169,20 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
             params = (("form", "marks"), ("lot", str(lot)))
             report("unknown-lot", cell("lot"), number, "lot", params)
             lot = None
-        if not isinstance(lot, int) or criterion is None or not isinstance(mark, Decimal):
+        round_number: object = 1
+        if value("round") is not None:
+            round_number = _parsed(
+                parse_round, value("round"), _at(report, cell("round"), number, "round")
+            )
+        if (
+            not isinstance(lot, int)
+            or criterion is None
+            or not isinstance(mark, Decimal)
+            or not isinstance(round_number, int)
+        ):
             continue
         candidate = " ".join(str(value("candidate")).split())
+        variant = None if value("variant") is None else " ".join(str(value("variant")).split())
         evaluator = " ".join(str(value("evaluator")).split())
         evaluators.setdefault(normalise(evaluator), evaluator)
         comment = value("comment")
@@ -170,8 +195,11 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
             mark,
             None if comment is None else " ".join(str(comment).split()),
             cell("mark"),
+            variant,
+            round_number,
         )
-        marks = offers.setdefault((normalise(candidate), lot), OfferMarks())
+        key = (normalise(candidate), lot, normalise(variant or ""), round_number)
+        marks = offers.setdefault(key, OfferMarks())
         slot = marks.by_criterion.setdefault(criterion.id, {})
         earlier = slot.get(entry.evaluator)
         if earlier is not None:
@@ -197,7 +225,7 @@ def _in_lot(marked: tuple[Criterion, ...], named: str) -> Criterion | None:
     return next((c for c in marked if named in (header_key(c.id), header_key(c.label))), None)
 
 
-_TEXT_COLUMNS = ("candidate", "lot", "criterion", "evaluator", "comment")
+_TEXT_COLUMNS = ("candidate", "lot", "criterion", "evaluator", "variant", "comment")
 _COMPARED = frozenset(_TEXT_COLUMNS[:-1])  # matched with the offers sheet and the criteria
 
 

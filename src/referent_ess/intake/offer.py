@@ -78,7 +78,7 @@ class Offer:
     @property
     def shown_name(self) -> str:
         """The candidate as people read it: its name, or « variante « X » de Candidat »."""
-        name = self.candidate or f"(row {self.row})"
+        name = self.candidate or tr("offer.nameless", row=self.row)
         if self.variant is None:
             return name
         return tr("offer.variant", variant=self.variant, candidate=name)

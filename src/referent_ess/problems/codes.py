@@ -70,6 +70,7 @@ _CODES: dict[str, Kind] = {
     "abnormally-low": _W,
     "lot-limit": _W,
     "marks-divergence": _W,
+    "marks-carried-over": _W,  # a round without its own marks takes an earlier round's
     "vat-basis.same": _W,  # a lot's warning: compared HT, VAT rates differ; TTC ranks the same
     "vat-basis.changes": _W,  # ... and TTC would rank another offer first
     "vat-basis.tie": _W,  # ... and TTC would leave a tie for first the tie-break does not settle
@@ -85,6 +86,9 @@ _CODES: dict[str, Kind] = {
     "lint-vat-basis.tie": _F,  # ... TTC would leave a tie for first the tie-break does not settle
     "lint-linear-few": _F,  # linear formula, few admissible offers
     "lint-proportional-spread": _F,  # proportional formula, highest price ≥ 2 × lowest
+    "lint-price-neutralised": _F,  # simulate's neutralisation heuristic, configured formula
+    "lint-lowest-price-mark.lowest": _F,  # the lowest price does not get the best price mark
+    "lint-lowest-price-mark.lower": _F,  # a lower price gets fewer price points than a dearer
     "lint-appraisal.all": _F,  # marks whose comment cell is empty: every mark of the lot
     "lint-appraisal.some": _F,  # ... some of them
     "lint-tie": _F,  # several offers ranked first after the tie-break
@@ -171,6 +175,9 @@ _CODES: dict[str, Kind] = {
     "marks-column-ignored": _W,
     "mark-given-twice": _E,
     "no-such-offer": _E,
+    "no-such-offer.variant": _E,  # a marks row for a variant that no offer is
+    "no-such-offer.round": _E,  # ... for a round that no offer has
+    "no-such-offer.variant-round": _E,  # ... for a variant's round that no offer has
     "duplicate-mark": _E,
     "jury-column-in-marks": _W,
     # the prices sheet (prix, bpu, dqe, dpgf): the lines of schedule and DPGF offers
@@ -236,6 +243,8 @@ _CODES: dict[str, Kind] = {
     # lots.yaml and criteria.yaml: the checks across keys
     "duplicate-id.lot": _E,
     "duplicate-id.criterion": _E,
+    "duplicate-id.round": _E,  # a negotiation round given twice in lots.yaml's rounds
+    "round-deadline-order": _E,  # a round's deadline before the previous round's
     "lot-lines.model": _E,  # lines on a lot not priced by lines
     "lot-lines.empty-schedule": _E,
     "lot-lines.empty-dpgf": _E,

@@ -76,8 +76,17 @@ _PREVAILS_TEXT = {
 
 
 def candidate_name(result: OfferResult) -> str:
-    """The candidate's name, or « (sans nom, ligne 5) » when the workbook gives none."""
+    """The candidate's name, or « (sans nom, ligne 5) » when the workbook gives none: who the
+    offer is from (a letter's addressee)."""
     return result.offer.candidate or tr("doc.nameless", row=result.offer.row)
+
+
+def offer_name(result: OfferResult) -> str:
+    """The offer as documents name it: its candidate, or « variante « Visio » de Alpha » for a
+    variant, so that a winning variant is never named as its candidate's base offer."""
+    if result.offer.variant is None:
+        return candidate_name(result)
+    return tr("offer.variant", variant=result.offer.variant, candidate=candidate_name(result))
 
 
 def figure(value: Fraction | None) -> str:
@@ -112,7 +121,7 @@ def report_tie_notes(config: Config, lot: LotResult) -> list[str]:
         decided="doc.tie.decided",
         shared="doc.tie.shared",
         criterion=lambda criterion_id: criterion_label(config, criterion_id, lot.lot.id),
-        names=lambda results: numbers.listed([candidate_name(r) for r in results]),
+        names=lambda results: numbers.listed([offer_name(r) for r in results]),
         figure=figure,
         separator=lambda: tr("punct.semicolon"),
     )

@@ -7,13 +7,14 @@ of the tool); the Markdown and the table are in the run's language.
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from referent_ess import i18n
-from referent_ess.analysis.lint import Finding
+from referent_ess.analysis.lint import Finding, lint
 from referent_ess.base.writable import writable
+from referent_ess.evaluation.results import Evaluation
 from referent_ess.i18n.templates import message, part
 from referent_ess.render.csv_doc import safe_text
 from referent_ess.render.json_doc import to_json
@@ -49,6 +50,20 @@ def worded(finding: Finding, lang: str | None = None) -> Worded:
         part(f"lint-source.{finding.source}", params, lang=chosen),
         part(f"{finding.code}.action", params, lang=chosen),
     )
+
+
+def report_findings(
+    evaluation: Evaluation, lot_ids: Collection[int] | None = None
+) -> tuple[list[Finding], list[Worded]]:
+    """What ``referent lint`` finds on the evaluation, for the reports' method section: the
+    findings of the whole consultation and of the lots reported (``lot_ids``, default all),
+    and their texts in the run's language."""
+    found = [
+        finding
+        for finding in lint(evaluation.config, evaluation)
+        if finding.lot is None or lot_ids is None or finding.lot in lot_ids
+    ]
+    return found, [worded(finding) for finding in found]
 
 
 def summary(findings: Sequence[Finding]) -> str:

@@ -439,7 +439,8 @@ def lot_scales(config: Config, criterion_id: str) -> dict[int, Decimal]:
 def mark_columns(
     config: Config, evaluators: Sequence[str], list_source: ListSource
 ) -> list[Column]:
-    """The columns of the ``marks`` sheet: one row per offer, criterion and evaluator."""
+    """The columns of the ``marks`` sheet: one row per offer, criterion and evaluator, and the
+    ``Variante`` and ``Tour`` columns when the consultation announces variants or rounds."""
     marked = config.mark_columns
     ids = [c.id for c in marked]
     scales = {c.scale for c in marked if c.descriptors is None}
@@ -513,6 +514,7 @@ def mark_columns(
             50,
             Rule(None, None, tr("tpl.marks.comment.title"), tr("tpl.marks.comment.prompt")),
         ),
+        *_variant_and_round(config),  # a variant or a round marked apart, as in the offers sheet
     ]
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import HEADER, LOTS_YAML
 from helpers import ABNORMAL_LOTS, DOCUMENT_ROWS
-from referent_ess import api
+from referent_ess import api, i18n
 from referent_ess.analysis.lint import Finding, Severity
 from referent_ess.i18n.templates import message
 
@@ -30,7 +30,7 @@ def test_marks_without_appraisal(make_config: Config, make_workbook: Maker) -> N
     ]
     book = make_workbook(rows, [*HEADER, "quality_comment"])
     [finding] = found(*make_config(), book, "lint-appraisal")
-    assert (finding.severity, finding.lot, finding.source) == (Severity.ADVICE, 1, "r2181-3")
+    assert (finding.severity, finding.lot, finding.source) == (Severity.ADVICE, 1, "appraisal")
     assert finding.params == (
         ("form", "some"),
         ("count", "2"),
@@ -121,3 +121,21 @@ def test_a_tie_on_second_place_or_none(make_config: Config, make_workbook: Maker
         ["Gamma", 1, 300, 10, 0.2, "oui", 5],
     ]
     assert found(*make_config(), make_workbook(rows), "lint-tie") == []
+
+
+# ---- a nameless offer in French findings ------------------------------------------------------
+
+
+def test_a_nameless_offer_is_named_in_french_in_french_findings(
+    make_config: Config, make_workbook: Maker
+) -> None:
+    # row 3 has no candidate: in French it is « (sans nom, ligne 3) », never « (row 3) »
+    rows = [["Alpha", 1, 300, 10, 0.2, "oui", 4], [None, 1, 310, 10, 0.2, "oui", 3]]
+    with i18n.language("fr"):
+        [finding] = found(*make_config(), make_workbook(rows), "lint-appraisal")
+        text = message(finding.code, finding.params, lang="fr")
+    assert "(sans nom, ligne 3)" in text
+    assert "row" not in text
+    with i18n.language("en"):
+        [finding] = found(*make_config(), make_workbook(rows), "lint-appraisal")
+    assert dict(finding.params)["first"] == "Alpha — Quality ; (row 3) — Quality"

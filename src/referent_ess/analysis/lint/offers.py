@@ -4,7 +4,9 @@
   empty). Art. R2181-3 of the code de la commande publique: the notification of rejection
   « mentionne les motifs du rejet […] de l'offre » and, after the award, « les motifs qui ont
   conduit au choix » of the winner's offer; a mark with no written appraisal gives nothing to
-  write them from. Advice: the tool cannot tell whether the appraisal is written elsewhere.
+  write them from; and a mark the written appraisal contradicts is a manifest error (CAA
+  Bordeaux, 14 June 2021, n° 19BX01864). Advice: the tool cannot tell whether the appraisal is
+  written elsewhere.
 - ``lint-abnormally-low``: offers the detection flags (art. L2152-6: « Lorsqu'une offre semble
   anormalement basse, l'acheteur exige que l'opérateur économique fournisse des précisions et
   justifications sur le montant de son offre »): advice, since the tool does not know whether
@@ -43,7 +45,7 @@ def marks_without_appraisal(facts: Facts) -> Iterator[Finding]:
                 ("total", str(total)),
                 ("first", " ; ".join(missing[:FIRST])),
             )
-            yield Finding("lint-appraisal", Severity.ADVICE, lot.lot.id, params, "r2181-3")
+            yield Finding("lint-appraisal", Severity.ADVICE, lot.lot.id, params, "appraisal")
 
 
 def abnormally_low(facts: Facts) -> Iterator[Finding]:

@@ -11,6 +11,8 @@ from referent_ess.analysis.lint.offers import (
 )
 from referent_ess.analysis.lint.price import (
     linear_with_few_offers,
+    lowest_price_not_best_mark,
+    price_neutralised,
     proportional_on_spread_prices,
     vat_basis,
 )
@@ -23,8 +25,10 @@ RULES: tuple[Rule, ...] = (
     sub_weights_not_announced,
     allocation_rule_missing,
     vat_basis,
+    lowest_price_not_best_mark,
     linear_with_few_offers,
     proportional_on_spread_prices,
+    price_neutralised,
     marks_without_appraisal,
     tie_not_settled,
     received_time_unknown,

@@ -9,6 +9,8 @@ from referent_ess.cli.output import emit
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from referent_ess.analysis.lint import Finding
+
 
 @bundled
 def lint(*, inputs: Inputs, destination: Destination) -> None:
@@ -19,13 +21,21 @@ def lint(*, inputs: Inputs, destination: Destination) -> None:
 
     Example: referent lint --format markdown --output controle.md
     """
-    from referent_ess import api
+    from referent_ess import api, i18n
     from referent_ess.analysis.lint import Severity
     from referent_ess.render import lint_doc
 
     lots, criteria = inputs.config_paths()
     config, findings = api.lint(lots, criteria, inputs.offers)
     title = config.consultation.title
+
+    def english() -> "tuple[Finding, ...]":
+        """The findings as the JSON and the CSV give them, in English whatever the run's
+        language: the names in their figures too (« (row 3) », « variant “Visio” of Alpha »)."""
+        if i18n.current() == "en":
+            return findings
+        with i18n.language("en"):
+            return api.lint(lots, criteria, inputs.offers)[1]
 
     def table() -> "RenderableType":
         from referent_ess.render.terminal.lint_table import lint_table
@@ -36,8 +46,8 @@ def lint(*, inputs: Inputs, destination: Destination) -> None:
     emit(
         destination,
         {
-            OutputFormat.JSON: lambda: lint_doc.lint_json(findings),
-            OutputFormat.CSV: lambda: lint_doc.lint_csv(findings),
+            OutputFormat.JSON: lambda: lint_doc.lint_json(english()),
+            OutputFormat.CSV: lambda: lint_doc.lint_csv(english()),
             OutputFormat.MARKDOWN: lambda: lint_doc.lint_markdown(findings, title),
         },
         table,

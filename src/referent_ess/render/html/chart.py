@@ -10,7 +10,7 @@ from referent_ess.config.model import Config
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import LotResult
 from referent_ess.i18n import tr
-from referent_ess.render.document_phrases import candidate_name
+from referent_ess.render.document_phrases import offer_name
 from referent_ess.render.html.markup import compact, escape, figure, is_winner
 
 # Dark to light, with distinct hues: the segments stay apart in colour and in greyscale
@@ -27,7 +27,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
     criteria = config.criteria_for(lot_id).criteria
     total = Fraction(config.total)
     width = 880.0
-    names = [f"{r.rank}. {candidate_name(r)}" for r in lot.ranked]
+    names = [f"{r.rank}. {offer_name(r)}" for r in lot.ranked]
     longest = max(len(name) for name in names)
     label_width = min(max(longest * _CHAR_WIDTH + 16, 140.0), 340.0)
     max_chars = int((label_width - 16) / _CHAR_WIDTH)
@@ -69,7 +69,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
             x0, x1 = x(start), x(start + value)
             tip = tr(
                 "doc.html.chart.tip",
-                candidate=candidate_name(result),
+                candidate=offer_name(result),
                 criterion=criterion.label,
                 points=figure(value),
                 maximum=compact(max_points(config.total, criterion.weight)),
@@ -110,7 +110,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
         tr(
             "doc.html.chart.offer",
             rank=r.rank,
-            candidate=candidate_name(r),
+            candidate=offer_name(r),
             total=figure(r.total or 0),
         )
         for r in lot.ranked

@@ -12,9 +12,9 @@ from referent_ess.i18n import numbers, tr
 from referent_ess.problems.problem import Problem
 from referent_ess.render.cells import gap_to_first
 from referent_ess.render.document_phrases import (
-    candidate_name,
     indented_label,
     lead_of,
+    offer_name,
     report_price_note,
     report_reason,
     report_tie_notes,
@@ -123,7 +123,7 @@ def _ranking_table(evaluation: Evaluation, lot: LotResult) -> str:
         winner = is_winner(lot, result)
         assert result.total is not None
         gap = gap_to_first(lot, result)
-        name = escape(candidate_name(result))
+        name = escape(offer_name(result))
         if winner:
             name = f'<strong>{name}</strong> <span class="badge">{tr("doc.html.winner")}</span>'
         cells = [
@@ -164,7 +164,7 @@ def _detail_table(evaluation: Evaluation, lot: LotResult) -> str:
             f'title="{escape(whole)}">{escape(label)}</span><span class="max">/{top}</span></th>'
         )
     rows = [
-        f'<tr><th scope="row" class="candidate">{escape(candidate_name(result))}</th>'
+        f'<tr><th scope="row" class="candidate">{escape(offer_name(result))}</th>'
         + "".join(f'<td class="num">{points_cell(result.points.get(n.id))}</td>' for n in nodes)
         + "</tr>"
         for result in lot.ranked
@@ -210,7 +210,7 @@ def _comments(config: Config, lot: LotResult) -> str:
             said = "" if word is None else f"{escape(tr('doc.html.word', word=word))} "
             got = points_cell(result.points.get(criterion.id))
             rows.append(
-                f'<tr><th scope="row" class="candidate">{escape(candidate_name(result))}</th>'
+                f'<tr><th scope="row" class="candidate">{escape(offer_name(result))}</th>'
                 f'<td title="{escape(criterion.label)}">{escape(short_label(criterion.label))}'
                 f'</td><td class="num">{said}{got} / {top}</td>'
                 f'<td class="comment">{escape(comment)}</td></tr>'
@@ -238,7 +238,7 @@ def _warnings(lot: LotResult) -> str:
         for problem in lot.warnings
     ]
     items += [
-        f"<li><strong>{escape(candidate_name(result))}</strong>{colon}{_warning_text(problem)}</li>"
+        f"<li><strong>{escape(offer_name(result))}</strong>{colon}{_warning_text(problem)}</li>"
         for result in lot.offers
         for problem in result.warnings
     ]
@@ -266,7 +266,7 @@ def excluded_table(config: Config, results: Sequence[OfferResult]) -> str:
         )
         reasons = "".join(f"<li>{text}</li>" for text in _reason_items(config, result))
         rows.append(
-            f'<tr><th scope="row" class="candidate">{escape(candidate_name(result))}</th>'
+            f'<tr><th scope="row" class="candidate">{escape(offer_name(result))}</th>'
             f'<td class="num">{result.offer.row}</td>'
             f"<td>{status}</td>"
             f'<td class="num">{money_cell(result.price_ht)}</td>'

@@ -26,11 +26,11 @@ from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.document_phrases import (
-    candidate_name,
     indented_label,
     input_role,
     lots_of,
     lump_sum_text,
+    offer_name,
     scoring_rule,
     statuses_of,
     threshold_rule,
@@ -44,6 +44,7 @@ from referent_ess.render.html.markup import (
     figure,
     ranked_first,
 )
+from referent_ess.render.lint_doc import report_findings, summary
 from referent_ess.render.phrases import (
     basis_words,
     deadline_words,
@@ -75,7 +76,7 @@ def build_report_html(
             _summary(evaluation, lots),
             *(lot_section(evaluation, lot) for lot in lots),
             unplaced_section(evaluation),
-            _method_section(evaluation.config),
+            _method_section(evaluation.config, _lint_part(evaluation, lot_ids)),
             _audit_section(evaluation, run),
         ]
         page = _PAGE.substitute(
@@ -204,7 +205,7 @@ def _summary_outcome(lot: LotResult) -> tuple[str, str, str]:
         return f'<span class="flag">{flag}</span>', NOT_APPLICABLE, NOT_APPLICABLE
     first = ranked_first(lot)
     if len(first) > 1:
-        names = numbers.listed([escape(candidate_name(r)) for r in first])
+        names = numbers.listed([escape(offer_name(r)) for r in first])
         total = first[0].total
         assert total is not None
         flag = tr("doc.html.summary.tie")
@@ -212,7 +213,7 @@ def _summary_outcome(lot: LotResult) -> tuple[str, str, str]:
     (winner,) = first
     assert winner.total is not None
     return (
-        f"<strong>{escape(candidate_name(winner))}</strong>",
+        f"<strong>{escape(offer_name(winner))}</strong>",
         f"<strong>{figure(winner.total)}</strong>",
         _prices(winner),
     )
@@ -235,8 +236,33 @@ def _prices(result: OfferResult) -> str:
 # ---- method and audit --------------------------------------------------------------------------
 
 
-def _method_section(config: Config) -> str:
-    """The rules the numbers follow, so that the report explains itself."""
+def _lint_part(evaluation: Evaluation, lot_ids: Sequence[int] | None) -> str:
+    """What ``referent lint`` finds, listed in the method section: severity, scope, the
+    finding with its code, what to do, and the source."""
+    findings, texts = report_findings(evaluation, lot_ids)
+    lead = f"<h3>{tr('doc.method.lint')}</h3>\n<p>{escape(tr('doc.method.lint_text'))} "
+    if not findings:
+        return f"{lead}{escape(summary(findings))}</p>"
+    head = "".join(
+        f'<th scope="col">{tr(key)}</th>'
+        for key in ("lint.col.severity", "lint.col.where", "lint.col.found", "lint.col.action")
+    )
+    rows = "".join(
+        f"<tr><td>{escape(w.severity)}</td><td>{escape(w.where)}</td>"
+        f"<td>{escape(w.found)} <code>{escape(w.finding.code)}</code>"
+        f'<br><span class="source">{escape(w.source)}</span></td>'
+        f"<td>{escape(w.action)}</td></tr>"
+        for w in texts
+    )
+    return (
+        f"{lead}{escape(summary(findings))}</p>\n"
+        f'<table class="lint"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    )
+
+
+def _method_section(config: Config, lint_part: str) -> str:
+    """The rules the numbers follow, so that the report explains itself, and what the legal
+    checks of the evaluation model find."""
     consultation = config.consultation
     sets = config.sets_in_use
     tables, tie_breaks = [], []
@@ -272,6 +298,7 @@ def _method_section(config: Config) -> str:
 <th scope="col">{tr("doc.col.meaning")}</th>
 <th scope="col">{tr("doc.html.col.legal_basis")}</th></tr></thead>
 <tbody>{statuses}</tbody></table>
+{lint_part}
 </section>"""
 
 

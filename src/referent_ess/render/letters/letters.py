@@ -24,7 +24,7 @@ from referent_ess.evaluation.lookup import lot_or_error
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import numbers, tr
 from referent_ess.problems.errors import ReferentError
-from referent_ess.render.document_phrases import candidate_name
+from referent_ess.render.document_phrases import candidate_name, offer_name
 from referent_ess.render.letters import paragraphs
 from referent_ess.render.letters.file_names import file_names
 from referent_ess.render.letters.markdown import amount, ordinal, points, when
@@ -112,7 +112,7 @@ def _values(
         "price_ttc": amount(result.price_ttc),
         "total": points(result.total),
         "max_total": numbers.short(config.total),
-        "winner": md(candidate_name(winner)),
+        "winner": md(offer_name(winner)),
         "winner_total": points(winner.total),
         "winner_price_ht": amount(winner.price_ht),
         "winner_price_ttc": amount(winner.price_ttc),

@@ -13,8 +13,8 @@ from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, 
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.cells import gap_to_first
 from referent_ess.render.document_phrases import (
-    candidate_name,
     indented_label,
+    offer_name,
     report_price_note,
     report_reason,
     report_tie_notes,
@@ -25,6 +25,7 @@ from referent_ess.render.phrases import (
     basis_words,
     legal_basis,
     reasons_with_caps,
+    round_lines,
     status_label,
 )
 from referent_ess.render.xlsx.sheet_writer import (
@@ -100,7 +101,7 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
         row += 1
         bold = BOLD if lot.is_awarded(result) else None
         sheet.put(row, 1, result.rank, font=bold, center=True)
-        sheet.put(row, 2, candidate_name(result), font=bold, wrap=40)
+        sheet.put(row, 2, offer_name(result), font=bold, wrap=40)
         sheet.put(row, 3, money(result.price_ht), fmt=MONEY_FORMAT, font=bold)
         sheet.put(row, 4, money(result.price_ttc), fmt=MONEY_FORMAT, font=bold)
         for criterion_id, col in criterion_cols.items():
@@ -121,6 +122,15 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
     row += 2
     for note in _lot_notes(evaluation, lot):
         sheet.block(row, 1, last, note, font=NOTE)
+        row += 1
+
+    revised = round_lines(lot)  # « offre initiale → offre finale », as the HTML report says
+    if revised:
+        row += 1
+        sheet.put(row, 1, tr("rounds.title"), font=BOLD, measure=False)
+        for line in revised:
+            row += 1
+            sheet.block(row, 1, last, line)
         row += 1
 
     if lot.excluded:
@@ -170,7 +180,7 @@ def _lot_notes(evaluation: Evaluation, lot: LotResult) -> list[str]:
             key = (
                 "doc.xlsx.lot.abnormal" if warning.code == ABNORMALLY_LOW else "doc.xlsx.lot.check"
             )
-            notes.append(tr(key, candidate=candidate_name(result), detail=detail))
+            notes.append(tr(key, candidate=offer_name(result), detail=detail))
     return notes
 
 
@@ -197,7 +207,7 @@ def _excluded_table(
         sheet.block(row, first, end, header, font=BOLD)
     for result in lot.excluded:
         row += 1
-        sheet.put(row, 2, candidate_name(result), wrap=40)
+        sheet.put(row, 2, offer_name(result), wrap=40)
         sheet.put(row, 3, money(result.price_ht), fmt=MONEY_FORMAT)
         sheet.put(row, 4, money(result.price_ttc), fmt=MONEY_FORMAT)
         sheet.put(row, 5, status_label(result.status), wrap=14)

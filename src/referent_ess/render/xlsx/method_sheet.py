@@ -2,13 +2,14 @@
 report explains itself (criteria and weights, price formula, prices, rounding, ties, abnormally
 low offers, deadline and documents, the statuses and their legal basis)."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import AbnormalMethod, PriceFormula
 from referent_ess.config.model import Config, CriteriaSet
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
-from referent_ess.evaluation.results import Status
+from referent_ess.evaluation.results import Evaluation, Status
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.document_phrases import (
     indented_label,
@@ -18,6 +19,7 @@ from referent_ess.render.document_phrases import (
     statuses_of,
     threshold_rule,
 )
+from referent_ess.render.lint_doc import report_findings, summary
 from referent_ess.render.phrases import (
     basis_words,
     formula_described,
@@ -29,8 +31,11 @@ from referent_ess.render.xlsx.sheet_writer import BOLD, POINTS_FORMAT, SheetWrit
 from referent_ess.render.xlsx.wording import deadline_text, maximum, plain, price_formula
 
 
-def method_sheet(sheet: SheetWriter, config: Config) -> None:
-    """The rules, written out, so that the report explains itself."""
+def method_sheet(
+    sheet: SheetWriter, config: Config, evaluation: Evaluation, lot_ids: Sequence[int] | None
+) -> None:
+    """The rules, written out, so that the report explains itself, then what the legal checks
+    of the evaluation model find (``referent lint``)."""
     last = 5
     sheet.title(tr("doc.xlsx.method.title"))
     row = 3
@@ -66,8 +71,34 @@ def method_sheet(sheet: SheetWriter, config: Config) -> None:
             tr("doc.xlsx.method.ranked") if status is Status.ADMISSIBLE else tr("no_ground")
         )
         sheet.block(row, 3, last, basis_text)
+    _lint_rows(sheet, row + 2, last, evaluation, lot_ids)
     page_setup(sheet.ws, landscape=False)
     sheet.finish(maximum=52)
+
+
+def _lint_rows(
+    sheet: SheetWriter, row: int, last: int, evaluation: Evaluation, lot_ids: Sequence[int] | None
+) -> None:
+    """The findings of ``referent lint``: severity, scope, the finding with its code and its
+    source, what to do; or one line saying there are none."""
+    findings, texts = report_findings(evaluation, lot_ids)
+    sheet.put(row, 1, tr("doc.method.lint"), font=BOLD, measure=False)
+    row += 1
+    sheet.block(row, 1, last, f"{tr('doc.method.lint_text')} {summary(findings)}")
+    if not texts:
+        return
+    row += 1
+    headers = ("lint.col.severity", "lint.col.where", "lint.col.found", "lint.col.action")
+    for col, header in enumerate(headers, start=1):
+        sheet.put(row, col, tr(header), header=True)
+    for col in range(len(headers) + 1, last + 1):
+        sheet.put(row, col, None, header=True, measure=False)
+    for w in texts:
+        row += 1
+        sheet.put(row, 1, w.severity)
+        sheet.put(row, 2, w.where)
+        sheet.put(row, 3, f"{w.found} [{w.finding.code}] — {w.source}", wrap=50)
+        sheet.block(row, 4, last, w.action)
 
 
 def _criteria_table(sheet: SheetWriter, row: int, config: Config, criteria: CriteriaSet) -> int:

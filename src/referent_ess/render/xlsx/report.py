@@ -22,7 +22,7 @@ from referent_ess import i18n
 from referent_ess.evaluation.results import Evaluation, LotResult, Status
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import numbers, tr
-from referent_ess.render.document_phrases import candidate_name, input_role
+from referent_ess.render.document_phrases import input_role, offer_name
 from referent_ess.render.phrases import award_note, basis_words
 from referent_ess.render.run_info import RunInfo
 from referent_ess.render.xlsx.lot_sheet import lot_sheet
@@ -58,7 +58,10 @@ def build_report_xlsx(
             ws = workbook.create_sheet(tr("doc.lot", lot=lot.lot.id))
             lot_sheet(SheetWriter(ws), evaluation, lot)
         method_sheet(
-            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.method"))), evaluation.config
+            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.method"))),
+            evaluation.config,
+            evaluation,
+            lot_ids,
         )
         _audit_sheet(
             SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.audit"))), evaluation, run
@@ -161,7 +164,7 @@ def _summary_row(sheet: SheetWriter, row: int, lot: LotResult) -> None:
         leader = winners[0]
         observation = tr(
             "doc.xlsx.summary.leading",
-            names=numbers.listed([candidate_name(r) for r in winners]),
+            names=numbers.listed([offer_name(r) for r in winners]),
             total=numbers.number(leader.total or 0, grouped=True),
         )
     else:
@@ -169,7 +172,7 @@ def _summary_row(sheet: SheetWriter, row: int, lot: LotResult) -> None:
             winners = (lot.award,)
             observation = str(award_note(lot))
         first = winners[0]
-        sheet.put(row, 8, numbers.listed([candidate_name(r) for r in winners]), font=BOLD, wrap=40)
+        sheet.put(row, 8, numbers.listed([offer_name(r) for r in winners]), font=BOLD, wrap=40)
         sheet.put(row, 9, numbers.points(first.total), fmt=POINTS_FORMAT, font=BOLD)
         if len(winners) == 1:
             sheet.put(row, 10, money(first.price_ht), fmt=MONEY_FORMAT)

@@ -129,6 +129,41 @@ MESSAGES: dict[str, str] = {
         "keep the announced formula for this consultation; compare with referent simulate, and "
         "for the next one consider a formula that spreads the points more"
     ),
+    # the neutralisation heuristic on the configured formula
+    "msg:lint-price-neutralised": (
+        "under the configured price formula the price points spread over only {spread_num} of "
+        "the {maximum_num} points (less than {points_num} %) while the prices differ by "
+        "{gap_num} % (more than {prices_num} %)"
+    ),
+    "part:lint-price-neutralised.why": (
+        "the price criterion then weighs much less than its announced weight and the other "
+        "criteria decide the ranking almost alone; the two thresholds are the tool's own "
+        "heuristic, not a rule of law: whether a method neutralises a weighting is judged "
+        "case by case"
+    ),
+    "part:lint-price-neutralised.action": (
+        "keep the announced formula for this consultation and compare the ranking under the "
+        "other formulas with referent simulate; for the next one, choose a formula that spreads "
+        "the price points more"
+    ),
+    # a lower price that gets fewer price points
+    "msg:lint-lowest-price-mark.lowest": (
+        "the lowest price {basis}, {low_money} ({low}), gets {low_points_num} price points, "
+        "fewer than the {high_points_num} of {high} at {high_money}"
+    ),
+    "msg:lint-lowest-price-mark.lower": (
+        "{low}, at {low_money} {basis}, gets {low_points_num} price points, fewer than the "
+        "{high_points_num} of {high}, dearer at {high_money}"
+    ),
+    "part:lint-lowest-price-mark.why": (
+        "a scoring method under which a lower price gets a lower mark does not give the best "
+        "mark to the best offer on the price criterion, and the Conseil d'État held such a "
+        "method irregular"
+    ),
+    "part:lint-lowest-price-mark.action": (
+        "check the price points before deciding (the price compared, HT or TTC, and the "
+        "formula's figures): the lowest price must get the best price mark"
+    ),
     # marks without a written appraisal
     "msg:lint-appraisal.all": (
         "none of the {total} marks has a written appraisal (the first: {first})"
@@ -201,16 +236,35 @@ MESSAGES: dict[str, str] = {
         "that may influence the presentation and the selection of the offers: their weights "
         "must be announced)"
     ),
+    "part:lint-source.heuristic": (
+        "the tool's own heuristic (the rule of referent simulate), not a threshold set by a "
+        "court or by the DAJ"
+    ),
+    "part:lint-source.ce-370789": (
+        "Conseil d'État, 29 October 2013, Val d'Oise Habitat, n° 370789 (a method giving the "
+        "lowest mark to the price furthest from the estimate of the cost, and so a lower mark "
+        "to a lower price, is irregular)"
+    ),
+    "part:lint-source.linear-2024": (
+        "Direction des affaires juridiques (ministère de l'Économie), fiche « Les méthodes de "
+        "notation du critère prix dans les marchés publics », January 2024; the linear formula "
+        "was censured where it gave 0 to the highest price whatever the gap: tribunal "
+        "administratif de Grenoble, 10 November 2009, n° 0904789 (procedure annulled), and cour "
+        "administrative d'appel de Paris, 8 February 2016, Société RJ45 Technologies, "
+        "n° 15PA02993 (two offers, 40/40 and 0/40: the weighting neutralised)"
+    ),
     "part:lint-source.daj-price-2024": (
         "Direction des affaires juridiques (ministère de l'Économie), fiche « Les méthodes de "
         "notation du critère prix dans les marchés publics », January 2024"
     ),
-    "part:lint-source.r2181-3": (
+    "part:lint-source.appraisal": (
         "Code de la commande publique, art. R2181-3: « La notification prévue à l'article "
         "R. 2181-1 mentionne les motifs du rejet de la candidature ou de l'offre. Lorsque la "
         "notification de rejet intervient après l'attribution du marché, l'acheteur communique "
         "en outre : 1° Le nom de l'attributaire ainsi que les motifs qui ont conduit au choix "
-        "de son offre […] »"
+        "de son offre […] »; Cour administrative d'appel de Bordeaux, 14 June 2021, "
+        "n° 19BX01864 (repeated inconsistencies between the written appraisals and the marks, "
+        "the best mark not given to the best offer: a manifest error of assessment)"
     ),
     "part:lint-source.l2152-6": (
         "Code de la commande publique, art. L2152-6: « Lorsqu'une offre semble anormalement "

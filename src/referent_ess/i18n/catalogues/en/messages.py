@@ -209,6 +209,23 @@ MESSAGES: dict[str, str] = {
     "msg:no-such-offer": (
         "no offer of {candidate} on lot {lot} in the offers sheet; check the name and the lot"
     ),
+    "msg:no-such-offer.variant": (
+        "no variant {variant} of {candidate} on lot {lot} in the offers sheet; check the name, "
+        "the lot and the variant's label"
+    ),
+    "msg:no-such-offer.round": (
+        "no offer of {candidate} on lot {lot} in round {round} in the offers sheet; check the "
+        "name, the lot and the round"
+    ),
+    "msg:no-such-offer.variant-round": (
+        "no variant {variant} of {candidate} on lot {lot} in round {round} in the offers sheet; "
+        "check the name, the lot, the variant's label and the round"
+    ),
+    "msg:marks-carried-over": (
+        "the marks sheet has no marks for round {round}: the evaluators' marks of round "
+        "{from_round} are kept (the marks are re-assessed only if the offer changed; give the "
+        "marks sheet rows of round {round} to re-assess it)"
+    ),
     "msg:duplicate-mark": (
         "{evaluator} marks {candidate} on {criterion} twice (also {elsewhere}); keep one row"
     ),
@@ -252,6 +269,11 @@ MESSAGES: dict[str, str] = {
     "msg:not-checked": ("the offers workbook was not checked, since the configuration has errors"),
     "msg:duplicate-id.lot": "lot id {id} is used twice (also lots.{also})",
     "msg:duplicate-id.criterion": "criterion id {id} is used twice",
+    "msg:duplicate-id.round": "round {id} is given twice (also consultation.rounds.{also})",
+    "msg:round-deadline-order": (
+        "round {round}'s deadline {deadline_date} is earlier than round {previous}'s "
+        "({previous_date}): a round cannot close before the round before it"
+    ),
     "msg:missing-cap": "give cap_ht, cap_ttc or both",
     "msg:cap-mismatch": (
         "cap_ht {cap_ht_money} × (1 + {vat_num}) = {product_money} differs from cap_ttc "

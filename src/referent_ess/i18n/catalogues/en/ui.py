@@ -12,6 +12,8 @@ MESSAGES: dict[str, str] = {
         " — regularised during the negotiation (art. R2152-1 of the Code de la commande publique)"
     ),
     # an offer that is a variant of its candidate's base offer
+    # an offer whose candidate cell is empty, named by its row
+    "offer.nameless": "(row {row})",
     "offer.variant": "variant “{variant}” of {candidate}",
     # files and lots
     "inputs": "Inputs: {files} (sheet {sheet}, SHA-256 {sha}…)",

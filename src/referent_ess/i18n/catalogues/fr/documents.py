@@ -209,6 +209,14 @@ MESSAGES: dict[str, str] = {
         "Chaque offre reçoit le premier statut qui s'applique, dans l'ordre ci-dessous ; seules "
         "les\noffres admissibles reçoivent des points prix et un rang."
     ),
+    # les constats de referent lint, dans la section « Méthode » des rapports
+    "doc.method.lint": "Contrôle juridique de la méthode de notation (referent lint)",
+    "doc.method.lint_text": (
+        "La méthode de notation et les offres ont été contrôlées au regard des règles de la "
+        "commande publique, de la jurisprudence et des recommandations de la DAJ ; un risque "
+        "juridique signale une règle ou une décision de justice probablement méconnue, une "
+        "recommandation un conseil de la DAJ ou une heuristique propre à l'outil."
+    ),
     "doc.html.method.invalid_basis": (
         "aucun : le classeur doit être corrigé, le classement du lot est provisoire"
     ),

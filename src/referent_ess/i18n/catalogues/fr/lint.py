@@ -141,6 +141,41 @@ MESSAGES: dict[str, str] = {
         "appliquer la méthode annoncée pour cette consultation ; comparer avec referent "
         "simulate et, pour la prochaine, envisager une méthode qui écarte davantage les notes"
     ),
+    # l'heuristique de neutralisation, sur la méthode configurée
+    "msg:lint-price-neutralised": (
+        "avec la méthode de notation du prix configurée, les points prix ne s'étalent que sur "
+        "{spread_num} des {maximum_num} points (moins de {points_num}\u00a0%) alors que les "
+        "prix s'écartent de {gap_num}\u00a0% (plus de {prices_num}\u00a0%)"
+    ),
+    "part:lint-price-neutralised.why": (
+        "le critère prix pèse alors bien moins que sa pondération annoncée et les autres "
+        "critères décident presque seuls du classement ; les deux seuils sont une heuristique "
+        "propre à l'outil, et non une règle de droit : le juge apprécie au cas par cas si une "
+        "méthode neutralise une pondération"
+    ),
+    "part:lint-price-neutralised.action": (
+        "appliquer la méthode annoncée pour cette consultation et comparer le classement sous "
+        "les autres méthodes avec referent simulate ; pour la prochaine, choisir une méthode "
+        "qui écarte davantage les points prix"
+    ),
+    # un prix plus bas qui obtient moins de points prix
+    "msg:lint-lowest-price-mark.lowest": (
+        "le prix le plus bas ({basis}), {low_money} ({low}), obtient {low_points_num} points "
+        "prix, moins que les {high_points_num} points de {high} à {high_money}"
+    ),
+    "msg:lint-lowest-price-mark.lower": (
+        "{low}, à {low_money} {basis}, obtient {low_points_num} points prix, moins que les "
+        "{high_points_num} points de {high}, plus cher à {high_money}"
+    ),
+    "part:lint-lowest-price-mark.why": (
+        "une méthode de notation qui donne une note plus basse à un prix plus bas n'attribue "
+        "pas la meilleure note à la meilleure offre sur le critère prix ; le Conseil d'État a "
+        "jugé une telle méthode irrégulière"
+    ),
+    "part:lint-lowest-price-mark.action": (
+        "vérifier les points prix avant de décider (le prix comparé, HT ou TTC, et les "
+        "données de la formule) : le prix le plus bas doit obtenir la meilleure note prix"
+    ),
     # notes sans appréciation écrite
     "msg:lint-appraisal.all": (
         "aucune des {total} notes n'a d'appréciation écrite (les premières : {first})"
@@ -221,16 +256,35 @@ MESSAGES: dict[str, str] = {
         "sur leur sélection : leur pondération doit être portée à la connaissance des "
         "candidats)"
     ),
+    "part:lint-source.heuristic": (
+        "heuristique propre à l'outil (la règle de referent simulate), et non un seuil fixé "
+        "par le juge ou par la DAJ"
+    ),
+    "part:lint-source.ce-370789": (
+        "Conseil d'État, 29 octobre 2013, Val d'Oise Habitat, n° 370789 (une méthode qui "
+        "attribue la note la plus faible au prix le plus éloigné de l'estimation du coût, et "
+        "donc une note plus basse à un prix plus bas, est irrégulière)"
+    ),
+    "part:lint-source.linear-2024": (
+        "Direction des affaires juridiques (ministère de l'Économie), fiche « Les méthodes de "
+        "notation du critère prix dans les marchés publics », janvier 2024 ; la méthode "
+        "linéaire a été censurée lorsqu'elle donnait 0 au prix le plus élevé quel que soit "
+        "l'écart : tribunal administratif de Grenoble, 10 novembre 2009, n° 0904789 (procédure "
+        "annulée), et cour administrative d'appel de Paris, 8 février 2016, Société RJ45 "
+        "Technologies, n° 15PA02993 (deux offres, 40/40 et 0/40 : pondération neutralisée)"
+    ),
     "part:lint-source.daj-price-2024": (
         "Direction des affaires juridiques (ministère de l'Économie), fiche « Les méthodes de "
         "notation du critère prix dans les marchés publics », janvier 2024"
     ),
-    "part:lint-source.r2181-3": (
+    "part:lint-source.appraisal": (
         "Code de la commande publique, art. R2181-3 : « La notification prévue à l'article "
         "R. 2181-1 mentionne les motifs du rejet de la candidature ou de l'offre. Lorsque la "
         "notification de rejet intervient après l'attribution du marché, l'acheteur communique "
         "en outre : 1° Le nom de l'attributaire ainsi que les motifs qui ont conduit au choix "
-        "de son offre […] »"
+        "de son offre […] » ; cour administrative d'appel de Bordeaux, 14 juin 2021, "
+        "n° 19BX01864 (des incohérences répétées entre les appréciations écrites et les notes, "
+        "la meilleure note n'allant pas à la meilleure offre : erreur manifeste d'appréciation)"
     ),
     "part:lint-source.l2152-6": (
         "Code de la commande publique, art. L2152-6 : « Lorsqu'une offre semble anormalement "

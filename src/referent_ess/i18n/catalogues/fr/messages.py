@@ -254,6 +254,24 @@ MESSAGES: dict[str, str] = {
         "aucune offre de {candidate} sur le lot {lot} dans la feuille des offres ; vérifiez le "
         "nom et le lot"
     ),
+    "msg:no-such-offer.variant": (
+        "aucune variante {variant} de {candidate} sur le lot {lot} dans la feuille des offres ; "
+        "vérifiez le nom, le lot et le libellé de la variante"
+    ),
+    "msg:no-such-offer.round": (
+        "aucune offre de {candidate} sur le lot {lot} au tour {round} dans la feuille des "
+        "offres ; vérifiez le nom, le lot et le tour"
+    ),
+    "msg:no-such-offer.variant-round": (
+        "aucune variante {variant} de {candidate} sur le lot {lot} au tour {round} dans la "
+        "feuille des offres ; vérifiez le nom, le lot, le libellé de la variante et le tour"
+    ),
+    "msg:marks-carried-over": (
+        "la feuille de notes ne donne aucune note pour le tour {round} : les notes des "
+        "évaluateurs du tour {from_round} sont reprises (les notes ne sont réévaluées que si "
+        "l'offre a changé ; pour la réévaluer, ajoutez à la feuille de notes des lignes du "
+        "tour {round})"
+    ),
     "msg:duplicate-mark": (
         "{evaluator} note deux fois {candidate} sur le critère {criterion} (aussi {elsewhere}) "
         "; n'en gardez qu'une ligne"
@@ -292,6 +310,13 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:duplicate-id.lot": "le numéro de lot {id} est utilisé deux fois (aussi lots.{also})",
     "msg:duplicate-id.criterion": "l'identifiant de critère {id} est utilisé deux fois",
+    "msg:duplicate-id.round": (
+        "le tour {id} est indiqué deux fois (aussi consultation.rounds.{also})"
+    ),
+    "msg:round-deadline-order": (
+        "la date limite du tour {round} ({deadline_date}) est antérieure à celle du tour "
+        "{previous} ({previous_date}) : un tour ne peut pas se clore avant le précédent"
+    ),
     "msg:missing-cap": "indiquez cap_ht, cap_ttc ou les deux (le montant maximum du lot)",
     "msg:cap-mismatch": (
         "cap_ht {cap_ht_money} × (1 + {vat_num}) = {product_money} s'écarte de cap_ttc "

@@ -13,6 +13,8 @@ MESSAGES: dict[str, str] = {
         "publique)"
     ),
     # an offer that is a variant of its candidate's base offer
+    # an offer whose candidate cell is empty, named by its row
+    "offer.nameless": "(sans nom, ligne {row})",
     "offer.variant": "variante « {variant} » de {candidate}",
     # fichiers et lots
     "inputs": "Fichiers : {files} (feuille {sheet}, SHA-256 {sha}…)",
