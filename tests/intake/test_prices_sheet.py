@@ -304,3 +304,25 @@ def test_a_lot_cell_read_once_is_not_mistaken_for_an_equal_value_of_another_type
     # lot 1 is read on every row before; TRUE (== 1 in Python) must still be refused
     found = _problems(write_case(tmp_path, prices=[*PRICES, ["Alpha", True, "1.1", 5, None]]))
     assert [(c, cell) for c, s, cell, _ in found if s == "prix"] == [("bad-lot", "B15")]
+
+
+def test_a_day_rate_on_a_lot_priced_by_lines_is_not_read_and_said(tmp_path: Path) -> None:
+    header = [*OFFERS_HEADER, "day_rate_ht", "days"]
+    offers = [[*row, None, None] for row in OFFERS]
+    offers[0][6:8] = [450, 10]  # Alpha, lot 1 (schedule): G2 and H2
+    found = _problems(write_case(tmp_path, offers, offers_header=header))
+    said = [(c, cell, m) for c, s, cell, m in found if c == "not-for-lot"]
+    assert said == [
+        (
+            "not-for-lot",
+            "G2",
+            "lot 1 is priced line by line (prices sheet): day_rate_ht takes no part in its price "
+            "and is not read; leave the cell empty",
+        ),
+        (
+            "not-for-lot",
+            "H2",
+            "lot 1 is priced line by line (prices sheet): days takes no part in its price and is "
+            "not read; leave the cell empty",
+        ),
+    ]
