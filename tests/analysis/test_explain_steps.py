@@ -113,9 +113,7 @@ def test_the_total_is_the_sum_of_the_exact_points(two_offers: Evaluation) -> Non
     )
     assert step.words == (
         Phrase("ex.total", {"parts": Listed(parts, Joiner.PLUS), "total": Points(F(580, 7))}),
-        Phrase(
-            "ex.total.exact", {"exact": Listed((F(60), F(160, 7)), Joiner.PLUS), "total": F(580, 7)}
-        ),
+        Phrase("ex.exactly", {"value": F(580, 7)}),  # 82.86; the parts' own steps are exact
         STOP,
     )  # 60.00 + 22.86 = 82.86, the rounded total: no note that the sums differ
     assert step.figures == {"total": Points(F(580, 7)), "total_exact": F(580, 7)}
@@ -134,10 +132,11 @@ def test_a_gap_is_the_difference_of_the_exact_totals(two_offers: Evaluation) -> 
             "where": Phrase("ex.where.first_just_above"),
             "rank": "1",
             "total": Points(F(88)),
-            "high": F(88),
-            "low": F(580, 7),
-            "gap": F(36, 7),
-            "rounded": Points(F(36, 7)),
+            # 88.00 − 82.86 = 5.14, the rounded gap: the totals need no fraction, the gap does
+            "high": Points(F(88)),
+            "low": Points(F(580, 7)),
+            "gap": Points(F(36, 7)),
+            "exact": Phrase("ex.exactly", {"value": F(36, 7)}),
         },
     )
     assert (step.figures["gap_exact"], step.figures["row"]) == (F(36, 7), 3)

@@ -178,14 +178,15 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
 @pytest.mark.parametrize(
     ("command", "options"),
     [
-        ("score", "--lot --lots --criteria --format --output --force --all --detail --help"),
-        ("explain", "--lot --variant --lots --criteria --format --output --force --help"),
+        ("score", "--lot --lots --criteria --format --output --force --all --detail --lang --help"),
+        ("explain", "--lot --variant --lots --criteria --format --output --force --lang --help"),
         (
             "sensitivity",
-            "--lot --samples --spread --seed --lots --criteria --format --output --force --help",
+            "--lot --samples --spread --seed --lots --criteria --format --output --force --lang "
+            "--help",
         ),
-        ("letters", "--lot --output --template --lots --criteria --force --help"),
-        ("template", "--output --evaluators --lots --criteria --force --help"),
+        ("letters", "--lot --output --template --lots --criteria --force --lang --help"),
+        ("template", "--output --evaluators --lots --criteria --force --update --lang --help"),
     ],
 )
 def test_shared_options_are_listed_in_place(runner: CliRunner, command: str, options: str) -> None:
@@ -373,3 +374,46 @@ def test_the_core_never_imports_typer_or_rich() -> None:
 
 
 CLI_MODULES = ("referent_ess.cli", "referent_ess.render.terminal", "referent_ess.__main__")
+
+
+# ---- global options after the command ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["score"],
+        ["rank", "--lot", "3"],
+        ["validate"],
+        ["explain", "--lot", "3", "no such candidate"],
+    ],
+)
+def test_lang_after_the_command_is_the_lang_before_it(
+    runner: CliRunner, command: list[str]
+) -> None:
+    code = 2 if command[0] == "explain" else 0
+    before = runner.invoke(app, ["--lang", "fr", *command, *CONFIG])
+    after = runner.invoke(app, [*command, "--lang", "fr", *CONFIG])
+    assert before.exit_code == after.exit_code == code, after.output
+    assert after.stdout == before.stdout
+    assert after.stderr == before.stderr
+
+
+def test_lang_after_the_command_overrides_the_one_before(runner: CliRunner) -> None:
+    result = run(runner, ["--lang", "en", "check-budget", "--lang", "fr", *CONFIG], 1)
+    assert result.stdout.startswith("Fichiers : ")
+    english = run(runner, ["--lang", "fr", "check-budget", "--lang", "en", *CONFIG], 1)
+    assert english.stdout.startswith("Inputs: ")
+
+
+def test_lang_after_the_command_applies_to_its_option_errors(runner: CliRunner) -> None:
+    # --lot is parsed before --lang here, yet its error is French: --lang is eager
+    result = run(runner, ["score", "--lot", "abc", "--lang", "fr", *CONFIG], 2)
+    assert result.stderr == (
+        "erreur : --lot attend un nombre entier de 1 à 1000000 (valeur donnée : abc) [bad-option]\n"
+    )
+
+
+def test_lang_after_the_command_is_listed_in_its_help(runner: CliRunner) -> None:
+    for command in ("score", "template", "init", "report"):
+        assert "--lang" in run(runner, [command, "--help"], 0).stdout

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from cli_helpers import (
@@ -536,3 +537,30 @@ def test_score_one_lot_warns_only_about_that_lot(runner: CliRunner, odd_vat: lis
     # Regression: at 9e215ab `score --lot 2` repeated the warning about lot 1's offer.
     assert run(runner, ["score", "--lot", "2", *odd_vat], 0).stderr == ""
     assert run(runner, ["score", "--lot", "1", *odd_vat], 0).stderr == vat_warning(odd_vat[0])
+
+
+@pytest.mark.parametrize(
+    ("lang", "first_line"),
+    [
+        ("en", "Inputs: {lots}, {criteria}, {csv} (SHA-256 "),
+        ("fr", "Fichiers : {lots}, {criteria}, {csv} (SHA-256 "),
+    ],
+)
+def test_a_csv_input_is_shown_without_a_sheet(
+    runner: CliRunner, tmp_path: Path, make_config: ConfigMaker, lang: str, first_line: str
+) -> None:
+    lots, criteria = make_config()
+    offers = tmp_path / "offres.csv"
+    offers.write_text(
+        "candidate,lot,day_rate_ht,days,vat_rate,cv,quality\nAlpha,1,400,10,0.2,oui,4\n",
+        encoding="utf-8",
+    )
+    args = ["--lang", lang, "score", str(offers), "--lots", str(lots), "--criteria", str(criteria)]
+    stdout = run(runner, args, 0).stdout
+    first = stdout.splitlines()[0]
+    assert first.startswith(first_line.format(lots=lots, criteria=criteria, csv=offers))
+    assert "sheet" not in first
+    assert "feuille" not in first
+    assert "''" not in first
+    markdown = run(runner, [*args, "--format", "markdown"], 0).stdout
+    assert "''" not in markdown

@@ -154,8 +154,8 @@ def test_template_never_replaces_a_workbook_holding_offers(
     result = runner.invoke(app, ["template", "-o", str(filled), "--force", *CONFIG])
     assert result.exit_code == 2
     assert result.stderr == (
-        f"error: {filled}: holds 14 offer rows; write the template to another file (--out "
-        "new.xlsx) and copy the offers across, so that nothing typed is lost "
+        f"error: {filled}: holds 14 offer rows; referent template --update regenerates it "
+        "keeping every offer and mark typed (the previous file is kept beside it as a backup) "
         "[output-holds-offers]\n"
     )
     assert filled.read_bytes() == WORKBOOK.read_bytes()

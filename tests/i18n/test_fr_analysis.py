@@ -83,8 +83,10 @@ def test_explain_in_french(runner: CliRunner) -> None:
     assert " 9. Rang 2 sur 4 offre(s) admissible(s) du lot 3, par total exact décroissant." in lines
     assert (
         "Écart avec Les Bâtisseurs Solidaires (SCOP), classée première, juste au-dessus (rang 1, "
-        "total 88,31) : 4327/49 − 81 = 358/49 exactement, soit 7,31 points arrondis au centième."
+        "total 88,31) : 88,31 − 81,00 = 7,31 points (exactement 358/49), écart des totaux exacts "
+        "arrondi au centième."
     ) in out
+    assert "4327/49 − 81" not in out  # decimals first, a fraction only beside them
     assert "Égalité exacte à 81,00 points avec Échelle Habitat (SCOP)" in out
     assert "départagées par les points du critère price (cette offre 20,00" in out
     assert "ex æquo" not in out  # the tie is broken

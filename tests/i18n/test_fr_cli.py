@@ -181,9 +181,10 @@ def test_init_in_french(runner: CliRunner, tmp_path: Path) -> None:
         "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
         "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
         "votre consultation ; 3. si vous avez changé les lots, les pièces ou les critères, "
-        f"cd {folder} && referent template --force (offers.xlsx leur correspond alors) ; "
-        "4. saisissez les offres, les notes du jury et ses décisions (offre irrégulière, "
-        "inacceptable ou inappropriée, avec leur motif) dans offers.xlsx ; "
+        f"cd {folder} && referent template --update (offers.xlsx leur correspond alors, sans "
+        "rien perdre de ce qui est saisi) ; 4. saisissez les offres, les notes du jury et ses "
+        "décisions (offre irrégulière, inacceptable ou inappropriée, avec leur motif) dans "
+        "offers.xlsx ; "
         f"5. cd {folder} && referent validate, puis referent score.\n"
     )
 

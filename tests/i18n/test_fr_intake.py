@@ -5,9 +5,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from conftest import HEADER
+from referent_ess import i18n
 from referent_ess.cli import app
 from referent_ess.config.loader import load_config
 from referent_ess.intake.offers import load_offers
@@ -82,7 +84,7 @@ def test_the_data_problems_in_english(
     problems = load_offers(book, load_config(lots, criteria)).problems
     assert [p.message for p in problems] == [
         "column 'remarks' is not used by the tool and is ignored",
-        "empty cell: a candidate is required",
+        "empty cell: the candidate's name is required",
         "'1.234,50' is ambiguous (is '.' or ',' a thousands or a decimal separator?); write it "
         "without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50",
         "found -450, expected a day rate greater than 0",
@@ -225,3 +227,38 @@ def test_diverging_marks_in_english(
         "the evaluators' marks on quality spread by 3.5 (more than 2.0): Anne 1, Bruno 4.5; the "
         "jury should discuss them before signing"
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "english_text", "french_text"),
+    [
+        (
+            "days",
+            "empty cell: the number of days (days) is required",
+            "cellule vide : le nombre de jours est obligatoire",
+        ),
+        (
+            "day_rate_ht",
+            "empty cell: the day rate HT (day_rate_ht) is required",
+            "cellule vide : le coût journalier HT est obligatoire",
+        ),
+        (
+            "lot",
+            "empty cell: the lot number is required",
+            "cellule vide : le numéro de lot est obligatoire",
+        ),
+        ("mark", "empty cell: the mark is required", "cellule vide : la note est obligatoire"),
+        (
+            "evaluator",
+            "empty cell: the evaluator's name is required",
+            "cellule vide : le nom de l'évaluateur est obligatoire",
+        ),
+    ],
+)
+def test_an_empty_required_cell_is_said_in_words(
+    field: str, english_text: str, french_text: str
+) -> None:
+    # never "a days is required"
+    params = (("field_part", f"field.{field}"),)
+    assert i18n.message("missing-value", params, lang="en") == english_text
+    assert i18n.message("missing-value", params, lang="fr") == french_text

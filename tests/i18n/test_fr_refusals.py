@@ -93,13 +93,14 @@ def test_command_outputs_refused_in_french(
     )
     assert refused(runner, ["template", *config, "--out", str(book)]) == (
         [
-            f"{book}: holds 2 offer rows; write the template to another file (--out new.xlsx) "
-            "and copy the offers across, so that nothing typed is lost [output-holds-offers]"
+            f"{book}: holds 2 offer rows; referent template --update regenerates it keeping every "
+            "offer and mark typed (the previous file is kept beside it as a backup) "
+            "[output-holds-offers]"
         ],
         [
-            f"{book} : le classeur contient 2 lignes d'offres ; écrivez le modèle dans un autre "
-            "fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce qui "
-            "a été saisi [output-holds-offers]"
+            f"{book} : le classeur contient 2 lignes d'offres ; referent template --update le "
+            "régénère en conservant toutes les offres et notes saisies (l'ancien fichier est "
+            "gardé à côté, en sauvegarde) [output-holds-offers]"
         ],
     )
 

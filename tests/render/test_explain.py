@@ -174,7 +174,8 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
     )
     assert texts["gap-first"] == (
         "Gap to Les Bâtisseurs Solidaires (SCOP), ranked first, just above (rank 1, total "
-        "88.31): 4327/49 − 81 = 358/49 exactly, 7.31 points rounded half up."
+        "88.31): 88.31 − 81.00 = 7.31 points (exactly 358/49), the difference of the exact "
+        "totals rounded half up."
     )
     assert texts["tie"] == (
         "Exact tie at 81.00 points with Échelle Habitat (SCOP); tie_break: price, context: "
@@ -228,12 +229,13 @@ def test_the_winner_sees_its_exact_points_and_its_lead(example: Any) -> None:
     assert (price.figures["share"], price.figures["points_exact"]) == ("75/98", "750/49")
     assert one(explanation, "total").text == (
         "Total = context 30.00 + technical 27.00 + competence 16.00 + price 15.31 = 88.31 "
-        "(exactly 30 + 27 + 16 + 750/49 = 4327/49)."
+        "(exactly 4327/49)."
     )
     assert one(explanation, "gap-first").text == "Ranked first: gap to the first 0.00."
     assert one(explanation, "gap-below").text == (
         "Lead over Atelier Matières Vives (SCIC), ranked just below (rank 2, total 81.00): "
-        "4327/49 − 81 = 358/49 exactly, 7.31 points rounded half up."
+        "88.31 − 81.00 = 7.31 points (exactly 358/49), the difference of the exact totals "
+        "rounded half up."
     )
     assert one(explanation, "award").text == "Lot 3 goes to this offer (rank 1)."
 
@@ -241,13 +243,15 @@ def test_the_winner_sees_its_exact_points_and_its_lead(example: Any) -> None:
 def test_a_gap_is_rounded_from_the_exact_totals(example: Any) -> None:
     explanation = explain(example, 3, "Habiter Autrement 44")
     assert one(explanation, "gap-above").text == (
-        "Gap to Échelle Habitat (SCOP), ranked just above (rank 3, total 81.00): 81 − 470/7 = "
-        "97/7 exactly, 13.86 points rounded half up."
+        "Gap to Échelle Habitat (SCOP), ranked just above (rank 3, total 81.00): 81.00 − 67.14 "
+        "= 13.86 points (exactly 97/7), the difference of the exact totals rounded half up."
     )
     assert one(explanation, "gap-first").text == (
         "Gap to Les Bâtisseurs Solidaires (SCOP), ranked first (rank 1, total 88.31): "
-        "4327/49 − 470/7 = 1037/49 exactly, 21.16 points rounded half up (the difference of the "
-        "rounded totals would give 21.17)."
+        # 88.31 − 67.14 would read 21.17: the totals are given exactly too
+        "88.31 (exactly 4327/49) − 67.14 (exactly 470/7) = 21.16 points (exactly 1037/49), the "
+        "difference of the exact totals rounded half up (the difference of the rounded totals "
+        "would give 21.17)."
     )
 
 

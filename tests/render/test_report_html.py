@@ -7,6 +7,7 @@ no browser is installed.
 Expected winners are written by hand from ``tests/test_example_known_answers.py``.
 """
 
+import html
 import re
 import shutil
 import subprocess
@@ -139,15 +140,17 @@ def test_lot_3_ranking_tie_and_comments(report: str) -> None:
 
 def test_offers_not_ranked_with_french_status_and_legal_basis(report: str) -> None:
     lot_4 = _text(_lot_section(report, 4))
-    assert "Second Souffle Conseil 5 irrégulière" in lot_4
+    # no spreadsheet row in the table a board reads: it is in the audit part
+    assert "Second Souffle Conseil irrégulière" in lot_4
+    assert "Ligne" not in lot_4
     assert "pièce exigée manquante : presentation_cv (cellule J5)" in lot_4
     assert "art. L2152-2" in lot_4
-    assert "Recyclerie Coopérative de l'Ouest (SCIC) 10 inacceptable" in lot_4
+    assert "Recyclerie Coopérative de l'Ouest (SCIC) inacceptable" in lot_4
     assert "prix TTC de 15\u202f600,00\u00a0€ supérieur au montant maximum TTC" in lot_4
     assert "de 600,00\u00a0€" in lot_4
     assert "art. L2152-3" in lot_4
     lot_1 = _text(_lot_section(report, 1))
-    assert "Parenthèse Familles Conseil 15 hors délai" in lot_1
+    assert "Parenthèse Familles Conseil hors délai" in lot_1
     assert "reçue le 26\u00a0mars\u00a02018, après la date limite" in lot_1
     assert "art. R2143-2 et R2151-5" in lot_1
 
@@ -279,7 +282,8 @@ def test_hostile_text_is_shown_as_text(
     assert "Honnête &amp; Fils" in document
     (row,) = _winner_rows(document)
     assert row.startswith(f"1 {HOSTILE} attributaire pressenti")
-    assert f"{HOSTILE} bis 4 irrégulière" in _text(document)  # not ranked, escaped too
+    assert f"{HOSTILE} bis irrégulière" in _text(document)  # not ranked, escaped too
+    assert f"4 1 {HOSTILE} bis" in _text(document)  # its row, in the audit part
 
 
 def test_a_nameless_offer_is_named_in_french(
@@ -297,7 +301,7 @@ def test_a_nameless_offer_is_named_in_french(
         ],
     )
     document = build_report_html(evaluation, run)
-    assert "(sans nom, ligne 2) 2 à corriger" in _text(document)
+    assert "(sans nom, ligne 2) à corriger" in _text(document)
     assert "(row 2)" not in document
 
 
@@ -317,7 +321,7 @@ def test_provisional_and_empty_lots(
     text = _text(document)
     assert _winner_rows(document) == []  # no winner while the ranking is provisional
     assert "Classement provisoire" in text
-    assert "Beta 3 à corriger" in text  # one label per status (issue 11)
+    assert "Beta à corriger" in text  # one label per status (issue 11)
     assert "Aucune offre admissible" in text  # lot 2 received no offer
     assert document.count("<svg") == 1
 
@@ -403,6 +407,10 @@ def test_renders_in_headless_chromium(chromium: str, tmp_path: Path, report: str
         assert row.startswith(f"1 {candidate} attributaire pressenti {price_ht} {price_ttc}")
         assert f" {total} " in f" {row} "
     assert dom.count("<svg") == len(WINNERS)
+    # the criterion headers as the browser holds them: whole, never cut with an ellipsis
+    heads = re.findall(r'<span class="crit-label"[^>]*>([^<]*)</span>', dom)
+    assert "Note de contexte" in [html.unescape(h) for h in heads]
+    assert not any("…" in h for h in heads)
 
 
 def test_a_lot_compared_ht_with_mixed_vat_rates_is_pointed_out(tmp_path: Path) -> None:
@@ -423,6 +431,43 @@ def test_a_lot_compared_ht_with_mixed_vat_rates_is_pointed_out(tmp_path: Path) -
         "Solidaire au lieu de Cap Services Coop (SCOP))"
     ) in lot_1
     assert "comparés TTC, ce que paie" not in _text(_lot_section(document, 3))  # all at 20 %
+
+
+@pytest.mark.parametrize(
+    ("label", "header"),
+    [
+        # one clause of 62 characters: whole, wrapped by the page, never cut
+        (
+            "Qualité de l'organisation des prestations et des interventions",
+            "Qualité de l'organisation des prestations et des interventions",
+        ),
+        # a long label: its first clause, whole
+        (
+            "Valeur technique, organisation des prestations et moyens humains",
+            "Valeur technique",
+        ),
+        ("Méthodologie (note méthodologique détaillée du candidat)", "Méthodologie"),
+    ],
+)
+def test_criterion_headers_are_never_cut(
+    make_config: Callable[..., tuple[Path, Path]], tmp_path: Path, label: str, header: str
+) -> None:
+    criteria_text = (
+        "criteria:\n"
+        f'  - {{id: quality, label: "{label}", weight: 60}}\n'
+        "  - {id: price, label: Prix, weight: 40, price: {formula: proportional}}\n"
+    )
+    lots, criteria = make_config(criteria_text=criteria_text)
+    offers = _write_csv(
+        tmp_path, ["candidate,lot,day_rate_ht,days,vat_rate,cv,quality", "Alpha,1,400,10,0.2,oui,4"]
+    )
+    evaluation = api.score(lots, criteria, offers)
+    document = build_report_html(evaluation, run_info(evaluation, RUN_AT, ARGV))
+    heads = re.findall(r'<span class="crit-label" title="[^"]*">([^<]*)</span>', document)
+    assert heads
+    assert {html.unescape(h) for h in heads} == {header, "Prix"}
+    assert "…" not in "".join(heads)
+    assert "overflow-wrap: break-word" in document  # a long word wraps instead
 
 
 def test_the_method_section_lists_the_legal_checks(report: str) -> None:

@@ -29,7 +29,7 @@ from referent_ess.render.xlsx.report import build_report_xlsx
 ROOT = Path(__file__).resolve().parents[2]
 RUN_AT = datetime(2026, 11, 28, 10, 0)
 ARGV = ["referent", "report", "--out", "rapport.xlsx"]
-MONEY = '#,##0.00 "€"'
+MONEY = '[$-40C]#,##0.00 "€"'  # French separators wherever opened
 
 # lot -> (winner, total, price HT, price TTC, number of ranked offers)
 WINNERS: dict[int, tuple[str, str, str, str, int]] = {
@@ -112,7 +112,16 @@ def wb(data: bytes) -> Workbook:
 
 
 def test_sheet_names(wb: Workbook) -> None:
-    assert wb.sheetnames == ["Synthèse", "Lot 1", "Lot 2", "Lot 3", "Lot 4", "Méthode", "Audit"]
+    assert wb.sheetnames == [
+        "Synthèse",
+        "Lot 1",
+        "Lot 2",
+        "Lot 3",
+        "Lot 4",
+        "Proposition",
+        "Méthode",
+        "Audit",
+    ]
 
 
 @pytest.mark.parametrize("lot_id", sorted(WINNERS))
@@ -161,8 +170,8 @@ def test_lot_3_table_marks_and_formats(wb: Workbook) -> None:
         assert ws.cell(row, col["Rang"]).value == offset + 1
         assert ws.cell(row, col["Statut"]).value == "admissible"
         assert ws.cell(row, col["Prix HT"]).number_format == MONEY
-        assert ws.cell(row, col["Total (/100)"]).number_format == "0.00"
-        assert ws.cell(row, col[headers[0]]).number_format == "0.00"
+        assert ws.cell(row, col["Total (/100)"]).number_format == "[$-40C]0.00"
+        assert ws.cell(row, col[headers[0]]).number_format == "[$-40C]0.00"
     text = " ".join(str(c.value) for c in ws["A"] if isinstance(c.value, str))
     assert "Pmin = 10\u202f800,00\u00a0€" in text  # 9000.00 HT × 1.2
     assert "Égalité exacte à 81,00 points entre Atelier Matières Vives (SCIC)" in text
@@ -184,10 +193,11 @@ def test_each_lot_sheet_has_a_stacked_bar_chart_of_the_criteria(wb: Workbook, lo
         letter = openpyxl.utils.get_column_letter(next(v for k, v in col.items() if label in k))
         assert series.val.numRef.f == f"'Lot {lot_id}'!${letter}$5:${letter}${4 + ranked}"
         assert series.cat.strRef.f == f"'Lot {lot_id}'!$B$5:$B${4 + ranked}"
-    # anchored beside the table, on the header row
+    # anchored below the tables, in column A, two rows after the last one written: beside
+    # them, it would double the width a page must fit
     anchor: Any = chart.anchor
-    assert anchor._from.col > max(col.values()) - 1
-    assert anchor._from.row == 3
+    assert anchor._from.col == 0
+    assert anchor._from.row == ws.max_row + 1  # 0-based: row max_row + 2
 
 
 @pytest.mark.parametrize(
@@ -274,7 +284,7 @@ def test_rebuild_gives_the_same_sheets_apart_from_the_run_date(
     assert {i.date_time for i in zip_a.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     audit = f"xl/worksheets/sheet{load(data).sheetnames.index('Audit') + 1}.xml"
     sheets = [n for n in zip_a.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)]
-    assert len(sheets) == 7
+    assert len(sheets) == 8
     for name in zip_a.namelist():
         a, b = zip_a.read(name), zip_b.read(name)
         if name == audit:  # inline strings: the run date is in the sheet's XML
@@ -299,7 +309,7 @@ def test_french_whatever_the_language_of_the_run(
 
 def test_lot_ids_restrict_the_report(example: Evaluation) -> None:
     wb = load(report(example, lot_ids=[3]))
-    assert wb.sheetnames == ["Synthèse", "Lot 3", "Méthode", "Audit"]
+    assert wb.sheetnames == ["Synthèse", "Lot 3", "Proposition", "Méthode", "Audit"]
     ws = sheet(wb, "Synthèse")
     header = find_row(ws, 1, "Lot")
     lots = [ws.cell(r, 1).value for r in range(header + 1, ws.max_row + 1)]
@@ -415,6 +425,72 @@ def test_a_lot_compared_ht_with_mixed_vat_rates_is_to_check(tmp_path: Path) -> N
     ) in notes
     lot_3 = [str(c.value) for c in sheet(book, "Lot 3")["A"] if isinstance(c.value, str)]
     assert not any("comparés TTC" in note for note in lot_3)  # every offer at 20 %
+
+
+def test_every_sheet_prints_on_a4_fitted_to_its_width_with_header_and_footer(wb: Workbook) -> None:
+    assert wb.sheetnames == [
+        "Synthèse",
+        "Lot 1",
+        "Lot 2",
+        "Lot 3",
+        "Lot 4",
+        "Proposition",
+        "Méthode",
+        "Audit",
+    ]
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert setup.paperSize == 9, ws.title  # A4
+        # one page wide, as many pages high as needed (not the whole sheet on one page)
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.oddHeader.center.text == "Référent de secteur d'activité de l'ESS 2018"
+        assert ws.oddFooter.center.text == "Page &P / &N"
+    orientations = {ws.title: ws.page_setup.orientation for ws in wb.worksheets}
+    assert orientations == {
+        "Synthèse": "landscape",
+        "Lot 1": "landscape",
+        "Lot 2": "landscape",
+        "Lot 3": "landscape",
+        "Lot 4": "landscape",
+        "Proposition": "portrait",
+        "Méthode": "portrait",
+        "Audit": "landscape",
+    }
+    for lot_id in (1, 2, 3, 4):  # the header of the ranking repeats on every page
+        assert wb[f"Lot {lot_id}"].print_title_rows == "$4:$4"
+
+
+@pytest.mark.parametrize(
+    ("title", "header"),
+    [
+        ("Travaux & entretien", "Travaux && entretien"),  # & starts a code in a header
+        ("A" * 300, "A" * 251 + "…"),  # Excel allows 255 characters, its codes included
+        ("&&&", "&&&&&&"),
+    ],
+)
+def test_the_page_header_is_the_title_escaped_and_bounded(title: str, header: str) -> None:
+    from referent_ess.render.xlsx.sheet_writer import header_footer
+
+    ws = Workbook().create_sheet("x")
+    header_footer(ws, title)
+    assert ws.oddHeader.center.text == header
+    assert len(header) + len("&10") <= 255
+
+
+def test_the_spreadsheet_rows_are_in_the_audit_sheet_only(wb: Workbook) -> None:
+    for name in ("Synthèse", "Lot 1", "Lot 2", "Lot 3", "Lot 4", "Proposition", "Méthode"):
+        texts = [c.value for row in wb[name].iter_rows() for c in row]
+        assert "Ligne" not in texts, name
+    ws = wb["Audit"]
+    cells = [[c.value for c in row] for row in ws.iter_rows()]
+    start = next(i for i, row in enumerate(cells) if row[0] == "Offres et lignes du classeur")
+    assert cells[start + 1][:3] == ["Ligne", "Lot", "Candidat"]
+    listed = [tuple(row[:3]) for row in cells[start + 2 :]]
+    # 14 offers on rows 2 to 15, in row order (examples/make_offers.py)
+    assert [r[0] for r in listed] == list(range(2, 16))
+    assert (4, 1, "Association Trame Solidaire") in listed
+    assert (6, 3, "Les Bâtisseurs Solidaires (SCOP)") in listed
 
 
 def test_method_sheet_lists_the_legal_checks(wb: Workbook, example: Evaluation) -> None:

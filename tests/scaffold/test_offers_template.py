@@ -405,8 +405,9 @@ def test_write_template_never_replaces_a_workbook_holding_offers(
         write_template(path, config, force=True)
     assert refused.value.code == "output-holds-offers"
     assert refused.value.lines == (
-        f"{path}: holds 2 offer rows; write the template to another file (--out new.xlsx) "
-        "and copy the offers across, so that nothing typed is lost [output-holds-offers]",
+        f"{path}: holds 2 offer rows; referent template --update regenerates it keeping every "
+        "offer and mark typed (the previous file is kept beside it as a backup) "
+        "[output-holds-offers]",
     )
     assert path.read_bytes() == typed  # nothing lost
 

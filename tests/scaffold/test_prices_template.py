@@ -3,6 +3,7 @@ its headers and validations, each schedule or DPGF lot's lines pre-filled once, 
 reads back once the buyer types candidates and prices."""
 
 import io
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from referent_ess import api
 from referent_ess.config.loader import load_config
 from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.offers_template import build_template, write_template
+from referent_ess.scaffold.update_template import update_template
 from schedule_case import CRITERIA, LOTS
 
 
@@ -114,3 +116,18 @@ def test_a_filled_template_is_read_back(tmp_path: Path) -> None:
     with pytest.raises(ReferentError) as caught:
         write_template(path, load_config(lots, criteria), force=True)
     assert caught.value.code == "output-holds-offers"
+
+
+def test_template_update_keeps_the_lines_typed_in_the_prix_sheet(tmp_path: Path) -> None:
+    lots, criteria = _config(tmp_path)
+    path = tmp_path / "offers.xlsx"
+    write_template(path, load_config(lots, criteria))
+    book = openpyxl.load_workbook(path)
+    book["prix"].cell(row=3, column=1, value="Alpha")  # line 1.2 of lot 1
+    book["prix"].cell(row=3, column=7, value=10.25)
+    book.save(path)
+    done = update_template(path, load_config(lots, criteria), now=datetime(2026, 12, 7, 22, 0))
+    assert not [p for p in done.dropped if "prix" in str(p.params)]
+    rows = [tuple(c.value for c in row) for row in openpyxl.load_workbook(path)["prix"].iter_rows()]
+    assert rows[2][:7] == ("Alpha", 1, "1.2", "Heure de nettoyage", "h", 1.5, 10.25)
+    assert rows[1][:3] == (None, 1, "1.1")  # the rest of the block, as it was

@@ -242,8 +242,9 @@ def test_a_csv_file_of_offers_is_never_replaced(tmp_path: Path, config: Config) 
     with pytest.raises(ReferentError) as caught:
         write_template(offers, config, force=True)
     assert caught.value.lines == (
-        f"{offers}: holds an offer row; write the template to another file (--out new.xlsx) "
-        "and copy the offer across, so that nothing typed is lost [output-holds-offers]",
+        f"{offers}: holds an offer row; referent template --update regenerates it keeping every "
+        "offer and mark typed (the previous file is kept beside it as a backup) "
+        "[output-holds-offers]",
     )
     assert offers.read_text(encoding="utf-8") == "candidate;lot\nAlpha;1\n"
 

@@ -5,7 +5,10 @@ usage) becomes ``error: …`` lines on stderr and exit code 2; :class:`~referent
 Findings` becomes exit code 1. A bug is neither: it stays a traceback.
 """
 
+import functools
+import inspect
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -59,8 +62,57 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _language_given(value: "Language | None") -> None:
+    """``--lang`` after the command: set at once (the option is eager), so that even an error
+    in the command's other options is in that language."""
+    if value is not None:
+        from referent_ess import i18n
+
+        i18n.set_language(value.value)
+
+
+_LANG_HELP = (
+    "Language of tables and documents: fr or en (default: REFERENT_LANG, else the locale). "
+    "JSON and CSV never change."
+)
+
+
+def _with_global_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The command as Typer should see it: its own options, and the global options that also
+    make sense after the command's name (``referent score --lang fr`` as ``referent --lang fr
+    score``). The one place that adds them."""
+    signature = inspect.signature(command)
+    lang = inspect.Parameter(
+        "lang",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=None,
+        annotation=Annotated[
+            Language | None,
+            typer.Option(
+                "--lang",
+                help=_LANG_HELP,
+                show_default=False,
+                is_eager=True,
+                callback=_language_given,
+            ),
+        ],
+    )
+
+    @functools.wraps(command)
+    def run(**given: Any) -> None:
+        given.pop("lang", None)  # already set by its callback
+        command(**given)
+
+    parameters = [*signature.parameters.values(), lang]
+    run.__annotations__ = {**command.__annotations__, "lang": lang.annotation}
+    vars(run)["__signature__"] = signature.replace(parameters=parameters)
+    return run
+
+
 for command in COMMANDS:
-    app.command()(command)
+    app.command()(_with_global_options(command))
 
 
 def _version(value: bool) -> None:
@@ -81,8 +133,7 @@ def _main(
         Language | None,
         typer.Option(
             "--lang",
-            help="Language of tables and documents: fr or en (default: REFERENT_LANG, "
-            "else the locale). JSON and CSV never change.",
+            help=_LANG_HELP,
             show_default=False,
         ),
     ] = None,

@@ -25,18 +25,21 @@ from referent_ess.config.checks import (
     check_lots,
 )
 from referent_ess.config.model import (
+    Commission,
     Config,
     Consultation,
     CriteriaSet,
     Criterion,
     DescriptorScale,
     Lot,
+    Member,
     PriceRule,
     ScheduleLine,
 )
 from referent_ess.config.schema import (
     HUGE_DIGITS,
     IDENTIFIER_PATTERN,
+    CommissionSpec,
     CriteriaFile,
     CriterionSpec,
     LotsFile,
@@ -217,6 +220,7 @@ def _resolve(
         max_lots_per_candidate=spec.max_lots_per_candidate,
         round_deadlines=tuple(sorted(((r.number, r.deadline) for r in spec.rounds), key=_first)),
         allocation_rule=(spec.allocation_rule or "").strip() or None,
+        commission=_commission(spec.commission),
     )
     return Config(
         consultation=consultation,
@@ -287,3 +291,15 @@ def _given(value: Decimal | None) -> Decimal:
 
 def _first(pair: tuple[int, object]) -> int:
     return pair[0]
+
+
+def _commission(spec: CommissionSpec | None) -> Commission | None:
+    """The commission of lots.yaml, its texts tidied (an empty text is no text)."""
+    if spec is None:
+        return None
+
+    def tidy(text: str | None) -> str | None:
+        return " ".join(text.split()) or None if text is not None else None
+
+    members = tuple(Member(tidy(m.name) or m.name.strip(), tidy(m.role)) for m in spec.members)
+    return Commission(tidy(spec.name), spec.meeting_date, tidy(spec.place), members)

@@ -219,6 +219,22 @@ class CriteriaSet:
 
 
 @dataclass(frozen=True)
+class Member:
+    name: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Commission:
+    """The board that examines the report, proposes the award and signs (``commission:``)."""
+
+    name: str | None
+    meeting_date: date | datetime | None
+    place: str | None
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True)
 class Consultation:
     title: str
     buyer: str | None
@@ -233,6 +249,7 @@ class Consultation:
     allocation_rule: str | None = None  # the rules' answer when a candidate would win too many
     # the deadline of each negotiation round after the first, by its number
     round_deadlines: tuple[tuple[int, date | datetime], ...] = ()
+    commission: Commission | None = None  # who signs the report, when and where they meet
 
     def deadline_of(self, round_number: int) -> date | datetime | None:
         """The deadline of an offer of that round: the consultation's for round 1, the round's

@@ -205,6 +205,23 @@ class RoundSpec(Spec):
     deadline: Annotated[date | datetime, BeforeValidator(_deadline)]
 
 
+class MemberSpec(Spec):
+    """A member of the commission that meets on the offers (``commission.members``)."""
+
+    name: Annotated[str, Field(min_length=1)]
+    role: str | None = None  # présidente, membre, rapporteur…
+
+
+class CommissionSpec(Spec):
+    """The commission (or jury) that examines the report and proposes the award: who it is,
+    where and when it meets. Not the jury's decisions on offers, which the offers sheet holds."""
+
+    name: str | None = None  # « Commission d'appel d'offres »; « La commission » when not said
+    meeting_date: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
+    place: str | None = None
+    members: tuple[MemberSpec, ...] = ()
+
+
 class ConsultationSpec(Spec):
     title: str
     buyer: str | None = None
@@ -218,6 +235,7 @@ class ConsultationSpec(Spec):
     rounds: tuple[RoundSpec, ...] = ()  # the deadlines of the negotiation rounds after the first
     # how the consultation rules choose the lots a candidate keeps beyond the maximum (R2113-1)
     allocation_rule: str | None = None
+    commission: CommissionSpec | None = None  # the board that signs the report
 
 
 class LotsFile(Spec):

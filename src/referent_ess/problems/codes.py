@@ -387,6 +387,12 @@ _CODES: dict[str, Kind] = {
     "bad-evaluators.same": _U,
     "init-lots": _U,
     "init-not-a-folder": _U,
+    "update-no-workbook": _U,  # template --update without a workbook to update
+    "update-not-xlsx": _U,  # template --update of a CSV file: it writes an .xlsx
+    "update-column-dropped.empty": _W,  # template --update: a column not carried over
+    "update-column-dropped.one": _W,
+    "update-column-dropped.many": _W,
+    "update-sheet-dropped": _W,  # template --update: a sheet a template never writes
     "init-holds-offers.one": _U,
     "init-holds-offers.many": _U,
     "init-exists": _U,

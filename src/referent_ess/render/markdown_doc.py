@@ -13,7 +13,7 @@ from referent_ess import i18n
 from referent_ess.base.writable import writable
 from referent_ess.evaluation.budget import BudgetReport
 from referent_ess.evaluation.lookup import chosen_lots
-from referent_ess.evaluation.results import Evaluation, OfferResult
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr
 from referent_ess.problems.problem import Problem, ValidationReport
 from referent_ess.render.cells import (
@@ -24,6 +24,7 @@ from referent_ess.render.cells import (
     shown_criteria,
     text,
 )
+from referent_ess.render.commission import commission_block
 from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import (
     abnormal_text,
@@ -109,6 +110,8 @@ def evaluation_markdown(
         out += [f"## {tr('lot.unplaced')}", ""]
         out += [f"- {md(_excluded_line(result))}" for result in evaluation.unplaced]
         out.append("")
+    if config.consultation.commission is not None:
+        out += _commission_lines(evaluation, chosen_lots(evaluation, lot_ids))
     return writable("\n".join(out))
 
 
@@ -126,6 +129,26 @@ def _arithmetic_notes(offers: Sequence[OfferResult]) -> list[str]:
 
 def _worded(problem: Problem) -> str:
     return i18n.message(problem.code, problem.params)
+
+
+def _commission_lines(evaluation: Evaluation, lots: Sequence[LotResult]) -> list[str]:
+    """The commission's block (``commission:`` of lots.yaml), in French as every document a
+    board signs: the meeting, the members, the proposed awards, the signatures to fill in."""
+    with i18n.language("fr"):
+        block = commission_block(evaluation, lots)
+        out = [f"## {md(block.heading)}", "", md(block.meeting), ""]
+        if block.members:
+            out += [f"| {tr('doc.commission.member')} | {tr('doc.commission.role')} |", "|---|---|"]
+            out += [f"| {md(name)} | {md(role)} |" for name, role in block.members]
+        else:
+            out.append(md(tr("doc.commission.no_members")))
+        out += ["", *(f"- {md(text)}" for text in block.proposals), ""]
+        out += [f"### {md(block.signature_heading)}", "", md(block.signature_place), ""]
+        signature = tr("doc.commission.signature")
+        blank = tr("doc.commission.blank")
+        out += [f"- {md(name) or blank} — {signature} : {blank}" for name in block.signatories]
+        out.append("")
+    return out
 
 
 def _excluded_line(result: OfferResult) -> str:

@@ -270,6 +270,8 @@ def inputs_text(evaluation: Evaluation) -> str:
     config = evaluation.config
     book = evaluation.book
     files = f"{config.lots_path}, {config.criteria_path}, {book.path}"
+    if not book.sheet:  # a CSV file has no sheet
+        return tr("inputs.csv", files=files, sha=book.sha256[:12])
     return tr("inputs", files=files, sheet=repr(book.sheet), sha=book.sha256[:12])
 
 

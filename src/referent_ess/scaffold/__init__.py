@@ -4,6 +4,8 @@
   replacing typed offers (``write_template``, ``refuse_filled_workbook``);
 - :mod:`.template_columns`: its columns and their typing rules; :mod:`.readme_sheet`: its
   lisez-moi sheet; :mod:`.cell_text`: text within what an .xlsx cell holds;
+- :mod:`.update_template`: ``update_template`` (``template --update``), the workbook regenerated
+  for a changed configuration with every typed offer and mark carried over;
 - :mod:`.init`: ``init_consultation``, with ``lots.yaml.tmpl`` and ``criteria.yaml.tmpl``.
 
 What these write is French whatever ``--lang`` is; the texts are the French catalogue's
@@ -16,5 +18,13 @@ from referent_ess.scaffold.offers_template import (
     refuse_filled_workbook,
     write_template,
 )
+from referent_ess.scaffold.update_template import Update, update_template
 
-__all__ = ["build_template", "init_consultation", "refuse_filled_workbook", "write_template"]
+__all__ = [
+    "Update",
+    "build_template",
+    "init_consultation",
+    "refuse_filled_workbook",
+    "update_template",
+    "write_template",
+]

@@ -78,6 +78,12 @@ def build_template(config: Config, evaluators: Sequence[str] = ()) -> bytes:
     With ``evaluators``, the marks go in a ``marks`` sheet (one row per offer, criterion and
     evaluator) instead of mark columns in ``offers``: the tool reads one or the other.
     """
+    return workbook_bytes(template_book(config, evaluators))
+
+
+def template_book(config: Config, evaluators: Sequence[str] = ()) -> Workbook:
+    """The workbook of :func:`build_template`, before it is written (``template --update``
+    fills it with the offers of the previous one first)."""
     names = _evaluators(evaluators)
     book = Workbook()
     lists = ListsSheet(book)
@@ -105,7 +111,7 @@ def build_template(config: Config, evaluators: Sequence[str] = ()) -> bytes:
         book.properties.title = clean(tr("tpl.book.title", title=config.consultation.title))[:255]
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
-    return workbook_bytes(book)
+    return book
 
 
 def write_template(

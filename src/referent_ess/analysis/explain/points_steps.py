@@ -212,9 +212,9 @@ def total_step(criteria: CriteriaSet, points: Mapping[str, Fraction], total: Fra
         Notation("{id} {points}", {"id": named[c], "points": Points(points[c])}) for c in ids
     )
     words: list[Value] = [phrase("ex.total", parts=Listed(parts, Joiner.PLUS), total=Points(total))]
-    if any(points[c].denominator != 1 for c in ids):
-        exact = Listed(tuple(points[c] for c in ids), Joiner.PLUS)
-        words.append(phrase("ex.total.exact", exact=exact, total=total))
+    exact = exactly(total)  # the exact value of each part is in its own step
+    if exact:
+        words.append(exact)
     rounded_sum = sum((round_half_up(points[c]) for c in ids), Decimal(0))
     if rounded_sum != round_half_up(total):
         words.append(phrase("ex.total.rounded", sum=Points(rounded_sum)))

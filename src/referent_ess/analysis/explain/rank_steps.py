@@ -20,7 +20,9 @@ from .terms import (
     Points,
     Step,
     Value,
+    exactly,
     phrase,
+    points_with_exact,
 )
 
 
@@ -71,6 +73,10 @@ def _gap_step(code: str, where: Phrase, other: OfferResult, result: OfferResult)
     ahead = result.total > other.total
     high, low = (result.total, other.total) if ahead else (other.total, result.total)
     gap = high - low
+    naive = round_half_up(high) - round_half_up(low)
+    # decimals, the exact fraction only where rounding hides something: the totals too when
+    # their rounded difference is not the rounded gap (88.31 − 67.14 would not read 21.16)
+    shown = points_with_exact if naive != round_half_up(gap) else Points
     words: list[Value] = [
         phrase(
             "ex.gap.lead" if ahead else "ex.gap.behind",
@@ -78,13 +84,12 @@ def _gap_step(code: str, where: Phrase, other: OfferResult, result: OfferResult)
             where=where,
             rank=str(other.rank),
             total=Points(other.total),
-            high=high,
-            low=low,
-            gap=gap,
-            rounded=Points(gap),
+            high=shown(high),
+            low=shown(low),
+            gap=Points(gap),
+            exact=exactly(gap),
         )
     ]
-    naive = round_half_up(high) - round_half_up(low)
     if naive != round_half_up(gap):
         words.append(phrase("ex.gap.naive", naive=Points(naive)))
     elif gap == 0:

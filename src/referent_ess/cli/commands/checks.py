@@ -3,6 +3,8 @@
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import typer
+
 from referent_ess.cli.exits import Findings
 from referent_ess.cli.options import Destination, Inputs, OutputFormat, bundled
 from referent_ess.cli.output import (
@@ -16,6 +18,8 @@ from referent_ess.cli.output import (
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from referent_ess.problems.problem import ValidationReport
 
 
 @bundled
@@ -90,8 +94,21 @@ def validate(*, inputs: Inputs, destination: Destination) -> None:
         given,
     )
     _mention_legal_risks(lots, criteria)
+    _suggest_update(report)
     if not report.valid:
         raise Findings
+
+
+def _suggest_update(report: "ValidationReport") -> None:
+    """When the workbook lacks columns the configuration needs (a template older than the
+    configuration, or none), say how to regenerate it without retyping anything."""
+    from referent_ess import i18n
+
+    missing = [p for p in report.problems if p.code.startswith("missing-column")]
+    if missing:
+        path = next((p.file for p in missing if p.file), None) or "offers.xlsx"
+        form = "cli.update_hint.one" if len(missing) == 1 else "cli.update_hint.many"
+        typer.echo(i18n.tr(form, n=len(missing), path=path), err=True)
 
 
 def _mention_legal_risks(lots: Path, criteria: Path) -> None:

@@ -14,7 +14,7 @@ from referent_ess.cli.options import (
     file_to_write,
     numeric_option,
 )
-from referent_ess.cli.output import say_written
+from referent_ess.cli.output import say_written, warn
 
 
 def init(
@@ -71,16 +71,39 @@ def template(
     lots: LotsOption = None,
     criteria: CriteriaOption = None,
     force: ForceOption = False,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Regenerate the --out workbook for the current configuration, keeping every "
+            "offer and mark typed (the previous file is kept beside it as a backup).",
+        ),
+    ] = False,
 ) -> None:
     """Write the offers workbook to fill in for this consultation, with typing checks built in.
 
     Example: referent template --out offers.xlsx --evaluators "Anne,Bruno"
     """
+    from referent_ess import i18n
     from referent_ess.config.loader import load_config
-    from referent_ess.scaffold import write_template
+    from referent_ess.scaffold import update_template, write_template
 
     lots, criteria = Inputs(lots=lots, criteria=criteria).config_paths()
     config = load_config(lots, criteria)
     names = [n.strip() for n in evaluators.split(",")] if evaluators else []
-    write_template(out, config, names, inputs=[lots, criteria], force=force)
-    say_written(out)
+    if not update:
+        write_template(out, config, names, inputs=[lots, criteria], force=force)
+        say_written(out)
+        return
+    done = update_template(out, config, names, inputs=[lots, criteria])
+    warn(done.dropped)
+    typer.echo(
+        i18n.tr(
+            "cli.updated",
+            path=done.path,
+            offers=done.offer_rows,
+            marks=done.mark_rows,
+            backup=done.backup.name,
+        ),
+        err=True,
+    )

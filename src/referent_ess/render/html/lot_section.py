@@ -267,7 +267,6 @@ def excluded_table(config: Config, results: Sequence[OfferResult]) -> str:
         reasons = "".join(f"<li>{text}</li>" for text in _reason_items(config, result))
         rows.append(
             f'<tr><th scope="row" class="candidate">{escape(offer_name(result))}</th>'
-            f'<td class="num">{result.offer.row}</td>'
             f"<td>{status}</td>"
             f'<td class="num">{money_cell(result.price_ht)}</td>'
             f'<td class="num">{money_cell(result.price_ttc)}</td>'
@@ -275,7 +274,6 @@ def excluded_table(config: Config, results: Sequence[OfferResult]) -> str:
         )
     head = (
         f'<tr><th scope="col">{tr("col.candidate")}</th>'
-        f'<th scope="col" class="num">{tr("col.row")}</th>'
         f'<th scope="col">{tr("col.status")}</th>'
         f'<th scope="col" class="num">{tr("doc.col.price_ht")}</th>'
         f'<th scope="col" class="num">{tr("doc.col.price_ttc")}</th>'

@@ -47,11 +47,11 @@ def counted(key: str, n: int, **params: object) -> str:
 
 def short_label(label: str) -> str:
     """A column header that fits: a long label up to its first comma or parenthesis (the full
-    label is in the chart's legend and in the method section)."""
+    label is in the chart's legend and in the method section). Never cut within its words:
+    the header wraps instead."""
     if len(label) <= 36:
         return label
-    short = label.split(",")[0].split(" (")[0].strip()
-    return short if len(short) <= 40 else short[:39].rstrip() + "…"
+    return label.split(",")[0].split(" (")[0].strip() or label
 
 
 def ranked_first(lot: LotResult) -> tuple[OfferResult, ...]:

@@ -25,6 +25,7 @@ from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr
+from referent_ess.render.commission import commission_block
 from referent_ess.render.document_phrases import (
     indented_label,
     input_role,
@@ -76,8 +77,9 @@ def build_report_html(
             _summary(evaluation, lots),
             *(lot_section(evaluation, lot) for lot in lots),
             unplaced_section(evaluation),
+            _commission_section(evaluation, lots),
             _method_section(evaluation.config, _lint_part(evaluation, lot_ids)),
-            _audit_section(evaluation, run),
+            _audit_section(evaluation, lots, run),
         ]
         page = _PAGE.substitute(
             title=escape(tr("doc.report.of", title=consultation.title)),
@@ -140,7 +142,11 @@ def _contents(lots: Sequence[LotResult], evaluation: Evaluation) -> str:
     ]
     if evaluation.unplaced:
         entries.append(("sans-lot", tr("lot.unplaced")))
-    entries += [("methode", tr("doc.html.method")), ("tracabilite", tr("doc.html.audit"))]
+    entries += [
+        ("commission", tr("doc.commission.heading")),
+        ("methode", tr("doc.html.method")),
+        ("tracabilite", tr("doc.html.audit")),
+    ]
     items = "".join(f'<li><a href="#{anchor}">{escape(text)}</a></li>' for anchor, text in entries)
     label = tr("doc.html.contents")
     return f'<nav class="contents" aria-label="{label}"><ol>{items}</ol></nav>'
@@ -371,7 +377,41 @@ def _price_rule(config: Config, criterion: Criterion) -> str:
     )
 
 
-def _audit_section(evaluation: Evaluation, run: RunInfo) -> str:
+def _commission_section(evaluation: Evaluation, lots: Sequence[LotResult]) -> str:
+    """What the board signs: who met, when and where, the proposed award of each lot, and a
+    signature box per member (blank boxes when lots.yaml names none)."""
+    block = commission_block(evaluation, lots)
+    if block.members:
+        rows = "".join(
+            f'<tr><th scope="row">{escape(name)}</th><td>{escape(role)}</td></tr>'
+            for name, role in block.members
+        )
+        members = (
+            f"<h3>{tr('doc.commission.members')}</h3>"
+            f'<table class="members"><thead><tr><th scope="col">{tr("doc.commission.member")}'
+            f'</th><th scope="col">{tr("doc.commission.role")}</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+    else:
+        members = f"<p>{escape(tr('doc.commission.no_members'))}</p>"
+    proposals = "".join(f"<li>{escape(text)}</li>" for text in block.proposals)
+    boxes = "".join(
+        f'<div class="signature"><span class="signatory">{escape(name) or "&nbsp;"}</span>'
+        f'<span class="sign-here">{tr("doc.commission.signature")}</span></div>'
+        for name in block.signatories
+    )
+    return f"""<section class="commission" id="commission" aria-labelledby="commission-titre">
+<h2 id="commission-titre">{escape(block.heading)}</h2>
+<p class="meeting">{escape(block.meeting)}</p>
+{members}
+<ol class="proposals">{proposals}</ol>
+<h3>{escape(block.signature_heading)}</h3>
+<p>{escape(block.signature_place)}</p>
+<div class="signatures">{boxes}</div>
+</section>"""
+
+
+def _audit_section(evaluation: Evaluation, lots: Sequence[LotResult], run: RunInfo) -> str:
     """Which tool, when, how it was called and the exact files: enough to redo the analysis."""
     inputs = "".join(
         f'<tr><th scope="row">{escape(input_role(item.role))}</th>'
@@ -391,6 +431,24 @@ def _audit_section(evaluation: Evaluation, run: RunInfo) -> str:
         else ""
     )
     command = f'<code class="command">{escape(run.command_line)}</code>'
+    # the spreadsheet row of each offer: for whoever checks the report against the workbook,
+    # never in the tables a board reads
+    shown = [(str(lot.lot.id), r) for lot in lots for r in lot.offers]
+    shown += [(NOT_APPLICABLE, r) for r in evaluation.unplaced]
+    offer_rows = "".join(
+        f'<tr><td class="num">{result.offer.row}</td>'
+        f'<td class="num">{lot_id}</td><td>{escape(offer_name(result))}</td></tr>'
+        for lot_id, result in sorted(shown, key=lambda item: item[1].offer.row)
+    )
+    rows_table = (
+        f"<h3>{tr('doc.audit.rows')}</h3>"
+        f'<table class="rows"><thead><tr><th scope="col" class="num">{tr("col.row")}</th>'
+        f'<th scope="col" class="num">{tr("doc.audit.lot")}</th>'
+        f'<th scope="col">{tr("col.candidate")}</th></tr></thead><tbody>{offer_rows}</tbody>'
+        "</table>"
+        if offer_rows
+        else ""
+    )
     return f"""<section class="audit" id="tracabilite" aria-labelledby="tracabilite-titre">
 <h2 id="tracabilite-titre">{tr("doc.html.audit")}</h2>
 <dl class="facts">
@@ -404,6 +462,7 @@ def _audit_section(evaluation: Evaluation, run: RunInfo) -> str:
 <th scope="col">{tr("doc.audit.path")}</th>
 <th scope="col">{tr("doc.html.audit.sha256")}</th></tr></thead><tbody>{inputs}</tbody></table>
 <p class="small">{tr("doc.html.audit.same_files")}</p>
+{rows_table}
 {sheet_notes}
 </section>"""
 

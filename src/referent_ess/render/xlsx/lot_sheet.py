@@ -3,7 +3,6 @@ notes under it, the offers not ranked with their reasons and legal basis, and a 
 
 from openpyxl.chart import BarChart, Reference, Series
 from openpyxl.chart.data_source import AxDataSource, StrRef
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import i18n
@@ -141,11 +140,8 @@ def lot_sheet(sheet: SheetWriter, evaluation: Evaluation, lot: LotResult) -> Non
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     page_setup(ws)
     sheet.finish()
-    if chart_rows is not None:
-        ws.add_chart(
-            _chart(ws, config, lot, chart_rows, criterion_cols),
-            f"{get_column_letter(last + 2)}{HEADER_ROW}",
-        )
+    if chart_rows is not None:  # below the tables: beside them, it would double the page width
+        ws.add_chart(_chart(ws, config, lot, chart_rows, criterion_cols), f"A{ws.max_row + 2}")
 
 
 def _ranked_status(lot: LotResult, result: OfferResult) -> str:

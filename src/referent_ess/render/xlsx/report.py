@@ -17,11 +17,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from openpyxl import Workbook
+from openpyxl.styles import Border, Side
 
 from referent_ess import i18n
-from referent_ess.evaluation.results import Evaluation, LotResult, Status
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.i18n import numbers, tr
+from referent_ess.render.commission import commission_block
 from referent_ess.render.document_phrases import input_role, offer_name
 from referent_ess.render.phrases import award_note, basis_words
 from referent_ess.render.run_info import RunInfo
@@ -35,6 +37,7 @@ from referent_ess.render.xlsx.sheet_writer import (
     WARNING,
     SheetWriter,
     clean,
+    header_footer,
     money,
     page_setup,
 )
@@ -57,6 +60,9 @@ def build_report_xlsx(
         for lot in lots:
             ws = workbook.create_sheet(tr("doc.lot", lot=lot.lot.id))
             lot_sheet(SheetWriter(ws), evaluation, lot)
+        _commission_sheet(
+            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.commission"))), evaluation, lots
+        )
         method_sheet(
             SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.method"))),
             evaluation.config,
@@ -64,9 +70,11 @@ def build_report_xlsx(
             lot_ids,
         )
         _audit_sheet(
-            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.audit"))), evaluation, run
+            SheetWriter(workbook.create_sheet(tr("doc.xlsx.sheet.audit"))), evaluation, run, lots
         )
 
+        for ws in workbook.worksheets:
+            header_footer(ws, evaluation.config.consultation.title)
         moment = _naive_utc(run.run_at)
         properties = workbook.properties
         properties.created = moment
@@ -75,6 +83,54 @@ def build_report_xlsx(
         properties.lastModifiedBy = None
         properties.title = clean(tr("doc.report.of", title=evaluation.config.consultation.title))
         return workbook_bytes(workbook)
+
+
+# ---- the commission's sheet -------------------------------------------------------------------
+
+
+_THIN = Side(style="thin")
+_SIGNATURE_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_SIGNATURE_HEIGHT = 60.0  # points: room to sign
+
+
+def _commission_sheet(
+    sheet: SheetWriter, evaluation: Evaluation, lots: Sequence[LotResult]
+) -> None:
+    """What the board signs: who met, the proposed award of each lot, a box per signature."""
+    block = commission_block(evaluation, lots)
+    sheet.title(block.heading)
+    sheet.block(2, 1, 3, block.meeting)
+    row = 4
+    if block.members:
+        sheet.put(row, 1, tr("doc.commission.member"), header=True)
+        sheet.put(row, 2, tr("doc.commission.role"), header=True)
+        for name, role in block.members:
+            row += 1
+            sheet.put(row, 1, name, wrap=40)
+            sheet.put(row, 2, role or None, wrap=30)
+    else:
+        sheet.block(row, 1, 3, tr("doc.commission.no_members"))
+    row += 2
+    for text in block.proposals:
+        sheet.block(row, 1, 3, text)
+        row += 1
+    row += 1
+    sheet.put(row, 1, block.signature_heading, font=BOLD, measure=False)
+    row += 1
+    sheet.put(row, 1, block.signature_place, measure=False)
+    for name in block.signatories:
+        row += 1
+        sheet.put(row, 1, name or None, wrap=40)
+        box = sheet.ws.cell(row=row, column=2)
+        box.border = _SIGNATURE_BOX
+        sheet.put(row, 3, None, measure=False)
+        sheet.ws.cell(row=row, column=3).border = _SIGNATURE_BOX
+        sheet.ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+        sheet.ws.row_dimensions[row].height = _SIGNATURE_HEIGHT
+    page_setup(sheet.ws, landscape=False)
+    sheet.widths[2] = max(sheet.widths.get(2, 0.0), 30.0)
+    sheet.widths[3] = max(sheet.widths.get(3, 0.0), 30.0)
+    sheet.finish()
 
 
 # ---- the summary sheet ------------------------------------------------------------------------
@@ -185,7 +241,9 @@ def _summary_row(sheet: SheetWriter, row: int, lot: LotResult) -> None:
 # ---- the audit sheet --------------------------------------------------------------------------
 
 
-def _audit_sheet(sheet: SheetWriter, evaluation: Evaluation, run: RunInfo) -> None:
+def _audit_sheet(
+    sheet: SheetWriter, evaluation: Evaluation, run: RunInfo, lots: Sequence[LotResult]
+) -> None:
     """Which tool, when, how, and on exactly which files: the trail a buyer can show."""
     sheet.title(tr("doc.xlsx.audit.title"))
     facts = [
@@ -211,8 +269,31 @@ def _audit_sheet(sheet: SheetWriter, evaluation: Evaluation, run: RunInfo) -> No
         sheet.put(row, 3, item.sha256)
     row += 2
     sheet.block(row, 1, 3, tr("doc.xlsx.audit.same_files"), font=NOTE)
+    _offer_rows(sheet, row + 2, evaluation, lots)
     page_setup(sheet.ws)
     sheet.finish()
+
+
+def _offer_rows(
+    sheet: SheetWriter, row: int, evaluation: Evaluation, lots: Sequence[LotResult]
+) -> None:
+    """The spreadsheet row of each offer: for whoever checks the report against the workbook,
+    never in the tables a board reads."""
+    shown: list[tuple[int | None, OfferResult]] = [
+        (lot.lot.id, r) for lot in lots for r in lot.offers
+    ]
+    shown += [(None, r) for r in evaluation.unplaced]
+    if not shown:
+        return
+    sheet.put(row, 1, tr("doc.audit.rows"), font=BOLD, measure=False)
+    row += 1
+    for col, header in enumerate((tr("col.row"), tr("doc.audit.lot"), tr("col.candidate")), 1):
+        sheet.put(row, col, header, header=True)
+    for lot_id, result in sorted(shown, key=lambda item: item[1].offer.row):
+        row += 1
+        sheet.put(row, 1, result.offer.row, center=True)
+        sheet.put(row, 2, lot_id if lot_id is not None else "—", center=True)
+        sheet.put(row, 3, offer_name(result), wrap=60)
 
 
 def _naive_utc(moment: datetime) -> datetime:

@@ -18,8 +18,11 @@ from referent_ess.base.exact import round_half_up
 from referent_ess.base.writable import writable
 from referent_ess.render.csv_doc import safe_text
 
-MONEY_FORMAT = '#,##0.00 "€"'
-POINTS_FORMAT = "0.00"
+# Tagged with the French locale (LCID 0x040C), so that the numbers read the French way wherever
+# the workbook is opened: LibreOffice, under an English locale too, shows 7 800,00 € (an untagged
+# format follows the viewer's locale: 7,800.00 €). Excel keeps the viewer's separators.
+MONEY_FORMAT = '[$-40C]#,##0.00 "€"'
+POINTS_FORMAT = "[$-40C]0.00"
 
 _FONT = "Calibri"  # the workbook's default font: named, so that every viewer uses the same one
 BOLD = Font(name=_FONT, size=11, bold=True)
@@ -150,6 +153,25 @@ def page_setup(ws: Worksheet, *, landscape: bool = True) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+_MAX_HEADER = 255  # characters Excel allows in a header or a footer, codes included
+
+
+def header_footer(ws: Worksheet, title: str) -> None:
+    """The consultation's title in the page header, « Page N / M » in the footer: a printed
+    page says what it belongs to and where it goes."""
+    escaped = writable(title).replace("&", "&&")  # & starts a code in a header
+    room = _MAX_HEADER - len("&10")
+    if len(escaped) > room:
+        escaped = escaped[: room - 1].rstrip("&") + "…"
+    header, footer = ws.oddHeader, ws.oddFooter
+    assert header is not None  # openpyxl creates both with the sheet
+    assert footer is not None
+    header.center.text = escaped
+    header.center.size = 10
+    footer.center.text = "Page &P / &N"
+    footer.center.size = 9
 
 
 def _density(value: Value, *, bold: bool) -> float:

@@ -93,7 +93,6 @@ MESSAGES: dict[str, str] = {
     ),
     "ex.vat_mix": "; VAT rates differ among them ({rates})",
     "ex.total": "Total = {parts} = {total}",
-    "ex.total.exact": " (exactly {exact} = {total})",
     "ex.total.rounded": (
         "; the total is the sum of the exact points, so it differs from the sum of the "
         "rounded points ({sum})"
@@ -109,11 +108,11 @@ MESSAGES: dict[str, str] = {
     "ex.gap.first": "Ranked first: gap to the first {zero}.",
     "ex.gap.lead": (
         "Lead over {other}, {where} (rank {rank}, total {total}): {high} − {low} = "
-        "{gap} exactly, {rounded} points rounded half up"
+        "{gap} points{exact}, the difference of the exact totals rounded half up"
     ),
     "ex.gap.behind": (
         "Gap to {other}, {where} (rank {rank}, total {total}): {high} − {low} = {gap} "
-        "exactly, {rounded} points rounded half up"
+        "points{exact}, the difference of the exact totals rounded half up"
     ),
     "ex.gap.naive": " (the difference of the rounded totals would give {naive})",
     "ex.gap.same_total": ": the same total, see the tie",

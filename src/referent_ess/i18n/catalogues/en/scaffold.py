@@ -8,12 +8,35 @@ MESSAGES: dict[str, str] = {
         "the evaluators {earlier} and {name} are the same name; give each once"
     ),
     "msg:output-holds-offers.one": (
-        "{path}: holds an offer row; write the template to another file (--out new.xlsx) and "
-        "copy the offer across, so that nothing typed is lost"
+        "{path}: holds an offer row; referent template --update regenerates it keeping every "
+        "offer and mark typed (the previous file is kept beside it as a backup)"
     ),
     "msg:output-holds-offers.many": (
-        "{path}: holds {rows} offer rows; write the template to another file (--out new.xlsx) "
-        "and copy the offers across, so that nothing typed is lost"
+        "{path}: holds {rows} offer rows; referent template --update regenerates it keeping "
+        "every offer and mark typed (the previous file is kept beside it as a backup)"
+    ),
+    "msg:update-no-workbook": (
+        "{path}: there is no workbook to update; referent template without --update writes a "
+        "new one"
+    ),
+    "msg:update-not-xlsx": (
+        "{path}: template --update writes an .xlsx workbook over the file it updates; open this "
+        "file in a spreadsheet, save it as .xlsx, then update that workbook"
+    ),
+    "msg:update-column-dropped.empty": (
+        "the column {header} is not in the new template (the configuration no longer has it); "
+        "it held nothing"
+    ),
+    "msg:update-column-dropped.one": (
+        "the column {header} is not in the new template (the configuration no longer has it); "
+        "its one filled cell is in the backup"
+    ),
+    "msg:update-column-dropped.many": (
+        "the column {header} is not in the new template (the configuration no longer has it); "
+        "its {cells} filled cells are in the backup"
+    ),
+    "msg:update-sheet-dropped": (
+        "the sheet {name} is not part of the template and is not carried over; it is in the backup"
     ),
     "msg:offers-not-proven-empty.template": (
         "{path}: {why_part}, so nothing proves it holds no offers; referent never replaces such a "

@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     "offer.variant": "variant “{variant}” of {candidate}",
     # files and lots
     "inputs": "Inputs: {files} (sheet {sheet}, SHA-256 {sha}…)",
+    "inputs.csv": "Inputs: {files} (SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
     "lot.caps": "cap {ht} € HT / {ttc} € TTC",
     "lot.ranked_count": "{n} admissible offer(s) ranked",
@@ -100,13 +101,26 @@ MESSAGES: dict[str, str] = {
     "cli.reading": "reading the offers: {task.completed} rows",  # a progress bar, on a terminal
     "cli.written_letters.one": "written: 1 letter in {folder}",
     "cli.written_letters.many": "written: {n} letters in {folder}",
+    "cli.updated": (
+        "updated: {path} (offer rows kept: {offers}; mark rows kept: {marks}); the previous "
+        "file is kept as {backup}"
+    ),
+    "cli.update_hint.one": (
+        "a column the configuration needs is missing: referent template --update --out {path} "
+        "adds it, keeping every offer and mark typed (the previous file is kept as a backup)"
+    ),
+    "cli.update_hint.many": (
+        "{n} columns the configuration needs are missing: referent template --update --out "
+        "{path} adds them, keeping every offer and mark typed (the previous file is kept as a "
+        "backup)"
+    ),
     "cli.next_steps": (
         "Next: 1. in lots.yaml, give each lot its title and its maximum amount (cap_ht or "
         "cap_ttc), and the deadline; 2. in criteria.yaml, the weights of your call; 3. if you "
-        "changed the lots, the documents or the criteria, {where}referent template --force "
-        "(offers.xlsx then matches them); 4. type the offers, the jury's marks and its "
-        "decisions (irregular, unacceptable or inappropriate offer, with their reason) in "
-        "offers.xlsx; 5. {where}referent validate, then referent score."
+        "changed the lots, the documents or the criteria, {where}referent template --update "
+        "(offers.xlsx then matches them, keeping what is typed); 4. type the offers, the "
+        "jury's marks and its decisions (irregular, unacceptable or inappropriate offer, with "
+        "their reason) in offers.xlsx; 5. {where}referent validate, then referent score."
     ),
     "cli.placeholder_ocid": (
         "the release uses the placeholder ocid prefix ocds-xxxxxx; pass your own with "

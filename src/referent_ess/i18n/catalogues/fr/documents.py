@@ -20,6 +20,42 @@ MESSAGES: dict[str, str] = {
     "doc.report": "Rapport d'analyse des offres",
     "doc.nameless": "(sans nom, ligne {row})",
     "doc.report.of": "Rapport d'analyse des offres — {title}",
+    "doc.audit.rows": "Offres et lignes du classeur",
+    "doc.audit.lot": "Lot",
+    # the commission's block: who met, the proposed award of each lot, the signatures
+    "doc.xlsx.sheet.commission": "Proposition",
+    "doc.commission.heading": "Proposition d'attribution et signatures",
+    "doc.commission.default_name": "La commission",
+    "doc.commission.met": "{name} — séance du {date}",
+    "doc.commission.met.undated": "{name} — séance du ………………",
+    "doc.commission.met.place": ", à {place}",
+    "doc.commission.members": "Membres présents",
+    "doc.commission.member": "Membre",
+    "doc.commission.role": "Qualité",
+    "doc.commission.no_members": (
+        "Membres présents : ……………… (indiquez-les sous consultation.commission.members dans "
+        "lots.yaml)"
+    ),
+    "doc.commission.lot": "le lot {id} ({title})",
+    "doc.commission.proposal": (
+        "La commission propose d'attribuer {lot} à «\u00a0{candidate}\u00a0», dont l'offre est "
+        "classée {rank} avec {total} points sur {top}."
+    ),
+    "doc.commission.proposal.provisional": (
+        "La commission ne peut pas encore proposer d'attributaire pour {lot} : le classement "
+        "est provisoire."
+    ),
+    "doc.commission.proposal.none": (
+        "Aucune offre n'est classée pour {lot} : la commission ne propose pas d'attributaire."
+    ),
+    "doc.commission.proposal.undecided": (
+        "La commission ne propose pas encore d'attributaire pour {lot}{why}."
+    ),
+    "doc.commission.proposal.because": " : {why}",
+    "doc.commission.signatures": "Signatures",
+    "doc.commission.done_at": "Fait à {place}, le {date}",
+    "doc.commission.blank": "………………",
+    "doc.commission.signature": "Signature",
     "doc.summary": "Synthèse",
     "doc.lot": "Lot {lot}",
     "doc.provisional": "Classement provisoire",

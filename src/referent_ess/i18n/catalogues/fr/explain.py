@@ -110,7 +110,6 @@ MESSAGES: dict[str, str] = {
     ),
     "ex.vat_mix": " ; les taux de TVA diffèrent d'une offre à l'autre ({rates})",
     "ex.total": "Total = {parts} = {total}",
-    "ex.total.exact": " (exactement {exact} = {total})",
     "ex.total.rounded": (
         " ; le total est la somme des points exacts, il diffère donc de la somme des "
         "points arrondis ({sum})"
@@ -126,11 +125,11 @@ MESSAGES: dict[str, str] = {
     "ex.gap.first": "Offre classée première : écart avec la première {zero}.",
     "ex.gap.lead": (
         "Avance sur {other}, {where} (rang {rank}, total {total}) : {high} − {low} = "
-        "{gap} exactement, soit {rounded} points arrondis au centième"
+        "{gap} points{exact}, écart des totaux exacts arrondi au centième"
     ),
     "ex.gap.behind": (
         "Écart avec {other}, {where} (rang {rank}, total {total}) : {high} − {low} = "
-        "{gap} exactement, soit {rounded} points arrondis au centième"
+        "{gap} points{exact}, écart des totaux exacts arrondi au centième"
     ),
     "ex.gap.naive": " (la différence des totaux arrondis donnerait {naive})",
     "ex.gap.same_total": " : même total, voir l'égalité",

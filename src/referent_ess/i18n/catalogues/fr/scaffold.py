@@ -17,14 +17,39 @@ MESSAGES: dict[str, str] = {
         "les évaluateurs {earlier} et {name} portent le même nom ; indiquez chacun une seule fois"
     ),
     "msg:output-holds-offers.one": (
-        "{path} : le classeur contient une ligne d'offre ; écrivez le modèle dans un autre "
-        "fichier (--out nouveau.xlsx) et recopiez-y l'offre, pour ne rien perdre de ce qui a été "
-        "saisi"
+        "{path} : le classeur contient une ligne d'offre ; referent template --update le "
+        "régénère en conservant toutes les offres et notes saisies (l'ancien fichier est gardé "
+        "à côté, en sauvegarde)"
     ),
     "msg:output-holds-offers.many": (
-        "{path} : le classeur contient {rows} lignes d'offres ; écrivez le modèle dans un autre "
-        "fichier (--out nouveau.xlsx) et recopiez-y les offres, pour ne rien perdre de ce qui a "
-        "été saisi"
+        "{path} : le classeur contient {rows} lignes d'offres ; referent template --update le "
+        "régénère en conservant toutes les offres et notes saisies (l'ancien fichier est gardé "
+        "à côté, en sauvegarde)"
+    ),
+    "msg:update-no-workbook": (
+        "{path} : il n'y a pas de classeur à mettre à jour ; referent template sans --update en "
+        "écrit un nouveau"
+    ),
+    "msg:update-not-xlsx": (
+        "{path} : template --update écrit un classeur .xlsx à la place du fichier mis à jour ; "
+        "ouvrez ce fichier dans un tableur, enregistrez-le au format .xlsx, puis mettez à jour "
+        "ce classeur"
+    ),
+    "msg:update-column-dropped.empty": (
+        "la colonne {header} ne figure plus dans le modèle (la configuration ne la prévoit "
+        "plus) ; elle était vide"
+    ),
+    "msg:update-column-dropped.one": (
+        "la colonne {header} ne figure plus dans le modèle (la configuration ne la prévoit "
+        "plus) ; sa seule cellule remplie est conservée dans la sauvegarde"
+    ),
+    "msg:update-column-dropped.many": (
+        "la colonne {header} ne figure plus dans le modèle (la configuration ne la prévoit "
+        "plus) ; ses {cells} cellules remplies sont conservées dans la sauvegarde"
+    ),
+    "msg:update-sheet-dropped": (
+        "la feuille {name} ne fait pas partie du modèle et n'est pas reprise ; elle est "
+        "conservée dans la sauvegarde"
     ),
     "msg:offers-not-proven-empty.template": (
         "{path} : {why_part}, donc rien ne prouve qu'il ne contient aucune offre ; referent ne "

@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "offer.variant": "variante « {variant} » de {candidate}",
     # fichiers et lots
     "inputs": "Fichiers : {files} (feuille {sheet}, SHA-256 {sha}…)",
+    "inputs.csv": "Fichiers : {files} (SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
     "lot.caps": "montant maximum {ht} HT / {ttc} TTC",
     "lot.ranked_count": "{n} offre(s) admissible(s) classée(s)",
@@ -103,11 +104,26 @@ MESSAGES: dict[str, str] = {
     "cli.reading": "lecture des offres : {task.completed} lignes",
     "cli.written_letters.one": "écrit : 1 lettre dans {folder}",
     "cli.written_letters.many": "écrit : {n} lettres dans {folder}",
+    "cli.updated": (
+        "mis à jour : {path} (lignes d'offres conservées : {offers} ; lignes de notes "
+        "conservées : {marks}) ; l'ancien fichier est gardé sous le nom {backup}"
+    ),
+    "cli.update_hint.one": (
+        "il manque une colonne dont la configuration a besoin : referent template --update "
+        "--out {path} l'ajoute en conservant toutes les offres et notes saisies (l'ancien "
+        "fichier est gardé en sauvegarde)"
+    ),
+    "cli.update_hint.many": (
+        "il manque {n} colonnes dont la configuration a besoin : referent template --update "
+        "--out {path} les ajoute en conservant toutes les offres et notes saisies (l'ancien "
+        "fichier est gardé en sauvegarde)"
+    ),
     "cli.next_steps": (
         "Ensuite : 1. dans lots.yaml, donnez à chaque lot son intitulé et son montant maximum "
         "(cap_ht ou cap_ttc), et la date limite ; 2. dans criteria.yaml, les pondérations de "
         "votre consultation ; 3. si vous avez changé les lots, les pièces ou les critères, "
-        "{where}referent template --force (offers.xlsx leur correspond alors) ; 4. saisissez "
+        "{where}referent template --update (offers.xlsx leur correspond alors, sans rien perdre "
+        "de ce qui est saisi) ; 4. saisissez "
         "les offres, les notes du jury et ses décisions (offre irrégulière, inacceptable ou "
         "inappropriée, avec leur motif) dans offers.xlsx ; 5. {where}referent validate, puis "
         "referent score."
