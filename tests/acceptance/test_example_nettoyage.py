@@ -820,7 +820,7 @@ def test_report_xlsx(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_letters_lot_2(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "lettres"
-    run(runner, ["letters", "--lot", "2", "--out", str(folder), *CONFIG], 0)
+    run(runner, ["letters", "--lot", "2", "--format", "markdown", "--out", str(folder), *CONFIG], 0)
     letters = {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
     assert sorted(letters) == [
         "lot-2-alize-proprete-sarl.md",
@@ -844,7 +844,7 @@ def test_letters_lot_2(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_letters_lot_3_after_a_decided_tie(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "lettres"
-    run(runner, ["letters", "--lot", "3", "--out", str(folder), *CONFIG], 0)
+    run(runner, ["letters", "--lot", "3", "--format", "markdown", "--out", str(folder), *CONFIG], 0)
     second = (folder / "lot-3-clair-horizon-proprete-scop.md").read_text(encoding="utf-8")
     assert "égalité exacte" in second
     # tied at 88 with the winner: the letter states no "+0,00" gap

@@ -185,7 +185,11 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
             "--lot --samples --spread --seed --lots --criteria --format --output --force --lang "
             "--help",
         ),
-        ("letters", "--lot --output --template --lots --criteria --force --lang --help"),
+        (
+            "letters",
+            "--lot --output --candidate --format --base --template --lots --criteria --force "
+            "--lang --help",
+        ),
         ("template", "--output --evaluators --lots --criteria --force --update --lang --help"),
     ],
 )

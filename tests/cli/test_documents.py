@@ -14,8 +14,8 @@ def test_report_names_the_formats_it_writes(runner: CliRunner, tmp_path: Path) -
     result = run(runner, ["report", "--out", str(pdf), *CONFIG], 2)
     assert (result.stdout, result.stderr) == (
         "",
-        f"error: {pdf}: the report is written as .xlsx or .html; give --out a name ending with "
-        "one of them [unknown-report-format]\n",
+        f"error: {pdf}: the report is written as .xlsx, .html or .docx; give --out a name "
+        "ending with one of them [unknown-report-format]\n",
     )
     assert list(tmp_path.iterdir()) == []
 

@@ -135,14 +135,20 @@ def test_letters_are_written_in_a_new_folder_given_with_a_slash(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     folder = tmp_path / "lettres" / "lot3"
-    result = run(runner, ["letters", "--lot", "3", *CONFIG, "--out", f"{folder}/"], 0)
+    result = run(
+        runner, ["letters", "--lot", "3", "--format", "markdown", *CONFIG, "--out", f"{folder}/"], 0
+    )
     assert result.stderr == f"written: 4 letters in {folder}\n"
     assert entries(folder) == LETTERS
 
 
 def test_one_existing_letter_and_none_is_written(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / LETTERS[2]).write_text("signed already\n", encoding="utf-8")
-    result = run(runner, ["letters", "--lot", "3", *CONFIG, "--out", str(tmp_path)], 2)
+    result = run(
+        runner,
+        ["letters", "--lot", "3", "--format", "markdown", *CONFIG, "--out", str(tmp_path)],
+        2,
+    )
     assert result.stderr == (
         f"error: {tmp_path / LETTERS[2]}: already exists; pass --force to replace it "
         "[output-exists]\n"
@@ -153,7 +159,17 @@ def test_one_existing_letter_and_none_is_written(runner: CliRunner, tmp_path: Pa
 
 def test_a_letter_that_is_a_fifo_and_none_is_written(runner: CliRunner, tmp_path: Path) -> None:
     os.mkfifo(tmp_path / LETTERS[0])
-    args = ["letters", "--lot", "3", *CONFIG, "--out", str(tmp_path), "--force"]
+    args = [
+        "letters",
+        "--lot",
+        "3",
+        "--format",
+        "markdown",
+        *CONFIG,
+        "--out",
+        str(tmp_path),
+        "--force",
+    ]
     result = run(runner, args, 2)
     assert result.stderr == (
         f"error: {tmp_path / LETTERS[0]}: is a named pipe (FIFO), not a regular file; referent "
@@ -167,7 +183,9 @@ def test_letters_in_a_folder_under_a_file(runner: CliRunner, tmp_path: Path) -> 
     notes = tmp_path / "notes"
     notes.write_text("mine\n", encoding="utf-8")
     out = notes / "lettres"
-    result = run(runner, ["letters", "--lot", "3", *CONFIG, "--out", str(out)], 2)
+    result = run(
+        runner, ["letters", "--lot", "3", "--format", "markdown", *CONFIG, "--out", str(out)], 2
+    )
     assert result.stderr == (
         f"error: {out}: cannot be written: {notes} is a file, not a folder; give a path in a "
         "folder [output-parent-not-folder]\n"
@@ -176,7 +194,9 @@ def test_letters_in_a_folder_under_a_file(runner: CliRunner, tmp_path: Path) -> 
 
 def test_letters_in_a_folder_with_a_name_too_long(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / ("l" * 300)
-    result = run(runner, ["letters", "--lot", "3", *CONFIG, "--out", str(out)], 2)
+    result = run(
+        runner, ["letters", "--lot", "3", "--format", "markdown", *CONFIG, "--out", str(out)], 2
+    )
     assert (
         result.stderr
         == f"error: {out}: cannot be written (File name too long) [output-unwritable]\n"

@@ -73,12 +73,12 @@ def test_command_outputs_refused_in_french(
     pdf = tmp_path / "rapport.pdf"
     assert refused(runner, ["report", str(book), *config, "--out", str(pdf)]) == (
         [
-            f"{pdf}: the report is written as .xlsx or .html; give --out a name ending with one "
-            "of them [unknown-report-format]"
+            f"{pdf}: the report is written as .xlsx, .html or .docx; give --out a name ending "
+            "with one of them [unknown-report-format]"
         ],
         [
-            f"{pdf} : le rapport s'écrit en .xlsx ou en .html ; donnez à --out un nom qui finit "
-            "par l'une de ces extensions [unknown-report-format]"
+            f"{pdf} : le rapport s'écrit en .xlsx, en .html ou en .docx ; donnez à --out un nom "
+            "qui finit par l'une de ces extensions [unknown-report-format]"
         ],
     )
     args = ["letters", "--lot", "1", str(book), *config, "--out", str(book)]
@@ -281,8 +281,8 @@ def test_letters_refused_in_french(
         "$deadline, $date, $lot_id, $lot_title, $cap_ht, $cap_ttc, $candidate, $row, $status, "
         "$status_explained, $rank, $ranked_count, $price_ht, $price_ttc, $total, $max_total, "
         "$winner, $winner_total, $winner_price_ht, $winner_price_ttc, $legal_intro, $reasons, "
-        "$ranking, $points_table, $comments, $winner_comments, $offer_note, $advantages "
-        "[template-placeholder]"
+        "$ranking, $points_table, $comments, $winner_comments, $offer_note, $advantages, "
+        "$letterhead, $recipient, $references, $signature [template-placeholder]"
     )
     assert line.startswith(f"{rejection} : champ inconnu $candidat ; champs possibles : $")
     assert line.endswith(" [template-placeholder]")

@@ -210,7 +210,6 @@ def test_a_header_about_an_evaluated_value_is_an_error_naming_it(
         "N° TVA intracommunautaire",
         "SIRET",
         "SIRET du candidat",
-        "Adresse du candidat",
         "Courriel",
         "Mode de dépôt",  # électronique / papier, in the platforms' registers
         "Intitulé du lot",

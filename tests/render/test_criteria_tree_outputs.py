@@ -259,7 +259,17 @@ def test_the_xlsx_report_has_a_column_per_node_and_each_set_in_its_method(
 
 
 def test_a_letter_gives_every_sub_criterion(tmp_path: Path, runner: CliRunner, files) -> None:
-    output(runner, "letters", "--lot", "1", "--out", str(tmp_path / "letters"), *files)
+    output(
+        runner,
+        "letters",
+        "--lot",
+        "1",
+        "--format",
+        "markdown",
+        "--out",
+        str(tmp_path / "letters"),
+        *files,
+    )
     letter = (tmp_path / "letters" / "lot-1-beta.md").read_text(encoding="utf-8")
     assert (
         "| Valeur technique | 60,00 | 52,00 | 49,20 |\n"

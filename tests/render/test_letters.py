@@ -93,13 +93,13 @@ def test_letters_are_french_whatever_the_language_of_the_run(
 
 def test_lot_3_award_letter(example: Evaluation) -> None:
     letter = build_letters(example, 3, today=TODAY)[LOT_3_FILES[0]]
-    assert letter.startswith("# Notification de l'attribution — lot 3\n")
-    assert "**Destinataire :** Les Bâtisseurs Solidaires (SCOP)" in letter
+    assert "\n# Notification de l'attribution — lot 3\n" in letter
+    assert "\n> **Les Bâtisseurs Solidaires (SCOP)**" in letter
     assert "a été retenue" in letter
     assert "classée première sur 4" in letter
     assert "88,31 points sur 100" in letter
     assert f"11{NNBSP}760,00{EURO} HT (14{NNBSP}112,00{EURO} TTC)" in letter
-    assert "Le 5 avril 2018" in letter
+    assert "\n> Fait le 5 avril 2018\\\n" in letter
     assert "rejet de votre offre" not in letter
     # its own marks only: 30 / 27 / 16 / 15.31
     assert f"| {CONTEXT} | 30,00 | 30,00 |" in letter
@@ -109,8 +109,8 @@ def test_lot_3_award_letter(example: Evaluation) -> None:
 
 def test_lot_3_rejection_of_the_second(example: Evaluation) -> None:
     letter = build_letters(example, 3, today=TODAY)[LOT_3_FILES[1]]
-    assert letter.startswith("# Notification de rejet de votre offre — lot 3\n")
-    assert "**Destinataire :** Atelier Matières Vives (SCIC)" in letter
+    assert "\n# Notification de rejet de votre offre — lot 3\n" in letter
+    assert "\n> **Atelier Matières Vives (SCIC)**" in letter
     assert "R2181-1 et R2181-2" in letter
     assert "Statut de votre offre : **admissible** (classée 2e sur 4)" in letter
     assert "L2152-7" in letter  # not the most advantageous offer
@@ -171,9 +171,9 @@ def test_lot_3_jury_comments_of_the_own_offer_only(example: Evaluation) -> None:
 def test_lot_4_letters(example: Evaluation) -> None:
     letters = build_letters(example, 4, today=TODAY)
     assert list(letters) == LOT_4_FILES
-    assert letters[LOT_4_FILES[0]].startswith("# Notification de l'attribution — lot 4\n")
+    assert "\n# Notification de l'attribution — lot 4\n" in letters[LOT_4_FILES[0]]
     for name in LOT_4_FILES[1:]:
-        assert letters[name].startswith("# Notification de rejet de votre offre — lot 4\n")
+        assert "\n# Notification de rejet de votre offre — lot 4\n" in letters[name]
         assert "attribué à **Les Bâtisseurs Solidaires (SCOP)**" in letters[name]
         # compared TTC: 64 + 20 × 11536.48 / 14256 = 64 + 72103/4455 = 80.184...
         assert "80,18 points sur 100" in letters[name]
@@ -194,7 +194,7 @@ def test_lot_4_admissible_second(example: Evaluation) -> None:
 
 def test_lot_4_over_cap(example: Evaluation) -> None:
     letter = build_letters(example, 4, today=TODAY)[LOT_4_FILES[3]]
-    assert "**Destinataire :** Recyclerie Coopérative de l'Ouest (SCIC)" in letter
+    assert "\n> **Recyclerie Coopérative de l'Ouest (SCIC)**" in letter
     assert "**inacceptable**" in letter
     assert "L2152-3" in letter
     assert "L2152-1" in letter  # unacceptable offers are set aside
@@ -312,9 +312,9 @@ def test_unsafe_names_give_safe_files(csv_offers: OffersFile, tmp_path: Path) ->
         assert path.resolve().parent == out.resolve()
     assert sorted(p.name for p in out.iterdir()) == sorted(letters)
     # the names themselves are kept in the letters, and never read as placeholders
-    assert "**Destinataire :** ../../etc/passwd" in letters["lot-1-etc-passwd.md"]
-    assert "**Destinataire :** $winner & Cie" in letters["lot-1-winner-cie.md"]
-    assert "**Destinataire :** A B C" in letters["lot-1-a-b-c-2.md"]
+    assert "\n> **../../etc/passwd**" in letters["lot-1-etc-passwd.md"]
+    assert "\n> **$winner & Cie**" in letters["lot-1-winner-cie.md"]
+    assert "\n> **A B C**" in letters["lot-1-a-b-c-2.md"]
 
 
 @pytest.mark.parametrize(
@@ -340,7 +340,9 @@ def test_slug(name: str, expected: str) -> None:
 def test_default_templates_ship_with_the_package() -> None:
     for name in ("attribution.md", "rejet.md"):
         text = default_template(name)
-        assert "$candidate" in text
+        assert "$recipient" in text
+        assert "$letterhead" in text
+        assert "$signature" in text
         assert "$points_table" in text
     assert "$advantages" in default_template("rejet.md")
 

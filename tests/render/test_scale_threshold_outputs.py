@@ -239,7 +239,17 @@ def test_the_xlsx_report_names_the_threshold(evaluation: Evaluation) -> None:
 def test_letters_give_the_word_and_the_threshold(
     tmp_path: Path, runner: CliRunner, files: list[str]
 ) -> None:
-    output(runner, "letters", "--lot", "1", "--out", str(tmp_path / "letters"), *files)
+    output(
+        runner,
+        "letters",
+        "--lot",
+        "1",
+        "--format",
+        "markdown",
+        "--out",
+        str(tmp_path / "letters"),
+        *files,
+    )
     gamma = (tmp_path / "letters" / "lot-1-gamma.md").read_text(encoding="utf-8")
     assert f"- {TECHNIQUE_FR} — {GROUND}." in gamma
     # its own points (the jury marked it), the winner's, and the words given

@@ -185,7 +185,7 @@ def test_a_letter_says_which_offer_it_is_about(
 ) -> None:
     out = tmp_path / "lettres"
     out.mkdir()
-    invoke(runner, "letters", *args, "--lot", "1", "--out", str(out))
+    invoke(runner, "letters", *args, "--lot", "1", "--format", "markdown", "--out", str(out))
     beta = (out / "lot-1-beta.md").read_text(encoding="utf-8")
     assert (
         "n'a pas été retenue. Cette lettre porte sur votre offre finale, remise au tour 2 de la "
@@ -216,7 +216,7 @@ def test_a_winning_variant_is_named_as_the_variant_wherever_the_winner_is_named(
     words = [str(book), "--lots", str(lots), "--criteria", str(criteria)]
     out = tmp_path / "lettres"
     out.mkdir()
-    invoke(runner, "letters", *words, "--lot", "1", "--out", str(out))
+    invoke(runner, "letters", *words, "--lot", "1", "--format", "markdown", "--out", str(out))
     beta = (out / "lot-1-beta.md").read_text(encoding="utf-8")
     assert "variante « Visio » de Alpha" in beta
     base = (out / "lot-1-alpha.md").read_text(encoding="utf-8")  # Alpha's own base offer lost

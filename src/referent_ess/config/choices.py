@@ -79,3 +79,11 @@ class Variants(StrEnum):
 
     ALLOWED = "allowed"
     FORBIDDEN = "forbidden"
+
+
+class Sending(StrEnum):
+    """How the letters are sent (``buyer.sending``): what a letter says under its reference."""
+
+    ELECTRONIC = "electronic"  # « Envoyé par voie électronique » (via ``buyer.platform``)
+    REGISTERED_MAIL = "registered-mail"  # « Lettre recommandée avec accusé de réception »
+    HAND = "hand"  # « Remise en main propre contre récépissé »

@@ -29,6 +29,7 @@ class OfferField(StrEnum):
     JURY_REASON = "jury_reason"  # the jury's reason for it, mandatory with a decision
     VARIANT = "variant"  # the label of a variant; empty: the candidate's base offer
     ROUND = "round"  # the negotiation round of the offer, from 1; empty: 1
+    ADDRESS = "address"  # the candidate's postal address, for its letter (several lines)
 
 
 REQUIRED_FIELDS: tuple[OfferField, ...] = (
@@ -171,6 +172,16 @@ ALIASES: dict[OfferField, tuple[str, ...]] = {
     ),
     OfferField.VARIANT: ("variante", "libellé de la variante", "libellé variante"),
     OfferField.ROUND: ("tour", "tour de négociation", "n° de tour", "numéro du tour"),
+    OfferField.ADDRESS: (
+        "adresse",
+        "adresse du candidat",
+        "adresse postale",
+        "adresse du soumissionnaire",
+        "adresse de l'entreprise",
+        "adresse du siège",
+        "adresse du siège social",
+        "siège social",
+    ),
 }
 
 SHOWN_NAMES = 6  # how many of a column's names a message lists: the README lists them all
@@ -403,6 +414,7 @@ HEADERS: Final[dict[OfferField, str]] = {
     OfferField.JURY_REASON: "Motif de la décision",
     OfferField.VARIANT: "Variante",
     OfferField.ROUND: "Tour",
+    OfferField.ADDRESS: "Adresse du candidat",
 }
 MARKS_HEADERS: Final[tuple[str, ...]] = (
     "Candidat",

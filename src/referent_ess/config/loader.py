@@ -25,6 +25,7 @@ from referent_ess.config.checks import (
     check_lots,
 )
 from referent_ess.config.model import (
+    BuyerDetails,
     Commission,
     Config,
     Consultation,
@@ -39,6 +40,7 @@ from referent_ess.config.model import (
 from referent_ess.config.schema import (
     HUGE_DIGITS,
     IDENTIFIER_PATTERN,
+    BuyerSpec,
     CommissionSpec,
     CriteriaFile,
     CriterionSpec,
@@ -181,6 +183,23 @@ def _located(doc: YamlDocument, issues: Iterable[Issue]) -> list[Problem]:
     ]
 
 
+def _buyer_details(buyer: BuyerSpec | None, folder: Path) -> BuyerDetails:
+    """The buyer's details beyond its name (none when ``buyer:`` is a plain name)."""
+    if buyer is None:
+        return BuyerDetails()
+    lines = tuple(" ".join(line.split()) for line in (buyer.address or "").splitlines())
+    return BuyerDetails(
+        address=tuple(line for line in lines if line),
+        signatory=buyer.signatory,
+        signatory_title=buyer.signatory_title,
+        place=buyer.place,
+        reference=buyer.reference,
+        sending=buyer.sending,
+        platform=buyer.platform,
+        letter_base=folder / buyer.letter_base if buyer.letter_base else None,
+    )
+
+
 def _resolve(
     lots: LotsFile, criteria: CriteriaFile, lots_doc: YamlDocument, criteria_doc: YamlDocument
 ) -> Config:
@@ -209,7 +228,7 @@ def _resolve(
     )
     consultation = Consultation(
         title=spec.title,
-        buyer=spec.buyer,
+        buyer=spec.buyer.name if spec.buyer is not None else None,
         deadline=spec.deadline,
         vat_rate=vat,
         cap_basis=spec.cap_basis,
@@ -221,6 +240,7 @@ def _resolve(
         round_deadlines=tuple(sorted(((r.number, r.deadline) for r in spec.rounds), key=_first)),
         allocation_rule=(spec.allocation_rule or "").strip() or None,
         commission=_commission(spec.commission),
+        buyer_details=_buyer_details(spec.buyer, lots_doc.path.parent),
     )
     return Config(
         consultation=consultation,

@@ -29,6 +29,7 @@ from referent_ess.config.choices import (
     PriceBasis,
     PriceFormula,
     PriceModel,
+    Sending,
     Variants,
 )
 
@@ -235,9 +236,24 @@ class Commission:
 
 
 @dataclass(frozen=True)
+class BuyerDetails:
+    """What the letters print of the buyer beyond its name (``buyer:`` as a mapping in
+    ``lots.yaml``); every field may be missing, and the letters then leave its line out."""
+
+    address: tuple[str, ...] = ()  # its lines
+    signatory: str | None = None
+    signatory_title: str | None = None
+    place: str | None = None
+    reference: str | None = None
+    sending: Sending | None = None
+    platform: str | None = None
+    letter_base: Path | None = None  # resolved against lots.yaml's folder
+
+
+@dataclass(frozen=True)
 class Consultation:
     title: str
-    buyer: str | None
+    buyer: str | None  # its name
     deadline: date | datetime | None
     vat_rate: Decimal
     cap_basis: CapBasis
@@ -250,6 +266,7 @@ class Consultation:
     # the deadline of each negotiation round after the first, by its number
     round_deadlines: tuple[tuple[int, date | datetime], ...] = ()
     commission: Commission | None = None  # who signs the report, when and where they meet
+    buyer_details: BuyerDetails = BuyerDetails()
 
     def deadline_of(self, round_number: int) -> date | datetime | None:
         """The deadline of an offer of that round: the consultation's for round 1, the round's

@@ -36,6 +36,7 @@ from referent_ess.config.choices import (
     PriceBasis,
     PriceFormula,
     PriceModel,
+    Sending,
     Variants,
 )
 
@@ -48,7 +49,8 @@ def is_huge(value: object) -> bool:
     """A number of more than :data:`HUGE_DIGITS` digits before its decimal point (checked
     without converting it to text: Python refuses to write an integer of 4300 digits)."""
     if isinstance(value, Decimal):
-        return value.is_finite() and abs(value) >= 10**HUGE_DIGITS
+        # its exponent, not abs(): abs() of 1E+1000000 overflows the decimal context
+        return value.is_finite() and not value.is_zero() and value.adjusted() >= HUGE_DIGITS
     if isinstance(value, float):
         return math.isfinite(value) and abs(value) >= 10**HUGE_DIGITS
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**HUGE_DIGITS
@@ -222,9 +224,28 @@ class CommissionSpec(Spec):
     members: tuple[MemberSpec, ...] = ()
 
 
+class BuyerSpec(Spec):
+    """The buyer's details the letters print (``buyer:`` may also be its name alone)."""
+
+    name: str
+    address: str | None = None  # several lines: a YAML block (``|``)
+    signatory: str | None = None
+    signatory_title: str | None = None
+    place: str | None = None  # « Fait à <place>, le <date> »
+    reference: str | None = None  # « Réf. : … »
+    sending: Sending | None = None
+    platform: str | None = None  # the platform of an electronic sending (« via PLACE »)
+    letter_base: str | None = None  # a .docx whose letterhead, styles, header, footer are kept
+
+
+def _buyer_name(value: Any) -> Any:
+    """``buyer: Les Ecossolies`` is ``buyer: {name: Les Ecossolies}``."""
+    return {"name": value} if isinstance(value, str) else value
+
+
 class ConsultationSpec(Spec):
     title: str
-    buyer: str | None = None
+    buyer: Annotated[BuyerSpec | None, BeforeValidator(_buyer_name)] = None
     deadline: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
     vat_rate: Annotated[Figure, Field(ge=0, lt=1)] = Decimal("0.20")
     cap_basis: CapBasis = CapBasis.HT
@@ -292,7 +313,7 @@ class CriteriaFile(Spec):
 
 
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
-    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, LineSpec),
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec, LineSpec),
     CriteriaFile: (CriteriaFile, CriteriaSetSpec, CriterionSpec, PriceSpec),
 }
 

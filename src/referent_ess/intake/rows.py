@@ -203,6 +203,7 @@ class RowReader:
             jury_reason=_typed(fields.get(OfferField.JURY_REASON), str),
             variant=_typed(fields.get(OfferField.VARIANT), str),
             round=_typed(fields.get(OfferField.ROUND), int) or 1,
+            address=_typed(fields.get(OfferField.ADDRESS), tuple) or (),
         )
 
     def _jury_pair(self, fields: dict[str, object], unread: set[str], row: int) -> list[Problem]:
@@ -326,6 +327,9 @@ class RowReader:
             return _parsed(parse_round, value, name)
         if which in (OfferField.CANDIDATE, OfferField.JURY_REASON, OfferField.VARIANT):
             return " ".join(str(value).split()), ()
+        if which is OfferField.ADDRESS:  # its lines, each with its spaces tidied
+            lines = (" ".join(line.split()) for line in str(value).splitlines())
+            return tuple(line for line in lines if line), ()
         if which is OfferField.JURY_DECISION:
             return _parsed(parse_decision, value, name)
         if which is OfferField.LOT:

@@ -382,6 +382,21 @@ _CODES: dict[str, Kind] = {
     "template-unreadable": _U,
     "template-syntax": _U,
     "template-placeholder": _U,
+    "letters-unknown-candidate": _U,  # --candidate names no candidate of any lot
+    "letters-format": _U,  # --format of letters: docx or markdown
+    "letter-base.missing": _U,  # the buyer's .docx the letters are written on
+    "letter-base.folder": _U,
+    "letter-base.too-large": _U,
+    "letter-base.ole2": _U,
+    "letter-base.not-zip": _U,
+    "letter-base.damaged": _U,
+    "letter-base.members": _U,
+    "letter-base.duplicate": _U,
+    "letter-base.bomb": _U,
+    "letter-base.encrypted": _U,
+    "letter-base.not-word": _U,
+    "letter-base.entities": _U,
+    "letter-base.macros": _U,
     # template and init
     "bad-evaluators.empty": _U,
     "bad-evaluators.same": _U,

@@ -6,12 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from referent_ess.cli.options import (
-    LARGEST_LOT,
     ForceOption,
     Inputs,
     LotOption,
     bundled,
-    numeric_option,
     out_option,
 )
 from referent_ess.cli.output import flag_provisional, read_files, say_warning, say_written
@@ -26,7 +24,9 @@ def report(
     *,
     out: Annotated[
         Path,
-        out_option("The report to write: .xlsx (workbook with charts) or .html (one page)."),
+        out_option(
+            "The report to write: .xlsx (workbook with charts), .html (one page) or .docx (Word)."
+        ),
     ],
     lot: LotOption = None,
     inputs: Inputs,
@@ -42,7 +42,7 @@ def report(
     from referent_ess.problems.errors import ReferentError
 
     kind = out.suffix.lower()
-    if kind not in (".xlsx", ".html", ".htm"):
+    if kind not in (".xlsx", ".html", ".htm", ".docx"):
         raise ReferentError(
             "unknown-report-format",
             params=(("path", str(out)),),
@@ -56,6 +56,10 @@ def report(
         from referent_ess.render.xlsx.report import build_report_xlsx
 
         content = build_report_xlsx(evaluation, run, chosen)
+    elif kind == ".docx":
+        from referent_ess.render.word.report import build_report_docx
+
+        content = build_report_docx(evaluation, run, chosen)
     else:
         from referent_ess.render.html.report import build_report_html
 
@@ -68,13 +72,28 @@ def report(
 @bundled
 def letters(
     *,
-    lot: Annotated[
-        int,
-        numeric_option(
-            "--lot", 1, LARGEST_LOT, "The lot whose candidates are written to.", show_default=False
-        ),
-    ],
+    lot: LotOption = None,
     out: Annotated[Path, out_option("The folder to write the letters in.", folder=True)],
+    candidate: Annotated[
+        str | None,
+        typer.Option(
+            "--candidate",
+            help="Only this candidate's letters (its name as in the offers sheet).",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option("--format", help="docx (Word letters, the default) or markdown."),
+    ] = "docx",
+    base: Annotated[
+        Path | None,
+        typer.Option(
+            "--base",
+            help="Your own .docx (letterhead, styles, header, footer) the letters are written on.",
+            show_default=False,
+        ),
+    ] = None,
     template: Annotated[
         Path | None,
         typer.Option(
@@ -86,24 +105,39 @@ def letters(
     inputs: Inputs,
     force: ForceOption = False,
 ) -> None:
-    """Write one letter per candidate of a lot: notice of award, or of rejection with its reasons.
+    """Write one letter per candidate: notice of award, or of rejection with its reasons.
 
-    Example: referent letters --lot 3 --out lettres/
+    Every lot's letters without --lot. Example: referent letters --lot 3 --out lettres/
     """
     from referent_ess import i18n
     from referent_ess.analysis.needs_weights import require_weights
-    from referent_ess.evaluation.lookup import lot_or_error
+    from referent_ess.evaluation.lookup import lot_ids_or_error
     from referent_ess.files.atomic_write import write_files
-    from referent_ess.render.letters.letters import build_letters
+    from referent_ess.problems.errors import ReferentError
+    from referent_ess.render.letters.letters import build_all_letters
 
+    kind = format.strip().lower()
+    if kind not in ("docx", "markdown", "md"):
+        raise ReferentError("letters-format", params=(("found", format),))
     evaluation = inputs.score()
     require_weights(evaluation, "letters")
-    lot_or_error(evaluation, lot)
-    written = build_letters(evaluation, lot, template)
-    letters = [(out / name, text) for name, text in written.items()]
-    write_files(letters, inputs=read_files(evaluation), force=force, folder=out)  # all, or none
-    count = "one" if len(written) == 1 else "many"
-    typer.echo(i18n.tr(f"cli.written_letters.{count}", n=len(written), folder=out), err=True)
+    lot_ids = lot_ids_or_error(evaluation, lot)
+    written = build_all_letters(evaluation, lot_ids, template, candidate=candidate)
+    files: list[tuple[Path, str | bytes]]
+    read = read_files(evaluation)
+    if kind == "docx":
+        from referent_ess.render.letters.word import letters_as_docx
+
+        consultation = evaluation.config.consultation
+        base = base if base is not None else consultation.buyer_details.letter_base
+        documents = letters_as_docx(written, consultation, base)
+        files = [(out / name, content) for name, content in documents.items()]
+        read = [*read, base] if base is not None else read
+    else:
+        files = [(out / name, text) for name, text in written.items()]
+    write_files(files, inputs=read, force=force, folder=out)  # all, or none
+    count = "one" if len(files) == 1 else "many"
+    typer.echo(i18n.tr(f"cli.written_letters.{count}", n=len(files), folder=out), err=True)
 
 
 @bundled

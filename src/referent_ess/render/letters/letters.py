@@ -14,18 +14,21 @@ follow its language.
 """
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from referent_ess import i18n
+from referent_ess.base.normalise import normalise
 from referent_ess.base.writable import writable
 from referent_ess.config.model import Config
-from referent_ess.evaluation.lookup import lot_or_error
+from referent_ess.evaluation.lookup import chosen_lots, lot_or_error, offer_or_error
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import numbers, tr
 from referent_ess.problems.errors import ReferentError
+from referent_ess.problems.problem import Problem
 from referent_ess.render.document_phrases import candidate_name, offer_name
-from referent_ess.render.letters import paragraphs
+from referent_ess.render.letters import blocks, paragraphs
 from referent_ess.render.letters.file_names import file_names
 from referent_ess.render.letters.markdown import amount, ordinal, points, when
 from referent_ess.render.letters.templates import load_templates
@@ -38,24 +41,81 @@ def build_letters(
     lot_id: int,
     template_dir: Path | None = None,
     today: date | None = None,
+    candidate: str | None = None,
 ) -> dict[str, str]:
-    """One Markdown letter per candidate of the lot, keyed by a file name that is safe to join
+    """One Markdown letter per candidate of the lot (or only to ``candidate``'s offers, its
+    name matched as the offers sheet matches names), keyed by a file name that is safe to join
     to any output folder: an award letter for the winner, a rejection letter for the others.
 
     Raises :class:`ReferentError` for an unknown lot, a provisional ranking, a lot without a
     single winner, or a template that cannot be used."""
     lot = lot_or_error(evaluation, lot_id)
+    chosen = [
+        (result, name)
+        for result, name in zip(lot.offers, file_names(lot), strict=True)
+        if candidate is None or _same_name(result, candidate)
+    ]
+    if not chosen:  # the candidate has no offer on this lot: nothing to write, nothing to check
+        return {}
     winner = _single_winner(lot)
     templates = load_templates(template_dir)
     when_written = today if today is not None else date.today()
-    names = file_names(lot)
     letters: dict[str, str] = {}
     with i18n.language("fr"):
-        for result, name in zip(lot.offers, names, strict=True):
+        for result, name in chosen:
             values = _values(evaluation.config, lot, result, winner, when_written)
             template = templates.award if result is winner else templates.rejection
             letters[name] = writable(_tidy(template.substitute(values)))
     return letters
+
+
+def build_all_letters(
+    evaluation: Evaluation,
+    lot_ids: Sequence[int],
+    template_dir: Path | None = None,
+    today: date | None = None,
+    candidate: str | None = None,
+) -> dict[str, str]:
+    """The letters of every lot of ``lot_ids`` (file names start with the lot: ``lot-3-…``),
+    or only ``candidate``'s. A lot whose letters cannot be written (provisional, tied…) stops
+    the run, every such lot named at once: letters go out for all the lots asked, or none.
+    An unknown ``candidate`` is refused with the candidates there are."""
+    letters: dict[str, str] = {}
+    problems: list[Problem] = []
+    for lot_id in lot_ids:
+        try:
+            letters.update(build_letters(evaluation, lot_id, template_dir, today, candidate))
+        except ReferentError as error:
+            if error.code is None:
+                raise
+            problems.append(Problem(error.code, params=error.params))
+    if len(problems) == 1:
+        raise ReferentError(problems[0].code, params=problems[0].params)
+    if problems:
+        raise ReferentError.from_problems(problems)
+    if candidate is not None and not letters:
+        _unknown_candidate(evaluation, lot_ids, candidate)
+    return letters
+
+
+def _same_name(result: OfferResult, candidate: str) -> bool:
+    return normalise(result.offer.candidate or "") == normalise(candidate)
+
+
+def _unknown_candidate(evaluation: Evaluation, lot_ids: Sequence[int], candidate: str) -> None:
+    """Refuse a name no offer of the lots has: with one lot, as every command refuses an unknown
+    name on a lot (close names, other lots); else with every candidate's name."""
+    if len(lot_ids) == 1:
+        offer_or_error(evaluation, lot_or_error(evaluation, lot_ids[0]), candidate)
+    names: dict[str, str] = {}
+    for lot in chosen_lots(evaluation, lot_ids):
+        for result in lot.offers:
+            if result.offer.candidate:
+                names.setdefault(normalise(result.offer.candidate), result.offer.candidate)
+    raise ReferentError(
+        "letters-unknown-candidate",
+        params=(("name", repr(candidate)), ("known", ", ".join(names.values()))),
+    )
 
 
 def _single_winner(lot: LotResult) -> OfferResult:
@@ -95,6 +155,10 @@ def _values(
     rejected = result is not winner
     return {
         "buyer": md(consultation.buyer or tr("doc.letter.buyer")),
+        "letterhead": blocks.letterhead(consultation),
+        "recipient": blocks.recipient(result),
+        "references": blocks.references(consultation.buyer_details),
+        "signature": blocks.signature(consultation, today),
         "consultation": md(consultation.title),
         "deadline": when(consultation.deadline) if consultation.deadline else tr("deadline.none"),
         "date": when(today),

@@ -55,6 +55,13 @@ PLACEHOLDERS: dict[str, str] = {
     "tour 2 de la négociation. » (each with a space before it); empty otherwise",
     "advantages": "rejection of an admissible offer: on which criteria the winning offer "
     "scored higher or lower, by how many points; empty otherwise",
+    "letterhead": "the buyer's name in bold and its address, one line each (buyer.address)",
+    "recipient": "the candidate's name in bold and its address (the offers sheet's address "
+    "column), as a block on the right (Markdown: a quote)",
+    "references": "« Réf. : … » (buyer.reference) and how the letter is sent (buyer.sending), "
+    "one line each; empty when neither is set",
+    "signature": "« Fait à <place>, le <date> » (buyer.place), then the signatory's title and "
+    "name (buyer.signatory_title, buyer.signatory), else the buyer's name",
 }
 
 

@@ -506,7 +506,8 @@ MESSAGES: dict[str, str] = {
         "{path}: cannot be written: {folder} is a file, not a folder; give a path in a folder"
     ),
     "msg:unknown-report-format": (
-        "{path}: the report is written as .xlsx or .html; give --out a name ending with one of them"
+        "{path}: the report is written as .xlsx, .html or .docx; give --out a name ending with "
+        "one of them"
     ),
     "msg:no-export-format": "{command}: choose what to export: --ocds",
     "msg:bad-option": "{option} takes a whole number from {low} to {high} (found {found})",
@@ -669,6 +670,51 @@ MESSAGES: dict[str, str] = {
         "{path}:{line}: a '$' that starts no placeholder; write $$ for a dollar sign, or $name / "
         "${{name}} for a placeholder"
     ),
+    "msg:letters-unknown-candidate": (
+        "--candidate {name}: no candidate has this name in any lot; the candidates are: {known}"
+    ),
+    "msg:letters-format": (
+        "--format {found}: letters are written as docx (Word, the default) or markdown"
+    ),
+    "msg:letter-base.missing": "{path}: the letter base (a Word .docx) is not found",
+    "msg:letter-base.folder": "{path}: is a folder; the letter base is a Word document (.docx)",
+    "msg:letter-base.too-large": (
+        "{path}: weighs {size} MB (at most {limit} MB accepted for a letter base): refused"
+    ),
+    "msg:letter-base.ole2": (
+        "{path}: is an old Word document (.doc) or a password-protected one; open it in Word or "
+        "LibreOffice and save it as .docx without a password"
+    ),
+    "msg:letter-base.not-zip": (
+        "{path}: is not a Word document (.docx); open it in Word or LibreOffice and save it as "
+        ".docx"
+    ),
+    "msg:letter-base.damaged": (
+        "{path}: is a damaged Word document ({detail}); save it again as .docx"
+    ),
+    "msg:letter-base.members": (
+        "{path}: holds {count} zip members (a letter base has a few dozen, at most {limit} are "
+        "accepted): refused"
+    ),
+    "msg:letter-base.duplicate": (
+        "{path}: its zip holds the member {member} more than once, which Word never writes (a "
+        "crafted file?): refused"
+    ),
+    "msg:letter-base.bomb": (
+        "{path}: would expand to {size} MB (more than the {limit} MB accepted; a zip bomb?): "
+        "refused before decompressing anything"
+    ),
+    "msg:letter-base.encrypted": (
+        "{path}: is password-protected; save it as .docx without a password"
+    ),
+    "msg:letter-base.not-word": (
+        "{path}: is an Office or zip file but not a Word document; save your letterhead as .docx"
+    ),
+    "msg:letter-base.entities": (
+        "{path}: its part {part} declares an XML DTD or entities, which Word documents never "
+        "need and which entity-expansion attacks use: refused"
+    ),
+    "msg:letter-base.macros": "{path}: holds macros (.docm); save it as a plain .docx",
     "msg:template-placeholder": "{path}: unknown placeholder {listed}; known placeholders: {known}",
     "msg:not-applicable.hierarchy": (
         "{path}: {command_part} does not apply with ordering: hierarchy; use `referent score` "

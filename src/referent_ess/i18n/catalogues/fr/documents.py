@@ -56,6 +56,10 @@ MESSAGES: dict[str, str] = {
     "doc.commission.done_at": "Fait à {place}, le {date}",
     "doc.commission.blank": "………………",
     "doc.commission.signature": "Signature",
+    "doc.word.chart": (
+        "Le graphique des points de ce lot figure dans les rapports HTML et xlsx ; les points de "
+        "chaque offre, critère par critère, sont dans le tableau du classement ci-dessus."
+    ),
     "doc.summary": "Synthèse",
     "doc.lot": "Lot {lot}",
     "doc.provisional": "Classement provisoire",
@@ -451,6 +455,13 @@ MESSAGES: dict[str, str] = {
     "doc.xlsx.method.ranked": "offre classée",
     # ---- the letters to the candidates ----
     "doc.letter.buyer": "L'acheteur",
+    "doc.letter.reference": "Réf. : {reference}",
+    "doc.letter.sending.electronic": "Envoyé par voie électronique",
+    "doc.letter.sending.electronic_via": "Envoyé par voie électronique via {platform}",
+    "doc.letter.sending.registered-mail": "Lettre recommandée avec accusé de réception",
+    "doc.letter.sending.hand": "Remis en main propre contre récépissé",
+    "doc.letter.done_at": "Fait à {place}, le {date}",
+    "doc.letter.done": "Fait le {date}",
     "doc.letter.not_ranked": "non classée",
     "doc.letter.legal_intro.ranked": (
         "Conformément aux articles R2181-1 et R2181-2 du code de la commande publique, vous "

@@ -585,8 +585,8 @@ MESSAGES: dict[str, str] = {
         "indiquez un chemin dans un dossier"
     ),
     "msg:unknown-report-format": (
-        "{path} : le rapport s'écrit en .xlsx ou en .html ; donnez à --out un nom qui finit par "
-        "l'une de ces extensions"
+        "{path} : le rapport s'écrit en .xlsx, en .html ou en .docx ; donnez à --out un nom qui "
+        "finit par l'une de ces extensions"
     ),
     "msg:no-export-format": "{command} : choisissez ce qu'il faut exporter : --ocds",
     "msg:bad-option": (
@@ -767,6 +767,59 @@ MESSAGES: dict[str, str] = {
     "msg:template-syntax": (
         "{path}:{line}: un « $ » qui ne commence aucun champ ; écrivez $$ pour le signe dollar, "
         "ou $nom / ${{nom}} pour un champ"
+    ),
+    "msg:letters-unknown-candidate": (
+        "--candidate {name} : aucun candidat ne porte ce nom, dans aucun lot ; les candidats "
+        "sont : {known}"
+    ),
+    "msg:letters-format": (
+        "--format {found} : les lettres s'écrivent en docx (Word, par défaut) ou en markdown"
+    ),
+    "msg:letter-base.missing": (
+        "{path} : le modèle de lettre (un document Word .docx) est introuvable"
+    ),
+    "msg:letter-base.folder": (
+        "{path} : est un dossier ; le modèle de lettre est un document Word (.docx)"
+    ),
+    "msg:letter-base.too-large": (
+        "{path} : pèse {size} Mo (un modèle de lettre est accepté jusqu'à {limit} Mo) : refusé"
+    ),
+    "msg:letter-base.ole2": (
+        "{path} : est un ancien document Word (.doc) ou un document protégé par mot de passe ; "
+        "ouvrez-le dans Word ou LibreOffice et enregistrez-le en .docx sans mot de passe"
+    ),
+    "msg:letter-base.not-zip": (
+        "{path} : n'est pas un document Word (.docx) ; ouvrez-le dans Word ou LibreOffice et "
+        "enregistrez-le en .docx"
+    ),
+    "msg:letter-base.damaged": (
+        "{path} : document Word endommagé ({detail}) ; enregistrez-le de nouveau en .docx"
+    ),
+    "msg:letter-base.members": (
+        "{path} : contient {count} éléments zip (un modèle de lettre en a quelques dizaines, "
+        "{limit} au plus sont acceptés) : refusé"
+    ),
+    "msg:letter-base.duplicate": (
+        "{path} : son zip contient plusieurs fois l'élément {member}, ce que Word n'écrit "
+        "jamais (un fichier fabriqué ?) : refusé"
+    ),
+    "msg:letter-base.bomb": (
+        "{path} : occuperait {size} Mo une fois décompressé (plus que les {limit} Mo acceptés ; "
+        "une bombe zip ?) : refusé avant toute décompression"
+    ),
+    "msg:letter-base.encrypted": (
+        "{path} : est protégé par mot de passe ; enregistrez-le en .docx sans mot de passe"
+    ),
+    "msg:letter-base.not-word": (
+        "{path} : est un fichier Office ou zip mais pas un document Word ; enregistrez votre "
+        "papier à en-tête en .docx"
+    ),
+    "msg:letter-base.entities": (
+        "{path} : sa partie {part} déclare une DTD ou des entités XML, dont un document Word "
+        "n'a jamais besoin et dont se servent les attaques par expansion d'entités : refusé"
+    ),
+    "msg:letter-base.macros": (
+        "{path} : contient des macros (.docm) ; enregistrez-le en simple .docx"
     ),
     "msg:template-placeholder": "{path} : champ inconnu {listed} ; champs possibles : {known}",
     "msg:not-applicable.hierarchy": (
