@@ -195,7 +195,8 @@ def test_the_reports_say_how_lines_make_the_price_and_the_error(
 def test_the_letters_state_the_price_as_evaluated(
     runner: CliRunner, case: list[str], tmp_path: Path
 ) -> None:
-    _run(runner, "letters", *case, "--lot", "1", "--out", str(tmp_path / "letters"))
+    letters = str(tmp_path / "letters")
+    _run(runner, "letters", *case, "--lot", "1", "--format", "markdown", "--out", letters)
     award = _spaced((tmp_path / "letters" / "lot-1-gamma.md").read_text(encoding="utf-8"))
     # Gamma stated 600.00; its lines make 598.75, the price evaluated
     assert "598,75 € HT" in award
