@@ -8,8 +8,9 @@ from decimal import Decimal
 from referent_ess.base.normalise import word_key
 from referent_ess.base.values import BadValue, parse_number
 from referent_ess.config.choices import Ordering, PriceFormula, PriceModel
+from referent_ess.config.columns import pse_key
 from referent_ess.config.model import MAX_DEPTH
-from referent_ess.config.schema import CriteriaFile, CriterionSpec, LotsFile, LotSpec
+from referent_ess.config.schema import CriteriaFile, CriterionSpec, LotsFile, LotSpec, PseSpec
 from referent_ess.config.yaml_reader import Location
 
 Params = tuple[tuple[str, str], ...]
@@ -27,6 +28,7 @@ def check_lots(spec: LotsFile) -> list[Issue]:
             params: Params = (("form", "lot"), ("id", str(lot.id)), ("also", also))
             issues.append((("lots", index, "id"), "duplicate-id", params))
         first_index.setdefault(lot.id, index)
+        issues += _pse_ids(index, lot.pse)
         if lot.cap_ht is None and lot.cap_ttc is None:
             issues.append((("lots", index), "missing-cap", (("lot", str(lot.id)),)))
         elif lot.cap_ht is not None and lot.cap_ttc is not None:
@@ -122,6 +124,23 @@ def _earlier(one: date | datetime, other: date | datetime) -> bool:
 
 def _iso(moment: date | datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
+
+
+def _pse_ids(index: int, pse: tuple[PseSpec, ...]) -> list[Issue]:
+    """A PSE id used twice in one lot (ids compared as headers are: ``PSE1`` is ``pse1``), and a
+    PSE the buyer has not decided on (``retained`` has no default: the ranking depends on it)."""
+    issues: list[Issue] = []
+    first: dict[str, int] = {}
+    for place, item in enumerate(pse):
+        key = pse_key(item.id)
+        if key in first:
+            params: Params = (("form", "pse"), ("id", item.id), ("also", str(first[key])))
+            issues.append((("lots", index, "pse", place, "id"), "duplicate-id", params))
+        first.setdefault(key, place)
+        if item.retained is None:
+            params = (("pse", item.id), ("label", item.label))
+            issues.append((("lots", index, "pse", place), "pse-undecided", params))
+    return issues
 
 
 def check_criteria(spec: CriteriaFile) -> list[Issue]:

@@ -212,6 +212,7 @@ class ColumnKind(StrEnum):
     DOCUMENT = "document"
     MARK = "mark"
     COMMENT = "comment"  # the jury's justification of a mark: <criterion>_comment
+    PSE = "pse"  # the amount HT of a PSE of the lot: its name is pse_column(id)
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,43 @@ class Column:
 
 
 HeaderLookup = dict[str, tuple[ColumnKind, str]]
+
+# the column name of a PSE: "pse:PSE1" (no field, document or criterion id holds ":")
+PSE_PREFIX: Final = "pse:"
+# what may follow a PSE's id or label in its header, longest first
+_PSE_SUFFIXES = ("montant ht", "prix ht", "forfait ht", "en ht", "montant", "ht")
+
+
+def pse_column(pse_id: str) -> str:
+    """The name of the column holding the amount HT of the PSE ``pse_id``."""
+    return f"{PSE_PREFIX}{pse_id}"
+
+
+def pse_id_of(column_name: str) -> str | None:
+    """The PSE id of a PSE column's name, None for any other column."""
+    return column_name.removeprefix(PSE_PREFIX) if column_name.startswith(PSE_PREFIX) else None
+
+
+def pse_key(text: str) -> str:
+    """The form under which a header names a PSE: its id or its label, with or without spaces
+    and « HT » (« PSE1 », « PSE 1 », « PSE 1 HT », « Nettoyage des vitres (HT) »)."""
+    key = header_key(text)
+    for suffix in _PSE_SUFFIXES:
+        if key.endswith(f" {suffix}"):
+            key = key.removesuffix(f" {suffix}")
+            break
+    return key.replace(" ", "")
+
+
+def pse_lookup(pse: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """:func:`pse_key` of every PSE's id and label → its id (an id wins over another PSE's
+    label; the first of two PSE of one label keeps it)."""
+    lookup: dict[str, str] = {}
+    for pse_id, _ in pse:
+        lookup.setdefault(pse_key(pse_id), pse_id)
+    for pse_id, label in pse:
+        lookup.setdefault(pse_key(label), pse_id)
+    return lookup
 
 
 def header_lookup(documents: tuple[str, ...], marked: tuple[str, ...]) -> HeaderLookup:

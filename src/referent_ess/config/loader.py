@@ -35,6 +35,7 @@ from referent_ess.config.model import (
     Lot,
     Member,
     PriceRule,
+    Pse,
     ScheduleLine,
 )
 from referent_ess.config.schema import (
@@ -223,6 +224,7 @@ def _resolve(
                 for line in lot.lines or ()
             ),
             prevails=lot.prevails,
+            pse=tuple(Pse(p.id, p.label.strip(), p.retained is True) for p in lot.pse),
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )
@@ -239,6 +241,7 @@ def _resolve(
         max_lots_per_candidate=spec.max_lots_per_candidate,
         round_deadlines=tuple(sorted(((r.number, r.deadline) for r in spec.rounds), key=_first)),
         allocation_rule=(spec.allocation_rule or "").strip() or None,
+        caps_include_pse=spec.caps_include_pse,
         commission=_commission(spec.commission),
         buyer_details=_buyer_details(spec.buyer, lots_doc.path.parent),
     )

@@ -48,6 +48,16 @@ class ScheduleLine:
 
 
 @dataclass(frozen=True)
+class Pse:
+    """A PSE (prestation supplémentaire éventuelle) of a lot: an optional item each offer prices
+    as a lump sum HT; the retained ones are added to the base price to compare the offers."""
+
+    id: str
+    label: str
+    retained: bool
+
+
+@dataclass(frozen=True)
 class Lot:
     id: int
     title: str
@@ -69,6 +79,15 @@ class Lot:
     @cached_property
     def _lines_by_id(self) -> dict[str, ScheduleLine]:
         return {line.id: line for line in self.lines}
+
+    pse: tuple[Pse, ...] = ()  # its PSE, in the order listed
+
+    @property
+    def retained_pse(self) -> tuple[Pse, ...]:
+        return tuple(p for p in self.pse if p.retained)
+
+    def pse_by_id(self, pse_id: str) -> Pse | None:
+        return next((p for p in self.pse if p.id == pse_id), None)
 
 
 @dataclass(frozen=True)
@@ -265,6 +284,7 @@ class Consultation:
     allocation_rule: str | None = None  # the rules' answer when a candidate would win too many
     # the deadline of each negotiation round after the first, by its number
     round_deadlines: tuple[tuple[int, date | datetime], ...] = ()
+    caps_include_pse: bool = True  # caps checked against base + retained PSE (else base only)
     commission: Commission | None = None  # who signs the report, when and where they meet
     buyer_details: BuyerDetails = BuyerDetails()
 
@@ -305,6 +325,16 @@ class Config:
     def price_models(self) -> frozenset[PriceModel]:
         """The price models some lot uses."""
         return frozenset(lot.price_model for lot in self.lots)
+
+    @cached_property
+    def pse_columns(self) -> tuple[Pse, ...]:
+        """The PSE some lot declares, each id once (as the first lot that declares it gives
+        it): the PSE columns of the offers sheet."""
+        seen: dict[str, Pse] = {}
+        for lot in self.lots:
+            for pse in lot.pse:
+                seen.setdefault(pse.id, pse)
+        return tuple(seen.values())
 
     def criteria_for(self, lot_id: int | None) -> CriteriaSet:
         """The criteria the lot is evaluated on (the default set for an unknown lot or None)."""

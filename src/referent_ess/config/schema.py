@@ -175,6 +175,18 @@ class LineSpec(Spec):
     quantity: Annotated[Figure, Field(gt=0, le=LARGEST_QUANTITY)] | None = None
 
 
+MAX_PSE = 20  # PSE of one lot: beyond, surely not what a consultation asks
+
+
+class PseSpec(Spec):
+    """A PSE (prestation supplémentaire éventuelle) of a lot: each offer prices it as a lump sum
+    HT; ``retained`` has no default, since the buyer must decide before ranking."""
+
+    id: Identifier
+    label: str
+    retained: bool | None = None  # not said: an error of the checks that says why (pse-undecided)
+
+
 class LotSpec(Spec):
     id: Count
     title: str
@@ -190,6 +202,7 @@ class LotSpec(Spec):
     lines: list[LineSpec] | None = None
     # what prevails when a stated total differs from the one the lines make
     prevails: Prevails = Prevails.UNIT_PRICE
+    pse: Annotated[tuple[PseSpec, ...], Field(max_length=MAX_PSE)] = ()
 
 
 class AbnormalSpec(Spec):
@@ -253,6 +266,9 @@ class ConsultationSpec(Spec):
     offers: str | None = None
     abnormally_low: AbnormalSpec = AbnormalSpec()
     max_lots_per_candidate: Count | None = None
+    # whether a lot's caps are checked against its base price plus the retained PSE (the
+    # amount of the contract if every retained PSE is ordered), or against the base price only
+    caps_include_pse: bool = True
     rounds: tuple[RoundSpec, ...] = ()  # the deadlines of the negotiation rounds after the first
     # how the consultation rules choose the lots a candidate keeps beyond the maximum (R2113-1)
     allocation_rule: str | None = None
@@ -313,7 +329,7 @@ class CriteriaFile(Spec):
 
 
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
-    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec, LineSpec),
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec, LineSpec, PseSpec),
     CriteriaFile: (CriteriaFile, CriteriaSetSpec, CriterionSpec, PriceSpec),
 }
 

@@ -13,6 +13,7 @@ from referent_ess.config.columns import price_cell
 from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.offer_warning import Source, offer_warning
+from referent_ess.evaluation.pse import compared_price, pse_amounts
 from referent_ess.evaluation.results import BudgetCheck, OfferResult, Reason, Status
 from referent_ess.evaluation.rounds import variant_reasons
 from referent_ess.evaluation.schedule import PricedLine, SchedulePrice, schedule_price
@@ -69,6 +70,18 @@ def judge(
         # no cell error explains it: the column itself is missing (validate still evaluates)
         reasons.append(Reason("no-price", Status.INVALID))
 
+    # the compared price: base + the retained PSE (the base alone for a lot without PSE)
+    base_ht, base_ttc = amount_ht, amount_ttc
+    pse = pse_amounts(offer, lot, vat)
+    amount_ht, amount_ttc = compared_price(base_ht, base_ttc, pse)
+    if base_ht is not None and amount_ht is None and not reasons:
+        absent = next(p for p in pse if p.retained and p.amount_ht is None)
+        absent_params = (("form", "pse"), ("pse", absent.id), ("label", absent.label))
+        reasons.append(Reason("no-price", Status.INVALID, params=absent_params))
+    caps_ht, caps_ttc = (
+        (amount_ht, amount_ttc) if consultation.caps_include_pse else (base_ht, base_ttc)
+    )
+
     deadline = consultation.deadline_of(offer.round)
     late = _lateness(offer, deadline)
     if late is True:
@@ -91,12 +104,10 @@ def judge(
     reasons += _missing_documents(offer, config.documents_for(offer.lot))
 
     budget: tuple[BudgetCheck, ...] = ()
-    if lot is not None and amount_ht is not None and amount_ttc is not None:
-        budget = _budget_checks(amount_ht, amount_ttc, lot, consultation.cap_basis)
+    if lot is not None and caps_ht is not None and caps_ttc is not None:
+        budget = _budget_checks(caps_ht, caps_ttc, lot, consultation.cap_basis)
         reasons += [_over_cap(offer, check, where) for check in budget if not check.within]
-        warnings += _other_cap(
-            offer, source, amount_ht, amount_ttc, lot, consultation.cap_basis, where
-        )
+        warnings += _other_cap(offer, source, caps_ht, caps_ttc, lot, consultation.cap_basis, where)
 
     points, unmarked = _mark_points(offer, config)
     if config.ordering is Ordering.WEIGHTED:
@@ -123,6 +134,9 @@ def judge(
         points=points,
         price_model=model,
         schedule=schedule,
+        pse=pse,
+        base_ht=base_ht if pse else None,
+        base_ttc=base_ttc if pse else None,
     )
 
 

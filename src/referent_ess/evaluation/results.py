@@ -110,6 +110,18 @@ class BudgetCheck:
         return self.price <= self.cap
 
 
+@dataclass(frozen=True, slots=True)
+class PseAmount:
+    """One PSE of an offer's lot: the offer's amount HT and TTC (None when it has none) and
+    whether the buyer retained it (its amount is then part of the compared price)."""
+
+    id: str
+    label: str
+    retained: bool
+    amount_ht: Decimal | None
+    amount_ttc: Decimal | None
+
+
 _REGULARISABLE = frozenset(
     {Status.INCOMPLETE, Status.IRREGULAR, Status.OVER_CAP, Status.UNACCEPTABLE}
 )
@@ -156,6 +168,14 @@ class OfferResult:
     price_model: PriceModel = PriceModel.DAY_RATE  # how the offer states its price (its lot's)
     # the lines that make the price of a schedule or DPGF offer, their total and the stated one
     schedule: SchedulePrice | None = None
+    # its lot's PSE with its amounts; price_ht and price_ttc are base + the retained ones
+    pse: tuple[PseAmount, ...] = ()
+    base_ht: Decimal | None = None  # the price without PSE (set only when the lot has PSE)
+    base_ttc: Decimal | None = None
+
+    @property
+    def retained_pse(self) -> tuple[PseAmount, ...]:
+        return tuple(p for p in self.pse if p.retained)
 
     @property
     def candidate(self) -> str:

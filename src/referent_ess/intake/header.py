@@ -21,6 +21,9 @@ from referent_ess.config.columns import (
     column_letter,
     header_key,
     header_lookup,
+    pse_column,
+    pse_key,
+    pse_lookup,
     required_fields,
 )
 from referent_ess.config.model import Config
@@ -42,6 +45,8 @@ class Header:
         self.near = NearSpellings(self.lookup)
         self.labels = {c.id: c.label for c in config.mark_columns}
         self.required = required_fields(config.price_models)
+        self.pse = {p.id: p.label for p in config.pse_columns}
+        self.pse_lookup = pse_lookup(tuple(self.pse.items()))
         self.columns: list[Column] = []
         self.problems: list[Problem] = []
         self.unknown: list[tuple[str, str, str | None]] = []  # (cell, header, probable column)
@@ -73,6 +78,9 @@ class Header:
             cell = f"{letter}1"
             header = str(value).strip()
             match = self.lookup.get(header_key(header))
+            if match is None and self.pse_lookup:
+                pse_id = self.pse_lookup.get(pse_key(header))
+                match = None if pse_id is None else (ColumnKind.PSE, pse_column(pse_id))
             if match is None:
                 self._unknown(cell, header)
                 continue
@@ -158,6 +166,10 @@ class Header:
             if document not in found:
                 params = (("form", "document"), ("document", repr(document)), *self._hint(document))
                 self._add("missing-column", None, document, params)
+        for pse_id, label in self.pse.items():
+            if pse_column(pse_id) not in found:
+                params = (("form", "pse"), ("pse", pse_id), ("label", label))
+                self._add("missing-column", None, pse_column(pse_id), params)
         for criterion in self.marked if self.raw.marks_sheet is None else ():
             if criterion not in found:
                 params = (

@@ -71,6 +71,7 @@ class Offer:
     jury_reason: str | None = None  # the jury's reason for it, as typed
     variant: str | None = None  # the variant's label; None: the candidate's base offer
     round: int = 1  # the negotiation round (1: the initial offer)
+    pse: Mapping[str, Decimal] = field(default_factory=dict)  # PSE id → its amount HT, as read
     address: tuple[str, ...] = ()  # the candidate's postal address, line by line, if given
     # the lines of an offer of a schedule or DPGF lot (prices sheet), in the lot's order; None
     # for an offer of a lot priced otherwise

@@ -22,6 +22,7 @@ from referent_ess.intake.sheet import Progress, RawSheet
 from referent_ess.intake.sheet_notes import (
     duplicates,
     hidden_and_merged,
+    pse_gaps,
     round_gaps,
     sheet_notes,
     similar_names,
@@ -51,6 +52,8 @@ def parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str = "") ->
     same = duplicates(offers, raw)
     similar = similar_names([o for o in offers if o.row not in same], raw)
     row_notes = [same, similar, round_gaps(offers, raw), hidden_and_merged(offers, raw)]
+    if config.pse_columns:
+        row_notes.append(pse_gaps(offers, raw, config))
     noted = {row for notes in row_notes for row in notes}
     offers = tuple(
         replace(

@@ -3,12 +3,13 @@
 them."""
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import partial
 from itertools import chain
+from types import MappingProxyType
 from typing import TypeVar
 
 from referent_ess.base.normalise import control_characters, invisible_names, without_invisible
@@ -32,6 +33,7 @@ from referent_ess.config.columns import (
     ColumnKind,
     OfferField,
     column_letter,
+    pse_id_of,
 )
 from referent_ess.config.model import Config
 from referent_ess.i18n.numbers import percent_raw
@@ -119,6 +121,9 @@ class RowReader:
             for lot in config.lots
             if lot.price_model is not PriceModel.DAY_RATE
         }
+        # the PSE each lot declares, when some lot declares one
+        self.lot_pse = {lot.id: frozenset(p.id for p in lot.pse) for lot in config.lots}
+        self.has_pse = any(c.kind is ColumnKind.PSE for c in columns)
         self.same_price_cells = (
             frozenset(f.value for f in PRICE_FIELDS[next(iter(models))])
             if len(models) == 1
@@ -136,12 +141,17 @@ class RowReader:
         applies = self._applicable(values) if self.per_lot is not None else None
         price_cells = self.same_price_cells
         lump_sum: int | None = None  # the row's lot, when it is priced as a lump sum
+        pse: dict[str, Decimal] = {}
+        lot = self._lot_of(values) if self.has_pse else None
         if price_cells is None or self.lump_sums:
-            lot = self._lot_of(values)
+            lot = lot if self.has_pse else self._lot_of(values)
             price_cells = frozenset() if lot is None else self.price_cells.get(lot, frozenset())
             lump_sum = lot if lot in self.lump_sums else None
         for column, memo in self.plan:
             value = values[column.index] if column.index < width else None
+            if column.kind is ColumnKind.PSE:
+                self._pse_cell(column, value, memo, lot, number, pse, problems)
+                continue
             if applies is not None and column.kind is not ColumnKind.FIELD:
                 note = applies.refusal(column, value)
                 if note is not None:
@@ -203,8 +213,36 @@ class RowReader:
             jury_reason=_typed(fields.get(OfferField.JURY_REASON), str),
             variant=_typed(fields.get(OfferField.VARIANT), str),
             round=_typed(fields.get(OfferField.ROUND), int) or 1,
+            pse=pse or _NO_PSE,  # one shared empty mapping: most rows have no PSE
             address=_typed(fields.get(OfferField.ADDRESS), tuple) or (),
         )
+
+    def _pse_cell(
+        self,
+        column: Column,
+        value: object,
+        memo: _Memo | None,
+        lot: int | None,
+        row: int,
+        pse: dict[str, Decimal],
+        problems: list[Problem],
+    ) -> None:
+        """The amount HT of a PSE: read as any amount when the row's lot declares the PSE (an
+        empty cell is judged across the lot's offers: :func:`.sheet_notes.pse_gaps`), a warning
+        and not read when the lot does not declare it."""
+        pse_id = pse_id_of(column.name) or ""
+        cell = f"{column.letter}{row}"
+        if is_blank(value):
+            return
+        if lot is not None and pse_id not in self.lot_pse.get(lot, frozenset()):
+            params: Params = (("form", "pse"), ("lot", str(lot)), ("pse", pse_id))
+            problems.append(self._problem(_Note("not-for-lot", column.name, params), cell, row))
+            return
+        outcome, notes = self._reading(column, value, memo)
+        for note in notes:
+            problems.append(self._problem(note, cell, row))
+        if isinstance(outcome, Decimal) and not notes:
+            pse[pse_id] = outcome
 
     def _jury_pair(self, fields: dict[str, object], unread: set[str], row: int) -> list[Problem]:
         """A decision needs its reason (the letter to the candidate must state it): an error in
@@ -312,6 +350,8 @@ class RowReader:
             return (None if value is None else " ".join(str(value).split())), ()
         if column.kind is ColumnKind.MARK:
             return (None, ()) if value is None else _parsed(self.mark_parsers[name], value, name)
+        if column.kind is ColumnKind.PSE:
+            return _parsed(_AMOUNT_PARSERS[OfferField.PRICE_HT], value, name)
         return self._field(self.fields[column.index], value)
 
     def _field(self, which: OfferField, value: object) -> _Reading:
@@ -425,6 +465,7 @@ def _typed(value: object, kind: type[T]) -> T | None:
 
 
 _MAYBE_REQUIRED = frozenset(f.value for f in MAYBE_REQUIRED)
+_NO_PSE: Mapping[str, Decimal] = MappingProxyType({})
 _DAY_RATE_CELLS = frozenset(f.value for f in PRICE_FIELDS[PriceModel.DAY_RATE])
 
 # the fields whose text is compared with other cells' (the same candidate twice, the lot limit)

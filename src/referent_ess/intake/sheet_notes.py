@@ -4,7 +4,8 @@ a hidden sheet."""
 
 from referent_ess.base.normalise import normalise
 from referent_ess.base.values import Params
-from referent_ess.config.columns import Column, OfferField
+from referent_ess.config.columns import Column, OfferField, pse_column
+from referent_ess.config.model import Config
 from referent_ess.intake.offer import Offer
 from referent_ess.intake.sheet import RawSheet
 from referent_ess.problems.problem import Problem
@@ -85,6 +86,50 @@ def round_gaps(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
                 notes.setdefault(offer.row, []).append(problem)
             previous = number
     return notes
+
+
+def pse_gaps(offers: tuple[Offer, ...], raw: RawSheet, config: Config) -> RowNotes:
+    """Each empty cell of a PSE the row's lot declares, when the sheet has the PSE's column: an
+    error on that cell, naming the offers of the lot that priced it (or saying none did). A
+    cell that holds an unreadable amount has its own error already."""
+    notes: RowNotes = {}
+    by_lot: dict[int, list[Offer]] = {}
+    for offer in offers:  # grouped once: a sheet may hold many lots and many offers
+        if offer.lot is not None:
+            by_lot.setdefault(offer.lot, []).append(offer)
+    for lot in config.lots:
+        in_lot = by_lot.get(lot.id, [])
+        for pse in lot.pse if in_lot else ():
+            name = pse_column(pse.id)
+            priced = [o for o in in_lot if pse.id in o.pse]
+            others = ", ".join(f"{o.shown_name} ({o.cells[name]})" for o in priced[:_SHOWN])
+            if len(priced) > _SHOWN:
+                others += ", …"
+            for offer in in_lot:
+                if name not in offer.cells or pse.id in offer.pse or offer.has_error_in(name):
+                    continue
+                params: Params = (
+                    ("form", "some" if priced else "none"),
+                    ("lot", str(lot.id)),
+                    ("pse", pse.id),
+                    ("label", pse.label),
+                )
+                if priced:
+                    params += (("others", others),)
+                problem = Problem(
+                    "pse-missing",
+                    params=params,
+                    file=raw.file,
+                    sheet=raw.sheet,
+                    cell=offer.cells[name],
+                    row=offer.row,
+                    field=name,
+                )
+                notes.setdefault(offer.row, []).append(problem)
+    return notes
+
+
+_SHOWN = 5  # the offers a missing PSE's message names, at most
 
 
 def similar_names(offers: list[Offer], raw: RawSheet) -> RowNotes:

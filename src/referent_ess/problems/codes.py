@@ -45,6 +45,7 @@ _CODES: dict[str, Kind] = {
     "no-price": _E,
     "no-price.lump-sum": _E,
     "no-lines": _E,  # an offer of a schedule or DPGF lot with no line in the prices sheet
+    "no-price.pse": _E,  # a retained PSE the sheet gives no amount for (no column)
     "zero-price": _E,
     "jury-decision.irregular": _E,  # the jury's own decisions (offers sheet), with its reason
     "jury-decision.unacceptable": _E,
@@ -138,6 +139,9 @@ _CODES: dict[str, Kind] = {
     "not-for-lot.marks": _E,
     "not-for-lot.price": _W,
     "not-for-lot.price-lines": _W,  # a day rate or days in a schedule or DPGF lot
+    "not-for-lot.pse": _W,  # a PSE amount on a row of a lot that does not declare that PSE
+    "pse-missing.some": _E,  # a PSE of the lot some offers price and this one does not
+    "pse-missing.none": _E,  # ... and no offer of the lot prices
     "unknown-criterion": _E,
     "error-cell": _E,
     "formula-not-computed": _E,
@@ -158,6 +162,7 @@ _CODES: dict[str, Kind] = {
     "missing-column.field": _E,
     "missing-column.document": _E,
     "missing-column.criterion": _E,
+    "missing-column.pse": _E,  # no column for a PSE some lot declares
     "missing-column.marks": _E,
     "duplicate-offer": _E,
     "duplicate-offer.variant": _E,  # two variants of one label
@@ -243,6 +248,8 @@ _CODES: dict[str, Kind] = {
     # lots.yaml and criteria.yaml: the checks across keys
     "duplicate-id.lot": _E,
     "duplicate-id.criterion": _E,
+    "duplicate-id.pse": _E,  # two PSE of one lot with one id
+    "pse-undecided": _E,  # a PSE whose retained is not said: the buyer must decide first
     "duplicate-id.round": _E,  # a negotiation round given twice in lots.yaml's rounds
     "round-deadline-order": _E,  # a round's deadline before the previous round's
     "lot-lines.model": _E,  # lines on a lot not priced by lines
@@ -355,6 +362,8 @@ _CODES: dict[str, Kind] = {
     "not-applicable.hierarchy": _U,
     "not-applicable.simulate-empty": _U,
     "not-applicable.sensitivity": _U,
+    "not-applicable.pse-none": _U,  # referent pse on a lot that declares no PSE
+    "not-applicable.pse-too-many": _U,  # ... that declares more than the command combines
     "unknown-report-format": _U,
     "no-export-format": _U,
     "bad-option": _U,

@@ -124,14 +124,25 @@ def by_row(results: Iterable[OfferResult]) -> list[OfferResult]:
     return sorted(results, key=lambda r: r.offer.row)
 
 
+def checked_prices(config: Config, result: OfferResult) -> tuple[Decimal | None, Decimal | None]:
+    """The prices HT and TTC checked against the caps: the compared price (base + retained
+    PSE), or the base price alone when the caps do not include the PSE."""
+    if result.pse and not config.consultation.caps_include_pse:
+        return result.base_ht, result.base_ttc
+    return result.price_ht, result.price_ttc
+
+
 def budget_rows(evaluation: Evaluation, words: BudgetWords = RAW) -> list[list[str]]:
     """One row per offer and cap checked (two per offer when the basis is both): lot,
-    candidate, row, day rate, days, VAT rate, prices HT and TTC, basis, cap, margin, verdict."""
+    candidate, row, day rate, days, VAT rate, prices HT and TTC, basis, cap, margin, verdict.
+    The prices are those checked: base + retained PSE, or the base price alone when the caps
+    do not include the PSE (``caps_include_pse: false``)."""
     placed = [(str(lot.lot.id), r) for lot in evaluation.lots for r in by_row(lot.offers)]
     unplaced = [("", r) for r in evaluation.unplaced]
     rows: list[list[str]] = []
     for lot_id, result in placed + unplaced:
         offer = result.offer
+        ht, ttc = checked_prices(evaluation.config, result)
         common = [
             lot_id,
             offer.candidate or "",
@@ -139,8 +150,8 @@ def budget_rows(evaluation: Evaluation, words: BudgetWords = RAW) -> list[list[s
             words.money(offer.day_rate_ht) or "",
             words.quantity(offer.days) or "",
             words.rate(result.vat_rate) or "",
-            words.money(result.price_ht) or "",
-            words.money(result.price_ttc) or "",
+            words.money(ht) or "",
+            words.money(ttc) or "",
         ]
         if not result.budget:
             rows.append([*common, "", "", "", words.verdict(Verdict.UNCHECKED)])

@@ -44,6 +44,9 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
     # sheet without them keeps its columns)
     extra = [c.name for c in evaluation.book.columns if c.name in ("variant", "round")]
     extra.sort(key=("variant", "round").index)
+    # with PSE (only then): the base price, the retained PSE's ids, each PSE's amount HT
+    pse_ids = [p.id for p in evaluation.config.pse_columns]
+    pse_heads = ["base_price_ht", "pse_retained", *pse_ids] if pse_ids else []
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(
@@ -59,6 +62,7 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
             "vat_rate",
             "price_ht",
             "price_ttc",
+            *pse_heads,
             *criteria,
             "total",
             "gap_to_first",
@@ -96,11 +100,25 @@ def _csv_row(
         text(decimal_raw(result.vat_rate)),
         text(money_raw(result.price_ht)),
         text(money_raw(result.price_ttc)),
+        *_pse_cells(result, config),
         *(text(criterion_value(result, c, config)) for c in columns),
         text(points(result.total)),
         text(points(gap_to_first(lot, result)) if lot is not None else None),
         safe_text("; ".join(f"{r.code}: {r.message}" for r in result.reasons)),
         safe_text("; ".join(f"{w.code}: {w.message}" for w in _warnings(lot, result))),
+    ]
+
+
+def _pse_cells(result: OfferResult, config: Config) -> list[str]:
+    """With PSE in the consultation: the base price, the ids of the PSE included in the price
+    (space-separated), and the offer's amount HT of each PSE (empty when its lot has none)."""
+    if not config.pse_columns:
+        return []
+    amounts = {p.id: p.amount_ht for p in result.pse}
+    return [
+        text(money_raw(result.base_ht if result.pse else result.price_ht)),
+        safe_text(" ".join(p.id for p in result.retained_pse)),
+        *(text(money_raw(amounts.get(p.id))) for p in config.pse_columns),
     ]
 
 

@@ -30,6 +30,7 @@ from referent_ess.render.phrases import (
     formula_described,
     price_expression,
     price_figures,
+    pse_note,
     reason_text,
     tie_notes,
     vat_mix_note,
@@ -111,7 +112,7 @@ def report_price_note(evaluation: Evaluation, lot: LotResult) -> str:
         expression=price_expression(rule, top, numbers.short(rule.k, grouped=True)),
         figures=price_figures(lot, rule, _amount),
     )
-    return note + vat_mix_note(lot, basis)
+    return note + vat_mix_note(lot, basis) + pse_note(config, lot.lot)
 
 
 def report_tie_notes(config: Config, lot: LotResult) -> list[str]:

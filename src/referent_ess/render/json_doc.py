@@ -15,6 +15,7 @@ from typing import Any
 
 from referent_ess import i18n
 from referent_ess._version import __version__
+from referent_ess.analysis.pse_combinations import PseComparison
 from referent_ess.analysis.sensitivity import Sensitivity
 from referent_ess.analysis.simulate import Simulation, Variant
 from referent_ess.base.exact import round_half_up, scaled_half_up
@@ -168,7 +169,41 @@ def offer_dict(
         "warnings": [problem_dict(w) for w in result.warnings],
         "tree": _offer_tree(shape or [], result.points),
         **_variant_and_rounds(result),
+        **pse_keys(result),
         **schedule_keys(result, lot.lot if lot is not None else None),
+    }
+
+
+def pse_keys(result: OfferResult) -> dict[str, Any]:
+    """An offer of a lot with PSE: its base price and each PSE's amounts and whether it is
+    retained (``price_ht``/``price_ttc`` are base + retained PSE); nothing for a lot without
+    PSE, so that the documents of such a lot stay as they were."""
+    if not result.pse:
+        return {}
+    return {
+        "base_price_ht": money_raw(result.base_ht),
+        "base_price_ttc": money_raw(result.base_ttc),
+        "pse": [
+            {
+                "id": p.id,
+                "label": p.label,
+                "retained": p.retained,
+                "amount_ht": money_raw(p.amount_ht),
+                "amount_ttc": money_raw(p.amount_ttc),
+            }
+            for p in result.pse
+        ],
+    }
+
+
+def lot_pse_keys(lot: Lot, config: Config) -> dict[str, Any]:
+    """A lot with PSE: its PSE, the ids of those retained, and whether its caps include them."""
+    if not lot.pse:
+        return {}
+    return {
+        "pse": [{"id": p.id, "label": p.label, "retained": p.retained} for p in lot.pse],
+        "pse_retained": [p.id for p in lot.retained_pse],
+        "caps_include_pse": config.consultation.caps_include_pse,
     }
 
 
@@ -311,6 +346,7 @@ def lot_dict(lot: LotResult, config: Config, *, with_offers: bool = True) -> dic
         "id": lot.lot.id,
         "title": lot.lot.title,
         **price_model_key(lot.lot),
+        **lot_pse_keys(lot.lot, config),
         "cap_ht": money_raw(lot.lot.cap_ht),
         "cap_ttc": money_raw(lot.lot.cap_ttc),
         "provisional": lot.provisional,
@@ -422,6 +458,7 @@ def _offer(result: OfferResult) -> dict[str, Any]:
         "price_ttc": money_raw(result.price_ttc),
         "budget": budget_list(result),
         "verdict": verdict(result),
+        **pse_keys(result),
     }
 
 
@@ -432,6 +469,7 @@ def budget_json(evaluation: Evaluation, report: BudgetReport) -> str:
             "id": lot.lot.id,
             "title": lot.lot.title,
             **price_model_key(lot.lot),
+            **lot_pse_keys(lot.lot, evaluation.config),
             "cap_ht": money_raw(lot.lot.cap_ht),
             "cap_ttc": money_raw(lot.lot.cap_ttc),
             "offers": [_offer(r) for r in by_row(lot.offers)],
@@ -488,6 +526,37 @@ def simulation_dict(simulation: Simulation, evaluation: Evaluation) -> dict[str,
         "lot": simulation.lot_id,
         "winner_changes": simulation.winner_changes,
         "variants": variants,
+    }
+
+
+def pse_dict(comparison: PseComparison, evaluation: Evaluation) -> dict[str, Any]:
+    """The JSON of ``referent pse`` (see the README)."""
+    return {
+        **header(evaluation.config, evaluation),
+        "lot": comparison.lot_id,
+        "pse": [{"id": p.id, "label": p.label, "retained": p.retained} for p in comparison.pse],
+        "winner_changes": comparison.winner_changes,
+        "combinations": [
+            {
+                "retained": [p.id for p in c.retained],
+                "configured": c.configured,
+                "provisional": c.lot.provisional,
+                "winner_rows": list(c.winner_rows),
+                "offers": [
+                    {
+                        "candidate": r.name,
+                        "row": r.offer.row,
+                        **({"variant": r.offer.variant} if r.offer.variant is not None else {}),
+                        "rank": r.rank,
+                        "price_ht": money_raw(r.price_ht),
+                        "price_ttc": money_raw(r.price_ttc),
+                        "total": _number(r.total),
+                    }
+                    for r in c.lot.ranked
+                ],
+            }
+            for c in comparison.combinations
+        ],
     }
 
 

@@ -29,6 +29,7 @@ from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import (
     abnormal_text,
     award_note,
+    budget_pse_note,
     budget_summary,
     excluded_reasons,
     inputs_text,
@@ -197,5 +198,10 @@ def budget_markdown(evaluation: Evaluation, report: BudgetReport) -> str:
     )
     for row in budget_rows(evaluation, words):
         out.append("| " + " | ".join(md(cell) for cell in row) + " |")
+    for lot in evaluation.lots:  # a lot with PSE: which prices its caps are checked against
+        pse = budget_pse_note(evaluation.config, lot.lot)
+        if pse:
+            heading = tr("lot.title", id=lot.lot.id, title=lot.lot.title)
+            out += ["", md(f"{heading}{tr('punct.colon')}{pse}")]
     out += ["", budget_summary(report), ""]
     return writable("\n".join(out))

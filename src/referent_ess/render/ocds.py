@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
-from referent_ess.config.model import Config, Criterion
+from referent_ess.config.model import Config, Criterion, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, Status
 from referent_ess.i18n import numbers, tr
@@ -205,6 +205,19 @@ def _lot(result: LotResult, config: Config) -> Json:
             "ttc": _amount(lot.cap_ttc),
             "checkedOn": config.consultation.cap_basis.value,
         },
+        **_lot_pse(lot, config),
+    }
+
+
+def _lot_pse(lot: Lot, config: Config) -> Json:
+    """A lot with PSE: each one (id, title, retained) and whether the caps include them."""
+    if not lot.pse:
+        return {}
+    return {
+        FIELD + "pse": {
+            "items": [{"id": p.id, "title": p.label, "retained": p.retained} for p in lot.pse],
+            "capsIncludeRetained": config.consultation.caps_include_pse,
+        }
     }
 
 
@@ -326,6 +339,18 @@ def _bid(lot: LotResult | None, result: OfferResult, ids: "_PartyIds") -> Json:
         jury = {"decision": decision.value, "reason": result.offer.jury_reason}
         bid[FIELD + "evaluation"]["juryDecision"] = jury
     _variant_and_rounds(bid, result)
+    if result.pse:  # the value is base + retained PSE; the parts in referent:evaluation
+        bid[FIELD + "evaluation"]["basePrice"] = _amount(result.base_ht)
+        bid[FIELD + "evaluation"]["pse"] = [
+            {
+                "id": p.id,
+                "title": p.label,
+                "retained": p.retained,
+                "amountHt": _amount(p.amount_ht),
+                "amountTtc": _amount(p.amount_ttc),
+            }
+            for p in result.pse
+        ]
     return bid
 
 

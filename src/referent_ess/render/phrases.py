@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from referent_ess import i18n
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceFormula, PriceModel
-from referent_ess.config.model import Config, Criterion, PriceRule
+from referent_ess.config.model import Config, Criterion, Lot, PriceRule
 from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS
 from referent_ess.evaluation.budget import BudgetReport, unchecked_because
 from referent_ess.evaluation.kernel import max_points
@@ -161,7 +161,35 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
         expression=price_expression(rule, top, str(rule.k)),
         figures=price_figures(lot, rule, lambda amount: str(money(amount))),
     )
-    return note + vat_mix_note(lot, basis)
+    return note + vat_mix_note(lot, basis) + pse_note(config, lot.lot)
+
+
+def pse_note(config: Config, lot: Lot) -> str:
+    """The sentence that says which PSE of the lot the compared price includes, named by their
+    labels (empty for a lot without PSE, so that its outputs are unchanged)."""
+    if not lot.pse:
+        return ""
+    quoted = [tr("note.pse.quoted", label=p.label) for p in lot.pse]
+    retained = [q for q, p in zip(quoted, lot.pse, strict=True) if p.retained]
+    left = [q for q, p in zip(quoted, lot.pse, strict=True) if not p.retained]
+    note = tr("note.pse.retained", retained=listed(retained)) if retained else tr("note.pse.none")
+    if left:
+        note += tr("note.pse.left", left=listed(left))
+    if retained and not config.consultation.caps_include_pse:
+        note += tr("note.pse.caps_base")
+    return note
+
+
+def budget_pse_note(config: Config, lot: Lot) -> str:
+    """For a lot with PSE, which prices the caps are checked against (empty otherwise)."""
+    if not lot.pse:
+        return ""
+    if not config.consultation.caps_include_pse:
+        return tr("budget.pse.base")
+    retained = [tr("note.pse.quoted", label=p.label) for p in lot.retained_pse]
+    return (
+        tr("budget.pse.included", retained=listed(retained)) if retained else tr("budget.pse.none")
+    )
 
 
 def price_expression(rule: PriceRule, top: str, k: str) -> str:
@@ -399,6 +427,8 @@ def reason_text(
     if reason.code == "missing-mark" and reason.field is not None:
         label = criterion_label(config, reason.field, result.offer.lot)
         return tr("reason.missing_mark", criterion=label)
+    if reason.code == "no-price" and reason.params[:1] == (("form", "pse"),):
+        return tr("reason.no_price.pse", label=dict(reason.params)["label"])
     if reason.code == "no-price":
         lump_sum = result.price_model is PriceModel.LUMP_SUM
         return tr("reason.no_price.lump_sum" if lump_sum else "reason.no_price")

@@ -193,6 +193,8 @@ def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool
             TEXT_FORMAT,
         ),
         _price_column(config),
+        # after candidate, lot, the day-rate columns, VAT and amount: column 5 + their count
+        *_pse_columns(config, 5 + len(_day_rate_columns(config))),
         Column(
             HEADERS[OfferField.RECEIVED_AT],
             tr(f"tpl.received.note.{form}", deadline=deadline),
@@ -604,6 +606,32 @@ def _price_column(config: Config) -> Column:
     if lined and key != "price_lines":  # the other lots' rows: the total of their lines
         note += "\n" + tr("tpl.price_lines.also", lots=i18n.numbers.listed(lined))
     return Column(HEADERS[OfferField.PRICE_HT], note, 16, _positive(key), MONEY_FORMAT)
+
+
+def _pse_columns(config: Config, first: int) -> list[Column]:
+    """One column per PSE some lot declares, headed by its id, from column ``first`` (1-based):
+    its amount HT, a number above 0, required for the offers of the lots declaring it (the
+    others' cells greyed and refused)."""
+    columns = []
+    for index, pse in enumerate(config.pse_columns):
+        used_by = tuple(lot.id for lot in config.lots if lot.pse_by_id(pse.id) is not None)
+        only = () if len(used_by) == len(config.lots) else used_by
+        cell = f"{column_letter(first + index)}2"
+        error = tr("tpl.positive.error", what=tr("tpl.pse.what"), example=tr("tpl.price.example"))
+        positive = f"AND(ISNUMBER({cell}),{cell}>0)"
+        formula = f"AND({for_lots(only)},{positive})" if only else positive
+        if only:
+            error = tr(_plural("tpl.lots_only.error", only), lots=_listed(only), error=error)
+        rule = Rule(
+            "custom",
+            formula,
+            clip(tr("tpl.pse.title", id=pse.id), MAX_TITLE),
+            clip(tr("tpl.pse.prompt", label=pse.label), MAX_MESSAGE),
+            clip(error.strip(), MAX_MESSAGE),
+        )
+        note = tr("tpl.pse.note", label=pse.label) + _lots_note(only)
+        columns.append(Column(pse.id, note, max(12, len(pse.id) + 4), rule, MONEY_FORMAT, only))
+    return columns
 
 
 def _positive(field: str) -> Rule:

@@ -5,6 +5,7 @@ the VAT rate with where it comes from: the first things a buyer is asked about a
 """
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from referent_ess.config.choices import PriceBasis, PriceFormula, PriceModel
@@ -48,7 +49,70 @@ GAP = (
 
 def price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     """Price HT from the unit price (the product before rounding, then to the cent), or the
-    lump sum stated, then TTC."""
+    lump sum stated, then TTC; for a lot with PSE, those of the base offer, then the compared
+    price (base + retained PSE)."""
+    if not result.pse:
+        yield from _base_steps(config, result)
+        return
+    yield from _base_steps(
+        config, replace(result, price_ht=result.base_ht, price_ttc=result.base_ttc)
+    )
+    yield _pse_step(result)
+
+
+def _pse_step(result: OfferResult) -> Step:
+    """The compared price: the base price plus each retained PSE, HT and TTC (each PSE's TTC at
+    the offer's rate, to the cent); the PSE not retained named with their amounts."""
+
+    def amounts(retained: bool, ttc: bool) -> tuple[Value, ...]:
+        return tuple(
+            Notation(
+                "{amount} ({label})",
+                {
+                    "amount": "?" if amount is None else Money(amount),
+                    "label": p.label,
+                },
+            )
+            for p in result.pse
+            if p.retained is retained
+            for amount in ((p.amount_ttc if ttc else p.amount_ht),)
+        )
+
+    figures: dict[str, Value] = {
+        f"pse_{p.id}_ht": "" if p.amount_ht is None else Money(p.amount_ht) for p in result.pse
+    }
+    figures["pse_retained"] = " ".join(p.id for p in result.retained_pse)
+    left = amounts(False, False)
+    rest: tuple[Value, ...] = (
+        (phrase("ex.pse.left", left=Listed(left, Joiner.SERIES)),) if left else ()
+    )
+    if not result.retained_pse:
+        return Step("price-pse", (phrase("ex.pse.none"), *rest, STOP), figures)
+    if result.price_ht is None or result.base_ht is None:
+        return Step("price-pse", (phrase("ex.pse.unknown"), *rest, STOP), figures)
+    figures["price_ht"] = Money(result.price_ht)
+    words: list[Value] = [
+        phrase(
+            "ex.pse.ht",
+            base=Money(result.base_ht),
+            parts=Listed(amounts(True, False), Joiner.PLUS),
+            value=Money(result.price_ht),
+        )
+    ]
+    if result.price_ttc is not None and result.base_ttc is not None:
+        figures["price_ttc"] = Money(result.price_ttc)
+        words.append(
+            phrase(
+                "ex.pse.ttc",
+                base=Money(result.base_ttc),
+                parts=Listed(amounts(True, True), Joiner.PLUS),
+                value=Money(result.price_ttc),
+            )
+        )
+    return Step("price-pse", (*words, *rest, STOP), figures)
+
+
+def _base_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     offer = result.offer
     if config.price_model_for(offer.lot) is PriceModel.LUMP_SUM:
         yield from _lump_sum_steps(config, result)

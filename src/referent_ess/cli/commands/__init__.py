@@ -5,7 +5,7 @@ Each command parses its options, calls the library, picks a renderer, and raises
 what applies, what may be replaced) live in the library, so that a script gets them too.
 """
 
-from referent_ess.cli.commands.analysis import explain, sensitivity, simulate
+from referent_ess.cli.commands.analysis import explain, pse, sensitivity, simulate
 from referent_ess.cli.commands.checks import check_budget, validate
 from referent_ess.cli.commands.documents import export, letters, report
 from referent_ess.cli.commands.lint import lint
@@ -24,6 +24,7 @@ COMMANDS = (
     init,
     template,
     simulate,
+    pse,
     sensitivity,
     explain,
 )

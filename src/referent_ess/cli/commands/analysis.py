@@ -11,6 +11,7 @@ from referent_ess.cli.options import (
     MAX_SEED,
     MAX_SPREAD,
     AnalysisDestination,
+    Destination,
     Inputs,
     OutputFormat,
     bundled,
@@ -49,6 +50,39 @@ def simulate(
         return simulation_table(simulation, evaluation)
 
     _emit_analysis(destination, evaluation, lambda: simulation_dict(simulation, evaluation), table)
+
+
+@bundled
+def pse(
+    *,
+    lot: Annotated[
+        int, numeric_option("--lot", 1, LARGEST_LOT, "The lot to compare.", show_default=False)
+    ],
+    inputs: Inputs,
+    destination: Destination,
+) -> None:
+    """Rank a lot under every combination of its PSE: does the winner depend on the choice?
+
+    Example: referent pse --lot 2
+    """
+    from referent_ess.analysis.pse_combinations import pse_combinations
+    from referent_ess.render import json_doc
+    from referent_ess.render.pse_view import pse_csv, pse_markdown
+
+    evaluation = inputs.score()
+    comparison = pse_combinations(evaluation, lot)
+
+    def table() -> "RenderableType":
+        from referent_ess.render.terminal.tables import pse_table
+
+        return pse_table(comparison, evaluation)
+
+    renderers = {
+        OutputFormat.JSON: lambda: json_doc.to_json(json_doc.pse_dict(comparison, evaluation)),
+        OutputFormat.MARKDOWN: lambda: pse_markdown(comparison, evaluation),
+        OutputFormat.CSV: lambda: pse_csv(comparison),
+    }
+    emit(destination, renderers, table, read_files(evaluation))
 
 
 @bundled

@@ -23,7 +23,8 @@ from referent_ess.render.phrases import (
 
 def offer_note(result: OfferResult) -> str:
     """Which offer the letter is about when the candidate made several: its variant, its final
-    offer after a negotiation; empty for a single offer."""
+    offer after a negotiation; then, for a lot with PSE, which PSE the compared prices include;
+    empty for a single offer of a lot without PSE."""
     variant, rounds = result.offer.variant, bool(result.history)
     if variant is not None and rounds:
         key = "doc.letter.offer.variant_round"
@@ -32,8 +33,19 @@ def offer_note(result: OfferResult) -> str:
     elif rounds:
         key = "doc.letter.offer.round"
     else:
+        return _pse_note(result)
+    return " " + tr(key, variant=md(variant or ""), round=result.offer.round) + _pse_note(result)
+
+
+def _pse_note(result: OfferResult) -> str:
+    """The PSE the compared prices include, by label (empty for a lot without PSE)."""
+    if not result.pse:
         return ""
-    return " " + tr(key, variant=md(variant or ""), round=result.offer.round)
+    retained = [f"« {md(p.label)} »" for p in result.retained_pse]
+    if not retained:
+        return " " + tr("doc.letter.pse.none")
+    key = "doc.letter.pse.single" if len(retained) == 1 else "doc.letter.pse.several"
+    return " " + tr(key, pse=numbers.listed(retained))
 
 
 def legal_intro(ranked: bool) -> str:

@@ -52,7 +52,8 @@ PLACEHOLDERS: dict[str, str] = {
     "templates: they may describe the winner's offer)",
     "offer_note": "which offer the letter is about, when it is not plain: « Cette lettre porte "
     "sur votre variante « Visio ». », « Cette lettre porte sur votre offre finale, remise au "
-    "tour 2 de la négociation. » (each with a space before it); empty otherwise",
+    "tour 2 de la négociation. » (each with a space before it), then for a lot with PSE the ones "
+    "the compared prices include; empty otherwise",
     "advantages": "rejection of an admissible offer: on which criteria the winning offer "
     "scored higher or lower, by how many points; empty otherwise",
     "letterhead": "the buyer's name in bold and its address, one line each (buyer.address)",

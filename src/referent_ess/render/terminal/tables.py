@@ -25,6 +25,7 @@ from referent_ess.i18n import tr
 from referent_ess.i18n.numbers import percent, short_raw
 from referent_ess.problems.problem import ValidationReport
 from referent_ess.render.cells import (
+    checked_prices,
     criterion_heading,
     criterion_text,
     gap_to_first,
@@ -33,6 +34,7 @@ from referent_ess.render.cells import (
 from referent_ess.render.phrases import (
     abnormal_text,
     award_note,
+    budget_pse_note,
     excluded_reasons,
     formula_label,
     inputs_text,
@@ -47,6 +49,7 @@ from referent_ess.render.phrases import (
 from referent_ess.render.terminal.printing import keep_whole, new_table
 
 if TYPE_CHECKING:
+    from referent_ess.analysis.pse_combinations import PseComparison
     from referent_ess.analysis.sensitivity import Sensitivity
     from referent_ess.analysis.simulate import Simulation
 
@@ -186,14 +189,18 @@ def budget_tables(evaluation: Evaluation) -> RenderableType:
     parts: list[RenderableType] = []
     for lot in evaluation.lots:
         caption = f"{_caps(lot)} · {tr('budget.checked_on', basis=basis)}"
-        parts += [_budget_table(_lot_title(lot), caption, lot.offers), Text("")]
+        pse = budget_pse_note(evaluation.config, lot.lot)
+        caption += f" · {pse}" if pse else ""
+        parts += [_budget_table(_lot_title(lot), caption, lot.offers, evaluation), Text("")]
     if evaluation.unplaced:
         title = tr("budget.unplaced")
-        parts.append(_budget_table(title, None, evaluation.unplaced))
+        parts.append(_budget_table(title, None, evaluation.unplaced, evaluation))
     return Group(*parts)
 
 
-def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult]) -> Table:
+def _budget_table(
+    title: str, caption: str | None, results: Sequence[OfferResult], evaluation: Evaluation
+) -> Table:
     table = new_table(title, caption)
     table.add_column(tr("col.candidate"))
     for key in ("row", "day_rate", "days", "vat", "price_ht", "price_ttc", "cap", "margin"):
@@ -204,14 +211,15 @@ def _budget_table(title: str, caption: str | None, results: Sequence[OfferResult
         checks = result.budget
         verdict = budget_verdict(result)
         low = any(w.code == "abnormally-low" for w in result.warnings)
+        checked_ht, checked_ttc = checked_prices(evaluation.config, result)
         table.add_row(
             result.candidate,
             str(result.offer.row),
             _cell(i18n.money(result.offer.day_rate_ht)),
             _cell(i18n.quantity(result.offer.days)),
             _cell(percent(result.vat_rate)),
-            _cell(i18n.money(result.price_ht)),
-            _cell(i18n.money(result.price_ttc)),
+            _cell(i18n.money(checked_ht)),
+            _cell(i18n.money(checked_ttc)),
             "\n".join(f"{i18n.money(c.cap)} {c.basis.upper()}" for c in checks) or "—",
             "\n".join(_cell(i18n.money(c.margin)) for c in checks) or "—",
             tr(f"verdict.{verdict}"),
@@ -265,6 +273,31 @@ def simulation_table(simulation: "Simulation", evaluation: Evaluation) -> Render
         for v in simulation.variants
         if v.neutralisation is not None
     ]
+    return Group(*parts)
+
+
+def pse_table(comparison: "PseComparison", evaluation: Evaluation) -> RenderableType:
+    """The lot's first ranked and ranking under each combination of its PSE, the configured
+    one marked."""
+    from referent_ess.render.pse_view import combination_cells, pse_verdict
+
+    lot = evaluation.lot(comparison.lot_id)
+    assert lot is not None
+    table = new_table(tr("pse.title", id=lot.lot.id, title=lot.lot.title))
+    table.add_column(tr("pse.col.retained"))
+    table.add_column(tr("pse.col.configured"))
+    table.add_column(tr("pse.col.winner"))
+    table.add_column(tr("pse.col.price"), justify="right")
+    table.add_column(tr("pse.col.ranking"))
+    for combination in comparison.combinations:
+        style = "bold" if combination.configured else None
+        table.add_row(*combination_cells(combination), style=style)
+    parts: list[RenderableType] = [
+        keep_whole(table, wrappable=(tr("pse.col.retained"), tr("pse.col.ranking"))),
+        Text(pse_verdict(comparison), style="bold"),
+    ]
+    if lot.provisional:
+        parts.append(Text(tr("pse.provisional"), style="yellow"))
     return Group(*parts)
 
 

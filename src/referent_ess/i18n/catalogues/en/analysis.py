@@ -2,6 +2,20 @@
 
 MESSAGES: dict[str, str] = {
     # simulate: the price formulas side by side
+    "pse.title": "Lot {id} — {title}: the ranking under each combination of PSE",
+    "pse.col.retained": "PSE retained",
+    "pse.col.configured": "Configured",
+    "pse.col.winner": "First ranked",
+    "pse.col.price": "Its price HT",
+    "pse.col.ranking": "Ranking",
+    "pse.col.none": "none (base offers only)",
+    "pse.configured": "◀ lots.yaml",
+    "pse.nobody": "no offer ranked",
+    "pse.changes": "The first ranked CHANGES with the PSE retained.",
+    "pse.same": "The first ranked is the same whichever PSE are retained.",
+    "pse.provisional": (
+        "Provisional: some offers of the lot could not be evaluated (see `referent validate`)."
+    ),
     "sim.title": "Lot {id} — ranks and totals under each price formula",
     "sim.col.candidate": "Candidate",
     "sim.col.rank": "{formula}\nrank",

@@ -33,6 +33,9 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:missing-mark": "no mark for {criterion}; the jury must mark every criterion",
     "msg:no-price": "the price cannot be computed: the day rate or the number of days is missing",
+    "msg:no-price.pse": (
+        "no price: the retained PSE {pse} ({label}) has no amount (the sheet has no column for it)"
+    ),
     "msg:no-price.lump-sum": (
         "no price: the lot is priced as a lump sum and the amount HT is missing"
     ),
@@ -184,6 +187,17 @@ MESSAGES: dict[str, str] = {
     "msg:not-for-lot.document": (
         "lot {lot} does not require the document {document}; leave the cell empty"
     ),
+    "msg:not-for-lot.pse": (
+        "lot {lot} declares no PSE {pse} (lots.yaml): the amount is not read; leave the cell empty"
+    ),
+    "msg:pse-missing.some": (
+        'no amount for the PSE {pse} ("{label}") of lot {lot}, priced in the lot by: {others}; '
+        "give the amount HT the offer states"
+    ),
+    "msg:pse-missing.none": (
+        'no amount for the PSE {pse} ("{label}") of lot {lot}, and no offer of the lot prices '
+        "it; give the amount HT each offer states, or remove the PSE from lots.yaml"
+    ),
     "msg:not-for-lot.price": (
         "lot {lot} is priced as a lump sum: {field_part} takes no part in its price (the amount "
         "HT is the price) and is not read; leave the cell empty"
@@ -267,6 +281,11 @@ MESSAGES: dict[str, str] = {
         "Datetimes provided to dates should have zero time - e.g. be exact dates{found_part}"
     ),
     "msg:not-checked": ("the offers workbook was not checked, since the configuration has errors"),
+    "msg:duplicate-id.pse": "PSE id {id} is used twice in this lot (also pse.{also})",
+    "msg:pse-undecided": (
+        'say whether the PSE {pse} ("{label}") is retained: add retained: true or retained: '
+        "false (the compared price, and so the ranking, depend on it; there is no default)"
+    ),
     "msg:duplicate-id.lot": "lot id {id} is used twice (also lots.{also})",
     "msg:duplicate-id.criterion": "criterion id {id} is used twice",
     "msg:duplicate-id.round": "round {id} is given twice (also consultation.rounds.{also})",
@@ -729,6 +748,11 @@ MESSAGES: dict[str, str] = {
     "msg:not-applicable.simulate-empty": (
         "lot {lot}: simulate does not apply: the lot has no admissible offer to rank"
     ),
+    "msg:not-applicable.pse-none": "lot {lot}: pse does not apply: the lot declares no PSE",
+    "msg:not-applicable.pse-too-many": (
+        "lot {lot}: pse does not apply: the lot declares {count} PSE, which make {combinations} "
+        "combinations; it compares at most {most} PSE ({most_combinations} combinations)"
+    ),
     "msg:not-applicable.sensitivity": "lot {lot}: sensitivity does not apply: {why_part}",
     "part:not-sensitive.hierarchy": "{why}",
     "part:not-sensitive.provisional": "{why}",
@@ -916,6 +940,10 @@ MESSAGES: dict[str, str] = {
     "msg:missing-column.document": (
         "no column for the required document {document} (lots.yaml): add a column {document} "
         "saying oui/non for each offer{hint_part}"
+    ),
+    "msg:missing-column.pse": (
+        'no column for the PSE {pse} ("{label}", lots.yaml): add a column headed {pse} with '
+        "the amount HT each offer of its lot states"
     ),
     "msg:missing-column.criterion": (
         "no column for the marks of criterion {criterion} (criteria.yaml): add a column "

@@ -143,6 +143,14 @@ MESSAGES: dict[str, str] = {
         "Price points ({criterion}): {formula} on the price {basis} of the admissible offers, "
         "{expression}, with {figures}."
     ),
+    "note.pse.retained": " PSE included in the compared price (base + PSE): {retained}.",
+    "note.pse.none": " No PSE is included: the compared price is the base offer's.",
+    "note.pse.left": " Not included: {left}.",
+    "note.pse.caps_base": " The caps are checked against the base price only.",
+    "note.pse.quoted": "“{label}”",
+    "budget.pse.included": "prices with the retained PSE: {retained}",
+    "budget.pse.none": "no PSE retained: base prices",
+    "budget.pse.base": "base prices, without the PSE (caps_include_pse: false)",
     "note.vat_mix": " VAT rates differ among them ({rates}): prices are compared {basis}.",
     "note.tree": "Sub-criteria of {parent}: {children}.",
     "note.tree.node": "{id} ({label}, /{maximum})",
@@ -199,6 +207,7 @@ MESSAGES: dict[str, str] = {
     "reason.no_price.lump_sum": (
         "no price: the lot is priced as a lump sum and the amount HT is missing"
     ),
+    "reason.no_price.pse": "no price: the retained PSE “{label}” has no amount",
     "reason.no_price": (
         "the price cannot be computed: the day rate or the number of days is missing"
     ),

@@ -2,6 +2,20 @@
 
 MESSAGES: dict[str, str] = {
     # simulate : les méthodes de notation du prix côte à côte
+    "pse.title": "Lot {id} — {title} : le classement selon les PSE retenues",
+    "pse.col.retained": "PSE retenues",
+    "pse.col.configured": "Choix actuel",
+    "pse.col.winner": "Classé premier",
+    "pse.col.price": "Son prix HT",
+    "pse.col.ranking": "Classement",
+    "pse.col.none": "aucune (offres de base seules)",
+    "pse.configured": "◀ lots.yaml",
+    "pse.nobody": "aucune offre classée",
+    "pse.changes": "Le premier classé CHANGE selon les PSE retenues.",
+    "pse.same": "Le premier classé est le même quelles que soient les PSE retenues.",
+    "pse.provisional": (
+        "Provisoire : des offres du lot n'ont pas pu être évaluées (voir `referent validate`)."
+    ),
     "sim.title": "Lot {id} — rangs et totaux selon chaque méthode de notation du prix",
     "sim.col.candidate": "Candidat",
     "sim.col.rank": "{formula}\nrang",

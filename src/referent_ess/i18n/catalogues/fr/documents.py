@@ -474,6 +474,18 @@ MESSAGES: dict[str, str] = {
         "trouverez ci-dessous les motifs du rejet de votre offre."
     ),
     "doc.letter.offer.variant": "Cette lettre porte sur votre variante « {variant} ».",
+    "doc.letter.pse.single": (
+        "Les prix comparés sont ceux des offres de base augmentés de la prestation "
+        "supplémentaire éventuelle retenue : {pse}."
+    ),
+    "doc.letter.pse.several": (
+        "Les prix comparés sont ceux des offres de base augmentés des prestations "
+        "supplémentaires éventuelles retenues : {pse}."
+    ),
+    "doc.letter.pse.none": (
+        "Aucune prestation supplémentaire éventuelle n'est retenue : les prix comparés sont "
+        "ceux des offres de base."
+    ),
     "doc.letter.offer.round": (
         "Cette lettre porte sur votre offre finale, remise au tour {round} de la négociation."
     ),

@@ -10,6 +10,13 @@ MESSAGES: dict[str, str] = {
     "ex.price_ht.lump_sum": (
         "Prix HT = le montant forfaitaire indiqué dans l'offre{where} = {value}"
     ),
+    "ex.pse.ht": (
+        "Prix comparé HT = prix de l'offre de base + PSE retenues = {base} + {parts} = {value}"
+    ),
+    "ex.pse.ttc": " ; TTC = {base} + {parts} = {value}",
+    "ex.pse.none": "Aucune PSE n'est retenue : le prix comparé est celui de l'offre de base",
+    "ex.pse.unknown": "Prix comparé inconnu : une PSE retenue n'a pas de montant",
+    "ex.pse.left": " ; non retenues : {left}",
     "ex.what.either": "coût journalier ou nombre de jours",
     "ex.no_column": "pas de colonne",
     "ex.price_ht.unknown": "Prix HT impossible à calculer : {cells} illisible(s) ou absent(s).",

@@ -37,6 +37,10 @@ MESSAGES: dict[str, str] = {
         "pas de note pour le critère {criterion} : le jury doit noter chaque critère"
     ),
     "msg:no-price": "prix impossible à calculer : le coût journalier ou le nombre de jours manque",
+    "msg:no-price.pse": (
+        "pas de prix : la PSE retenue {pse} (« {label} ») n'a pas de montant (la feuille n'a "
+        "pas de colonne pour elle)"
+    ),
     "msg:no-price.lump-sum": (
         "pas de prix : le lot est à prix forfaitaire et le montant HT de l'offre manque"
     ),
@@ -227,6 +231,18 @@ MESSAGES: dict[str, str] = {
     "msg:not-for-lot.document": (
         "le lot {lot} n'exige pas la pièce {document} ; laissez la cellule vide"
     ),
+    "msg:not-for-lot.pse": (
+        "le lot {lot} ne prévoit pas de PSE {pse} (lots.yaml) : le montant n'est pas lu ; "
+        "laissez la cellule vide"
+    ),
+    "msg:pse-missing.some": (
+        "pas de montant pour la PSE {pse} (« {label} ») du lot {lot}, chiffrée ailleurs dans "
+        "le lot : {others} ; indiquez le montant HT figurant dans l'offre"
+    ),
+    "msg:pse-missing.none": (
+        "pas de montant pour la PSE {pse} (« {label} ») du lot {lot}, qu'aucune offre du lot "
+        "ne chiffre ; indiquez le montant HT de chaque offre, ou retirez la PSE de lots.yaml"
+    ),
     "msg:not-for-lot.price": (
         "le lot {lot} est à prix forfaitaire : {field_part} n'entre pas dans son prix (le prix "
         "est le montant HT) et n'est pas lu ; laissez la cellule vide"
@@ -307,6 +323,14 @@ MESSAGES: dict[str, str] = {
     "msg:invalid-value.date_from_datetime_inexact": "il faut une date sans heure{found_part}",
     "msg:not-checked": (
         "le classeur des offres n'a pas été vérifié, car la configuration a des erreurs"
+    ),
+    "msg:duplicate-id.pse": (
+        "l'identifiant de PSE {id} est utilisé deux fois dans ce lot (aussi pse.{also})"
+    ),
+    "msg:pse-undecided": (
+        "indiquez si la PSE {pse} (« {label} ») est retenue : ajoutez retained: true ou "
+        "retained: false (le prix comparé, donc le classement, en dépend ; il n'y a pas de "
+        "valeur par défaut)"
     ),
     "msg:duplicate-id.lot": "le numéro de lot {id} est utilisé deux fois (aussi lots.{also})",
     "msg:duplicate-id.criterion": "l'identifiant de critère {id} est utilisé deux fois",
@@ -838,6 +862,14 @@ MESSAGES: dict[str, str] = {
     "msg:not-applicable.simulate-empty": (
         "lot {lot} : la simulation ne s'applique pas : le lot n'a aucune offre admissible à classer"
     ),
+    "msg:not-applicable.pse-none": (
+        "lot {lot} : pse ne s'applique pas : le lot ne prévoit aucune PSE"
+    ),
+    "msg:not-applicable.pse-too-many": (
+        "lot {lot} : pse ne s'applique pas : le lot prévoit {count} PSE, soit {combinations} "
+        "combinaisons ; la commande en compare au plus {most} ({most_combinations} "
+        "combinaisons)"
+    ),
     "msg:not-applicable.sensitivity": (
         "lot {lot} : l'analyse de sensibilité ne s'applique pas : {why_part}"
     ),
@@ -1046,6 +1078,10 @@ MESSAGES: dict[str, str] = {
     "msg:missing-column.document": (
         "aucune colonne pour la pièce exigée {document} (lots.yaml) : ajoutez une colonne "
         "{document} indiquant oui/non pour chaque offre{hint_part}"
+    ),
+    "msg:missing-column.pse": (
+        "pas de colonne pour la PSE {pse} (« {label} », lots.yaml) : ajoutez une colonne "
+        "intitulée {pse} avec le montant HT indiqué par chaque offre de son lot"
     ),
     "msg:missing-column.criterion": (
         "aucune colonne pour les notes du critère {criterion} (criteria.yaml) : ajoutez une "

@@ -250,6 +250,14 @@ TEMPLATE: dict[str, str] = {
         "Écrivez le motif dans la colonne suivante."
     ),
     "tpl.decision.error": "Choisissez irrégulière, inacceptable ou inappropriée dans la liste.",
+    "tpl.pse.note": (
+        "Obligatoire : le montant forfaitaire HT, en euros, de la prestation supplémentaire "
+        "éventuelle (PSE) « {label} » proposé par le candidat. Il s'ajoute au prix de l'offre "
+        "de base si la PSE est retenue (lots.yaml).\nExemple : 1 200,00"
+    ),
+    "tpl.pse.title": "{id} (montant HT)",
+    "tpl.pse.prompt": "Montant HT de la PSE « {label} », supérieur à 0. Exemple : 1200.",
+    "tpl.pse.what": "le montant HT de la PSE",
     "tpl.variant.note": (
         "Vide pour l'offre de base. Pour une variante, son libellé, le même à chaque tour de "
         "négociation ; deux variantes d'un candidat ont des libellés différents.\n"

@@ -149,6 +149,16 @@ MESSAGES: dict[str, str] = {
         "Points prix ({criterion}) : méthode {formula} sur le prix {basis} des offres "
         "admissibles, {expression}, avec {figures}."
     ),
+    "note.pse.retained": (
+        " PSE retenues, comprises dans le prix comparé (offre de base + PSE) : {retained}."
+    ),
+    "note.pse.none": " Aucune PSE n'est retenue : le prix comparé est celui de l'offre de base.",
+    "note.pse.left": " Non retenues : {left}.",
+    "note.pse.caps_base": " Les montants maximums sont comparés au prix de l'offre de base seul.",
+    "note.pse.quoted": "« {label} »",
+    "budget.pse.included": "prix avec les PSE retenues : {retained}",
+    "budget.pse.none": "aucune PSE retenue : prix des offres de base",
+    "budget.pse.base": "prix des offres de base, sans les PSE (caps_include_pse: false)",
     "note.vat_mix": " Les taux de TVA diffèrent ({rates}) : les prix sont comparés {basis}.",
     "note.tree": "Sous-critères de {parent} : {children}.",
     "note.tree.node": "{id} ({label}, /{maximum})",
@@ -208,6 +218,7 @@ MESSAGES: dict[str, str] = {
     "reason.no_price.lump_sum": (
         "pas de prix : le lot est à prix forfaitaire et le montant HT de l'offre manque"
     ),
+    "reason.no_price.pse": "pas de prix : la PSE retenue « {label} » n'a pas de montant",
     "reason.no_price": (
         "le prix ne peut pas être calculé : le coût journalier ou le nombre de jours manque"
     ),
