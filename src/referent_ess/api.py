@@ -9,6 +9,7 @@ from pathlib import Path
 
 from referent_ess.analysis.lint import Finding
 from referent_ess.analysis.lint import lint as lint_model
+from referent_ess.base.values import Numbers
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config
 from referent_ess.evaluation.engine import evaluate
@@ -43,10 +44,13 @@ def load(
     criteria: PathArg | None = None,
     offers: PathArg | None = None,
     progress: Progress | None = None,
+    *,
+    numbers: Numbers | None = None,
 ) -> tuple[Config, OfferBook]:
-    """Read and check the configuration and the offers workbook."""
+    """Read and check the configuration and the offers workbook (its numbers typed as text
+    written as ``numbers`` says, else as lots.yaml's ``numbers`` says)."""
     config = load_config(*config_paths(lots, criteria))
-    return config, load_offers(offers_path(config, offers), config, progress)
+    return config, load_offers(offers_path(config, offers), config, progress, numbers=numbers)
 
 
 def _usable(book: OfferBook, *, for_scoring: bool) -> OfferBook:
@@ -61,9 +65,11 @@ def score(
     criteria: PathArg | None = None,
     offers: PathArg | None = None,
     progress: Progress | None = None,
+    *,
+    numbers: Numbers | None = None,
 ) -> Evaluation:
     """Evaluate every offer: status, prices, points, totals and ranks per lot."""
-    config, book = load(lots, criteria, offers, progress)
+    config, book = load(lots, criteria, offers, progress, numbers=numbers)
     return evaluate(config, _usable(book, for_scoring=True))
 
 
@@ -72,9 +78,11 @@ def check_budget(
     criteria: PathArg | None = None,
     offers: PathArg | None = None,
     progress: Progress | None = None,
+    *,
+    numbers: Numbers | None = None,
 ) -> Evaluation:
     """Evaluate the offers for a budget check: marks need not be there yet."""
-    config, book = load(lots, criteria, offers, progress)
+    config, book = load(lots, criteria, offers, progress, numbers=numbers)
     return evaluate(config, _usable(book, for_scoring=False))
 
 
@@ -82,6 +90,8 @@ def validate(
     lots: PathArg = "lots.yaml",
     criteria: PathArg | None = None,
     offers: PathArg | None = None,
+    *,
+    numbers: Numbers | None = None,
 ) -> ValidationReport:
     """Every problem of the inputs. A wrong configuration is reported, not raised; a missing or
     unreadable file still raises, since there is nothing to validate."""
@@ -90,7 +100,7 @@ def validate(
     except ConfigError as exc:
         not_checked = Problem("not-checked", file=None if offers is None else str(offers))
         return ValidationReport((*exc.problems, not_checked))
-    book = load_offers(offers_path(config, offers), config)
+    book = load_offers(offers_path(config, offers), config, numbers=numbers)
     problems = list(book.problems)
     evaluation = evaluate(config, book)
     for lot in evaluation.lots:
@@ -118,6 +128,8 @@ def lint(
     lots: PathArg = "lots.yaml",
     criteria: PathArg | None = None,
     offers: PathArg | None = None,
+    *,
+    numbers: Numbers | None = None,
 ) -> tuple[Config, tuple[Finding, ...]]:
     """The legal risks and advice of the evaluation model (``referent lint``): of the
     configuration alone, and of the offers too when a workbook is given or lots.yaml names one.
@@ -126,5 +138,5 @@ def lint(
     config = load_config(*config_paths(lots, criteria))
     if offers is None and config.consultation.offers is None:
         return config, lint_model(config)
-    book = load_offers(offers_path(config, offers), config)
+    book = load_offers(offers_path(config, offers), config, numbers=numbers)
     return config, lint_model(config, evaluate(config, book))

@@ -178,17 +178,24 @@ def test_command_help(runner: CliRunner, command: str, example: str) -> None:
 @pytest.mark.parametrize(
     ("command", "options"),
     [
-        ("score", "--lot --lots --criteria --format --output --force --all --detail --lang --help"),
-        ("explain", "--lot --variant --lots --criteria --format --output --force --lang --help"),
         (
-            "sensitivity",
-            "--lot --samples --spread --seed --lots --criteria --format --output --force --lang "
+            "score",
+            "--lot --lots --criteria --numbers --format --output --force --all --detail --lang "
             "--help",
         ),
         (
+            "explain",
+            "--lot --variant --lots --criteria --numbers --format --output --force --lang --help",
+        ),
+        (
+            "sensitivity",
+            "--lot --samples --spread --seed --lots --criteria --numbers --format --output "
+            "--force --lang --help",
+        ),
+        (
             "letters",
-            "--lot --output --candidate --format --base --template --lots --criteria --force "
-            "--lang --help",
+            "--lot --output --candidate --format --base --template --lots --criteria --numbers "
+            "--force --lang --help",
         ),
         ("template", "--output --evaluators --lots --criteria --force --update --lang --help"),
     ],

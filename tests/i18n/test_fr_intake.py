@@ -86,7 +86,9 @@ def test_the_data_problems_in_english(
         "column 'remarks' is not used by the tool and is ignored",
         "empty cell: the candidate's name is required",
         "'1.234,50' is ambiguous (is '.' or ',' a thousands or a decimal separator?); write it "
-        "without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50",
+        "without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50; or say "
+        "how the file writes numbers: numbers: fr (1 234,50) or numbers: en (1,234.50) in the "
+        "consultation of lots.yaml, or the option --numbers fr or --numbers en",
         "found -450, expected a day rate greater than 0",
         "found 450.123, expected a day rate with at most 2 decimals",
         "found 'premier', expected a lot number such as 3 or Lot 3",

@@ -27,6 +27,7 @@ from referent_ess.cli import app
 from referent_ess.config.yaml_reader import read_yaml
 from referent_ess.files.atomic_write import write_atomically
 from referent_ess.intake.csv_reader import read_offers_csv
+from referent_ess.intake.read import read_offers_sheet
 from referent_ess.intake.xlsx_scan import scan_xlsx
 from referent_ess.intake.zip_guard import check_readable
 from referent_ess.problems.errors import ReferentError
@@ -258,9 +259,10 @@ BAD_FILES: dict[str, tuple[Callable[[Path, Path], Path], str, str]] = {
     ),
     "xls": (
         lambda _w, p: _written(p.with_suffix(".xls"), OLE2 + bytes(4088)),
-        "c'est un ancien classeur Excel 97-2003 (.xls) ; ouvrez-le et enregistrez-le au format "
-        "Classeur Excel (.xlsx)",
-        "legacy-xls",
+        "le classeur Excel 97-2003 (.xls) est endommagé ou tronqué (its header is not that of a "
+        "compound file) ; téléchargez-le ou copiez-le à nouveau, ou enregistrez-le de nouveau "
+        "depuis votre tableur",
+        "damaged-xls",
     ),
     "password": (
         lambda _w, p: _encrypted(p),
@@ -289,9 +291,9 @@ BAD_FILES: dict[str, tuple[Callable[[Path, Path], Path], str, str]] = {
     ),
     "ods": (
         lambda _w, p: _written(p.with_suffix(".ods"), _ods()),
-        "c'est un classeur OpenDocument (.ods) ; enregistrez-le en .xlsx, ou exportez la feuille "
-        "des offres en .csv",
-        "ods-file",
+        "sa partie content.xml n'est pas un XML bien formé (ligne 1, colonne 39) : enregistrez "
+        "de nouveau le classeur avec Excel ou LibreOffice",
+        "malformed-workbook",
     ),
     "plain-zip": (
         lambda _w, p: _written(p, zip_bytes({"hello.txt": b"hello\n"})),
@@ -300,12 +302,12 @@ BAD_FILES: dict[str, tuple[Callable[[Path, Path], Path], str, str]] = {
     ),
     "word": (
         lambda _w, p: _written(p, _office("word")),
-        "c'est un document Word, pas un classeur Excel",
+        "c'est un document Word, pas un classeur",
         "not-a-workbook",
     ),
     "powerpoint": (
         lambda _w, p: _written(p, _office("ppt")),
-        "c'est une présentation PowerPoint, pas un classeur Excel",
+        "c'est une présentation PowerPoint, pas un classeur",
         "not-a-workbook",
     ),
     "duplicate-member": (
@@ -380,7 +382,11 @@ def test_bad_offers_files_in_french(
 
 BAD_FILES_ENGLISH = {
     "empty": "is empty (0 bytes): it holds no workbook",
-    "xls": "is an old Excel 97-2003 workbook (.xls); open it and save it as Excel workbook (.xlsx)",
+    "xls": (
+        "is an Excel 97-2003 workbook (.xls) that is damaged or truncated (its header is not "
+        "that of a compound file); download or copy it again, or save it again from your "
+        "spreadsheet"
+    ),
     "password": (
         "is a password-protected workbook; open it and save a copy as .xlsx without a password "
         "(File > Info > Protect workbook > Encrypt with password: leave it empty)"
@@ -398,12 +404,12 @@ BAD_FILES_ENGLISH = {
         "from your spreadsheet as .xlsx"
     ),
     "ods": (
-        "is an OpenDocument spreadsheet (.ods); save it as .xlsx, or export the offers sheet as "
-        ".csv"
+        "its part content.xml is not well-formed XML (line 1, column 39): save the workbook "
+        "again with Excel or LibreOffice"
     ),
     "plain-zip": "is a zip archive, but not a workbook (no [Content_Types].xml)",
-    "word": "is a Word document, not an Excel workbook",
-    "powerpoint": "is a PowerPoint file, not an Excel workbook",
+    "word": "is a Word document, not a workbook",
+    "powerpoint": "is a PowerPoint file, not a workbook",
     "duplicate-member": (
         "its zip holds the member 'xl/workbook.xml' more than once, which a spreadsheet never "
         "writes (a crafted file?): refused"
@@ -436,7 +442,7 @@ def test_bad_offers_files_in_english(
 ) -> None:
     path, _, code = _bad_file(name, make_workbook, tmp_path)
     with pytest.raises(ReferentError) as caught:
-        scan_xlsx(path)
+        read_offers_sheet(path)
     size = str(_sheet_size(make_workbook(VALID_ROWS)) + 1)
     english = BAD_FILES_ENGLISH[name].replace("{size}", size)
     assert caught.value.lines == (f"{path}: {english} [{code}]",)

@@ -164,10 +164,13 @@ def test_noise(runner: CliRunner, config: list[str], tmp_path: Path) -> None:
     assert "00 01 02 03 04 05 06 07" in line  # the first bytes, to recognise the file
 
 
-def test_legacy_xls(runner: CliRunner, config: list[str], tmp_path: Path) -> None:
+def test_an_ole2_file_that_is_no_compound_file_is_a_damaged_xls(
+    runner: CliRunner, config: list[str], tmp_path: Path
+) -> None:
+    # the OLE2 signature, then zeros: no sector size, so no workbook can be found in it
     path = write(tmp_path / "offers.xls", OLE2 + bytes(4088))
-    line = assert_refused(score(runner, path, config), path, "legacy-xls")
-    assert ".xlsx" in line
+    line = assert_refused(score(runner, path, config), path, "damaged-xls")
+    assert "(.xls)" in line
 
 
 def test_password_protected_workbook(runner: CliRunner, config: list[str], tmp_path: Path) -> None:
@@ -198,18 +201,18 @@ def test_html_saved_as_xlsx(runner: CliRunner, config: list[str], tmp_path: Path
 # ---- zips that are not workbooks -------------------------------------------------------------
 
 
-def test_ods_file(runner: CliRunner, config: list[str], tmp_path: Path) -> None:
+def test_an_ods_file_without_sheets(runner: CliRunner, config: list[str], tmp_path: Path) -> None:
     data = zip_bytes(
         {
             "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
-            "content.xml": b'<?xml version="1.0" encoding="UTF-8"?><office:document-content/>',
+            "content.xml": b'<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+            b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
             "META-INF/manifest.xml": b'<?xml version="1.0" encoding="UTF-8"?><manifest/>',
         },
         stored=("mimetype",),
     )
     path = write(tmp_path / "offers.ods", data)
-    line = assert_refused(score(runner, path, config), path, "ods-file")
-    assert ".xlsx" in line
+    assert_refused(score(runner, path, config), path, "no-worksheet")
 
 
 def test_zip_without_content_types(runner: CliRunner, config: list[str], tmp_path: Path) -> None:

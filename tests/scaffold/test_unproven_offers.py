@@ -77,11 +77,15 @@ UNREADABLE: dict[str, tuple[Callable[[bytes], bytes], str, str]] = {
         "it is protected by a password",
         "le classeur est protégé par un mot de passe",
     ),
-    "ods": (lambda _: ods(), "it is a LibreOffice .ods file", "c'est un fichier LibreOffice .ods"),
-    "xls": (
+    "damaged ods": (
+        lambda _: ods(),
+        "it is damaged, or not a workbook referent can read",
+        "le fichier est endommagé, ou n'est pas un classeur que referent sait lire",
+    ),
+    "damaged xls": (
         lambda _: OLE2 + bytes(4088),
-        "it is an Excel 97-2003 .xls file",
-        "c'est un fichier Excel 97-2003 (.xls)",
+        "it is damaged, or not a workbook referent can read",
+        "le fichier est endommagé, ou n'est pas un classeur que referent sait lire",
     ),
     "truncated": (
         lambda template: template[: len(template) // 2],

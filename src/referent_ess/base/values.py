@@ -9,8 +9,12 @@ refused.
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from typing import Literal
 
 from referent_ess.base.exact import CENT
@@ -36,6 +40,36 @@ _PLAIN = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _GROUPED = re.compile(rf"[0-9]{{1,3}}(?:[{SPACES}][0-9]{{3}})+(?:[.,][0-9]+)?")
 _THOUSANDS_LOOKALIKE = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")
 _SEVERAL_SEPARATORS = re.compile(r"[0-9]+(?:[.,][0-9]+){2,}")
+# under a convention: its plain and grouped spellings (the decimal part is optional)
+_FR_NUMBER = re.compile(rf"[0-9]+(?:,[0-9]+)?|[0-9]{{1,3}}(?:[{SPACES}][0-9]{{3}})+(?:,[0-9]+)?")
+_EN_NUMBER = re.compile(
+    rf"[0-9]+(?:\.[0-9]+)?|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?"
+    rf"|[0-9]{{1,3}}(?:[{SPACES}][0-9]{{3}})+(?:\.[0-9]+)?"
+)
+
+
+class Numbers(StrEnum):
+    """How the numbers typed as text in the offers are written (``numbers`` in lots.yaml,
+    ``--numbers``): never guessed. Without it, a text that could mean two numbers is refused."""
+
+    FR = "fr"  # 7 800,00: a decimal comma, thousands separated by spaces
+    EN = "en"  # 7,800.00: a decimal point, thousands separated by commas (or spaces)
+
+
+# (whether cells of the offers are being read, and the convention they follow)
+_CONVENTION: ContextVar[tuple[bool, Numbers | None]] = ContextVar("numbers", default=(False, None))
+
+
+@contextmanager
+def number_convention(numbers: Numbers | None) -> Iterator[None]:
+    """Read the numbers typed as text in the offers' cells with ``numbers`` while the block
+    runs (the offers file is read inside one: every cell parser below follows it, whichever
+    column it reads); an ambiguous number then says how to set the convention."""
+    token = _CONVENTION.set((True, numbers))
+    try:
+        yield
+    finally:
+        _CONVENTION.reset(token)
 
 
 def is_blank(value: object) -> bool:
@@ -89,6 +123,10 @@ def _parse_number_text(raw: str, examples: Examples) -> Decimal:
     if body[:1] in ("-", "+", "\u2212"):
         sign = -1 if body[0] != "+" else 1
         body = body[1:].lstrip(SPACES)
+    convention = _CONVENTION.get()[1]
+    if convention is not None:
+        number = _conventional(body, raw, convention, examples)
+        return number if sign > 0 else -number
     if _PLAIN.fullmatch(body):
         if _THOUSANDS_LOOKALIKE.fullmatch(body):
             raise _ambiguous(raw)
@@ -106,13 +144,31 @@ def _parse_number_text(raw: str, examples: Examples) -> Decimal:
     return number if sign > 0 else -number
 
 
+def _conventional(body: str, raw: str, convention: Numbers, examples: Examples) -> Decimal:
+    """A number written under ``convention``; a text that is one only under the other
+    convention is said so (``wrong-number-convention``), any other text is no number."""
+    own, other = (_FR_NUMBER, _EN_NUMBER) if convention is Numbers.FR else (_EN_NUMBER, _FR_NUMBER)
+    if own.fullmatch(body):
+        decimal = "," if convention is Numbers.FR else "."
+        kept = "".join(c for c in body if c.isdigit() or c == decimal)
+        return Decimal(kept.replace(",", "."))
+    if other.fullmatch(body) or _SEVERAL_SEPARATORS.fullmatch(body):
+        params = (("form", convention.value), ("found", repr(raw)))
+        raise BadValue("wrong-number-convention", params)
+    form = () if examples == "money" else (("form", examples),)
+    raise BadValue("bad-number", (*form, ("found", repr(raw))))
+
+
 def _foreign_digits(text: str) -> str:
     """The digits of ``text`` that are not 0-9 (Arabic-Indic, fullwidth, superscript...)."""
     return "".join(sorted({c for c in text if c.isdigit() and c not in "0123456789"}))
 
 
 def _ambiguous(raw: str) -> BadValue:
-    return BadValue("ambiguous-number", (("found", repr(raw)),))
+    """An ambiguous number: in a cell of the offers, the message says how to set the file's
+    convention (``numbers``); in lots.yaml, how to write it."""
+    form = (("form", "cell"),) if _CONVENTION.get()[0] else ()
+    return BadValue("ambiguous-number", (*form, ("found", repr(raw))))
 
 
 LARGEST_AMOUNT = Decimal(10) ** 12  # a thousand billion euros or days: surely a typing error

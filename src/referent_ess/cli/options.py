@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from referent_ess.base.values import Numbers
+
 if TYPE_CHECKING:
     from referent_ess.evaluation.results import Evaluation
     from referent_ess.intake.sheet import Progress
@@ -102,7 +104,22 @@ CriteriaOption = Annotated[
 OffersArgument = Annotated[
     Path | None,
     typer.Argument(
-        help="The offers workbook (.xlsx). Default: consultation.offers in lots.yaml.",
+        help=(
+            "The offers file (.xlsx, .ods, .xls or .csv). Default: consultation.offers in "
+            "lots.yaml."
+        ),
+        show_default=False,
+    ),
+]
+NumbersOption = Annotated[
+    Numbers | None,
+    typer.Option(
+        "--numbers",
+        help=(
+            "How the offers write numbers typed as text: fr (7 800,00) or en (7,800.00). "
+            "Default: numbers in lots.yaml; else an ambiguous number is an error."
+        ),
+        case_sensitive=False,
         show_default=False,
     ),
 ]
@@ -178,6 +195,7 @@ class Inputs:
     offers: OffersArgument = None
     lots: LotsOption = None
     criteria: CriteriaOption = None
+    numbers: NumbersOption = None
 
     def config_paths(self) -> tuple[Path, Path]:
         """The configuration files, with a hint when the default lots.yaml is not here."""
@@ -195,7 +213,7 @@ class Inputs:
         """Every offer evaluated (see :func:`referent_ess.api.score`)."""
         from referent_ess import api
 
-        return api.score(*self.config_paths(), self.offers, progress)
+        return api.score(*self.config_paths(), self.offers, progress, numbers=self.numbers)
 
 
 @dataclass(frozen=True)

@@ -242,6 +242,7 @@ def _resolve(
         round_deadlines=tuple(sorted(((r.number, r.deadline) for r in spec.rounds), key=_first)),
         allocation_rule=(spec.allocation_rule or "").strip() or None,
         caps_include_pse=spec.caps_include_pse,
+        numbers=spec.numbers,
         commission=_commission(spec.commission),
         buyer_details=_buyer_details(spec.buyer, lots_doc.path.parent),
     )

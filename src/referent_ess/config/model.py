@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from referent_ess.base.normalise import word_key
+from referent_ess.base.values import Numbers
 from referent_ess.config.choices import (
     AbnormalMethod,
     CapBasis,
@@ -285,6 +286,7 @@ class Consultation:
     # the deadline of each negotiation round after the first, by its number
     round_deadlines: tuple[tuple[int, date | datetime], ...] = ()
     caps_include_pse: bool = True  # caps checked against base + retained PSE (else base only)
+    numbers: Numbers | None = None  # how the offers write numbers as text: never guessed
     commission: Commission | None = None  # who signs the report, when and where they meet
     buyer_details: BuyerDetails = BuyerDetails()
 

@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from referent_ess.base.exact import CENT
-from referent_ess.base.values import BadValue, parse_number
+from referent_ess.base.values import BadValue, Numbers, parse_number
 from referent_ess.config.choices import (
     AbnormalMethod,
     CapBasis,
@@ -272,6 +272,8 @@ class ConsultationSpec(Spec):
     rounds: tuple[RoundSpec, ...] = ()  # the deadlines of the negotiation rounds after the first
     # how the consultation rules choose the lots a candidate keeps beyond the maximum (R2113-1)
     allocation_rule: str | None = None
+    # how the offers write numbers typed as text (7 800,00 or 7,800.00); never guessed
+    numbers: Numbers | None = None
     commission: CommissionSpec | None = None  # the board that signs the report
 
 

@@ -10,6 +10,7 @@ rows added (:mod:`.sheet_notes`), and the evaluators' marks sheet merged in when
 from dataclasses import replace
 from pathlib import Path
 
+from referent_ess.base.values import Numbers, number_convention
 from referent_ess.config.model import Config
 from referent_ess.files.sha256 import file_sha256
 from referent_ess.intake.header import Header
@@ -33,19 +34,39 @@ from referent_ess.problems.problem import Problem
 __all__ = ["CellRefs", "Offer", "OfferBook", "file_sha256", "load_offers", "parse_offers"]
 
 
-def load_offers(path: Path, config: Config, progress: Progress | None = None) -> OfferBook:
-    """Read and check the offers workbook at ``path`` against ``config``."""
+def load_offers(
+    path: Path,
+    config: Config,
+    progress: Progress | None = None,
+    *,
+    numbers: Numbers | None = None,
+) -> OfferBook:
+    """Read and check the offers workbook at ``path`` against ``config``; the numbers typed as
+    text follow ``numbers`` (``--numbers``), else the consultation's ``numbers``."""
     raw = read_offers_sheet(path, progress)
     try:
         sha256 = file_sha256(path)
     except OSError as exc:  # changed while it was read: its permissions, its folder's
         params = (("path", str(path)), *os_reason(exc, str(exc.strerror or exc)))
         raise ReferentError("unreadable-file", params=params) from None
-    return parse_offers(raw, config, path, sha256)
+    return parse_offers(raw, config, path, sha256, numbers=numbers)
 
 
-def parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str = "") -> OfferBook:
-    """Interpret a raw sheet: map its header, then read every data row."""
+def parse_offers(
+    raw: RawSheet,
+    config: Config,
+    path: Path,
+    sha256: str = "",
+    *,
+    numbers: Numbers | None = None,
+) -> OfferBook:
+    """Interpret a raw sheet: map its header, then read every data row (the numbers typed as
+    text with ``numbers``, else the consultation's convention)."""
+    with number_convention(numbers or config.consultation.numbers):
+        return _parse_offers(raw, config, path, sha256)
+
+
+def _parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str) -> OfferBook:
     header = Header(raw, config)
     reader = RowReader(raw, config, header.columns)
     offers = tuple(reader.read(n, values) for n, values in raw.rows)

@@ -4,14 +4,25 @@ from pathlib import Path
 
 from referent_ess.intake.csv_reader import read_offers_csv
 from referent_ess.intake.file_status import regular_file
+from referent_ess.intake.ods_reader import read_ods_offers
 from referent_ess.intake.sheet import Progress, RawSheet
+from referent_ess.intake.xls_reader import read_xls_offers
 from referent_ess.intake.xlsx_reader import read_xlsx_offers
+from referent_ess.intake.zip_guard import OLE2_MAGIC, ZIP_MAGIC, check_readable, opendocument_type
 from referent_ess.problems.errors import ReferentError, os_reason
+
+ODS_TYPES = frozenset(
+    {
+        b"application/vnd.oasis.opendocument.spreadsheet",
+        b"application/vnd.oasis.opendocument.spreadsheet-template",
+    }
+)
 
 
 def read_offers_sheet(path: Path, progress: Progress | None = None) -> RawSheet:
     """Read the offers of ``path``: a ``.csv`` file, or the sheet named ``offers`` (or
-    ``offres``, any case) of a workbook, else its first visible sheet.
+    ``offres``, any case) of a workbook (``.xlsx``, ``.xlsm``, ``.ods`` or ``.xls``, told apart
+    by their content, never by their name), else its first visible sheet.
 
     Only a regular file is opened (a named pipe would block, a device never end); any error of
     the system while reading it (a folder that cannot be searched, a file that cannot be read)
@@ -21,6 +32,11 @@ def read_offers_sheet(path: Path, progress: Progress | None = None) -> RawSheet:
     try:
         if path.suffix.lower() == ".csv":
             return read_offers_csv(path)
+        head = check_readable(path)
+        if head.startswith(OLE2_MAGIC):
+            return read_xls_offers(path, progress)
+        if head.startswith(ZIP_MAGIC) and opendocument_type(path) in ODS_TYPES:
+            return read_ods_offers(path, progress)
         return read_xlsx_offers(path, progress)
     except OSError as exc:
         params = (("path", str(path)), *os_reason(exc, str(exc.strerror or exc)))

@@ -51,4 +51,22 @@ class RawSheet:
         return self.name or None
 
 
+Marker = ErrorCell | UncomputedFormula
+Markers = dict[tuple[int, int], Marker]  # (row, column), from 0: what a cell holds instead
+
+
+def with_markers(values: list[tuple[object, ...]], markers: Markers) -> list[tuple[object, ...]]:
+    """The rows of ``values`` with each marked cell replaced by its marker (a reader that reads
+    an error or a formula without a value as empty text is told by a scan where they are)."""
+    if not markers:
+        return values
+    rows = [list(row) for row in values]
+    for (row, column), marker in markers.items():
+        rows.extend([] for _ in range(row + 1 - len(rows)))
+        cells = rows[row]
+        cells.extend([None] * (column + 1 - len(cells)))
+        cells[column] = marker
+    return [tuple(row) for row in rows]
+
+
 Progress = Callable[[int], None]  # called with the number of rows read so far

@@ -45,11 +45,21 @@ def read_xlsx_offers(path: Path, progress: Progress | None = None) -> RawSheet:
     except BaseException as exc:  # a Rust panic in the reader is a BaseException, not Exception
         params = (("path", str(path)), ("detail", str(exc)))
         raise ReferentError("unreadable-workbook", params=params) from None
-    marks = _raw(path, scan, read.marks_name, read.marks_values, ()) if read.marks_name else None
-    prices = (
-        _raw(path, scan, read.prices_name, read.prices_values, ()) if read.prices_name else None
-    )
-    offers = _raw(path, scan, read.offers_name, read.offers_values, read.other_headers)
+    return raw_sheets(path, scan, read.offers_values, read.marks_values, read.prices_values)
+
+
+def raw_sheets(
+    path: Path,
+    scan: XlsxScan,
+    offers_values: list[tuple[object, ...]],
+    marks_values: list[tuple[object, ...]],
+    prices_values: list[tuple[object, ...]] | None = None,
+) -> RawSheet:
+    """The offers sheet, with the marks and prices sheets when the workbook has them, from their
+    values and what the scan found in them (whatever the kind of workbook)."""
+    marks = _raw(path, scan, scan.marks, marks_values, ()) if scan.marks else None
+    prices = _raw(path, scan, scan.prices, prices_values or [], ()) if scan.prices else None
+    offers = _raw(path, scan, scan.offers, offers_values, scan.other_headers)
     return replace(offers, marks_sheet=marks, prices_sheet=prices, workbook=True)
 
 
@@ -126,7 +136,7 @@ def _read(path: Path, scan: XlsxScan, progress: Progress | None) -> "_Read":
     )
 
 
-def _plain(row: Sequence[object]) -> tuple[object, ...]:
+def plain(row: Sequence[object]) -> tuple[object, ...]:
     """calamine's empty cells are empty strings: the loader's are None."""
     if "" not in row:  # most rows: every cell filled
         return tuple(row)
@@ -139,7 +149,7 @@ def _calamine_values(
     rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
     if progress is not None:
         progress(len(rows))
-    return [_plain(row) for row in rows]
+    return [plain(row) for row in rows]
 
 
 def _openpyxl_values(

@@ -60,6 +60,10 @@ WORKBOOK = "xl/workbook.xml"
 WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 SHARED_STRINGS = "xl/sharedStrings.xml"  # where calamine reads them, whatever the manifest says
 
+# where the cells of a sheet are: a worksheet part of an .xlsx, or (.ods, .xls) the one part of
+# the whole workbook
+CELL_PARTS = ("xl/worksheets/", "content.xml", "Workbook")
+
 MARKS_SHEET_NAMES = frozenset({"marks"})
 NOTES_SHEET_NAMES = frozenset({"notes"})  # the marks sheet when it has an evaluator column
 # the prices sheet: the lines of the offers of schedule (BPU × DQE) and DPGF lots
@@ -85,7 +89,7 @@ class SheetScan:
     """One sheet of the workbook, and what its XML holds (see :class:`~.sheet_xml.SheetFacts`)."""
 
     name: str
-    part: str  # zip member, e.g. xl/worksheets/sheet1.xml
+    part: str  # zip member, e.g. xl/worksheets/sheet1.xml (CELL_PARTS for .ods and .xls)
     state: str  # visible, hidden or veryHidden
     facts: SheetFacts = field(default_factory=SheetFacts)
 
@@ -123,7 +127,7 @@ class XlsxScan:
     @property
     def worksheets(self) -> tuple[SheetScan, ...]:
         """The sheets that hold cells (not chartsheets), in the workbook's order."""
-        return tuple(s for s in self.sheets if s.part.startswith("xl/worksheets/"))
+        return tuple(s for s in self.sheets if is_worksheet(s))
 
     @property
     def other_headers(self) -> tuple[tuple[str, FirstRow], ...]:
@@ -156,16 +160,16 @@ def _scan(path: Path, stream: BinaryIO, archive: zipfile.ZipFile) -> XlsxScan:
     members = {info.filename: info for info in infos}
     first = [members[name] for name in (CONTENT_TYPES, WORKBOOK, WORKBOOK_RELS) if name in members]
     for info in first:
-        _consume(_chunks(path, stream, info))
+        consume(xml_chunks(path, stream, info))
     sheets = _sheets(path, archive)
     _check_parts(path, archive, sheets)
-    worksheets = [s for s in sheets if s.part.startswith("xl/worksheets/")]
+    worksheets = [s for s in sheets if is_worksheet(s)]
     parsed = {info.filename for info in first} | {s.part for s in worksheets} | {SHARED_STRINGS}
     for info in infos:
         if _is_xml(info) and info.filename not in parsed:
-            _consume(_chunks(path, stream, info))
+            consume(xml_chunks(path, stream, info))
     shared = _shared_strings(path, stream, members.get(SHARED_STRINGS))
-    offers = _offers_sheet(path, worksheets)
+    offers = offers_sheet(path, worksheets)
     for sheet in worksheets:
         if sheet.part not in members and (
             sheet.name == offers or normalise(sheet.name) in MARKS_SHEET_NAMES | PRICES_SHEET_NAMES
@@ -200,6 +204,11 @@ def _scan(path: Path, stream: BinaryIO, archive: zipfile.ZipFile) -> XlsxScan:
     )
 
 
+def is_worksheet(sheet: SheetScan) -> bool:
+    """A sheet that holds cells (not a chartsheet)."""
+    return sheet.part.startswith(CELL_PARTS)
+
+
 def _scan_sheet(
     path: Path,
     stream: BinaryIO,
@@ -215,25 +224,45 @@ def _scan_sheet(
     if sheet.name == offers or kind in MARKS_SHEET_NAMES | PRICES_SHEET_NAMES:
         full = True
     elif kind in NOTES_SHEET_NAMES:
-        full = _has_evaluator_column
+        full = has_evaluator_column
     fast = info.file_size >= PLAIN_FROM  # below, compiling the expression costs more
     parser = SheetParser(str(path), sheet.name, shared, full, fast=fast)
     wanted = True
     try:
-        for chunk in _chunks(path, stream, info):
+        for chunk in xml_chunks(path, stream, info):
             wanted = wanted and parser.feed(chunk)
     except DoctypeFound:
         raise refuse(path, "xml-entities", ("part", info.filename)) from None
     return parser.facts()
 
 
-def _has_evaluator_column(first_row: FirstRow) -> bool:
+def chosen_sheets(path: Path, sheets: list[SheetScan]) -> XlsxScan:
+    """The sheets of an ``.ods`` or ``.xls`` workbook (scanned whole) with the offers sheet and
+    the marks sheet chosen as in an ``.xlsx``."""
+    worksheets = [s for s in sheets if is_worksheet(s)]
+    offers = offers_sheet(path, worksheets)
+    marks = [
+        s.name
+        for s in worksheets
+        if s.name != offers
+        and (
+            normalise(s.name) in MARKS_SHEET_NAMES
+            or (normalise(s.name) in NOTES_SHEET_NAMES and has_evaluator_column(s.facts.first_row))
+        )
+    ]
+    if len(marks) > 1:
+        params = (("path", str(path)), ("first", repr(marks[0])), ("second", repr(marks[1])))
+        raise ReferentError("two-offers-sheets", params=(("form", "marks"), *params))
+    return XlsxScan(tuple(sheets), offers, marks[0] if marks else None)
+
+
+def has_evaluator_column(first_row: FirstRow) -> bool:
     """A ``notes`` sheet is the evaluators' marks when it has an evaluator column (a sheet of
     free-text notes is not)."""
     return any(normalise(text) in EVALUATOR_HEADERS for text in first_row)
 
 
-def _offers_sheet(path: Path, worksheets: list[SheetScan]) -> str:
+def offers_sheet(path: Path, worksheets: list[SheetScan]) -> str:
     """The worksheet named ``offers``/``offres`` (any case, even hidden), else the first
     visible worksheet; never a chartsheet. Two sheets named so are refused: reading one of
     them (an old copy, say) would silently score the wrong offers."""
@@ -253,7 +282,7 @@ def _is_xml(info: zipfile.ZipInfo) -> bool:
     return info.filename.endswith((".xml", ".rels", ".vml"))
 
 
-def _chunks(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
+def xml_chunks(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
     """A member's bytes in bounded chunks, each searched for a DTD before it is given (with the
     end of the previous one: a ``<!DOCTYPE`` cut in two is found)."""
     tail = b""
@@ -264,7 +293,7 @@ def _chunks(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterator[byt
         yield chunk
 
 
-def _consume(chunks: Iterator[bytes]) -> None:
+def consume(chunks: Iterator[bytes]) -> None:
     for _ in chunks:
         pass
 
@@ -274,7 +303,7 @@ def _shared_strings(path: Path, stream: BinaryIO, info: zipfile.ZipInfo | None) 
         return []
     parser = SharedStringsParser()
     try:
-        for chunk in _chunks(path, stream, info):
+        for chunk in xml_chunks(path, stream, info):
             parser.feed(chunk)
         parser.feed(b"", final=True)
     except DoctypeFound:

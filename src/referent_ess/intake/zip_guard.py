@@ -51,17 +51,36 @@ def check_kind(path: Path, head: bytes) -> None:
     """Refuse a file whose first bytes are not a zip's: an old or encrypted Excel file, HTML,
     CSV, or anything else."""
     if head.startswith(OLE2_MAGIC):
-        raise _ole2(path)
+        raise ole2_refusal(path)
     if not head.startswith(ZIP_MAGIC):
         raise _not_a_zip(path, head)
 
 
-def _ole2(path: Path) -> ReferentError:
+def ole2_refusal(path: Path) -> ReferentError:
+    """What an OLE2 file that is not an Excel 97-2003 workbook is: a password-protected .xlsx
+    (its encrypted package is an OLE2 file), or another Office 97 document."""
     with path.open("rb") as stream:
         start = stream.read(1 << 20)
     if "EncryptionInfo".encode("utf-16-le") in start:
         return refuse(path, "encrypted-workbook", ("form", "ole2"))
-    return refuse(path, "legacy-xls")
+    return refuse(path, "not-a-workbook", ("form", "office"), ("kind_part", "office.other"))
+
+
+def opendocument_type(path: Path) -> bytes | None:
+    """The media type an OpenDocument file declares, or None: its first zip member is
+    ``mimetype``, stored uncompressed (the ODF package rule), so its bytes follow the local
+    header at the start of the file."""
+    with path.open("rb") as stream:
+        local = stream.read(30 + 8 + 100)
+    if len(local) < 38 or local[:4] != b"PK\x03\x04" or local[30:38] != b"mimetype":
+        return None
+    method = int.from_bytes(local[8:10], "little")
+    name_length = int.from_bytes(local[26:28], "little")
+    extra_length = int.from_bytes(local[28:30], "little")
+    size = int.from_bytes(local[18:22], "little")
+    if method != zipfile.ZIP_STORED or name_length != 8 or extra_length or size > 100:
+        return None
+    return local[38 : 38 + size]
 
 
 def _not_a_zip(path: Path, head: bytes) -> ReferentError:
@@ -78,9 +97,9 @@ def _not_a_zip(path: Path, head: bytes) -> ReferentError:
     return refuse(path, "not-a-workbook", ("form", "bytes"), ("start", head[:8].hex(" ")))
 
 
-def check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
-    """What the zip's directory declares: not too many members, none twice, not too large once
-    inflated, and a workbook (not an .ods, a Word document or a password-protected file)."""
+def check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """What any zip's directory declares: not too many members, none twice, not too large once
+    inflated, none encrypted."""
     if len(infos) > MAX_MEMBERS:
         raise refuse(
             path, "too-many-members", ("count", str(len(infos))), ("limit", str(MAX_MEMBERS))
@@ -98,8 +117,17 @@ def check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.Zi
         # rounded up, so that a size just over the limit never reads as the limit itself
         size, limit = str(-(-declared // MB)), str(MAX_UNCOMPRESSED // MB)
         raise refuse(path, "zip-bomb", ("size", size), ("limit", limit))
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise refuse(path, "encrypted-workbook", ("form", "zip"))
+
+
+def check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """What the zip's directory declares (:func:`check_members`), and a workbook (not another
+    OpenDocument file, a Word document or a password-protected file)."""
+    check_members(path, infos)
+    names = [info.filename for info in infos]
     if "mimetype" in names and b"opendocument" in archive.read("mimetype")[:200]:
-        raise refuse(path, "ods-file")
+        raise refuse(path, "not-a-workbook", ("form", "office"), ("kind_part", "office.odf"))
     if "[Content_Types].xml" not in names:
         raise refuse(path, "not-a-workbook", ("form", "zip"))
     if "xl/workbook.xml" not in names:
@@ -112,8 +140,6 @@ def check_directory(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.Zi
             "other",
         )
         raise refuse(path, "not-a-workbook", ("form", "office"), ("kind_part", f"office.{kind}"))
-    if any(info.flag_bits & 0x1 for info in infos):
-        raise refuse(path, "encrypted-workbook", ("form", "zip"))
 
 
 def decompressed(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:

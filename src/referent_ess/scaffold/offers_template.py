@@ -179,8 +179,6 @@ _TEMPLATE_SHEETS = frozenset({README_SHEET, LISTS_SHEET})
 _UNPROVEN = {
     "encrypted-workbook": "encrypted",
     "csv-renamed": "csv",
-    "ods-file": "ods",
-    "legacy-xls": "xls",
     "unreadable-file": "unreadable",
 }
 

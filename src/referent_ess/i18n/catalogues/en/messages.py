@@ -112,6 +112,22 @@ MESSAGES: dict[str, str] = {
         "{found} is ambiguous (is '.' or ',' a thousands or a decimal separator?); write it "
         "without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50"
     ),
+    "msg:ambiguous-number.cell": (
+        "{found} is ambiguous (is '.' or ',' a thousands or a decimal separator?); write it "
+        "without thousands separator, e.g. 1234,50 or 1234.50, or with spaces: 1 234,50; or say "
+        "how the file writes numbers: numbers: fr (1 234,50) or numbers: en (1,234.50) in the "
+        "consultation of lots.yaml, or the option --numbers fr or --numbers en"
+    ),
+    "msg:wrong-number-convention.fr": (
+        "{found} is not a number written the French way, as the numbers setting says the file "
+        "writes them (numbers: fr in lots.yaml or --numbers fr: 7 800,00, a decimal comma and "
+        "spaces between thousands); correct the cell, or set the convention the file uses"
+    ),
+    "msg:wrong-number-convention.en": (
+        "{found} is not a number written the English way, as the numbers setting says the file "
+        "writes them (numbers: en in lots.yaml or --numbers en: 7,800.00, a decimal point and "
+        "commas between thousands); correct the cell, or set the convention the file uses"
+    ),
     "part:amount.day-rate": "a day rate",
     "part:amount.days": "a number of days",
     "part:amount.amount": "an amount",
@@ -534,7 +550,7 @@ MESSAGES: dict[str, str] = {
         "{path}: no offers workbook given; pass it after the command (e.g. `referent score "
         "offers.xlsx`) or set consultation.offers in lots.yaml"
     ),
-    "msg:unreadable-workbook": "{path}: cannot be read as an .xlsx workbook ({detail})",
+    "msg:unreadable-workbook": "{path}: cannot be read as a workbook ({detail})",
     "msg:two-offers-sheets.offers": (
         "{path}: the sheets {first} and {second} are both named as the offers sheet (offers or "
         "offres), and the tool reads only one: rename or delete the other"
@@ -796,9 +812,17 @@ MESSAGES: dict[str, str] = {
     "msg:encrypted-workbook.zip": (
         "{path}: has encrypted zip members; save a copy without a password"
     ),
-    "msg:legacy-xls": (
-        "{path}: is an old Excel 97-2003 workbook (.xls); open it and save it as Excel workbook "
-        "(.xlsx)"
+    "msg:encrypted-workbook.ods": (
+        "{path}: is a password-protected OpenDocument spreadsheet; open it and save a copy "
+        "without a password (File > Save As, untick « Save with password »)"
+    ),
+    "msg:encrypted-workbook.xls": (
+        "{path}: is a password-protected Excel 97-2003 workbook (.xls); open it and save a copy "
+        "without a password, preferably as .xlsx or .ods"
+    ),
+    "msg:damaged-xls": (
+        "{path}: is an Excel 97-2003 workbook (.xls) that is damaged or truncated ({detail}); "
+        "download or copy it again, or save it again from your spreadsheet"
     ),
     "msg:html-file": (
         "{path}: is an HTML or XML file with a workbook's name (some web exports do this), not "
@@ -815,14 +839,11 @@ MESSAGES: dict[str, str] = {
     "msg:not-a-workbook.zip": (
         "{path}: is a zip archive, but not a workbook (no [Content_Types].xml)"
     ),
-    "msg:not-a-workbook.office": "{path}: is {kind_part}, not an Excel workbook",
+    "msg:not-a-workbook.office": "{path}: is {kind_part}, not a workbook",
     "part:office.word": "a Word document",
     "part:office.powerpoint": "a PowerPoint file",
-    "part:office.other": "an Office file but not a workbook",
-    "msg:ods-file": (
-        "{path}: is an OpenDocument spreadsheet (.ods); save it as .xlsx, or export the offers "
-        "sheet as .csv"
-    ),
+    "part:office.other": "an Office file of another kind",
+    "part:office.odf": "an OpenDocument text, drawing or presentation",
     "msg:too-many-members": (
         "{path}: holds {count} zip members (a workbook has a few dozen, at most {limit} are "
         "accepted): refused"

@@ -49,8 +49,6 @@ MESSAGES: dict[str, str] = {
     ),
     "part:unproven.encrypted": "it is protected by a password",
     "part:unproven.csv": "it is a CSV file under a workbook's name",
-    "part:unproven.ods": "it is a LibreOffice .ods file",
-    "part:unproven.xls": "it is an Excel 97-2003 .xls file",
     "part:unproven.unreadable": "it cannot be opened",
     "part:unproven.other-sheets": (
         "it holds sheets a template never writes ({sheets}), which may hold offers or marks"

@@ -145,6 +145,24 @@ MESSAGES: dict[str, str] = {
         "{found} est ambigu (le point ou la virgule sépare-t-il les milliers ou les "
         "décimales ?) ; écrivez 1234,50 ou 1 234,50"
     ),
+    "msg:ambiguous-number.cell": (
+        "{found} est ambigu (le point ou la virgule sépare-t-il les milliers ou les "
+        "décimales ?) ; écrivez 1234,50 ou 1 234,50, ou indiquez comment le fichier écrit les "
+        "nombres : numbers: fr (1 234,50) ou numbers: en (1,234.50) dans la consultation de "
+        "lots.yaml, ou l'option --numbers fr ou --numbers en"
+    ),
+    "msg:wrong-number-convention.fr": (
+        "{found} n'est pas un nombre écrit à la française, comme le fichier les écrit d'après le "
+        "réglage des nombres (numbers: fr dans lots.yaml ou --numbers fr : 7 800,00, virgule "
+        "décimale et espaces entre les milliers) ; corrigez la cellule, ou indiquez la "
+        "convention qu'emploie le fichier"
+    ),
+    "msg:wrong-number-convention.en": (
+        "{found} n'est pas un nombre écrit à l'anglaise, comme le fichier les écrit d'après le "
+        "réglage des nombres (numbers: en dans lots.yaml ou --numbers en : 7,800.00, point "
+        "décimal et virgules entre les milliers) ; corrigez la cellule, ou indiquez la "
+        "convention qu'emploie le fichier"
+    ),
     "part:amount.day-rate": "un coût journalier",
     "part:amount.days": "un nombre de jours",
     "part:amount.amount": "un montant",
@@ -621,7 +639,7 @@ MESSAGES: dict[str, str] = {
         "exemple `referent score offers.xlsx`) ou renseignez consultation.offers dans lots.yaml"
     ),
     "msg:unreadable-workbook": (
-        "{path} : le fichier ne peut pas être lu comme un classeur .xlsx ({detail})"
+        "{path} : le fichier ne peut pas être lu comme un classeur ({detail})"
     ),
     "msg:two-offers-sheets.offers": (
         "{path} : les feuilles {first} et {second} portent toutes deux le nom de la feuille des "
@@ -926,9 +944,18 @@ MESSAGES: dict[str, str] = {
         "{path} : des parties du fichier sont chiffrées ; enregistrez-en une copie sans mot de "
         "passe"
     ),
-    "msg:legacy-xls": (
-        "{path} : c'est un ancien classeur Excel 97-2003 (.xls) ; ouvrez-le et enregistrez-le "
-        "au format Classeur Excel (.xlsx)"
+    "msg:encrypted-workbook.ods": (
+        "{path} : le classeur OpenDocument est protégé par un mot de passe ; ouvrez-le et "
+        "enregistrez-en une copie sans mot de passe (Fichier > Enregistrer sous, décochez "
+        "« Enregistrer avec mot de passe »)"
+    ),
+    "msg:encrypted-workbook.xls": (
+        "{path} : le classeur Excel 97-2003 (.xls) est protégé par un mot de passe ; ouvrez-le "
+        "et enregistrez-en une copie sans mot de passe, de préférence en .xlsx ou en .ods"
+    ),
+    "msg:damaged-xls": (
+        "{path} : le classeur Excel 97-2003 (.xls) est endommagé ou tronqué ({detail}) ; "
+        "téléchargez-le ou copiez-le à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
     ),
     "msg:html-file": (
         "{path} : c'est un fichier HTML ou XML qui porte un nom de classeur (certains exports "
@@ -945,14 +972,11 @@ MESSAGES: dict[str, str] = {
     "msg:not-a-workbook.zip": (
         "{path} : c'est une archive zip, mais pas un classeur (pas de [Content_Types].xml)"
     ),
-    "msg:not-a-workbook.office": "{path} : c'est {kind_part}, pas un classeur Excel",
+    "msg:not-a-workbook.office": "{path} : c'est {kind_part}, pas un classeur",
     "part:office.word": "un document Word",
     "part:office.powerpoint": "une présentation PowerPoint",
     "part:office.other": "un fichier Office d'un autre type",
-    "msg:ods-file": (
-        "{path} : c'est un classeur OpenDocument (.ods) ; enregistrez-le en .xlsx, ou exportez "
-        "la feuille des offres en .csv"
-    ),
+    "part:office.odf": "un document OpenDocument (texte, dessin ou présentation)",
     "msg:too-many-members": (
         "{path} : l'archive zip contient {count} éléments (un classeur en a quelques dizaines, "
         "{limit} au plus sont acceptés) : fichier refusé"

@@ -63,8 +63,6 @@ MESSAGES: dict[str, str] = {
     ),
     "part:unproven.encrypted": "le classeur est protégé par un mot de passe",
     "part:unproven.csv": "c'est un fichier CSV qui porte un nom de classeur",
-    "part:unproven.ods": "c'est un fichier LibreOffice .ods",
-    "part:unproven.xls": "c'est un fichier Excel 97-2003 (.xls)",
     "part:unproven.unreadable": "le fichier ne peut pas être ouvert",
     "part:unproven.other-sheets": (
         "le classeur contient des feuilles qu'un modèle n'écrit jamais ({sheets}), qui peuvent "
