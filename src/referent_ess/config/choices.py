@@ -23,6 +23,15 @@ class PriceModel(StrEnum):
 
     DAY_RATE = "day_rate"  # day rate HT × days: the price is their product, to the cent
     LUMP_SUM = "lump_sum"  # one amount HT per offer: the « Montant HT » column is the price
+    # unit prices (a BPU) × the quantities of the lot's DQE, line by line (the ``prix`` sheet)
+    SCHEDULE = "schedule"
+    # a lump sum broken down into lines (a DPGF): each line's amount HT, in the ``prix`` sheet
+    DPGF = "dpgf"
+
+    @property
+    def has_lines(self) -> bool:
+        """Priced line by line in the workbook's ``prix`` sheet (schedule or DPGF)."""
+        return self in (PriceModel.SCHEDULE, PriceModel.DPGF)
 
 
 class Prevails(StrEnum):

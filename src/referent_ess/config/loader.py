@@ -36,6 +36,7 @@ from referent_ess.config.model import (
     Member,
     PriceRule,
     Pse,
+    ScheduleLine,
 )
 from referent_ess.config.schema import (
     HUGE_DIGITS,
@@ -227,6 +228,11 @@ def _resolve(
             variants=lot.variants,
             variant_needs_base=lot.variant_needs_base,
             price_model=lot.price_model,
+            lines=tuple(
+                ScheduleLine(line.id, line.label, line.unit, line.quantity or Decimal(1))
+                for line in lot.lines or ()
+            ),
+            prevails=lot.prevails,
             pse=tuple(Pse(p.id, p.label.strip(), p.retained is True) for p in lot.pse),
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)

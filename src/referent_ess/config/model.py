@@ -26,6 +26,7 @@ from referent_ess.config.choices import (
     CapBasis,
     MarksAggregate,
     Ordering,
+    Prevails,
     PriceBasis,
     PriceFormula,
     PriceModel,
@@ -35,6 +36,17 @@ from referent_ess.config.choices import (
 )
 
 MAX_DEPTH = 3  # levels of a criteria tree: criteria, sub-criteria, and theirs
+
+
+@dataclass(frozen=True)
+class ScheduleLine:
+    """A line of a lot's DQE (schedule: its quantity) or DPGF (no quantity: each offer states
+    the line's amount, as a unit price of quantity 1)."""
+
+    id: str
+    label: str
+    unit: str | None = None
+    quantity: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,16 @@ class Lot:
     variant_needs_base: bool = True  # a variant needs its candidate's base offer on the lot
     # day rate HT × days (the default), or one amount HT per offer (``lump_sum``)
     price_model: PriceModel = PriceModel.DAY_RATE
+    lines: tuple[ScheduleLine, ...] = ()  # a schedule's DQE or a DPGF's lines, in order
+    prevails: Prevails = Prevails.UNIT_PRICE  # when a stated total differs from the lines'
+
+    def line(self, line_id: str) -> ScheduleLine | None:
+        return self._lines_by_id.get(line_id)
+
+    @cached_property
+    def _lines_by_id(self) -> dict[str, ScheduleLine]:
+        return {line.id: line for line in self.lines}
+
     pse: tuple[Pse, ...] = ()  # its PSE, in the order listed
 
     @property

@@ -37,6 +37,7 @@ from referent_ess.config.choices import (
     CapBasis,
     MarksAggregate,
     Ordering,
+    Prevails,
     PriceBasis,
     PriceFormula,
     PriceModel,
@@ -200,6 +201,34 @@ def document_labels(items: tuple[RequiredDocument, ...] | None) -> tuple[tuple[s
     return tuple((item.id, item.label) for item in items or () if isinstance(item, DocumentSpec))
 
 
+def _line_id(value: Any) -> Any:
+    """A line id as written (``1.10``, ``A2``): YAML reads ``1.10`` as a number, kept as its
+    text (exact: the reader keeps numbers as decimals)."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if is_huge(value):
+        raise _huge_number()
+    if isinstance(value, int | Decimal):
+        return shown(value)
+    if isinstance(value, float):
+        return str(value)
+    return value.strip() if isinstance(value, str) else value
+
+
+LineId = Annotated[str, BeforeValidator(_line_id), StringConstraints(min_length=1, max_length=40)]
+LARGEST_QUANTITY = 10**9  # a DQE's quantity: beyond, surely a typing error
+
+
+class LineSpec(Spec):
+    """A line of a lot's DQE (``price_model: schedule``: with its quantity) or of its DPGF
+    (``price_model: dpgf``: without one, each offer states the line's amount)."""
+
+    id: LineId
+    label: str
+    unit: str | None = None
+    quantity: Annotated[Figure, Field(gt=0, le=LARGEST_QUANTITY)] | None = None
+
+
 MAX_PSE = 20  # PSE of one lot: beyond, surely not what a consultation asks
 
 
@@ -223,6 +252,10 @@ class LotSpec(Spec):
     variants: Variants | None = None
     variant_needs_base: bool = True  # a variant comes with its candidate's base offer
     price_model: PriceModel = PriceModel.DAY_RATE  # how its offers state their price
+    # the lines of a schedule (DQE) or DPGF lot, in the order of the bordereau
+    lines: list[LineSpec] | None = None
+    # what prevails when a stated total differs from the one the lines make
+    prevails: Prevails = Prevails.UNIT_PRICE
     pse: Annotated[tuple[PseSpec, ...], Field(max_length=MAX_PSE)] = ()
 
 
@@ -359,7 +392,7 @@ class CriteriaFile(Spec):
 
 
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
-    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec, PseSpec),
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec, LineSpec, PseSpec),
     CriteriaFile: (CriteriaFile, CriteriaSetSpec, CriterionSpec, PriceSpec),
 }
 

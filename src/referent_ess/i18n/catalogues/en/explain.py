@@ -179,4 +179,39 @@ MESSAGES: dict[str, str] = {
     "ex.documents.all": "every required document provided ({documents})",
     "ex.lot_warning": "Warning {code} on the whole lot: {message}",
     "ex.warning": "Warning {code}{cell}: {message}",
+    "ex.price_ht.no_lines": (
+        "Price HT cannot be computed: the offer does not price every line of the lot in the "
+        "prices sheet."
+    ),
+    "ex.price_ht.schedule": (
+        "Price HT = the sum of the {count} lines of the schedule, each unit price × quantity "
+        "rounded half up to the cent = {value}"
+    ),
+    "ex.price_ht.dpgf": "Price HT = the sum of the {count} lines of the DPGF = {value}",
+    "ex.line.schedule": "Line {line} ({label}): {price} × {quantity}{unit} = {value}",
+    "ex.line.dpgf": "Line {line} ({label}): {amount}",
+    "ex.line.stated": " (the amount stated, {stated}, agrees)",
+    "ex.line.stated_differs": (
+        " (the amount stated, {stated}, is not unit price × quantity: it explains the "
+        "arithmetic error)"
+    ),
+    "ex.stated_total": "The total HT the offer states, {stated}, agrees",
+    "ex.arith.schedule.unit_price": (
+        "Arithmetic error: the offer states a total HT of {stated}, its lines make {recomputed}; "
+        "the unit prices prevail (prevails: unit_price), so the offer is evaluated on {price}"
+    ),
+    "ex.arith.schedule.stated_total": (
+        "Arithmetic error: the offer states a total HT of {stated}, its lines make {recomputed}; "
+        "the stated total prevails (prevails: stated_total), so the offer is evaluated on {price}"
+    ),
+    "ex.arith.dpgf.unit_price": (
+        "Arithmetic error: the offer states a lump sum HT of {stated}, its lines make "
+        "{recomputed}; the lines prevail (prevails: unit_price), so the offer is evaluated on "
+        "{price}"
+    ),
+    "ex.arith.dpgf.stated_total": (
+        "Arithmetic error: the offer states a lump sum HT of {stated}, its lines make "
+        "{recomputed}; the stated lump sum prevails (prevails: stated_total), so the offer is "
+        "evaluated on {price}"
+    ),
 }

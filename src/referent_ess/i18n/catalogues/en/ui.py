@@ -44,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "col.lot": "Lot",
     "col.basis": "Basis",
     "md.row": "row {row}",
+    "md.offer_note": "{candidate}: {note}",
     "md.excluded": "{candidate} ({row}): {status} — {reasons}",
     "md.not_ranked": "Not ranked:",
     # columns
@@ -89,6 +90,7 @@ MESSAGES: dict[str, str] = {
     "budget.no_lot": "no valid lot, so no cap",
     "budget.no_price": "no price: day rate or days unreadable",
     "budget.no_amount": "no price: the lump sum HT is unreadable",
+    "budget.no_lines": "no price: lines missing from the prices sheet",
     "budget.no_ttc": "no TTC price: VAT rate unreadable",
     "budget.checked_on": "checked on {basis}",
     "budget.unplaced": "Offers without a valid lot (no cap to check against)",

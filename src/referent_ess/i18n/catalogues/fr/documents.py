@@ -387,6 +387,29 @@ MESSAGES: dict[str, str] = {
         " Les lots {lots} sont à prix forfaitaire : le prix HT d'une offre est le montant HT "
         "qu'elle indique."
     ),
+    "doc.method.schedule": (
+        " Le lot {lot} est chiffré sur bordereau des prix unitaires et détail quantitatif "
+        "estimatif (BPU × DQE) : le prix HT d'une offre est la somme de ses lignes, chacune prix "
+        "unitaire HT × quantité du DQE arrondi au centime (la moitié vers le haut) ; quand le "
+        "total indiqué dans l'offre en diffère (erreur matérielle), {rule}."
+    ),
+    "doc.method.dpgf": (
+        " Le lot {lot} est chiffré sur décomposition du prix global et forfaitaire (DPGF) : le "
+        "prix HT d'une offre est la somme des montants HT de ses lignes ; quand le montant "
+        "forfaitaire indiqué en diffère (erreur matérielle), {rule}."
+    ),
+    "doc.method.rule.schedule.unit_price": (
+        "les prix unitaires prévalent et l'offre est évaluée sur le total recalculé"
+    ),
+    "doc.method.rule.schedule.stated_total": (
+        "le total indiqué prévaut et l'offre est évaluée sur ce total"
+    ),
+    "doc.method.rule.dpgf.unit_price": (
+        "les lignes prévalent et l'offre est évaluée sur leur somme"
+    ),
+    "doc.method.rule.dpgf.stated_total": (
+        "le montant forfaitaire indiqué prévaut et l'offre est évaluée sur ce montant"
+    ),
     "doc.xlsx.method.rounding": "Arrondis",
     "doc.xlsx.method.rounding_text": (
         "Les points et les totaux sont calculés en fractions exactes, sans arrondi. Ils sont "

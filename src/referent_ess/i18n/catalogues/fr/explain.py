@@ -211,4 +211,41 @@ MESSAGES: dict[str, str] = {
     "ex.documents.all": "toutes les pièces exigées sont fournies ({documents})",
     "ex.lot_warning": "Avertissement {code} sur l'ensemble du lot : {message}",
     "ex.warning": "Avertissement {code}{cell} : {message}",
+    "ex.price_ht.no_lines": (
+        "Prix HT impossible à calculer : l'offre ne chiffre pas toutes les lignes du lot dans "
+        "la feuille des prix."
+    ),
+    "ex.price_ht.schedule": (
+        "Prix HT = somme des {count} lignes du bordereau, chacune prix unitaire × quantité "
+        "arrondie au centime (au plus proche, la moitié vers le haut) = {value}"
+    ),
+    "ex.price_ht.dpgf": "Prix HT = somme des {count} lignes de la DPGF = {value}",
+    "ex.line.schedule": "Ligne {line} ({label}) : {price} × {quantity}{unit} = {value}",
+    "ex.line.dpgf": "Ligne {line} ({label}) : {amount}",
+    "ex.line.stated": " (le montant indiqué, {stated}, concorde)",
+    "ex.line.stated_differs": (
+        " (le montant indiqué, {stated}, n'est pas prix unitaire × quantité : il explique "
+        "l'erreur matérielle)"
+    ),
+    "ex.stated_total": "Le total HT indiqué dans l'offre, {stated}, concorde",
+    "ex.arith.schedule.unit_price": (
+        "Erreur matérielle : l'offre indique un total HT de {stated}, ses lignes font "
+        "{recomputed} ; les prix unitaires prévalent (prevails: unit_price), l'offre est donc "
+        "évaluée sur {price}"
+    ),
+    "ex.arith.schedule.stated_total": (
+        "Erreur matérielle : l'offre indique un total HT de {stated}, ses lignes font "
+        "{recomputed} ; le total indiqué prévaut (prevails: stated_total), l'offre est donc "
+        "évaluée sur {price}"
+    ),
+    "ex.arith.dpgf.unit_price": (
+        "Erreur matérielle : l'offre indique un montant forfaitaire HT de {stated}, ses lignes "
+        "font {recomputed} ; les lignes prévalent (prevails: unit_price), l'offre est donc "
+        "évaluée sur {price}"
+    ),
+    "ex.arith.dpgf.stated_total": (
+        "Erreur matérielle : l'offre indique un montant forfaitaire HT de {stated}, ses lignes "
+        "font {recomputed} ; le montant forfaitaire indiqué prévaut (prevails: stated_total), "
+        "l'offre est donc évaluée sur {price}"
+    ),
 }

@@ -45,6 +45,7 @@ MESSAGES: dict[str, str] = {
     "col.lot": "Lot",
     "col.basis": "Base",
     "md.row": "ligne {row}",
+    "md.offer_note": "{candidate} : {note}",
     "md.excluded": "{candidate} ({row}) : {status} — {reasons}",
     "md.not_ranked": "Offres non classées :",
     # colonnes
@@ -90,6 +91,7 @@ MESSAGES: dict[str, str] = {
     "budget.no_lot": "pas de lot valide, donc pas de montant maximum",
     "budget.no_price": "pas de prix : coût journalier ou nombre de jours illisible",
     "budget.no_amount": "pas de prix : montant forfaitaire HT illisible",
+    "budget.no_lines": "pas de prix : des lignes manquent dans la feuille des prix",
     "budget.no_ttc": "pas de prix TTC : taux de TVA illisible",
     "budget.checked_on": "contrôle en {basis}",
     "budget.unplaced": "Offres sans lot valide (aucun montant maximum à contrôler)",
