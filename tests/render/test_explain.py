@@ -178,8 +178,8 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
         "totals rounded half up."
     )
     assert texts["tie"] == (
-        "Exact tie at 81.00 points with Échelle Habitat (SCOP); tie_break: price, context: "
-        "decided by price points (this offer 20.00, Échelle Habitat (SCOP) 18.00); ranks: this "
+        "Exact tie at 81.00 points with Échelle Habitat (SCOP); tie_break: Prix, Contexte: "
+        "decided by Prix points (this offer 20.00, Échelle Habitat (SCOP) 18.00); ranks: this "
         "offer 2, Échelle Habitat (SCOP) 3."
     )
     assert texts["award"] == (

@@ -115,7 +115,9 @@ def _tie_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[
         if result.offer.row not in [r.offer.row for r in tie.offers]:
             continue
         others = [r for r in tie.offers if r.offer.row != result.offer.row]
-        tie_break = config.criteria_for(lot.lot.id).tie_break
+        criteria = config.criteria_for(lot.lot.id)
+        tie_break = criteria.tie_break
+        shown = {i: node.header for i in tie_break if (node := criteria.node(i)) is not None}
         names = Listed(tuple(r.candidate for r in others), Joiner.SERIES)
         words: list[Value] = [phrase("ex.tie", total=Points(tie.total), names=names)]
         figures: dict[str, Value] = {
@@ -128,7 +130,8 @@ def _tie_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[
         if not tie_break:
             words.append(phrase("ex.tie.none"))
         else:
-            words.append(phrase("ex.tie.rule", rule=", ".join(tie_break)))
+            rule = ", ".join(shown.get(i, i) for i in tie_break)  # headers, never ids
+            words.append(phrase("ex.tie.rule", rule=rule))
             compared: list[Value] = []
             for criterion in tie_break:
                 values = [Points(r.points.get(criterion, Fraction(0))) for r in tie.offers]
@@ -140,9 +143,11 @@ def _tie_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[
                         ),
                         Joiner.COMMA,
                     )
-                    compared.append(phrase("ex.tie.decided", criterion=criterion, listed=listed))
+                    name = shown.get(criterion, criterion)
+                    compared.append(phrase("ex.tie.decided", criterion=name, listed=listed))
                     break
-                compared.append(phrase("ex.tie.equal", criterion=criterion, value=values[0]))
+                name = shown.get(criterion, criterion)
+                compared.append(phrase("ex.tie.equal", criterion=name, value=values[0]))
             words.append(
                 phrase("ex.tie.compared", compared=Listed(tuple(compared), Joiner.SEMICOLON))
             )
