@@ -1,7 +1,7 @@
 """The id / English / « (s) » scan on every French output a person reads, of every kind of
 consultation: the bundled example, the cleaning example, a consultation with PSE (lump sum and
 day rate), one priced by schedule (BPU × DQE, with an arithmetic error) and DPGF, and one with
-variants and negotiation rounds (with a regularisation).
+variants and negotiation rounds (with a regularisation), a commission and the buyer's details.
 
 Scanned: every command's table and Markdown (score, rank, check-budget, validate, lint, simulate,
 sensitivity, explain, pse), the HTML, xlsx and Word reports, the letters as Word documents and as
@@ -15,6 +15,7 @@ is « offre(s) », « fondé(e) ».
 """
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -38,10 +39,26 @@ MARKDOWN = {"score", "rank", "check-budget", "validate", "lint", "pse"}  # simul
 ROUNDS_LOTS = """\
 consultation:
   title: Consultation à tours
-  buyer: Ville de Test
+  buyer:
+    name: Ville de Test
+    address: |
+      Hôtel de ville
+      44000 Test
+    signatory: Anne Martin
+    signatory_title: La présidente
+    place: Test
+    reference: AO 2018-01
+    sending: registered-mail
+  commission:
+    name: Commission d'appel d'offres
+    meeting_date: 2018-04-20
+    place: Test
+    members:
+      - {name: Anne Martin, role: présidente}
+      - {name: Bruno Petit, role: membre}
   deadline: 2018-03-23
   vat_rate: 0.20
-  required_documents: [cv]
+  required_documents: [{id: cv, label: curriculum vitæ}]
   rounds: [{number: 2, deadline: 2018-04-10}]
 lots:
   - {id: 1, title: Lot unique, cap_ht: 10000}
@@ -62,6 +79,8 @@ ROUNDS_ROWS = [
 @pytest.fixture(autouse=True)
 def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "1000")
+    # the reports record the command line: referent's, not pytest's (« -p no:cacheprovider »)
+    monkeypatch.setattr(sys, "argv", ["referent"])
 
 
 def docx_text(path: Path) -> str:
@@ -121,8 +140,9 @@ def french_outputs(runner: CliRunner, files: list[Path], tmp: Path) -> Iterator[
             markdown = invoke(runner, *command, *config, "-f", "markdown")
             yield " ".join(command) + " markdown", markdown
     yield "lint", invoke(runner, "lint", "--lots", str(lots), "--criteria", str(criteria))
-    yield "lint markdown", invoke(
-        runner, "lint", "--lots", str(lots), "--criteria", str(criteria), "-f", "markdown"
+    yield (
+        "lint markdown",
+        invoke(runner, "lint", "--lots", str(lots), "--criteria", str(criteria), "-f", "markdown"),
     )
     for suffix in ("html", "xlsx", "docx"):
         out = tmp / f"rapport.{suffix}"
