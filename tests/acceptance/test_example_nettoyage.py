@@ -835,7 +835,7 @@ def test_letters_lot_2(runner: CliRunner, tmp_path: Path) -> None:
     assert "inappropriée" in rejected
     assert JURY_REASON in rejected.replace("\n", " ")
     below = letters["lot-2-arc-en-ciel-multiservices.md"]
-    assert "**sous le seuil éliminatoire**" in below
+    assert "Votre offre est **éliminée** par un seuil annoncé au règlement" in below
     assert "22,00 points au critère « Valeur technique », sous le seuil éliminatoire de 24" in below
     near = letters["lot-2-alize-proprete-sarl.md"]
     assert "77,72" in near

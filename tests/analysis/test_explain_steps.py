@@ -108,8 +108,8 @@ def test_price_points_are_exact_and_say_so_when_rounding_hides_it(two_offers: Ev
 def test_the_total_is_the_sum_of_the_exact_points(two_offers: Evaluation) -> None:
     step = one(explained(two_offers, 1, "A"), "total")
     parts = (
-        Notation("{id} {points}", {"id": "quality", "points": Points(F(60))}),
-        Notation("{id} {points}", {"id": "price", "points": Points(F(160, 7))}),
+        Notation("{id} {points}", {"id": "Quality", "points": Points(F(60))}),
+        Notation("{id} {points}", {"id": "Price", "points": Points(F(160, 7))}),
     )
     assert step.words == (
         Phrase("ex.total", {"parts": Listed(parts, Joiner.PLUS), "total": Points(F(580, 7))}),

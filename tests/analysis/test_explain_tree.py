@@ -81,7 +81,7 @@ def test_each_node_is_explained_by_label(runner: CliRunner, args: list[str]) -> 
         "sub-criteria: Méthodologie 24.00 + Moyens 28.00 = 52.00.",
         " 9. “Prix” (weight 40 %, at most 40 points), proportional formula on the price HT: "
         "40 × Pmin / P = 40 × 3000.00 / 4000.00 = 30.00; Pmin = 3000.00 is the lowest price "
-        "HT of the 2 admissible offer(s).",
+        "HT of the 2 admissible offers.",
         "10. Total = Valeur technique 52.00 + Prix 30.00 = 82.00.",
     ]
     french = lines(runner, "--lang", "fr", "explain", "--lot", "1", "Beta", *args)
@@ -98,7 +98,8 @@ def test_a_lot_is_explained_on_its_own_set(runner: CliRunner, args: list[str]) -
     # points; its own document (kbis), not the consultation's (cv)
     assert (
         text[4]
-        == " 4. technique (weight 70 %, at most 70 points): mark 3 (cell J4) / 5 × 70 = 42.00."
+        == " 4. Valeur technique (weight 70 %, at most 70 points): mark 3 (cell J4) / 5 × 70 "
+        "= 42.00."
     )
     assert "every required document provided (kbis)" in " ".join(text)
 

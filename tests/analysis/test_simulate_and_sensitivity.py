@@ -217,7 +217,7 @@ def test_max_lots_per_candidate_passes_the_second_lot_to_the_next_offer(
     assert lot2.award_note == "awarded to the rank-2 offer (max_lots_per_candidate)"
     star = lot2.ranked[0]
     assert [w.message for w in star.warnings if w.code == "lot-limit"] == [
-        "ranked 1 on lot 2, but already awarded lot 1: a candidate may win at most 1 lot(s) "
+        "ranked 1 on lot 2, but already awarded lot 1: a candidate may win at most 1 lot "
         "(max_lots_per_candidate)"
     ]
 

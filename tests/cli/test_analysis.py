@@ -108,4 +108,4 @@ def test_explain_serves_a_hierarchy(
     args = ["explain", "--lot", "1", "Alpha", str(book), "--lots", str(lots)]
     lines = run(runner, [*args, "--criteria", str(criteria)], 0).stdout.splitlines()
     # no weights to explain: each criterion in its place in the hierarchy (mark in G2)
-    assert "4. quality (1st in the hierarchy): mark 4 (cell G2) / 5, the higher first." in lines
+    assert "4. Q (1st in the hierarchy): mark 4 (cell G2) / 5, the higher first." in lines

@@ -22,9 +22,9 @@ from typer.testing import CliRunner
 
 def test_example_validate_and_budget_summaries(runner: CliRunner) -> None:
     validate = run(runner, ["validate", *CONFIG], 0)
-    assert validate.stdout == "valid: 0 error(s), 0 warning(s)\n"
+    assert validate.stdout == "valid: 0 errors, 0 warnings\n"
     budget = run(runner, ["check-budget", *CONFIG], 1)
-    assert budget.stdout.splitlines()[-1] == "14 offer(s) checked; 1 over the cap"
+    assert budget.stdout.splitlines()[-1] == "14 offers checked; 1 over the cap"
 
 
 # ---- check-budget: JSON, CSV and Markdown ----------------------------------------------------
@@ -128,7 +128,7 @@ def broken(make_config: ConfigMaker, make_workbook: WorkbookMaker) -> list[str]:
 def test_validate_broken_workbook(runner: CliRunner, broken: list[str]) -> None:
     result = run(runner, ["validate", *broken], 1)
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[-1] == "not valid: 2 error(s), 0 warning(s)"
+    assert lines[-1] == "not valid: 2 errors, 0 warnings"
     assert any("offers!C2" in line and "bad-number" in line for line in lines)
     assert any("offers!B3" in line and "unknown-lot" in line for line in lines)
 

@@ -61,7 +61,7 @@ def test_a_provisional_report_is_written_and_exits_1(
     # Alpha (row 2) has a bad day rate, Beta (row 3) an unknown lot: lots 1 and 2 are provisional
     assert result.stderr == (
         f"written: {out}\n"
-        f"warning: {broken[0]}: the ranking of lots 1 and 2 is provisional: 2 offer(s) could not "
+        f"warning: {broken[0]}: the ranking of lots 1 and 2 is provisional: 2 offers could not "
         "be evaluated because of data errors (rows 2, 3); correct them (see `referent validate`) "
         "before deciding\n"
     )

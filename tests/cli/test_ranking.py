@@ -189,7 +189,7 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
                     {
                         "code": "incomplete",
                         "status": "incomplete",
-                        "message": "missing required document: presentation_cv",
+                        "message": "missing required document: présentation et CV de l'intervenant",
                         "cell": "J5",
                         "legal_basis": LEGAL_INCOMPLETE,
                     }
@@ -301,21 +301,21 @@ def test_rank_lot_3_table(runner: CliRunner) -> None:
         f"Inputs: {LOTS}, {CRITERIA}, {WORKBOOK} (sheet 'offers', SHA-256 "
         f"{hashlib.sha256(WORKBOOK.read_bytes()).hexdigest()[:12]}…)",
         "Lot 3 — Habitat, Rénovation, Construire autrement",
-        "cap 12500.00 € HT / 15000.00 € TTC · 4 admissible offer(s) ranked",
+        "cap 12500.00 € HT / 15000.00 € TTC · 4 admissible offers ranked",
     ]
     header = [
-        "Price      Price   context   technical   competence   price   Total",
-        "Rank   Candidate                                HT        TTC       /30         /30"
+        "Price      Price   Contexte   Technique   Compétence    Prix   Total",
+        "Rank   Candidate                                HT        TTC        /30         /30"
         "          /20     /20    /100     Gap",
     ]
     rows = [
-        "★ 1   Les Bâtisseurs Solidaires (SCOP)   11760.00   14112.00     30.00       27.00"
+        "★ 1   Les Bâtisseurs Solidaires (SCOP)   11760.00   14112.00      30.00       27.00"
         "        16.00   15.31   88.31    0.00",
-        "2   Atelier Matières Vives (SCIC)       9000.00   10800.00     24.00       21.00"
+        "2   Atelier Matières Vives (SCIC)       9000.00   10800.00      24.00       21.00"
         "        16.00   20.00   81.00    7.31",
-        "3   Échelle Habitat (SCOP)             10000.00   12000.00     24.00       21.00"
+        "3   Échelle Habitat (SCOP)             10000.00   12000.00      24.00       21.00"
         "        18.00   18.00   81.00    7.31",
-        "4   Habiter Autrement 44               10500.00   12600.00     18.00       18.00"
+        "4   Habiter Autrement 44               10500.00   12600.00      18.00       18.00"
         "        14.00   17.14   67.14   21.16",
     ]
     start = lines.index(header[0])
@@ -323,13 +323,13 @@ def test_rank_lot_3_table(runner: CliRunner) -> None:
     assert set(lines[start + 2]) == {"─"}  # the rule under the header
     assert lines[start + 3 : start + 7] == rows
     assert lines[start + 7] == (
-        "Price points (price): proportional on the price TTC of the admissible offers, "
+        "Price points (Prix): proportional on the price TTC of the admissible offers, "
         "20 × Pmin / P, with Pmin = 10800.00."
     )
     # 24 + 21 + 16 + 20 = 81 = 24 + 21 + 18 + 18: the note says what decided
     assert lines[start + 8] == (
         "Exact tie at 81.00 between Atelier Matières Vives (SCIC) and Échelle Habitat (SCOP): "
-        "decided by price points (20.00, 18.00)."
+        "decided by Prix points (20.00, 18.00)."
     )
     assert all(line == "" for line in lines[start + 9 :])  # lot 3 has no excluded offer
     assert "Not ranked" not in stdout
@@ -415,7 +415,7 @@ def test_score_markdown(runner: CliRunner) -> None:
     heading = lines.index("## Lot 3 — Habitat, Rénovation, Construire autrement")
     assert lines[heading + 2] == "Cap: 12500.00 € HT / 15000.00 € TTC"
     assert lines[heading + 4] == (
-        "| Rank | Candidate | Price HT | Price TTC | context | technical | competence | price "
+        "| Rank | Candidate | Price HT | Price TTC | Contexte | Technique | Compétence | Prix "
         "| Total |"
     )
     assert lines[heading + 6] == (
@@ -428,12 +428,12 @@ def test_score_markdown(runner: CliRunner) -> None:
     )
     # how the price points were computed, with the figure used: Pmin = 10800.00 TTC (row 14)
     assert lines[heading + 11] == (
-        "Price points (price): proportional on the price TTC of the admissible offers, "
+        "Price points (Prix): proportional on the price TTC of the admissible offers, "
         "20 × Pmin / P, with Pmin = 10800.00."
     )
     excluded = (
         "- Second Souffle Conseil (row 5): incomplete — missing required document: "
-        f"presentation_cv (J5) — {LEGAL_INCOMPLETE_EN}"
+        f"présentation et CV de l'intervenant (J5) — {LEGAL_INCOMPLETE_EN}"
     )
     assert excluded in lines
     assert [line for line in lines if line.startswith("## ")] == [
@@ -483,7 +483,7 @@ def test_score_says_on_stderr_which_offers_could_not_be_evaluated(
     # Alpha (row 2, bad day rate) is invalid in lot 1; Beta (row 3, lot 7) has no lot, so it
     # could belong to any lot: every ranking is provisional, and the exit code says so
     assert result.stderr == (
-        f"warning: {broken[0]}: the ranking of lots 1 and 2 is provisional: 2 offer(s) could not "
+        f"warning: {broken[0]}: the ranking of lots 1 and 2 is provisional: 2 offers could not "
         "be evaluated because of data errors (rows 2, 3); correct them (see `referent validate`) "
         "before deciding\n"
     )

@@ -28,7 +28,7 @@ def test_an_offer_below_a_threshold_is_eliminated_not_a_finding(
     assert any(line.startswith("Gamma 4 below_threshold 7000.00 28.00 points on") for line in lines)
     validate = runner.invoke(app, ["validate", *arguments(tmp_path)])
     assert validate.exit_code == 0
-    assert "valid: 0 error(s), 0 warning(s)" in validate.stdout
+    assert "valid: 0 errors, 0 warnings" in validate.stdout
 
 
 def test_an_unknown_word_is_a_finding_at_its_cell(tmp_path: Path, runner: CliRunner) -> None:

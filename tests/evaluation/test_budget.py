@@ -61,4 +61,4 @@ def test_the_codes_are_those_the_outputs_print() -> None:
     """JSON and CSV print the verdict's value; the catalogues word ``verdict.<value>`` and
     ``budget.<reason>``: the values are a contract."""
     assert [v.value for v in Verdict] == ["ok", "over", "unchecked"]
-    assert [u.value for u in Unchecked] == ["no_lot", "no_price", "no_ttc", "no_amount"]
+    assert [u.value for u in Unchecked] == ["no_lot", "no_price", "no_ttc", "no_amount", "no_lines"]

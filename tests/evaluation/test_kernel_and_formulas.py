@@ -384,7 +384,7 @@ def test_an_offer_on_each_side_of_the_two_caps_is_flagged(make_config, make_work
     assert [(w.code, w.message) for w in result.warnings] == [
         (
             "other-cap",
-            "over the lot's HT cap (5500.00 against 5000.00), while the cap checked "
-            "(cap_basis: ttc) says within",
+            "over the lot's HT cap (5500.00 against 5000.00), while the cap checked, TTC, says "
+            "within",
         )
     ]

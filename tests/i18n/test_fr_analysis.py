@@ -73,14 +73,14 @@ def test_explain_in_french(runner: CliRunner) -> None:
         f"10{NNBSP}800,00{NBSP}€ ≤ 15{NNBSP}000,00{NBSP}€ : dans la limite du montant maximum, "
         f"avec une marge de 4{NNBSP}200,00{NBSP}€."
     ) in out
-    assert f"Critère context (pondération 30{NBSP}%, au plus 30 points) : note 4" in out
+    assert f"Critère « Contexte » (pondération 30{NBSP}%, au plus 30 points) : note 4" in out
     assert "note 3,5 (cellule M14) / 5 × 30 = 21,00." in out
     assert "méthode proportionnelle sur le prix TTC" in out  # criteria.yaml: basis ttc
     assert "(Pmin est le prix de cette offre)" in out
     assert (
-        " 8. Total = context 24,00 + technical 21,00 + competence 16,00 + price 20,00 = 81,00."
+        " 8. Total = Contexte 24,00 + Technique 21,00 + Compétence 16,00 + Prix 20,00 = 81,00."
     ) in lines
-    assert " 9. Rang 2 sur 4 offre(s) admissible(s) du lot 3, par total exact décroissant." in lines
+    assert " 9. Rang 2 sur 4 offres admissibles du lot 3, par total exact décroissant." in lines
     assert (
         "Écart avec Les Bâtisseurs Solidaires (SCOP), classée première, juste au-dessus (rang 1, "
         "total 88,31) : 88,31 − 81,00 = 7,31 points (exactement 358/49), écart des totaux exacts "
@@ -161,10 +161,11 @@ def test_hierarchy_in_french(make_config, make_workbook) -> None:
     evaluation = api.score(lots, criteria, make_workbook(rows))
     with i18n.language("fr"):
         text = explanation_text(explain(evaluation, 1, "Good but dear"))
-    assert "Critère quality (1er dans la hiérarchie) : note 5 (cellule G2) / 5" in text
+    assert "Critère « Qualité » (1er dans la hiérarchie) : note 5 (cellule G2) / 5" in text
     # no basis in criteria.yaml: TTC by default, 900 × 10 × 1.2 = 10 800 and 500 × 10 × 1.2 = 6 000
     assert (
-        f"Critère price (2e dans la hiérarchie) : comparaison sur le prix TTC, 10{NNBSP}800" in text
+        f"Critère « Prix » (2e dans la hiérarchie) : comparaison sur le prix TTC, 10{NNBSP}800"
+        in text
     )
     assert (
         "Comparaison avec Good and cheap, classée juste au-dessus (rang 1) : égalité sur "

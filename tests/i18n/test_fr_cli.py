@@ -55,7 +55,7 @@ def test_the_same_ranking_in_french_and_in_english(runner: CliRunner) -> None:
 
 def test_referent_lang_selects_french(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", *EXAMPLE_CONFIG], env={"REFERENT_LANG": "fr"})
-    assert result.stdout.strip() == "valide : 0 erreur(s), 0 avertissement(s)"
+    assert result.stdout.strip() == "valide : 0 erreur, 0 avertissement"
 
 
 # ---- French Markdown: a space before the colon ------------------------------------------------
@@ -89,13 +89,13 @@ def test_the_provisional_ranking_warning_in_french_and_in_english(
     french = runner.invoke(app, ["--lang", "fr", *args])
     assert french.exit_code == 1
     assert french.stderr.splitlines()[-1] == (
-        f"avertissement : {book} : le classement du lot 1 est provisoire : 1 offre(s) non "
-        "évaluée(s) à cause d'erreurs de saisie (ligne 5) ; corrigez-les (voir `referent "
+        f"avertissement : {book} : le classement du lot 1 est provisoire : 1 offre non "
+        "évaluée à cause d'erreurs de saisie (ligne 5) ; corrigez-les (voir `referent "
         "validate`) avant de décider"
     )
     english = runner.invoke(app, ["--lang", "en", *args])
     assert english.stderr.splitlines()[-1] == (
-        f"warning: {book}: the ranking of lot 1 is provisional: 1 offer(s) could not be "
+        f"warning: {book}: the ranking of lot 1 is provisional: 1 offer could not be "
         "evaluated because of data errors (row 5); correct them (see `referent validate`) "
         "before deciding"
     )
@@ -111,12 +111,12 @@ def test_the_provisional_ranking_of_several_lots_in_french(
     )
     args = ["score", str(book), *config_args(make_config)]
     assert runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()[-1] == (
-        f"avertissement : {book} : le classement des lots 1 et 2 est provisoire : 2 offre(s) non "
-        "évaluée(s) à cause d'erreurs de saisie (lignes 2, 3) ; corrigez-les (voir `referent "
+        f"avertissement : {book} : le classement des lots 1 et 2 est provisoire : 2 offres non "
+        "évaluées à cause d'erreurs de saisie (lignes 2, 3) ; corrigez-les (voir `referent "
         "validate`) avant de décider"
     )
     assert runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()[-1] == (
-        f"warning: {book}: the ranking of lots 1 and 2 is provisional: 2 offer(s) could not be "
+        f"warning: {book}: the ranking of lots 1 and 2 is provisional: 2 offers could not be "
         "evaluated because of data errors (rows 2, 3); correct them (see `referent validate`) "
         "before deciding"
     )

@@ -126,6 +126,9 @@ FAMILIES = (
     "doc.role.",
     "doc.letter.reason.incomplete.",
     "doc.letter.others.",
+    "doc.letter.status.",  # by the offer's status
+    "doc.letter.sent_by.",  # by buyer.sending
+    "doc.procedure.",  # by consultation.procedure
 )
 
 

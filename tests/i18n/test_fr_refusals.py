@@ -279,8 +279,10 @@ def test_letters_refused_in_french(
     assert english == (
         f"{rejection}: unknown placeholder $candidat; known placeholders: $buyer, $consultation, "
         "$deadline, $date, $lot_id, $lot_title, $cap_ht, $cap_ttc, $candidate, $row, $status, "
-        "$status_explained, $rank, $ranked_count, $price_ht, $price_ttc, $total, $max_total, "
-        "$winner, $winner_total, $winner_price_ht, $winner_price_ttc, $legal_intro, $reasons, "
+        "$status_explained, $rank, $ranked_count, $ranked_offers, $procedure, $procedure_line, "
+        "$sending_date, $signature_date, $standstill, $information_request, $appeals, $price_ht, "
+        "$price_ttc, $total, $max_total, $winner, $winner_total, $winner_price_ht, "
+        "$winner_price_ttc, $legal_intro, $reasons, "
         "$ranking, $points_table, $comments, $winner_comments, $offer_note, $advantages, "
         "$letterhead, $recipient, $references, $signature [template-placeholder]"
     )

@@ -34,7 +34,8 @@ def test_explain_names_a_late_offers_reason_in_french(runner: CliRunner) -> None
 def test_explain_names_an_incomplete_offers_reason_in_french(runner: CliRunner) -> None:
     out = run(runner, "--lang", "fr", "explain", "--lot", "4", "Second Souffle Conseil")
     assert out.stdout.rstrip().splitlines()[-1] == (
-        "10. Motif irrégulière : pièce exigée manquante : presentation_cv (J5) — offre "
+        "10. Motif irrégulière : pièce exigée manquante : présentation et CV de l'intervenant "
+        "(J5) — offre "
         "irrégulière : art. L2152-2 du Code de la commande publique (l'acheteur peut en "
         "autoriser la régularisation : art. R2152-2)."
     )
@@ -85,12 +86,12 @@ def test_the_budget_summary_puts_a_space_before_the_colon_and_semicolon_in_frenc
     args = ["check-budget", str(book), "--lots", str(lots), "--criteria", str(criteria)]
     french = runner.invoke(app, ["--lang", "fr", *args]).stdout.splitlines()
     assert (
-        "1 offre(s) contrôlée(s) ; 0 au-dessus du montant maximum ; 1 impossible(s) à "
+        "1 offre contrôlée ; 0 au-dessus du montant maximum ; 1 impossible à "
         "contrôler : Beta (ligne 3 : pas de prix : coût journalier ou nombre de jours illisible)"
     ) in french
     english = runner.invoke(app, ["--lang", "en", *args]).stdout.splitlines()
     assert (
-        "1 offer(s) checked; 0 over the cap; 1 that cannot be checked: Beta (row 3: no price: "
+        "1 offer checked; 0 over the cap; 1 that cannot be checked: Beta (row 3: no price: "
         "day rate or days unreadable)"
     ) in english
 
@@ -149,8 +150,9 @@ ABNORMAL_EN = (
     "apply; judge the prices case by case"
 )
 ABNORMAL_FR = (
-    "Offres anormalement basses : moins de 3 offres admissibles, la méthode mean-ratio ne "
-    "s'applique pas ; apprécier les prix au cas par cas"
+    "Offres anormalement basses : moins de 3 offres admissibles, la méthode retenue "
+    "(comparaison à la moyenne des autres offres) ne s'applique pas ; apprécier les prix au "
+    "cas par cas"
 )
 
 
@@ -234,13 +236,13 @@ def test_the_provisional_ranking_of_three_lots_says_lots(
     lots, criteria = make_config(lots_text=THREE_LOTS)
     args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
     assert runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()[-1] == (
-        f"warning: {book}: the ranking of lots 1, 2 and 3 is provisional: 3 offer(s) could not "
+        f"warning: {book}: the ranking of lots 1, 2 and 3 is provisional: 3 offers could not "
         "be evaluated because of data errors (rows 2, 3, 4); correct them (see `referent "
         "validate`) before deciding"
     )
     assert runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()[-1] == (
-        f"avertissement : {book} : le classement des lots 1, 2 et 3 est provisoire : 3 offre(s) "
-        "non évaluée(s) à cause d'erreurs de saisie (lignes 2, 3, 4) ; corrigez-les (voir "
+        f"avertissement : {book} : le classement des lots 1, 2 et 3 est provisoire : 3 offres "
+        "non évaluées à cause d'erreurs de saisie (lignes 2, 3, 4) ; corrigez-les (voir "
         "`referent validate`) avant de décider"
     )
 

@@ -125,26 +125,31 @@ def test_the_table_shows_each_lots_top_level_criteria(runner: CliRunner, files) 
 def test_detail_adds_every_sub_criterion(runner: CliRunner, files) -> None:
     text = output(runner, "--lang", "fr", "rank", "--lot", "1", "--detail", *files)
     lines = squeezed(text)
-    assert "technique ·methode ·moyens ··equipe ··materiel prix Total" in " ".join(lines)
+    # each column by its label (no short label in this consultation), never by its id
+    assert (
+        "Valeur technique ·Méthodologie ·Moyens humains et matériels ··Équipe ··Matériel Prix"
+    ) in " ".join(lines)
+    assert not {"·methode", "·moyens", "··equipe", "··materiel"} & set(" ".join(lines).split())
     assert "★ 1 Alpha 3 000,00 € 3 600,00 € 49,20 19,20 30,00 14,00 16,00 40,00 89,20 0,00" in (
         lines
     )
-    assert "Sous-critères de technique (Valeur technique, /60) : methode (Méthodologie, /24), " in (
-        " ".join(lines)
-    )
+    assert (
+        "Sous-critères de « Valeur technique » (/60) : « Méthodologie » (/24), « Moyens humains "
+        "et matériels » (/36)."
+    ) in " ".join(lines)
 
 
 def test_markdown_with_detail(runner: CliRunner, files) -> None:
     text = output(runner, "score", "--format", "markdown", "--detail", *files)
     assert (
-        "| Rank | Candidate | Price HT | Price TTC | technique | ·methode | ·moyens | ··equipe "
-        "| ··materiel | prix | Total |" in text
+        "| Rank | Candidate | Price HT | Price TTC | Valeur technique | ·Méthodologie | ·Moyens "
+        "humains et matériels | ··Équipe | ··Matériel | Prix | Total |" in text
     )
     assert (
         "| 2 | Beta | 4000.00 | 4800.00 | 52.00 | 24.00 | 28.00 | 20.00 | 8.00 | 30.00 | 82.00 |"
         in (text)
     )
-    assert "| Rank | Candidate | Price HT | Price TTC | technique | prix | Total |" in text
+    assert "| Rank | Candidate | Price HT | Price TTC | Valeur technique | Prix | Total |" in text
     plain = output(runner, "score", "--format", "markdown", *files)
     assert "·methode" not in plain
 
@@ -253,7 +258,7 @@ def test_the_xlsx_report_has_a_column_per_node_and_each_set_in_its_method(
     firsts = [row[0] for row in method]
     assert "Lot 1" in firsts
     assert "Lot 2" in firsts
-    assert ["equipe", "— — Équipe", 20, "note du jury de 0 à 10 ; points = 20 × note / 10", 20] in (
+    assert ["Équipe", "— — Équipe", 20, "note du jury de 0 à 10 ; points = 20 × note / 10", 20] in (
         method
     )
 
@@ -282,8 +287,7 @@ def test_a_letter_gives_every_sub_criterion(tmp_path: Path, runner: CliRunner, f
     ) in letter
     # 16 − 8 = +8 on the sub-criterion Matériel
     assert (
-        "- « Matériel » : 16,00 points contre 8,00 pour votre offre, soit +8,00 point(s) ;"
-        in letter
+        "- « Matériel » : 16,00 points contre 8,00 pour votre offre, soit +8,00 points ;" in letter
     )
 
 
@@ -294,5 +298,5 @@ def test_the_notes_of_a_tree_in_french(
 
     with i18n.language("fr"):
         (first, second) = tree_notes(evaluation.config, 1)
-    assert first.startswith("Sous-critères de technique (Valeur technique, /60) : ")
-    assert second.endswith("equipe (Équipe, /20), materiel (Matériel, /16).")
+    assert first.startswith("Sous-critères de « Valeur technique » (/60) : « Méthodologie » (/24)")
+    assert second.endswith("« Équipe » (/20), « Matériel » (/16).")

@@ -158,19 +158,19 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
         "15000.00: within the cap, with a margin of 4200.00."
     )
     assert one(explanation, "mark-points", "technical").text == (
-        "technical (weight 30 %, at most 30 points): mark 3.5 (cell M14) / 5 × 30 = 21.00."
+        "Technique (weight 30 %, at most 30 points): mark 3.5 (cell M14) / 5 × 30 = 21.00."
     )
     assert texts["price-points"] == (
         # criteria.yaml compares TTC: 9000.00 HT × 1.2 = 10800.00, the lot's lowest TTC
-        "price (weight 20 %, at most 20 points), proportional formula on the price TTC: "
+        "Prix (weight 20 %, at most 20 points), proportional formula on the price TTC: "
         "20 × Pmin / P = 20 × 10800.00 / 10800.00 = 20.00; Pmin = 10800.00 is the lowest price "
-        "TTC of the 4 admissible offer(s) (Pmin is this offer's price)."
+        "TTC of the 4 admissible offers (Pmin is this offer's price)."
     )
     assert texts["total"] == (
-        "Total = context 24.00 + technical 21.00 + competence 16.00 + price 20.00 = 81.00."
+        "Total = Contexte 24.00 + Technique 21.00 + Compétence 16.00 + Prix 20.00 = 81.00."
     )
     assert texts["rank"] == (
-        "Rank 2 of 4 admissible offer(s) of lot 3, by exact total, highest first."
+        "Rank 2 of 4 admissible offers of lot 3, by exact total, highest first."
     )
     assert texts["gap-first"] == (
         "Gap to Les Bâtisseurs Solidaires (SCOP), ranked first, just above (rank 1, total "
@@ -224,11 +224,11 @@ def test_the_winner_sees_its_exact_points_and_its_lead(example: Any) -> None:
     assert price.text.endswith(
         # 10800 / 14112 = 9000 / 11760 = 75/98: every offer of lot 3 is at 20 % VAT
         "20 × Pmin / P = 20 × 10800.00 / 14112.00 = 15.31 (exactly 750/49); Pmin = 10800.00 is "
-        "the lowest price TTC of the 4 admissible offer(s)."
+        "the lowest price TTC of the 4 admissible offers."
     )
     assert (price.figures["share"], price.figures["points_exact"]) == ("75/98", "750/49")
     assert one(explanation, "total").text == (
-        "Total = context 30.00 + technical 27.00 + competence 16.00 + price 15.31 = 88.31 "
+        "Total = Contexte 30.00 + Technique 27.00 + Compétence 16.00 + Prix 15.31 = 88.31 "
         "(exactly 4327/49)."
     )
     assert one(explanation, "gap-first").text == "Ranked first: gap to the first 0.00."
@@ -275,11 +275,11 @@ def test_over_cap_offer_gets_its_cap_check_and_reason(example: Any) -> None:
     )
     assert one(explanation, "cap-check").figures["margin"] == "-600.00"
     assert one(explanation, "mark-points", "context").text == (
-        "context (weight 30 %, at most 30 points): mark 4.5 (cell L10) / 5 × 30 = 27.00; for "
+        "Contexte (weight 30 %, at most 30 points): mark 4.5 (cell L10) / 5 × 30 = 27.00; for "
         "information, since the offer is not ranked."
     )
     assert one(explanation, "price-points").text == (
-        "price (weight 20 %, at most 20 points): no price points; only the admissible offers of "
+        "Prix (weight 20 %, at most 20 points): no price points; only the admissible offers of "
         "lot 4 get price points, a total and a rank, and this offer is over_cap."
     )
     assert one(explanation, "reason").text == (
@@ -390,7 +390,7 @@ def test_linear_and_gap_formulas_are_written_with_their_figures(make_config, mak
     step = one(dear, "price-points")
     assert step.text.endswith(
         "40 × (Pmax − P) / (Pmax − Pmin) = 40 × (5000.00 − 5000.00) / (5000.00 − 4000.00) = "
-        "0.00; Pmin = 4000.00 is the lowest price HT of the 2 admissible offer(s), Pmax = "
+        "0.00; Pmin = 4000.00 is the lowest price HT of the 2 admissible offers, Pmax = "
         "5000.00 the highest."
     )
     assert (step.figures["pmin"], step.figures["pmax"]) == ("4000.00", "5000.00")
@@ -434,7 +434,7 @@ def test_hierarchy_is_explained_criterion_by_criterion(make_config, make_workboo
         "status",
     ]
     assert one(explanation, "mark").text == (
-        "quality (1st in the hierarchy): mark 5 (cell G2) / 5, the higher first."
+        "Qualité (1st in the hierarchy): mark 5 (cell G2) / 5, the higher first."
     )
     assert one(explanation, "compare-above").text == (
         "Against Good and cheap, ranked just above (rank 1): equal on quality (5 / 5 each); on "
@@ -467,7 +467,7 @@ def test_several_evaluators_and_warnings(make_config, tmp_path: Path) -> None:
     explanation = explain(api.score(lots, criteria, path), 1, "alpha")
     quality = one(explanation, "mark-points", "quality")
     assert quality.text == (
-        "quality (weight 60 %, at most 60 points): mark 23/6 ≈ 3.83 (mean of the evaluators' "
+        "Quality (weight 60 %, at most 60 points): mark 23/6 ≈ 3.83 (mean of the evaluators' "
         "marks: Anne 3, Bruno 4, Chloé 4.5) / 5 × 60 = 46.00."
     )
     assert quality.figures["mark_exact"] == "23/6"

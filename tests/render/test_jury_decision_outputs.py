@@ -281,7 +281,7 @@ def test_the_rejection_letter_states_the_jurys_reason_and_the_legal_basis(
     letters = build_letters(evaluation, 1, today=date(2026, 12, 1))
     gamma = letters["lot-1-gamma.md"]
     assert (
-        "Statut de votre offre : **inappropriée** — offre déclarée inappropriée par le jury : "
+        "Votre offre est **inappropriée** — offre déclarée inappropriée par le jury : "
         "sans rapport avec le marché, elle n'est manifestement pas en mesure de répondre au besoin "
         "et aux exigences de l'acheteur sans modification substantielle."
     ) in gamma

@@ -68,7 +68,7 @@ def csv_offers(
 
 def advantages(letter: str) -> dict[str, str]:
     """Criterion label -> signed gap, from the list of criteria where the offers differ."""
-    found = re.findall(r"^- « (.+) » : .*, soit (\S+) point\(s\)[ ;.]*$", letter, re.MULTILINE)
+    found = re.findall(r"^- « (.+) » : .*, soit (\S+) points?[ ;.]*$", letter, re.MULTILINE)
     return dict(found)
 
 
@@ -93,7 +93,7 @@ def test_letters_are_french_whatever_the_language_of_the_run(
 
 def test_lot_3_award_letter(example: Evaluation) -> None:
     letter = build_letters(example, 3, today=TODAY)[LOT_3_FILES[0]]
-    assert "\n# Notification de l'attribution — lot 3\n" in letter
+    assert "\n# Information du candidat retenu — lot 3\n" in letter
     assert "\n> **Les Bâtisseurs Solidaires (SCOP)**" in letter
     assert "a été retenue" in letter
     assert "classée première sur 4" in letter
@@ -112,7 +112,10 @@ def test_lot_3_rejection_of_the_second(example: Evaluation) -> None:
     assert "\n# Notification de rejet de votre offre — lot 3\n" in letter
     assert "\n> **Atelier Matières Vives (SCIC)**" in letter
     assert "R2181-1 et R2181-2" in letter
-    assert "Statut de votre offre : **admissible** (classée 2e sur 4)" in letter
+    assert (
+        "Votre offre est **régulière, acceptable et appropriée** ; elle a été classée 2e sur 4 "
+        "offres admissibles."
+    ) in letter
     assert "L2152-7" in letter  # not the most advantageous offer
     assert "attribué à **Les Bâtisseurs Solidaires (SCOP)**" in letter
     assert "81,00 points sur 100" in letter
@@ -126,7 +129,7 @@ def test_lot_3_rejection_of_the_second(example: Evaluation) -> None:
     # relative advantages: +6 context, +6 technical, none on competence, 15.31 - 20 = -4.69
     assert advantages(letter) == {CONTEXT: "+6,00", TECHNICAL: "+6,00", PRICE: f"{MINUS}4,69"}
     assert f"autant de points sur « {COMPETENCE} » (16,00 points)" in letter
-    assert "soit +7,31 point(s) au total" in letter  # 4327/49 - 81 = 7.306...
+    assert "soit +7,31 points au total" in letter  # 4327/49 - 81 = 7.306...
     # what the candidate may do next, without a made-up standstill period
     assert "quinze jours" in letter
     assert "référé précontractuel" in letter
@@ -155,7 +158,7 @@ def test_lot_3_rejection_of_the_third_and_fourth(example: Evaluation) -> None:
         COMPETENCE: "+2,00",
         PRICE: f"{MINUS}1,84",  # 750/49 - 120/7 = -1.836...
     }
-    assert "soit +21,16 point(s) au total" in fourth  # 4327/49 - 470/7 = 21.163...
+    assert "soit +21,16 points au total" in fourth  # 4327/49 - 470/7 = 21.163...
     assert "égalité" not in fourth
 
 
@@ -171,7 +174,7 @@ def test_lot_3_jury_comments_of_the_own_offer_only(example: Evaluation) -> None:
 def test_lot_4_letters(example: Evaluation) -> None:
     letters = build_letters(example, 4, today=TODAY)
     assert list(letters) == LOT_4_FILES
-    assert "\n# Notification de l'attribution — lot 4\n" in letters[LOT_4_FILES[0]]
+    assert "\n# Information du candidat retenu — lot 4\n" in letters[LOT_4_FILES[0]]
     for name in LOT_4_FILES[1:]:
         assert "\n# Notification de rejet de votre offre — lot 4\n" in letters[name]
         assert "attribué à **Les Bâtisseurs Solidaires (SCOP)**" in letters[name]
@@ -212,7 +215,8 @@ def test_lot_4_over_cap(example: Evaluation) -> None:
 def test_lot_4_irregular(example: Evaluation) -> None:
     letter = build_letters(example, 4, today=TODAY)[LOT_4_FILES[2]]
     assert "**irrégulière**" in letter
-    assert "« presentation_cv »" in letter
+    assert "« présentation et CV de l'intervenant »" in letter  # its label, not its id
+    assert "presentation_cv" not in letter
     assert "L2152-2" in letter
     assert "régularisation" not in letter  # the buyer's option is not offered in a rejection
     assert "avantages relatifs" not in letter
@@ -271,7 +275,7 @@ def test_rejection_after_a_tie_for_first_states_no_gap(csv_offers: OffersFile) -
         "que votre offre, 88,00 points ; la règle de départage des ex æquo annoncée l'a placée "
         "devant la vôtre."
     ) in letter.replace("\n", " ")
-    assert "au total" not in letter  # no "+0,00 point(s) au total"
+    assert "au total" not in letter  # no "+0,00 point au total"
     assert advantages(letter) == {"Quality": f"{MINUS}12,00", "Price": "+12,00"}
 
 

@@ -78,7 +78,7 @@ def test_a_hierarchy_and_mixed_vat_rates_in_french(make_config, make_workbook) -
     with language("fr"):
         assert price_note(evaluation, lot) == (
             "Classement par hiérarchie des critères (ordering: hierarchy, sans points ni total) : "
-            "quality (note la plus haute d'abord), puis price (prix le plus bas d'abord) ; un "
+            "Qualité (note la plus haute d'abord), puis Prix (prix le plus bas d'abord) ; un "
             "critère n'est examiné que si les offres sont à égalité sur les précédents."
         )
         assert vat_mix_note(lot, "HT") == (
@@ -86,8 +86,8 @@ def test_a_hierarchy_and_mixed_vat_rates_in_french(make_config, make_workbook) -
         )
     with language("en"):
         assert price_note(evaluation, lot) == (
-            "Ranked by hierarchy (ordering: hierarchy, no points and no total): quality (higher "
-            "mark first), then price (lower price first); the next criterion is looked at only "
+            "Ranked by hierarchy (ordering: hierarchy, no points and no total): Qualité (higher "
+            "mark first), then Prix (lower price first); the next criterion is looked at only "
             "when the previous ones are equal."
         )
         assert vat_mix_note(lot, "HT") == (
@@ -101,13 +101,15 @@ def test_a_hierarchy_and_mixed_vat_rates_in_french(make_config, make_workbook) -
         (
             "en",
             "Offer received on 2018-03-26, after the deadline for offers (2018-03-23)",
-            "Document required by the consultation rules missing: [presentation_cv]",
+            "Document required by the consultation rules missing: [présentation et CV de "
+            "l'intervenant]",
         ),
         (
             "fr",
             "Offre reçue le 26 mars 2018, après la date limite de réception des offres "
             "(23 mars 2018)",
-            "Pièce exigée par le règlement de la consultation manquante : [presentation_cv]",
+            "Pièce exigée par le règlement de la consultation manquante : [présentation et CV "
+            "de l'intervenant]",
         ),
     ],
 )

@@ -143,7 +143,7 @@ def test_offers_not_ranked_with_french_status_and_legal_basis(report: str) -> No
     # no spreadsheet row in the table a board reads: it is in the audit part
     assert "Second Souffle Conseil irrégulière" in lot_4
     assert "Ligne" not in lot_4
-    assert "pièce exigée manquante : presentation_cv (cellule J5)" in lot_4
+    assert "pièce exigée manquante : présentation et CV de l'intervenant (cellule J5)" in lot_4
     assert "art. L2152-2" in lot_4
     assert "Recyclerie Coopérative de l'Ouest (SCIC) inacceptable" in lot_4
     assert "prix TTC de 15\u202f600,00\u00a0€ supérieur au montant maximum TTC" in lot_4

@@ -234,12 +234,13 @@ def test_method_sheet_explains_the_rules(wb: Workbook) -> None:
     ws = sheet(wb, "Méthode")
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     assert "20 × Pmin / P" in text
-    assert "ROUND_HALF_UP" in text
+    assert "0,125 donne 0,13 ; 0,124 donne 0,12" in text  # the rounding, in words
+    assert "ROUND_HALF_UP" not in text
     assert "« Prix de la prestation », puis « Note de contexte" in text  # as the HTML report
     for basis in ("R2143-2", "L2152-2", "L2152-3"):
         assert basis in text
     weights = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(5, 9)}
-    assert weights == {"context": 30, "technical": 30, "competence": 20, "price": 20}
+    assert weights == {"Contexte": 30, "Technique": 30, "Compétence": 20, "Prix": 20}
 
 
 def test_audit_sheet_gives_the_real_hashes(wb: Workbook, example: Evaluation) -> None:

@@ -186,7 +186,7 @@ criteria:
     assert "| Satisfaisant (3.00) | 1.50 |" in markdown
     explained = output(runner, "explain", "--lot", "1", "Beta", *arguments(tmp_path))
     assert (
-        " 4. methode (1st in the hierarchy): “Satisfaisant” (3/5) (cell F3), the higher first."
+        " 4. Méthodologie (1st in the hierarchy): “Satisfaisant” (3/5) (cell F3), the higher first."
         in (explained.splitlines())
     )
 
@@ -225,7 +225,7 @@ def test_the_xlsx_report_names_the_threshold(evaluation: Evaluation) -> None:
     assert any(TECHNIQUE_FR in cell for cell in cells)
     method = [[c.value for c in row] for row in book.worksheets[-2].iter_rows(max_col=5)]
     assert [
-        "methode",
+        "Méthodologie",  # the criterion's name (no short label: its label), never its id
         "— Méthodologie",
         40,
         "appréciation du jury : « Très satisfaisant » = 5, « Satisfaisant » = 3, « Peu "

@@ -174,7 +174,7 @@ def _ambiguous(raw: str) -> BadValue:
 LARGEST_AMOUNT = Decimal(10) ** 12  # a thousand billion euros or days: surely a typing error
 
 
-Amount = Literal["amount", "day-rate", "days"]
+Amount = Literal["amount", "day-rate", "days", "unit-price"]
 
 
 def parse_amount(value: object, *, what: Amount = "amount") -> Decimal:

@@ -7,10 +7,17 @@ from decimal import Decimal
 
 from referent_ess.base.normalise import word_key
 from referent_ess.base.values import BadValue, parse_number
-from referent_ess.config.choices import Ordering, PriceFormula
+from referent_ess.config.choices import Ordering, PriceFormula, PriceModel
 from referent_ess.config.columns import pse_key
 from referent_ess.config.model import MAX_DEPTH
-from referent_ess.config.schema import CriteriaFile, CriterionSpec, LotsFile, PseSpec
+from referent_ess.config.schema import (
+    CriteriaFile,
+    CriterionSpec,
+    LotsFile,
+    LotSpec,
+    PseSpec,
+    document_ids,
+)
 from referent_ess.config.yaml_reader import Location
 
 Params = tuple[tuple[str, str], ...]
@@ -44,7 +51,41 @@ def check_lots(spec: LotsFile) -> list[Issue]:
                     ("tolerance_money", f"{tolerance:.2f}"),
                 )
                 issues.append((("lots", index, "cap_ttc"), "cap-mismatch", params))
+        issues += _lines(lot, index)
     return issues + _rounds(spec)
+
+
+def _lines(lot: LotSpec, index: int) -> list[Issue]:
+    """The lines of a schedule (DQE) or DPGF lot: some, each id once, a quantity on every line
+    of a DQE and on none of a DPGF (whose offers state each line's amount); none on a lot
+    priced otherwise."""
+    model = lot.price_model
+    where = ("lots", index)
+    if not model.has_lines:
+        if lot.lines is not None:
+            params: Params = (("form", "model"), ("lot", str(lot.id)), ("model", model.value))
+            return [((*where, "lines"), "lot-lines", params)]
+        return []
+    if not lot.lines:
+        return [(where, "lot-lines", (("form", f"empty-{model.value}"), ("lot", str(lot.id))))]
+    issues: list[Issue] = []
+    first: dict[str, int] = {}
+    for number, line in enumerate(lot.lines):
+        place = (*where, "lines", number)
+        if line.id in first:
+            params = (
+                ("form", "twice"),
+                ("line", line.id),
+                ("also", f"lots.{index}.lines.{first[line.id]}"),
+            )
+            issues.append(((*place, "id"), "lot-lines", params))
+        first.setdefault(line.id, number)
+        if model is PriceModel.SCHEDULE and line.quantity is None:
+            issues.append((place, "lot-lines", (("form", "no-quantity"), ("line", line.id))))
+        elif model is PriceModel.DPGF and line.quantity is not None:
+            params = (("form", "dpgf-quantity"), ("line", line.id))
+            issues.append(((*place, "quantity"), "lot-lines", params))
+    return issues
 
 
 def _rounds(spec: LotsFile) -> list[Issue]:
@@ -433,10 +474,13 @@ def check_columns(lots: LotsFile, criteria: CriteriaFile) -> tuple[list[Issue], 
     }
     lots_issues: list[Issue] = []
     lists: list[tuple[Location, tuple[str, ...]]] = [
-        (("consultation", "required_documents"), lots.consultation.required_documents)
+        (
+            ("consultation", "required_documents"),
+            document_ids(lots.consultation.required_documents) or (),
+        )
     ]
     lists += [
-        (("lots", index, "required_documents"), lot.required_documents)
+        (("lots", index, "required_documents"), document_ids(lot.required_documents) or ())
         for index, lot in enumerate(lots.lots)
         if lot.required_documents is not None
     ]

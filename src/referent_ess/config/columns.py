@@ -44,6 +44,10 @@ REQUIRED_FIELDS: tuple[OfferField, ...] = (
 PRICE_FIELDS: Final[dict[PriceModel, tuple[OfferField, ...]]] = {
     PriceModel.DAY_RATE: (OfferField.DAY_RATE_HT, OfferField.DAYS),
     PriceModel.LUMP_SUM: (OfferField.PRICE_HT,),
+    # priced by lines of the ``prix`` sheet: the « Montant HT » of the offers sheet, optional,
+    # is the total the offer states (checked against its lines)
+    PriceModel.SCHEDULE: (),
+    PriceModel.DPGF: (),
 }
 # the cells whose emptiness is an error or not depending on the lot's price model
 MAYBE_REQUIRED: Final[frozenset[OfferField]] = frozenset(
@@ -61,7 +65,8 @@ def required_fields(models: frozenset[PriceModel]) -> tuple[OfferField, ...]:
 
 def price_cell(model: PriceModel | None) -> str:
     """The column a problem of the whole price points at (the day rate's, by default)."""
-    return PRICE_FIELDS[model or PriceModel.DAY_RATE][0].value
+    fields = PRICE_FIELDS[model or PriceModel.DAY_RATE]
+    return fields[0].value if fields else OfferField.PRICE_HT.value
 
 
 # What buyers and the purchasing platforms' registers (registre des dépôts) head these columns.

@@ -36,16 +36,20 @@ from referent_ess.config.model import (
     Member,
     PriceRule,
     Pse,
+    ScheduleLine,
 )
 from referent_ess.config.schema import (
     HUGE_DIGITS,
     IDENTIFIER_PATTERN,
+    UNION_TAGS,
     BuyerSpec,
     CommissionSpec,
     CriteriaFile,
     CriterionSpec,
     LotsFile,
     Spec,
+    document_ids,
+    document_labels,
     is_huge,
     known_keys,
     shown,
@@ -100,7 +104,13 @@ def _validate(model: type[SpecT], doc: YamlDocument) -> tuple[SpecT | None, list
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [(tuple(err["loc"]), *code_and_params(err, model)) for err in exc.errors()]
+        return None, [
+            (
+                tuple(part for part in err["loc"] if part not in UNION_TAGS),
+                *code_and_params(err, model),
+            )
+            for err in exc.errors()
+        ]
 
 
 def code_and_params(err: Any, model: type[Spec]) -> tuple[str, Params]:
@@ -214,10 +224,15 @@ def _resolve(
             else derive_cap_ht(_given(lot.cap_ttc), vat),
             cap_ttc=lot.cap_ttc if lot.cap_ttc is not None else price_ttc(_given(lot.cap_ht), vat),
             criteria_set=lot.criteria,
-            required_documents=lot.required_documents,
+            required_documents=document_ids(lot.required_documents),
             variants=lot.variants,
             variant_needs_base=lot.variant_needs_base,
             price_model=lot.price_model,
+            lines=tuple(
+                ScheduleLine(line.id, line.label, line.unit, line.quantity or Decimal(1))
+                for line in lot.lines or ()
+            ),
+            prevails=lot.prevails,
             pse=tuple(Pse(p.id, p.label.strip(), p.retained is True) for p in lot.pse),
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
@@ -228,13 +243,19 @@ def _resolve(
         deadline=spec.deadline,
         vat_rate=vat,
         cap_basis=spec.cap_basis,
-        required_documents=spec.required_documents,
+        required_documents=document_ids(spec.required_documents) or (),
+        document_labels=(
+            *document_labels(spec.required_documents),
+            *(pair for lot in lots.lots for pair in document_labels(lot.required_documents)),
+        ),
         offers=(lots_doc.path.parent / spec.offers) if spec.offers else None,
         abnormally_low=spec.abnormally_low.method,
         abnormally_low_ratio=spec.abnormally_low.ratio,
         max_lots_per_candidate=spec.max_lots_per_candidate,
         round_deadlines=tuple(sorted(((r.number, r.deadline) for r in spec.rounds), key=_first)),
         allocation_rule=(spec.allocation_rule or "").strip() or None,
+        procedure=spec.procedure,
+        sending_date=spec.sending_date,
         caps_include_pse=spec.caps_include_pse,
         numbers=spec.numbers,
         commission=_commission(spec.commission),
@@ -287,6 +308,7 @@ def _criterion(spec: CriterionSpec, file: CriteriaFile, announced: bool = False)
     return Criterion(
         id=spec.id,
         label=spec.label,
+        short_label=spec.short_label,
         weight=spec.weight if spec.weight is not None else Decimal(0),  # none in a hierarchy
         scale=scale,
         price=(

@@ -26,14 +26,27 @@ from referent_ess.config.choices import (
     CapBasis,
     MarksAggregate,
     Ordering,
+    Prevails,
     PriceBasis,
     PriceFormula,
     PriceModel,
+    Procedure,
     Sending,
     Variants,
 )
 
 MAX_DEPTH = 3  # levels of a criteria tree: criteria, sub-criteria, and theirs
+
+
+@dataclass(frozen=True)
+class ScheduleLine:
+    """A line of a lot's DQE (schedule: its quantity) or DPGF (no quantity: each offer states
+    the line's amount, as a unit price of quantity 1)."""
+
+    id: str
+    label: str
+    unit: str | None = None
+    quantity: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,16 @@ class Lot:
     variant_needs_base: bool = True  # a variant needs its candidate's base offer on the lot
     # day rate HT × days (the default), or one amount HT per offer (``lump_sum``)
     price_model: PriceModel = PriceModel.DAY_RATE
+    lines: tuple[ScheduleLine, ...] = ()  # a schedule's DQE or a DPGF's lines, in order
+    prevails: Prevails = Prevails.UNIT_PRICE  # when a stated total differs from the lines'
+
+    def line(self, line_id: str) -> ScheduleLine | None:
+        return self._lines_by_id.get(line_id)
+
+    @cached_property
+    def _lines_by_id(self) -> dict[str, ScheduleLine]:
+        return {line.id: line for line in self.lines}
+
     pse: tuple[Pse, ...] = ()  # its PSE, in the order listed
 
     @property
@@ -128,6 +151,13 @@ class Criterion:
     min_points: Decimal | None = None
     environmental: bool = False  # takes the offer's environmental characteristics into account
     sub_weights_announced: bool = False  # its sub-criteria's weights are in the consultation rules
+    short_label: str | None = None  # the name table headers give it (criteria.yaml)
+
+    @property
+    def header(self) -> str:
+        """The name of its column in a table: its ``short_label``, else its label (never its
+        id: ids are the configuration's words, not the buyer's)."""
+        return self.short_label or self.label
 
     @property
     def is_price(self) -> bool:
@@ -263,6 +293,10 @@ class Consultation:
     allocation_rule: str | None = None  # the rules' answer when a candidate would win too many
     # the deadline of each negotiation round after the first, by its number
     round_deadlines: tuple[tuple[int, date | datetime], ...] = ()
+    # the name letters and reports give a required document (``{id, label}`` in lots.yaml)
+    document_labels: tuple[tuple[str, str], ...] = ()
+    procedure: Procedure = Procedure.ADAPTED
+    sending_date: date | None = None  # the letters' date when None
     caps_include_pse: bool = True  # caps checked against base + retained PSE (else base only)
     numbers: Numbers | None = None  # how the offers write numbers as text: never guessed
     commission: Commission | None = None  # who signs the report, when and where they meet
@@ -322,6 +356,11 @@ class Config:
         if lot is None or lot.criteria_set is None:
             return self.default_set
         return self._sets_by_name[lot.criteria_set]
+
+    def document_label(self, document: str) -> str:
+        """The name a person reads for a required document: its label, else its id (the
+        column of the offers workbook)."""
+        return dict(self.consultation.document_labels).get(document, document)
 
     def documents_for(self, lot_id: int | None) -> tuple[str, ...]:
         """The documents an offer for the lot must hold (the consultation's, unless the lot

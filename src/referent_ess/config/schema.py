@@ -10,6 +10,8 @@ digits), and a number of more than :data:`HUGE_DIGITS` digits is refused before 
 """
 
 import math
+import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -19,22 +21,27 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainValidator,
     StringConstraints,
+    Tag,
     TypeAdapter,
 )
 
 from referent_ess.base.exact import CENT
 from referent_ess.base.values import BadValue, Numbers, parse_number
 from referent_ess.config.choices import (
+    PROCEDURE_ALIASES,
     AbnormalMethod,
     CapBasis,
     MarksAggregate,
     Ordering,
+    Prevails,
     PriceBasis,
     PriceFormula,
     PriceModel,
+    Procedure,
     Sending,
     Variants,
 )
@@ -97,6 +104,19 @@ def _deadline(value: Any) -> Any:
     return value
 
 
+def _procedure(value: Any) -> Any:
+    """A procedure as a buyer types it: « Appel d'offres ouvert », ``appel-offres-ouvert``,
+    ``procédure adaptée``, ``MAPA``… (accents, case, spaces and apostrophes set aside); anything
+    else is left to pydantic, which lists the accepted values."""
+    if not isinstance(value, str):
+        return value
+    slug = unicodedata.normalize("NFKD", value.strip().lower())
+    slug = "".join(c for c in slug if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
+    slug = re.sub(r"-(?:d|de|des|du)(?=-)", "", slug)  # appel-d-offres: appel-offres
+    return PROCEDURE_ALIASES.get(slug, value)
+
+
 def _to_the_cent(value: Decimal) -> Decimal:
     if value != value.quantize(CENT):
         params = (("form", "yaml"), ("found_num", str(value)), ("what_part", "amount.amount"))
@@ -146,6 +166,69 @@ class Spec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class DocumentSpec(Spec):
+    """A required document with the name letters and reports give it: ``{id, label}`` (the id
+    is its column in the offers workbook)."""
+
+    id: Identifier
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+# the branches of a required document, named in pydantic's error locations (the loader leaves
+# them out, so that a problem is located at the key as the file writes it)
+UNION_TAGS = frozenset({"document-id", "document-with-label"})
+
+
+def _document_branch(value: Any) -> str:
+    return "document-with-label" if isinstance(value, dict | DocumentSpec) else "document-id"
+
+
+RequiredDocument = Annotated[
+    Annotated[Identifier, Tag("document-id")] | Annotated[DocumentSpec, Tag("document-with-label")],
+    Discriminator(_document_branch),
+]
+
+
+def document_ids(items: tuple[RequiredDocument, ...] | None) -> tuple[str, ...] | None:
+    """The ids of a list of required documents (None for no list)."""
+    if items is None:
+        return None
+    return tuple(item if isinstance(item, str) else item.id for item in items)
+
+
+def document_labels(items: tuple[RequiredDocument, ...] | None) -> tuple[tuple[str, str], ...]:
+    """The (id, label) of the documents that have a label."""
+    return tuple((item.id, item.label) for item in items or () if isinstance(item, DocumentSpec))
+
+
+def _line_id(value: Any) -> Any:
+    """A line id as written (``1.10``, ``A2``): YAML reads ``1.10`` as a number, kept as its
+    text (exact: the reader keeps numbers as decimals)."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if is_huge(value):
+        raise _huge_number()
+    if isinstance(value, int | Decimal):
+        return shown(value)
+    if isinstance(value, float):
+        return str(value)
+    return value.strip() if isinstance(value, str) else value
+
+
+LineId = Annotated[str, BeforeValidator(_line_id), StringConstraints(min_length=1, max_length=40)]
+LARGEST_QUANTITY = 10**9  # a DQE's quantity: beyond, surely a typing error
+
+
+class LineSpec(Spec):
+    """A line of a lot's DQE (``price_model: schedule``: with its quantity) or of its DPGF
+    (``price_model: dpgf``: without one, each offer states the line's amount)."""
+
+    id: LineId
+    label: str
+    unit: str | None = None
+    quantity: Annotated[Figure, Field(gt=0, le=LARGEST_QUANTITY)] | None = None
+
+
 MAX_PSE = 20  # PSE of one lot: beyond, surely not what a consultation asks
 
 
@@ -164,11 +247,15 @@ class LotSpec(Spec):
     cap_ht: Money | None = None
     cap_ttc: Money | None = None
     criteria: Identifier | None = None  # a named set of criteria.yaml's ``sets``
-    required_documents: tuple[Identifier, ...] | None = None  # replaces the consultation's
+    required_documents: tuple[RequiredDocument, ...] | None = None  # replaces the consultation's
     # not said: allowed, as in a procédure adaptée whose documents are silent (art. R2151-8)
     variants: Variants | None = None
     variant_needs_base: bool = True  # a variant comes with its candidate's base offer
     price_model: PriceModel = PriceModel.DAY_RATE  # how its offers state their price
+    # the lines of a schedule (DQE) or DPGF lot, in the order of the bordereau
+    lines: list[LineSpec] | None = None
+    # what prevails when a stated total differs from the one the lines make
+    prevails: Prevails = Prevails.UNIT_PRICE
     pse: Annotated[tuple[PseSpec, ...], Field(max_length=MAX_PSE)] = ()
 
 
@@ -229,7 +316,7 @@ class ConsultationSpec(Spec):
     deadline: Annotated[date | datetime | None, BeforeValidator(_deadline)] = None
     vat_rate: Annotated[Figure, Field(ge=0, lt=1)] = Decimal("0.20")
     cap_basis: CapBasis = CapBasis.HT
-    required_documents: tuple[Identifier, ...] = ()
+    required_documents: tuple[RequiredDocument, ...] = ()
     offers: str | None = None
     abnormally_low: AbnormalSpec = AbnormalSpec()
     max_lots_per_candidate: Count | None = None
@@ -239,6 +326,10 @@ class ConsultationSpec(Spec):
     rounds: tuple[RoundSpec, ...] = ()  # the deadlines of the negotiation rounds after the first
     # how the consultation rules choose the lots a candidate keeps beyond the maximum (R2113-1)
     allocation_rule: str | None = None
+    # the kind of procedure: what the letters say depends on it (README, « procedure »)
+    procedure: Annotated[Procedure, BeforeValidator(_procedure)] = Procedure.ADAPTED
+    # when and how the letters are sent: the standstill date of R2182-1 is counted from it
+    sending_date: Annotated[date | None, BeforeValidator(_deadline)] = None
     # how the offers write numbers typed as text (7 800,00 or 7,800.00); never guessed
     numbers: Numbers | None = None
     commission: CommissionSpec | None = None  # the board that signs the report
@@ -262,6 +353,9 @@ class CriterionSpec(Spec):
 
     id: Identifier
     label: str
+    short_label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = (
+        None
+    )
     weight: Annotated[Figure, Field(gt=0, le=100)] | None = None
     # a number: marks from 0 to it; a name: a descriptor scale of ``scales``
     scale: Annotated[Decimal | str | None, PlainValidator(_scale)] = None
@@ -298,7 +392,7 @@ class CriteriaFile(Spec):
 
 
 _NESTED_SPECS: dict[type[Spec], tuple[type[Spec], ...]] = {
-    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec, PseSpec),
+    LotsFile: (LotsFile, ConsultationSpec, LotSpec, AbnormalSpec, BuyerSpec, LineSpec, PseSpec),
     CriteriaFile: (CriteriaFile, CriteriaSetSpec, CriterionSpec, PriceSpec),
 }
 

@@ -27,6 +27,7 @@ class Unchecked(StrEnum):
     NO_PRICE = "no_price"  # day rate or days unreadable
     NO_TTC = "no_ttc"  # VAT rate unreadable, while a TTC cap is checked
     NO_AMOUNT = "no_amount"  # the amount HT of a lump sum unreadable
+    NO_LINES = "no_lines"  # a schedule or DPGF offer without all its lines
 
 
 @dataclass(frozen=True)
@@ -65,5 +66,7 @@ def unchecked_because(result: OfferResult) -> Unchecked:
     if result.price_ht is None:
         if result.price_model is PriceModel.LUMP_SUM:
             return Unchecked.NO_AMOUNT
+        if result.price_model.has_lines:
+            return Unchecked.NO_LINES
         return Unchecked.NO_PRICE
     return Unchecked.NO_TTC

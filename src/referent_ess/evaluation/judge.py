@@ -2,6 +2,7 @@
 status and the reasons for it. Nothing here depends on the other offers of the lot (see
 :mod:`~referent_ess.evaluation.ranking` for what does)."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -16,6 +17,7 @@ from referent_ess.evaluation.offer_warning import Source, offer_warning
 from referent_ess.evaluation.pse import compared_price, pse_amounts
 from referent_ess.evaluation.results import BudgetCheck, OfferResult, Reason, Status
 from referent_ess.evaluation.rounds import variant_reasons
+from referent_ess.evaluation.schedule import PricedLine, SchedulePrice, schedule_price
 from referent_ess.intake.offers import Offer
 from referent_ess.problems.codes import Params
 from referent_ess.problems.problem import Problem
@@ -40,6 +42,7 @@ def judge(
     if vat is None and not offer.has_error_in("vat_rate"):
         vat = consultation.vat_rate
     amount_ht = amount_ttc = None
+    schedule: SchedulePrice | None = None
     model = lot.price_model if lot is not None else PriceModel.DAY_RATE
     where = price_cell(model)
     if model is PriceModel.LUMP_SUM:
@@ -49,6 +52,15 @@ def judge(
             amount_ttc = price_ttc(amount_ht, vat) if vat is not None else None
         elif not reasons:  # the column itself is missing
             reasons.append(Reason("no-price", Status.INVALID, params=(("form", "lump-sum"),)))
+    elif model.has_lines and lot is not None:
+        schedule = _schedule(offer, lot)
+        if schedule is not None:
+            amount_ht = schedule.price
+            amount_ttc = price_ttc(amount_ht, vat) if vat is not None else None
+            if schedule.arithmetic_error:
+                warnings.append(_arithmetic_error(offer, schedule, lot, source))
+        elif not reasons:  # no line error explains it: the prices sheet is missing
+            reasons.append(Reason("no-lines", Status.INVALID, params=(("lot", str(lot.id)),)))
     elif offer.day_rate_ht is not None and offer.days is not None:
         amount_ht = price_ht(offer.day_rate_ht, offer.days)
         amount_ttc = price_ttc(amount_ht, vat) if vat is not None else None
@@ -90,7 +102,7 @@ def judge(
 
     reasons += variant_reasons(offer, lot, has_base)
     reasons += _jury_decision(offer)
-    reasons += _missing_documents(offer, config.documents_for(offer.lot))
+    reasons += _missing_documents(offer, config.documents_for(offer.lot), config.document_label)
 
     budget: tuple[BudgetCheck, ...] = ()
     if lot is not None and caps_ht is not None and caps_ttc is not None:
@@ -122,10 +134,55 @@ def judge(
         budget=budget,
         points=points,
         price_model=model,
+        schedule=schedule,
         pse=pse,
         base_ht=base_ht if pse else None,
         base_ttc=base_ttc if pse else None,
     )
+
+
+def _schedule(offer: Offer, lot: Lot) -> SchedulePrice | None:
+    """The price of an offer of a schedule or DPGF lot, from its lines (None unless it prices
+    every line of the lot: a missing one is an error on its row). A DPGF line's amount is a
+    unit price of quantity 1."""
+    stated = {line.id: line for line in offer.lines or ()}
+    if offer.lines is None or any(line.id not in stated for line in lot.lines):
+        return None
+    priced = [
+        PricedLine(
+            line.id,
+            stated[line.id].price,
+            line.quantity,
+            stated[line.id].stated_amount,
+            stated[line.id].cell,
+        )
+        for line in lot.lines
+    ]
+    return schedule_price(priced, offer.price_ht_stated, lot.prevails)
+
+
+_HOW_MANY = ("none", "one", "some")
+
+
+def _arithmetic_error(offer: Offer, schedule: SchedulePrice, lot: Lot, source: Source) -> Problem:
+    """A stated total that is not the sum of the lines: the lines that explain it, and the
+    rule applied (which total the offer is evaluated on)."""
+    assert schedule.stated is not None
+    dpgf = lot.price_model is PriceModel.DPGF
+    params: Params = (
+        ("form", "dpgf" if dpgf else "schedule"),
+        ("stated_money", str(schedule.stated)),
+        ("recomputed_money", str(schedule.recomputed)),
+        ("price_money", str(schedule.price)),
+        ("rule_part", f"prevails{'-dpgf' if dpgf else ''}.{lot.prevails.value}"),
+    )
+    if not dpgf:
+        explaining = schedule.explaining
+        params += (
+            ("lines_part", f"arith-lines.{_HOW_MANY[min(len(explaining), 2)]}"),
+            ("lines", ", ".join(line.id for line in explaining)),
+        )
+    return offer_warning(offer, source, "arithmetic-error", "price_ht", params)
 
 
 def _zero_price(offer: Offer, amount_ht: Decimal) -> Reason:
@@ -185,7 +242,7 @@ def _other_cap(
         ("basis", other.basis.upper()),
         ("price_money", str(other.price)),
         ("cap_money", str(other.cap)),
-        ("checked_basis", basis.value),
+        ("checked_basis", basis.value.upper()),
         ("checked_part", f"cap.{'within' if checked.within else 'over'}"),
     )
     return [offer_warning(offer, source, "other-cap", where, params)]
@@ -206,11 +263,15 @@ def _jury_decision(offer: Offer) -> list[Reason]:
     ]
 
 
-def _missing_documents(offer: Offer, required: tuple[str, ...]) -> list[Reason]:
+def _missing_documents(
+    offer: Offer, required: tuple[str, ...], label: Callable[[str], str]
+) -> list[Reason]:
+    """The documents the offer lacks, by the names a person reads (their labels)."""
     missing = [document for document in required if offer.documents.get(document) is False]
     if not missing:
         return []
-    params = (("form", "several" if len(missing) > 1 else "one"), ("documents", ", ".join(missing)))
+    named = ", ".join(label(document) for document in missing)
+    params = (("form", "several" if len(missing) > 1 else "one"), ("documents", named))
     cell = offer.cells.get(missing[0])
     return [Reason("incomplete", Status.INCOMPLETE, params=params, cell=cell, field=missing[0])]
 

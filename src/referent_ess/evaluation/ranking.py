@@ -2,6 +2,7 @@
 rank), exact ties and what broke them, or, under a hierarchy of criteria, the criteria compared
 one after the other. Abnormally low prices are flagged here, since they depend on the lot."""
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
@@ -62,22 +63,12 @@ def rank_lot(
                 _abnormally_low(result, flags[index], source, price_cell(lot.price_model)),
             )
         ranked.append(
-            OfferResult(
-                result.offer,
-                result.status,
-                result.reasons,
-                warnings,
-                result.vat_rate,
-                result.price_ht,
-                result.price_ttc,
-                result.budget,
-                all_points[index],
-                totals[index],
-                ranks[index],
-                price_model=result.price_model,
-                pse=result.pse,
-                base_ht=result.base_ht,
-                base_ttc=result.base_ttc,
+            replace(
+                result,
+                warnings=warnings,
+                points=all_points[index],
+                total=totals[index],
+                rank=ranks[index],
             )
         )
     ranked.sort(key=lambda r: (r.rank, r.offer.row))

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from referent_ess.config.choices import PriceBasis, PriceModel
 from referent_ess.config.model import Config, Lot
+from referent_ess.evaluation.schedule import SchedulePrice
 from referent_ess.intake.offers import Offer, OfferBook
 from referent_ess.problems.codes import Params, kind_of
 from referent_ess.problems.problem import Problem, english
@@ -165,6 +166,8 @@ class OfferResult:
         return self.offer.candidate or f"(row {self.offer.row})"
 
     price_model: PriceModel = PriceModel.DAY_RATE  # how the offer states its price (its lot's)
+    # the lines that make the price of a schedule or DPGF offer, their total and the stated one
+    schedule: SchedulePrice | None = None
     # its lot's PSE with its amounts; price_ht and price_ttc are base + the retained ones
     pse: tuple[PseAmount, ...] = ()
     base_ht: Decimal | None = None  # the price without PSE (set only when the lot has PSE)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import overload
 
 from referent_ess.base.exact import CENT, round_half_up
-from referent_ess.i18n.language import CATALOGUES, current
+from referent_ess.i18n.language import CATALOGUES, agrees, current
 
 POINTS_PLACES = 2  # points and totals: rounded half up to 2 decimals, here and nowhere else
 THOUSANDS = "\u202f"  # narrow no-break space: 8 333,00
@@ -232,6 +232,4 @@ def listed(items: Sequence[str], *, lang: str | None = None) -> str:
 def plural(n: int, singular: str, plural_form: str, *, lang: str | None = None) -> str:
     """The word that agrees with ``n``: French takes the singular for 0 and 1, English for 1
     only (``plural(n, "offre", "offres")``)."""
-    if _french(lang):
-        return singular if n < 2 else plural_form
-    return singular if n == 1 else plural_form
+    return agrees(n, singular, plural_form, "fr" if _french(lang) else "en")

@@ -25,7 +25,7 @@ from decimal import Decimal
 from functools import lru_cache
 from string import Formatter
 
-from referent_ess.i18n.language import CATALOGUES, current
+from referent_ess.i18n.language import CATALOGUES, current, fill
 from referent_ess.i18n.numbers import money, when
 
 Params = tuple[tuple[str, str], ...]
@@ -64,8 +64,8 @@ def _filled(key: str, params: Params, lang: str) -> str:
             values[name] = _written(name, value, lang)
     for name, value in params:
         if name.endswith("_part"):
-            values[name] = catalogue[f"part:{value}"].format(**values)
-    return catalogue[key].format(**values)
+            values[name] = fill(catalogue[f"part:{value}"], values, lang)
+    return fill(catalogue[key], values, lang)
 
 
 def _written(name: str, value: str, lang: str) -> str:

@@ -37,6 +37,18 @@ class CellRefs(Mapping[str, str]):
 
 
 @dataclass(frozen=True, slots=True)
+class StatedLine:
+    """One line an offer prices in the prices sheet: its id, its unit price HT (a schedule's;
+    a DPGF line's amount HT), the amount the offer states for it, if any, and where."""
+
+    id: str
+    price: Decimal
+    stated_amount: Decimal | None
+    cell: str  # the price's cell, with its sheet: « prix!E5 »
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
 class Offer:
     """One row of the offers sheet, as far as its cells could be read."""
 
@@ -61,6 +73,9 @@ class Offer:
     round: int = 1  # the negotiation round (1: the initial offer)
     pse: Mapping[str, Decimal] = field(default_factory=dict)  # PSE id → its amount HT, as read
     address: tuple[str, ...] = ()  # the candidate's postal address, line by line, if given
+    # the lines of an offer of a schedule or DPGF lot (prices sheet), in the lot's order; None
+    # for an offer of a lot priced otherwise
+    lines: tuple[StatedLine, ...] | None = None
 
     @property
     def shown_name(self) -> str:

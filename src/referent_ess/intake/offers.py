@@ -2,7 +2,8 @@
 
 Row 1 is mapped (:mod:`.header`), every data row read (:mod:`.rows`), what is noticed across
 rows added (:mod:`.sheet_notes`), and the evaluators' marks sheet merged in when there is one
-(:mod:`.marks_merge`). Nothing here decides whether an offer is admissible: that is
+(:mod:`.marks_merge`), and the lines of the prices sheet when some lot is priced line by line
+(:mod:`.prices_merge`). Nothing here decides whether an offer is admissible: that is
 :mod:`referent_ess.evaluation`'s job.
 """
 
@@ -15,6 +16,7 @@ from referent_ess.files.sha256 import file_sha256
 from referent_ess.intake.header import Header
 from referent_ess.intake.marks_merge import apply_marks_sheet
 from referent_ess.intake.offer import CellRefs, Offer, OfferBook
+from referent_ess.intake.prices_merge import apply_prices_sheet
 from referent_ess.intake.read import read_offers_sheet
 from referent_ess.intake.rows import RowReader
 from referent_ess.intake.sheet import Progress, RawSheet
@@ -86,6 +88,8 @@ def _parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str) -> Off
     if raw.marks_sheet is not None:
         offers, marks_problems = apply_marks_sheet(offers, raw, header.columns, config)
         problems += marks_problems
+    offers, prices_problems = apply_prices_sheet(offers, raw, config)
+    problems += prices_problems
     if not raw.rows and not any(p.is_error for p in problems):
         problems.append(Problem("no-offers", file=raw.file, sheet=raw.sheet))
     return OfferBook(path, sha256, raw.name, tuple(header.columns), offers, tuple(problems))

@@ -115,9 +115,12 @@ class RowReader:
             lot.id: frozenset(f.value for f in PRICE_FIELDS[lot.price_model]) for lot in config.lots
         }
         models = config.price_models
-        self.lump_sums = frozenset(
-            lot.id for lot in config.lots if lot.price_model is PriceModel.LUMP_SUM
-        )
+        # the lots priced otherwise than by day rate × days, and how (the day rate is not read)
+        self.lump_sums = {
+            lot.id: "price-lines" if lot.price_model.has_lines else "price"
+            for lot in config.lots
+            if lot.price_model is not PriceModel.DAY_RATE
+        }
         # the PSE each lot declares, when some lot declares one
         self.lot_pse = {lot.id: frozenset(p.id for p in lot.pse) for lot in config.lots}
         self.has_pse = any(c.kind is ColumnKind.PSE for c in columns)
@@ -160,7 +163,7 @@ class RowReader:
                 notes = tuple(n for n in notes if n.code != "missing-value")
             if lump_sum is not None and column.name in _DAY_RATE_CELLS and not is_blank(value):
                 # a day rate or days in a lump-sum lot: not read, and said
-                params = (("form", "price"), ("lot", str(lump_sum)))
+                params = (("form", self.lump_sums[lump_sum]), ("lot", str(lump_sum)))
                 outcome = None
                 notes = (
                     _Note(

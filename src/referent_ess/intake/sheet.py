@@ -42,6 +42,8 @@ class RawSheet:
     hidden_rows: tuple[int, ...] = ()
     hidden_columns: tuple[str, ...] = ()
     marks_sheet: "RawSheet | None" = None  # the evaluators' marks, when the workbook has them
+    prices_sheet: "RawSheet | None" = None  # the lines of schedule and DPGF offers (``prix``)
+    workbook: bool = False  # read from a workbook (a CSV file cannot hold a prices sheet)
 
     @property
     def sheet(self) -> str | None:

@@ -13,7 +13,7 @@ has no cached value and must not be read as an empty cell.
 
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 
 def read_xlsx_offers(path: Path, progress: Progress | None = None) -> RawSheet:
-    """The offers sheet of an ``.xlsx`` workbook (and its marks sheet, when it has one)."""
+    """The offers sheet of an ``.xlsx`` workbook (and its marks and prices sheets, when it has
+    them)."""
     scan = scan_xlsx(path)
     try:
         with warnings.catch_warnings():  # openpyxl warns about parts it skips; not our reader's
@@ -44,7 +45,7 @@ def read_xlsx_offers(path: Path, progress: Progress | None = None) -> RawSheet:
     except BaseException as exc:  # a Rust panic in the reader is a BaseException, not Exception
         params = (("path", str(path)), ("detail", str(exc)))
         raise ReferentError("unreadable-workbook", params=params) from None
-    return raw_sheets(path, scan, read.offers_values, read.marks_values)
+    return raw_sheets(path, scan, read.offers_values, read.marks_values, read.prices_values)
 
 
 def raw_sheets(
@@ -52,12 +53,14 @@ def raw_sheets(
     scan: XlsxScan,
     offers_values: list[tuple[object, ...]],
     marks_values: list[tuple[object, ...]],
+    prices_values: list[tuple[object, ...]] | None = None,
 ) -> RawSheet:
-    """The offers sheet, with the marks sheet when the workbook has one, from their values and
-    what the scan found in them (whatever the kind of workbook)."""
+    """The offers sheet, with the marks and prices sheets when the workbook has them, from their
+    values and what the scan found in them (whatever the kind of workbook)."""
     marks = _raw(path, scan, scan.marks, marks_values, ()) if scan.marks else None
+    prices = _raw(path, scan, scan.prices, prices_values or [], ()) if scan.prices else None
     offers = _raw(path, scan, scan.offers, offers_values, scan.other_headers)
-    return replace(offers, marks_sheet=marks)
+    return replace(offers, marks_sheet=marks, prices_sheet=prices, workbook=True)
 
 
 def _raw(
@@ -94,6 +97,8 @@ class _Read:
     other_headers: tuple[tuple[str, tuple[object, ...]], ...]
     marks_name: str | None
     marks_values: list[tuple[object, ...]]
+    prices_name: str | None = None
+    prices_values: list[tuple[object, ...]] = field(default_factory=list)
 
 
 def _read(path: Path, scan: XlsxScan, progress: Progress | None) -> "_Read":
@@ -101,7 +106,7 @@ def _read(path: Path, scan: XlsxScan, progress: Progress | None) -> "_Read":
     when they hold formulas or error cells, whose cells must be reported one by one (calamine
     reads both as empty text). Only the offers and marks sheets are read: the scan gave the first
     row of the others, and checked that the two readers would read these alike."""
-    wanted = [scan.offers, *([scan.marks] if scan.marks else [])]
+    wanted = [scan.offers, *(name for name in (scan.marks, scan.prices) if name)]
     exact = [
         name
         for name in wanted
@@ -126,6 +131,8 @@ def _read(path: Path, scan: XlsxScan, progress: Progress | None) -> "_Read":
         scan.other_headers,
         scan.marks,
         values[scan.marks] if scan.marks else [],
+        scan.prices,
+        values[scan.prices] if scan.prices else [],
     )
 
 

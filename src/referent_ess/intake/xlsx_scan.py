@@ -9,7 +9,8 @@ never need one, and it is how entity-expansion and external-entity attacks start
 - the table of shared texts, counted as both readers count it;
 - the sheets to read: the offers sheet (named ``offers``/``offres``, else the first visible
   worksheet; two sheets with such names are refused), and the evaluators' marks sheet (``marks``,
-  or ``notes`` with an evaluator column; two are refused);
+  or ``notes`` with an evaluator column; two are refused), and the prices sheet of lots priced
+  line by line (``prix``, ``bpu``, ``dqe``, ``dpgf``, ``bordereau des prix``; two are refused);
 - each of these parsed in full by :class:`~.sheet_xml.SheetParser`, which notes its formulas,
   error cells, merged cells and hidden rows and columns, and refuses, each with its cell, a sheet
   too large to read or whose XML the two readers would read differently; the other worksheets
@@ -65,6 +66,21 @@ CELL_PARTS = ("xl/worksheets/", "content.xml", "Workbook")
 
 MARKS_SHEET_NAMES = frozenset({"marks"})
 NOTES_SHEET_NAMES = frozenset({"notes"})  # the marks sheet when it has an evaluator column
+# the prices sheet: the lines of the offers of schedule (BPU × DQE) and DPGF lots
+PRICES_SHEET_NAMES = frozenset(
+    {
+        "prix",
+        "prices",
+        "bpu",
+        "dqe",
+        "dpgf",
+        "bpu dqe",
+        "bordereau des prix",
+        "bordereau de prix",
+        "bordereau des prix unitaires",
+        "detail des prix",
+    }
+)
 EVALUATOR_HEADERS = frozenset({"evaluator", "evaluateur", "evaluatrice", "membre du jury", "jury"})
 
 
@@ -103,6 +119,7 @@ class XlsxScan:
     sheets: tuple[SheetScan, ...]
     offers: str = ""  # the name of the offers sheet
     marks: str | None = None  # the name of the evaluators' marks sheet, when there is one
+    prices: str | None = None  # the name of the prices sheet, when there is one
 
     def sheet(self, name: str) -> SheetScan | None:
         return next((s for s in self.sheets if s.name == name), None)
@@ -115,7 +132,7 @@ class XlsxScan:
     @property
     def other_headers(self) -> tuple[tuple[str, FirstRow], ...]:
         """The first row of each worksheet that is not read: where a missing column may be."""
-        read = (self.offers, self.marks)
+        read = (self.offers, self.marks, self.prices)
         return tuple((s.name, s.facts.first_row) for s in self.worksheets if s.name not in read)
 
 
@@ -155,7 +172,7 @@ def _scan(path: Path, stream: BinaryIO, archive: zipfile.ZipFile) -> XlsxScan:
     offers = offers_sheet(path, worksheets)
     for sheet in worksheets:
         if sheet.part not in members and (
-            sheet.name == offers or normalise(sheet.name) in MARKS_SHEET_NAMES
+            sheet.name == offers or normalise(sheet.name) in MARKS_SHEET_NAMES | PRICES_SHEET_NAMES
         ):
             detail = f"the sheet {sheet.name!r} is the part {sheet.part}, which is missing"
             raise refuse(path, "malformed-workbook", ("form", "parts"), ("detail", detail))
@@ -164,11 +181,17 @@ def _scan(path: Path, stream: BinaryIO, archive: zipfile.ZipFile) -> XlsxScan:
         for sheet in worksheets
         if sheet.part in members
     }
-    marks = [name for name, facts in scanned.items() if name != offers and facts.read_in_full]
-    if len(marks) > 1:
-        params = (("path", str(path)), ("first", repr(marks[0])), ("second", repr(marks[1])))
-        raise ReferentError("two-offers-sheets", params=(("form", "marks"), *params))
-    problems = [p for name in (offers, *marks) for p in scanned[name].problems]
+    prices = [name for name in scanned if name != offers and normalise(name) in PRICES_SHEET_NAMES]
+    marks = [
+        name
+        for name, facts in scanned.items()
+        if name != offers and name not in prices and facts.read_in_full
+    ]
+    for form, found in (("marks", marks), ("prices", prices)):
+        if len(found) > 1:
+            params = (("path", str(path)), ("first", repr(found[0])), ("second", repr(found[1])))
+            raise ReferentError("two-offers-sheets", params=(("form", form), *params))
+    problems = [p for name in (offers, *marks, *prices) for p in scanned[name].problems]
     if problems:
         raise ReferentError.from_problems(problems)
     return XlsxScan(
@@ -177,6 +200,7 @@ def _scan(path: Path, stream: BinaryIO, archive: zipfile.ZipFile) -> XlsxScan:
         ),
         offers,
         marks[0] if marks else None,
+        prices[0] if prices else None,
     )
 
 
@@ -197,7 +221,7 @@ def _scan_sheet(
     are still streamed, for their size, CRC and DTD checks)."""
     kind = normalise(sheet.name)
     full: bool | Callable[[FirstRow], bool] = False
-    if sheet.name == offers or kind in MARKS_SHEET_NAMES:
+    if sheet.name == offers or kind in MARKS_SHEET_NAMES | PRICES_SHEET_NAMES:
         full = True
     elif kind in NOTES_SHEET_NAMES:
         full = has_evaluator_column

@@ -44,6 +44,7 @@ _CODES: dict[str, Kind] = {
     "missing-evaluator-mark": _E,
     "no-price": _E,
     "no-price.lump-sum": _E,
+    "no-lines": _E,  # an offer of a schedule or DPGF lot with no line in the prices sheet
     "no-price.pse": _E,  # a retained PSE the sheet gives no amount for (no column)
     "zero-price": _E,
     "jury-decision.irregular": _E,  # the jury's own decisions (offers sheet), with its reason
@@ -63,6 +64,8 @@ _CODES: dict[str, Kind] = {
     "abnormally-low-skipped": _N,
     # the warnings of a ranking
     "price-mismatch": _W,
+    "arithmetic-error.schedule": _W,  # a stated total ≠ Σ unit price × quantity
+    "arithmetic-error.dpgf": _W,  # a stated lump sum ≠ Σ the DPGF's line amounts
     "other-cap": _W,
     "received-time-unknown": _W,
     "abnormally-low": _W,
@@ -138,6 +141,7 @@ _CODES: dict[str, Kind] = {
     "not-for-lot.document": _E,
     "not-for-lot.marks": _E,
     "not-for-lot.price": _W,
+    "not-for-lot.price-lines": _W,  # a day rate or days in a schedule or DPGF lot
     "not-for-lot.pse": _W,  # a PSE amount on a row of a lot that does not declare that PSE
     "pse-missing.some": _E,  # a PSE of the lot some offers price and this one does not
     "pse-missing.none": _E,  # ... and no offer of the lot prices
@@ -184,6 +188,17 @@ _CODES: dict[str, Kind] = {
     "no-such-offer.variant-round": _E,  # ... for a variant's round that no offer has
     "duplicate-mark": _E,
     "jury-column-in-marks": _W,
+    # the prices sheet (prix, bpu, dqe, dpgf): the lines of schedule and DPGF offers
+    "prices-sheet-missing.workbook": _E,
+    "prices-sheet-missing.csv": _E,
+    "missing-column.prices": _E,
+    "unknown-lot.prices": _E,
+    "not-for-lot.prices": _W,  # prices for a lot that is not priced by lines: not read
+    "no-such-offer.prices": _E,
+    "no-such-offer.prices-variant": _E,
+    "line-priced-twice": _E,
+    "line-missing": _E,
+    "line-not-in-lot": _W,
     # lots.yaml and criteria.yaml: YAML
     "yaml-syntax.marked": _E,
     "yaml-syntax.other": _E,
@@ -240,6 +255,12 @@ _CODES: dict[str, Kind] = {
     "pse-undecided": _E,  # a PSE whose retained is not said: the buyer must decide first
     "duplicate-id.round": _E,  # a negotiation round given twice in lots.yaml's rounds
     "round-deadline-order": _E,  # a round's deadline before the previous round's
+    "lot-lines.model": _E,  # lines on a lot not priced by lines
+    "lot-lines.empty-schedule": _E,
+    "lot-lines.empty-dpgf": _E,
+    "lot-lines.twice": _E,
+    "lot-lines.no-quantity": _E,
+    "lot-lines.dpgf-quantity": _E,
     "missing-cap": _E,
     "cap-mismatch": _E,
     "weights-sum": _E,
@@ -312,6 +333,7 @@ _CODES: dict[str, Kind] = {
     "no-worksheet": _U,
     "two-offers-sheets.offers": _U,
     "two-offers-sheets.marks": _U,
+    "two-offers-sheets.prices": _U,
     "malformed-workbook.xml": _U,
     "malformed-workbook.parts": _U,
     "malformed-workbook.shared-strings": _U,

@@ -62,8 +62,12 @@ def criterion_heading(criterion: Criterion, config: Config, depth: int = 1) -> s
     sub-criterion marked by its depth: ``·methode /24``, ``··equipe /20``."""
     mark = "·" * (depth - 1)
     if config.ordering is Ordering.HIERARCHY:
-        return f"{mark}{criterion.id} /{'P' if criterion.is_price else short_raw(criterion.scale)}"
-    return f"{mark}{criterion.id} /{short_raw(points(max_points(config.total, criterion.weight)))}"
+        return (
+            f"{mark}{criterion.header} /{'P' if criterion.is_price else short_raw(criterion.scale)}"
+        )
+    return (
+        f"{mark}{criterion.header} /{short_raw(points(max_points(config.total, criterion.weight)))}"
+    )
 
 
 def shown_criteria(

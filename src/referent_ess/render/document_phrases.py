@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from referent_ess import i18n
-from referent_ess.config.choices import Ordering, PriceModel
+from referent_ess.config.choices import Ordering, Prevails, PriceModel
 from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import (
@@ -40,6 +40,10 @@ from referent_ess.render.phrases import (
 def lump_sum_text(config: Config) -> str:
     """The sentence that follows the price rule when some lot is priced as a lump sum (its price
     HT is the amount the offer states), else nothing."""
+    return _lump_sum_text(config) + lines_text(config)
+
+
+def _lump_sum_text(config: Config) -> str:
     lump = [str(lot.id) for lot in config.lots if lot.price_model is PriceModel.LUMP_SUM]
     if not lump:
         return ""
@@ -49,6 +53,27 @@ def lump_sum_text(config: Config) -> str:
         return tr("doc.method.lump_sum.single", lot=lump[0])
     listed = f"{', '.join(lump[:-1])} et {lump[-1]}"
     return tr("doc.method.lump_sum.several", lots=listed)
+
+
+def lines_text(config: Config) -> str:
+    """One sentence per lot priced line by line (schedule or DPGF): how its price is made, the
+    rounding, and which total prevails on an arithmetic error; nothing for other lots."""
+    sentences = []
+    for lot in config.lots:
+        if lot.price_model.has_lines:
+            key = _LINES_TEXT[lot.price_model]
+            rule = tr(_PREVAILS_TEXT[lot.price_model, lot.prevails])
+            sentences.append(tr(key, lot=str(lot.id), rule=rule))
+    return "".join(sentences)
+
+
+_LINES_TEXT = {PriceModel.SCHEDULE: "doc.method.schedule", PriceModel.DPGF: "doc.method.dpgf"}
+_PREVAILS_TEXT = {
+    (PriceModel.SCHEDULE, Prevails.UNIT_PRICE): "doc.method.rule.schedule.unit_price",
+    (PriceModel.SCHEDULE, Prevails.STATED_TOTAL): "doc.method.rule.schedule.stated_total",
+    (PriceModel.DPGF, Prevails.UNIT_PRICE): "doc.method.rule.dpgf.unit_price",
+    (PriceModel.DPGF, Prevails.STATED_TOTAL): "doc.method.rule.dpgf.stated_total",
+}
 
 
 def candidate_name(result: OfferResult) -> str:

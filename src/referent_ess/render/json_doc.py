@@ -170,6 +170,7 @@ def offer_dict(
         "tree": _offer_tree(shape or [], result.points),
         **_variant_and_rounds(result),
         **pse_keys(result),
+        **schedule_keys(result, lot.lot if lot is not None else None),
     }
 
 
@@ -203,6 +204,40 @@ def lot_pse_keys(lot: Lot, config: Config) -> dict[str, Any]:
         "pse": [{"id": p.id, "label": p.label, "retained": p.retained} for p in lot.pse],
         "pse_retained": [p.id for p in lot.retained_pse],
         "caps_include_pse": config.consultation.caps_include_pse,
+    }
+
+
+def schedule_keys(result: OfferResult, lot: Lot | None) -> dict[str, Any]:
+    """The lines of an offer of a schedule or DPGF lot, each with its label, unit, quantity,
+    unit price and amount (to the cent), the total they make, the one the offer states, and
+    whether that is an arithmetic error (absent for an offer priced otherwise, so that the
+    documents of other consultations stay as they were)."""
+    if not result.price_model.has_lines:
+        return {}
+    schedule = result.schedule
+    if schedule is None:
+        return {"lines": [], "recomputed_price_ht": None, "arithmetic_error": False}
+    lines = []
+    for priced in schedule.lines:
+        line = lot.line(priced.id) if lot is not None else None
+        lines.append(
+            {
+                "id": priced.id,
+                "label": line.label if line is not None else None,
+                "unit": line.unit if line is not None else None,
+                "quantity": quantity_raw(priced.quantity),
+                "unit_price": decimal_raw(priced.unit_price),
+                "amount": money_raw(priced.amount),
+                "stated_amount": money_raw(priced.stated_amount),
+                "cell": priced.cell,
+            }
+        )
+    return {
+        "lines": lines,
+        "recomputed_price_ht": money_raw(schedule.recomputed),
+        "stated_price_ht": money_raw(schedule.stated),
+        "arithmetic_error": schedule.arithmetic_error,
+        "prevails": lot.prevails.value if lot is not None else None,
     }
 
 

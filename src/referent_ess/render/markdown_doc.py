@@ -15,7 +15,7 @@ from referent_ess.evaluation.budget import BudgetReport
 from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr
-from referent_ess.problems.problem import ValidationReport
+from referent_ess.problems.problem import Problem, ValidationReport
 from referent_ess.render.cells import (
     BudgetWords,
     budget_rows,
@@ -37,7 +37,7 @@ from referent_ess.render.phrases import (
     price_note,
     round_lines,
     status_label,
-    tie_notes,
+    table_tie_notes,
     tree_notes,
     validation_verdict,
 )
@@ -71,7 +71,7 @@ def evaluation_markdown(
             criteria = [c for c, _ in shown]
             columns = ("rank", "candidate", "price_ht", "price_ttc")
             header = [tr(f"col.{c}").replace("\n", " ") for c in columns]
-            header += [f"{'·' * (depth - 1)}{md(c.id)}" for c, depth in shown]
+            header += [f"{'·' * (depth - 1)}{md(c.header)}" for c, depth in shown]
             header += [tr("col.total"), *([tr("col.gap")] if gaps else [])]
             out.append("| " + " | ".join(header) + " |")
             out.append("|---:|---|" + "---:|" * (len(header) - 2))
@@ -89,10 +89,11 @@ def evaluation_markdown(
                     cells = [f"**{cell}**" if cell else cell for cell in cells]
                 out.append("| " + " | ".join(cells) + " |")
             out += ["", md(price_note(evaluation, lot)), ""]
+            out += _arithmetic_notes(lot.offers)
             out += [line for n in tree_notes(config, lot.lot.id) for line in (md(n), "")]
             out += [md(abnormal_text(evaluation)), ""] if lot.abnormal_note else []
             out += [line for warning in lot_warnings(lot) for line in (f"**{md(warning)}**", "")]
-            out += [*(md(note) for note in tie_notes(lot)), ""] if lot.ties else []
+            out += [*(md(note) for note in table_tie_notes(config, lot)), ""] if lot.ties else []
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))
                 out += [f"**{md(award)}**", ""]
@@ -113,6 +114,22 @@ def evaluation_markdown(
     if config.consultation.commission is not None:
         out += _commission_lines(evaluation, chosen_lots(evaluation, lot_ids))
     return writable("\n".join(out))
+
+
+def _arithmetic_notes(offers: Sequence[OfferResult]) -> list[str]:
+    """The offers of a schedule or DPGF lot whose stated total is not their lines': what was
+    stated, the sum, and the price evaluated (none for other lots)."""
+    notes = [
+        f"- {md(tr('md.offer_note', candidate=result.candidate, note=_worded(warning)))}"
+        for result in offers
+        for warning in result.warnings
+        if warning.code == "arithmetic-error"
+    ]
+    return [*notes, ""] if notes else []
+
+
+def _worded(problem: Problem) -> str:
+    return i18n.message(problem.code, problem.params)
 
 
 def _commission_lines(evaluation: Evaluation, lots: Sequence[LotResult]) -> list[str]:

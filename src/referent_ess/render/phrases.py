@@ -107,6 +107,18 @@ def criterion_label(config: Config, criterion_id: str, lot_id: int | None = None
     return next((c.label for c in found if c is not None), criterion_id)
 
 
+def criterion_header(config: Config, criterion_id: str, lot_id: int | None = None) -> str:
+    """The name a table gives a criterion (its short label, see :attr:`Criterion.header`)."""
+    node = config.criteria_for(lot_id).node(criterion_id)
+    return criterion_id if node is None else node.header
+
+
+def table_tie_notes(config: Config, lot: LotResult) -> list[str]:
+    """The tie notes of a table, each criterion by its header rather than its id."""
+    voice = TieVoice(criterion=lambda node: criterion_header(config, node, lot.lot.id))
+    return tie_notes(lot, voice)
+
+
 def tree_notes(config: Config, lot_id: int) -> list[str]:
     """One sentence per criterion of the lot that has sub-criteria: what it is made of, with
     each node's label and maximum points (nothing for a flat set, or in a hierarchy)."""
@@ -144,7 +156,7 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
     criteria = config.criteria_for(lot.lot.id)
     if config.ordering is Ordering.HIERARCHY:
         order = tr("note.hierarchy.then").join(
-            tr("note.hierarchy.price" if c.is_price else "note.hierarchy.mark", criterion=c.id)
+            tr("note.hierarchy.price" if c.is_price else "note.hierarchy.mark", criterion=c.header)
             for c in criteria.criteria
         )
         return tr("note.hierarchy", order=order)
@@ -155,7 +167,7 @@ def price_note(evaluation: Evaluation, lot: LotResult) -> str:
     basis = rule.basis.value.upper()
     note = tr(
         "note.price",
-        criterion=criterion.id,
+        criterion=criterion.header,
         formula=formula_name(rule.formula),
         basis=basis,
         expression=price_expression(rule, top, str(rule.k)),
@@ -225,7 +237,7 @@ class TieVoice(NamedTuple):
     criterion: Callable[[str], str] = str  # the criterion's id
     names: Callable[[Sequence[OfferResult]], str] = names_of
     figure: Callable[[Fraction | None], str] = lambda value: str(numbers.number(value))
-    separator: Callable[[], str] = lambda: "; " if i18n.current() == "fr" else ", "
+    separator: Callable[[], str] = lambda: " ; " if i18n.current() == "fr" else ", "
 
 
 def tie_notes(lot: LotResult, voice: TieVoice = TieVoice()) -> list[str]:  # noqa: B008
@@ -249,7 +261,7 @@ def tie_notes(lot: LotResult, voice: TieVoice = TieVoice()) -> list[str]:  # noq
 def abnormal_text(evaluation: Evaluation) -> str:
     """Why the abnormally-low detection did not apply to a lot (fewer than 3 offers)."""
     method = evaluation.config.consultation.abnormally_low.value
-    return tr("lot.abnormal", n=MINIMUM_OFFERS, method=method)
+    return tr("lot.abnormal", n=MINIMUM_OFFERS, method=tr(f"abnormal.method.{method}"))
 
 
 def lot_warnings(lot: LotResult) -> list[str]:
@@ -300,7 +312,7 @@ def inputs_text(evaluation: Evaluation) -> str:
     files = f"{config.lots_path}, {config.criteria_path}, {book.path}"
     if not book.sheet:  # a CSV file has no sheet
         return tr("inputs.csv", files=files, sha=book.sha256[:12])
-    return tr("inputs", files=files, sheet=repr(book.sheet), sha=book.sha256[:12])
+    return tr("inputs", files=files, sheet=book.sheet, sha=book.sha256[:12])
 
 
 def excluded_reasons(result: OfferResult) -> Iterable[str]:
@@ -391,7 +403,11 @@ def missing_documents(config: Config, result: OfferResult) -> list[str]:
     """The required documents the offer lacks, in the order lots.yaml lists them (those of its
     lot)."""
     required = config.documents_for(result.offer.lot)
-    return [document for document in required if result.offer.documents.get(document) is False]
+    return [
+        config.document_label(document)
+        for document in required
+        if result.offer.documents.get(document) is False
+    ]
 
 
 def reason_text(

@@ -38,6 +38,13 @@ from referent_ess.intake.read import read_offers_sheet
 from referent_ess.problems.codes import Params
 from referent_ess.problems.errors import ReferentError
 from referent_ess.scaffold.cell_text import clean, clip, set_text
+from referent_ess.scaffold.prices_template import (
+    LAST_PRICE_ROW,
+    PRICES_SHEET,
+    fill_lines,
+    prices_columns,
+    prices_rows,
+)
 from referent_ess.scaffold.readme_sheet import README_SHEET, write_readme
 from referent_ess.scaffold.template_columns import (
     LAST_MARK_ROW,
@@ -90,6 +97,12 @@ def template_book(config: Config, evaluators: Sequence[str] = ()) -> Workbook:
             marks = book.create_sheet(MARKS_SHEET)
             _fill_sheet(marks, mark_columns(config, names, lists.source), LAST_MARK_ROW)
             marks.freeze_panes = "A2"
+        if any(lot.price_model.has_lines for lot in config.lots):
+            prices = book.create_sheet(PRICES_SHEET)
+            columns = prices_columns(config, lists.source)
+            _fill_sheet(prices, columns, LAST_PRICE_ROW)
+            fill_lines(prices, config, columns)
+            prices.freeze_panes = "A2"
         write_readme(book.create_sheet(README_SHEET), config, names)
         if lists.sheet is not None:
             book.move_sheet(lists.sheet, offset=len(book.sheetnames))  # last, out of the way
@@ -153,6 +166,8 @@ def refuse_filled_workbook(path: Path, *, by_init: bool = False) -> None:
         )
         raise ReferentError("offers-not-proven-empty", params=foreign_params)
     rows = len(sheet.rows) + (len(sheet.marks_sheet.rows) if sheet.marks_sheet else 0)
+    if sheet.prices_sheet is not None:
+        rows += prices_rows(sheet.prices_sheet.header, sheet.prices_sheet.rows)
     if rows:
         code = "init-holds-offers" if by_init else "output-holds-offers"
         form = "one" if rows == 1 else "many"

@@ -85,6 +85,9 @@ def readme_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
                 for lot in config.lots
             )
         lines.append((tr("tpl.readme.documents", documents=documents), False))
+    lined = [str(lot.id) for lot in config.lots if lot.price_model.has_lines]
+    if lined:
+        lines.append((tr("tpl.readme.prix", lots=i18n.numbers.listed(lined)), False))
     lines += _marks_lines(config, evaluators)
     lines.append((tr("tpl.readme.decision"), False))
     price = config.sets_in_use[0].price_criterion

@@ -585,7 +585,10 @@ def _price_column(config: Config) -> Column:
     """The amount HT: a cross-check of day rate × days, the price of a lump sum, or both when
     the lots differ (the note names the lots priced as a lump sum)."""
     models = config.price_models
-    if PriceModel.LUMP_SUM not in models:
+    lined = [str(lot.id) for lot in config.lots if lot.price_model.has_lines]
+    if lined and all(model.has_lines for model in models):
+        key = "price_lines"
+    elif PriceModel.LUMP_SUM not in models:
         key = "price"
     elif PriceModel.DAY_RATE not in models:
         key = "price_lump"
@@ -600,6 +603,8 @@ def _price_column(config: Config) -> Column:
         note = tr("tpl.price_mixed.note", lots=lots[:1].upper() + lots[1:])
     else:
         note = tr(f"tpl.{key}.note")
+    if lined and key != "price_lines":  # the other lots' rows: the total of their lines
+        note += "\n" + tr("tpl.price_lines.also", lots=i18n.numbers.listed(lined))
     return Column(HEADERS[OfferField.PRICE_HT], note, 16, _positive(key), MONEY_FORMAT)
 
 

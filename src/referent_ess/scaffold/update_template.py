@@ -25,6 +25,7 @@ from referent_ess.files.atomic_write import write_files
 from referent_ess.files.targets import PathKind, output_path, path_kind, require_writable
 from referent_ess.files.xlsx_bytes import workbook_bytes
 from referent_ess.intake.marks_sheet import MARKS_COLUMNS
+from referent_ess.intake.prices_sheet import PRICES_COLUMNS
 from referent_ess.intake.read import read_offers_sheet
 from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
 from referent_ess.problems.errors import ReferentError
@@ -35,6 +36,7 @@ from referent_ess.scaffold.offers_template import (
     MARKS_SHEET,
     template_book,
 )
+from referent_ess.scaffold.prices_template import PRICES_SHEET
 from referent_ess.scaffold.readme_sheet import README_SHEET
 from referent_ess.scaffold.template_columns import OFFERS_SHEET
 
@@ -95,6 +97,14 @@ def update_template(
             mark_rows = len(marks.rows)
         else:
             dropped.append(_sheet_dropped(previous, marks.name))
+    prices = previous.prices_sheet
+    if prices is not None:
+        if PRICES_SHEET in book.sheetnames:
+            sheet = book[PRICES_SHEET]
+            sheet.delete_rows(2, sheet.max_row)  # the lines pre-filled: the typed rows replace them
+            dropped += _carry(prices, sheet, _prices_key)
+        else:
+            dropped.append(_sheet_dropped(previous, prices.name))
     for name, _ in previous.other_headers:
         if name not in _TEMPLATE_SHEETS:
             dropped.append(_sheet_dropped(previous, name))
@@ -111,6 +121,23 @@ def _marks_key(header: object) -> str:
         if key in {header_key(s) for s in spellings}:
             return name
     return f"?{key}"
+
+
+_PRICES_KEYS = {
+    header_key(spelling): name
+    for name, spellings in (
+        *PRICES_COLUMNS.items(),
+        ("label", ("désignation", "libellé", "label")),
+        ("unit", ("unité", "unit")),
+        ("quantity", ("quantité", "quantity", "qté")),
+    )
+    for spelling in spellings
+}
+
+
+def _prices_key(header: object) -> str:
+    key = header_key(str(header))
+    return _PRICES_KEYS.get(key, f"?{key}")
 
 
 def _evaluators_of(marks: RawSheet) -> list[str]:

@@ -62,7 +62,7 @@ def test_a_rejection_letter_in_word(runner: CliRunner, tmp_path: Path, inputs: l
     ]
     award = texts(out / "lot-1-alpha.docx")
     assert award[1] == ("Normal", "Alpha\n12 rue des Lilas\n44100 Nantes")
-    assert ("Heading 1", "Notification de l'attribution — lot 1") in award
+    assert ("Heading 1", "Information du candidat retenu — lot 1") in award
 
 
 def test_the_signature_and_the_date(tmp_path: Path) -> None:
@@ -100,7 +100,8 @@ def test_every_lot_in_one_run(runner: CliRunner, tmp_path: Path, inputs: list[st
         "lot-2-alpha.docx",
         "lot-2-gamma.docx",
     ]
-    assert ("Heading 1", "Notification de l'attribution — lot 2") in texts(out / "lot-2-gamma.docx")
+    award = texts(out / "lot-2-gamma.docx")
+    assert ("Heading 1", "Information du candidat retenu — lot 2") in award
     assert table_cells(out / "lot-2-alpha.docx")[-1] == ["Total", "100,00", "70,29", "100,00"]
 
 

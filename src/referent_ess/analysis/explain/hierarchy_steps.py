@@ -29,7 +29,7 @@ from .terms import (
 
 def hierarchy_steps(config: Config, lot: LotResult, result: OfferResult) -> Iterator[Step]:
     for position, criterion in enumerate(config.criteria_for(lot.lot.id).criteria, start=1):
-        head = phrase("ex.hierarchy.head", id=criterion.id, ordinal=Ordinal(position))
+        head = phrase("ex.hierarchy.head", id=criterion.header, ordinal=Ordinal(position))
         if criterion.price is not None:
             basis = criterion.price.basis
             price = price_on(result, basis)

@@ -36,7 +36,7 @@ def criterion_head(
     if criteria is None or criteria.is_flat:
         return phrase(
             "ex.head",
-            id=criterion.id,
+            id=criterion.header,
             weight=Quantity(criterion.weight),
             top=top,
             exact=exactly(top.value),
@@ -207,7 +207,7 @@ def total_step(criteria: CriteriaSet, points: Mapping[str, Fraction], total: Fra
     """The sum of the exact points of the top-level criteria, and why it may differ from the
     sum of the rounded ones (by id; by label in a criteria tree, as its steps name them)."""
     ids = [c.id for c in criteria.criteria if c.id in points]
-    named = {c.id: c.id if criteria.is_flat else c.label for c in criteria.criteria}
+    named = {c.id: c.header for c in criteria.criteria}
     parts = tuple(
         Notation("{id} {points}", {"id": named[c], "points": Points(points[c])}) for c in ids
     )

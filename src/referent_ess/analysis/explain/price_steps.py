@@ -12,6 +12,7 @@ from referent_ess.config.choices import PriceBasis, PriceFormula, PriceModel
 from referent_ess.config.model import Config, CriteriaSet, Criterion
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Status
+from referent_ess.evaluation.schedule import SchedulePrice
 
 from .points_steps import criterion_head
 from .terms import (
@@ -116,6 +117,13 @@ def _base_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     if config.price_model_for(offer.lot) is PriceModel.LUMP_SUM:
         yield from _lump_sum_steps(config, result)
         return
+    if result.schedule is not None:
+        yield from _schedule_steps(config, result, result.schedule)
+        return
+    if result.price_model.has_lines:
+        yield Step("price-ht", (phrase("ex.price_ht.no_lines"),), {})
+        yield Step("price-ttc", (phrase("ex.price_ttc.no_ht"),))
+        return
     rate, days = offer.day_rate_ht, offer.days
     if result.price_ht is None or rate is None or days is None:
         yield from _unknown_price_steps(result)
@@ -160,6 +168,82 @@ def _lump_sum_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     words = phrase("ex.price_ht.lump_sum", where=in_parentheses(cell), value=Money(result.price_ht))
     yield Step("price-ht", (words, STOP), figures)
     yield _ttc_step(config, result, result.price_ht)
+
+
+def _schedule_steps(config: Config, result: OfferResult, schedule: SchedulePrice) -> Iterator[Step]:
+    """A schedule (BPU × DQE) or a DPGF: the sum, each line (unit price × quantity before and
+    after rounding to the cent), the total the offer states and, when it differs, the rule
+    that says which one the offer is evaluated on; then TTC."""
+    lot = config.lot(result.offer.lot) if result.offer.lot is not None else None
+    dpgf = result.price_model is PriceModel.DPGF
+    kind = "dpgf" if dpgf else "schedule"
+    figures: dict[str, Value] = {
+        "price_model": result.price_model.value,
+        "lines": str(len(schedule.lines)),
+        "recomputed_ht": Money(schedule.recomputed),
+        "price_ht": Money(schedule.price),
+    }
+    words = phrase(
+        f"ex.price_ht.{kind}", count=len(schedule.lines), value=Money(schedule.recomputed)
+    )
+    yield Step("price-ht", (words, STOP), figures)
+    for priced in schedule.lines:
+        line = lot.line(priced.id) if lot is not None else None
+        label = line.label if line is not None else priced.id
+        line_figures: dict[str, Value] = {
+            "line": priced.id,
+            "label": label,
+            "amount": Money(priced.amount),
+        }
+        if line is not None and line.unit:
+            line_figures["unit"] = line.unit
+        if priced.cell:
+            line_figures["cell"] = priced.cell
+        if dpgf:
+            line_words: tuple[Value, ...] = (
+                phrase("ex.line.dpgf", line=priced.id, label=label, amount=Money(priced.amount)),
+            )
+        else:
+            line_figures |= {"unit_price": Money(priced.unit_price)}
+            line_figures |= {"quantity": Quantity(priced.quantity)}
+            unit = f" {line.unit}" if line is not None and line.unit else ""
+            line_words = (
+                phrase(
+                    "ex.line.schedule",
+                    line=priced.id,
+                    label=label,
+                    price=Money(priced.unit_price),
+                    quantity=Quantity(priced.quantity),
+                    unit=unit,
+                    value=_rounded(priced.exact, priced.amount),
+                ),
+            )
+            if priced.stated_amount is not None:
+                line_figures["stated_amount"] = Money(priced.stated_amount)
+                key = "ex.line.stated_differs" if priced.miscomputed else "ex.line.stated"
+                line_words += (phrase(key, stated=Money(priced.stated_amount)),)
+        yield Step("price-line", (*line_words, STOP), line_figures)
+    if schedule.stated is not None:
+        stated = Money(schedule.stated)
+        if schedule.arithmetic_error:
+            prevails = lot.prevails.value if lot is not None else "unit_price"
+            words = phrase(
+                f"ex.arith.{kind}.{prevails}",
+                stated=stated,
+                recomputed=Money(schedule.recomputed),
+                price=Money(schedule.price),
+            )
+            arith: dict[str, Value] = {
+                "stated_ht": stated,
+                "recomputed_ht": Money(schedule.recomputed),
+                "price_ht": Money(schedule.price),
+                "prevails": prevails,
+                "explaining_lines": ", ".join(line.id for line in schedule.explaining),
+            }
+            yield Step("arithmetic-error", (words, STOP), arith)
+        else:
+            yield Step("stated-total", (phrase("ex.stated_total", stated=stated), STOP))
+    yield _ttc_step(config, result, schedule.price)
 
 
 def _unknown_price_steps(result: OfferResult) -> Iterator[Step]:

@@ -144,7 +144,8 @@ def _documents(config: Config, result: OfferResult) -> Phrase:
     required = config.documents_for(result.offer.lot)
     if not required:
         return phrase("ex.documents.none")
-    return phrase("ex.documents.all", documents=Listed(tuple(required), Joiner.COMMA))
+    labels = tuple(config.document_label(document) for document in required)
+    return phrase("ex.documents.all", documents=Listed(labels, Joiner.COMMA))
 
 
 def lot_warning_steps(lot: LotResult) -> Iterator[Step]:

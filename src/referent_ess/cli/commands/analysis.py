@@ -134,7 +134,7 @@ def sensitivity(
     def table() -> "RenderableType":
         from referent_ess.render.terminal.tables import sensitivity_tables
 
-        return sensitivity_tables(analysis)
+        return sensitivity_tables(analysis, evaluation.config)
 
     _emit_analysis(destination, evaluation, lambda: sensitivity_dict(analysis, evaluation), table)
 

@@ -317,9 +317,11 @@ def _criteria_table(config: Config, criteria: CriteriaSet) -> str:
         top = compact(max_points(config.total, criterion.weight))
         css = ' class="sub-criterion"' if depth > 1 else ""
         label = indented_label(criterion.label, depth)
+        # its short label (the name the tables give it), never its id
+        short = "" if criterion.header == criterion.label else criterion.header
         rows.append(
             f'<tr{css}><th scope="row">{escape(label)}<span class="sub">'
-            f"{escape(criterion.id)}</span></th>"
+            f"{escape(short)}</span></th>"
             f'<td class="num">{compact(criterion.weight)} %</td>'
             f'<td class="num">{top}</td><td>{_scoring_rule(config, criterion)}</td></tr>'
         )

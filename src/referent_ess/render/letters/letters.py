@@ -153,6 +153,10 @@ def _values(
     consultation = config.consultation
     ranked = result.rank is not None
     rejected = result is not winner
+    procedure = consultation.procedure
+    sent = consultation.sending_date or today
+    signature = paragraphs.earliest_signature(config, sent)
+    ranked_count = len(lot.ranked)
     return {
         "buyer": md(consultation.buyer or tr("doc.letter.buyer")),
         "letterhead": blocks.letterhead(consultation),
@@ -171,7 +175,17 @@ def _values(
         "status": status_label(result.status),
         "status_explained": status_explained(result.status),
         "rank": ordinal(result.rank),
-        "ranked_count": str(len(lot.ranked)),
+        "ranked_count": str(ranked_count),
+        "ranked_offers": tr("doc.letter.ranked_offers", n=ranked_count),
+        "procedure": paragraphs.procedure_name(procedure),
+        "procedure_line": tr(
+            "doc.letter.procedure", procedure=paragraphs.procedure_name(procedure)
+        ),
+        "sending_date": when(sent),
+        "signature_date": when(signature) if signature is not None else "",
+        "standstill": paragraphs.standstill(config, sent, award=not rejected),
+        "information_request": paragraphs.information_request(procedure) if rejected else "",
+        "appeals": paragraphs.appeals() if rejected else "",
         "price_ht": amount(result.price_ht),
         "price_ttc": amount(result.price_ttc),
         "total": points(result.total),
@@ -181,7 +195,7 @@ def _values(
         "winner_price_ht": amount(winner.price_ht),
         "winner_price_ttc": amount(winner.price_ttc),
         "offer_note": paragraphs.offer_note(result),
-        "legal_intro": paragraphs.legal_intro(ranked) if rejected else "",
+        "legal_intro": paragraphs.legal_intro(procedure, ranked) if rejected else "",
         "reasons": paragraphs.reasons(config, lot, result) if rejected else "",
         "ranking": paragraphs.ranking(config, lot, result),
         "points_table": paragraphs.points_table(

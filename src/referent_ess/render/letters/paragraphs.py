@@ -2,22 +2,30 @@
 reasons of a rejection, the rank, the table of points, the jury's comments, and the relative
 advantages of the winning offer. French, from the catalogue (``doc.letter.*``)."""
 
+from datetime import date, timedelta
 from fractions import Fraction
 
 from referent_ess import i18n
+from referent_ess.config.choices import Procedure, Sending
 from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Reason, Status
 from referent_ess.i18n import numbers, tr
 from referent_ess.render.document_phrases import indented_label
-from referent_ess.render.letters.markdown import NOT_APPLICABLE, figure, ordinal, points, signed
+from referent_ess.render.letters.markdown import (
+    NOT_APPLICABLE,
+    figure,
+    ordinal,
+    points,
+    signed,
+    when,
+)
 from referent_ess.render.markdown_text import md
 from referent_ess.render.phrases import (
     legal_basis,
     letter_reason,
     reasons_with_caps,
     status_explained,
-    status_label,
 )
 
 
@@ -48,20 +56,83 @@ def _pse_note(result: OfferResult) -> str:
     return " " + tr(key, pse=numbers.listed(retained))
 
 
-def legal_intro(ranked: bool) -> str:
+def legal_intro(procedure: Procedure, ranked: bool) -> str:
+    """What the rejection letter contains, under the articles of its procedure (R2181-2 in a
+    procédure adaptée, R2181-3 in a formalised one)."""
+    if procedure.formalised:
+        return tr(
+            "doc.letter.legal_intro.formalised_ranked"
+            if ranked
+            else "doc.letter.legal_intro.formalised"
+        )
     return tr("doc.letter.legal_intro.ranked" if ranked else "doc.letter.legal_intro")
+
+
+def standstill_days(config: Config) -> int:
+    """The standstill of art. R2182-1: 11 days from the sending of the letters, 16 when they are
+    not sent electronically."""
+    return 11 if _sending(config) is Sending.ELECTRONIC else 16
+
+
+def _sending(config: Config) -> Sending:
+    """How the letters are sent (``buyer.sending``): electronically unless lots.yaml says
+    otherwise."""
+    return config.consultation.buyer_details.sending or Sending.ELECTRONIC
+
+
+def earliest_signature(config: Config, sent: date) -> date | None:
+    """The first day the contract may be signed after the standstill, in a formalised procedure
+    (None otherwise: no standstill is due, so none is claimed). The days are counted from date to
+    date, the day of sending and the last day included (CE, 2 August 2011, n° 347526: sent on
+    28 December, 16 days, the contract may be signed on 13 January)."""
+    if not config.consultation.procedure.formalised:
+        return None
+    return sent + timedelta(days=standstill_days(config))
+
+
+def standstill(config: Config, sent: date, *, award: bool) -> str:
+    """The sentence that gives the earliest signature date; empty outside a formalised
+    procedure (a procédure adaptée has no legal standstill)."""
+    signature = earliest_signature(config, sent)
+    if signature is None:
+        return ""
+    return tr(
+        "doc.letter.standstill.award" if award else "doc.letter.standstill.rejection",
+        days=standstill_days(config),
+        sending=tr(f"doc.letter.sent_by.{_sending(config).value}"),
+        sent=when(sent),
+        signature=when(signature),
+    )
+
+
+def information_request(procedure: Procedure) -> str:
+    """What the candidate may ask for afterwards, and within which delay (R2181-2 in a
+    procédure adaptée, R2181-4 in a formalised one)."""
+    return tr(
+        "doc.letter.request.formalised" if procedure.formalised else "doc.letter.request.adapted"
+    )
+
+
+def appeals() -> str:
+    """The appeal routes and their deadlines: a deadline only runs against the candidate when
+    the decision states it (art. R421-5 of the code de justice administrative)."""
+    return tr("doc.letter.appeals")
+
+
+def procedure_name(procedure: Procedure) -> str:
+    return tr(f"doc.procedure.{procedure.value}")
 
 
 def reasons(config: Config, lot: LotResult, result: OfferResult) -> str:
     """Status, then each reason with its legal basis; for a ranked offer, why it lost."""
-    status = tr("doc.letter.status", status=f"**{status_label(result.status)}**")
+    status = tr(f"doc.letter.status.{result.status.value}")
     if result.status is Status.ADMISSIBLE:
         where = (
             tr("doc.letter.ranked_of", rank=ordinal(result.rank), n=len(lot.ranked))
             if result.rank is not None
-            else tr("doc.letter.not_ranked")
+            else tr("doc.letter.not_ranked_clause")
         )
-        return f"{status} ({where}).\n\n{tr('doc.letter.not_retained')}"
+        return f"{status} ; {where}.\n\n{tr('doc.letter.not_retained')}"
     lines = [f"{status} — {status_explained(result.status)}.", ""]
     for reason, check in reasons_with_caps(result):
         text = reason_text(config, result, reason, check)

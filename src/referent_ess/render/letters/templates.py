@@ -33,6 +33,21 @@ PLACEHOLDERS: dict[str, str] = {
     "status_explained": "that status in one sentence",
     "rank": "its rank (« 2e », « 1re »), or « non classée »",
     "ranked_count": "the number of offers ranked in the lot",
+    "ranked_offers": "that number with its words (« 1 offre admissible », « 4 offres "
+    "admissibles »)",
+    "procedure": "the procedure in words (« procédure adaptée », « appel d'offres ouvert »)",
+    "procedure_line": "« Procédure : appel d'offres ouvert. »",
+    "sending_date": "the date the letters are sent (consultation.sending_date, else the letter's "
+    "date), in words",
+    "signature_date": "formalised procedure: the first day the contract may be signed after "
+    "the standstill of R2182-1 (11 days from the sending, 16 when not sent electronically); "
+    "empty otherwise",
+    "standstill": "formalised procedure: the sentence giving that date under R2182-1; empty "
+    "otherwise (a procédure adaptée has no legal standstill)",
+    "information_request": "rejection: what the candidate may ask for and within which delay "
+    "(R2181-2 in a procédure adaptée, R2181-4 in a formalised one)",
+    "appeals": "rejection: the appeal routes and their deadlines (référé précontractuel, "
+    "référé contractuel, recours « Tarn-et-Garonne »), as art. R421-5 CJA requires",
     "price_ht": "the price of its offer HT (« 9 000,00 € »), or « — »",
     "price_ttc": "the price of its offer TTC, or « — »",
     "total": "its total points (« 81,00 »), or « — » when not ranked",

@@ -18,7 +18,7 @@ from rich.text import Text
 from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import Ordering
-from referent_ess.config.model import Criterion
+from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.budget import verdict as budget_verdict
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n import tr
@@ -35,6 +35,7 @@ from referent_ess.render.phrases import (
     abnormal_text,
     award_note,
     budget_pse_note,
+    criterion_header,
     excluded_reasons,
     formula_label,
     inputs_text,
@@ -43,7 +44,7 @@ from referent_ess.render.phrases import (
     price_note,
     sensitivity_summary,
     status_label,
-    tie_notes,
+    table_tie_notes,
     tree_notes,
 )
 from referent_ess.render.terminal.printing import keep_whole, new_table
@@ -105,7 +106,8 @@ def score_tables(
             if lot.abnormal_note:
                 parts.append(Text(abnormal_text(evaluation), style="italic"))
             parts += [Text(line, style="bold yellow") for line in lot_warnings(lot)]
-            parts += [Text(note, style="italic") for note in tie_notes(lot)]
+            ties = table_tie_notes(evaluation.config, lot)
+            parts += [Text(note, style="italic") for note in ties]
             if lot.award is not None and lot.award.rank != 1:
                 award = tr("lot.award", candidate=lot.award.candidate, note=award_note(lot))
                 parts.append(Text(award, style="bold yellow"))
@@ -139,7 +141,7 @@ def _ranking(
     config = evaluation.config
     weighted = config.ordering is Ordering.WEIGHTED  # a hierarchy has no total and no gap
     for criterion, depth in criteria:
-        heading = criterion_heading(criterion, config, depth).replace(" ", "\n")
+        heading = criterion_heading(criterion, config, depth).replace(" /", "\n/")
         table.add_column(heading, justify="right")
     if weighted:
         table.add_column(
@@ -301,7 +303,7 @@ def pse_table(comparison: "PseComparison", evaluation: Evaluation) -> Renderable
     return Group(*parts)
 
 
-def sensitivity_tables(analysis: "Sensitivity") -> RenderableType:
+def sensitivity_tables(analysis: "Sensitivity", config: Config | None = None) -> RenderableType:
     """The weight transfers that change the winner, leave-one-out, and random draws."""
     lot = analysis.lot
     parts: list[RenderableType] = [
@@ -315,9 +317,10 @@ def sensitivity_tables(analysis: "Sensitivity") -> RenderableType:
         table.add_column(tr("sens.col.points"), justify="right")
         table.add_column(tr("sens.col.then_first"))
         for transfer in sorted(analysis.transfers, key=lambda t: t.points):
+            lot_id = analysis.lot.lot.id
             table.add_row(
-                transfer.source,
-                transfer.target,
+                criterion_header(config, transfer.source, lot_id) if config else transfer.source,
+                criterion_header(config, transfer.target, lot_id) if config else transfer.target,
                 i18n.number(transfer.points),
                 transfer.challenger.candidate,
             )

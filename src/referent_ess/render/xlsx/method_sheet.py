@@ -119,7 +119,7 @@ def _criteria_table(sheet: SheetWriter, row: int, config: Config, criteria: Crit
             how = scoring_rule(config, criterion, plain)
         how += threshold_rule(criterion, plain)
         label = indented_label(criterion.label, criteria.depth_of(criterion.id))
-        sheet.put(row, 1, criterion.id)
+        sheet.put(row, 1, criterion.header)  # the name the tables give it, never its id
         sheet.put(row, 2, label, wrap=50)
         sheet.put(row, 3, criterion.weight)
         sheet.put(row, 4, how, wrap=40)
@@ -162,10 +162,12 @@ def _documents_text(config: Config) -> str:
     none = tr("doc.xlsx.method.no_documents")
     lists = {config.documents_for(lot.id) for lot in config.lots}
     if len(lists) <= 1:
-        return ", ".join(config.documents_for(config.lots[0].id)) or none
+        return (
+            ", ".join(map(config.document_label, config.documents_for(config.lots[0].id))) or none
+        )
     return tr("punct.semicolon").join(
         f"{tr('doc.lot', lot=lot.id)}{tr('punct.colon')}"
-        f"{', '.join(config.documents_for(lot.id)) or none}"
+        f"{', '.join(map(config.document_label, config.documents_for(lot.id))) or none}"
         for lot in config.lots
     )
 

@@ -90,7 +90,9 @@ MESSAGES: dict[str, str] = {
         "points, a total and a rank, and this offer is {status}."
     ),
     "ex.linear_all": "{top} × 1 (Pmax = Pmin = {pmin}: every admissible offer gets it all)",
-    "ex.pmin": "Pmin = {pmin} is the lowest price {basis} of the {count} admissible offer(s)",
+    "ex.pmin": (
+        "Pmin = {pmin} is the lowest price {basis} of the {count} admissible {count:offer|offers}"
+    ),
     "ex.pmax": ", Pmax = {pmax} the highest",
     "ex.pmin_is_this": " (Pmin is this offer's price)",
     "ex.price_points": (
@@ -103,7 +105,8 @@ MESSAGES: dict[str, str] = {
         "rounded points ({sum})"
     ),
     "ex.rank": (
-        "Rank {rank} of {count} admissible offer(s) of lot {lot}, by exact total, highest first."
+        "Rank {rank} of {count} admissible {count:offer|offers} of lot {lot}, by exact total, "
+        "highest first."
     ),
     "ex.where.just_above": "ranked just above",
     "ex.where.just_below": "ranked just below",
@@ -143,7 +146,7 @@ MESSAGES: dict[str, str] = {
         "offer is {status}."
     ),
     "ex.hierarchy.rank": (
-        "Rank {rank} of {count} admissible offer(s) of lot {lot} (ordering: hierarchy, "
+        "Rank {rank} of {count} admissible {count:offer|offers} of lot {lot} (ordering: hierarchy, "
         "no points and no total): criteria compared one after the other, in the order "
         "listed."
     ),
@@ -156,7 +159,9 @@ MESSAGES: dict[str, str] = {
     "ex.award.none": "No award for lot {lot}: {note}.",
     "ex.award.this": "Lot {lot} goes to this offer (rank {rank}){note}",
     "ex.award.other": "Lot {lot} goes to {candidate} (rank {rank}){note}, not to this offer",
-    "ex.award.limit": "; a candidate may win at most {limit} lot(s) (max_lots_per_candidate)",
+    "ex.award.limit": (
+        "; a candidate may win at most {limit} {limit:lot|lots} (max_lots_per_candidate)"
+    ),
     "ex.status.admissible": (
         "Status admissible: {reception}; {documents}; price within the cap: ranked."
     ),
@@ -176,4 +181,39 @@ MESSAGES: dict[str, str] = {
     "ex.documents.all": "every required document provided ({documents})",
     "ex.lot_warning": "Warning {code} on the whole lot: {message}",
     "ex.warning": "Warning {code}{cell}: {message}",
+    "ex.price_ht.no_lines": (
+        "Price HT cannot be computed: the offer does not price every line of the lot in the "
+        "prices sheet."
+    ),
+    "ex.price_ht.schedule": (
+        "Price HT = the sum of the {count} lines of the schedule, each unit price × quantity "
+        "rounded half up to the cent = {value}"
+    ),
+    "ex.price_ht.dpgf": "Price HT = the sum of the {count} lines of the DPGF = {value}",
+    "ex.line.schedule": "Line {line} ({label}): {price} × {quantity}{unit} = {value}",
+    "ex.line.dpgf": "Line {line} ({label}): {amount}",
+    "ex.line.stated": " (the amount stated, {stated}, agrees)",
+    "ex.line.stated_differs": (
+        " (the amount stated, {stated}, is not unit price × quantity: it explains the "
+        "arithmetic error)"
+    ),
+    "ex.stated_total": "The total HT the offer states, {stated}, agrees",
+    "ex.arith.schedule.unit_price": (
+        "Arithmetic error: the offer states a total HT of {stated}, its lines make {recomputed}; "
+        "the unit prices prevail (prevails: unit_price), so the offer is evaluated on {price}"
+    ),
+    "ex.arith.schedule.stated_total": (
+        "Arithmetic error: the offer states a total HT of {stated}, its lines make {recomputed}; "
+        "the stated total prevails (prevails: stated_total), so the offer is evaluated on {price}"
+    ),
+    "ex.arith.dpgf.unit_price": (
+        "Arithmetic error: the offer states a lump sum HT of {stated}, its lines make "
+        "{recomputed}; the lines prevail (prevails: unit_price), so the offer is evaluated on "
+        "{price}"
+    ),
+    "ex.arith.dpgf.stated_total": (
+        "Arithmetic error: the offer states a lump sum HT of {stated}, its lines make "
+        "{recomputed}; the stated lump sum prevails (prevails: stated_total), so the offer is "
+        "evaluated on {price}"
+    ),
 }

@@ -95,6 +95,9 @@ MESSAGES: dict[str, str] = {
     "part:field.criterion": "the criterion",
     "part:field.mark": "the mark",
     "part:field.evaluator": "the evaluator's name",
+    "part:field.line": "the line id",
+    "part:field.unit_price": "the unit price HT",
+    "part:field.amount": "the amount HT",
     "msg:bad-number": "{found} is not a number; expected e.g. 450, 450.50, 450,50 or 1 234,50 €",
     "msg:bad-number.days": "{found} is not a number; expected e.g. 20, 21.5 or 21,5",
     "msg:bad-number.mark": "{found} is not a number; expected e.g. 3, 3.5 or 3,5",
@@ -999,7 +1002,7 @@ MESSAGES: dict[str, str] = {
     "part:cap.over": "over",
     "msg:other-cap": (
         "{side_part} the lot's {basis} cap ({price_money} against {cap_money}), while the cap "
-        "checked (cap_basis: {checked_basis}) says {checked_part}"
+        "checked, {checked_basis}, says {checked_part}"
     ),
     "msg:received-time-unknown": (
         "received on the deadline day without a time; the deadline is {deadline_date}: check "
@@ -1024,7 +1027,7 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:lot-limit": (
         "ranked {rank} on lot {lot}, but already awarded lot {earlier}: a candidate may win at "
-        "most {limit} lot(s) (max_lots_per_candidate)"
+        "most {limit} {limit:lot|lots} (max_lots_per_candidate)"
     ),
     "msg:missing-evaluator-mark": (
         "no mark from {evaluators} for {criterion}: every evaluator must mark {candidate} on lot "
@@ -1048,5 +1051,103 @@ MESSAGES: dict[str, str] = {
         "lot {lot}: prices are compared HT although the VAT rates of its admissible offers "
         "differ; compared TTC, what the buyer pays, the first rank would go to {ttc_first} "
         "instead of {ht_first}"
+    ),
+    # price models schedule (BPU × DQE) and dpgf: lots.yaml's lines and the prices sheet
+    "msg:no-lines": (
+        "no price: lot {lot} is priced line by line and the prices sheet has no line for this offer"
+    ),
+    "msg:arithmetic-error.schedule": (
+        "arithmetic error: the stated total HT {stated_money} differs from the sum of the lines "
+        "(unit price × quantity, each to the cent), {recomputed_money}{lines_part}; {rule_part}"
+    ),
+    "msg:arithmetic-error.dpgf": (
+        "arithmetic error: the stated lump sum HT {stated_money} differs from the sum of the "
+        "DPGF's lines, {recomputed_money}; {rule_part}"
+    ),
+    "part:arith-lines.none": " (no line's stated amount explains it: the total is miscounted)",
+    "part:arith-lines.one": " (line {lines}: its stated amount is not unit price × quantity)",
+    "part:arith-lines.some": (" (lines {lines}: their stated amount is not unit price × quantity)"),
+    "part:prevails.unit_price": (
+        "the unit prices prevail (prevails: unit_price in lots.yaml): the offer is evaluated on "
+        "{price_money}"
+    ),
+    "part:prevails.stated_total": (
+        "the stated total prevails (prevails: stated_total in lots.yaml): the offer is evaluated "
+        "on {price_money}"
+    ),
+    "part:prevails-dpgf.unit_price": (
+        "the lines prevail (prevails: unit_price in lots.yaml): the offer is evaluated on "
+        "{price_money}"
+    ),
+    "part:prevails-dpgf.stated_total": (
+        "the stated lump sum prevails (prevails: stated_total in lots.yaml): the offer is "
+        "evaluated on {price_money}"
+    ),
+    "part:amount.unit-price": "a unit price",
+    "msg:not-for-lot.price-lines": (
+        "lot {lot} is priced line by line (prices sheet): {field_part} takes no part in its "
+        "price and is not read; leave the cell empty"
+    ),
+    "msg:prices-sheet-missing.workbook": (
+        "some offers are on lots priced line by line (price_model schedule or dpgf; lots: "
+        "{lots}) but the workbook has no prices sheet: add a sheet named prix (or bpu, dqe, "
+        "dpgf) with one row per offer and line (referent template writes it)"
+    ),
+    "msg:prices-sheet-missing.csv": (
+        "some lots are priced line by line (price_model schedule or dpgf; lots: {lots}), which "
+        "a CSV file cannot hold: give the offers as an .xlsx workbook with a prices sheet (prix) "
+        "beside the offers sheet (referent template writes both)"
+    ),
+    "msg:missing-column.prices": (
+        "the prices sheet has no column for {field}: add one headed {names}"
+    ),
+    "msg:unknown-lot.prices": "lot {lot} is not in lots.yaml",
+    "msg:not-for-lot.prices": (
+        "lot {lot} is not priced line by line (price_model: {model}): its rows of the prices "
+        "sheet are not read"
+    ),
+    "msg:no-such-offer.prices": (
+        "no offer of {candidate} on lot {lot} (round {round}) in the offers sheet for these "
+        "prices; check the name, the lot and the round"
+    ),
+    "msg:no-such-offer.prices-variant": (
+        "no variant {variant} of {candidate} on lot {lot} (round {round}) in the offers sheet "
+        "for these prices; check the name, the lot, the variant and the round"
+    ),
+    "msg:line-priced-twice": (
+        "line {line} of the offer of {candidate} on lot {lot} is priced twice: {cell} and "
+        "{other}; keep one row"
+    ),
+    "msg:line-missing": (
+        "the offer of {candidate} on lot {lot} does not price line {line} ({label}): the prices "
+        "sheet has no row for it, so the offer has no price"
+    ),
+    "msg:line-not-in-lot": (
+        "line {line} is not a line of lot {lot} in lots.yaml ({known}): it is not counted"
+    ),
+    "msg:lot-lines.model": (
+        "lot {lot} is priced by {model}: lines are only read for price_model schedule or dpgf; "
+        "remove them or change price_model"
+    ),
+    "msg:lot-lines.empty-schedule": (
+        "lot {lot} is priced by a schedule (price_model: schedule): list its DQE under lines, "
+        "each line with id, label, unit and quantity"
+    ),
+    "msg:lot-lines.empty-dpgf": (
+        "lot {lot} is priced by a DPGF (price_model: dpgf): list its lines under lines, each "
+        "with id and label"
+    ),
+    "msg:lot-lines.twice": "line id {line} is listed twice in the lot (also {also})",
+    "msg:lot-lines.no-quantity": (
+        "line {line} has no quantity: every line of a DQE (price_model: schedule) needs one"
+    ),
+    "msg:lot-lines.dpgf-quantity": (
+        "line {line} has a quantity, but the lot is a DPGF (price_model: dpgf) whose offers state "
+        "each line's amount: remove the quantity, or use price_model: schedule"
+    ),
+    "msg:two-offers-sheets.prices": (
+        "{path}: the sheets {first} and {second} are both prices sheets (prix, bpu, dqe, dpgf), "
+        "and the tool reads only one: put all the lines in one of them and rename or delete the "
+        "other"
     ),
 }

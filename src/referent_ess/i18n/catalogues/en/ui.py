@@ -16,11 +16,11 @@ MESSAGES: dict[str, str] = {
     "offer.nameless": "(row {row})",
     "offer.variant": "variant “{variant}” of {candidate}",
     # files and lots
-    "inputs": "Inputs: {files} (sheet {sheet}, SHA-256 {sha}…)",
+    "inputs": "Inputs: {files} (sheet '{sheet}', SHA-256 {sha}…)",
     "inputs.csv": "Inputs: {files} (SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
     "lot.caps": "cap {ht} € HT / {ttc} € TTC",
-    "lot.ranked_count": "{n} admissible offer(s) ranked",
+    "lot.ranked_count": "{n} admissible {n:offer|offers} ranked",
     "lot.provisional": (
         "PROVISIONAL: some offers could not be evaluated (data errors, see below); no winner is "
         "marked until they are corrected"
@@ -34,12 +34,17 @@ MESSAGES: dict[str, str] = {
         "Abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
         "not apply; judge the prices case by case"
     ),
+    "abnormal.method.none": "none",
+    "abnormal.method.mean-ratio": "mean-ratio",
+    "abnormal.method.mean-sigma": "mean-sigma",
+    "abnormal.method.ffb": "ffb",
     "md.caps": "Cap: {ht} € HT / {ttc} € TTC",
     "md.provisional": "**Provisional ranking**: some offers could not be evaluated.",
     "md.budget_title": "Budget check — {title}",
     "col.lot": "Lot",
     "col.basis": "Basis",
     "md.row": "row {row}",
+    "md.offer_note": "{candidate}: {note}",
     "md.excluded": "{candidate} ({row}): {status} — {reasons}",
     "md.not_ranked": "Not ranked:",
     # columns
@@ -79,18 +84,21 @@ MESSAGES: dict[str, str] = {
     "verdict.unchecked": "UNCHECKED",
     "severity.error": "error",
     "severity.warning": "warning",
-    "budget.checked": "{n} offer(s) checked",
+    "budget.checked": "{n} {n:offer|offers} checked",
     "budget.over": "{n} over the cap",
     "budget.unchecked": "{n} that cannot be checked: {names}",
     "budget.no_lot": "no valid lot, so no cap",
     "budget.no_price": "no price: day rate or days unreadable",
     "budget.no_amount": "no price: the lump sum HT is unreadable",
+    "budget.no_lines": "no price: lines missing from the prices sheet",
     "budget.no_ttc": "no TTC price: VAT rate unreadable",
     "budget.checked_on": "checked on {basis}",
     "budget.unplaced": "Offers without a valid lot (no cap to check against)",
     "budget.abnormally_low": "abnormally low?",
-    "more_ranked": "… and {n} more ranked offer(s): --all shows every one (or --format csv/json)",
-    "more_excluded": "… and {n} more offer(s) not ranked: --all shows every one",
+    "more_ranked": (
+        "… and {n} more ranked {n:offer|offers}: --all shows every one (or --format csv/json)"
+    ),
+    "more_excluded": "… and {n} more {n:offer|offers} not ranked: --all shows every one",
     # the start of a line on stderr, and what follows the warnings shown
     "prefix.error": "error: ",
     "prefix.warning": "warning: ",
@@ -125,7 +133,7 @@ MESSAGES: dict[str, str] = {
         "--ocid-prefix before publishing (the Open Contracting Partnership gives one)"
     ),
     "provisional": (
-        "{path}: the ranking of {lots} is provisional: {n} offer(s) could not be evaluated "
+        "{path}: the ranking of {lots} is provisional: {n} {n:offer|offers} could not be evaluated "
         "because of data errors ({rows}); correct them (see `referent validate`) before deciding"
     ),
     "provisional.lot": "lot {which}",
@@ -133,8 +141,10 @@ MESSAGES: dict[str, str] = {
     "provisional.row": "row {rows}",
     "provisional.rows": "rows {rows}",
     "problems": "Problems",
-    "valid": "valid: {errors} error(s), {warnings} warning(s)",
-    "not_valid": "not valid: {errors} error(s), {warnings} warning(s)",
+    "valid": "valid: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}",
+    "not_valid": (
+        "not valid: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}"
+    ),
     "no_ground": "data to correct in the workbook, not a ground for rejection",
     # notes under a ranking
     "note.price": (

@@ -301,16 +301,18 @@ MESSAGES: dict[str, str] = {
         "Ex aequo au premier rang : les critères de départage ne les séparent pas."
     ),
     "doc.xlsx.summary.unplaced": (
-        "{n} offre(s) sans numéro de lot lisible ne figurent dans aucun lot : corrigez le "
-        "classeur des offres."
+        "{n} {n:offre sans numéro de lot lisible ne figure|offres sans numéro de lot lisible "
+        "ne figurent} dans aucun lot : corrigez le classeur des offres."
     ),
     "doc.xlsx.summary.rounding": (
         "Les points et les totaux sont arrondis à 2 décimales pour l'affichage ; le classement "
         "est établi sur les valeurs exactes."
     ),
     "doc.xlsx.provisional": (
-        "Classement provisoire : {n} offre(s) n'ont pas pu être évaluées à cause d'erreurs de "
-        "saisie dans le classeur des offres (ligne(s) {rows}). Corrigez-les (voir `referent "
+        "Classement provisoire : {n} "
+        "{n:offre n'a pas pu être évaluée|offres n'ont pas pu être évaluées} à cause d'erreurs de "
+        "saisie dans le classeur des offres ({n:ligne|lignes} {rows}). Corrigez-les (voir "
+        "`referent "
         "validate`) avant de décider."
     ),
     "doc.xlsx.deadline.at": "le {when}",
@@ -326,8 +328,9 @@ MESSAGES: dict[str, str] = {
     ),
     # ---- the xlsx report: one lot ----
     "doc.xlsx.lot.facts": (
-        "Montant maximum : {ht} / {ttc} (contrôlé {basis}) · {received} offre(s) reçue(s), "
-        "{ranked} classée(s), {excluded} non classée(s)"
+        "Montant maximum : {ht} / {ttc} (contrôlé {basis}) · {received} "
+        "{received:offre reçue|offres reçues}, "
+        "{ranked} {ranked:classée|classées}, {excluded} {excluded:non classée|non classées}"
     ),
     "doc.xlsx.lot.provisional": "Classement provisoire : voir la note sous le tableau.",
     "doc.xlsx.col.criterion": "{criterion} (/{top})",
@@ -384,10 +387,33 @@ MESSAGES: dict[str, str] = {
         " Les lots {lots} sont à prix forfaitaire : le prix HT d'une offre est le montant HT "
         "qu'elle indique."
     ),
+    "doc.method.schedule": (
+        " Le lot {lot} est chiffré sur bordereau des prix unitaires et détail quantitatif "
+        "estimatif (BPU × DQE) : le prix HT d'une offre est la somme de ses lignes, chacune prix "
+        "unitaire HT × quantité du DQE arrondi au centime (la moitié vers le haut) ; quand le "
+        "total indiqué dans l'offre en diffère (erreur matérielle), {rule}."
+    ),
+    "doc.method.dpgf": (
+        " Le lot {lot} est chiffré sur décomposition du prix global et forfaitaire (DPGF) : le "
+        "prix HT d'une offre est la somme des montants HT de ses lignes ; quand le montant "
+        "forfaitaire indiqué en diffère (erreur matérielle), {rule}."
+    ),
+    "doc.method.rule.schedule.unit_price": (
+        "les prix unitaires prévalent et l'offre est évaluée sur le total recalculé"
+    ),
+    "doc.method.rule.schedule.stated_total": (
+        "le total indiqué prévaut et l'offre est évaluée sur ce total"
+    ),
+    "doc.method.rule.dpgf.unit_price": (
+        "les lignes prévalent et l'offre est évaluée sur leur somme"
+    ),
+    "doc.method.rule.dpgf.stated_total": (
+        "le montant forfaitaire indiqué prévaut et l'offre est évaluée sur ce montant"
+    ),
     "doc.xlsx.method.rounding": "Arrondis",
     "doc.xlsx.method.rounding_text": (
         "Les points et les totaux sont calculés en fractions exactes, sans arrondi. Ils sont "
-        "arrondis à 2 décimales, au demi supérieur (ROUND_HALF_UP : 0,125 donne 0,13), pour "
+        "arrondis à 2 décimales, au demi supérieur (0,125 donne 0,13 ; 0,124 donne 0,12), pour "
         "l'affichage seulement ; le classement et l'écart au premier utilisent les valeurs "
         "exactes."
     ),
@@ -450,6 +476,75 @@ MESSAGES: dict[str, str] = {
         "Conformément aux articles R2181-1 et R2181-2 du code de la commande publique, vous "
         "trouverez ci-dessous les motifs du rejet de votre offre."
     ),
+    "doc.letter.legal_intro.formalised": (
+        "Conformément aux articles R2181-1 et R2181-3 du code de la commande publique, vous "
+        "trouverez ci-dessous les motifs du rejet de votre offre, le nom de l'attributaire et "
+        "les motifs qui ont conduit au choix de son offre, ainsi que la date à compter de "
+        "laquelle le marché est susceptible d'être signé."
+    ),
+    "doc.letter.legal_intro.formalised_ranked": (
+        "Conformément aux articles R2181-1 et R2181-3 du code de la commande publique, vous "
+        "trouverez ci-dessous les motifs du rejet de votre offre, ses notes et son classement, "
+        "le nom de l'attributaire et les motifs qui ont conduit au choix de son offre (ses "
+        "caractéristiques et ses avantages relatifs), ainsi que la date à compter de laquelle "
+        "le marché est susceptible d'être signé."
+    ),
+    # the procedure, as a letter names it (« … dans le cadre d'une procédure adaptée »)
+    "doc.procedure.procedure-adaptee": "procédure adaptée",
+    "doc.procedure.appel-offres-ouvert": "appel d'offres ouvert",
+    "doc.procedure.appel-offres-restreint": "appel d'offres restreint",
+    "doc.procedure.procedure-avec-negociation": "procédure avec négociation",
+    "doc.procedure.dialogue-competitif": "dialogue compétitif",
+    "doc.procedure.sans-publicite-ni-mise-en-concurrence": (
+        "marché sans publicité ni mise en concurrence préalables"
+    ),
+    "doc.letter.procedure": "Procédure : {procedure}.",
+    "doc.letter.ranked_offers": "{n} {n:offre admissible|offres admissibles}",
+    "doc.letter.sent_by.electronic": "par voie électronique",
+    "doc.letter.sent_by.registered-mail": "par lettre recommandée avec accusé de réception",
+    "doc.letter.sent_by.hand": "en main propre contre récépissé",
+    # R2182-1: 11 days from the sending, 16 when not sent electronically, counted from date to
+    # date (CE, 2 août 2011, n° 347526): sent on 28 December, signed from 13 January (16 days)
+    "doc.letter.standstill.rejection": (
+        "Conformément à l'article R2182-1 du code de la commande publique, le marché ne sera pas "
+        "signé avant l'expiration d'un délai de {days} jours à compter de l'envoi de la présente "
+        "lettre, envoyée {sending} le {sent} : il est susceptible d'être signé à compter du "
+        "{signature}."
+    ),
+    "doc.letter.standstill.award": (
+        "Conformément à l'article R2182-1 du code de la commande publique, les autres candidats "
+        "sont informés du rejet de leur offre le {sent} ; le marché ne sera pas signé avant "
+        "l'expiration d'un délai de {days} jours à compter de cet envoi, soit au plus tôt le "
+        "{signature}."
+    ),
+    "doc.letter.request.adapted": (
+        "Vous pouvez obtenir, sur demande écrite, des précisions sur les motifs du rejet de votre "
+        "offre ; elles vous seront communiquées dans un délai de quinze jours à compter de la "
+        "réception de votre demande (article R2181-2 du code de la commande publique)."
+    ),
+    "doc.letter.request.formalised": (
+        "Si votre offre n'a été écartée ni comme irrégulière, ni comme inacceptable, ni comme "
+        "inappropriée, vous pouvez demander par écrit les caractéristiques et les avantages de "
+        "l'offre retenue ; ils vous seront communiqués dans les meilleurs délais et au plus tard "
+        "quinze jours à compter de la réception de votre demande (article R2181-4 du code de la "
+        "commande publique)."
+    ),
+    "doc.letter.appeals": (
+        "Voies et délais de recours (article R421-5 du code de justice administrative) : si "
+        "vous estimez que les obligations de publicité et de mise en concurrence n'ont pas été "
+        "respectées, vous pouvez saisir le tribunal administratif compétent :\n\n"
+        "- d'un référé précontractuel (articles L551-1 et suivants du code de justice "
+        "administrative), jusqu'à la signature du marché ; ce recours doit être notifié à "
+        "l'acheteur (article R551-1 du même code) ;\n"
+        "- d'un référé contractuel (articles L551-13 et suivants du même code), après la "
+        "signature du marché, au plus tard le trente et unième jour suivant la publication d'un "
+        "avis d'attribution au Journal officiel de l'Union européenne, ou, à défaut d'un tel "
+        "avis, dans les six mois à compter du lendemain de la conclusion du marché (article "
+        "R551-7 du même code) ;\n"
+        "- d'un recours en contestation de la validité du marché (Conseil d'État, Assemblée, "
+        "4 avril 2014, Département de Tarn-et-Garonne, n° 358994), dans un délai de deux mois "
+        "à compter de l'accomplissement des mesures de publicité appropriées de sa conclusion."
+    ),
     "doc.letter.offer.variant": "Cette lettre porte sur votre variante « {variant} ».",
     "doc.letter.pse.single": (
         "Les prix comparés sont ceux des offres de base augmentés de la prestation "
@@ -470,8 +565,22 @@ MESSAGES: dict[str, str] = {
         "Cette lettre porte sur votre variante « {variant} », dans sa version finale remise au "
         "tour {round} de la négociation."
     ),
-    "doc.letter.status": "Statut de votre offre : {status}",
-    "doc.letter.ranked_of": "classée {rank} sur {n}",
+    # the status of an offer in the Code's words (art. L2152-1 to L2152-4)
+    "doc.letter.status.admissible": "Votre offre est **régulière, acceptable et appropriée**",
+    "doc.letter.status.late": "Votre offre est parvenue **hors délai**",
+    "doc.letter.status.incomplete": "Votre offre est **irrégulière**",
+    "doc.letter.status.irregular": "Votre offre est **irrégulière**",
+    "doc.letter.status.over_cap": "Votre offre est **inacceptable**",
+    "doc.letter.status.unacceptable": "Votre offre est **inacceptable**",
+    "doc.letter.status.inappropriate": "Votre offre est **inappropriée**",
+    "doc.letter.status.below_threshold": (
+        "Votre offre est **éliminée** par un seuil annoncé au règlement de la consultation"
+    ),
+    "doc.letter.status.invalid": "Votre offre n'a **pas pu être évaluée**",
+    "doc.letter.ranked_of": (
+        "elle a été classée {rank} sur {n} {n:offre admissible|offres admissibles}"
+    ),
+    "doc.letter.not_ranked_clause": "elle n'a cependant pas été classée",
     "doc.letter.not_retained": (
         "Votre offre n'a pas été retenue car elle n'est pas l'offre économiquement la plus "
         "avantageuse au regard des critères d'attribution annoncés dans les documents de la "
@@ -505,7 +614,7 @@ MESSAGES: dict[str, str] = {
     ),
     "doc.letter.ranking": (
         "Votre offre a obtenu {total} points sur {maximum} et a été classée {rank}{tied} sur "
-        "{n} offre(s) admissible(s)."
+        "{n} {n:offre admissible|offres admissibles}."
     ),
     "doc.letter.tied": " ex æquo",
     "doc.letter.ranking.tie": (
@@ -523,7 +632,7 @@ MESSAGES: dict[str, str] = {
     "doc.letter.retained_offer": "l'offre retenue",
     "doc.letter.advantages": (
         "Caractéristiques et avantages relatifs de l'offre retenue : elle a obtenu {theirs} "
-        "points contre {ours} pour votre offre, soit {gap} point(s) au total."
+        "points contre {ours} pour votre offre, soit {gap} {gap:point|points} au total."
     ),
     "doc.letter.advantages_tied": (
         "Caractéristiques et avantages relatifs de l'offre retenue : elle a obtenu le même "
@@ -531,7 +640,8 @@ MESSAGES: dict[str, str] = {
         "l'a placée devant la vôtre."
     ),
     "doc.letter.gap_item": (
-        "{criterion} : {theirs} points contre {ours} pour votre offre, soit {gap} point(s)"
+        "{criterion} : {theirs} points contre {ours} pour votre offre, soit {gap} "
+        "{gap:point|points}"
     ),
     "doc.letter.level_item": "{criterion} ({points} points)",
     "doc.letter.ahead": "L'offre retenue a obtenu plus de points que la vôtre sur :",

@@ -19,7 +19,9 @@ MESSAGES: dict[str, str] = {
     "ex.pse.left": " ; non retenues : {left}",
     "ex.what.either": "coût journalier ou nombre de jours",
     "ex.no_column": "pas de colonne",
-    "ex.price_ht.unknown": "Prix HT impossible à calculer : {cells} illisible(s) ou absent(s).",
+    "ex.price_ht.unknown": (
+        "Prix HT impossible à calculer, faute de valeur lisible pour : {cells}."
+    ),
     "ex.price_ttc.no_ht": "Prix TTC impossible à calculer sans le prix HT.",
     "ex.price_ht": "Prix HT = coût journalier HT × nombre de jours = {rate} × {days} = {value}",
     "ex.rounded": (
@@ -44,18 +46,13 @@ MESSAGES: dict[str, str] = {
     "ex.price_ttc": (
         "Prix TTC = prix HT × (1 + TVA) = {ht} × (1 + {rate}) = {value} ; {shown}, {origin}."
     ),
-    "ex.cap.unknown": (
-        "Contrôle du montant maximum (cap_basis : {cap_basis}) : impossible, le prix est inconnu."
-    ),
+    "ex.cap.unknown": ("Contrôle du montant maximum : impossible, le prix est inconnu."),
     "ex.cap.within": (
         "{price} ≤ {cap} : dans la limite du montant maximum, avec une marge de {margin}"
     ),
     "ex.cap.over": "{price} > {cap} : dépasse le montant maximum de {excess}",
-    "ex.cap": (
-        "Contrôle du prix {basis} (cap_basis : {cap_basis}) au regard du montant "
-        "maximum {basis} du lot : {verdict}."
-    ),
-    "ex.head": "Critère {id} (pondération {weight}\u00a0%, au plus {top} points{exact})",
+    "ex.cap": ("Contrôle du prix {basis} au regard du montant maximum {basis} du lot : {verdict}."),
+    "ex.head": "Critère « {id} » (pondération {weight}\u00a0%, au plus {top} points{exact})",
     "ex.head.tree": (
         "Critère « {label} »{within} (pondération {weight}\u00a0%, au plus {top} points{exact})"
     ),
@@ -109,7 +106,10 @@ MESSAGES: dict[str, str] = {
     "ex.linear_all": (
         "{top} × 1 (Pmax = Pmin = {pmin} : chaque offre admissible obtient la totalité des points)"
     ),
-    "ex.pmin": "Pmin = {pmin} est le prix {basis} le plus bas des {count} offre(s) admissible(s)",
+    "ex.pmin": (
+        "Pmin = {pmin} est le prix {basis} le plus bas "
+        "{count:de l'offre admissible|des {count} offres admissibles}"
+    ),
     "ex.pmax": ", Pmax = {pmax} le plus élevé",
     "ex.pmin_is_this": " (Pmin est le prix de cette offre)",
     "ex.price_points": (
@@ -122,7 +122,8 @@ MESSAGES: dict[str, str] = {
         "points arrondis ({sum})"
     ),
     "ex.rank": (
-        "Rang {rank} sur {count} offre(s) admissible(s) du lot {lot}, par total exact décroissant."
+        "Rang {rank} sur {count} {count:offre admissible|offres admissibles} du lot {lot}, par "
+        "total exact décroissant."
     ),
     "ex.where.just_above": "classée juste au-dessus",
     "ex.where.just_below": "classée juste en dessous",
@@ -151,7 +152,7 @@ MESSAGES: dict[str, str] = {
     "ex.tie.undecided": " : le départage ne les sépare pas",
     "ex.tie.ranks": " ; rangs : {ranks}",
     "ex.tie.shared": " ; cette offre est classée ex æquo au rang {rank}",
-    "ex.hierarchy.head": "Critère {id} ({ordinal} dans la hiérarchie)",
+    "ex.hierarchy.head": "Critère « {id} » ({ordinal} dans la hiérarchie)",
     "ex.unknown": "inconnu",
     "ex.hierarchy.price": (
         "{head} : comparaison sur le prix {basis}, {shown}, le plus bas passant en premier."
@@ -169,7 +170,8 @@ MESSAGES: dict[str, str] = {
         "comparées, or cette offre a le statut «\u00a0{status}\u00a0»."
     ),
     "ex.hierarchy.rank": (
-        "Rang {rank} sur {count} offre(s) admissible(s) du lot {lot} (critères "
+        "Rang {rank} sur {count} {count:offre admissible|offres admissibles} du lot {lot} "
+        "(critères "
         "hiérarchisés, sans points ni total) : les critères sont comparés l'un après "
         "l'autre, dans l'ordre indiqué."
     ),
@@ -187,7 +189,8 @@ MESSAGES: dict[str, str] = {
         "Attribution du lot {lot} : {candidate} (rang {rank}){note}, et non cette offre"
     ),
     "ex.award.limit": (
-        " ; un même candidat peut se voir attribuer au plus {limit} lot(s) (max_lots_per_candidate)"
+        " ; un même candidat peut se voir attribuer au plus {limit} {limit:lot|lots} "
+        "(max_lots_per_candidate)"
     ),
     "ex.status.admissible": (
         "Offre admissible : {reception} ; {documents} ; prix dans la limite du montant "
@@ -210,4 +213,41 @@ MESSAGES: dict[str, str] = {
     "ex.documents.all": "toutes les pièces exigées sont fournies ({documents})",
     "ex.lot_warning": "Avertissement {code} sur l'ensemble du lot : {message}",
     "ex.warning": "Avertissement {code}{cell} : {message}",
+    "ex.price_ht.no_lines": (
+        "Prix HT impossible à calculer : l'offre ne chiffre pas toutes les lignes du lot dans "
+        "la feuille des prix."
+    ),
+    "ex.price_ht.schedule": (
+        "Prix HT = somme des {count} lignes du bordereau, chacune prix unitaire × quantité "
+        "arrondie au centime (au plus proche, la moitié vers le haut) = {value}"
+    ),
+    "ex.price_ht.dpgf": "Prix HT = somme des {count} lignes de la DPGF = {value}",
+    "ex.line.schedule": "Ligne {line} ({label}) : {price} × {quantity}{unit} = {value}",
+    "ex.line.dpgf": "Ligne {line} ({label}) : {amount}",
+    "ex.line.stated": " (le montant indiqué, {stated}, concorde)",
+    "ex.line.stated_differs": (
+        " (le montant indiqué, {stated}, n'est pas prix unitaire × quantité : il explique "
+        "l'erreur matérielle)"
+    ),
+    "ex.stated_total": "Le total HT indiqué dans l'offre, {stated}, concorde",
+    "ex.arith.schedule.unit_price": (
+        "Erreur matérielle : l'offre indique un total HT de {stated}, ses lignes font "
+        "{recomputed} ; les prix unitaires prévalent (prevails: unit_price), l'offre est donc "
+        "évaluée sur {price}"
+    ),
+    "ex.arith.schedule.stated_total": (
+        "Erreur matérielle : l'offre indique un total HT de {stated}, ses lignes font "
+        "{recomputed} ; le total indiqué prévaut (prevails: stated_total), l'offre est donc "
+        "évaluée sur {price}"
+    ),
+    "ex.arith.dpgf.unit_price": (
+        "Erreur matérielle : l'offre indique un montant forfaitaire HT de {stated}, ses lignes "
+        "font {recomputed} ; les lignes prévalent (prevails: unit_price), l'offre est donc "
+        "évaluée sur {price}"
+    ),
+    "ex.arith.dpgf.stated_total": (
+        "Erreur matérielle : l'offre indique un montant forfaitaire HT de {stated}, ses lignes "
+        "font {recomputed} ; le montant forfaitaire indiqué prévaut (prevails: stated_total), "
+        "l'offre est donc évaluée sur {price}"
+    ),
 }

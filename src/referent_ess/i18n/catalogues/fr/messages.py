@@ -124,6 +124,9 @@ MESSAGES: dict[str, str] = {
     "part:field.criterion": "le critère",
     "part:field.mark": "la note",
     "part:field.evaluator": "le nom de l'évaluateur",
+    "part:field.line": "le numéro de ligne",
+    "part:field.unit_price": "le prix unitaire HT",
+    "part:field.amount": "le montant HT",
     "msg:bad-number": (
         "{found} n'est pas un nombre ; écrivez par exemple 450, 450,50 ou 1 234,50 €"
     ),
@@ -1142,8 +1145,9 @@ MESSAGES: dict[str, str] = {
     "part:cap.within": "en dessous",
     "part:cap.over": "au-dessus",
     "msg:other-cap": (
-        "{side_part} du montant maximum {basis} du lot ({price_money} pour {cap_money}), alors "
-        "que le montant maximum vérifié (cap_basis : {checked_basis}) la place {checked_part}"
+        "prix {side_part} du montant maximum {basis} du lot ({price_money} pour {cap_money}), "
+        "mais {checked_part} du montant maximum {checked_basis}, le seul que le règlement fait "
+        "contrôler"
     ),
     "msg:received-time-unknown": (
         "reçue le jour de la date limite, sans heure ; la date limite est {deadline_date} : "
@@ -1168,7 +1172,7 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:lot-limit": (
         "classée {rank}e sur le lot {lot}, mais le candidat a déjà obtenu le lot {earlier} : un "
-        "candidat peut remporter au plus {limit} lot(s) (max_lots_per_candidate)"
+        "candidat peut remporter au plus {limit} {limit:lot|lots} (max_lots_per_candidate)"
     ),
     "msg:missing-evaluator-mark": (
         "pas de note de {evaluators} pour le critère {criterion} : chaque évaluateur doit noter "
@@ -1193,5 +1197,116 @@ MESSAGES: dict[str, str] = {
         "lot {lot} : les prix sont comparés HT alors que les taux de TVA de ses offres "
         "admissibles diffèrent ; comparés TTC, ce que paie l'acheteur, le premier rang "
         "reviendrait à {ttc_first} au lieu de {ht_first}"
+    ),
+    # modèles de prix schedule (BPU × DQE) et dpgf : les lignes de lots.yaml et la feuille des prix
+    "msg:no-lines": (
+        "pas de prix : le lot {lot} est chiffré ligne par ligne et la feuille des prix n'a "
+        "aucune ligne pour cette offre"
+    ),
+    "msg:arithmetic-error.schedule": (
+        "erreur matérielle : le total HT indiqué, {stated_money}, diffère de la somme des lignes "
+        "(prix unitaire × quantité, chacune arrondie au centime), {recomputed_money}"
+        "{lines_part} ; {rule_part}"
+    ),
+    "msg:arithmetic-error.dpgf": (
+        "erreur matérielle : le montant forfaitaire HT indiqué, {stated_money}, diffère de la "
+        "somme des lignes de la DPGF, {recomputed_money} ; {rule_part}"
+    ),
+    "part:arith-lines.none": (
+        " (aucun montant de ligne indiqué ne l'explique : c'est le total qui est mal additionné)"
+    ),
+    "part:arith-lines.one": (
+        " (ligne {lines} : son montant indiqué n'est pas prix unitaire × quantité)"
+    ),
+    "part:arith-lines.some": (
+        " (lignes {lines} : leur montant indiqué n'est pas prix unitaire × quantité)"
+    ),
+    "part:prevails.unit_price": (
+        "les prix unitaires prévalent (prevails: unit_price dans lots.yaml) : l'offre est "
+        "évaluée sur {price_money}"
+    ),
+    "part:prevails.stated_total": (
+        "le total indiqué prévaut (prevails: stated_total dans lots.yaml) : l'offre est évaluée "
+        "sur {price_money}"
+    ),
+    "part:prevails-dpgf.unit_price": (
+        "les lignes prévalent (prevails: unit_price dans lots.yaml) : l'offre est évaluée sur "
+        "{price_money}"
+    ),
+    "part:prevails-dpgf.stated_total": (
+        "le montant forfaitaire indiqué prévaut (prevails: stated_total dans lots.yaml) : "
+        "l'offre est évaluée sur {price_money}"
+    ),
+    "part:amount.unit-price": "un prix unitaire",
+    "msg:not-for-lot.price-lines": (
+        "le lot {lot} est chiffré ligne par ligne (feuille des prix) : {field_part} n'entre pas "
+        "dans son prix et n'est pas lu ; laissez la cellule vide"
+    ),
+    "msg:prices-sheet-missing.workbook": (
+        "des offres portent sur des lots chiffrés ligne par ligne (price_model schedule ou "
+        "dpgf ; lots : {lots}), mais le classeur n'a pas de feuille des prix : ajoutez une "
+        "feuille nommée prix (ou bpu, dqe, dpgf) avec une ligne par offre et par ligne de prix "
+        "(referent template l'écrit)"
+    ),
+    "msg:prices-sheet-missing.csv": (
+        "des lots sont chiffrés ligne par ligne (price_model schedule ou dpgf ; lots : {lots}), "
+        "ce qu'un fichier CSV ne peut contenir : fournissez les offres dans un classeur .xlsx "
+        "avec une feuille des prix (prix) à côté de la feuille des offres (referent template "
+        "écrit les deux)"
+    ),
+    "msg:missing-column.prices": (
+        "la feuille des prix n'a pas de colonne pour {field} : ajoutez-en une intitulée {names}"
+    ),
+    "msg:unknown-lot.prices": "le lot {lot} n'existe pas dans lots.yaml",
+    "msg:not-for-lot.prices": (
+        "le lot {lot} n'est pas chiffré ligne par ligne (price_model: {model}) : ses lignes de "
+        "la feuille des prix ne sont pas lues"
+    ),
+    "msg:no-such-offer.prices": (
+        "aucune offre de {candidate} sur le lot {lot} (tour {round}) dans la feuille des offres "
+        "pour ces prix ; vérifiez le nom, le lot et le tour"
+    ),
+    "msg:no-such-offer.prices-variant": (
+        "aucune variante {variant} de {candidate} sur le lot {lot} (tour {round}) dans la "
+        "feuille des offres pour ces prix ; vérifiez le nom, le lot, la variante et le tour"
+    ),
+    "msg:line-priced-twice": (
+        "la ligne {line} de l'offre de {candidate} sur le lot {lot} est chiffrée deux fois : "
+        "{cell} et {other} ; n'en gardez qu'une"
+    ),
+    "msg:line-missing": (
+        "l'offre de {candidate} sur le lot {lot} ne chiffre pas la ligne {line} ({label}) : la "
+        "feuille des prix n'a pas de ligne pour elle, l'offre n'a donc pas de prix"
+    ),
+    "msg:line-not-in-lot": (
+        "la ligne {line} n'est pas une ligne du lot {lot} dans lots.yaml ({known}) : elle n'est "
+        "pas comptée"
+    ),
+    "msg:lot-lines.model": (
+        "le lot {lot} est chiffré selon {model} : les lignes (lines) ne sont lues que pour "
+        "price_model schedule ou dpgf ; supprimez-les ou changez price_model"
+    ),
+    "msg:lot-lines.empty-schedule": (
+        "le lot {lot} est chiffré sur bordereau de prix (price_model: schedule) : donnez son "
+        "DQE sous lines, chaque ligne avec id, label, unit et quantity"
+    ),
+    "msg:lot-lines.empty-dpgf": (
+        "le lot {lot} est chiffré sur DPGF (price_model: dpgf) : donnez ses lignes sous lines, "
+        "chacune avec id et label"
+    ),
+    "msg:lot-lines.twice": "la ligne {line} figure deux fois dans le lot (aussi {also})",
+    "msg:lot-lines.no-quantity": (
+        "la ligne {line} n'a pas de quantité : chaque ligne d'un DQE (price_model: schedule) en "
+        "a une"
+    ),
+    "msg:lot-lines.dpgf-quantity": (
+        "la ligne {line} a une quantité, mais le lot est une DPGF (price_model: dpgf) dont les "
+        "offres indiquent le montant de chaque ligne : supprimez la quantité, ou choisissez "
+        "price_model: schedule"
+    ),
+    "msg:two-offers-sheets.prices": (
+        "{path} : les feuilles {first} et {second} sont toutes deux des feuilles de prix (prix, "
+        "bpu, dqe, dpgf), et l'outil n'en lit qu'une : réunissez toutes les lignes dans l'une "
+        "d'elles, puis renommez ou supprimez l'autre"
     ),
 }

@@ -457,4 +457,65 @@ TEMPLATE: dict[str, str] = {
     "tpl.readme.score": "2. Calculer les points et le classement de chaque lot :",
     # init
     "tpl.init.lot_title": "Titre du lot {number} (à renommer)",
+    # the prix sheet: one row per offer and line of a lot priced line by line
+    "tpl.prix.candidate.note": (
+        "Nom du candidat, écrit exactement comme dans la feuille offers. Copiez le bloc des "
+        "lignes du lot une fois par candidat.\nExemple : Atelier Matières Vives (SCIC)"
+    ),
+    "tpl.prix.lot.note": "Lot chiffré ligne par ligne ({lots}).\nExemple : 2",
+    "tpl.prix.lot.prompt": "Choisissez le lot dans la liste ({lots}).",
+    "tpl.prix.lot.error": (
+        "Ce lot n'est pas chiffré ligne par ligne dans lots.yaml ({lots}) : choisissez-le dans "
+        "la liste."
+    ),
+    "tpl.prix.variant.note": (
+        "Vide pour l'offre de base ; sinon le libellé de la variante, comme dans la feuille offers."
+    ),
+    "tpl.prix.round.note": "Tour de négociation de l'offre, comme dans la feuille offers.",
+    "tpl.prix.line.note": (
+        "Numéro de la ligne du bordereau, tel que lots.yaml le donne (lines).\nExemple : 1.2"
+    ),
+    "tpl.prix.line.prompt": "Le numéro de ligne de lots.yaml : ne le modifiez pas.",
+    "tpl.prix.label.note": "Désignation de la ligne (pour information : lots.yaml fait foi).",
+    "tpl.prix.unit.note": "Unité de la ligne (pour information : lots.yaml fait foi).",
+    "tpl.prix.quantity.note": (
+        "Quantité du DQE (pour information : l'outil prend celle de lots.yaml)."
+    ),
+    "tpl.prix.info.title": "Pour information",
+    "tpl.prix.info.prompt": "Recopié de lots.yaml : l'outil ne lit pas cette colonne.",
+    "tpl.prix.unit_price.note": (
+        "Bordereau (price_model: schedule) : prix unitaire HT de la ligne, au centime. "
+        "L'outil calcule prix unitaire × quantité, arrondi au centime ligne par ligne.\n"
+        "Exemple : 12,50"
+    ),
+    "tpl.prix.amount.note": (
+        "DPGF (price_model: dpgf) : montant HT de la ligne. Bordereau : le montant de la "
+        "ligne indiqué dans l'offre, facultatif (comparé à prix unitaire × quantité).\n"
+        "Exemple : 1250,00"
+    ),
+    "tpl.prix.price.title": "Prix HT",
+    "tpl.prix.price.prompt": "Un montant HT positif, au centime (ex. 12,50).",
+    "tpl.prix.price.error": "Tapez un montant HT positif, au centime, sans texte.",
+    "tpl.readme.prix": (
+        "• Feuille prix (lots {lots}, chiffrés ligne par ligne) : une ligne par offre et par "
+        "ligne du bordereau. Copiez le bloc des lignes du lot une fois par candidat, puis tapez "
+        "le candidat et le prix unitaire HT (bordereau) ou le montant HT de la ligne (DPGF). "
+        "Les quantités sont celles de lots.yaml ; le montant HT de la feuille offers, s'il est "
+        "indiqué, est comparé à la somme des lignes."
+    ),
+    "tpl.price_lines.note": (
+        "Facultatif : le total HT annoncé par le candidat. Le prix retenu est la somme des "
+        "lignes de la feuille prix ; un total qui en diffère est signalé (erreur matérielle)."
+        "\nExemple : 9 000,00"
+    ),
+    "tpl.price_lines.title": "Montant HT (facultatif)",
+    "tpl.price_lines.prompt": (
+        "Facultatif : le total HT annoncé, comparé à la somme des lignes de la feuille prix."
+    ),
+    "tpl.price_lines.what": "le montant HT",
+    "tpl.price_lines.example": "9000 ou 9612,50",
+    "tpl.price_lines.also": (
+        "Lots {lots} (chiffrés ligne par ligne, feuille prix) : facultatif, le total HT annoncé, "
+        "comparé à la somme des lignes."
+    ),
 }

@@ -17,11 +17,11 @@ MESSAGES: dict[str, str] = {
     "offer.nameless": "(sans nom, ligne {row})",
     "offer.variant": "variante « {variant} » de {candidate}",
     # fichiers et lots
-    "inputs": "Fichiers : {files} (feuille {sheet}, SHA-256 {sha}…)",
+    "inputs": "Fichiers : {files} (feuille « {sheet} », SHA-256 {sha}…)",
     "inputs.csv": "Fichiers : {files} (SHA-256 {sha}…)",
     "lot.title": "Lot {id} — {title}",
     "lot.caps": "montant maximum {ht} HT / {ttc} TTC",
-    "lot.ranked_count": "{n} offre(s) admissible(s) classée(s)",
+    "lot.ranked_count": "{n} {n:offre admissible classée|offres admissibles classées}",
     "lot.provisional": (
         "CLASSEMENT PROVISOIRE : des offres n'ont pas pu être évaluées (erreurs de saisie, voir "
         "plus bas) ; aucun attributaire n'est désigné avant leur correction"
@@ -32,15 +32,20 @@ MESSAGES: dict[str, str] = {
     "lot.award": "Attribution : {candidate} — {note}",
     "lot.warning": "Avertissement ({code}) — {message}.",
     "lot.abnormal": (
-        "Offres anormalement basses : moins de {n} offres admissibles, la méthode {method} ne "
-        "s'applique pas ; apprécier les prix au cas par cas"
+        "Offres anormalement basses : moins de {n} offres admissibles, la méthode retenue "
+        "({method}) ne s'applique pas ; apprécier les prix au cas par cas"
     ),
+    "abnormal.method.none": "aucune",
+    "abnormal.method.mean-ratio": "comparaison à la moyenne des autres offres",
+    "abnormal.method.mean-sigma": "moyenne moins un écart type",
+    "abnormal.method.ffb": "double moyenne, dite méthode de la FFB",
     "md.caps": "Montant maximum : {ht} HT / {ttc} TTC",
     "md.provisional": "**Classement provisoire** : des offres n'ont pas pu être évaluées.",
     "md.budget_title": "Contrôle budgétaire — {title}",
     "col.lot": "Lot",
     "col.basis": "Base",
     "md.row": "ligne {row}",
+    "md.offer_note": "{candidate} : {note}",
     "md.excluded": "{candidate} ({row}) : {status} — {reasons}",
     "md.not_ranked": "Offres non classées :",
     # colonnes
@@ -80,20 +85,24 @@ MESSAGES: dict[str, str] = {
     "verdict.unchecked": "NON CONTRÔLÉE",
     "severity.error": "erreur",
     "severity.warning": "avertissement",
-    "budget.checked": "{n} offre(s) contrôlée(s)",
+    "budget.checked": "{n} {n:offre contrôlée|offres contrôlées}",
     "budget.over": "{n} au-dessus du montant maximum",
-    "budget.unchecked": "{n} impossible(s) à contrôler : {names}",
+    "budget.unchecked": "{n} impossible{n:|s} à contrôler : {names}",
     "budget.no_lot": "pas de lot valide, donc pas de montant maximum",
     "budget.no_price": "pas de prix : coût journalier ou nombre de jours illisible",
     "budget.no_amount": "pas de prix : montant forfaitaire HT illisible",
+    "budget.no_lines": "pas de prix : des lignes manquent dans la feuille des prix",
     "budget.no_ttc": "pas de prix TTC : taux de TVA illisible",
     "budget.checked_on": "contrôle en {basis}",
     "budget.unplaced": "Offres sans lot valide (aucun montant maximum à contrôler)",
     "budget.abnormally_low": "anormalement basse ?",
     "more_ranked": (
-        "… et {n} autre(s) offre(s) classée(s) : --all les montre toutes (ou --format csv/json)"
+        "… et {n} {n:autre offre classée|autres offres classées} : --all les montre toutes (ou "
+        "--format csv/json)"
     ),
-    "more_excluded": "… et {n} autre(s) offre(s) non classée(s) : --all les montre toutes",
+    "more_excluded": (
+        "… et {n} {n:autre offre non classée|autres offres non classées} : --all les montre toutes"
+    ),
     # le début d'une ligne sur la sortie d'erreur, et ce qui suit les avertissements affichés
     "prefix.error": "erreur : ",
     "prefix.warning": "avertissement : ",
@@ -131,7 +140,8 @@ MESSAGES: dict[str, str] = {
         "avec --ocid-prefix avant de publier (l'Open Contracting Partnership en attribue un)"
     ),
     "provisional": (
-        "{path} : le classement {lots} est provisoire : {n} offre(s) non évaluée(s) à cause "
+        "{path} : le classement {lots} est provisoire : {n} "
+        "{n:offre non évaluée|offres non évaluées} à cause "
         "d'erreurs de saisie ({rows}) ; corrigez-les (voir `referent validate`) avant de décider"
     ),
     "provisional.lot": "du lot {which}",
@@ -139,12 +149,18 @@ MESSAGES: dict[str, str] = {
     "provisional.row": "ligne {rows}",
     "provisional.rows": "lignes {rows}",
     "problems": "Problèmes",
-    "valid": "valide : {errors} erreur(s), {warnings} avertissement(s)",
-    "not_valid": "non valide : {errors} erreur(s), {warnings} avertissement(s)",
+    "valid": (
+        "valide : {errors} {errors:erreur|erreurs}, {warnings} "
+        "{warnings:avertissement|avertissements}"
+    ),
+    "not_valid": (
+        "non valide : {errors} {errors:erreur|erreurs}, {warnings} "
+        "{warnings:avertissement|avertissements}"
+    ),
     "no_ground": "donnée à corriger dans le classeur, pas un motif de rejet",
     # notes sous un classement
     "note.price": (
-        "Points prix ({criterion}) : méthode {formula} sur le prix {basis} des offres "
+        "Points du critère « {criterion} » : méthode {formula} sur le prix {basis} des offres "
         "admissibles, {expression}, avec {figures}."
     ),
     "note.pse.retained": (
@@ -159,9 +175,9 @@ MESSAGES: dict[str, str] = {
     "budget.pse.base": "prix des offres de base, sans les PSE (caps_include_pse: false)",
     "note.vat_mix": " Les taux de TVA diffèrent ({rates}) : les prix sont comparés {basis}.",
     "note.tree": "Sous-critères de {parent} : {children}.",
-    "note.tree.node": "{id} ({label}, /{maximum})",
+    "note.tree.node": "« {label} » (/{maximum})",
     "note.tie": "Égalité exacte à {total} points entre {names}",
-    "note.tie_decided": " : départagés par les points du critère {criterion} ({figures})",
+    "note.tie_decided": " : départagés par les points du critère « {criterion} » ({figures})",
     "note.tie_undecided": " : les critères de départage ne les séparent pas",
     "note.tie_shared": " ; {names} restent ex æquo au rang {rank}",
     "and": "et",
