@@ -291,6 +291,11 @@ def test_pse_combinations_of_lot_4(runner: CliRunner) -> None:
                                    (14, "64000.00", Decimal("78.38")), (12, "55000.00", 76)]),
     ]  # fmt: skip
     assert [c["winner_rows"] for c in data["combinations"]] == [[13], [13], [13], [11]]
+    # the variant is not silently dropped: 60000 + 5000 + 5000 = 70000.00 > 68000.00
+    assert [c["set_aside"] for c in data["combinations"]] == [[], [], [], [
+        {"candidate": "Climat Énergie Ouest (SARL)", "row": 13, "variant": "Pompe à chaleur",
+         "status": "over_cap", "price_ht": "70000.00"},
+    ]]  # fmt: skip
 
 
 def test_lot_5_round_history_and_regularisation(report: dict[str, Any]) -> None:
