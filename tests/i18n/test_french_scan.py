@@ -1,6 +1,6 @@
 """The id / English / « (s) » scan on every French output a person reads, of every kind of
-consultation: the bundled example, the cleaning example, a consultation with PSE (lump sum and
-day rate), one priced by schedule (BPU × DQE, with an arithmetic error) and DPGF, and one with
+consultation: the bundled example, the cleaning example, the works example (lump sum, schedule,
+DPGF, variants, PSE, rounds), a consultation with PSE (lump sum and day rate), one priced by schedule (BPU × DQE, with an arithmetic error) and DPGF, and one with
 variants and negotiation rounds (with a regularisation), a commission and the buyer's details.
 
 Scanned: every command's table and Markdown (score, rank, check-budget, validate, lint, simulate,
@@ -23,7 +23,7 @@ import openpyxl
 import pytest
 from docx import Document
 from test_no_english_in_french import data_words, english_in, words
-from test_no_id_in_french import CLEANING, EXAMPLE, PLURAL_MARK, ids_in
+from test_no_id_in_french import CLEANING, EXAMPLE, PLURAL_MARK, ROOT, ids_in
 from typer.testing import CliRunner
 
 import pse_consultation
@@ -266,6 +266,12 @@ def _cleaning(tmp: Path) -> list[Path]:
     return [*_copy(CLEANING, tmp), CLEANING[0].parent / "offres.xlsx"]
 
 
+def _works(tmp: Path) -> list[Path]:
+    folder = ROOT / "examples/travaux-2027"
+    files = (folder / "lots.yaml", folder / "criteria.yaml")
+    return [*_copy(files, tmp), folder / "offres.xlsx"]
+
+
 def _pse(tmp: Path) -> list[Path]:
     return list(pse_consultation.consultation(tmp))
 
@@ -295,6 +301,7 @@ def _rounds(tmp: Path) -> list[Path]:
 CASES: dict[str, Callable[[Path], list[Path]]] = {
     "example": _example,
     "cleaning": _cleaning,
+    "works": _works,
     "pse": _pse,
     "schedule": _schedule,
     "rounds": _rounds,
