@@ -1,13 +1,15 @@
 """The id / English / « (s) » scan on every French output a person reads, of every kind of
 consultation: the bundled example, the cleaning example, the works example (lump sum, schedule,
-DPGF, variants, PSE, rounds), a consultation with PSE (lump sum and day rate), one priced by schedule (BPU × DQE, with an arithmetic error) and DPGF, and one with
-variants and negotiation rounds (with a regularisation), a commission and the buyer's details.
+DPGF, variants, PSE, rounds), a consultation with PSE (lump sum and day rate), one priced by
+schedule (BPU × DQE, with an arithmetic error) and DPGF, and one with variants and negotiation
+rounds (with a regularisation), a commission and the buyer's details.
 
 Scanned: every command's table and Markdown (score, rank, check-budget, validate, lint, simulate,
 sensitivity, explain, pse), the HTML, xlsx and Word reports, the letters as Word documents and as
-Markdown under every procedure, the template's workbook (its lisez-moi sheet and headers) and
-init's files. JSON and CSV are a contract (keys, codes and texts are English whatever the
-language, README « JSON output »): they are not French outputs and are not scanned.
+Markdown under every procedure, the template's workbook (its lisez-moi sheet and headers; not
+for ids: its headers are the ids the reader matches) and init's files. JSON and CSV are a
+contract (keys, codes and texts are English whatever the language, README « JSON output »): they
+are not French outputs and are not scanned.
 
 An id is what only the configuration says (see ``config_ids``); an English word is a word of the
 English catalogue that the French one never writes (``test_no_english_in_french``); a plural mark
