@@ -88,7 +88,7 @@ def test_explain_in_french(runner: CliRunner) -> None:
     ) in out
     assert "4327/49 − 81" not in out  # decimals first, a fraction only beside them
     assert "Égalité exacte à 81,00 points avec Échelle Habitat (SCOP)" in out
-    assert "départagées par les points du critère price (cette offre 20,00" in out
+    assert "départagées par les points du critère Prix (cette offre 20,00" in out
     assert "ex æquo" not in out  # the tie is broken
     assert "Attribution du lot 3 : Les Bâtisseurs Solidaires (SCOP) (rang 1), et non" in out
     assert "Offre admissible : reçue le 23/03/2018 à 23:10, dans le délai" in out
