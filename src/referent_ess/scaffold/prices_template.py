@@ -113,8 +113,8 @@ def prices_columns(config: Config, list_source: ListSource) -> list[Column]:
 
 
 def fill_lines(ws: Worksheet, config: Config, columns: list[Column]) -> None:
-    """Each schedule or DPGF lot's lines (its PSE's too), once, from row 2: lot, line, label, unit, quantity
-    (informative, greyed: the tool takes the quantities from lots.yaml)."""
+    """Each schedule or DPGF lot's lines (its PSE's too), once, from row 2: lot, line, label,
+    unit, quantity (informative, greyed: the tool takes the quantities from lots.yaml)."""
     at = {column.header: index for index, column in enumerate(columns, start=1)}
     row = 2
     for lot in config.lots:
