@@ -175,6 +175,8 @@ MESSAGES: dict[str, str] = {
     ),
     "ex.reason": "Reason {name}: {line}.",
     "ex.reception.no_deadline": "no deadline is set",
+    "ex.reception.no_round_deadline": "no deadline is set for round {round}",
+    "ex.reception.round_limit": "{limit} (the deadline of round {round})",
     "ex.reception.end_of_day": "{when} (the end of that day)",
     "ex.reception.no_date": "no reception date given (deadline {limit})",
     "ex.reception.no_time": "received {when} without a time, the deadline being {limit}",

@@ -207,6 +207,8 @@ MESSAGES: dict[str, str] = {
     ),
     "ex.reason": "Motif {name} : {line}.",
     "ex.reception.no_deadline": "aucune date limite n'est fixée",
+    "ex.reception.no_round_deadline": "aucune date limite n'est fixée pour le tour {round}",
+    "ex.reception.round_limit": "{limit}, celle du tour {round}",
     "ex.reception.end_of_day": "{when} inclus",
     "ex.reception.no_date": "date de réception non indiquée (date limite : {limit})",
     "ex.reception.no_time": "reçue le {when} sans heure, la date limite étant le {limit}",
