@@ -236,22 +236,22 @@ MESSAGES: dict[str, str] = {
     "ex.stated_total": "Le total HT indiqué dans l'offre, {stated}, concorde",
     "ex.arith.schedule.unit_price": (
         "Erreur matérielle : l'offre indique un total HT de {stated}, ses lignes font "
-        "{recomputed} ; les prix unitaires prévalent (prevails: unit_price), l'offre est donc "
+        "{recomputed} ; les prix unitaires prévalent, l'offre est donc "
         "évaluée sur {price}"
     ),
     "ex.arith.schedule.stated_total": (
         "Erreur matérielle : l'offre indique un total HT de {stated}, ses lignes font "
-        "{recomputed} ; le total indiqué prévaut (prevails: stated_total), l'offre est donc "
+        "{recomputed} ; le total indiqué prévaut, l'offre est donc "
         "évaluée sur {price}"
     ),
     "ex.arith.dpgf.unit_price": (
         "Erreur matérielle : l'offre indique un montant forfaitaire HT de {stated}, ses lignes "
-        "font {recomputed} ; les lignes prévalent (prevails: unit_price), l'offre est donc "
+        "font {recomputed} ; les lignes prévalent, l'offre est donc "
         "évaluée sur {price}"
     ),
     "ex.arith.dpgf.stated_total": (
         "Erreur matérielle : l'offre indique un montant forfaitaire HT de {stated}, ses lignes "
-        "font {recomputed} ; le montant forfaitaire indiqué prévaut (prevails: stated_total), "
+        "font {recomputed} ; le montant forfaitaire indiqué prévaut, "
         "l'offre est donc évaluée sur {price}"
     ),
 }
