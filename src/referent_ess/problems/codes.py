@@ -145,6 +145,9 @@ _CODES: dict[str, Kind] = {
     "not-for-lot.pse": _W,  # a PSE amount on a row of a lot that does not declare that PSE
     "pse-missing.some": _E,  # a PSE of the lot some offers price and this one does not
     "pse-missing.none": _E,  # ... and no offer of the lot prices
+    "not-for-lot.pse-lines": _W,  # a PSE amount in the offers sheet for a PSE priced by lines
+    "pse-missing.lines-some": _E,  # a PSE priced by lines some offers price and this one not
+    "pse-missing.lines-none": _E,  # ... and no offer of the lot prices
     "unknown-criterion": _E,
     "error-cell": _E,
     "formula-not-computed": _E,
@@ -173,6 +176,7 @@ _CODES: dict[str, Kind] = {
     "duplicate-offer.variant-round": _E,  # two variants of one label in one round
     "round-gap.first": _W,  # an offer's first round is not round 1
     "round-gap.after": _W,  # an offer's rounds skip a number (1 then 3)
+    "round-order": _E,  # a round received before an earlier round of the same offer
     "similar-candidates": _W,
     "hidden-row": _W,
     "hidden-column": _W,
@@ -261,6 +265,7 @@ _CODES: dict[str, Kind] = {
     "lot-lines.twice": _E,
     "lot-lines.no-quantity": _E,
     "lot-lines.dpgf-quantity": _E,
+    "lot-lines.pse-empty": _E,  # a PSE with ``lines: []``
     "missing-cap": _E,
     "cap-mismatch": _E,
     "weights-sum": _E,
