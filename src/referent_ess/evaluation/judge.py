@@ -17,7 +17,7 @@ from referent_ess.evaluation.offer_warning import Source, offer_warning
 from referent_ess.evaluation.pse import compared_price, pse_amounts
 from referent_ess.evaluation.results import BudgetCheck, OfferResult, Reason, Status
 from referent_ess.evaluation.rounds import variant_reasons
-from referent_ess.evaluation.schedule import PricedLine, SchedulePrice, schedule_price
+from referent_ess.evaluation.schedule import SchedulePrice, priced_lines, schedule_price
 from referent_ess.intake.offers import Offer
 from referent_ess.problems.codes import Params
 from referent_ess.problems.problem import Problem
@@ -148,17 +148,7 @@ def _schedule(offer: Offer, lot: Lot) -> SchedulePrice | None:
     stated = {line.id: line for line in offer.lines or ()}
     if offer.lines is None or any(line.id not in stated for line in lot.lines):
         return None
-    priced = [
-        PricedLine(
-            line.id,
-            stated[line.id].price,
-            line.quantity,
-            stated[line.id].stated_amount,
-            stated[line.id].cell,
-        )
-        for line in lot.lines
-    ]
-    return schedule_price(priced, offer.price_ht_stated, lot.prevails)
+    return schedule_price(priced_lines(lot.lines, stated), offer.price_ht_stated, lot.prevails)
 
 
 _HOW_MANY = ("none", "one", "some")

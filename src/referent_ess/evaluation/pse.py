@@ -15,7 +15,7 @@ from decimal import Decimal
 from referent_ess.base.exact import price_ttc
 from referent_ess.config.model import Lot
 from referent_ess.evaluation.results import PseAmount
-from referent_ess.evaluation.schedule import PricedLine, schedule_price
+from referent_ess.evaluation.schedule import PricedLine, priced_lines, schedule_price
 from referent_ess.intake.offer import Offer
 
 
@@ -29,17 +29,7 @@ def pse_amounts(offer: Offer, lot: Lot | None, vat: Decimal | None) -> tuple[Pse
     for pse in lot.pse:
         lines: tuple[PricedLine, ...] = ()
         if pse.lines:
-            lines = tuple(
-                PricedLine(
-                    line.id,
-                    stated[line.id].price,
-                    line.quantity,
-                    stated[line.id].stated_amount,
-                    stated[line.id].cell,
-                )
-                for line in pse.lines
-                if line.id in stated
-            )
+            lines = priced_lines(pse.lines, stated)
             # Σ its line amounts, each to the cent half up, like the base lines; unknown
             # unless the offer prices every line (a missing one is an error on its row)
             whole = len(lines) == len(pse.lines)

@@ -13,12 +13,14 @@ says the stated total prevails (:class:`~referent_ess.config.choices.Prevails`).
 whose stated amount differs from unit price × quantity are those that explain the error.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import Prevails
+from referent_ess.config.model import ScheduleLine
+from referent_ess.intake.offer import StatedLine
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,21 @@ def schedule_price(
     recomputed = sum((line.amount for line in priced), Decimal("0.00"))
     price = stated if stated is not None and prevails is Prevails.STATED_TOTAL else recomputed
     return SchedulePrice(priced, recomputed, stated, price)
+
+
+def priced_lines(
+    lines: Iterable[ScheduleLine], stated: Mapping[str, StatedLine]
+) -> tuple[PricedLine, ...]:
+    """The lines of a DQE, DPGF or PSE that the offer prices (``stated``, by line id), each
+    with the consultation's quantity and the offer's unit price, stated amount and cell."""
+    return tuple(
+        PricedLine(
+            line.id,
+            stated[line.id].price,
+            line.quantity,
+            stated[line.id].stated_amount,
+            stated[line.id].cell,
+        )
+        for line in lines
+        if line.id in stated
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from referent_ess.intake.ods_scan import scan_ods
 from referent_ess.intake.sheet import Progress, RawSheet, with_markers
-from referent_ess.intake.xlsx_reader import plain, raw_sheets
+from referent_ess.intake.xlsx_reader import calamine_sheets, raw_sheets
 from referent_ess.problems.errors import ReferentError
 
 
@@ -41,17 +41,5 @@ def read_ods_offers(path: Path, progress: Progress | None = None) -> RawSheet:
 def _values(
     path: Path, names: list[str], progress: Progress | None
 ) -> dict[str, list[tuple[object, ...]]]:
-    from python_calamine import CalamineWorkbook
-
     with path.open("rb") as stream:
-        workbook: CalamineWorkbook = CalamineWorkbook.from_filelike(stream)
-    try:
-        values = {}
-        for name in names:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            if progress is not None:
-                progress(len(rows))
-            values[name] = [plain(row) for row in rows]
-        return values
-    finally:
-        workbook.close()
+        return calamine_sheets(stream, names, progress)

@@ -19,7 +19,6 @@ python-calamine does not say and for what would make it allocate without bound:
 """
 
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -35,7 +34,7 @@ from referent_ess.intake.xlsx_scan import (
     consume,
     xml_chunks,
 )
-from referent_ess.intake.zip_guard import check_members, check_readable, refuse
+from referent_ess.intake.zip_guard import check_members, check_readable, refuse, scan_zip
 from referent_ess.problems.errors import ReferentError
 from referent_ess.problems.problem import Problem
 
@@ -76,17 +75,7 @@ def scan_ods(path: Path) -> OdsScan:
     """Check that ``path`` is a safe ``.ods`` workbook and choose the sheets to read;
     :class:`ReferentError` when it cannot be read safely (each problem with its cell)."""
     check_readable(path)
-    try:
-        with path.open("rb") as stream, zipfile.ZipFile(stream) as archive:
-            return _scan(path, stream, archive)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        NotImplementedError,
-        UnicodeDecodeError,
-        OSError,
-    ) as exc:
-        raise refuse(path, "damaged-zip", ("detail", str(exc))) from None
+    return scan_zip(path, _scan)
 
 
 def _scan(path: Path, stream: BinaryIO, archive: zipfile.ZipFile) -> OdsScan:

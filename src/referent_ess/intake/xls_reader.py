@@ -10,7 +10,7 @@ from pathlib import Path
 
 from referent_ess.intake.sheet import Progress, RawSheet, with_markers
 from referent_ess.intake.xls_scan import check_size, scan_xls
-from referent_ess.intake.xlsx_reader import plain, raw_sheets
+from referent_ess.intake.xlsx_reader import calamine_sheets, raw_sheets
 from referent_ess.intake.xlsx_scan import SheetScan, chosen_sheets
 from referent_ess.intake.zip_guard import ole2_refusal
 from referent_ess.problems.errors import ReferentError
@@ -61,19 +61,7 @@ def _values(
 ) -> dict[str, list[tuple[object, ...]]]:
     from io import BytesIO
 
-    from python_calamine import CalamineWorkbook
-
-    workbook = CalamineWorkbook.from_filelike(BytesIO(data))
-    try:
-        values = {}
-        for name in names:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            if progress is not None:
-                progress(len(rows))
-            values[name] = [plain(row) for row in rows]
-        return values
-    finally:
-        workbook.close()
+    return calamine_sheets(BytesIO(data), names, progress)
 
 
 def _first_row(values: list[tuple[object, ...]]) -> tuple[str, ...]:

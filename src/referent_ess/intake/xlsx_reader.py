@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from referent_ess.base.values import is_blank
 from referent_ess.intake.sheet import (
@@ -141,6 +141,19 @@ def plain(row: Sequence[object]) -> tuple[object, ...]:
     if "" not in row:  # most rows: every cell filled
         return tuple(row)
     return tuple(None if value == "" else value for value in row)
+
+
+def calamine_sheets(
+    stream: BinaryIO, names: Sequence[str], progress: Progress | None
+) -> dict[str, list[tuple[object, ...]]]:
+    """The named sheets of the workbook in ``stream``, read by python-calamine (.ods, .xls)."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_filelike(stream)
+    try:
+        return {name: _calamine_values(workbook, name, progress) for name in names}
+    finally:
+        workbook.close()
 
 
 def _calamine_values(

@@ -19,7 +19,6 @@ never need one, and it is how entity-expansion and external-entity attacks start
 
 import re
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -44,6 +43,7 @@ from referent_ess.intake.zip_guard import (
     check_readable,
     decompressed,
     refuse,
+    scan_zip,
 )
 from referent_ess.problems.errors import ReferentError
 
@@ -140,18 +140,7 @@ def scan_xlsx(path: Path) -> XlsxScan:
     """Check that ``path`` is a safe .xlsx/.xlsm workbook, choose the sheets to read and check
     them; :class:`ReferentError` (every problem, with its cell) when it cannot be read safely."""
     check_kind(path, check_readable(path))
-    try:
-        with path.open("rb") as stream, zipfile.ZipFile(stream) as archive:
-            return _scan(path, stream, archive)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        NotImplementedError,
-        UnicodeDecodeError,
-        OSError,
-    ) as exc:
-        # what Python's zipfile raises for a damaged or crafted archive
-        raise refuse(path, "damaged-zip", ("detail", str(exc))) from None
+    return scan_zip(path, _scan)
 
 
 def _scan(path: Path, stream: BinaryIO, archive: zipfile.ZipFile) -> XlsxScan:

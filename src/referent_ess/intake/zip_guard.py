@@ -12,9 +12,9 @@ refused. What the worksheets hold is :mod:`.xlsx_scan`'s business.
 
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from referent_ess.problems.errors import ReferentError, os_reason
 
@@ -24,6 +24,23 @@ MAX_MEMBERS = 10_000  # an offers workbook has a few dozen parts
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _CHUNK = 1 << 16
+ScanT = TypeVar("ScanT")
+
+
+def scan_zip(path: Path, scan: Callable[[Path, BinaryIO, zipfile.ZipFile], ScanT]) -> ScanT:
+    """``scan`` of the zip at ``path`` (an .xlsx or .ods), with what Python's zipfile raises for
+    a damaged or crafted archive turned into one ``damaged-zip`` line."""
+    try:
+        with path.open("rb") as stream, zipfile.ZipFile(stream) as archive:
+            return scan(path, stream, archive)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        UnicodeDecodeError,
+        OSError,
+    ) as exc:
+        raise refuse(path, "damaged-zip", ("detail", str(exc))) from None
 
 
 def refuse(path: Path, code: str, *params: tuple[str, str]) -> ReferentError:
