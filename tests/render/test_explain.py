@@ -178,7 +178,7 @@ def test_atelier_every_step_in_words_and_numbers(example: Any) -> None:
         "totals rounded half up."
     )
     assert texts["tie"] == (
-        "Exact tie at 81.00 points with Échelle Habitat (SCOP); tie_break: Prix, Contexte: "
+        "Exact tie at 81.00 points with Échelle Habitat (SCOP); tie-break: Prix, Contexte: "
         "decided by Prix points (this offer 20.00, Échelle Habitat (SCOP) 18.00); ranks: this "
         "offer 2, Échelle Habitat (SCOP) 3."
     )
