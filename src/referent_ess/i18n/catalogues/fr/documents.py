@@ -56,10 +56,6 @@ MESSAGES: dict[str, str] = {
     "doc.commission.done_at": "Fait à {place}, le {date}",
     "doc.commission.blank": "………………",
     "doc.commission.signature": "Signature",
-    "doc.word.chart": (
-        "Le graphique des points de ce lot figure dans les rapports HTML et xlsx ; les points de "
-        "chaque offre, critère par critère, sont dans le tableau du classement ci-dessus."
-    ),
     "doc.summary": "Synthèse",
     "doc.lot": "Lot {lot}",
     "doc.provisional": "Classement provisoire",
