@@ -275,3 +275,70 @@ def test_hierarchy_refuses_weights_and_sensitivity(make_config, make_workbook) -
     evaluation = api.score(lots, criteria, make_workbook([["A", 1, 400, 10, None, "oui", 4]]))
     with pytest.raises(NotApplicable):
         analyse(evaluation, 1)
+
+
+ROUNDS_LOTS = """\
+consultation:
+  title: Test consultation
+  deadline: 2018-03-23
+  vat_rate: 0.20
+  required_documents: [cv]
+  rounds: [{number: 2, deadline: 2018-04-10}]
+lots:
+  - {id: 1, title: Lot one, cap_ht: 10000, variants: allowed}
+"""
+ROUNDS_HEADER = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality"]
+
+
+def test_leave_one_out_keeps_a_variant_whose_base_offer_is_left_out(
+    make_config, make_workbook
+) -> None:
+    """Quality 60 (12 × mark), price 40 proportional HT, variants need their base offer.
+    Alpha 500 × 10 = 5000 (mark 2: 24); its variant Visio 450 × 10 = 4500 (mark 5: 60); Beta
+    400 × 10 = 4000 (mark 3: 36); Gamma's variant Eco, 300 × 10 = 3000 (mark 5), has no base
+    offer: irregular, it neither ranks nor sets Pmin. Pmin 4000: Visio 60 + 40 × 4000/4500 =
+    60 + 320/9 = 95.56, first; Beta 76; Alpha 24 + 32 = 56.
+    Without Alpha's base offer, Visio is still Alpha's variant beside a base offer the rules
+    saw: it stays regular and first (Pmin 4000, unchanged). Before, it became irregular
+    (variant-without-base) and Beta seemed to win. Gamma's Eco stays out (else 100 points)."""
+    lots, criteria = make_config(lots_text=ROUNDS_LOTS)
+    book = make_workbook(
+        [
+            ["Alpha", 1, 500, 10, None, "oui", 2, None],
+            ["Alpha", 1, 450, 10, None, "oui", 5, "Visio"],
+            ["Beta", 1, 400, 10, None, "oui", 3, None],
+            ["Gamma", 1, 300, 10, None, "oui", 5, "Eco"],
+        ],
+        [*ROUNDS_HEADER, "Variante"],
+    )
+    analysis = analyse(api.score(lots, criteria, book), 1)
+    assert analysis.winner.offer.variant == "Visio"
+    assert [
+        (x.removed.candidate, x.removed.offer.variant, x.changed, x.winner and x.winner.offer.row)
+        for x in analysis.leave_one_out
+    ] == [("Beta", None, False, 3), ("Alpha", None, False, 3)]
+
+
+def test_leave_one_out_removes_every_round_of_the_offer_left_out(
+    make_config, make_workbook
+) -> None:
+    """Alpha 500 × 10 = 5000 (mark 5: 60), one round. Beta (mark 4: 48) offered 200 × 10 =
+    2000 in round 1, 450 × 10 = 4500 in round 2. Final: Pmin 4500, Alpha 60 + 40 × 4500/5000 =
+    96, Beta 48 + 40 = 88: Alpha first. Without Beta (both its rounds), Alpha is alone and
+    first: unchanged. Before, Beta's round 1 stood in for it: Pmin 2000, Alpha 60 + 16 = 76,
+    Beta 88, and Beta seemed to win without itself."""
+    lots, criteria = make_config(lots_text=ROUNDS_LOTS)
+    book = make_workbook(
+        [
+            ["Alpha", 1, 500, 10, None, "oui", 5, 1],
+            ["Beta", 1, 200, 10, None, "oui", 4, 1],
+            ["Beta", 1, 450, 10, None, "oui", 4, 2],
+        ],
+        [*ROUNDS_HEADER, "Tour"],
+    )
+    analysis = analyse(api.score(lots, criteria, book), 1)
+    assert analysis.winner.candidate == "Alpha"
+    assert [
+        (x.removed.candidate, x.changed, x.winner and x.winner.candidate)
+        for x in analysis.leave_one_out
+    ] == [("Beta", False, "Alpha")]

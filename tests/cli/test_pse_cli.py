@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pse_consultation import ROWS, consultation
+from pse_consultation import LOTS, ROWS, consultation
 from referent_ess.cli import app
 
 
@@ -97,3 +97,32 @@ def test_an_unknown_lot_is_refused_with_exit_code_2(tmp_path: Path) -> None:
     code, _, err = _run(tmp_path, "--lot", "3")
     assert code == 2
     assert "there is no lot 3 (lots: 1, 2)" in err
+
+
+def test_an_offer_over_the_cap_under_one_combination_is_named_not_dropped(tmp_path: Path) -> None:
+    """Cap 10750.00 HT instead of 11000.00. With both PSE, Alpha 10000 + 500 + 300 = 10800.00
+    and Beta 9800 + 900 + 100 = 10800.00 are over it (10800 > 10750): only Gamma (9000.10 +
+    1200.10 + 200.00 = 10400.20) is ranked, and the two others are named, not silently gone.
+    Under lots.yaml's combination (PSE1), 10500.00, 10700.00 and 10200.20 are all within."""
+    lots, criteria, offers = consultation(
+        tmp_path, lots=LOTS.replace("cap_ht: 11000", "cap_ht: 10750"), rows=ROWS[:3]
+    )
+    words = ["pse", str(offers), "--lots", str(lots), "--criteria", str(criteria), "--lot", "1"]
+    result = CliRunner().invoke(app, [*words, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    both = json.loads(result.stdout)["combinations"][-1]
+    assert [o["row"] for o in both["offers"]] == [4]
+    assert both["set_aside"] == [
+        {"candidate": "Alpha", "row": 2, "status": "over_cap", "price_ht": "10800.00"},
+        {"candidate": "Beta", "row": 3, "status": "over_cap", "price_ht": "10800.00"},
+    ]
+    configured = json.loads(result.stdout)["combinations"][1]
+    assert (configured["retained"], configured["set_aside"]) == (["PSE1"], [])
+    result = CliRunner().invoke(app, words)
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    assert (
+        "1. Gamma; not ranked: Alpha (over the cap at 10800.00 HT) and Beta (over the cap at "
+        "10800.00 HT)" in " ".join(lines)
+    ), lines
+    result = CliRunner().invoke(app, ["--lang", "fr", *words])
+    assert "non classées : Alpha (au-dessus du montant maximum, à 10" in result.stdout

@@ -170,3 +170,56 @@ def test_rounds_that_skip_a_number_are_flagged_on_the_row_after_the_gap(
         ("I4", "the first offer of 'Beta' on lot 1 is in round 2: round 1 is missing"),
     ]
     assert all(not p.is_error for p in _of(book, "round-gap"))
+
+
+RECEIVED = [*HEADER, "Variante", "Tour", "received_at"]  # J: the date of receipt
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shown"),
+    [
+        # round 2 received on 3 March, round 1 on 5 March: the dates or the numbers are wrong
+        ("2027-03-05", "2027-03-03", ("03/03/2027", "05/03/2027")),
+        # both with a time, the same day: by the minute
+        ("2027-03-05 10:00", "2027-03-05 09:30", ("05/03/2027 à 09:30", "05/03/2027 à 10:00")),
+    ],
+)
+def test_a_round_received_before_the_previous_one_is_an_error_at_its_date(
+    make_workbook: Callable[..., Path],
+    config: Config,
+    first: str,
+    second: str,
+    shown: tuple[str, str],
+) -> None:
+    rows = [
+        ["Alpha", 1, 450, 10, 0.2, "oui", 4, None, 1, first],
+        ["Alpha", 1, 400, 10, 0.2, "oui", 4, None, 2, second],
+    ]
+    book = read(make_workbook, config, rows, RECEIVED)
+    (problem,) = _of(book, "round-order")
+    assert (problem.cell, problem.is_error) == ("J3", True)
+    assert i18n.message(problem.code, problem.params, lang="fr") == (
+        f"le tour 2 de 'Alpha' sur le lot 1 a été reçu le {shown[0]}, avant son tour 1 "
+        f"({shown[1]}) : un tour ne peut pas précéder le précédent ; corrigez le numéro du tour "
+        "ou la date"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("2027-03-03", "2027-03-05"),  # in order
+        ("2027-03-05", "2027-03-05"),  # the same day
+        ("2027-03-05 10:00", "2027-03-05"),  # a date without a time is the whole day
+    ],
+)
+def test_rounds_in_date_order_or_not_comparable_are_not_flagged(
+    make_workbook: Callable[..., Path], config: Config, first: str, second: str
+) -> None:
+    rows = [
+        ["Alpha", 1, 450, 10, 0.2, "oui", 4, None, 1, first],
+        ["Alpha", 1, 400, 10, 0.2, "oui", 4, None, 2, second],
+        ["Beta", 1, 400, 10, 0.2, "oui", 4, None, 2, "2027-03-01"],  # round 2 alone: a gap only
+    ]
+    book = read(make_workbook, config, rows, RECEIVED)
+    assert _of(book, "round-order") == []

@@ -112,6 +112,35 @@ def test_explain_tells_the_earlier_rounds_and_the_regularisation(
     assert lines.splitlines()[0] == "Lot 1 — Lot one: variant “Visio” of Alpha (row 4, rank 2)"
 
 
+@pytest.mark.usefixtures("wide_terminal")
+def test_explain_judges_a_later_rounds_reception_against_that_rounds_deadline(
+    runner: CliRunner,
+    args: list[str],
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    # Beta's round 2 came on 09/04/2018: after the first deadline (2018-03-23), before round 2's
+    # (2018-04-10). Explain said "by the deadline 2018-03-23 (the end of that day)" before.
+    text = invoke(runner, "explain", "Beta", *args, "--lot", "1")
+    assert (
+        "received 2018-04-09, by the deadline 2018-04-10 (the end of that day) "
+        "(the deadline of round 2)" in text
+    ), text
+    assert "2018-03-23" not in text.split("Status admissible")[1]
+    # round 1's offers keep the consultation's deadline, without a round
+    text = invoke(runner, "explain", "alpha", *args, "--lot", "1", "--variant", "visio")
+    assert "received 2018-03-22, by the deadline 2018-03-23 (the end of that day);" in text
+    french = runner.invoke(app, ["--lang", "fr", "explain", "Beta", *args, "--lot", "1"])
+    assert "dans le délai (date limite : 10/04/2018 inclus, celle du tour 2)" in french.stdout
+    # a round that `rounds` gives no deadline (Beta's second offer typed as round 3): said
+    # so, never the first round's deadline
+    lots, criteria = make_config(lots_text=LOTS)
+    book = make_workbook([*ROWS[:-1], [*ROWS[-1][:-1], 3]], [*HEADER, "Variante", "Tour"])
+    words = [str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    text = invoke(runner, "explain", "Beta", *words, "--lot", "1")
+    assert "no deadline is set for round 3;" in text, text
+
+
 def test_the_markdown_says_initial_offer_then_final_offer(
     runner: CliRunner, args: list[str]
 ) -> None:

@@ -22,6 +22,7 @@ from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.engine import evaluate
 from referent_ess.evaluation.kernel import competition_ranks, max_points
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
+from referent_ess.evaluation.rounds import with_base
 
 MAX_SPREAD = 100  # points: a weight cannot move by more than the whole total
 
@@ -159,19 +160,44 @@ def _total(result: OfferResult) -> Fraction:
 def _leave_one_out(
     evaluation: Evaluation, lot: LotResult, winner: OfferResult
 ) -> tuple[LeaveOneOut, ...]:
-    """Relative price formulas depend on the other offers: removing one can change the winner."""
+    """Relative price formulas depend on the other offers: removing one can change the winner.
+
+    An offer is removed with every round of it (its earlier rounds would otherwise stand in for
+    it). A base offer is removed as a competitor only: its candidate's variants keep the
+    standing they have beside it (otherwise ``variant_needs_base`` would make them irregular,
+    and a winning variant would seem to lose to the removal of its own base offer)."""
     found = []
+    book = evaluation.book
     for removed in lot.ranked:
         if removed is winner:
             continue
-        book = evaluation.book
-        fewer = replace(book, offers=tuple(o for o in book.offers if o.row != removed.offer.row))
-        again = evaluate(evaluation.config, fewer).lot(lot.lot.id)
+        gone = removed.offer.identity
+        config, offers = evaluation.config, book.offers
+        kept = tuple(o for o in offers if o.row != removed.offer.row and o.identity != gone)
+        if gone is not None and removed.offer.variant is None and lot.lot.variant_needs_base:
+            config = _variants_need_no_base(config, lot.lot.id)
+            # the lot's variants without a base offer were irregular: they stay out
+            bases = with_base(offers)
+            kept = tuple(
+                o
+                for o in kept
+                if o.lot != lot.lot.id
+                or o.variant is None
+                or (o.identity is not None and o.identity[:2] in bases)
+            )
+        again = evaluate(config, replace(book, offers=kept)).lot(lot.lot.id)
         assert again is not None
         new_winner = again.winners[0] if len(again.winners) == 1 else None
         changed = new_winner is None or new_winner.offer.row != winner.offer.row
         found.append(LeaveOneOut(removed, new_winner, changed))
     return tuple(found)
+
+
+def _variants_need_no_base(config: Config, lot_id: int) -> Config:
+    lots = tuple(
+        replace(lot, variant_needs_base=False) if lot.id == lot_id else lot for lot in config.lots
+    )
+    return replace(config, lots=lots)
 
 
 def _jitter(draw: random.Random, spread: int) -> Fraction:

@@ -25,6 +25,7 @@ from referent_ess.intake.sheet_notes import (
     hidden_and_merged,
     pse_gaps,
     round_gaps,
+    round_order,
     sheet_notes,
     similar_names,
 )
@@ -72,7 +73,8 @@ def _parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str) -> Off
     offers = tuple(reader.read(n, values) for n, values in raw.rows)
     same = duplicates(offers, raw)
     similar = similar_names([o for o in offers if o.row not in same], raw)
-    row_notes = [same, similar, round_gaps(offers, raw), hidden_and_merged(offers, raw)]
+    row_notes = [same, similar, round_gaps(offers, raw), round_order(offers, raw)]
+    row_notes.append(hidden_and_merged(offers, raw))
     if config.pse_columns:
         row_notes.append(pse_gaps(offers, raw, config))
     noted = {row for notes in row_notes for row in notes}

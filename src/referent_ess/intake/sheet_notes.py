@@ -2,6 +2,9 @@
 twice on a lot, names that differ only by case or accents, hidden or merged rows and columns,
 a hidden sheet."""
 
+from datetime import date, datetime
+from itertools import pairwise
+
 from referent_ess.base.normalise import normalise
 from referent_ess.base.values import Params
 from referent_ess.config.columns import Column, OfferField, pse_column
@@ -86,6 +89,48 @@ def round_gaps(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
                 notes.setdefault(offer.row, []).append(problem)
             previous = number
     return notes
+
+
+def round_order(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
+    """A round received before an earlier round of the same offer (round 2 on 3 March, round 1
+    on 5 March): the round numbers or the dates are wrong, and the round evaluated (the latest
+    by number) may not be the offer's last word. An error on the later round's date cell."""
+    rounds: dict[tuple[str, int, str], list[tuple[int, date | datetime, Offer]]] = {}
+    for offer in offers:
+        if offer.identity is not None and offer.received_at is not None:
+            rounds.setdefault(offer.identity, []).append((offer.round, offer.received_at, offer))
+    notes: RowNotes = {}
+    for versions in rounds.values():
+        versions.sort(key=lambda version: version[0])
+        for (number, received, _), (later_number, later_received, later) in pairwise(versions):
+            if later_number > number and _before(later_received, received):
+                params: Params = (
+                    ("candidate", repr(later.candidate)),
+                    ("lot", str(later.lot)),
+                    ("round", str(later_number)),
+                    ("received_date", _iso(later_received)),
+                    ("previous", str(number)),
+                    ("previous_date", _iso(received)),
+                )
+                problem = _row_problem(raw, later, "round-order", params, OfferField.RECEIVED_AT)
+                notes.setdefault(later.row, []).append(problem)
+    return notes
+
+
+def _before(one: date | datetime, other: date | datetime) -> bool:
+    """``one`` strictly before ``other``: by the minute when both have a time, else by the day
+    (a date without a time is the whole day)."""
+    if isinstance(one, datetime) and isinstance(other, datetime):
+        return one < other
+    return _day(one) < _day(other)
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _iso(moment: date | datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else moment.isoformat()
 
 
 def pse_gaps(offers: tuple[Offer, ...], raw: RawSheet, config: Config) -> RowNotes:

@@ -173,6 +173,7 @@ _CODES: dict[str, Kind] = {
     "duplicate-offer.variant-round": _E,  # two variants of one label in one round
     "round-gap.first": _W,  # an offer's first round is not round 1
     "round-gap.after": _W,  # an offer's rounds skip a number (1 then 3)
+    "round-order": _E,  # a round received before an earlier round of the same offer
     "similar-candidates": _W,
     "hidden-row": _W,
     "hidden-column": _W,

@@ -554,6 +554,17 @@ def pse_dict(comparison: PseComparison, evaluation: Evaluation) -> dict[str, Any
                     }
                     for r in c.lot.ranked
                 ],
+                "set_aside": [
+                    {
+                        "candidate": r.name,
+                        "row": r.offer.row,
+                        **({"variant": r.offer.variant} if r.offer.variant is not None else {}),
+                        "status": r.status.value,
+                        "price_ht": money_raw(r.price_ht),
+                    }
+                    for r in c.lot.offers
+                    if r.rank is None
+                ],
             }
             for c in comparison.combinations
         ],

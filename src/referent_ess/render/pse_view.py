@@ -7,12 +7,12 @@ import io
 
 from referent_ess.analysis.pse_combinations import Combination, PseComparison
 from referent_ess.base.writable import writable
-from referent_ess.evaluation.results import Evaluation
+from referent_ess.evaluation.results import Evaluation, OfferResult, Status
 from referent_ess.i18n import tr
 from referent_ess.i18n.numbers import listed, money, money_raw
 from referent_ess.render.csv_doc import safe_text
 from referent_ess.render.markdown_text import md
-from referent_ess.render.phrases import names_of
+from referent_ess.render.phrases import names_of, status_label
 
 
 def combination_cells(combination: Combination) -> tuple[str, str, str, str, str]:
@@ -28,8 +28,26 @@ def combination_cells(combination: Combination) -> tuple[str, str, str, str, str
     winner = names_of(winners) if winners else "—"
     price = money(winners[0].price_ht) if winners and winners[0].price_ht is not None else "—"
     ranking = " > ".join(f"{r.rank}. {r.candidate}" for r in lot.ranked) or tr("pse.nobody")
+    aside = set_aside(combination)
+    if aside:
+        # an offer ranked under one combination may be over the cap under another: say so,
+        # rather than let it vanish from the ranking
+        words = [_aside(r) for r in aside]
+        ranking += tr("pse.aside", offers=listed(words))
     mark = tr("pse.configured") if combination.configured else ""
     return retained, mark, winner, price or "—", ranking
+
+
+def _aside(result: OfferResult) -> str:
+    if result.status is Status.OVER_CAP and result.price_ht is not None:
+        return tr("pse.aside.over_cap", offer=result.candidate, price=money(result.price_ht))
+    return tr("pse.aside.offer", offer=result.candidate, status=status_label(result.status))
+
+
+def set_aside(combination: Combination) -> tuple[OfferResult, ...]:
+    """The lot's offers that this combination does not rank (over the cap with these PSE, or
+    set aside whatever the PSE), in the lot's order."""
+    return tuple(r for r in combination.lot.offers if r.rank is None)
 
 
 def pse_verdict(comparison: PseComparison) -> str:

@@ -117,15 +117,21 @@ def status_steps(config: Config, result: OfferResult) -> Iterator[Step]:
 
 
 def _reception(config: Config, result: OfferResult) -> Phrase:
-    deadline = config.consultation.deadline
+    # an offer of a negotiation round is judged against that round's own deadline, as `judge` does
+    round_number = result.offer.round
+    deadline = config.consultation.deadline_of(round_number)
     received = result.offer.received_at
     if deadline is None:
+        if round_number > 1:
+            return phrase("ex.reception.no_round_deadline", round=str(round_number))
         return phrase("ex.reception.no_deadline")
     limit: Value = (
         Moment(deadline)
         if isinstance(deadline, datetime)
         else phrase("ex.reception.end_of_day", when=Moment(deadline))
     )
+    if round_number > 1:
+        limit = phrase("ex.reception.round_limit", limit=limit, round=str(round_number))
     if received is None:
         return phrase("ex.reception.no_date", limit=limit)
     same_day = isinstance(deadline, datetime) and received == deadline.date()

@@ -171,6 +171,8 @@ MESSAGES: dict[str, str] = {
     ),
     "ex.reason": "Reason {name}: {line}.",
     "ex.reception.no_deadline": "no deadline is set",
+    "ex.reception.no_round_deadline": "no deadline is set for round {round}",
+    "ex.reception.round_limit": "{limit} (the deadline of round {round})",
     "ex.reception.end_of_day": "{when} (the end of that day)",
     "ex.reception.no_date": "no reception date given (deadline {limit})",
     "ex.reception.no_time": "received {when} without a time, the deadline being {limit}",
@@ -198,20 +200,20 @@ MESSAGES: dict[str, str] = {
     "ex.stated_total": "The total HT the offer states, {stated}, agrees",
     "ex.arith.schedule.unit_price": (
         "Arithmetic error: the offer states a total HT of {stated}, its lines make {recomputed}; "
-        "the unit prices prevail (prevails: unit_price), so the offer is evaluated on {price}"
+        "the unit prices prevail, so the offer is evaluated on {price}"
     ),
     "ex.arith.schedule.stated_total": (
         "Arithmetic error: the offer states a total HT of {stated}, its lines make {recomputed}; "
-        "the stated total prevails (prevails: stated_total), so the offer is evaluated on {price}"
+        "the stated total prevails, so the offer is evaluated on {price}"
     ),
     "ex.arith.dpgf.unit_price": (
         "Arithmetic error: the offer states a lump sum HT of {stated}, its lines make "
-        "{recomputed}; the lines prevail (prevails: unit_price), so the offer is evaluated on "
+        "{recomputed}; the lines prevail, so the offer is evaluated on "
         "{price}"
     ),
     "ex.arith.dpgf.stated_total": (
         "Arithmetic error: the offer states a lump sum HT of {stated}, its lines make "
-        "{recomputed}; the stated lump sum prevails (prevails: stated_total), so the offer is "
+        "{recomputed}; the stated lump sum prevails, so the offer is "
         "evaluated on {price}"
     ),
 }

@@ -910,6 +910,11 @@ MESSAGES: dict[str, str] = {
         "{candidate} has more than one variant “{variant}” in round {round} on lot {lot} (also "
         "{others}); keep one row per variant and round"
     ),
+    "msg:round-order": (
+        "round {round} of {candidate} on lot {lot} was received on {received_date}, before its "
+        "round {previous} ({previous_date}): a later round cannot come first; correct the round "
+        "number or the date"
+    ),
     "msg:round-gap.first": (
         "the first offer of {candidate} on lot {lot} is in round {round}: round {missing} is "
         "missing"

@@ -203,6 +203,8 @@ MESSAGES: dict[str, str] = {
     ),
     "ex.reason": "Motif {name} : {line}.",
     "ex.reception.no_deadline": "aucune date limite n'est fixée",
+    "ex.reception.no_round_deadline": "aucune date limite n'est fixée pour le tour {round}",
+    "ex.reception.round_limit": "{limit}, celle du tour {round}",
     "ex.reception.end_of_day": "{when} inclus",
     "ex.reception.no_date": "date de réception non indiquée (date limite : {limit})",
     "ex.reception.no_time": "reçue le {when} sans heure, la date limite étant le {limit}",
@@ -230,22 +232,22 @@ MESSAGES: dict[str, str] = {
     "ex.stated_total": "Le total HT indiqué dans l'offre, {stated}, concorde",
     "ex.arith.schedule.unit_price": (
         "Erreur matérielle : l'offre indique un total HT de {stated}, ses lignes font "
-        "{recomputed} ; les prix unitaires prévalent (prevails: unit_price), l'offre est donc "
+        "{recomputed} ; les prix unitaires prévalent, l'offre est donc "
         "évaluée sur {price}"
     ),
     "ex.arith.schedule.stated_total": (
         "Erreur matérielle : l'offre indique un total HT de {stated}, ses lignes font "
-        "{recomputed} ; le total indiqué prévaut (prevails: stated_total), l'offre est donc "
+        "{recomputed} ; le total indiqué prévaut, l'offre est donc "
         "évaluée sur {price}"
     ),
     "ex.arith.dpgf.unit_price": (
         "Erreur matérielle : l'offre indique un montant forfaitaire HT de {stated}, ses lignes "
-        "font {recomputed} ; les lignes prévalent (prevails: unit_price), l'offre est donc "
+        "font {recomputed} ; les lignes prévalent, l'offre est donc "
         "évaluée sur {price}"
     ),
     "ex.arith.dpgf.stated_total": (
         "Erreur matérielle : l'offre indique un montant forfaitaire HT de {stated}, ses lignes "
-        "font {recomputed} ; le montant forfaitaire indiqué prévaut (prevails: stated_total), "
+        "font {recomputed} ; le montant forfaitaire indiqué prévaut, "
         "l'offre est donc évaluée sur {price}"
     ),
 }

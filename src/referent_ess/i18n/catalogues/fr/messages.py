@@ -1046,6 +1046,11 @@ MESSAGES: dict[str, str] = {
         "{candidate} a plusieurs variantes « {variant} » au tour {round} sur le lot {lot} (voir "
         "aussi {others}) ; gardez une seule ligne par variante et par tour"
     ),
+    "msg:round-order": (
+        "le tour {round} de {candidate} sur le lot {lot} a été reçu le {received_date}, avant "
+        "son tour {previous} ({previous_date}) : un tour ne peut pas précéder le précédent ; "
+        "corrigez le numéro du tour ou la date"
+    ),
     "msg:round-gap.first": (
         "la première offre de {candidate} sur le lot {lot} est celle du tour {round} : le tour "
         "{missing} manque"
