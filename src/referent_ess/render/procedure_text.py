@@ -11,11 +11,12 @@ from referent_ess.i18n import tr
 def procedure_lines(config: Config) -> tuple[str, ...]:
     """The report's sentences on the procedure (in the documents' language: French)."""
     procedure = config.consultation.procedure
-    kind = "formalised" if procedure.formalised else "adapted"
-    named = tr(
-        f"doc.report.procedure.{kind}",
-        procedure=tr(f"doc.procedure.{procedure.value}"),
+    key = (
+        "doc.report.procedure.formalised"
+        if procedure.formalised
+        else "doc.report.procedure.adapted"
     )
+    named = tr(key, procedure=tr(f"doc.procedure.{procedure.value}"))
     if procedure.formalised:
         return (named, tr("doc.report.standstill"))
     return (named,)
