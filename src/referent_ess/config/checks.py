@@ -13,6 +13,7 @@ from referent_ess.config.model import MAX_DEPTH
 from referent_ess.config.schema import (
     CriteriaFile,
     CriterionSpec,
+    LineSpec,
     LotsFile,
     LotSpec,
     PseSpec,
@@ -56,35 +57,43 @@ def check_lots(spec: LotsFile) -> list[Issue]:
 
 
 def _lines(lot: LotSpec, index: int) -> list[Issue]:
-    """The lines of a schedule (DQE) or DPGF lot: some, each id once, a quantity on every line
-    of a DQE and on none of a DPGF (whose offers state each line's amount); none on a lot
-    priced otherwise."""
+    """The lines of a schedule (DQE) or DPGF lot and of its PSE priced by lines: some, each id
+    once across the lot's and its PSE's lines, a quantity on every line of a DQE and on none of
+    a DPGF (whose offers state each line's amount); none on a lot priced otherwise."""
     model = lot.price_model
     where = ("lots", index)
+    pse_lines: list[tuple[Location, list[LineSpec]]] = [
+        ((*where, "pse", place, "lines"), item.lines)
+        for place, item in enumerate(lot.pse)
+        if item.lines is not None
+    ]
     if not model.has_lines:
+        params: Params = (("form", "model"), ("lot", str(lot.id)), ("model", model.value))
+        found: list[Issue] = []
         if lot.lines is not None:
-            params: Params = (("form", "model"), ("lot", str(lot.id)), ("model", model.value))
-            return [((*where, "lines"), "lot-lines", params)]
-        return []
-    if not lot.lines:
-        return [(where, "lot-lines", (("form", f"empty-{model.value}"), ("lot", str(lot.id))))]
+            found.append(((*where, "lines"), "lot-lines", params))
+        return found + [(place, "lot-lines", params) for place, _ in pse_lines]
     issues: list[Issue] = []
-    first: dict[str, int] = {}
-    for number, line in enumerate(lot.lines):
-        place = (*where, "lines", number)
-        if line.id in first:
-            params = (
-                ("form", "twice"),
-                ("line", line.id),
-                ("also", f"lots.{index}.lines.{first[line.id]}"),
-            )
-            issues.append(((*place, "id"), "lot-lines", params))
-        first.setdefault(line.id, number)
-        if model is PriceModel.SCHEDULE and line.quantity is None:
-            issues.append((place, "lot-lines", (("form", "no-quantity"), ("line", line.id))))
-        elif model is PriceModel.DPGF and line.quantity is not None:
-            params = (("form", "dpgf-quantity"), ("line", line.id))
-            issues.append(((*place, "quantity"), "lot-lines", params))
+    if not lot.lines:
+        issues.append(
+            (where, "lot-lines", (("form", f"empty-{model.value}"), ("lot", str(lot.id))))
+        )
+    first: dict[str, str] = {}
+    for base, lines in [((*where, "lines"), lot.lines or []), *pse_lines]:
+        if not lines and base[2] == "pse":  # ``lines: []`` under a PSE: priced by nothing
+            pse_id = lot.pse[int(base[3])].id
+            issues.append((base, "lot-lines", (("form", "pse-empty"), ("pse", pse_id))))
+        for number, line in enumerate(lines):
+            place = (*base, number)
+            if line.id in first:
+                params = (("form", "twice"), ("line", line.id), ("also", first[line.id]))
+                issues.append(((*place, "id"), "lot-lines", params))
+            first.setdefault(line.id, ".".join(str(part) for part in place))
+            if model is PriceModel.SCHEDULE and line.quantity is None:
+                issues.append((place, "lot-lines", (("form", "no-quantity"), ("line", line.id))))
+            elif model is PriceModel.DPGF and line.quantity is not None:
+                params = (("form", "dpgf-quantity"), ("line", line.id))
+                issues.append(((*place, "quantity"), "lot-lines", params))
     return issues
 
 

@@ -46,6 +46,7 @@ from referent_ess.config.schema import (
     CommissionSpec,
     CriteriaFile,
     CriterionSpec,
+    LineSpec,
     LotsFile,
     Spec,
     document_ids,
@@ -210,6 +211,14 @@ def _buyer_details(buyer: BuyerSpec | None, folder: Path) -> BuyerDetails:
     )
 
 
+def _schedule_lines(lines: list[LineSpec] | None) -> tuple[ScheduleLine, ...]:
+    """The lines of a lot's DQE or DPGF, or of one of its PSE (a DPGF line: quantity 1)."""
+    return tuple(
+        ScheduleLine(line.id, line.label, line.unit, line.quantity or Decimal(1))
+        for line in lines or ()
+    )
+
+
 def _resolve(
     lots: LotsFile, criteria: CriteriaFile, lots_doc: YamlDocument, criteria_doc: YamlDocument
 ) -> Config:
@@ -228,12 +237,12 @@ def _resolve(
             variants=lot.variants,
             variant_needs_base=lot.variant_needs_base,
             price_model=lot.price_model,
-            lines=tuple(
-                ScheduleLine(line.id, line.label, line.unit, line.quantity or Decimal(1))
-                for line in lot.lines or ()
-            ),
+            lines=_schedule_lines(lot.lines),
             prevails=lot.prevails,
-            pse=tuple(Pse(p.id, p.label.strip(), p.retained is True) for p in lot.pse),
+            pse=tuple(
+                Pse(p.id, p.label.strip(), p.retained is True, _schedule_lines(p.lines))
+                for p in lot.pse
+            ),
         )
         for lot in sorted(lots.lots, key=lambda lot: lot.id)
     )

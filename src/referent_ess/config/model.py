@@ -52,11 +52,15 @@ class ScheduleLine:
 @dataclass(frozen=True)
 class Pse:
     """A PSE (prestation supplémentaire éventuelle) of a lot: an optional item each offer prices
-    as a lump sum HT; the retained ones are added to the base price to compare the offers."""
+    as a lump sum HT, or line by line in the prices sheet; the retained ones are added to the
+    base price to compare the offers."""
 
     id: str
     label: str
     retained: bool
+    # its lines, priced in the prices sheet like the lot's own (none: a lump sum in the offers
+    # sheet's PSE column)
+    lines: tuple[ScheduleLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,16 @@ class Lot:
 
     def pse_by_id(self, pse_id: str) -> Pse | None:
         return next((p for p in self.pse if p.id == pse_id), None)
+
+    @property
+    def lump_sum_pse(self) -> tuple[Pse, ...]:
+        """The PSE priced as a lump sum in the offers sheet (not by lines)."""
+        return tuple(p for p in self.pse if not p.lines)
+
+    @property
+    def all_lines(self) -> tuple[ScheduleLine, ...]:
+        """The lot's own lines, then its PSE's: every line the prices sheet may price."""
+        return self.lines + tuple(line for p in self.pse for line in p.lines)
 
 
 @dataclass(frozen=True)
@@ -349,6 +363,12 @@ class Config:
             for pse in lot.pse:
                 seen.setdefault(pse.id, pse)
         return tuple(seen.values())
+
+    @cached_property
+    def lump_sum_pse_ids(self) -> frozenset[str]:
+        """The PSE some lot prices as a lump sum: the columns the offers sheet must have (a PSE
+        priced by lines in every lot that declares it is priced in the prices sheet)."""
+        return frozenset(p.id for lot in self.lots for p in lot.lump_sum_pse)
 
     def criteria_for(self, lot_id: int | None) -> CriteriaSet:
         """The criteria the lot is evaluated on (the default set for an unknown lot or None)."""

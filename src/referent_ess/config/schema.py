@@ -234,11 +234,14 @@ MAX_PSE = 20  # PSE of one lot: beyond, surely not what a consultation asks
 
 class PseSpec(Spec):
     """A PSE (prestation supplémentaire éventuelle) of a lot: each offer prices it as a lump sum
-    HT; ``retained`` has no default, since the buyer must decide before ranking."""
+    HT, or by its ``lines`` in the prices sheet (schedule or DPGF lot); ``retained`` has no
+    default, since the buyer must decide before ranking."""
 
     id: Identifier
     label: str
     retained: bool | None = None  # not said: an error of the checks that says why (pse-undecided)
+    # priced by lines in the prices sheet (a schedule or DPGF lot only), not as a lump sum
+    lines: list[LineSpec] | None = None
 
 
 class LotSpec(Spec):

@@ -2,6 +2,10 @@
 (at the offer's VAT rate), and the compared price, which is the base price plus the retained
 PSE. The one place where the PSE enter the price, whatever the lot's price model.
 
+A PSE priced by lines (a schedule or DPGF lot's ``pse: [{lines: ...}]``) is the sum of its
+line amounts, each unit price × quantity to the cent half up, exactly as the lot's own lines
+(:mod:`.schedule`); its amount in the offers sheet, if any, is not read (a warning).
+
 TTC: each PSE's TTC is its amount HT × (1 + VAT) to the cent, half up, like the base price's,
 and the compared price TTC is the base's TTC plus the retained PSE's TTC: every figure shown
 adds up exactly to the total shown."""
@@ -11,6 +15,7 @@ from decimal import Decimal
 from referent_ess.base.exact import price_ttc
 from referent_ess.config.model import Lot
 from referent_ess.evaluation.results import PseAmount
+from referent_ess.evaluation.schedule import PricedLine, schedule_price
 from referent_ess.intake.offer import Offer
 
 
@@ -20,10 +25,29 @@ def pse_amounts(offer: Offer, lot: Lot | None, vat: Decimal | None) -> tuple[Pse
     if lot is None:
         return ()
     amounts = []
+    stated = {line.id: line for line in offer.lines or ()}
     for pse in lot.pse:
-        ht = offer.pse.get(pse.id)
+        lines: tuple[PricedLine, ...] = ()
+        if pse.lines:
+            lines = tuple(
+                PricedLine(
+                    line.id,
+                    stated[line.id].price,
+                    line.quantity,
+                    stated[line.id].stated_amount,
+                    stated[line.id].cell,
+                )
+                for line in pse.lines
+                if line.id in stated
+            )
+            # Σ its line amounts, each to the cent half up, like the base lines; unknown
+            # unless the offer prices every line (a missing one is an error on its row)
+            whole = len(lines) == len(pse.lines)
+            ht = schedule_price(lines).recomputed if whole else None
+        else:
+            ht = offer.pse.get(pse.id)
         ttc = price_ttc(ht, vat) if ht is not None and vat is not None else None
-        amounts.append(PseAmount(pse.id, pse.label, pse.retained, ht, ttc))
+        amounts.append(PseAmount(pse.id, pse.label, pse.retained, ht, ttc, lines))
     return tuple(amounts)
 
 

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from referent_ess.config.choices import PriceBasis, PriceModel
 from referent_ess.config.model import Config, Lot
-from referent_ess.evaluation.schedule import SchedulePrice
+from referent_ess.evaluation.schedule import PricedLine, SchedulePrice
 from referent_ess.intake.offers import Offer, OfferBook
 from referent_ess.problems.codes import Params, kind_of
 from referent_ess.problems.problem import Problem, english
@@ -120,6 +120,8 @@ class PseAmount:
     retained: bool
     amount_ht: Decimal | None
     amount_ttc: Decimal | None
+    # a PSE priced by lines: the lines that make its amount (Σ their amounts), in order
+    lines: tuple[PricedLine, ...] = ()
 
 
 _REGULARISABLE = frozenset(

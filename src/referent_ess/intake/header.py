@@ -47,6 +47,7 @@ class Header:
         self.required = required_fields(config.price_models)
         self.pse = {p.id: p.label for p in config.pse_columns}
         self.pse_lookup = pse_lookup(tuple(self.pse.items()))
+        self.config_lump_sums = config.lump_sum_pse_ids  # a PSE priced by lines needs no column
         self.columns: list[Column] = []
         self.problems: list[Problem] = []
         self.unknown: list[tuple[str, str, str | None]] = []  # (cell, header, probable column)
@@ -167,7 +168,7 @@ class Header:
                 params = (("form", "document"), ("document", repr(document)), *self._hint(document))
                 self._add("missing-column", None, document, params)
         for pse_id, label in self.pse.items():
-            if pse_column(pse_id) not in found:
+            if pse_id in self.config_lump_sums and pse_column(pse_id) not in found:
                 params = (("form", "pse"), ("pse", pse_id), ("label", label))
                 self._add("missing-column", None, pse_column(pse_id), params)
         for criterion in self.marked if self.raw.marks_sheet is None else ():

@@ -15,10 +15,11 @@ from referent_ess.problems.errors import ReferentError
 
 
 def read_ods_offers(path: Path, progress: Progress | None = None) -> RawSheet:
-    """The offers sheet of an ``.ods`` workbook (and its marks sheet, when it has one)."""
+    """The offers sheet of an ``.ods`` workbook (and its marks and prices sheets, when it has
+    them)."""
     checked = scan_ods(path)
     scan = checked.scan
-    wanted = [scan.offers, *([scan.marks] if scan.marks else [])]
+    wanted = [scan.offers, *(name for name in (scan.marks, scan.prices) if name)]
     try:
         values = _values(path, wanted, progress)
     except (ReferentError, KeyboardInterrupt, SystemExit, GeneratorExit):
@@ -28,7 +29,13 @@ def read_ods_offers(path: Path, progress: Progress | None = None) -> RawSheet:
         raise ReferentError("unreadable-workbook", params=params) from None
     for name in wanted:
         values[name] = with_markers(values[name], checked.markers.get(name, {}))
-    return raw_sheets(path, scan, values[scan.offers], values[scan.marks] if scan.marks else [])
+    return raw_sheets(
+        path,
+        scan,
+        values[scan.offers],
+        values[scan.marks] if scan.marks else [],
+        values[scan.prices] if scan.prices else [],
+    )
 
 
 def _values(

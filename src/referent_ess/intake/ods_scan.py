@@ -121,7 +121,7 @@ def _chosen(path: Path, parser: "ContentParser") -> OdsScan:
         for sheet in parser.sheets
     ]
     scan = chosen_sheets(path, sheets)
-    read = (scan.offers, scan.marks)
+    read = (scan.offers, scan.marks, scan.prices)
     return OdsScan(
         scan, {sheet.name: sheet.markers for sheet in parser.sheets if sheet.name in read}
     )

@@ -49,7 +49,7 @@ def apply_prices_sheet(
         if found is not None:
             problems += _extra_lines(found, lot, raw.prices_sheet)
     problems += _unmatched(sheet, used, raw.prices_sheet)
-    return tuple(updated), problems
+    return _pse_gaps(tuple(updated), lined, raw), problems
 
 
 def _with_lines(offer: Offer, lot: Lot, found: OfferLines | None, raw: RawSheet) -> Offer:
@@ -74,8 +74,17 @@ def _with_lines(offer: Offer, lot: Lot, found: OfferLines | None, raw: RawSheet)
         )
     lines: list[StatedLine] = []
     missing: list[Problem] = []
-    for line in lot.lines:
+    # a PSE priced by none of its lines is said once, across the lot's offers (_pse_gaps)
+    unpriced = {
+        line.id
+        for pse in lot.pse
+        if pse.lines and not any(line.id in found.lines for line in pse.lines)
+        for line in pse.lines
+    }
+    for line in lot.all_lines:
         stated = found.lines.get(line.id)
+        if stated is None and line.id in unpriced:
+            continue
         if stated is None:
             params = (
                 ("candidate", repr(offer.shown_name)),
@@ -91,8 +100,8 @@ def _with_lines(offer: Offer, lot: Lot, found: OfferLines | None, raw: RawSheet)
 
 def _extra_lines(found: OfferLines, lot: Lot, prices: RawSheet) -> list[Problem]:
     """The lines an offer prices that the lot does not have: not counted, and said."""
-    known = {line.id for line in lot.lines}
-    listed = ", ".join(line.id for line in lot.lines)
+    known = {line.id for line in lot.all_lines}
+    listed = ", ".join(line.id for line in lot.all_lines)
     return [
         Problem(
             "line-not-in-lot",
@@ -134,3 +143,53 @@ def _unmatched(sheet: PricesSheet, used: set[OfferKey], prices: RawSheet) -> lis
             )
         )
     return problems
+
+
+_SHOWN = 5  # the offers a missing PSE's message names, at most
+
+
+def _pse_gaps(offers: tuple[Offer, ...], lined: dict[int, Lot], raw: RawSheet) -> tuple[Offer, ...]:
+    """Each offer (with lines) that prices none of the lines of a PSE priced by lines: an error
+    on its row naming the offers of the lot that priced it (or saying none did)."""
+    by_lot: dict[int, list[Offer]] = {}
+    for offer in offers:
+        if offer.lot in lined and offer.lines is not None:
+            by_lot.setdefault(offer.lot, []).append(offer)
+    added: dict[int, list[Problem]] = {}
+    for lot_id, in_lot in by_lot.items():
+        lot = lined[lot_id]
+        for pse in lot.pse:
+            if not pse.lines:
+                continue
+            ids = {line.id for line in pse.lines}
+            cells = {
+                id(o): next((s.cell for s in o.lines or () if s.id in ids), None) for o in in_lot
+            }
+            priced = [o for o in in_lot if cells[id(o)] is not None]
+            others = ", ".join(f"{o.shown_name} ({cells[id(o)]})" for o in priced[:_SHOWN])
+            if len(priced) > _SHOWN:
+                others += ", …"
+            for offer in in_lot:
+                if cells[id(offer)] is not None:
+                    continue
+                params: Params = (
+                    ("form", "lines-some" if priced else "lines-none"),
+                    ("lot", str(lot.id)),
+                    ("pse", pse.id),
+                    ("label", pse.label),
+                )
+                if priced:
+                    params += (("others", others),)
+                problem = Problem(
+                    "pse-missing",
+                    params=params,
+                    file=raw.file,
+                    sheet=raw.sheet,
+                    cell=offer.cells.get("candidate"),
+                    row=offer.row,
+                    field="candidate",
+                )
+                added.setdefault(id(offer), []).append(problem)
+    return tuple(
+        replace(o, problems=(*o.problems, *added[id(o)])) if id(o) in added else o for o in offers
+    )

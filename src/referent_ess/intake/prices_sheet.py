@@ -29,7 +29,7 @@ from referent_ess.config.columns import ALIASES, SHOWN_NAMES, OfferField, column
 from referent_ess.config.model import Config
 from referent_ess.intake.offer import StatedLine
 from referent_ess.intake.rows import control_params
-from referent_ess.intake.sheet import RawSheet
+from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
 from referent_ess.problems.problem import Problem
 
 PRICES_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -147,6 +147,13 @@ def read_prices(raw: RawSheet, config: Config) -> PricesSheet:
         key = (name, type(raw_value), raw_value) if name in _MEMOISED else None
         if key is not None and key in memo:
             return memo[key]
+        if isinstance(raw_value, ErrorCell):  # said as in the offers sheet, with its cell
+            report("error-cell", cell(name), number, name, (("error", raw_value.text),))
+            return None
+        if isinstance(raw_value, UncomputedFormula):
+            params = (("formula", raw_value.formula),)
+            report("formula-not-computed", cell(name), number, name, params)
+            return None
         try:
             result = parser(raw_value)
         except BadValue as bad:

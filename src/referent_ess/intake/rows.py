@@ -122,7 +122,11 @@ class RowReader:
             if lot.price_model is not PriceModel.DAY_RATE
         }
         # the PSE each lot declares, when some lot declares one
-        self.lot_pse = {lot.id: frozenset(p.id for p in lot.pse) for lot in config.lots}
+        self.lot_pse = {lot.id: frozenset(p.id for p in lot.lump_sum_pse) for lot in config.lots}
+        # the PSE each lot prices by lines (prices sheet): a column amount for one is not read
+        self.lot_pse_lines = {
+            lot.id: frozenset(p.id for p in lot.pse if p.lines) for lot in config.lots
+        }
         self.has_pse = any(c.kind is ColumnKind.PSE for c in columns)
         self.same_price_cells = (
             frozenset(f.value for f in PRICE_FIELDS[next(iter(models))])
@@ -235,7 +239,9 @@ class RowReader:
         if is_blank(value):
             return
         if lot is not None and pse_id not in self.lot_pse.get(lot, frozenset()):
-            params: Params = (("form", "pse"), ("lot", str(lot)), ("pse", pse_id))
+            by_lines = pse_id in self.lot_pse_lines.get(lot, frozenset())
+            form = "pse-lines" if by_lines else "pse"
+            params: Params = (("form", form), ("lot", str(lot)), ("pse", pse_id))
             problems.append(self._problem(_Note("not-for-lot", column.name, params), cell, row))
             return
         outcome, notes = self._reading(column, value, memo)

@@ -144,7 +144,7 @@ def pse_gaps(offers: tuple[Offer, ...], raw: RawSheet, config: Config) -> RowNot
             by_lot.setdefault(offer.lot, []).append(offer)
     for lot in config.lots:
         in_lot = by_lot.get(lot.id, [])
-        for pse in lot.pse if in_lot else ():
+        for pse in lot.lump_sum_pse if in_lot else ():
             name = pse_column(pse.id)
             priced = [o for o in in_lot if pse.id in o.pse]
             others = ", ".join(f"{o.shown_name} ({o.cells[name]})" for o in priced[:_SHOWN])

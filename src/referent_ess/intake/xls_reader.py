@@ -19,7 +19,8 @@ WORKBOOK_PART = "Workbook"  # where every sheet's cells are (see xlsx_scan.CELL_
 
 
 def read_xls_offers(path: Path, progress: Progress | None = None) -> RawSheet:
-    """The offers sheet of an ``.xls`` workbook (and its marks sheet, when it has one)."""
+    """The offers sheet of an ``.xls`` workbook (and its marks and prices sheets, when it has
+    them)."""
     with path.open("rb") as stream:
         check_size(path, path.stat().st_size)
         data = stream.read()
@@ -51,7 +52,8 @@ def read_xls_offers(path: Path, progress: Progress | None = None) -> RawSheet:
     for sheet in worksheets:
         values[sheet.name] = with_markers(values[sheet.name], dict(sheet.errors))
     offers = values[scan.offers]
-    return raw_sheets(path, scan, offers, values[scan.marks] if scan.marks else [])
+    marks = values[scan.marks] if scan.marks else []
+    return raw_sheets(path, scan, offers, marks, values[scan.prices] if scan.prices else [])
 
 
 def _values(

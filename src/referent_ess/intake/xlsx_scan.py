@@ -238,22 +238,29 @@ def _scan_sheet(
 
 def chosen_sheets(path: Path, sheets: list[SheetScan]) -> XlsxScan:
     """The sheets of an ``.ods`` or ``.xls`` workbook (scanned whole) with the offers sheet and
-    the marks sheet chosen as in an ``.xlsx``."""
+    the marks and prices sheets chosen as in an ``.xlsx``."""
     worksheets = [s for s in sheets if is_worksheet(s)]
     offers = offers_sheet(path, worksheets)
+    prices = [
+        s.name for s in worksheets if s.name != offers and normalise(s.name) in PRICES_SHEET_NAMES
+    ]
     marks = [
         s.name
         for s in worksheets
         if s.name != offers
+        and s.name not in prices
         and (
             normalise(s.name) in MARKS_SHEET_NAMES
             or (normalise(s.name) in NOTES_SHEET_NAMES and has_evaluator_column(s.facts.first_row))
         )
     ]
-    if len(marks) > 1:
-        params = (("path", str(path)), ("first", repr(marks[0])), ("second", repr(marks[1])))
-        raise ReferentError("two-offers-sheets", params=(("form", "marks"), *params))
-    return XlsxScan(tuple(sheets), offers, marks[0] if marks else None)
+    for form, found in (("marks", marks), ("prices", prices)):
+        if len(found) > 1:
+            params = (("path", str(path)), ("first", repr(found[0])), ("second", repr(found[1])))
+            raise ReferentError("two-offers-sheets", params=(("form", form), *params))
+    return XlsxScan(
+        tuple(sheets), offers, marks[0] if marks else None, prices[0] if prices else None
+    )
 
 
 def has_evaluator_column(first_row: FirstRow) -> bool:

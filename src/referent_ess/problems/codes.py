@@ -145,6 +145,9 @@ _CODES: dict[str, Kind] = {
     "not-for-lot.pse": _W,  # a PSE amount on a row of a lot that does not declare that PSE
     "pse-missing.some": _E,  # a PSE of the lot some offers price and this one does not
     "pse-missing.none": _E,  # ... and no offer of the lot prices
+    "not-for-lot.pse-lines": _W,  # a PSE amount in the offers sheet for a PSE priced by lines
+    "pse-missing.lines-some": _E,  # a PSE priced by lines some offers price and this one not
+    "pse-missing.lines-none": _E,  # ... and no offer of the lot prices
     "unknown-criterion": _E,
     "error-cell": _E,
     "formula-not-computed": _E,
@@ -262,6 +265,7 @@ _CODES: dict[str, Kind] = {
     "lot-lines.twice": _E,
     "lot-lines.no-quantity": _E,
     "lot-lines.dpgf-quantity": _E,
+    "lot-lines.pse-empty": _E,  # a PSE with ``lines: []``
     "missing-cap": _E,
     "cap-mismatch": _E,
     "weights-sum": _E,

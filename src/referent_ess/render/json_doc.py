@@ -25,7 +25,7 @@ from referent_ess.config.model import Config, CriteriaSet, Criterion, Lot
 from referent_ess.evaluation.budget import BudgetReport, verdict
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.lookup import chosen_lots
-from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
+from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, PseAmount
 from referent_ess.i18n.numbers import POINTS_PLACES, decimal_raw, money_raw, quantity_raw
 from referent_ess.problems.problem import Problem, ValidationReport
 from referent_ess.render.cells import by_row, gap_to_first
@@ -169,12 +169,12 @@ def offer_dict(
         "warnings": [problem_dict(w) for w in result.warnings],
         "tree": _offer_tree(shape or [], result.points),
         **_variant_and_rounds(result),
-        **pse_keys(result),
+        **pse_keys(result, lot.lot if lot is not None else None),
         **schedule_keys(result, lot.lot if lot is not None else None),
     }
 
 
-def pse_keys(result: OfferResult) -> dict[str, Any]:
+def pse_keys(result: OfferResult, lot: Lot | None = None) -> dict[str, Any]:
     """An offer of a lot with PSE: its base price and each PSE's amounts and whether it is
     retained (``price_ht``/``price_ttc`` are base + retained PSE); nothing for a lot without
     PSE, so that the documents of such a lot stay as they were."""
@@ -190,9 +190,34 @@ def pse_keys(result: OfferResult) -> dict[str, Any]:
                 "retained": p.retained,
                 "amount_ht": money_raw(p.amount_ht),
                 "amount_ttc": money_raw(p.amount_ttc),
+                **_pse_lines(p, lot),
             }
             for p in result.pse
         ],
+    }
+
+
+def _pse_lines(pse: PseAmount, lot: Lot | None) -> dict[str, Any]:
+    """A PSE priced by lines: its lines as the offer prices them (``lines``, in the form of the
+    base lines'); nothing for a PSE priced as a lump sum, so its entry stays as it was."""
+    declared = lot.pse_by_id(pse.id) if lot is not None else None
+    if declared is None or not declared.lines:
+        return {}
+    by_id = {line.id: line for line in declared.lines}
+    return {
+        "lines": [
+            {
+                "id": priced.id,
+                "label": by_id[priced.id].label,
+                "unit": by_id[priced.id].unit,
+                "quantity": quantity_raw(priced.quantity),
+                "unit_price": decimal_raw(priced.unit_price),
+                "amount": money_raw(priced.amount),
+                "stated_amount": money_raw(priced.stated_amount),
+                "cell": priced.cell,
+            }
+            for priced in pse.lines
+        ]
     }
 
 
@@ -446,7 +471,7 @@ def to_json(data: Any) -> str:
 # ---- the budget check ------------------------------------------------------------------------
 
 
-def _offer(result: OfferResult) -> dict[str, Any]:
+def _offer(result: OfferResult, lot: Lot | None = None) -> dict[str, Any]:
     offer = result.offer
     return {
         "candidate": offer.candidate,
@@ -458,7 +483,7 @@ def _offer(result: OfferResult) -> dict[str, Any]:
         "price_ttc": money_raw(result.price_ttc),
         "budget": budget_list(result),
         "verdict": verdict(result),
-        **pse_keys(result),
+        **pse_keys(result, lot),
     }
 
 
@@ -472,7 +497,7 @@ def budget_json(evaluation: Evaluation, report: BudgetReport) -> str:
             **lot_pse_keys(lot.lot, evaluation.config),
             "cap_ht": money_raw(lot.lot.cap_ht),
             "cap_ttc": money_raw(lot.lot.cap_ttc),
-            "offers": [_offer(r) for r in by_row(lot.offers)],
+            "offers": [_offer(r, lot.lot) for r in by_row(lot.offers)],
         }
         for lot in evaluation.lots
     ]

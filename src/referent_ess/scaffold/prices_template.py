@@ -113,14 +113,14 @@ def prices_columns(config: Config, list_source: ListSource) -> list[Column]:
 
 
 def fill_lines(ws: Worksheet, config: Config, columns: list[Column]) -> None:
-    """Each schedule or DPGF lot's lines, once, from row 2: lot, line, label, unit, quantity
-    (informative, greyed: the tool takes the quantities from lots.yaml)."""
+    """Each schedule or DPGF lot's lines (its PSE's too), once, from row 2: lot, line, label,
+    unit, quantity (informative, greyed: the tool takes the quantities from lots.yaml)."""
     at = {column.header: index for index, column in enumerate(columns, start=1)}
     row = 2
     for lot in config.lots:
         if not lot.price_model.has_lines:
             continue
-        for line in lot.lines:
+        for line in lot.all_lines:  # its own lines, then its PSE's priced by lines
             ws.cell(row=row, column=at["N° lot"], value=lot.id)
             set_text(ws.cell(row=row, column=at["Ligne"]), line.id)
             for header, text in (("Désignation", line.label), ("Unité", line.unit or "")):

@@ -613,8 +613,11 @@ def _pse_columns(config: Config, first: int) -> list[Column]:
     its amount HT, a number above 0, required for the offers of the lots declaring it (the
     others' cells greyed and refused)."""
     columns = []
-    for index, pse in enumerate(config.pse_columns):
-        used_by = tuple(lot.id for lot in config.lots if lot.pse_by_id(pse.id) is not None)
+    lump_sums = [p for p in config.pse_columns if p.id in config.lump_sum_pse_ids]
+    for index, pse in enumerate(lump_sums):
+        used_by = tuple(
+            lot.id for lot in config.lots if any(p.id == pse.id for p in lot.lump_sum_pse)
+        )
         only = () if len(used_by) == len(config.lots) else used_by
         cell = f"{column_letter(first + index)}2"
         error = tr("tpl.positive.error", what=tr("tpl.pse.what"), example=tr("tpl.price.example"))

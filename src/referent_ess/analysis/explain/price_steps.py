@@ -9,10 +9,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from referent_ess.config.choices import PriceBasis, PriceFormula, PriceModel
-from referent_ess.config.model import Config, CriteriaSet, Criterion
+from referent_ess.config.model import Config, CriteriaSet, Criterion, ScheduleLine
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Status
-from referent_ess.evaluation.schedule import SchedulePrice
+from referent_ess.evaluation.schedule import PricedLine, SchedulePrice
 
 from .points_steps import criterion_head
 from .terms import (
@@ -57,6 +57,23 @@ def price_steps(config: Config, result: OfferResult) -> Iterator[Step]:
     yield from _base_steps(
         config, replace(result, price_ht=result.base_ht, price_ttc=result.base_ttc)
     )
+    lot = config.lot(result.offer.lot) if result.offer.lot is not None else None
+    dpgf = result.price_model is PriceModel.DPGF
+    for pse in result.pse:
+        declared = lot.pse_by_id(pse.id) if lot is not None else None
+        if declared is None or not declared.lines:
+            continue
+        words = phrase(
+            "ex.pse.lines",
+            pse=pse.id,
+            label=pse.label,
+            count=len(declared.lines),
+            value="?" if pse.amount_ht is None else Money(pse.amount_ht),
+        )
+        yield Step("price-pse-lines", (words, STOP), {"pse": pse.id})
+        by_id = {line.id: line for line in declared.lines}
+        for priced in pse.lines:
+            yield _line_step(priced, by_id.get(priced.id), dpgf)
     yield _pse_step(result)
 
 
@@ -188,41 +205,7 @@ def _schedule_steps(config: Config, result: OfferResult, schedule: SchedulePrice
     )
     yield Step("price-ht", (words, STOP), figures)
     for priced in schedule.lines:
-        line = lot.line(priced.id) if lot is not None else None
-        label = line.label if line is not None else priced.id
-        line_figures: dict[str, Value] = {
-            "line": priced.id,
-            "label": label,
-            "amount": Money(priced.amount),
-        }
-        if line is not None and line.unit:
-            line_figures["unit"] = line.unit
-        if priced.cell:
-            line_figures["cell"] = priced.cell
-        if dpgf:
-            line_words: tuple[Value, ...] = (
-                phrase("ex.line.dpgf", line=priced.id, label=label, amount=Money(priced.amount)),
-            )
-        else:
-            line_figures |= {"unit_price": Money(priced.unit_price)}
-            line_figures |= {"quantity": Quantity(priced.quantity)}
-            unit = f" {line.unit}" if line is not None and line.unit else ""
-            line_words = (
-                phrase(
-                    "ex.line.schedule",
-                    line=priced.id,
-                    label=label,
-                    price=Money(priced.unit_price),
-                    quantity=Quantity(priced.quantity),
-                    unit=unit,
-                    value=_rounded(priced.exact, priced.amount),
-                ),
-            )
-            if priced.stated_amount is not None:
-                line_figures["stated_amount"] = Money(priced.stated_amount)
-                key = "ex.line.stated_differs" if priced.miscomputed else "ex.line.stated"
-                line_words += (phrase(key, stated=Money(priced.stated_amount)),)
-        yield Step("price-line", (*line_words, STOP), line_figures)
+        yield _line_step(priced, lot.line(priced.id) if lot is not None else None, dpgf)
     if schedule.stated is not None:
         stated = Money(schedule.stated)
         if schedule.arithmetic_error:
@@ -437,3 +420,42 @@ def price_points_step(
 
 def price_on(result: OfferResult, basis: PriceBasis) -> Decimal | None:
     return result.price_ht if basis is PriceBasis.HT else result.price_ttc
+
+
+def _line_step(priced: PricedLine, line: ScheduleLine | None, dpgf: bool) -> Step:
+    """One line of a schedule, a DPGF or a PSE priced by lines: unit price × quantity before
+    and after rounding to the cent (a DPGF line: its amount), and the amount stated."""
+    label = line.label if line is not None else priced.id
+    line_figures: dict[str, Value] = {
+        "line": priced.id,
+        "label": label,
+        "amount": Money(priced.amount),
+    }
+    if line is not None and line.unit:
+        line_figures["unit"] = line.unit
+    if priced.cell:
+        line_figures["cell"] = priced.cell
+    if dpgf:
+        line_words: tuple[Value, ...] = (
+            phrase("ex.line.dpgf", line=priced.id, label=label, amount=Money(priced.amount)),
+        )
+    else:
+        line_figures |= {"unit_price": Money(priced.unit_price)}
+        line_figures |= {"quantity": Quantity(priced.quantity)}
+        unit = f" {line.unit}" if line is not None and line.unit else ""
+        line_words = (
+            phrase(
+                "ex.line.schedule",
+                line=priced.id,
+                label=label,
+                price=Money(priced.unit_price),
+                quantity=Quantity(priced.quantity),
+                unit=unit,
+                value=_rounded(priced.exact, priced.amount),
+            ),
+        )
+        if priced.stated_amount is not None:
+            line_figures["stated_amount"] = Money(priced.stated_amount)
+            key = "ex.line.stated_differs" if priced.miscomputed else "ex.line.stated"
+            line_words += (phrase(key, stated=Money(priced.stated_amount)),)
+    return Step("price-line", (*line_words, STOP), line_figures)

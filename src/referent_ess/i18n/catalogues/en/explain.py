@@ -10,6 +10,10 @@ MESSAGES: dict[str, str] = {
     "ex.price_ht.lump_sum": "Price HT = the lump sum the offer states{where} = {value}",
     "ex.pse.ht": "Compared price HT = base price + retained PSE = {base} + {parts} = {value}",
     "ex.pse.ttc": "; TTC = {base} + {parts} = {value}",
+    "ex.pse.lines": (
+        'PSE {pse} ("{label}") = the sum of its {count} {count:line|lines}, each rounded half '
+        "up to the cent = {value}"
+    ),
     "ex.pse.none": "No PSE is retained: the compared price is the base price",
     "ex.pse.unknown": "Compared price unknown: a retained PSE has no amount",
     "ex.pse.left": "; not retained: {left}",

@@ -210,6 +210,19 @@ MESSAGES: dict[str, str] = {
         'no amount for the PSE {pse} ("{label}") of lot {lot}, priced in the lot by: {others}; '
         "give the amount HT the offer states"
     ),
+    "msg:not-for-lot.pse-lines": (
+        "lot {lot} prices the PSE {pse} by lines (prices sheet): this amount is not read; leave "
+        "the cell empty"
+    ),
+    "msg:pse-missing.lines-some": (
+        'no line of the PSE {pse} ("{label}") of lot {lot} is priced in the prices sheet, while '
+        "these offers price it: {others}; give the offer's lines of the PSE"
+    ),
+    "msg:pse-missing.lines-none": (
+        'no line of the PSE {pse} ("{label}") of lot {lot} is priced in the prices sheet, and no '
+        "offer of the lot prices it; give each offer's lines of the PSE, or remove the PSE "
+        "from lots.yaml"
+    ),
     "msg:pse-missing.none": (
         'no amount for the PSE {pse} ("{label}") of lot {lot}, and no offer of the lot prices '
         "it; give the amount HT each offer states, or remove the PSE from lots.yaml"
@@ -1141,6 +1154,10 @@ MESSAGES: dict[str, str] = {
     "msg:lot-lines.empty-dpgf": (
         "lot {lot} is priced by a DPGF (price_model: dpgf): list its lines under lines, each "
         "with id and label"
+    ),
+    "msg:lot-lines.pse-empty": (
+        "the PSE {pse} has an empty list of lines: list its lines, or remove lines to price it "
+        "as a lump sum in the offers sheet"
     ),
     "msg:lot-lines.twice": "line id {line} is listed twice in the lot (also {also})",
     "msg:lot-lines.no-quantity": (

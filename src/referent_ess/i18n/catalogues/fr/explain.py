@@ -14,6 +14,10 @@ MESSAGES: dict[str, str] = {
         "Prix comparé HT = prix de l'offre de base + PSE retenues = {base} + {parts} = {value}"
     ),
     "ex.pse.ttc": " ; TTC = {base} + {parts} = {value}",
+    "ex.pse.lines": (
+        "PSE {pse} (« {label} ») = somme de ses {count} {count:ligne|lignes}, chacune arrondie "
+        "au centime (le demi-centime étant arrondi au centime supérieur) = {value}"
+    ),
     "ex.pse.none": "Aucune PSE n'est retenue : le prix comparé est celui de l'offre de base",
     "ex.pse.unknown": "Prix comparé inconnu : une PSE retenue n'a pas de montant",
     "ex.pse.left": " ; non retenues : {left}",

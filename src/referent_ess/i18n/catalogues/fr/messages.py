@@ -257,6 +257,20 @@ MESSAGES: dict[str, str] = {
         "pas de montant pour la PSE {pse} (« {label} ») du lot {lot}, chiffrée ailleurs dans "
         "le lot : {others} ; indiquez le montant HT figurant dans l'offre"
     ),
+    "msg:not-for-lot.pse-lines": (
+        "le lot {lot} chiffre la PSE {pse} par lignes (feuille des prix) : ce montant n'est "
+        "pas lu ; laissez la cellule vide"
+    ),
+    "msg:pse-missing.lines-some": (
+        "aucune ligne de la PSE {pse} (« {label} ») du lot {lot} n'est chiffrée dans la "
+        "feuille des prix, alors que ces offres la chiffrent : {others} ; indiquez les lignes "
+        "de la PSE figurant dans l'offre"
+    ),
+    "msg:pse-missing.lines-none": (
+        "aucune ligne de la PSE {pse} (« {label} ») du lot {lot} n'est chiffrée dans la "
+        "feuille des prix, et aucune offre du lot ne la chiffre ; indiquez les lignes de la "
+        "PSE de chaque offre, ou retirez la PSE de lots.yaml"
+    ),
     "msg:pse-missing.none": (
         "pas de montant pour la PSE {pse} (« {label} ») du lot {lot}, qu'aucune offre du lot "
         "ne chiffre ; indiquez le montant HT de chaque offre, ou retirez la PSE de lots.yaml"
@@ -1298,6 +1312,10 @@ MESSAGES: dict[str, str] = {
     "msg:lot-lines.empty-dpgf": (
         "le lot {lot} est chiffré sur DPGF (price_model: dpgf) : donnez ses lignes sous lines, "
         "chacune avec id et label"
+    ),
+    "msg:lot-lines.pse-empty": (
+        "la PSE {pse} a une liste de lignes vide : donnez ses lignes, ou retirez lines pour "
+        "qu'elle soit chiffrée au forfait dans la feuille des offres"
     ),
     "msg:lot-lines.twice": "la ligne {line} figure deux fois dans le lot (aussi {also})",
     "msg:lot-lines.no-quantity": (
