@@ -41,6 +41,7 @@ from referent_ess.render.phrases import (
     tree_notes,
     validation_verdict,
 )
+from referent_ess.render.procedure_text import procedure_lines
 
 
 def evaluation_markdown(
@@ -60,6 +61,8 @@ def evaluation_markdown(
         md(inputs_text(evaluation)),
         "",
     ]
+    with i18n.language("fr"):  # as the commission's block: the documents' words
+        out += [line for text in procedure_lines(config) for line in (md(text), "")]
     for lot in chosen_lots(evaluation, lot_ids):
         out += [f"## {md(tr('lot.title', id=lot.lot.id, title=lot.lot.title))}", ""]
         caps = tr("md.caps", ht=i18n.money(lot.lot.cap_ht), ttc=i18n.money(lot.lot.cap_ttc))

@@ -4,12 +4,14 @@ python-docx; and, where LibreOffice is installed, a letter and the report conver
 import re
 import shutil
 import subprocess
+from fractions import Fraction
 from pathlib import Path
 
 import docx
 import pytest
 from cli_helpers import run
 from consultation_docx import write_consultation
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from helpers import EXAMPLE_CONFIG
@@ -68,10 +70,70 @@ def test_the_tables_are_word_tables(report: Path) -> None:
     assert lot_1[2][-2:] == ["79,15", "1,85"]
 
 
-def test_a_chart_leaves_a_sentence(report: Path) -> None:
-    texts = [p.text for p in docx.Document(str(report)).paragraphs]
-    notes = [t for t in texts if t.startswith("Le graphique des points de ce lot figure")]
-    assert len(notes) == 4
+def test_each_lot_has_a_native_chart(report: Path) -> None:
+    document = docx.Document(str(report))
+    texts = [p.text for p in document.paragraphs]
+    assert not any(t.startswith("Le graphique des points de ce lot figure") for t in texts)
+    titles = [
+        t
+        for t in texts
+        if t.endswith("total des points de chaque offre classée, décomposé par critère")
+    ]
+    assert titles == [
+        f"Lot {n} : total des points de chaque offre classée, décomposé par critère"
+        for n in (1, 2, 3, 4)
+    ]
+
+
+def test_lot_3_bars_are_as_wide_as_their_points(report: Path) -> None:
+    bars, plot = chart_after(report, "Lot 3 : total des points")
+    # by hand from `referent --lang fr rank --lot 3`: context, technical, competence, price
+    # (price: 20 × 10 800 / P TTC)
+    expected = [
+        ("1. Les Bâtisseurs Solidaires (SCOP)", [30, 27, 16, Fraction(20 * 10800, 14112)], "88,31"),
+        ("2. Atelier Matières Vives (SCIC)", [24, 21, 16, 20], "81,00"),
+        ("3. Échelle Habitat (SCOP)", [24, 21, 18, 18], "81,00"),
+        ("4. Habiter Autrement 44", [18, 18, 14, Fraction(120, 7)], "67,14"),
+    ]
+    assert len(bars) == 4  # one bar per ranked offer
+    for (label, points, total), (read_label, segments, texts) in zip(expected, bars, strict=True):
+        assert read_label == label
+        assert [fill for fill, _ in segments] == ["1D3557", "3A7CA5", "7CB992", "F6D68B"]
+        for share, (_, width) in zip(points, segments, strict=True):
+            assert abs(width - Fraction(share) / 100 * plot) <= 1  # twips, rounded ends
+        assert total in texts
+
+
+def chart_after(
+    report: Path, title: str
+) -> tuple[list[tuple[str, list[tuple[str, int]], list[str]]], int]:
+    """The bars of the chart table after the paragraph starting with ``title``: each bar's
+    label, its shaded segments (fill, width in twips) and its texts; and the plot's width (the
+    grid but the label and total columns)."""
+    body = docx.Document(str(report)).element.body
+    children = list(body)
+    start = next(
+        i
+        for i, child in enumerate(children)
+        if child.tag == qn("w:p")
+        and "".join(t.text or "" for t in child.iter(qn("w:t"))).startswith(title)
+    )
+    table = children[start + 1]
+    assert table.tag == qn("w:tbl")
+    grid = [int(col.get(qn("w:w"))) for col in table.iter(qn("w:gridCol"))]
+    bars = []
+    for tr in table.iter(qn("w:tr")):
+        cells = tr.findall(qn("w:tc"))
+        segments = []
+        for tc in cells:
+            shading = tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
+            if shading is not None:
+                width = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+                segments.append((shading.get(qn("w:fill")), int(width.get(qn("w:w")))))
+        if segments:
+            texts = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in cells]
+            bars.append((texts[0], segments, texts))
+    return bars, sum(grid[1:-1])
 
 
 def page_count(pdf: Path) -> int:

@@ -15,8 +15,8 @@ from referent_ess.render.html.markup import compact, escape, figure, is_winner
 
 # Dark to light, with distinct hues: the segments stay apart in colour and in greyscale
 # (relative luminance about 0.04, 0.18, 0.41, 0.70, 0.09, 0.27); white gaps separate them too.
-_PALETTE = ("#1d3557", "#3a7ca5", "#7cb992", "#f6d68b", "#9b2d20", "#bf812d")
-_DARK_FILLS = frozenset({"#1d3557", "#3a7ca5", "#9b2d20", "#bf812d"})
+PALETTE = ("#1d3557", "#3a7ca5", "#7cb992", "#f6d68b", "#9b2d20", "#bf812d")
+DARK_FILLS = frozenset({"#1d3557", "#3a7ca5", "#9b2d20", "#bf812d"})
 _CHAR_WIDTH = 6.6  # average width of a 12 px sans-serif character, in SVG units
 
 
@@ -65,7 +65,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
         start = Fraction(0)
         for position, criterion in enumerate(criteria):
             value = result.points.get(criterion.id, Fraction(0))
-            fill = _PALETTE[position % len(_PALETTE)]
+            fill = PALETTE[position % len(PALETTE)]
             x0, x1 = x(start), x(start + value)
             tip = tr(
                 "doc.html.chart.tip",
@@ -79,7 +79,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
                 f'height="{bar:.1f}" fill="{fill}"><title>{escape(tip)}</title></rect>'
             )
             if x1 - x0 >= 38:
-                ink = "on-dark" if fill in _DARK_FILLS else "on-light"
+                ink = "on-dark" if fill in DARK_FILLS else "on-light"
                 out.append(
                     f'<text class="seg {ink}" x="{(x0 + x1) / 2:.1f}" y="{y + bar / 2 + 4:.1f}" '
                     f'text-anchor="middle">{figure(value)}</text>'
@@ -93,7 +93,7 @@ def lot_chart(config: Config, lot: LotResult) -> str:
     legend_chars = int((width - left - 22) / _CHAR_WIDTH)
     for position, criterion in enumerate(criteria):
         y = legend_top + 20 * position
-        fill = _PALETTE[position % len(_PALETTE)]
+        fill = PALETTE[position % len(PALETTE)]
         entry = tr(
             "doc.html.chart.legend",
             criterion=criterion.label,

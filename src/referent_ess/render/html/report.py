@@ -55,6 +55,7 @@ from referent_ess.render.phrases import (
     status_label,
     status_legal_basis,
 )
+from referent_ess.render.procedure_text import procedure_lines
 from referent_ess.render.run_info import RunInfo
 
 __all__ = ["build_report_html"]
@@ -287,8 +288,11 @@ def _method_section(config: Config, lint_part: str) -> str:
     )
     vat = numbers.percent(consultation.vat_rate)
     basis = basis_words(consultation.cap_basis)
+    procedure = "\n".join(f"<p>{escape(line)}</p>" for line in procedure_lines(config))
     return f"""<section class="method" id="methode" aria-labelledby="methode-titre">
 <h2 id="methode-titre">{tr("doc.html.method")}</h2>
+<h3>{tr("doc.report.procedure.heading")}</h3>
+{procedure}
 <h3>{tr("doc.criteria")}</h3>
 <p>{tr("doc.html.method.points", total=compact(config.total))}</p>
 {"".join(tables)}

@@ -5,6 +5,7 @@ for every format), and :mod:`.document` writes them with Word's own styles."""
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from fractions import Fraction
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,32 @@ class Table:
     caption: tuple[Run, ...] = ()
 
 
-Block = Paragraph | Heading | Bullets | Table
+@dataclass(frozen=True)
+class Bar:
+    """One ranked offer of a chart: its label, its points by criterion (in the legend's order)
+    with the figure shown on each segment, and its total as shown."""
+
+    label: str
+    segments: tuple[tuple[Fraction, str], ...]
+    total: str
+    winner: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A lot's chart: one horizontal bar per ranked offer, stacked by criterion, to the scale
+    of ``scale`` points; ``colours`` (hex RGB) and ``legend`` go by criterion."""
+
+    title: str
+    bars: tuple[Bar, ...]
+    legend: tuple[str, ...]
+    colours: tuple[str, ...]
+    dark: frozenset[str]  # the colours on which a figure is written in white
+    scale: Fraction
+    caption: str
+
+
+Block = Paragraph | Heading | Bullets | Table | Chart
 
 
 def plain(runs: tuple[Run, ...]) -> str:

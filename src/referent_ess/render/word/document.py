@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from referent_ess.render.word.blocks import (
     Block,
     Bullets,
+    Chart,
     Heading,
     Look,
     Paragraph,
@@ -33,6 +34,7 @@ from referent_ess.render.word.blocks import (
     Table,
     plain,
 )
+from referent_ess.render.word.chart_table import add_chart
 
 _HEADING_SIZES = {1: Pt(15), 2: Pt(12.5), 3: Pt(11)}
 _BODY_POINTS = 10.5
@@ -158,6 +160,8 @@ class _Writer:
             self._paragraph(block)
         elif isinstance(block, Bullets):
             self._bullets(block)
+        elif isinstance(block, Chart):
+            add_chart(self.document, block, self._text_width())
         else:
             self._table(block)
 

@@ -4,13 +4,23 @@ and its tables, cell by cell, with the figures' columns right-aligned.
 
 Only the HTML :mod:`referent_ess.render.html.report` writes is read here (well-formed, escaped
 by it): what a screen reader alone hears (``visually-hidden``), the table of contents (Word
-has its navigation pane) and the charts (inline SVG, which Word cannot show without a picture
-drawn from it) are left out; a chart leaves a sentence in its place (``chart_note``)."""
+has its navigation pane) and the charts' SVG are left out; a chart is replaced by the native
+chart its lot's section is given (``charts``, by the section's id: « lot-3 »)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from referent_ess.render.word.blocks import Block, Bullets, Heading, Look, Paragraph, Run, Table
+from referent_ess.render.word.blocks import (
+    Block,
+    Bullets,
+    Chart,
+    Heading,
+    Look,
+    Paragraph,
+    Run,
+    Table,
+)
 
 _SKIPPED = frozenset({"head", "style", "title", "svg", "nav", "script"})
 _VOID = frozenset({"br", "meta", "link", "img", "hr", "input", "line", "rect", "path"})
@@ -33,9 +43,10 @@ class _Table:
 
 
 class _Reader(HTMLParser):
-    def __init__(self, chart_note: str) -> None:
+    def __init__(self, charts: Mapping[str, Chart]) -> None:
         super().__init__(convert_charrefs=True)
-        self.chart_note = chart_note
+        self.charts = charts
+        self.section = ""  # the id of the section being read
         self.blocks: list[Block] = []
         self.open: list[tuple[str, frozenset[str]]] = []  # tag and classes, outermost first
         self.skip = 0  # depth inside a skipped element
@@ -67,7 +78,9 @@ class _Reader(HTMLParser):
             self.skip = 1
             return
         if tag == "figure" and "chart" in classes:
-            self.blocks.append(Paragraph((Run(self.chart_note, italic=True),), Look.SMALL))
+            chart = self.charts.get(self.section)
+            if chart is not None:
+                self.blocks.append(chart)
             self.skip = 1
             return
         if tag == "br":
@@ -77,6 +90,7 @@ class _Reader(HTMLParser):
             return
         self.open.append((tag, classes))
         if tag == "section":
+            self.section = dict(attrs).get("id") or ""
             self.in_lot = "lot" in classes
             self.new_page = self.in_lot
         elif tag in ("h1", "h2", "h3"):
@@ -226,10 +240,10 @@ def _table(table: _Table) -> Table:
     )
 
 
-def blocks(html: str, chart_note: str) -> list[Block]:
-    """The blocks of the report's HTML, in order (``chart_note``: the sentence that stands in
-    for a chart)."""
-    reader = _Reader(chart_note)
+def blocks(html: str, charts: Mapping[str, Chart] | None = None) -> list[Block]:
+    """The blocks of the report's HTML, in order (``charts``: the chart that stands for the
+    SVG chart of each section, by the section's id; a chart without one is left out)."""
+    reader = _Reader(charts or {})
     reader.feed(html)
     reader.close()
     return reader.blocks

@@ -12,6 +12,7 @@ from referent_ess.i18n import tr
 from referent_ess.render.html.report import build_report_html
 from referent_ess.render.run_info import RunInfo
 from referent_ess.render.word.blocks import Table
+from referent_ess.render.word.chart import word_chart
 from referent_ess.render.word.document import column_weights, word_document
 from referent_ess.render.word.from_html import blocks
 
@@ -23,7 +24,12 @@ def build_report_docx(
     html = build_report_html(evaluation, run, lot_ids)
     consultation = evaluation.config.consultation
     with i18n.language("fr"):
-        content = blocks(html, tr("doc.word.chart"))
+        charts = {
+            f"lot-{lot.lot.id}": word_chart(evaluation.config, lot)
+            for lot in evaluation.lots
+            if lot.ranked
+        }
+        content = blocks(html, charts)
         title = tr("doc.report.of", title=consultation.title)
     wide = any(
         sum(column_weights(block)) > _PORTRAIT_CHARACTERS

@@ -27,6 +27,7 @@ from referent_ess.render.phrases import (
     status_label,
     status_legal_basis,
 )
+from referent_ess.render.procedure_text import procedure_lines
 from referent_ess.render.xlsx.sheet_writer import BOLD, POINTS_FORMAT, SheetWriter, page_setup
 from referent_ess.render.xlsx.wording import deadline_text, maximum, plain, price_formula
 
@@ -178,6 +179,7 @@ def _sections(config: Config) -> list[tuple[str, str]]:
     sets = config.sets_in_use
     documents = _documents_text(config)
     return [
+        (tr("doc.report.procedure.heading"), " ".join(procedure_lines(config))),
         (
             tr("doc.xlsx.method.formula"),
             _per_set(config, [(s, _formula_text(config, s)) for s in sets]),

@@ -56,10 +56,6 @@ MESSAGES: dict[str, str] = {
     "doc.commission.done_at": "Fait à {place}, le {date}",
     "doc.commission.blank": "………………",
     "doc.commission.signature": "Signature",
-    "doc.word.chart": (
-        "Le graphique des points de ce lot figure dans les rapports HTML et xlsx ; les points de "
-        "chaque offre, critère par critère, sont dans le tableau du classement ci-dessus."
-    ),
     "doc.summary": "Synthèse",
     "doc.lot": "Lot {lot}",
     "doc.provisional": "Classement provisoire",
@@ -499,6 +495,22 @@ MESSAGES: dict[str, str] = {
         "marché sans publicité ni mise en concurrence préalables"
     ),
     "doc.letter.procedure": "Procédure : {procedure}.",
+    # the reports' method part: the procedure and the articles the letters cite for it
+    "doc.report.procedure.heading": "Procédure",
+    "doc.report.procedure.adapted": (
+        "Procédure : {procedure}. Les candidats dont l'offre est rejetée en sont informés selon "
+        "les articles R2181-1 et R2181-2 du code de la commande publique."
+    ),
+    "doc.report.procedure.formalised": (
+        "Procédure : {procedure}. Les candidats dont l'offre est rejetée en sont informés selon "
+        "les articles R2181-1, R2181-3 et R2181-4 du code de la commande publique."
+    ),
+    "doc.report.standstill": (
+        "Procédure formalisée : le marché ne peut être signé qu'à l'expiration du délai de "
+        "suspension de l'article R2182-1 du code de la commande publique, soit 11 jours à compter "
+        "de l'envoi des lettres de rejet (16 jours si elles ne sont pas envoyées par voie "
+        "électronique) ; les lettres donnent la date à compter de laquelle il peut être signé."
+    ),
     "doc.letter.ranked_offers": "{n} {n:offre admissible|offres admissibles}",
     "doc.letter.sent_by.electronic": "par voie électronique",
     "doc.letter.sent_by.registered-mail": "par lettre recommandée avec accusé de réception",
