@@ -110,8 +110,9 @@ def test_score_json_lot_4_field_by_field(runner: CliRunner) -> None:
         "award": {"candidate": "Les Bâtisseurs Solidaires (SCOP)", "row": 7},
         "award_note": None,
         "abnormally_low_note": (
-            "Abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method "
-            "does not apply; judge the prices case by case"
+            "Abnormally low offers: fewer than 3 admissible offers, so the method chosen "
+            "(comparison with the mean of the other offers) does not apply; judge the prices "
+            "case by case"
         ),
         "warnings": [],  # every admissible offer at 20 %: no vat-basis, nor on HT
         # on the TTC basis, admissible only: not row 5's 8000.00 HT (9600.00 TTC)

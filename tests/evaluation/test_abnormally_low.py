@@ -79,6 +79,7 @@ def test_a_flagged_offer_stays_admissible_and_ranked(make_config, make_workbook)
     assert "L2152-5" in warning.message
     assert lot1.abnormal_note is None
     assert lot2.abnormal_note == (
-        "Abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method does "
-        "not apply; judge the prices case by case"
+        "Abnormally low offers: fewer than 3 admissible offers, so the method chosen "
+        "(comparison with the mean of the other offers) does not apply; judge the prices case "
+        "by case"
     )

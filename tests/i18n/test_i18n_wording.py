@@ -146,8 +146,8 @@ def test_the_html_report_gives_the_sheets_remarks_in_french(
 # ---- the abnormally-low note of a lot: a sentence, with its capital -------------------------
 
 ABNORMAL_EN = (
-    "Abnormally low offers: fewer than 3 admissible offers, so the mean-ratio method does not "
-    "apply; judge the prices case by case"
+    "Abnormally low offers: fewer than 3 admissible offers, so the method chosen (comparison "
+    "with the mean of the other offers) does not apply; judge the prices case by case"
 )
 ABNORMAL_FR = (
     "Offres anormalement basses : moins de 3 offres admissibles, la méthode retenue "
@@ -174,7 +174,8 @@ def test_the_abnormally_low_note_is_a_sentence_in_tables_and_markdown(
 def test_the_abnormally_low_note_in_json_is_the_same_sentence() -> None:
     evaluation = api.score(ROOT / "lots.yaml", ROOT / "criteria.yaml")
     assert evaluation.lots[0].abnormal_note == ABNORMAL_EN
-    assert CATALOGUES["en"]["lot.abnormal"].format(n=3, method="mean-ratio") == ABNORMAL_EN
+    method = CATALOGUES["en"]["abnormal.method.mean-ratio"]
+    assert CATALOGUES["en"]["lot.abnormal"].format(n=3, method=method) == ABNORMAL_EN
 
 
 # ---- a number of days that is not a number: examples of days, not of money -----------------

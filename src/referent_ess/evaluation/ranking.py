@@ -77,7 +77,10 @@ def rank_lot(
     provisional = unsure or any(r.status is Status.INVALID for r in others)
     skipped: Params = ()
     if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
-        skipped = (("count", str(MINIMUM_OFFERS)), ("method", method.value))
+        skipped = (
+            ("count", str(MINIMUM_OFFERS)),
+            ("method_part", f"abnormal-method.{method.value}"),
+        )
     return LotResult(lot, tuple(ranked + others), lowest, highest, ties, provisional, skipped)
 
 

@@ -45,9 +45,13 @@ MESSAGES: dict[str, str] = {
     "msg:award-note.passed-over": "awarded to the rank-{rank} offer (max_lots_per_candidate)",
     "msg:award-note.nobody": "no candidate may take this lot",
     "msg:abnormally-low-skipped": (
-        "Abnormally low offers: fewer than {count} admissible offers, so the {method} method does "
-        "not apply; judge the prices case by case"
+        "Abnormally low offers: fewer than {count} admissible offers, so the method chosen "
+        "({method_part}) does not apply; judge the prices case by case"
     ),
+    "part:abnormal-method.none": "none",
+    "part:abnormal-method.mean-ratio": "comparison with the mean of the other offers",
+    "part:abnormal-method.mean-sigma": "mean minus one standard deviation",
+    "part:abnormal-method.ffb": "double mean, the FFB method",
     "msg:zero-price": (
         "the price HT {rate_num} × {days_num} = {amount_money} is zero once rounded to the cent; "
         "a price must be at least 0.01"

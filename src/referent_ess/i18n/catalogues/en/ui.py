@@ -31,13 +31,13 @@ MESSAGES: dict[str, str] = {
     "lot.award": "Award: {candidate} — {note}",
     "lot.warning": "Warning ({code}) — {message}.",
     "lot.abnormal": (
-        "Abnormally low offers: fewer than {n} admissible offers, so the {method} method does "
-        "not apply; judge the prices case by case"
+        "Abnormally low offers: fewer than {n} admissible offers, so the method chosen ({method}) "
+        "does not apply; judge the prices case by case"
     ),
     "abnormal.method.none": "none",
-    "abnormal.method.mean-ratio": "mean-ratio",
-    "abnormal.method.mean-sigma": "mean-sigma",
-    "abnormal.method.ffb": "ffb",
+    "abnormal.method.mean-ratio": "comparison with the mean of the other offers",
+    "abnormal.method.mean-sigma": "mean minus one standard deviation",
+    "abnormal.method.ffb": "double mean (the FFB method)",
     "md.caps": "Cap: {ht} € HT / {ttc} € TTC",
     "md.provisional": "**Provisional ranking**: some offers could not be evaluated.",
     "md.budget_title": "Budget check — {title}",

@@ -50,9 +50,13 @@ MESSAGES: dict[str, str] = {
     "msg:award-note.passed-over": "attribué à l'offre de rang {rank} (max_lots_per_candidate)",
     "msg:award-note.nobody": "aucun candidat ne peut recevoir ce lot",
     "msg:abnormally-low-skipped": (
-        "Offres anormalement basses : moins de {count} offres admissibles, la méthode {method} ne "
-        "s'applique pas ; apprécier les prix au cas par cas"
+        "Offres anormalement basses : moins de {count} offres admissibles, la méthode retenue "
+        "({method_part}) ne s'applique pas ; apprécier les prix au cas par cas"
     ),
+    "part:abnormal-method.none": "aucune",
+    "part:abnormal-method.mean-ratio": "comparaison à la moyenne des autres offres",
+    "part:abnormal-method.mean-sigma": "moyenne moins un écart type",
+    "part:abnormal-method.ffb": "double moyenne, dite méthode de la FFB",
     "msg:zero-price": (
         "le prix HT {rate_num} × {days_num} = {amount_money} vaut zéro une fois arrondi au "
         "centime ; un prix doit être d'au moins 0,01 €"
