@@ -47,6 +47,16 @@ def detect(
     if method is AbnormalMethod.NONE or len(prices) < MINIMUM_OFFERS:
         return []
     units, places = whole_units(prices)  # cents: every comparison below is on integers
+    return detect_units(units, places, method, ratio)
+
+
+def detect_units(
+    units: Sequence[int], places: int, method: AbnormalMethod, ratio: Decimal = Decimal("0.8")
+) -> list[Suspicion]:
+    """:func:`detect` on prices already in whole units of 10**-places (as
+    :func:`~.kernel.whole_units` gives them), for a ranking that has them anyway."""
+    if method is AbnormalMethod.NONE or len(units) < MINIMUM_OFFERS:
+        return []
     scale = 10**places
     if method is AbnormalMethod.MEAN_RATIO:
         return _mean_ratio(units, scale, ratio)
@@ -59,35 +69,47 @@ def _shown(value: Fraction) -> str:
     return f"{round_half_up(value):.2f}"
 
 
-def _mean_ratio(units: list[int], scale: int, ratio: Decimal) -> list[Suspicion]:
+def _shown_terms(numerator: int, denominator: int) -> str:
+    """``_shown(Fraction(numerator, denominator))`` for a value ≥ 0, in integers: the value in
+    cents rounded half up is (200·n + d) // (2·d), written with two decimals, as the Decimal
+    of that many cents is by ``:.2f``. No Fraction is built: a lot may flag thousands."""
+    if numerator < 0 or denominator < 0:  # never a price; the general way, to be sure
+        return _shown(Fraction(numerator, denominator))
+    cents = (200 * numerator + denominator) // (2 * denominator)
+    return f"{cents // 100}.{cents % 100:02d}"
+
+
+def _mean_ratio(units: Sequence[int], scale: int, ratio: Decimal) -> list[Suspicion]:
     found = []
     total = sum(units)
     count = len(units) - 1
     share = Fraction(ratio)
+    ratio_text = str(ratio)
+    count_text = str(count)
     for index, unit in enumerate(units):
         # price < ratio × (total − price) / count, multiplied out
         if unit * count * share.denominator < share.numerator * (total - unit):
-            others = Fraction(total - unit, count * scale)
-            threshold = share * others
-            shown = _shown(Fraction(unit, scale)), _shown(others), _shown(threshold)
+            # the mean of the others, (total − price) / count, and ratio × that mean
+            rest, out_of = total - unit, count * scale
+            threshold = (share.numerator * rest, share.denominator * out_of)
             found.append(
                 Suspicion(
                     index,
-                    threshold,
+                    Fraction(*threshold),
                     (
                         ("explanation_part", "abnormal.mean-ratio"),
-                        ("price_money", shown[0]),
-                        ("ratio_num", str(ratio)),
-                        ("others_money", shown[1]),
-                        ("count", str(count)),
-                        ("threshold_money", shown[2]),
+                        ("price_money", _shown_terms(unit, scale)),
+                        ("ratio_num", ratio_text),
+                        ("others_money", _shown_terms(rest, out_of)),
+                        ("count", count_text),
+                        ("threshold_money", _shown_terms(*threshold)),
                     ),
                 )
             )
     return found
 
 
-def _mean_sigma(units: list[int], scale: int) -> list[Suspicion]:
+def _mean_sigma(units: Sequence[int], scale: int) -> list[Suspicion]:
     count, total = len(units), sum(units)
     # mean − price > 0 and (mean − price)² > variance, multiplied by count² (all integers)
     spread = count * sum(u * u for u in units) - total * total  # count² × variance
@@ -95,46 +117,51 @@ def _mean_sigma(units: list[int], scale: int) -> list[Suspicion]:
     variance = Fraction(spread, (count * scale) ** 2)
     sigma = Decimal(variance.numerator) / Decimal(variance.denominator)
     sigma_shown = sigma.sqrt()  # for the message only; the comparison below is exact
+    threshold = mean - Fraction(sigma_shown)
+    shared = (  # the same for every offer flagged: worded once
+        ("mean_money", _shown(mean)),
+        ("sigma_money", f"{round_half_up(sigma_shown):.2f}"),
+        ("threshold_money", _shown(threshold)),
+    )
     found = []
     for index, unit in enumerate(units):
         gap = total - count * unit
         if gap > 0 and gap * gap > spread:
-            threshold = mean - Fraction(sigma_shown)
-            price = Fraction(unit, scale)
             found.append(
                 Suspicion(
                     index,
                     threshold,
                     (
                         ("explanation_part", "abnormal.mean-sigma"),
-                        ("price_money", _shown(price)),
-                        ("mean_money", _shown(mean)),
-                        ("sigma_money", f"{round_half_up(sigma_shown):.2f}"),
-                        ("threshold_money", _shown(threshold)),
+                        ("price_money", _shown_terms(unit, scale)),
+                        *shared,
                     ),
                 )
             )
     return found
 
 
-def _ffb(units: list[int], scale: int) -> list[Suspicion]:
+def _ffb(units: Sequence[int], scale: int) -> list[Suspicion]:
     count, total = len(units), sum(units)
     kept = [u for u in units if 5 * count * u <= 6 * total]  # price ≤ 1.2 × mean
     kept_total = sum(kept)
     first = Fraction(total, count * scale)
     second = Fraction(kept_total, len(kept) * scale)
     threshold = second * Fraction(9, 10)
+    shared = (  # the same for every offer flagged: worded once
+        ("second_money", _shown(second)),
+        ("count", str(len(kept))),
+        ("first_money", _shown(first)),
+        ("threshold_money", _shown(threshold)),
+    )
     return [
         Suspicion(
             index,
             threshold,
             (
                 ("explanation_part", "abnormal.ffb"),
-                ("price_money", _shown(Fraction(unit, scale))),
-                ("second_money", _shown(second)),
-                ("count", str(len(kept))),
-                ("first_money", _shown(first)),
-                ("threshold_money", _shown(threshold)),
+                ("price_money", _shown_terms(unit, scale)),
+                *shared,
             ),
         )
         for index, unit in enumerate(units)

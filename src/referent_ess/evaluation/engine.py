@@ -11,9 +11,12 @@ Named ``engine``, not ``evaluate``: a module ``evaluate`` would shadow the funct
 """
 
 from dataclasses import replace
+from functools import partial
 
 from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation.award import allocate
+from referent_ess.evaluation.clean import LotRules, judge_clean
+from referent_ess.evaluation.fast_rank import Judged, rank_judged
 from referent_ess.evaluation.judge import judge
 from referent_ess.evaluation.offer_warning import Source
 from referent_ess.evaluation.ranking import rank_lot
@@ -24,28 +27,62 @@ from referent_ess.intake.offer import Offer
 from referent_ess.intake.offers import OfferBook
 
 
-def evaluate(config: Config, book: OfferBook) -> Evaluation:
+def evaluate(config: Config, book: OfferBook, *, reference: bool = False) -> Evaluation:
     """Give every offer its status, prices and points, then rank each lot's admissible offers
-    (and say when comparing HT hides a different first rank: :mod:`.vat_basis`)."""
-    by_lot: dict[int, list[OfferResult]] = {lot.id: [] for lot in config.lots}
+    (and say when comparing HT hides a different first rank: :mod:`.vat_basis`).
+
+    The common clean offer is judged on the fast path (:mod:`.clean`) and each lot ranked in
+    integers (:mod:`.fast_rank`); every other offer, and every lot the fast path does not
+    handle, by the reference (:func:`~.judge.judge`, :func:`~.ranking.rank_lot`), which
+    ``reference=True`` uses for everything: the results are the same (a property test
+    compares both)."""
+    by_lot: dict[int, list[Judged]] = {lot.id: [] for lot in config.lots}
+    rules = {lot.id: LotRules(lot, config) for lot in config.lots}
     unplaced: list[OfferResult] = []
     source = (str(book.path), book.sheet or None)
     finals, earlier = latest_rounds(book.offers)
-    bases = with_base(book.offers)
+    has_variants = any(offer.variant is not None for offer in book.offers)
+    bases = with_base(book.offers) if has_variants else frozenset()
     for offer in finals:
-        lot = config.lot(offer.lot) if offer.lot is not None else None
-        result = judge(offer, lot, config, source, has_base=_has_base(offer, bases))
+        lot_rules = rules.get(offer.lot) if offer.lot is not None else None
+        if lot_rules is not None and lot_rules.usable and not reference:
+            clean = judge_clean(offer, lot_rules)
+            if clean is not None:
+                by_lot[lot_rules.lot.id].append(clean)
+                continue
+        lot = lot_rules.lot if lot_rules is not None else None
+        # whether the candidate made a base offer only matters to a variant
+        has_base = offer.variant is None or _has_base(offer, bases)
+        result = judge(offer, lot, config, source, has_base=has_base)
         (by_lot[lot.id] if lot is not None else unplaced).append(result)
     ranked = []
     for lot in config.lots:
-        judged, unsure = by_lot[lot.id], bool(unplaced)
-        lot_result = rank_lot(lot, judged, config, source, unsure=unsure)
+        entries, unsure = by_lot[lot.id], bool(unplaced)
+        fast = rules[lot.id].usable and not reference
+        lot_result = _rank(lot, entries, config, source, unsure, fast=fast)
         if earlier:
             lot_result = _with_history(lot_result, book.offers, earlier, config, source, unsure)
-        warnings = vat_basis_warnings(lot_result, judged, config, source, unsure=unsure)
+        warnings = vat_basis_warnings(
+            lot_result,
+            partial(_rank, lot, entries, source=source, unsure=unsure, fast=fast),
+            config,
+            source,
+        )
         ranked.append(replace(lot_result, warnings=warnings) if warnings else lot_result)
     lots = allocate(tuple(ranked), config.consultation.max_lots_per_candidate, source)
     return Evaluation(config, book, lots, tuple(unplaced))
+
+
+def _rank(
+    lot: Lot, entries: list[Judged], config: Config, source: Source, unsure: bool, *, fast: bool
+) -> LotResult:
+    """The lot ranked on the fast path, or by the reference (every entry is then a result of
+    :func:`~.judge.judge`)."""
+    if fast:
+        return rank_judged(lot, entries, config, source, unsure=unsure)
+    results = [entry for entry in entries if isinstance(entry, OfferResult)]
+    assert len(results) == len(entries)
+    return rank_lot(lot, results, config, source, unsure=unsure)
 
 
 def _has_base(offer: Offer, bases: frozenset[tuple[str, int]]) -> bool:

@@ -84,7 +84,7 @@ def judge(
     )
 
     deadline = consultation.deadline_of(offer.round)
-    late = _lateness(offer, deadline)
+    late = lateness(offer, deadline)
     if late is True:
         params: Params = (
             ("received_date", _when(offer.received_at)),
@@ -110,7 +110,7 @@ def judge(
         reasons += [_over_cap(offer, check, where) for check in budget if not check.within]
         warnings += _other_cap(offer, source, caps_ht, caps_ttc, lot, consultation.cap_basis, where)
 
-    points, unmarked = _mark_points(offer, config)
+    points, unmarked = mark_points(offer, config)
     if config.ordering is Ordering.WEIGHTED:
         reasons += _below_thresholds(offer, config, points)
     if unmarked and not reasons:
@@ -296,7 +296,7 @@ def _missing_mark(offer: Offer, criterion: str) -> Reason:
     return Reason("missing-mark", Status.INVALID, params=params, cell=cell, field=criterion)
 
 
-def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], list[str]]:
+def mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], list[str]]:
     """Points of every marked leaf of the lot's criteria the offer has a mark for, and of every
     parent all of whose leaves are marked (exactly the sum of its children's); and the leaves
     it lacks. The price criterion is at the top level and has no sub-criteria: a parent's
@@ -310,9 +310,7 @@ def _mark_points(offer: Offer, config: Config) -> tuple[dict[str, Fraction], lis
         if mark is None:
             unmarked.append(criterion.id)
         elif weighted:
-            points[criterion.id] = _points_for(
-                mark, criterion.scale, config.total, criterion.weight
-            )
+            points[criterion.id] = points_for(mark, criterion.scale, config.total, criterion.weight)
     if criteria.is_flat or not weighted:
         return points, unmarked
     for node in reversed(criteria.nodes):  # children before their parent
@@ -354,7 +352,7 @@ def _below_thresholds(offer: Offer, config: Config, points: dict[str, Fraction])
 
 
 @lru_cache(maxsize=4096)
-def _points_for(
+def points_for(
     mark: Decimal | Fraction, scale: Decimal, total: Decimal, weight: Decimal
 ) -> Fraction:
     """Marks take few values (0, 0.5, …, 5): each is converted and multiplied once."""
@@ -372,7 +370,7 @@ def _budget_checks(
     return tuple(checks)
 
 
-def _lateness(offer: Offer, deadline: date | datetime | None) -> bool | None:
+def lateness(offer: Offer, deadline: date | datetime | None) -> bool | None:
     """True when late, False when on time or unknown, None when it cannot be told (same day)."""
     received = offer.received_at
     if deadline is None or received is None:

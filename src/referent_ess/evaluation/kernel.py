@@ -9,7 +9,7 @@ Pmax the lowest and highest admissible prices of the lot):
 - gap: max(0, (k·Pmin − P) / ((k − 1)·Pmin)), with k > 1
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -58,27 +58,42 @@ def competition_ranks(keys: Sequence[tuple[Fraction, ...]]) -> list[int]:
     """Ranks for offers whose keys compare best-first (higher is better): 1, 2, 2, 4.
 
     Offers with equal keys share a rank; the next rank skips as many places as were shared.
-    Sorted first on the float of each key's first term, which is exact to order by: float() of
-    a fraction is correctly rounded, hence never reverses two different values. Only offers
-    whose floats are equal are then compared as fractions.
-    """
+    Sorted first on the float of each key's first term (see :func:`ranks_by`)."""
     approx = [float(key[0]) if key else 0.0 for key in keys]
-    order = sorted(range(len(keys)), key=approx.__getitem__, reverse=True)
+    return ranks_by(approx, keys.__getitem__)
+
+
+def ranks_by(approx: Sequence[float], key: Callable[[int], tuple[Fraction, ...]]) -> list[int]:
+    """The ranks of :func:`competition_ranks`, from each offer's ``approx``, the float of the
+    first term of its key, and ``key(index)``, its exact key, asked only where needed.
+
+    Sorted first on the floats, which is exact to order by: the float of a fraction is
+    correctly rounded (so is ``n / d`` of two integers in CPython), hence never reverses two
+    different values. Only offers whose floats are equal are then compared by their exact keys,
+    built for them alone: in a lot of a thousand offers, a few."""
+    order = sorted(range(len(approx)), key=approx.__getitem__, reverse=True)
+    exact: dict[int, tuple[Fraction, ...]] = {}
+
+    def exact_key(index: int) -> tuple[Fraction, ...]:
+        if index not in exact:
+            exact[index] = key(index)
+        return exact[index]
+
     start = 0
     while start < len(order):  # each run of equal floats, put in exact order
         end = start + 1
         while end < len(order) and approx[order[end]] == approx[order[start]]:
             end += 1
         if end - start > 1:
-            order[start:end] = sorted(order[start:end], key=keys.__getitem__, reverse=True)
+            order[start:end] = sorted(order[start:end], key=exact_key, reverse=True)
         start = end
-    ranks = [0] * len(keys)
+    ranks = [0] * len(approx)
     for place, index in enumerate(order, start=1):
         previous = order[place - 2] if place > 1 else None
         same = (
             previous is not None
             and approx[previous] == approx[index]
-            and keys[previous] == keys[index]
+            and exact_key(previous) == exact_key(index)
         )
         ranks[index] = ranks[previous] if same and previous is not None else place
     return ranks

@@ -73,7 +73,7 @@ def rank_lot(
         )
     ranked.sort(key=lambda r: (r.rank, r.offer.row))
     others = [r for r in results if r.status is not Status.ADMISSIBLE]
-    ties = _exact_ties(ranked, criteria.tie_break) if weighted else ()
+    ties = exact_ties(ranked, criteria.tie_break) if weighted else ()
     provisional = unsure or any(r.status is Status.INVALID for r in others)
     skipped: Params = ()
     if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
@@ -133,7 +133,7 @@ def _abnormally_low(
     return offer_warning(result.offer, source, "abnormally-low", where, suspicion.params)
 
 
-def _exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:
+def exact_ties(ranked: list[OfferResult], tie_break: tuple[str, ...]) -> tuple[Tie, ...]:
     """Groups of offers with equal exact totals, each with what decided between them.
 
     ``ranked`` is sorted by total, so equal totals are neighbours: no hashing of fractions."""

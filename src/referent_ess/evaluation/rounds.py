@@ -18,7 +18,12 @@ Identity = tuple[str, int, str]
 def latest_rounds(offers: tuple[Offer, ...]) -> tuple[list[Offer], dict[int, list[Offer]]]:
     """The offers evaluated, in sheet order: each identity's rows of its latest round (two only
     when that round is given twice, both then in error), and every row whose candidate or lot
-    cannot be read; and, by the row of each offer evaluated, its earlier rounds in order."""
+    cannot be read; and, by the row of each offer evaluated, its earlier rounds in order.
+
+    When every row is of the same round (no negotiation), that is every row and no history:
+    said at once, without grouping the rows (which compares their candidates' names)."""
+    if len({offer.round for offer in offers}) <= 1:
+        return list(offers), {}
     groups: dict[Identity, list[Offer]] = {}
     for offer in offers:
         identity = offer.identity

@@ -8,13 +8,12 @@ would change who ranks first, and who that would be. The lot is evaluated again,
 on TTC. Pure: a code and its figures, no wording (the catalogues word it).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from referent_ess.config.choices import PriceBasis
 from referent_ess.config.model import Config
 from referent_ess.evaluation.offer_warning import Source
-from referent_ess.evaluation.ranking import rank_lot
 from referent_ess.evaluation.results import LotResult, OfferResult
 from referent_ess.problems.problem import Problem
 
@@ -23,14 +22,13 @@ CODE = "vat-basis"
 
 def vat_basis_warnings(
     lot: LotResult,
-    judged: list[OfferResult],
+    rank_again: Callable[[Config], LotResult],
     config: Config,
     source: Source,
-    *,
-    unsure: bool,
 ) -> tuple[Problem, ...]:
-    """The warning ``vat-basis`` for ``lot`` (ranked from ``judged``, its offers as judged one by
-    one), or nothing: when prices are compared TTC, or its admissible offers share one rate."""
+    """The warning ``vat-basis`` for ``lot``, or nothing: when prices are compared TTC, or its
+    admissible offers share one rate. ``rank_again(config)`` ranks the lot's offers, as judged
+    one by one, again on another configuration (its price criterion on TTC)."""
     criteria_set = config.criteria_for(lot.lot.id)
     rule = criteria_set.price_criterion.price
     assert rule is not None
@@ -42,7 +40,7 @@ def vat_basis_warnings(
     ttc = replace(rule, basis=PriceBasis.TTC)
     criteria = tuple(replace(c, price=ttc) if c.is_price else c for c in criteria_set.criteria)
     on_ttc = config.with_set(replace(criteria_set, criteria=criteria))
-    again = rank_lot(lot.lot, judged, on_ttc, source, unsure=unsure)
+    again = rank_again(on_ttc)
     ht_first, ttc_first = lot.winners, again.winners
     same = _rows(ht_first) == _rows(ttc_first)
     form = "same" if same else "tie" if len(ttc_first) > 1 else "changes"

@@ -1,0 +1,205 @@
+"""The fast path of :func:`~referent_ess.evaluation.judge.judge` for the common clean offer.
+
+A consultation of a hundred thousand offers is mostly offers with nothing to say: every cell
+read, priced by a day rate or a lump sum, on time, every document, within the caps, every mark.
+Such an offer is admissible with no reason and no warning, and judging it only needs its prices
+and its marks' points. :func:`judge_clean` does just that, with what the lot's offers share
+computed once (:class:`LotRules`), and returns ``None`` for any offer that is not of that kind:
+the caller then judges it with :func:`~referent_ess.evaluation.judge.judge`, the reference,
+which says everything there is to say. So an unusual offer costs what it did, and a clean one
+gets exactly the figures ``judge`` would give it (a property test compares both on random
+consultations: ``tests/evaluation/test_fast_kernel_equivalence.py``).
+
+The money stays in :class:`~decimal.Decimal`, computed by the same functions as ``judge``'s
+(:mod:`referent_ess.base.exact`): identical by construction, and cheap (decimal is C).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from referent_ess.base.exact import price_ht, price_ttc
+from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceModel
+from referent_ess.config.model import Config, CriteriaSet, Lot
+from referent_ess.evaluation.judge import lateness, mark_points, points_for
+from referent_ess.evaluation.results import BudgetCheck
+from referent_ess.intake.offer import Offer
+
+_CENT = Decimal("0.01")
+_FAST_MODELS = frozenset({PriceModel.DAY_RATE, PriceModel.LUMP_SUM})
+
+
+@dataclass(frozen=True, slots=True)
+class Clean:
+    """A clean offer judged: admissible, no reason, no warning; what its result holds before
+    the ranking (the names are :class:`~.results.OfferResult`'s, which the ranking reads)."""
+
+    offer: Offer
+    vat_rate: Decimal
+    price_ht: Decimal
+    price_ttc: Decimal
+    budget: tuple[BudgetCheck, ...]
+    points: dict[str, Fraction]  # its marks' points, in the order ``judge`` gives them
+    marks_sum: tuple[int, int]  # Σ its marked leaves' points: numerator, denominator
+    price_model: PriceModel
+
+
+class LotRules:
+    """What every offer of one lot is judged against, looked up once per lot: its criteria,
+    documents, deadline, caps. ``usable`` is False for a lot the fast path does not handle at
+    all (a price model with lines or PSE, a hierarchy of criteria): its offers all go to
+    ``judge``."""
+
+    __slots__ = (
+        "_by_mark",
+        "_combinations",
+        "basis",
+        "cap_ht",
+        "cap_ttc",
+        "config",
+        "criteria",
+        "deadline",
+        "documents",
+        "flat",
+        "leaves",
+        "lot",
+        "model",
+        "thresholds",
+        "total",
+        "usable",
+        "vat",
+    )
+
+    def __init__(self, lot: Lot, config: Config) -> None:
+        consultation = config.consultation
+        self.lot = lot
+        self.config = config
+        self.criteria: CriteriaSet = config.criteria_for(lot.id)
+        self.model = lot.price_model
+        self.usable = (
+            self.model in _FAST_MODELS and not lot.pse and config.ordering is Ordering.WEIGHTED
+        )
+        self.vat = consultation.vat_rate
+        self.deadline = consultation.deadline_of(1)
+        self.documents = config.documents_for(lot.id)
+        self.basis = consultation.cap_basis
+        self.cap_ht, self.cap_ttc = lot.cap_ht, lot.cap_ttc
+        self.leaves = tuple((c.id, c.scale, c.weight) for c in self.criteria.marked)
+        self.flat = self.criteria.is_flat
+        self.thresholds = tuple(
+            (c.id, c.min_points) for c in self.criteria.thresholds if c.min_points is not None
+        )
+        self.total = config.total
+        # flat criteria without thresholds: each leaf's points by mark (marks take few values)
+        self._by_mark: tuple[dict[Decimal | Fraction, tuple[Fraction, int, int]], ...] = tuple(
+            {} for _ in self.leaves
+        )
+        # otherwise, the points of each combination of marks met, by judge's own function
+        self._combinations: dict[
+            tuple[Decimal | Fraction, ...], tuple[dict[str, Fraction], tuple[int, int]] | None
+        ] = {}
+
+    def points(self, offer: Offer) -> tuple[dict[str, Fraction], tuple[int, int]] | None:
+        """The offer's marks' points as :func:`~.judge.judge` gives them, and their sum as an
+        integer pair (numerator, denominator), not reduced; None when a mark is missing or a
+        threshold is not met (``judge`` says why)."""
+        marks = offer.marks
+        if not self.flat or self.thresholds:
+            try:
+                key = tuple([marks[leaf] for leaf, _, _ in self.leaves])
+            except KeyError:
+                return None
+            if key not in self._combinations:
+                self._combinations[key] = self._points_of(offer)
+            return self._combinations[key]
+        points = {}
+        numerator, denominator = 0, 1
+        for (leaf, scale, weight), known in zip(self.leaves, self._by_mark, strict=True):
+            mark = marks.get(leaf)
+            if mark is None:
+                return None
+            if mark not in known:
+                got = points_for(mark, scale, self.total, weight)
+                known[mark] = got, got.numerator, got.denominator
+            fraction, n, d = known[mark]
+            points[leaf] = fraction
+            numerator, denominator = numerator * d + n * denominator, denominator * d
+        return points, (numerator, denominator)
+
+    def _points_of(self, offer: Offer) -> tuple[dict[str, Fraction], tuple[int, int]] | None:
+        """The points of one combination of marks, by the reference's own function, and
+        whether they meet every threshold (exactly: at the threshold, it passes)."""
+        points, unmarked = mark_points(offer, self.config)
+        if unmarked:
+            return None
+        for criterion, threshold in self.thresholds:
+            got = points.get(criterion)
+            if got is not None and got < threshold:
+                return None
+        summed = sum((points[leaf] for leaf, _, _ in self.leaves), Fraction(0))
+        return points, (summed.numerator, summed.denominator)
+
+    def budget(self, amount_ht: Decimal, amount_ttc: Decimal) -> tuple[BudgetCheck, ...] | None:
+        """The budget checks of a price within every cap checked, and on the same side of the
+        cap not checked (``other-cap``); None otherwise (``judge`` says why)."""
+        within_ht = amount_ht <= self.cap_ht
+        within_ttc = amount_ttc <= self.cap_ttc
+        if within_ht != within_ttc or not within_ht:
+            return None
+        basis = self.basis
+        checks: tuple[BudgetCheck, ...] = ()
+        if basis is not CapBasis.TTC:
+            checks += (BudgetCheck(PriceBasis.HT, amount_ht, self.cap_ht),)
+        if basis is not CapBasis.HT:
+            checks += (BudgetCheck(PriceBasis.TTC, amount_ttc, self.cap_ttc),)
+        return checks
+
+
+def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
+    """The judgement of an offer of ``rules.lot`` with nothing to say (see the module's
+    docstring), or None for any other: every condition below is one under which
+    :func:`~.judge.judge` would add a reason or a warning, or compute the price otherwise."""
+    if (
+        offer.problems  # a cell in error or a warning read from the workbook
+        or offer.variant is not None
+        or offer.round != 1
+        or offer.jury_decision is not None
+        or offer.lines is not None
+        or offer.pse
+    ):
+        return None
+    amount_ht = _amount_ht(offer, rules.model)
+    if amount_ht is None:
+        return None
+    vat = offer.vat_rate if offer.vat_rate is not None else rules.vat
+    amount_ttc = price_ttc(amount_ht, vat)
+    if lateness(offer, rules.deadline) is not False or _lacks_document(offer, rules.documents):
+        return None
+    budget = rules.budget(amount_ht, amount_ttc)
+    if budget is None:
+        return None
+    marked = rules.points(offer)
+    if marked is None:
+        return None
+    points, marks_sum = marked
+    return Clean(offer, vat, amount_ht, amount_ttc, budget, points, marks_sum, rules.model)
+
+
+def _amount_ht(offer: Offer, model: PriceModel) -> Decimal | None:
+    """The price HT as ``judge`` computes it, when it raises nothing: day rate × days to the
+    cent, above 0 and within a cent of the stated total if any; or a lump sum's amount."""
+    if model is PriceModel.LUMP_SUM:
+        return offer.price_ht_stated
+    rate, days = offer.day_rate_ht, offer.days
+    if rate is None or days is None:
+        return None
+    amount = price_ht(rate, days)
+    stated = offer.price_ht_stated
+    if amount <= 0 or (stated is not None and abs(stated - amount) > _CENT):
+        return None
+    return amount
+
+
+def _lacks_document(offer: Offer, required: tuple[str, ...]) -> bool:
+    documents = offer.documents
+    return any(documents.get(document) is False for document in required)

@@ -1,0 +1,150 @@
+"""One lot ranked in integers: the fast path of :func:`~.ranking.rank_lot`, for a lot ranked on
+weighted points, whose offers were judged either by :func:`~.clean.judge_clean` (the common
+clean offer) or by :func:`~.judge.judge` (every other).
+
+It gives exactly what ``rank_lot`` gives on the same offers all judged by ``judge`` (a property
+test compares both on random consultations), with less work per offer:
+
+- prices in whole cents, computed once for the price points and the abnormally low check;
+- a total as an integer pair N/D (the marks' points of each combination of marks summed once,
+  the price points over ``max × share``), ordered by the float N / D, which is correctly
+  rounded and so never reverses two different totals; equal floats only are compared exactly
+  (:func:`~.kernel.ranks_by`);
+- one result built per offer, with its final points, total and rank (no copy of a result).
+"""
+
+from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+from referent_ess.config.choices import AbnormalMethod, PriceBasis
+from referent_ess.config.columns import price_cell
+from referent_ess.config.model import Config, Lot
+from referent_ess.evaluation import kernel as scoring
+from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, detect_units
+from referent_ess.evaluation.clean import Clean
+from referent_ess.evaluation.offer_warning import Source, offer_warning
+from referent_ess.evaluation.ranking import exact_ties
+from referent_ess.evaluation.results import LotResult, OfferResult, Status
+from referent_ess.problems.codes import Params
+from referent_ess.problems.problem import Problem
+
+Judged = Clean | OfferResult  # an offer of the lot judged, on the fast path or the reference
+_ZERO = Fraction(0)
+
+
+def rank_judged(
+    lot: Lot, judged: Sequence[Judged], config: Config, source: Source, *, unsure: bool
+) -> LotResult:
+    """The lot ranked (weighted points only): what :func:`~.ranking.rank_lot` gives on the
+    same offers judged by :func:`~.judge.judge`. ``judged`` is in sheet order."""
+    criteria = config.criteria_for(lot.id)
+    criterion = criteria.price_criterion
+    rule = criterion.price
+    assert rule is not None
+    admissible = [j for j in judged if isinstance(j, Clean) or j.status is Status.ADMISSIBLE]
+    prices = [_basis_price(j, rule.basis) for j in admissible]
+    units, places = scoring.whole_units(prices)
+    method = config.consultation.abnormally_low
+    flags = {
+        s.index: s.params
+        for s in detect_units(units, places, method, config.consultation.abnormally_low_ratio)
+    }
+    maximum = scoring.max_points(config.total, criterion.weight)
+    top, bottom = maximum.numerator, maximum.denominator
+    p_min, p_max = min(units, default=0), max(units, default=0)
+    factor = Fraction(rule.k)
+    leaves = tuple(c.id for c in criteria.marked)
+    approx: list[float] = []
+    terms: list[tuple[Fraction, Fraction]] = []  # each offer's price points and total
+    for one, price in zip(admissible, units, strict=True):
+        share, out_of = scoring.share_terms(rule.formula, price, p_min, p_max, factor)
+        numerator, denominator = top * share, bottom * out_of  # the price points
+        a, b = one.marks_sum if isinstance(one, Clean) else _marks_sum(one, leaves)
+        # total = a/b + numerator/denominator, over b × denominator
+        total_n, total_d = a * denominator + numerator * b, b * denominator
+        approx.append(total_n / total_d)
+        terms.append((Fraction(numerator, denominator), Fraction(total_n, total_d)))
+    tie_break = criteria.tie_break
+    price_id = criterion.id
+
+    def exact_key(index: int) -> tuple[Fraction, ...]:
+        """The reference's sort key: the total, then the tie-break criteria's points."""
+        points = admissible[index].points
+        price_points, total = terms[index]
+        return (
+            total,
+            *(price_points if c == price_id else points.get(c, _ZERO) for c in tie_break),
+        )
+
+    ranks = scoring.ranks_by(approx, exact_key)
+    where = price_cell(lot.price_model)
+    ranked = [
+        _ranked(one, terms[index], price_id, ranks[index], flags.get(index), source, where)
+        for index, one in enumerate(admissible)
+    ]
+    ranked.sort(key=_rank_then_row)
+    others = [j for j in judged if isinstance(j, OfferResult) and j.status is not Status.ADMISSIBLE]
+    ties = exact_ties(ranked, tie_break)
+    provisional = unsure or any(r.status is Status.INVALID for r in others)
+    skipped: Params = ()
+    if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
+        skipped = (
+            ("count", str(MINIMUM_OFFERS)),
+            ("method_part", f"abnormal-method.{method.value}"),
+        )
+    lowest = min(prices, default=None)
+    highest = max(prices, default=None)
+    return LotResult(lot, (*ranked, *others), lowest, highest, ties, provisional, skipped)
+
+
+def _ranked(
+    one: Judged,
+    terms: tuple[Fraction, Fraction],
+    price_id: str,
+    rank: int,
+    flag: Params | None,
+    source: Source,
+    where: str,
+) -> OfferResult:
+    """The result of an admissible offer, ranked: its points with the price's last (as
+    ``rank_lot`` merges them), its total and rank, and the abnormally low flag if raised."""
+    price_points, total = terms
+    points = {**one.points, price_id: price_points}
+    warnings: tuple[Problem, ...] = () if isinstance(one, Clean) else one.warnings
+    if flag is not None:
+        warnings += (offer_warning(one.offer, source, "abnormally-low", where, flag),)
+    if isinstance(one, Clean):
+        return OfferResult(
+            one.offer,
+            Status.ADMISSIBLE,
+            (),
+            warnings,
+            one.vat_rate,
+            one.price_ht,
+            one.price_ttc,
+            one.budget,
+            points,
+            total,
+            rank,
+            price_model=one.price_model,
+        )
+    return replace(one, warnings=warnings, points=points, total=total, rank=rank)
+
+
+def _marks_sum(result: OfferResult, leaves: tuple[str, ...]) -> tuple[int, int]:
+    """Σ the points of the marked leaves of an offer judged by ``judge``: (n, d)."""
+    summed = sum((result.points[c] for c in leaves), _ZERO)
+    return summed.numerator, summed.denominator
+
+
+def _rank_then_row(result: OfferResult) -> tuple[int, int]:
+    assert result.rank is not None
+    return result.rank, result.offer.row
+
+
+def _basis_price(one: Judged, basis: PriceBasis) -> Decimal:
+    price = one.price_ht if basis is PriceBasis.HT else one.price_ttc
+    assert price is not None  # an admissible offer has a price
+    return price
