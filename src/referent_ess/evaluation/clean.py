@@ -14,9 +14,9 @@ The money stays in :class:`~decimal.Decimal`, computed by the same functions as 
 (:mod:`referent_ess.base.exact`): identical by construction, and cheap (decimal is C).
 """
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from referent_ess.base.exact import price_ht, price_ttc
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceModel
@@ -29,10 +29,10 @@ _CENT = Decimal("0.01")
 _FAST_MODELS = frozenset({PriceModel.DAY_RATE, PriceModel.LUMP_SUM})
 
 
-@dataclass(frozen=True, slots=True)
-class Clean:
+class Clean(NamedTuple):
     """A clean offer judged: admissible, no reason, no warning; what its result holds before
-    the ranking (the names are :class:`~.results.OfferResult`'s, which the ranking reads)."""
+    the ranking (the names are :class:`~.results.OfferResult`'s, which the ranking reads). A
+    named tuple, since one is built per offer: a tuple is the cheapest immutable record."""
 
     offer: Offer
     vat_rate: Decimal
@@ -201,5 +201,6 @@ def _amount_ht(offer: Offer, model: PriceModel) -> Decimal | None:
 
 
 def _lacks_document(offer: Offer, required: tuple[str, ...]) -> bool:
-    documents = offer.documents
-    return any(documents.get(document) is False for document in required)
+    """Whether a required document is marked absent (False; an unknown one is None). The
+    values are booleans, so ``False in`` (identity, then equality) finds exactly those."""
+    return False in map(offer.documents.get, required)
