@@ -27,6 +27,7 @@ from referent_ess.evaluation.clean import Clean
 from referent_ess.evaluation.offer_warning import Source, offer_warning
 from referent_ess.evaluation.ranking import exact_ties
 from referent_ess.evaluation.results import LotResult, OfferResult, Status
+from referent_ess.intake.offer import Offer
 from referent_ess.problems.codes import Params
 from referent_ess.problems.problem import Problem
 
@@ -118,25 +119,7 @@ def _ranked(
     if flag is not None:
         warnings += (offer_warning(one.offer, source, "abnormally-low", where, flag),)
     if isinstance(one, Clean):
-        return _new_result(
-            one.offer,
-            Status.ADMISSIBLE,
-            (),
-            warnings,
-            one.vat_rate,
-            one.price_ht,
-            one.price_ttc,
-            one.budget,
-            points,
-            total,
-            rank,
-            (),  # history: an offer of round 1 has none
-            one.price_model,
-            None,  # schedule: a day rate or a lump sum has none
-            (),  # pse: the lot has none
-            None,  # base_ht, base_ttc: set only when the lot has PSE
-            None,
-        )
+        return _new_result(one.offer, warnings, one, points, total, rank)
     return replace(one, warnings=warnings, points=points, total=total, rank=rank)
 
 
@@ -160,20 +143,82 @@ def cents(prices: Sequence[Decimal]) -> tuple[list[int], int]:
     return units, 2
 
 
-_SETTERS = tuple(getattr(OfferResult, f.name).__set__ for f in fields(OfferResult))
+_FIELDS = (
+    "offer",
+    "status",
+    "reasons",
+    "warnings",
+    "vat_rate",
+    "price_ht",
+    "price_ttc",
+    "budget",
+    "points",
+    "total",
+    "rank",
+    "history",
+    "price_model",
+    "schedule",
+    "pse",
+    "base_ht",
+    "base_ttc",
+)
+if tuple(f.name for f in fields(OfferResult)) != _FIELDS:  # pragma: no cover - a bug
+    raise AssertionError("OfferResult's fields changed: update _new_result")
+(
+    _OFFER,
+    _STATUS,
+    _REASONS,
+    _WARNINGS,
+    _VAT_RATE,
+    _PRICE_HT,
+    _PRICE_TTC,
+    _BUDGET,
+    _POINTS,
+    _TOTAL,
+    _RANK,
+    _HISTORY,
+    _PRICE_MODEL,
+    _SCHEDULE,
+    _PSE,
+    _BASE_HT,
+    _BASE_TTC,
+) = (getattr(OfferResult, name).__set__ for name in _FIELDS)
 
 
-def _new_result(*values: object) -> OfferResult:
-    """``OfferResult(*values)``, every field given in order, built at half the cost.
+def _new_result(
+    offer: Offer,
+    warnings: tuple[Problem, ...],
+    clean: Clean,
+    points: dict[str, Fraction],
+    total: Fraction,
+    rank: int,
+) -> OfferResult:
+    """The result of a clean offer, ranked: ``OfferResult(offer, Status.ADMISSIBLE, (),
+    warnings, ..., rank)`` with no history, schedule or PSE, built at a third of the cost.
 
     Why it is the same object: OfferResult is a frozen dataclass with slots and no
     ``__post_init__``; its generated ``__init__`` only calls ``object.__setattr__(self, name,
     value)`` for each field, which for a slot is that slot's descriptor's ``__set__``, called
-    here directly. ``strict=True`` refuses a field count that differs (a field added to
-    OfferResult and not here), and a test compares both ways of building one."""
+    here directly, once per field (the check above refuses a changed list of fields, and a
+    test compares both ways of building one)."""
     result: OfferResult = object.__new__(OfferResult)
-    for setter, value in zip(_SETTERS, values, strict=True):
-        setter(result, value)
+    _OFFER(result, offer)
+    _STATUS(result, Status.ADMISSIBLE)
+    _REASONS(result, ())
+    _WARNINGS(result, warnings)
+    _VAT_RATE(result, clean.vat_rate)
+    _PRICE_HT(result, clean.price_ht)
+    _PRICE_TTC(result, clean.price_ttc)
+    _BUDGET(result, clean.budget)
+    _POINTS(result, points)
+    _TOTAL(result, total)
+    _RANK(result, rank)
+    _HISTORY(result, ())  # an offer of round 1 has no earlier round
+    _PRICE_MODEL(result, clean.price_model)
+    _SCHEDULE(result, None)  # a day rate or a lump sum has no lines
+    _PSE(result, ())  # its lot has no PSE: no base price apart either
+    _BASE_HT(result, None)
+    _BASE_TTC(result, None)
     return result
 
 
