@@ -6,6 +6,9 @@ awards as values, each with the code and figures a renderer needs to word it.
 - ``engine``: ``evaluate(config, book)``, which runs the three steps below;
 - ``judge``: one offer on its own (prices, VAT, deadline, documents, caps, marks);
 - ``ranking``: one lot (price points, totals, ranks, ties, hierarchy, abnormally low prices);
+- ``clean`` and ``fast_rank``: the fast path of those two for the common clean offer and a lot
+  ranked in integers, giving exactly what they give (``evaluate(..., reference=True)`` runs
+  ``judge`` and ``rank_lot`` alone: the reference);
 - ``award``: who each lot goes to (max_lots_per_candidate);
 - ``offer_warning``: a warning the evaluation itself finds about an offer, at its cell;
 - ``kernel`` and ``abnormally_low``: the integer arithmetic of points and of suspicion;
