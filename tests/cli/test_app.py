@@ -340,7 +340,9 @@ with contextlib.redirect_stdout(io.StringIO()):
     except SystemExit as exc:
         code = exc.code
 heavy = [
-    name for name in ("openpyxl", "yaml", "referent_ess.config.loader") if name in sys.modules
+    name
+    for name in ("openpyxl", "yaml", "referent_ess.config.loader", "referent_ess.base.values")
+    if name in sys.modules
 ]
 print(json.dumps({"code": code, "heavy": heavy}))
 """
