@@ -29,7 +29,17 @@ from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, 
 from referent_ess.i18n.numbers import POINTS_PLACES, decimal_raw, money_raw, quantity_raw
 from referent_ess.problems.problem import Problem, ValidationReport
 from referent_ess.render.cells import by_row, gap_to_first
-from referent_ess.render.number_texts import NULL, Texts, hundredths, hundredths_json
+from referent_ess.render.number_texts import (
+    NULL,
+    Keys,
+    Texts,
+    hundredths,
+    hundredths_json,
+    money_json,
+    quantity_json,
+    rate_json,
+    string_json,
+)
 from referent_ess.render.phrases import legal_basis, neutralisation_text, sensitivity_summary
 
 _HUNDREDTHS = 100  # 10 ** POINTS_PLACES
@@ -465,7 +475,13 @@ class OfferWriter:
         self.top = frozenset(c.id for c in criteria.criteria)
         # the criteria with a descriptor scale: only a mark on one of them may have a word
         self.described = frozenset(n.id for n in criteria.nodes if n.descriptors is not None)
-        self.tree_ids, self.tree_parts = _tree_template(shape)
+        self.keys = Keys()
+        ids, pieces = _tree_template(shape)
+        self.tree_ids = ids
+        # the tree as a %-template: its constant pieces with each % doubled (a label may hold
+        # one), a %s for each node's points
+        self.tree_format = "%s".join(piece.replace("%", "%%") for piece in pieces)
+        self.tree_nulls = (NULL,) * len(ids)
         first = lot.ranked[0].total if lot is not None and lot.ranked else None
         self.first_total = first
 
@@ -475,14 +491,14 @@ class OfferWriter:
         texts = self.texts
         string = texts.string
         number = texts.points_json
-        money = texts.money_json
+        key = self.keys
         figures = {name: number(value) for name, value in result.points.items()}
         top = self.top
-        points = ",".join([f"{string(n)}:{t}" for n, t in figures.items() if n in top])
-        marks = ",".join([f"{string(n)}:{number(m)}" for n, m in offer.marks.items()])
+        points = ",".join([key[n] + t for n, t in figures.items() if n in top])
+        marks = ",".join([key[n] + number(m) for n, m in offer.marks.items()])
         parts = [
             '{"candidate":',
-            string(offer.candidate),
+            string_json(offer.candidate),
             ',"row":',
             _integer(offer.row),
             ',"status":',
@@ -492,15 +508,15 @@ class OfferWriter:
             ',"rank":',
             _integer(result.rank),
             ',"day_rate_ht":',
-            money(offer.day_rate_ht),
+            texts.money_json(offer.day_rate_ht),
             ',"days":',
-            texts.quantity_json(offer.days),
+            quantity_json(offer.days),
             ',"vat_rate":',
-            texts.rate_json(result.vat_rate),
+            rate_json(result.vat_rate),
             ',"price_ht":',
-            money(result.price_ht),
+            money_json(result.price_ht),
             ',"price_ttc":',
-            money(result.price_ttc),
+            money_json(result.price_ttc),
             ',"points":{',
             points,
             '},"marks":{',
@@ -562,10 +578,10 @@ class OfferWriter:
         """``budget``: :func:`budget_list`'s list, written."""
         if not result.budget:
             return "[]"
-        money = self.texts.money_json
+        texts = self.texts
         checks = [
-            f'{{"basis":{self.texts.string(check.basis.value)},"cap":{money(check.cap)},'
-            f'"price":{money(check.price)},"margin":{money(check.margin)},'
+            f'{{"basis":{texts.string(check.basis.value)},"cap":{texts.money_json(check.cap)},'
+            f'"price":{money_json(check.price)},"margin":{money_json(check.margin)},'
             f'"within":{"true" if check.within else "false"}}}'
             for check in result.budget
         ]
@@ -574,23 +590,19 @@ class OfferWriter:
     def _tree(self, figures: dict[str, str]) -> str:
         """``tree``: the lot's constant pieces, each node's points between them (``null`` for a
         node without points, as :func:`_offer_tree` writes it)."""
-        parts = self.tree_parts
-        pieces = [parts[0]]
-        for node_id, part in zip(self.tree_ids, parts[1:], strict=True):
-            pieces.append(figures.get(node_id, NULL))
-            pieces.append(part)
-        return "".join(pieces)
+        return self.tree_format % tuple(map(figures.get, self.tree_ids, self.tree_nulls))
 
     def _rare_keys(self, result: OfferResult) -> str:
         """The keys of variants and rounds, PSE and schedules (:func:`offer_dict`'s last ones,
         none of them a key written before), through the general path; nothing for an offer of
         a sheet and a lot without them."""
         offer = result.offer
+        model = result.price_model
         if (
-            "variant" not in offer.cells
+            not result.pse
+            and (model is _DAY_RATE or not model.has_lines)
+            and "variant" not in offer.cells
             and "round" not in offer.cells
-            and not result.pse
-            and not result.price_model.has_lines
         ):
             return ""
         lot = self.lot.lot if self.lot is not None else None
@@ -600,6 +612,9 @@ class OfferWriter:
             **schedule_keys(result, lot),
         }
         return "," + _dumps(rare)[1:-1] if rare else ""
+
+
+_DAY_RATE = PriceModel.DAY_RATE  # priced without lines (``has_lines``), tested first
 
 
 def _integer(value: int | None) -> str:

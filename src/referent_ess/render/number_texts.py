@@ -20,6 +20,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from json.encoder import encode_basestring  # what json.dumps(…, ensure_ascii=False) calls
+from typing import Any
 
 from referent_ess.base.writable import writable
 from referent_ess.i18n.numbers import decimal_raw, money_raw, points, quantity_raw
@@ -89,76 +90,143 @@ def _float_json(number: float) -> str:
     return float.__repr__(number) if math.isfinite(number) else json.dumps(number)
 
 
+_LIMIT = 65_536  # entries a memo keeps before it starts again: a bound on its memory
+_IDENTITY_LIMIT = 4_096  # the shared Fractions are a few per lot; unique ones would pile up
+
+
 class Texts:
-    """The raw texts of one document's money, quantities and rates, each worked out once per
-    distinct value (``money_raw`` costs microseconds and a hundred thousand offers write five
-    amounts each). A zero is never remembered: ``0`` and ``-0`` are equal keys but
-    ``money_raw`` writes ``0.00`` and ``-0.00``; nor a value that is not finite (a NaN is
-    unequal to itself, a signalling one cannot be hashed)."""
+    """The texts of one document's repeated values, each worked out once per distinct value
+    while it is remembered: marks, caps, day rates, criterion ids (``money_raw`` alone costs
+    microseconds, and a hundred thousand offers write several amounts each). Each memo starts
+    again when full, so that a document of unique values keeps its memory bounded.
+
+    A zero is never remembered: ``0`` and ``-0`` are equal keys but ``money_raw`` writes
+    ``0.00`` and ``-0.00``; nor a value that is not finite (a NaN is unequal to itself, a
+    signalling one cannot be hashed)."""
 
     def __init__(self, decimal_number: Callable[[Decimal | Fraction], float]) -> None:
         self._decimal_number = decimal_number  # _number's Decimal branch
-        self._points: dict[Decimal, str] = {}
+        self._marks: dict[Decimal, str] = {}
+        # a Fraction's text by its identity (hashing a Fraction costs more than rounding it):
+        # the evaluation shares one Fraction among the offers with the same mark. The entry
+        # keeps the Fraction alive, so no other object can take its id while it is there, and
+        # the ``is`` test makes a stale entry impossible anyway.
+        self._fractions: dict[int, tuple[Fraction, str]] = {}
+        self._fractions_csv: dict[int, tuple[Fraction, str]] = {}
         self._money: dict[Decimal, str] = {}
-        self._money_json: dict[Decimal, str] = {}
         self._strings: dict[str, str] = {}
 
     def points_json(self, value: Fraction | Decimal | None) -> str:
         """JSON of a point figure: ``null``, or the number ``json.dumps`` writes for
         ``_number(value)``: a Fraction (points, totals) through :func:`hundredths_json`, a
-        Decimal (a mark) through ``_number``'s own branch, remembered."""
+        Decimal (a mark) through ``_number``'s own branch."""
         if value is None:
             return NULL
         if type(value) is Fraction:
-            return hundredths_json(hundredths(value.numerator, value.denominator))
+            seen = self._fractions.get(id(value))
+            if seen is not None and seen[0] is value:
+                return seen[1]
+            figure = hundredths_json(hundredths(value.numerator, value.denominator))
+            if len(self._fractions) >= _IDENTITY_LIMIT:
+                self._fractions.clear()
+            self._fractions[id(value)] = (value, figure)
+            return figure
         if not isinstance(value, Decimal) or not value.is_finite() or not value:
             return _float_json(self._decimal_number(value))
-        text = self._points.get(value)
+        text = self._marks.get(value)
         if text is None:
-            text = self._points[value] = _float_json(self._decimal_number(value))
+            text = _remember(self._marks, value, _float_json(self._decimal_number(value)))
         return text
 
+    def points_csv(self, value: Fraction | Decimal | None) -> str:
+        """:func:`points_raw`, a Fraction's remembered by its identity (as in
+        :meth:`points_json`)."""
+        if type(value) is not Fraction:
+            return points_raw(value)
+        seen = self._fractions_csv.get(id(value))
+        if seen is not None and seen[0] is value:
+            return seen[1]
+        cell = points_raw(value)
+        if len(self._fractions_csv) >= _IDENTITY_LIMIT:
+            self._fractions_csv.clear()
+        self._fractions_csv[id(value)] = (value, cell)
+        return cell
+
     def money(self, value: Decimal | None) -> str | None:
-        """``money_raw(value)``."""
+        """``money_raw(value)``, remembered: for amounts that repeat (day rates, caps)."""
         if value is None:
             return None
         if not value.is_finite() or not value:
             return money_raw(value)
         text = self._money.get(value)
         if text is None:
-            text = self._money[value] = money_raw(value)
+            text = _remember(self._money, value, money_text(value))
         return text
 
     def money_json(self, value: Decimal | None) -> str:
-        """``json.dumps(money_raw(value))``: the raw amount is digits, a sign and a point (or a
-        word such as ``NaN``), which JSON writes between quotes as they are."""
-        if value is None:
-            return NULL
-        if not value.is_finite() or not value:
-            return f'"{money_raw(value)}"'
-        text = self._money_json.get(value)
-        if text is None:
-            text = self._money_json[value] = f'"{money_raw(value)}"'
-        return text
-
-    @staticmethod
-    def quantity_json(value: Decimal | None) -> str:
-        """``json.dumps(quantity_raw(value))`` (``quantity_raw`` remembers its values)."""
-        text = quantity_raw(value)
-        return NULL if text is None else f'"{text}"'
-
-    @staticmethod
-    def rate_json(value: Decimal | None) -> str:
-        """``json.dumps(decimal_raw(value))`` (``decimal_raw`` remembers its values)."""
-        text = decimal_raw(value)
+        """``json.dumps(money_raw(value))``, remembered: the raw amount is digits, a sign and a
+        point (or a word such as ``NaN``), which JSON writes between quotes as they are."""
+        text = self.money(value)
         return NULL if text is None else f'"{text}"'
 
     def string(self, text: str | None) -> str:
-        """:func:`json_string`, remembered (criterion ids, statuses, bases repeat on every
-        offer); ``null`` for none."""
+        """:func:`json_string`, remembered: for texts that repeat (criterion ids, statuses,
+        bases); ``null`` for none."""
         if text is None:
             return NULL
         encoded = self._strings.get(text)
         if encoded is None:
-            encoded = self._strings[text] = json_string(text)
+            encoded = _remember(self._strings, text, json_string(text))
         return encoded
+
+
+def money_text(value: Decimal) -> str:
+    """``money_raw(value)``, fast for an amount already to the cent (a price, a margin).
+
+    Why ``str(value)`` is then the same text: ``money_raw`` writes ``value.quantize(CENT)``
+    with two decimals, and an amount whose exponent is -2 is its own quantization. ``str`` of
+    a Decimal is in plain notation (never scientific when the exponent is below 0 and the
+    adjusted exponent at least -6, which -2 always is) with as many decimals as the exponent
+    says; so a ``str`` whose third character from the end is the point has exponent -2
+    (scientific notation ends with an exponent such as ``E+5``, which leaves no point there).
+    Any other amount goes through ``money_raw``."""
+    text = str(value)
+    return text if text[-3:-2] == "." else money_raw(value)
+
+
+def money_json(value: Decimal | None) -> str:
+    """``json.dumps(money_raw(value))``, for an amount that seldom repeats (a price)."""
+    return NULL if value is None else f'"{money_text(value)}"'
+
+
+def quantity_json(value: Decimal | None) -> str:
+    """``json.dumps(quantity_raw(value))`` (``quantity_raw`` remembers its values)."""
+    text = quantity_raw(value)
+    return NULL if text is None else f'"{text}"'
+
+
+def rate_json(value: Decimal | None) -> str:
+    """``json.dumps(decimal_raw(value))`` (``decimal_raw`` remembers its values)."""
+    text = decimal_raw(value)
+    return NULL if text is None else f'"{text}"'
+
+
+def string_json(text: str | None) -> str:
+    """:func:`json_string`, ``null`` for none: for a text that seldom repeats (a name)."""
+    return NULL if text is None else json_string(text)
+
+
+class Keys(dict[str, str]):
+    """Object keys as JSON writes them, each encoded once: ``keys[name]`` is ``"name":``."""
+
+    def __missing__(self, name: str) -> str:
+        text = self[name] = json_string(name) + ":"
+        return text
+
+
+def _remember(memo: dict[Any, str], key: Any, text: str) -> str:
+    """Keep ``text`` in ``memo`` under ``key`` (starting the memo again when full)."""
+    if len(memo) >= _LIMIT:
+        memo.clear()
+    memo[key] = text
+    return text
