@@ -57,10 +57,11 @@ def hundredths_json(whole: int) -> str:
 def hundredths_raw(whole: int, negative: bool) -> str:
     """``str(points(value))`` for a value of ``whole`` hundredths once rounded (``whole`` ≥ 0 is
     the rounded magnitude; ``negative``: the value was below zero). ``points`` gives
-    ``Decimal(whole).scaleb(-2)`` (negated for a negative value, so ``-0.00`` for a value such as
-    -0.001): its ``str`` has exactly two decimals, since its exponent is -2 and its adjusted
-    exponent never below -6."""
-    sign = "-" if negative else ""
+    ``Decimal(whole).scaleb(-2)``, negated for a negative value; negating a zero gives ``0.00``
+    (a Decimal's negation is 0 − x, and 0 − 0 is +0 in the default context), so -0.001 is
+    written ``0.00``. Its ``str`` has exactly two decimals: its exponent is -2 and its adjusted
+    exponent is never below -6."""
+    sign = "-" if negative and whole else ""
     return f"{sign}{whole // 100}.{whole % 100:02d}"
 
 
