@@ -534,7 +534,7 @@ class OfferWriter:
             ',"reasons":',
             _dumps(_reasons(result)) if result.reasons else "[]",
             ',"warnings":',
-            _dumps([problem_dict(w) for w in result.warnings]) if result.warnings else "[]",
+            f"[{','.join([_problem_json(w) for w in result.warnings])}]",
             ',"tree":',
             self._tree(figures),
             self._rare_keys(result),
@@ -615,6 +615,31 @@ class OfferWriter:
 
 
 _DAY_RATE = PriceModel.DAY_RATE  # priced without lines (``has_lines``), tested first
+
+
+def _problem_json(problem: Problem) -> str:
+    """``_dumps(problem_dict(problem))`` written by hand (a third of the offers of a
+    consultation that flags abnormally low prices carry one): its texts through
+    :func:`string_json`, its row as an int; a problem whose fields are of other types is left
+    to ``_dumps``."""
+    row = problem.row
+    if not (
+        (row is None or type(row) is int)
+        and _texts_or_none(problem.sheet, problem.cell, problem.field)
+        and type(problem.code) is str
+    ):
+        return _dumps(problem_dict(problem))
+    return (
+        f'{{"code":{string_json(problem.code)},"severity":{string_json(problem.severity.value)},'
+        f'"sheet":{string_json(problem.sheet)},"cell":{string_json(problem.cell)},'
+        f'"row":{NULL if row is None else str(row)},"field":{string_json(problem.field)},'
+        f'"message":{string_json(problem.message)}}}'
+    )
+
+
+def _texts_or_none(*values: object) -> bool:
+    """Whether each value is a str or None (what :func:`string_json` writes as json does)."""
+    return all(value is None or type(value) is str for value in values)
 
 
 def _integer(value: int | None) -> str:
