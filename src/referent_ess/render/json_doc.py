@@ -457,10 +457,10 @@ class OfferWriter:
     What every offer of the lot shares is encoded once here: the keys, and the criteria
     ``tree`` as constant pieces between which each offer's points go. The values an offer
     varies in are written by :mod:`~referent_ess.render.number_texts` (strings, point figures,
-    amounts, rates); a key that is usually empty (``jury_decision``, ``evaluator_marks``,
-    ``mark_words``, ``reasons``, ``warnings``) and the keys of variants, rounds, PSE and
-    schedules are written by ``_dumps`` of what :func:`offer_dict` builds for them, whenever
-    the offer has one: the rare cases keep the general path."""
+    amounts, rates) and :func:`_problem_json` (warnings); a key that is usually empty
+    (``jury_decision``, ``evaluator_marks``, ``mark_words``, ``reasons``) and the keys of
+    variants, rounds, PSE and schedules are written by ``_dumps`` of what :func:`offer_dict`
+    builds for them, whenever the offer has one: the rare cases keep the general path."""
 
     def __init__(
         self,
