@@ -29,6 +29,11 @@ class CellRefs(Mapping[str, str]):
     def __getitem__(self, name: str) -> str:
         return f"{self._letters[name]}{self._row}"
 
+    def __contains__(self, name: object) -> bool:
+        """Whether the sheet has that column (what ``Mapping`` would find by raising KeyError
+        from :meth:`__getitem__`, without the exception: the JSON asks it of every offer)."""
+        return name in self._letters
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._letters)
 

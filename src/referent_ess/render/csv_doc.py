@@ -10,12 +10,15 @@ formula is prefixed with ``'`` (:func:`safe_text`); a character XML forbids beco
 import csv
 import io
 from collections.abc import Sequence
+from fractions import Fraction
 
 from referent_ess.base.writable import writable
+from referent_ess.config.choices import Ordering
 from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
 from referent_ess.i18n.numbers import decimal_raw, money_raw, points, quantity_raw
+from referent_ess.intake.offer import Offer
 from referent_ess.problems.problem import Problem, ValidationReport
 from referent_ess.render.cells import (
     budget_rows,
@@ -24,6 +27,7 @@ from referent_ess.render.cells import (
     node_columns,
     text,
 )
+from referent_ess.render.number_texts import Texts, hundredths, hundredths_raw, money_text
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -70,12 +74,91 @@ def evaluation_csv(evaluation: Evaluation, lot_ids: Sequence[int] | None = None)
             "warnings",
         ]
     )
+    rows = _Rows(evaluation.config, columns, extra)
     for lot in chosen_lots(evaluation, lot_ids):
-        for result in lot.offers:
-            writer.writerow(_csv_row(lot.lot.id, lot, result, evaluation.config, columns, extra))
-    for result in evaluation.unplaced:
-        writer.writerow(_csv_row(None, None, result, evaluation.config, columns, extra))
+        writer.writerows([rows.row(lot, result) for result in lot.offers])
+    writer.writerows([rows.row(None, result) for result in evaluation.unplaced])
     return writable(buffer.getvalue())
+
+
+class _Rows:
+    """:func:`_csv_row`, fast for a hundred thousand offers: the same cells, with point figures
+    and amounts written by :mod:`~referent_ess.render.number_texts` (exact integer rounding,
+    texts remembered per value) rather than through Decimals; the cells that are usually
+    empty (reasons, warnings) and those of PSE, variants and rounds keep the general path."""
+
+    def __init__(self, config: Config, columns: Sequence[Criterion], extra: Sequence[str]) -> None:
+        self.config = config
+        self.columns = columns
+        self.extra = extra
+        self.ids = [c.id for c in columns]
+        self.weighted = config.ordering is not Ordering.HIERARCHY  # points, not marks
+        self.texts = Texts(float)  # (its JSON side is not used here)
+        self.lot: LotResult | None = None
+        self.lot_id = ""
+        self.first: Fraction | None = None  # the total of the lot's first ranked offer
+
+    def row(self, lot: LotResult | None, result: OfferResult) -> list[str]:
+        """The offer's row (``lot`` None: an offer without a lot)."""
+        if lot is not self.lot:
+            self._start(lot)
+        offer = result.offer
+        texts = self.texts
+        config = self.config
+        if self.weighted:
+            got = result.points.get
+            figures = [texts.points_csv(got(node)) for node in self.ids]
+        else:
+            figures = [text(criterion_value(result, c, config)) for c in self.columns]
+        return [
+            self.lot_id,
+            "" if result.rank is None else str(result.rank),
+            safe_text(offer.candidate or ""),
+            str(offer.row),
+            *(_extra_cells(offer, self.extra) if self.extra else ()),
+            result.status.value,
+            texts.money(offer.day_rate_ht) or "",
+            quantity_raw(offer.days) or "",
+            decimal_raw(result.vat_rate) or "",
+            "" if result.price_ht is None else money_text(result.price_ht),
+            "" if result.price_ttc is None else money_text(result.price_ttc),
+            *_pse_cells(result, config),
+            *figures,
+            texts.points_csv(result.total),
+            self._gap(result),
+            safe_text("; ".join(f"{r.code}: {r.message}" for r in result.reasons))
+            if result.reasons
+            else "",
+            safe_text("; ".join(f"{w.code}: {w.message}" for w in _warnings(lot, result)))
+            if result.warnings or (lot is not None and lot.warnings)
+            else "",
+        ]
+
+    def _start(self, lot: LotResult | None) -> None:
+        """What every row of ``lot`` shares: its id and its first total."""
+        self.lot = lot
+        self.lot_id = "" if lot is None else str(lot.lot.id)
+        self.first = lot.ranked[0].total if lot is not None and lot.ranked else None
+
+    def _gap(self, result: OfferResult) -> str:
+        """``text(points(gap_to_first(lot, result)))`` from the totals' numerators and
+        denominators: first − total = (a·d − c·b) / (b·d), rounded by :func:`hundredths`
+        (the same whether the fraction is reduced or not), negative exactly when a·d < c·b."""
+        first, total, lot = self.first, result.total, self.lot
+        if lot is None or first is None or total is None:
+            return ""
+        if type(first) is not Fraction or type(total) is not Fraction:
+            return text(points(gap_to_first(lot, result)))
+        a, b = first.numerator, first.denominator
+        c, d = total.numerator, total.denominator
+        difference = a * d - c * b
+        return hundredths_raw(abs(hundredths(difference, b * d)), difference < 0)
+
+
+def _extra_cells(offer: Offer, extra: Sequence[str]) -> list[str]:
+    """The cells of the variant and round columns, as :func:`_csv_row` writes them."""
+    added = {"variant": safe_text(offer.variant or ""), "round": str(offer.round)}
+    return [added[name] for name in extra]
 
 
 def _csv_row(

@@ -26,6 +26,17 @@ from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, 
 from referent_ess.i18n.numbers import POINTS_PLACES, decimal_raw, money_raw, quantity_raw
 from referent_ess.problems.problem import Problem, ValidationReport
 from referent_ess.render.cells import by_row, gap_to_first
+from referent_ess.render.number_texts import (
+    NULL,
+    Keys,
+    Texts,
+    hundredths,
+    hundredths_json,
+    money_json,
+    quantity_json,
+    rate_json,
+    string_json,
+)
 from referent_ess.render.phrases import legal_basis, neutralisation_text, sensitivity_summary
 
 if TYPE_CHECKING:  # the analyses are imported by the commands that run them, not by score
@@ -158,16 +169,7 @@ def offer_dict(
         "total": _number(result.total),
         "gap_to_first": _number(gap_to_first(lot, result)) if lot is not None else None,
         "budget": budget_list(result),
-        "reasons": [
-            {
-                "code": reason.code,
-                "status": reason.status.value,
-                "message": reason.message,
-                "cell": reason.cell,
-                "legal_basis": legal_basis(reason, lang="fr"),
-            }
-            for reason in result.reasons
-        ],
+        "reasons": _reasons(result),
         "warnings": [problem_dict(w) for w in result.warnings],
         "tree": _offer_tree(shape or [], result.points),
         **_variant_and_rounds(result),
@@ -428,20 +430,266 @@ def evaluation_json_parts(
     evaluation: Evaluation, lot_ids: Sequence[int] | None = None
 ) -> Iterator[str]:
     """:func:`evaluation_json` in pieces, one lot at a time, to be written as they come: a
-    hundred thousand offers never exist all at once as dictionaries, nor as one string."""
+    hundred thousand offers never exist all at once as dictionaries, nor as one string. Each
+    offer is written by an :class:`OfferWriter` (the text of :func:`offer_dict`, without the
+    dictionary)."""
     data = header(evaluation.config, evaluation)
     yield _dumps(data)[:-1] + ',"lots":['  # the header without its closing brace
     config = evaluation.config
+    texts = Texts(_decimal_number)
     for index, lot in enumerate(chosen_lots(evaluation, lot_ids)):
         shell = {**lot_dict(lot, config, with_offers=False), "offers": _OFFERS_SLOT}
         criteria = config.criteria_for(lot.lot.id)
-        shape = shell["criteria"]
-        offers = ",".join(_dumps(offer_dict(result, lot, criteria, shape)) for result in lot.offers)
+        write = OfferWriter(lot, criteria, shell["criteria"], texts).json
+        offers = ",".join([write(result) for result in lot.offers])
         text = _dumps(shell).replace(f'"{_OFFERS_SLOT_JSON}"', f"[{offers}]", 1)
         yield f",{text}" if index else text
-    unplaced = ",".join(_dumps(_unplaced(result, config)) for result in evaluation.unplaced)
+    criteria = config.criteria_for(None)  # an offer without a lot: see _unplaced
+    write = OfferWriter(None, criteria, criteria_tree(config, criteria), texts).json
+    unplaced = ",".join([write(result) for result in evaluation.unplaced])
     problems = _dumps([problem_dict(p) for p in evaluation.book.sheet_problems])
     yield f'],"unplaced_offers":[{unplaced}],"problems":{problems}}}\n'
+
+
+class OfferWriter:
+    """The JSON text of :func:`offer_dict` for the offers of one lot (``lot`` None: the offers
+    without a lot), written without building the dictionary: the same bytes as
+    ``_dumps(offer_dict(result, lot, criteria, shape))``.
+
+    What every offer of the lot shares is encoded once here: the keys, and the criteria
+    ``tree`` as constant pieces between which each offer's points go. The values an offer
+    varies in are written by :mod:`~referent_ess.render.number_texts` (strings, point figures,
+    amounts, rates) and :func:`_problem_json` (warnings); a key that is usually empty
+    (``jury_decision``, ``evaluator_marks``, ``mark_words``, ``reasons``) and the keys of
+    variants, rounds, PSE and schedules are written by ``_dumps`` of what :func:`offer_dict`
+    builds for them, whenever the offer has one: the rare cases keep the general path."""
+
+    def __init__(
+        self,
+        lot: LotResult | None,
+        criteria: CriteriaSet,
+        shape: list[dict[str, Any]],
+        texts: Texts,
+    ) -> None:
+        self.lot = lot
+        self.criteria = criteria
+        self.texts = texts
+        self.top = frozenset(c.id for c in criteria.criteria)
+        # the criteria with a descriptor scale: only a mark on one of them may have a word
+        self.described = frozenset(n.id for n in criteria.nodes if n.descriptors is not None)
+        self.keys = Keys()
+        ids, pieces = _tree_template(shape)
+        self.tree_ids = ids
+        # the tree as a %-template: its constant pieces with each % doubled (a label may hold
+        # one), a %s for each node's points
+        self.tree_format = "%s".join(piece.replace("%", "%%") for piece in pieces)
+        self.tree_nulls = (NULL,) * len(ids)
+        first = lot.ranked[0].total if lot is not None and lot.ranked else None
+        self.first_total = first
+
+    def json(self, result: OfferResult) -> str:
+        """The offer's JSON object, keys in the order of :func:`offer_dict`."""
+        offer = result.offer
+        texts = self.texts
+        string = texts.string
+        number = texts.points_json
+        key = self.keys
+        figures = {name: number(value) for name, value in result.points.items()}
+        top = self.top
+        points = ",".join([key[n] + t for n, t in figures.items() if n in top])
+        marks = ",".join([key[n] + number(m) for n, m in offer.marks.items()])
+        parts = [
+            '{"candidate":',
+            string_json(offer.candidate),
+            ',"row":',
+            _integer(offer.row),
+            ',"status":',
+            string(result.status.value),
+            ',"jury_decision":',
+            NULL if offer.jury_decision is None else _dumps(jury_decision(result)),
+            ',"rank":',
+            _integer(result.rank),
+            ',"day_rate_ht":',
+            texts.money_json(offer.day_rate_ht),
+            ',"days":',
+            quantity_json(offer.days),
+            ',"vat_rate":',
+            rate_json(result.vat_rate),
+            ',"price_ht":',
+            money_json(result.price_ht),
+            ',"price_ttc":',
+            money_json(result.price_ttc),
+            ',"points":{',
+            points,
+            '},"marks":{',
+            marks,
+            '},"mark_words":',
+            self._mark_words(result),
+            ',"evaluator_marks":',
+            self._evaluator_marks(result),
+            ',"total":',
+            number(result.total),
+            ',"gap_to_first":',
+            self._gap(result),
+            ',"budget":',
+            self._budget(result),
+            ',"reasons":',
+            _dumps(_reasons(result)) if result.reasons else "[]",
+            ',"warnings":',
+            f"[{','.join([_problem_json(w) for w in result.warnings])}]",
+            ',"tree":',
+            self._tree(figures),
+            self._rare_keys(result),
+            "}",
+        ]
+        return "".join(parts)
+
+    def _mark_words(self, result: OfferResult) -> str:
+        """``mark_words``: ``{}`` unless a mark is on a criterion with a descriptor scale."""
+        if self.described.isdisjoint(result.offer.marks):
+            return "{}"
+        return _dumps(_mark_words(result, self.criteria))
+
+    @staticmethod
+    def _evaluator_marks(result: OfferResult) -> str:
+        """``evaluator_marks``: ``{}`` unless the marks sheet gives several evaluators' marks."""
+        evaluator_marks = result.offer.evaluator_marks
+        if not evaluator_marks:
+            return "{}"
+        return _dumps(
+            {
+                criterion: {who: str(mark) for who, mark in marks.items()}
+                for criterion, marks in evaluator_marks.items()
+            }
+        )
+
+    def _gap(self, result: OfferResult) -> str:
+        """``gap_to_first``: :func:`gap_to_first` written as :func:`_number` writes it, from the
+        two totals' numerators and denominators (first − total = (a·d − c·b) / (b·d), rounded
+        as it is whether reduced or not: :func:`hundredths`)."""
+        first, total = self.first_total, result.total
+        if self.lot is None or first is None or total is None:
+            return NULL
+        if type(first) is not Fraction or type(total) is not Fraction:
+            return _dumps(_number(gap_to_first(self.lot, result)))
+        a, b = first.numerator, first.denominator
+        c, d = total.numerator, total.denominator
+        return hundredths_json(hundredths(a * d - c * b, b * d))
+
+    def _budget(self, result: OfferResult) -> str:
+        """``budget``: :func:`budget_list`'s list, written."""
+        if not result.budget:
+            return "[]"
+        texts = self.texts
+        checks = [
+            f'{{"basis":{texts.string(check.basis.value)},"cap":{texts.money_json(check.cap)},'
+            f'"price":{money_json(check.price)},"margin":{money_json(check.margin)},'
+            f'"within":{"true" if check.within else "false"}}}'
+            for check in result.budget
+        ]
+        return f"[{','.join(checks)}]"
+
+    def _tree(self, figures: dict[str, str]) -> str:
+        """``tree``: the lot's constant pieces, each node's points between them (``null`` for a
+        node without points, as :func:`_offer_tree` writes it)."""
+        return self.tree_format % tuple(map(figures.get, self.tree_ids, self.tree_nulls))
+
+    def _rare_keys(self, result: OfferResult) -> str:
+        """The keys of variants and rounds, PSE and schedules (:func:`offer_dict`'s last ones,
+        none of them a key written before), through the general path; nothing for an offer of
+        a sheet and a lot without them."""
+        offer = result.offer
+        model = result.price_model
+        if (
+            not result.pse
+            and (model is _DAY_RATE or not model.has_lines)
+            and "variant" not in offer.cells
+            and "round" not in offer.cells
+        ):
+            return ""
+        lot = self.lot.lot if self.lot is not None else None
+        rare = {
+            **_variant_and_rounds(result),
+            **pse_keys(result, lot),
+            **schedule_keys(result, lot),
+        }
+        return "," + _dumps(rare)[1:-1] if rare else ""
+
+
+_DAY_RATE = PriceModel.DAY_RATE  # priced without lines (``has_lines``), tested first
+
+
+def _problem_json(problem: Problem) -> str:
+    """``_dumps(problem_dict(problem))`` written by hand (a third of the offers of a
+    consultation that flags abnormally low prices carry one): its texts through
+    :func:`string_json`, its row as an int; a problem whose fields are of other types is left
+    to ``_dumps``."""
+    row = problem.row
+    if not (
+        (row is None or type(row) is int)
+        and _texts_or_none(problem.sheet, problem.cell, problem.field)
+        and type(problem.code) is str
+    ):
+        return _dumps(problem_dict(problem))
+    return (
+        f'{{"code":{string_json(problem.code)},"severity":{string_json(problem.severity.value)},'
+        f'"sheet":{string_json(problem.sheet)},"cell":{string_json(problem.cell)},'
+        f'"row":{NULL if row is None else str(row)},"field":{string_json(problem.field)},'
+        f'"message":{string_json(problem.message)}}}'
+    )
+
+
+def _texts_or_none(*values: object) -> bool:
+    """Whether each value is a str or None (what :func:`string_json` writes as json does)."""
+    return all(value is None or type(value) is str for value in values)
+
+
+def _integer(value: int | None) -> str:
+    """``json.dumps`` of a row or a rank (``str`` of an int is its JSON)."""
+    if value is None:
+        return NULL
+    return str(value) if type(value) is int else _dumps(value)
+
+
+def _tree_template(shape: list[dict[str, Any]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The JSON text of :func:`_offer_tree` for the lot's tree, as the ids of its nodes (in
+    the order they are written, each parent before its children) and the constant pieces
+    around their points: the text is ``pieces[0] + points(ids[0]) + pieces[1] + …``."""
+    ids: list[str] = []
+    pieces: list[str] = []
+    current: list[str] = []  # the constant text since the last node's points
+
+    def nodes(shape: list[dict[str, Any]]) -> None:
+        current.append("[")
+        for index, node in enumerate(shape):
+            kept = _dumps({k: v for k, v in node.items() if k not in _LOT_ONLY})[1:-1]
+            current.append(("," if index else "") + "{" + kept + ("," if kept else ""))
+            current.append('"points":')
+            pieces.append("".join(current))
+            current.clear()
+            ids.append(node["id"])
+            current.append(',"children":')
+            nodes(node["children"])
+            current.append("}")
+        current.append("]")
+
+    nodes(shape)
+    pieces.append("".join(current))
+    return tuple(ids), tuple(pieces)
+
+
+def _reasons(result: OfferResult) -> list[dict[str, Any]]:
+    """``reasons``, as :func:`offer_dict` gives them."""
+    return [
+        {
+            "code": reason.code,
+            "status": reason.status.value,
+            "message": reason.message,
+            "cell": reason.cell,
+            "legal_basis": legal_basis(reason, lang="fr"),
+        }
+        for reason in result.reasons
+    ]
 
 
 _OFFERS_SLOT_JSON = json.dumps(_OFFERS_SLOT)[1:-1]
