@@ -28,6 +28,7 @@ from referent_ess.intake.sheet_notes import (
     round_order,
     sheet_notes,
     similar_names,
+    versions,
 )
 from referent_ess.problems.errors import ReferentError, os_reason
 from referent_ess.problems.problem import Problem
@@ -71,9 +72,10 @@ def _parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str) -> Off
     header = Header(raw, config)
     reader = RowReader(raw, config, header.columns)
     offers = tuple(reader.read(n, values) for n, values in raw.rows)
-    same = duplicates(offers, raw)
+    groups = versions(offers)
+    same = duplicates(groups, raw)
     similar = similar_names([o for o in offers if o.row not in same], raw)
-    row_notes = [same, similar, round_gaps(offers, raw), round_order(offers, raw)]
+    row_notes = [same, similar, round_gaps(groups, raw), round_order(groups, raw)]
     row_notes.append(hidden_and_merged(offers, raw))
     if config.pse_columns:
         row_notes.append(pse_gaps(offers, raw, config))
