@@ -86,7 +86,7 @@ class Offer:
     # the identity, once computed: duplicates, rounds, marks and the evaluation each ask for it,
     # and normalising a name is the costly part (not an attribute of the offer: not compared,
     # not shown, not passed on by ``replace``, which recomputes it when asked)
-    _identity: "tuple[str, int, str] | None | _Unset" = field(
+    _identity: "tuple[str, int, str] | _Unset | None" = field(
         default=_UNSET, init=False, repr=False, compare=False
     )
 
@@ -104,8 +104,8 @@ class Offer:
         accents and spaces aside); None when the candidate or the lot cannot be read. The
         rounds of one identity are the versions of one offer."""
         known = self._identity
-        if known is not _UNSET:
-            return known  # type: ignore[return-value]
+        if not isinstance(known, _Unset):
+            return known
         identity = None
         if self.candidate is not None and self.lot is not None:
             identity = normalise(self.candidate), self.lot, normalise(self.variant or "")

@@ -65,6 +65,8 @@ class _Note:
 
 _Reading = tuple[object, tuple[_Note, ...]]  # what a cell holds, and what is wrong with it
 _Memo = dict[object, _Reading]  # a column's readings, by value (:func:`_memo_key`)
+# the clean path's columns: index, column, memo, kind, and the key of its reading in the offer
+_CleanPlan = tuple[tuple[int, Column, _Memo | None, ColumnKind, str], ...]
 
 
 class RowReader:
@@ -87,6 +89,7 @@ class RowReader:
         self.per_lot = None if config.uniform else _per_lot(config)
         self.fields = {c.index: OfferField(c.name) for c in columns if c.kind is ColumnKind.FIELD}
         self.unheaded = [i for i, title in enumerate(raw.header) if is_blank(title)]
+        self.width = len(raw.header)  # a value right of it is under no header
         self.letters = {c.name: c.letter for c in columns}
         # a criterion marked with words has one descriptor scale in every set (config checks)
         self.mark_parsers = {
@@ -135,9 +138,11 @@ class RowReader:
         # the rows of a sheet whose columns mean the same for every lot (one price model, no
         # lump sum, no PSE, every mark and document for every lot) are read by the clean path
         # first: each cell, its memo and where its reading goes, without the lot's checks
-        self.clean_plan: tuple[tuple[Column, _Memo | None, ColumnKind, str], ...] | None = None
+        self.clean_plan: _CleanPlan | None = None
         if self.per_lot is None and not self.has_pse and not self.lump_sums and len(models) == 1:
-            self.clean_plan = tuple((c, memo, c.kind, _stored_as(c)) for c, memo in self.plan)
+            self.clean_plan = tuple(
+                (c.index, c, memo, c.kind, _stored_as(c)) for c, memo in self.plan
+            )
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
         """The offer of row ``number``, with the problems of its cells and of its row."""
@@ -151,7 +156,7 @@ class RowReader:
         self,
         number: int,
         values: tuple[object, ...],
-        plan: tuple[tuple[Column, _Memo | None, ColumnKind, str], ...],
+        plan: "_CleanPlan",
     ) -> Offer | None:
         """The offer of a row none of whose cells has a problem, or None for any other row
         (:meth:`_read` reads it again, to say what is wrong with it and where).
@@ -164,14 +169,16 @@ class RowReader:
         marks: dict[str, Decimal] = {}
         comments: dict[str, str] = {}
         width = len(values)
-        for column, memo, kind, name in plan:
-            index = column.index
+        for index, column, memo, kind, name in plan:
             value = values[index] if index < width else None
             if memo is None:
                 outcome, notes = self._interpret(column, value)
             else:  # _reading, inlined: this runs for every cell of the sheet
+                cls = value.__class__
+                # a text, or a float other than a zero or NaN, is its own key (_memo_key)
+                own = cls is str or (cls is float and value == value != 0)
                 try:
-                    outcome, notes = memo[value if value.__class__ is str else _memo_key(value)]
+                    outcome, notes = memo[value if own else _memo_key(value)]
                 except (KeyError, TypeError):
                     outcome, notes = self._reading(column, value, memo)
             if notes:
@@ -186,10 +193,12 @@ class RowReader:
                 marks[name] = outcome  # type: ignore[assignment]
             else:
                 comments[name] = str(outcome)
-        stray = self._stray(values, width)
-        problems = [self._stray_problem(stray, number)] if stray else []
+        problems: tuple[Problem, ...] = ()
+        if width > self.width or self.unheaded:  # some cell may be under no header
+            stray = self._stray(values, width)
+            problems = (self._stray_problem(stray, number),) if stray else ()
         if self.jury:
-            problems += self._jury_pair(fields, set(), number)
+            problems += tuple(self._jury_pair(fields, set(), number))
         get = fields.get
         return Offer(
             row=number,
@@ -204,7 +213,7 @@ class RowReader:
             marks=marks,
             cells=CellRefs(self.letters, number),
             comments=comments,
-            problems=tuple(problems),
+            problems=problems,
             jury_decision=get(_JURY_DECISION),
             jury_reason=get(_JURY_REASON),
             variant=get(_VARIANT),
@@ -426,7 +435,7 @@ class RowReader:
         35 000 distinct ones, each read once instead of several times."""
         if memo is None:
             return self._interpret(column, value)
-        key = value if value.__class__ is str else _memo_key(value)
+        key = _memo_key(value)
         try:
             return memo[key]
         except KeyError:
@@ -556,16 +565,20 @@ def _stored_as(column: Column) -> str:
 
 
 def _memo_key(value: object) -> object:
-    """What tells two cell values apart for the memo. A text is its own key: no other value
-    equals a ``str``. Otherwise the type is part of it (``True``, ``1`` and ``1.0`` are equal in
-    Python, not in a sheet); so is the repr of the values Python calls equal but that read
-    differently: ``-0.0`` and ``0.0``, ``Decimal("2.50")`` and ``Decimal("2.5")``, one instant
-    in two time zones. Two floats other than zeros are equal only when they are the same number
-    (same bits, same repr): such a float is its own key, without the cost of its repr; a NaN,
-    equal to nothing, is keyed by its repr like the zeros."""
+    """What tells two cell values apart for the memo.
+
+    A text is its own key, and so is a float other than a zero or NaN: a ``str`` equals only a
+    ``str`` that reads the same, and such a float equals only the same number (same bits, same
+    repr), or an ``int`` or ``Decimal`` of its value, which are never their own keys. Any other
+    value is keyed with its type (``True``, ``1`` and ``1.0`` are equal in Python, not in a
+    sheet), and by its repr when Python calls it equal to a value that reads differently:
+    ``-0.0`` and ``0.0``, ``Decimal("2.50")`` and ``Decimal("2.5")``, one instant in two time
+    zones; a NaN, equal to nothing, by its repr too, so that it is read once."""
     kind = value.__class__
+    if kind is str:
+        return value
     if kind is float:
-        return (kind, value) if value and value == value else (kind, repr(value))
+        return value if value == value != 0 else (kind, repr(value))
     if kind is Decimal or kind is datetime or kind is time:
         return kind, repr(value)
     return kind, value
