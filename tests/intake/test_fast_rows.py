@@ -22,7 +22,7 @@ from referent_ess.config.model import Config
 from referent_ess.intake.header import Header
 from referent_ess.intake.offer import Offer
 from referent_ess.intake.offers import parse_offers, without_cycle_collection
-from referent_ess.intake.rows import RowReader, _memo_key
+from referent_ess.intake.rows import RowReader, _memo_key, _plain_text
 from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
 from referent_ess.intake.sheet_notes import versions
 
@@ -86,6 +86,41 @@ def test_every_nan_has_one_key_and_zeros_are_keyed_by_their_repr() -> None:
 def test_a_marker_is_keyed_with_its_type() -> None:
     assert _memo_key(ErrorCell("#DIV/0!")) == (ErrorCell, ErrorCell("#DIV/0!"))
     assert _memo_key(ErrorCell("#DIV/0!")) != _memo_key(UncomputedFormula("#DIV/0!"))
+
+
+# ---- free text ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "reading"),
+    [
+        ("Alpha", ("Alpha", ())),
+        ("  Alpha   Conseil ", ("Alpha Conseil", ())),
+        ("SARL O'Neil & fils (75)", ("SARL O'Neil & fils (75)", ())),
+    ],
+)
+def test_printable_ascii_text_is_its_words(value: str, reading: object) -> None:
+    assert _plain_text(value) == reading
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "   ",
+        "Alpha\tBeta",
+        "Alpha\nBeta",
+        "Alpha\x07",
+        "Alpha\x7f",
+        "Élan",
+        "A\u200bB",
+        12,
+        None,
+    ],
+)
+def test_other_free_text_is_left_to_the_full_reading(value: object) -> None:
+    # blank, a tab or line break, a control character, beyond ASCII, not a text
+    assert _plain_text(value) is None
 
 
 # ---- every distinct value read once, however many ------------------------------------------

@@ -171,8 +171,8 @@ class RowReader:
         width = len(values)
         for index, column, memo, kind, name in plan:
             value = values[index] if index < width else None
-            if memo is None:
-                outcome, notes = self._interpret(column, value)
+            if memo is None:  # free text: a name, a reason, a comment
+                outcome, notes = _plain_text(value) or self._interpret(column, value)
             else:  # _reading, inlined: this runs for every cell of the sheet
                 cls = value.__class__
                 # a text, or a float other than a zero or NaN, is its own key (_memo_key)
@@ -555,6 +555,20 @@ def _per_lot(config: Config) -> dict[int, _LotColumns]:
         )
         for lot in config.lots
     }
+
+
+def _plain_text(value: object) -> _Reading | None:
+    """The reading of a cell of free text (a candidate, a reason, a comment) holding printable
+    ASCII, or None for any other cell (:meth:`RowReader._interpret` reads it).
+
+    Such a text can hold no control character (``isprintable`` is false for them, tab and line
+    breaks included) and no invisible one (all are beyond ASCII): what ``_interpret`` gives it
+    is its words, one space between each, and no problem, unless it is blank."""
+    if value.__class__ is str and value.isascii() and value.isprintable():
+        text = " ".join(value.split())
+        if text:
+            return text, ()
+    return None
 
 
 def _stored_as(column: Column) -> str:
