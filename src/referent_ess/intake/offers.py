@@ -93,7 +93,7 @@ def parse_offers(
 def _parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str) -> OfferBook:
     header = Header(raw, config)
     reader = RowReader(raw, config, header.columns)
-    offers = tuple(reader.read(n, values) for n, values in raw.rows)
+    offers = tuple(reader.read_all(raw.rows))
     groups = versions(offers)
     same = duplicates(groups, raw)
     similar = similar_names([o for o in offers if o.row not in same], raw)

@@ -3,7 +3,7 @@
 them."""
 
 from bisect import bisect_left
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -143,23 +143,85 @@ class RowReader:
             self.clean_plan = tuple(
                 (c.index, c, memo, c.kind, _stored_as(c)) for c, memo in self.plan
             )
+        # where each reading of the clean path goes: the kind of its column, and its key
+        self.clean_slots = tuple((kind, name) for _, _, _, kind, name in self.clean_plan or ())
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
         """The offer of row ``number``, with the problems of its cells and of its row."""
         if self.clean_plan is not None:
-            offer = self._read_clean(number, values, self.clean_plan)
+            width = len(values)
+            readings = [
+                self._cell(column, memo, values[index] if index < width else None)
+                for index, column, memo, _, _ in self.clean_plan
+            ]
+            offer = self._clean_offer(number, values, readings)
             if offer is not None:
                 return offer
         return self._read(number, values)
 
-    def _read_clean(
+    def read_all(self, rows: Sequence[tuple[int, tuple[object, ...]]]) -> list[Offer]:
+        """The offers of ``rows``, as :meth:`read` gives them one by one.
+
+        Where the clean path applies, each column is read whole first (one memo, one loop per
+        column rather than one per cell), then each row's offer made of its readings."""
+        plan = self.clean_plan
+        if plan is None:
+            return [self._read(number, values) for number, values in rows]
+        sheet = [values for _, values in rows]
+        columns = [self._column(sheet, index, column, memo) for index, column, memo, _, _ in plan]
+        offers = []
+        for (number, values), readings in zip(rows, zip(*columns, strict=True), strict=True):
+            offer = self._clean_offer(number, values, readings)
+            offers.append(self._read(number, values) if offer is None else offer)
+        return offers
+
+    def _cell(self, column: Column, memo: _Memo | None, value: object) -> _Reading:
+        """One cell's reading on the clean path: free text (a name, a reason, a comment) read
+        each time, any other value from its column's memo."""
+        if memo is None:
+            return _plain_text(value) or self._interpret(column, value)
+        cls = value.__class__
+        # a text, or a float other than a zero or NaN, is its own key (_memo_key)
+        try:
+            return memo[
+                value if cls is str or (cls is float and value == value != 0) else _memo_key(value)
+            ]
+        except (KeyError, TypeError):
+            return self._reading(column, value, memo)
+
+    def _column(
+        self, sheet: list[tuple[object, ...]], index: int, column: Column, memo: _Memo | None
+    ) -> list[_Reading]:
+        """The readings of every cell of one column (:meth:`_cell`, in one loop)."""
+        cells = [values[index] if index < len(values) else None for values in sheet]
+        if memo is None:
+            interpret = self._interpret
+            return [_plain_text(value) or interpret(column, value) for value in cells]
+        # a text, or a float other than a zero or NaN, is its own key (_memo_key)
+        keys = [
+            value
+            if value.__class__ is str or (value.__class__ is float and value == value != 0)
+            else _memo_key(value)
+            for value in cells
+        ]
+        get, reading = memo.get, self._reading
+        try:  # a reading is a non-empty tuple: ``or`` reads only the values not remembered
+            return [
+                get(key) or reading(column, value, memo)
+                for key, value in zip(keys, cells, strict=True)
+            ]
+        except TypeError:  # an unhashable value: each cell read on its own
+            return [self._cell(column, memo, value) for value in cells]
+
+    def _clean_offer(
         self,
         number: int,
         values: tuple[object, ...],
-        plan: "_CleanPlan",
+        readings: Sequence[_Reading],
     ) -> Offer | None:
-        """The offer of a row none of whose cells has a problem, or None for any other row
-        (:meth:`_read` reads it again, to say what is wrong with it and where).
+        """The offer of a row none of whose cells has a problem, from its cells' ``readings``
+        (in the order of :attr:`clean_plan`), or None for any other row (:meth:`_read` reads
+        it again, to say what is wrong with it and where).
 
         With every column meaning the same for every lot, a cell without a problem is taken as
         read: what :meth:`_read` adds is only for cells with problems or for lots that differ,
@@ -168,19 +230,7 @@ class RowReader:
         documents: dict[str, bool] = {}
         marks: dict[str, Decimal] = {}
         comments: dict[str, str] = {}
-        width = len(values)
-        for index, column, memo, kind, name in plan:
-            value = values[index] if index < width else None
-            if memo is None:  # free text: a name, a reason, a comment
-                outcome, notes = _plain_text(value) or self._interpret(column, value)
-            else:  # _reading, inlined: this runs for every cell of the sheet
-                cls = value.__class__
-                # a text, or a float other than a zero or NaN, is its own key (_memo_key)
-                own = cls is str or (cls is float and value == value != 0)
-                try:
-                    outcome, notes = memo[value if own else _memo_key(value)]
-                except (KeyError, TypeError):
-                    outcome, notes = self._reading(column, value, memo)
+        for (outcome, notes), (kind, name) in zip(readings, self.clean_slots, strict=True):
             if notes:
                 return None
             if outcome is None:
@@ -193,6 +243,7 @@ class RowReader:
                 marks[name] = outcome  # type: ignore[assignment]
             else:
                 comments[name] = str(outcome)
+        width = len(values)
         problems: tuple[Problem, ...] = ()
         if width > self.width or self.unheaded:  # some cell may be under no header
             stray = self._stray(values, width)
