@@ -372,3 +372,11 @@ def test_read_all_reads_an_unhashable_value_on_its_own(config: Config) -> None:
     assert [(p.code, p.cell) for p in offers[1].problems] == [("bad-yes-no", "F3")]
     assert offers[0].problems == offers[2].problems == ()
     assert offers == [reader(raw, config)._read(number, values) for number, values in raw.rows]
+
+
+def test_a_sheet_without_any_known_column_still_gives_its_rows(config: Config) -> None:
+    raw = sheet(("x", "y"), ("z", "t"), header=("Remarques", "Divers"))
+    book = parse_offers(raw, config, Path("offers.xlsx"))
+    assert [o.row for o in book.offers] == [2, 3]
+    assert [o.candidate for o in book.offers] == [None, None]
+    assert book.errors  # the header says which columns are missing

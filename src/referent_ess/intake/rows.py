@@ -165,7 +165,7 @@ class RowReader:
         Where the clean path applies, each column is read whole first (one memo, one loop per
         column rather than one per cell), then each row's offer made of its readings."""
         plan = self.clean_plan
-        if plan is None:
+        if not plan:  # no clean path, or no column at all to read
             return [self._read(number, values) for number, values in rows]
         sheet = [values for _, values in rows]
         columns = [self._column(sheet, index, column, memo) for index, column, memo, _, _ in plan]
