@@ -1,6 +1,8 @@
 """Two spellings of one name are one key: invisible characters, compatibility forms, case,
 accents and separators never make one candidate two."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -128,3 +130,33 @@ def test_control_characters_are_those_no_workbook_can_hold(
 def test_inserting_any_invisible_character_never_changes_the_key(text: str, char: str) -> None:
     for cut in range(len(text) + 1):
         assert normalise(text[:cut] + char + text[cut:]) == normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Structure 000123", "structure 000123"),
+        ("  CAP_Services -- l'Atelier  ", "cap services l atelier"),
+        ("a\t\x1c\x1fb", "a b"),  # tab and the information separators are spaces
+        ("_-'", ""),
+        ("", ""),
+    ],
+)
+def test_an_ascii_name_folds_like_any_other(text: str, key: str) -> None:
+    assert normalise(text) == key
+
+
+_ASCII_SEPARATORS = re.compile(r"[\s_\-'’]+")
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_an_ascii_name_s_key_is_the_separators_pattern_s(text: str) -> None:
+    # the ASCII path splits and joins instead of running the pattern: the same key
+    assert normalise(text) == _ASCII_SEPARATORS.sub(" ", text.casefold()).strip()
+
+
+@pytest.mark.parametrize("char", [chr(point) for point in range(128)])
+def test_every_ascii_character_is_a_separator_for_both_or_for_neither(char: str) -> None:
+    text = f"a{char}b{char}"
+    assert normalise(text) == _ASCII_SEPARATORS.sub(" ", text.casefold()).strip()

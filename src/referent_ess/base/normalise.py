@@ -61,7 +61,11 @@ def normalise(text: str) -> str:
     """Fold case, accents and compatibility forms, drop invisible characters, and turn every run
     of separators into one space."""
     if text.isascii():  # nothing to decompose, nothing invisible
-        return _SEPARATORS.sub(" ", text.casefold()).strip()
+        # the separators' runs as one space, by splitting on whitespace once the others are
+        # spaces: in ASCII, the whitespace of ``split`` and of the pattern's ``\s`` are the same
+        # characters (a test checks), and this is several times faster than the pattern
+        folded = text.casefold().replace("_", " ").replace("-", " ").replace("'", " ")
+        return " ".join(folded.split())
     # folded again after case folding, which can give a letter and a combining mark (İ → i̇)
     key = _folded(_folded(text).casefold())
     return _SEPARATORS.sub(" ", key).strip()

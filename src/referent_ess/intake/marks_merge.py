@@ -39,7 +39,7 @@ def apply_marks_sheet(
     used: set[MarksKey] = set()
     updated = []
     for offer in offers:
-        identity = (
+        identity = offer.identity or (  # computed once per offer, when it has one
             normalise(offer.candidate or ""),
             offer.lot or 0,
             normalise(offer.variant or ""),

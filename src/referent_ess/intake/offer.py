@@ -16,6 +16,13 @@ from referent_ess.intake.jury import Decision
 from referent_ess.problems.problem import Problem
 
 
+class _Unset:
+    """The mark of a cached value not computed yet."""
+
+
+_UNSET = _Unset()
+
+
 class CellRefs(Mapping[str, str]):
     """Column name → cell reference of one row (``day_rate_ht`` → ``C5``), computed when asked:
     a hundred thousand rows do not each keep a dictionary of strings."""
@@ -81,6 +88,12 @@ class Offer:
     # the lines of an offer of a schedule or DPGF lot (prices sheet), in the lot's order; None
     # for an offer of a lot priced otherwise
     lines: tuple[StatedLine, ...] | None = None
+    # the identity, once computed: duplicates, rounds, marks and the evaluation each ask for it,
+    # and normalising a name is the costly part (not an attribute of the offer: not compared,
+    # not shown, not passed on by ``replace``, which recomputes it when asked)
+    _identity: "tuple[str, int, str] | _Unset | None" = field(
+        default=_UNSET, init=False, repr=False, compare=False
+    )
 
     @property
     def shown_name(self) -> str:
@@ -95,9 +108,15 @@ class Offer:
         """Who offers what: (candidate, lot, variant) compared as people read them (case,
         accents and spaces aside); None when the candidate or the lot cannot be read. The
         rounds of one identity are the versions of one offer."""
-        if self.candidate is None or self.lot is None:
-            return None
-        return normalise(self.candidate), self.lot, normalise(self.variant or "")
+        known = self._identity
+        if not isinstance(known, _Unset):
+            return known
+        identity = None
+        if self.candidate is not None and self.lot is not None:
+            identity = normalise(self.candidate), self.lot, normalise(self.variant or "")
+        # a cache, not a change of the offer: the same value whenever it is computed
+        object.__setattr__(self, "_identity", identity)
+        return identity
 
     @property
     def errors(self) -> tuple[Problem, ...]:

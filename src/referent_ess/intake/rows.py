@@ -3,14 +3,14 @@
 them."""
 
 from bisect import bisect_left
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import partial
 from itertools import chain
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from referent_ess.base.normalise import control_characters, invisible_names, without_invisible
 from referent_ess.base.values import (
@@ -64,8 +64,9 @@ class _Note:
 
 
 _Reading = tuple[object, tuple[_Note, ...]]  # what a cell holds, and what is wrong with it
-_Memo = dict[tuple[type, object], _Reading]  # a column's readings, by value
-_MEMO_LIMIT = 4096  # distinct values remembered per column: lots, yes/no, marks, days repeat
+_Memo = dict[object, _Reading]  # a column's readings, by value (:func:`_memo_key`)
+# the clean path's columns: index, column, memo, kind, and the key of its reading in the offer
+_CleanPlan = tuple[tuple[int, Column, _Memo | None, ColumnKind, str], ...]
 
 
 class RowReader:
@@ -88,6 +89,7 @@ class RowReader:
         self.per_lot = None if config.uniform else _per_lot(config)
         self.fields = {c.index: OfferField(c.name) for c in columns if c.kind is ColumnKind.FIELD}
         self.unheaded = [i for i, title in enumerate(raw.header) if is_blank(title)]
+        self.width = len(raw.header)  # a value right of it is under no header
         self.letters = {c.name: c.letter for c in columns}
         # a criterion marked with words has one descriptor scale in every set (config checks)
         self.mark_parsers = {
@@ -133,8 +135,147 @@ class RowReader:
             if len(models) == 1
             else None
         )
+        # the rows of a sheet whose columns mean the same for every lot (one price model, no
+        # lump sum, no PSE, every mark and document for every lot) are read by the clean path
+        # first: each cell, its memo and where its reading goes, without the lot's checks
+        self.clean_plan: _CleanPlan | None = None
+        if self.per_lot is None and not self.has_pse and not self.lump_sums and len(models) == 1:
+            self.clean_plan = tuple(
+                (c.index, c, memo, c.kind, _stored_as(c)) for c, memo in self.plan
+            )
+        # where each reading of the clean path goes: the kind of its column, and its key
+        self.clean_slots = tuple((kind, name) for _, _, _, kind, name in self.clean_plan or ())
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
+        """The offer of row ``number``, with the problems of its cells and of its row."""
+        if self.clean_plan is not None:
+            width = len(values)
+            readings = [
+                self._cell(column, memo, values[index] if index < width else None)
+                for index, column, memo, _, _ in self.clean_plan
+            ]
+            offer = self._clean_offer(number, values, readings)
+            if offer is not None:
+                return offer
+        return self._read(number, values)
+
+    def read_all(self, rows: Sequence[tuple[int, tuple[object, ...]]]) -> list[Offer]:
+        """The offers of ``rows``, as :meth:`read` gives them one by one.
+
+        Where the clean path applies, each column is read whole first (one memo, one loop per
+        column rather than one per cell), then each row's offer made of its readings."""
+        plan = self.clean_plan
+        if not plan:  # no clean path, or no column at all to read
+            return [self._read(number, values) for number, values in rows]
+        sheet = [values for _, values in rows]
+        columns = [self._column(sheet, index, column, memo) for index, column, memo, _, _ in plan]
+        offers = []
+        for (number, values), readings in zip(rows, zip(*columns, strict=True), strict=True):
+            offer = self._clean_offer(number, values, readings)
+            offers.append(self._read(number, values) if offer is None else offer)
+        return offers
+
+    def _cell(self, column: Column, memo: _Memo | None, value: object) -> _Reading:
+        """One cell's reading on the clean path: free text (a name, a reason, a comment) read
+        each time, any other value from its column's memo."""
+        if memo is None:
+            return _plain_text(value) or self._interpret(column, value)
+        cls = value.__class__
+        # a text, or a float other than a zero or NaN, is its own key (_memo_key)
+        try:
+            return memo[
+                value if cls is str or (cls is float and value == value != 0) else _memo_key(value)
+            ]
+        except (KeyError, TypeError):
+            return self._reading(column, value, memo)
+
+    def _column(
+        self, sheet: list[tuple[object, ...]], index: int, column: Column, memo: _Memo | None
+    ) -> list[_Reading]:
+        """The readings of every cell of one column (:meth:`_cell`, in one loop)."""
+        cells = [values[index] if index < len(values) else None for values in sheet]
+        if memo is None:
+            interpret = self._interpret
+            return [_plain_text(value) or interpret(column, value) for value in cells]
+        # a text, or a float other than a zero or NaN, is its own key (_memo_key)
+        keys = [
+            value
+            if value.__class__ is str or (value.__class__ is float and value == value != 0)
+            else _memo_key(value)
+            for value in cells
+        ]
+        get, reading = memo.get, self._reading
+        try:  # a reading is a non-empty tuple: ``or`` reads only the values not remembered
+            return [
+                get(key) or reading(column, value, memo)
+                for key, value in zip(keys, cells, strict=True)
+            ]
+        except TypeError:  # an unhashable value: each cell read on its own
+            return [self._cell(column, memo, value) for value in cells]
+
+    def _clean_offer(
+        self,
+        number: int,
+        values: tuple[object, ...],
+        readings: Sequence[_Reading],
+    ) -> Offer | None:
+        """The offer of a row none of whose cells has a problem, from its cells' ``readings``
+        (in the order of :attr:`clean_plan`), or None for any other row (:meth:`_read` reads
+        it again, to say what is wrong with it and where).
+
+        With every column meaning the same for every lot, a cell without a problem is taken as
+        read: what :meth:`_read` adds is only for cells with problems or for lots that differ,
+        so both give the same offer. Most rows of a large sheet are such rows."""
+        fields: dict[str, Any] = {}  # each field's reading has the type of its Offer attribute
+        documents: dict[str, bool] = {}
+        marks: dict[str, Decimal] = {}
+        comments: dict[str, str] = {}
+        for (outcome, notes), (kind, name) in zip(readings, self.clean_slots, strict=True):
+            if notes:
+                return None
+            if outcome is None:
+                continue
+            if kind is _FIELD:
+                fields[name] = outcome
+            elif kind is _DOCUMENT:
+                documents[name] = outcome is True
+            elif kind is _MARK:
+                marks[name] = outcome  # type: ignore[assignment]
+            else:
+                comments[name] = str(outcome)
+        width = len(values)
+        problems: tuple[Problem, ...] = ()
+        if width > self.width or self.unheaded:  # some cell may be under no header
+            stray = self._stray(values, width)
+            problems = (self._stray_problem(stray, number),) if stray else ()
+        if self.jury:
+            problems += tuple(self._jury_pair(fields, set(), number))
+        get = fields.get
+        return Offer(
+            row=number,
+            candidate=get(_CANDIDATE),
+            lot=get(_LOT),
+            day_rate_ht=get(_DAY_RATE_HT),
+            days=get(_DAYS),
+            vat_rate=get(_VAT_RATE),
+            price_ht_stated=get(_PRICE_HT),
+            received_at=get(_RECEIVED_AT),
+            documents=documents,
+            marks=marks,
+            cells=CellRefs(self.letters, number),
+            comments=comments,
+            problems=problems,
+            jury_decision=get(_JURY_DECISION),
+            jury_reason=get(_JURY_REASON),
+            variant=get(_VARIANT),
+            round=get(_ROUND) or 1,
+            pse=_NO_PSE,
+            address=get(_ADDRESS) or (),
+        )
+
+    def _read(self, number: int, values: tuple[object, ...]) -> Offer:
+        """The offer of row ``number``, every cell read with what its row's lot says of its
+        column, every problem kept with its cell."""
         problems: list[Problem] = []
         fields: dict[str, object] = {}
         documents: dict[str, bool] = {}
@@ -152,40 +293,41 @@ class RowReader:
             price_cells = frozenset() if lot is None else self.price_cells.get(lot, frozenset())
             lump_sum = lot if lot in self.lump_sums else None
         for column, memo in self.plan:
-            value = values[column.index] if column.index < width else None
-            if column.kind is ColumnKind.PSE:
+            index = column.index
+            value = values[index] if index < width else None
+            kind = column.kind
+            if kind is ColumnKind.PSE:
                 self._pse_cell(column, value, memo, lot, number, pse, problems)
                 continue
-            if applies is not None and column.kind is not ColumnKind.FIELD:
+            if applies is not None and kind is not ColumnKind.FIELD:
                 note = applies.refusal(column, value)
                 if note is not None:
                     problems.append(self._problem(note, f"{column.letter}{number}", number))
                     continue
-            outcome, notes = self._reading(column, value, memo)
-            if column.name in _MAYBE_REQUIRED and column.name not in price_cells and notes:
-                # an empty price cell that the lot's price model does not use
-                notes = tuple(n for n in notes if n.code != "missing-value")
-            if lump_sum is not None and column.name in _DAY_RATE_CELLS and not is_blank(value):
-                # a day rate or days in a lump-sum lot: not read, and said
-                params = (("form", self.lump_sums[lump_sum]), ("lot", str(lump_sum)))
-                outcome = None
-                notes = (
-                    _Note(
-                        "not-for-lot",
-                        column.name,
-                        (*params, ("field_part", f"field.{column.name}")),
-                    ),
-                )
-            if applies is not None and column.kind is ColumnKind.MARK and not notes:
-                notes = applies.out_of_range(column.name, outcome)
-                outcome = None if notes else outcome
-            for note in notes:
-                problems.append(self._problem(note, f"{column.letter}{number}", number))
-            if outcome is None:
-                if notes:
-                    unread.add(column.name)
+            if memo is None:
+                outcome, notes = self._interpret(column, value)
+            else:  # _reading, inlined: this runs for every cell of the sheet
+                try:
+                    outcome, notes = memo[value if value.__class__ is str else _memo_key(value)]
+                except (KeyError, TypeError):
+                    outcome, notes = self._reading(column, value, memo)
+            if notes or lump_sum is not None or applies is not None:  # the unusual cell
+                outcome, notes = self._checked(column, value, outcome, notes, price_cells, lump_sum)
+                for note in notes:
+                    problems.append(self._problem(note, f"{column.letter}{number}", number))
+                if outcome is None:
+                    if notes:
+                        unread.add(column.name)
+                    continue
+                if applies is not None and kind is ColumnKind.MARK and not notes:
+                    notes = applies.out_of_range(column.name, outcome)
+                    if notes:
+                        note = notes[0]
+                        problems.append(self._problem(note, f"{column.letter}{number}", number))
+                        unread.add(column.name)
+                        continue
+            elif outcome is None:
                 continue
-            kind = column.kind
             if kind is ColumnKind.FIELD:
                 fields[column.name] = outcome
             elif kind is ColumnKind.DOCUMENT:
@@ -220,6 +362,27 @@ class RowReader:
             pse=pse or _NO_PSE,  # one shared empty mapping: most rows have no PSE
             address=_typed(fields.get(OfferField.ADDRESS), tuple) or (),
         )
+
+    def _checked(
+        self,
+        column: Column,
+        value: object,
+        outcome: object,
+        notes: tuple[_Note, ...],
+        price_cells: frozenset[str],
+        lump_sum: int | None,
+    ) -> _Reading:
+        """A cell's reading, corrected by what its row's lot says of the column: an empty price
+        cell that the lot's price model does not use is no problem; a day rate or days in a
+        lot priced as a lump sum is not read, and said."""
+        name = column.name
+        if name in _MAYBE_REQUIRED and name not in price_cells and notes:
+            notes = tuple(n for n in notes if n.code != "missing-value")
+        if lump_sum is not None and name in _DAY_RATE_CELLS and not is_blank(value):
+            params = (("form", self.lump_sums[lump_sum]), ("lot", str(lump_sum)))
+            field_part = ("field_part", f"field.{name}")
+            return None, (_Note("not-for-lot", name, (*params, field_part)),)
+        return outcome, notes
 
     def _pse_cell(
         self,
@@ -318,16 +481,16 @@ class RowReader:
 
     def _reading(self, column: Column, value: object, memo: _Memo | None) -> _Reading:
         """:meth:`_interpret`, remembered in ``memo`` (None for a column of free text) by
-        :func:`_memo_key`."""
+        :func:`_memo_key`. Every distinct value is remembered, however many: a column holds no
+        more of them than the sheet has rows, and a hundred thousand day rates hold some
+        35 000 distinct ones, each read once instead of several times."""
         if memo is None:
             return self._interpret(column, value)
         key = _memo_key(value)
         try:
             return memo[key]
         except KeyError:
-            reading = self._interpret(column, value)
-            if len(memo) < _MEMO_LIMIT:  # beyond, values hardly repeat: stop remembering
-                memo[key] = reading
+            reading = memo[key] = self._interpret(column, value)
             return reading
         except TypeError:  # an unhashable value: read it every time
             return self._interpret(column, value)
@@ -445,13 +608,43 @@ def _per_lot(config: Config) -> dict[int, _LotColumns]:
     }
 
 
-def _memo_key(value: object) -> tuple[type, object]:
-    """What tells two cell values apart for the memo. The type is part of it (``True``, ``1`` and
-    ``1.0`` are equal in Python, not in a sheet); so is the repr of the values Python calls
-    equal but that read differently: ``-0.0`` and ``0.0``, ``Decimal("2.50")`` and
-    ``Decimal("2.5")``, one instant in two time zones."""
+def _plain_text(value: object) -> _Reading | None:
+    """The reading of a cell of free text (a candidate, a reason, a comment) holding printable
+    ASCII, or None for any other cell (:meth:`RowReader._interpret` reads it).
+
+    Such a text can hold no control character (``isprintable`` is false for them, tab and line
+    breaks included) and no invisible one (all are beyond ASCII): what ``_interpret`` gives it
+    is its words, one space between each, and no problem, unless it is blank."""
+    if value.__class__ is str and value.isascii() and value.isprintable():
+        text = " ".join(value.split())
+        if text:
+            return text, ()
+    return None
+
+
+def _stored_as(column: Column) -> str:
+    """The key of a column's reading in its offer: a comment is its criterion's."""
+    if column.kind is ColumnKind.COMMENT:
+        return column.name.removesuffix("_comment")
+    return column.name
+
+
+def _memo_key(value: object) -> object:
+    """What tells two cell values apart for the memo.
+
+    A text is its own key, and so is a float other than a zero or NaN: a ``str`` equals only a
+    ``str`` that reads the same, and such a float equals only the same number (same bits, same
+    repr), or an ``int`` or ``Decimal`` of its value, which are never their own keys. Any other
+    value is keyed with its type (``True``, ``1`` and ``1.0`` are equal in Python, not in a
+    sheet), and by its repr when Python calls it equal to a value that reads differently:
+    ``-0.0`` and ``0.0``, ``Decimal("2.50")`` and ``Decimal("2.5")``, one instant in two time
+    zones; a NaN, equal to nothing, by its repr too, so that it is read once."""
     kind = value.__class__
-    if kind is float or kind is Decimal or kind is datetime or kind is time:
+    if kind is str:
+        return value
+    if kind is float:
+        return value if value == value != 0 else (kind, repr(value))
+    if kind is Decimal or kind is datetime or kind is time:
         return kind, repr(value)
     return kind, value
 
@@ -471,6 +664,16 @@ def _typed(value: object, kind: type[T]) -> T | None:
 
 
 _MAYBE_REQUIRED = frozenset(f.value for f in MAYBE_REQUIRED)
+# the names of the fields and kinds of columns, as plain values for the clean path's loop
+_CANDIDATE, _LOT, _VARIANT = (
+    f.value for f in (OfferField.CANDIDATE, OfferField.LOT, OfferField.VARIANT)
+)
+_DAY_RATE_HT, _DAYS = OfferField.DAY_RATE_HT.value, OfferField.DAYS.value
+_VAT_RATE, _PRICE_HT = OfferField.VAT_RATE.value, OfferField.PRICE_HT.value
+_RECEIVED_AT, _ROUND = OfferField.RECEIVED_AT.value, OfferField.ROUND.value
+_JURY_DECISION, _JURY_REASON = OfferField.JURY_DECISION.value, OfferField.JURY_REASON.value
+_ADDRESS = OfferField.ADDRESS.value
+_FIELD, _DOCUMENT, _MARK = ColumnKind.FIELD, ColumnKind.DOCUMENT, ColumnKind.MARK
 _NO_PSE: Mapping[str, Decimal] = MappingProxyType({})
 _DAY_RATE_CELLS = frozenset(f.value for f in PRICE_FIELDS[PriceModel.DAY_RATE])
 

@@ -14,22 +14,41 @@ from referent_ess.intake.sheet import RawSheet
 from referent_ess.problems.problem import Problem
 
 RowNotes = dict[int, list[Problem]]  # row number → the problems noted on it
+Identity = tuple[str, int, str]  # :attr:`.Offer.identity`
+Versions = dict[Identity, list[Offer]]  # each identity's offers, in sheet order
 
 
-def duplicates(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
+def versions(offers: tuple[Offer, ...]) -> Versions:
+    """The offers of each identity (candidate, lot, variant), in sheet order: grouped once for
+    :func:`duplicates`, :func:`round_gaps` and :func:`round_order`, which look only at the
+    identities with several rows, or with one row whose round is not 1."""
+    groups: Versions = {}
+    for offer in offers:
+        identity = offer.identity
+        if identity is not None:
+            group = groups.get(identity)
+            if group is None:
+                groups[identity] = [offer]
+            else:
+                group.append(offer)
+    return groups
+
+
+def duplicates(groups: Versions, raw: RawSheet) -> RowNotes:
     """The same offer twice: one candidate's base offer, or its variant of one label, twice on
     a lot in the same negotiation round. Both rows are errors, each naming the other's cells.
 
     Found by hashing a normalised key, never by comparing rows pairwise."""
-    by_key: dict[tuple[tuple[str, int, str], int], list[Offer]] = {}
-    for offer in offers:
-        identity = offer.identity
-        if identity is not None:
-            by_key.setdefault((identity, offer.round), []).append(offer)
     notes: RowNotes = {}
-    for group in by_key.values():
-        for offer in group if len(group) > 1 else ():
-            notes.setdefault(offer.row, []).append(_duplicate(offer, group, raw))
+    for group in groups.values():
+        if len(group) < 2:
+            continue  # most offers: one row, nothing twice
+        by_round: dict[int, list[Offer]] = {}
+        for offer in group:
+            by_round.setdefault(offer.round, []).append(offer)
+        for same in by_round.values():
+            for offer in same if len(same) > 1 else ():
+                notes.setdefault(offer.row, []).append(_duplicate(offer, same, raw))
     return notes
 
 
@@ -62,16 +81,16 @@ def _duplicate(offer: Offer, group: list[Offer], raw: RawSheet) -> Problem:
     )
 
 
-def round_gaps(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
+def round_gaps(groups: Versions, raw: RawSheet) -> RowNotes:
     """The rounds of one offer (candidate, lot, variant) that skip a number (1 then 3), or that
     do not start at 1: a warning on the first row after the gap, naming the missing round."""
-    rounds: dict[tuple[str, int, str], dict[int, Offer]] = {}
-    for offer in offers:
-        identity = offer.identity
-        if identity is not None:
-            rounds.setdefault(identity, {}).setdefault(offer.round, offer)
     notes: RowNotes = {}
-    for by_round in rounds.values():
+    for group in groups.values():
+        if len(group) == 1 and group[0].round == 1:
+            continue  # most offers: one row, of round 1
+        by_round: dict[int, Offer] = {}
+        for offer in group:
+            by_round.setdefault(offer.round, offer)
         previous = 0
         for number in sorted(by_round):
             if number > previous + 1:
@@ -91,16 +110,18 @@ def round_gaps(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
     return notes
 
 
-def round_order(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
+def round_order(groups: Versions, raw: RawSheet) -> RowNotes:
     """A round received before an earlier round of the same offer (round 2 on 3 March, round 1
     on 5 March): the round numbers or the dates are wrong, and the round evaluated (the latest
     by number) may not be the offer's last word. An error on the later round's date cell."""
-    rounds: dict[tuple[str, int, str], list[tuple[int, date | datetime, Offer]]] = {}
-    for offer in offers:
-        if offer.identity is not None and offer.received_at is not None:
-            rounds.setdefault(offer.identity, []).append((offer.round, offer.received_at, offer))
     notes: RowNotes = {}
-    for versions in rounds.values():
+    for group in groups.values():
+        if len(group) < 2:
+            continue  # one row: no earlier round to compare with
+        versions: list[tuple[int, date | datetime, Offer]] = []
+        for offer in group:
+            if offer.received_at is not None:
+                versions.append((offer.round, offer.received_at, offer))
         versions.sort(key=lambda version: version[0])
         for (number, received, _), (later_number, later_received, later) in pairwise(versions):
             if later_number > number and _before(later_received, received):
@@ -182,7 +203,9 @@ def similar_names(offers: list[Offer], raw: RawSheet) -> RowNotes:
     spellings: dict[str, dict[str, Offer]] = {}
     for offer in offers:
         if offer.candidate is not None:
-            spellings.setdefault(normalise(offer.candidate), {}).setdefault(offer.candidate, offer)
+            identity = offer.identity  # its name normalised once already, when it has a lot
+            key = normalise(offer.candidate) if identity is None else identity[0]
+            spellings.setdefault(key, {}).setdefault(offer.candidate, offer)
     notes: RowNotes = {}
     for variants in spellings.values():
         if len(variants) < 2:
