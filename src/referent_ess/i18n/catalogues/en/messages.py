@@ -465,6 +465,10 @@ MESSAGES: dict[str, str] = {
     "msg:column-clash.criterion": (
         "criterion id {criterion} would be the same column as {owner_part}; rename it"
     ),
+    "msg:column-clash.short-label": (
+        "the short label {label} cannot head this criterion's column: the offers workbook "
+        "reads {owner_part} under the same header; give the criterion another short_label"
+    ),
     "msg:scale-empty": "the scale {scale} has no words: give each word its mark, e.g. Bon: 3",
     "msg:scale-word.empty": (
         "{word} is no word once its punctuation and spaces are set aside: write a word"

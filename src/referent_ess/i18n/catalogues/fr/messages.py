@@ -538,6 +538,11 @@ MESSAGES: dict[str, str] = {
         "l'identifiant de critère {criterion} occuperait la même colonne que {owner_part} : "
         "renommez-le"
     ),
+    "msg:column-clash.short-label": (
+        "le libellé court {label} ne peut pas servir d'en-tête à la colonne de ce critère : le "
+        "classeur des offres lit {owner_part} sous le même en-tête ; donnez au critère un autre "
+        "libellé court (short_label)"
+    ),
     "msg:scale-empty": (
         "l'échelle {scale} ne contient aucune appréciation : donnez à chacune sa note, par "
         "exemple Bien: 3"
