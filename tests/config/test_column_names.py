@@ -108,7 +108,8 @@ def load(tmp_path: Path, criteria: str, lots: str = LOTS) -> list[str]:
 
 def criteria(*leaves: str) -> str:
     listed = "".join(f"  - {leaf}\n" for leaf in leaves)
-    return f"criteria:\n{listed}  - {{id: price, label: Prix, weight: 40, price: {{formula: linear}}}}\n"
+    price = "{id: price, label: Prix, weight: 40, price: {formula: linear}}"
+    return f"criteria:\n{listed}  - {price}\n"
 
 
 @pytest.mark.parametrize(
