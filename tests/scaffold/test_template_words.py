@@ -101,8 +101,8 @@ def test_the_marks_sheet_offers_the_words(tmp_path: Path) -> None:
     mark = validation_of(openpyxl.load_workbook(io.BytesIO(data))["marks"], "Note")
     assert mark.errorStyle == "stop"
     assert mark.prompt == (
-        "Choisissez l'appréciation dans la liste : Méthodologie, Moyens humains : « Très satisfaisant » (5), "
-        "« Satisfaisant » (3), « Peu satisfaisant » (1), « Insuffisant » (0)."
+        "Choisissez l'appréciation dans la liste : Méthodologie, Moyens humains : « Très "
+        "satisfaisant » (5), « Satisfaisant » (3), « Peu satisfaisant » (1), « Insuffisant » (0)."
     )
 
 
