@@ -54,9 +54,9 @@ def test_a_long_label_wraps_in_a_bounded_column(tmp_path: Path) -> None:
     memoire = sheet["I1"]
     assert str(memoire.value).startswith("Mémoire technique")
     assert memoire.alignment.wrap_text
-    assert sheet.column_dimensions["I"].width == 30  # 67 characters + 4, bounded at 30
+    assert sheet.column_dimensions["I"].width == 30  # 66 characters + 4, bounded at 30
     assert sheet.column_dimensions["H"].width == 12  # « identite »: 8 + 4
-    # 67 characters × 1.15 / 30 = 2.57 → 3 lines of 15 points, + 2
+    # 66 characters × 1.15 / 30 = 2.53 → 3 lines of 15 points, + 2
     assert sheet.row_dimensions[1].height == 47
     assert sheet["J1"].value == "tech_a"
     assert sheet["L1"].value == "tech_b"
