@@ -1040,16 +1040,16 @@ MESSAGES: dict[str, str] = {
         "la commande publique)"
     ),
     "part:abnormal.mean-ratio": (
-        "mean-ratio: {price_money} < {ratio_num} × {others_money} (mean of the other {count} "
-        "admissible offers) = {threshold_money}"
+        "comparison with the mean of the other offers: {price_money} < {ratio_num} × "
+        "{others_money} (mean of the other {count} admissible offers) = {threshold_money}"
     ),
     "part:abnormal.mean-sigma": (
-        "mean-sigma: {price_money} < mean {mean_money} − standard deviation {sigma_money} = "
-        "{threshold_money}"
+        "mean minus one standard deviation: {price_money} < mean {mean_money} − standard "
+        "deviation {sigma_money} = {threshold_money}"
     ),
     "part:abnormal.ffb": (
-        "ffb: {price_money} ≤ 0.9 × {second_money} (mean of the {count} offers not more than "
-        "20 % above the mean {first_money}) = {threshold_money}"
+        "double mean, the FFB method: {price_money} ≤ 0.9 × {second_money} (mean of the {count} "
+        "offers not more than 20 % above the mean {first_money}) = {threshold_money}"
     ),
     "msg:lot-limit": (
         "ranked {rank} on lot {lot}, but already awarded lot {earlier}: a candidate may win at "

@@ -1187,16 +1187,17 @@ MESSAGES: dict[str, str] = {
         "commande publique)"
     ),
     "part:abnormal.mean-ratio": (
-        "mean-ratio : {price_money} < {ratio_num} × {others_money} (moyenne des {count} autres "
-        "offres admissibles) = {threshold_money}"
+        "comparaison à la moyenne des autres offres : {price_money} < {ratio_num} × "
+        "{others_money} (moyenne des {count} autres offres admissibles) = {threshold_money}"
     ),
     "part:abnormal.mean-sigma": (
-        "mean-sigma : {price_money} < moyenne {mean_money} − écart type {sigma_money} = "
-        "{threshold_money}"
+        "moyenne moins un écart type : {price_money} < moyenne {mean_money} − écart type "
+        "{sigma_money} = {threshold_money}"
     ),
     "part:abnormal.ffb": (
-        "ffb : {price_money} ≤ 0,9 × {second_money} (moyenne des {count} offres qui ne dépassent "
-        "pas de plus de 20\u00a0% la moyenne {first_money}) = {threshold_money}"
+        "double moyenne, dite méthode de la FFB : {price_money} ≤ 0,9 × {second_money} (moyenne "
+        "des {count} offres qui ne dépassent pas de plus de 20\u00a0% la moyenne {first_money}) = "
+        "{threshold_money}"
     ),
     "msg:lot-limit": (
         "classée {rank}e sur le lot {lot}, mais le candidat a déjà obtenu le lot {earlier} : un "
