@@ -823,9 +823,19 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:empty-file": "{path}: is empty (0 bytes): it holds no workbook",
     "msg:damaged-zip": (
-        "{path}: is damaged or truncated ({detail}); download or copy it again, or save it "
-        "again from your spreadsheet"
+        "{path}: is damaged or truncated ({reason_part}); download or copy it again, or save "
+        "it again from your spreadsheet"
     ),
+    "part:zip.crc": "part {part} does not match its checksum",
+    "part:zip.cut-short": "part {part} stops before its end",
+    "part:zip.header": "the header of part {part} is unreadable",
+    "part:zip.too-large": "part {part} has an implausible size",
+    "part:zip.not-zip": "it is no valid zip archive",
+    "part:zip.structure": "the zip archive's structure is inconsistent",
+    "part:zip.inflate": "compressed data is corrupt",
+    "part:zip.compression": "a part uses a compression method that cannot be read",
+    "part:zip.names": "a part's name is unreadable",
+    "part:zip.unreadable": "the file could not be read",
     "msg:encrypted-workbook.ole2": (
         "{path}: is a password-protected workbook; open it and save a copy as .xlsx without a "
         "password (File > Info > Protect workbook > Encrypt with password: leave it empty)"

@@ -955,9 +955,19 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:empty-file": ("{path} : le fichier est vide (0 octet) : il ne contient aucun classeur"),
     "msg:damaged-zip": (
-        "{path} : le fichier est endommagé ou tronqué ({detail}) ; téléchargez-le ou copiez-le "
-        "à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
+        "{path} : le fichier est endommagé ou tronqué ({reason_part}) ; téléchargez-le ou "
+        "copiez-le à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
     ),
+    "part:zip.crc": "la partie {part} ne correspond pas à sa somme de contrôle",
+    "part:zip.cut-short": "la partie {part} s'arrête avant sa fin",
+    "part:zip.header": "l'en-tête de la partie {part} est illisible",
+    "part:zip.too-large": "la partie {part} a une taille invraisemblable",
+    "part:zip.not-zip": "ce n'est pas une archive zip valide",
+    "part:zip.structure": "la structure de l'archive zip est incohérente",
+    "part:zip.inflate": "des données compressées sont corrompues",
+    "part:zip.compression": "une partie utilise une méthode de compression non prise en charge",
+    "part:zip.names": "le nom d'une partie est illisible",
+    "part:zip.unreadable": "la lecture du fichier a échoué",
     "msg:encrypted-workbook.ole2": (
         "{path} : le classeur est protégé par un mot de passe ; ouvrez-le et enregistrez-en une "
         "copie en .xlsx sans mot de passe (Fichier > Informations > Protéger le classeur > "
