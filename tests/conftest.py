@@ -10,51 +10,15 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from consultation_text import (  # noqa: F401 (re-exported for the tests that import them here)
+    CRITERIA_YAML,
+    HEADER,
+    HIERARCHY_CRITERIA_YAML,
+    LOTS_YAML,
+    WorkbookMaker,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
-
-LOTS_YAML = """\
-consultation:
-  title: Test consultation
-  deadline: 2018-03-23
-  vat_rate: 0.20
-  cap_basis: {cap_basis}
-  required_documents: [cv]
-lots:
-  - id: 1
-    title: Lot one
-    cap_ht: 10000
-  - id: 2
-    title: Lot two
-    cap_ht: 5000
-    cap_ttc: 6000
-"""
-
-CRITERIA_YAML = """\
-total: 100
-marks_scale: 5
-criteria:
-  - id: quality
-    label: Quality
-    weight: 60
-  - id: price
-    label: Price
-    weight: 40
-    price:
-      formula: {formula}
-      basis: {basis}
-tie_break: [price]
-"""
-
-HIERARCHY_CRITERIA_YAML = """\
-ordering: hierarchy
-criteria:
-  - {id: quality, label: Qualité}
-  - {id: price, label: Prix, price: {formula: proportional}}
-"""
-
-HEADER = ["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv", "quality"]
-
-WorkbookMaker = Callable[..., Path]
 
 
 @pytest.fixture(autouse=True)

@@ -340,7 +340,9 @@ with contextlib.redirect_stdout(io.StringIO()):
     except SystemExit as exc:
         code = exc.code
 heavy = [
-    name for name in ("openpyxl", "yaml", "referent_ess.config.loader") if name in sys.modules
+    name
+    for name in ("openpyxl", "yaml", "referent_ess.config.loader", "referent_ess.base.values")
+    if name in sys.modules
 ]
 print(json.dumps({"code": code, "heavy": heavy}))
 """
@@ -428,3 +430,130 @@ def test_lang_after_the_command_applies_to_its_option_errors(runner: CliRunner) 
 def test_lang_after_the_command_is_listed_in_its_help(runner: CliRunner) -> None:
     for command in ("score", "template", "init", "report"):
         assert "--lang" in run(runner, [command, "--help"], 0).stdout
+
+
+# ---- what a command imports ------------------------------------------------------------------
+
+IMPORTS_CHECK = """
+import contextlib, io, json, sys
+from referent_ess.cli import main
+sys.argv = ["referent", *sys.argv[1:]]
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+# Imported by no run of score on an .xlsx of plain values: the other formats' renderers and
+# readers, the Word and workbook writers, the analyses score does not run, and the entry points
+# of the installed packages (read by pydantic's plugin loader, which the CLI stands in for).
+NOT_FOR_SCORE = (
+    "openpyxl",
+    "docx",
+    "lxml",
+    "importlib.metadata",
+    "email",
+    "referent_ess.render.csv_doc",
+    "referent_ess.render.markdown_doc",
+    "referent_ess.intake.ods_reader",
+    "referent_ess.intake.xls_reader",
+    "referent_ess.intake.csv_reader",
+    "referent_ess.analysis.sensitivity",
+    "referent_ess.analysis.pse_combinations",
+)
+
+
+def test_score_json_imports_only_what_it_uses() -> None:
+    child = python("-c", IMPORTS_CHECK, "score", "--format", "json")
+    assert child.returncode == 0, child.stderr
+    found = json.loads(child.stdout)
+    assert found["code"] == 0
+    modules = set(found["modules"])
+    assert {"referent_ess.render.json_doc", "python_calamine", "yaml"} <= modules  # it looks
+    assert sorted(modules & set(NOT_FOR_SCORE)) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "used", "unused"),
+    [
+        (
+            ["score", "--format", "csv"],
+            "referent_ess.render.csv_doc",
+            "referent_ess.render.json_doc",
+        ),
+        (
+            ["score", "--format", "markdown"],
+            "referent_ess.render.markdown_doc",
+            "referent_ess.render.csv_doc",
+        ),
+    ],
+)
+def test_each_format_imports_its_renderer_only(args: list[str], used: str, unused: str) -> None:
+    child = python("-c", IMPORTS_CHECK, *args)
+    assert child.returncode == 0, child.stderr
+    modules = set(json.loads(child.stdout)["modules"])
+    assert used in modules
+    assert unused not in modules
+
+
+PLUGINS_CHECK = """
+import json, sys
+from referent_ess.cli import application
+application._skip_plugin_discovery()
+from pydantic import BaseModel
+class Model(BaseModel):
+    x: int
+checked = Model.model_validate({"x": "7"}).x
+loader = sys.modules.get("pydantic.plugin._loader")
+print(json.dumps({
+    "checked": checked,
+    "stand_in": type(loader).__name__ if loader is not None else None,
+    "metadata": "importlib.metadata" in sys.modules,
+}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("setting", "stand_in", "metadata"),
+    [
+        (None, "_NoPluginLoader", False),  # referent's default: plugins off, loader stood in for
+        ("__all__", "_NoPluginLoader", False),
+        ("1", "_NoPluginLoader", False),
+        ("true", "_NoPluginLoader", False),
+        ("some_plugin", "module", True),  # a user's own setting: pydantic's real loader
+        ("", "module", True),
+    ],
+)
+def test_pydantic_plugin_loader_stood_in_for_only_while_plugins_are_off(
+    setting: str | None, stand_in: str, metadata: bool
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = setting
+    child = subprocess.run(
+        [sys.executable, "-c", PLUGINS_CHECK],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert child.returncode == 0, child.stderr
+    assert json.loads(child.stdout) == {"checked": 7, "stand_in": stand_in, "metadata": metadata}
+
+
+def test_the_plugin_loader_stand_in_loads_the_real_one_for_any_other_name() -> None:
+    code = (
+        "import sys\n"
+        "from referent_ess.cli import application\n"
+        "application._skip_plugin_discovery()\n"
+        "loader = sys.modules['pydantic.plugin._loader']\n"
+        "print(loader.get_plugins(), loader.PYDANTIC_ENTRY_POINT_GROUP,\n"
+        "      type(sys.modules['pydantic.plugin._loader']).__name__)\n"
+    )
+    child = python("-c", code)
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.split() == ["()", "pydantic", "module"]

@@ -131,3 +131,19 @@ def test_help_shows_each_range(runner: CliRunner) -> None:
     assert "[default: 10; 0<=x<=100]" in text
     assert "[default: 0; 0<=x<=100000]" in text
     assert "[1<=x<=1000000; required]" in text
+
+
+def test_numbers_option_offers_the_library_choices() -> None:
+    """``--numbers`` is written in the CLI (so that ``--help`` need not import the library's
+    number reading): its choices must be the library's, and reach it as the library's type."""
+    from referent_ess.base.values import Numbers
+
+    assert [(c.name, c.value) for c in options.NumberStyle] == [(c.name, c.value) for c in Numbers]
+    for style, expected in (
+        (options.NumberStyle.FR, Numbers.FR),
+        (options.NumberStyle.EN, Numbers.EN),
+    ):
+        convention = options.Inputs(numbers=style).convention
+        assert type(convention) is Numbers
+        assert convention is expected
+    assert options.Inputs().convention is None

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CRITERIA_YAML
+from consultation_text import CRITERIA_YAML
 from referent_ess.config.choices import Sending
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import BuyerDetails, Config

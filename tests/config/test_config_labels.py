@@ -3,7 +3,7 @@ what a person reads), and a criterion may have a ``short_label`` (its name in ta
 
 import pytest
 
-from conftest import CRITERIA_YAML, LOTS_YAML
+from consultation_text import CRITERIA_YAML, LOTS_YAML
 from referent_ess.config.loader import load_config
 from referent_ess.problems.errors import ReferentError
 

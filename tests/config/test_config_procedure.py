@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LOTS_YAML
+from consultation_text import LOTS_YAML
 from referent_ess.config.choices import Procedure
 from referent_ess.config.loader import load_config
 from referent_ess.problems.errors import ReferentError

@@ -9,7 +9,7 @@ import openpyxl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CRITERIA_YAML, LOTS_YAML
+from consultation_text import CRITERIA_YAML, LOTS_YAML
 from referent_ess import api
 from referent_ess.evaluation.results import LotResult
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from typer.testing import CliRunner
 
-from conftest import HEADER
+from consultation_text import HEADER
 from helpers import (
     ABNORMAL_LOTS,
     DOCUMENT_ROWS,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import HEADER, LOTS_YAML
+from consultation_text import HEADER, LOTS_YAML
 from helpers import (
     ABNORMAL_LOTS,
 )

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from conftest import HEADER
+from consultation_text import HEADER
 from referent_ess import i18n
 from referent_ess.cli import app
 from referent_ess.config.loader import load_config

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import LOTS_YAML
+from consultation_text import LOTS_YAML
 from helpers import (
     config_args,
     refused,

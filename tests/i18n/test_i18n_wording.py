@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import HEADER
+from consultation_text import HEADER
 from helpers import ROOT, run  # the example's folder
 from referent_ess import api
 from referent_ess.cli import app

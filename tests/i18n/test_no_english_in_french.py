@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import HIERARCHY_CRITERIA_YAML
+from consultation_text import HIERARCHY_CRITERIA_YAML
 from referent_ess import api
 from referent_ess.cli import app
 from referent_ess.i18n import CATALOGUES

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HEADER, WorkbookMaker
+from consultation_text import HEADER, WorkbookMaker
 from referent_ess.config.loader import load_config
 from referent_ess.intake.offers import load_offers
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HIERARCHY_CRITERIA_YAML
+from consultation_text import HIERARCHY_CRITERIA_YAML
 from referent_ess import api
 from referent_ess.evaluation.results import Status
 from referent_ess.i18n import language

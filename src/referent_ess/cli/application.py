@@ -6,8 +6,11 @@ Findings` becomes exit code 1. A bug is neither: it stays a traceback.
 """
 
 import functools
+import importlib
 import inspect
 import os
+import sys
+import types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -149,10 +152,45 @@ def _main(
     i18n.set_language(lang.value if lang is not None else i18n.default_language())
 
 
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+_PLUGINS_OFF = ("__all__", "1", "true")  # the values that pydantic reads as "no plugins"
+
+
+class _NoPluginLoader(types.ModuleType):
+    """What pydantic's plugin loader answers when plugins are disabled (no plugins), without
+    importing it.
+
+    When it builds its first validator, pydantic imports ``pydantic.plugin._loader``, whose
+    first line imports :mod:`importlib.metadata` (with email, zipfile, csv, socket…) to read
+    the entry points of every installed package; the documented switch
+    ``PYDANTIC_DISABLE_PLUGINS`` only skips the reading, not that import, which is about a
+    sixth of ``referent score``'s start (see the README's Performance section). pydantic
+    (2.x) takes one function from that module, ``get_plugins``, and with plugins disabled the
+    real one returns no plugins: so does this one. Any other name asked for loads the real
+    module in its place, so that a pydantic that would use more of it still works."""
+
+    @staticmethod
+    def get_plugins() -> tuple[()]:
+        """No plugins, as the real ``get_plugins`` answers when they are disabled."""
+        return ()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # what the import system asks of any module (__path__…)
+            raise AttributeError(name)
+        del sys.modules[_PLUGIN_LOADER]
+        return getattr(importlib.import_module(_PLUGIN_LOADER), name)
+
+
+def _skip_plugin_discovery() -> None:
+    """Disable pydantic's plugins (referent uses none; a user who does can set
+    ``PYDANTIC_DISABLE_PLUGINS`` to another value) and, while they are disabled, stand in for
+    their loader (see :class:`_NoPluginLoader`)."""
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _PLUGINS_OFF:
+        sys.modules.setdefault(_PLUGIN_LOADER, _NoPluginLoader(_PLUGIN_LOADER))
+
+
 def main() -> None:
     """Entry point of the ``referent`` console script."""
-    # When it builds the first model, pydantic looks for plugins (observability hooks) in the
-    # entry points of every installed package. referent uses none; a user who does can still
-    # set this variable to another value.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _skip_plugin_discovery()
     app(prog_name="referent")

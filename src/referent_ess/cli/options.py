@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from referent_ess.base.values import Numbers
-
 if TYPE_CHECKING:
+    from referent_ess.base.values import Numbers
     from referent_ess.evaluation.results import Evaluation
     from referent_ess.intake.sheet import Progress
 
@@ -83,6 +82,15 @@ class Language(StrEnum):
     EN = "en"
 
 
+class NumberStyle(StrEnum):
+    """The choices of ``--numbers``: those of :class:`referent_ess.base.values.Numbers`, written
+    here so that ``referent --help`` need not import the library's number reading (a test
+    checks they are the same); :attr:`Inputs.convention` gives the library's."""
+
+    FR = "fr"
+    EN = "en"
+
+
 LotsOption = Annotated[
     Path | None,
     typer.Option(
@@ -112,7 +120,7 @@ OffersArgument = Annotated[
     ),
 ]
 NumbersOption = Annotated[
-    Numbers | None,
+    NumberStyle | None,
     typer.Option(
         "--numbers",
         help=(
@@ -197,6 +205,15 @@ class Inputs:
     criteria: CriteriaOption = None
     numbers: NumbersOption = None
 
+    @property
+    def convention(self) -> "Numbers | None":
+        """``--numbers`` as the library takes it."""
+        if self.numbers is None:
+            return None
+        from referent_ess.base.values import Numbers
+
+        return Numbers(self.numbers.value)
+
     def config_paths(self) -> tuple[Path, Path]:
         """The configuration files, with a hint when the default lots.yaml is not here."""
         from referent_ess.api import config_paths
@@ -213,7 +230,7 @@ class Inputs:
         """Every offer evaluated (see :func:`referent_ess.api.score`)."""
         from referent_ess import api
 
-        return api.score(*self.config_paths(), self.offers, progress, numbers=self.numbers)
+        return api.score(*self.config_paths(), self.offers, progress, numbers=self.convention)
 
 
 @dataclass(frozen=True)

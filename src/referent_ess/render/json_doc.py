@@ -11,13 +11,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from referent_ess import i18n
 from referent_ess._version import __version__
-from referent_ess.analysis.pse_combinations import PseComparison
-from referent_ess.analysis.sensitivity import Sensitivity
-from referent_ess.analysis.simulate import Simulation, Variant
 from referent_ess.base.exact import round_half_up, scaled_half_up
 from referent_ess.base.writable import writable
 from referent_ess.config.choices import Ordering, PriceModel
@@ -30,6 +27,11 @@ from referent_ess.i18n.numbers import POINTS_PLACES, decimal_raw, money_raw, qua
 from referent_ess.problems.problem import Problem, ValidationReport
 from referent_ess.render.cells import by_row, gap_to_first
 from referent_ess.render.phrases import legal_basis, neutralisation_text, sensitivity_summary
+
+if TYPE_CHECKING:  # the analyses are imported by the commands that run them, not by score
+    from referent_ess.analysis.pse_combinations import PseComparison
+    from referent_ess.analysis.sensitivity import Sensitivity
+    from referent_ess.analysis.simulate import Simulation, Variant
 
 _HUNDREDTHS = 100  # 10 ** POINTS_PLACES
 
@@ -513,7 +515,7 @@ def budget_json(evaluation: Evaluation, report: BudgetReport) -> str:
 # ---- the analyses ------------------------------------------------------------------------------
 
 
-def neutralised_en(variant: Variant) -> str | None:
+def neutralised_en(variant: "Variant") -> str | None:
     """The warning in English (the JSON's text), when the price criterion is neutralised."""
     if variant.neutralisation is None:
         return None
@@ -525,7 +527,7 @@ def _who(result: OfferResult) -> dict[str, Any]:
     return {"candidate": result.name, "row": result.offer.row}
 
 
-def simulation_dict(simulation: Simulation, evaluation: Evaluation) -> dict[str, Any]:
+def simulation_dict(simulation: "Simulation", evaluation: Evaluation) -> dict[str, Any]:
     price_id = evaluation.config.criteria_for(simulation.lot_id).price_criterion.id
     variants = [
         {
@@ -554,7 +556,7 @@ def simulation_dict(simulation: Simulation, evaluation: Evaluation) -> dict[str,
     }
 
 
-def pse_dict(comparison: PseComparison, evaluation: Evaluation) -> dict[str, Any]:
+def pse_dict(comparison: "PseComparison", evaluation: Evaluation) -> dict[str, Any]:
     """The JSON of ``referent pse`` (see the README)."""
     return {
         **header(evaluation.config, evaluation),
@@ -596,7 +598,7 @@ def pse_dict(comparison: PseComparison, evaluation: Evaluation) -> dict[str, Any
     }
 
 
-def sensitivity_dict(analysis: Sensitivity, evaluation: Evaluation) -> dict[str, Any]:
+def sensitivity_dict(analysis: "Sensitivity", evaluation: Evaluation) -> dict[str, Any]:
     return {
         **header(evaluation.config, evaluation),
         "lot": analysis.lot.lot.id,
@@ -629,7 +631,7 @@ def sensitivity_dict(analysis: Sensitivity, evaluation: Evaluation) -> dict[str,
     }
 
 
-def _english_summary(analysis: Sensitivity) -> str:
+def _english_summary(analysis: "Sensitivity") -> str:
     """The JSON's summary: English whatever the language, like every key and code."""
     with i18n.language("en"):
         return sensitivity_summary(analysis)

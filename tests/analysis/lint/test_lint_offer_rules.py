@@ -4,7 +4,7 @@ offers flagged abnormally low, offers received on the deadline day with no time.
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import HEADER, LOTS_YAML
+from consultation_text import HEADER, LOTS_YAML
 from helpers import ABNORMAL_LOTS, DOCUMENT_ROWS
 from referent_ess import api, i18n
 from referent_ess.analysis.lint import Finding, Severity

@@ -7,7 +7,7 @@ from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
-from conftest import HIERARCHY_CRITERIA_YAML
+from consultation_text import HIERARCHY_CRITERIA_YAML
 from referent_ess import api
 from referent_ess.analysis.lint import Facts, Finding, Severity
 from referent_ess.analysis.lint.price import lowest_price_not_best_mark

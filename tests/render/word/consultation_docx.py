@@ -3,7 +3,7 @@ and the candidates' addresses in the offers file (shared by the Word tests)."""
 
 from pathlib import Path
 
-from conftest import CRITERIA_YAML
+from consultation_text import CRITERIA_YAML
 
 BUYER_LOTS_YAML = """\
 consultation:

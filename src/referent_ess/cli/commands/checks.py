@@ -35,7 +35,7 @@ def check_budget(*, inputs: Inputs, destination: Destination) -> None:
     lots, criteria = inputs.config_paths()
     with loading() as progress:
         evaluation = api.check_budget(
-            lots, criteria, inputs.offers, progress, numbers=inputs.numbers
+            lots, criteria, inputs.offers, progress, numbers=inputs.convention
         )
     warn(offer_problems(evaluation, None))
     report = budget_report(evaluation)
@@ -73,7 +73,7 @@ def validate(*, inputs: Inputs, destination: Destination) -> None:
     from referent_ess.render import csv_doc, json_doc, markdown_doc, phrases
 
     lots, criteria = inputs.config_paths()
-    report = api.validate(lots, criteria, inputs.offers, numbers=inputs.numbers)
+    report = api.validate(lots, criteria, inputs.offers, numbers=inputs.convention)
 
     def table() -> "RenderableType":
         from rich.console import Group

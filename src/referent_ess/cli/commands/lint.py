@@ -26,7 +26,7 @@ def lint(*, inputs: Inputs, destination: Destination) -> None:
     from referent_ess.render import lint_doc
 
     lots, criteria = inputs.config_paths()
-    config, findings = api.lint(lots, criteria, inputs.offers, numbers=inputs.numbers)
+    config, findings = api.lint(lots, criteria, inputs.offers, numbers=inputs.convention)
     title = config.consultation.title
 
     def english() -> "tuple[Finding, ...]":

@@ -24,6 +24,8 @@ from referent_ess.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import RenderableType
 
 
@@ -72,7 +74,6 @@ def _rank_and_show(
     detail: bool,
 ) -> None:
     from referent_ess.evaluation.lookup import chosen_lots, lot_ids_or_error
-    from referent_ess.render import csv_doc, json_doc, markdown_doc
 
     with loading() as progress:
         evaluation = inputs.score(progress)
@@ -90,15 +91,25 @@ def _rank_and_show(
         tables = score_tables(evaluation, lots, gaps=gaps, limit=limit, detail=detail)
         return Group(Text(inputs_line(evaluation)), tables)
 
+    def json() -> "str | Iterable[str]":
+        from referent_ess.render.json_doc import evaluation_json_parts
+
+        return evaluation_json_parts(evaluation, chosen)
+
+    def csv() -> "str | Iterable[str]":
+        from referent_ess.render.csv_doc import evaluation_csv
+
+        return evaluation_csv(evaluation, chosen)
+
+    def markdown() -> "str | Iterable[str]":
+        from referent_ess.render.markdown_doc import evaluation_markdown
+
+        return evaluation_markdown(evaluation, chosen, gaps=gaps, detail=detail)
+
+    # Each renderer is imported only when its format is asked for (a start-up cost otherwise).
     emit(
         destination,
-        {
-            OutputFormat.JSON: lambda: json_doc.evaluation_json_parts(evaluation, chosen),
-            OutputFormat.CSV: lambda: csv_doc.evaluation_csv(evaluation, chosen),
-            OutputFormat.MARKDOWN: lambda: markdown_doc.evaluation_markdown(
-                evaluation, chosen, gaps=gaps, detail=detail
-            ),
-        },
+        {OutputFormat.JSON: json, OutputFormat.CSV: csv, OutputFormat.MARKDOWN: markdown},
         table,
         read_files(evaluation),
     )
