@@ -131,7 +131,7 @@ def test_a_missing_evaluator_mark_names_everything(make_config, tmp_path: Path) 
         (
             "missing-evaluator-mark",
             "quality",
-            "no mark from Bruno for quality: every evaluator must mark 'Beta' on lot 1 (marks "
+            "no mark from Bruno for Qualité: every evaluator must mark 'Beta' on lot 1 (marks "
             "sheet)",
         )
     ]
