@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Final
 
 from referent_ess.base.normalise import normalise
@@ -267,6 +268,24 @@ def pse_lookup(pse: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return lookup
 
 
+@lru_cache(maxsize=4096)
+def _column_keys(kind: ColumnKind, name: str) -> tuple[str, ...]:
+    """The keys a column is read under by ``name``: its own, and a mark's comment's."""
+    if kind is not ColumnKind.MARK:
+        return (header_key(name),)
+    return (header_key(name), *(header_key(form.format(name)) for form in _COMMENT_FORMS))
+
+
+@lru_cache(maxsize=1)
+def _field_keys() -> tuple[tuple[str, str], ...]:
+    """(key, field) of every field's name and alias, in the order of :class:`OfferField`."""
+    return tuple(
+        (header_key(name), field.value)
+        for field in OfferField
+        for name in (field.value, *ALIASES[field])
+    )
+
+
 def header_lookup(documents: tuple[str, ...], marked: tuple[str, ...]) -> HeaderLookup:
     """Header key → (kind, canonical name) for every column the sheet may have, the documents
     and criteria known by their ids only (:class:`ColumnNames` knows their labels too)."""
@@ -307,18 +326,14 @@ class ColumnNames:
 
     def __init__(self, named: Sequence[Named]) -> None:
         owners: dict[str, set[Owner]] = {}
-        for field in OfferField:
-            for name in (field.value, *ALIASES[field]):
-                owners.setdefault(header_key(name), set()).add((ColumnKind.FIELD, field.value))
+        for key, field in _field_keys():
+            owners.setdefault(key, set()).add((ColumnKind.FIELD, field))
         for column in named:
             for name in (column.id, *column.names):
                 for key in self._keys(column.kind, name):
                     owners.setdefault(key, set()).add((column.kind, column.id))
         self._owners = owners
-        lookup: HeaderLookup = {}
-        for field in OfferField:
-            for name in (field.value, *ALIASES[field]):
-                lookup[header_key(name)] = (ColumnKind.FIELD, field.value)
+        lookup: HeaderLookup = {key: (ColumnKind.FIELD, field) for key, field in _field_keys()}
         for column in named:  # ids first: an id keeps its key whatever a label says
             self._register(lookup, column, column.id)
         self._headers: dict[Owner, str] = {}
@@ -333,16 +348,14 @@ class ColumnNames:
 
     @staticmethod
     def _keys(kind: ColumnKind, name: str) -> tuple[str, ...]:
-        if kind is not ColumnKind.MARK:
-            return (header_key(name),)
-        return (header_key(name), *(header_key(form.format(name)) for form in _COMMENT_FORMS))
+        return _column_keys(kind, name)
 
     @staticmethod
     def _register(lookup: HeaderLookup, column: Named, name: str) -> None:
-        lookup[header_key(name)] = (column.kind, column.id)
-        if column.kind is ColumnKind.MARK:
-            for form in _COMMENT_FORMS:
-                lookup.setdefault(header_key(form.format(name)), (ColumnKind.COMMENT, column.id))
+        own, *comments = _column_keys(column.kind, name)
+        lookup[own] = (column.kind, column.id)
+        for key in comments:
+            lookup.setdefault(key, (ColumnKind.COMMENT, column.id))
 
     def usable(self, owner: Owner, name: str) -> bool:
         """Whether ``name`` can head ``owner``'s column: nothing else is read under its key."""
