@@ -888,16 +888,21 @@ def test_template_for_the_example(runner: CliRunner, tmp_path: Path) -> None:
         header = [cell.value for cell in book.worksheets[0][1]]
     finally:
         book.close()
-    # every lot's documents and marked sub-criteria, and the jury's two columns
+    # every lot's documents and marked sub-criteria by their labels (lots.yaml, criteria.yaml:
+    # a sub-criterion of two sets by the first set's), and the jury's two columns
+    methodologie = "Méthodologie et organisation des prestations"
     for column in (
-        "attestation_de_visite", "formation_travail_en_hauteur", "methodologie",
-        "moyens_humains", "securite", "environnement", "Décision du jury",
-        "Motif de la décision",
+        "attestation de visite", "attestation de formation au travail en hauteur", methodologie,
+        "Moyens humains (effectifs, encadrement, remplacements)",
+        "Sécurité du travail en hauteur (matériel, protections collectives)",
+        "Performance environnementale (produits écolabellisés, dosage, déchets)",
+        "Décision du jury", "Motif de la décision",
     ):  # fmt: skip
         assert column in header, column
-    assert "valeur_technique" not in header  # a parent is never marked
+    assert "Valeur technique" not in header  # a parent is never marked
+    assert not {"methodologie", "securite", "attestation_de_visite"} & set(header)  # no id
     rules = {str(dv.sqref).split(":")[0][:-1]: dv for dv in sheet_validations(out)}
-    column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[header.index("methodologie")]
+    column = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[header.index(methodologie)]
     assert rules[column].formula1 == '"' + ",".join(word for word, _ in WORDS) + '"'
 
 

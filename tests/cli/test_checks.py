@@ -284,7 +284,7 @@ def test_missing_marks_column_blocks_score_not_budget(
         header=["candidate", "lot", "day_rate_ht", "days", "vat_rate", "cv"],  # no quality
     )
     args = [str(workbook), "--lots", str(lots), "--criteria", str(criteria)]
-    assert "criterion 'quality'" in run(runner, ["score", *args], 2).stderr
+    assert "criterion 'Quality'" in run(runner, ["score", *args], 2).stderr  # by its label
     data = as_json(run(runner, ["check-budget", "--format", "json", *args], 0))
     assert data["summary"] == {"checked": 1, "over_cap": 0, "unchecked": 0}
     assert lot_of(data, 1)["offers"][0]["budget"][0]["margin"] == "7000.00"  # 10000 - 3000

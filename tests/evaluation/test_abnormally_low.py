@@ -33,7 +33,8 @@ def test_mean_sigma_is_exact_at_its_boundary() -> None:
     found = detect([D(6000), D(10000), D(11000)], AbnormalMethod.MEAN_SIGMA)
     assert [s.index for s in found] == [0]
     assert found[0].explanation == (
-        "mean-sigma: 6000.00 < mean 9000.00 − standard deviation 2160.25 = 6839.75"
+        "mean minus one standard deviation: 6000.00 < mean 9000.00 − standard deviation "
+        "2160.25 = 6839.75"
     )
 
 

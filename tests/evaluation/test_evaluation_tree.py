@@ -133,7 +133,7 @@ def test_a_lot_needs_the_marks_and_documents_of_its_own_set_only(tmp_path: Path)
     (invalid,) = lot_1.offers
     assert invalid.status is Status.INVALID
     assert [(r.code, r.params) for r in invalid.reasons] == [
-        ("missing-mark", (("criterion", "materiel"),))
+        ("missing-mark", (("criterion", "Matériel"),))  # named as the workbook heads it
     ]
     # the points that could be computed: the marked leaves, and a parent whose leaves all are
     assert dict(invalid.points) == {"methode": F(96, 5), "equipe": F(14)}

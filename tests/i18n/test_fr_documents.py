@@ -28,8 +28,9 @@ from referent_ess.i18n.catalogues.fr import documents
 from referent_ess.render.letters.paragraphs import reason_text
 
 ABNORMAL_FR = (
-    f"le prix est peut-être anormalement bas (mean-ratio : 3{NNBSP}000,00{NBSP}€ < 0,8 × "
-    f"5{NNBSP}000,00{NBSP}€ (moyenne des 2 autres offres admissibles) = 4{NNBSP}000,00{NBSP}€) ; "
+    "le prix est peut-être anormalement bas (comparaison à la moyenne des autres offres : "
+    f"3{NNBSP}000,00{NBSP}€ < 0,8 × 5{NNBSP}000,00{NBSP}€ (moyenne des 2 autres offres "
+    f"admissibles) = 4{NNBSP}000,00{NBSP}€) ; "
     "avant tout rejet, la loi impose de demander au candidat de le justifier (art. L2152-5 et "
     "R2152-3 du Code de la commande publique)"
 )

@@ -42,15 +42,17 @@ def test_an_abnormally_low_price_in_french(
     )
     assert french.startswith("avertissement : ")
     assert french.endswith(
-        ": le prix est peut-être anormalement bas (mean-ratio : 3\u202f000,00\xa0€ < 0,8 × "
-        "5\u202f000,00\xa0€ (moyenne des 2 autres offres admissibles) = 4\u202f000,00\xa0€) ; "
+        ": le prix est peut-être anormalement bas (comparaison à la moyenne des autres offres : "
+        "3\u202f000,00\xa0€ < 0,8 × 5\u202f000,00\xa0€ (moyenne des 2 autres offres admissibles) "
+        "= 4\u202f000,00\xa0€) ; "
         "avant tout rejet, la loi impose de demander au candidat de le justifier (art. L2152-5 "
         "et R2152-3 du Code de la commande publique) [abnormally-low]"
     )
     english, _ = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
     assert english.endswith(
-        ": the price may be abnormally low (mean-ratio: 3000.00 < 0.8 × 5000.00 (mean of the "
-        "other 2 admissible offers) = 4000.00); before any rejection the law requires asking "
+        ": the price may be abnormally low (comparison with the mean of the other offers: 3000.00 "
+        "< 0.8 × 5000.00 (mean of the other 2 admissible offers) = 4000.00); before any "
+        "rejection the law requires asking "
         "the candidate to justify it (art. L2152-5 and R2152-3 of the Code de la commande "
         "publique) [abnormally-low]"
     )
@@ -62,16 +64,19 @@ def test_an_abnormally_low_price_in_french(
         (
             "mean-sigma",
             ["6000", "10000", "11000"],
-            "mean-sigma: 6000.00 < mean 9000.00 − standard deviation 2160.25 = 6839.75",
-            "mean-sigma : 6\u202f000,00\xa0€ < moyenne 9\u202f000,00\xa0€ − écart type "
+            "mean minus one standard deviation: 6000.00 < mean 9000.00 − standard deviation "
+            "2160.25 = 6839.75",
+            "moyenne moins un écart type : 6\u202f000,00\xa0€ < moyenne 9\u202f000,00\xa0€ − "
+            "écart type "
             "2\u202f160,25\xa0€ = 6\u202f839,75\xa0€",
         ),
         (
             "ffb",
             ["5000", "10000", "11000", "12000"],
-            "ffb: 5000.00 ≤ 0.9 × 8666.67 (mean of the 3 offers not more than 20 % above the mean "
-            "9500.00) = 7800.00",
-            "ffb : 5\u202f000,00\xa0€ ≤ 0,9 × 8\u202f666,67\xa0€ (moyenne des 3 offres qui ne "
+            "double mean, the FFB method: 5000.00 ≤ 0.9 × 8666.67 (mean of the 3 offers not "
+            "more than 20 % above the mean 9500.00) = 7800.00",
+            "double moyenne, dite méthode de la FFB : 5\u202f000,00\xa0€ ≤ 0,9 × "
+            "8\u202f666,67\xa0€ (moyenne des 3 offres qui ne "
             "dépassent pas de plus de 20\xa0% la moyenne 9\u202f500,00\xa0€) = "
             "7\u202f800,00\xa0€",
         ),

@@ -110,13 +110,13 @@ def test_the_marks_sheet_problems_in_english(
     assert {"marks-column-ignored", "mark-given-twice", "duplicate-mark", "no-such-offer"} <= codes
     every = [*offers.problems, *(p for o in offers.offers for p in o.problems)]
     assert [p.message for p in every] == [
-        "Anne marks 'Beta' on quality twice (also E3); keep one row",
+        "Anne marks 'Beta' on Quality twice (also E3); keep one row",  # by its label
         "the marks sheet 'Notes' replaces the mark columns: column 'quality' of the offers sheet "
         "is not used",
         "no offer of 'Gamma' on lot 1 in the offers sheet; check the name and the lot",
-        "the mark of quality is given both here and in the marks sheet (Notes!E2); keep one of "
+        "the mark of Quality is given both here and in the marks sheet (Notes!E2); keep one of "
         "them",
-        "the mark of quality is given both here and in the marks sheet (Notes!E2); keep one of "
+        "the mark of Quality is given both here and in the marks sheet (Notes!E2); keep one of "
         "them",
     ]
 
@@ -151,9 +151,9 @@ def test_marks_sheet_messages_in_french_and_english(
     for expected in (
         "la feuille de notes 'Notes' remplace les colonnes de notes : la colonne 'quality' de la "
         "feuille des offres n'est pas utilisée",
-        "la note du critère quality est donnée ici et dans la feuille de notes (Notes!E2) : n'en "
+        "la note du critère Quality est donnée ici et dans la feuille de notes (Notes!E2) : n'en "
         "gardez qu'une",
-        "Anne note deux fois 'Beta' sur le critère quality (aussi E3) ; n'en gardez qu'une ligne",
+        "Anne note deux fois 'Beta' sur le critère Quality (aussi E3) ; n'en gardez qu'une ligne",
         "aucune offre de 'Gamma' sur le lot 1 dans la feuille des offres ; vérifiez le nom et le "
         "lot",
     ):
@@ -162,9 +162,9 @@ def test_marks_sheet_messages_in_french_and_english(
     for expected in (
         "the marks sheet 'Notes' replaces the mark columns: column 'quality' of the offers sheet "
         "is not used",
-        "the mark of quality is given both here and in the marks sheet (Notes!E2); keep one of "
+        "the mark of Quality is given both here and in the marks sheet (Notes!E2); keep one of "
         "them",
-        "Anne marks 'Beta' on quality twice (also E3); keep one row",
+        "Anne marks 'Beta' on Quality twice (also E3); keep one row",  # by its label
         "no offer of 'Gamma' on lot 1 in the offers sheet; check the name and the lot",
     ):
         assert expected in english, expected
@@ -207,12 +207,12 @@ def test_diverging_marks_in_french(
     french = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
     assert (
         f"avertissement : {book} : Notes!E4 : quality : les notes des évaluateurs sur le critère "
-        "quality s'écartent de 3,5 (plus de 2,0) : Anne (1), Bruno (4,5) ; le jury doit en "
+        "Quality s'écartent de 3,5 (plus de 2,0) : Anne (1), Bruno (4,5) ; le jury doit en "
         "débattre avant de signer [marks-divergence]"
     ) in french
     english = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
     assert (
-        f"warning: {book}: Notes!E4: quality: the evaluators' marks on quality spread by 3.5 "
+        f"warning: {book}: Notes!E4: quality: the evaluators' marks on Quality spread by 3.5 "
         "(more than 2.0): Anne 1, Bruno 4.5; the jury should discuss them before signing "
         "[marks-divergence]"
     ) in english
@@ -226,7 +226,7 @@ def test_diverging_marks_in_english(
     flags = [p for o in offers.offers for p in o.problems if p.code == "marks-divergence"]
     assert len(flags) == 1
     assert [p.message for p in flags] == [
-        "the evaluators' marks on quality spread by 3.5 (more than 2.0): Anne 1, Bruno 4.5; the "
+        "the evaluators' marks on Quality spread by 3.5 (more than 2.0): Anne 1, Bruno 4.5; the "
         "jury should discuss them before signing"
     ]
 

@@ -336,7 +336,8 @@ BAD_FILES: dict[str, tuple[Callable[[Path, Path], Path], str, str]] = {
     ),
     "crc": (
         _bad_crc,
-        "le fichier est endommagé ou tronqué (bad CRC-32 for xl/worksheets/sheet1.xml) ; "
+        "le fichier est endommagé ou tronqué (la partie xl/worksheets/sheet1.xml ne correspond "
+        "pas à sa somme de contrôle) ; "
         "téléchargez-le ou copiez-le à nouveau, ou enregistrez-le de nouveau depuis votre tableur",
         "damaged-zip",
     ),
@@ -426,8 +427,8 @@ BAD_FILES_ENGLISH = {
         "({size} bytes): a damaged or crafted file, refused"
     ),
     "crc": (
-        "is damaged or truncated (bad CRC-32 for xl/worksheets/sheet1.xml); download or copy it "
-        "again, or save it again from your spreadsheet"
+        "is damaged or truncated (part xl/worksheets/sheet1.xml does not match its checksum); "
+        "download or copy it again, or save it again from your spreadsheet"
     ),
     "entities": (
         "its part xl/worksheets/sheet1.xml declares an XML DTD or entities, which workbooks never "

@@ -129,3 +129,15 @@ def test_lists_and_plurals() -> None:
     with language("fr"):
         assert listed(["1", "2", "3"]) == "1, 2 et 3"
         assert [plural(n, "offre", "offres") for n in (0, 1, 2)] == ["offre", "offre", "offres"]
+
+
+def test_a_quantity_groups_its_thousands_in_each_language() -> None:
+    # a DQE's quantities in explain: « 1 200 m² » in French, "1,200 m²" in English
+    assert quantity(Decimal("1200"), lang="fr") == "1\u202f200"
+    assert quantity(Decimal("1200"), lang="en") == "1,200"
+    assert quantity(Decimal("1234567.125"), lang="fr") == "1\u202f234\u202f567,125"
+    assert quantity(Decimal("1234567.125"), lang="en") == "1,234,567.125"
+    assert quantity(Decimal("262.50"), lang="fr") == "262,5"  # below 1000: as before
+    assert quantity(Decimal("999"), lang="en") == "999"
+    assert quantity(Decimal("-1500.5"), lang="fr") == "-1\u202f500,5"
+    assert quantity(Decimal("1E+3"), lang="en") == "1,000"  # an exponent written out

@@ -183,7 +183,7 @@ def test_a_vat_rate_under_tva_applicable_is_used_under_a_ttc_cap(
         ("Raison sociale du mandataire", "candidate", "'Candidat'"),
         ("Soumissionnaire principal", "candidate", "'Candidat'"),
         ("CV fourni", "cv", "'cv'"),
-        ("Note quality", "quality", "'quality'"),
+        ("Note quality", "quality", "'Quality'"),  # a criterion by its label
     ],
 )
 def test_a_header_about_an_evaluated_value_is_an_error_naming_it(

@@ -107,7 +107,7 @@ def test_divergence_is_flagged_above_the_threshold_only(make_config, tmp_path: P
     assert flags["Alpha"] == []
     (flag,) = flags["Beta"]
     assert flag.message == (
-        "the evaluators' marks on quality spread by 2.5 (more than 2.0): Anne 2, Bruno 4.5; the "
+        "the evaluators' marks on Qualité spread by 2.5 (more than 2.0): Anne 2, Bruno 4.5; the "
         "jury should discuss them before signing"
     )
     assert (flag.sheet, flag.cell) == ("Notes", "E4")
@@ -131,7 +131,7 @@ def test_a_missing_evaluator_mark_names_everything(make_config, tmp_path: Path) 
         (
             "missing-evaluator-mark",
             "quality",
-            "no mark from Bruno for quality: every evaluator must mark 'Beta' on lot 1 (marks "
+            "no mark from Bruno for Qualité: every evaluator must mark 'Beta' on lot 1 (marks "
             "sheet)",
         )
     ]

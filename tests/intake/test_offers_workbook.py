@@ -206,7 +206,7 @@ def test_the_same_column_twice_is_an_error(read: Callable[..., OfferBook]) -> No
         ("day_rate_ht", "no column for day_rate_ht"),
         ("days", "no column for days"),
         ("cv", "the required document 'cv'"),
-        ("quality", "the marks of criterion 'quality'"),
+        ("quality", "the marks of criterion 'Quality'"),  # by its label
     ],
 )
 def test_a_missing_column_names_its_field(

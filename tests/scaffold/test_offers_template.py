@@ -40,18 +40,19 @@ OFFER_HEADERS = [
     "Taux de TVA",
     "Montant HT",
     "Date de réception",
-    "note_contexte",
+    # the documents by their labels in lots.yaml, the criteria by their short labels
+    "note de contexte",
     "chantiers",
-    "presentation_cv",
-    "proposition_financiere",
+    "présentation et CV de l'intervenant",
+    "proposition financière",
 ]
 MARK_HEADERS = [
-    "context",
-    "context commentaire",
-    "technical",
-    "technical commentaire",
-    "competence",
-    "competence commentaire",
+    "Contexte",
+    "Contexte commentaire",
+    "Technique",
+    "Technique commentaire",
+    "Compétence",
+    "Compétence commentaire",
 ]
 JURY_HEADERS = ["Décision du jury", "Motif de la décision"]  # last, in the offers sheet only
 
@@ -144,10 +145,15 @@ def test_offers_sheet_validations_for_each_column(config: Config) -> None:
 
 def test_every_header_is_recognised_and_explained(config: Config) -> None:
     ws = sheets(build_template(config))["offers"]
-    lookup = header_lookup(
-        config.consultation.required_documents, tuple(c.id for c in config.mark_columns)
-    )
+    lookup = config.column_names.lookup
     kinds = [lookup[header_key(str(cell.value))] for cell in ws[1]]  # a KeyError if unknown
+    assert [name for _, name in kinds[7:-2]] == [
+        "note_contexte", "chantiers", "presentation_cv", "proposition_financiere",
+        "context", "context", "technical", "technical", "competence", "competence",
+    ]  # fmt: skip
+    # the ids only read the ids' headers: a label is no id
+    ids = header_lookup(config.document_columns, tuple(c.id for c in config.mark_columns))
+    assert header_key("présentation et CV de l'intervenant") not in ids
     assert [name for _, name in kinds[:7]] == [
         "candidate", "lot", "day_rate_ht", "days", "vat_rate", "price_ht", "received_at",
     ]  # fmt: skip
@@ -289,7 +295,8 @@ def test_several_evaluators_fill_the_marks_sheet(config: Config, tmp_path: Path)
     last = LAST_MARK_ROW
     expect(found[f"A2:A{last}"], "list", f"offers!$A$2:$A${LAST_ROW}")  # offers' candidates
     expect(found[f"B2:B{last}"], "list", '"1,2,3,4"')
-    expect(found[f"C2:C{last}"], "list", '"context,technical,competence"')
+    # the criteria as the offers sheet heads them: their short labels
+    expect(found[f"C2:C{last}"], "list", '"Contexte,Technique,Compétence"')
     expect(found[f"D2:D{last}"], "list", '"Anne,Bruno"')
     expect(found[f"E2:E{last}"], "decimal", "0", "5", "between")
     expect(found[f"F2:F{last}"], None)
@@ -306,8 +313,8 @@ def test_several_evaluators_fill_the_marks_sheet(config: Config, tmp_path: Path)
         "Échelle Habitat (SCOP)": ((4, 3), (3.5, 4), (4.5, 4.5)),
     }
     for candidate, by_criterion in given.items():
-        for criterion, pair in zip(
-            ("context", "technical", "competence"), by_criterion, strict=True
+        for criterion, pair in zip(  # as the list offers them
+            ("Contexte", "Technique", "Compétence"), by_criterion, strict=True
         ):
             for evaluator, mark in zip(("Anne", "Bruno"), pair, strict=True):
                 marks.append([candidate, 3, criterion, evaluator, mark, None])

@@ -54,12 +54,12 @@ def test_columns_of_some_lots_refuse_the_others_and_are_greyed_there(tmp_path: P
     sheet = offers_sheet(config_of(tmp_path))
     headers = [cell.value for cell in sheet[1]]
     assert headers[7:] == [
-        "cv",
+        "cv",  # no label: its id
         "kbis",
-        "methode",
-        "methode commentaire",
-        "equipe",
-        "equipe commentaire",
+        "Méthodologie",  # a criterion by its label (of the first set that marks it)
+        "Méthodologie commentaire",
+        "Équipe",
+        "Équipe commentaire",
         "Décision du jury",  # the jury's decision and its reason: every lot
         "Motif de la décision",
     ]

@@ -85,7 +85,7 @@ def test_a_filled_template_reads_back_its_variant_and_round(tmp_path: Path) -> N
     sheet = book["offers"]
     columns = {c.value: c.column for c in sheet[1]}
     values = {"Candidat": "Alpha", "N° lot": 1, "Coût journalier HT": 400, "Nombre de jours": 10}
-    values |= {"quality": 4, "Variante": "Visio", "Tour": 2}
+    values |= {"Qualité": 4, "Variante": "Visio", "Tour": 2}  # the criterion by its label
     for header, value in values.items():
         sheet.cell(row=2, column=columns[header], value=value)
     path = tmp_path / "offres.xlsx"

@@ -34,7 +34,7 @@ def validation_of(sheet: Worksheet, header: str) -> DataValidation:
 def test_a_worded_criterion_has_a_dropdown_of_its_words(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO(build_template(config_of(tmp_path))))
     offers = book["offers"]
-    words = validation_of(offers, "methode")
+    words = validation_of(offers, "Méthodologie")
     assert words.type == "list"
     assert words.formula1 == '"Très satisfaisant,Satisfaisant,Peu satisfaisant,Insuffisant"'
     assert words.errorStyle == "stop"
@@ -43,7 +43,7 @@ def test_a_worded_criterion_has_a_dropdown_of_its_words(tmp_path: Path) -> None:
         "« Très satisfaisant » (5), « Satisfaisant » (3), « Peu satisfaisant » (1), "
         "« Insuffisant » (0)."
     )
-    header = next(c for c in offers[1] if c.value == "methode")
+    header = next(c for c in offers[1] if c.value == "Méthodologie")
     assert header.comment is not None
     assert header.comment.text.startswith(
         "Appréciation du jury pour le critère « Valeur technique — Méthodologie » (40 % des "
@@ -51,13 +51,13 @@ def test_a_worded_criterion_has_a_dropdown_of_its_words(tmp_path: Path) -> None:
         "« Peu satisfaisant » (1), « Insuffisant » (0)."
     )
     # the numeric criterion beside it keeps its range
-    marks = validation_of(offers, "moyens")
+    marks = validation_of(offers, "Moyens humains")
     assert (marks.type, marks.formula1, marks.formula2) == ("decimal", "0", "5")
     readme = "\n".join(
         str(c.value) for row in book["lisez-moi"].iter_rows() for c in row if c.value
     )
     assert (
-        "methode (Méthodologie) par appréciation : « Très satisfaisant » (5), « Satisfaisant » "
+        "« Méthodologie » par appréciation : « Très satisfaisant » (5), « Satisfaisant » "
         "(3), « Peu satisfaisant » (1), « Insuffisant » (0)" in readme
     )
 
@@ -73,7 +73,7 @@ def test_long_words_or_words_with_commas_go_to_the_hidden_sheet(tmp_path: Path) 
         scale,
     )
     book = openpyxl.load_workbook(io.BytesIO(build_template(config_of(tmp_path, criteria))))
-    words = validation_of(book["offers"], "methode")
+    words = validation_of(book["offers"], "Méthodologie")
     assert words.formula1 == "listes!$B$1:$B$8"  # column A holds the VAT rates
     lists = book["listes"]
     assert lists.sheet_state == "hidden"
@@ -81,7 +81,7 @@ def test_long_words_or_words_with_commas_go_to_the_hidden_sheet(tmp_path: Path) 
 
     commas = CRITERIA.replace("Peu satisfaisant: 1", "'Peu, ou pas, satisfaisant': 1")
     book = openpyxl.load_workbook(io.BytesIO(build_template(config_of(tmp_path, commas))))
-    assert validation_of(book["offers"], "methode").formula1 == "listes!$B$1:$B$4"
+    assert validation_of(book["offers"], "Méthodologie").formula1 == "listes!$B$1:$B$4"
     assert book["listes"]["B3"].value == "Peu, ou pas, satisfaisant"
 
 
@@ -101,8 +101,8 @@ def test_the_marks_sheet_offers_the_words(tmp_path: Path) -> None:
     mark = validation_of(openpyxl.load_workbook(io.BytesIO(data))["marks"], "Note")
     assert mark.errorStyle == "stop"
     assert mark.prompt == (
-        "Choisissez l'appréciation dans la liste : methode, moyens : « Très satisfaisant » (5), "
-        "« Satisfaisant » (3), « Peu satisfaisant » (1), « Insuffisant » (0)."
+        "Choisissez l'appréciation dans la liste : Méthodologie, Moyens humains : « Très "
+        "satisfaisant » (5), « Satisfaisant » (3), « Peu satisfaisant » (1), « Insuffisant » (0)."
     )
 
 
@@ -117,10 +117,10 @@ def test_a_column_only_some_lots_mark_keeps_its_dropdown_and_is_greyed(tmp_path:
     )
     book = openpyxl.load_workbook(io.BytesIO(build_template(config_of(tmp_path, criteria, lots))))
     offers = book["offers"]
-    words = validation_of(offers, "methode")
+    words = validation_of(offers, "Méthodologie")
     assert words.type == "list"
     assert words.formula1 == '"Très satisfaisant,Satisfaisant,Peu satisfaisant,Insuffisant"'
-    header = next(c for c in offers[1] if c.value == "methode")
+    header = next(c for c in offers[1] if c.value == "Méthodologie")
     letter = header.column_letter
     greyed = [str(rule.sqref) for rule in offers.conditional_formatting]
     assert f"{letter}2:{letter}1000" in greyed
@@ -134,7 +134,7 @@ def test_what_the_dropdown_gives_the_tool_reads(tmp_path: Path) -> None:
     words = ["Très satisfaisant", "Satisfaisant", "Peu satisfaisant", "Insuffisant"]
     for row, word in enumerate(words, start=2):
         values = {"Candidat": f"C{row}", "N° lot": 1, "Coût journalier HT": 100}
-        values |= {"Nombre de jours": 10, "methode": word, "moyens": 5}
+        values |= {"Nombre de jours": 10, "Méthodologie": word, "Moyens humains": 5}
         for column, header in enumerate(headers, start=1):
             if header in values:
                 offers.cell(row=row, column=column, value=values[header])

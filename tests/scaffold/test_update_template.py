@@ -28,17 +28,23 @@ lots:
 """
 CRITERIA = """\
 criteria:
-  - {{id: {first}, label: Qualité, weight: 60}}
+  - {{id: {first}, label: {label}, weight: 60}}
   - {{id: price, label: Prix, weight: 40, price: {{formula: proportional}}}}
 """
 NOW = datetime(2026, 12, 7, 21, 50, 1)
 
 
-def _config(tmp_path: Path, *, first: str = "qualite", documents: str = "[cv, kbis]") -> object:
+def _config(
+    tmp_path: Path,
+    *,
+    first: str = "qualite",
+    label: str = "Qualité",
+    documents: str = "[cv, kbis]",
+) -> object:
     lots = tmp_path / "lots.yaml"
     criteria = tmp_path / "criteria.yaml"
     lots.write_text(LOTS.replace("[cv, kbis]", documents), encoding="utf-8")
-    criteria.write_text(CRITERIA.format(first=first), encoding="utf-8")
+    criteria.write_text(CRITERIA.format(first=first, label=label), encoding="utf-8")
     return load_config(lots, criteria)
 
 
@@ -73,22 +79,22 @@ def test_a_filled_workbook_keeps_every_value_when_the_criteria_change(tmp_path: 
     book = tmp_path / "offers.xlsx"
     write_template(book, _config(tmp_path))
     assert _headers(book)[7:] == [
-        "cv", "kbis", "qualite", "qualite commentaire", "Décision du jury", "Motif de la décision"
+        "cv", "kbis", "Qualité", "Qualité commentaire", "Décision du jury", "Motif de la décision"
     ]  # fmt: skip
     typed = {
         2: {"Candidat": "Alpha", "N° lot": 1, "Coût journalier HT": 450.5, "Nombre de jours": 10,
             "Taux de TVA": "20 %", "Date de réception": datetime(2026, 3, 20, 17, 30),
-            "cv": "oui", "kbis": "non", "qualite": 4, "qualite commentaire": "=bien"},
+            "cv": "oui", "kbis": "non", "Qualité": 4, "Qualité commentaire": "=bien"},
         3: {"Candidat": "Béta", "N° lot": 2, "Coût journalier HT": 300, "Nombre de jours": 7.5,
-            "cv": "oui", "kbis": "oui", "qualite": 3.5},
+            "cv": "oui", "kbis": "oui", "Qualité": 3.5},
         7: {"Candidat": "Gamma", "N° lot": 1, "Montant HT": 4200, "cv": "non",
             "Décision du jury": "irrégulière", "Motif de la décision": "pièce manquante"},
     }  # fmt: skip
     _fill(book, typed)
     before = book.read_bytes()
 
-    # the criterion qualite becomes technique, and the document kbis is no longer required
-    config = _config(tmp_path, first="technique", documents="[cv]")
+    # the criterion « Qualité » becomes « Valeur technique », and kbis is no longer required
+    config = _config(tmp_path, first="technique", label="Valeur technique", documents="[cv]")
     done = update_template(book, config, now=NOW)
 
     backup = tmp_path / "offers.sauvegarde-20261207-215001.xlsx"
@@ -96,7 +102,8 @@ def test_a_filled_workbook_keeps_every_value_when_the_criteria_change(tmp_path: 
     assert backup.read_bytes() == before  # the previous file, untouched
     assert (done.offer_rows, done.mark_rows) == (3, 0)
     assert _headers(book)[7:] == [
-        "cv", "technique", "technique commentaire", "Décision du jury", "Motif de la décision"
+        "cv", "Valeur technique", "Valeur technique commentaire", "Décision du jury",
+        "Motif de la décision",
     ]  # fmt: skip
     kept = {
         2: {"Candidat": "Alpha", "N° lot": 1, "Coût journalier HT": 450.5, "Nombre de jours": 10,
@@ -111,11 +118,11 @@ def test_a_filled_workbook_keeps_every_value_when_the_criteria_change(tmp_path: 
     dropped = [(p.code, p.cell, dict(p.params)) for p in done.dropped]
     assert dropped == [
         ("update-column-dropped", "I1", {"form": "many", "header": "'kbis'", "cells": "2"}),
-        ("update-column-dropped", "J1", {"form": "many", "header": "'qualite'", "cells": "2"}),
+        ("update-column-dropped", "J1", {"form": "many", "header": "'Qualité'", "cells": "2"}),
         (
             "update-column-dropped",
             "K1",
-            {"form": "one", "header": "'qualite commentaire'", "cells": "1"},
+            {"form": "one", "header": "'Qualité commentaire'", "cells": "1"},
         ),
     ]
 
@@ -151,7 +158,7 @@ def test_headers_spelled_otherwise_are_carried_to_their_column(tmp_path: Path) -
     done = update_template(book, _config(tmp_path), now=NOW)
     assert _read(book) == {
         2: {"Candidat": "Delta", "N° lot": "Lot 2", "Coût journalier HT": 500,
-            "Nombre de jours": 3, "cv": "x", "qualite": 4}
+            "Nombre de jours": 3, "cv": "x", "Qualité": 4}
     }  # fmt: skip
     assert [(p.code, p.cell, dict(p.params).get("header")) for p in done.dropped] == [
         ("update-column-dropped", "G1", "'Remarques'"),

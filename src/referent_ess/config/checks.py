@@ -2,6 +2,7 @@
 ``criteria.yaml`` (caps that disagree, weights that do not sum to 100, ids used twice, columns
 that would clash in the offers sheet). Each finding is an :data:`Issue`: where, code, figures."""
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from referent_ess.config.schema import (
     LotSpec,
     PseSpec,
     document_ids,
+    document_labels,
 )
 from referent_ess.config.yaml_reader import Location
 
@@ -509,7 +511,61 @@ def check_columns(lots: LotsFile, criteria: CriteriaFile) -> tuple[list[Issue], 
             if owner != ("criterion", criterion.id):
                 params = (("form", "criterion"), ("criterion", repr(criterion.id)), *_owner(owner))
                 criteria_issues.append(((*place, "id"), "column-clash", params))
+    if not lots_issues and not criteria_issues:
+        criteria_issues += _short_labels(lots, sets)
     return lots_issues, criteria_issues
+
+
+def _short_labels(
+    lots: LotsFile, sets: Sequence[tuple[Location, list[CriterionSpec]]]
+) -> list[Issue]:
+    """A ``short_label`` is its criterion's header in the offers workbook: one that another
+    column or a field is also read under (its key, see :class:`ColumnNames`) cannot be one.
+    A ``label`` in the same case is only left unread, the column headed by its next usable
+    name (letters and reports need the label as written); a short label, written for headers
+    alone, is refused here, so that the template never writes a header that means two
+    columns."""
+    from referent_ess.config.columns import HEADERS, ColumnKind, ColumnNames, Named, OfferField
+
+    documents: dict[str, list[str]] = {}
+    for items in (
+        lots.consultation.required_documents,
+        *(lot.required_documents for lot in lots.lots),
+    ):
+        for item in items or ():
+            labels = documents.setdefault(item if isinstance(item, str) else item.id, [])
+            labels += [label for _, label in document_labels((item,))]
+    criteria: dict[str, list[str]] = {}
+    leaves = [
+        (place, criterion)
+        for where, tree in sets
+        for place, criterion, _ in _tree(where, tree)
+        if criterion.price is None and criterion.sub_criteria is None
+    ]
+    for _, criterion in leaves:
+        names = criteria.setdefault(criterion.id, [])
+        names += [n for n in (criterion.short_label, criterion.label) if n]
+    named = [Named(ColumnKind.DOCUMENT, d, tuple(labels)) for d, labels in documents.items()]
+    named += [Named(ColumnKind.MARK, c, tuple(names)) for c, names in criteria.items()]
+    columns = ColumnNames(named)
+    first = {(n.kind, n.id): (n.names or (n.id,))[0] for n in named}
+    issues: list[Issue] = []
+    for place, criterion in leaves:
+        label = criterion.short_label
+        others = () if label is None else columns.others((ColumnKind.MARK, criterion.id), label)
+        if label is None or not others:
+            continue
+        kind, name = others[0]  # a field first, else a document or criterion by its name
+        shown = HEADERS[OfferField(name)] if kind is ColumnKind.FIELD else first[kind, name]
+        part = {ColumnKind.FIELD: "field", ColumnKind.DOCUMENT: "document"}.get(kind, "criterion")
+        params = (
+            ("form", "short-label"),
+            ("label", repr(label)),
+            ("owner_part", f"owner.{part}"),
+            ("owner", repr(shown)),
+        )
+        issues.append(((*place, "short_label"), "column-clash", params))
+    return issues
 
 
 def _owner(owner: tuple[str, str]) -> Params:

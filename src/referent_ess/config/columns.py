@@ -9,8 +9,10 @@ with the name it probably means.
 import difflib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Final
 
 from referent_ess.base.normalise import normalise
@@ -266,19 +268,122 @@ def pse_lookup(pse: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return lookup
 
 
+@lru_cache(maxsize=4096)
+def _column_keys(kind: ColumnKind, name: str) -> tuple[str, ...]:
+    """The keys a column is read under by ``name``: its own, and a mark's comment's."""
+    if kind is not ColumnKind.MARK:
+        return (header_key(name),)
+    return (header_key(name), *(header_key(form.format(name)) for form in _COMMENT_FORMS))
+
+
+@lru_cache(maxsize=1)
+def _field_keys() -> tuple[tuple[str, str], ...]:
+    """(key, field) of every field's name and alias, in the order of :class:`OfferField`."""
+    return tuple(
+        (header_key(name), field.value)
+        for field in OfferField
+        for name in (field.value, *ALIASES[field])
+    )
+
+
 def header_lookup(documents: tuple[str, ...], marked: tuple[str, ...]) -> HeaderLookup:
-    """Header key → (kind, canonical name) for every column the sheet may have."""
-    lookup: HeaderLookup = {}
-    for field in OfferField:
-        for name in (field.value, *ALIASES[field]):
-            lookup[header_key(name)] = (ColumnKind.FIELD, field.value)
-    for document in documents:
-        lookup[header_key(document)] = (ColumnKind.DOCUMENT, document)
-    for criterion in marked:
-        lookup[header_key(criterion)] = (ColumnKind.MARK, criterion)
-        for suffix in ("comment", "commentaire"):
-            lookup[header_key(f"{criterion} {suffix}")] = (ColumnKind.COMMENT, criterion)
-    return lookup
+    """Header key → (kind, canonical name) for every column the sheet may have, the documents
+    and criteria known by their ids only (:class:`ColumnNames` knows their labels too)."""
+    named = [Named(ColumnKind.DOCUMENT, d) for d in documents]
+    named += [Named(ColumnKind.MARK, c) for c in marked]
+    return ColumnNames(named).lookup
+
+
+# How a mark's comment column may be headed after its criterion's id or label: the template
+# writes "<label> commentaire".
+_COMMENT_FORMS = ("{} comment", "{} commentaire", "{} — commentaire")
+
+Owner = tuple[ColumnKind, str]  # a field (its value), a document or a criterion (its id)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A document's or marked criterion's column and the names a person may head it with
+    besides its id, the one the template writes first: a criterion's ``short_label`` then its
+    ``label`` (each label it has in any set), a document's ``label``."""
+
+    kind: ColumnKind  # DOCUMENT or MARK
+    id: str
+    names: tuple[str, ...] = ()
+
+
+class ColumnNames:
+    """The headers of the documents' and marked criteria's columns, by label, and what reads
+    them.
+
+    Every column is read by its id, forever (workbooks written before labels, the bundled
+    examples). A label is a header as well unless its key (:func:`header_key`), or the key of
+    its comment column's header, is also the key of anything else: a field's name or alias,
+    another column's id or label. Such a label is not read at all (a header that could mean two
+    columns must not pick one), and the template heads that column with the next usable name,
+    in the end its id. A ``short_label`` is written for headers only: the loader refuses one
+    that is not usable (:func:`~referent_ess.config.checks.check_columns`)."""
+
+    def __init__(self, named: Sequence[Named]) -> None:
+        owners: dict[str, set[Owner]] = {}
+        for key, field in _field_keys():
+            owners.setdefault(key, set()).add((ColumnKind.FIELD, field))
+        for column in named:
+            for name in (column.id, *column.names):
+                for key in self._keys(column.kind, name):
+                    owners.setdefault(key, set()).add((column.kind, column.id))
+        self._owners = owners
+        lookup: HeaderLookup = {key: (ColumnKind.FIELD, field) for key, field in _field_keys()}
+        for column in named:  # ids first: an id keeps its key whatever a label says
+            self._register(lookup, column, column.id)
+        self._headers: dict[Owner, str] = {}
+        for column in named:
+            owner = (column.kind, column.id)
+            usable = [n for n in column.names if self.usable(owner, n)]
+            for name in usable:
+                if all(key not in lookup for key in self._keys(column.kind, name)):
+                    self._register(lookup, column, name)
+            self._headers.setdefault(owner, usable[0] if usable else column.id)
+        self.lookup = lookup
+
+    @staticmethod
+    def _keys(kind: ColumnKind, name: str) -> tuple[str, ...]:
+        return _column_keys(kind, name)
+
+    @staticmethod
+    def _register(lookup: HeaderLookup, column: Named, name: str) -> None:
+        own, *comments = _column_keys(column.kind, name)
+        lookup[own] = (column.kind, column.id)
+        for key in comments:
+            lookup.setdefault(key, (ColumnKind.COMMENT, column.id))
+
+    def usable(self, owner: Owner, name: str) -> bool:
+        """Whether ``name`` can head ``owner``'s column: nothing else is read under its key."""
+        return not self.others(owner, name)
+
+    def others(self, owner: Owner, name: str) -> tuple[Owner, ...]:
+        """What else is read under ``name``'s key (or its comment's), fields first."""
+        found = {o for key in self._keys(owner[0], name) for o in self._owners.get(key, ())}
+        found.discard(owner)
+        return tuple(sorted(found, key=lambda o: (o[0] is not ColumnKind.FIELD, o[0], o[1])))
+
+    def header(self, kind: ColumnKind, name: str) -> str:
+        """The header the template writes for a document's or criterion's column (a comment's:
+        :meth:`comment_header`)."""
+        return self._headers.get((kind, name), name)
+
+    def comment_header(self, criterion: str) -> str:
+        """The header of the jury's comment on a criterion: « Contexte commentaire »."""
+        return f"{self.header(ColumnKind.MARK, criterion)} {COMMENT_SUFFIX}"
+
+    def shown(self, kind: ColumnKind, name: str) -> str:
+        """A column as the template heads it, from the name a :class:`Column` holds (a
+        field's value, a document's or criterion's id, ``<criterion>_comment``)."""
+        if kind is ColumnKind.FIELD:
+            return HEADERS[OfferField(name)]
+        if kind is ColumnKind.COMMENT:
+            return self.comment_header(name.removesuffix("_comment"))
+        return self.header(kind, name)
 
 
 class NearSpellings:

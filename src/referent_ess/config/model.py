@@ -34,6 +34,7 @@ from referent_ess.config.choices import (
     Sending,
     Variants,
 )
+from referent_ess.config.columns import ColumnKind, ColumnNames, Named
 
 MAX_DEPTH = 3  # levels of a criteria tree: criteria, sub-criteria, and theirs
 
@@ -427,6 +428,28 @@ class Config:
             *(d for lot in self.lots for d in self.documents_for(lot.id)),
         )
         return tuple(d for d in dict.fromkeys(listed) if d in in_use)
+
+    @cached_property
+    def column_names(self) -> ColumnNames:
+        """The headers of the documents' and marked criteria's columns (their labels, where
+        usable) and what reads them (ids and labels)."""
+        labels = dict(self.consultation.document_labels)
+        named = [
+            Named(ColumnKind.DOCUMENT, d, (labels[d],) if d in labels else ())
+            for d in self.document_columns
+        ]
+        for criterion in self.mark_columns:
+            names: dict[str, None] = {}
+            for criteria in self.sets_in_use:
+                leaf = criteria.node(criterion.id)
+                if leaf is not None and leaf.is_marked:
+                    names.update(dict.fromkeys(n for n in (leaf.short_label, leaf.label) if n))
+            # the first set that marks it gives it first, as mark_columns does
+            first = tuple(n for n in (criterion.short_label, criterion.label) if n)
+            named.append(
+                Named(ColumnKind.MARK, criterion.id, tuple(dict.fromkeys((*first, *names))))
+            )
+        return ColumnNames(named)
 
     def with_set(self, criteria: "CriteriaSet") -> "Config":
         """The same consultation with ``criteria`` in place of the set of the same name (what

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from referent_ess.base.exact import price_ht, price_ttc, round_half_up
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceModel
-from referent_ess.config.columns import price_cell
+from referent_ess.config.columns import ColumnKind, price_cell
 from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
 from referent_ess.evaluation.offer_warning import Source, offer_warning
@@ -116,7 +116,11 @@ def judge(
     if unmarked and not reasons:
         # Only an offer that would be ranked needs every mark: a jury does not mark offers
         # already eliminated (late, irregular or unacceptable).
-        reasons += [_missing_mark(offer, criterion) for criterion in unmarked]
+        headers = config.column_names  # each criterion as the workbook heads it
+        reasons += [
+            _missing_mark(offer, criterion, headers.header(ColumnKind.MARK, criterion))
+            for criterion in unmarked
+        ]
 
     status = (
         min((r.status for r in reasons), key=_SEVERITY.__getitem__)
@@ -278,12 +282,13 @@ def _over_cap(offer: Offer, check: BudgetCheck, where: str) -> Reason:
     return Reason("over_cap", Status.OVER_CAP, params=params, cell=cell, field=where)
 
 
-def _missing_mark(offer: Offer, criterion: str) -> Reason:
+def _missing_mark(offer: Offer, criterion: str, shown: str) -> Reason:
+    """The mark of ``criterion`` (named ``shown``, as its column is headed) is missing."""
     absent = offer.missing_evaluators.get(criterion)
     if absent:
         params: Params = (
             ("evaluators", ", ".join(absent)),
-            ("criterion", criterion),
+            ("criterion", shown),
             ("candidate", repr(offer.candidate)),
             ("lot", str(offer.lot)),
         )
@@ -291,7 +296,7 @@ def _missing_mark(offer: Offer, criterion: str) -> Reason:
         return Reason(
             "missing-evaluator-mark", Status.INVALID, params=params, cell=cell, field=criterion
         )
-    params = (("criterion", criterion),)
+    params = (("criterion", shown),)
     cell = offer.cells.get(criterion)
     return Reason("missing-mark", Status.INVALID, params=params, cell=cell, field=criterion)
 

@@ -159,11 +159,17 @@ def quantity(value: Decimal, *, lang: str | None = ...) -> str: ...
 @overload
 def quantity(value: None, *, lang: str | None = ...) -> None: ...
 def quantity(value: Decimal | None, *, lang: str | None = None) -> str | None:
-    """A count such as days, a weight or a mark, without useless zeros: ``21.5``, ``21,5``."""
+    """A count such as days, a weight, a mark or a line's quantity, without useless zeros and
+    with its thousands grouped: ``21.5``, ``1,200``, ``262.5`` in English; ``21,5``, ``1 200``
+    (a narrow no-break space) in French."""
     if value is None:
         return None
-    text = f"{value.normalize():f}"
-    return text.replace(".", ",") if _french(lang) else text
+    whole, dot, places = f"{value.normalize():f}".partition(".")
+    sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    grouped = f"{int(digits):,}"
+    if _french(lang):
+        return sign + grouped.replace(",", THOUSANDS) + ("," + places if dot else "")
+    return sign + grouped + dot + places
 
 
 def short(

@@ -8,8 +8,6 @@ header most like it, or with another sheet that has it."""
 from referent_ess.base.values import Params, is_blank
 from referent_ess.config.columns import (
     ALIASES,
-    COMMENT_SUFFIX,
-    HEADERS,
     SHOWN_NAMES,
     About,
     Column,
@@ -17,10 +15,8 @@ from referent_ess.config.columns import (
     HeaderLookup,
     HeaderWords,
     NearSpellings,
-    OfferField,
     column_letter,
     header_key,
-    header_lookup,
     pse_column,
     pse_key,
     pse_lookup,
@@ -38,7 +34,8 @@ class Header:
         self.raw = raw
         self.documents = config.document_columns  # of every lot: some lots may need only some
         self.marked = tuple(c.id for c in config.mark_columns)
-        self.lookup: HeaderLookup = header_lookup(self.documents, self.marked)
+        self.names = config.column_names  # ids, and labels where usable
+        self.lookup: HeaderLookup = self.names.lookup
         # with a marks sheet, the offers sheet's mark columns are not read: no look-alike either
         marks_here = self.marked if raw.marks_sheet is None else ()
         self.words = HeaderWords(self.documents, marks_here)
@@ -100,14 +97,9 @@ class Header:
         heads it (``Date de réception``), with its id when that differs (``received_at``)."""
         column = f"{name}_comment" if kind is ColumnKind.COMMENT else name
         self.unknown.append((cell, header, column))
-        if kind is ColumnKind.FIELD:
-            shown = HEADERS[OfferField(name)]
-        elif kind is ColumnKind.COMMENT:
-            shown = f"{name} {COMMENT_SUFFIX}"
-        else:
-            shown = name  # a document or a criterion: the template heads it with its id
+        shown = self.names.shown(kind, column)  # a document or criterion by its label
         params: Params = (("header", repr(header)), ("probable", repr(shown)))
-        if shown != column:
+        if kind is ColumnKind.FIELD and shown != column:
             params = (("form", "named"), *params, ("column", column))
         self._add("suspicious-column", cell, column, params)
 
@@ -131,13 +123,10 @@ class Header:
         name = about.name
         self.unknown.append((cell, header, name))
         topic: Params = (("about_part", f"about.{about.topic}"),)
-        if about.kind is ColumnKind.FIELD:
-            shown = HEADERS[OfferField(name)]
-        elif about.kind is ColumnKind.DOCUMENT:
-            shown = name
-            topic = (*topic, ("document", repr(name)))
-        else:
-            shown = name
+        shown = self.names.shown(about.kind, name)
+        if about.kind is ColumnKind.DOCUMENT:
+            topic = (*topic, ("document", repr(shown)))
+        elif about.kind is ColumnKind.MARK:
             topic = (*topic, ("criterion", repr(self.labels[name])))
         fix = "fix.csv" if self.raw.sheet is None else "fix.sheet"
         params: Params = (
@@ -165,7 +154,8 @@ class Header:
                 self._add("missing-column", None, wanted.value, params)
         for document in self.documents:
             if document not in found:
-                params = (("form", "document"), ("document", repr(document)), *self._hint(document))
+                header = repr(self.names.header(ColumnKind.DOCUMENT, document))
+                params = (("form", "document"), ("document", header), *self._hint(document))
                 self._add("missing-column", None, document, params)
         for pse_id, label in self.pse.items():
             if pse_id in self.config_lump_sums and pse_column(pse_id) not in found:
@@ -175,7 +165,7 @@ class Header:
             if criterion not in found:
                 params = (
                     ("form", "criterion"),
-                    ("criterion", repr(criterion)),
+                    ("criterion", repr(self.names.header(ColumnKind.MARK, criterion))),
                     *self._hint(criterion),
                 )
                 self._add("missing-column", None, criterion, params)

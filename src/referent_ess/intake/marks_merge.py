@@ -83,11 +83,11 @@ def _ignored_columns(raw: RawSheet, columns: list[Column]) -> list[Problem]:
     return [
         Problem(
             "marks-column-ignored",
-            params=(("sheet", sheet), ("column", repr(name))),
+            params=(("sheet", sheet), ("column", repr(header))),
             file=raw.file,
             sheet=raw.sheet,
         )
-        for name in sorted({c.name for c in columns if c.kind is ColumnKind.MARK})
+        for _, header in sorted({(c.name, c.header) for c in columns if c.kind is ColumnKind.MARK})
     ]
 
 
@@ -103,13 +103,14 @@ def _with_marks(
     missing: dict[str, tuple[str, ...]] = {}
     comments = dict(offer.comments)
     for criterion in config.criteria_for(offer.lot).marked:
+        shown = config.column_names.header(ColumnKind.MARK, criterion.id)  # as the sheet heads it
         entries = marks_of.by_criterion.get(criterion.id, {}) if marks_of else {}
         if criterion.id in offer.marks and entries:
             elsewhere = f"{raw.marks_sheet.name}!{next(iter(entries.values())).cell}"
             extra.append(
                 Problem(
                     "mark-given-twice",
-                    params=(("criterion", criterion.id), ("elsewhere", elsewhere)),
+                    params=(("criterion", shown), ("elsewhere", elsewhere)),
                     file=raw.file,
                     sheet=raw.sheet,
                     cell=offer.cells.get(criterion.id),
@@ -130,7 +131,7 @@ def _with_marks(
         threshold = config.marks_divergence
         if threshold is None:
             threshold = criterion.scale * Decimal("0.4")
-        spread = divergence(list(entries.values()), threshold)
+        spread = divergence(list(entries.values()), threshold, shown)
         if spread is not None:
             extra.append(
                 Problem(

@@ -29,6 +29,7 @@ from referent_ess.config.choices import MarksAggregate
 from referent_ess.config.columns import (
     ALIASES,
     SHOWN_NAMES,
+    ColumnKind,
     OfferField,
     column_letter,
     header_key,
@@ -116,12 +117,17 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
     positions = _header(raw, report)
     if any(name not in positions for name in REQUIRED):
         return MarksSheet({}, (), tuple(problems))
-    # a criterion is named by its id or its label: those of the marked leaves of every set
+    # a criterion is named by its id, its short label or its label: those of the marked leaves
+    # of every set (the template's list offers its header: the short label, else the label)
+    names = config.column_names
     criteria: dict[str, Criterion] = {}
     for criteria_set in config.sets_in_use:
         for known in criteria_set.marked:
             criteria.setdefault(header_key(known.id), known)
-            criteria.setdefault(header_key(known.label), known)
+    for criteria_set in config.sets_in_use:
+        for known in criteria_set.marked:
+            for name in _names(known):
+                criteria.setdefault(header_key(name), known)
     lots = {lot.id for lot in config.lots}
     offers: dict[MarksKey, OfferMarks] = {}
     evaluators: dict[str, str] = {}  # normalised → as first written
@@ -146,12 +152,12 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
         if isinstance(lot, int) and lot in lots and criterion is not None:
             criterion = _in_lot(config.criteria_for(lot).marked, named)
             if criterion is None:
-                label = criteria[named].label
-                params: Params = (("form", "marks"), ("lot", str(lot)), ("criterion", label))
+                shown = names.header(ColumnKind.MARK, criteria[named].id)
+                params: Params = (("form", "marks"), ("lot", str(lot)), ("criterion", shown))
                 report("not-for-lot", cell("criterion"), number, "criterion", params)
                 continue
         if criterion is None:
-            ids = ", ".join(c.id for c in config.mark_columns)
+            ids = ", ".join(names.header(ColumnKind.MARK, c.id) for c in config.mark_columns)
             report(
                 "unknown-criterion",
                 cell("criterion"),
@@ -211,7 +217,7 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
                 (
                     ("evaluator", entry.evaluator),
                     ("candidate", repr(candidate)),
-                    ("criterion", criterion.id),
+                    ("criterion", names.header(ColumnKind.MARK, criterion.id)),
                     ("elsewhere", earlier.cell or ""),
                 ),
             )
@@ -220,9 +226,18 @@ def read_marks(raw: RawSheet, config: Config) -> MarksSheet:
     return MarksSheet(offers, tuple(evaluators.values()), tuple(problems))
 
 
+def _names(criterion: Criterion) -> tuple[str, ...]:
+    """What a row may call a criterion besides its id: its short label, its label."""
+    return tuple(n for n in (criterion.short_label, criterion.label) if n)
+
+
 def _in_lot(marked: tuple[Criterion, ...], named: str) -> Criterion | None:
-    """The marked leaf of the lot's set that ``named`` (a header key) names, by id or label."""
-    return next((c for c in marked if named in (header_key(c.id), header_key(c.label))), None)
+    """The marked leaf of the lot's set that ``named`` (a header key) names, by id, short label
+    or label (an id first)."""
+    by_id = next((c for c in marked if named == header_key(c.id)), None)
+    if by_id is not None:
+        return by_id
+    return next((c for c in marked if named in {header_key(n) for n in _names(c)}), None)
 
 
 _TEXT_COLUMNS = ("candidate", "lot", "criterion", "evaluator", "variant", "comment")
@@ -298,15 +313,15 @@ def _parsed(parser: Callable[[object], object], value: object, report: Located) 
         return None
 
 
-def divergence(entries: Sequence[MarkEntry], threshold: Decimal) -> Params | None:
+def divergence(entries: Sequence[MarkEntry], threshold: Decimal, shown: str) -> Params | None:
     """The parameters of ``marks-divergence``, if the marks spread more than ``threshold``: the
-    jury must discuss them."""
+    jury must discuss them (``shown``: the criterion as the template names it)."""
     marks = [e.mark for e in entries]
     if len(marks) < 2 or max(marks) - min(marks) <= threshold:
         return None
     spread = max(marks) - min(marks)
     return (
-        ("criterion", entries[0].criterion),
+        ("criterion", shown),
         ("spread_num", str(spread)),
         ("threshold_num", str(threshold)),
         ("listed_marks", json.dumps([[e.evaluator, str(e.mark)] for e in entries])),

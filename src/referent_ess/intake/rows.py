@@ -565,7 +565,7 @@ class _LotColumns:
     lot: int
     marks: dict[str, tuple[str, Decimal]]  # leaf id → (its label, its scale in the lot's set)
     documents: frozenset[str]
-    labels: dict[str, str]  # every mark column's criterion → its label, to name it
+    labels: dict[str, str]  # every mark and document column → its header, to name it
 
     def refusal(self, column: Column, value: object) -> _Note | None:
         """The problem of a value in a column that does not apply to the lot, if any."""
@@ -575,7 +575,8 @@ class _LotColumns:
             if column.name in self.documents:
                 return None
             params: Params = (("form", "document"), ("lot", str(self.lot)))
-            return _Note("not-for-lot", column.name, (*params, ("document", column.name)))
+            shown = self.labels.get(column.name, column.name)
+            return _Note("not-for-lot", column.name, (*params, ("document", shown)))
         criterion = column.name.removesuffix("_comment")
         if criterion in self.marks:
             return None
@@ -596,7 +597,10 @@ class _LotColumns:
 
 
 def _per_lot(config: Config) -> dict[int, _LotColumns]:
-    labels = {c.id: c.label for c in config.mark_columns}
+    # every column by its header in the template: a criterion's short label, a document's label
+    names = config.column_names
+    labels = {c.id: names.header(ColumnKind.MARK, c.id) for c in config.mark_columns}
+    labels |= {d: names.header(ColumnKind.DOCUMENT, d) for d in config.document_columns}
     return {
         lot.id: _LotColumns(
             lot.id,

@@ -38,6 +38,7 @@ from referent_ess.intake.sheet_xml import (
     SheetParser,
 )
 from referent_ess.intake.zip_guard import (
+    ZipDamage,
     check_directory,
     check_kind,
     check_readable,
@@ -405,5 +406,5 @@ def _first_twice(values: list[str]) -> str | None:
 def _small(archive: zipfile.ZipFile, name: str) -> bytes:
     info = archive.getinfo(name)
     if info.file_size > 10 * 1024 * 1024:
-        raise zipfile.BadZipFile(f"{name} is implausibly large")
+        raise ZipDamage("too-large", name)
     return archive.read(name)

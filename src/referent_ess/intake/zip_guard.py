@@ -10,6 +10,7 @@ decompressed, and a member whose real size differs from its declared size (a cra
 refused. What the worksheets hold is :mod:`.xlsx_scan`'s business.
 """
 
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -40,7 +41,45 @@ def scan_zip(path: Path, scan: Callable[[Path, BinaryIO, zipfile.ZipFile], ScanT
         UnicodeDecodeError,
         OSError,
     ) as exc:
-        raise refuse(path, "damaged-zip", ("detail", str(exc))) from None
+        reason, part = damage_of(exc)
+        raise refuse(
+            path, "damaged-zip", ("reason_part", f"zip.{reason}"), ("part", part)
+        ) from None
+
+
+class ZipDamage(zipfile.BadZipFile):
+    """What the guarded reading found wrong with a member: ``reason`` (a ``part:zip.*`` key of
+    the catalogues) and the member's name."""
+
+    def __init__(self, reason: str, part: str) -> None:
+        super().__init__(f"{reason}: {part}")
+        self.reason = reason
+        self.part = part
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def damage_of(exc: BaseException) -> tuple[str, str]:
+    """The reason a zip could not be read, as a coded reason and the member it concerns (empty
+    when none): Python's own English wording is never shown."""
+    if isinstance(exc, ZipDamage):
+        return exc.reason, exc.part
+    text = str(exc).lower()
+    if isinstance(exc, zipfile.BadZipFile):
+        named = _QUOTED.search(str(exc))
+        if "crc" in text and named is not None:  # zipfile: "Bad CRC-32 for file 'x'"
+            return "crc", named.group(1)
+        if "not a zip file" in text:
+            return "not-zip", ""
+        return "structure", ""  # truncated directory, bad magic number, overlapping entries…
+    if isinstance(exc, zlib.error):
+        return "inflate", ""
+    if isinstance(exc, NotImplementedError):
+        return "compression", ""
+    if isinstance(exc, UnicodeDecodeError):
+        return "names", ""
+    return "unreadable", ""  # an OSError while reading
 
 
 def refuse(path: Path, code: str, *params: tuple[str, str]) -> ReferentError:
@@ -164,7 +203,7 @@ def decompressed(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterato
     stream.seek(info.header_offset)
     local = stream.read(30)
     if local[:4] != b"PK\x03\x04":
-        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+        raise ZipDamage("header", info.filename)
     skip = int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little")
     stream.seek(info.header_offset + 30 + skip)
     if info.compress_type == zipfile.ZIP_DEFLATED:
@@ -181,7 +220,7 @@ def decompressed(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterato
         else:
             raw = stream.read(min(_CHUNK, left))
             if not raw:
-                raise zipfile.BadZipFile(f"{info.filename} is cut short")
+                raise ZipDamage("cut-short", info.filename)
             left -= len(raw)
             pending = raw
         out = (
@@ -198,7 +237,7 @@ def decompressed(path: Path, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterato
     if produced != info.file_size:
         raise _size_mismatch(path, info)
     if crc != info.CRC:
-        raise zipfile.BadZipFile(f"bad CRC-32 for {info.filename}")
+        raise ZipDamage("crc", info.filename)
 
 
 def _size_mismatch(path: Path, info: zipfile.ZipInfo) -> ReferentError:

@@ -284,6 +284,7 @@ _CODES: dict[str, Kind] = {
     "unknown-criterion.tie-break": _E,
     "column-clash.document": _E,
     "column-clash.criterion": _E,
+    "column-clash.short-label": _E,  # a short_label another column or a field is read under
     "scale-empty": _E,  # descriptor scales (scales:) and the criteria marked on them
     "scale-word.empty": _E,
     "scale-word.number": _E,

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from referent_ess import i18n
 from referent_ess.base.writable import writable
+from referent_ess.config.choices import PriceModel
 from referent_ess.evaluation.budget import BudgetReport
 from referent_ess.evaluation.lookup import chosen_lots
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
@@ -187,6 +188,7 @@ _MARKDOWN_COLUMNS = (
     "lot", "candidate", "row", "day_rate", "days", "vat", "price_ht", "price_ttc", "basis", "cap",
     "margin", "check",
 )  # fmt: skip
+_DAY_RATE = frozenset({"day_rate", "days"})
 
 
 def budget_markdown(evaluation: Evaluation, report: BudgetReport) -> str:
@@ -194,13 +196,19 @@ def budget_markdown(evaluation: Evaluation, report: BudgetReport) -> str:
     worded and with amounts written in the current language."""
     title = tr("md.budget_title", title=evaluation.config.consultation.title)
     out = [f"# {md(title)}", "", md(inputs_text(evaluation)), ""]
-    out.append("| " + " | ".join(md(tr(f"col.{key}")) for key in _MARKDOWN_COLUMNS) + " |")
-    out.append("|" + "---|" * len(_MARKDOWN_COLUMNS))
+    # the day rate and days: only when some lot is priced by them, or an offer of no known lot
+    # states them (else always empty: lump sums, lines)
+    day_rate = PriceModel.DAY_RATE in evaluation.config.price_models or any(
+        r.offer.day_rate_ht is not None for r in evaluation.unplaced
+    )
+    shown = [i for i, key in enumerate(_MARKDOWN_COLUMNS) if day_rate or key not in _DAY_RATE]
+    out.append("| " + " | ".join(md(tr(f"col.{_MARKDOWN_COLUMNS[i]}")) for i in shown) + " |")
+    out.append("|" + "---|" * len(shown))
     words = BudgetWords(
         i18n.money, i18n.quantity, i18n.percent, str.upper, lambda v: tr(f"verdict.{v}")
     )
     for row in budget_rows(evaluation, words):
-        out.append("| " + " | ".join(md(cell) for cell in row) + " |")
+        out.append("| " + " | ".join(md(row[i]) for i in shown) + " |")
     for lot in evaluation.lots:  # a lot with PSE: which prices its caps are checked against
         pse = budget_pse_note(evaluation.config, lot.lot)
         if pse:

@@ -13,6 +13,7 @@ dated 1980-01-01): two runs give the same file. And typed offers are never lost:
 (so cannot prove empty), even with ``force``.
 """
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -265,7 +266,15 @@ def _fill_sheet(ws: Worksheet, columns: Sequence[Column], last_row: int) -> None
                 dxf=DifferentialStyle(fill=_NOT_APPLICABLE_FILL),
             )
             ws.conditional_formatting.add(f"{letter}2:{letter}{last_row}", grey)
-    ws.row_dimensions[1].height = 32
+    ws.row_dimensions[1].height = header_height(columns)
+
+
+def header_height(columns: Sequence[Column]) -> float:
+    """The height of row 1 (in points) that shows every header whole: a long label wraps onto
+    several lines of its column (about one character per unit of width, bold text a little
+    wider), 15 points a line; two lines at least, as before labels."""
+    lines = max((math.ceil(len(c.header) * 1.15 / c.width) for c in columns), default=1)
+    return float(max(32, 15 * lines + 2))
 
 
 def _validation(rule: Rule, cells: str) -> DataValidation:

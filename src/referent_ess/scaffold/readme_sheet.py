@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess import i18n
+from referent_ess.config.columns import ColumnKind
 from referent_ess.config.model import Config
 from referent_ess.i18n import tr
 from referent_ess.scaffold.cell_text import set_text
@@ -73,14 +74,20 @@ def readme_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
     ]
     if config.document_columns:
         lists = {config.documents_for(lot.id) for lot in config.lots}
+        names = config.column_names
+
+        def headed(documents: Sequence[str]) -> str:
+            """The documents as their columns are headed: « mémoire technique », « kbis »."""
+            return ", ".join(f"« {names.header(ColumnKind.DOCUMENT, d)} »" for d in documents)
+
         if len(lists) == 1:
-            documents = ", ".join(config.document_columns)
+            documents = headed(config.document_columns)
         else:
             documents = " ; ".join(
                 tr(
                     "tpl.readme.lot_documents",
                     lot=lot.id,
-                    documents=", ".join(config.documents_for(lot.id)) or tr("tpl.readme.none"),
+                    documents=headed(config.documents_for(lot.id)) or tr("tpl.readme.none"),
                 )
                 for lot in config.lots
             )
@@ -92,7 +99,7 @@ def readme_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
     lines.append((tr("tpl.readme.decision"), False))
     price = config.sets_in_use[0].price_criterion
     lines += [
-        (tr("tpl.readme.price_criterion", id=price.id, label=price.label), False),
+        (tr("tpl.readme.price_criterion", label=price.label), False),
         ("", False),
         (tr("tpl.readme.lots"), True),
         *(
@@ -122,10 +129,11 @@ def _marks_lines(config: Config, evaluators: Sequence[str]) -> list[Line]:
     """Where the jury's marks go (the marks sheet, or a column per criterion) and their scale;
     when the lots do not share their criteria, which lots mark each one."""
     marked = config.mark_columns
+    headers = {c.id: config.column_names.header(ColumnKind.MARK, c.id) for c in marked}
     scales = " ; ".join(
         tr(
-            "tpl.readme.scale",
-            id=c.id,
+            "tpl.readme.scale" if headers[c.id] == c.label else "tpl.readme.scale.long",
+            header=headers[c.id],
             label=c.label,
             range=tr("tpl.mark.range", scale=i18n.quantity(c.scale))
             if c.descriptors is None

@@ -19,9 +19,9 @@ from typing import Final, Literal
 from referent_ess import i18n
 from referent_ess.config.choices import Ordering, PriceModel, Variants
 from referent_ess.config.columns import (
-    COMMENT_SUFFIX,
     HEADERS,
     MARKS_HEADERS,
+    ColumnKind,
     OfferField,
     column_letter,
 )
@@ -212,22 +212,24 @@ def offer_columns(config: Config, list_source: ListSource, *, marks_inline: bool
         ),
     ]
     yes_no = list_source(YES_NO)
+    names = config.column_names
     for document in config.document_columns:
         used_by = tuple(lot.id for lot in config.lots if document in config.documents_for(lot.id))
         only = () if len(used_by) == len(config.lots) else used_by
+        header = names.header(ColumnKind.DOCUMENT, document)  # its label, where usable
         rule = Rule(
             "list",
             yes_no,
-            clip(tr("tpl.document.title", document=document), MAX_TITLE),
-            tr("tpl.document.prompt", document=document),
+            clip(tr("tpl.document.title", document=header), MAX_TITLE),
+            clip(tr("tpl.document.prompt", document=header), MAX_MESSAGE),
             tr("tpl.document.error"),
         )
         cell = f"{column_letter(len(columns) + 1)}2"
         columns.append(
             Column(
-                document,
-                tr("tpl.document.note", document=document) + _lots_note(only),
-                max(12, len(document) + 4),
+                header,
+                tr("tpl.document.note", document=header) + _lots_note(only),
+                header_width(header, 12),
                 restricted(rule, cell, only, {}) if only else rule,
                 lots=only,
             )
@@ -337,8 +339,9 @@ def _mark_and_comment(
         )
         shown = tr("tpl.mark.ranges", scales=scales)
     label = _full_label(config, criterion)
+    header = config.column_names.header(ColumnKind.MARK, criterion.id)
     mark_rule = _mark_rule(
-        tr("tpl.mark.title", criterion=criterion.id),
+        tr("tpl.mark.title", criterion=header),
         tr("tpl.mark.prompt", label=label, range=shown),
         max(marking.values()),
         shown,
@@ -347,14 +350,14 @@ def _mark_and_comment(
         mark_rule = restricted(mark_rule, f"{column_letter(index)}2", tuple(marking), marking)
     return [
         Column(
-            criterion.id,
+            header,
             tr("tpl.mark.note", label=label, weight=weight, range=shown, example=example)
             + _lots_note(lots),
-            max(10, len(criterion.id) + 4),
+            header_width(header, 10),
             mark_rule,
             lots=lots,
         ),
-        _comment(criterion, index + 1, lots),
+        _comment(config, criterion, index + 1, lots),
     ]
 
 
@@ -374,6 +377,7 @@ def _words_and_comment(
     words = [word for word, _ in scale.words]
     listed = scale_words_text(criterion)
     label = _full_label(config, criterion)
+    header = config.column_names.header(ColumnKind.MARK, criterion.id)
     weight = (
         ""
         if config.ordering is Ordering.HIERARCHY
@@ -382,20 +386,20 @@ def _words_and_comment(
     rule = Rule(
         "list",
         list_source(words),
-        clip(tr("tpl.mark.title", criterion=criterion.id), MAX_TITLE),
+        clip(tr("tpl.mark.title", criterion=header), MAX_TITLE),
         clip(tr("tpl.mark.prompt.words", label=label, words=listed), MAX_MESSAGE),
         clip(tr("tpl.mark.error.words", words=listed), MAX_MESSAGE),
     )
     note = tr("tpl.mark.note.words", label=label, weight=weight, words=listed, example=words[0])
     return [
         Column(
-            criterion.id,
+            header,
             note + _lots_note(lots),
-            max(18, len(criterion.id) + 4, *(len(word) + 4 for word in words)),
+            max(header_width(header, 18), *(len(word) + 4 for word in words)),
             rule,
             lots=lots,
         ),
-        _comment(criterion, index + 1, lots),
+        _comment(config, criterion, index + 1, lots),
     ]
 
 
@@ -409,23 +413,41 @@ def scale_words_text(criterion: Criterion) -> str:
     )
 
 
-def _comment(criterion: Criterion, index: int, lots: tuple[int, ...]) -> Column:
+def _comment(config: Config, criterion: Criterion, index: int, lots: tuple[int, ...]) -> Column:
     """The jury's justification of a criterion's mark, ``index`` being its column."""
+    header = config.column_names.header(ColumnKind.MARK, criterion.id)
     rule = Rule(
         None,
         None,
-        clip(tr("tpl.comment.title", criterion=criterion.id), MAX_TITLE),
-        tr("tpl.comment.prompt", criterion=criterion.id),
+        clip(tr("tpl.comment.title", criterion=header), MAX_TITLE),
+        clip(tr("tpl.comment.prompt", criterion=header), MAX_MESSAGE),
     )
     if lots:
         rule = restricted(rule, f"{column_letter(index)}2", lots, {})
     return Column(
-        f"{criterion.id} {COMMENT_SUFFIX}",
-        tr("tpl.comment.note", criterion=criterion.id) + _lots_note(lots),
+        config.column_names.comment_header(criterion.id),
+        tr("tpl.comment.note", criterion=header) + _lots_note(lots),
         45,
         rule,
         lots=lots,
     )
+
+
+def named_entry(header: str, label: str) -> str:
+    """A criterion as a list names it, with its label when its header is a shorter one:
+    « Contexte » (Note de contexte…)."""
+    if header == label:
+        return tr("tpl.marks.criterion.entry.same", header=header)
+    return tr("tpl.marks.criterion.entry", header=header, label=label)
+
+
+MAX_HEADER_WIDTH: Final = 30  # a longer header wraps in its cell (row 1 grows to fit)
+
+
+def header_width(header: str, least: float) -> float:
+    """The width of a column headed ``header``: the header and a margin, at least ``least``, at
+    most :data:`MAX_HEADER_WIDTH` (a long label wraps instead of widening the sheet)."""
+    return max(least, min(len(header) + 4, MAX_HEADER_WIDTH))
 
 
 def lot_scales(config: Config, criterion_id: str) -> dict[int, Decimal]:
@@ -444,7 +466,10 @@ def mark_columns(
     """The columns of the ``marks`` sheet: one row per offer, criterion and evaluator, and the
     ``Variante`` and ``Tour`` columns when the consultation announces variants or rounds."""
     marked = config.mark_columns
-    ids = [c.id for c in marked]
+    # each criterion as the list offers it: its header in the offers sheet (the reader takes
+    # its id or either label as well)
+    headers = {c.id: config.column_names.header(ColumnKind.MARK, c.id) for c in marked}
+    ids = list(headers.values())
     scales = {c.scale for c in marked if c.descriptors is None}
     top = max(scales) if scales else Decimal(5)
     shown = (
@@ -453,13 +478,13 @@ def mark_columns(
         else tr(
             "tpl.mark.ranges",
             scales=", ".join(
-                tr("tpl.mark.scale", id=c.id, scale=i18n.quantity(c.scale)) for c in marked
+                tr("tpl.mark.scale", id=headers[c.id], scale=i18n.quantity(c.scale)) for c in marked
             ),
         )
     )
     lots = lot_ids_text(config)
     names = ", ".join(evaluators)
-    criteria = " ; ".join(tr("tpl.marks.criterion.entry", id=c.id, label=c.label) for c in marked)
+    criteria = " ; ".join(named_entry(headers[c.id], c.label) for c in marked)
     return [
         Column(
             MARKS_HEADERS[0],
@@ -509,7 +534,7 @@ def mark_columns(
                 clip(tr("tpl.marks.evaluator.error", names=names), MAX_MESSAGE),
             ),
         ),
-        _marks_sheet_mark(marked, top, shown, list_source),
+        _marks_sheet_mark(marked, headers, top, shown, list_source),
         Column(
             MARKS_HEADERS[5],
             tr("tpl.marks.comment.note"),
@@ -521,7 +546,11 @@ def mark_columns(
 
 
 def _marks_sheet_mark(
-    marked: Sequence[Criterion], top: Decimal, shown: str, list_source: ListSource
+    marked: Sequence[Criterion],
+    headers: dict[str, str],
+    top: Decimal,
+    shown: str,
+    list_source: ListSource,
 ) -> Column:
     """The mark of a row of the marks sheet: a number from 0 to the scale; or, when criteria
     are marked on descriptor scales, a dropdown of their words, which refuses anything else
@@ -544,7 +573,7 @@ def _marks_sheet_mark(
     listed = " ; ".join(
         tr(
             "tpl.marks.mark.scale",
-            ids=", ".join(c.id for c in group),
+            ids=", ".join(headers[c.id] for c in group),
             words=scale_words_text(group[0]),
         )
         for group in by_scale.values()

@@ -19,7 +19,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from referent_ess.base.values import is_blank
-from referent_ess.config.columns import ColumnKind, column_letter, header_key, header_lookup
+from referent_ess.config.columns import ColumnKind, column_letter, header_key
 from referent_ess.config.model import Config
 from referent_ess.files.atomic_write import write_files
 from referent_ess.files.targets import PathKind, output_path, path_kind, require_writable
@@ -79,7 +79,9 @@ def update_template(
     book = template_book(config, names)
     dropped: list[Problem] = []
     offers = book[OFFERS_SHEET]
-    lookup = header_lookup(config.document_columns, tuple(c.id for c in config.mark_columns))
+    # a column by its id or its label, whichever heads it: an id-headed workbook (written before
+    # labels) goes to the label-headed template column for column
+    lookup = config.column_names.lookup
 
     def offer_key(header: object) -> str:
         key = header_key(str(header))

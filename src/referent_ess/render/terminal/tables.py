@@ -17,7 +17,7 @@ from rich.text import Text
 
 from referent_ess import i18n
 from referent_ess.base.exact import round_half_up
-from referent_ess.config.choices import Ordering
+from referent_ess.config.choices import Ordering, PriceModel
 from referent_ess.config.model import Config, Criterion
 from referent_ess.evaluation.budget import verdict as budget_verdict
 from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult
@@ -200,12 +200,29 @@ def budget_tables(evaluation: Evaluation) -> RenderableType:
     return Group(*parts)
 
 
+def by_day_rate(results: Sequence[OfferResult], evaluation: Evaluation) -> bool:
+    """Whether the day rate and days columns belong in a table: some offer of it is for a lot
+    priced by day rate (an offer of no known lot: when it states them). Else they would be
+    empty: a lot priced as a lump sum or line by line."""
+    config = evaluation.config
+    return any(
+        config.price_model_for(r.offer.lot) is PriceModel.DAY_RATE
+        or (
+            (r.offer.lot is None or config.lot(r.offer.lot) is None)
+            and r.offer.day_rate_ht is not None
+        )
+        for r in results
+    )
+
+
 def _budget_table(
     title: str, caption: str | None, results: Sequence[OfferResult], evaluation: Evaluation
 ) -> Table:
     table = new_table(title, caption)
     table.add_column(tr("col.candidate"))
-    for key in ("row", "day_rate", "days", "vat", "price_ht", "price_ttc", "cap", "margin"):
+    day_rate = by_day_rate(results, evaluation)
+    keys = ("row", "day_rate", "days", "vat", "price_ht", "price_ttc", "cap", "margin")
+    for key in keys if day_rate else tuple(k for k in keys if k not in ("day_rate", "days")):
         table.add_column(tr(f"col.{key}"), justify="right")
     table.add_column(tr("col.check"))
     table.add_column(tr("col.note"))
@@ -214,11 +231,15 @@ def _budget_table(
         verdict = budget_verdict(result)
         low = any(w.code == "abnormally-low" for w in result.warnings)
         checked_ht, checked_ttc = checked_prices(evaluation.config, result)
+        rate = (
+            [_cell(i18n.money(result.offer.day_rate_ht)), _cell(i18n.quantity(result.offer.days))]
+            if day_rate
+            else []
+        )
         table.add_row(
             result.candidate,
             str(result.offer.row),
-            _cell(i18n.money(result.offer.day_rate_ht)),
-            _cell(i18n.quantity(result.offer.days)),
+            *rate,
             _cell(percent(result.vat_rate)),
             _cell(i18n.money(checked_ht)),
             _cell(i18n.money(checked_ttc)),

@@ -465,6 +465,10 @@ MESSAGES: dict[str, str] = {
     "msg:column-clash.criterion": (
         "criterion id {criterion} would be the same column as {owner_part}; rename it"
     ),
+    "msg:column-clash.short-label": (
+        "the short label {label} cannot head this criterion's column: the offers workbook "
+        "reads {owner_part} under the same header; give the criterion another short_label"
+    ),
     "msg:scale-empty": "the scale {scale} has no words: give each word its mark, e.g. Bon: 3",
     "msg:scale-word.empty": (
         "{word} is no word once its punctuation and spaces are set aside: write a word"
@@ -819,9 +823,19 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:empty-file": "{path}: is empty (0 bytes): it holds no workbook",
     "msg:damaged-zip": (
-        "{path}: is damaged or truncated ({detail}); download or copy it again, or save it "
-        "again from your spreadsheet"
+        "{path}: is damaged or truncated ({reason_part}); download or copy it again, or save "
+        "it again from your spreadsheet"
     ),
+    "part:zip.crc": "part {part} does not match its checksum",
+    "part:zip.cut-short": "part {part} stops before its end",
+    "part:zip.header": "the header of part {part} is unreadable",
+    "part:zip.too-large": "part {part} has an implausible size",
+    "part:zip.not-zip": "it is no valid zip archive",
+    "part:zip.structure": "the zip archive's structure is inconsistent",
+    "part:zip.inflate": "compressed data is corrupt",
+    "part:zip.compression": "a part uses a compression method that cannot be read",
+    "part:zip.names": "a part's name is unreadable",
+    "part:zip.unreadable": "the file could not be read",
     "msg:encrypted-workbook.ole2": (
         "{path}: is a password-protected workbook; open it and save a copy as .xlsx without a "
         "password (File > Info > Protect workbook > Encrypt with password: leave it empty)"
@@ -1036,16 +1050,16 @@ MESSAGES: dict[str, str] = {
         "la commande publique)"
     ),
     "part:abnormal.mean-ratio": (
-        "mean-ratio: {price_money} < {ratio_num} × {others_money} (mean of the other {count} "
-        "admissible offers) = {threshold_money}"
+        "comparison with the mean of the other offers: {price_money} < {ratio_num} × "
+        "{others_money} (mean of the other {count} admissible offers) = {threshold_money}"
     ),
     "part:abnormal.mean-sigma": (
-        "mean-sigma: {price_money} < mean {mean_money} − standard deviation {sigma_money} = "
-        "{threshold_money}"
+        "mean minus one standard deviation: {price_money} < mean {mean_money} − standard "
+        "deviation {sigma_money} = {threshold_money}"
     ),
     "part:abnormal.ffb": (
-        "ffb: {price_money} ≤ 0.9 × {second_money} (mean of the {count} offers not more than "
-        "20 % above the mean {first_money}) = {threshold_money}"
+        "double mean, the FFB method: {price_money} ≤ 0.9 × {second_money} (mean of the {count} "
+        "offers not more than 20 % above the mean {first_money}) = {threshold_money}"
     ),
     "msg:lot-limit": (
         "ranked {rank} on lot {lot}, but already awarded lot {earlier}: a candidate may win at "

@@ -428,17 +428,17 @@ MESSAGES: dict[str, str] = {
         "Aucune méthode de détection n'est configurée : les prix sont appréciés au cas par cas."
     ),
     "doc.xlsx.abnormal.mean-ratio": (
-        "Méthode mean-ratio : un prix est signalé quand il est inférieur à {ratio} × la moyenne "
-        "des autres offres admissibles du lot."
+        "Comparaison à la moyenne des autres offres : un prix est signalé quand il est inférieur "
+        "à {ratio} × la moyenne des autres offres admissibles du lot."
     ),
     "doc.xlsx.abnormal.mean-sigma": (
-        "Méthode mean-sigma : un prix est signalé quand il est inférieur à la moyenne des offres "
-        "admissibles du lot moins leur écart-type."
+        "Moyenne moins un écart type : un prix est signalé quand il est inférieur à la moyenne "
+        "des offres admissibles du lot moins leur écart type."
     ),
     "doc.xlsx.abnormal.ffb": (
-        "Méthode ffb : moyenne des offres admissibles du lot, puis moyenne de celles qui ne la "
-        "dépassent pas de plus de 20 % ; un prix est signalé quand il est inférieur ou égal à "
-        "0,9 × cette seconde moyenne."
+        "Double moyenne, dite méthode de la FFB : moyenne des offres admissibles du lot, puis "
+        "moyenne de celles qui ne la dépassent pas de plus de 20 % ; un prix est signalé quand "
+        "il est inférieur ou égal à 0,9 × cette seconde moyenne."
     ),
     "doc.xlsx.abnormal.rule": (
         "{rule} Il faut au moins {n} offres admissibles. Une offre signalée reste admissible et "

@@ -538,6 +538,11 @@ MESSAGES: dict[str, str] = {
         "l'identifiant de critère {criterion} occuperait la même colonne que {owner_part} : "
         "renommez-le"
     ),
+    "msg:column-clash.short-label": (
+        "le libellé court {label} ne peut pas servir d'en-tête à la colonne de ce critère : le "
+        "classeur des offres lit {owner_part} sous le même en-tête ; donnez au critère un autre "
+        "libellé court (short_label)"
+    ),
     "msg:scale-empty": (
         "l'échelle {scale} ne contient aucune appréciation : donnez à chacune sa note, par "
         "exemple Bien: 3"
@@ -950,9 +955,19 @@ MESSAGES: dict[str, str] = {
     ),
     "msg:empty-file": ("{path} : le fichier est vide (0 octet) : il ne contient aucun classeur"),
     "msg:damaged-zip": (
-        "{path} : le fichier est endommagé ou tronqué ({detail}) ; téléchargez-le ou copiez-le "
-        "à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
+        "{path} : le fichier est endommagé ou tronqué ({reason_part}) ; téléchargez-le ou "
+        "copiez-le à nouveau, ou enregistrez-le de nouveau depuis votre tableur"
     ),
+    "part:zip.crc": "la partie {part} ne correspond pas à sa somme de contrôle",
+    "part:zip.cut-short": "la partie {part} s'arrête avant sa fin",
+    "part:zip.header": "l'en-tête de la partie {part} est illisible",
+    "part:zip.too-large": "la partie {part} a une taille invraisemblable",
+    "part:zip.not-zip": "ce n'est pas une archive zip valide",
+    "part:zip.structure": "la structure de l'archive zip est incohérente",
+    "part:zip.inflate": "des données compressées sont corrompues",
+    "part:zip.compression": "une partie utilise une méthode de compression non prise en charge",
+    "part:zip.names": "le nom d'une partie est illisible",
+    "part:zip.unreadable": "la lecture du fichier a échoué",
     "msg:encrypted-workbook.ole2": (
         "{path} : le classeur est protégé par un mot de passe ; ouvrez-le et enregistrez-en une "
         "copie en .xlsx sans mot de passe (Fichier > Informations > Protéger le classeur > "
@@ -1182,16 +1197,17 @@ MESSAGES: dict[str, str] = {
         "commande publique)"
     ),
     "part:abnormal.mean-ratio": (
-        "mean-ratio : {price_money} < {ratio_num} × {others_money} (moyenne des {count} autres "
-        "offres admissibles) = {threshold_money}"
+        "comparaison à la moyenne des autres offres : {price_money} < {ratio_num} × "
+        "{others_money} (moyenne des {count} autres offres admissibles) = {threshold_money}"
     ),
     "part:abnormal.mean-sigma": (
-        "mean-sigma : {price_money} < moyenne {mean_money} − écart type {sigma_money} = "
-        "{threshold_money}"
+        "moyenne moins un écart type : {price_money} < moyenne {mean_money} − écart type "
+        "{sigma_money} = {threshold_money}"
     ),
     "part:abnormal.ffb": (
-        "ffb : {price_money} ≤ 0,9 × {second_money} (moyenne des {count} offres qui ne dépassent "
-        "pas de plus de 20\u00a0% la moyenne {first_money}) = {threshold_money}"
+        "double moyenne, dite méthode de la FFB : {price_money} ≤ 0,9 × {second_money} (moyenne "
+        "des {count} offres qui ne dépassent pas de plus de 20\u00a0% la moyenne {first_money}) = "
+        "{threshold_money}"
     ),
     "msg:lot-limit": (
         "classée {rank}e sur le lot {lot}, mais le candidat a déjà obtenu le lot {earlier} : un "

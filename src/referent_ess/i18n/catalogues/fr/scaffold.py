@@ -332,14 +332,13 @@ TEMPLATE: dict[str, str] = {
     "tpl.marks.lot.note": "Numéro du lot de l'offre notée ({lots}).\nExemple : {example}",
     "tpl.marks.lot.prompt": "Choisissez le lot de l'offre notée ({lots}).",
     "tpl.marks.criterion.note": (
-        "Critère noté, par son identifiant dans criteria.yaml : {criteria}.\nExemple : {example}"
+        "Critère noté, tel que la liste le nomme : {criteria}.\nExemple : {example}"
     ),
-    "tpl.marks.criterion.entry": "{id} = {label}",
+    "tpl.marks.criterion.entry": "« {header} » ({label})",
+    "tpl.marks.criterion.entry.same": "« {header} »",  # the header is the label
     "tpl.marks.criterion.title": "Critère",
     "tpl.marks.criterion.prompt": "Choisissez le critère dans la liste : {ids}.",
-    "tpl.marks.criterion.error": (
-        "Critère inconnu : choisissez-le dans la liste (identifiants de criteria.yaml)."
-    ),
+    "tpl.marks.criterion.error": ("Critère inconnu : choisissez-le dans la liste."),
     "tpl.marks.evaluator.note": (
         "Membre du jury qui donne la note : {names}.\nExemple : {example}"
     ),
@@ -423,7 +422,8 @@ TEMPLATE: dict[str, str] = {
         "• Pièces exigées ({documents}) : oui si la pièce est dans l'offre, non sinon (vide = "
         "non). Une pièce manquante rend l'offre irrégulière (art. L2152-2)."
     ),
-    "tpl.readme.scale": "{id} ({label}) {range}",
+    "tpl.readme.scale": "« {header} » {range}",
+    "tpl.readme.scale.long": "« {header} » ({label}) {range}",
     "tpl.readme.only_lots": " (lots {lots} seulement)",
     "tpl.readme.words": "par appréciation : {words}",
     "tpl.readme.lot_documents": "lot {lot} : {documents}",
@@ -447,8 +447,7 @@ TEMPLATE: dict[str, str] = {
         "offers seulement."
     ),
     "tpl.readme.price_criterion": (
-        "• Le critère {id} ({label}) n'est pas noté à la main : referent le calcule à partir des "
-        "prix."
+        "• Le critère « {label} » n'est pas noté à la main : referent le calcule à partir des prix."
     ),
     "tpl.readme.lots": "Les lots",
     "tpl.readme.lot_caps": "• Lot {id} — {title} : montant maximum {cap_ht} HT / {cap_ttc} TTC.",
