@@ -173,7 +173,7 @@ def test_a_result_built_through_its_slots_is_the_dataclass_one(tmp_path: Path) -
     assert clean is not None
     warnings = (Problem("hidden-row", row=2),)
     points = {"quality": F(48), "price": F(40)}
-    built = _new_result(clean.offer, warnings, clean, points, F(88), 1)
+    built = _new_result(clean, warnings, points, F(88), 1)
     expected = OfferResult(
         clean.offer,
         Status.ADMISSIBLE,

@@ -12,7 +12,7 @@ prices exactly (fractions), and needs at least three admissible offers in the lo
   the mean of the others; an offer is suspect when it is at least 10 % below that second mean.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -20,6 +20,7 @@ from fractions import Fraction
 from referent_ess.base.exact import round_half_up
 from referent_ess.config.choices import AbnormalMethod
 from referent_ess.evaluation.kernel import whole_units
+from referent_ess.problems.codes import Params
 from referent_ess.problems.problem import english_part
 
 MINIMUM_OFFERS = 3
@@ -65,6 +66,18 @@ def detect_units(
     return _ffb(units, scale)
 
 
+def flagged_units(
+    units: Sequence[int], places: int, method: AbnormalMethod, ratio: Decimal = Decimal("0.8")
+) -> dict[int, Params]:
+    """:func:`detect_units` as what a ranking needs of it: each flagged price's position, and
+    the figures of its message (:attr:`Suspicion.params`). The same figures, without the
+    :class:`Suspicion` and the threshold's Fraction of each offer flagged: under
+    ``mean-ratio``, a lot of a hundred thousand offers flags a third of them."""
+    if method is AbnormalMethod.MEAN_RATIO and len(units) >= MINIMUM_OFFERS:
+        return {index: params for index, _, params in _mean_ratio_found(units, 10**places, ratio)}
+    return {s.index: s.params for s in detect_units(units, places, method, ratio)}
+
+
 def _shown(value: Fraction) -> str:
     return f"{round_half_up(value):.2f}"
 
@@ -80,33 +93,42 @@ def _shown_terms(numerator: int, denominator: int) -> str:
 
 
 def _mean_ratio(units: Sequence[int], scale: int, ratio: Decimal) -> list[Suspicion]:
-    found = []
+    return [
+        Suspicion(index, Fraction(*threshold), params)
+        for index, threshold, params in _mean_ratio_found(units, scale, ratio)
+    ]
+
+
+def _mean_ratio_found(
+    units: Sequence[int], scale: int, ratio: Decimal
+) -> Iterator[tuple[int, tuple[int, int], Params]]:
+    """Each price flagged by ``mean-ratio``: its position, its threshold as (numerator,
+    denominator), and the figures of its message."""
     total = sum(units)
     count = len(units) - 1
     share = Fraction(ratio)
+    top, bottom = share.numerator, share.denominator
     ratio_text = str(ratio)
     count_text = str(count)
+    out_of = count * scale
     for index, unit in enumerate(units):
         # price < ratio × (total − price) / count, multiplied out
-        if unit * count * share.denominator < share.numerator * (total - unit):
+        if unit * count * bottom < top * (total - unit):
             # the mean of the others, (total − price) / count, and ratio × that mean
-            rest, out_of = total - unit, count * scale
-            threshold = (share.numerator * rest, share.denominator * out_of)
-            found.append(
-                Suspicion(
-                    index,
-                    Fraction(*threshold),
-                    (
-                        ("explanation_part", "abnormal.mean-ratio"),
-                        ("price_money", _shown_terms(unit, scale)),
-                        ("ratio_num", ratio_text),
-                        ("others_money", _shown_terms(rest, out_of)),
-                        ("count", count_text),
-                        ("threshold_money", _shown_terms(*threshold)),
-                    ),
-                )
+            rest = total - unit
+            threshold = (top * rest, bottom * out_of)
+            yield (
+                index,
+                threshold,
+                (
+                    ("explanation_part", "abnormal.mean-ratio"),
+                    ("price_money", _shown_terms(unit, scale)),
+                    ("ratio_num", ratio_text),
+                    ("others_money", _shown_terms(rest, out_of)),
+                    ("count", count_text),
+                    ("threshold_money", _shown_terms(*threshold)),
+                ),
             )
-    return found
 
 
 def _mean_sigma(units: Sequence[int], scale: int) -> list[Suspicion]:

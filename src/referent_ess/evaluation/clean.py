@@ -14,8 +14,12 @@ The money stays in :class:`~decimal.Decimal`, computed by the same functions as 
 (:mod:`referent_ess.base.exact`): identical by construction, and cheap (decimal is C).
 """
 
+from collections.abc import Callable, Mapping
+from dataclasses import fields
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter
 from typing import NamedTuple
 
 from referent_ess.base.exact import price_ht, price_ttc
@@ -53,12 +57,15 @@ class LotRules:
     __slots__ = (
         "_by_mark",
         "_combinations",
+        "_marks_of",
         "basis",
         "cap_ht",
         "cap_ttc",
         "config",
+        "checks",
         "criteria",
         "deadline",
+        "deadline_day",
         "documents",
         "flat",
         "leaves",
@@ -81,9 +88,17 @@ class LotRules:
         )
         self.vat = consultation.vat_rate
         self.deadline = consultation.deadline_of(1)
+        deadline = self.deadline
+        # a deadline that is a day (not a moment): an offer received on a day is late after it
+        self.deadline_day = deadline if type(deadline) is date else None
         self.documents = config.documents_for(lot.id)
         self.basis = consultation.cap_basis
         self.cap_ht, self.cap_ttc = lot.cap_ht, lot.cap_ttc
+        # which caps are checked, as judge lists them: HT first
+        self.checks = (
+            self.basis is not CapBasis.TTC,
+            self.basis is not CapBasis.HT,
+        )
         self.leaves = tuple((c.id, c.scale, c.weight) for c in self.criteria.marked)
         self.flat = self.criteria.is_flat
         self.thresholds = tuple(
@@ -94,24 +109,38 @@ class LotRules:
         self._by_mark: tuple[dict[Decimal | Fraction, tuple[Fraction, int, int]], ...] = tuple(
             {} for _ in self.leaves
         )
-        # otherwise, the points of each combination of marks met, by judge's own function
+        # the marks' points of each combination of marks met (a few thousand at most in a
+        # lot of a hundred thousand offers): its marks' tuple, by one itemgetter call
+        getter = itemgetter(*(leaf for leaf, _, _ in self.leaves)) if self.leaves else None
+        self._marks_of: Callable[[Mapping[str, Decimal | Fraction]], object] | None = getter
         self._combinations: dict[
-            tuple[Decimal | Fraction, ...], tuple[dict[str, Fraction], tuple[int, int]] | None
+            object, tuple[dict[str, Fraction], tuple[int, int]] | None
         ] = {}
 
     def points(self, offer: Offer) -> tuple[dict[str, Fraction], tuple[int, int]] | None:
         """The offer's marks' points as :func:`~.judge.judge` gives them, and their sum as an
         integer pair (numerator, denominator), not reduced; None when a mark is missing or a
-        threshold is not met (``judge`` says why)."""
+        threshold is not met (``judge`` says why). Worked out once per combination of marks
+        (the dict of points is then shared by the offers of that combination: the ranking
+        copies it, never changes it)."""
+        marks_of = self._marks_of
+        try:  # no marked criterion (a lot judged on its price alone): one combination, ()
+            key = () if marks_of is None else marks_of(offer.marks)
+        except KeyError:  # a mark missing
+            return None
+        combinations = self._combinations
+        if key in combinations:
+            return combinations[key]
+        got = self._leaf_points(offer) if self.flat and not self.thresholds else None
+        if got is None:
+            got = self._points_of(offer)
+        combinations[key] = got
+        return got
+
+    def _leaf_points(self, offer: Offer) -> tuple[dict[str, Fraction], tuple[int, int]] | None:
+        """Flat criteria without thresholds: each leaf's points, from its mark (each mark met
+        converted once), and their sum."""
         marks = offer.marks
-        if not self.flat or self.thresholds:
-            try:
-                key = tuple([marks[leaf] for leaf, _, _ in self.leaves])
-            except KeyError:
-                return None
-            if key not in self._combinations:
-                self._combinations[key] = self._points_of(offer)
-            return self._combinations[key]
         points = {}
         numerator, denominator = 0, 1
         for (leaf, scale, weight), known in zip(self.leaves, self._by_mark, strict=True):
@@ -146,13 +175,35 @@ class LotRules:
         within_ttc = amount_ttc <= self.cap_ttc
         if within_ht != within_ttc or not within_ht:
             return None
-        basis = self.basis
-        checks: tuple[BudgetCheck, ...] = ()
-        if basis is not CapBasis.TTC:
-            checks += (BudgetCheck(PriceBasis.HT, amount_ht, self.cap_ht),)
-        if basis is not CapBasis.HT:
-            checks += (BudgetCheck(PriceBasis.TTC, amount_ttc, self.cap_ttc),)
-        return checks
+        check_ht, check_ttc = self.checks
+        if check_ht and check_ttc:
+            return (
+                _budget_check(PriceBasis.HT, amount_ht, self.cap_ht),
+                _budget_check(PriceBasis.TTC, amount_ttc, self.cap_ttc),
+            )
+        if check_ht:
+            return (_budget_check(PriceBasis.HT, amount_ht, self.cap_ht),)
+        return (_budget_check(PriceBasis.TTC, amount_ttc, self.cap_ttc),)
+
+
+if tuple(f.name for f in fields(BudgetCheck)) != ("basis", "price", "cap"):  # pragma: no cover
+    raise AssertionError("BudgetCheck's fields changed: update _budget_check")
+_BASIS, _PRICE, _CAP = (getattr(BudgetCheck, name).__set__ for name in ("basis", "price", "cap"))
+
+
+def _budget_check(basis: PriceBasis, price: Decimal, cap: Decimal) -> BudgetCheck:
+    """``BudgetCheck(basis, price, cap)``, at a third of the cost, as :func:`~.fast_rank.
+    _new_result` builds a result: a frozen dataclass with slots and no ``__post_init__``, whose
+    ``__init__`` only sets each slot (the check above refuses a changed list of fields; a test
+    compares both ways)."""
+    check: BudgetCheck = _new(BudgetCheck)
+    _BASIS(check, basis)
+    _PRICE(check, price)
+    _CAP(check, cap)
+    return check
+
+
+_new = object.__new__
 
 
 def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
@@ -173,7 +224,14 @@ def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
         return None
     vat = offer.vat_rate if offer.vat_rate is not None else rules.vat
     amount_ttc = price_ttc(amount_ht, vat)
-    if lateness(offer, rules.deadline) is not False or _lacks_document(offer, rules.documents):
+    received, day = offer.received_at, rules.deadline_day
+    if received is not None:  # lateness(offer, rules.deadline) is not False, for a day quickly
+        if day is not None and type(received) is date:
+            if received > day:
+                return None
+        elif lateness(offer, rules.deadline) is not False:
+            return None
+    if _lacks_document(offer, rules.documents):
         return None
     budget = rules.budget(amount_ht, amount_ttc)
     if budget is None:
@@ -182,7 +240,12 @@ def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
     if marked is None:
         return None
     points, marks_sum = marked
-    return Clean(offer, vat, amount_ht, amount_ttc, budget, points, marks_sum, rules.model)
+    return _new_clean(
+        Clean, (offer, vat, amount_ht, amount_ttc, budget, points, marks_sum, rules.model)
+    )
+
+
+_new_clean = tuple.__new__  # Clean(...) without the named tuple's own __new__ (a Python call)
 
 
 def _amount_ht(offer: Offer, model: PriceModel) -> Decimal | None:

@@ -17,14 +17,15 @@ from collections.abc import Sequence
 from dataclasses import fields, replace
 from decimal import Decimal
 from fractions import Fraction
+from operator import attrgetter, ge
 
-from referent_ess.config.choices import AbnormalMethod, PriceBasis
+from referent_ess.config.choices import AbnormalMethod, PriceBasis, PriceFormula
 from referent_ess.config.columns import price_cell
 from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
-from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, detect_units
+from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, flagged_units
 from referent_ess.evaluation.clean import Clean
-from referent_ess.evaluation.offer_warning import Source, offer_warning
+from referent_ess.evaluation.offer_warning import Source, offer_warnings
 from referent_ess.evaluation.ranking import exact_ties
 from referent_ess.evaluation.results import LotResult, OfferResult, Status
 from referent_ess.intake.offer import Offer
@@ -45,49 +46,61 @@ def rank_judged(
     rule = criterion.price
     assert rule is not None
     admissible = [j for j in judged if isinstance(j, Clean) or j.status is Status.ADMISSIBLE]
-    prices = [_basis_price(j, rule.basis) for j in admissible]
+    basis = "price_ht" if rule.basis is PriceBasis.HT else "price_ttc"
+    prices: list[Decimal] = list(map(attrgetter(basis), admissible))
+    assert None not in prices  # an admissible offer has a price
     units, places = cents(prices)
     method = config.consultation.abnormally_low
-    flags = {
-        s.index: s.params
-        for s in detect_units(units, places, method, config.consultation.abnormally_low_ratio)
-    }
+    flags = flagged_units(units, places, method, config.consultation.abnormally_low_ratio)
     maximum = scoring.max_points(config.total, criterion.weight)
-    top, bottom = maximum.numerator, maximum.denominator
     p_min, p_max = min(units, default=0), max(units, default=0)
-    factor = Fraction(rule.k)
+    price_n, price_d = _price_terms(rule.formula, units, p_min, p_max, Fraction(rule.k), maximum)
     leaves = tuple(c.id for c in criteria.marked)
     approx: list[float] = []
-    terms: list[tuple[Fraction, Fraction]] = []  # each offer's price points and total
-    for one, price in zip(admissible, units, strict=True):
-        share, out_of = scoring.share_terms(rule.formula, price, p_min, p_max, factor)
-        numerator, denominator = top * share, bottom * out_of  # the price points
+    price_points: list[Fraction] = []
+    totals: list[Fraction] = []
+    fraction = scoring.fraction
+    for one, numerator, denominator in zip(admissible, price_n, price_d, strict=True):
         a, b = one.marks_sum if isinstance(one, Clean) else _marks_sum(one, leaves)
         # total = a/b + numerator/denominator, over b × denominator
         total_n, total_d = a * denominator + numerator * b, b * denominator
         approx.append(total_n / total_d)
-        terms.append((Fraction(numerator, denominator), Fraction(total_n, total_d)))
+        price_points.append(fraction(numerator, denominator))
+        totals.append(fraction(total_n, total_d))
     tie_break = criteria.tie_break
     price_id = criterion.id
 
     def exact_key(index: int) -> tuple[Fraction, ...]:
         """The reference's sort key: the total, then the tie-break criteria's points."""
         points = admissible[index].points
-        price_points, total = terms[index]
         return (
-            total,
-            *(price_points if c == price_id else points.get(c, _ZERO) for c in tie_break),
+            totals[index],
+            *(price_points[index] if c == price_id else points.get(c, _ZERO) for c in tie_break),
         )
 
-    ranks = scoring.ranks_by(approx, exact_key)
-    where = price_cell(lot.price_model)
-    ranked = [
-        _ranked(one, terms[index], price_id, ranks[index], flags.get(index), source, where)
-        for index, one in enumerate(admissible)
-    ]
-    ranked.sort(key=_rank_then_row)
+    order, ranks, runs = scoring.ranked_order(approx, exact_key)
+    warn = offer_warnings(source, "abnormally-low", price_cell(lot.price_model))
+    ranked = []
+    for index in order:  # best first; of one rank, in the order of admissible (see below)
+        one = admissible[index]
+        points = {**one.points, price_id: price_points[index]}
+        flag = flags.get(index)
+        if isinstance(one, Clean):
+            warnings: tuple[Problem, ...] = () if flag is None else (warn(one.offer, flag),)
+            ranked.append(_new_result(one, warnings, points, totals[index], ranks[index]))
+            continue
+        warnings = one.warnings if flag is None else (*one.warnings, warn(one.offer, flag))
+        ranked.append(
+            replace(one, warnings=warnings, points=points, total=totals[index], rank=ranks[index])
+        )
+    rows = [one.offer.row for one in admissible]
+    if any(map(ge, rows, rows[1:])):  # pragma: no cover - judged is in sheet order
+        ranked.sort(key=_rank_then_row)
+        ties = exact_ties(ranked, tie_break)
+    else:  # of one rank in row order already (ranked_order is stable), and equal totals have
+        # equal floats: exact ties are within the runs of equal floats
+        ties = tuple(tie for start, end in runs for tie in exact_ties(ranked[start:end], tie_break))
     others = [j for j in judged if isinstance(j, OfferResult) and j.status is not Status.ADMISSIBLE]
-    ties = exact_ties(ranked, tie_break)
     provisional = unsure or any(r.status is Status.INVALID for r in others)
     skipped: Params = ()
     if method is not AbnormalMethod.NONE and len(admissible) < MINIMUM_OFFERS:
@@ -102,25 +115,28 @@ def rank_judged(
     return LotResult(lot, (*ranked, *others), lowest, highest, ties, provisional, skipped)
 
 
-def _ranked(
-    one: Judged,
-    terms: tuple[Fraction, Fraction],
-    price_id: str,
-    rank: int,
-    flag: Params | None,
-    source: Source,
-    where: str,
-) -> OfferResult:
-    """The result of an admissible offer, ranked: its points with the price's last (as
-    ``rank_lot`` merges them), its total and rank, and the abnormally low flag if raised."""
-    price_points, total = terms
-    points = {**one.points, price_id: price_points}
-    warnings: tuple[Problem, ...] = () if isinstance(one, Clean) else one.warnings
-    if flag is not None:
-        warnings += (offer_warning(one.offer, source, "abnormally-low", where, flag),)
-    if isinstance(one, Clean):
-        return _new_result(one.offer, warnings, one, points, total, rank)
-    return replace(one, warnings=warnings, points=points, total=total, rank=rank)
+def _price_terms(
+    formula: PriceFormula,
+    units: list[int],
+    p_min: int,
+    p_max: int,
+    factor: Fraction,
+    maximum: Fraction,
+) -> tuple[list[int], list[int]]:
+    """Each price's points, max × share, as (numerators, denominators), not reduced:
+    :func:`~.kernel.share_terms` times the maximum, the common formulas a list at a time."""
+    top, bottom = maximum.numerator, maximum.denominator
+    count = len(units)
+    if formula is PriceFormula.PROPORTIONAL:  # Pmin / P
+        return [top * p_min] * count, [bottom * unit for unit in units]
+    if formula is PriceFormula.LINEAR and p_max == p_min:  # 1 for every offer
+        return [top] * count, [bottom] * count
+    numerators, denominators = [], []
+    for unit in units:
+        share, out_of = scoring.share_terms(formula, unit, p_min, p_max, factor)
+        numerators.append(top * share)
+        denominators.append(bottom * out_of)
+    return numerators, denominators
 
 
 def _marks_sum(result: OfferResult, leaves: tuple[str, ...]) -> tuple[int, int]:
@@ -186,9 +202,8 @@ if tuple(f.name for f in fields(OfferResult)) != _FIELDS:  # pragma: no cover - 
 
 
 def _new_result(
-    offer: Offer,
-    warnings: tuple[Problem, ...],
     clean: Clean,
+    warnings: tuple[Problem, ...],
     points: dict[str, Fraction],
     total: Fraction,
     rank: int,
@@ -202,7 +217,7 @@ def _new_result(
     here directly, once per field (the check above refuses a changed list of fields, and a
     test compares both ways of building one)."""
     result: OfferResult = object.__new__(OfferResult)
-    _OFFER(result, offer)
+    _OFFER(result, clean.offer)
     _STATUS(result, Status.ADMISSIBLE)
     _REASONS(result, ())
     _WARNINGS(result, warnings)
@@ -225,9 +240,3 @@ def _new_result(
 def _rank_then_row(result: OfferResult) -> tuple[int, int]:
     assert result.rank is not None
     return result.rank, result.offer.row
-
-
-def _basis_price(one: Judged, basis: PriceBasis) -> Decimal:
-    price = one.price_ht if basis is PriceBasis.HT else one.price_ttc
-    assert price is not None  # an admissible offer has a price
-    return price

@@ -12,6 +12,9 @@ Pmax the lowest and highest admissible prices of the lot):
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from itertools import compress
+from math import gcd
+from operator import eq
 
 from referent_ess.config.choices import PriceFormula
 
@@ -65,12 +68,24 @@ def competition_ranks(keys: Sequence[tuple[Fraction, ...]]) -> list[int]:
 
 def ranks_by(approx: Sequence[float], key: Callable[[int], tuple[Fraction, ...]]) -> list[int]:
     """The ranks of :func:`competition_ranks`, from each offer's ``approx``, the float of the
-    first term of its key, and ``key(index)``, its exact key, asked only where needed.
+    first term of its key, and ``key(index)``, its exact key, asked only where needed (see
+    :func:`ranked_order`)."""
+    return ranked_order(approx, key)[1]
+
+
+def ranked_order(
+    approx: Sequence[float], key: Callable[[int], tuple[Fraction, ...]]
+) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """The offers best first (their indexes), each offer's rank (:func:`ranks_by`), and the
+    runs of equal floats in that order, ``order[start:end]`` (the only places where two offers
+    may have equal exact keys, or equal totals: a caller looking for exact ties looks there).
 
     Sorted first on the floats, which is exact to order by: the float of a fraction is
     correctly rounded (so is ``n / d`` of two integers in CPython), hence never reverses two
     different values. Only offers whose floats are equal are then compared by their exact keys,
-    built for them alone: in a lot of a thousand offers, a few."""
+    built for them alone: in a lot of a thousand offers, a few. Both sorts are stable, so that
+    offers of equal keys (of one rank) stay in the order given: the caller that gives them in
+    sheet order gets them in rank then sheet order."""
     order = sorted(range(len(approx)), key=approx.__getitem__, reverse=True)
     exact: dict[int, tuple[Fraction, ...]] = {}
 
@@ -79,21 +94,43 @@ def ranks_by(approx: Sequence[float], key: Callable[[int], tuple[Fraction, ...]]
             exact[index] = key(index)
         return exact[index]
 
-    start = 0
-    while start < len(order):  # each run of equal floats, put in exact order
-        end = start + 1
-        while end < len(order) and approx[order[end]] == approx[order[start]]:
-            end += 1
-        if end - start > 1:
-            order[start:end] = sorted(order[start:end], key=exact_key, reverse=True)
-        start = end
-    ranks = [0] * len(approx)
-    for place, index in enumerate(order, start=1):
-        previous = order[place - 2] if place > 1 else None
-        same = (
-            previous is not None
-            and approx[previous] == approx[index]
-            and exact_key(previous) == exact_key(index)
-        )
-        ranks[index] = ranks[previous] if same and previous is not None else place
-    return ranks
+    count = len(order)
+    ranks = list(range(1, count + 1))  # a place each, until equal floats are looked at
+    values = list(map(approx.__getitem__, order))
+    runs: list[tuple[int, int]] = []
+    for place in compress(range(1, count), map(eq, values[1:], values)):  # equal to previous
+        if runs and runs[-1][1] == place:
+            runs[-1] = (runs[-1][0], place + 1)
+        else:
+            runs.append((place - 1, place + 1))
+    for start, end in runs:  # each run of equal floats, put in exact order
+        run = sorted(order[start:end], key=exact_key, reverse=True)
+        order[start:end] = run
+        for place in range(start + 1, end):  # equal exact keys share the previous one's rank
+            if exact_key(run[place - start - 1]) == exact_key(run[place - start]):
+                ranks[place] = ranks[place - 1]
+    by_index = [0] * count
+    for place, index in enumerate(order):
+        by_index[index] = ranks[place]
+    return order, by_index, runs
+
+
+def fraction(numerator: int, denominator: int) -> Fraction:
+    """``Fraction(numerator, denominator)`` for integers, at a quarter of the cost: a lot of a
+    hundred thousand offers needs two per offer (its price points and its total).
+
+    Why it is the same object: ``Fraction.__new__``, given two integers, divides both by their
+    gcd (the denominator made positive) and stores them in its two slots, ``_numerator`` and
+    ``_denominator``; done here directly (a check below refuses other slots, and a test
+    compares both ways on random integers). A denominator ≤ 0 goes the general way."""
+    if denominator <= 0 or not _SLOTS:
+        return Fraction(numerator, denominator)
+    common = gcd(numerator, denominator)
+    result = _new_fraction(Fraction)
+    result._numerator = numerator // common  # type: ignore[attr-defined]
+    result._denominator = denominator // common  # type: ignore[attr-defined]
+    return result
+
+
+_new_fraction = object.__new__
+_SLOTS = getattr(Fraction, "__slots__", None) == ("_numerator", "_denominator")

@@ -2,9 +2,11 @@
 cap on the other basis, an abnormally low price, a lot passed over), located at the offer's
 cell like the problems read from the workbook."""
 
+from collections.abc import Callable
+
 from referent_ess.intake.offers import Offer
 from referent_ess.problems.codes import Params
-from referent_ess.problems.problem import Problem
+from referent_ess.problems.problem import Problem, problem_maker
 
 Source = tuple[str, str | None]  # the offers workbook and its sheet, where a warning points
 
@@ -16,3 +18,17 @@ def offer_warning(offer: Offer, source: Source, code: str, field: str, params: P
     return Problem(
         code, params=params, file=file, sheet=sheet, cell=cell, row=offer.row, field=field
     )
+
+
+def offer_warnings(source: Source, code: str, field: str) -> Callable[[Offer, Params], Problem]:
+    """``warn(offer, params)``: :func:`offer_warning` ``(offer, source, code, field, params)``,
+    for the many offers of a lot warned of the same thing (abnormally low prices: thousands in
+    a large lot), each built at a third of the cost (:func:`~.problem.problem_maker`; a
+    ``params`` with no ``form``)."""
+    file, sheet = source
+    make = problem_maker(code, file=file, sheet=sheet, field=field)
+
+    def warn(offer: Offer, params: Params) -> Problem:
+        return make(params, offer.cells.get(field), offer.row)
+
+    return warn

@@ -6,8 +6,8 @@ of its message), a severity, and where it is: the file, and for a workbook the s
 :attr:`Problem.message` is the English text, :func:`referent_ess.i18n.message` the run's.
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from referent_ess import i18n
@@ -132,6 +132,47 @@ class Problem:
             "row": self.row,
             "field": self.field,
         }
+
+
+_FIELDS = ("code", "params", "severity", "file", "sheet", "cell", "row", "field")
+if tuple(f.name for f in fields(Problem)) != _FIELDS:  # pragma: no cover - a bug
+    raise AssertionError("Problem's fields changed: update problem_maker")
+_SETTERS = tuple(getattr(Problem, name).__set__ for name in _FIELDS)
+
+
+def problem_maker(
+    code: str, *, file: str | None, sheet: str | None, field: str | None
+) -> Callable[[Params, str | None, int | None], Problem]:
+    """``make(params, cell, row)``: ``Problem(code, params=params, file=file, sheet=sheet,
+    cell=cell, row=row, field=field)``, for many problems of one code at one field of a file
+    (the abnormally low prices of a lot: thousands), at a third of the cost.
+
+    The code's kind, hence the severity, is looked up once, here: ``params`` must not carry a
+    ``form`` (which would choose another key); a code that needs one is refused here. Why it
+    is the same object: Problem is a frozen dataclass with slots; its ``__init__`` only looks
+    up the severity and calls ``object.__setattr__(self, name, value)`` for each field, which
+    for a slot is that slot's descriptor's ``__set__``, called here directly (the check above
+    refuses a changed list of fields, and a test compares both ways of building one)."""
+    kind = kind_of(code, ())
+    severity = Severity.WARNING if kind is Kind.WARNING else Severity.ERROR
+    set_code, set_params, set_severity, set_file, set_sheet, set_cell, set_row, set_field = (
+        _SETTERS
+    )
+    new = object.__new__
+
+    def make(params: Params, cell: str | None, row: int | None) -> Problem:
+        problem: Problem = new(Problem)
+        set_code(problem, code)
+        set_params(problem, params)
+        set_severity(problem, severity)
+        set_file(problem, file)
+        set_sheet(problem, sheet)
+        set_cell(problem, cell)
+        set_row(problem, row)
+        set_field(problem, field)
+        return problem
+
+    return make
 
 
 def new_warnings(warnings: Sequence[Problem], known: Sequence[Problem]) -> list[Problem]:
