@@ -10,19 +10,19 @@ which says everything there is to say. So an unusual offer costs what it did, an
 gets exactly the figures ``judge`` would give it (a property test compares both on random
 consultations: ``tests/evaluation/test_fast_kernel_equivalence.py``).
 
-The money stays in :class:`~decimal.Decimal`, computed by the same functions as ``judge``'s
-(:mod:`referent_ess.base.exact`): identical by construction, and cheap (decimal is C).
+The money stays in :class:`~decimal.Decimal`, computed by the same operations as ``judge``'s
+(:func:`~referent_ess.base.exact.price_ht` and :func:`~referent_ess.base.exact.price_ttc`,
+written out in :func:`judge_clean`): identical, and cheap (decimal is C).
 """
 
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from operator import itemgetter
 from typing import NamedTuple
 
-from referent_ess.base.exact import price_ht, price_ttc
 from referent_ess.config.choices import CapBasis, Ordering, PriceBasis, PriceModel
 from referent_ess.config.model import Config, CriteriaSet, Lot
 from referent_ess.evaluation.judge import lateness, mark_points, points_for
@@ -61,8 +61,8 @@ class LotRules:
         "basis",
         "cap_ht",
         "cap_ttc",
-        "config",
         "checks",
+        "config",
         "criteria",
         "deadline",
         "deadline_day",
@@ -168,23 +168,6 @@ class LotRules:
         summed = sum((points[leaf] for leaf, _, _ in self.leaves), Fraction(0))
         return points, (summed.numerator, summed.denominator)
 
-    def budget(self, amount_ht: Decimal, amount_ttc: Decimal) -> tuple[BudgetCheck, ...] | None:
-        """The budget checks of a price within every cap checked, and on the same side of the
-        cap not checked (``other-cap``); None otherwise (``judge`` says why)."""
-        within_ht = amount_ht <= self.cap_ht
-        within_ttc = amount_ttc <= self.cap_ttc
-        if within_ht != within_ttc or not within_ht:
-            return None
-        check_ht, check_ttc = self.checks
-        if check_ht and check_ttc:
-            return (
-                _budget_check(PriceBasis.HT, amount_ht, self.cap_ht),
-                _budget_check(PriceBasis.TTC, amount_ttc, self.cap_ttc),
-            )
-        if check_ht:
-            return (_budget_check(PriceBasis.HT, amount_ht, self.cap_ht),)
-        return (_budget_check(PriceBasis.TTC, amount_ttc, self.cap_ttc),)
-
 
 if tuple(f.name for f in fields(BudgetCheck)) != ("basis", "price", "cap"):  # pragma: no cover
     raise AssertionError("BudgetCheck's fields changed: update _budget_check")
@@ -209,7 +192,11 @@ _new = object.__new__
 def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
     """The judgement of an offer of ``rules.lot`` with nothing to say (see the module's
     docstring), or None for any other: every condition below is one under which
-    :func:`~.judge.judge` would add a reason or a warning, or compute the price otherwise."""
+    :func:`~.judge.judge` would add a reason or a warning, or compute the price otherwise.
+
+    Written out in one function (the price, the lateness, the documents, the caps, the marks'
+    points found for the combination met before): it runs once per offer of the consultation,
+    where each call of a helper would cost as much as what it does."""
     if (
         offer.problems  # a cell in error or a warning read from the workbook
         or offer.variant is not None
@@ -219,11 +206,22 @@ def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
         or offer.pse
     ):
         return None
-    amount_ht = _amount_ht(offer, rules.model)
-    if amount_ht is None:
-        return None
-    vat = offer.vat_rate if offer.vat_rate is not None else rules.vat
-    amount_ttc = price_ttc(amount_ht, vat)
+    stated = offer.price_ht_stated
+    if rules.model is PriceModel.LUMP_SUM:
+        amount_ht = stated
+        if amount_ht is None:
+            return None
+    else:  # price_ht(rate, days), above 0 and within a cent of the stated total if any
+        rate, days = offer.day_rate_ht, offer.days
+        if rate is None or days is None:
+            return None
+        amount_ht = (rate * days).quantize(_CENT, ROUND_HALF_UP)
+        if amount_ht <= 0 or (stated is not None and abs(stated - amount_ht) > _CENT):
+            return None
+    vat = offer.vat_rate
+    if vat is None:
+        vat = rules.vat
+    amount_ttc = (amount_ht * (1 + vat)).quantize(_CENT, ROUND_HALF_UP)  # price_ttc
     received, day = offer.received_at, rules.deadline_day
     if received is not None:  # lateness(offer, rules.deadline) is not False, for a day quickly
         if day is not None and type(received) is date:
@@ -231,11 +229,24 @@ def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
                 return None
         elif lateness(offer, rules.deadline) is not False:
             return None
-    if _lacks_document(offer, rules.documents):
+    # a required document marked absent (False; an unknown one is None): the values are
+    # booleans, so ``False in`` (identity, then equality) finds exactly those
+    if False in map(offer.documents.get, rules.documents):
         return None
-    budget = rules.budget(amount_ht, amount_ttc)
-    if budget is None:
+    within_ht = amount_ht <= rules.cap_ht
+    if within_ht != (amount_ttc <= rules.cap_ttc) or not within_ht:  # over, or other-cap
         return None
+    check_ht, check_ttc = rules.checks
+    budget: tuple[BudgetCheck, ...]
+    if check_ht and check_ttc:
+        budget = (
+            _budget_check(PriceBasis.HT, amount_ht, rules.cap_ht),
+            _budget_check(PriceBasis.TTC, amount_ttc, rules.cap_ttc),
+        )
+    elif check_ht:
+        budget = (_budget_check(PriceBasis.HT, amount_ht, rules.cap_ht),)
+    else:
+        budget = (_budget_check(PriceBasis.TTC, amount_ttc, rules.cap_ttc),)
     marked = rules.points(offer)
     if marked is None:
         return None
@@ -246,24 +257,3 @@ def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
 
 
 _new_clean = tuple.__new__  # Clean(...) without the named tuple's own __new__ (a Python call)
-
-
-def _amount_ht(offer: Offer, model: PriceModel) -> Decimal | None:
-    """The price HT as ``judge`` computes it, when it raises nothing: day rate × days to the
-    cent, above 0 and within a cent of the stated total if any; or a lump sum's amount."""
-    if model is PriceModel.LUMP_SUM:
-        return offer.price_ht_stated
-    rate, days = offer.day_rate_ht, offer.days
-    if rate is None or days is None:
-        return None
-    amount = price_ht(rate, days)
-    stated = offer.price_ht_stated
-    if amount <= 0 or (stated is not None and abs(stated - amount) > _CENT):
-        return None
-    return amount
-
-
-def _lacks_document(offer: Offer, required: tuple[str, ...]) -> bool:
-    """Whether a required document is marked absent (False; an unknown one is None). The
-    values are booleans, so ``False in`` (identity, then equality) finds exactly those."""
-    return False in map(offer.documents.get, required)

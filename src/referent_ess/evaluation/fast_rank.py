@@ -28,7 +28,6 @@ from referent_ess.evaluation.clean import Clean
 from referent_ess.evaluation.offer_warning import Source, offer_warnings
 from referent_ess.evaluation.ranking import exact_ties
 from referent_ess.evaluation.results import LotResult, OfferResult, Status
-from referent_ess.intake.offer import Offer
 from referent_ess.problems.codes import Params
 from referent_ess.problems.problem import Problem
 
