@@ -18,8 +18,9 @@ from dataclasses import fields, replace
 from decimal import Decimal
 from fractions import Fraction
 from operator import attrgetter, ge
+from typing import cast
 
-from referent_ess.config.choices import AbnormalMethod, PriceBasis, PriceFormula
+from referent_ess.config.choices import AbnormalMethod, PriceBasis, PriceFormula, PriceModel
 from referent_ess.config.columns import price_cell
 from referent_ess.config.model import Config, Lot
 from referent_ess.evaluation import kernel as scoring
@@ -27,7 +28,8 @@ from referent_ess.evaluation.abnormally_low import MINIMUM_OFFERS, flagged_units
 from referent_ess.evaluation.clean import Clean
 from referent_ess.evaluation.offer_warning import Source, offer_warnings
 from referent_ess.evaluation.ranking import exact_ties
-from referent_ess.evaluation.results import LotResult, OfferResult, Status
+from referent_ess.evaluation.results import BudgetCheck, LotResult, OfferResult, Status
+from referent_ess.intake.offer import Offer
 from referent_ess.problems.codes import Params
 from referent_ess.problems.problem import Problem
 
@@ -79,19 +81,21 @@ def rank_judged(
 
     order, ranks, runs = scoring.ranked_order(approx, exact_key)
     warn = offer_warnings(source, "abnormally-low", price_cell(lot.price_model))
-    ranked = []
-    for index in order:  # best first; of one rank, in the order of admissible (see below)
-        one = admissible[index]
-        points = {**one.points, price_id: price_points[index]}
-        flag = flags.get(index)
+    built: list[OfferResult] = []
+    # in sheet order, each offer's figures next to the last one's (in rank order they are
+    # scattered through memory, and reading them took twice as long), then put in rank order
+    for one, points_now, total, rank, flag in zip(
+        admissible, price_points, totals, ranks, map(flags.get, range(len(admissible)))
+    ):
+        points = {**one.points, price_id: points_now}
         if isinstance(one, Clean):
             warnings: tuple[Problem, ...] = () if flag is None else (warn(one.offer, flag),)
-            ranked.append(_new_result(one, warnings, points, totals[index], ranks[index]))
+            built.append(_new_result(one, warnings, points, total, rank))
             continue
         warnings = one.warnings if flag is None else (*one.warnings, warn(one.offer, flag))
-        ranked.append(
-            replace(one, warnings=warnings, points=points, total=totals[index], rank=ranks[index])
-        )
+        built.append(replace(one, warnings=warnings, points=points, total=total, rank=rank))
+    # best first; of one rank, in the order of admissible (see below)
+    ranked = list(map(built.__getitem__, order))
     rows = [one.offer.row for one in admissible]
     if any(map(ge, rows, rows[1:])):  # pragma: no cover - judged is in sheet order
         ranked.sort(key=_rank_then_row)
@@ -177,27 +181,33 @@ _FIELDS = (
     "base_ht",
     "base_ttc",
 )
-if tuple(f.name for f in fields(OfferResult)) != _FIELDS:  # pragma: no cover - a bug
-    raise AssertionError("OfferResult's fields changed: update _new_result")
-(
-    _OFFER,
-    _STATUS,
-    _REASONS,
-    _WARNINGS,
-    _VAT_RATE,
-    _PRICE_HT,
-    _PRICE_TTC,
-    _BUDGET,
-    _POINTS,
-    _TOTAL,
-    _RANK,
-    _HISTORY,
-    _PRICE_MODEL,
-    _SCHEDULE,
-    _PSE,
-    _BASE_HT,
-    _BASE_TTC,
-) = (getattr(OfferResult, name).__set__ for name in _FIELDS)
+if tuple(f.name for f in fields(OfferResult)) != _FIELDS or OfferResult.__slots__ != _FIELDS:
+    raise AssertionError("OfferResult's fields changed: update _new_result")  # pragma: no cover
+
+
+class _Unfinished:
+    """A result being built: OfferResult's slots, in its order, but writable. Each is set as
+    any attribute is (the quickest way to fill a slot), then the object becomes the
+    OfferResult it now is (:func:`_new_result`)."""
+
+    __slots__ = _FIELDS
+    offer: Offer
+    status: Status
+    reasons: tuple[()]
+    warnings: tuple[Problem, ...]
+    vat_rate: Decimal
+    price_ht: Decimal
+    price_ttc: Decimal
+    budget: tuple[BudgetCheck, ...]
+    points: dict[str, Fraction]
+    total: Fraction
+    rank: int
+    history: tuple[()]
+    price_model: PriceModel
+    schedule: None
+    pse: tuple[()]
+    base_ht: None
+    base_ttc: None
 
 
 def _new_result(
@@ -208,32 +218,36 @@ def _new_result(
     rank: int,
 ) -> OfferResult:
     """The result of a clean offer, ranked: ``OfferResult(offer, Status.ADMISSIBLE, (),
-    warnings, ..., rank)`` with no history, schedule or PSE, built at a third of the cost.
+    warnings, ..., rank)`` with no history, schedule or PSE, built at a third of the cost: a
+    hundred thousand offers have as many results.
 
     Why it is the same object: OfferResult is a frozen dataclass with slots and no
     ``__post_init__``; its generated ``__init__`` only calls ``object.__setattr__(self, name,
-    value)`` for each field, which for a slot is that slot's descriptor's ``__set__``, called
-    here directly, once per field (the check above refuses a changed list of fields, and a
-    test compares both ways of building one)."""
-    result: OfferResult = object.__new__(OfferResult)
-    _OFFER(result, clean.offer)
-    _STATUS(result, Status.ADMISSIBLE)
-    _REASONS(result, ())
-    _WARNINGS(result, warnings)
-    _VAT_RATE(result, clean.vat_rate)
-    _PRICE_HT(result, clean.price_ht)
-    _PRICE_TTC(result, clean.price_ttc)
-    _BUDGET(result, clean.budget)
-    _POINTS(result, points)
-    _TOTAL(result, total)
-    _RANK(result, rank)
-    _HISTORY(result, ())  # an offer of round 1 has no earlier round
-    _PRICE_MODEL(result, clean.price_model)
-    _SCHEDULE(result, None)  # a day rate or a lump sum has no lines
-    _PSE(result, ())  # its lot has no PSE: no base price apart either
-    _BASE_HT(result, None)
-    _BASE_TTC(result, None)
-    return result
+    value)`` for each field, which stores the value in that field's slot. Here each slot is
+    filled in an :class:`_Unfinished`, whose slots are the same, in the same order (the check
+    above refuses any change of OfferResult's); then its class is set to OfferResult, which
+    Python allows exactly between classes of the same layout (same base, same slots), and
+    which changes nothing but the class. A test compares both ways of building one."""
+    result = _Unfinished()
+    result.offer = clean.offer
+    result.status = Status.ADMISSIBLE
+    result.reasons = ()
+    result.warnings = warnings
+    result.vat_rate = clean.vat_rate
+    result.price_ht = clean.price_ht
+    result.price_ttc = clean.price_ttc
+    result.budget = clean.budget
+    result.points = points
+    result.total = total
+    result.rank = rank
+    result.history = ()  # an offer of round 1 has no earlier round
+    result.price_model = clean.price_model
+    result.schedule = None  # a day rate or a lump sum has no lines
+    result.pse = ()  # its lot has no PSE: no base price apart either
+    result.base_ht = None
+    result.base_ttc = None
+    result.__class__ = OfferResult  # type: ignore[assignment]
+    return cast(OfferResult, result)
 
 
 def _rank_then_row(result: OfferResult) -> tuple[int, int]:

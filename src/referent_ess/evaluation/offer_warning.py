@@ -29,6 +29,10 @@ def offer_warnings(source: Source, code: str, field: str) -> Callable[[Offer, Pa
     make = problem_maker(code, file=file, sheet=sheet, field=field)
 
     def warn(offer: Offer, params: Params) -> Problem:
-        return make(params, offer.cells.get(field), offer.row)
+        try:  # offer.cells.get(field), without Mapping.get's own call
+            cell: str | None = offer.cells[field]
+        except KeyError:
+            cell = None
+        return make(params, cell, offer.row)
 
     return warn
