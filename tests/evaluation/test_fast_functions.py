@@ -3,6 +3,7 @@ offer's judgement (:mod:`referent_ess.evaluation.clean`), prices as cents, a lot
 integers (:mod:`referent_ess.evaluation.fast_rank`), ranks from floats then exact keys, the
 abnormally-low figures worded in integers."""
 
+from dataclasses import FrozenInstanceError, fields
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction as F
@@ -10,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from referent_ess.config.choices import PriceBasis, PriceModel
+from referent_ess.config.choices import AbnormalMethod, PriceBasis, PriceModel
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config
-from referent_ess.evaluation.abnormally_low import _shown_terms
-from referent_ess.evaluation.clean import Clean, LotRules, judge_clean
+from referent_ess.evaluation.abnormally_low import _shown_terms, detect, flagged_units
+from referent_ess.evaluation.clean import Clean, LotRules, _budget_check, judge_clean
 from referent_ess.evaluation.fast_rank import _new_result, cents, rank_judged
-from referent_ess.evaluation.kernel import ranks_by
+from referent_ess.evaluation.kernel import ranked_order, ranks_by
 from referent_ess.evaluation.results import BudgetCheck, OfferResult, Status
 from referent_ess.evaluation.rounds import latest_rounds
 from referent_ess.intake.offers import Offer
@@ -142,6 +143,9 @@ def test_prices_as_cents() -> None:
         (5, 1000, "0.01"),  # 0.005: half up
         (4, 1000, "0.00"),
         (123456, 100, "1234.56"),
+        (100, 100, "1.00"),  # the first amount whose digits are cut
+        (99, 100, "0.99"),
+        (7, 100, "0.07"),
         (2, 3, "0.67"),
         (0, 7, "0.00"),
         (-1, 8, "-0.13"),  # never a price, said the general way
@@ -188,7 +192,51 @@ def test_a_result_built_through_its_slots_is_the_dataclass_one(tmp_path: Path) -
         1,
     )
     assert built == expected
+    assert type(built) is OfferResult
+    assert [getattr(built, f.name) for f in fields(OfferResult)] == [
+        getattr(expected, f.name) for f in fields(OfferResult)
+    ]
     assert not hasattr(OfferResult, "__post_init__")
+    with pytest.raises(FrozenInstanceError):  # as frozen as any other
+        built.rank = 2  # type: ignore[misc]
+
+
+def test_a_budget_check_built_through_its_slots_is_the_dataclass_one() -> None:
+    built = _budget_check(PriceBasis.TTC, Decimal("1237.42"), Decimal(2400))
+    assert type(built) is BudgetCheck
+    assert built == BudgetCheck(PriceBasis.TTC, Decimal("1237.42"), Decimal(2400))
+    assert built.margin == Decimal("1162.58")
+
+
+def test_ranked_order_keeps_the_given_order_within_a_rank_and_names_the_runs() -> None:
+    # floats 1, 2, 1, 1, 3: keys of offers 0 and 3 equal (1), offer 2 a hair above them
+    keys = [(F(1),), (F(2),), (F(1) + F(1, 10**30),), (F(1),), (F(3),)]
+    approx = [float(k[0]) for k in keys]
+    order, ranks, runs = ranked_order(approx, keys.__getitem__)
+    assert order == [4, 1, 2, 0, 3]  # 0 before 3: equal keys stay in the order given
+    assert ranks == [4, 2, 3, 4, 1]
+    assert runs == [(2, 5)]  # order[2:5], the three offers whose float is 1.0
+
+
+def test_abnormally_low_flags_as_a_ranking_needs_them() -> None:
+    # 720, 960, 1200 in cents; mean-ratio 0.8: 720 < 0.8 × (960 + 1200) / 2 = 864, flagged;
+    # 960 < 0.8 × (720 + 1200) / 2 = 768? no; 1200 no
+    flags = flagged_units([72000, 96000, 120000], 2, AbnormalMethod.MEAN_RATIO, Decimal("0.8"))
+    assert flags == {
+        0: (
+            ("explanation_part", "abnormal.mean-ratio"),
+            ("price_money", "720.00"),
+            ("ratio_num", "0.8"),
+            ("others_money", "1080.00"),
+            ("count", "2"),
+            ("threshold_money", "864.00"),
+        )
+    }
+    # fewer than three prices: none; another method: detect's figures
+    assert flagged_units([100, 50000], 2, AbnormalMethod.MEAN_RATIO) == {}
+    ffb = flagged_units([72000, 96000, 120000], 2, AbnormalMethod.FFB)
+    suspicions = detect([Decimal(720), Decimal(960), Decimal(1200)], AbnormalMethod.FFB)
+    assert ffb == {s.index: s.params for s in suspicions}
 
 
 def test_a_lot_ranked_in_integers_by_hand(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ candidate, and prices and marks drawn from small sets so that exact ties are com
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 from itertools import pairwise
 from pathlib import Path
 
@@ -20,8 +21,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from referent_ess.config.choices import AbnormalMethod
 from referent_ess.config.loader import load_config
+from referent_ess.evaluation.abnormally_low import detect_units, flagged_units
 from referent_ess.evaluation.engine import evaluate
+from referent_ess.evaluation.kernel import fraction
 from referent_ess.intake.offers import Offer, OfferBook
 from referent_ess.problems.problem import Problem
 from referent_ess.render.json_doc import evaluation_json_parts
@@ -224,3 +228,29 @@ def test_the_fast_path_gives_exactly_the_reference(
     fast, reference, fast_json, reference_json = _both(tmp_path_factory.mktemp("c"), case)
     assert fast == reference  # every lot, offer result, reason, warning, point, total, rank, tie
     assert fast_json == reference_json
+
+
+@given(st.integers(-(10**40), 10**40), st.integers(-(10**40), 10**40))
+def test_a_fraction_built_from_its_slots_is_the_one_fraction_builds(n: int, d: int) -> None:
+    if d == 0:
+        with pytest.raises(ZeroDivisionError):
+            fraction(n, d)
+        return
+    built, expected = fraction(n, d), Fraction(n, d)
+    assert type(built) is Fraction
+    assert (built.numerator, built.denominator) == (expected.numerator, expected.denominator)
+    assert built == expected
+    assert hash(built) == hash(expected)
+
+
+@given(
+    st.lists(st.integers(1, 10**7), max_size=40),
+    st.sampled_from(list(AbnormalMethod)),
+    st.sampled_from((Decimal("0.8"), Decimal("0.7"), Decimal("0.75"))),
+    st.integers(0, 3),
+)
+def test_the_flags_a_ranking_reads_are_detect_s(
+    units: list[int], method: AbnormalMethod, ratio: Decimal, places: int
+) -> None:
+    expected = {s.index: s.params for s in detect_units(units, places, method, ratio)}
+    assert flagged_units(units, places, method, ratio) == expected

@@ -4,7 +4,7 @@ import pytest
 
 from referent_ess.problems.codes import CODES, Kind, UnknownCode, kind_of
 from referent_ess.problems.errors import ConfigError, ReferentError
-from referent_ess.problems.problem import Problem, Severity
+from referent_ess.problems.problem import Problem, Severity, problem_maker
 
 BAD_LOT = (("found", "'premier'"),)
 
@@ -97,3 +97,32 @@ def test_an_english_text_can_no_longer_be_given_beside_the_code() -> None:
         Problem("hidden-row", "ignored text", Severity.ERROR)  # type: ignore[call-arg]
     error = ReferentError("nul-bytes", params=(("path", "a.csv"),))
     assert error.lines == ("a.csv: contains NUL bytes: not a text CSV file [nul-bytes]",)
+
+
+def test_a_problem_made_by_a_maker_is_the_one_problem_builds() -> None:
+    make = problem_maker("abnormally-low", file="offers.xlsx", sheet="offres", field="days")
+    params = (("explanation_part", "abnormal.ffb"), ("price_money", "1.00"))
+    built = make(params, "E7", 7)
+    expected = Problem(
+        "abnormally-low",
+        params=params,
+        file="offers.xlsx",
+        sheet="offres",
+        cell="E7",
+        row=7,
+        field="days",
+    )
+    assert type(built) is Problem
+    assert built == expected
+    assert built.severity is Severity.WARNING  # abnormally-low is a warning in the registry
+    assert hash(built) == hash(expected)
+    # a code of another kind gets the error severity; no cell, no row, no sheet
+    error = problem_maker("late", file=None, sheet=None, field=None)((), None, None)
+    assert error.severity is Severity.ERROR
+    assert error == Problem("late")
+
+
+def test_a_maker_refuses_a_code_that_needs_a_form() -> None:
+    # bad-rate is only listed with its forms (bad-rate.range, ...): its kind is not known
+    with pytest.raises(UnknownCode):
+        problem_maker("bad-rate", file=None, sheet=None, field="vat_rate")

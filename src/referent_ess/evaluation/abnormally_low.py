@@ -89,7 +89,10 @@ def _shown_terms(numerator: int, denominator: int) -> str:
     if numerator < 0 or denominator < 0:  # never a price; the general way, to be sure
         return _shown(Fraction(numerator, denominator))
     cents = (200 * numerator + denominator) // (2 * denominator)
-    return f"{cents // 100}.{cents % 100:02d}"
+    if cents < 100:
+        return f"0.{cents:02d}"
+    digits = str(cents)  # cutting the digits costs less than formatting two numbers
+    return f"{digits[:-2]}.{digits[-2:]}"
 
 
 def _mean_ratio(units: Sequence[int], scale: int, ratio: Decimal) -> list[Suspicion]:

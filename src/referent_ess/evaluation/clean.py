@@ -113,9 +113,7 @@ class LotRules:
         # lot of a hundred thousand offers): its marks' tuple, by one itemgetter call
         getter = itemgetter(*(leaf for leaf, _, _ in self.leaves)) if self.leaves else None
         self._marks_of: Callable[[Mapping[str, Decimal | Fraction]], object] | None = getter
-        self._combinations: dict[
-            object, tuple[dict[str, Fraction], tuple[int, int]] | None
-        ] = {}
+        self._combinations: dict[object, tuple[dict[str, Fraction], tuple[int, int]] | None] = {}
 
     def points(self, offer: Offer) -> tuple[dict[str, Fraction], tuple[int, int]] | None:
         """The offer's marks' points as :func:`~.judge.judge` gives them, and their sum as an

@@ -85,7 +85,12 @@ def rank_judged(
     # in sheet order, each offer's figures next to the last one's (in rank order they are
     # scattered through memory, and reading them took twice as long), then put in rank order
     for one, points_now, total, rank, flag in zip(
-        admissible, price_points, totals, ranks, map(flags.get, range(len(admissible)))
+        admissible,
+        price_points,
+        totals,
+        ranks,
+        map(flags.get, range(len(admissible))),
+        strict=True,
     ):
         points = {**one.points, price_id: points_now}
         if isinstance(one, Clean):

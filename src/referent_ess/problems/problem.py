@@ -155,9 +155,7 @@ def problem_maker(
     refuses a changed list of fields, and a test compares both ways of building one)."""
     kind = kind_of(code, ())
     severity = Severity.WARNING if kind is Kind.WARNING else Severity.ERROR
-    set_code, set_params, set_severity, set_file, set_sheet, set_cell, set_row, set_field = (
-        _SETTERS
-    )
+    set_code, set_params, set_severity, set_file, set_sheet, set_cell, set_row, set_field = _SETTERS
     new = object.__new__
 
     def make(params: Params, cell: str | None, row: int | None) -> Problem:
