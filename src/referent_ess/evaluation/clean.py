@@ -56,12 +56,11 @@ class LotRules:
 
     __slots__ = (
         "_by_mark",
-        "_combinations",
-        "_marks_of",
         "basis",
         "cap_ht",
         "cap_ttc",
         "checks",
+        "combinations",
         "config",
         "criteria",
         "deadline",
@@ -70,6 +69,7 @@ class LotRules:
         "flat",
         "leaves",
         "lot",
+        "marks_of",
         "model",
         "thresholds",
         "total",
@@ -111,9 +111,11 @@ class LotRules:
         )
         # the marks' points of each combination of marks met (a few thousand at most in a
         # lot of a hundred thousand offers): its marks' tuple, by one itemgetter call
-        getter = itemgetter(*(leaf for leaf, _, _ in self.leaves)) if self.leaves else None
-        self._marks_of: Callable[[Mapping[str, Decimal | Fraction]], object] | None = getter
-        self._combinations: dict[object, tuple[dict[str, Fraction], tuple[int, int]] | None] = {}
+        leaf_ids = tuple(leaf for leaf, _, _ in self.leaves)
+        self.marks_of: Callable[[Mapping[str, Decimal | Fraction]], object] = (
+            itemgetter(*leaf_ids) if leaf_ids else _no_marks
+        )
+        self.combinations: dict[object, tuple[dict[str, Fraction], tuple[int, int]] | None] = {}
 
     def points(self, offer: Offer) -> tuple[dict[str, Fraction], tuple[int, int]] | None:
         """The offer's marks' points as :func:`~.judge.judge` gives them, and their sum as an
@@ -121,12 +123,11 @@ class LotRules:
         threshold is not met (``judge`` says why). Worked out once per combination of marks
         (the dict of points is then shared by the offers of that combination: the ranking
         copies it, never changes it)."""
-        marks_of = self._marks_of
         try:  # no marked criterion (a lot judged on its price alone): one combination, ()
-            key = () if marks_of is None else marks_of(offer.marks)
+            key = self.marks_of(offer.marks)
         except KeyError:  # a mark missing
             return None
-        combinations = self._combinations
+        combinations = self.combinations
         if key in combinations:
             return combinations[key]
         got = self._leaf_points(offer) if self.flat and not self.thresholds else None
@@ -187,6 +188,11 @@ def _budget_check(basis: PriceBasis, price: Decimal, cap: Decimal) -> BudgetChec
 _new = object.__new__
 
 
+def _no_marks(_marks: Mapping[str, Decimal | Fraction]) -> tuple[()]:
+    """The combination of marks of an offer of a lot without marked criterion: none."""
+    return ()
+
+
 def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
     """The judgement of an offer of ``rules.lot`` with nothing to say (see the module's
     docstring), or None for any other: every condition below is one under which
@@ -245,7 +251,10 @@ def judge_clean(offer: Offer, rules: LotRules) -> Clean | None:
         budget = (_budget_check(PriceBasis.HT, amount_ht, rules.cap_ht),)
     else:
         budget = (_budget_check(PriceBasis.TTC, amount_ttc, rules.cap_ttc),)
-    marked = rules.points(offer)
+    try:  # the combination of marks met before: its points (rules.points, without a call)
+        marked = rules.combinations[rules.marks_of(offer.marks)]
+    except KeyError:  # a mark missing, or a combination not met yet
+        marked = rules.points(offer)
     if marked is None:
         return None
     points, marks_sum = marked

@@ -63,13 +63,20 @@ def _evaluate(config: Config, book: OfferBook, *, reference: bool) -> Evaluation
     finals, earlier = latest_rounds(book.offers)
     has_variants = any(offer.variant is not None for offer in book.offers)
     bases = with_base(book.offers) if has_variants else frozenset()
+    # the lots the fast path judges: their rules, and where their clean offers go
+    fast_lots = {
+        lot_id: (lot_rules, by_lot[lot_id].append)
+        for lot_id, lot_rules in rules.items()
+        if lot_rules.usable and not reference
+    }
     for offer in finals:
-        lot_rules = rules.get(offer.lot) if offer.lot is not None else None
-        if lot_rules is not None and lot_rules.usable and not reference:
-            clean = judge_clean(offer, lot_rules)
+        fast_lot = fast_lots.get(offer.lot) if offer.lot is not None else None
+        if fast_lot is not None:
+            clean = judge_clean(offer, fast_lot[0])
             if clean is not None:
-                by_lot[lot_rules.lot.id].append(clean)
+                fast_lot[1](clean)
                 continue
+        lot_rules = rules.get(offer.lot) if offer.lot is not None else None
         lot = lot_rules.lot if lot_rules is not None else None
         # whether the candidate made a base offer only matters to a variant
         has_base = offer.variant is None or _has_base(offer, bases)
