@@ -9,8 +9,14 @@ test compares both on random consultations), with less work per offer:
 - a total as an integer pair N/D (the marks' points of each combination of marks summed once,
   the price points over ``max × share``), ordered by the float N / D, which is correctly
   rounded and so never reverses two different totals; equal floats only are compared exactly
-  (:func:`~.kernel.ranks_by`);
-- one result built per offer, with its final points, total and rank (no copy of a result).
+  (:func:`~.kernel.ranked_order`), and exact ties looked for only among equal floats;
+- the Fractions a result holds (its price points, its total) built from their reduced terms
+  (:func:`~.kernel.fraction`); no Fraction or Suspicion per abnormally low price, only the
+  figures of its warning (:func:`~.abnormally_low.flagged_units`), built by one
+  :func:`~.offer_warning.offer_warnings` for the lot;
+- one result built per offer, with its final points, total and rank (no copy of a result),
+  in sheet order, where its figures lie next to the last one's, then put in rank order
+  (the stable sort keeps offers of one rank in sheet order: no sort by rank and row).
 """
 
 from collections.abc import Sequence
