@@ -121,7 +121,7 @@ def validate(
             )
             problems.extend(new_warnings(result.warnings, result.offer.problems))
     problems.sort(key=lambda p: (p.row is not None, p.row or 0))  # sheet-level first, then rows
-    return ValidationReport(tuple(problems))
+    return ValidationReport(tuple(problems), book.headings)
 
 
 def lint(

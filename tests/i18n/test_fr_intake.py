@@ -206,13 +206,13 @@ def test_diverging_marks_in_french(
     args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
     french = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
     assert (
-        f"avertissement : {book} : Notes!E4 : quality : les notes des évaluateurs sur le critère "
+        f"avertissement : {book} : Notes!E4 : les notes des évaluateurs sur le critère "
         "Quality s'écartent de 3,5 (plus de 2,0) : Anne (1), Bruno (4,5) ; le jury doit en "
         "débattre avant de signer [marks-divergence]"
     ) in french
     english = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
     assert (
-        f"warning: {book}: Notes!E4: quality: the evaluators' marks on Quality spread by 3.5 "
+        f"warning: {book}: Notes!E4: the evaluators' marks on Quality spread by 3.5 "
         "(more than 2.0): Anne 1, Bruno 4.5; the jury should discuss them before signing "
         "[marks-divergence]"
     ) in english

@@ -71,7 +71,9 @@ def test_a_problems_location_puts_a_space_before_the_colon_in_french(
         f"error: {book}: sheet 'offers': no column for day_rate_ht: add a column headed one of "
     )
     table = runner.invoke(app, ["--lang", "fr", "validate", str(book), *config]).stdout
-    assert f"   {book} : feuille 'offers'   day_rate_ht   missing-column   " in table
+    (line,) = [line for line in table.splitlines() if "missing-column" in line]
+    # a problem of the whole sheet: its Field cell is empty (the message names the column)
+    assert line.split()[1:6] == [str(book), ":", "feuille", "'offers'", "missing-column"]
 
 
 def test_the_budget_summary_puts_a_space_before_the_colon_and_semicolon_in_french(
@@ -186,7 +188,10 @@ def test_a_bad_number_of_days_gets_examples_of_days(
     make_config: Callable[..., tuple[Path, Path]],
     make_workbook: Callable[..., Path],
 ) -> None:
-    book = make_workbook([["Alpha", 1, "450 euros HT", "18 jours", 0.2, "oui", 4]])
+    """Each line names the cell's column by its header as typed in the sheet, never by the
+    tool's internal name of the column (``day_rate_ht``)."""
+    french_header = ["Candidat", "N° lot", "Coût journalier  HT", "Nombre de jours", *HEADER[4:]]
+    book = make_workbook([["Alpha", 1, "450 euros HT", "18 jours", 0.2, "oui", 4]], french_header)
     lots, criteria = make_config()
     report = api.validate(lots, criteria, book)
     assert [p.message for p in report.problems] == [
@@ -195,17 +200,34 @@ def test_a_bad_number_of_days_gets_examples_of_days(
     ]
     args = ["check-budget", str(book), "--lots", str(lots), "--criteria", str(criteria)]
     assert runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines() == [
-        f"erreur : {book} : offers!C2 : day_rate_ht : '450 euros HT' n'est pas un nombre ; "
+        f"erreur : {book} : offers!C2 : Coût journalier HT : '450 euros HT' n'est pas un nombre ; "
         "écrivez par exemple 450, 450,50 ou 1 234,50 € [bad-number]",
-        f"erreur : {book} : offers!D2 : days : '18 jours' n'est pas un nombre ; écrivez par "
+        f"erreur : {book} : offers!D2 : Nombre de jours : '18 jours' n'est pas un nombre ; "
+        "écrivez par "
         "exemple 20 ou 21,5 [bad-number]",
     ]
     assert runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines() == [
-        f"error: {book}: offers!C2: day_rate_ht: '450 euros HT' is not a number; expected e.g. "
-        "450, 450.50, 450,50 or 1 234,50 € [bad-number]",
-        f"error: {book}: offers!D2: days: '18 jours' is not a number; expected e.g. 20, 21.5 or "
-        "21,5 [bad-number]",
+        f"error: {book}: offers!C2: Coût journalier HT: '450 euros HT' is not a number; expected "
+        "e.g. 450, 450.50, 450,50 or 1 234,50 € [bad-number]",
+        f"error: {book}: offers!D2: Nombre de jours: '18 jours' is not a number; expected e.g. "
+        "20, 21.5 or 21,5 [bad-number]",
     ]
+
+
+def test_score_names_a_warnings_column_by_its_header_as_typed(
+    runner: CliRunner,
+    make_config: Callable[..., tuple[Path, Path]],
+    make_workbook: Callable[..., Path],
+) -> None:
+    header = ["Candidat", "N° lot", "Coût journalier HT", "Nombre de jours", *HEADER[4:]]
+    rows = [["Al\u200bpha", 1, 450, 10, 0.2, "oui", 4], ["Beta", 1, 500, 10, 0.2, "oui", 3]]
+    book = make_workbook(rows, header)
+    lots, criteria = make_config()
+    args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
+    (english,) = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
+    assert english.startswith(f"warning: {book}: offers!A2: Candidat: the cell holds ")
+    (french,) = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
+    assert french.startswith(f"avertissement : {book} : offers!A2 : Candidat : la cellule ")
 
 
 # ---- a provisional ranking of several lots: "lots 1, 2 and 3" --------------------------------
@@ -274,20 +296,20 @@ def test_a_header_typo_names_the_templates_header_and_says_what_to_do(
     args = ["score", str(book), "--lots", str(lots), "--criteria", str(criteria)]
     french = runner.invoke(app, ["--lang", "fr", *args]).stderr.splitlines()
     assert french[:2] == [
-        f"erreur : {book} : offers!F1 : cv : la colonne 'cvv' n'est pas une colonne connue ; "
+        f"erreur : {book} : offers!F1 : la colonne 'cvv' n'est pas une colonne connue ; "
         "vouliez-vous dire 'cv' ? Si oui, corrigez l'en-tête ; sinon, donnez-lui un en-tête "
         "que l'outil n'utilise pas [suspicious-column]",
-        f"erreur : {book} : offers!H1 : received_at : la colonne 'Date de recepton' n'est pas "
+        f"erreur : {book} : offers!H1 : la colonne 'Date de recepton' n'est pas "
         "une colonne connue ; vouliez-vous dire 'Date de réception' (received_at) ? Si oui, "
         "corrigez l'en-tête ; sinon, donnez-lui un en-tête que l'outil n'utilise pas "
         "[suspicious-column]",
     ]
     english = runner.invoke(app, ["--lang", "en", *args]).stderr.splitlines()
     assert english[:2] == [
-        f"error: {book}: offers!F1: cv: column 'cvv' is not a known column; did you mean 'cv'? "
+        f"error: {book}: offers!F1: column 'cvv' is not a known column; did you mean 'cv'? "
         "If so, correct the header; if not, rename it to a header the tool does not use "
         "[suspicious-column]",
-        f"error: {book}: offers!H1: received_at: column 'Date de recepton' is not a known "
+        f"error: {book}: offers!H1: column 'Date de recepton' is not a known "
         "column; did you mean 'Date de réception' (received_at)? If so, correct the header; if "
         "not, rename it to a header the tool does not use [suspicious-column]",
     ]

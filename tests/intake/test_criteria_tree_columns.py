@@ -102,7 +102,8 @@ def test_a_value_in_a_column_the_lot_does_not_use_is_an_error_at_its_cell(
         ],
     )
     evaluation = api.score(*consultation(tmp_path), offers)
-    lines = [p.line_in("en").split(": ", 1)[1] for p in evaluation.book.problems]
+    headings = evaluation.book.headings
+    lines = [p.line_in("en", headings).split(": ", 1)[1] for p in evaluation.book.problems]
     assert lines == [
         "offers!G2: attestation: lot 1 does not require the document attestation; "
         "leave the cell empty [not-for-lot]",
@@ -110,10 +111,10 @@ def test_a_value_in_a_column_the_lot_does_not_use_is_an_error_at_its_cell(
         "empty [not-for-lot]",
         'offers!H3: methode: lot 2 is not marked on "Méthodologie": that criterion '
         "is not among the lot's criteria; leave the cell empty [not-for-lot]",
-        'offers!J3: methode_comment: lot 2 is not marked on "Méthodologie": a '
+        'offers!J3: methode commentaire: lot 2 is not marked on "Méthodologie": a '
         "comment on it has no place here; leave the cell empty [not-for-lot]",
     ]
-    french = [p.line_in("fr") for p in evaluation.book.problems]
+    french = [p.line_in("fr", headings) for p in evaluation.book.problems]
     assert french[2].endswith(
         "H3 : methode : le lot 2 n'est pas noté sur « Méthodologie » : ce critère n'est pas "
         "parmi ceux du lot ; laissez la cellule vide [not-for-lot]"

@@ -203,4 +203,5 @@ def test_a_warning_is_a_problem_of_its_row(tmp_path: Path, config: Config) -> No
     (problem,) = book.problems
     assert isinstance(problem, Problem)
     assert (problem.file, problem.sheet, problem.row) == (str(tmp_path / "offers.csv"), None, 2)
-    assert problem.describe().startswith(f"{tmp_path / 'offers.csv'}: A2: candidate: ")
+    line = problem.describe(headings=book.headings)
+    assert line.startswith(f"{tmp_path / 'offers.csv'}: A2: candidate: ")

@@ -197,8 +197,8 @@ def test_a_decision_without_its_reason_is_an_error_in_the_reasons_cell(
         "cette cellule ; la lettre au candidat doit l'indiquer"
     )
     assert (
-        "offers.xlsx : offers!I3 : jury_reason : le jury a déclaré l'offre inappropriée (H3)"
-        in (book.problems[1].line_in("fr"))
+        "offers.xlsx : offers!I3 : Motif de la décision : le jury a déclaré l'offre "
+        "inappropriée (H3)" in (book.problems[1].line_in("fr", book.headings))
     )
 
 

@@ -43,7 +43,7 @@ def problems_of(tmp_path: Path, *typed: object, lang: str = "en") -> list[str]:
     lots, criteria, offers = write_consultation(tmp_path, rows)
     report = api.validate(lots, criteria, offers)
     colon = " : " if lang == "fr" else ": "
-    return [p.line_in(lang).replace(f"{offers}{colon}", "") for p in report.errors]
+    return [p.line_in(lang, report.headings).replace(f"{offers}{colon}", "") for p in report.errors]
 
 
 def test_the_words_and_their_variants_give_their_marks(tmp_path: Path) -> None:
@@ -98,7 +98,8 @@ def test_a_boolean_is_refused_as_in_any_number_cell(tmp_path: Path) -> None:
 def test_the_numeric_criterion_beside_it_keeps_its_numbers(tmp_path: Path) -> None:
     rows = [["Alpha", 1, 400, 20, 0.2, "Satisfaisant", "Satisfaisant"]]
     lots, criteria, offers = write_consultation(tmp_path, rows)
-    (line,) = [p.line_in("en") for p in api.validate(lots, criteria, offers).errors]
+    report = api.validate(lots, criteria, offers)
+    (line,) = [p.line_in("en", report.headings) for p in report.errors]
     assert line.endswith(
         "G2: moyens: 'Satisfaisant' is not a number; expected e.g. 3, 3.5 or 3,5 [bad-number]"
     )
@@ -124,7 +125,7 @@ def test_the_marks_sheet_reads_words_too(tmp_path: Path) -> None:
     assert alpha.marks["methode"] == 4  # (5 + 3) / 2
     errors = [p.line_in("en").replace(f"{offers}: ", "") for p in book.errors]
     assert errors == [
-        f"notes!E7: mark: found 'Moyen', expected one of the words of this criterion's "
+        f"notes!E7: found 'Moyen', expected one of the words of this criterion's "
         f"scale: {LISTED} (or its mark) [unknown-mark-word]"
     ]
 

@@ -575,7 +575,7 @@ def test_hidden_sheet_rows_and_columns_are_read_and_said(tmp_path: Path, config:
     assert cover is not None
     cover.title = "Couverture"
     sheet = workbook.create_sheet("offers")
-    sheet.append(HEADER_WITH_DATE)
+    sheet.append([*HEADER_WITH_DATE[:4], "Taux de  TVA", *HEADER_WITH_DATE[5:]])
     sheet.append(GOOD)
     sheet.append(OTHER)
     sheet.sheet_state = "hidden"
@@ -590,6 +590,12 @@ def test_hidden_sheet_rows_and_columns_are_read_and_said(tmp_path: Path, config:
         ("hidden-column", "E1", 1, "vat_rate", Severity.WARNING),
         ("hidden-row", "A3", 3, None, Severity.WARNING),
     ]
+    # named by its header as typed (its spaces tidied), never as the tool names it (vat_rate)
+    hidden_column = book.problems[1]
+    assert hidden_column.line_in("fr", book.headings) == (
+        f"{path} : offers!E1 : Taux de TVA : la colonne E (Taux de TVA) est masquée dans la "
+        "feuille ; elle est lue quand même [hidden-column]"
+    )
 
 
 def test_merged_cells_are_errors_in_the_header_and_in_rows(tmp_path: Path, config: Config) -> None:

@@ -15,9 +15,26 @@ def test_a_problem_s_message_is_the_english_template_filled_in() -> None:
     )
     assert problem.message == "found 'premier', expected a lot number such as 3 or Lot 3"
     assert problem.describe() == (
-        "o.xlsx: offers!B3: lot: found 'premier', expected a lot number such as 3 or Lot 3 "
-        "[bad-lot]"
+        "o.xlsx: offers!B3: found 'premier', expected a lot number such as 3 or Lot 3 [bad-lot]"
     )
+
+
+def test_a_problem_names_its_column_by_the_header_typed_in_its_sheet_never_by_its_id() -> None:
+    problem = Problem(
+        "bad-lot", params=BAD_LOT, file="o.xlsx", sheet="offers", cell="B3", row=3, field="lot"
+    )
+    headings = {("offers", "lot"): "N° lot", ("notes", "lot"): "Lot noté"}
+    assert problem.shown_field(headings) == "N° lot"
+    assert problem.describe(headings=headings).startswith("o.xlsx: offers!B3: N° lot: found ")
+    assert problem.line_in("fr", headings).startswith("o.xlsx : offers!B3 : N° lot : ")
+    # a header of another sheet is not this cell's; without one, the cell alone says where
+    assert problem.shown_field({("notes", "lot"): "Lot noté"}) == ""
+
+
+def test_a_configuration_problem_keeps_its_key_path_as_written_in_the_yaml_file() -> None:
+    problem = Problem("bad-lot", params=BAD_LOT, file="lots.yaml", row=12, field="lots.2.id")
+    assert problem.shown_field() == "lots.2.id"
+    assert problem.describe().startswith("lots.yaml:12: lots.2.id: found ")
 
 
 def test_a_problem_s_severity_is_its_code_s_unless_given() -> None:

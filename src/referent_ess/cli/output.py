@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from referent_ess.analysis.lint import Finding
     from referent_ess.evaluation.results import Evaluation
     from referent_ess.intake.sheet import Progress
-    from referent_ess.problems.problem import Problem
+    from referent_ess.problems.problem import Headings, Problem
 
 LARGE_WORKBOOK_ROWS = 2000  # below this, reading is quick: no progress bar
 MAX_WARNINGS = 20  # more would drown the output; validate lists every one
@@ -137,14 +137,15 @@ def offer_problems(
     return found
 
 
-def warn(problems: Sequence["Problem"]) -> None:
+def warn(problems: Sequence["Problem"], headings: "Headings | None" = None) -> None:
     """The problems on stderr, one a line in the run's language, the first :data:`MAX_WARNINGS`
-    of them."""
+    of them, each column named by its header in ``headings`` (the offers sheet's)."""
     from referent_ess import i18n
 
     for problem in problems[:MAX_WARNINGS]:
         prefix = i18n.tr(f"prefix.{problem.severity.value}")
-        typer.echo(f"{prefix}{problem.line_in()}", err=True)
+        line = problem.line_in() if headings is None else problem.line_in(headings=headings)
+        typer.echo(f"{prefix}{line}", err=True)
     if len(problems) > MAX_WARNINGS:
         more = len(problems) - MAX_WARNINGS
         say_warning(i18n.tr("cli.more_warnings", n=more))

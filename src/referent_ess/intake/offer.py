@@ -13,7 +13,7 @@ from referent_ess.base.normalise import normalise
 from referent_ess.config.columns import MAYBE_REQUIRED, REQUIRED_FIELDS, Column
 from referent_ess.i18n import tr
 from referent_ess.intake.jury import Decision
-from referent_ess.problems.problem import Problem
+from referent_ess.problems.problem import Headings, Problem
 
 
 class _Unset:
@@ -136,6 +136,13 @@ class OfferBook:
     columns: tuple[Column, ...]
     offers: tuple[Offer, ...]
     sheet_problems: tuple[Problem, ...] = ()
+
+    @property
+    def headings(self) -> Headings:
+        """Each column's header as written in the offers sheet, by (sheet, column name): what
+        a problem line shows instead of the column's internal name."""
+        sheet = self.sheet or None
+        return {(sheet, c.name): " ".join(c.header.split()) for c in self.columns}
 
     @property
     def problems(self) -> tuple[Problem, ...]:

@@ -266,18 +266,19 @@ def sheet_notes(raw: RawSheet, columns: list[Column]) -> list[Problem]:
                     row=1,
                 )
             )
-    used = {c.letter: c.name for c in columns}
+    used = {c.letter: c for c in columns}
     for letter in raw.hidden_columns:
         if letter in used:
+            column = used[letter]  # named by its header as written, not its internal name
             notes.append(
                 Problem(
                     "hidden-column",
-                    params=(("letter", letter), ("field", used[letter])),
+                    params=(("letter", letter), ("field", " ".join(column.header.split()))),
                     file=raw.file,
                     sheet=raw.sheet,
                     cell=f"{letter}1",
                     row=1,
-                    field=used[letter],
+                    field=column.name,
                 )
             )
     return notes

@@ -6,13 +6,20 @@ of its message), a severity, and where it is: the file, and for a workbook the s
 :attr:`Problem.message` is the English text, :func:`referent_ess.i18n.message` the run's.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
+from dataclasses import field as default
 from enum import StrEnum
 
 from referent_ess import i18n
 from referent_ess.i18n import templates
 from referent_ess.problems.codes import Kind, Params, kind_of
+
+# A column's header as written in its sheet, by (sheet, the name a problem's ``field`` holds; the
+# sheet is None for a CSV file): what a person reads instead of that name (« Coût journalier
+# HT », not ``day_rate_ht``), from :attr:`~referent_ess.intake.offer.OfferBook.headings`.
+Headings = Mapping[tuple[str | None, str], str]
+NO_HEADINGS: Headings = {}
 
 
 class Severity(StrEnum):
@@ -98,27 +105,44 @@ class Problem:
             return f"{self.file}{colon}{place}"
         return self.file or place
 
+    def shown_field(self, headings: Headings = NO_HEADINGS) -> str:
+        """The field as a person reads it: the header of the problem's column as written in
+        its sheet (``headings``); else nothing for a cell of a sheet (the cell says where it
+        is: a column's internal name is not for people); else, for a configuration file, the
+        key path as written there (``lots.2.cap_ttc``)."""
+        if self.field is None:
+            return ""
+        heading = headings.get((self.sheet, self.field))
+        if heading is not None:
+            return heading
+        return self.field if self.sheet is None and self.cell is None else ""
+
     def describe(
-        self, message: str | None = None, sheet_word: str = "sheet", colon: str = ": "
+        self,
+        message: str | None = None,
+        sheet_word: str = "sheet",
+        colon: str = ": ",
+        headings: Headings = NO_HEADINGS,
     ) -> str:
         """One line for a terminal: ``location: [field: ]message [code]``; ``message``,
         ``sheet_word`` and ``colon`` replace the English words and punctuation (a translation:
-        French puts a space before the colon)."""
+        French puts a space before the colon); the field is shown as :meth:`shown_field` says,
+        with ``headings``."""
         location = self.place(sheet_word, colon)
         where = f"{location}{colon}" if location else ""
-        if self.sheet is None:
-            field = f"{self.field}{colon}" if self.field else ""
-        else:
-            field = f"{self.field}{colon}" if self.field and self.cell else ""
-        return f"{where}{field}{self.message if message is None else message} [{self.code}]"
+        shown = self.shown_field(headings)
+        if self.sheet is not None and not self.cell:
+            shown = ""  # a whole sheet's problem: no column to name
+        field_part = f"{shown}{colon}" if shown else ""
+        return f"{where}{field_part}{self.message if message is None else message} [{self.code}]"
 
-    def line_in(self, lang: str | None = None) -> str:
+    def line_in(self, lang: str | None = None, headings: Headings = NO_HEADINGS) -> str:
         """:meth:`describe` in ``lang`` (default: the run's language): its message, the word for
-        a sheet and the colon as that language writes them."""
+        a sheet and the colon as that language writes them, the field as ``headings`` head it."""
         chosen = i18n.current() if lang is None else lang
         words = i18n.CATALOGUES[chosen]
         message = i18n.message(self.code, self.params, lang=chosen)
-        return self.describe(message, words["word.sheet"], words["punct.colon"])
+        return self.describe(message, words["word.sheet"], words["punct.colon"], headings)
 
     def to_dict(self) -> dict[str, object]:
         """The problem in JSON: its English message, never its parameters (not a contract)."""
@@ -186,6 +210,8 @@ class ValidationReport:
     """Every problem of the configuration and the workbook, errors and warnings."""
 
     problems: tuple[Problem, ...]
+    # the offers sheet's headers as written, to name each problem's column (:data:`Headings`)
+    headings: Headings = default(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -175,7 +175,7 @@ def validation_markdown(report: ValidationReport) -> str:
             cells = (
                 tr(f"severity.{problem.severity.value}"),
                 problem.place(tr("word.sheet"), tr("punct.colon")),
-                problem.field or "",
+                problem.shown_field(report.headings),
                 problem.code,
                 i18n.message(problem.code, problem.params),
             )

@@ -37,7 +37,7 @@ def check_budget(*, inputs: Inputs, destination: Destination) -> None:
         evaluation = api.check_budget(
             lots, criteria, inputs.offers, progress, numbers=inputs.convention
         )
-    warn(offer_problems(evaluation, None))
+    warn(offer_problems(evaluation, None), evaluation.book.headings)
     report = budget_report(evaluation)
 
     def table() -> "RenderableType":

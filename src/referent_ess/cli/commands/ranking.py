@@ -78,7 +78,7 @@ def _rank_and_show(
     with loading() as progress:
         evaluation = inputs.score(progress)
     chosen = lot_ids_or_error(evaluation, lot)
-    warn(offer_problems(evaluation, chosen, errors=False))
+    warn(offer_problems(evaluation, chosen, errors=False), evaluation.book.headings)
 
     def table() -> "RenderableType":
         from rich.console import Group

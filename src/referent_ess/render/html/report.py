@@ -425,8 +425,13 @@ def _audit_section(evaluation: Evaluation, lots: Sequence[LotResult], run: RunIn
         "</tr>"
         for item in run.inputs
     )
+    headings = evaluation.book.headings
     problems = [
-        escape(p.describe(i18n.message(p.code, p.params), tr("word.sheet"), tr("punct.colon")))
+        escape(
+            p.describe(
+                i18n.message(p.code, p.params), tr("word.sheet"), tr("punct.colon"), headings
+            )
+        )
         for p in evaluation.book.sheet_problems
     ]
     sheet_notes = (

@@ -260,7 +260,7 @@ def problems_table(report: ValidationReport) -> Table:
         table.add_row(
             tr(f"severity.{problem.severity.value}"),
             problem.place(tr("word.sheet"), tr("punct.colon")),
-            problem.field or "",
+            problem.shown_field(report.headings),
             problem.code,
             i18n.message(problem.code, problem.params),
             style="red" if problem.is_error else "yellow",
