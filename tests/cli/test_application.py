@@ -78,7 +78,9 @@ def test_shell_completion_sees_every_command() -> None:
         ["lint", "--format", "json", *CONFIG],
     ],
 )
-def test_a_command_alone_does_what_it_does_among_all(runner: CliRunner, args: Sequence[str]) -> None:
+def test_a_command_alone_does_what_it_does_among_all(
+    runner: CliRunner, args: Sequence[str]
+) -> None:
     alone = _app_for(args, {})
     assert alone is not app
     among_all = runner.invoke(app, list(args))

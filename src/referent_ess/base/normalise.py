@@ -57,9 +57,7 @@ def _folded(text: str) -> str:
     # ranges start at U+00AD): kept without the per-character checks, which made the header
     # keys of the configuration's ~300 accented aliases a sixth of a small run's own work.
     return "".join(
-        c
-        for c in decomposed
-        if c < "\x80" or (not unicodedata.combining(c) and not _invisible(c))
+        c for c in decomposed if c < "\x80" or (not unicodedata.combining(c) and not _invisible(c))
     )
 
 

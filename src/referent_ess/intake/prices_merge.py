@@ -40,7 +40,7 @@ def apply_prices_sheet(
 
     sheet = read_prices(raw.prices_sheet, config)
     problems = list(sheet.problems)
-    used: "set[OfferKey]" = set()
+    used: set[OfferKey] = set()
     updated = []
     for offer in offers:
         lot = lined.get(offer.lot) if offer.lot is not None else None
