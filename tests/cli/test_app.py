@@ -470,6 +470,15 @@ NOT_FOR_SCORE = (
 )
 
 
+def test_the_objects_of_a_run_are_left_to_the_process_s_end() -> None:
+    # frozen: the collection Python runs at exit does not walk them (a start-up cost)
+    script = IMPORTS_CHECK.replace("print(", "import gc; print(gc.get_freeze_count(), ")
+    child = python("-c", script, "score", "--format", "json")
+    assert child.returncode == 0, child.stderr
+    frozen, _ = child.stdout.split(" ", 1)
+    assert int(frozen) > 1_000  # 0 when nothing is frozen
+
+
 def test_score_json_imports_only_what_it_uses() -> None:
     child = python("-c", IMPORTS_CHECK, "score", "--format", "json")
     assert child.returncode == 0, child.stderr

@@ -6,6 +6,7 @@ Findings` becomes exit code 1. A bug is neither: it stays a traceback.
 """
 
 import functools
+import gc
 import importlib
 import inspect
 import os
@@ -31,8 +32,6 @@ class _Commands(TyperGroup):
     into exit code 1, in one place."""
 
     def invoke(self, ctx: "Context") -> Any:
-        import gc
-
         from referent_ess import i18n
         from referent_ess.problems.errors import ReferentError
 
@@ -219,6 +218,16 @@ def _skip_plugin_discovery() -> None:
 
 
 def main() -> None:
-    """Entry point of the ``referent`` console script."""
+    """Entry point of the ``referent`` console script: the process ends with the command.
+
+    Python's exit runs the cyclic garbage collector over every object still alive, to free
+    what only reference cycles hold: the process's memory is the system's to take back at that
+    point, and Python does not promise to finalise objects alive at exit. So the objects of
+    the run are frozen (:func:`gc.freeze`) once the command is done, and that collection
+    leaves them out: 70 M of the 1 270 M instructions of ``referent score`` on the example
+    (callgrind). A program that calls this function and goes on keeps them until it exits."""
     _skip_plugin_discovery()
-    _app_for(sys.argv[1:], os.environ)(prog_name="referent")
+    try:
+        _app_for(sys.argv[1:], os.environ)(prog_name="referent")
+    finally:
+        gc.freeze()
