@@ -471,12 +471,15 @@ NOT_FOR_SCORE = (
 
 
 def test_the_objects_of_a_run_are_left_to_the_process_s_end() -> None:
-    # frozen: the collection Python runs at exit does not walk them (a start-up cost)
-    script = IMPORTS_CHECK.replace("print(", "import gc; print(gc.get_freeze_count(), ")
+    # frozen, the collector off: neither the run nor Python's exit walks them (a start-up cost)
+    script = IMPORTS_CHECK.replace(
+        "print(", "import gc; print(gc.get_freeze_count(), gc.isenabled(), "
+    )
     child = python("-c", script, "score", "--format", "json")
     assert child.returncode == 0, child.stderr
-    frozen, _ = child.stdout.split(" ", 1)
+    frozen, collecting, _ = child.stdout.split(" ", 2)
     assert int(frozen) > 1_000  # 0 when nothing is frozen
+    assert collecting == "False"  # the collector stays off until the process ends
 
 
 def test_score_json_imports_only_what_it_uses() -> None:
