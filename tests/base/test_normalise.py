@@ -2,12 +2,15 @@
 accents and separators never make one candidate two."""
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referent_ess.base.normalise import (
+    _DEFAULT_IGNORABLE,
+    _folded,
     control_characters,
     invisible_characters,
     invisible_names,
@@ -160,3 +163,27 @@ def test_an_ascii_name_s_key_is_the_separators_pattern_s(text: str) -> None:
 def test_every_ascii_character_is_a_separator_for_both_or_for_neither(char: str) -> None:
     text = f"a{char}b{char}"
     assert normalise(text) == _ASCII_SEPARATORS.sub(" ", text.casefold()).strip()
+
+
+def _folded_char_by_char(text: str) -> str:
+    """The fold as the module's docstring defines it, every character checked."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(
+        c
+        for c in decomposed
+        if not unicodedata.combining(c)
+        and unicodedata.category(c) != "Cf"
+        and not any(low <= ord(c) <= high for low, high in _DEFAULT_IGNORABLE)
+    )
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8")))
+def test_the_fold_skips_no_check_that_could_drop_a_character(text: str) -> None:
+    # ASCII characters are kept without checks (the fast part of the fold): the same text
+    assert _folded(text) == _folded_char_by_char(text)
+
+
+@pytest.mark.parametrize("char", [chr(point) for point in range(128)])
+def test_no_ascii_character_is_dropped_from_a_key(char: str) -> None:
+    assert _folded(f"é{char}") == f"e{char}"

@@ -462,7 +462,24 @@ NOT_FOR_SCORE = (
     "referent_ess.intake.csv_reader",
     "referent_ess.analysis.sensitivity",
     "referent_ess.analysis.pse_combinations",
+    # the readers of the marks and prices sheets, which the example's workbook does not have
+    "referent_ess.intake.marks_sheet",
+    "referent_ess.intake.marks_merge",
+    "referent_ess.intake.prices_sheet",
+    "statistics",
 )
+
+
+def test_the_objects_of_a_run_are_left_to_the_process_s_end() -> None:
+    # frozen, the collector off: neither the run nor Python's exit walks them (a start-up cost)
+    script = IMPORTS_CHECK.replace(
+        "print(", "import gc; print(gc.get_freeze_count(), gc.isenabled(), "
+    )
+    child = python("-c", script, "score", "--format", "json")
+    assert child.returncode == 0, child.stderr
+    frozen, collecting, _ = child.stdout.split(" ", 2)
+    assert int(frozen) > 1_000  # 0 when nothing is frozen
+    assert collecting == "False"  # the collector stays off until the process ends
 
 
 def test_score_json_imports_only_what_it_uses() -> None:

@@ -53,7 +53,12 @@ def _invisible(char: str) -> bool:
 
 def _folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c) and not _invisible(c))
+    # An ASCII character is never a combining mark nor invisible (none is Cf, the ignorable
+    # ranges start at U+00AD): kept without the per-character checks, which made the header
+    # keys of the configuration's ~300 accented aliases a sixth of a small run's own work.
+    return "".join(
+        c for c in decomposed if c < "\x80" or (not unicodedata.combining(c) and not _invisible(c))
+    )
 
 
 @lru_cache(maxsize=16384)  # candidate names come back row after row

@@ -17,7 +17,6 @@ from referent_ess.base.values import Numbers, number_convention
 from referent_ess.config.model import Config
 from referent_ess.files.sha256 import file_sha256
 from referent_ess.intake.header import Header
-from referent_ess.intake.marks_merge import apply_marks_sheet
 from referent_ess.intake.offer import CellRefs, Offer, OfferBook
 from referent_ess.intake.prices_merge import apply_prices_sheet
 from referent_ess.intake.read import read_offers_sheet
@@ -112,6 +111,9 @@ def _parse_offers(raw: RawSheet, config: Config, path: Path, sha256: str) -> Off
     )
     problems: list[Problem] = header.problems + sheet_notes(raw, header.columns)
     if raw.marks_sheet is not None:
+        # imported when a workbook has a marks sheet: a start-up cost for every other run
+        from referent_ess.intake.marks_merge import apply_marks_sheet
+
         offers, marks_problems = apply_marks_sheet(offers, raw, header.columns, config)
         problems += marks_problems
     offers, prices_problems = apply_prices_sheet(offers, raw, config)

@@ -5,14 +5,17 @@ the line), an offer with no line at all (an error), a line the lot does not have
 its cell), prices for no offer of the offers sheet (an error on their first cell)."""
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from referent_ess.base.normalise import normalise
 from referent_ess.base.values import Params
 from referent_ess.config.model import Config, Lot
 from referent_ess.intake.offer import Offer, StatedLine
-from referent_ess.intake.prices_sheet import OfferKey, OfferLines, PricesSheet, read_prices
 from referent_ess.intake.sheet import RawSheet
 from referent_ess.problems.problem import Problem
+
+if TYPE_CHECKING:
+    from referent_ess.intake.prices_sheet import OfferKey, OfferLines, PricesSheet
 
 
 def apply_prices_sheet(
@@ -32,6 +35,9 @@ def apply_prices_sheet(
         return offers, [
             Problem("prices-sheet-missing", params=params, file=raw.file, sheet=raw.sheet)
         ]
+    # imported when a workbook has a prices sheet: a start-up cost for every other run
+    from referent_ess.intake.prices_sheet import read_prices
+
     sheet = read_prices(raw.prices_sheet, config)
     problems = list(sheet.problems)
     used: set[OfferKey] = set()
@@ -52,7 +58,7 @@ def apply_prices_sheet(
     return _pse_gaps(tuple(updated), lined, raw), problems
 
 
-def _with_lines(offer: Offer, lot: Lot, found: OfferLines | None, raw: RawSheet) -> Offer:
+def _with_lines(offer: Offer, lot: Lot, found: "OfferLines | None", raw: RawSheet) -> Offer:
     """``offer`` with its lines in the lot's order, and an error for each line it lacks (or
     one for no line at all)."""
     cell = offer.cells.get("candidate")
@@ -98,7 +104,7 @@ def _with_lines(offer: Offer, lot: Lot, found: OfferLines | None, raw: RawSheet)
     return replace(offer, lines=tuple(lines), problems=(*offer.problems, *missing))
 
 
-def _extra_lines(found: OfferLines, lot: Lot, prices: RawSheet) -> list[Problem]:
+def _extra_lines(found: "OfferLines", lot: Lot, prices: RawSheet) -> list[Problem]:
     """The lines an offer prices that the lot does not have: not counted, and said."""
     known = {line.id for line in lot.all_lines}
     listed = ", ".join(line.id for line in lot.all_lines)
@@ -117,7 +123,7 @@ def _extra_lines(found: OfferLines, lot: Lot, prices: RawSheet) -> list[Problem]
     ]
 
 
-def _unmatched(sheet: PricesSheet, used: set[OfferKey], prices: RawSheet) -> list[Problem]:
+def _unmatched(sheet: "PricesSheet", used: "set[OfferKey]", prices: RawSheet) -> list[Problem]:
     """The prices for no offer of the offers sheet: a name, a lot, a variant or a round
     mistyped."""
     problems = []
