@@ -66,11 +66,17 @@ def _filled(key: str, params: Params, lang: str) -> str:
     catalogue = CATALOGUES[lang]
     values: dict[str, object] = {}
     parts = False
+    english = lang == "en"
     for name, value in params:
         if name != "form":
             writer = _WRITERS.get(name) or _writer(name)
-            values[name] = value if writer is _as_given else writer(value, lang)
-            parts = parts or writer is _as_part
+            if writer is _as_given:
+                values[name] = value
+            elif writer is _money and english and _CENTS.fullmatch(value):
+                values[name] = value  # what _money gives, without the call
+            else:
+                values[name] = writer(value, lang)
+                parts = parts or writer is _as_part
     if parts:  # in the parameters' order: a later clause sees an earlier one filled in
         for name, value in params:
             if name.endswith("_part"):
@@ -142,11 +148,11 @@ def _scale_words(value: str, lang: str) -> str:
     return scale_words(value, lang=lang)
 
 
-def _as_given(value: str, lang: str) -> str:
+def _as_given(value: str, _lang: str) -> str:
     return value
 
 
-def _as_part(value: str, lang: str) -> str:
+def _as_part(value: str, _lang: str) -> str:
     return value
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from json.encoder import encode_basestring  # json.dumps(…, ensure_ascii=False)'s
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -32,12 +33,14 @@ from referent_ess.evaluation.results import (
     Status,
 )
 from referent_ess.i18n.numbers import POINTS_PLACES, decimal_raw, money_raw, quantity_raw
-from referent_ess.problems.problem import Problem, ValidationReport
+from referent_ess.problems.problem import Problem, Severity, ValidationReport
 from referent_ess.render.cells import by_row, gap_to_first
 from referent_ess.render.number_texts import (
     NULL,
+    ByIdentity,
     Keys,
     Texts,
+    fraction_json,
     hundredths,
     hundredths_json,
     json_string,
@@ -499,21 +502,36 @@ class OfferWriter:
         # one), a %s for each node's points
         self.tree_format = "%s".join(piece.replace("%", "%%") for piece in pieces)
         self.layouts: dict[tuple[str, ...], _Layout] = {}
-        self.figures = _Figures(texts)
+        # a point value's figure, by the value's identity (see ByIdentity)
+        self.figures = ByIdentity(lambda value: figure_json(value, texts))
+        # day rates, days and VAT rates, which the reader shares among the cells with the
+        # same value: each kind by its own writer, in its own memo (one Decimal may be a day
+        # count here and a rate there)
+        self.day_rates = ByIdentity(texts.money_json)
+        self.quantities = ByIdentity(quantity_json)
+        self.rates = ByIdentity(rate_json)
         # the ``marks`` object's text by the names and the identities of the marks (the reader
         # shares one Decimal among the cells with the same mark): a lot has a few hundred
         # combinations; each entry keeps its marks alive, so that no other object takes an id
         self.marks: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}
         self.statuses: dict[Status, str] = {}
+        self.severities: dict[Severity, str] = {}
+        # the texts of a problem that repeat (its code, sheet and field: the same few strings)
+        self.words = ByIdentity(string_json)
         # a check's basis and cap as written, by the basis and the cap's identity
         self.budget_heads: dict[tuple[PriceBasis, int], tuple[Decimal, str]] = {}
         first = lot.ranked[0].total if lot is not None and lot.ranked else None
         self.first_total = first
+        # the first total's numerator and denominator, for the gaps (a Fraction's)
+        self.first_ratio = first.as_integer_ratio() if type(first) is Fraction else None
 
     def json(self, result: OfferResult) -> str:
         """The offer's JSON object, keys in the order of :func:`offer_dict`. The usual case of
-        each key is written here inline (a hundred thousand calls of a small method cost more
-        than its work); its other cases are the methods'."""
+        each key is written here inline (a hundred thousand calls of a small function cost
+        more than its work): an ASCII name through ``encode_basestring`` (:func:`json_string`),
+        an amount to the cent as ``str`` writes it (:func:`money_text`), a Fraction's figure
+        by :func:`fraction_json`, values shared among offers by identity
+        (:class:`ByIdentity`); their other cases are the general functions'."""
         offer = result.offer
         points = result.points
         names = tuple(points)
@@ -528,13 +546,40 @@ class OfferWriter:
         status = result.status
         row = offer.row
         rank = result.rank
-        texts = self.texts
         warnings = result.warnings
+        candidate = offer.candidate
+        if candidate is None:
+            name = NULL
+        else:
+            name = encode_basestring(candidate) if candidate.isascii() else json_string(candidate)
+        day_rates = self.day_rates.known
+        quantities = self.quantities.known
+        rates = self.rates.known
+        day_rate, days, vat_rate = offer.day_rate_ht, offer.days, result.vat_rate
+        price_ht, price_ttc = result.price_ht, result.price_ttc
+        if price_ht is None:
+            ht = NULL
+        else:
+            ht = str(price_ht)
+            ht = f'"{ht}"' if ht[-3:-2] == "." else money_json(price_ht)
+        if price_ttc is None:
+            ttc = NULL
+        else:
+            ttc = str(price_ttc)
+            ttc = f'"{ttc}"' if ttc[-3:-2] == "." else money_json(price_ttc)
         total = result.total
         first = self.first_total
-        price_ht = money_json(result.price_ht)
-        price_ttc = money_json(result.price_ttc)
-        budget = result.budget
+        if type(total) is Fraction:
+            numerator, denominator = total.as_integer_ratio()
+            total_text = fraction_json(numerator, denominator)
+            if self.first_ratio is not None:  # first − total = (a·d − c·b) / (b·d)
+                a, b = self.first_ratio
+                gap = fraction_json(a * denominator - numerator * b, b * denominator)
+            else:
+                gap = NULL if first is None else self._gap(first, total, result)
+        else:
+            total_text = NULL if total is None else figure_json(total, self.texts)
+            gap = NULL if first is None or total is None else self._gap(first, total, result)
         model = result.price_model
         cells = offer.cells
         if (  # no variant, round, PSE or lines: nothing after the tree
@@ -547,27 +592,25 @@ class OfferWriter:
         else:
             rare = self._rare_keys(result)
         return (
-            f'{{"candidate":{string_json(offer.candidate)}'
+            f'{{"candidate":{name}'
             f',"row":{str(row) if type(row) is int else _integer(row)}'
             f',"status":{self.statuses.get(status) or self._status(status)}'
             f',"jury_decision":'
             f"{NULL if offer.jury_decision is None else _dumps(jury_decision(result))}"
             f',"rank":{str(rank) if type(rank) is int else _integer(rank)}'
-            f',"day_rate_ht":{texts.money_json(offer.day_rate_ht)}'
-            f',"days":{quantity_json(offer.days)}'
-            f',"vat_rate":{rate_json(result.vat_rate)}'
-            f',"price_ht":{price_ht},"price_ttc":{price_ttc}'
+            f',"day_rate_ht":{day_rates.get(id(day_rate)) or self.day_rates.new(day_rate)}'
+            f',"days":{quantities.get(id(days)) or self.quantities.new(days)}'
+            f',"vat_rate":{rates.get(id(vat_rate)) or self.rates.new(vat_rate)}'
+            f',"price_ht":{ht},"price_ttc":{ttc}'
             f',"points":{{{layout.points_format % layout.points_of(figures)}}}'
             f',"marks":{{{self._marks(marks, marks_key) if marks_seen is None else marks_seen[1]}}}'
             f',"mark_words":'
             f"{'{}' if self.no_words or self.described.isdisjoint(marks) else self._words(result)}"
             f',"evaluator_marks":'
             f"{self._evaluator_marks(result) if offer.evaluator_marks else '{}'}"
-            f',"total":{NULL if total is None else figure_json(total, texts)}'
-            f',"gap_to_first":'
-            f"{NULL if first is None or total is None else self._gap(first, total, result)}"
+            f',"total":{total_text},"gap_to_first":{gap}'
             f',"budget":'
-            f"{self._budget(result, price_ht, price_ttc) if budget else '[]'}"
+            f"{self._budget(result, ht, ttc) if result.budget else '[]'}"
             f',"reasons":{_dumps(_reasons(result)) if result.reasons else "[]"}'
             f',"warnings":'
             f"{'[' + ','.join([self._problem(w) for w in warnings]) + ']' if warnings else '[]'}"
@@ -610,7 +653,9 @@ class OfferWriter:
             }
         )
 
-    def _gap(self, first: Fraction | Decimal, total: Fraction | Decimal, result: OfferResult) -> str:
+    def _gap(
+        self, first: Fraction | Decimal, total: Fraction | Decimal, result: OfferResult
+    ) -> str:
         """``gap_to_first`` of a ranked offer: :func:`gap_to_first` written as :func:`_number`
         writes it, from the two totals' numerators and denominators (first − total =
         (a·d − c·b) / (b·d), rounded as it is whether reduced or not: :func:`hundredths`)."""
@@ -658,9 +703,9 @@ class OfferWriter:
 
     def _problem(self, problem: Problem) -> str:
         """``_dumps(problem_dict(problem))`` written by hand (a third of the offers of a
-        consultation that flags abnormally low prices carry one), the texts that repeat (code,
-        severity, sheet, field) remembered, the row as an int; a problem whose fields are of
-        other types is left to ``_dumps``."""
+        consultation that flags abnormally low prices carry one): the texts that repeat (code,
+        severity, sheet, field) remembered by identity, the row as an int; a problem whose
+        fields are of other types is left to ``_dumps``."""
         row = problem.row
         code, sheet, field = problem.code, problem.sheet, problem.field
         cell = problem.cell
@@ -672,13 +717,25 @@ class OfferWriter:
             and type(code) is str
         ):
             return _dumps(problem_dict(problem))
-        string = self.texts.string
+        words = self.words.known
+        word = self.words.new
+        severity = problem.severity
+        message = problem.message
         return (
-            f'{{"code":{string(code)},"severity":{string(problem.severity.value)},'
-            f'"sheet":{string(sheet)},"cell":{string_json(cell)},'
-            f'"row":{NULL if row is None else str(row)},"field":{string(field)},'
-            f'"message":{json_string(problem.message)}}}'
+            f'{{"code":{words.get(id(code)) or word(code)}'
+            f',"severity":{self.severities.get(severity) or self._severity(severity)}'
+            f',"sheet":{words.get(id(sheet)) or word(sheet)}'
+            f',"cell":{NULL if cell is None else json_string(cell)}'
+            f',"row":{NULL if row is None else str(row)}'
+            f',"field":{words.get(id(field)) or word(field)}'
+            f',"message":'
+            f"{encode_basestring(message) if message.isascii() else json_string(message)}}}"
         )
+
+    def _severity(self, severity: Severity) -> str:
+        """The JSON of a severity (two of them), remembered."""
+        text = self.severities[severity] = json_string(severity.value)
+        return text
 
     def _rare_keys(self, result: OfferResult) -> str:
         """The keys of variants and rounds, PSE and schedules (:func:`offer_dict`'s last ones,
@@ -696,38 +753,12 @@ class OfferWriter:
 _COMBINATIONS = 65_536  # the combinations of marks a writer remembers before starting again
 
 
-class _Figures:
-    """The JSON figure of a point value (``Texts.points_json``) by the value's identity: a
-    lot's offers share the Fractions of the points of each mark, so most of an offer's
-    figures are a dictionary lookup. ``known`` maps ``id(value)`` to the figure; the value
-    itself is kept in ``alive`` as long as its entry, so that no other object can take its id
-    meanwhile (a unique value, such as an offer's price points, is remembered too: looking it
-    up first costs less than telling it apart). Both start again when full."""
-
-    def __init__(self, texts: Texts) -> None:
-        self.texts = texts
-        self.known: dict[int, str] = {}
-        self.alive: list[object] = []
-
-    def new(self, value: Fraction | Decimal | None) -> str:
-        """The figure of a value not yet known, remembered."""
-        if len(self.alive) >= _FIGURES:
-            self.known.clear()
-            self.alive.clear()
-        figure = self.known[id(value)] = figure_json(value, self.texts)
-        self.alive.append(value)
-        return figure
-
-
 def figure_json(value: Fraction | Decimal | None, texts: Texts) -> str:
     """``texts.points_json(value)``, a Fraction's (points, a total: seldom the same object
-    twice) worked out at once, without looking it up."""
+    twice) worked out at once by :func:`fraction_json`, without looking it up."""
     if type(value) is Fraction:
-        return hundredths_json(hundredths(value.numerator, value.denominator))
+        return fraction_json(*value.as_integer_ratio())
     return texts.points_json(value)
-
-
-_FIGURES = 65_536
 
 
 class _Layout:
@@ -753,7 +784,7 @@ def _picker(indices: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
     if indices:
         only = indices[0]
         return lambda figures: (figures[only],)
-    return lambda figures: ()
+    return lambda _: ()
 
 
 _DAY_RATE = PriceModel.DAY_RATE  # priced without lines (``has_lines``), tested first
