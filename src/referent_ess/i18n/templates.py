@@ -87,11 +87,6 @@ def _filled(key: str, params: Params, lang: str) -> str:
 Writer = Callable[[str, str], str]  # (value, lang) → the value as people read it in lang
 
 
-def _written(name: str, value: str, lang: str) -> str:
-    """One parameter's value as people read it in ``lang``, by the suffix of its name."""
-    return (_WRITERS.get(name) or _writer(name))(value, lang)
-
-
 def _writer(name: str) -> Writer:
     """How a parameter is written, by the suffix of its name: worked out once per name (a
     hundred thousand messages have the same few names), remembered in ``_WRITERS``."""
