@@ -14,8 +14,10 @@ from referent_ess.base.writable import writable
 from referent_ess.i18n.numbers import money_raw, points
 from referent_ess.render.json_doc import _decimal_number, _number
 from referent_ess.render.number_texts import (
+    ByIdentity,
     Keys,
     Texts,
+    fraction_json,
     hundredths,
     hundredths_json,
     hundredths_raw,
@@ -116,6 +118,9 @@ def test_a_tiny_negative_value_is_written_zero_in_csv() -> None:
         ("\ud800", '"\ufffd"'),  # a lone surrogate cannot be written: U+FFFD
         ("x\ufffey\uffff", '"x\ufffdy\ufffd"'),
         ("\x7f", '"\x7f"'),
+        ("0.8 × 7616.17", '"0.8 × 7616.17"'),  # Latin-1 only: no writable() needed
+        ("ÿ\x01é", '"ÿ\\u0001é"'),
+        ("é\ud800", '"é\ufffd"'),  # beyond Latin-1: writable() still replaces
     ],
 )
 def test_json_string_by_hand(text: str, expected: str) -> None:
@@ -128,6 +133,50 @@ def test_json_string_by_hand(text: str, expected: str) -> None:
 def test_json_string_is_writable_json_dumps(text: str) -> None:
     assert json_string(text) == writable(json.dumps(text, ensure_ascii=False))
     assert Texts(_decimal_number).string(text) == json_string(text)
+
+
+@settings(deadline=None)
+@given(st.text(st.characters(max_codepoint=0x2FF)))
+def test_json_string_of_latin1_text_is_writable_json_dumps(text: str) -> None:
+    """Texts mostly of Latin-1 (the path without :func:`writable`), and a little beyond."""
+    assert json_string(text) == writable(json.dumps(text, ensure_ascii=False))
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "expected"),
+    [
+        (1376, 100, "13.76"),
+        (3506500, 254813, "13.76"),
+        (-1, 8, "-0.13"),
+        (0, 3, "0.0"),
+        (30, 1, "30.0"),
+    ],
+)
+def test_fraction_json_by_hand(numerator: int, denominator: int, expected: str) -> None:
+    assert fraction_json(numerator, denominator) == expected
+
+
+@settings(deadline=None)
+@given(numerators, denominators)
+def test_fraction_json_is_hundredths_json(numerator: int, denominator: int) -> None:
+    expected = json.dumps(_number(Fraction(numerator, denominator)))
+    assert fraction_json(numerator, denominator) == expected
+
+
+def test_by_identity_writes_each_object_once_and_keeps_it() -> None:
+    written: list[object] = []
+
+    def write(value: object) -> str:
+        written.append(value)
+        return f"<{value}>"
+
+    memo = ByIdentity(write)
+    one, other = Decimal("5"), Decimal("5.0")  # equal values, two objects
+    assert (memo.known.get(id(one)) or memo.new(one)) == "<5>"
+    assert (memo.known.get(id(one)) or memo.new(one)) == "<5>"
+    assert (memo.known.get(id(other)) or memo.new(other)) == "<5.0>"  # by identity, not value
+    assert written == [one, other]
+    assert memo.alive == [one, other]  # kept alive: no other object can take their ids
 
 
 def test_keys_are_encoded_once_each() -> None:

@@ -20,6 +20,8 @@ The name of a parameter says how its value is written in each language:
 """
 
 import json
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -32,9 +34,13 @@ Params = tuple[tuple[str, str], ...]
 
 
 def message_key(code: str, params: Params) -> str:
-    """The catalogue key of a message: ``msg:<code>``, or ``msg:<code>.<form>``."""
-    form = next((value for name, value in params if name == "form"), None)
-    return f"msg:{code}.{form}" if form else f"msg:{code}"
+    """The catalogue key of a message: ``msg:<code>``, or ``msg:<code>.<form>`` (the first
+    ``form`` parameter's, when it is not empty). A plain loop: a generator costs more than the
+    few parameters it would go through, once per message of a hundred thousand offers."""
+    for name, value in params:
+        if name == "form":
+            return f"msg:{code}.{value}" if value else f"msg:{code}"
+    return f"msg:{code}"
 
 
 def message(
@@ -59,27 +65,89 @@ def part(name: str, params: Params, *, lang: str | None = None) -> str:
 def _filled(key: str, params: Params, lang: str) -> str:
     catalogue = CATALOGUES[lang]
     values: dict[str, object] = {}
+    parts = False
+    english = lang == "en"
     for name, value in params:
         if name != "form":
-            values[name] = _written(name, value, lang)
-    for name, value in params:
-        if name.endswith("_part"):
-            values[name] = fill(catalogue[f"part:{value}"], values, lang)
+            writer = _WRITERS.get(name) or _writer(name)
+            if writer is _as_given:
+                values[name] = value
+            elif writer is _money and english and _CENTS.fullmatch(value):
+                values[name] = value  # what _money gives, without the call
+            else:
+                values[name] = writer(value, lang)
+                parts = parts or writer is _as_part
+    if parts:  # in the parameters' order: a later clause sees an earlier one filled in
+        for name, value in params:
+            if name.endswith("_part"):
+                values[name] = fill(catalogue[f"part:{value}"], values, lang)
     return fill(catalogue[key], values, lang)
 
 
-def _written(name: str, value: str, lang: str) -> str:
-    """One parameter's value as people read it in ``lang``, by the suffix of its name."""
+Writer = Callable[[str, str], str]  # (value, lang) → the value as people read it in lang
+
+
+def _writer(name: str) -> Writer:
+    """How a parameter is written, by the suffix of its name: worked out once per name (a
+    hundred thousand messages have the same few names), remembered in ``_WRITERS``."""
     if name.endswith("_money"):
-        return money(Decimal(value), lang=lang)
-    if name.endswith("_num"):
-        return value.replace(".", ",") if lang == "fr" else value
-    if name.endswith("_marks"):
-        return marks(value, lang=lang)
-    if name.endswith("_words"):
-        return scale_words(value, lang=lang)
-    if name.endswith("_date"):
-        return _date(value, lang)
+        writer: Writer = _money
+    elif name.endswith("_num"):
+        writer = _number
+    elif name.endswith("_marks"):
+        writer = _marks
+    elif name.endswith("_words"):
+        writer = _scale_words
+    elif name.endswith("_date"):
+        writer = _date
+    elif name.endswith("_part"):
+        writer = _as_part  # as given, until :func:`_filled` fills its clause
+    else:
+        writer = _as_given
+    if len(_WRITERS) < _NAMES:  # names come from the code, never from a sheet: a safety bound
+        _WRITERS[name] = writer
+    return writer
+
+
+_NAMES = 4096
+_WRITERS: dict[str, Writer] = {}
+
+# An amount already written with two decimals (``2548.13``, ``-0.00``): ``money`` gives it back
+# as it is in English (see :func:`_money`). At most 20 digits before the point, far within the
+# 28 digits of the decimal context, so that ``quantize`` neither rounds nor fails.
+_CENTS = re.compile(r"-?(?:0|[1-9][0-9]{0,19})\.[0-9]{2}")
+
+
+def _money(value: str, lang: str) -> str:
+    """A ``*_money`` parameter: ``money(Decimal(value), lang=lang)``. Why English needs no
+    Decimal for an amount already to the cent: ``money`` writes ``round_half_up(value)`` (a
+    ``quantize`` to the cent, which leaves an amount with exponent -2 as it is, sign and zeros
+    included) with ``:.2f``, which writes its digits, its point and its sign back as they were
+    read (a negative zero too: ``-0.00``); without leading zeros (``007.50`` is ``7.50``),
+    which the pattern excludes."""
+    if lang == "en" and _CENTS.fullmatch(value):
+        return value
+    return money(Decimal(value), lang=lang)
+
+
+def _number(value: str, lang: str) -> str:
+    """A ``*_num`` parameter: with the language's decimal mark."""
+    return value.replace(".", ",") if lang == "fr" else value
+
+
+def _marks(value: str, lang: str) -> str:
+    return marks(value, lang=lang)
+
+
+def _scale_words(value: str, lang: str) -> str:
+    return scale_words(value, lang=lang)
+
+
+def _as_given(value: str, _lang: str) -> str:
+    return value
+
+
+def _as_part(value: str, _lang: str) -> str:
     return value
 
 

@@ -7,31 +7,43 @@ raw forms); points and totals are numbers rounded half up to 2 decimals.
 """
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from json.encoder import encode_basestring  # json.dumps(…, ensure_ascii=False)'s
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from referent_ess import i18n
 from referent_ess._version import __version__
 from referent_ess.base.exact import round_half_up, scaled_half_up
 from referent_ess.base.writable import writable
-from referent_ess.config.choices import Ordering, PriceModel
+from referent_ess.config.choices import Ordering, PriceBasis, PriceModel
 from referent_ess.config.model import Config, CriteriaSet, Criterion, Lot
 from referent_ess.evaluation.budget import BudgetReport, verdict
 from referent_ess.evaluation.kernel import max_points
 from referent_ess.evaluation.lookup import chosen_lots
-from referent_ess.evaluation.results import Evaluation, LotResult, OfferResult, PseAmount
+from referent_ess.evaluation.results import (
+    BudgetCheck,
+    Evaluation,
+    LotResult,
+    OfferResult,
+    PseAmount,
+    Status,
+)
 from referent_ess.i18n.numbers import POINTS_PLACES, decimal_raw, money_raw, quantity_raw
-from referent_ess.problems.problem import Problem, ValidationReport
+from referent_ess.problems.problem import Problem, Severity, ValidationReport
 from referent_ess.render.cells import by_row, gap_to_first
 from referent_ess.render.number_texts import (
     NULL,
+    ByIdentity,
     Keys,
     Texts,
+    fraction_json,
     hundredths,
     hundredths_json,
+    json_string,
     money_json,
     quantity_json,
     rate_json,
@@ -441,9 +453,10 @@ def evaluation_json_parts(
         shell = {**lot_dict(lot, config, with_offers=False), "offers": _OFFERS_SLOT}
         criteria = config.criteria_for(lot.lot.id)
         write = OfferWriter(lot, criteria, shell["criteria"], texts).json
-        offers = ",".join([write(result) for result in lot.offers])
-        text = _dumps(shell).replace(f'"{_OFFERS_SLOT_JSON}"', f"[{offers}]", 1)
-        yield f",{text}" if index else text
+        before, after = _dumps(shell).split(f'"{_OFFERS_SLOT_JSON}"', 1)
+        yield f",{before}[" if index else f"{before}["
+        yield ",".join([write(result) for result in lot.offers])
+        yield f"]{after}"
     criteria = config.criteria_for(None)  # an offer without a lot: see _unplaced
     write = OfferWriter(None, criteria, criteria_tree(config, criteria), texts).json
     unplaced = ",".join([write(result) for result in evaluation.unplaced])
@@ -456,13 +469,17 @@ class OfferWriter:
     without a lot), written without building the dictionary: the same bytes as
     ``_dumps(offer_dict(result, lot, criteria, shape))``.
 
-    What every offer of the lot shares is encoded once here: the keys, and the criteria
-    ``tree`` as constant pieces between which each offer's points go. The values an offer
-    varies in are written by :mod:`~referent_ess.render.number_texts` (strings, point figures,
-    amounts, rates) and :func:`_problem_json` (warnings); a key that is usually empty
-    (``jury_decision``, ``evaluator_marks``, ``mark_words``, ``reasons``) and the keys of
-    variants, rounds, PSE and schedules are written by ``_dumps`` of what :func:`offer_dict`
-    builds for them, whenever the offer has one: the rare cases keep the general path."""
+    What every offer of the lot shares is encoded once here: the keys, and, for each set of
+    criteria an offer has points on (a :class:`_Layout`: usually two, with and without price
+    points), its ``points`` object and its criteria ``tree`` as constant pieces between which
+    the offer's figures go. The figure of a point value is remembered by the value's identity
+    (the evaluation shares one Fraction among the offers with the same mark), the ``marks``
+    object per combination of marks. The values an offer varies in are written by
+    :mod:`~referent_ess.render.number_texts` (strings, point figures, amounts, rates) and
+    :meth:`_problem` (warnings); a key that is usually empty (``jury_decision``,
+    ``evaluator_marks``, ``mark_words``, ``reasons``) and the keys of variants, rounds, PSE and
+    schedules are written by ``_dumps`` of what :func:`offer_dict` builds for them, whenever
+    the offer has one: the rare cases keep the general path."""
 
     def __init__(
         self,
@@ -477,85 +494,158 @@ class OfferWriter:
         self.top = frozenset(c.id for c in criteria.criteria)
         # the criteria with a descriptor scale: only a mark on one of them may have a word
         self.described = frozenset(n.id for n in criteria.nodes if n.descriptors is not None)
+        self.no_words = not self.described
         self.keys = Keys()
         ids, pieces = _tree_template(shape)
         self.tree_ids = ids
         # the tree as a %-template: its constant pieces with each % doubled (a label may hold
         # one), a %s for each node's points
         self.tree_format = "%s".join(piece.replace("%", "%%") for piece in pieces)
-        self.tree_nulls = (NULL,) * len(ids)
+        self.layouts: dict[tuple[str, ...], _Layout] = {}
+        # a point value's figure, by the value's identity (see ByIdentity)
+        self.figures = ByIdentity(lambda value: figure_json(value, texts))
+        # day rates, days and VAT rates, which the reader shares among the cells with the
+        # same value: each kind by its own writer, in its own memo (one Decimal may be a day
+        # count here and a rate there)
+        self.day_rates = ByIdentity(texts.money_json)
+        self.quantities = ByIdentity(quantity_json)
+        self.rates = ByIdentity(rate_json)
+        # the ``marks`` object's text by the names and the identities of the marks (the reader
+        # shares one Decimal among the cells with the same mark): a lot has a few hundred
+        # combinations; each entry keeps its marks alive, so that no other object takes an id
+        self.marks: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}
+        self.statuses: dict[Status, str] = {}
+        self.severities: dict[Severity, str] = {}
+        # the texts of a problem that repeat (its code, sheet and field: the same few strings)
+        self.words = ByIdentity(string_json)
+        # a check's basis and cap as written, by the basis and the cap's identity
+        self.budget_heads: dict[tuple[PriceBasis, int], tuple[Decimal, str]] = {}
         first = lot.ranked[0].total if lot is not None and lot.ranked else None
         self.first_total = first
+        # the first total's numerator and denominator, for the gaps (a Fraction's)
+        self.first_ratio = first.as_integer_ratio() if type(first) is Fraction else None
 
     def json(self, result: OfferResult) -> str:
-        """The offer's JSON object, keys in the order of :func:`offer_dict`."""
+        """The offer's JSON object, keys in the order of :func:`offer_dict`. The usual case of
+        each key is written here inline (a hundred thousand calls of a small function cost
+        more than its work): an ASCII name through ``encode_basestring`` (:func:`json_string`),
+        an amount to the cent as ``str`` writes it (:func:`money_text`), a Fraction's figure
+        by :func:`fraction_json`, values shared among offers by identity
+        (:class:`ByIdentity`); their other cases are the general functions'."""
         offer = result.offer
-        texts = self.texts
-        string = texts.string
-        number = texts.points_json
-        key = self.keys
-        figures = {name: number(value) for name, value in result.points.items()}
-        top = self.top
-        points = ",".join([key[n] + t for n, t in figures.items() if n in top])
-        marks = ",".join([key[n] + number(m) for n, m in offer.marks.items()])
-        parts = [
-            '{"candidate":',
-            string_json(offer.candidate),
-            ',"row":',
-            _integer(offer.row),
-            ',"status":',
-            string(result.status.value),
-            ',"jury_decision":',
-            NULL if offer.jury_decision is None else _dumps(jury_decision(result)),
-            ',"rank":',
-            _integer(result.rank),
-            ',"day_rate_ht":',
-            texts.money_json(offer.day_rate_ht),
-            ',"days":',
-            quantity_json(offer.days),
-            ',"vat_rate":',
-            rate_json(result.vat_rate),
-            ',"price_ht":',
-            money_json(result.price_ht),
-            ',"price_ttc":',
-            money_json(result.price_ttc),
-            ',"points":{',
-            points,
-            '},"marks":{',
-            marks,
-            '},"mark_words":',
-            self._mark_words(result),
-            ',"evaluator_marks":',
-            self._evaluator_marks(result),
-            ',"total":',
-            number(result.total),
-            ',"gap_to_first":',
-            self._gap(result),
-            ',"budget":',
-            self._budget(result),
-            ',"reasons":',
-            _dumps(_reasons(result)) if result.reasons else "[]",
-            ',"warnings":',
-            f"[{','.join([_problem_json(w) for w in result.warnings])}]",
-            ',"tree":',
-            self._tree(figures),
-            self._rare_keys(result),
-            "}",
-        ]
-        return "".join(parts)
+        points = result.points
+        names = tuple(points)
+        layout = self.layouts.get(names) or self._layout(names)
+        known = self.figures.known
+        new = self.figures.new
+        figures = [known.get(id(value)) or new(value) for value in points.values()]
+        figures.append(NULL)  # the figure of a node without points (in the tree)
+        marks = offer.marks
+        marks_key = (*marks, *map(id, marks.values()))
+        marks_seen = self.marks.get(marks_key)
+        status = result.status
+        row = offer.row
+        rank = result.rank
+        warnings = result.warnings
+        candidate = offer.candidate
+        if candidate is None:
+            name = NULL
+        else:
+            name = encode_basestring(candidate) if candidate.isascii() else json_string(candidate)
+        day_rates = self.day_rates.known
+        quantities = self.quantities.known
+        rates = self.rates.known
+        day_rate, days, vat_rate = offer.day_rate_ht, offer.days, result.vat_rate
+        price_ht, price_ttc = result.price_ht, result.price_ttc
+        if price_ht is None:
+            ht = NULL
+        else:
+            ht = str(price_ht)
+            ht = f'"{ht}"' if ht[-3:-2] == "." else money_json(price_ht)
+        if price_ttc is None:
+            ttc = NULL
+        else:
+            ttc = str(price_ttc)
+            ttc = f'"{ttc}"' if ttc[-3:-2] == "." else money_json(price_ttc)
+        total = result.total
+        first = self.first_total
+        if type(total) is Fraction:
+            numerator, denominator = total.as_integer_ratio()
+            total_text = fraction_json(numerator, denominator)
+            if self.first_ratio is not None:  # first − total = (a·d − c·b) / (b·d)
+                a, b = self.first_ratio
+                gap = fraction_json(a * denominator - numerator * b, b * denominator)
+            else:
+                gap = NULL if first is None else self._gap(first, total, result)
+        else:
+            total_text = NULL if total is None else figure_json(total, self.texts)
+            gap = NULL if first is None or total is None else self._gap(first, total, result)
+        model = result.price_model
+        cells = offer.cells
+        if (  # no variant, round, PSE or lines: nothing after the tree
+            not result.pse
+            and (model is _DAY_RATE or not model.has_lines)
+            and "variant" not in cells
+            and "round" not in cells
+        ):
+            rare = ""
+        else:
+            rare = self._rare_keys(result)
+        return (
+            f'{{"candidate":{name}'
+            f',"row":{str(row) if type(row) is int else _integer(row)}'
+            f',"status":{self.statuses.get(status) or self._status(status)}'
+            f',"jury_decision":'
+            f"{NULL if offer.jury_decision is None else _dumps(jury_decision(result))}"
+            f',"rank":{str(rank) if type(rank) is int else _integer(rank)}'
+            f',"day_rate_ht":{day_rates.get(id(day_rate)) or self.day_rates.new(day_rate)}'
+            f',"days":{quantities.get(id(days)) or self.quantities.new(days)}'
+            f',"vat_rate":{rates.get(id(vat_rate)) or self.rates.new(vat_rate)}'
+            f',"price_ht":{ht},"price_ttc":{ttc}'
+            f',"points":{{{layout.points_format % layout.points_of(figures)}}}'
+            f',"marks":{{{self._marks(marks, marks_key) if marks_seen is None else marks_seen[1]}}}'
+            f',"mark_words":'
+            f"{'{}' if self.no_words or self.described.isdisjoint(marks) else self._words(result)}"
+            f',"evaluator_marks":'
+            f"{self._evaluator_marks(result) if offer.evaluator_marks else '{}'}"
+            f',"total":{total_text},"gap_to_first":{gap}'
+            f',"budget":'
+            f"{self._budget(result, ht, ttc) if result.budget else '[]'}"
+            f',"reasons":{_dumps(_reasons(result)) if result.reasons else "[]"}'
+            f',"warnings":'
+            f"{'[' + ','.join([self._problem(w) for w in warnings]) + ']' if warnings else '[]'}"
+            f',"tree":{self.tree_format % layout.tree_of(figures)}{rare}}}'
+        )
 
-    def _mark_words(self, result: OfferResult) -> str:
-        """``mark_words``: ``{}`` unless a mark is on a criterion with a descriptor scale."""
-        if self.described.isdisjoint(result.offer.marks):
-            return "{}"
+    def _layout(self, names: tuple[str, ...]) -> "_Layout":
+        """The :class:`_Layout` of an offer with points on ``names``, in that order."""
+        layout = _Layout(names, self.top, self.tree_ids, self.keys)
+        self.layouts[names] = layout
+        return layout
+
+    def _status(self, status: Status) -> str:
+        """The JSON of a status (a few per lot), remembered."""
+        text = self.statuses[status] = self.texts.string(status.value)
+        return text
+
+    def _marks(self, marks: Mapping[str, Decimal | Fraction], key: tuple[object, ...]) -> str:
+        """The ``marks`` object's members, remembered under ``key`` (see ``self.marks``)."""
+        key_of = self.keys
+        number = self.texts.points_json
+        text = ",".join([key_of[n] + number(m) for n, m in marks.items()])
+        if len(self.marks) >= _COMBINATIONS:
+            self.marks.clear()
+        self.marks[key] = (tuple(marks.values()), text)
+        return text
+
+    def _words(self, result: OfferResult) -> str:
+        """``mark_words`` of an offer with a mark on a criterion with a descriptor scale."""
         return _dumps(_mark_words(result, self.criteria))
 
     @staticmethod
     def _evaluator_marks(result: OfferResult) -> str:
-        """``evaluator_marks``: ``{}`` unless the marks sheet gives several evaluators' marks."""
+        """``evaluator_marks`` of an offer whose marks sheet gives several evaluators' marks."""
         evaluator_marks = result.offer.evaluator_marks
-        if not evaluator_marks:
-            return "{}"
         return _dumps(
             {
                 criterion: {who: str(mark) for who, mark in marks.items()}
@@ -563,50 +653,94 @@ class OfferWriter:
             }
         )
 
-    def _gap(self, result: OfferResult) -> str:
-        """``gap_to_first``: :func:`gap_to_first` written as :func:`_number` writes it, from the
-        two totals' numerators and denominators (first − total = (a·d − c·b) / (b·d), rounded
-        as it is whether reduced or not: :func:`hundredths`)."""
-        first, total = self.first_total, result.total
-        if self.lot is None or first is None or total is None:
+    def _gap(
+        self, first: Fraction | Decimal, total: Fraction | Decimal, result: OfferResult
+    ) -> str:
+        """``gap_to_first`` of a ranked offer: :func:`gap_to_first` written as :func:`_number`
+        writes it, from the two totals' numerators and denominators (first − total =
+        (a·d − c·b) / (b·d), rounded as it is whether reduced or not: :func:`hundredths`)."""
+        if self.lot is None:
             return NULL
         if type(first) is not Fraction or type(total) is not Fraction:
             return _dumps(_number(gap_to_first(self.lot, result)))
-        a, b = first.numerator, first.denominator
-        c, d = total.numerator, total.denominator
-        return hundredths_json(hundredths(a * d - c * b, b * d))
+        b = first.denominator
+        d = total.denominator
+        return hundredths_json(hundredths(first.numerator * d - total.numerator * b, b * d))
 
-    def _budget(self, result: OfferResult) -> str:
-        """``budget``: :func:`budget_list`'s list, written."""
-        if not result.budget:
-            return "[]"
+    def _budget(self, result: OfferResult, price_ht: str, price_ttc: str) -> str:
+        """``budget``: :func:`budget_list`'s list, written; what a check shares with the lot's
+        other offers (its basis and cap) remembered as one piece, its price's text taken from
+        the offer's when it is the offer's price HT or TTC (``price_ht``, ``price_ttc``)."""
+        heads = self.budget_heads
+        checks = []
+        for check in result.budget:
+            cap = check.cap
+            key = (check.basis, id(cap))
+            seen = heads.get(key)
+            head = self._budget_head(check, key) if seen is None or seen[0] is not cap else seen[1]
+            price = check.price
+            if price is result.price_ttc:
+                price_text = price_ttc
+            elif price is result.price_ht:
+                price_text = price_ht
+            else:
+                price_text = money_json(price)
+            checks.append(
+                f'{head}"price":{price_text},"margin":{money_json(check.margin)},'
+                f'"within":{"true" if check.within else "false"}}}'
+            )
+        return f"[{checks[0]}]" if len(checks) == 1 else f"[{','.join(checks)}]"
+
+    def _budget_head(self, check: BudgetCheck, key: tuple[PriceBasis, int]) -> str:
+        """``{"basis":…,"cap":…,`` of a check, remembered with its cap (kept alive, so that
+        its id stays its own)."""
         texts = self.texts
-        checks = [
-            f'{{"basis":{texts.string(check.basis.value)},"cap":{texts.money_json(check.cap)},'
-            f'"price":{money_json(check.price)},"margin":{money_json(check.margin)},'
-            f'"within":{"true" if check.within else "false"}}}'
-            for check in result.budget
-        ]
-        return f"[{','.join(checks)}]"
+        head = f'{{"basis":{texts.string(check.basis.value)},"cap":{texts.money_json(check.cap)},'
+        if len(self.budget_heads) >= _COMBINATIONS:
+            self.budget_heads.clear()
+        self.budget_heads[key] = (check.cap, head)
+        return head
 
-    def _tree(self, figures: dict[str, str]) -> str:
-        """``tree``: the lot's constant pieces, each node's points between them (``null`` for a
-        node without points, as :func:`_offer_tree` writes it)."""
-        return self.tree_format % tuple(map(figures.get, self.tree_ids, self.tree_nulls))
+    def _problem(self, problem: Problem) -> str:
+        """``_dumps(problem_dict(problem))`` written by hand (a third of the offers of a
+        consultation that flags abnormally low prices carry one): the texts that repeat (code,
+        severity, sheet, field) remembered by identity, the row as an int; a problem whose
+        fields are of other types is left to ``_dumps``."""
+        row = problem.row
+        code, sheet, field = problem.code, problem.sheet, problem.field
+        cell = problem.cell
+        if not (
+            (row is None or type(row) is int)
+            and (sheet is None or type(sheet) is str)
+            and (cell is None or type(cell) is str)
+            and (field is None or type(field) is str)
+            and type(code) is str
+        ):
+            return _dumps(problem_dict(problem))
+        words = self.words.known
+        word = self.words.new
+        severity = problem.severity
+        message = problem.message
+        return (
+            f'{{"code":{words.get(id(code)) or word(code)}'
+            f',"severity":{self.severities.get(severity) or self._severity(severity)}'
+            f',"sheet":{words.get(id(sheet)) or word(sheet)}'
+            f',"cell":{NULL if cell is None else json_string(cell)}'
+            f',"row":{NULL if row is None else str(row)}'
+            f',"field":{words.get(id(field)) or word(field)}'
+            f',"message":'
+            f"{encode_basestring(message) if message.isascii() else json_string(message)}}}"
+        )
+
+    def _severity(self, severity: Severity) -> str:
+        """The JSON of a severity (two of them), remembered."""
+        text = self.severities[severity] = json_string(severity.value)
+        return text
 
     def _rare_keys(self, result: OfferResult) -> str:
         """The keys of variants and rounds, PSE and schedules (:func:`offer_dict`'s last ones,
-        none of them a key written before), through the general path; nothing for an offer of
-        a sheet and a lot without them."""
-        offer = result.offer
-        model = result.price_model
-        if (
-            not result.pse
-            and (model is _DAY_RATE or not model.has_lines)
-            and "variant" not in offer.cells
-            and "round" not in offer.cells
-        ):
-            return ""
+        none of them a key written before), through the general path, for an offer of a sheet
+        or a lot with them."""
         lot = self.lot.lot if self.lot is not None else None
         rare = {
             **_variant_and_rounds(result),
@@ -616,32 +750,44 @@ class OfferWriter:
         return "," + _dumps(rare)[1:-1] if rare else ""
 
 
+_COMBINATIONS = 65_536  # the combinations of marks a writer remembers before starting again
+
+
+def figure_json(value: Fraction | Decimal | None, texts: Texts) -> str:
+    """``texts.points_json(value)``, a Fraction's (points, a total: seldom the same object
+    twice) worked out at once by :func:`fraction_json`, without looking it up."""
+    if type(value) is Fraction:
+        return fraction_json(*value.as_integer_ratio())
+    return texts.points_json(value)
+
+
+class _Layout:
+    """What the offers with points on the same criteria, in the same order, share: the
+    ``points`` object as a %-template (the members of the lot's top-level criteria, in the
+    offer's order) and which of the offer's figures go into it and into the ``tree`` (a node
+    without points takes the last figure, ``null``)."""
+
+    def __init__(
+        self, names: tuple[str, ...], top: frozenset[str], tree_ids: tuple[str, ...], keys: Keys
+    ) -> None:
+        shown = [index for index, name in enumerate(names) if name in top]
+        self.points_format = ",".join(keys[names[i]].replace("%", "%%") + "%s" for i in shown)
+        self.points_of = _picker(shown)
+        position = {name: index for index, name in enumerate(names)}
+        self.tree_of = _picker([position.get(node, len(names)) for node in tree_ids])
+
+
+def _picker(indices: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """``lambda figures: tuple(figures[i] for i in indices)``, at C speed."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    if indices:
+        only = indices[0]
+        return lambda figures: (figures[only],)
+    return lambda _: ()
+
+
 _DAY_RATE = PriceModel.DAY_RATE  # priced without lines (``has_lines``), tested first
-
-
-def _problem_json(problem: Problem) -> str:
-    """``_dumps(problem_dict(problem))`` written by hand (a third of the offers of a
-    consultation that flags abnormally low prices carry one): its texts through
-    :func:`string_json`, its row as an int; a problem whose fields are of other types is left
-    to ``_dumps``."""
-    row = problem.row
-    if not (
-        (row is None or type(row) is int)
-        and _texts_or_none(problem.sheet, problem.cell, problem.field)
-        and type(problem.code) is str
-    ):
-        return _dumps(problem_dict(problem))
-    return (
-        f'{{"code":{string_json(problem.code)},"severity":{string_json(problem.severity.value)},'
-        f'"sheet":{string_json(problem.sheet)},"cell":{string_json(problem.cell)},'
-        f'"row":{NULL if row is None else str(row)},"field":{string_json(problem.field)},'
-        f'"message":{string_json(problem.message)}}}'
-    )
-
-
-def _texts_or_none(*values: object) -> bool:
-    """Whether each value is a str or None (what :func:`string_json` writes as json does)."""
-    return all(value is None or type(value) is str for value in values)
 
 
 def _integer(value: int | None) -> str:

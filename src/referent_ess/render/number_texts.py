@@ -54,6 +54,17 @@ def hundredths_json(whole: int) -> str:
     return text
 
 
+def fraction_json(numerator: int, denominator: int) -> str:
+    """``hundredths_json(hundredths(numerator, denominator))`` (``denominator`` > 0) in one
+    call: the figure of a point value, a total or a gap from its numerator and denominator,
+    written for most offers (the same arithmetic as :func:`hundredths`, inline)."""
+    if numerator >= 0:
+        whole = (200 * numerator + denominator) // (2 * denominator)
+    else:
+        whole = -((-200 * numerator + denominator) // (2 * denominator))
+    return _FLOATS.get(whole) or hundredths_json(whole)
+
+
 def hundredths_raw(whole: int, negative: bool) -> str:
     """``str(points(value))`` for a value of ``whole`` hundredths once rounded (``whole`` ≥ 0 is
     the rounded magnitude; ``negative``: the value was below zero). ``points`` gives
@@ -81,9 +92,17 @@ def json_string(text: str) -> str:
     the characters XML forbids replaced as in every output. Why :func:`writable` is needed only
     for a text that is not ASCII: the encoder escapes every control character (``\\u0001``),
     so what :func:`writable` would still replace (surrogates, U+FFFE, U+FFFF) is not ASCII;
-    and ``str.isascii`` costs nothing (CPython keeps it as a flag)."""
+    and ``str.isascii`` costs nothing (CPython keeps it as a flag); nor is any character of
+    Latin-1 (U+0000 to U+00FF), which ``str.encode("latin-1")`` tells at the cost of a copy
+    (far less than :func:`writable`'s search)."""
     encoded = encode_basestring(text)
-    return encoded if text.isascii() else writable(encoded)
+    if text.isascii():
+        return encoded
+    try:  # a text of Latin-1 only (``é``, ``×``): none of them either
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return writable(encoded)
+    return encoded
 
 
 def _float_json(number: float) -> str:
@@ -215,6 +234,29 @@ def rate_json(value: Decimal | None) -> str:
 def string_json(text: str | None) -> str:
     """:func:`json_string`, ``null`` for none: for a text that seldom repeats (a name)."""
     return NULL if text is None else json_string(text)
+
+
+class ByIdentity:
+    """The texts of values remembered by the values' identity: ``known.get(id(value)) or
+    new(value)`` is ``write(value)``, a dictionary lookup when the value was seen (the reader
+    shares one Decimal among the cells with the same value, the evaluation one Fraction among
+    the offers with the same mark), with no hashing of the value at all. Each value is kept in
+    ``alive`` as long as its entry, so that no other object can take its id meanwhile; both
+    start again when full. ``write`` never gives an empty text (the ``or``)."""
+
+    def __init__(self, write: Callable[[Any], str]) -> None:
+        self.write = write
+        self.known: dict[int, str] = {}
+        self.alive: list[object] = []
+
+    def new(self, value: object) -> str:
+        """The text of a value not yet known, remembered."""
+        if len(self.alive) >= _LIMIT:
+            self.known.clear()
+            self.alive.clear()
+        text = self.known[id(value)] = self.write(value)
+        self.alive.append(value)
+        return text
 
 
 class Keys(dict[str, str]):
