@@ -2,7 +2,7 @@
 them with every problem found. Nothing here decides whether an offer is admissible: that is
 the evaluation's job."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,6 +21,7 @@ class _Unset:
 
 
 _UNSET = _Unset()
+UNSET = _UNSET  # an identity not computed yet
 
 
 class CellRefs(Mapping[str, str]):
@@ -124,6 +125,75 @@ class Offer:
 
     def has_error_in(self, field: str) -> bool:
         return any(p.field == field for p in self.errors)
+
+
+# each attribute's own setter, in the order of Offer.__slots__ (its fields, then _identity)
+_SETTERS = tuple(getattr(Offer, name).__set__ for name in Offer.__slots__)
+SLOTS: tuple[str, ...] = Offer.__slots__
+
+
+def offers_of(rows: Iterable[tuple[object, ...]]) -> list[Offer]:
+    """The offers of ``rows``, each row the values of an offer's attributes in the order of
+    :data:`SLOTS` (the fields of :class:`Offer`, then its identity, or :data:`UNSET`): what
+    ``Offer(...)`` gives, without the keyword arguments and the ``object.__setattr__`` of a
+    frozen dataclass's ``__init__`` (5 µs an offer, a quarter of reading a clean row). The
+    attributes are set once, by their slots' own setters, before anybody sees the offer."""
+    new = object.__new__
+    (s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11) = _SETTERS[:12]
+    (s12, s13, s14, s15, s16, s17, s18, s19, s20, s21, s22) = _SETTERS[12:]
+    offers: list[Offer] = []
+    append = offers.append
+    for (
+        v0,
+        v1,
+        v2,
+        v3,
+        v4,
+        v5,
+        v6,
+        v7,
+        v8,
+        v9,
+        v10,
+        v11,
+        v12,
+        v13,
+        v14,
+        v15,
+        v16,
+        v17,
+        v18,
+        v19,
+        v20,
+        v21,
+        v22,
+    ) in rows:
+        offer = new(Offer)
+        s0(offer, v0)
+        s1(offer, v1)
+        s2(offer, v2)
+        s3(offer, v3)
+        s4(offer, v4)
+        s5(offer, v5)
+        s6(offer, v6)
+        s7(offer, v7)
+        s8(offer, v8)
+        s9(offer, v9)
+        s10(offer, v10)
+        s11(offer, v11)
+        s12(offer, v12)
+        s13(offer, v13)
+        s14(offer, v14)
+        s15(offer, v15)
+        s16(offer, v16)
+        s17(offer, v17)
+        s18(offer, v18)
+        s19(offer, v19)
+        s20(offer, v20)
+        s21(offer, v21)
+        s22(offer, v22)
+        append(offer)
+    return offers
 
 
 @dataclass(frozen=True)
