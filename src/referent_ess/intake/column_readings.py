@@ -136,24 +136,34 @@ def _outcome(reading: Reading) -> object:
 
 
 def shared_mappings(
-    names: Sequence[str], columns: Sequence[list[object]], value: Callable[[object], object]
+    names: Sequence[str],
+    columns: Sequence[list[object]],
+    value: Callable[[object], object],
+    *,
+    singletons: bool = False,
 ) -> Iterable[Mapping[str, object]]:
     """For each row, the mapping of each name to ``value`` of its column's outcome (a cell that
     gives None left out), one read-only mapping shared by the rows that give the same outcomes:
     a hundred thousand offers hold a few hundred combinations of documents and marks, not a
-    hundred thousand dictionaries."""
+    hundred thousand dictionaries.
+
+    The rows are told apart by their outcomes' identities (equal decimals may be written
+    differently, 4 and 4.0; each outcome stays alive in its column while this runs), or by
+    their values when every outcome is a ``singletons``: True, False or None."""
     if not names:
         return repeat(EMPTY)
-    # keyed by the outcomes' identities: equal decimals may be written differently (4 and 4.0),
-    # and each outcome object stays alive in its column while this runs
-    keys = list(zip(*(map(id, column) for column in columns), strict=True))
-    firsts = dict(zip(keys, zip(*columns, strict=True), strict=True))  # each with its outcomes
-    made = {key: _mapping(names, outcomes, value) for key, outcomes in firsts.items()}
+    by = columns if singletons else [list(map(id, column)) for column in columns]
+    keys = list(zip(*by, strict=True))
+    rows = dict(zip(keys, range(len(keys)), strict=True))  # each combination with one row of it
+    made = {
+        key: _mapping(names, [column[row] for column in columns], value)
+        for key, row in rows.items()
+    }
     return list(map(made.__getitem__, keys))
 
 
 def _mapping(
-    names: Sequence[str], outcomes: tuple[object, ...], value: Callable[[object], object]
+    names: Sequence[str], outcomes: Sequence[object], value: Callable[[object], object]
 ) -> Mapping[str, object]:
     entries = {n: value(o) for n, o in zip(names, outcomes, strict=True) if o is not None}
     return MappingProxyType(entries) if entries else EMPTY

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from referent_ess.base.normalise import normalise
 from referent_ess.config.columns import MAYBE_REQUIRED, REQUIRED_FIELDS, Column
@@ -127,71 +128,53 @@ class Offer:
         return any(p.field == field for p in self.errors)
 
 
-# each attribute's own setter, in the order of Offer.__slots__ (its fields, then _identity)
-_SETTERS = tuple(getattr(Offer, name).__set__ for name in Offer.__slots__)
-SLOTS: tuple[str, ...] = Offer.__slots__
+SLOTS: tuple[str, ...] = Offer.__slots__  # its fields, then _identity
+
+# an offer being made: the slots of Offer, set as those of any object (an Offer's own are set
+# only through object.__setattr__, a call each); the same layout, so it can become an Offer
+_Draft: Any = type("_Draft", (), {"__slots__": SLOTS})
 
 
 def offers_of(rows: Iterable[tuple[object, ...]]) -> list[Offer]:
     """The offers of ``rows``, each row the values of an offer's attributes in the order of
     :data:`SLOTS` (the fields of :class:`Offer`, then its identity, or :data:`UNSET`): what
-    ``Offer(...)`` gives, without the keyword arguments and the ``object.__setattr__`` of a
-    frozen dataclass's ``__init__`` (5 µs an offer, a quarter of reading a clean row). The
-    attributes are set once, by their slots' own setters, before anybody sees the offer."""
+    ``Offer(...)`` gives, without the keyword arguments and the 23 ``object.__setattr__`` of a
+    frozen dataclass's ``__init__`` (5 µs an offer, a quarter of reading a clean row).
+
+    Each offer is made as a draft with Offer's slots, its attributes set as plain attributes,
+    then made an Offer by assigning its class, which Python allows between classes of the same
+    slots: nobody sees the draft, and the offer is as frozen as any other from then on."""
     new = object.__new__
-    (s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11) = _SETTERS[:12]
-    (s12, s13, s14, s15, s16, s17, s18, s19, s20, s21, s22) = _SETTERS[12:]
     offers: list[Offer] = []
     append = offers.append
-    for (
-        v0,
-        v1,
-        v2,
-        v3,
-        v4,
-        v5,
-        v6,
-        v7,
-        v8,
-        v9,
-        v10,
-        v11,
-        v12,
-        v13,
-        v14,
-        v15,
-        v16,
-        v17,
-        v18,
-        v19,
-        v20,
-        v21,
-        v22,
-    ) in rows:
-        offer = new(Offer)
-        s0(offer, v0)
-        s1(offer, v1)
-        s2(offer, v2)
-        s3(offer, v3)
-        s4(offer, v4)
-        s5(offer, v5)
-        s6(offer, v6)
-        s7(offer, v7)
-        s8(offer, v8)
-        s9(offer, v9)
-        s10(offer, v10)
-        s11(offer, v11)
-        s12(offer, v12)
-        s13(offer, v13)
-        s14(offer, v14)
-        s15(offer, v15)
-        s16(offer, v16)
-        s17(offer, v17)
-        s18(offer, v18)
-        s19(offer, v19)
-        s20(offer, v20)
-        s21(offer, v21)
-        s22(offer, v22)
+    for values in rows:
+        offer = new(_Draft)
+        (
+            offer.row,
+            offer.candidate,
+            offer.lot,
+            offer.day_rate_ht,
+            offer.days,
+            offer.vat_rate,
+            offer.price_ht_stated,
+            offer.received_at,
+            offer.documents,
+            offer.marks,
+            offer.cells,
+            offer.comments,
+            offer.evaluator_marks,
+            offer.missing_evaluators,
+            offer.problems,
+            offer.jury_decision,
+            offer.jury_reason,
+            offer.variant,
+            offer.round,
+            offer.pse,
+            offer.address,
+            offer.lines,
+            offer._identity,
+        ) = values
+        offer.__class__ = Offer
         append(offer)
     return offers
 

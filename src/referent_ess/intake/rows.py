@@ -233,7 +233,7 @@ class RowReader:
             chosen = [(c.name, stored) for _, c, _, k, stored in plan if k is which]
             return [stored for _, stored in chosen], [outcomes[name] for name, _ in chosen]
 
-        documents = shared_mappings(*kind(_DOCUMENT), _is_true)
+        documents = shared_mappings(*kind(_DOCUMENT), _is_true, singletons=True)
         marks = shared_mappings(*kind(_MARK), _same)
         comments = shared_mappings(*kind(ColumnKind.COMMENT), str)
         # each offer's identity (Offer.identity), computed here for the whole column: most
