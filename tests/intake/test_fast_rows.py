@@ -17,15 +17,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from referent_ess.config.columns import OfferField
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config
-from referent_ess.intake.header import Header
+from referent_ess.intake import rows as rows_module
 from referent_ess.intake.column_readings import memo_key as _memo_key
 from referent_ess.intake.column_readings import text_outcomes
+from referent_ess.intake.header import Header
 from referent_ess.intake.offer import UNSET, Offer
 from referent_ess.intake.offers import parse_offers, without_cycle_collection
-from referent_ess.config.columns import OfferField
-from referent_ess.intake import rows as rows_module
 from referent_ess.intake.rows import RowReader
 from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
 from referent_ess.intake.sheet_notes import versions
