@@ -1,7 +1,7 @@
 """The fast reading of the offers sheet: the memo's keys, the clean path of rows without
-problems (the same offer as the full path, for any row), every distinct value remembered, the
-identity computed once, the offers grouped once by identity, and the cycle collector paused
-while reading.
+problems read column by column (the same offer as the full path, for any row), every distinct
+value remembered, the identity computed once, the offers grouped once by identity, and the cycle
+collector paused while reading.
 
 The test consultation (conftest.py) has lots 1 and 2, one required document ``cv`` and one marked
 criterion ``quality`` with marks from 0 to 5. Expected values are typed by hand."""
@@ -17,12 +17,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from referent_ess.config.columns import OfferField
 from referent_ess.config.loader import load_config
 from referent_ess.config.model import Config
+from referent_ess.intake import rows as rows_module
+from referent_ess.intake.column_readings import memo_key as _memo_key
+from referent_ess.intake.column_readings import text_outcomes
 from referent_ess.intake.header import Header
-from referent_ess.intake.offer import Offer
+from referent_ess.intake.offer import UNSET, Offer
 from referent_ess.intake.offers import parse_offers, without_cycle_collection
-from referent_ess.intake.rows import RowReader, _memo_key, _plain_text
+from referent_ess.intake.rows import RowReader
 from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
 from referent_ess.intake.sheet_notes import versions
 
@@ -43,15 +47,6 @@ def sheet(*rows: tuple[object, ...], header: tuple[object, ...] = HEADER) -> Raw
 
 def reader(raw: RawSheet, config: Config) -> RowReader:
     return RowReader(raw, config, Header(raw, config).columns)
-
-
-def clean_readings(row_reader: RowReader, values: tuple[object, ...]) -> list[object]:
-    """The readings of a row's cells on the clean path, in the clean plan's order."""
-    assert row_reader.clean_plan is not None
-    return [
-        row_reader._cell(column, memo, values[index] if index < len(values) else None)
-        for index, column, memo, _, _ in row_reader.clean_plan
-    ]
 
 
 # ---- the memo's keys -------------------------------------------------------------------------
@@ -100,16 +95,24 @@ def test_a_marker_is_keyed_with_its_type() -> None:
 # ---- free text ----------------------------------------------------------------------------
 
 
+def _no_full_reading(value: object) -> tuple[object, tuple[object, ...]]:
+    raise AssertionError(f"{value!r} read in full")
+
+
 @pytest.mark.parametrize(
-    ("value", "reading"),
+    ("value", "outcome"),
     [
-        ("Alpha", ("Alpha", ())),
-        ("  Alpha   Conseil ", ("Alpha Conseil", ())),
-        ("SARL O'Neil & fils (75)", ("SARL O'Neil & fils (75)", ())),
+        ("Alpha", "Alpha"),
+        ("  Alpha   Conseil ", "Alpha Conseil"),
+        ("SARL O'Neil & fils (75)", "SARL O'Neil & fils (75)"),
     ],
 )
-def test_printable_ascii_text_is_its_words(value: str, reading: object) -> None:
-    assert _plain_text(value) == reading
+def test_printable_ascii_text_is_its_words(value: str, outcome: str) -> None:
+    # an empty cell's reading is asked once per column: here, an empty name is fine
+    def read(cell: object) -> tuple[object, tuple[object, ...]]:
+        return (None, ()) if cell is None else _no_full_reading(cell)
+
+    assert text_outcomes([value], read) == ([outcome], [])
 
 
 @pytest.mark.parametrize(
@@ -124,26 +127,52 @@ def test_printable_ascii_text_is_its_words(value: str, reading: object) -> None:
         "Élan",
         "A\u200bB",
         12,
-        None,
     ],
 )
 def test_other_free_text_is_left_to_the_full_reading(value: object) -> None:
     # blank, a tab or line break, a control character, beyond ASCII, not a text
-    assert _plain_text(value) is None
+    asked = []
+
+    def read(cell: object) -> tuple[object, tuple[object, ...]]:
+        asked.append(cell)
+        return ("read", ()) if cell is not None else (None, ())
+
+    assert text_outcomes(["Alpha", value], read) == (["Alpha", "read"], [])
+    assert asked == [None, value]
 
 
 # ---- every distinct value read once, however many ------------------------------------------
 
 
-def test_every_distinct_day_rate_is_remembered_beyond_the_old_limit(config: Config) -> None:
-    # 5 000 distinct day rates, 100.01 to 150.00 € (the memo once stopped at 4 096 values)
+def test_every_distinct_day_rate_is_read_once_however_many(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 5 000 distinct day rates, 100.01 to 150.00 €, each in two rows (a memo once stopped at
+    # 4 096 values)
+    rates = [Decimal(10_001 + i) / 100 for i in range(5000)]
+    rows = [("Alpha", 1, float(rate), 10.0, 0.2, "oui", 4.0, date(2018, 3, 22)) for rate in rates]
+    raw = sheet(*rows, *rows)
+    parsed: list[object] = []
+    parse = rows_module._AMOUNT_PARSERS[OfferField.DAY_RATE_HT]
+
+    def counted(value: object) -> object:
+        parsed.append(value)
+        return parse(value)
+
+    monkeypatch.setitem(rows_module._AMOUNT_PARSERS, OfferField.DAY_RATE_HT, counted)
+    offers = reader(raw, config).read_all(raw.rows)
+    assert [o.day_rate_ht for o in offers] == rates + rates
+    assert str(offers[4999].day_rate_ht) == "150"  # 150.0 in the cell: read as 15 digits show it
+    assert len(parsed) == 5000
+
+
+def test_the_full_path_remembers_every_distinct_value(config: Config) -> None:
     rates = [Decimal(10_001 + i) / 100 for i in range(5000)]
     rows = [("Alpha", 1, float(rate), 10.0, 0.2, "oui", 4.0, date(2018, 3, 22)) for rate in rates]
     raw = sheet(*rows)
     row_reader = reader(raw, config)
-    offers = [row_reader.read(number, values) for number, values in raw.rows]
+    offers = [row_reader._read(number, values) for number, values in raw.rows]
     assert [o.day_rate_ht for o in offers] == rates
-    assert str(offers[-1].day_rate_ht) == "150"  # 150.0 in the cell: read as 15 digits show it
     day_rates = next(m for c, m in row_reader.plan if c.name == "day_rate_ht")
     assert day_rates is not None
     assert len(day_rates) == 5000
@@ -165,8 +194,9 @@ def test_a_clean_row_is_read_by_the_clean_path(config: Config) -> None:
     raw = sheet(GOOD)
     row_reader = reader(raw, config)
     assert row_reader.clean_plan is not None
-    offer = row_reader._clean_offer(2, GOOD, clean_readings(row_reader, GOOD))
-    assert offer is not None
+    [offer] = row_reader.read_all(raw.rows)
+    # made by the clean path: its identity comes with it, its mappings are shared
+    assert offer._identity == ("alpha", 1, "")
     assert (offer.candidate, offer.lot, offer.day_rate_ht, offer.days) == (
         "Alpha",
         1,
@@ -178,6 +208,8 @@ def test_a_clean_row_is_read_by_the_clean_path(config: Config) -> None:
     assert offer.marks == {"quality": Decimal(4)}
     assert offer.received_at == date(2018, 3, 22)
     assert offer.cells["days"] == "D2"
+    assert offer.round == 1
+    assert offer.comments == offer.evaluator_marks == offer.pse == {}
     assert offer == row_reader._read(2, GOOD)
 
 
@@ -196,13 +228,15 @@ def test_a_clean_row_is_read_by_the_clean_path(config: Config) -> None:
 def test_a_row_with_a_problem_is_left_to_the_full_path(
     config: Config, row: tuple[object, ...]
 ) -> None:
-    raw = sheet(row)
+    # between two clean rows, which the clean path makes
+    raw = sheet(GOOD, row, GOOD)
     row_reader = reader(raw, config)
-    assert row_reader.clean_plan is not None
-    assert row_reader._clean_offer(2, row, clean_readings(row_reader, row)) is None
-    offer = row_reader.read(2, row)
+    first, offer, last = row_reader.read_all(raw.rows)
     assert offer.problems  # said by the full path, with its cell
-    assert offer == row_reader._read(2, row)
+    assert offer._identity is UNSET  # the full path's offer: its identity computed when asked
+    assert first._identity == last._identity == ("alpha", 1, "")
+    assert [o.row for o in (first, offer, last)] == [2, 3, 4]
+    assert offer == row_reader._read(3, row)
 
 
 def test_a_value_under_no_header_is_said_on_the_clean_path(config: Config) -> None:
@@ -269,6 +303,44 @@ def test_read_gives_the_full_paths_offer_for_any_row(
         assert [p.code for p in offer.problems] == [
             p.code for p in full._read(number, values).problems
         ]
+
+
+WIDE = (*HEADER, "quality commentaire", "", "variant", "round", "jury_decision", "jury_reason")
+_WIDE_GOOD = (
+    *_GOOD[:-1],
+    ["Très bien", "  bien  ", None, "Élan\tvif"],  # the comment
+    [None, None, "stray"],  # a cell under a blank header
+    [None, "Option A", " option  a"],
+    [None, 1.0, 2.0, "2"],
+    [None, "irrégulière", "offre inacceptable"],
+    [None, "hors délai", "pièce manquante"],
+)
+
+
+@settings(
+    deadline=None, max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(
+        st.tuples(st.tuples(*(_mostly(good) for good in _WIDE_GOOD)), st.integers(0, 3)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_read_all_gives_the_full_paths_offers_with_every_kind_of_column(
+    config: Config, rows: list[tuple[tuple[object, ...], int]]
+) -> None:
+    # comments, a blank header, variants, rounds, jury decisions and reasons; some rows shorter
+    # than the header (a reader gives a row up to its last value)
+    raw = sheet(*(values[: len(values) - cut] for values, cut in rows), header=WIDE)
+    whole = reader(raw, config).read_all(raw.rows)
+    full = reader(raw, config)
+    expected = [full._read(number, values) for number, values in raw.rows]
+    assert whole == expected
+    for offer, other in zip(whole, expected, strict=True):
+        assert offer.problems == other.problems
+        assert offer.identity == other.identity
+        assert [str(m) for m in offer.marks.values()] == [str(m) for m in other.marks.values()]
 
 
 # ---- the identity, computed once -------------------------------------------------------------

@@ -112,6 +112,19 @@ def test_a_chosen_lot_is_the_general_paths_too(evaluation: Evaluation) -> None:
     assert fast == json_doc.to_json(json_doc.evaluation_dict(evaluation, [first]))
 
 
+def test_a_lots_offers_written_a_few_at_a_time_are_the_general_paths(
+    evaluation: Evaluation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # two offers a piece: every lot of more than two offers is written in several pieces
+    monkeypatch.setattr(json_doc, "_OFFERS_PER_PART", 2)
+    parts = list(json_doc.evaluation_json_parts(evaluation))
+    largest = max(len(lot.offers) for lot in evaluation.lots)
+    pieces = sum(2 + (len(lot.offers) + 1) // 2 for lot in evaluation.lots)  # around, offers
+    assert len(parts) == 2 + pieces  # the header, each lot's pieces, the end
+    assert largest > 2
+    assert "".join(parts) == json_doc.to_json(json_doc.evaluation_dict(evaluation))
+
+
 def test_each_csv_row_is_the_general_paths(evaluation: Evaluation) -> None:
     config = evaluation.config
     columns = node_columns(config)

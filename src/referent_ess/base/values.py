@@ -181,14 +181,19 @@ def parse_amount(value: object, *, what: Amount = "amount") -> Decimal:
     """A positive number with at most 2 decimals: ``what`` is money (an amount, a day rate) or
     a number of days."""
     number = parse_number(value, examples="days" if what == "days" else "money")
-    params = (("found_num", str(number)), ("what_part", f"amount.{what}"))
     if number <= 0:
-        raise BadValue("not-positive", params)
+        raise _bad_amount("not-positive", number, what)
     if number >= LARGEST_AMOUNT:
-        raise BadValue("too-large", params)
+        raise _bad_amount("too-large", number, what)
     if number != number.quantize(CENT):
-        raise BadValue("too-many-decimals", params)
+        raise _bad_amount("too-many-decimals", number, what)
     return number
+
+
+def _bad_amount(code: str, number: Decimal, what: Amount) -> BadValue:
+    """The problem of an amount, its figures written only when there is one (a hundred
+    thousand day rates are read without them)."""
+    return BadValue(code, (("found_num", str(number)), ("what_part", f"amount.{what}")))
 
 
 _VAT_EXEMPT_WORDS = frozenset(

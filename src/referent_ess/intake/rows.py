@@ -3,16 +3,21 @@
 them."""
 
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from decimal import Decimal
 from functools import partial
-from itertools import chain
+from itertools import chain, compress, repeat
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from referent_ess.base.normalise import control_characters, invisible_names, without_invisible
+from referent_ess.base.normalise import (
+    control_characters,
+    invisible_names,
+    normalise,
+    without_invisible,
+)
 from referent_ess.base.values import (
     BadValue,
     Params,
@@ -37,9 +42,17 @@ from referent_ess.config.columns import (
 )
 from referent_ess.config.model import Config
 from referent_ess.i18n.numbers import percent_raw
+from referent_ess.intake.column_readings import (
+    EMPTY,
+    column_cells,
+    memo_key,
+    memo_outcomes,
+    shared_mappings,
+    text_outcomes,
+)
 from referent_ess.intake.jury import Decision, parse_decision
 from referent_ess.intake.mark_value import mark_parser
-from referent_ess.intake.offer import CellRefs, Offer
+from referent_ess.intake.offer import CellRefs, Offer, offers_of
 from referent_ess.intake.sheet import ErrorCell, RawSheet, UncomputedFormula
 from referent_ess.problems.problem import Problem
 
@@ -64,7 +77,7 @@ class _Note:
 
 
 _Reading = tuple[object, tuple[_Note, ...]]  # what a cell holds, and what is wrong with it
-_Memo = dict[object, _Reading]  # a column's readings, by value (:func:`_memo_key`)
+_Memo = dict[object, _Reading]  # a column's readings, by value (:func:`memo_key`)
 # the clean path's columns: index, column, memo, kind, and the key of its reading in the offer
 _CleanPlan = tuple[tuple[int, Column, _Memo | None, ColumnKind, str], ...]
 
@@ -143,135 +156,150 @@ class RowReader:
             self.clean_plan = tuple(
                 (c.index, c, memo, c.kind, _stored_as(c)) for c, memo in self.plan
             )
-        # where each reading of the clean path goes: the kind of its column, and its key
-        self.clean_slots = tuple((kind, name) for _, _, _, kind, name in self.clean_plan or ())
 
     def read(self, number: int, values: tuple[object, ...]) -> Offer:
         """The offer of row ``number``, with the problems of its cells and of its row."""
-        if self.clean_plan is not None:
-            width = len(values)
-            readings = [
-                self._cell(column, memo, values[index] if index < width else None)
-                for index, column, memo, _, _ in self.clean_plan
-            ]
-            offer = self._clean_offer(number, values, readings)
-            if offer is not None:
-                return offer
-        return self._read(number, values)
+        return self.read_all(((number, values),))[0]
 
     def read_all(self, rows: Sequence[tuple[int, tuple[object, ...]]]) -> list[Offer]:
-        """The offers of ``rows``, as :meth:`read` gives them one by one.
+        """The offers of ``rows``, with the problems of their cells and of their rows.
 
-        Where the clean path applies, each column is read whole first (one memo, one loop per
-        column rather than one per cell), then each row's offer made of its readings."""
+        Where the clean path applies, each column is read whole (:mod:`.column_readings`), the
+        offers of the rows none of whose cells has a problem are made column by column from
+        their cells' outcomes, and every other row is read by :meth:`_read`, which says what
+        is wrong with it and where. With every column meaning the same for every lot, what
+        :meth:`_read` adds to a cell without a problem is nothing: both give the same offer."""
         plan = self.clean_plan
-        if not plan:  # no clean path, or no column at all to read
+        if not plan or not rows:  # no clean path, or no column at all to read
             return [self._read(number, values) for number, values in rows]
         sheet = [values for _, values in rows]
-        columns = [self._column(sheet, index, column, memo) for index, column, memo, _, _ in plan]
-        offers = []
-        for (number, values), readings in zip(rows, zip(*columns, strict=True), strict=True):
-            offer = self._clean_offer(number, values, readings)
-            offers.append(self._read(number, values) if offer is None else offer)
-        return offers
-
-    def _cell(self, column: Column, memo: _Memo | None, value: object) -> _Reading:
-        """One cell's reading on the clean path: free text (a name, a reason, a comment) read
-        each time, any other value from its column's memo."""
-        if memo is None:
-            return _plain_text(value) or self._interpret(column, value)
-        cls = value.__class__
-        # a text, or a float other than a zero or NaN, is its own key (_memo_key)
-        try:
-            return memo[
-                value if cls is str or (cls is float and value == value != 0) else _memo_key(value)
-            ]
-        except (KeyError, TypeError):
-            return self._reading(column, value, memo)
-
-    def _column(
-        self, sheet: list[tuple[object, ...]], index: int, column: Column, memo: _Memo | None
-    ) -> list[_Reading]:
-        """The readings of every cell of one column (:meth:`_cell`, in one loop)."""
-        cells = [values[index] if index < len(values) else None for values in sheet]
-        if memo is None:
-            interpret = self._interpret
-            return [_plain_text(value) or interpret(column, value) for value in cells]
-        # a text, or a float other than a zero or NaN, is its own key (_memo_key)
-        keys = [
-            value
-            if value.__class__ is str or (value.__class__ is float and value == value != 0)
-            else _memo_key(value)
-            for value in cells
+        numbers = [number for number, _ in rows]
+        outcomes: dict[str, list[object]] = {}  # each column's, by its name
+        bad: set[int] = set()  # the positions of the rows with a cell that has a problem
+        for index, column, memo, _, _ in plan:
+            cells = column_cells(sheet, index)
+            read = self._column_reader(column, memo)
+            by_column = text_outcomes if memo is None else memo_outcomes
+            outcomes[column.name], problems = by_column(cells, read)
+            bad.update(problems)
+        if bad:  # their offers are made by _read: the clean columns keep the other rows
+            keep = [position not in bad for position in range(len(rows))]
+            outcomes = {name: list(compress(got, keep)) for name, got in outcomes.items()}
+            clean_sheet = list(compress(sheet, keep))
+            clean_numbers = list(compress(numbers, keep))
+        else:
+            clean_sheet, clean_numbers = sheet, numbers
+        clean = iter(self._clean_offers(clean_numbers, clean_sheet, outcomes))
+        if not bad:
+            return list(clean)
+        return [
+            self._read(numbers[position], sheet[position]) if position in bad else next(clean)
+            for position in range(len(rows))
         ]
-        get, reading = memo.get, self._reading
-        try:  # a reading is a non-empty tuple: ``or`` reads only the values not remembered
-            return [
-                get(key) or reading(column, value, memo)
-                for key, value in zip(keys, cells, strict=True)
-            ]
-        except TypeError:  # an unhashable value: each cell read on its own
-            return [self._cell(column, memo, value) for value in cells]
 
-    def _clean_offer(
+    def _column_reader(self, column: Column, memo: _Memo | None) -> Callable[[object], _Reading]:
+        """How the clean path reads a value of ``column``: a float in a column of amounts by
+        the amount's parser, which is all :meth:`_interpret` does with it (a hundred thousand
+        day rates hold some 35 000 distinct values), any other value by :meth:`_reading`."""
+        full = partial(self._reading, column, memo=memo)
+        which = self.fields.get(column.index)
+        parser = None if which is None else _AMOUNT_PARSERS.get(which)
+        if parser is None:
+            return full
+        amount, name = parser, column.name
+
+        def read(value: object) -> _Reading:
+            return _parsed(amount, value, name) if value.__class__ is float else full(value)
+
+        return read
+
+    def _clean_offers(
         self,
-        number: int,
-        values: tuple[object, ...],
-        readings: Sequence[_Reading],
-    ) -> Offer | None:
-        """The offer of a row none of whose cells has a problem, from its cells' ``readings``
-        (in the order of :attr:`clean_plan`), or None for any other row (:meth:`_read` reads
-        it again, to say what is wrong with it and where).
+        numbers: list[int],
+        sheet: list[tuple[object, ...]],
+        outcomes: dict[str, list[object]],
+    ) -> list[Offer]:
+        """The offers of rows none of whose cells has a problem, from their columns'
+        ``outcomes`` (each column's by its name), made column by column."""
+        plan = self.clean_plan or ()
 
-        With every column meaning the same for every lot, a cell without a problem is taken as
-        read: what :meth:`_read` adds is only for cells with problems or for lots that differ,
-        so both give the same offer. Most rows of a large sheet are such rows."""
-        fields: dict[str, Any] = {}  # each field's reading has the type of its Offer attribute
-        documents: dict[str, bool] = {}
-        marks: dict[str, Decimal] = {}
-        comments: dict[str, str] = {}
-        for (outcome, notes), (kind, name) in zip(readings, self.clean_slots, strict=True):
-            if notes:
-                return None
-            if outcome is None:
-                continue
-            if kind is _FIELD:
-                fields[name] = outcome
-            elif kind is _DOCUMENT:
-                documents[name] = outcome is True
-            elif kind is _MARK:
-                marks[name] = outcome  # type: ignore[assignment]
-            else:
-                comments[name] = str(outcome)
-        width = len(values)
-        problems: tuple[Problem, ...] = ()
-        if width > self.width or self.unheaded:  # some cell may be under no header
-            stray = self._stray(values, width)
-            problems = (self._stray_problem(stray, number),) if stray else ()
-        if self.jury:
-            problems += tuple(self._jury_pair(fields, set(), number))
-        get = fields.get
-        return Offer(
-            row=number,
-            candidate=get(_CANDIDATE),
-            lot=get(_LOT),
-            day_rate_ht=get(_DAY_RATE_HT),
-            days=get(_DAYS),
-            vat_rate=get(_VAT_RATE),
-            price_ht_stated=get(_PRICE_HT),
-            received_at=get(_RECEIVED_AT),
-            documents=documents,
-            marks=marks,
-            cells=CellRefs(self.letters, number),
-            comments=comments,
-            problems=problems,
-            jury_decision=get(_JURY_DECISION),
-            jury_reason=get(_JURY_REASON),
-            variant=get(_VARIANT),
-            round=get(_ROUND) or 1,
-            pse=_NO_PSE,
-            address=get(_ADDRESS) or (),
+        def field(name: str, empty: object = None) -> Iterable[object]:
+            got = outcomes.get(name)
+            if got is None:
+                return repeat(empty)
+            return got if empty is None else [outcome or empty for outcome in got]
+
+        def kind(which: ColumnKind) -> tuple[list[str], list[list[object]]]:
+            chosen = [(c.name, stored) for _, c, _, k, stored in plan if k is which]
+            return [stored for _, stored in chosen], [outcomes[name] for name, _ in chosen]
+
+        documents = shared_mappings(*kind(_DOCUMENT), _is_true, singletons=True)
+        marks = shared_mappings(*kind(_MARK), _same)
+        comments = shared_mappings(*kind(ColumnKind.COMMENT), str)
+        # each offer's identity (Offer.identity), computed here for the whole column: most
+        # names are distinct, and normalise's cache would only be filled and emptied again
+        fold = normalise.__wrapped__
+        variants = outcomes.get(_VARIANT)
+        folded = repeat(fold("")) if variants is None else (fold(v or "") for v in variants)
+        identities = [
+            (fold(candidate), lot, variant) if candidate is not None and lot is not None else None
+            for _, candidate, lot, variant in zip(
+                numbers, field(_CANDIDATE), field(_LOT), folded, strict=False
+            )
+        ]
+        rows = zip(
+            numbers,
+            field(_CANDIDATE),
+            field(_LOT),
+            field(_DAY_RATE_HT),
+            field(_DAYS),
+            field(_VAT_RATE),
+            field(_PRICE_HT),
+            field(_RECEIVED_AT),
+            documents,
+            marks,
+            map(CellRefs, repeat(self.letters), numbers),
+            comments,
+            repeat(EMPTY),  # evaluator_marks: only a marks sheet gives some
+            repeat(EMPTY),  # missing_evaluators
+            self._row_problems(numbers, sheet, outcomes),
+            field(_JURY_DECISION),
+            field(_JURY_REASON),
+            field(_VARIANT),
+            field(_ROUND, 1),
+            repeat(_NO_PSE),  # no PSE column on the clean path
+            field(_ADDRESS, ()),
+            repeat(None),  # lines: only a prices sheet gives some
+            identities,
+            strict=False,  # the columns absent repeat their value: the rows' numbers end it
         )
+        return offers_of(rows)
+
+    def _row_problems(
+        self,
+        numbers: list[int],
+        sheet: list[tuple[object, ...]],
+        outcomes: dict[str, list[object]],
+    ) -> Iterable[tuple[Problem, ...]]:
+        """The problems of each clean row as a whole: values under no header, and a jury's
+        decision without its reason (or a reason without a decision)."""
+        if not self.unheaded and max(map(len, sheet), default=0) <= self.width and not self.jury:
+            return repeat(())  # most sheets: nothing of the kind can be found
+        found: list[tuple[Problem, ...]] = []
+        decisions = outcomes.get(_JURY_DECISION) or repeat(None)
+        reasons = outcomes.get(_JURY_REASON) or repeat(None)
+        jury = zip(decisions, reasons, strict=False)
+        for number, values, (decision, reason) in zip(numbers, sheet, jury, strict=False):
+            width = len(values)
+            problems: tuple[Problem, ...] = ()
+            if width > self.width or self.unheaded:  # some cell may be under no header
+                stray = self._stray(values, width)
+                problems = (self._stray_problem(stray, number),) if stray else ()
+            if decision is not None or reason is not None:
+                pair = {_JURY_DECISION: decision, _JURY_REASON: reason}
+                problems += tuple(self._jury_pair(pair, set(), number))
+            found.append(problems)
+        return found
 
     def _read(self, number: int, values: tuple[object, ...]) -> Offer:
         """The offer of row ``number``, every cell read with what its row's lot says of its
@@ -308,7 +336,7 @@ class RowReader:
                 outcome, notes = self._interpret(column, value)
             else:  # _reading, inlined: this runs for every cell of the sheet
                 try:
-                    outcome, notes = memo[value if value.__class__ is str else _memo_key(value)]
+                    outcome, notes = memo[value if value.__class__ is str else memo_key(value)]
                 except (KeyError, TypeError):
                     outcome, notes = self._reading(column, value, memo)
             if notes or lump_sum is not None or applies is not None:  # the unusual cell
@@ -481,12 +509,12 @@ class RowReader:
 
     def _reading(self, column: Column, value: object, memo: _Memo | None) -> _Reading:
         """:meth:`_interpret`, remembered in ``memo`` (None for a column of free text) by
-        :func:`_memo_key`. Every distinct value is remembered, however many: a column holds no
+        :func:`memo_key`. Every distinct value is remembered, however many: a column holds no
         more of them than the sheet has rows, and a hundred thousand day rates hold some
         35 000 distinct ones, each read once instead of several times."""
         if memo is None:
             return self._interpret(column, value)
-        key = _memo_key(value)
+        key = memo_key(value)
         try:
             return memo[key]
         except KeyError:
@@ -612,20 +640,6 @@ def _per_lot(config: Config) -> dict[int, _LotColumns]:
     }
 
 
-def _plain_text(value: object) -> _Reading | None:
-    """The reading of a cell of free text (a candidate, a reason, a comment) holding printable
-    ASCII, or None for any other cell (:meth:`RowReader._interpret` reads it).
-
-    Such a text can hold no control character (``isprintable`` is false for them, tab and line
-    breaks included) and no invisible one (all are beyond ASCII): what ``_interpret`` gives it
-    is its words, one space between each, and no problem, unless it is blank."""
-    if value.__class__ is str and value.isascii() and value.isprintable():
-        text = " ".join(value.split())
-        if text:
-            return text, ()
-    return None
-
-
 def _stored_as(column: Column) -> str:
     """The key of a column's reading in its offer: a comment is its criterion's."""
     if column.kind is ColumnKind.COMMENT:
@@ -633,24 +647,12 @@ def _stored_as(column: Column) -> str:
     return column.name
 
 
-def _memo_key(value: object) -> object:
-    """What tells two cell values apart for the memo.
+def _is_true(outcome: object) -> bool:
+    return outcome is True
 
-    A text is its own key, and so is a float other than a zero or NaN: a ``str`` equals only a
-    ``str`` that reads the same, and such a float equals only the same number (same bits, same
-    repr), or an ``int`` or ``Decimal`` of its value, which are never their own keys. Any other
-    value is keyed with its type (``True``, ``1`` and ``1.0`` are equal in Python, not in a
-    sheet), and by its repr when Python calls it equal to a value that reads differently:
-    ``-0.0`` and ``0.0``, ``Decimal("2.50")`` and ``Decimal("2.5")``, one instant in two time
-    zones; a NaN, equal to nothing, by its repr too, so that it is read once."""
-    kind = value.__class__
-    if kind is str:
-        return value
-    if kind is float:
-        return value if value == value != 0 else (kind, repr(value))
-    if kind is Decimal or kind is datetime or kind is time:
-        return kind, repr(value)
-    return kind, value
+
+def _same(outcome: object) -> object:
+    return outcome
 
 
 def _parsed(parser: Callable[[object], object], value: object, name: str) -> _Reading:

@@ -199,17 +199,27 @@ _SHOWN = 5  # the offers a missing PSE's message names, at most
 
 
 def similar_names(offers: list[Offer], raw: RawSheet) -> RowNotes:
-    """Names that differ only by case, spaces or accents: probably one candidate typed twice."""
-    spellings: dict[str, dict[str, Offer]] = {}
+    """Names that differ only by case, spaces or accents: probably one candidate typed twice.
+
+    The names spelt two ways are found first, each name with only its first spelling: most
+    names of a large sheet are spelt one way, and their offers are not grouped at all."""
+    first: dict[str, str] = {}  # each name, as people read it, with its first spelling
+    several: set[str] = set()  # the names spelt more than one way
     for offer in offers:
-        if offer.candidate is not None:
-            identity = offer.identity  # its name normalised once already, when it has a lot
-            key = normalise(offer.candidate) if identity is None else identity[0]
-            spellings.setdefault(key, {}).setdefault(offer.candidate, offer)
+        candidate = offer.candidate
+        if candidate is not None:
+            key = _name_key(offer, candidate)
+            if first.setdefault(key, candidate) != candidate:
+                several.add(key)
+    spellings: dict[str, dict[str, Offer]] = {}
+    for offer in offers if several else ():
+        candidate = offer.candidate
+        if candidate is not None:
+            key = _name_key(offer, candidate)
+            if key in several:
+                spellings.setdefault(key, {}).setdefault(candidate, offer)
     notes: RowNotes = {}
     for variants in spellings.values():
-        if len(variants) < 2:
-            continue
         for name, offer in variants.items():
             others = ", ".join(
                 f"{other!r} ({o.cells[OfferField.CANDIDATE]})"
@@ -222,9 +232,17 @@ def similar_names(offers: list[Offer], raw: RawSheet) -> RowNotes:
     return notes
 
 
+def _name_key(offer: Offer, candidate: str) -> str:
+    """The offer's name as people read it: normalised once already, when it has a lot."""
+    identity = offer.identity
+    return normalise(candidate) if identity is None else identity[0]
+
+
 def hidden_and_merged(offers: tuple[Offer, ...], raw: RawSheet) -> RowNotes:
     """Hidden rows (read all the same) and merged cells (the others read as empty)."""
     notes: RowNotes = {}
+    if not raw.hidden_rows and not raw.merged:
+        return notes  # most sheets
     rows = {offer.row for offer in offers}
     for row in raw.hidden_rows:
         if row in rows:

@@ -431,6 +431,7 @@ def _unplaced(result: OfferResult, config: Config) -> dict[str, Any]:
 
 
 _OFFERS_SLOT = "\u0000offers\u0000"  # stands for the list of offers until they are written
+_OFFERS_PER_PART = 500  # the offers written in one piece of evaluation_json_parts
 
 
 def evaluation_json(evaluation: Evaluation, lot_ids: Sequence[int] | None = None) -> str:
@@ -441,8 +442,9 @@ def evaluation_json(evaluation: Evaluation, lot_ids: Sequence[int] | None = None
 def evaluation_json_parts(
     evaluation: Evaluation, lot_ids: Sequence[int] | None = None
 ) -> Iterator[str]:
-    """:func:`evaluation_json` in pieces, one lot at a time, to be written as they come: a
-    hundred thousand offers never exist all at once as dictionaries, nor as one string. Each
+    """:func:`evaluation_json` in pieces, a lot's offers a few hundred at a time, to be
+    written as they come: a hundred thousand offers never exist all at once as dictionaries,
+    nor as one string, nor does a lot's. Each
     offer is written by an :class:`OfferWriter` (the text of :func:`offer_dict`, without the
     dictionary)."""
     data = header(evaluation.config, evaluation)
@@ -453,9 +455,14 @@ def evaluation_json_parts(
         shell = {**lot_dict(lot, config, with_offers=False), "offers": _OFFERS_SLOT}
         criteria = config.criteria_for(lot.lot.id)
         write = OfferWriter(lot, criteria, shell["criteria"], texts).json
+        # the lot's text around its offers, then its offers a few hundred at a time: a lot of
+        # 25 000 offers never exists as one string (its copies would weigh over 100 MB)
         before, after = _dumps(shell).split(f'"{_OFFERS_SLOT_JSON}"', 1)
-        yield f",{before}[" if index else f"{before}["
-        yield ",".join([write(result) for result in lot.offers])
+        yield f"{',' if index else ''}{before}["
+        offers = lot.offers
+        for start in range(0, len(offers), _OFFERS_PER_PART):
+            part = ",".join([write(result) for result in offers[start : start + _OFFERS_PER_PART]])
+            yield f",{part}" if start else part
         yield f"]{after}"
     criteria = config.criteria_for(None)  # an offer without a lot: see _unplaced
     write = OfferWriter(None, criteria, criteria_tree(config, criteria), texts).json
