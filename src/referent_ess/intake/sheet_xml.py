@@ -79,36 +79,54 @@ _PLAIN_NUMBER = rb"[+-]?+(?:[0-9]{1,15}+(?:\.[0-9]*+)?+|\.[0-9]++)(?:[eE][+-]?+[
 _PLAIN_FORMULA = rb'(?:<f(?: [a-zA-Z]++="[^"<>&]*+")*+(?:/>|>[^<]*+</f>))?+'
 
 
-def _plain_body(value: bytes) -> bytes:
+def _plain_body(value: bytes, formula: bytes = _PLAIN_FORMULA) -> bytes:
     """What follows a cell's attributes: ``/>``, or an optional formula, then an optional
     value written ``value``, then ``</c>``."""
-    return rb"(?:/>|>" + _PLAIN_FORMULA + rb"(?:<v>" + value + rb"</v>)?+</c>)"
+    return rb"(?:/>|>" + formula + rb"(?:<v>" + value + rb"</v>)?+</c>)"
 
 
-_PLAIN_CELL = (
-    rb'<c r="[A-Z]{1,3}+(?P=row)"(?: s="[0-9]{1,9}+")?+(?:'
-    + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+")
-    + rb'| t="(?:n"'
-    + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+")
-    + rb'|s"'
-    + _plain_body(rb"[0-9]{1,10}+")
-    + rb'|b"'
-    + _plain_body(rb"[01]")
-    + rb'|inlineStr"(?:/>|>(?:<is><t(?: xml:space="preserve")?+>[^<]*+</t></is>)?+</c>)'
-    + rb'|(?:e|str)"'
-    + _plain_body(rb"[^<&]*+")
-    + rb"))"
-)
+def _cell_tail(formula: bytes, texts: bytes) -> bytes:
+    """What follows a plain cell's reference: its style, its type and its body (``formula``:
+    how a formula may be written; ``texts``: the types whose value is a text)."""
+    return (
+        rb'(?: s="[0-9]{1,9}+")?+(?:'
+        + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+", formula)
+        + rb'| t="(?:n"'
+        + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+", formula)
+        + rb'|s"'
+        + _plain_body(rb"[0-9]{1,10}+", formula)
+        + rb'|b"'
+        + _plain_body(rb"[01]", formula)
+        + rb'|inlineStr"(?:/>|>(?:<is><t(?: xml:space="preserve")?+>[^<]*+</t></is>)?+</c>)'
+        + rb"|"
+        + texts
+        + rb'"'
+        + _plain_body(rb"[^<&]*+", formula)
+        + rb"))"
+    )
+
+
+_PLAIN_CELL_TAIL = _cell_tail(_PLAIN_FORMULA, rb"(?:e|str)")
+# the same without a formula nor an error cell (rows of plain values: nothing to note)
+_BARE_CELL_TAIL = _cell_tail(b"", rb"str")
+_PLAIN_CELL = rb'<c r="[A-Z]{1,3}+(?P=row)"' + _PLAIN_CELL_TAIL
+_PLAIN_ROW_NUMBER = rb'<row r="(?P<row>[1-9][0-9]{0,6}+)"'
+_PLAIN_ROW_ATTRIBUTES = rb'(?: (?!xmlns)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+'
+_BARE_ROW_ATTRIBUTES = rb'(?: (?!xmlns|hidden=)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+'  # not hidden
 _PLAIN_ROW = (
-    rb'<row r="(?P<row>[1-9][0-9]{0,6}+)"((?: (?!xmlns)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+)'
-    rb"(?:/>|>((?:" + _PLAIN_CELL + rb")*+)</row>)"
+    _PLAIN_ROW_NUMBER
+    + rb"(" + _PLAIN_ROW_ATTRIBUTES + rb")"
+    + rb"(?:/>|>((?:" + _PLAIN_CELL + rb")*+)</row>)"
 )
 PLAIN_FROM = 1 << 20  # sheets from this size (about 2 000 offers) have their rows recognised
 
 
-# what recognises plain rows: the row, a cell's column letters, a shared text's index, a hidden
-# row; the column letters of the first n columns; the column of each letters
+# what recognises plain rows: the row, a cell's column letters, a shared text's index, an error
+# cell, a row's number, a hidden row; the column letters of the first n columns; the column of
+# each letters
 _Plain = tuple[
+    re.Pattern[bytes],
+    re.Pattern[bytes],
     re.Pattern[bytes],
     re.Pattern[bytes],
     re.Pattern[bytes],
@@ -126,9 +144,41 @@ def _plain() -> _Plain:
         re.compile(_PLAIN_ROW),
         re.compile(rb'<c r="([A-Z]{1,3})'),
         re.compile(rb' t="s">' + _PLAIN_FORMULA + rb"<v>([0-9]+)</v>"),
-        re.compile(rb' hidden="([^"]*)"'),
+        # in plain cells, whose attributes are r, then s, then t: not a text that looks so
+        re.compile(rb'<c r="[A-Z0-9]++"(?: s="[0-9]++")?+ t="e"'),
+        re.compile(rb'<row r="([0-9]++)"'),
+        # in a plain row's start tag (its attributes hold no '>')
+        re.compile(rb'<row r="([0-9]++)"[^>]*? hidden="([^"]*)"'),
         [letters[:count] for count in range(MAX_COLUMNS + 1)],
         {text: index for index, text in enumerate(letters, start=1)},
+    )
+
+
+ALIKE_COLUMNS = 64  # the widest rows recognised a run at a time (see _rows_alike)
+ALIKE_BYTES = 200_000  # bytes of sheet a column's part of the expression must be worth
+
+
+@cache
+def _rows_alike(columns: int, bare: bool) -> re.Pattern[bytes]:
+    """A run of rows recognised whole by :data:`_PLAIN_ROW` whose cells are within the first
+    ``columns`` columns, in increasing order: the rows of a sheet as wide as the ones before,
+    recognised with one call for a whole chunk, their columns checked by the expression itself
+    (each column's cell is optional, in order) rather than row by row in Python. ``bare``: rows
+    without a formula, an error cell nor a hidden row, so that the run need not be searched for
+    them. The expression grows with ``columns`` (about 15 ms to compile for 13 columns): it is
+    worth it from about :data:`ALIKE_BYTES` bytes of sheet a column."""
+    tail = _BARE_CELL_TAIL if bare else _PLAIN_CELL_TAIL
+    cells = b"".join(
+        rb'(?:<c r="' + letters + rb'(?P=row)"' + tail + rb")?+"
+        for letters in _plain()[6][columns]
+    )
+    return re.compile(
+        rb"(?:"
+        + _PLAIN_ROW_NUMBER
+        + (_BARE_ROW_ATTRIBUTES if bare else _PLAIN_ROW_ATTRIBUTES)
+        + rb"(?:/>|>"
+        + cells
+        + rb"</row>))*+"
     )
 
 
@@ -202,11 +252,13 @@ class SheetParser:
         full: bool | Callable[[FirstRow], bool],
         *,
         fast: bool = True,
+        size: int | None = None,
     ) -> None:
         self._file, self._sheet, self._full = file, sheet, full
         self._parser = expat.ParserCreate(namespace_separator=" ")
         self._parser.buffer_text = True
         self._fast = fast  # recognise rows written as spreadsheets write them (see _drive)
+        self._size = size  # the part's size, when known: whether runs of rows are worth it
         self._received = b""  # bytes received and not yet given to expat
         self._window = b""  # the bytes given to expat last, where values' raw text is checked
         self._fed = 0  # bytes given to expat
@@ -755,17 +807,101 @@ class SheetParser:
             """Note the rows from ``at`` that :data:`_PLAIN_ROW` recognises, as the handlers
             would; stop before the first that it does not, or that holds anything the handlers
             would report (rows or cells out of order, a cell beyond the limits, a shared text
-            beyond the table). Returns where it stopped."""
-            nonlocal row, row_text, row_length, rows, columns
-            row_pattern, letters_pattern, shared_pattern, hidden_pattern, first, column_of = (
-                _plain()
+            beyond the table). Returns where it stopped.
+
+            Runs of rows no wider than the rows before are recognised a chunk at a time
+            (:func:`rows_alike`); the others, and any run in which something is to be reported,
+            one row at a time (:func:`row_by_row`), which finds where to stop."""
+            nonlocal row_text, row_length
+            started = at
+            while True:
+                end = rows_alike(data, at)
+                if end == at:
+                    end = row_by_row(data, at)
+                    if end == at:
+                        break
+                at = end
+            if at > started:
+                row_text = str(row)
+                row_length = len(row_text)
+            return at
+
+        size = self._size
+
+        def rows_alike(data: bytes, at: int) -> int:
+            """The run of rows from ``at`` that :func:`_rows_alike` recognises for the columns
+            used so far, when nothing in it is to be reported: noted as a whole, each fact
+            found with one search over the run (a row's number, a cell's reference, a value
+            hold no ``<``, so the tags found are the run's own). Returns where the run ends, or
+            ``at`` when there is none or when something in it is to be reported (the rows are
+            then noted one by one, up to it)."""
+            nonlocal row, rows
+            if not 0 < columns <= ALIKE_COLUMNS or (
+                size is not None and size < columns * ALIKE_BYTES
+            ):
+                return at
+            bare = True
+            end = _rows_alike(columns, True).match(data, at).end()
+            if end == at:
+                bare = False
+                end = _rows_alike(columns, False).match(data, at).end()
+                if end == at:
+                    return at
+            _row, _letters, shared_pattern, error_pattern, number_pattern, hidden_pattern = (
+                _plain()[:6]
             )
-            match, started = row_pattern.match, at
+            numbers = list(map(int, number_pattern.findall(data, at, end)))
+            if (
+                numbers[0] <= row
+                or numbers[-1] > MAX_ROW
+                or not all(map(int.__lt__, numbers, numbers[1:]))
+            ):
+                return at
+            filled = rows  # the last row with a cell
+            last_cell = data.rfind(b"<c ", at, end)
+            if last_cell >= 0:
+                begin = data.rfind(b'<row r="', at, last_cell) + 8
+                filled = int(data[begin : data.index(b'"', begin)])
+                if filled * columns > MAX_CELLS:
+                    return at
+            if data.find(b' t="s"', at, end) >= 0 and (
+                max(map(int, shared_pattern.findall(data, at, end)), default=-1) >= shared_count
+            ):
+                return at
+            if not bare:  # formulas, error cells, hidden rows may be in the run
+                if data.find(b' t="e"', at, end) >= 0 and error_pattern.search(data, at, end):
+                    self._errors = True
+                if data.find(b"<f", at, end) >= 0:
+                    self._formulas = True
+                if data.find(b' hidden="', at, end) >= 0:
+                    for found in hidden_pattern.finditer(data, at, end):
+                        if found[2].decode("utf-8", "replace").strip() in _TRUE:
+                            self._hidden_rows.append(int(found[1]))
+            row, rows = numbers[-1], filled
+            return end
+
+        def row_by_row(data: bytes, at: int) -> int:
+            """The rows from ``at`` that :data:`_PLAIN_ROW` recognises, noted one by one up to
+            the first to stop before, or up to one that widens the used range (after it, the
+            rows may be alike again)."""
+            nonlocal row, rows, columns
+            (
+                row_pattern,
+                letters_pattern,
+                shared_pattern,
+                error_pattern,
+                _number,
+                hidden_pattern,
+                first,
+                column_of,
+            ) = _plain()
+            match = row_pattern.match
             while (found := match(data, at)) is not None:
                 number = int(found[1])
                 if not row < number <= MAX_ROW:
                     break
                 content = found[3]
+                widened = False
                 if content:
                     letters = letters_pattern.findall(content)
                     last = len(letters)
@@ -784,21 +920,21 @@ class SheetParser:
                         max(map(int, shared_pattern.findall(content)), default=-1) >= shared_count
                     ):
                         break
-                    if b' t="e"' in content:
+                    if b' t="e"' in content and error_pattern.search(content):
                         self._errors = True
                     if b"<f" in content:
                         self._formulas = True
+                    widened = last > columns
                     rows, columns = number, last
                 attributes = found[2]
                 if attributes and b" hidden=" in attributes:
-                    hidden = hidden_pattern.search(attributes)
-                    if hidden is not None and hidden[1].decode().strip() in _TRUE:
+                    hidden = hidden_pattern.search(found[0])
+                    if hidden is not None and hidden[2].decode("utf-8", "replace").strip() in _TRUE:
                         self._hidden_rows.append(number)
                 row = number
                 at = found.end()
-            if at > started:
-                row_text = str(row)
-                row_length = len(row_text)
+                if widened:
+                    break
             return at
 
         self._between_rows, self._plain_rows = between_rows, plain_rows

@@ -216,7 +216,7 @@ def _scan_sheet(
     elif kind in NOTES_SHEET_NAMES:
         full = has_evaluator_column
     fast = info.file_size >= PLAIN_FROM  # below, compiling the expression costs more
-    parser = SheetParser(str(path), sheet.name, shared, full, fast=fast)
+    parser = SheetParser(str(path), sheet.name, shared, full, fast=fast, size=info.file_size)
     wanted = True
     try:
         for chunk in xml_chunks(path, stream, info):
