@@ -7,6 +7,7 @@ when python-calamine and openpyxl would read it differently, or when its used ra
 its last cell) is beyond 500 columns or 10 000 000 cells.
 """
 
+import re
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referent_ess.config.columns import column_letter
+from referent_ess.intake import sheet_xml
 from referent_ess.intake.sheet_xml import (
     MAX_CELLS,
     MAX_COLUMNS,
@@ -695,3 +697,101 @@ def test_a_plain_row_of_more_cells_than_the_limit_is_refused_at_the_first_beyond
     cells = "".join(f'<c r="{column_letter(n)}1"><v>1</v></c>' for n in range(1, 602))
     ((code, where, _),) = found(both_ways(sheet(row(1, cells))))
     assert (code, where) == ("sheet-too-large.columns", "SG1")  # the 501st column
+
+
+# a cell of a sheet of offers, as spreadsheets write it, or with an oddity
+ALIKE_CELLS = [
+    ("", "<v>450.5</v>"),
+    (' t="n"', "<v>12</v>"),
+    (' s="1" t="n"', "<v>43182</v>"),
+    (' t="s"', "<v>1</v>"),
+    (' t="s"', "<v>2</v>"),  # beyond the table of two texts
+    (' t="b"', "<v>0</v>"),
+    (' t="inlineStr"', "<is><t>Structure 000001</t></is>"),
+    (' t="inlineStr"', '<is><t>a t="e" hidden="1" &lt;f</t></is>'),  # looks like markup
+    (' t="inlineStr"', "<is><t>Al</t><r><t>pha</t></r></is>"),  # rich: the handlers
+    (' t="str"', "<f>A1</f><v>x</v>"),
+    ("", '<f t="shared" si="0"/><v>2</v>'),
+    (' t="e"', "<v>#N/A</v>"),
+    ("", "<v> 12</v>"),  # not plain
+    (' t="d"', "<v>5</v>"),
+    ("", ""),  # written <c r="A2"/>
+]
+
+
+@st.composite
+def rows_alike(draw: st.DrawFn) -> str:
+    """A header and many rows of the same width, most of them plain, some with a cell left
+    out, a formula, an error cell, a hidden or empty row, a row out of order or twice, a wider
+    row, a value that is not plain, a shared text beyond the table, rows near the last row
+    (beyond the cell limit when 10 columns wide)."""
+    width = draw(st.sampled_from([1, 2, 3, 4, 10]))  # 10 columns: the cell limit at the last rows
+    header = "".join(f'<c r="{column_letter(n)}1" t="s"><v>0</v></c>' for n in range(1, width + 1))
+    rows = [f'<row r="1">{header}</row>']
+    number = 1
+    usual = draw(st.lists(st.sampled_from(ALIKE_CELLS[:4] + ALIKE_CELLS[6:7]), min_size=4))
+    for _ in range(draw(st.integers(0, 40))):
+        step = draw(st.sampled_from([1] * 12 + [2, 0, -1, 1_000_000]))
+        number = max(1, number + step if step < 1_000_000 else draw(st.integers(999_998, 1 << 20)))
+        odd = draw(st.integers(0, 5)) == 0
+        cells = []
+        for column in range(1, width + draw(st.sampled_from([1] * 15 + [2, 3])) if odd else 1):
+            if column > width + 2:
+                break
+            if odd and draw(st.integers(0, 3)) == 0:
+                continue  # a cell left out
+            kind, body = (
+                draw(st.sampled_from(ALIKE_CELLS)) if odd else usual[column % len(usual)]
+            )
+            ref = f"{column_letter(column)}{number}"
+            cells.append(f'<c r="{ref}"{kind}/>' if not body else f'<c r="{ref}"{kind}>{body}</c>')
+        hidden = draw(st.sampled_from(["", ' hidden="1"', ' hidden="false"'])) if odd else ""
+        spelling = draw(st.sampled_from(["{start}>{cells}</row>", "{start}/>"])) if odd else ""
+        start = f'<row r="{number}" spans="1:{width}"{hidden}'
+        if spelling and not cells:
+            rows.append(spelling.format(start=start, cells=""))
+        else:
+            rows.append(f"{start}>{''.join(cells)}</row>")
+    return "".join(rows)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(rows_alike(), st.sampled_from([7, 97, 1000, 1 << 16]))
+def test_runs_of_rows_alike_give_the_same_facts_as_the_handlers(rows: str, chunk: int) -> None:
+    xml = sheet(rows)
+
+    def facts(fast: bool) -> SheetFacts:
+        parser = SheetParser("offers.xlsx", "offers", ["a", "b"], True, fast=fast)
+        for start in range(0, len(xml), chunk):
+            parser.feed(xml[start : start + chunk])
+        return parser.facts()
+
+    assert facts(fast=True) == facts(fast=False)
+
+
+def test_rows_as_wide_as_the_ones_before_are_recognised_a_run_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runs: list[tuple[int, bool]] = []
+    alike = sheet_xml._rows_alike
+
+    def counted(columns: int, bare: bool) -> "re.Pattern[bytes]":
+        runs.append((columns, bare))
+        return alike(columns, bare)
+
+    monkeypatch.setattr(sheet_xml, "_rows_alike", counted)
+    rows = "".join(
+        row(n, f'<c r="A{n}" t="s"><v>0</v></c><c r="B{n}"><v>{n}.5</v></c>')
+        for n in range(1, 201)
+    )
+    rows += row(201, '<c r="A201"><f>B200</f><v>1</v></c>')
+    rows += '<row r="202" hidden="1"><c r="B202" t="e"><v>#N/A</v></c></row>'
+    parser = CountingParser("offers.xlsx", "offers", ["Alpha"], True)
+    parser.feed(sheet(rows))
+    facts = parser.facts()
+    assert (facts.rows, facts.columns, facts.problems) == (202, 2, ())
+    assert (facts.has_formulas, facts.has_error_cells, facts.hidden_rows) == (True, True, (202,))
+    assert parser.quiet == len(rows.encode())
+    # row 1 widens the range from nothing, row by row; then rows 2 to 200 are one bare run,
+    # and rows 201 and 202 (a formula, an error cell, a hidden row) one run that is not
+    assert runs[:3] == [(2, True), (2, True), (2, False)]

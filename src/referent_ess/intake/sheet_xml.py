@@ -877,7 +877,7 @@ class SheetParser:
                     for found in hidden_pattern.finditer(data, at, end):
                         if found[2].decode("utf-8", "replace").strip() in _TRUE:
                             self._hidden_rows.append(int(found[1]))
-            row, rows = numbers[-1], filled
+            row, rows = numbers[-1], max(rows, filled)  # after a row out of order, rows > row
             return end
 
         def row_by_row(data: bytes, at: int) -> int:
@@ -914,7 +914,8 @@ class SheetParser:
                         last = numbers[-1]
                     if last < columns:
                         last = columns
-                    if number * last > MAX_CELLS:
+                    top = max(rows, number)  # after a row out of order, rows > row
+                    if top * last > MAX_CELLS:
                         break
                     if b' t="s"' in content and (
                         max(map(int, shared_pattern.findall(content)), default=-1) >= shared_count
@@ -925,7 +926,7 @@ class SheetParser:
                     if b"<f" in content:
                         self._formulas = True
                     widened = last > columns
-                    rows, columns = number, last
+                    rows, columns = top, last
                 attributes = found[2]
                 if attributes and b" hidden=" in attributes:
                     hidden = hidden_pattern.search(found[0])
