@@ -9,6 +9,7 @@ its last cell) is beyond 500 columns or 10 000 000 cells.
 
 import re
 from collections.abc import Callable, Sequence
+from xml.parsers.expat import ExpatError
 
 import pytest
 from hypothesis import given, settings
@@ -94,8 +95,23 @@ def test_the_limits_are_the_documented_ones() -> None:
             '<row r="20001"><c r="A20001"><v>1</v></c></row>',
             ("cells", "A20001"),
         ),
+        # 20 columns from row 1, then a run of rows no wider, the last one 500 001
+        (
+            '<row r="1">'
+            + "".join(f'<c r="{column_letter(n)}1"><v>1</v></c>' for n in range(1, 21))
+            + '</row><row r="2"><c r="A2"><v>1</v></c></row>'
+            '<row r="500001"><c r="B500001"><v>1</v></c></row>',
+            ("cells", "B500001"),
+        ),
     ],
-    ids=["XFD1048576", "column-501", "formatted-empty-cell", "cells-by-rows", "cells-by-corner"],
+    ids=[
+        "XFD1048576",
+        "column-501",
+        "formatted-empty-cell",
+        "cells-by-rows",
+        "cells-by-corner",
+        "cells-by-run",
+    ],
 )
 def test_a_used_range_beyond_the_limits_is_refused_at_its_first_cell_beyond(
     rows: str, expected: tuple[str, str]
@@ -563,6 +579,99 @@ def test_a_table_of_shared_texts_outside_the_namespace_is_refused() -> None:
     assert shared_strings("<si><t>a</t></si>", root="<sst>").problem is not None
 
 
+WORDS = ["Alpha", " Coop ", "é", "Œuvre", '"', "'", ">", "&amp;", "&#233;", "\r\n", "\n", "\t"]
+ODD_WORDS = ["]]>", "\x01", "&nbsp;", "<b/>", "&"]  # not well-formed, or an element in a text
+
+
+@st.composite
+def shared_tables(draw: st.DrawFn) -> tuple[bytes, int]:
+    """A table of shared texts: most written as spreadsheets write them, some rich, odd,
+    misplaced or not well-formed, under a root that may not declare the spreadsheet's
+    namespace as its default one; and the size of the chunks it is fed in."""
+    texts = []
+    for _ in range(draw(st.integers(0, 30))):
+        words = "".join(draw(st.lists(st.sampled_from(WORDS), max_size=4)))
+        if draw(st.integers(0, 9)) == 0:
+            words += draw(st.sampled_from(ODD_WORDS))
+        space = draw(st.sampled_from(["", "", ' xml:space="preserve"']))
+        texts.append(
+            draw(
+                st.sampled_from(
+                    [f"<si><t{space}>{words}</t></si>"] * 6
+                    + [
+                        f"<si><r><t>{words}</t></r><r><rPr><b/></rPr><t>x</t></r></si>",
+                        f"<si><t>{words}</t><rPh sb='0' eb='1'><t>y</t></rPh></si>",
+                        f"<si><t>{words}</t><t>z</t></si>",
+                        "<si/>",
+                        "<si><t/></si>",
+                        f'<si xmlns="urn:o"><t>{words}</t></si>',
+                        f'<o:si xmlns:o="urn:o"><o:t>{words}</o:t></o:si>',
+                        f"<si><t>{words}</t><si><t>b</t></si></si>",
+                        f"<si>\n<t>{words}</t></si>",
+                        "\n",
+                    ]
+                )
+            )
+        )
+    root = draw(
+        st.sampled_from(
+            [
+                (f'<sst xmlns="{MAIN}" count="9">', "</sst>"),
+                (f'<sst xmlns:o="urn:o" xmlns="{MAIN}">', "</sst>"),
+                (f'<x:sst xmlns:x="{MAIN}">', "</x:sst>"),
+                (f'<x:sst xmlns:x="{MAIN}" xmlns="urn:o">', "</x:sst>"),
+                ('<sst xmlns="urn:o">', "</sst>"),
+                ("<sst>", "</sst>"),
+            ]
+        )
+    )
+    if root[0].startswith("<x:") and draw(st.booleans()):  # else its texts are no texts
+        texts = [t.replace("<si>", "<x:si>").replace("</si>", "</x:si>") for t in texts]
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    xml = (head + root[0] + "".join(texts) + root[1]).encode()
+    return xml, draw(st.sampled_from([1, 7, 61, 1 << 16]))
+
+
+def read_shared(xml: bytes, chunk: int, *, fast: bool) -> tuple[object, ...]:
+    parser = SharedStringsParser(fast=fast)
+    try:
+        for start in range(0, len(xml), chunk):
+            parser.feed(xml[start : start + chunk])
+        parser.feed(b"", final=True)
+    except ExpatError as exc:
+        return ("xml", exc.code, exc.lineno, exc.offset)
+    return (parser.strings, parser.problem)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(shared_tables())
+def test_shared_texts_recognised_whole_are_read_as_the_handlers_read_them(
+    table: tuple[bytes, int],
+) -> None:
+    xml, chunk = table
+    assert read_shared(xml, chunk, fast=True) == read_shared(xml, chunk, fast=False)
+
+
+def test_shared_texts_as_spreadsheets_write_them_are_read_whole() -> None:
+    body = "".join(f"<si><t>Coop &#233; {n}</t></si><si><t>{n} \u00e9</t></si>" for n in range(50))
+    xml = f'<sst xmlns="{MAIN}">{body}</sst>'.encode()
+    fed: list[int] = []
+    parser = SharedStringsParser()
+    quiet = parser._quiet
+
+    def counted(piece: bytes) -> None:
+        fed.append(len(piece))
+        quiet(piece)
+
+    parser._quiet = counted  # type: ignore[method-assign]
+    parser.feed(xml, final=True)
+    assert parser.strings[:4] == ["Coop é 0", "0 é", "Coop é 1", "1 é"]
+    assert (len(parser.strings), parser.problem) == (100, None)
+    # the texts without a reference are recognised whole, each after one with a reference
+    assert len(fed) == 50
+    assert sum(fed) == len("".join(f"<si><t>{n} é</t></si>" for n in range(50)).encode())
+
+
 # ---- rows as spreadsheets write them: recognised whole, the same facts ---------------------
 
 
@@ -740,9 +849,7 @@ def rows_alike(draw: st.DrawFn) -> str:
                 break
             if odd and draw(st.integers(0, 3)) == 0:
                 continue  # a cell left out
-            kind, body = (
-                draw(st.sampled_from(ALIKE_CELLS)) if odd else usual[column % len(usual)]
-            )
+            kind, body = draw(st.sampled_from(ALIKE_CELLS)) if odd else usual[column % len(usual)]
             ref = f"{column_letter(column)}{number}"
             cells.append(f'<c r="{ref}"{kind}/>' if not body else f'<c r="{ref}"{kind}>{body}</c>')
         hidden = draw(st.sampled_from(["", ' hidden="1"', ' hidden="false"'])) if odd else ""
@@ -781,8 +888,7 @@ def test_rows_as_wide_as_the_ones_before_are_recognised_a_run_at_a_time(
 
     monkeypatch.setattr(sheet_xml, "_rows_alike", counted)
     rows = "".join(
-        row(n, f'<c r="A{n}" t="s"><v>0</v></c><c r="B{n}"><v>{n}.5</v></c>')
-        for n in range(1, 201)
+        row(n, f'<c r="A{n}" t="s"><v>0</v></c><c r="B{n}"><v>{n}.5</v></c>') for n in range(1, 201)
     )
     rows += row(201, '<c r="A201"><f>B200</f><v>1</v></c>')
     rows += '<row r="202" hidden="1"><c r="B202" t="e"><v>#N/A</v></c></row>'

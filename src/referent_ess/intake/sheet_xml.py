@@ -115,8 +115,12 @@ _PLAIN_ROW_ATTRIBUTES = rb'(?: (?!xmlns)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+'
 _BARE_ROW_ATTRIBUTES = rb'(?: (?!xmlns|hidden=)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+'  # not hidden
 _PLAIN_ROW = (
     _PLAIN_ROW_NUMBER
-    + rb"(" + _PLAIN_ROW_ATTRIBUTES + rb")"
-    + rb"(?:/>|>((?:" + _PLAIN_CELL + rb")*+)</row>)"
+    + rb"("
+    + _PLAIN_ROW_ATTRIBUTES
+    + rb")"
+    + rb"(?:/>|>((?:"
+    + _PLAIN_CELL
+    + rb")*+)</row>)"
 )
 PLAIN_FROM = 1 << 20  # sheets from this size (about 2 000 offers) have their rows recognised
 
@@ -169,8 +173,7 @@ def _rows_alike(columns: int, bare: bool) -> re.Pattern[bytes]:
     worth it from about :data:`ALIKE_BYTES` bytes of sheet a column."""
     tail = _BARE_CELL_TAIL if bare else _PLAIN_CELL_TAIL
     cells = b"".join(
-        rb'(?:<c r="' + letters + rb'(?P=row)"' + tail + rb")?+"
-        for letters in _plain()[6][columns]
+        rb'(?:<c r="' + letters + rb'(?P=row)"' + tail + rb")?+" for letters in _plain()[6][columns]
     )
     return re.compile(
         rb"(?:"
@@ -180,6 +183,12 @@ def _rows_alike(columns: int, bare: bool) -> re.Pattern[bytes]:
         + cells
         + rb"</row>))*+"
     )
+
+
+def _run_end(run: re.Pattern[bytes], data: bytes, at: int) -> int:
+    """Where the run that ``run`` (an expression that may match nothing) finds at ``at`` ends."""
+    found = run.match(data, at)
+    return found.end() if found is not None else at
 
 
 _WAIT_LIMIT = 1 << 22  # bytes a row may take before it is parsed without waiting for its end
@@ -841,10 +850,10 @@ class SheetParser:
             ):
                 return at
             bare = True
-            end = _rows_alike(columns, True).match(data, at).end()
+            end = _run_end(_rows_alike(columns, True), data, at)
             if end == at:
                 bare = False
-                end = _rows_alike(columns, False).match(data, at).end()
+                end = _run_end(_rows_alike(columns, False), data, at)
                 if end == at:
                     return at
             _row, _letters, shared_pattern, error_pattern, number_pattern, hidden_pattern = (
@@ -992,13 +1001,25 @@ class SharedStringsParser:
     at most one ``t``, before its runs, and one ``t`` in each run, with no element inside a
     ``t``. :attr:`problem` says what else was found."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fast: bool = True) -> None:
         self.strings: list[str] = []
         self.problem: str | None = None  # what is wrong, in English (the message's detail)
         self._parser = expat.ParserCreate(namespace_separator=" ")
         self._parser.buffer_text = True
+        self._fast = fast  # recognise texts written as spreadsheets write them (see feed)
+        self._received = b""  # bytes received and not yet given to expat
+        self._fed = 0  # bytes given to expat
+        self._aligned = False  # expat has parsed exactly what it was given
+        self._plain_root = False  # the root is sst, its default namespace the spreadsheet's
         # 0: elsewhere, 1: the root, 2: a text, 3: its words, 4: skipped, 5: a run
         stack: list[int] = []
+        self._stack = stack
+        defaults: list[str] = []  # the default namespace the root declares
+
+        def declared(prefix: str | None, uri: str) -> None:
+            if not stack and prefix is None:
+                defaults.append(uri)
+
         words: list[str] = []
         counts = [0, 0, 0]  # in the current text: its t, its runs, the t of its current run
 
@@ -1014,6 +1035,7 @@ class SharedStringsParser:
                 kind = 1
                 if name != _SST:
                     wrong(f"its root is {local!r} in namespace {name.rpartition(' ')[0] or '-'}")
+                self._plain_root = name == _SST and defaults == [MAIN]
             elif parent == 1 and name == _SI:
                 kind = 2
                 words.clear()
@@ -1062,9 +1084,82 @@ class SharedStringsParser:
 
         self._parser.StartElementHandler = start
         self._parser.EndElementHandler = end
+        self._parser.StartNamespaceDeclHandler = declared
         self._parser.StartDoctypeDeclHandler = doctype
         self._parser.EntityDeclHandler = doctype
 
     def feed(self, data: bytes, *, final: bool = False) -> None:
-        """Parse ``data``; :class:`expat.ExpatError` when it is not well-formed XML."""
-        self._parser.Parse(data, final)
+        """Parse ``data``; :class:`expat.ExpatError` when it is not well-formed XML.
+
+        Everything goes through expat, which checks the XML. Its handlers (a Python call for
+        every element) are on, except for runs of texts written exactly as spreadsheets write
+        them (:data:`_PLAIN_TEXTS`: ``<si><t>words</t></si>``, the words without a reference
+        nor a carriage return, so that their bytes are the text expat would give), which a
+        regular expression recognises whole and which expat then parses without handlers.
+        Such a run is only looked for where expat stands between two texts of a table whose
+        root is ``sst`` in the spreadsheet namespace, declared as the default one (so that an
+        unprefixed ``si`` is the spreadsheet's), and has parsed exactly what it was given;
+        anything else goes to the handlers, up to the next ``<si><t``."""
+        data, at = self._received + data, 0
+        parser = self._parser
+        while at < len(data):
+            if self._fast and self._aligned and self._plain_root and self._stack == [1]:
+                end = _run_end(_plain_texts(), data, at)
+                if end > at:
+                    self._quiet(data[at:end])
+                    self.strings.extend(
+                        words.decode("utf-8", "replace")  # else expat refuses the part
+                        for words in _plain_words().findall(data, at, end)
+                    )
+                    at = end
+                    continue
+                if not final and _may_be_a_text(data, at):
+                    break  # the rest of a text is still to come
+            # to the handlers: up to where a plain text may start, else all that was received
+            end = (
+                data.find(b"<si><t", at + 1)
+                if self._fast and (self._plain_root or not self._stack)
+                else -1
+            )
+            end = len(data) if end < 0 else end
+            parser.Parse(data[at:end], False)
+            self._fed += end - at
+            at = end
+            self._aligned = parser.CurrentByteIndex == self._fed
+        self._received = data[at:]
+        if final:
+            parser.Parse(b"", True)
+
+    def _quiet(self, piece: bytes) -> None:
+        """Parse ``piece`` (a run of plain texts) with expat, without its handlers."""
+        parser = self._parser
+        start, end = parser.StartElementHandler, parser.EndElementHandler
+        parser.StartElementHandler = parser.EndElementHandler = None
+        try:
+            parser.Parse(piece, False)
+        finally:
+            parser.StartElementHandler, parser.EndElementHandler = start, end
+        self._fed += len(piece)
+
+
+# texts of a table of shared texts as spreadsheets write them, their words as expat gives them
+_PLAIN_TEXT = rb'<si><t(?: xml:space="preserve")?+>([^<&\r]*+)</t></si>'
+_PLAIN_TEXTS = rb"(?:" + _PLAIN_TEXT + rb")*+"
+
+
+@cache
+def _plain_texts() -> re.Pattern[bytes]:
+    return re.compile(_PLAIN_TEXTS)
+
+
+@cache
+def _plain_words() -> re.Pattern[bytes]:
+    return re.compile(_PLAIN_TEXT)
+
+
+def _may_be_a_text(data: bytes, at: int) -> bool:
+    """Whether the bytes from ``at`` may be the start of a text whose end is still to come."""
+    head = data[at : at + 4]
+    if len(head) < 4:
+        return b"<si>".startswith(head)
+    return head == b"<si>" and data.find(b"</si>", at) < 0 and len(data) - at < _WAIT_LIMIT
