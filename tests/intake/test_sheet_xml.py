@@ -863,12 +863,14 @@ def rows_alike(draw: st.DrawFn) -> str:
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
-@given(rows_alike(), st.sampled_from([7, 97, 1000, 1 << 16]))
-def test_runs_of_rows_alike_give_the_same_facts_as_the_handlers(rows: str, chunk: int) -> None:
+@given(rows_alike(), st.sampled_from([7, 97, 1000, 1 << 16]), st.sampled_from([["a", "b"], []]))
+def test_runs_of_rows_alike_give_the_same_facts_as_the_handlers(
+    rows: str, chunk: int, shared: list[str]
+) -> None:
     xml = sheet(rows)
 
     def facts(fast: bool) -> SheetFacts:
-        parser = SheetParser("offers.xlsx", "offers", ["a", "b"], True, fast=fast)
+        parser = SheetParser("offers.xlsx", "offers", shared, True, fast=fast)
         for start in range(0, len(xml), chunk):
             parser.feed(xml[start : start + chunk])
         return parser.facts()
@@ -882,9 +884,9 @@ def test_rows_as_wide_as_the_ones_before_are_recognised_a_run_at_a_time(
     runs: list[tuple[int, bool]] = []
     alike = sheet_xml._rows_alike
 
-    def counted(columns: int, bare: bool) -> "re.Pattern[bytes]":
+    def counted(columns: int, bare: bool, shared: bool = True) -> "re.Pattern[bytes]":
         runs.append((columns, bare))
-        return alike(columns, bare)
+        return alike(columns, bare, shared)
 
     monkeypatch.setattr(sheet_xml, "_rows_alike", counted)
     rows = "".join(

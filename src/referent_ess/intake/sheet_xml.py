@@ -85,16 +85,16 @@ def _plain_body(value: bytes, formula: bytes = _PLAIN_FORMULA) -> bytes:
     return rb"(?:/>|>" + formula + rb"(?:<v>" + value + rb"</v>)?+</c>)"
 
 
-def _cell_tail(formula: bytes, texts: bytes) -> bytes:
+def _cell_tail(formula: bytes, texts: bytes, *, shared: bool = True) -> bytes:
     """What follows a plain cell's reference: its style, its type and its body (``formula``:
-    how a formula may be written; ``texts``: the types whose value is a text)."""
+    how a formula may be written; ``texts``: the types whose value is a text; ``shared``:
+    whether a cell may be a shared text's)."""
     return (
         rb'(?: s="[0-9]{1,9}+")?+(?:'
         + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+", formula)
         + rb'| t="(?:n"'
         + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+", formula)
-        + rb'|s"'
-        + _plain_body(rb"[0-9]{1,10}+", formula)
+        + (rb'|s"' + _plain_body(rb"[0-9]{1,10}+", formula) if shared else b"")
         + rb'|b"'
         + _plain_body(rb"[01]", formula)
         + rb'|inlineStr"(?:/>|>(?:<is><t(?: xml:space="preserve")?+>[^<]*+</t></is>)?+</c>)'
@@ -107,8 +107,6 @@ def _cell_tail(formula: bytes, texts: bytes) -> bytes:
 
 
 _PLAIN_CELL_TAIL = _cell_tail(_PLAIN_FORMULA, rb"(?:e|str)")
-# the same without a formula nor an error cell (rows of plain values: nothing to note)
-_BARE_CELL_TAIL = _cell_tail(b"", rb"str")
 _PLAIN_CELL = rb'<c r="[A-Z]{1,3}+(?P=row)"' + _PLAIN_CELL_TAIL
 _PLAIN_ROW_NUMBER = rb'<row r="(?P<row>[1-9][0-9]{0,6}+)"'
 _PLAIN_ROW_ATTRIBUTES = rb'(?: (?!xmlns)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+'
@@ -163,15 +161,20 @@ ALIKE_BYTES = 200_000  # bytes of sheet a column's part of the expression must b
 
 
 @cache
-def _rows_alike(columns: int, bare: bool) -> re.Pattern[bytes]:
+def _rows_alike(columns: int, bare: bool, shared: bool = True) -> re.Pattern[bytes]:
     """A run of rows recognised whole by :data:`_PLAIN_ROW` whose cells are within the first
     ``columns`` columns, in increasing order: the rows of a sheet as wide as the ones before,
     recognised with one call for a whole chunk, their columns checked by the expression itself
     (each column's cell is optional, in order) rather than row by row in Python. ``bare``: rows
     without a formula, an error cell nor a hidden row, so that the run need not be searched for
-    them. The expression grows with ``columns`` (about 15 ms to compile for 13 columns): it is
-    worth it from about :data:`ALIKE_BYTES` bytes of sheet a column."""
-    tail = _BARE_CELL_TAIL if bare else _PLAIN_CELL_TAIL
+    them; ``shared``: whether cells of shared texts are recognised (not when the workbook has
+    no table of them: the run need not be searched for their indexes). The expression grows
+    with ``columns`` (about 15 ms to compile for 13 columns): it is worth it from about
+    :data:`ALIKE_BYTES` bytes of sheet a column."""
+    if bare:  # without a formula nor an error cell
+        tail = _cell_tail(b"", rb"str", shared=shared)
+    else:
+        tail = _cell_tail(_PLAIN_FORMULA, rb"(?:e|str)", shared=shared)
     cells = b"".join(
         rb'(?:<c r="' + letters + rb'(?P=row)"' + tail + rb")?+" for letters in _plain()[6][columns]
     )
@@ -850,7 +853,7 @@ class SheetParser:
             ):
                 return at
             bare = True
-            end = _run_end(_rows_alike(columns, True), data, at)
+            end = _run_end(_rows_alike(columns, True, shared_count > 0), data, at)
             if end == at:
                 bare = False
                 end = _run_end(_rows_alike(columns, False), data, at)
@@ -873,8 +876,12 @@ class SheetParser:
                 filled = int(data[begin : data.index(b'"', begin)])
                 if filled * columns > MAX_CELLS:
                     return at
-            if data.find(b' t="s"', at, end) >= 0 and (
-                max(map(int, shared_pattern.findall(data, at, end)), default=-1) >= shared_count
+            if (
+                (not bare or shared_count)
+                and data.find(b' t="s"', at, end) >= 0
+                and (
+                    max(map(int, shared_pattern.findall(data, at, end)), default=-1) >= shared_count
+                )
             ):
                 return at
             if not bare:  # formulas, error cells, hidden rows may be in the run
