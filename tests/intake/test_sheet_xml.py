@@ -587,7 +587,7 @@ ODD_WORDS = ["]]>", "\x01", "&nbsp;", "<b/>", "&"]  # not well-formed, or an ele
 def shared_tables(draw: st.DrawFn) -> tuple[bytes, int]:
     """A table of shared texts: most written as spreadsheets write them, some rich, odd,
     misplaced or not well-formed, under a root that may not declare the spreadsheet's
-    namespace as its default one; and the size of the chunks it is fed in."""
+    namespace as its default one, in UTF-8 or not; and the size of the chunks it is fed in."""
     texts = []
     for _ in range(draw(st.integers(0, 30))):
         words = "".join(draw(st.lists(st.sampled_from(WORDS), max_size=4)))
@@ -627,7 +627,17 @@ def shared_tables(draw: st.DrawFn) -> tuple[bytes, int]:
     )
     if root[0].startswith("<x:") and draw(st.booleans()):  # else its texts are no texts
         texts = [t.replace("<si>", "<x:si>").replace("</si>", "</x:si>") for t in texts]
-    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    head = draw(
+        st.sampled_from(
+            [
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+                '<?xml version="1.0" encoding="utf-8"?>',
+                "\ufeff",
+                "",
+                '<?xml version="1.0" encoding="ISO-8859-1"?>',  # its é is not UTF-8's
+            ]
+        )
+    )
     xml = (head + root[0] + "".join(texts) + root[1]).encode()
     return xml, draw(st.sampled_from([1, 7, 61, 1 << 16]))
 
@@ -650,6 +660,14 @@ def test_shared_texts_recognised_whole_are_read_as_the_handlers_read_them(
 ) -> None:
     xml, chunk = table
     assert read_shared(xml, chunk, fast=True) == read_shared(xml, chunk, fast=False)
+
+
+def test_shared_texts_in_another_encoding_are_read_as_declared() -> None:
+    head = '<?xml version="1.0" encoding="ISO-8859-1"?>'
+    xml = f'{head}<sst xmlns="{MAIN}"><si><t>Coop</t></si><si><t>Régie</t></si></sst>'
+    parser = SharedStringsParser()
+    parser.feed(xml.encode("latin-1"), final=True)  # é is the one byte E9
+    assert (parser.strings, parser.problem) == (["Coop", "Régie"], None)
 
 
 def test_shared_texts_as_spreadsheets_write_them_are_read_whole() -> None:

@@ -1022,10 +1022,14 @@ class SharedStringsParser:
         stack: list[int] = []
         self._stack = stack
         defaults: list[str] = []  # the default namespace the root declares
+        encodings: list[str | None] = []  # the encoding the XML declaration declares
 
         def declared(prefix: str | None, uri: str) -> None:
             if not stack and prefix is None:
                 defaults.append(uri)
+
+        def xml_declared(_version: str, encoding: str | None, _standalone: int) -> None:
+            encodings.append(encoding)
 
         words: list[str] = []
         counts = [0, 0, 0]  # in the current text: its t, its runs, the t of its current run
@@ -1042,7 +1046,9 @@ class SharedStringsParser:
                 kind = 1
                 if name != _SST:
                     wrong(f"its root is {local!r} in namespace {name.rpartition(' ')[0] or '-'}")
-                self._plain_root = name == _SST and defaults == [MAIN]
+                # and its bytes are UTF-8, the texts' bytes decoded as expat decodes them
+                utf8 = all(e is None or e.upper() == "UTF-8" for e in encodings)
+                self._plain_root = name == _SST and defaults == [MAIN] and utf8
             elif parent == 1 and name == _SI:
                 kind = 2
                 words.clear()
@@ -1092,6 +1098,7 @@ class SharedStringsParser:
         self._parser.StartElementHandler = start
         self._parser.EndElementHandler = end
         self._parser.StartNamespaceDeclHandler = declared
+        self._parser.XmlDeclHandler = xml_declared
         self._parser.StartDoctypeDeclHandler = doctype
         self._parser.EntityDeclHandler = doctype
 
@@ -1103,9 +1110,10 @@ class SharedStringsParser:
         them (:data:`_PLAIN_TEXTS`: ``<si><t>words</t></si>``, the words without a reference
         nor a carriage return, so that their bytes are the text expat would give), which a
         regular expression recognises whole and which expat then parses without handlers.
-        Such a run is only looked for where expat stands between two texts of a table whose
-        root is ``sst`` in the spreadsheet namespace, declared as the default one (so that an
-        unprefixed ``si`` is the spreadsheet's), and has parsed exactly what it was given;
+        Such a run is only looked for where expat stands between two texts of a table in
+        UTF-8 whose root is ``sst`` in the spreadsheet namespace, declared as the default one
+        (so that an unprefixed ``si`` is the spreadsheet's), and has parsed exactly what it
+        was given;
         anything else goes to the handlers, up to the next ``<si><t``."""
         data, at = self._received + data, 0
         parser = self._parser
@@ -1115,7 +1123,7 @@ class SharedStringsParser:
                 if end > at:
                     self._quiet(data[at:end])
                     self.strings.extend(
-                        words.decode("utf-8", "replace")  # else expat refuses the part
+                        words.decode()  # UTF-8, as expat, which parsed them, checked
                         for words in _plain_words().findall(data, at, end)
                     )
                     at = end
