@@ -7,13 +7,16 @@ when python-calamine and openpyxl would read it differently, or when its used ra
 its last cell) is beyond 500 columns or 10 000 000 cells.
 """
 
+import re
 from collections.abc import Callable, Sequence
+from xml.parsers.expat import ExpatError
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referent_ess.config.columns import column_letter
+from referent_ess.intake import sheet_xml
 from referent_ess.intake.sheet_xml import (
     MAX_CELLS,
     MAX_COLUMNS,
@@ -92,8 +95,23 @@ def test_the_limits_are_the_documented_ones() -> None:
             '<row r="20001"><c r="A20001"><v>1</v></c></row>',
             ("cells", "A20001"),
         ),
+        # 20 columns from row 1, then a run of rows no wider, the last one 500 001
+        (
+            '<row r="1">'
+            + "".join(f'<c r="{column_letter(n)}1"><v>1</v></c>' for n in range(1, 21))
+            + '</row><row r="2"><c r="A2"><v>1</v></c></row>'
+            '<row r="500001"><c r="B500001"><v>1</v></c></row>',
+            ("cells", "B500001"),
+        ),
     ],
-    ids=["XFD1048576", "column-501", "formatted-empty-cell", "cells-by-rows", "cells-by-corner"],
+    ids=[
+        "XFD1048576",
+        "column-501",
+        "formatted-empty-cell",
+        "cells-by-rows",
+        "cells-by-corner",
+        "cells-by-run",
+    ],
 )
 def test_a_used_range_beyond_the_limits_is_refused_at_its_first_cell_beyond(
     rows: str, expected: tuple[str, str]
@@ -561,6 +579,117 @@ def test_a_table_of_shared_texts_outside_the_namespace_is_refused() -> None:
     assert shared_strings("<si><t>a</t></si>", root="<sst>").problem is not None
 
 
+WORDS = ["Alpha", " Coop ", "é", "Œuvre", '"', "'", ">", "&amp;", "&#233;", "\r\n", "\n", "\t"]
+ODD_WORDS = ["]]>", "\x01", "&nbsp;", "<b/>", "&"]  # not well-formed, or an element in a text
+
+
+@st.composite
+def shared_tables(draw: st.DrawFn) -> tuple[bytes, int]:
+    """A table of shared texts: most written as spreadsheets write them, some rich, odd,
+    misplaced or not well-formed, under a root that may not declare the spreadsheet's
+    namespace as its default one, in UTF-8 or not; and the size of the chunks it is fed in."""
+    texts = []
+    for _ in range(draw(st.integers(0, 30))):
+        words = "".join(draw(st.lists(st.sampled_from(WORDS), max_size=4)))
+        if draw(st.integers(0, 9)) == 0:
+            words += draw(st.sampled_from(ODD_WORDS))
+        space = draw(st.sampled_from(["", "", ' xml:space="preserve"']))
+        texts.append(
+            draw(
+                st.sampled_from(
+                    [f"<si><t{space}>{words}</t></si>"] * 6
+                    + [
+                        f"<si><r><t>{words}</t></r><r><rPr><b/></rPr><t>x</t></r></si>",
+                        f"<si><t>{words}</t><rPh sb='0' eb='1'><t>y</t></rPh></si>",
+                        f"<si><t>{words}</t><t>z</t></si>",
+                        "<si/>",
+                        "<si><t/></si>",
+                        f'<si xmlns="urn:o"><t>{words}</t></si>',
+                        f'<o:si xmlns:o="urn:o"><o:t>{words}</o:t></o:si>',
+                        f"<si><t>{words}</t><si><t>b</t></si></si>",
+                        f"<si>\n<t>{words}</t></si>",
+                        "\n",
+                    ]
+                )
+            )
+        )
+    root = draw(
+        st.sampled_from(
+            [
+                (f'<sst xmlns="{MAIN}" count="9">', "</sst>"),
+                (f'<sst xmlns:o="urn:o" xmlns="{MAIN}">', "</sst>"),
+                (f'<x:sst xmlns:x="{MAIN}">', "</x:sst>"),
+                (f'<x:sst xmlns:x="{MAIN}" xmlns="urn:o">', "</x:sst>"),
+                ('<sst xmlns="urn:o">', "</sst>"),
+                ("<sst>", "</sst>"),
+            ]
+        )
+    )
+    if root[0].startswith("<x:") and draw(st.booleans()):  # else its texts are no texts
+        texts = [t.replace("<si>", "<x:si>").replace("</si>", "</x:si>") for t in texts]
+    head = draw(
+        st.sampled_from(
+            [
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+                '<?xml version="1.0" encoding="utf-8"?>',
+                "\ufeff",
+                "",
+                '<?xml version="1.0" encoding="ISO-8859-1"?>',  # its é is not UTF-8's
+            ]
+        )
+    )
+    xml = (head + root[0] + "".join(texts) + root[1]).encode()
+    return xml, draw(st.sampled_from([1, 7, 61, 1 << 16]))
+
+
+def read_shared(xml: bytes, chunk: int, *, fast: bool) -> tuple[object, ...]:
+    parser = SharedStringsParser(fast=fast)
+    try:
+        for start in range(0, len(xml), chunk):
+            parser.feed(xml[start : start + chunk])
+        parser.feed(b"", final=True)
+    except ExpatError as exc:
+        return ("xml", exc.code, exc.lineno, exc.offset)
+    return (parser.strings, parser.problem)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(shared_tables())
+def test_shared_texts_recognised_whole_are_read_as_the_handlers_read_them(
+    table: tuple[bytes, int],
+) -> None:
+    xml, chunk = table
+    assert read_shared(xml, chunk, fast=True) == read_shared(xml, chunk, fast=False)
+
+
+def test_shared_texts_in_another_encoding_are_read_as_declared() -> None:
+    head = '<?xml version="1.0" encoding="ISO-8859-1"?>'
+    xml = f'{head}<sst xmlns="{MAIN}"><si><t>Coop</t></si><si><t>Régie</t></si></sst>'
+    parser = SharedStringsParser()
+    parser.feed(xml.encode("latin-1"), final=True)  # é is the one byte E9
+    assert (parser.strings, parser.problem) == (["Coop", "Régie"], None)
+
+
+def test_shared_texts_as_spreadsheets_write_them_are_read_whole() -> None:
+    body = "".join(f"<si><t>Coop &#233; {n}</t></si><si><t>{n} \u00e9</t></si>" for n in range(50))
+    xml = f'<sst xmlns="{MAIN}">{body}</sst>'.encode()
+    fed: list[int] = []
+    parser = SharedStringsParser()
+    quiet = parser._quiet
+
+    def counted(piece: bytes) -> None:
+        fed.append(len(piece))
+        quiet(piece)
+
+    parser._quiet = counted  # type: ignore[method-assign]
+    parser.feed(xml, final=True)
+    assert parser.strings[:4] == ["Coop é 0", "0 é", "Coop é 1", "1 é"]
+    assert (len(parser.strings), parser.problem) == (100, None)
+    # the texts without a reference are recognised whole, each after one with a reference
+    assert len(fed) == 50
+    assert sum(fed) == len("".join(f"<si><t>{n} é</t></si>" for n in range(50)).encode())
+
+
 # ---- rows as spreadsheets write them: recognised whole, the same facts ---------------------
 
 
@@ -695,3 +824,100 @@ def test_a_plain_row_of_more_cells_than_the_limit_is_refused_at_the_first_beyond
     cells = "".join(f'<c r="{column_letter(n)}1"><v>1</v></c>' for n in range(1, 602))
     ((code, where, _),) = found(both_ways(sheet(row(1, cells))))
     assert (code, where) == ("sheet-too-large.columns", "SG1")  # the 501st column
+
+
+# a cell of a sheet of offers, as spreadsheets write it, or with an oddity
+ALIKE_CELLS = [
+    ("", "<v>450.5</v>"),
+    (' t="n"', "<v>12</v>"),
+    (' s="1" t="n"', "<v>43182</v>"),
+    (' t="s"', "<v>1</v>"),
+    (' t="s"', "<v>2</v>"),  # beyond the table of two texts
+    (' t="b"', "<v>0</v>"),
+    (' t="inlineStr"', "<is><t>Structure 000001</t></is>"),
+    (' t="inlineStr"', '<is><t>a t="e" hidden="1" &lt;f</t></is>'),  # looks like markup
+    (' t="inlineStr"', "<is><t>Al</t><r><t>pha</t></r></is>"),  # rich: the handlers
+    (' t="str"', "<f>A1</f><v>x</v>"),
+    ("", '<f t="shared" si="0"/><v>2</v>'),
+    (' t="e"', "<v>#N/A</v>"),
+    ("", "<v> 12</v>"),  # not plain
+    (' t="d"', "<v>5</v>"),
+    ("", ""),  # written <c r="A2"/>
+]
+
+
+@st.composite
+def rows_alike(draw: st.DrawFn) -> str:
+    """A header and many rows of the same width, most of them plain, some with a cell left
+    out, a formula, an error cell, a hidden or empty row, a row out of order or twice, a wider
+    row, a value that is not plain, a shared text beyond the table, rows near the last row
+    (beyond the cell limit when 10 columns wide)."""
+    width = draw(st.sampled_from([1, 2, 3, 4, 10]))  # 10 columns: the cell limit at the last rows
+    header = "".join(f'<c r="{column_letter(n)}1" t="s"><v>0</v></c>' for n in range(1, width + 1))
+    rows = [f'<row r="1">{header}</row>']
+    number = 1
+    usual = draw(st.lists(st.sampled_from(ALIKE_CELLS[:4] + ALIKE_CELLS[6:7]), min_size=4))
+    for _ in range(draw(st.integers(0, 40))):
+        step = draw(st.sampled_from([1] * 12 + [2, 0, -1, 1_000_000]))
+        number = max(1, number + step if step < 1_000_000 else draw(st.integers(999_998, 1 << 20)))
+        odd = draw(st.integers(0, 5)) == 0
+        cells = []
+        for column in range(1, width + draw(st.sampled_from([1] * 15 + [2, 3])) if odd else 1):
+            if column > width + 2:
+                break
+            if odd and draw(st.integers(0, 3)) == 0:
+                continue  # a cell left out
+            kind, body = draw(st.sampled_from(ALIKE_CELLS)) if odd else usual[column % len(usual)]
+            ref = f"{column_letter(column)}{number}"
+            cells.append(f'<c r="{ref}"{kind}/>' if not body else f'<c r="{ref}"{kind}>{body}</c>')
+        hidden = draw(st.sampled_from(["", ' hidden="1"', ' hidden="false"'])) if odd else ""
+        spelling = draw(st.sampled_from(["{start}>{cells}</row>", "{start}/>"])) if odd else ""
+        start = f'<row r="{number}" spans="1:{width}"{hidden}'
+        if spelling and not cells:
+            rows.append(spelling.format(start=start, cells=""))
+        else:
+            rows.append(f"{start}>{''.join(cells)}</row>")
+    return "".join(rows)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(rows_alike(), st.sampled_from([7, 97, 1000, 1 << 16]), st.sampled_from([["a", "b"], []]))
+def test_runs_of_rows_alike_give_the_same_facts_as_the_handlers(
+    rows: str, chunk: int, shared: list[str]
+) -> None:
+    xml = sheet(rows)
+
+    def facts(fast: bool) -> SheetFacts:
+        parser = SheetParser("offers.xlsx", "offers", shared, True, fast=fast)
+        for start in range(0, len(xml), chunk):
+            parser.feed(xml[start : start + chunk])
+        return parser.facts()
+
+    assert facts(fast=True) == facts(fast=False)
+
+
+def test_rows_as_wide_as_the_ones_before_are_recognised_a_run_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runs: list[tuple[int, bool]] = []
+    alike = sheet_xml._rows_alike
+
+    def counted(columns: int, bare: bool, shared: bool = True) -> "re.Pattern[bytes]":
+        runs.append((columns, bare))
+        return alike(columns, bare, shared)
+
+    monkeypatch.setattr(sheet_xml, "_rows_alike", counted)
+    rows = "".join(
+        row(n, f'<c r="A{n}" t="s"><v>0</v></c><c r="B{n}"><v>{n}.5</v></c>') for n in range(1, 201)
+    )
+    rows += row(201, '<c r="A201"><f>B200</f><v>1</v></c>')
+    rows += '<row r="202" hidden="1"><c r="B202" t="e"><v>#N/A</v></c></row>'
+    parser = CountingParser("offers.xlsx", "offers", ["Alpha"], True)
+    parser.feed(sheet(rows))
+    facts = parser.facts()
+    assert (facts.rows, facts.columns, facts.problems) == (202, 2, ())
+    assert (facts.has_formulas, facts.has_error_cells, facts.hidden_rows) == (True, True, (202,))
+    assert parser.quiet == len(rows.encode())
+    # row 1 widens the range from nothing, row by row; then rows 2 to 200 are one bare run,
+    # and rows 201 and 202 (a formula, an error cell, a hidden row) one run that is not
+    assert runs[:3] == [(2, True), (2, True), (2, False)]

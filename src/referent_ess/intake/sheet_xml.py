@@ -79,36 +79,56 @@ _PLAIN_NUMBER = rb"[+-]?+(?:[0-9]{1,15}+(?:\.[0-9]*+)?+|\.[0-9]++)(?:[eE][+-]?+[
 _PLAIN_FORMULA = rb'(?:<f(?: [a-zA-Z]++="[^"<>&]*+")*+(?:/>|>[^<]*+</f>))?+'
 
 
-def _plain_body(value: bytes) -> bytes:
+def _plain_body(value: bytes, formula: bytes = _PLAIN_FORMULA) -> bytes:
     """What follows a cell's attributes: ``/>``, or an optional formula, then an optional
     value written ``value``, then ``</c>``."""
-    return rb"(?:/>|>" + _PLAIN_FORMULA + rb"(?:<v>" + value + rb"</v>)?+</c>)"
+    return rb"(?:/>|>" + formula + rb"(?:<v>" + value + rb"</v>)?+</c>)"
 
 
-_PLAIN_CELL = (
-    rb'<c r="[A-Z]{1,3}+(?P=row)"(?: s="[0-9]{1,9}+")?+(?:'
-    + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+")
-    + rb'| t="(?:n"'
-    + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+")
-    + rb'|s"'
-    + _plain_body(rb"[0-9]{1,10}+")
-    + rb'|b"'
-    + _plain_body(rb"[01]")
-    + rb'|inlineStr"(?:/>|>(?:<is><t(?: xml:space="preserve")?+>[^<]*+</t></is>)?+</c>)'
-    + rb'|(?:e|str)"'
-    + _plain_body(rb"[^<&]*+")
-    + rb"))"
-)
+def _cell_tail(formula: bytes, texts: bytes, *, shared: bool = True) -> bytes:
+    """What follows a plain cell's reference: its style, its type and its body (``formula``:
+    how a formula may be written; ``texts``: the types whose value is a text; ``shared``:
+    whether a cell may be a shared text's)."""
+    return (
+        rb'(?: s="[0-9]{1,9}+")?+(?:'
+        + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+", formula)
+        + rb'| t="(?:n"'
+        + _plain_body(rb"(?:" + _PLAIN_NUMBER + rb")?+", formula)
+        + (rb'|s"' + _plain_body(rb"[0-9]{1,10}+", formula) if shared else b"")
+        + rb'|b"'
+        + _plain_body(rb"[01]", formula)
+        + rb'|inlineStr"(?:/>|>(?:<is><t(?: xml:space="preserve")?+>[^<]*+</t></is>)?+</c>)'
+        + rb"|"
+        + texts
+        + rb'"'
+        + _plain_body(rb"[^<&]*+", formula)
+        + rb"))"
+    )
+
+
+_PLAIN_CELL_TAIL = _cell_tail(_PLAIN_FORMULA, rb"(?:e|str)")
+_PLAIN_CELL = rb'<c r="[A-Z]{1,3}+(?P=row)"' + _PLAIN_CELL_TAIL
+_PLAIN_ROW_NUMBER = rb'<row r="(?P<row>[1-9][0-9]{0,6}+)"'
+_PLAIN_ROW_ATTRIBUTES = rb'(?: (?!xmlns)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+'
+_BARE_ROW_ATTRIBUTES = rb'(?: (?!xmlns|hidden=)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+'  # not hidden
 _PLAIN_ROW = (
-    rb'<row r="(?P<row>[1-9][0-9]{0,6}+)"((?: (?!xmlns)[A-Za-z][\w:.-]*+="[^"<>&]*+")*+)'
-    rb"(?:/>|>((?:" + _PLAIN_CELL + rb")*+)</row>)"
+    _PLAIN_ROW_NUMBER
+    + rb"("
+    + _PLAIN_ROW_ATTRIBUTES
+    + rb")"
+    + rb"(?:/>|>((?:"
+    + _PLAIN_CELL
+    + rb")*+)</row>)"
 )
 PLAIN_FROM = 1 << 20  # sheets from this size (about 2 000 offers) have their rows recognised
 
 
-# what recognises plain rows: the row, a cell's column letters, a shared text's index, a hidden
-# row; the column letters of the first n columns; the column of each letters
+# what recognises plain rows: the row, a cell's column letters, a shared text's index, an error
+# cell, a row's number, a hidden row; the column letters of the first n columns; the column of
+# each letters
 _Plain = tuple[
+    re.Pattern[bytes],
+    re.Pattern[bytes],
     re.Pattern[bytes],
     re.Pattern[bytes],
     re.Pattern[bytes],
@@ -126,10 +146,52 @@ def _plain() -> _Plain:
         re.compile(_PLAIN_ROW),
         re.compile(rb'<c r="([A-Z]{1,3})'),
         re.compile(rb' t="s">' + _PLAIN_FORMULA + rb"<v>([0-9]+)</v>"),
-        re.compile(rb' hidden="([^"]*)"'),
+        # in plain cells, whose attributes are r, then s, then t: not a text that looks so
+        re.compile(rb'<c r="[A-Z0-9]++"(?: s="[0-9]++")?+ t="e"'),
+        re.compile(rb'<row r="([0-9]++)"'),
+        # in a plain row's start tag (its attributes hold no '>')
+        re.compile(rb'<row r="([0-9]++)"[^>]*? hidden="([^"]*)"'),
         [letters[:count] for count in range(MAX_COLUMNS + 1)],
         {text: index for index, text in enumerate(letters, start=1)},
     )
+
+
+ALIKE_COLUMNS = 64  # the widest rows recognised a run at a time (see _rows_alike)
+ALIKE_BYTES = 200_000  # bytes of sheet a column's part of the expression must be worth
+
+
+@cache
+def _rows_alike(columns: int, bare: bool, shared: bool = True) -> re.Pattern[bytes]:
+    """A run of rows recognised whole by :data:`_PLAIN_ROW` whose cells are within the first
+    ``columns`` columns, in increasing order: the rows of a sheet as wide as the ones before,
+    recognised with one call for a whole chunk, their columns checked by the expression itself
+    (each column's cell is optional, in order) rather than row by row in Python. ``bare``: rows
+    without a formula, an error cell nor a hidden row, so that the run need not be searched for
+    them; ``shared``: whether cells of shared texts are recognised (not when the workbook has
+    no table of them: the run need not be searched for their indexes). The expression grows
+    with ``columns`` (about 15 ms to compile for 13 columns): it is worth it from about
+    :data:`ALIKE_BYTES` bytes of sheet a column."""
+    if bare:  # without a formula nor an error cell
+        tail = _cell_tail(b"", rb"str", shared=shared)
+    else:
+        tail = _cell_tail(_PLAIN_FORMULA, rb"(?:e|str)", shared=shared)
+    cells = b"".join(
+        rb'(?:<c r="' + letters + rb'(?P=row)"' + tail + rb")?+" for letters in _plain()[6][columns]
+    )
+    return re.compile(
+        rb"(?:"
+        + _PLAIN_ROW_NUMBER
+        + (_BARE_ROW_ATTRIBUTES if bare else _PLAIN_ROW_ATTRIBUTES)
+        + rb"(?:/>|>"
+        + cells
+        + rb"</row>))*+"
+    )
+
+
+def _run_end(run: re.Pattern[bytes], data: bytes, at: int) -> int:
+    """Where the run that ``run`` (an expression that may match nothing) finds at ``at`` ends."""
+    found = run.match(data, at)
+    return found.end() if found is not None else at
 
 
 _WAIT_LIMIT = 1 << 22  # bytes a row may take before it is parsed without waiting for its end
@@ -202,11 +264,13 @@ class SheetParser:
         full: bool | Callable[[FirstRow], bool],
         *,
         fast: bool = True,
+        size: int | None = None,
     ) -> None:
         self._file, self._sheet, self._full = file, sheet, full
         self._parser = expat.ParserCreate(namespace_separator=" ")
         self._parser.buffer_text = True
         self._fast = fast  # recognise rows written as spreadsheets write them (see _drive)
+        self._size = size  # the part's size, when known: whether runs of rows are worth it
         self._received = b""  # bytes received and not yet given to expat
         self._window = b""  # the bytes given to expat last, where values' raw text is checked
         self._fed = 0  # bytes given to expat
@@ -755,17 +819,105 @@ class SheetParser:
             """Note the rows from ``at`` that :data:`_PLAIN_ROW` recognises, as the handlers
             would; stop before the first that it does not, or that holds anything the handlers
             would report (rows or cells out of order, a cell beyond the limits, a shared text
-            beyond the table). Returns where it stopped."""
-            nonlocal row, row_text, row_length, rows, columns
-            row_pattern, letters_pattern, shared_pattern, hidden_pattern, first, column_of = (
-                _plain()
+            beyond the table). Returns where it stopped.
+
+            Runs of rows no wider than the rows before are recognised a chunk at a time
+            (:func:`rows_alike`); the others, and any run in which something is to be reported,
+            one row at a time (:func:`row_by_row`), which finds where to stop."""
+            nonlocal row_text, row_length
+            started = at
+            while True:
+                end = rows_alike(data, at)
+                if end == at:
+                    end = row_by_row(data, at)
+                    if end == at:
+                        break
+                at = end
+            if at > started:
+                row_text = str(row)
+                row_length = len(row_text)
+            return at
+
+        size = self._size
+
+        def rows_alike(data: bytes, at: int) -> int:
+            """The run of rows from ``at`` that :func:`_rows_alike` recognises for the columns
+            used so far, when nothing in it is to be reported: noted as a whole, each fact
+            found with one search over the run (a row's number, a cell's reference, a value
+            hold no ``<``, so the tags found are the run's own). Returns where the run ends, or
+            ``at`` when there is none or when something in it is to be reported (the rows are
+            then noted one by one, up to it)."""
+            nonlocal row, rows
+            if not 0 < columns <= ALIKE_COLUMNS or (
+                size is not None and size < columns * ALIKE_BYTES
+            ):
+                return at
+            bare = True
+            end = _run_end(_rows_alike(columns, True, shared_count > 0), data, at)
+            if end == at:
+                bare = False
+                end = _run_end(_rows_alike(columns, False), data, at)
+                if end == at:
+                    return at
+            _row, _letters, shared_pattern, error_pattern, number_pattern, hidden_pattern = (
+                _plain()[:6]
             )
-            match, started = row_pattern.match, at
+            numbers = list(map(int, number_pattern.findall(data, at, end)))
+            if (
+                numbers[0] <= row
+                or numbers[-1] > MAX_ROW
+                or not all(map(int.__lt__, numbers, numbers[1:]))
+            ):
+                return at
+            filled = rows  # the last row with a cell
+            last_cell = data.rfind(b"<c ", at, end)
+            if last_cell >= 0:
+                begin = data.rfind(b'<row r="', at, last_cell) + 8
+                filled = int(data[begin : data.index(b'"', begin)])
+                if filled * columns > MAX_CELLS:
+                    return at
+            if (
+                (not bare or shared_count)
+                and data.find(b' t="s"', at, end) >= 0
+                and (
+                    max(map(int, shared_pattern.findall(data, at, end)), default=-1) >= shared_count
+                )
+            ):
+                return at
+            if not bare:  # formulas, error cells, hidden rows may be in the run
+                if data.find(b' t="e"', at, end) >= 0 and error_pattern.search(data, at, end):
+                    self._errors = True
+                if data.find(b"<f", at, end) >= 0:
+                    self._formulas = True
+                if data.find(b' hidden="', at, end) >= 0:
+                    for found in hidden_pattern.finditer(data, at, end):
+                        if found[2].decode("utf-8", "replace").strip() in _TRUE:
+                            self._hidden_rows.append(int(found[1]))
+            row, rows = numbers[-1], max(rows, filled)  # after a row out of order, rows > row
+            return end
+
+        def row_by_row(data: bytes, at: int) -> int:
+            """The rows from ``at`` that :data:`_PLAIN_ROW` recognises, noted one by one up to
+            the first to stop before, or up to one that widens the used range (after it, the
+            rows may be alike again)."""
+            nonlocal row, rows, columns
+            (
+                row_pattern,
+                letters_pattern,
+                shared_pattern,
+                error_pattern,
+                _number,
+                hidden_pattern,
+                first,
+                column_of,
+            ) = _plain()
+            match = row_pattern.match
             while (found := match(data, at)) is not None:
                 number = int(found[1])
                 if not row < number <= MAX_ROW:
                     break
                 content = found[3]
+                widened = False
                 if content:
                     letters = letters_pattern.findall(content)
                     last = len(letters)
@@ -778,27 +930,28 @@ class SheetParser:
                         last = numbers[-1]
                     if last < columns:
                         last = columns
-                    if number * last > MAX_CELLS:
+                    top = max(rows, number)  # after a row out of order, rows > row
+                    if top * last > MAX_CELLS:
                         break
                     if b' t="s"' in content and (
                         max(map(int, shared_pattern.findall(content)), default=-1) >= shared_count
                     ):
                         break
-                    if b' t="e"' in content:
+                    if b' t="e"' in content and error_pattern.search(content):
                         self._errors = True
                     if b"<f" in content:
                         self._formulas = True
-                    rows, columns = number, last
+                    widened = last > columns
+                    rows, columns = top, last
                 attributes = found[2]
                 if attributes and b" hidden=" in attributes:
-                    hidden = hidden_pattern.search(attributes)
-                    if hidden is not None and hidden[1].decode().strip() in _TRUE:
+                    hidden = hidden_pattern.search(found[0])
+                    if hidden is not None and hidden[2].decode("utf-8", "replace").strip() in _TRUE:
                         self._hidden_rows.append(number)
                 row = number
                 at = found.end()
-            if at > started:
-                row_text = str(row)
-                row_length = len(row_text)
+                if widened:
+                    break
             return at
 
         self._between_rows, self._plain_rows = between_rows, plain_rows
@@ -855,13 +1008,29 @@ class SharedStringsParser:
     at most one ``t``, before its runs, and one ``t`` in each run, with no element inside a
     ``t``. :attr:`problem` says what else was found."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fast: bool = True) -> None:
         self.strings: list[str] = []
         self.problem: str | None = None  # what is wrong, in English (the message's detail)
         self._parser = expat.ParserCreate(namespace_separator=" ")
         self._parser.buffer_text = True
+        self._fast = fast  # recognise texts written as spreadsheets write them (see feed)
+        self._received = b""  # bytes received and not yet given to expat
+        self._fed = 0  # bytes given to expat
+        self._aligned = False  # expat has parsed exactly what it was given
+        self._plain_root = False  # the root is sst, its default namespace the spreadsheet's
         # 0: elsewhere, 1: the root, 2: a text, 3: its words, 4: skipped, 5: a run
         stack: list[int] = []
+        self._stack = stack
+        defaults: list[str] = []  # the default namespace the root declares
+        encodings: list[str | None] = []  # the encoding the XML declaration declares
+
+        def declared(prefix: str | None, uri: str) -> None:
+            if not stack and prefix is None:
+                defaults.append(uri)
+
+        def xml_declared(_version: str, encoding: str | None, _standalone: int) -> None:
+            encodings.append(encoding)
+
         words: list[str] = []
         counts = [0, 0, 0]  # in the current text: its t, its runs, the t of its current run
 
@@ -877,6 +1046,9 @@ class SharedStringsParser:
                 kind = 1
                 if name != _SST:
                     wrong(f"its root is {local!r} in namespace {name.rpartition(' ')[0] or '-'}")
+                # and its bytes are UTF-8, the texts' bytes decoded as expat decodes them
+                utf8 = all(e is None or e.upper() == "UTF-8" for e in encodings)
+                self._plain_root = name == _SST and defaults == [MAIN] and utf8
             elif parent == 1 and name == _SI:
                 kind = 2
                 words.clear()
@@ -925,9 +1097,84 @@ class SharedStringsParser:
 
         self._parser.StartElementHandler = start
         self._parser.EndElementHandler = end
+        self._parser.StartNamespaceDeclHandler = declared
+        self._parser.XmlDeclHandler = xml_declared
         self._parser.StartDoctypeDeclHandler = doctype
         self._parser.EntityDeclHandler = doctype
 
     def feed(self, data: bytes, *, final: bool = False) -> None:
-        """Parse ``data``; :class:`expat.ExpatError` when it is not well-formed XML."""
-        self._parser.Parse(data, final)
+        """Parse ``data``; :class:`expat.ExpatError` when it is not well-formed XML.
+
+        Everything goes through expat, which checks the XML. Its handlers (a Python call for
+        every element) are on, except for runs of texts written exactly as spreadsheets write
+        them (:data:`_PLAIN_TEXTS`: ``<si><t>words</t></si>``, the words without a reference
+        nor a carriage return, so that their bytes are the text expat would give), which a
+        regular expression recognises whole and which expat then parses without handlers.
+        Such a run is only looked for where expat stands between two texts of a table in
+        UTF-8 whose root is ``sst`` in the spreadsheet namespace, declared as the default one
+        (so that an unprefixed ``si`` is the spreadsheet's), and has parsed exactly what it
+        was given;
+        anything else goes to the handlers, up to the next ``<si><t``."""
+        data, at = self._received + data, 0
+        parser = self._parser
+        while at < len(data):
+            if self._fast and self._aligned and self._plain_root and self._stack == [1]:
+                end = _run_end(_plain_texts(), data, at)
+                if end > at:
+                    self._quiet(data[at:end])
+                    self.strings.extend(
+                        words.decode()  # UTF-8, as expat, which parsed them, checked
+                        for words in _plain_words().findall(data, at, end)
+                    )
+                    at = end
+                    continue
+                if not final and _may_be_a_text(data, at):
+                    break  # the rest of a text is still to come
+            # to the handlers: up to where a plain text may start, else all that was received
+            end = (
+                data.find(b"<si><t", at + 1)
+                if self._fast and (self._plain_root or not self._stack)
+                else -1
+            )
+            end = len(data) if end < 0 else end
+            parser.Parse(data[at:end], False)
+            self._fed += end - at
+            at = end
+            self._aligned = parser.CurrentByteIndex == self._fed
+        self._received = data[at:]
+        if final:
+            parser.Parse(b"", True)
+
+    def _quiet(self, piece: bytes) -> None:
+        """Parse ``piece`` (a run of plain texts) with expat, without its handlers."""
+        parser = self._parser
+        start, end = parser.StartElementHandler, parser.EndElementHandler
+        parser.StartElementHandler = parser.EndElementHandler = None
+        try:
+            parser.Parse(piece, False)
+        finally:
+            parser.StartElementHandler, parser.EndElementHandler = start, end
+        self._fed += len(piece)
+
+
+# texts of a table of shared texts as spreadsheets write them, their words as expat gives them
+_PLAIN_TEXT = rb'<si><t(?: xml:space="preserve")?+>([^<&\r]*+)</t></si>'
+_PLAIN_TEXTS = rb"(?:" + _PLAIN_TEXT + rb")*+"
+
+
+@cache
+def _plain_texts() -> re.Pattern[bytes]:
+    return re.compile(_PLAIN_TEXTS)
+
+
+@cache
+def _plain_words() -> re.Pattern[bytes]:
+    return re.compile(_PLAIN_TEXT)
+
+
+def _may_be_a_text(data: bytes, at: int) -> bool:
+    """Whether the bytes from ``at`` may be the start of a text whose end is still to come."""
+    head = data[at : at + 4]
+    if len(head) < 4:
+        return b"<si>".startswith(head)
+    return head == b"<si>" and data.find(b"</si>", at) < 0 and len(data) - at < _WAIT_LIMIT

@@ -72,10 +72,12 @@ def _raw(
 ) -> RawSheet:
     notes = scan.sheet(name) or SheetScan(name, "", "visible")
     header = values[0] if values else ()
+    # a row is kept unless every cell is blank: most rows are settled by their first cell
     rows = tuple(
         (number, row)
         for number, row in enumerate(values[1:], start=2)
-        if not all(is_blank(value) for value in row)
+        if (row and (first := row[0]) is not None and (not isinstance(first, str) or first.strip()))
+        or not all(map(is_blank, row))
     )
     return RawSheet(
         str(path),
@@ -162,7 +164,11 @@ def _calamine_values(
     rows = calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
     if progress is not None:
         progress(len(rows))
-    return [plain(row) for row in rows]
+    # plain(row) for each row, written out: a call a row is a good part of the cost
+    return [
+        tuple(row) if "" not in row else tuple(None if value == "" else value for value in row)
+        for row in rows
+    ]
 
 
 def _openpyxl_values(
