@@ -56,11 +56,42 @@ def _evaluate(config: Config, book: OfferBook, *, reference: bool) -> Evaluation
     handle, by the reference (:func:`~.judge.judge`, :func:`~.ranking.rank_lot`), which
     ``reference=True`` uses for everything: the results are the same (a property test
     compares both)."""
+    source = (str(book.path), book.sheet or None)
+    finals, earlier = latest_rounds(book.offers)
+    by_lot, unplaced, fast_ids = _judge_all(config, book, finals, source, reference=reference)
+    ranked = []
+    for lot in config.lots:
+        # each lot's judged offers let go once it is ranked (see _judge_all)
+        entries, unsure = by_lot.pop(lot.id), bool(unplaced)
+        fast = lot.id in fast_ids
+        lot_result = _rank(lot, entries, config, source, unsure, fast=fast)
+        if earlier:
+            lot_result = _with_history(lot_result, book.offers, earlier, config, source, unsure)
+        warnings = vat_basis_warnings(
+            lot_result,
+            partial(_rank, lot, entries, source=source, unsure=unsure, fast=fast),
+            config,
+            source,
+        )
+        ranked.append(replace(lot_result, warnings=warnings) if warnings else lot_result)
+    lots = allocate(tuple(ranked), config.consultation.max_lots_per_candidate, source)
+    return Evaluation(config, book, lots, tuple(unplaced))
+
+
+def _judge_all(
+    config: Config, book: OfferBook, finals: list[Offer], source: Source, *, reference: bool
+) -> tuple[dict[int, list[Judged]], list[OfferResult], frozenset[int]]:
+    """Every final offer (its latest round) judged on its own: each lot's, in sheet order, the offers without a
+    lot, and the lots the fast path ranks (:func:`_evaluate`).
+
+    A function of its own for memory: the lots' rules (:class:`~.clean.LotRules`) hold the
+    points of each combination of marks met, one per offer nearly in a lot of a few hundred
+    offers, of no use to the ranking (which reads each clean offer's own); they go when it
+    returns, as each lot's judged offers go once the lot is ranked, so that at 100 000 offers
+    the results are built in the memory these leave, not beside them."""
     by_lot: dict[int, list[Judged]] = {lot.id: [] for lot in config.lots}
     rules = {lot.id: LotRules(lot, config) for lot in config.lots}
     unplaced: list[OfferResult] = []
-    source = (str(book.path), book.sheet or None)
-    finals, earlier = latest_rounds(book.offers)
     has_variants = any(offer.variant is not None for offer in book.offers)
     bases = with_base(book.offers) if has_variants else frozenset()
     # the lots the fast path judges: their rules, and where their clean offers go
@@ -82,22 +113,7 @@ def _evaluate(config: Config, book: OfferBook, *, reference: bool) -> Evaluation
         has_base = offer.variant is None or _has_base(offer, bases)
         result = judge(offer, lot, config, source, has_base=has_base)
         (by_lot[lot.id] if lot is not None else unplaced).append(result)
-    ranked = []
-    for lot in config.lots:
-        entries, unsure = by_lot[lot.id], bool(unplaced)
-        fast = rules[lot.id].usable and not reference
-        lot_result = _rank(lot, entries, config, source, unsure, fast=fast)
-        if earlier:
-            lot_result = _with_history(lot_result, book.offers, earlier, config, source, unsure)
-        warnings = vat_basis_warnings(
-            lot_result,
-            partial(_rank, lot, entries, source=source, unsure=unsure, fast=fast),
-            config,
-            source,
-        )
-        ranked.append(replace(lot_result, warnings=warnings) if warnings else lot_result)
-    lots = allocate(tuple(ranked), config.consultation.max_lots_per_candidate, source)
-    return Evaluation(config, book, lots, tuple(unplaced))
+    return by_lot, unplaced, frozenset(fast_lots)
 
 
 def _rank(
