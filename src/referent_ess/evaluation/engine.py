@@ -81,8 +81,8 @@ def _evaluate(config: Config, book: OfferBook, *, reference: bool) -> Evaluation
 def _judge_all(
     config: Config, book: OfferBook, finals: list[Offer], source: Source, *, reference: bool
 ) -> tuple[dict[int, list[Judged]], list[OfferResult], frozenset[int]]:
-    """Every final offer (its latest round) judged on its own: each lot's, in sheet order, the offers without a
-    lot, and the lots the fast path ranks (:func:`_evaluate`).
+    """Every final offer (its latest round) judged on its own: each lot's, in sheet order,
+    the offers without a lot, and the lots the fast path ranks (:func:`_evaluate`).
 
     A function of its own for memory: the lots' rules (:class:`~.clean.LotRules`) hold the
     points of each combination of marks met, one per offer nearly in a lot of a few hundred
