@@ -25,7 +25,8 @@ def test_an_offer_below_a_threshold_is_eliminated_not_a_finding(
     # Alpha 52 + 32 = 84; Beta 30 (its threshold, exactly) + 40 = 70
     assert "★ 1 Alpha 10000.00 12000.00 52.00 32.00 84.00" in lines
     assert "2 Beta 8000.00 9600.00 30.00 40.00 70.00" in lines
-    assert any(line.startswith("Gamma 4 below_threshold 7000.00 28.00 points on") for line in lines)
+    gamma = "Gamma 4 below the threshold 7000.00 28.00 points on"
+    assert any(line.startswith(gamma) for line in lines)
     validate = runner.invoke(app, ["validate", *arguments(tmp_path)])
     assert validate.exit_code == 0
     assert "valid: 0 errors, 0 warnings" in validate.stdout

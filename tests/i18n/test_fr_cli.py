@@ -42,7 +42,7 @@ def test_the_same_ranking_in_french_and_in_english(runner: CliRunner) -> None:
         ("Rank", "Rang"),
         ("Candidate", "Candidat"),
         ("Not ranked", "Offres non classées"),
-        ("over_cap", "inacceptable"),
+        ("over the cap", "inacceptable"),
         ("incomplete", "irrégulière"),
     ):
         assert word_en in english

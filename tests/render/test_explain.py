@@ -280,10 +280,11 @@ def test_over_cap_offer_gets_its_cap_check_and_reason(example: Any) -> None:
     )
     assert one(explanation, "price-points").text == (
         "Prix (weight 20 %, at most 20 points): no price points; only the admissible offers of "
-        "lot 4 get price points, a total and a rank, and this offer is over_cap."
+        "lot 4 get price points, a total and a rank, and this offer is over the cap."
     )
     assert one(explanation, "reason").text == (
-        "Reason over_cap: price TTC 15600.00 exceeds the lot's cap TTC 15000.00 by 600.00 (C10) "
+        "Reason over the cap: price TTC 15600.00 exceeds the lot's cap TTC 15000.00 by 600.00 "
+        "(C10) "
         "— unacceptable offer: art. L2152-3 of the Code de la commande publique."
     )
 

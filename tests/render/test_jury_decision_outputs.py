@@ -214,7 +214,8 @@ def test_explain_gives_the_status_and_the_jurys_reason_in_both_languages(
     )
     assert english[-2].startswith("7. Status inappropriate: not ranked")
     assert english[-2].endswith(
-        "in the order invalid, late, incomplete, irregular, over_cap, unacceptable, inappropriate)."
+        "in the order invalid, late, incomplete, irregular, over the cap, unacceptable, "
+        "inappropriate)."
     )
     french = run(runner, "--lang", "fr", *args).rstrip().splitlines()
     assert french[-1] == (

@@ -158,7 +158,7 @@ def test_csv_markdown_and_tables_name_the_threshold(runner: CliRunner, files: li
         f'{METHODE_EN.replace(chr(34), 2 * chr(34))}",'
     )
     markdown = output(runner, "score", "--format", "markdown", *files)
-    assert f"- Delta (row 5): below_threshold — {TECHNIQUE_EN} — {GROUND_EN}" in markdown
+    assert f"- Delta (row 5): below the threshold — {TECHNIQUE_EN} — {GROUND_EN}" in markdown
     table = squeezed(output(runner, "--lang", "fr", "score", *files))
     assert f"Delta 5 sous le seuil éliminatoire 9 000,00 € {TECHNIQUE_FR} — {GROUND}" in table
 
