@@ -240,8 +240,8 @@ def no_days(make_config: ConfigMaker, make_workbook: WorkbookMaker) -> list[str]
 
 
 NO_DAYS = (
-    "no column for days: add a column headed one of 'days', 'jours', 'nombre de jours', "
-    "'nb jours', 'nb de jours', 'durée en jours'"
+    "no column for the number of days (days): add a column headed one of 'days', 'jours', "
+    "'nombre de jours', 'nb jours', 'nb de jours', 'durée en jours'"
 )
 
 

@@ -91,7 +91,7 @@ def test_no_day_rate_is_needed_but_the_amount_is(make_config: Maker, make_workbo
     assert not any(cell in {"C3", "D3", "C4", "D4", "D6", "F2", "F7"} for _, cell in errors)
     problem = next(p for p in report.errors if p.cell == "F6")
     assert english(problem) == (
-        "empty cell: the amount HT (price_ht: the lot is priced as a lump sum) is required"
+        "empty cell: the amount HT (the lot is priced as a lump sum) is required"
     )
 
 
@@ -201,7 +201,7 @@ def test_a_day_rate_in_a_lump_sum_lot_is_not_read_and_said(
         ("not-for-lot", "D2"),
     ]
     assert english(report.warnings[0]) == (
-        "lot 2 is priced as a lump sum: the day rate HT (day_rate_ht) takes no part in its price "
+        "lot 2 is priced as a lump sum: the day rate HT takes no part in its price "
         "(the amount HT is the price) and is not read; leave the cell empty"
     )
     assert i18n.message(report.warnings[1].code, report.warnings[1].params, lang="fr") == (

@@ -236,12 +236,12 @@ def test_diverging_marks_in_english(
     [
         (
             "days",
-            "empty cell: the number of days (days) is required",
+            "empty cell: the number of days is required",
             "cellule vide : le nombre de jours est obligatoire",
         ),
         (
             "day_rate_ht",
-            "empty cell: the day rate HT (day_rate_ht) is required",
+            "empty cell: the day rate HT is required",
             "cellule vide : le coût journalier HT est obligatoire",
         ),
         (

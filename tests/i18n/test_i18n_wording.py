@@ -68,7 +68,8 @@ def test_a_problems_location_puts_a_space_before_the_colon_in_french(
     )
     english = runner.invoke(app, ["--lang", "en", "score", str(book), *config])
     assert english.stderr.startswith(
-        f"error: {book}: sheet 'offers': no column for day_rate_ht: add a column headed one of "
+        f"error: {book}: sheet 'offers': no column for the day rate HT (day_rate_ht): add a "
+        "column headed one of "
     )
     table = runner.invoke(app, ["--lang", "fr", "validate", str(book), *config]).stdout
     (line,) = [line for line in table.splitlines() if "missing-column" in line]

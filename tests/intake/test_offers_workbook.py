@@ -201,10 +201,10 @@ def test_the_same_column_twice_is_an_error(read: Callable[..., OfferBook]) -> No
 @pytest.mark.parametrize(
     ("missing", "message_part"),
     [
-        ("candidate", "no column for candidate"),
-        ("lot", "no column for lot"),
-        ("day_rate_ht", "no column for day_rate_ht"),
-        ("days", "no column for days"),
+        ("candidate", "no column for the candidate's name (candidate)"),
+        ("lot", "no column for the lot number (lot)"),
+        ("day_rate_ht", "no column for the day rate HT (day_rate_ht)"),
+        ("days", "no column for the number of days (days)"),
         ("cv", "the required document 'cv'"),
         ("quality", "the marks of criterion 'Quality'"),  # by its label
     ],

@@ -316,13 +316,13 @@ def test_a_day_rate_on_a_lot_priced_by_lines_is_not_read_and_said(tmp_path: Path
         (
             "not-for-lot",
             "G2",
-            "lot 1 is priced line by line (prices sheet): the day rate HT (day_rate_ht) takes no "
+            "lot 1 is priced line by line (prices sheet): the day rate HT takes no "
             "part in its price and is not read; leave the cell empty",
         ),
         (
             "not-for-lot",
             "H2",
-            "lot 1 is priced line by line (prices sheet): the number of days (days) takes no part "
+            "lot 1 is priced line by line (prices sheet): the number of days takes no part "
             "in its price and is not read; leave the cell empty",
         ),
     ]

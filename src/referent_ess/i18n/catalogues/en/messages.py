@@ -93,9 +93,9 @@ MESSAGES: dict[str, str] = {
     ),
     "part:field.candidate": "the candidate's name",
     "part:field.lot": "the lot number",
-    "part:field.day_rate_ht": "the day rate HT (day_rate_ht)",
-    "part:field.days": "the number of days (days)",
-    "part:field.price_ht": "the amount HT (price_ht: the lot is priced as a lump sum)",
+    "part:field.day_rate_ht": "the day rate HT",
+    "part:field.days": "the number of days",
+    "part:field.price_ht": "the amount HT (the lot is priced as a lump sum)",
     "part:field.criterion": "the criterion",
     "part:field.mark": "the mark",
     "part:field.evaluator": "the evaluator's name",
@@ -1000,7 +1000,7 @@ MESSAGES: dict[str, str] = {
     "part:fix.csv": "remove the column",
     "msg:duplicate-column": "column {header} is the same column as {first}: keep only one",
     "msg:missing-column.field": (
-        "no column for {field}: add a column headed one of {names}{hint_part}"
+        "no column for {what_part} ({field}): add a column headed one of {names}{hint_part}"
     ),
     "msg:missing-column.document": (
         "no column for the required document {document} (lots.yaml): add a column {document} "
