@@ -66,14 +66,11 @@ def _filled(key: str, params: Params, lang: str) -> str:
     catalogue = CATALOGUES[lang]
     values: dict[str, object] = {}
     parts = False
-    english = lang == "en"
     for name, value in params:
         if name != "form":
             writer = _WRITERS.get(name) or _writer(name)
             if writer is _as_given:
                 values[name] = value
-            elif writer is _money and english and _CENTS.fullmatch(value):
-                values[name] = value  # what _money gives, without the call
             else:
                 values[name] = writer(value, lang)
                 parts = parts or writer is _as_part
